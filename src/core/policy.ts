@@ -1,0 +1,45 @@
+// What "trusted" means for one run: which keys and which keyless identities may sign,
+// and whether transparency-log and CT evidence are required. Built once, shared by all images.
+import type { VerificationKey } from './trust/key-types.js';
+
+/** A string matched exactly, or a regular expression matched against the WHOLE value. */
+export type Matcher = { exact: string } | { regexp: string };
+
+export interface IdentityRule {
+  /** Certificate SAN (email, URI). */
+  subject: Matcher;
+  /** OIDC issuer (Fulcio extension 1.3.6.1.4.1.57264.1.8, falling back to .1). */
+  issuer: Matcher;
+  /** Further Fulcio extensions that must equal the given value, by dotted OID. */
+  extensions?: Record<string, Matcher>;
+}
+
+export interface Policy {
+  /** Any of these keys may sign (key mode). */
+  keys: VerificationKey[];
+  /** Any of these identities may sign (keyless mode). */
+  identities: IdentityRule[];
+  /** Require a verified Rekor entry (SET or inclusion proof) for every signature. Default true. */
+  requireTlog: boolean;
+  /** Require an SCT for keyless certificates. Default true. */
+  requireSct: boolean;
+}
+
+/** Compile a matcher into an anchored RegExp: exact strings are escaped, regexps wrapped. */
+export function matcherToRegExp(m: Matcher): RegExp {
+  if ('exact' in m) return new RegExp(`^${escapeRegExp(m.exact)}$`);
+  return new RegExp(`^(?:${m.regexp})$`);
+}
+
+export function matches(m: Matcher, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return 'exact' in m ? value === m.exact : matcherToRegExp(m).test(value);
+}
+
+export function describeMatcher(m: Matcher): string {
+  return 'exact' in m ? m.exact : `/${m.regexp}/`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
