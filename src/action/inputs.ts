@@ -1,0 +1,80 @@
+// Action inputs -> one typed object. Only this file knows input names; `readInputs` takes a
+// getter so tests can assert the whole INPUT_* -> ActionInputs mapping.
+import path from 'node:path';
+import { GateError } from '../core/errors.js';
+import {
+  DEFAULTS,
+  parseBoolean,
+  parseConcurrency,
+  parseDuration,
+  parseList,
+  type GateOptions,
+  type RegistryCredential,
+} from '../core/options.js';
+
+export interface ActionInputs {
+  options: GateOptions;
+  reportPath: string;
+  summary: boolean;
+}
+
+export type InputGetter = (name: string) => string;
+
+export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInputs {
+  const images = parseList(get('images'));
+  if (images.length === 0)
+    throw new GateError('USAGE', 'images: no image references given (one per line)');
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = get(name);
+    return v.trim() === '' ? dflt : parseBoolean(name, v);
+  };
+  const opt = (name: string): string | undefined => {
+    const v = get(name).trim();
+    return v === '' ? undefined : v;
+  };
+  const credentials: RegistryCredential[] = [];
+  const registry = opt('registry');
+  const username = opt('registry-username');
+  const password = opt('registry-password');
+  if (username !== undefined || password !== undefined) {
+    if (!registry || !username || !password)
+      throw new GateError(
+        'USAGE',
+        'registry-username and registry-password need each other and registry (the host they are for)',
+      );
+    credentials.push({ registry, username, password });
+  }
+  const runnerTemp = env.RUNNER_TEMP ?? '/tmp';
+  const trustedRoot = opt('trusted-root');
+  const options: GateOptions = {
+    images,
+    keys: parseList(get('key')),
+    ...optional('certificateIdentity', opt('certificate-identity')),
+    ...optional('certificateIdentityRegexp', opt('certificate-identity-regexp')),
+    ...optional('certificateOidcIssuer', opt('certificate-oidc-issuer')),
+    ...optional('certificateOidcIssuerRegexp', opt('certificate-oidc-issuer-regexp')),
+    insecureIgnoreTlog: bool('insecure-ignore-tlog', false),
+    insecureIgnoreSct: bool('insecure-ignore-sct', false),
+    offline: bool('offline', false),
+    ...optional('trustedRoot', trustedRoot),
+    tufCacheDir: path.join(runnerTemp, 'image-gate', 'tuf'),
+    concurrency: opt('concurrency')
+      ? parseConcurrency('concurrency', get('concurrency'))
+      : DEFAULTS.concurrency,
+    failFast: bool('fail-fast', false),
+    insecureRegistries: parseList(get('insecure-registries')),
+    registryCredentials: credentials,
+    ...optional('githubToken', opt('github-token')),
+    timeoutMs: opt('timeout') ? parseDuration('timeout', get('timeout')) : DEFAULTS.timeoutMs,
+    requireAllKeys: bool('require-all-keys', false),
+  };
+  return {
+    options,
+    reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
+    summary: bool('summary', true),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
+}

@@ -1,0 +1,74 @@
+// The Action's work over an injected toolkit: inputs -> core -> job summary, JSON report,
+// outputs, and a failed step naming the first failure. No verdict without a written report.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runGate } from '../core/gate.js';
+import { toGateError } from '../core/errors.js';
+import type { ImageResult, Report } from '../core/report.js';
+import { renderResultText } from '../cli/text.js';
+import { readInputs, type InputGetter } from './inputs.js';
+import { renderSummary } from './summary.js';
+
+export interface Toolkit {
+  getInput: InputGetter;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  setSecret(value: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+  startGroup(name: string): void;
+  endGroup(): void;
+  appendSummary(markdown: string): Promise<void>;
+}
+
+export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Report | undefined> {
+  let inputs;
+  try {
+    inputs = readInputs(tk.getInput, env);
+  } catch (e: unknown) {
+    tk.setFailed(`image-gate: ${toGateError(e).message}`);
+    return undefined;
+  }
+  for (const c of inputs.options.registryCredentials) tk.setSecret(c.password);
+  if (inputs.options.githubToken) tk.setSecret(inputs.options.githubToken);
+
+  const report = await runGate(inputs.options, {
+    env,
+    log: (m) => tk.debug(m),
+    onResult: (r) => logResult(tk, r),
+  });
+
+  await mkdir(path.dirname(inputs.reportPath), { recursive: true });
+  await writeFile(inputs.reportPath, JSON.stringify(report, null, 2) + '\n');
+  if (inputs.summary) await tk.appendSummary(renderSummary(report));
+
+  const verified = report.results.filter((r) => r.verified && r.digest);
+  tk.setOutput('verified', String(report.verified));
+  tk.setOutput('report-path', inputs.reportPath);
+  tk.setOutput('digests', JSON.stringify(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
+  tk.setOutput('pinned', verified.map((r) => r.pinned ?? '').filter(Boolean).join('\n'));
+
+  const msg = failureMessage(report);
+  if (msg) tk.setFailed(msg);
+  return report;
+}
+
+function logResult(tk: Toolkit, r: ImageResult): void {
+  tk.startGroup(`${r.verified ? '✓' : '✗'} ${r.image}`);
+  tk.info(renderResultText(r));
+  for (const rej of r.rejected ?? []) tk.info(`  rejected ${rej.where}: ${rej.reason}`);
+  tk.endGroup();
+}
+
+export function failureMessage(report: Report): string | undefined {
+  if (report.outcome === 'verified') return undefined;
+  if (report.error) return `image-gate: ${report.error.message}`;
+  const failed = report.results.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    return `image-gate: ${failed.length} of ${report.results.length} image(s) failed verification; first: ${first.image}: ${first.reason ?? ''}`;
+  }
+  const errored = report.results.filter((r) => r.outcome !== 'verified');
+  const first = errored[0];
+  return `image-gate: ${errored.length} of ${report.results.length} image(s) could not be verified; first: ${first?.image ?? ''}: ${first?.reason ?? ''}`;
+}

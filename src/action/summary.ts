@@ -1,0 +1,73 @@
+// The job-summary markdown, as a pure function of the Report. Every string that came from a
+// user or a registry is escaped; long reasons fold into <details>.
+import type { ImageResult, Report } from '../core/report.js';
+
+const ICON: Record<ImageResult['outcome'], string> = {
+  verified: '✅ verified',
+  failed: '❌ failed',
+  error: '⚠️ error',
+  skipped: '⏭️ skipped',
+};
+
+/** Escape for a markdown table cell rendered as GitHub-flavoured HTML. */
+export function escapeCell(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/`/g, '&#96;')
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
+    .replace(/\*/g, '&#42;')
+    .replace(/_/g, '&#95;')
+    .replace(/\r?\n/g, ' ');
+}
+
+function signer(r: ImageResult): string {
+  const s = r.signatures[0];
+  if (!s) return '';
+  if (s.kind === 'key') return `key ${s.keyRef ?? ''}${s.keyID ? ` (${s.keyID})` : ''}`;
+  return `${s.identity ?? ''}${s.issuer ? ` (${s.issuer})` : ''}`;
+}
+
+function reasonCell(reason: string | undefined): string {
+  if (!reason) return '';
+  if (reason.length <= 120) return escapeCell(reason);
+  return `<details><summary>${escapeCell(reason.slice(0, 100))}…</summary>${escapeCell(reason)}</details>`;
+}
+
+export function renderSummary(report: Report): string {
+  const count = (o: string): number => report.results.filter((r) => r.outcome === o).length;
+  const head =
+    report.outcome === 'verified'
+      ? `✅ All ${report.results.length} image(s) verified`
+      : report.outcome === 'failed'
+        ? `❌ ${count('failed')} of ${report.results.length} image(s) failed verification`
+        : `⚠️ Verification could not complete for ${count('error') + count('skipped')} of ${report.results.length} image(s)`;
+  const lines = [
+    '## image-gate',
+    '',
+    head,
+    '',
+    '| Image | Digest | Verdict | Signer | Signed at | Reason |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of report.results) {
+    lines.push(
+      `| ${escapeCell(r.image)} | ${r.digest ? `<code>${escapeCell(r.digest)}</code>` : ''} | ${ICON[r.outcome]} | ${escapeCell(signer(r))} | ${escapeCell(r.signedAt ?? r.signatures[0]?.signedAt ?? '')} | ${reasonCell(r.reason)} |`,
+    );
+  }
+  const p = report.policy;
+  lines.push('', '<details><summary>Policy</summary>', '');
+  for (const k of p.keys) lines.push(`- key ${escapeCell(k.keyRef)} (${escapeCell(k.keyID)})`);
+  for (const i of p.identities)
+    lines.push(`- identity ${escapeCell(i.subject)}, issuer ${escapeCell(i.issuer)}`);
+  lines.push(
+    `- transparency log ${p.requireTlog ? 'required' : 'not required'}; trust root: ${escapeCell(p.trustRoot)}`,
+    '',
+    '</details>',
+    '',
+  );
+  return lines.join('\n');
+}

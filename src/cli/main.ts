@@ -1,0 +1,77 @@
+// The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
+// exception ends as exit 2 with a message, never 0.
+import { writeFile } from 'node:fs/promises';
+import { verifyBundleArtifact } from '../core/conformance.js';
+import { isFailureCode, toGateError } from '../core/errors.js';
+import { runGate } from '../core/gate.js';
+import { exitCode, TOOL } from '../core/report.js';
+import { HELP, parseCommand } from './args.js';
+import { countsLine, renderResultText } from './text.js';
+
+export async function main(
+  argv: string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean },
+): Promise<number> {
+  let cmd;
+  try {
+    cmd = parseCommand(argv, io.env);
+  } catch (e: unknown) {
+    io.stderr(`image-gate: ${toGateError(e).message}\n`);
+    return 2;
+  }
+  switch (cmd.command) {
+    case 'help':
+      io.stdout(`${HELP[cmd.topic ?? 'main'] ?? HELP.main!}\n`);
+      return 0;
+    case 'version':
+      io.stdout(`${TOOL.name} ${TOOL.version}\n`);
+      return 0;
+    case 'verify-bundle': {
+      try {
+        const ev = await verifyBundleArtifact({
+          bundlePath: cmd.bundle,
+          artifact: cmd.artifact,
+          ...(cmd.identity ? { identity: cmd.identity } : {}),
+          ...(cmd.issuer ? { issuer: cmd.issuer } : {}),
+          ...(cmd.key ? { keyPath: cmd.key } : {}),
+          ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
+          offline: cmd.offline,
+        });
+        io.stdout(`✓ Verified ${cmd.artifact}${ev.identity ? ` (signer ${ev.identity})` : ''}\n`);
+        return 0;
+      } catch (e: unknown) {
+        const err = toGateError(e);
+        io.stderr(`✗ Verification FAILED for ${cmd.artifact}: ${err.message}\n`);
+        return isFailureCode(err.code) ? 1 : 2;
+      }
+    }
+    case 'verify': {
+      const progress = !cmd.options.failFast && cmd.output === 'text';
+      const report = await runGate(cmd.options, {
+        env: io.env,
+        onResult: (r, done, total) => {
+          if (cmd.output !== 'text') return;
+          // Plain lines as each image finishes; on a TTY also a running count on stderr.
+          io.stdout(renderResultText(r) + '\n');
+          if (io.isTTY && progress) io.stderr(`[${done}/${total}]\n`);
+        },
+      });
+      if (cmd.reportPath) {
+        try {
+          await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
+        } catch (e: unknown) {
+          io.stderr(`image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`);
+          return 2;
+        }
+      }
+      if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+      else {
+        if (report.error) io.stderr(`image-gate: ${report.error.message}\n`);
+        io.stdout(countsLine(report) + '\n');
+      }
+      return exitCode(report.outcome);
+    }
+  }
+}
+
+

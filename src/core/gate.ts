@@ -1,0 +1,148 @@
+// The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
+// Trust material and keys are loaded once per run and shared by every image.
+import { verifyBatch, type BatchOptions } from './batch.js';
+import { GateError, toGateError } from './errors.js';
+import type { GateOptions } from './options.js';
+import type { IdentityRule, Matcher, Policy } from './policy.js';
+import { describeMatcher } from './policy.js';
+import type { ImageRef } from './reference.js';
+import { RegistryClient } from './registry/client.js';
+import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
+import { createSignatureVerifier } from './signatures/verifier.js';
+import { OciLayoutStore } from './sources/oci-layout.js';
+import { loadKeys } from './trust/keys.js';
+import { loadTrustedRoot } from './trust/root.js';
+import type { ContentStore } from './types.js';
+import type { VerifyContext } from './verify.js';
+
+export interface GateHooks {
+  onResult?: BatchOptions['onResult'];
+  log?: (msg: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function buildIdentityRules(o: GateOptions): IdentityRule[] {
+  const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
+  const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
+  if (!subject && !issuer) return [];
+  // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
+  if (!subject)
+    throw new GateError(
+      'USAGE',
+      'keyless verification needs certificate-identity or certificate-identity-regexp as well as the issuer',
+    );
+  if (!issuer)
+    throw new GateError(
+      'USAGE',
+      'keyless verification needs certificate-oidc-issuer or certificate-oidc-issuer-regexp as well as the identity',
+    );
+  return [{ subject, issuer }];
+}
+
+function pick(name: string, exact?: string, regexp?: string): Matcher | undefined {
+  if (exact !== undefined && exact !== '' && regexp !== undefined && regexp !== '')
+    throw new GateError('USAGE', `${name} and ${name}-regexp exclude each other; give one`);
+  if (exact !== undefined && exact !== '') return { exact };
+  if (regexp !== undefined && regexp !== '') {
+    try {
+      new RegExp(regexp);
+    } catch (e: unknown) {
+      throw new GateError('USAGE', `${name}-regexp: '${regexp}' is not a valid regular expression`, {
+        cause: e,
+      });
+    }
+    return { regexp };
+  }
+  return undefined;
+}
+
+export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
+  return {
+    keys: (policy?.keys ?? []).map((k) => ({ keyRef: k.keyRef, keyID: k.keyID })),
+    identities: (policy?.identities ?? []).map((i) => ({
+      subject: describeMatcher(i.subject),
+      issuer: describeMatcher(i.issuer),
+    })),
+    requireTlog: !o.insecureIgnoreTlog,
+    requireSct: !o.insecureIgnoreSct,
+    trustRoot: o.trustedRoot ? `file:${o.trustedRoot}` : o.offline ? 'embedded public-good' : 'public-good via TUF',
+  };
+}
+
+export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promise<Policy> {
+  const identities = buildIdentityRules(o);
+  if (o.keys.length === 0 && identities.length === 0)
+    throw new GateError(
+      'USAGE',
+      'no trust policy: give key, or certificate-identity and certificate-oidc-issuer',
+    );
+  const keys = o.keys.length ? await loadKeys(o.keys, { env }) : [];
+  return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
+}
+
+export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  const env = hooks.env ?? process.env;
+  let policy: Policy | undefined;
+  const deadline = AbortSignal.timeout(o.timeoutMs);
+  let client: RegistryClient | undefined;
+  try {
+    if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
+    policy = await buildPolicy(o, env);
+    const needRoot = policy.identities.length > 0 || policy.requireTlog;
+    const root = needRoot
+      ? await loadTrustedRoot({
+          offline: o.offline,
+          ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
+          ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+        })
+      : undefined;
+    const verifier = createSignatureVerifier(root, policy);
+    client = new RegistryClient({
+      insecureRegistries: o.insecureRegistries,
+      credentials: o.registryCredentials,
+      ...(o.githubToken ? { githubToken: o.githubToken } : {}),
+      signal: deadline,
+      maxConnectionsPerOrigin: Math.max(o.concurrency, 2),
+      ...(hooks.log ? { log: hooks.log } : {}),
+    });
+    const registry = client;
+    const layouts = new Map<string, ContentStore>();
+    const ctx: VerifyContext = {
+      verifier,
+      storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
+        if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
+        let s = layouts.get(ref.dir);
+        if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
+        return s;
+      },
+    };
+    const results = await verifyBatch(o.images, ctx, {
+      concurrency: o.concurrency,
+      failFast: o.failFast,
+      signal: deadline,
+      ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
+    });
+    return finishReport({ startedAt, policy: summarizePolicy(o, policy), results });
+  } catch (e: unknown) {
+    const err = toGateError(e);
+    const results: ImageResult[] = o.images.map((image) => ({
+      image,
+      outcome: 'error',
+      verified: false,
+      reason: err.message,
+      code: err.code,
+      signatures: [],
+      attestations: [],
+      durationMs: 0,
+    }));
+    return finishReport({
+      startedAt,
+      policy: summarizePolicy(o, policy),
+      error: { code: err.code, message: err.message },
+      results,
+    });
+  } finally {
+    await client?.close();
+  }
+}

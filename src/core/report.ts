@@ -1,0 +1,118 @@
+// The Report: the JSON audit artifact and `--output json`, and the one place that maps
+// outcomes to exit codes. Reports are self-contained so shards from a job matrix can be merged.
+import type { GateErrorCode } from './errors.js';
+import type { SignatureEvidence } from './types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type Outcome = 'verified' | 'failed' | 'error';
+export type ImageOutcome = Outcome | 'skipped';
+
+export interface AttestationEvidence {
+  predicateType: string;
+  format: string;
+  verified: boolean;
+  signer?: string;
+  reason?: string;
+}
+
+export interface ImageResult {
+  /** The reference as given. */
+  image: string;
+  /** The verified digest (sha256 over bytes received), when the image was found. */
+  digest?: string;
+  /** `repo@digest`, for deploying exactly what was verified. */
+  pinned?: string;
+  outcome: ImageOutcome;
+  verified: boolean;
+  /** Why not, in one line; absent when verified. */
+  reason?: string;
+  code?: GateErrorCode;
+  // s3lo's field names with s3lo's meanings: the signature that made the verdict.
+  keyRef?: string;
+  keyID?: string;
+  signedAt?: string;
+  signatures: SignatureEvidence[];
+  attestations: AttestationEvidence[];
+  /** Per-candidate rejections, for audit (where, code, message). */
+  rejected?: Array<{ where: string; code: GateErrorCode; reason: string }>;
+  durationMs: number;
+}
+
+export interface PolicySummary {
+  keys: Array<{ keyRef: string; keyID: string }>;
+  identities: Array<{ subject: string; issuer: string }>;
+  requireTlog: boolean;
+  requireSct: boolean;
+  trustRoot: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  startedAt: string;
+  finishedAt: string;
+  policy: PolicySummary;
+  verified: boolean;
+  outcome: Outcome;
+  /** Set when the run could not start (bad key, trust root unavailable): every image is `error`. */
+  error?: { code: GateErrorCode; message: string };
+  results: ImageResult[];
+}
+
+export const TOOL = { name: 'image-gate', version: '0.1.0' };
+
+/** A batch fails if any image failed; else errors if any image errored; skipped images follow a failure. */
+export function overallOutcome(results: ImageResult[]): Outcome {
+  if (results.some((r) => r.outcome === 'failed')) return 'failed';
+  if (results.some((r) => r.outcome === 'error')) return 'error';
+  if (results.length === 0) return 'error';
+  if (results.some((r) => r.outcome === 'skipped')) return 'error';
+  return 'verified';
+}
+
+export function exitCode(outcome: Outcome): 0 | 1 | 2 {
+  return outcome === 'verified' ? 0 : outcome === 'failed' ? 1 : 2;
+}
+
+export function finishReport(
+  partial: Omit<Report, 'verified' | 'outcome' | 'finishedAt' | 'schemaVersion' | 'tool'>,
+): Report {
+  const outcome = partial.error ? (partial.results.some((r) => r.outcome === 'failed') ? 'failed' : 'error') : overallOutcome(partial.results);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: TOOL,
+    startedAt: partial.startedAt,
+    finishedAt: new Date().toISOString(),
+    policy: partial.policy,
+    verified: outcome === 'verified',
+    outcome,
+    ...(partial.error ? { error: partial.error } : {}),
+    results: partial.results,
+  };
+}
+
+/** Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs. */
+export function mergeReports(reports: Report[]): Report {
+  if (reports.length === 0) throw new Error('no reports to merge');
+  const results = reports.flatMap((r) => r.results);
+  const error = reports.find((r) => r.error)?.error;
+  const outcome = results.some((r) => r.outcome === 'failed')
+    ? 'failed'
+    : error
+      ? 'error'
+      : overallOutcome(results);
+  const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
+  const finishedAt = reports.map((r) => r.finishedAt).sort().at(-1)!;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: TOOL,
+    startedAt,
+    finishedAt,
+    policy: reports[0]!.policy,
+    verified: outcome === 'verified',
+    outcome,
+    ...(error ? { error } : {}),
+    results,
+  };
+}
