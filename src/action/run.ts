@@ -7,7 +7,7 @@ import { toGateError } from '../core/errors.js';
 import type { ImageResult, Report } from '../core/report.js';
 import { renderResultText } from '../cli/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
-import { renderSummary } from './summary.js';
+import { failureMessage, renderSummary } from './summary.js';
 
 export interface Toolkit {
   getInput: InputGetter;
@@ -58,17 +58,4 @@ function logResult(tk: Toolkit, r: ImageResult): void {
   tk.info(renderResultText(r));
   for (const rej of r.rejected ?? []) tk.info(`  rejected ${rej.where}: ${rej.reason}`);
   tk.endGroup();
-}
-
-export function failureMessage(report: Report): string | undefined {
-  if (report.outcome === 'verified') return undefined;
-  if (report.error) return `image-gate: ${report.error.message}`;
-  const failed = report.results.filter((r) => r.outcome === 'failed');
-  if (failed.length > 0) {
-    const first = failed[0]!;
-    return `image-gate: ${failed.length} of ${report.results.length} image(s) failed verification; first: ${first.image}: ${first.reason ?? ''}`;
-  }
-  const errored = report.results.filter((r) => r.outcome !== 'verified');
-  const first = errored[0];
-  return `image-gate: ${errored.length} of ${report.results.length} image(s) could not be verified; first: ${first?.image ?? ''}: ${first?.reason ?? ''}`;
 }

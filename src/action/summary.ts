@@ -71,3 +71,17 @@ export function renderSummary(report: Report): string {
   );
   return lines.join('\n');
 }
+
+/** The step-failure message: the first supply-chain failure and the count. */
+export function failureMessage(report: Report): string | undefined {
+  if (report.outcome === 'verified') return undefined;
+  if (report.error) return `image-gate: ${report.error.message}`;
+  const failed = report.results.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    return `image-gate: ${failed.length} of ${report.results.length} image(s) failed verification; first: ${first.image}: ${first.reason ?? ''}`;
+  }
+  const errored = report.results.filter((r) => r.outcome !== 'verified');
+  const first = errored[0];
+  return `image-gate: ${errored.length} of ${report.results.length} image(s) could not be verified; first: ${first?.image ?? ''}: ${first?.reason ?? ''}`;
+}

@@ -1,0 +1,100 @@
+import * as core from '@actions/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/action/inputs.js';
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+  Object.assign(process.env, saved);
+});
+
+function setInputs(inputs: Record<string, string>): void {
+  // The runner sets INPUT_<NAME upper-cased, dashes kept> for every input, defaults included.
+  for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v;
+}
+
+describe('Action inputs', () => {
+  it('maps every INPUT_* to the typed options the core takes', () => {
+    setInputs({
+      images: 'ghcr.io/a/b:1\n\n# staging\nghcr.io/a/c@sha256:' + 'b'.repeat(64) + '\n',
+      key: 'cosign.pub\nawskms:///alias/release',
+      'certificate-identity': '',
+      'certificate-identity-regexp': '^https://github.com/acme/',
+      'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com',
+      'certificate-oidc-issuer-regexp': '',
+      'insecure-ignore-tlog': 'false',
+      'insecure-ignore-sct': 'true',
+      offline: 'true',
+      'trusted-root': 'root.json',
+      'report-path': '',
+      'fail-fast': 'true',
+      concurrency: '3',
+      timeout: '90s',
+      summary: 'false',
+      'github-token': 'ghs_secret',
+      registry: 'registry.example.com',
+      'registry-username': 'bot',
+      'registry-password': 'pw',
+      'insecure-registries': 'registry.lan:5000',
+      'require-all-keys': 'false',
+    });
+    const got = readInputs(core.getInput, { RUNNER_TEMP: '/runner/tmp' });
+    expect(got).toEqual({
+      options: {
+        images: ['ghcr.io/a/b:1', 'ghcr.io/a/c@sha256:' + 'b'.repeat(64)],
+        keys: ['cosign.pub', 'awskms:///alias/release'],
+        certificateIdentityRegexp: '^https://github.com/acme/',
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+        insecureIgnoreTlog: false,
+        insecureIgnoreSct: true,
+        offline: true,
+        trustedRoot: 'root.json',
+        tufCacheDir: '/runner/tmp/image-gate/tuf',
+        concurrency: 3,
+        failFast: true,
+        insecureRegistries: ['registry.lan:5000'],
+        registryCredentials: [{ registry: 'registry.example.com', username: 'bot', password: 'pw' }],
+        githubToken: 'ghs_secret',
+        timeoutMs: 90_000,
+        requireAllKeys: false,
+      },
+      reportPath: '/runner/tmp/image-gate-report.json',
+      summary: false,
+    });
+  });
+
+  it('uses the documented defaults when only images is set', () => {
+    setInputs({ images: 'nginx' });
+    const got = readInputs(core.getInput, { RUNNER_TEMP: '/t' });
+    expect(got.options).toMatchObject({ concurrency: 8, failFast: false, offline: false, timeoutMs: 300_000 });
+    expect(got.summary).toBe(true);
+  });
+
+  it.each([
+    [{ images: '' }, /^images: no image references/],
+    [{ images: 'a', concurrency: 'many' }, /^concurrency: 'many'/],
+    [{ images: 'a', offline: 'perhaps' }, /^offline: 'perhaps'/],
+    [{ images: 'a', 'registry-username': 'u' }, /registry-username and registry-password/],
+  ])('rejects bad input %j with a message naming it', (inputs, msg) => {
+    setInputs(inputs as Record<string, string>);
+    expect(() => readInputs(core.getInput, {})).toThrow(msg);
+  });
+});
+
+describe('action.yml', () => {
+  it('declares exactly the inputs the Action reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const doc = parse(await readFile('action.yml', 'utf8')) as {
+      inputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
+    const read = new Set<string>();
+    readInputs((name) => {
+      read.add(name);
+      return name === 'images' ? 'nginx' : '';
+    }, {});
+    expect([...read].sort()).toEqual(Object.keys(doc.inputs).sort());
+    expect(doc.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { escapeCell, renderSummary } from '../../src/action/summary.js';
+import { failureMessage } from '../../src/action/summary.js';
+import { exitCode, finishReport, mergeReports, overallOutcome, type ImageResult } from '../../src/core/report.js';
+
+const D1 = 'sha256:' + '1'.repeat(64);
+const D2 = 'sha256:' + '2'.repeat(64);
+
+function result(over: Partial<ImageResult>): ImageResult {
+  return { image: 'x', outcome: 'verified', verified: true, signatures: [], attestations: [], durationMs: 1, ...over };
+}
+
+const results: ImageResult[] = [
+  result({
+    image: 'ghcr.io/acme/app:1',
+    digest: D1,
+    signatures: [
+      {
+        kind: 'keyless',
+        format: 'legacy-tag',
+        identity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1',
+        issuer: 'https://token.actions.githubusercontent.com',
+        signedAt: '2026-01-02T03:04:05.000Z',
+      },
+    ],
+  }),
+  result({
+    image: 'ghcr.io/acme/evil:<script>|x',
+    digest: D2,
+    outcome: 'failed',
+    verified: false,
+    code: 'UNTRUSTED_SIGNER',
+    reason: 'no valid signature: key mismatch | `pipe` and *stars*',
+  }),
+  result({ image: 'registry.lan/a:1', outcome: 'error', verified: false, code: 'NETWORK', reason: 'x'.repeat(150) }),
+];
+
+const policy = {
+  keys: [{ keyRef: 'cosign.pub', keyID: '0123456789abcdef' }],
+  identities: [],
+  requireTlog: true,
+  requireSct: true,
+  trustRoot: 'embedded public-good',
+};
+
+describe('job summary', () => {
+  it('renders the verdict table (golden file)', async () => {
+    const report = finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results });
+    await expect(renderSummary(report)).toMatchFileSnapshot('../golden/summary.md');
+  });
+
+  it('escapes markdown and HTML in every user-controlled cell', () => {
+    expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe('&lt;img src=x&gt;&#124;&#96;a&#96; &#91;b&#93;(c)');
+    const md = renderSummary(finishReport({ startedAt: 'x', policy, results }));
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('<details>');
+  });
+});
+
+describe('outcomes and exit codes', () => {
+  it.each([
+    [['verified', 'verified'], 'verified', 0],
+    [['verified', 'failed', 'error'], 'failed', 1],
+    [['verified', 'error'], 'error', 2],
+    [['failed', 'skipped'], 'failed', 1],
+    [[], 'error', 2],
+  ] as const)('%j -> %s (exit %d)', (outcomes, want, code) => {
+    const o = overallOutcome(outcomes.map((outcome) => result({ outcome })));
+    expect(o).toBe(want);
+    expect(exitCode(o)).toBe(code);
+  });
+
+  it('names the first supply-chain failure and the count when failing the step', () => {
+    const report = finishReport({ startedAt: 'x', policy, results });
+    expect(failureMessage(report)).toBe(
+      'image-gate: 1 of 3 image(s) failed verification; first: ghcr.io/acme/evil:<script>|x: no valid signature: key mismatch | `pipe` and *stars*',
+    );
+  });
+
+  it('merges shard reports into one verdict, as a pure function', () => {
+    const a = finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results: [results[0]!] });
+    const b = finishReport({ startedAt: '2026-01-01T00:00:01.000Z', policy, results: [results[1]!] });
+    const m = mergeReports([a, b]);
+    expect(m.results.map((r) => r.image)).toEqual([results[0]!.image, results[1]!.image]);
+    expect(m.outcome).toBe('failed');
+    expect(m.startedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(mergeReports([a]).outcome).toBe('verified');
+  });
+});
