@@ -1,0 +1,158 @@
+// Registry authentication: lazy challenge on the first 401, Basic or Bearer token flow, one
+// cached token per registry+scope, realm checks before any credential leaves the process.
+import { GateError } from '../errors.js';
+import type { Credential, CredentialResolver } from './credentials.js';
+import { quote } from './digest.js';
+import { assertRealmAllowed, redactUrl } from './hosts.js';
+import { errorDetail, type HttpTransport } from './http.js';
+import { MAX_TOKEN_BYTES } from './limits.js';
+import { parseWwwAuthenticate } from './www-authenticate.js';
+
+type Scheme = { kind: 'basic' } | { kind: 'bearer'; realm: URL; service?: string };
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+/** Tokens live at least this long unless the service says otherwise (distribution token spec). */
+const DEFAULT_TOKEN_TTL_S = 60;
+const TOKEN_SAFETY_MARGIN_MS = 5_000;
+
+export interface AuthTarget {
+  /** host[:port] the user named (credential lookup). */
+  registry: string;
+  /** host[:port] the API lives on (realm and redirect checks). */
+  apiHost: string;
+  scope: string;
+}
+
+export class RegistryAuth {
+  private readonly schemes = new Map<string, Scheme>();
+  private readonly tokens = new Map<string, CachedToken>();
+  private readonly inflight = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly credentials: CredentialResolver,
+    private readonly insecureRegistries: ReadonlySet<string>,
+    private readonly addSecret: (s: string) => void,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
+  async preemptive(t: AuthTarget): Promise<string | undefined> {
+    const scheme = this.schemes.get(t.apiHost);
+    if (!scheme) return undefined;
+    if (scheme.kind === 'basic') {
+      const c = await this.credentials.resolve(t.registry);
+      return c ? this.basic(c) : undefined;
+    }
+    return `Bearer ${await this.token(t, scheme, false)}`;
+  }
+
+  /**
+   * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
+   * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
+   */
+  async onUnauthorized(t: AuthTarget, challengeHeader: string | null, sent: string | undefined): Promise<string> {
+    const scheme = this.learn(t, challengeHeader);
+    if (scheme.kind === 'basic') {
+      const c = await this.credentials.resolve(t.registry);
+      if (!c) throw new GateError('AUTH_REFUSED', `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`);
+      const header = this.basic(c);
+      if (sent === header) throw new GateError('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
+      return header;
+    }
+    // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
+    const fresh = sent !== undefined && sent.startsWith('Bearer ');
+    return `Bearer ${await this.token(t, scheme, fresh)}`;
+  }
+
+  private learn(t: AuthTarget, header: string | null): Scheme {
+    if (header === null) throw new GateError('AUTH_REFUSED', `registry ${t.registry} answered 401 without a WWW-Authenticate challenge`);
+    const challenges = parseWwwAuthenticate(header);
+    const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm !== undefined);
+    let scheme: Scheme;
+    if (bearer) {
+      const realm = assertRealmAllowed(bearer.params.realm!, t.apiHost, this.insecureRegistries);
+      scheme = { kind: 'bearer', realm, ...(bearer.params.service !== undefined ? { service: bearer.params.service } : {}) };
+    } else if (challenges.some((c) => c.scheme === 'basic')) {
+      scheme = { kind: 'basic' };
+    } else {
+      throw new GateError('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${quote(header)}`);
+    }
+    this.schemes.set(t.apiHost, scheme);
+    return scheme;
+  }
+
+  private basic(c: Credential): string {
+    const encoded = Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64');
+    this.addSecret(encoded);
+    this.addSecret(c.password);
+    return `Basic ${encoded}`;
+  }
+
+  private token(t: AuthTarget, scheme: Scheme & { kind: 'bearer' }, refresh: boolean): Promise<string> {
+    const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
+    const cached = this.tokens.get(key);
+    if (cached && !refresh && cached.expiresAt > Date.now()) return Promise.resolve(cached.value);
+    if (refresh) this.tokens.delete(key);
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.fetchToken(t, scheme).then(
+        (tok) => {
+          this.tokens.set(key, tok);
+          this.inflight.delete(key);
+          return tok.value;
+        },
+        (e: unknown) => {
+          this.inflight.delete(key);
+          throw e;
+        },
+      );
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  private async fetchToken(t: AuthTarget, scheme: Scheme & { kind: 'bearer' }): Promise<CachedToken> {
+    const url = new URL(scheme.realm.href);
+    if (scheme.service !== undefined) url.searchParams.set('service', scheme.service);
+    url.searchParams.set('scope', t.scope);
+    const cred = await this.credentials.resolve(t.registry);
+    this.log(`token for ${t.scope} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`);
+    const res = await this.transport.request({
+      url,
+      headers: { accept: 'application/json' },
+      ...(cred ? { authorization: this.basic(cred) } : {}),
+      maxBytes: MAX_TOKEN_BYTES,
+      what: `token for ${t.scope}`,
+      registryHost: t.apiHost,
+    });
+    if (res.status === 401 || res.status === 403) {
+      throw new GateError(
+        'AUTH_REFUSED',
+        `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${errorDetail(res)})`,
+      );
+    }
+    if (res.status !== 200) {
+      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${errorDetail(res)}`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(res.body));
+    } catch (e: unknown) {
+      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent a response that is not JSON`, { cause: e });
+    }
+    const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const value = typeof o.token === 'string' && o.token !== '' ? o.token : o.access_token;
+    // A token goes into a header: visible ASCII only, so it cannot smuggle header lines.
+    if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
+      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`);
+    }
+    this.addSecret(value);
+    const ttl = typeof o.expires_in === 'number' && o.expires_in > 0 ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S) : DEFAULT_TOKEN_TTL_S;
+    return { value, expiresAt: Date.now() + ttl * 1000 - TOKEN_SAFETY_MARGIN_MS };
+  }
+}

@@ -1,0 +1,150 @@
+// The registry client: one dispatcher, credential resolver and token cache per run, handing out
+// a ContentStore per repository. Auth happens lazily on the first 401 of each registry.
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { GateError } from '../errors.js';
+import type { ContentStore } from '../types.js';
+import { RegistryStore } from '../sources/registry.js';
+import { RegistryAuth } from './auth.js';
+import { CredentialResolver, type CredentialHelperRunner, type ExplicitCredential } from './credentials.js';
+import { isRepositoryName, quote } from './digest.js';
+import { apiHostFor, isDockerHub, isPlainHttpAllowed, normalizeHost } from './hosts.js';
+import { HttpTransport, type HttpResponse } from './http.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES } from './limits.js';
+
+export interface RegistryClientOptions {
+  /** host[:port] entries that may be spoken to over plain HTTP (loopback always may). */
+  insecureRegistries?: string[];
+  /** Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+  dockerConfigPath?: string;
+  /** Explicit credentials (Action inputs); they win over the Docker config. */
+  credentials?: ExplicitCredential[];
+  /** Sent only to host `ghcr.io` exactly. */
+  githubToken?: string;
+  /** Idle timeout per request: for the response headers and between body chunks. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Retries after the first attempt for network errors, 429, 500, 502-504. Default 2, at least 1. */
+  retries?: number;
+  /** The run's overall deadline; aborting it fails pending requests with TIMEOUT. */
+  signal?: AbortSignal;
+  /** Keep-alive connections per origin. Default 8. */
+  maxConnectionsPerOrigin?: number;
+  /** Debug lines; secrets the client knows of are replaced by `***`. */
+  log?: (msg: string) => void;
+  /** Test seam: a dispatcher to use instead of our own (the client then does not close it). */
+  dispatcher?: Dispatcher;
+  /** Test seam: replaces `docker-credential-<name> get`. */
+  runCredentialHelper?: CredentialHelperRunner;
+  /** Environment for proxy and DOCKER_CONFIG lookup. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A repository-scoped, authenticated GET, as the content store needs it. */
+export interface RepositoryGetter {
+  /** `registry/repository` as the user would write it. */
+  readonly name: string;
+  readonly repository: string;
+  /** Origin of the registry API, e.g. `https://ghcr.io`. */
+  readonly origin: string;
+  /** GET `pathAndQuery` on the registry origin; returns 2xx and 404 (others are thrown or returned as-is). */
+  get(pathAndQuery: string, opts: { accept: string; maxBytes: number; what: string }): Promise<HttpResponse>;
+}
+
+export class RegistryClient {
+  /** Every HTTP request sent, retries, redirect hops and token requests included. */
+  readonly stats: { requests: number };
+  private readonly transport: HttpTransport;
+  private readonly auth: RegistryAuth;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly insecure: ReadonlySet<string>;
+  private readonly secrets = new Set<string>();
+
+  constructor(opts: RegistryClientOptions = {}) {
+    const env = opts.env ?? process.env;
+    const insecure = new Set<string>();
+    for (const r of opts.insecureRegistries ?? []) {
+      const h = normalizeHost(r);
+      if (h === undefined) throw new GateError('USAGE', `insecure registries: ${quote(r)} is not a host[:port]`);
+      insecure.add(h);
+    }
+    this.insecure = insecure;
+    for (const c of opts.credentials ?? []) this.addSecret(c.password);
+    if (opts.githubToken) this.addSecret(opts.githubToken);
+    const userLog = opts.log;
+    const log = userLog ? (msg: string) => userLog(this.redact(msg)) : () => undefined;
+
+    const connections = Math.max(1, opts.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
+    this.ownsDispatcher = opts.dispatcher === undefined;
+    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((k) => (env[k] ?? '') !== '');
+    // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, so loopback registries stay direct.
+    this.dispatcher = opts.dispatcher ?? (proxied ? new EnvHttpProxyAgent({ connections }) : new Agent({ connections }));
+    const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    if (!(timeout > 0)) throw new GateError('USAGE', `request timeout: ${timeout} ms is not positive`);
+    this.transport = new HttpTransport({
+      dispatcher: this.dispatcher,
+      requestTimeoutMs: timeout,
+      retries: Math.max(1, opts.retries ?? DEFAULT_RETRIES),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      insecureRegistries: insecure,
+      log,
+    });
+    this.stats = this.transport.stats;
+    const resolver = new CredentialResolver({
+      ...(opts.credentials ? { credentials: opts.credentials } : {}),
+      ...(opts.dockerConfigPath !== undefined ? { dockerConfigPath: opts.dockerConfigPath } : {}),
+      ...(opts.githubToken ? { githubToken: opts.githubToken } : {}),
+      ...(opts.runCredentialHelper ? { runHelper: opts.runCredentialHelper } : {}),
+      env,
+      log,
+    });
+    this.auth = new RegistryAuth(this.transport, resolver, insecure, (s) => this.addSecret(s), log);
+  }
+
+  /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
+  store(registry: string, repository: string): ContentStore {
+    const host = normalizeHost(registry);
+    if (host === undefined || host.includes('/')) throw new GateError('REF_INVALID', `registry ${quote(registry)} is not a host[:port]`);
+    // Docker Hub's official images live under library/, which users leave out.
+    const repo = isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
+    if (!isRepositoryName(repo)) throw new GateError('REF_INVALID', `repository ${quote(repository)} on ${host} is not a valid repository name`);
+    const apiHost = apiHostFor(host);
+    const scheme = isPlainHttpAllowed(apiHost, this.insecure) ? 'http' : 'https';
+    const origin = `${scheme}://${apiHost}`;
+    const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
+    const getter: RepositoryGetter = {
+      name: `${host}/${repo}`,
+      repository: repo,
+      origin,
+      get: async (pathAndQuery, o) => {
+        const url = new URL(pathAndQuery, origin);
+        if (url.origin !== origin) throw new GateError('INTERNAL', `path ${quote(pathAndQuery)} leaves ${origin}`);
+        const base = { url, headers: { accept: o.accept }, maxBytes: o.maxBytes, what: o.what, registryHost: apiHost };
+        let authorization = await this.auth.preemptive(target);
+        let res = await this.transport.request({ ...base, ...(authorization ? { authorization } : {}) });
+        if (res.status === 401) {
+          authorization = await this.auth.onUnauthorized(target, res.headers.get('www-authenticate'), authorization);
+          res = await this.transport.request({ ...base, authorization });
+        }
+        if (res.status === 401 || res.status === 403) {
+          throw new GateError('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status})`);
+        }
+        return res;
+      },
+    };
+    return new RegistryStore(getter);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private addSecret(s: string): void {
+    if (s.length >= 4) this.secrets.add(s);
+  }
+
+  private redact(msg: string): string {
+    let out = msg;
+    for (const s of this.secrets) out = out.split(s).join('***');
+    return out;
+  }
+}

@@ -1,0 +1,238 @@
+// Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
+// the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { GateError } from '../errors.js';
+import { quote } from './digest.js';
+import { DOCKER_HUB_CONFIG_KEY, isDockerHub, normalizeHost } from './hosts.js';
+import { CRED_HELPER_TIMEOUT_MS, MAX_CRED_HELPER_OUTPUT, MAX_DOCKER_CONFIG_BYTES } from './limits.js';
+
+export interface Credential {
+  username: string;
+  password: string;
+  /** Where it came from, for debug lines (never the secret). */
+  source: string;
+}
+
+export interface ExplicitCredential {
+  registry: string;
+  username: string;
+  password: string;
+}
+
+interface AuthEntry {
+  auth?: unknown;
+  username?: unknown;
+  password?: unknown;
+  identitytoken?: unknown;
+}
+
+export interface DockerConfig {
+  auths?: Record<string, AuthEntry>;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+}
+
+/** Runs `docker-credential-<helper> get` with `serverUrl` on stdin; stdout, or undefined if not found. */
+export type CredentialHelperRunner = (helper: string, serverUrl: string) => Promise<string | undefined>;
+
+export interface CredentialOptions {
+  credentials?: ExplicitCredential[];
+  /** Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+  dockerConfigPath?: string;
+  /** Used for host `ghcr.io` exactly, nowhere else. */
+  githubToken?: string;
+  env?: NodeJS.ProcessEnv;
+  runHelper?: CredentialHelperRunner;
+  log?: (msg: string) => void;
+}
+
+export const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
+
+export function defaultDockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.DOCKER_CONFIG;
+  return dir ? join(dir, 'config.json') : join(homedir(), '.docker', 'config.json');
+}
+
+/**
+ * Does a config key or input (`host`, `https://host`, `https://index.docker.io/v1/`) name exactly
+ * `host`? Docker Hub's aliases count as one host; nothing else is fuzzy.
+ */
+export function registryKeyMatches(key: string, host: string): boolean {
+  const k = normalizeHost(key);
+  const h = normalizeHost(host);
+  if (k === undefined || h === undefined) return false;
+  if (k === h) return true;
+  return isDockerHub(k) && isDockerHub(h);
+}
+
+/** Username/password of the `auths` entry for `host`, if it has any. */
+export function credentialFromAuths(config: DockerConfig, host: string): Credential | undefined {
+  for (const [key, entry] of Object.entries(config.auths ?? {})) {
+    if (!registryKeyMatches(key, host) || typeof entry !== 'object' || entry === null) continue;
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const i = decoded.indexOf(':');
+      if (i > 0) return { username: decoded.slice(0, i), password: decoded.slice(i + 1), source: `docker config auths[${key}]` };
+    }
+    if (typeof entry.username === 'string' && typeof entry.password === 'string' && entry.username !== '') {
+      return { username: entry.username, password: entry.password, source: `docker config auths[${key}]` };
+    }
+  }
+  return undefined;
+}
+
+/** The credential helper responsible for `host`: `credHelpers[host]`, else `credsStore`. */
+export function helperFor(config: DockerConfig, host: string): string | undefined {
+  for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
+    if (registryKeyMatches(key, host) && typeof helper === 'string') return helper;
+  }
+  return undefined;
+}
+
+export function parseDockerConfig(text: string, path: string): DockerConfig {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e: unknown) {
+    throw new GateError('USAGE', `docker config ${path}: not JSON`, { cause: e });
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new GateError('USAGE', `docker config ${path}: not a JSON object`);
+  const o = v as Record<string, unknown>;
+  const cfg: DockerConfig = {};
+  if (isRecord(o.auths)) cfg.auths = o.auths as Record<string, AuthEntry>;
+  if (isRecord(o.credHelpers)) cfg.credHelpers = o.credHelpers as Record<string, string>;
+  if (typeof o.credsStore === 'string' && o.credsStore !== '') cfg.credsStore = o.credsStore;
+  return cfg;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Resolves and caches one credential (or none) per registry host. */
+export class CredentialResolver {
+  private config: Promise<DockerConfig> | undefined;
+  private readonly cache = new Map<string, Promise<Credential | undefined>>();
+  private readonly runHelper: CredentialHelperRunner;
+
+  constructor(private readonly opts: CredentialOptions = {}) {
+    this.runHelper = opts.runHelper ?? runCredentialHelper;
+  }
+
+  resolve(host: string): Promise<Credential | undefined> {
+    const key = normalizeHost(host) ?? host;
+    let p = this.cache.get(key);
+    if (!p) {
+      p = this.lookup(key);
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  private async lookup(host: string): Promise<Credential | undefined> {
+    for (const c of this.opts.credentials ?? []) {
+      if (registryKeyMatches(c.registry, host)) return { username: c.username, password: c.password, source: 'explicit credentials' };
+    }
+    const config = await this.loadConfig();
+    const helper = helperFor(config, host);
+    if (helper !== undefined) return this.fromHelper(helper, host);
+    const fromAuths = credentialFromAuths(config, host);
+    if (fromAuths) return fromAuths;
+    if (config.credsStore !== undefined) {
+      const c = await this.fromHelper(config.credsStore, host);
+      if (c) return c;
+    }
+    if (this.opts.githubToken && host === GITHUB_CONTAINER_REGISTRY) {
+      return { username: 'x-access-token', password: this.opts.githubToken, source: 'GitHub token' };
+    }
+    return undefined;
+  }
+
+  private async fromHelper(helper: string, host: string): Promise<Credential | undefined> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+      throw new GateError('USAGE', `docker config: credential helper name ${quote(helper)} is not valid`);
+    }
+    const serverUrl = isDockerHub(host) ? DOCKER_HUB_CONFIG_KEY : host;
+    const out = await this.runHelper(helper, serverUrl);
+    if (out === undefined) return undefined;
+    let v: unknown;
+    try {
+      v = JSON.parse(out);
+    } catch (e: unknown) {
+      throw new GateError('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output is not JSON`, { cause: e });
+    }
+    const o = isRecord(v) ? v : {};
+    if (typeof o.Username !== 'string' || typeof o.Secret !== 'string' || o.Secret === '') {
+      throw new GateError('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`);
+    }
+    if (o.Username === '<token>') {
+      // An OAuth2 refresh token: needs the registry's OAuth flow, which we do not implement.
+      this.opts.log?.(`credential helper ${helper} returned an identity token for ${host}; identity tokens are not supported, going anonymous`);
+      return undefined;
+    }
+    return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
+  }
+
+  private loadConfig(): Promise<DockerConfig> {
+    this.config ??= this.readConfig();
+    return this.config;
+  }
+
+  private async readConfig(): Promise<DockerConfig> {
+    const explicit = this.opts.dockerConfigPath !== undefined;
+    const path = this.opts.dockerConfigPath ?? defaultDockerConfigPath(this.opts.env);
+    let text: string;
+    try {
+      const buf = await readFile(path);
+      if (buf.length > MAX_DOCKER_CONFIG_BYTES) throw new GateError('LIMIT_EXCEEDED', `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+      text = buf.toString('utf8');
+    } catch (e: unknown) {
+      if (e instanceof GateError) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return {};
+      throw new GateError('USAGE', `docker config ${path}: cannot read (${(e as Error).message})`, { cause: e });
+    }
+    try {
+      return parseDockerConfig(text, path);
+    } catch (e: unknown) {
+      // A broken default config must not stop anonymous pulls; an explicitly given one must be right.
+      if (explicit) throw e;
+      this.opts.log?.(`ignoring unreadable docker config ${path}: ${(e as Error).message}`);
+      return {};
+    }
+  }
+}
+
+/** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
+export function runCredentialHelper(helper: string, serverUrl: string): Promise<string | undefined> {
+  const bin = `docker-credential-${helper}`;
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn(bin, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: CRED_HELPER_TIMEOUT_MS });
+    } catch (e: unknown) {
+      reject(new GateError('AUTH_REFUSED', `${bin}: cannot start`, { cause: e }));
+      return;
+    }
+    const out: Buffer[] = [];
+    let size = 0;
+    child.stdout.on('data', (b: Buffer) => {
+      size += b.length;
+      if (size <= MAX_CRED_HELPER_OUTPUT) out.push(b);
+      else child.kill();
+    });
+    child.stderr.resume();
+    child.on('error', (e: Error) => reject(new GateError('AUTH_REFUSED', `${bin}: cannot run (${e.message})`, { cause: e })));
+    child.on('close', (code: number | null) => {
+      const text = Buffer.concat(out).toString('utf8');
+      if (size > MAX_CRED_HELPER_OUTPUT) reject(new GateError('LIMIT_EXCEEDED', `${bin}: output larger than ${MAX_CRED_HELPER_OUTPUT} bytes`));
+      else if (code === 0) resolve(text);
+      else if (/credentials not found/i.test(text)) resolve(undefined);
+      else reject(new GateError('AUTH_REFUSED', `${bin} get ${serverUrl}: exit code ${code ?? 'signal'}`));
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(serverUrl);
+  });
+}

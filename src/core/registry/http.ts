@@ -1,0 +1,301 @@
+// HTTP for the registry client: one undici dispatcher, manual redirects with credential stripping,
+// streaming size caps, idle timeouts, and bounded retries of idempotent GETs with backoff.
+import { setTimeout as sleepTimer } from 'node:timers/promises';
+import { fetch, type Dispatcher } from 'undici';
+import { GateError } from '../errors.js';
+import { assertTargetAllowed, redactUrl } from './hosts.js';
+import { MAX_ERROR_BODY_BYTES, MAX_REDIRECTS, MAX_RETRY_AFTER_MS, RETRY_BASE_MS } from './limits.js';
+
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
+export interface HttpRequest {
+  url: URL;
+  method?: 'GET' | 'HEAD';
+  headers?: Record<string, string>;
+  /** Sent only while the URL's origin is the origin of `url` (never across a redirect to elsewhere). */
+  authorization?: string;
+  /** Cap on a 2xx body; more is LIMIT_EXCEEDED. Error bodies are cut silently. */
+  maxBytes: number;
+  /** For messages: what is being fetched, e.g. `manifest team/app:latest`. */
+  what: string;
+  /** The registry this request is for (host[:port]), for target checks and messages. */
+  registryHost: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: HeaderLookup;
+  body: Uint8Array;
+  /** Where the response finally came from, after redirects. */
+  url: URL;
+}
+
+export interface TransportOptions {
+  dispatcher: Dispatcher;
+  requestTimeoutMs: number;
+  /** Retries after the first attempt (at least 1). */
+  retries: number;
+  signal?: AbortSignal;
+  insecureRegistries: ReadonlySet<string>;
+  log: (msg: string) => void;
+}
+
+/** Statuses worth asking again: overload and gateway trouble, plus 500 (the gate's own contract). */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** TLS verification failures are not transient: retrying them only delays the verdict. */
+const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
+const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
+
+class IdleTimeout extends Error {}
+
+export class HttpTransport {
+  readonly stats = { requests: 0 };
+
+  constructor(private readonly opts: TransportOptions) {}
+
+  /** GET/HEAD with retries; returns the final response unless it is a retryable status after retries. */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const attempts = 1 + Math.max(1, this.opts.retries);
+    for (let attempt = 1; ; attempt++) {
+      let res: HttpResponse;
+      try {
+        res = await this.once(req);
+      } catch (e: unknown) {
+        const err = this.classify(e, req);
+        if (err.code !== 'NETWORK' || isTlsFailure(e) || attempt >= attempts) throw err;
+        const wait = backoff(attempt);
+        this.opts.log(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+        await this.sleep(wait, req);
+        continue;
+      }
+      if (!RETRY_STATUSES.has(res.status)) return res;
+      const detail = errorDetail(res);
+      if (attempt >= attempts) {
+        throw new GateError(
+          'REGISTRY_ERROR',
+          `${req.what}: registry ${req.registryHost} answered HTTP ${res.status}${detail} after ${attempts} attempts`,
+        );
+      }
+      const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+        throw new GateError(
+          'REGISTRY_ERROR',
+          `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${MAX_RETRY_AFTER_MS / 1000} s)`,
+        );
+      }
+      const wait = retryAfter ?? backoff(attempt);
+      this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+      await this.sleep(wait, req);
+    }
+  }
+
+  /** One attempt, following redirects by hand so that credentials never leave their origin. */
+  private async once(req: HttpRequest): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
+    const seen = new Set<string>([req.url.href]);
+    let url = req.url;
+    assertTargetAllowed(url, req.registryHost, this.opts.insecureRegistries, 'request');
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = { ...req.headers };
+      if (url.origin === req.url.origin) {
+        if (req.authorization !== undefined) headers.authorization = req.authorization;
+      } else {
+        for (const k of Object.keys(headers)) if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase())) delete headers[k];
+      }
+      const ctl = new AbortController();
+      const signal = this.opts.signal ? AbortSignal.any([ctl.signal, this.opts.signal]) : ctl.signal;
+      let timer = this.armIdle(ctl);
+      const started = Date.now();
+      try {
+        this.stats.requests++;
+        const res = await fetch(url, { method, headers, redirect: 'manual', signal, dispatcher: this.opts.dispatcher });
+        const location = res.headers.get('location');
+        if (REDIRECT_STATUSES.has(res.status) && location !== null) {
+          await res.body?.cancel().catch(() => undefined);
+          const next = this.redirectTarget(url, location, req);
+          this.opts.log(`${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`);
+          if (hop + 1 > MAX_REDIRECTS) {
+            throw new GateError('REGISTRY_ERROR', `${req.what}: more than ${MAX_REDIRECTS} redirects from registry ${req.registryHost}`);
+          }
+          if (seen.has(next.href)) {
+            throw new GateError('REGISTRY_ERROR', `${req.what}: redirect loop at ${redactUrl(next)} (registry ${req.registryHost})`);
+          }
+          seen.add(next.href);
+          url = next;
+          continue;
+        }
+        const ok = res.status >= 200 && res.status < 300;
+        const cap = ok ? req.maxBytes : MAX_ERROR_BODY_BYTES;
+        let body: Uint8Array = new Uint8Array(0);
+        if (method !== 'HEAD' && res.body) {
+          const read = await readCapped(res.body, cap, () => {
+            clearTimeout(timer);
+            timer = this.armIdle(ctl);
+          });
+          if (read.over && ok) {
+            throw new GateError('LIMIT_EXCEEDED', `${req.what}: response from registry ${req.registryHost} is larger than ${req.maxBytes} bytes`);
+          }
+          body = read.bytes;
+        }
+        this.opts.log(`${method} ${redactUrl(url)} → ${res.status} (${body.length} bytes, ${Date.now() - started} ms)`);
+        return { status: res.status, headers: res.headers, body, url };
+      } catch (e: unknown) {
+        if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
+          throw new GateError(
+            'TIMEOUT',
+            `${req.what}: registry ${req.registryHost} sent nothing for ${this.opts.requestTimeoutMs} ms (${method} ${redactUrl(url)})`,
+            { cause: e },
+          );
+        }
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+
+  private armIdle(ctl: AbortController): NodeJS.Timeout {
+    return setTimeout(() => ctl.abort(new IdleTimeout('idle')), this.opts.requestTimeoutMs);
+  }
+
+  private redirectTarget(from: URL, location: string, req: HttpRequest): URL {
+    let next: URL;
+    try {
+      next = new URL(location, from);
+    } catch (e: unknown) {
+      throw new GateError('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} redirected to an invalid URL`, { cause: e });
+    }
+    if (from.protocol === 'https:' && next.protocol !== 'https:') {
+      throw new GateError('INSECURE', `${req.what}: registry ${req.registryHost} redirected from https to ${redactUrl(next)}`);
+    }
+    assertTargetAllowed(next, req.registryHost, this.opts.insecureRegistries, 'redirect target');
+    return next;
+  }
+
+  /** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
+  private classify(e: unknown, req: HttpRequest): GateError {
+    if (this.opts.signal?.aborted) {
+      return new GateError('TIMEOUT', `${req.what}: deadline reached while talking to registry ${req.registryHost}`, { cause: e });
+    }
+    if (e instanceof GateError) return e;
+    const code = errorCode(e);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      return new GateError('NETWORK', `cannot resolve registry host ${req.registryHost} (${code})`, { cause: e });
+    }
+    if (code === 'ECONNREFUSED') {
+      return new GateError('NETWORK', `connection to registry ${req.registryHost} refused (${code})`, { cause: e });
+    }
+    const detail = code ?? (e instanceof Error ? (causeMessage(e) ?? e.message) : String(e));
+    return new GateError('NETWORK', `${req.what}: cannot reach registry ${req.registryHost} (${detail})`, { cause: e });
+  }
+
+  private async sleep(ms: number, req: HttpRequest): Promise<void> {
+    try {
+      await sleepTimer(ms, undefined, this.opts.signal ? { signal: this.opts.signal } : undefined);
+    } catch (e: unknown) {
+      throw new GateError('TIMEOUT', `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`, { cause: e });
+    }
+  }
+}
+
+/** Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. */
+export async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+  onChunk: () => void,
+): Promise<{ bytes: Uint8Array; over: boolean }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onChunk();
+    total += value.length;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      const kept = max - (total - value.length);
+      if (kept > 0) chunks.push(value.subarray(0, kept));
+      return { bytes: concat(chunks, max), over: true };
+    }
+    chunks.push(value);
+  }
+  return { bytes: concat(chunks, total), over: false };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out.subarray(0, off);
+}
+
+/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
+export function backoff(attempt: number): number {
+  const ceiling = RETRY_BASE_MS * 2 ** Math.min(attempt - 1, 6);
+  return Math.round(ceiling * (0.5 + Math.random() / 2));
+}
+
+/** `Retry-After` as milliseconds from now (delta-seconds or HTTP-date); undefined when absent/invalid. */
+export function parseRetryAfter(v: string | null, now = Date.now()): number | undefined {
+  if (v === null) return undefined;
+  const s = v.trim();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, t - now);
+}
+
+/** ` (CODE: message)` from an OCI error body, cleaned for one log line; '' if there is none. */
+export function errorDetail(res: HttpResponse): string {
+  if (res.body.length === 0) return '';
+  try {
+    const v = JSON.parse(new TextDecoder().decode(res.body)) as { errors?: Array<{ code?: unknown; message?: unknown }> };
+    const first = v.errors?.[0];
+    if (first && typeof first.code === 'string') {
+      const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
+      return ` (${clean(`${first.code}${msg}`)})`;
+    }
+  } catch {
+    // not an OCI error body; the status says enough
+  }
+  return '';
+}
+
+/** The registry's text is attacker-controlled: no control characters, bounded length. */
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string' && c !== 'UND_ERR_SOCKET') return c;
+    const errors = (cur as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      const inner = errorCode(errors[0]);
+      if (inner) return inner;
+    }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function causeMessage(e: Error): string | undefined {
+  const c = e.cause;
+  return c instanceof Error ? c.message : undefined;
+}
+
+function isTlsFailure(e: unknown): boolean {
+  const code = errorCode(e);
+  return code !== undefined && TLS_ERROR.test(code);
+}
