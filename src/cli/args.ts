@@ -1,6 +1,6 @@
 // argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
 // inputs; bad flags are usage errors (exit 2) that name the flag and the value.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import {
   DEFAULTS,
@@ -71,9 +71,9 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   throw usage(`unknown command '${cmd}' (expected verify or verify-bundle; see image-gate --help)`);
 }
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: T) {
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: options!, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e: unknown) {
     throw usage(e instanceof Error ? e.message : String(e), e);
   }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/cli/args.js';
+
+const D = 'sha256:' + 'c'.repeat(64);
+
+describe('CLI arguments', () => {
+  it('maps verify flags to the same options the Action builds', () => {
+    const cmd = parseCommand(
+      [
+        'verify',
+        '--key', 'a.pub',
+        '--key', 'hashivault://release',
+        '--certificate-identity-regexp', '^https://github.com/acme/.*',
+        '--certificate-oidc-issuer', 'https://token.actions.githubusercontent.com',
+        '--insecure-ignore-tlog',
+        '--offline',
+        '--trusted-root', 'root.json',
+        '--output', 'json',
+        '--report', 'out.json',
+        '--concurrency', '4',
+        '--fail-fast',
+        '--insecure-registry', 'reg.lan:5000',
+        '--timeout', '2m',
+        'ghcr.io/a/b:1',
+        `ghcr.io/a/c@${D}`,
+      ],
+      { GITHUB_TOKEN: 'ghs_x' },
+    );
+    expect(cmd).toEqual({
+      command: 'verify',
+      output: 'json',
+      reportPath: 'out.json',
+      options: {
+        images: ['ghcr.io/a/b:1', `ghcr.io/a/c@${D}`],
+        keys: ['a.pub', 'hashivault://release'],
+        certificateIdentityRegexp: '^https://github.com/acme/.*',
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+        insecureIgnoreTlog: true,
+        insecureIgnoreSct: false,
+        offline: true,
+        trustedRoot: 'root.json',
+        concurrency: 4,
+        failFast: true,
+        insecureRegistries: ['reg.lan:5000'],
+        registryCredentials: [],
+        githubToken: 'ghs_x',
+        timeoutMs: 120_000,
+        requireAllKeys: false,
+      },
+    });
+  });
+
+  it.each([
+    [['verify'], /no image references/],
+    [['verify', '--output', 'yaml', 'x'], /--output: 'yaml' is not text or json/],
+    [['verify', '--concurrency', '0', 'x'], /--concurrency: '0'/],
+    [['verify', '--bogus', 'x'], /bogus/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['verify-bundle', 'a.txt'], /--bundle FILE is required/],
+    [['verify-bundle', '--bundle', 'b.json', 'a.txt'], /give --key, or both/],
+    [['verify-bundle', '--bundle', 'b', '--key', 'k', '--certificate-identity', 'i', 'a'], /excludes/],
+  ])('rejects %j as a usage error', (argv, msg) => {
+    expect(() => parseCommand(argv)).toThrow(msg);
+  });
+
+  it('parses the sigstore-conformance verify-bundle protocol', () => {
+    expect(
+      parseCommand([
+        'verify-bundle',
+        '--bundle', 'b.json',
+        '--certificate-identity', 'id',
+        '--certificate-oidc-issuer', 'iss',
+        '--trusted-root', 'tr.json',
+        D,
+      ]),
+    ).toEqual({
+      command: 'verify-bundle',
+      bundle: 'b.json',
+      artifact: D,
+      identity: 'id',
+      issuer: 'iss',
+      trustedRoot: 'tr.json',
+      offline: false,
+    });
+  });
+});
