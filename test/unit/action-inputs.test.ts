@@ -98,3 +98,17 @@ describe('action.yml', () => {
     expect(doc.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 });
+
+describe('README', () => {
+  it('documents every input and output of action.yml', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const doc = parse(await readFile('action.yml', 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+    };
+    const readme = await readFile('README.md', 'utf8');
+    for (const name of [...Object.keys(doc.inputs), ...Object.keys(doc.outputs)])
+      expect(readme, `README row for ${name}`).toContain(`| \`${name}\` |`);
+  });
+});
