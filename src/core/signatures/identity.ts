@@ -1,0 +1,98 @@
+// Keyless signer identity: reads the SAN and Fulcio extensions from a signing certificate
+// ourselves and matches them against the policy with anchored matchers (never sigstore-js').
+import { ASN1Obj, X509Certificate } from '@sigstore/core';
+import { GateError } from '../errors.js';
+import { describeMatcher, matches, type IdentityRule } from '../policy.js';
+
+export const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+export const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const OID_OTHERNAME_SAN = '1.3.6.1.4.1.57264.1.7';
+
+// Fulcio's first extensions (.1.1 - .1.6) hold the raw string as the extension value; every
+// later one (.1.8 onwards) holds a DER UTF8String, per Fulcio's docs/oid-info.md.
+const RAW_VALUE_OIDS = new Set(
+  [1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`),
+);
+
+export interface CertIdentity {
+  /** SAN: URI, else email, else Fulcio's otherName username. */
+  san: string | undefined;
+  /** OIDC issuer: v2 extension preferred, v1 fallback. */
+  issuer: string | undefined;
+  /** Every extension decoded to a string, by dotted OID. */
+  extensions: Map<string, string>;
+}
+
+/**
+ * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate whose
+ * v1 and v2 issuer extensions disagree: a CA that says two things must not be believed once.
+ */
+export function readCertIdentity(cert: X509Certificate): CertIdentity {
+  const extensions = new Map<string, string>();
+  for (const ext of cert.extensions) {
+    const oid = ext.subs[0]?.toOID();
+    const valueObj = ext.subs[ext.subs.length - 1];
+    if (oid === undefined || valueObj === undefined) continue;
+    const value = decodeExtensionValue(oid, valueObj.value);
+    if (value !== undefined) extensions.set(oid, value);
+  }
+  const v1 = extensions.get(OID_ISSUER_V1);
+  const v2 = extensions.get(OID_ISSUER_V2);
+  if (v1 !== undefined && v2 !== undefined && v1 !== v2) {
+    throw new GateError(
+      'UNTRUSTED_SIGNER',
+      `certificate issuer extensions disagree: ${OID_ISSUER_V2}=${JSON.stringify(v2)} but ${OID_ISSUER_V1}=${JSON.stringify(v1)}`,
+    );
+  }
+  const sanExt = cert.extSubjectAltName;
+  const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
+  return { san, issuer: v2 ?? v1, extensions };
+}
+
+function decodeExtensionValue(oid: string, raw: Buffer): string | undefined {
+  if (RAW_VALUE_OIDS.has(oid)) return raw.toString('utf8');
+  try {
+    const obj = ASN1Obj.parseBuffer(Buffer.from(raw));
+    // UTF8String (12), PrintableString (19), IA5String (22)
+    if (!obj.tag.constructed && obj.tag.class === 0 && [12, 19, 22].includes(obj.tag.number)) {
+      return obj.value.toString('utf8');
+    }
+  } catch {
+    // Not a DER string: an extension we cannot express as text; it can only fail a policy.
+  }
+  return undefined;
+}
+
+/**
+ * The first rule the identity satisfies; otherwise UNTRUSTED_SIGNER saying what was expected
+ * and what the certificate holds.
+ */
+export function matchIdentity(rules: readonly IdentityRule[], id: CertIdentity): IdentityRule {
+  for (const rule of rules) {
+    if (!matches(rule.subject, id.san)) continue;
+    if (!matches(rule.issuer, id.issuer)) continue;
+    const ext = Object.entries(rule.extensions ?? {});
+    if (ext.every(([oid, m]) => matches(m, id.extensions.get(oid)))) return rule;
+  }
+  throw new GateError('UNTRUSTED_SIGNER', `certificate identity not trusted: ${mismatch(rules, id)}`);
+}
+
+function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
+  const got = `got identity ${JSON.stringify(id.san ?? null)} issuer ${JSON.stringify(id.issuer ?? null)}`;
+  if (rules.length !== 1) {
+    const wanted = rules.map((r) => `${describeMatcher(r.subject)} (${describeMatcher(r.issuer)})`);
+    return `${got}; expected one of ${wanted.join(', ')}`;
+  }
+  const rule = rules[0]!;
+  if (!matches(rule.subject, id.san)) {
+    return `expected identity ${describeMatcher(rule.subject)}, ${got}`;
+  }
+  if (!matches(rule.issuer, id.issuer)) {
+    return `expected issuer ${describeMatcher(rule.issuer)}, ${got}`;
+  }
+  for (const [oid, m] of Object.entries(rule.extensions ?? {})) {
+    const v = id.extensions.get(oid);
+    if (!matches(m, v)) return `expected extension ${oid}=${describeMatcher(m)}, got ${JSON.stringify(v ?? null)}`;
+  }
+  return got;
+}

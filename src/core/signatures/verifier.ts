@@ -1,0 +1,284 @@
+// Verifies one signature (legacy `.sig` layer or Sigstore bundle) against the run's policy and
+// trust material. Built once per run; pure and synchronous per call, no I/O.
+import { createHash } from 'node:crypto';
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import { X509Certificate } from '@sigstore/core';
+import { GateError } from '../errors.js';
+import type { Policy } from '../policy.js';
+import type { VerificationKey } from '../trust/key-types.js';
+import type { SignatureEvidence, SignatureFormat } from '../types.js';
+import { checkBundleShape } from './bundle-shape.js';
+import { matchIdentity, readCertIdentity } from './identity.js';
+import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';
+import { verifyPrehashed } from './prehash.js';
+import { checkSubject, parseStatement, parseSubjectDigest, type InTotoStatement, type SubjectDigest } from './statement.js';
+import { checkTlogSigner } from './tlog-binding.js';
+import { toVerifyGateError } from './verify-errors.js';
+
+export type BundleSubject = { digest: string } | { artifact: Uint8Array };
+
+export interface SignatureVerifier {
+  /** A cosign `.sig` layer (simple-signing payload + annotations) for `imageDigest`. */
+  verifyLegacy(layer: LegacyLayer, imageDigest: string): SignatureEvidence;
+  /** A Sigstore bundle (v0.1-v0.3; message signature or DSSE) for a digest or artifact bytes. */
+  verifyBundle(
+    bundleJson: unknown,
+    subject: BundleSubject,
+    format: SignatureFormat,
+  ): SignatureEvidence & { statement?: InTotoStatement };
+}
+
+type SignatureContent = SignedEntity['signature'];
+
+const HASH_NAMES: Partial<Record<HashAlgorithm, 'sha256' | 'sha384' | 'sha512'>> = {
+  [HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+  [HashAlgorithm.SHA2_256]: 'sha256',
+  [HashAlgorithm.SHA2_384]: 'sha384',
+  [HashAlgorithm.SHA2_512]: 'sha512',
+};
+type VerifierOptions = ConstructorParameters<typeof Verifier>[1];
+
+interface KeyVerifier {
+  key: VerificationKey;
+  verifier: Verifier;
+}
+
+const EMPTY_TRUST: Omit<TrustMaterial, 'publicKey'> = {
+  certificateAuthorities: [],
+  timestampAuthorities: [],
+  tlogs: [],
+  ctlogs: [],
+};
+
+export function createSignatureVerifier(trustedRoot: object | undefined, policy: Policy): SignatureVerifier {
+  if (policy.keys.length === 0 && policy.identities.length === 0) {
+    throw new GateError('USAGE', 'policy trusts no key and no keyless identity: nothing could ever verify');
+  }
+  if (trustedRoot === undefined && (policy.identities.length > 0 || policy.requireTlog)) {
+    throw new GateError('USAGE', 'a Sigstore trusted root is required for keyless identities or a required transparency log');
+  }
+  const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
+  // Without a root, log entries cannot be checked at all; the policy said they are optional.
+  const ignoreTlog = trustedRoot === undefined;
+
+  const keyOpts: VerifierOptions = {
+    tlogThreshold: policy.requireTlog ? 1 : 0,
+    ctlogThreshold: 0,
+    timestampThreshold: policy.requireTlog ? 1 : 0,
+  };
+  const keylessOpts: VerifierOptions = {
+    tlogThreshold: policy.requireTlog ? 1 : 0,
+    ctlogThreshold: policy.requireSct ? 1 : 0,
+    // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
+    timestampThreshold: 1,
+  };
+  const keyVerifiers: KeyVerifier[] = policy.keys.map((key) => ({
+    key,
+    // The user's key is the only candidate whatever the bundle's hint says; key validity
+    // windows are not part of VerificationKey, so none is applied.
+    verifier: new Verifier({ ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) }, keyOpts),
+  }));
+  const keylessVerifier = new Verifier(
+    {
+      ...base,
+      publicKey: () => {
+        throw new GateError('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
+      },
+    },
+    keylessOpts,
+  );
+
+  function verify(
+    bundleJson: unknown,
+    subject: { digest: SubjectDigest } | { artifact: Uint8Array },
+    format: SignatureFormat,
+    what: string,
+  ): SignatureEvidence & { statement?: InTotoStatement } {
+    // 1. Structure and bounds, before any cryptography.
+    const shape = checkBundleShape(bundleJson);
+    let statement: InTotoStatement | undefined;
+    if (shape.dsse) {
+      statement = parseStatement(shape.dsse.payloadType, shape.dsse.payload);
+      const want: SubjectDigest =
+        'digest' in subject ? subject.digest : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
+      checkSubject(statement, want);
+    }
+    if (shape.signer === 'certificate' && policy.identities.length === 0) {
+      throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a certificate (keyless) but the policy trusts only keys`);
+    }
+    if (shape.signer === 'key' && policy.keys.length === 0) {
+      throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a public key but the policy trusts only keyless identities`);
+    }
+    if (policy.requireTlog && shape.tlogCount === 0) {
+      throw new GateError('TLOG_MISSING', `${what} has no transparency-log entry and the policy requires one`);
+    }
+
+    // 2. Parse into sigstore-js' model.
+    let bundle: Bundle;
+    let entity: SignedEntity;
+    try {
+      bundle = bundleFromJSON(bundleJson);
+      entity = toSignedEntity(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
+    } catch (e: unknown) {
+      throw asMalformed(e, what);
+    }
+    if (bundle.content.$case === 'messageSignature') {
+      const md = bundle.content.messageSignature.messageDigest;
+      if ('artifact' in subject) {
+        const alg = HASH_NAMES[md.algorithm];
+        if (alg === undefined) {
+          throw new GateError('MALFORMED', `${what}: unsupported messageDigest algorithm ${HashAlgorithm[md.algorithm] ?? md.algorithm}`);
+        }
+        if (!sha(alg, subject.artifact).equals(md.digest)) {
+          throw new GateError('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
+        }
+      } else {
+        const want = subject.digest;
+        if (HASH_NAMES[md.algorithm] !== want.algorithm || md.digest.toString('hex') !== want.hex) {
+          throw new GateError(
+            'DIGEST_MISMATCH',
+            `${what}: messageDigest ${md.digest.toString('hex')} does not match ${want.algorithm}:${want.hex}`,
+          );
+        }
+        entity.signature = digestOnlyContent(bundle.content.messageSignature.signature, md.digest, what);
+      }
+    }
+    if (ignoreTlog) {
+      entity.tlogEntries = [];
+      entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log');
+    }
+    const threshold = shape.signer === 'certificate' ? 1 : policy.requireTlog ? 1 : 0;
+    if (countTimestampCandidates(entity) < threshold) {
+      throw new GateError(
+        'TLOG_MISSING',
+        `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`,
+      );
+    }
+
+    // 3. Cryptography and policy.
+    const evidence =
+      shape.signer === 'key' ? verifyWithKeys(entity, format, what) : verifyKeyless(entity, format, what);
+    return statement ? { ...evidence, statement } : evidence;
+  }
+
+  function verifyWithKeys(entity: SignedEntity, format: SignatureFormat, what: string): SignatureEvidence {
+    let firstOther: GateError | undefined;
+    for (const { key, verifier } of keyVerifiers) {
+      try {
+        verifier.verify(entity);
+      } catch (e: unknown) {
+        const g = toVerifyGateError(e, what);
+        if (g.code !== 'SIGNATURE_INVALID') firstOther ??= g;
+        continue;
+      }
+      checkTlogSigner(entity.tlogEntries, { kind: 'key', spki: key.spki });
+      return { kind: 'key', format, keyRef: key.keyRef, keyID: key.keyID, ...timeEvidence(entity) };
+    }
+    if (firstOther) throw firstOther;
+    const ids = keyVerifiers.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
+    throw new GateError('SIGNATURE_INVALID', `${what}: signature does not verify with any trusted key: ${ids}`);
+  }
+
+  function verifyKeyless(entity: SignedEntity, format: SignatureFormat, what: string): SignatureEvidence {
+    if (entity.key.$case !== 'certificate') throw new GateError('INTERNAL', `${what}: expected a certificate`);
+    const cert: X509Certificate = entity.key.certificate;
+    try {
+      keylessVerifier.verify(entity);
+    } catch (e: unknown) {
+      throw toVerifyGateError(e, what);
+    }
+    const identity = readCertIdentity(cert);
+    try {
+      matchIdentity(policy.identities, identity);
+    } catch (e: unknown) {
+      if (e instanceof GateError) throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
+      throw e;
+    }
+    checkTlogSigner(entity.tlogEntries, { kind: 'certificate', der: cert.root.toDER(), spki: cert.publicKey });
+    return {
+      kind: 'keyless',
+      format,
+      ...(identity.san !== undefined ? { identity: identity.san } : {}),
+      ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+      ...timeEvidence(entity),
+    };
+  }
+
+  return {
+    verifyLegacy(layer, imageDigest) {
+      checkSimpleSigningPayload(layer.payload, imageDigest);
+      const bundle = legacyLayerToBundle(layer);
+      const { statement: _none, ...evidence } = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+      return evidence;
+    },
+    verifyBundle(bundleJson, subject, format) {
+      const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
+      return verify(bundleJson, s, format, `bundle (${format})`);
+    },
+  };
+}
+
+function baseTrust(root: object): Omit<TrustMaterial, 'publicKey'> {
+  try {
+    const tr = TrustedRoot.fromJSON(root);
+    // A key or CA without a start of validity is malformed; sigstore-js would read it as
+    // "valid since the beginning of time". Drop it so nothing can verify against it.
+    tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
+    tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
+    tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
+    tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
+    const { publicKey: _unused, ...material } = toTrustMaterial(tr);
+    return material;
+  } catch (e: unknown) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new GateError('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, { cause: e });
+  }
+}
+
+function countTimestampCandidates(entity: SignedEntity): number {
+  return entity.timestamps.filter(
+    (t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined,
+  ).length;
+}
+
+/** signedAt = the earliest verified time; tlog = the first entry. */
+function timeEvidence(entity: SignedEntity): Pick<SignatureEvidence, 'signedAt' | 'tlog'> {
+  const times: Date[] = [];
+  for (const t of entity.timestamps) {
+    if (t.$case === 'timestamp-authority') times.push(t.timestamp.signingTime);
+    else if (t.tlogEntry.inclusionPromise) times.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
+  }
+  times.sort((a, b) => a.getTime() - b.getTime());
+  const out: Pick<SignatureEvidence, 'signedAt' | 'tlog'> = {};
+  if (times[0]) out.signedAt = times[0].toISOString();
+  const e = entity.tlogEntries[0];
+  if (e) out.tlog = { logIndex: e.logIndex, integratedTime: e.integratedTime, logID: e.logId.keyId.toString('hex') };
+  return out;
+}
+
+function digestOnlyContent(signature: Buffer, digest: Buffer, what: string): SignatureContent {
+  return {
+    signature,
+    compareSignature: (s) => s.equals(signature),
+    compareDigest: (d) => d.equals(digest),
+    compareSignedDigest: (d) => d.equals(digest),
+    verifySignature: (key) => {
+      const r = verifyPrehashed(key, digest, signature);
+      if (r.unsupported) {
+        throw new GateError('SIGNATURE_INVALID', `${what}: cannot verify from a digest alone: ${r.unsupported}`);
+      }
+      return r.ok;
+    },
+  };
+}
+
+function sha(alg: 'sha256' | 'sha384' | 'sha512', data: Uint8Array): Buffer {
+  return createHash(alg).update(data).digest();
+}
+
+function asMalformed(e: unknown, what: string): GateError {
+  const g = toVerifyGateError(e, what);
+  return g.code === 'INTERNAL' ? new GateError('MALFORMED', `${what} does not parse: ${(e as Error).message}`, { cause: e }) : g;
+}
