@@ -51,7 +51,10 @@ export function generateKeyPair(alg: KeyAlgorithm = 'ecdsa-p256'): TestKeyPair {
 
 /** PEM with 64-character lines, as Go's encoding/pem writes it. */
 export function toPem(type: string, der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${type}-----\n${lines.join('\n')}\n-----END ${type}-----\n`;
 }
 
@@ -66,10 +69,19 @@ export function writePublicKey(dir: string, kp: TestKeyPair, name = 'cosign.pub'
  * The JSON body of a cosign encrypted key: go-securesystemslib `encrypted.Encrypt` output, with
  * Go's field order and padded standard base64 for []byte fields.
  */
-export function encryptCosignBody(plaintext: Uint8Array, password: string, N: CosignScryptN = 32768): string {
+export function encryptCosignBody(
+  plaintext: Uint8Array,
+  password: string,
+  N: CosignScryptN = 32768,
+): string {
   const salt = randomBytes(32);
   const nonce = randomBytes(24);
-  const key = scryptSync(Buffer.from(password, 'utf8'), salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 });
+  const key = scryptSync(Buffer.from(password, 'utf8'), salt, 32, {
+    N,
+    r: 8,
+    p: 1,
+    maxmem: 256 * N * 8,
+  });
   const ciphertext = nacl.secretbox(plaintext, nonce, key);
   return JSON.stringify({
     kdf: { name: 'scrypt', params: { N, r: 8, p: 1 }, salt: salt.toString('base64') },
@@ -86,7 +98,11 @@ export interface CosignKeyOptions {
 }
 
 /** The text of a cosign.key for `kp`: PKCS#8 DER, encrypted, in a PEM block. */
-export function cosignPrivateKeyPem(kp: TestKeyPair, password: string, opts: CosignKeyOptions = {}): string {
+export function cosignPrivateKeyPem(
+  kp: TestKeyPair,
+  password: string,
+  opts: CosignKeyOptions = {},
+): string {
   const pkcs8 = kp.privateKey.export({ type: 'pkcs8', format: 'der' });
   const body = encryptCosignBody(pkcs8, password, opts.N ?? 32768);
   return toPem(opts.pemType ?? 'ENCRYPTED SIGSTORE PRIVATE KEY', Buffer.from(body, 'utf8'));

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
 import { keyIdOf, loadKey, loadKeys } from '../../src/core/trust/keys.js';
-import { generateKeyPair, toPem, writeCosignPrivateKey, writePublicKey, type KeyAlgorithm } from '../helpers/cosign-keys.js';
+import {
+  generateKeyPair,
+  toPem,
+  writeCosignPrivateKey,
+  writePublicKey,
+  type KeyAlgorithm,
+} from '../helpers/cosign-keys.js';
 
 let dir: string;
 beforeAll(() => {
@@ -104,20 +110,64 @@ describe('loadKey with PEM public key files', () => {
     k.export({ type: 'spki', format: 'pem' }).toString();
 
   it.each<[string, () => string, RegExp]>([
-    ['an EC key on P-521', () => pem(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey), /curve secp521r1; supported are P-256 and P-384/],
-    ['an EC key on secp256k1', () => pem(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey), /curve secp256k1/],
-    ['a 1024-bit RSA key', () => pem(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey), /1024-bit RSA key; supported are 2048/],
+    [
+      'an EC key on P-521',
+      () => pem(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey),
+      /curve secp521r1; supported are P-256 and P-384/,
+    ],
+    [
+      'an EC key on secp256k1',
+      () => pem(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey),
+      /curve secp256k1/,
+    ],
+    [
+      'a 1024-bit RSA key',
+      () => pem(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey),
+      /1024-bit RSA key; supported are 2048/,
+    ],
     ['an Ed448 key', () => pem(generateKeyPairSync('ed448').publicKey), /ed448 key; supported are/],
     ['an X25519 key', () => pem(generateKeyPairSync('x25519').publicKey), /x25519 key/],
-    ['an unencrypted PKCS#8 private key', () => generateKeyPair().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /unencrypted PRIVATE KEY; give its public key/],
-    ['an unencrypted SEC1 EC private key', () => generateKeyPair().privateKey.export({ type: 'sec1', format: 'pem' }).toString(), /unencrypted EC PRIVATE KEY/],
-    ['a certificate', () => toPem('CERTIFICATE', Buffer.from('not really')), /unsupported PEM block "CERTIFICATE"/],
-    ['two public keys in one file', () => generateKeyPair().publicPem + generateKeyPair().publicPem, /holds 2 PEM blocks; give one key per file/],
-    ['no PEM block at all', () => 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI user@host\n', /no PEM block found/],
+    [
+      'an unencrypted PKCS#8 private key',
+      () => generateKeyPair().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /unencrypted PRIVATE KEY; give its public key/,
+    ],
+    [
+      'an unencrypted SEC1 EC private key',
+      () => generateKeyPair().privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
+      /unencrypted EC PRIVATE KEY/,
+    ],
+    [
+      'a certificate',
+      () => toPem('CERTIFICATE', Buffer.from('not really')),
+      /unsupported PEM block "CERTIFICATE"/,
+    ],
+    [
+      'two public keys in one file',
+      () => generateKeyPair().publicPem + generateKeyPair().publicPem,
+      /holds 2 PEM blocks; give one key per file/,
+    ],
+    [
+      'no PEM block at all',
+      () => 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI user@host\n',
+      /no PEM block found/,
+    ],
     ['an empty file', () => '', /no PEM block found/],
-    ['a body that is not base64', () => '-----BEGIN PUBLIC KEY-----\nnot*base64!\n-----END PUBLIC KEY-----\n', /not valid base64/],
-    ['a PUBLIC KEY block that is not DER', () => toPem('PUBLIC KEY', Buffer.from('garbage bytes here')), /PUBLIC KEY block does not parse/],
-    ['BEGIN and END types that differ', () => OPENSSL_P256_PEM.replace('END PUBLIC KEY', 'END PRIVATE KEY'), /BEGIN PUBLIC KEY ends with END PRIVATE KEY/],
+    [
+      'a body that is not base64',
+      () => '-----BEGIN PUBLIC KEY-----\nnot*base64!\n-----END PUBLIC KEY-----\n',
+      /not valid base64/,
+    ],
+    [
+      'a PUBLIC KEY block that is not DER',
+      () => toPem('PUBLIC KEY', Buffer.from('garbage bytes here')),
+      /PUBLIC KEY block does not parse/,
+    ],
+    [
+      'BEGIN and END types that differ',
+      () => OPENSSL_P256_PEM.replace('END PUBLIC KEY', 'END PRIVATE KEY'),
+      /BEGIN PUBLIC KEY ends with END PRIVATE KEY/,
+    ],
   ])('refuses %s with KEY_UNREADABLE naming the file', async (_name, make, why) => {
     const file = writeFile(make());
     const e = await rejection(loadKey(file));
@@ -155,13 +205,16 @@ describe('loadKey file and reference errors', () => {
     expect(e.message).toBe(`key: ${dir} is a directory, not a key file`);
   });
 
-  it.skipIf(process.getuid?.() === 0)('says permission was denied for an unreadable file', async () => {
-    const file = writeFile(OPENSSL_P256_PEM);
-    chmodSync(file, 0o000);
-    const e = await rejection(loadKey(file));
-    expect(e.code).toBe('KEY_UNREADABLE');
-    expect(e.message).toBe(`key: cannot read ${file} (permission denied)`);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'says permission was denied for an unreadable file',
+    async () => {
+      const file = writeFile(OPENSSL_P256_PEM);
+      chmodSync(file, 0o000);
+      const e = await rejection(loadKey(file));
+      expect(e.code).toBe('KEY_UNREADABLE');
+      expect(e.message).toBe(`key: cannot read ${file} (permission denied)`);
+    },
+  );
 
   it.each([[''], ['   ']])('refuses an empty reference %j', async (ref) => {
     const e = await rejection(loadKey(ref));
@@ -169,14 +222,15 @@ describe('loadKey file and reference errors', () => {
     expect(e.message).toMatch(/^key: empty key reference/);
   });
 
-  it.each([['gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k'], ['azurekms://vault.example/key'], ['https://example.com/cosign.pub']])(
-    'refuses the unsupported key source %s rather than reading it as a path',
-    async (ref) => {
-      const e = await rejection(loadKey(ref));
-      expect(e.code).toBe('KEY_UNREADABLE');
-      expect(e.message).toContain(`key ${ref}: unsupported key source`);
-    },
-  );
+  it.each([
+    ['gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k'],
+    ['azurekms://vault.example/key'],
+    ['https://example.com/cosign.pub'],
+  ])('refuses the unsupported key source %s rather than reading it as a path', async (ref) => {
+    const e = await rejection(loadKey(ref));
+    expect(e.code).toBe('KEY_UNREADABLE');
+    expect(e.message).toContain(`key ${ref}: unsupported key source`);
+  });
 
   it('turns an already-aborted signal into TIMEOUT without touching the file system', async () => {
     const e = await rejection(loadKey(path.join(dir, 'nope.pub'), { signal: AbortSignal.abort() }));

@@ -5,7 +5,10 @@ import nacl from 'tweetnacl';
 import { GateError } from '../errors.js';
 
 /** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
-export const COSIGN_PEM_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'] as const;
+export const COSIGN_PEM_TYPES = [
+  'ENCRYPTED SIGSTORE PRIVATE KEY',
+  'ENCRYPTED COSIGN PRIVATE KEY',
+] as const;
 
 export interface ScryptParams {
   N: number;
@@ -28,16 +31,26 @@ const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 
 function unreadable(ref: string, why: string, cause?: unknown): GateError {
-  return new GateError('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+  return new GateError(
+    'KEY_UNREADABLE',
+    `key ${ref}: ${why}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 function field(obj: unknown, name: string): unknown {
-  return typeof obj === 'object' && obj !== null && !Array.isArray(obj) ? (obj as Record<string, unknown>)[name] : undefined;
+  return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+    ? (obj as Record<string, unknown>)[name]
+    : undefined;
 }
 
 /** Go encodes []byte in JSON as standard, padded base64. */
 function base64Field(ref: string, value: unknown, name: string): Buffer {
-  if (typeof value !== 'string' || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length % 4 !== 0 ||
+    !/^[A-Za-z0-9+/]*={0,2}$/.test(value)
+  ) {
     throw unreadable(ref, `cosign key field ${name} is not base64`);
   }
   return Buffer.from(value, 'base64');
@@ -48,7 +61,9 @@ function scryptAsync(password: Buffer, salt: Buffer, params: ScryptParams): Prom
   // accepted parameters need (128 MiB at most) with headroom.
   const maxmem = 2 * 128 * params.N * params.r;
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 
@@ -71,7 +86,10 @@ export async function decryptCosignPrivateKey(
   const kdf = field(doc, 'kdf');
   const cipher = field(doc, 'cipher');
   if (field(kdf, 'name') !== 'scrypt') {
-    throw unreadable(ref, `cosign key uses unknown KDF ${JSON.stringify(field(kdf, 'name'))} (expected "scrypt")`);
+    throw unreadable(
+      ref,
+      `cosign key uses unknown KDF ${JSON.stringify(field(kdf, 'name'))} (expected "scrypt")`,
+    );
   }
   if (field(cipher, 'name') !== 'nacl/secretbox') {
     throw unreadable(
@@ -81,7 +99,9 @@ export async function decryptCosignPrivateKey(
   }
   const rawParams = field(kdf, 'params');
   const params = { N: field(rawParams, 'N'), r: field(rawParams, 'r'), p: field(rawParams, 'p') };
-  const accepted = COSIGN_SCRYPT_PARAMS.find((c) => c.N === params.N && c.r === params.r && c.p === params.p);
+  const accepted = COSIGN_SCRYPT_PARAMS.find(
+    (c) => c.N === params.N && c.r === params.r && c.p === params.p,
+  );
   if (!accepted) {
     throw unreadable(
       ref,
@@ -102,7 +122,10 @@ export async function decryptCosignPrivateKey(
   const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
   const plaintext = nacl.secretbox.open(ciphertext, nonce, key);
   if (plaintext === null) {
-    throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
+    throw unreadable(
+      ref,
+      'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)',
+    );
   }
   try {
     return createPrivateKey({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });

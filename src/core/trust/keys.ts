@@ -33,7 +33,11 @@ export function keyIdOf(spki: Uint8Array): string {
  * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
  * Ed25519) and wraps it. `source` names where it came from, for messages.
  */
-export function toVerificationKey(keyRef: string, publicKey: KeyObject, source: string): VerificationKey {
+export function toVerificationKey(
+  keyRef: string,
+  publicKey: KeyObject,
+  source: string,
+): VerificationKey {
   if (publicKey.type !== 'public') {
     throw new GateError('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
   }
@@ -105,11 +109,18 @@ export async function loadKey(ref: string, opts: LoadKeyOptions = {}): Promise<V
     if (ref.startsWith('hashivault://')) {
       const { fetchVaultPublicKey } = await import('./vault.js');
       const vaultOpts = signal ? { env, signal } : { env };
-      return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
+      return toVerificationKey(
+        ref,
+        await fetchVaultPublicKey(ref, vaultOpts),
+        'the Vault transit key',
+      );
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
       const scheme = ref.slice(0, ref.indexOf('://') + 3);
-      throw new GateError('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+      throw new GateError(
+        'KEY_UNREADABLE',
+        `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`,
+      );
     }
     return await loadKeyFile(ref, path.resolve(opts.cwd ?? process.cwd(), ref), env);
   } catch (e: unknown) {
@@ -118,7 +129,11 @@ export async function loadKey(ref: string, opts: LoadKeyOptions = {}): Promise<V
       if (signal.reason instanceof GateError) throw signal.reason;
       throw new GateError('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
     }
-    throw new GateError('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new GateError(
+      'KEY_UNREADABLE',
+      `key ${ref}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   }
 }
 
@@ -127,7 +142,10 @@ export async function loadKey(ref: string, opts: LoadKeyOptions = {}): Promise<V
  * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
  * When several fail, the error of the first failing reference in input order is thrown.
  */
-export async function loadKeys(refs: readonly string[], opts: LoadKeyOptions = {}): Promise<VerificationKey[]> {
+export async function loadKeys(
+  refs: readonly string[],
+  opts: LoadKeyOptions = {},
+): Promise<VerificationKey[]> {
   const distinct = [...new Set(refs)];
   const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
   const keys: VerificationKey[] = [];
@@ -141,7 +159,11 @@ export async function loadKeys(refs: readonly string[], opts: LoadKeyOptions = {
   return keys;
 }
 
-async function loadKeyFile(ref: string, file: string, env: NodeJS.ProcessEnv): Promise<VerificationKey> {
+async function loadKeyFile(
+  ref: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<VerificationKey> {
   const bytes = await readKeyFile(ref, file);
   const block = singlePemBlock(ref, bytes.toString('latin1'));
   switch (block.type) {
@@ -152,9 +174,13 @@ async function loadKeyFile(ref: string, file: string, env: NodeJS.ProcessEnv): P
         const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
         publicKey = createPublicKey({ key: block.der, format: 'der', type });
       } catch (e: unknown) {
-        throw new GateError('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
-          cause: e,
-        });
+        throw new GateError(
+          'KEY_UNREADABLE',
+          `key ${ref}: the ${block.type} block does not parse as a key`,
+          {
+            cause: e,
+          },
+        );
       }
       return toVerificationKey(ref, publicKey, 'the public key');
     }
@@ -199,7 +225,10 @@ async function readKeyFile(ref: string, file: string): Promise<Buffer> {
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > MAX_KEY_FILE_BYTES) {
-        throw new GateError('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+        throw new GateError(
+          'KEY_UNREADABLE',
+          `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`,
+        );
       }
     }
     return buffer.subarray(0, length);
@@ -244,10 +273,16 @@ function singlePemBlock(ref: string, text: string): PemBlock {
   }
   const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
   if (type !== endType) {
-    throw new GateError('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+    throw new GateError(
+      'KEY_UNREADABLE',
+      `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`,
+    );
   }
   const compact = body.replace(/\s+/g, '');
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) || compact === '') {
+  if (
+    !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
+    compact === ''
+  ) {
     throw new GateError('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
   }
   return { type, der: Buffer.from(compact, 'base64') };

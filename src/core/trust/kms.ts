@@ -20,17 +20,24 @@ export interface AwsKmsRef {
 
 // The grammar of sigstore's pkg/signature/kms/aws (key ID, key ARN, alias name, alias ARN, each
 // with an optional endpoint); alias names restricted to the characters AWS allows.
-const UUID = '(?:mrk-)?[A-Fa-f0-9]{8}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{12}';
+const UUID =
+  '(?:mrk-)?[A-Fa-f0-9]{8}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{12}';
 const ARN = 'arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):\\d{12}:';
 const ALIAS = 'alias/[A-Za-z0-9/_-]+';
-const KMS_REF = new RegExp(`^awskms://([^/]*)/((?:${ARN})?(?:key/${UUID}|${ALIAS})|${UUID}|${ALIAS})$`);
+const KMS_REF = new RegExp(
+  `^awskms://([^/]*)/((?:${ARN})?(?:key/${UUID}|${ALIAS})|${UUID}|${ALIAS})$`,
+);
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 const CONNECT_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 function unreadable(ref: string, why: string, cause?: unknown): GateError {
-  return new GateError('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+  return new GateError(
+    'KEY_UNREADABLE',
+    `key ${ref}: ${why}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -48,7 +55,8 @@ export function parseAwsKmsRef(ref: string): AwsKmsRef {
   }
   const [, endpoint = '', keyId = '', region] = m;
   // A key ID with a stray `key/` prefix (no ARN) is not a KMS identifier.
-  if (keyId.startsWith('key/')) throw unreadable(ref, `"${keyId}" is neither a key ID, an alias nor an ARN`);
+  if (keyId.startsWith('key/'))
+    throw unreadable(ref, `"${keyId}" is neither a key ID, an alias nor an ARN`);
   const parsed: AwsKmsRef = { keyId };
   if (endpoint !== '') parsed.endpoint = endpoint;
   if (region !== undefined) parsed.region = region;
@@ -74,7 +82,11 @@ function endpointFromRef(ref: string, hostPort: string): string {
 /** AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL, refused when they would send requests in clear. */
 function endpointFromEnv(ref: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
-  const name = env.AWS_ENDPOINT_URL_KMS ? 'AWS_ENDPOINT_URL_KMS' : env.AWS_ENDPOINT_URL ? 'AWS_ENDPOINT_URL' : '';
+  const name = env.AWS_ENDPOINT_URL_KMS
+    ? 'AWS_ENDPOINT_URL_KMS'
+    : env.AWS_ENDPOINT_URL
+      ? 'AWS_ENDPOINT_URL'
+      : '';
   if (name === '') return undefined;
   const value = env[name] ?? '';
   let url: URL;
@@ -117,7 +129,9 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
     maxAttempts: maxAttemptsFrom(env),
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
   };
-  const endpoint = parsed.endpoint ? endpointFromRef(ref, parsed.endpoint) : endpointFromEnv(ref, env);
+  const endpoint = parsed.endpoint
+    ? endpointFromRef(ref, parsed.endpoint)
+    : endpointFromEnv(ref, env);
   if (endpoint) config.endpoint = endpoint;
   const region = parsed.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (region) config.region = region;
@@ -138,7 +152,10 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
       signal ? { abortSignal: signal } : {},
     );
     if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
-      throw unreadable(ref, `AWS KMS key ${out.KeyId ?? parsed.keyId} is not a signing key (KeyUsage ${out.KeyUsage})`);
+      throw unreadable(
+        ref,
+        `AWS KMS key ${out.KeyId ?? parsed.keyId} is not a signing key (KeyUsage ${out.KeyUsage})`,
+      );
     }
     if (!(out.PublicKey instanceof Uint8Array) || out.PublicKey.length === 0) {
       throw unreadable(ref, 'AWS KMS returned no public key');
@@ -146,13 +163,19 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
     try {
       return createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
     } catch (e: unknown) {
-      throw unreadable(ref, `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`, e);
+      throw unreadable(
+        ref,
+        `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`,
+        e,
+      );
     }
   } catch (e: unknown) {
     if (e instanceof GateError) throw e;
     if (signal?.aborted) {
       if (signal.reason instanceof GateError) throw signal.reason;
-      throw new GateError('TIMEOUT', `key ${ref}: AWS KMS request was cancelled`, { cause: signal.reason });
+      throw new GateError('TIMEOUT', `key ${ref}: AWS KMS request was cancelled`, {
+        cause: signal.reason,
+      });
     }
     const message = e instanceof Error ? e.message : String(e);
     throw unreadable(ref, `AWS KMS GetPublicKey failed: ${awsErrorCode(e)}: ${message}`, e);

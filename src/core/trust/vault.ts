@@ -22,12 +22,17 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 function unreadable(ref: string, why: string, cause?: unknown): GateError {
-  return new GateError('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+  return new GateError(
+    'KEY_UNREADABLE',
+    `key ${ref}: ${why}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 export function parseVaultRef(ref: string): string {
   const m = VAULT_REF.exec(ref);
-  if (!m?.[1]) throw unreadable(ref, 'not a Vault reference (expected hashivault://<transit key name>)');
+  if (!m?.[1])
+    throw unreadable(ref, 'not a Vault reference (expected hashivault://<transit key name>)');
   return m[1];
 }
 
@@ -45,7 +50,10 @@ function vaultAddress(ref: string, env: NodeJS.ProcessEnv): URL {
   }
   // The token would travel in clear and a forged answer would replace the trusted key.
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new GateError('INSECURE', `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`);
+    throw new GateError(
+      'INSECURE',
+      `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`,
+    );
   }
   return url;
 }
@@ -53,7 +61,10 @@ function vaultAddress(ref: string, env: NodeJS.ProcessEnv): URL {
 function transitMount(ref: string, env: NodeJS.ProcessEnv): string {
   const raw = env.TRANSIT_SECRET_ENGINE_PATH || 'transit';
   const segments = raw.split('/').filter((s) => s !== '');
-  if (segments.length === 0 || segments.some((s) => !MOUNT_SEGMENT.test(s) || s === '.' || s === '..')) {
+  if (
+    segments.length === 0 ||
+    segments.some((s) => !MOUNT_SEGMENT.test(s) || s === '.' || s === '..')
+  ) {
     throw unreadable(ref, `TRANSIT_SECRET_ENGINE_PATH "${raw}" is not a mount path`);
   }
   return segments.join('/');
@@ -76,17 +87,21 @@ async function vaultToken(ref: string, env: NodeJS.ProcessEnv): Promise<string> 
 
 async function readCapped(ref: string, res: Response): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > MAX_RESPONSE_BYTES) throw unreadable(ref, `Vault response is ${declared} bytes (limit ${MAX_RESPONSE_BYTES})`);
+  if (declared > MAX_RESPONSE_BYTES)
+    throw unreadable(ref, `Vault response is ${declared} bytes (limit ${MAX_RESPONSE_BYTES})`);
   if (!res.body) return '';
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of res.body) {
-    total += chunk.length;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
     if (total > MAX_RESPONSE_BYTES) {
-      await res.body.cancel().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
       throw unreadable(ref, `Vault response exceeds ${MAX_RESPONSE_BYTES} bytes`);
     }
-    chunks.push(chunk);
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -125,18 +140,28 @@ export function publicKeyFromTransitResponse(ref: string, body: string): KeyObje
   const type = typeof data.type === 'string' ? data.type : 'unknown';
   const publicKey = entry?.public_key;
   if (typeof publicKey !== 'string' || publicKey === '') {
-    throw unreadable(ref, `Vault transit key (type ${type}) has no public key for version ${latest}; it is not an asymmetric signing key`);
+    throw unreadable(
+      ref,
+      `Vault transit key (type ${type}) has no public key for version ${latest}; it is not an asymmetric signing key`,
+    );
   }
   try {
     // Vault returns Ed25519 keys as base64 of the raw 32 bytes, every other type as PEM.
     if (entry?.name === 'ed25519' || type === 'ed25519') {
       const raw = Buffer.from(publicKey, 'base64');
       if (raw.length !== 32) throw new Error(`Ed25519 key is ${raw.length} bytes, expected 32`);
-      return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+      return createPublicKey({
+        key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
+        format: 'jwk',
+      });
     }
     return createPublicKey({ key: publicKey, format: 'pem' });
   } catch (e: unknown) {
-    throw unreadable(ref, `Vault transit public key (type ${type}, version ${latest}) does not parse`, e);
+    throw unreadable(
+      ref,
+      `Vault transit public key (type ${type}, version ${latest}) does not parse`,
+      e,
+    );
   }
 }
 
@@ -152,7 +177,11 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
   const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { 'X-Vault-Token': token, 'X-Vault-Request': 'true', Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'X-Vault-Token': token,
+    'X-Vault-Request': 'true',
+    Accept: 'application/json',
+  };
   if (env.VAULT_NAMESPACE) headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
 
   let res: Response;
@@ -165,11 +194,15 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
     if (e instanceof GateError) throw e;
     if (opts.signal?.aborted) {
       if (opts.signal.reason instanceof GateError) throw opts.signal.reason;
-      throw new GateError('TIMEOUT', `key ${ref}: Vault request was cancelled`, { cause: opts.signal.reason });
+      throw new GateError('TIMEOUT', `key ${ref}: Vault request was cancelled`, {
+        cause: opts.signal.reason,
+      });
     }
-    if (timeout.aborted) throw unreadable(ref, `Vault at ${base.origin} did not answer within ${timeoutMs} ms`, e);
+    if (timeout.aborted)
+      throw unreadable(ref, `Vault at ${base.origin} did not answer within ${timeoutMs} ms`, e);
     const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const why = typeof cause?.code === 'string' ? cause.code : e instanceof Error ? e.message : String(e);
+    const why =
+      typeof cause?.code === 'string' ? cause.code : e instanceof Error ? e.message : String(e);
     throw unreadable(ref, `cannot reach Vault at ${base.origin} (${why})`, e);
   }
 
@@ -180,7 +213,15 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
       `Vault at ${base.origin} redirected (${res.status} to ${res.headers.get('location') ?? '?'}); set VAULT_ADDR to the active node`,
     );
   }
-  if (res.status === 403) throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body)})`);
-  if (res.status === 404) throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
-  throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body)}`);
+  if (res.status === 403)
+    throw unreadable(
+      ref,
+      `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body)})`,
+    );
+  if (res.status === 404)
+    throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
+  throw unreadable(
+    ref,
+    `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body)}`,
+  );
 }
