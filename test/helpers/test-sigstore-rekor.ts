@@ -1,0 +1,129 @@
+// In-memory Rekor v1 log for the test Sigstore: appends canonicalized entry bodies to an RFC 6962
+// Merkle tree and returns what Rekor returns (SET, inclusion proof, signed checkpoint).
+import crypto from 'node:crypto';
+import { json } from '@sigstore/core';
+import { type KeyPair, logIdOf } from './test-sigstore-pki.js';
+
+const leafHash = (body: Buffer): Buffer =>
+  crypto
+    .createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(body)
+    .digest();
+const nodeHash = (left: Buffer, right: Buffer): Buffer =>
+  crypto
+    .createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(left)
+    .update(right)
+    .digest();
+
+/** Largest power of two strictly below n (n > 1). */
+function split(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+function treeHash(leaves: Buffer[]): Buffer {
+  if (leaves.length === 1) return leaves[0];
+  const k = split(leaves.length);
+  return nodeHash(treeHash(leaves.slice(0, k)), treeHash(leaves.slice(k)));
+}
+
+/** RFC 6962 2.1.1 audit path, lowest level first (the order sigstore-js and Rekor use). */
+function auditPath(index: number, leaves: Buffer[]): Buffer[] {
+  if (leaves.length <= 1) return [];
+  const k = split(leaves.length);
+  return index < k
+    ? [...auditPath(index, leaves.slice(0, k)), treeHash(leaves.slice(k))]
+    : [...auditPath(index - k, leaves.slice(k)), treeHash(leaves.slice(0, k))];
+}
+
+/** What Rekor v1 returns for one entry, in the shapes bundles and cosign's SET annotation need. */
+export interface RekorEntry {
+  canonicalizedBody: Buffer;
+  integratedTime: number;
+  logIndex: number;
+  logId: Buffer;
+  signedEntryTimestamp: Buffer;
+  inclusionProof: {
+    logIndex: number;
+    treeSize: number;
+    rootHash: Buffer;
+    hashes: Buffer[];
+    checkpoint: string;
+  };
+}
+
+export interface RekorLogOptions {
+  /** Key that signs SETs and checkpoints. */
+  keys: KeyPair;
+  /** Host part of the log's base URL: names the checkpoint origin and signature line. */
+  host: string;
+}
+
+export class TestRekorLog {
+  readonly logId: Buffer;
+  readonly host: string;
+  private readonly keys: KeyPair;
+  private readonly treeId = crypto.randomInt(2 ** 47);
+  private readonly leaves: Buffer[] = [];
+
+  constructor(opts: RekorLogOptions) {
+    this.keys = opts.keys;
+    this.host = opts.host;
+    this.logId = logIdOf(opts.keys.publicKey);
+  }
+
+  get size(): number {
+    return this.leaves.length;
+  }
+
+  /**
+   * Append a proposed entry (Rekor canonicalizes it) at `integratedTime` (seconds).
+   * `signWith`/`logId` let a test forge an entry signed by a key that is not this log's.
+   */
+  append(
+    proposed: object,
+    integratedTime: number,
+    fault?: { signWith?: KeyPair; logId?: Buffer },
+  ): RekorEntry {
+    const body = Buffer.from(json.canonicalize(proposed), 'utf8');
+    const logIndex = this.leaves.length;
+    this.leaves.push(leafHash(body));
+    const signer = fault?.signWith ?? this.keys;
+    const logId = fault?.logId ?? this.logId;
+    // Rekor's SET: the log key over canonical JSON of these four fields (rekor pkg/api/entries.go).
+    const setPayload = {
+      body: body.toString('base64'),
+      integratedTime,
+      logID: logId.toString('hex'),
+      logIndex,
+    };
+    const signedEntryTimestamp = crypto.sign(
+      'sha256',
+      Buffer.from(json.canonicalize(setPayload), 'utf8'),
+      signer.privateKey,
+    );
+    const treeSize = this.leaves.length;
+    const rootHash = treeHash(this.leaves);
+    const note = `${this.host} - ${this.treeId}\n${treeSize}\n${rootHash.toString('base64')}\n`;
+    const noteSig = crypto.sign('sha256', Buffer.from(note, 'utf8'), signer.privateKey);
+    const checkpoint = `${note}\n\u2014 ${this.host} ${Buffer.concat([logId.subarray(0, 4), noteSig]).toString('base64')}\n`;
+    return {
+      canonicalizedBody: body,
+      integratedTime,
+      logIndex,
+      logId,
+      signedEntryTimestamp,
+      inclusionProof: {
+        logIndex,
+        treeSize,
+        rootHash,
+        hashes: auditPath(logIndex, this.leaves),
+        checkpoint,
+      },
+    };
+  }
+}
