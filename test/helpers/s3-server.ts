@@ -70,10 +70,18 @@ export interface ErrorS3Server {
 }
 
 /** Answers every request with `status` and an S3 `<Error><Code>` body, as AWS does. */
-export async function startErrorS3Server(status: number, code: string, message = code): Promise<ErrorS3Server> {
+export async function startErrorS3Server(
+  status: number,
+  code: string,
+  message = code,
+): Promise<ErrorS3Server> {
   const requests: ErrorS3Server['requests'] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+    });
     req.resume();
     const body =
       `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>` +

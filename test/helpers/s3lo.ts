@@ -6,10 +6,16 @@ import path from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { signEd25519ph } from '../../src/core/s3lo/ed25519ph.js';
 import { s3loAlgorithmLabel, s3loKeyID, type S3loRecord } from '../../src/core/s3lo/record.js';
-import { manifestKey, s3loSigningPayload, signatureKey, type S3loRef } from '../../src/core/s3lo/reference.js';
+import {
+  manifestKey,
+  s3loSigningPayload,
+  signatureKey,
+  type S3loRef,
+} from '../../src/core/s3lo/reference.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 
-export type TestKeyType = 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'rsa-2048' | 'rsa-3072' | 'ed25519';
+export type TestKeyType =
+  'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'rsa-2048' | 'rsa-3072' | 'ed25519';
 
 export interface TestKey {
   type: TestKeyType;
@@ -44,7 +50,11 @@ export function makeTestKey(type: TestKeyType, keyRef = `${type}.pub`): TestKey 
  * The raw signature `s3lo sign` makes with a cosign key of this type: sigstore's default signer
  * hashes ECDSA by curve (SHA-256/384/512, DER), RSA with PKCS#1 v1.5 SHA-256, Ed25519 as Ed25519ph.
  */
-export function s3loRawSignature(signer: TestKey, payload: Uint8Array, opts: { pureEd25519?: boolean } = {}): Buffer {
+export function s3loRawSignature(
+  signer: TestKey,
+  payload: Uint8Array,
+  opts: { pureEd25519?: boolean } = {},
+): Buffer {
   switch (signer.type) {
     case 'ecdsa-p256':
       return cryptoSign('sha256', payload, { key: signer.privateKey, dsaEncoding: 'der' });
@@ -65,7 +75,10 @@ export function s3loRawSignature(signer: TestKey, payload: Uint8Array, opts: { p
 
 /** Go's json.Marshal string escaping: HTML-safe (<, >, &) and U+2028/U+2029 escaped. */
 function goJSONString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Bytes of a record exactly as Go marshals s3lo's SignatureRecord (field order, no spaces). */
@@ -151,14 +164,28 @@ export function sampleManifest(seed: string): Buffer {
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${config}`, size: 100 },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${layer}`, size: 1000 }],
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: `sha256:${config}`,
+        size: 100,
+      },
+      layers: [
+        {
+          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+          digest: `sha256:${layer}`,
+          size: 1000,
+        },
+      ],
     }),
   );
 }
 
 /** `s3lo push`, as far as verification sees it: the tag's manifest.json. Returns its digest. */
-export async function pushS3loImage(sink: ObjectSink, ref: S3loRef, manifest: Uint8Array): Promise<string> {
+export async function pushS3loImage(
+  sink: ObjectSink,
+  ref: S3loRef,
+  manifest: Uint8Array,
+): Promise<string> {
   await sink.put(manifestKey(ref), manifest);
   return sha256Digest(manifest);
 }

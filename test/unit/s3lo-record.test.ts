@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { signEd25519ph, verifyEd25519ph } from '../../src/core/s3lo/ed25519ph.js';
 import { decodeSignature, parseS3loRecord, s3loKeyID } from '../../src/core/s3lo/record.js';
 import { verifyS3loSignature } from '../../src/core/s3lo/signature.js';
-import { encodeS3loRecord, makeTestKey, s3loRawSignature, type TestKeyType } from '../helpers/s3lo.js';
+import {
+  encodeS3loRecord,
+  makeTestKey,
+  s3loRawSignature,
+  type TestKeyType,
+} from '../helpers/s3lo.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const enc = (v: unknown): Uint8Array => Buffer.from(JSON.stringify(v));
@@ -26,8 +31,17 @@ describe('s3lo key ID', () => {
     const k = makeTestKey('ecdsa-p256');
     const dir = mkdtempSync(path.join(tmpdir(), 's3lo-keyid-'));
     writeFileSync(path.join(dir, 'k.pub'), k.key.pem);
-    const der = execFileSync('openssl', ['pkey', '-pubin', '-in', path.join(dir, 'k.pub'), '-outform', 'DER']);
-    expect(s3loKeyID(k.key.publicKey)).toBe(createHash('sha256').update(der).digest('hex').slice(0, 16));
+    const der = execFileSync('openssl', [
+      'pkey',
+      '-pubin',
+      '-in',
+      path.join(dir, 'k.pub'),
+      '-outform',
+      'DER',
+    ]);
+    expect(s3loKeyID(k.key.publicKey)).toBe(
+      createHash('sha256').update(der).digest('hex').slice(0, 16),
+    );
     expect(s3loKeyID(k.key.publicKey)).toMatch(/^[0-9a-f]{16}$/);
   });
 });
@@ -49,14 +63,30 @@ describe('parseS3loRecord', () => {
     ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0x7d]), 'malformed signature record: '],
     ['a JSON array', enc([good]), 'not a JSON object'],
     ['null', enc(null), 'not a JSON object'],
-    ['schema 1 (digest-only payload)', enc({ ...good, schemaVersion: 1, payload: 'x' }), 'unsupported signature schema version 1 (this build verifies version 2); re-sign the image'],
-    ['no schemaVersion (Go reads 0)', enc({ ...good, schemaVersion: undefined }), 'unsupported signature schema version 0'],
-    ['schemaVersion as a string', enc({ ...good, schemaVersion: '2' }), 'schemaVersion "2" is not an integer'],
+    [
+      'schema 1 (digest-only payload)',
+      enc({ ...good, schemaVersion: 1, payload: 'x' }),
+      'unsupported signature schema version 1 (this build verifies version 2); re-sign the image',
+    ],
+    [
+      'no schemaVersion (Go reads 0)',
+      enc({ ...good, schemaVersion: undefined }),
+      'unsupported signature schema version 0',
+    ],
+    [
+      'schemaVersion as a string',
+      enc({ ...good, schemaVersion: '2' }),
+      'schemaVersion "2" is not an integer',
+    ],
     ['schemaVersion 2.5', enc({ ...good, schemaVersion: 2.5 }), 'is not an integer'],
     ['digest missing', enc({ ...good, digest: undefined }), 'digest is missing'],
     ['signature as a number', enc({ ...good, signature: 7 }), 'signature is not a string'],
     ['keyID as an object', enc({ ...good, keyID: { a: 1 } }), 'keyID is not a string'],
-    ['digest not sha256', enc({ ...good, digest: 'md5:abcd' }), 'digest "md5:abcd" is not sha256:<64 hex>'],
+    [
+      'digest not sha256',
+      enc({ ...good, digest: 'md5:abcd' }),
+      'digest "md5:abcd" is not sha256:<64 hex>',
+    ],
     ['digest upper case', enc({ ...good, digest: DIGEST.toUpperCase() }), 'is not sha256:<64 hex>'],
   ])('fails as MALFORMED on %s', (_name, bytes, reason) => {
     const r = parseS3loRecord(bytes);
@@ -95,8 +125,14 @@ describe('decodeSignature', () => {
 
 describe('Ed25519ph', () => {
   // RFC 8032 §7.3, TEST abc.
-  const seed = Buffer.from('833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42', 'hex');
-  const pub = Buffer.from('ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf', 'hex');
+  const seed = Buffer.from(
+    '833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42',
+    'hex',
+  );
+  const pub = Buffer.from(
+    'ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf',
+    'hex',
+  );
   const sig = Buffer.from(
     '98a70222f0b8121aa9d30f813d683f809e462b469c7ff87639499bb94e6dae41' +
       '31f85042463c2a355a2003d062adf5aaa10b8c61e636062aaad11c2a26083406',
@@ -110,7 +146,12 @@ describe('Ed25519ph', () => {
 
   it.each([
     ['another message', pub, Buffer.from('abd'), sig],
-    ['a flipped R bit', pub, Buffer.from('abc'), Buffer.from(sig.map((b, i) => (i === 0 ? b ^ 1 : b)))],
+    [
+      'a flipped R bit',
+      pub,
+      Buffer.from('abc'),
+      Buffer.from(sig.map((b, i) => (i === 0 ? b ^ 1 : b))),
+    ],
     ['S + L (malleated)', pub, Buffer.from('abc'), malleate(sig)],
     ['a short signature', pub, Buffer.from('abc'), sig.subarray(0, 63)],
     ['a public key off the curve', Buffer.alloc(32, 0xff), Buffer.from('abc'), sig],
@@ -122,7 +163,7 @@ describe('Ed25519ph', () => {
 function malleate(sig: Buffer): Buffer {
   const L = 2n ** 252n + 27742317777372353535851937790883648493n;
   let s = 0n;
-  for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i] as number);
+  for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]);
   s += L;
   const out = Buffer.from(sig);
   for (let i = 32; i < 64; i++) {
@@ -134,13 +175,25 @@ function malleate(sig: Buffer): Buffer {
 
 describe('verifyS3loSignature: the scheme s3lo sign uses for each key type', () => {
   const payload = Buffer.from(`s3lo-signature-v2\nb/app:v1\n${DIGEST}\n`);
-  it.each<TestKeyType>(['ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'rsa-2048', 'ed25519'])('verifies %s', (type) => {
-    const k = makeTestKey(type);
-    const sig = s3loRawSignature(k, payload);
-    expect(verifyS3loSignature(k.key.publicKey, k.key.keyRef, payload, sig)).toBe(true);
-    expect(verifyS3loSignature(k.key.publicKey, k.key.keyRef, Buffer.concat([payload, Buffer.from('x')]), sig)).toBe(false);
-    expect(verifyS3loSignature(makeTestKey(type).key.publicKey, k.key.keyRef, payload, sig)).toBe(false);
-  });
+  it.each<TestKeyType>(['ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'rsa-2048', 'ed25519'])(
+    'verifies %s',
+    (type) => {
+      const k = makeTestKey(type);
+      const sig = s3loRawSignature(k, payload);
+      expect(verifyS3loSignature(k.key.publicKey, k.key.keyRef, payload, sig)).toBe(true);
+      expect(
+        verifyS3loSignature(
+          k.key.publicKey,
+          k.key.keyRef,
+          Buffer.concat([payload, Buffer.from('x')]),
+          sig,
+        ),
+      ).toBe(false);
+      expect(verifyS3loSignature(makeTestKey(type).key.publicKey, k.key.keyRef, payload, sig)).toBe(
+        false,
+      );
+    },
+  );
 
   it('also accepts pure Ed25519 (what s3lo verify --key <.pub> checks)', () => {
     const k = makeTestKey('ed25519');

@@ -12,17 +12,41 @@ const HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 describe('parseS3loReference', () => {
   it.each([
-    ['s3://my-bucket/myapp:v1.0', { scheme: 's3', bucket: 'my-bucket', image: 'myapp', tag: 'v1.0' }],
-    ['s3://my-bucket/org/team/myapp:v1.0-rc.1_build', { scheme: 's3', bucket: 'my-bucket', image: 'org/team/myapp', tag: 'v1.0-rc.1_build' }],
-    ['s3://bucket/app.with.dots:tag.with.dots', { scheme: 's3', bucket: 'bucket', image: 'app.with.dots', tag: 'tag.with.dots' }],
+    [
+      's3://my-bucket/myapp:v1.0',
+      { scheme: 's3', bucket: 'my-bucket', image: 'myapp', tag: 'v1.0' },
+    ],
+    [
+      's3://my-bucket/org/team/myapp:v1.0-rc.1_build',
+      { scheme: 's3', bucket: 'my-bucket', image: 'org/team/myapp', tag: 'v1.0-rc.1_build' },
+    ],
+    [
+      's3://bucket/app.with.dots:tag.with.dots',
+      { scheme: 's3', bucket: 'bucket', image: 'app.with.dots', tag: 'tag.with.dots' },
+    ],
     // The last ':' splits, as in s3lo: an image name may itself contain ':'.
     ['s3://bucket/a:b:c', { scheme: 's3', bucket: 'bucket', image: 'a:b', tag: 'c' }],
-    ['local://mystore/myapp:v1.0', { scheme: 'local', bucket: 'mystore', image: 'myapp', tag: 'v1.0' }],
-    ['local://./my-store/org/myapp:v1.0', { scheme: 'local', bucket: './my-store', image: 'org/myapp', tag: 'v1.0' }],
-    ['local://../store/myapp:v1.0', { scheme: 'local', bucket: '../store', image: 'myapp', tag: 'v1.0' }],
-    ['local:///store/myapp:v1.0', { scheme: 'local', bucket: '/store', image: 'myapp', tag: 'v1.0' }],
+    [
+      'local://mystore/myapp:v1.0',
+      { scheme: 'local', bucket: 'mystore', image: 'myapp', tag: 'v1.0' },
+    ],
+    [
+      'local://./my-store/org/myapp:v1.0',
+      { scheme: 'local', bucket: './my-store', image: 'org/myapp', tag: 'v1.0' },
+    ],
+    [
+      'local://../store/myapp:v1.0',
+      { scheme: 'local', bucket: '../store', image: 'myapp', tag: 'v1.0' },
+    ],
+    [
+      'local:///store/myapp:v1.0',
+      { scheme: 'local', bucket: '/store', image: 'myapp', tag: 'v1.0' },
+    ],
     // s3lo's documented limit: the local root is ONE component, even for absolute paths.
-    ['local:///var/lib/store/img:t', { scheme: 'local', bucket: '/var', image: 'lib/store/img', tag: 't' }],
+    [
+      'local:///var/lib/store/img:t',
+      { scheme: 'local', bucket: '/var', image: 'lib/store/img', tag: 't' },
+    ],
   ])('parses %s as s3lo does', (input, want) => {
     expect(parseS3loReference(input)).toEqual({ ...want, raw: input });
   });
@@ -95,8 +119,12 @@ describe('s3lo keys and payload', () => {
   it('places the manifest and records under manifests/<image>/<tag>/', () => {
     const ref = parseS3loReference('s3://b/org/app:v1');
     expect(manifestKey(ref)).toBe('manifests/org/app/v1/manifest.json');
-    expect(signatureKey(ref, '0123456789abcdef')).toBe('manifests/org/app/v1/signatures/0123456789abcdef.json');
-    expect(formatS3loRef(parseS3loReference(`s3://b/org/app:v1@sha256:${HEX}`))).toBe('s3://b/org/app:v1');
+    expect(signatureKey(ref, '0123456789abcdef')).toBe(
+      'manifests/org/app/v1/signatures/0123456789abcdef.json',
+    );
+    expect(formatS3loRef(parseS3loReference(`s3://b/org/app:v1@sha256:${HEX}`))).toBe(
+      's3://b/org/app:v1',
+    );
   });
 
   it.each([
@@ -107,6 +135,8 @@ describe('s3lo keys and payload', () => {
     // A pin does not enter the payload: s3lo signs bucket/image:tag and the digest.
     [`s3://b/app:v1@sha256:${HEX}`, `s3lo-signature-v2\nb/app:v1\nsha256:${HEX}\n`],
   ])('builds the v2 payload for %s', (input, want) => {
-    expect(s3loSigningPayload(parseS3loReference(input), `sha256:${HEX}`).toString('utf8')).toBe(want);
+    expect(s3loSigningPayload(parseS3loReference(input), `sha256:${HEX}`).toString('utf8')).toBe(
+      want,
+    );
   });
 });

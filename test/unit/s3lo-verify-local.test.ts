@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import { manifestKey, parseS3loReference, signatureKey, type S3loRef } from '../../src/core/s3lo/reference.js';
+import {
+  manifestKey,
+  parseS3loReference,
+  signatureKey,
+  type S3loRef,
+} from '../../src/core/s3lo/reference.js';
 import { createS3loStore, S3LO_LIMITS } from '../../src/core/s3lo/store.js';
 import { verifyS3lo } from '../../src/core/s3lo/verify.js';
 import {
@@ -43,10 +48,16 @@ const verify = (r: S3loRef, keys: TestKey[], requireAllKeys = false) =>
 const file = (key: string) => path.join(cwd, 'store', ...key.split('/'));
 
 /** Push and sign like `s3lo push` + `s3lo sign`; returns the manifest bytes. */
-async function signedImage(refText: string, signer: TestKey = p256, seed = refText): Promise<Buffer> {
+async function signedImage(
+  refText: string,
+  signer: TestKey = p256,
+  seed = refText,
+): Promise<Buffer> {
   const manifest = sampleManifest(seed);
   await pushS3loImage(sink, ref(refText), manifest);
-  await signS3loImage(sink, ref(refText), manifest, signer, { signedAt: new Date('2026-05-08T05:13:20.123Z') });
+  await signS3loImage(sink, ref(refText), manifest, signer, {
+    signedAt: new Date('2026-05-08T05:13:20.123Z'),
+  });
   return manifest;
 }
 
@@ -64,7 +75,13 @@ describe('verifyS3lo on a local:// store: images signed as s3lo sign does', () =
         keyID: signer.key.keyID,
         signedAt: '2026-05-08T05:13:20Z',
         evidence: [
-          { kind: 'key', format: 's3lo-record', keyRef: `${type}.pub`, keyID: signer.key.keyID, signedAt: '2026-05-08T05:13:20Z' },
+          {
+            kind: 'key',
+            format: 's3lo-record',
+            keyRef: `${type}.pub`,
+            keyID: signer.key.keyID,
+            signedAt: '2026-05-08T05:13:20Z',
+          },
         ],
       });
     },
@@ -93,12 +110,16 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     await signedImage('local://store/app:v1');
     expect(await verify(ref('local://store/app:v2'), [p256])).toEqual({
       verified: false,
-      reason: 'image not found: local://store/app:v2 (no manifests/app/v2/manifest.json in local://store)',
+      reason:
+        'image not found: local://store/app:v2 (no manifests/app/v2/manifest.json in local://store)',
       failureCode: 'NOT_FOUND',
       digest: '',
       evidence: [],
     });
-    expect(await verify(ref('local://nostore/app:v1'), [p256])).toMatchObject({ verified: false, failureCode: 'NOT_FOUND' });
+    expect(await verify(ref('local://nostore/app:v1'), [p256])).toMatchObject({
+      verified: false,
+      failureCode: 'NOT_FOUND',
+    });
   });
 
   it('fails UNSIGNED with s3lo’s wording when there is no record for the key', async () => {
@@ -135,7 +156,11 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     await pushS3loImage(target, ref(to), manifest);
     await target.put(signatureKey(ref(to), p256.key.keyID), rec);
     const result = await verify(ref(to), [p256]);
-    expect(result).toMatchObject({ verified: false, failureCode: 'SIGNATURE_INVALID', digest: sha256Digest(manifest) });
+    expect(result).toMatchObject({
+      verified: false,
+      failureCode: 'SIGNATURE_INVALID',
+      digest: sha256Digest(manifest),
+    });
     expect(result.reason).toMatch(/^invalid signature: /);
     // The source location still verifies: the bytes are intact, only the place changed.
     expect((await verify(ref(from), [p256])).verified).toBe(true);
@@ -156,7 +181,9 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     // Restoring the old record too is a genuine old signature for this tag: only a pin catches it.
     await sink.put(signatureKey(r, p256.key.keyID), oldRecord);
     expect((await verify(r, [p256])).verified).toBe(true);
-    expect(await verify(ref(`local://store/app:v1@${sha256Digest(current)}`), [p256])).toMatchObject({
+    expect(
+      await verify(ref(`local://store/app:v1@${sha256Digest(current)}`), [p256]),
+    ).toMatchObject({
       verified: false,
       failureCode: 'DIGEST_MISMATCH',
       reason: `local://store/app:v1 points to ${sha256Digest(old)}, but the reference pins ${sha256Digest(current)}`,
@@ -171,22 +198,59 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     // Claims our key ID in the body too: only the signature check can catch it.
     const claimsOurs = encodeS3loRecord({ ...forged.record, keyID: p256.key.keyID });
     await sink.put(signatureKey(r, p256.key.keyID), claimsOurs);
-    expect(await verify(r, [p256])).toMatchObject({ verified: false, failureCode: 'SIGNATURE_INVALID' });
+    expect(await verify(r, [p256])).toMatchObject({
+      verified: false,
+      failureCode: 'SIGNATURE_INVALID',
+    });
     // Honest about its own key ID: refused before any crypto.
     await sink.put(signatureKey(r, p256.key.keyID), forged.bytes);
     const result = await verify(r, [p256]);
-    expect(result).toMatchObject({ verified: false, failureCode: 'UNTRUSTED_SIGNER', keyID: p256.key.keyID });
+    expect(result).toMatchObject({
+      verified: false,
+      failureCode: 'UNTRUSTED_SIGNER',
+      keyID: p256.key.keyID,
+    });
     expect(result.reason).toContain(`names key ID "${other.key.keyID}"`);
   });
 
   it.each<[string, (rec: Record<string, unknown>) => string | Buffer, string, string]>([
-    ['schema 1 record', (rec) => JSON.stringify({ ...rec, schemaVersion: 1, payload: 'x' }), 'MALFORMED', 'unsupported signature schema version 1 (this build verifies version 2); re-sign the image'],
-    ['record that is not JSON', () => '{"schemaVersion": 2, "digest": ', 'MALFORMED', 'malformed signature record: '],
-    ['record with a numeric signature', (rec) => JSON.stringify({ ...rec, signature: 12 }), 'MALFORMED', 'signature is not a string'],
-    ['signature not base64', (rec) => JSON.stringify({ ...rec, signature: '!!!!' }), 'MALFORMED', 'malformed signature encoding'],
+    [
+      'schema 1 record',
+      (rec) => JSON.stringify({ ...rec, schemaVersion: 1, payload: 'x' }),
+      'MALFORMED',
+      'unsupported signature schema version 1 (this build verifies version 2); re-sign the image',
+    ],
+    [
+      'record that is not JSON',
+      () => '{"schemaVersion": 2, "digest": ',
+      'MALFORMED',
+      'malformed signature record: ',
+    ],
+    [
+      'record with a numeric signature',
+      (rec) => JSON.stringify({ ...rec, signature: 12 }),
+      'MALFORMED',
+      'signature is not a string',
+    ],
+    [
+      'signature not base64',
+      (rec) => JSON.stringify({ ...rec, signature: '!!!!' }),
+      'MALFORMED',
+      'malformed signature encoding',
+    ],
     ['empty file', () => '', 'MALFORMED', 'malformed signature record: '],
-    ['tampered signature', (rec) => JSON.stringify({ ...rec, signature: flipLastByte(rec['signature'] as string) }), 'SIGNATURE_INVALID', 'invalid signature: '],
-    ['signature from another key pasted in', (rec) => JSON.stringify({ ...rec, signature: otherSignature() }), 'SIGNATURE_INVALID', 'invalid signature: '],
+    [
+      'tampered signature',
+      (rec) => JSON.stringify({ ...rec, signature: flipLastByte(rec['signature'] as string) }),
+      'SIGNATURE_INVALID',
+      'invalid signature: ',
+    ],
+    [
+      'signature from another key pasted in',
+      (rec) => JSON.stringify({ ...rec, signature: otherSignature() }),
+      'SIGNATURE_INVALID',
+      'invalid signature: ',
+    ],
   ])('fails on a %s', async (_name, mutate, code, reason) => {
     const r = ref('local://store/app:v1');
     await signedImage('local://store/app:v1');
@@ -211,7 +275,11 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
 
     await rm(file(manifestKey(r)));
     await symlink('/etc/hostname', file(manifestKey(r)));
-    expect(await verify(r, [p256])).toMatchObject({ verified: false, failureCode: 'MALFORMED', digest: '' });
+    expect(await verify(r, [p256])).toMatchObject({
+      verified: false,
+      failureCode: 'MALFORMED',
+      digest: '',
+    });
   });
 
   it('follows symlinks that stay inside the root, and a root that is itself a symlink', async () => {
@@ -267,7 +335,11 @@ describe('verifyS3lo on a local:// store: several keys', () => {
     await signedImage('local://store/app:v1', other);
     await sink.put(signatureKey(r, other.key.keyID), '[]');
     const result = await verify(r, [p256, other]);
-    expect(result).toMatchObject({ verified: false, failureCode: 'MALFORMED', keyRef: 'other.pub' });
+    expect(result).toMatchObject({
+      verified: false,
+      failureCode: 'MALFORMED',
+      keyRef: 'other.pub',
+    });
     expect(result.reason).toBe('key other.pub: malformed signature record: not a JSON object');
   });
 
@@ -284,19 +356,25 @@ describe('verifyS3lo on a local:// store: errors (exit 2)', () => {
   it('throws LIMIT_EXCEEDED for a record over 1 MiB and a manifest over 4 MiB', async () => {
     const r = ref('local://store/app:v1');
     await signedImage('local://store/app:v1');
-    await sink.put(signatureKey(r, p256.key.keyID), Buffer.alloc(S3LO_LIMITS.recordBytes + 1, 0x20));
+    await sink.put(
+      signatureKey(r, p256.key.keyID),
+      Buffer.alloc(S3LO_LIMITS.recordBytes + 1, 0x20),
+    );
     await expect(verify(r, [p256])).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
     await sink.put(manifestKey(r), Buffer.alloc(S3LO_LIMITS.manifestBytes + 1, 0x20));
     await expect(verify(r, [p256])).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
-  it.skipIf(process.getuid?.() === 0)('throws AUTH_REFUSED when the record is unreadable', async () => {
-    const r = ref('local://store/app:v1');
-    await signedImage('local://store/app:v1');
-    const { chmod } = await import('node:fs/promises');
-    await chmod(file(signatureKey(r, p256.key.keyID)), 0o000);
-    await expect(verify(r, [p256])).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'throws AUTH_REFUSED when the record is unreadable',
+    async () => {
+      const r = ref('local://store/app:v1');
+      await signedImage('local://store/app:v1');
+      const { chmod } = await import('node:fs/promises');
+      await chmod(file(signatureKey(r, p256.key.keyID)), 0o000);
+      await expect(verify(r, [p256])).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
+    },
+  );
 
   it('refuses to run without keys', async () => {
     await expect(verify(ref('local://store/app:v1'), [])).rejects.toBeInstanceOf(GateError);
@@ -306,10 +384,11 @@ describe('verifyS3lo on a local:// store: errors (exit 2)', () => {
 
 function flipLastByte(b64: string): string {
   const bytes = Buffer.from(b64, 'base64');
-  bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x01;
+  bytes[bytes.length - 1] = bytes[bytes.length - 1] ^ 0x01;
   return bytes.toString('base64');
 }
 
 function otherSignature(): string {
-  return s3loSignRecord(ref('local://store/app:v1'), sampleManifest('local://store/app:v1'), other).record.signature;
+  return s3loSignRecord(ref('local://store/app:v1'), sampleManifest('local://store/app:v1'), other)
+    .record.signature;
 }

@@ -85,7 +85,7 @@ function multiply(p: Point, scalar: bigint): Point {
 
 function littleEndian(bytes: Uint8Array): bigint {
   let n = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i] as number);
+  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]);
   return n;
 }
 
@@ -104,7 +104,7 @@ export function encodePoint(p: Point): Buffer {
   const x = mod(p.X * zInv);
   const y = mod(p.Y * zInv);
   const out = toLittleEndian32(y);
-  out[31] = (out[31] as number) | (Number(x & 1n) << 7);
+  out[31] = out[31] | (Number(x & 1n) << 7);
   return out;
 }
 
@@ -112,8 +112,8 @@ export function encodePoint(p: Point): Buffer {
 function decodePoint(bytes: Uint8Array): Point | undefined {
   if (bytes.length !== 32) return undefined;
   const copy = Buffer.from(bytes);
-  const xSign = ((copy[31] as number) >> 7) & 1;
-  copy[31] = (copy[31] as number) & 0x7f;
+  const xSign = (copy[31] >> 7) & 1;
+  copy[31] = copy[31] & 0x7f;
   const y = littleEndian(copy);
   if (y >= P) return undefined;
   const y2 = mod(y * y);
@@ -166,8 +166,8 @@ export function signEd25519ph(seed: Uint8Array, message: Uint8Array): Buffer {
   if (seed.length !== 32) throw new Error(`Ed25519 seed must be 32 bytes, got ${seed.length}`);
   const h = createHash('sha512').update(seed).digest();
   const clamped = Buffer.from(h.subarray(0, 32));
-  clamped[0] = (clamped[0] as number) & 248;
-  clamped[31] = ((clamped[31] as number) & 127) | 64;
+  clamped[0] = clamped[0] & 248;
+  clamped[31] = (clamped[31] & 127) | 64;
   const scalar = littleEndian(clamped);
   const publicKey = encodePoint(multiply(BASE, scalar));
   const prehash = createHash('sha512').update(message).digest();

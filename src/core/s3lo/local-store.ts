@@ -23,7 +23,10 @@ export class LocalS3loStore implements S3loStore {
     if (real === undefined) return undefined;
     const rel = path.relative(realRoot, real);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new GateError('MALFORMED', `${this.name}: ${key} resolves outside the store root (to ${real})`);
+      throw new GateError(
+        'MALFORMED',
+        `${this.name}: ${key} resolves outside the store root (to ${real})`,
+      );
     }
     return this.readBounded(real, key, maxBytes);
   }
@@ -36,7 +39,11 @@ export class LocalS3loStore implements S3loStore {
     }
   }
 
-  private async readBounded(file: string, key: string, maxBytes: number): Promise<Uint8Array | undefined> {
+  private async readBounded(
+    file: string,
+    key: string,
+    maxBytes: number,
+  ): Promise<Uint8Array | undefined> {
     let handle;
     try {
       handle = await open(file, 'r');
@@ -56,7 +63,10 @@ export class LocalS3loStore implements S3loStore {
         if (bytesRead === 0) break;
         total += bytesRead;
         if (total > maxBytes) {
-          throw new GateError('LIMIT_EXCEEDED', `${this.name}: ${key} is larger than ${maxBytes} bytes`);
+          throw new GateError(
+            'LIMIT_EXCEEDED',
+            `${this.name}: ${key} is larger than ${maxBytes} bytes`,
+          );
         }
         if (total === buf.length) break;
       }
@@ -73,7 +83,9 @@ export class LocalS3loStore implements S3loStore {
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new GateError('AUTH_REFUSED', `${this.name}: permission denied reading ${key}`, { cause: e });
+      throw new GateError('AUTH_REFUSED', `${this.name}: permission denied reading ${key}`, {
+        cause: e,
+      });
     }
     if (code === 'ELOOP') {
       throw new GateError('MALFORMED', `${this.name}: ${key} is a symlink loop`, { cause: e });
@@ -82,6 +94,8 @@ export class LocalS3loStore implements S3loStore {
       throw new GateError('MALFORMED', `${this.name}: ${key} is not a regular file`, { cause: e });
     }
     const message = e instanceof Error ? e.message : String(e);
-    throw new GateError('REGISTRY_ERROR', `${this.name}: cannot read ${key}: ${message}`, { cause: e });
+    throw new GateError('REGISTRY_ERROR', `${this.name}: cannot read ${key}: ${message}`, {
+      cause: e,
+    });
   }
 }

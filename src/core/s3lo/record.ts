@@ -33,7 +33,11 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
  */
 export function parseS3loRecord(bytes: Uint8Array): RecordParse {
   const malformed = (what: string, signedAt?: string): RecordParse => {
-    const r: RecordParse = { ok: false, code: 'MALFORMED', reason: `malformed signature record: ${what}` };
+    const r: RecordParse = {
+      ok: false,
+      code: 'MALFORMED',
+      reason: `malformed signature record: ${what}`,
+    };
     if (signedAt !== undefined) r.signedAt = signedAt;
     return r;
   };
@@ -65,7 +69,10 @@ export function parseS3loRecord(bytes: Uint8Array): RecordParse {
   }
   for (const field of STRING_FIELDS) {
     if (typeof obj[field] !== 'string') {
-      return malformed(`${field} is ${obj[field] === undefined ? 'missing' : `not a string (${describe(obj[field])})`}`, signedAt);
+      return malformed(
+        `${field} is ${obj[field] === undefined ? 'missing' : `not a string (${describe(obj[field])})`}`,
+        signedAt,
+      );
     }
   }
   const record = obj as unknown as S3loRecord;
@@ -104,7 +111,7 @@ export function s3loAlgorithmLabel(publicKey: KeyObject): string {
 
 /** Attacker-written values in reasons: quoted, one line, bounded. */
 export function describe(v: unknown): string {
-  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   const clipped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
   return JSON.stringify(clipped);
 }

@@ -147,5 +147,8 @@ export function formatS3loRef(ref: S3loRef): string {
  * another bucket, image or tag, nor survive the tag being pointed at another manifest.
  */
 export function s3loSigningPayload(ref: S3loRef, digest: string): Buffer {
-  return Buffer.from(`s3lo-signature-v2\n${ref.bucket}/${ref.image}:${ref.tag}\n${digest}\n`, 'utf8');
+  return Buffer.from(
+    `s3lo-signature-v2\n${ref.bucket}/${ref.image}:${ref.tag}\n${digest}\n`,
+    'utf8',
+  );
 }

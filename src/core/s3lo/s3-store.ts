@@ -48,7 +48,10 @@ export class S3S3loStore implements S3loStore {
       });
       if (out.ContentLength !== undefined && out.ContentLength > maxBytes) {
         destroyBody(out.Body);
-        throw new GateError('LIMIT_EXCEEDED', `${where} is ${out.ContentLength} bytes, limit ${maxBytes}`);
+        throw new GateError(
+          'LIMIT_EXCEEDED',
+          `${where} is ${out.ContentLength} bytes, limit ${maxBytes}`,
+        );
       }
       if (out.Body === undefined) return new Uint8Array();
       // Content-Length is only a hint: count what actually arrives and stop one chunk past the cap.
@@ -66,7 +69,9 @@ export class S3S3loStore implements S3loStore {
     } catch (e: unknown) {
       if (e instanceof GateError) throw e;
       if (signal.aborted) {
-        throw new GateError('TIMEOUT', `${where}: no complete response within ${timeoutMs} ms`, { cause: e });
+        throw new GateError('TIMEOUT', `${where}: no complete response within ${timeoutMs} ms`, {
+          cause: e,
+        });
       }
       return mapS3Error(e, where);
     }
@@ -80,7 +85,11 @@ export class S3S3loStore implements S3loStore {
   private async makeClient(): Promise<S3Client> {
     const base: S3ClientConfig = {
       maxAttempts: this.opts.maxAttempts ?? 3,
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: 10_000,
+        requestTimeout: 30_000,
+        throwOnRequestTimeout: true,
+      },
     };
     if (this.opts.credentials !== undefined) base.credentials = this.opts.credentials;
     if (this.endpoint !== undefined) {
@@ -123,7 +132,10 @@ function checkEndpoint(endpoint: string, allowInsecureHttp: boolean): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback && !allowInsecureHttp) {
-    throw new GateError('INSECURE', `S3 endpoint '${endpoint}' uses plain http to a non-loopback host`);
+    throw new GateError(
+      'INSECURE',
+      `S3 endpoint '${endpoint}' uses plain http to a non-loopback host`,
+    );
   }
 }
 
@@ -149,10 +161,14 @@ function mapS3Error(e: unknown, where: string): undefined {
     return undefined;
   }
   if (status === 401 || status === 403) {
-    throw new GateError('AUTH_REFUSED', `${where}: access refused (HTTP ${status}, ${detail})`, { cause: e });
+    throw new GateError('AUTH_REFUSED', `${where}: access refused (HTTP ${status}, ${detail})`, {
+      cause: e,
+    });
   }
   if (name === 'CredentialsProviderError') {
-    throw new GateError('AUTH_REFUSED', `${where}: no usable AWS credentials (${detail})`, { cause: e });
+    throw new GateError('AUTH_REFUSED', `${where}: no usable AWS credentials (${detail})`, {
+      cause: e,
+    });
   }
   if (name === 'TimeoutError' || name === 'AbortError' || err.code === 'ETIMEDOUT') {
     throw new GateError('TIMEOUT', `${where}: ${detail}`, { cause: e });

@@ -28,7 +28,10 @@ export function s3loSignatureScheme(key: KeyObject, keyRef: string): string {
     case 'ed25519':
       return 'ed25519ph|ed25519';
     default:
-      throw new GateError('USAGE', `key ${keyRef}: ${key.asymmetricKeyType ?? 'unknown'} keys cannot verify s3lo signatures`);
+      throw new GateError(
+        'USAGE',
+        `key ${keyRef}: ${key.asymmetricKeyType ?? 'unknown'} keys cannot verify s3lo signatures`,
+      );
   }
 }
 
@@ -38,11 +41,21 @@ const EC_HASH: Record<string, string> = {
   secp521r1: 'sha512',
 };
 
-export function verifyS3loSignature(key: KeyObject, keyRef: string, payload: Uint8Array, signature: Uint8Array): boolean {
+export function verifyS3loSignature(
+  key: KeyObject,
+  keyRef: string,
+  payload: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   const scheme = s3loSignatureScheme(key, keyRef);
   try {
     if (scheme.startsWith('ecdsa-')) {
-      return cryptoVerify(scheme.slice('ecdsa-'.length), payload, { key, dsaEncoding: 'der' }, signature);
+      return cryptoVerify(
+        scheme.slice('ecdsa-'.length),
+        payload,
+        { key, dsaEncoding: 'der' },
+        signature,
+      );
     }
     if (scheme === 'rsa-pkcs1v15-sha256') {
       return cryptoVerify('sha256', payload, key, signature);

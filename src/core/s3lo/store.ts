@@ -38,7 +38,10 @@ export function createS3loStore(ref: S3loRef, opts: S3loStoreOptions = {}): S3lo
 /** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
 export function assertSafeKey(key: string): void {
   const parts = key.split('/');
-  if (key.startsWith('/') || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
+  if (
+    key.startsWith('/') ||
+    parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))
+  ) {
     // Only reachable by a caller bug: references are validated before keys are built.
     throw new Error(`unsafe object key '${key}'`);
   }

@@ -5,7 +5,13 @@ import { GateError, isFailureCode, type FailureCode } from '../errors.js';
 import type { SignatureEvidence } from '../types.js';
 import type { VerificationKey } from '../trust/key-types.js';
 import { decodeSignature, describe, parseS3loRecord, s3loKeyID } from './record.js';
-import { formatS3loRef, manifestKey, s3loSigningPayload, signatureKey, type S3loRef } from './reference.js';
+import {
+  formatS3loRef,
+  manifestKey,
+  s3loSigningPayload,
+  signatureKey,
+  type S3loRef,
+} from './reference.js';
 import { verifyS3loSignature } from './signature.js';
 import { S3LO_LIMITS, type S3loStore } from './store.js';
 
@@ -34,7 +40,14 @@ export interface S3loVerifyOptions {
 
 type KeyOutcome =
   | { ok: true; key: VerificationKey; keyID: string; signedAt: string }
-  | { ok: false; key: VerificationKey; keyID: string; code: FailureCode; reason: string; signedAt?: string };
+  | {
+      ok: false;
+      key: VerificationKey;
+      keyID: string;
+      code: FailureCode;
+      reason: string;
+      signedAt?: string;
+    };
 
 /**
  * Verdicts (unsigned, bad signature, moved tag, malformed record, missing image) come back as a
@@ -52,7 +65,13 @@ export async function verifyS3lo(
   const manifestAt = manifestKey(ref);
   const manifest = await readOrFailure(opts.store, manifestAt, S3LO_LIMITS.manifestBytes);
   if ('failure' in manifest) {
-    return { verified: false, reason: manifest.failure.reason, failureCode: manifest.failure.code, digest: '', evidence: [] };
+    return {
+      verified: false,
+      reason: manifest.failure.reason,
+      failureCode: manifest.failure.code,
+      digest: '',
+      evidence: [],
+    };
   }
   if (manifest.bytes === undefined) {
     return {
@@ -89,8 +108,15 @@ export async function verifyS3lo(
   }));
   const ok = opts.requireAllKeys === true ? failed.length === 0 : passed.length > 0;
   if (ok) {
-    const first = passed[0] as Extract<KeyOutcome, { ok: true }>;
-    return { verified: true, digest, keyRef: first.key.keyRef, keyID: first.keyID, signedAt: first.signedAt, evidence };
+    const first = passed[0];
+    return {
+      verified: true,
+      digest,
+      keyRef: first.key.keyRef,
+      keyID: first.keyID,
+      signedAt: first.signedAt,
+      evidence,
+    };
   }
   return failureResult(failed, keys.length, digest, evidence);
 }
@@ -117,7 +143,11 @@ async function checkKey(
   if (!parsed.ok) return fail(parsed.code, parsed.reason, parsed.signedAt);
   const rec = parsed.record;
   if (rec.digest !== digest) {
-    return fail('DIGEST_MISMATCH', `manifest changed: signed ${rec.digest}, current ${digest}`, rec.signedAt);
+    return fail(
+      'DIGEST_MISMATCH',
+      `manifest changed: signed ${rec.digest}, current ${digest}`,
+      rec.signedAt,
+    );
   }
   if (rec.keyID !== keyID) {
     return fail(
@@ -128,7 +158,11 @@ async function checkKey(
   }
   const signature = decodeSignature(rec.signature);
   if (signature === undefined) {
-    return fail('MALFORMED', 'malformed signature encoding: not canonical standard base64', rec.signedAt);
+    return fail(
+      'MALFORMED',
+      'malformed signature encoding: not canonical standard base64',
+      rec.signedAt,
+    );
   }
   if (!verifyS3loSignature(key.publicKey, key.keyRef, payload, signature)) {
     return fail(
@@ -149,7 +183,8 @@ async function readOrFailure(
   try {
     return { bytes: await store.getObject(key, maxBytes) };
   } catch (e: unknown) {
-    if (e instanceof GateError && isFailureCode(e.code)) return { failure: { code: e.code, reason: e.message } };
+    if (e instanceof GateError && isFailureCode(e.code))
+      return { failure: { code: e.code, reason: e.message } };
     throw e;
   }
 }
@@ -164,7 +199,7 @@ function failureResult(
 ): S3loResult {
   const withRecord = failed.filter((f) => f.code !== 'UNSIGNED');
   const reported = withRecord.length > 0 ? withRecord : failed;
-  const first = reported[0] as Extract<KeyOutcome, { ok: false }>;
+  const first = reported[0];
   let reason: string;
   if (keyCount === 1) {
     reason = first.reason;
