@@ -25,7 +25,7 @@ export interface FakeVault {
   mount: string;
   /** VAULT_ADDR and VAULT_TOKEN for this fake. */
   env: Record<string, string>;
-  /** Adds a transit key; the last of `versions` (default just `publicKey`) is the latest. */
+  /** Adds a transit key whose latest version is `publicKey`, after any `olderVersions`. */
   addKey(name: string, publicKey: KeyObject, opts?: { olderVersions?: KeyObject[] }): void;
   /** Adds a symmetric (aes256-gcm96) key, whose versions carry no public key. */
   addSymmetricKey(name: string): void;

@@ -179,6 +179,22 @@ describe('AWS KMS keys through the real AWS SDK', () => {
     expect(e.message).toContain(`key ${ref}: AWS KMS GetPublicKey failed: ECONNREFUSED`);
   });
 
+  // The SDK itself falls back to process.env.AWS_REGION and ~/.aws/config, outside opts.env.
+  it.skipIf(Boolean(process.env.AWS_REGION))(
+    'says a region is needed when neither the reference nor the environment names one',
+    async () => {
+      const env = {
+        AWS_ACCESS_KEY_ID: kms.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: kms.secretAccessKey,
+      };
+      const e = await rejection(
+        loadKey(`awskms://${kms.hostPort}/alias/signer-ecdsa-p256`, { env }),
+      );
+      expect(e.code).toBe('KEY_UNREADABLE');
+      expect(e.message).toMatch(/no AWS region: use a key ARN, or set AWS_REGION/);
+    },
+  );
+
   it('honours AWS_MAX_ATTEMPTS=1 against an unreachable endpoint', async () => {
     const port = await closedPort();
     const started = performance.now();

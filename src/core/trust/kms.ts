@@ -178,6 +178,13 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
       });
     }
     const message = e instanceof Error ? e.message : String(e);
+    if (/region is missing/i.test(message)) {
+      throw unreadable(
+        ref,
+        'no AWS region: use a key ARN, or set AWS_REGION (or a region in the AWS profile)',
+        e,
+      );
+    }
     throw unreadable(ref, `AWS KMS GetPublicKey failed: ${awsErrorCode(e)}: ${message}`, e);
   } finally {
     client.destroy();
