@@ -118,7 +118,11 @@ export interface SerializedEnvelopeJson {
   signatures: { sig: string; keyid?: string }[];
 }
 
-/** Rekor dsse 0.0.1 entry body: envelope hash over the canonical envelope JSON, as Rekor stores it. */
+/**
+ * Rekor dsse 0.0.1 entry body. envelopeHash is sha256 of the canonical envelope JSON, which is what
+ * sigstore-go (cosign v3) submits (checked on the sigstore-rs cosign v3 fixture); older cosign v2
+ * `--new-bundle-format` submitted `{"payloadType","payload","signatures":[{"keyid":"","sig"}]}` instead.
+ */
 export function dsseEntry(
   envelope: SerializedEnvelopeJson,
   signature: Buffer,

@@ -681,6 +681,35 @@ describe('faults a verifier must reject', () => {
   });
 });
 
+describe('clock', () => {
+  it('a fixed clock in the past yields entries, certs and timestamps at that time that still verify', async () => {
+    const at = new Date('2025-03-10T10:32:50Z');
+    const past = await createTestSigstore({ now: () => at });
+    const legacy = past.signLegacyKeyless({
+      imageDigest: DIGEST,
+      dockerReference: REFERENCE,
+      identity: WORKFLOW,
+      issuer: GH_ISSUER,
+    });
+    expect(legacy.tlogEntry?.integratedTime).toBe(at.getTime() / 1000);
+    expect(X509Certificate.parse(legacy.certificatePem!).notBefore.getTime()).toBe(
+      at.getTime() - 1000,
+    );
+    expect(verificationCode(() => verifyLegacy(past.trustedRoot, legacy))).toBe('VERIFIED');
+    const bundle = past.signBundle({
+      imageDigest: DIGEST,
+      signer: { identity: WORKFLOW, issuer: GH_ISSUER },
+    });
+    expect(
+      verificationCode(() => verifyBundle(past.trustedRoot, bundle, { tsaThreshold: 1 })),
+    ).toBe('VERIFIED');
+    // Another instance's trust root does not vouch for this one's signatures.
+    expect(verificationCode(() => verifyBundle(ts.trustedRoot, bundle))).toMatch(
+      /^(CERTIFICATE|TLOG|TIMESTAMP)/,
+    );
+  });
+});
+
 describe('speed', () => {
   it('a signing call takes a few milliseconds once the instance exists', () => {
     const start = performance.now();
