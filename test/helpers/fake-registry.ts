@@ -1,6 +1,11 @@
 // A scriptable node:http(s) server for the registry misbehaviours a real registry will not
 // produce (wrong bytes, lying headers, redirects, drip-fed bodies), recording what it received.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -11,7 +16,11 @@ export interface SeenRequest {
   headers: IncomingHttpHeaders;
 }
 
-export type FakeHandler = (req: IncomingMessage, res: ServerResponse, seen: SeenRequest[]) => void | Promise<void>;
+export type FakeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  seen: SeenRequest[],
+) => unknown;
 
 export interface FakeRegistry {
   /** `127.0.0.1:PORT`. */
@@ -27,7 +36,10 @@ export interface FakeRegistry {
 }
 
 /** Starts a fake on 127.0.0.1; pass `tls` to serve https with that key and certificate. */
-export async function startFake(handler: FakeHandler, tls?: { key: string; cert: string }): Promise<FakeRegistry> {
+export async function startFake(
+  handler: FakeHandler,
+  tls?: { key: string; cert: string },
+): Promise<FakeRegistry> {
   const seen: SeenRequest[] = [];
   let current = handler;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -37,7 +49,9 @@ export async function startFake(handler: FakeHandler, tls?: { key: string; cert:
       res.end(String(e));
     });
   };
-  const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
+  const server = tls
+    ? createTlsServer({ key: tls.key, cert: tls.cert }, listener)
+    : createServer(listener);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
   return {
@@ -57,8 +71,17 @@ export async function startFake(handler: FakeHandler, tls?: { key: string; cert:
 }
 
 /** A JSON body with the given Content-Type (and optionally a Docker-Content-Digest). */
-export function sendJson(res: ServerResponse, body: string | Uint8Array, contentType: string, extra: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  body: string | Uint8Array,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(200, { 'content-type': contentType, 'content-length': String(bytes.length), ...extra });
+  res.writeHead(200, {
+    'content-type': contentType,
+    'content-length': String(bytes.length),
+    ...extra,
+  });
   res.end(bytes);
 }

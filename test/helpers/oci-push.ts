@@ -12,7 +12,11 @@ export function sha256(bytes: Uint8Array | string): string {
 }
 
 /** Uploads `bytes` as a blob (POST then PUT ?digest=); returns its digest. */
-export async function pushBlob(target: PushTarget, repo: string, bytes: Uint8Array | string): Promise<string> {
+export async function pushBlob(
+  target: PushTarget,
+  repo: string,
+  bytes: Uint8Array | string,
+): Promise<string> {
   const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   const digest = sha256(data);
   const t = normalize(target);
@@ -63,7 +67,12 @@ export async function pushImage(
   opts: { annotations?: Record<string, string>; layerBytes?: Uint8Array } = {},
 ): Promise<PushedImage> {
   const config = Buffer.from(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, nonce: randomBytes(8).toString('hex') }),
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [] },
+      nonce: randomBytes(8).toString('hex'),
+    }),
   );
   const layerBytes = opts.layerBytes ?? randomBytes(64);
   const configDigest = await pushBlob(target, repo, config);
@@ -71,8 +80,18 @@ export async function pushImage(
   const manifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layerDigest, size: layerBytes.length }],
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: configDigest,
+      size: config.length,
+    },
+    layers: [
+      {
+        mediaType: 'application/vnd.oci.image.layer.v1.tar',
+        digest: layerDigest,
+        size: layerBytes.length,
+      },
+    ],
     ...(opts.annotations ? { annotations: opts.annotations } : {}),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
@@ -94,7 +113,13 @@ function normalize(target: PushTarget): Target {
 }
 
 /** One request; on 401 answers the challenge (Basic, or Bearer with push+pull scope) and resends. */
-async function send(t: Target, repo: string, method: string, path: string, init: { body?: Uint8Array; headers?: Record<string, string> }): Promise<Response> {
+async function send(
+  t: Target,
+  repo: string,
+  method: string,
+  path: string,
+  init: { body?: Uint8Array; headers?: Record<string, string> },
+): Promise<Response> {
   const url = `http://${t.host}${path}`;
   const key = `${t.host} ${repo}`;
   const doFetch = (authorization?: string) =>
@@ -107,7 +132,8 @@ async function send(t: Target, repo: string, method: string, path: string, init:
   if (res.status !== 401) return res;
   await res.arrayBuffer();
   const challenge = res.headers.get('www-authenticate') ?? '';
-  if (t.username === undefined || t.password === undefined) throw new Error(`${method} ${path}: registry wants auth; pass credentials`);
+  if (t.username === undefined || t.password === undefined)
+    throw new Error(`${method} ${path}: registry wants auth; pass credentials`);
   const basic = `Basic ${Buffer.from(`${t.username}:${t.password}`).toString('base64')}`;
   let authorization = basic;
   if (/^bearer/i.test(challenge)) {

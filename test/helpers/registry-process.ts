@@ -51,14 +51,17 @@ export const registryAvailable = existsSync(REGISTRY_BIN);
  * Starts a registry. `auth: 'htpasswd'` uses bcrypt from perl's crypt(3); `'token'` runs a
  * token issuer on another loopback port signing ES256 JWTs with a throwaway self-signed cert.
  */
-export async function startRegistry(opts: { auth?: RegistryAuthMode } = {}): Promise<StartedRegistry> {
+export async function startRegistry(
+  opts: { auth?: RegistryAuthMode } = {},
+): Promise<StartedRegistry> {
   const auth = opts.auth ?? 'none';
   const dir = await mkdtemp(join(tmpdir(), 'image-gate-registry-'));
   const storageDir = join(dir, 'storage');
   const username = 'tester';
   const password = randomBytes(9).toString('base64url');
   let authYaml = '';
-  let issuer: { server: Server; realm: string; service: string; requests: TokenRequest[] } | undefined;
+  let issuer:
+    { server: Server; realm: string; service: string; requests: TokenRequest[] } | undefined;
   try {
     if (auth === 'htpasswd') {
       await writeFile(join(dir, 'htpasswd'), `${username}:${bcrypt(password)}\n`);
@@ -80,7 +83,7 @@ export async function startRegistry(opts: { auth?: RegistryAuthMode } = {}): Pro
       );
       const child = spawn(REGISTRY_BIN, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
-      child.stderr!.on('data', (b: Buffer) => {
+      child.stderr.on('data', (b: Buffer) => {
         if (stderr.length < 8192) stderr += b.toString();
       });
       const url = `http://127.0.0.1:${port}`;
@@ -96,7 +99,15 @@ export async function startRegistry(opts: { auth?: RegistryAuthMode } = {}): Pro
         url,
         auth,
         ...(auth !== 'none' ? { username, password } : {}),
-        ...(tokenIssuer ? { token: { realm: tokenIssuer.realm, service: tokenIssuer.service, requests: tokenIssuer.requests } } : {}),
+        ...(tokenIssuer
+          ? {
+              token: {
+                realm: tokenIssuer.realm,
+                service: tokenIssuer.service,
+                requests: tokenIssuer.requests,
+              },
+            }
+          : {}),
         storageDir,
         async stop() {
           await kill(child);
@@ -157,7 +168,11 @@ function bcrypt(password: string): string {
     .toString('base64')
     .replace(/[^A-Za-z0-9]/g, '.')
     .slice(0, 22);
-  const out = execFileSync('perl', ['-e', 'print crypt($ARGV[0], $ARGV[1])', password, `$2b$05$${salt}`], { encoding: 'utf8' });
+  const out = execFileSync(
+    'perl',
+    ['-e', 'print crypt($ARGV[0], $ARGV[1])', password, `$2b$05$${salt}`],
+    { encoding: 'utf8' },
+  );
   if (!out.startsWith('$2b$05$')) throw new Error('crypt(3) here has no bcrypt');
   return out;
 }
@@ -166,10 +181,27 @@ function bcrypt(password: string): string {
 async function startTokenIssuer(dir: string, username: string, password: string) {
   const keyPath = join(dir, 'token-key.pem');
   const certPath = join(dir, 'token-cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-subj', '/CN=image-gate test token issuer', '-days', '2', '-keyout', keyPath, '-out', certPath,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-subj',
+      '/CN=image-gate test token issuer',
+      '-days',
+      '2',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { stdio: 'ignore' },
+  );
   const key = createPrivateKey(await readFile(keyPath));
   const certDer = pemToDer(await readFile(certPath, 'utf8'));
   const service = 'image-gate-test-registry';
@@ -178,26 +210,43 @@ async function startTokenIssuer(dir: string, username: string, password: string)
   const server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     const scope = u.searchParams.get('scope');
-    requests.push({ scope, service: u.searchParams.get('service'), authorization: req.headers.authorization });
+    requests.push({
+      scope,
+      service: u.searchParams.get('service'),
+      authorization: req.headers.authorization,
+    });
     if (req.headers.authorization !== expected) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end('{"errors":[{"code":"UNAUTHORIZED"}]}');
       return;
     }
-    const access = (scope ?? '').split(' ').filter(Boolean).map((s) => {
-      const [type, ...rest] = s.split(':');
-      const actions = rest.pop() ?? '';
-      return { type, name: rest.join(':'), actions: actions.split(',') };
-    });
+    const access = (scope ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => {
+        const [type, ...rest] = s.split(':');
+        const actions = rest.pop() ?? '';
+        return { type, name: rest.join(':'), actions: actions.split(',') };
+      });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'ES256', x5c: [certDer.toString('base64')] };
     const claims = {
-      iss: 'image-gate-test-issuer', sub: username, aud: service, exp: now + 300, nbf: now - 10, iat: now,
-      jti: randomBytes(8).toString('hex'), access,
+      iss: 'image-gate-test-issuer',
+      sub: username,
+      aud: service,
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
     };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const sig = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
     const token = `${input}.${sig.toString('base64url')}`;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token, expires_in: 300 }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;

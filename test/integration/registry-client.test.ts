@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/core/registry/client.js';
 import { pushBlob, pushImage, pushManifest, sha256 } from '../helpers/oci-push.js';
-import { canMakeBcrypt, registryAvailable, startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import {
+  canMakeBcrypt,
+  registryAvailable,
+  startRegistry,
+  type StartedRegistry,
+} from '../helpers/registry-process.js';
 
 const clients: RegistryClient[] = [];
 function client(opts: ConstructorParameters<typeof RegistryClient>[0] = {}): RegistryClient {
@@ -63,14 +68,30 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
       JSON.stringify({
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: a.digest, size: a.manifestBytes.length, platform: { os: 'linux', architecture: 'amd64' } }],
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: a.digest,
+            size: a.manifestBytes.length,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
       }),
     );
-    const indexDigest = await pushManifest(reg, 'team/multi', 'idx', index, 'application/vnd.oci.image.index.v1+json');
+    const indexDigest = await pushManifest(
+      reg,
+      'team/multi',
+      'idx',
+      index,
+      'application/vnd.oci.image.index.v1+json',
+    );
     const got = await client().store(reg.host, 'team/multi').getManifest(indexDigest);
     expect(got?.digest).toBe(indexDigest);
     expect(got?.mediaType).toBe('application/vnd.oci.image.index.v1+json');
-    expect(got?.manifest.manifests?.[0]).toMatchObject({ digest: a.digest, platform: { os: 'linux', architecture: 'amd64' } });
+    expect(got?.manifest.manifests?.[0]).toMatchObject({
+      digest: a.digest,
+      platform: { os: 'linux', architecture: 'amd64' },
+    });
   });
 
   it('fetches a blob and checks it against its digest and size cap', async () => {
@@ -83,7 +104,9 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
 
   it('reports an unknown blob as NOT_FOUND', async () => {
     const store = client().store(reg.host, 'team/blobs');
-    await expect(store.getBlob(sha256('never pushed'), 1024)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(store.getBlob(sha256('never pushed'), 1024)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('returns undefined for an unknown tag, an unknown digest and an unknown repository', async () => {
@@ -98,7 +121,9 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
     const img = await pushImage(reg, 'team/refs', 'v1');
     const store = client().store(reg.host, 'team/refs');
     expect(await store.getReferrers!(img.digest)).toBeUndefined();
-    expect(await store.getReferrers!(img.digest, 'application/vnd.dev.sigstore.bundle.v0.3+json')).toBeUndefined();
+    expect(
+      await store.getReferrers!(img.digest, 'application/vnd.dev.sigstore.bundle.v0.3+json'),
+    ).toBeUndefined();
   });
 
   it('counts every request it sends', async () => {
@@ -110,61 +135,94 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
     expect(c.stats.requests).toBe(2);
   });
 
-  it('rejects an invalid repository name before any request', async () => {
+  it('rejects an invalid repository name before any request', () => {
     const c = client();
-    expect(() => c.store(reg.host, 'Team/App')).toThrow(expect.objectContaining({ code: 'REF_INVALID' }));
-    expect(() => c.store(reg.host, '../x')).toThrow(expect.objectContaining({ code: 'REF_INVALID' }));
+    expect(() => c.store(reg.host, 'Team/App')).toThrow(
+      expect.objectContaining({ code: 'REF_INVALID' }),
+    );
+    expect(() => c.store(reg.host, '../x')).toThrow(
+      expect.objectContaining({ code: 'REF_INVALID' }),
+    );
     expect(c.stats.requests).toBe(0);
   });
 });
 
-describe.skipIf(!registryAvailable || !canMakeBcrypt())('registry with htpasswd (Basic) auth', () => {
-  let reg: StartedRegistry;
-  beforeAll(async () => {
-    reg = await startRegistry({ auth: 'htpasswd' });
-  });
-  afterAll(async () => {
-    await reg.stop();
-  });
-
-  it('answers the Basic challenge with explicit credentials, then sends them up front', async () => {
-    const img = await pushImage(reg, 'private/app', 'v1');
-    const c = client({ credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }] });
-    const store = c.store(reg.host, 'private/app');
-    expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
-    expect(c.stats.requests).toBe(2); // 401, then 200
-    await store.getBlob(img.layerDigest, 1024);
-    expect(c.stats.requests).toBe(3); // no second challenge
-  });
-
-  it('finds credentials in a docker config auths entry written as http://host', async () => {
-    const img = await pushImage(reg, 'private/cfg', 'v1');
-    const path = join(tmp, 'basic.json');
-    await writeFile(path, JSON.stringify({ auths: { [`http://${reg.host}`]: { auth: Buffer.from(`${reg.username}:${reg.password}`).toString('base64') } } }));
-    const got = await client({ dockerConfigPath: path }).store(reg.host, 'private/cfg').getManifest('v1');
-    expect(got?.digest).toBe(img.digest);
-  });
-
-  it('fails with AUTH_REFUSED without credentials, and with wrong ones, without retrying', async () => {
-    await pushImage(reg, 'private/denied', 'v1');
-    const anon = client();
-    await expect(anon.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
-    expect(anon.stats.requests).toBe(1);
-    const wrong = client({ credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }] });
-    await expect(wrong.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
-    expect(wrong.stats.requests).toBe(2);
-  });
-
-  it('does not send credentials filed under a look-alike host', async () => {
-    await pushImage(reg, 'private/lookalike', 'v1');
-    const path = join(tmp, 'lookalike.json');
-    const auth = Buffer.from(`${reg.username}:${reg.password}`).toString('base64');
-    await writeFile(path, JSON.stringify({ auths: { [`${reg.host}.evil.com`]: { auth }, [`evil-${reg.host}`]: { auth } } }));
-    await expect(client({ dockerConfigPath: path }).store(reg.host, 'private/lookalike').getManifest('v1')).rejects.toMatchObject({
-      code: 'AUTH_REFUSED',
+describe.skipIf(!registryAvailable || !canMakeBcrypt())(
+  'registry with htpasswd (Basic) auth',
+  () => {
+    let reg: StartedRegistry;
+    beforeAll(async () => {
+      reg = await startRegistry({ auth: 'htpasswd' });
     });
-  });
-});
+    afterAll(async () => {
+      await reg.stop();
+    });
+
+    it('answers the Basic challenge with explicit credentials, then sends them up front', async () => {
+      const img = await pushImage(reg, 'private/app', 'v1');
+      const c = client({
+        credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
+      });
+      const store = c.store(reg.host, 'private/app');
+      expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
+      expect(c.stats.requests).toBe(2); // 401, then 200
+      await store.getBlob(img.layerDigest, 1024);
+      expect(c.stats.requests).toBe(3); // no second challenge
+    });
+
+    it('finds credentials in a docker config auths entry written as http://host', async () => {
+      const img = await pushImage(reg, 'private/cfg', 'v1');
+      const path = join(tmp, 'basic.json');
+      await writeFile(
+        path,
+        JSON.stringify({
+          auths: {
+            [`http://${reg.host}`]: {
+              auth: Buffer.from(`${reg.username}:${reg.password}`).toString('base64'),
+            },
+          },
+        }),
+      );
+      const got = await client({ dockerConfigPath: path })
+        .store(reg.host, 'private/cfg')
+        .getManifest('v1');
+      expect(got?.digest).toBe(img.digest);
+    });
+
+    it('fails with AUTH_REFUSED without credentials, and with wrong ones, without retrying', async () => {
+      await pushImage(reg, 'private/denied', 'v1');
+      const anon = client();
+      await expect(anon.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject({
+        code: 'AUTH_REFUSED',
+      });
+      expect(anon.stats.requests).toBe(1);
+      const wrong = client({
+        credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }],
+      });
+      await expect(wrong.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject(
+        { code: 'AUTH_REFUSED' },
+      );
+      expect(wrong.stats.requests).toBe(2);
+    });
+
+    it('does not send credentials filed under a look-alike host', async () => {
+      await pushImage(reg, 'private/lookalike', 'v1');
+      const path = join(tmp, 'lookalike.json');
+      const auth = Buffer.from(`${reg.username}:${reg.password}`).toString('base64');
+      await writeFile(
+        path,
+        JSON.stringify({
+          auths: { [`${reg.host}.evil.com`]: { auth }, [`evil-${reg.host}`]: { auth } },
+        }),
+      );
+      await expect(
+        client({ dockerConfigPath: path }).store(reg.host, 'private/lookalike').getManifest('v1'),
+      ).rejects.toMatchObject({
+        code: 'AUTH_REFUSED',
+      });
+    });
+  },
+);
 
 describe.skipIf(!registryAvailable)('registry with token auth (real auth: token mode)', () => {
   let reg: StartedRegistry;
@@ -179,15 +237,23 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     const img = await pushImage(reg, 'tok/app', 'v1');
     const before = reg.token!.requests.length;
     const logs: string[] = [];
-    const c = client({ credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }], log: (m) => logs.push(m) });
+    const c = client({
+      credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
+      log: (m) => logs.push(m),
+    });
     const store = c.store(reg.host, 'tok/app');
     expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
     await store.getManifest(img.digest);
     await store.getBlob(img.layerDigest, 1024);
     const mine = reg.token!.requests.slice(before);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ scope: 'repository:tok/app:pull', service: reg.token!.service });
-    expect(mine[0]!.authorization).toBe(`Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`);
+    expect(mine[0]).toMatchObject({
+      scope: 'repository:tok/app:pull',
+      service: reg.token!.service,
+    });
+    expect(mine[0].authorization).toBe(
+      `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`,
+    );
     expect(c.stats.requests).toBe(5); // 401, token, 200, 200, 200
     const joined = logs.join('\n');
     expect(joined).not.toContain(reg.password);
@@ -197,7 +263,9 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
   it('asks for a token per repository scope, but learns the realm only once', async () => {
     await pushImage(reg, 'tok/one', 'v1');
     await pushImage(reg, 'tok/two', 'v1');
-    const c = client({ credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }] });
+    const c = client({
+      credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
+    });
     await c.store(reg.host, 'tok/one').getManifest('v1');
     await c.store(reg.host, 'tok/two').getManifest('v1');
     expect(c.stats.requests).toBe(5); // 401, token, 200; token, 200
@@ -205,7 +273,9 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
 
   it('maps a refused token request to AUTH_REFUSED', async () => {
     await pushImage(reg, 'tok/denied', 'v1');
-    const c = client({ credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }] });
+    const c = client({
+      credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }],
+    });
     await expect(c.store(reg.host, 'tok/denied').getManifest('v1')).rejects.toMatchObject({
       code: 'AUTH_REFUSED',
       message: expect.stringContaining('explicit credentials'),

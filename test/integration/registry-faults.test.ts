@@ -9,7 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryClientOptions } from '../../src/core/registry/client.js';
 import { MAX_REFERRERS } from '../../src/core/registry/limits.js';
 import { MEDIA_TYPES } from '../../src/core/types.js';
-import { sendJson, startFake, type FakeHandler, type FakeRegistry } from '../helpers/fake-registry.js';
+import {
+  sendJson,
+  startFake,
+  type FakeHandler,
+  type FakeRegistry,
+} from '../helpers/fake-registry.js';
 import { sha256 } from '../helpers/oci-push.js';
 import { freePort } from '../helpers/registry-process.js';
 
@@ -45,10 +50,14 @@ function client(opts: RegistryClientOptions = {}): RegistryClient {
 
 function manifestBytes(extra: Record<string, unknown> = {}): Buffer {
   const d = { mediaType: 'application/octet-stream', digest: sha256('x'), size: 1 };
-  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: d, layers: [d], ...extra }));
+  return Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: d, layers: [d], ...extra }),
+  );
 }
-const serve = (body: Uint8Array, extra: Record<string, string> = {}, contentType: string = OCI): FakeHandler => (_req, res) =>
-  sendJson(res, body, contentType, extra);
+const serve =
+  (body: Uint8Array, extra: Record<string, string> = {}, contentType: string = OCI): FakeHandler =>
+  (_req, res) =>
+    sendJson(res, body, contentType, extra);
 
 describe('integrity of what the registry sends', () => {
   it.each([
@@ -68,27 +77,38 @@ describe('integrity of what the registry sends', () => {
     expect(c.stats.requests).toBe(0);
   });
 
-  it.each(['../x', 'a/b', '-x', 'a'.repeat(129)])('rejects tag %j before sending any request', async (tag) => {
-    const f = await fake(serve(manifestBytes()));
-    await expect(client().store(f.host, 'app').getManifest(tag)).rejects.toMatchObject({ code: 'USAGE' });
-    expect(f.seen).toHaveLength(0);
-  });
+  it.each(['../x', 'a/b', '-x', 'a'.repeat(129)])(
+    'rejects tag %j before sending any request',
+    async (tag) => {
+      const f = await fake(serve(manifestBytes()));
+      await expect(client().store(f.host, 'app').getManifest(tag)).rejects.toMatchObject({
+        code: 'USAGE',
+      });
+      expect(f.seen).toHaveLength(0);
+    },
+  );
 
   it('rejects manifest bytes that do not hash to the digest asked for', async () => {
     const asked = sha256(manifestBytes({ annotations: { a: 'b' } }));
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': asked }));
-    await expect(client().store(f.host, 'app').getManifest(asked)).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+    await expect(client().store(f.host, 'app').getManifest(asked)).rejects.toMatchObject({
+      code: 'DIGEST_MISMATCH',
+    });
   });
 
   it('rejects a Docker-Content-Digest header that lies about the bytes', async () => {
     const other = sha256('something else');
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': other }));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'DIGEST_MISMATCH',
+    });
   });
 
   it('rejects a Docker-Content-Digest header that is not a digest', async () => {
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': 'sha256:zz' }));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'DIGEST_MISMATCH',
+    });
   });
 
   it('computes the digest itself when Docker-Content-Digest is absent', async () => {
@@ -100,15 +120,29 @@ describe('integrity of what the registry sends', () => {
   it.each([
     ['not JSON', Buffer.from('<html>'), OCI],
     ['both manifests and layers', manifestBytes({ manifests: [] }), OCI],
-    ['a mediaType that differs from Content-Type', manifestBytes(), `${MEDIA_TYPES.ociIndex}; charset=utf-8`],
+    [
+      'a mediaType that differs from Content-Type',
+      manifestBytes(),
+      `${MEDIA_TYPES.ociIndex}; charset=utf-8`,
+    ],
     ['schemaVersion 1', manifestBytes({ schemaVersion: 1 }), OCI],
-    ['a layer digest that is not a digest', manifestBytes({ layers: [{ mediaType: 'x', digest: 'sha256:../x', size: 1 }] }), OCI],
-    ['a negative layer size', manifestBytes({ layers: [{ mediaType: 'x', digest: sha256('x'), size: -1 }] }), OCI],
+    [
+      'a layer digest that is not a digest',
+      manifestBytes({ layers: [{ mediaType: 'x', digest: 'sha256:../x', size: 1 }] }),
+      OCI,
+    ],
+    [
+      'a negative layer size',
+      manifestBytes({ layers: [{ mediaType: 'x', digest: sha256('x'), size: -1 }] }),
+      OCI,
+    ],
     ['a JSON array', Buffer.from('[]'), OCI],
     ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0x7d]), OCI],
   ])('rejects a manifest with %s as MALFORMED', async (_n, bytes, contentType) => {
     const f = await fake(serve(bytes, {}, contentType));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'MALFORMED' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'MALFORMED',
+    });
   });
 
   it('accepts a Content-Type with parameters when the media type matches', async () => {
@@ -118,7 +152,9 @@ describe('integrity of what the registry sends', () => {
 
   it('rejects blob bytes that do not hash to the digest', async () => {
     const f = await fake((_q, res) => res.end('tampered'));
-    await expect(client().store(f.host, 'app').getBlob(sha256('original'), 100)).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+    await expect(
+      client().store(f.host, 'app').getBlob(sha256('original'), 100),
+    ).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
   });
 });
 
@@ -130,13 +166,17 @@ describe('size and count limits', () => {
       for (let i = 0; i < 80; i++) res.write(chunk);
       res.end();
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('ignores a Content-Length that claims a small body when counting a blob', async () => {
     const big = randomBytes(4096);
     const f = await fake((_q, res) => res.end(big));
-    await expect(client().store(f.host, 'app').getBlob(sha256(big), 1000)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(client().store(f.host, 'app').getBlob(sha256(big), 1000)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('caps token responses at 1 MiB', async () => {
@@ -144,41 +184,64 @@ describe('size and count limits', () => {
       if (req.url!.startsWith('/token')) {
         sendJson(res, JSON.stringify({ token: 'a'.repeat(2 * 1024 * 1024) }), 'application/json');
       } else {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${f.host}/token",service="s"` }).end();
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${f.host}/token",service="s"`,
+          })
+          .end();
       }
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 });
 
 describe('retries', () => {
   it('succeeds when a 500 is followed by a 200', async () => {
     const bytes = manifestBytes();
-    const f = await fake((_q, res, seen) => (seen.length === 1 ? res.writeHead(500).end() : sendJson(res, bytes, OCI)));
+    const f = await fake((_q, res, seen) =>
+      seen.length === 1 ? res.writeHead(500).end() : sendJson(res, bytes, OCI),
+    );
     const c = client();
     expect((await c.store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
     expect(f.seen).toHaveLength(2);
     expect(c.stats.requests).toBe(2);
   });
 
-  it.each([500, 502, 503, 504])('gives up on a permanent %i after the retries with REGISTRY_ERROR', async (status) => {
-    const f = await fake((_q, res) => res.writeHead(status, { 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAVAILABLE","message":"down\\n"}]}'));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
-      code: 'REGISTRY_ERROR',
-      message: expect.stringMatching(new RegExp(`HTTP ${status} \\(UNAVAILABLE: down \\) after 3 attempts`)),
-    });
-    expect(f.seen).toHaveLength(3);
-  });
+  it.each([500, 502, 503, 504])(
+    'gives up on a permanent %i after the retries with REGISTRY_ERROR',
+    async (status) => {
+      const f = await fake((_q, res) =>
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end('{"errors":[{"code":"UNAVAILABLE","message":"down\\n"}]}'),
+      );
+      await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+        code: 'REGISTRY_ERROR',
+        message: expect.stringMatching(
+          new RegExp(`HTTP ${status} \\(UNAVAILABLE: down \\) after 3 attempts`),
+        ),
+      });
+      expect(f.seen).toHaveLength(3);
+    },
+  );
 
   it('honours the retries option', async () => {
     const f = await fake((_q, res) => res.writeHead(503).end());
-    await expect(client({ retries: 4 }).store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'REGISTRY_ERROR' });
+    await expect(
+      client({ retries: 4 }).store(f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'REGISTRY_ERROR' });
     expect(f.seen).toHaveLength(5);
   });
 
   it('waits for Retry-After: 1 on a 429 before asking again', async () => {
     const bytes = manifestBytes();
-    const f = await fake((_q, res, seen) => (seen.length === 1 ? res.writeHead(429, { 'retry-after': '1' }).end() : sendJson(res, bytes, OCI)));
+    const f = await fake((_q, res, seen) =>
+      seen.length === 1
+        ? res.writeHead(429, { 'retry-after': '1' }).end()
+        : sendJson(res, bytes, OCI),
+    );
     const t0 = Date.now();
     expect((await client().store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
@@ -187,7 +250,10 @@ describe('retries', () => {
   it('gives up at once when Retry-After asks for longer than the cap', async () => {
     const f = await fake((_q, res) => res.writeHead(429, { 'retry-after': '86400' }).end());
     const t0 = Date.now();
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'REGISTRY_ERROR', message: expect.stringContaining('86400 s') });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'REGISTRY_ERROR',
+      message: expect.stringContaining('86400 s'),
+    });
     expect(f.seen).toHaveLength(1);
     expect(Date.now() - t0).toBeLessThan(2000);
   });
@@ -198,17 +264,23 @@ describe('retries', () => {
     [400, 'REGISTRY_ERROR'],
   ])('does not retry a %i (→ %s)', async (status, code) => {
     const f = await fake((_q, res) => res.writeHead(status).end());
-    await expect(client().store(f.host, 'app').getBlob(sha256('b'), 10)).rejects.toMatchObject({ code });
+    await expect(client().store(f.host, 'app').getBlob(sha256('b'), 10)).rejects.toMatchObject({
+      code,
+    });
     expect(f.seen).toHaveLength(1);
   });
 
   it('answers a 401 with its challenge once, and does not loop on a second 401', async () => {
-    const f = await fake((_q, res) => res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end());
+    const f = await fake((_q, res) =>
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end(),
+    );
     const c = client({ credentials: [{ registry: f.host, username: 'u', password: 'p' }] });
-    await expect(c.store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
+    await expect(c.store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'AUTH_REFUSED',
+    });
     expect(f.seen).toHaveLength(2);
-    expect(f.seen[0]!.headers.authorization).toBeUndefined();
-    expect(f.seen[1]!.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+    expect(f.seen[0].headers.authorization).toBeUndefined();
+    expect(f.seen[1].headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
   });
 
   it('maps connection refused to NETWORK naming the registry, after retrying', async () => {
@@ -227,16 +299,25 @@ describe('redirects', () => {
     const blob = Buffer.from('blob in storage');
     const storage = await fake((_q, res) => res.end(blob));
     const reg = await fake((req, res) => {
-      if (req.headers.authorization === undefined) res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
-      else res.writeHead(307, { location: `${storage.origin}/bucket/blob?X-Amz-Signature=secret` }).end();
+      if (req.headers.authorization === undefined)
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
+      else
+        res
+          .writeHead(307, { location: `${storage.origin}/bucket/blob?X-Amz-Signature=secret` })
+          .end();
     });
     const logs: string[] = [];
-    const c = client({ credentials: [{ registry: reg.host, username: 'user', password: 'hunter22' }], log: (m) => logs.push(m) });
-    expect(Buffer.from(await c.store(reg.host, 'app').getBlob(sha256(blob), 100)).toString()).toBe('blob in storage');
-    expect(reg.seen[1]!.headers.authorization).toMatch(/^Basic /);
+    const c = client({
+      credentials: [{ registry: reg.host, username: 'user', password: 'hunter22' }],
+      log: (m) => logs.push(m),
+    });
+    expect(Buffer.from(await c.store(reg.host, 'app').getBlob(sha256(blob), 100)).toString()).toBe(
+      'blob in storage',
+    );
+    expect(reg.seen[1].headers.authorization).toMatch(/^Basic /);
     expect(storage.seen).toHaveLength(1);
-    expect(storage.seen[0]!.headers.authorization).toBeUndefined();
-    expect(storage.seen[0]!.headers.cookie).toBeUndefined();
+    expect(storage.seen[0].headers.authorization).toBeUndefined();
+    expect(storage.seen[0].headers.cookie).toBeUndefined();
     const joined = logs.join('\n');
     expect(joined).not.toContain('X-Amz-Signature=secret');
     expect(joined).not.toContain('hunter22');
@@ -245,21 +326,29 @@ describe('redirects', () => {
   it('keeps Authorization on a same-origin redirect', async () => {
     const blob = Buffer.from('same origin');
     const reg = await fake((req, res) => {
-      if (req.headers.authorization === undefined) res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
+      if (req.headers.authorization === undefined)
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
       else if (req.url!.startsWith('/v2/')) res.writeHead(302, { location: '/storage/blob' }).end();
       else res.end(blob);
     });
     const c = client({ credentials: [{ registry: reg.host, username: 'u', password: 'p' }] });
     await c.store(reg.host, 'app').getBlob(sha256(blob), 100);
-    expect(reg.seen.at(-1)).toMatchObject({ url: '/storage/blob', headers: { authorization: expect.stringMatching(/^Basic /) } });
+    expect(reg.seen.at(-1)).toMatchObject({
+      url: '/storage/blob',
+      headers: { authorization: expect.stringMatching(/^Basic /) },
+    });
   });
 
   it('aborts a redirect loop between two hosts', async () => {
-    let b: FakeRegistry | undefined;
-    const a = await fake((_q, res) => res.writeHead(307, { location: `${b!.origin}/back` }).end());
-    b = await fake((_q, res) => res.writeHead(307, { location: `${a.origin}/v2/app/blobs/${sha256('x')}` }).end());
+    const a = await fake((_q, res) => res.writeHead(307, { location: `${b.origin}/back` }).end());
+    const b = await fake((_q, res) =>
+      res.writeHead(307, { location: `${a.origin}/v2/app/blobs/${sha256('x')}` }).end(),
+    );
     const c = client();
-    await expect(c.store(a.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({ code: 'REGISTRY_ERROR', message: expect.stringContaining('loop') });
+    await expect(c.store(a.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
+      code: 'REGISTRY_ERROR',
+      message: expect.stringContaining('loop'),
+    });
     expect(c.stats.requests).toBe(2); // not retried: a loop is not transient
   });
 
@@ -276,9 +365,13 @@ describe('redirects', () => {
   });
 
   it('refuses a redirect to plain http on a host that is neither loopback nor insecure', async () => {
-    const f = await fake((_q, res) => res.writeHead(307, { location: 'http://storage.example.com/blob' }).end());
+    const f = await fake((_q, res) =>
+      res.writeHead(307, { location: 'http://storage.example.com/blob' }).end(),
+    );
     const c = client();
-    await expect(c.store(f.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({ code: 'INSECURE' });
+    await expect(c.store(f.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
+      code: 'INSECURE',
+    });
     expect(c.stats.requests).toBe(1);
   });
 });
@@ -292,7 +385,9 @@ describe('timeouts and deadlines', () => {
       res.on('close', () => clearInterval(t));
     });
     const t0 = Date.now();
-    await expect(client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(
+      client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
@@ -306,32 +401,46 @@ describe('timeouts and deadlines', () => {
       }
       res.end();
     });
-    expect((await client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
+    expect(
+      (await client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest'))?.digest,
+    ).toBe(sha256(bytes));
   });
 
   it('times out a server that never sends headers', async () => {
     const f = await fake(() => undefined);
-    await expect(client({ requestTimeoutMs: 200 }).store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(
+      client({ requestTimeoutMs: 200 }).store(f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(f.seen).toHaveLength(1);
   });
 
   it('stops at the overall deadline, also while waiting to retry', async () => {
     const f = await fake((_q, res) => res.writeHead(429, { 'retry-after': '5' }).end());
     const t0 = Date.now();
-    await expect(client({ signal: AbortSignal.timeout(400) }).store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(
+      client({ signal: AbortSignal.timeout(400) })
+        .store(f.host, 'app')
+        .getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 });
 
 describe('token flow', () => {
-  function tokenRegistry(tokenBody: (req: { url: string }) => { status?: number; body: string }): Promise<FakeRegistry> {
+  function tokenRegistry(
+    tokenBody: (req: { url: string }) => { status?: number; body: string },
+  ): Promise<FakeRegistry> {
     let self: FakeRegistry | undefined;
     const handler: FakeHandler = (req, res) => {
       if (req.url!.startsWith('/token')) {
         const t = tokenBody({ url: req.url! });
         res.writeHead(t.status ?? 200, { 'content-type': 'application/json' }).end(t.body);
       } else if (req.headers.authorization !== 'Bearer good-token') {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="${self!.origin}/token",service="fake",scope="repository:app:pull"` }).end();
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="${self!.origin}/token",service="fake",scope="repository:app:pull"`,
+          })
+          .end();
       } else {
         sendJson(res, manifestBytes(), OCI);
       }
@@ -352,7 +461,9 @@ describe('token flow', () => {
   });
 
   it('reuses one token for many requests and never logs it', async () => {
-    const f = await tokenRegistry(() => ({ body: JSON.stringify({ token: 'good-token', expires_in: 300 }) }));
+    const f = await tokenRegistry(() => ({
+      body: JSON.stringify({ token: 'good-token', expires_in: 300 }),
+    }));
     const logs: string[] = [];
     const store = client({ log: (m) => logs.push(m) }).store(f.host, 'app');
     await Promise.all([store.getManifest('a'), store.getManifest('b'), store.getManifest('c')]);
@@ -364,21 +475,28 @@ describe('token flow', () => {
   it.each([
     ['not JSON', { body: 'nope' }, 'REGISTRY_ERROR'],
     ['no token field', { body: '{"expires_in":60}' }, 'REGISTRY_ERROR'],
-    ['a token with a newline', { body: JSON.stringify({ token: 'a\r\nX-Evil: 1' }) }, 'REGISTRY_ERROR'],
+    [
+      'a token with a newline',
+      { body: JSON.stringify({ token: 'a\r\nX-Evil: 1' }) },
+      'REGISTRY_ERROR',
+    ],
     ['401 from the token service', { status: 401, body: '{}' }, 'AUTH_REFUSED'],
     ['403 from the token service', { status: 403, body: '{}' }, 'AUTH_REFUSED'],
   ])('fails on a token response with %s', async (_n, answer, code) => {
     const f = await tokenRegistry(() => answer);
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code,
+    });
   });
 
   it('refuses a token the registry then rejects, after one fresh try', async () => {
-    let f: FakeRegistry | undefined;
-    f = await fake((req, res) => {
+    const f: FakeRegistry = await fake((req, res) => {
       if (req.url!.startsWith('/token')) sendJson(res, '{"token":"useless"}', 'application/json');
-      else res.writeHead(401, { 'www-authenticate': `Bearer realm="${f!.origin}/token"` }).end();
+      else res.writeHead(401, { 'www-authenticate': `Bearer realm="${f.origin}/token"` }).end();
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'AUTH_REFUSED',
+    });
     expect(f.seen.filter((s) => !s.url.startsWith('/token'))).toHaveLength(2);
   });
 });
@@ -386,59 +504,106 @@ describe('token flow', () => {
 describe('referrers', () => {
   const subject = sha256('subject');
   const bundleType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-  const entry = (i: number, artifactType: string) => ({ mediaType: OCI, digest: sha256(`r${i}`), size: 10, artifactType });
-  const index = (manifests: unknown[]) => JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests });
-  const sendIndex = (res: ServerResponse, body: string, extra: Record<string, string> = {}) => sendJson(res, body, MEDIA_TYPES.ociIndex, extra);
+  const entry = (i: number, artifactType: string) => ({
+    mediaType: OCI,
+    digest: sha256(`r${i}`),
+    size: 10,
+    artifactType,
+  });
+  const index = (manifests: unknown[]) =>
+    JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests });
+  const sendIndex = (res: ServerResponse, body: string, extra: Record<string, string> = {}) =>
+    sendJson(res, body, MEDIA_TYPES.ociIndex, extra);
 
   it('filters by artifactType itself when the registry did not, and sends the filter', async () => {
-    const f = await fake((_q, res) => sendIndex(res, index([entry(1, bundleType), entry(2, 'application/spdx+json'), entry(3, bundleType)])));
+    const f = await fake((_q, res) =>
+      sendIndex(
+        res,
+        index([entry(1, bundleType), entry(2, 'application/spdx+json'), entry(3, bundleType)]),
+      ),
+    );
     const got = await client().store(f.host, 'app').getReferrers!(subject, bundleType);
     expect(got?.map((d) => d.digest)).toEqual([sha256('r1'), sha256('r3')]);
-    expect(f.seen[0]!.url).toBe(`/v2/app/referrers/${subject}?artifactType=${encodeURIComponent(bundleType)}`);
+    expect(f.seen[0].url).toBe(
+      `/v2/app/referrers/${subject}?artifactType=${encodeURIComponent(bundleType)}`,
+    );
   });
 
   it('still filters when the registry claims OCI-Filters-Applied', async () => {
-    const f = await fake((_q, res) => sendIndex(res, index([entry(1, 'other')]), { 'oci-filters-applied': 'artifactType' }));
+    const f = await fake((_q, res) =>
+      sendIndex(res, index([entry(1, 'other')]), { 'oci-filters-applied': 'artifactType' }),
+    );
     expect(await client().store(f.host, 'app').getReferrers!(subject, bundleType)).toEqual([]);
   });
 
   it('follows Link rel="next" pages on the same registry', async () => {
     const f = await fake((req, res) => {
       if (req.url!.includes('last=')) sendIndex(res, index([entry(2, bundleType)]));
-      else sendIndex(res, index([entry(1, bundleType)]), { link: `</v2/app/referrers/${subject}?n=1&last=r1>; rel="next"` });
+      else
+        sendIndex(res, index([entry(1, bundleType)]), {
+          link: `</v2/app/referrers/${subject}?n=1&last=r1>; rel="next"`,
+        });
     });
-    expect((await client().store(f.host, 'app').getReferrers!(subject))?.map((d) => d.digest)).toEqual([sha256('r1'), sha256('r2')]);
+    expect(
+      (await client().store(f.host, 'app').getReferrers!(subject))?.map((d) => d.digest),
+    ).toEqual([sha256('r1'), sha256('r2')]);
     expect(f.seen).toHaveLength(2);
   });
 
   it('refuses a next-page link to another origin', async () => {
-    const f = await fake((_q, res) => sendIndex(res, index([]), { link: `<http://127.0.0.2:1/v2/app/referrers/${subject}>; rel="next"` }));
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({ code: 'REGISTRY_ERROR' });
+    const f = await fake((_q, res) =>
+      sendIndex(res, index([]), {
+        link: `<http://127.0.0.2:1/v2/app/referrers/${subject}>; rel="next"`,
+      }),
+    );
+    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+      code: 'REGISTRY_ERROR',
+    });
     expect(f.seen).toHaveLength(1);
   });
 
   it('stops at a page chain that never ends', async () => {
-    const f = await fake((_q, res) => sendIndex(res, index([]), { link: `</v2/app/referrers/${subject}?last=${Math.random()}>; rel="next"` }));
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    const f = await fake((_q, res) =>
+      sendIndex(res, index([]), {
+        link: `</v2/app/referrers/${subject}?last=${Math.random()}>; rel="next"`,
+      }),
+    );
+    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it(`fails with LIMIT_EXCEEDED past ${MAX_REFERRERS} entries`, async () => {
     const many = Array.from({ length: MAX_REFERRERS + 1 }, (_v, i) => entry(i, bundleType));
     const f = await fake((_q, res) => sendIndex(res, index(many)));
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('counts the limit across pages', async () => {
     const half = Array.from({ length: MAX_REFERRERS / 2 + 1 }, (_v, i) => entry(i, bundleType));
     const f = await fake((req, res) =>
-      sendIndex(res, index(half), req.url!.includes('last=') ? {} : { link: `</v2/app/referrers/${subject}?last=x>; rel="next"` }),
+      sendIndex(
+        res,
+        index(half),
+        req.url!.includes('last=')
+          ? {}
+          : { link: `</v2/app/referrers/${subject}?last=x>; rel="next"` },
+      ),
     );
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('rejects a referrer entry with a malformed digest', async () => {
-    const f = await fake((_q, res) => sendIndex(res, index([{ mediaType: OCI, digest: 'sha256:../../x', size: 1 }])));
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({ code: 'MALFORMED' });
+    const f = await fake((_q, res) =>
+      sendIndex(res, index([{ mediaType: OCI, digest: 'sha256:../../x', size: 1 }])),
+    );
+    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+      code: 'MALFORMED',
+    });
   });
 
   it('returns undefined on 404 (no referrers API)', async () => {

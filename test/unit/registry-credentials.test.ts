@@ -4,7 +4,11 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CredentialResolver, registryKeyMatches, runCredentialHelper } from '../../src/core/registry/credentials.js';
+import {
+  CredentialResolver,
+  registryKeyMatches,
+  runCredentialHelper,
+} from '../../src/core/registry/credentials.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -54,7 +58,9 @@ describe('CredentialResolver', () => {
         'https://ghcr.io.evil.com/v2/': { auth: b64('evil:three') },
       },
     });
-    expect(await new CredentialResolver({ dockerConfigPath: path }).resolve('ghcr.io')).toBeUndefined();
+    expect(
+      await new CredentialResolver({ dockerConfigPath: path }).resolve('ghcr.io'),
+    ).toBeUndefined();
   });
 
   it('reads auths entries written as host, https://host and user/password fields', async () => {
@@ -66,23 +72,42 @@ describe('CredentialResolver', () => {
       },
     });
     const r = new CredentialResolver({ dockerConfigPath: path });
-    expect(await r.resolve('registry.example.com')).toMatchObject({ username: 'alice', password: 'pa:ss' });
-    expect(await r.resolve('other.example.com:5000')).toMatchObject({ username: 'bob', password: 'pw' });
+    expect(await r.resolve('registry.example.com')).toMatchObject({
+      username: 'alice',
+      password: 'pa:ss',
+    });
+    expect(await r.resolve('other.example.com:5000')).toMatchObject({
+      username: 'bob',
+      password: 'pw',
+    });
     expect(await r.resolve('other.example.com')).toBeUndefined();
     expect(await r.resolve('docker.io')).toMatchObject({ username: 'hub', password: 'token' });
   });
 
   it('prefers explicit credentials over the docker config', async () => {
     const path = await configFile({ auths: { 'ghcr.io': { auth: b64('cfg:cfg') } } });
-    const r = new CredentialResolver({ dockerConfigPath: path, credentials: [{ registry: 'https://ghcr.io', username: 'in', password: 'put' }] });
-    expect(await r.resolve('ghcr.io')).toMatchObject({ username: 'in', password: 'put', source: 'explicit credentials' });
+    const r = new CredentialResolver({
+      dockerConfigPath: path,
+      credentials: [{ registry: 'https://ghcr.io', username: 'in', password: 'put' }],
+    });
+    expect(await r.resolve('ghcr.io')).toMatchObject({
+      username: 'in',
+      password: 'put',
+      source: 'explicit credentials',
+    });
   });
 
   it('uses the GitHub token for ghcr.io exactly and for no other host', async () => {
     const path = await configFile({});
     const r = new CredentialResolver({ dockerConfigPath: path, githubToken: 'ghs_secret' });
     expect(await r.resolve('ghcr.io')).toMatchObject({ password: 'ghs_secret' });
-    for (const host of ['ghcr.io.evil.com', 'evil-ghcr.io', 'docker.pkg.github.com', 'ghcr.io:8443', 'registry.example.com']) {
+    for (const host of [
+      'ghcr.io.evil.com',
+      'evil-ghcr.io',
+      'docker.pkg.github.com',
+      'ghcr.io:8443',
+      'registry.example.com',
+    ]) {
       expect(await r.resolve(host), host).toBeUndefined();
     }
   });
@@ -98,10 +123,15 @@ describe('CredentialResolver', () => {
       dockerConfigPath: path,
       runHelper: (helper, url) => {
         calls.push(`${helper} ${url}`);
-        return Promise.resolve(helper === 'special' ? JSON.stringify({ Username: 'sp', Secret: 'one' }) : undefined);
+        return Promise.resolve(
+          helper === 'special' ? JSON.stringify({ Username: 'sp', Secret: 'one' }) : undefined,
+        );
       },
     });
-    expect(await r.resolve('registry.example.com')).toMatchObject({ username: 'sp', password: 'one' });
+    expect(await r.resolve('registry.example.com')).toMatchObject({
+      username: 'sp',
+      password: 'one',
+    });
     expect(await r.resolve('docker.io')).toBeUndefined();
     expect(calls).toEqual(['special registry.example.com', 'desktop https://index.docker.io/v1/']);
   });
@@ -115,7 +145,9 @@ describe('CredentialResolver', () => {
 
   it('rejects a credential helper name that could escape the docker-credential- prefix', async () => {
     const path = await configFile({ credsStore: '../../bin/sh' });
-    await expect(new CredentialResolver({ dockerConfigPath: path }).resolve('x.example')).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      new CredentialResolver({ dockerConfigPath: path }).resolve('x.example'),
+    ).rejects.toMatchObject({ code: 'USAGE' });
   });
 });
 
@@ -132,9 +164,13 @@ describe('runCredentialHelper (real docker-credential-* protocol)', () => {
     const oldPath = process.env.PATH;
     process.env.PATH = `${bin}:${oldPath ?? ''}`;
     try {
-      expect(JSON.parse((await runCredentialHelper('imagegatetest', 'registry.example.com'))!)).toMatchObject({ Secret: 's3cret' });
+      expect(
+        JSON.parse((await runCredentialHelper('imagegatetest', 'registry.example.com'))!),
+      ).toMatchObject({ Secret: 's3cret' });
       expect(await runCredentialHelper('imagegatetest', 'other.example.com')).toBeUndefined();
-      await expect(runCredentialHelper('doesnotexist', 'x')).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
+      await expect(runCredentialHelper('doesnotexist', 'x')).rejects.toMatchObject({
+        code: 'AUTH_REFUSED',
+      });
     } finally {
       process.env.PATH = oldPath;
     }

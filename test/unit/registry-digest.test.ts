@@ -1,7 +1,14 @@
 // Digest, tag and repository syntax: what may ever be put into a registry URL.
 import { describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import { assertDigest, computeDigest, digestMatches, isRepositoryName, isTag, parseDigest } from '../../src/core/registry/digest.js';
+import {
+  assertDigest,
+  computeDigest,
+  digestMatches,
+  isRepositoryName,
+  isTag,
+  parseDigest,
+} from '../../src/core/registry/digest.js';
 
 const HEX64 = 'a'.repeat(64);
 
@@ -35,7 +42,10 @@ describe('parseDigest', () => {
 describe('assertDigest', () => {
   it('blames the user for a bad digest typed as input (USAGE)', () => {
     expect(() => assertDigest('sha256:12', 'input', 'images line 3')).toThrow(
-      expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('images line 3: "sha256:12"') }),
+      expect.objectContaining({
+        code: 'USAGE',
+        message: expect.stringContaining('images line 3: "sha256:12"'),
+      }),
     );
   });
   it('calls a bad digest read from registry content malformed evidence (MALFORMED)', () => {
@@ -53,7 +63,9 @@ describe('computeDigest / digestMatches', () => {
   it('hashes the exact bytes, so re-serialised JSON is another digest', () => {
     const a = new TextEncoder().encode('{"a":1,"b":2}');
     const b = new TextEncoder().encode('{"b":2,"a":1}');
-    expect(computeDigest(a)).toBe('sha256:' + '43258cff783fe7036d8a43033f830adfc60ec037382473548ac742b888292777');
+    expect(computeDigest(a)).toBe(
+      'sha256:' + '43258cff783fe7036d8a43033f830adfc60ec037382473548ac742b888292777',
+    );
     expect(computeDigest(b)).not.toBe(computeDigest(a));
     expect(digestMatches(a, parseDigest(computeDigest(a))!)).toBe(true);
     expect(digestMatches(b, parseDigest(computeDigest(a))!)).toBe(false);
@@ -65,10 +77,18 @@ describe('computeDigest / digestMatches', () => {
 });
 
 describe('tags and repository names', () => {
-  it.each(['latest', 'v1.2.3', '_x', 'A-b_c.d', 'a'.repeat(128)])('accepts tag %s', (t) => expect(isTag(t)).toBe(true));
-  it.each(['', '-x', '.x', 'a'.repeat(129), 'a/b', 'a:b', 'a@b', '../x', 'a?b'])('rejects tag %j', (t) => expect(isTag(t)).toBe(false));
-  it.each(['app', 'team/app', 'a.b/c_d/e--f', 'a__b'])('accepts repository %s', (r) => expect(isRepositoryName(r)).toBe(true));
-  it.each(['App', 'team//app', '/app', 'app/', '../app', 'a/../b', 'a?b', 'a b', 'a___b'])('rejects repository %j', (r) =>
-    expect(isRepositoryName(r)).toBe(false),
+  it.each(['latest', 'v1.2.3', '_x', 'A-b_c.d', 'a'.repeat(128)])('accepts tag %s', (t) =>
+    expect(isTag(t)).toBe(true),
+  );
+  it.each(['', '-x', '.x', 'a'.repeat(129), 'a/b', 'a:b', 'a@b', '../x', 'a?b'])(
+    'rejects tag %j',
+    (t) => expect(isTag(t)).toBe(false),
+  );
+  it.each(['app', 'team/app', 'a.b/c_d/e--f', 'a__b'])('accepts repository %s', (r) =>
+    expect(isRepositoryName(r)).toBe(true),
+  );
+  it.each(['App', 'team//app', '/app', 'app/', '../app', 'a/../b', 'a?b', 'a b', 'a___b'])(
+    'rejects repository %j',
+    (r) => expect(isRepositoryName(r)).toBe(false),
   );
 });

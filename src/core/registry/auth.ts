@@ -55,13 +55,25 @@ export class RegistryAuth {
    * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
    * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
    */
-  async onUnauthorized(t: AuthTarget, challengeHeader: string | null, sent: string | undefined): Promise<string> {
+  async onUnauthorized(
+    t: AuthTarget,
+    challengeHeader: string | null,
+    sent: string | undefined,
+  ): Promise<string> {
     const scheme = this.learn(t, challengeHeader);
     if (scheme.kind === 'basic') {
       const c = await this.credentials.resolve(t.registry);
-      if (!c) throw new GateError('AUTH_REFUSED', `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`);
+      if (!c)
+        throw new GateError(
+          'AUTH_REFUSED',
+          `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`,
+        );
       const header = this.basic(c);
-      if (sent === header) throw new GateError('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
+      if (sent === header)
+        throw new GateError(
+          'AUTH_REFUSED',
+          `registry ${t.registry} refused the credentials from ${c.source}`,
+        );
       return header;
     }
     // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
@@ -70,17 +82,28 @@ export class RegistryAuth {
   }
 
   private learn(t: AuthTarget, header: string | null): Scheme {
-    if (header === null) throw new GateError('AUTH_REFUSED', `registry ${t.registry} answered 401 without a WWW-Authenticate challenge`);
+    if (header === null)
+      throw new GateError(
+        'AUTH_REFUSED',
+        `registry ${t.registry} answered 401 without a WWW-Authenticate challenge`,
+      );
     const challenges = parseWwwAuthenticate(header);
     const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm !== undefined);
     let scheme: Scheme;
     if (bearer) {
-      const realm = assertRealmAllowed(bearer.params.realm!, t.apiHost, this.insecureRegistries);
-      scheme = { kind: 'bearer', realm, ...(bearer.params.service !== undefined ? { service: bearer.params.service } : {}) };
+      const realm = assertRealmAllowed(bearer.params.realm, t.apiHost, this.insecureRegistries);
+      scheme = {
+        kind: 'bearer',
+        realm,
+        ...(bearer.params.service !== undefined ? { service: bearer.params.service } : {}),
+      };
     } else if (challenges.some((c) => c.scheme === 'basic')) {
       scheme = { kind: 'basic' };
     } else {
-      throw new GateError('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${quote(header)}`);
+      throw new GateError(
+        'AUTH_REFUSED',
+        `registry ${t.registry} asks for an unsupported authentication scheme ${quote(header)}`,
+      );
     }
     this.schemes.set(t.apiHost, scheme);
     return scheme;
@@ -93,7 +116,11 @@ export class RegistryAuth {
     return `Basic ${encoded}`;
   }
 
-  private token(t: AuthTarget, scheme: Scheme & { kind: 'bearer' }, refresh: boolean): Promise<string> {
+  private token(
+    t: AuthTarget,
+    scheme: Scheme & { kind: 'bearer' },
+    refresh: boolean,
+  ): Promise<string> {
     const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
     const cached = this.tokens.get(key);
     if (cached && !refresh && cached.expiresAt > Date.now()) return Promise.resolve(cached.value);
@@ -116,7 +143,10 @@ export class RegistryAuth {
     return p;
   }
 
-  private async fetchToken(t: AuthTarget, scheme: Scheme & { kind: 'bearer' }): Promise<CachedToken> {
+  private async fetchToken(
+    t: AuthTarget,
+    scheme: Scheme & { kind: 'bearer' },
+  ): Promise<CachedToken> {
     const url = new URL(scheme.realm.href);
     if (scheme.service !== undefined) url.searchParams.set('service', scheme.service);
     url.searchParams.set('scope', t.scope);
@@ -137,22 +167,35 @@ export class RegistryAuth {
       );
     }
     if (res.status !== 200) {
-      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${errorDetail(res)}`);
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${errorDetail(res)}`,
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder().decode(res.body));
     } catch (e: unknown) {
-      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent a response that is not JSON`, { cause: e });
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `token service ${url.host} of registry ${t.registry} sent a response that is not JSON`,
+        { cause: e },
+      );
     }
     const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const value = typeof o.token === 'string' && o.token !== '' ? o.token : o.access_token;
     // A token goes into a header: visible ASCII only, so it cannot smuggle header lines.
     if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
-      throw new GateError('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`);
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`,
+      );
     }
     this.addSecret(value);
-    const ttl = typeof o.expires_in === 'number' && o.expires_in > 0 ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S) : DEFAULT_TOKEN_TTL_S;
+    const ttl =
+      typeof o.expires_in === 'number' && o.expires_in > 0
+        ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S)
+        : DEFAULT_TOKEN_TTL_S;
     return { value, expiresAt: Date.now() + ttl * 1000 - TOKEN_SAFETY_MARGIN_MS };
   }
 }

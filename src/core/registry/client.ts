@@ -5,11 +5,19 @@ import { GateError } from '../errors.js';
 import type { ContentStore } from '../types.js';
 import { RegistryStore } from '../sources/registry.js';
 import { RegistryAuth } from './auth.js';
-import { CredentialResolver, type CredentialHelperRunner, type ExplicitCredential } from './credentials.js';
+import {
+  CredentialResolver,
+  type CredentialHelperRunner,
+  type ExplicitCredential,
+} from './credentials.js';
 import { isRepositoryName, quote } from './digest.js';
 import { apiHostFor, isDockerHub, isPlainHttpAllowed, normalizeHost } from './hosts.js';
 import { HttpTransport, type HttpResponse } from './http.js';
-import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRIES } from './limits.js';
+import {
+  DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_RETRIES,
+} from './limits.js';
 
 export interface RegistryClientOptions {
   /** host[:port] entries that may be spoken to over plain HTTP (loopback always may). */
@@ -46,7 +54,10 @@ export interface RepositoryGetter {
   /** Origin of the registry API, e.g. `https://ghcr.io`. */
   readonly origin: string;
   /** GET `pathAndQuery` on the registry origin; returns 2xx and 404 (others are thrown or returned as-is). */
-  get(pathAndQuery: string, opts: { accept: string; maxBytes: number; what: string }): Promise<HttpResponse>;
+  get(
+    pathAndQuery: string,
+    opts: { accept: string; maxBytes: number; what: string },
+  ): Promise<HttpResponse>;
 }
 
 export class RegistryClient {
@@ -64,7 +75,8 @@ export class RegistryClient {
     const insecure = new Set<string>();
     for (const r of opts.insecureRegistries ?? []) {
       const h = normalizeHost(r);
-      if (h === undefined) throw new GateError('USAGE', `insecure registries: ${quote(r)} is not a host[:port]`);
+      if (h === undefined)
+        throw new GateError('USAGE', `insecure registries: ${quote(r)} is not a host[:port]`);
       insecure.add(h);
     }
     this.insecure = insecure;
@@ -73,13 +85,21 @@ export class RegistryClient {
     const userLog = opts.log;
     const log = userLog ? (msg: string) => userLog(this.redact(msg)) : () => undefined;
 
-    const connections = Math.max(1, opts.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
+    const connections = Math.max(
+      1,
+      opts.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+    );
     this.ownsDispatcher = opts.dispatcher === undefined;
-    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((k) => (env[k] ?? '') !== '');
+    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(
+      (k) => (env[k] ?? '') !== '',
+    );
     // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, so loopback registries stay direct.
-    this.dispatcher = opts.dispatcher ?? (proxied ? new EnvHttpProxyAgent({ connections }) : new Agent({ connections }));
+    this.dispatcher =
+      opts.dispatcher ??
+      (proxied ? new EnvHttpProxyAgent({ connections }) : new Agent({ connections }));
     const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    if (!(timeout > 0)) throw new GateError('USAGE', `request timeout: ${timeout} ms is not positive`);
+    if (!(timeout > 0))
+      throw new GateError('USAGE', `request timeout: ${timeout} ms is not positive`);
     this.transport = new HttpTransport({
       dispatcher: this.dispatcher,
       requestTimeoutMs: timeout,
@@ -103,10 +123,16 @@ export class RegistryClient {
   /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
   store(registry: string, repository: string): ContentStore {
     const host = normalizeHost(registry);
-    if (host === undefined || host.includes('/')) throw new GateError('REF_INVALID', `registry ${quote(registry)} is not a host[:port]`);
+    if (host === undefined || host.includes('/'))
+      throw new GateError('REF_INVALID', `registry ${quote(registry)} is not a host[:port]`);
     // Docker Hub's official images live under library/, which users leave out.
-    const repo = isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
-    if (!isRepositoryName(repo)) throw new GateError('REF_INVALID', `repository ${quote(repository)} on ${host} is not a valid repository name`);
+    const repo =
+      isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
+    if (!isRepositoryName(repo))
+      throw new GateError(
+        'REF_INVALID',
+        `repository ${quote(repository)} on ${host} is not a valid repository name`,
+      );
     const apiHost = apiHostFor(host);
     const scheme = isPlainHttpAllowed(apiHost, this.insecure) ? 'http' : 'https';
     const origin = `${scheme}://${apiHost}`;
@@ -117,16 +143,33 @@ export class RegistryClient {
       origin,
       get: async (pathAndQuery, o) => {
         const url = new URL(pathAndQuery, origin);
-        if (url.origin !== origin) throw new GateError('INTERNAL', `path ${quote(pathAndQuery)} leaves ${origin}`);
-        const base = { url, headers: { accept: o.accept }, maxBytes: o.maxBytes, what: o.what, registryHost: apiHost };
+        if (url.origin !== origin)
+          throw new GateError('INTERNAL', `path ${quote(pathAndQuery)} leaves ${origin}`);
+        const base = {
+          url,
+          headers: { accept: o.accept },
+          maxBytes: o.maxBytes,
+          what: o.what,
+          registryHost: apiHost,
+        };
         let authorization = await this.auth.preemptive(target);
-        let res = await this.transport.request({ ...base, ...(authorization ? { authorization } : {}) });
+        let res = await this.transport.request({
+          ...base,
+          ...(authorization ? { authorization } : {}),
+        });
         if (res.status === 401) {
-          authorization = await this.auth.onUnauthorized(target, res.headers.get('www-authenticate'), authorization);
+          authorization = await this.auth.onUnauthorized(
+            target,
+            res.headers.get('www-authenticate'),
+            authorization,
+          );
           res = await this.transport.request({ ...base, authorization });
         }
         if (res.status === 401 || res.status === 403) {
-          throw new GateError('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status})`);
+          throw new GateError(
+            'AUTH_REFUSED',
+            `${o.what}: registry ${host} refused access (HTTP ${res.status})`,
+          );
         }
         return res;
       },

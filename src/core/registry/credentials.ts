@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { GateError } from '../errors.js';
 import { quote } from './digest.js';
 import { DOCKER_HUB_CONFIG_KEY, isDockerHub, normalizeHost } from './hosts.js';
-import { CRED_HELPER_TIMEOUT_MS, MAX_CRED_HELPER_OUTPUT, MAX_DOCKER_CONFIG_BYTES } from './limits.js';
+import {
+  CRED_HELPER_TIMEOUT_MS,
+  MAX_CRED_HELPER_OUTPUT,
+  MAX_DOCKER_CONFIG_BYTES,
+} from './limits.js';
 
 export interface Credential {
   username: string;
@@ -36,7 +40,10 @@ export interface DockerConfig {
 }
 
 /** Runs `docker-credential-<helper> get` with `serverUrl` on stdin; stdout, or undefined if not found. */
-export type CredentialHelperRunner = (helper: string, serverUrl: string) => Promise<string | undefined>;
+export type CredentialHelperRunner = (
+  helper: string,
+  serverUrl: string,
+) => Promise<string | undefined>;
 
 export interface CredentialOptions {
   credentials?: ExplicitCredential[];
@@ -75,10 +82,23 @@ export function credentialFromAuths(config: DockerConfig, host: string): Credent
     if (typeof entry.auth === 'string' && entry.auth !== '') {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
       const i = decoded.indexOf(':');
-      if (i > 0) return { username: decoded.slice(0, i), password: decoded.slice(i + 1), source: `docker config auths[${key}]` };
+      if (i > 0)
+        return {
+          username: decoded.slice(0, i),
+          password: decoded.slice(i + 1),
+          source: `docker config auths[${key}]`,
+        };
     }
-    if (typeof entry.username === 'string' && typeof entry.password === 'string' && entry.username !== '') {
-      return { username: entry.username, password: entry.password, source: `docker config auths[${key}]` };
+    if (
+      typeof entry.username === 'string' &&
+      typeof entry.password === 'string' &&
+      entry.username !== ''
+    ) {
+      return {
+        username: entry.username,
+        password: entry.password,
+        source: `docker config auths[${key}]`,
+      };
     }
   }
   return undefined;
@@ -99,7 +119,8 @@ export function parseDockerConfig(text: string, path: string): DockerConfig {
   } catch (e: unknown) {
     throw new GateError('USAGE', `docker config ${path}: not JSON`, { cause: e });
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new GateError('USAGE', `docker config ${path}: not a JSON object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new GateError('USAGE', `docker config ${path}: not a JSON object`);
   const o = v as Record<string, unknown>;
   const cfg: DockerConfig = {};
   if (isRecord(o.auths)) cfg.auths = o.auths as Record<string, AuthEntry>;
@@ -134,7 +155,8 @@ export class CredentialResolver {
 
   private async lookup(host: string): Promise<Credential | undefined> {
     for (const c of this.opts.credentials ?? []) {
-      if (registryKeyMatches(c.registry, host)) return { username: c.username, password: c.password, source: 'explicit credentials' };
+      if (registryKeyMatches(c.registry, host))
+        return { username: c.username, password: c.password, source: 'explicit credentials' };
     }
     const config = await this.loadConfig();
     const helper = helperFor(config, host);
@@ -146,14 +168,21 @@ export class CredentialResolver {
       if (c) return c;
     }
     if (this.opts.githubToken && host === GITHUB_CONTAINER_REGISTRY) {
-      return { username: 'x-access-token', password: this.opts.githubToken, source: 'GitHub token' };
+      return {
+        username: 'x-access-token',
+        password: this.opts.githubToken,
+        source: 'GitHub token',
+      };
     }
     return undefined;
   }
 
   private async fromHelper(helper: string, host: string): Promise<Credential | undefined> {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
-      throw new GateError('USAGE', `docker config: credential helper name ${quote(helper)} is not valid`);
+      throw new GateError(
+        'USAGE',
+        `docker config: credential helper name ${quote(helper)} is not valid`,
+      );
     }
     const serverUrl = isDockerHub(host) ? DOCKER_HUB_CONFIG_KEY : host;
     const out = await this.runHelper(helper, serverUrl);
@@ -162,15 +191,24 @@ export class CredentialResolver {
     try {
       v = JSON.parse(out);
     } catch (e: unknown) {
-      throw new GateError('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output is not JSON`, { cause: e });
+      throw new GateError(
+        'AUTH_REFUSED',
+        `docker-credential-${helper} get ${serverUrl}: output is not JSON`,
+        { cause: e },
+      );
     }
     const o = isRecord(v) ? v : {};
     if (typeof o.Username !== 'string' || typeof o.Secret !== 'string' || o.Secret === '') {
-      throw new GateError('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`);
+      throw new GateError(
+        'AUTH_REFUSED',
+        `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`,
+      );
     }
     if (o.Username === '<token>') {
       // An OAuth2 refresh token: needs the registry's OAuth flow, which we do not implement.
-      this.opts.log?.(`credential helper ${helper} returned an identity token for ${host}; identity tokens are not supported, going anonymous`);
+      this.opts.log?.(
+        `credential helper ${helper} returned an identity token for ${host}; identity tokens are not supported, going anonymous`,
+      );
       return undefined;
     }
     return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
@@ -187,12 +225,18 @@ export class CredentialResolver {
     let text: string;
     try {
       const buf = await readFile(path);
-      if (buf.length > MAX_DOCKER_CONFIG_BYTES) throw new GateError('LIMIT_EXCEEDED', `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+      if (buf.length > MAX_DOCKER_CONFIG_BYTES)
+        throw new GateError(
+          'LIMIT_EXCEEDED',
+          `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`,
+        );
       text = buf.toString('utf8');
     } catch (e: unknown) {
       if (e instanceof GateError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return {};
-      throw new GateError('USAGE', `docker config ${path}: cannot read (${(e as Error).message})`, { cause: e });
+      throw new GateError('USAGE', `docker config ${path}: cannot read (${(e as Error).message})`, {
+        cause: e,
+      });
     }
     try {
       return parseDockerConfig(text, path);
@@ -206,12 +250,18 @@ export class CredentialResolver {
 }
 
 /** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
-export function runCredentialHelper(helper: string, serverUrl: string): Promise<string | undefined> {
+export function runCredentialHelper(
+  helper: string,
+  serverUrl: string,
+): Promise<string | undefined> {
   const bin = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn(bin, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: CRED_HELPER_TIMEOUT_MS });
+      child = spawn(bin, ['get'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: CRED_HELPER_TIMEOUT_MS,
+      });
     } catch (e: unknown) {
       reject(new GateError('AUTH_REFUSED', `${bin}: cannot start`, { cause: e }));
       return;
@@ -224,13 +274,24 @@ export function runCredentialHelper(helper: string, serverUrl: string): Promise<
       else child.kill();
     });
     child.stderr.resume();
-    child.on('error', (e: Error) => reject(new GateError('AUTH_REFUSED', `${bin}: cannot run (${e.message})`, { cause: e })));
+    child.on('error', (e: Error) =>
+      reject(new GateError('AUTH_REFUSED', `${bin}: cannot run (${e.message})`, { cause: e })),
+    );
     child.on('close', (code: number | null) => {
       const text = Buffer.concat(out).toString('utf8');
-      if (size > MAX_CRED_HELPER_OUTPUT) reject(new GateError('LIMIT_EXCEEDED', `${bin}: output larger than ${MAX_CRED_HELPER_OUTPUT} bytes`));
+      if (size > MAX_CRED_HELPER_OUTPUT)
+        reject(
+          new GateError(
+            'LIMIT_EXCEEDED',
+            `${bin}: output larger than ${MAX_CRED_HELPER_OUTPUT} bytes`,
+          ),
+        );
       else if (code === 0) resolve(text);
       else if (/credentials not found/i.test(text)) resolve(undefined);
-      else reject(new GateError('AUTH_REFUSED', `${bin} get ${serverUrl}: exit code ${code ?? 'signal'}`));
+      else
+        reject(
+          new GateError('AUTH_REFUSED', `${bin} get ${serverUrl}: exit code ${code ?? 'signal'}`),
+        );
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(serverUrl);

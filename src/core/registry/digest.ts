@@ -13,7 +13,8 @@ export interface ParsedDigest {
 const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const TAG_RE = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 // distribution-spec name grammar: lower-case path components joined by `/`.
-const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const REPOSITORY_RE =
+  /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /** `undefined` unless `s` is exactly `sha256:<64 hex>` or `sha512:<128 hex>` in lower case. */
 export function parseDigest(s: string): ParsedDigest | undefined {
@@ -30,11 +31,18 @@ export function isDigest(s: string): boolean {
  * Throws unless `s` is a well-formed digest. `origin` decides the verdict: a bad digest typed by
  * the user is a usage error (2), one read from registry content is malformed evidence (1).
  */
-export function assertDigest(s: string, origin: 'input' | 'content', what = 'digest'): ParsedDigest {
+export function assertDigest(
+  s: string,
+  origin: 'input' | 'content',
+  what = 'digest',
+): ParsedDigest {
   const d = parseDigest(s);
   if (d) return d;
   const code = origin === 'input' ? 'USAGE' : 'MALFORMED';
-  throw new GateError(code, `${what}: ${quote(s)} is not a digest (expected sha256:<64 lower-case hex> or sha512:<128 lower-case hex>)`);
+  throw new GateError(
+    code,
+    `${what}: ${quote(s)} is not a digest (expected sha256:<64 lower-case hex> or sha512:<128 lower-case hex>)`,
+  );
 }
 
 export function isTag(s: string): boolean {

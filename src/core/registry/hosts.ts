@@ -78,7 +78,10 @@ export function isForbiddenTarget(hostport: string): boolean {
 }
 
 /** Plain HTTP is only for loopback hosts and hosts the user listed as insecure (exact host[:port]). */
-export function isPlainHttpAllowed(hostport: string, insecureRegistries: ReadonlySet<string>): boolean {
+export function isPlainHttpAllowed(
+  hostport: string,
+  insecureRegistries: ReadonlySet<string>,
+): boolean {
   return isLoopbackHost(hostport) || insecureRegistries.has(hostport.toLowerCase());
 }
 
@@ -94,10 +97,16 @@ export function assertTargetAllowed(
   what: string,
 ): void {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new GateError('INSECURE', `${what} ${quote(url.href)} for registry ${registryHost}: scheme ${url.protocol} is not allowed`);
+    throw new GateError(
+      'INSECURE',
+      `${what} ${quote(url.href)} for registry ${registryHost}: scheme ${url.protocol} is not allowed`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new GateError('INSECURE', `${what} for registry ${registryHost} carries credentials in its URL`);
+    throw new GateError(
+      'INSECURE',
+      `${what} for registry ${registryHost} carries credentials in its URL`,
+    );
   }
   if (url.protocol === 'http:' && !isPlainHttpAllowed(url.host, insecureRegistries)) {
     throw new GateError(
@@ -115,15 +124,26 @@ export function assertTargetAllowed(
 }
 
 /** The token realm must be https unless the registry itself may use http, and not local/metadata. */
-export function assertRealmAllowed(realm: string, registryHost: string, insecureRegistries: ReadonlySet<string>): URL {
+export function assertRealmAllowed(
+  realm: string,
+  registryHost: string,
+  insecureRegistries: ReadonlySet<string>,
+): URL {
   let url: URL;
   try {
     url = new URL(realm);
   } catch (e: unknown) {
-    throw new GateError('INSECURE', `token realm ${quote(realm)} of registry ${registryHost} is not a URL`, { cause: e });
+    throw new GateError(
+      'INSECURE',
+      `token realm ${quote(realm)} of registry ${registryHost} is not a URL`,
+      { cause: e },
+    );
   }
   if (url.protocol === 'http:' && !isPlainHttpAllowed(registryHost, insecureRegistries)) {
-    throw new GateError('INSECURE', `token realm ${quote(realm)} of https registry ${registryHost} uses plain http`);
+    throw new GateError(
+      'INSECURE',
+      `token realm ${quote(realm)} of https registry ${registryHost} uses plain http`,
+    );
   }
   assertTargetAllowed(url, registryHost, insecureRegistries, 'token realm');
   return url;
@@ -135,6 +155,7 @@ const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last'
 export function redactUrl(url: URL): string {
   if (url.search === '') return `${url.origin}${url.pathname}`;
   const parts: string[] = [];
-  for (const [k, v] of url.searchParams) parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
+  for (const [k, v] of url.searchParams)
+    parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
   return `${url.origin}${url.pathname}?${parts.join('&')}`;
 }

@@ -4,7 +4,12 @@ import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { fetch, type Dispatcher } from 'undici';
 import { GateError } from '../errors.js';
 import { assertTargetAllowed, redactUrl } from './hosts.js';
-import { MAX_ERROR_BODY_BYTES, MAX_REDIRECTS, MAX_RETRY_AFTER_MS, RETRY_BASE_MS } from './limits.js';
+import {
+  MAX_ERROR_BODY_BYTES,
+  MAX_REDIRECTS,
+  MAX_RETRY_AFTER_MS,
+  RETRY_BASE_MS,
+} from './limits.js';
 
 export interface HeaderLookup {
   get(name: string): string | null;
@@ -46,7 +51,8 @@ export interface TransportOptions {
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** TLS verification failures are not transient: retrying them only delays the verdict. */
-const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
+const TLS_ERROR =
+  /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
 const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
 
 class IdleTimeout extends Error {}
@@ -67,7 +73,9 @@ export class HttpTransport {
         const err = this.classify(e, req);
         if (err.code !== 'NETWORK' || isTlsFailure(e) || attempt >= attempts) throw err;
         const wait = backoff(attempt);
-        this.opts.log(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+        this.opts.log(
+          `${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`,
+        );
         await this.sleep(wait, req);
         continue;
       }
@@ -87,7 +95,9 @@ export class HttpTransport {
         );
       }
       const wait = retryAfter ?? backoff(attempt);
-      this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+      this.opts.log(
+        `${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`,
+      );
       await this.sleep(wait, req);
     }
   }
@@ -103,25 +113,42 @@ export class HttpTransport {
       if (url.origin === req.url.origin) {
         if (req.authorization !== undefined) headers.authorization = req.authorization;
       } else {
-        for (const k of Object.keys(headers)) if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase())) delete headers[k];
+        for (const k of Object.keys(headers))
+          if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase())) delete headers[k];
       }
       const ctl = new AbortController();
-      const signal = this.opts.signal ? AbortSignal.any([ctl.signal, this.opts.signal]) : ctl.signal;
+      const signal = this.opts.signal
+        ? AbortSignal.any([ctl.signal, this.opts.signal])
+        : ctl.signal;
       let timer = this.armIdle(ctl);
       const started = Date.now();
       try {
         this.stats.requests++;
-        const res = await fetch(url, { method, headers, redirect: 'manual', signal, dispatcher: this.opts.dispatcher });
+        const res = await fetch(url, {
+          method,
+          headers,
+          redirect: 'manual',
+          signal,
+          dispatcher: this.opts.dispatcher,
+        });
         const location = res.headers.get('location');
         if (REDIRECT_STATUSES.has(res.status) && location !== null) {
           await res.body?.cancel().catch(() => undefined);
           const next = this.redirectTarget(url, location, req);
-          this.opts.log(`${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`);
+          this.opts.log(
+            `${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`,
+          );
           if (hop + 1 > MAX_REDIRECTS) {
-            throw new GateError('REGISTRY_ERROR', `${req.what}: more than ${MAX_REDIRECTS} redirects from registry ${req.registryHost}`);
+            throw new GateError(
+              'REGISTRY_ERROR',
+              `${req.what}: more than ${MAX_REDIRECTS} redirects from registry ${req.registryHost}`,
+            );
           }
           if (seen.has(next.href)) {
-            throw new GateError('REGISTRY_ERROR', `${req.what}: redirect loop at ${redactUrl(next)} (registry ${req.registryHost})`);
+            throw new GateError(
+              'REGISTRY_ERROR',
+              `${req.what}: redirect loop at ${redactUrl(next)} (registry ${req.registryHost})`,
+            );
           }
           seen.add(next.href);
           url = next;
@@ -136,11 +163,16 @@ export class HttpTransport {
             timer = this.armIdle(ctl);
           });
           if (read.over && ok) {
-            throw new GateError('LIMIT_EXCEEDED', `${req.what}: response from registry ${req.registryHost} is larger than ${req.maxBytes} bytes`);
+            throw new GateError(
+              'LIMIT_EXCEEDED',
+              `${req.what}: response from registry ${req.registryHost} is larger than ${req.maxBytes} bytes`,
+            );
           }
           body = read.bytes;
         }
-        this.opts.log(`${method} ${redactUrl(url)} → ${res.status} (${body.length} bytes, ${Date.now() - started} ms)`);
+        this.opts.log(
+          `${method} ${redactUrl(url)} → ${res.status} (${body.length} bytes, ${Date.now() - started} ms)`,
+        );
         return { status: res.status, headers: res.headers, body, url };
       } catch (e: unknown) {
         if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
@@ -166,10 +198,17 @@ export class HttpTransport {
     try {
       next = new URL(location, from);
     } catch (e: unknown) {
-      throw new GateError('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} redirected to an invalid URL`, { cause: e });
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `${req.what}: registry ${req.registryHost} redirected to an invalid URL`,
+        { cause: e },
+      );
     }
     if (from.protocol === 'https:' && next.protocol !== 'https:') {
-      throw new GateError('INSECURE', `${req.what}: registry ${req.registryHost} redirected from https to ${redactUrl(next)}`);
+      throw new GateError(
+        'INSECURE',
+        `${req.what}: registry ${req.registryHost} redirected from https to ${redactUrl(next)}`,
+      );
     }
     assertTargetAllowed(next, req.registryHost, this.opts.insecureRegistries, 'redirect target');
     return next;
@@ -178,25 +217,45 @@ export class HttpTransport {
   /** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
   private classify(e: unknown, req: HttpRequest): GateError {
     if (this.opts.signal?.aborted) {
-      return new GateError('TIMEOUT', `${req.what}: deadline reached while talking to registry ${req.registryHost}`, { cause: e });
+      return new GateError(
+        'TIMEOUT',
+        `${req.what}: deadline reached while talking to registry ${req.registryHost}`,
+        { cause: e },
+      );
     }
     if (e instanceof GateError) return e;
     const code = errorCode(e);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return new GateError('NETWORK', `cannot resolve registry host ${req.registryHost} (${code})`, { cause: e });
+      return new GateError(
+        'NETWORK',
+        `cannot resolve registry host ${req.registryHost} (${code})`,
+        { cause: e },
+      );
     }
     if (code === 'ECONNREFUSED') {
-      return new GateError('NETWORK', `connection to registry ${req.registryHost} refused (${code})`, { cause: e });
+      return new GateError(
+        'NETWORK',
+        `connection to registry ${req.registryHost} refused (${code})`,
+        { cause: e },
+      );
     }
     const detail = code ?? (e instanceof Error ? (causeMessage(e) ?? e.message) : String(e));
-    return new GateError('NETWORK', `${req.what}: cannot reach registry ${req.registryHost} (${detail})`, { cause: e });
+    return new GateError(
+      'NETWORK',
+      `${req.what}: cannot reach registry ${req.registryHost} (${detail})`,
+      { cause: e },
+    );
   }
 
   private async sleep(ms: number, req: HttpRequest): Promise<void> {
     try {
       await sleepTimer(ms, undefined, this.opts.signal ? { signal: this.opts.signal } : undefined);
     } catch (e: unknown) {
-      throw new GateError('TIMEOUT', `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`, { cause: e });
+      throw new GateError(
+        'TIMEOUT',
+        `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`,
+        { cause: e },
+      );
     }
   }
 }
@@ -256,7 +315,9 @@ export function parseRetryAfter(v: string | null, now = Date.now()): number | un
 export function errorDetail(res: HttpResponse): string {
   if (res.body.length === 0) return '';
   try {
-    const v = JSON.parse(new TextDecoder().decode(res.body)) as { errors?: Array<{ code?: unknown; message?: unknown }> };
+    const v = JSON.parse(new TextDecoder().decode(res.body)) as {
+      errors?: Array<{ code?: unknown; message?: unknown }>;
+    };
     const first = v.errors?.[0];
     if (first && typeof first.code === 'string') {
       const msg = typeof first.message === 'string' ? `: ${first.message}` : '';

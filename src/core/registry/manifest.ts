@@ -10,7 +10,7 @@ const MANIFEST_TYPES = new Set<string>([MEDIA_TYPES.ociManifest, MEDIA_TYPES.doc
 /** `type/subtype` of a Content-Type header, parameters dropped, lower case; undefined if absent. */
 export function baseMediaType(contentType: string | null | undefined): string | undefined {
   if (contentType === null || contentType === undefined) return undefined;
-  const t = contentType.split(';')[0]!.trim().toLowerCase();
+  const t = contentType.split(';')[0].trim().toLowerCase();
   return t === '' ? undefined : t;
 }
 
@@ -22,21 +22,35 @@ export function isIndexMediaType(mediaType: string): boolean {
  * Parses manifest bytes. `contentType` is the transport's claim (HTTP Content-Type, layout
  * descriptor media type); when both it and the document's `mediaType` exist they must agree.
  */
-export function parseManifest(bytes: Uint8Array, contentType: string | undefined, what: string): { manifest: Manifest; mediaType: string } {
+export function parseManifest(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  what: string,
+): { manifest: Manifest; mediaType: string } {
   const o = parseJsonObject(bytes, what);
   if (o.schemaVersion !== 2) {
-    throw new GateError('MALFORMED', `${what}: schemaVersion is ${quote(String(o.schemaVersion))}, expected 2`);
+    throw new GateError(
+      'MALFORMED',
+      `${what}: schemaVersion is ${quote(String(o.schemaVersion))}, expected 2`,
+    );
   }
   const declared = optString(o.mediaType, `${what}: mediaType`);
   const ct = baseMediaType(contentType);
   if (declared !== undefined && ct !== undefined && declared !== ct) {
-    throw new GateError('MALFORMED', `${what}: mediaType ${quote(declared)} differs from Content-Type ${quote(ct)}`);
+    throw new GateError(
+      'MALFORMED',
+      `${what}: mediaType ${quote(declared)} differs from Content-Type ${quote(ct)}`,
+    );
   }
   if (o.manifests !== undefined && (o.layers !== undefined || o.config !== undefined)) {
-    throw new GateError('MALFORMED', `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`);
+    throw new GateError(
+      'MALFORMED',
+      `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`,
+    );
   }
   const mediaType =
-    declared ?? (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
+    declared ??
+    (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
     (o.manifests !== undefined ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest);
   const m: Manifest = { schemaVersion: 2, mediaType };
   if (INDEX_TYPES.has(mediaType)) {
@@ -62,20 +76,29 @@ export function parseIndex(bytes: Uint8Array, what: string, maxEntries: number):
   if (declared !== undefined && declared !== MEDIA_TYPES.ociIndex) {
     throw new GateError('MALFORMED', `${what}: mediaType ${quote(declared)} is not an OCI index`);
   }
-  if (!Array.isArray(o.manifests)) throw new GateError('MALFORMED', `${what}: "manifests" is not a list`);
+  if (!Array.isArray(o.manifests))
+    throw new GateError('MALFORMED', `${what}: "manifests" is not a list`);
   if (o.manifests.length > maxEntries) {
-    throw new GateError('LIMIT_EXCEEDED', `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`);
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`,
+    );
   }
   return o.manifests.map((d: unknown, i: number) => parseDescriptor(d, `${what}: manifests[${i}]`));
 }
 
 export function parseDescriptor(v: unknown, where: string): Descriptor {
   if (!isObject(v)) throw new GateError('MALFORMED', `${where}: not a descriptor object`);
-  if (typeof v.mediaType !== 'string' || v.mediaType === '') throw new GateError('MALFORMED', `${where}.mediaType: missing or not a string`);
-  if (typeof v.digest !== 'string') throw new GateError('MALFORMED', `${where}.digest: missing or not a string`);
+  if (typeof v.mediaType !== 'string' || v.mediaType === '')
+    throw new GateError('MALFORMED', `${where}.mediaType: missing or not a string`);
+  if (typeof v.digest !== 'string')
+    throw new GateError('MALFORMED', `${where}.digest: missing or not a string`);
   assertDigest(v.digest, 'content', `${where}.digest`);
   if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) {
-    throw new GateError('MALFORMED', `${where}.size: ${quote(String(v.size))} is not a non-negative integer`);
+    throw new GateError(
+      'MALFORMED',
+      `${where}.size: ${quote(String(v.size))} is not a non-negative integer`,
+    );
   }
   const d: Descriptor = { mediaType: v.mediaType, digest: v.digest, size: v.size };
   const artifactType = optString(v.artifactType, `${where}.artifactType`);
@@ -125,8 +148,14 @@ function optAnnotations(v: unknown, where: string): Record<string, string> | und
   if (!isObject(v)) throw new GateError('MALFORMED', `${where}: not an object`);
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
-    if (typeof val !== 'string') throw new GateError('MALFORMED', `${where}[${quote(k)}]: not a string`);
-    Object.defineProperty(out, k, { value: val, enumerable: true, writable: true, configurable: true });
+    if (typeof val !== 'string')
+      throw new GateError('MALFORMED', `${where}[${quote(k)}]: not a string`);
+    Object.defineProperty(out, k, {
+      value: val,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -2,11 +2,24 @@
 // checked against the digest asked for or computed here, under streaming size and count caps.
 import { GateError } from '../errors.js';
 import type { RepositoryGetter } from '../registry/client.js';
-import { assertDigest, computeDigest, digestMatches, isTag, parseDigest, quote } from '../registry/digest.js';
+import {
+  assertDigest,
+  computeDigest,
+  digestMatches,
+  isTag,
+  parseDigest,
+  quote,
+} from '../registry/digest.js';
 import { errorDetail, type HttpResponse } from '../registry/http.js';
 import { MAX_MANIFEST_BYTES, MAX_REFERRER_PAGES, MAX_REFERRERS } from '../registry/limits.js';
 import { parseIndex, parseManifest } from '../registry/manifest.js';
-import { MANIFEST_ACCEPT, MEDIA_TYPES, type ContentStore, type Descriptor, type FetchedManifest } from '../types.js';
+import {
+  MANIFEST_ACCEPT,
+  MEDIA_TYPES,
+  type ContentStore,
+  type Descriptor,
+  type FetchedManifest,
+} from '../types.js';
 
 export { MAX_REFERRERS } from '../registry/limits.js';
 
@@ -19,9 +32,14 @@ export class RegistryStore implements ContentStore {
 
   async getManifest(reference: string): Promise<FetchedManifest | undefined> {
     const byDigest = reference.includes(':');
-    const expected = byDigest ? assertDigest(reference, 'input', `manifest reference for ${this.name}`) : undefined;
+    const expected = byDigest
+      ? assertDigest(reference, 'input', `manifest reference for ${this.name}`)
+      : undefined;
     if (!byDigest && !isTag(reference)) {
-      throw new GateError('USAGE', `manifest reference for ${this.name}: ${quote(reference)} is neither a tag nor a digest`);
+      throw new GateError(
+        'USAGE',
+        `manifest reference for ${this.name}: ${quote(reference)} is neither a tag nor a digest`,
+      );
     }
     const what = `manifest ${this.name}${byDigest ? '@' : ':'}${reference}`;
     const res = await this.repo.get(`/v2/${this.repo.repository}/manifests/${reference}`, {
@@ -35,7 +53,10 @@ export class RegistryStore implements ContentStore {
     let digest: string;
     if (expected) {
       if (!digestMatches(bytes, expected)) {
-        throw new GateError('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${computeDigest(bytes, expected.algorithm)}`);
+        throw new GateError(
+          'DIGEST_MISMATCH',
+          `${what}: registry returned bytes that hash to ${computeDigest(bytes, expected.algorithm)}`,
+        );
       }
       digest = reference;
     } else {
@@ -45,22 +66,37 @@ export class RegistryStore implements ContentStore {
     if (header !== null) {
       const claimed = parseDigest(header.trim());
       if (!claimed || !digestMatches(bytes, claimed)) {
-        throw new GateError('DIGEST_MISMATCH', `${what}: Docker-Content-Digest ${quote(header)} does not match the received bytes (${digest})`);
+        throw new GateError(
+          'DIGEST_MISMATCH',
+          `${what}: Docker-Content-Digest ${quote(header)} does not match the received bytes (${digest})`,
+        );
       }
     }
-    const { manifest, mediaType } = parseManifest(bytes, res.headers.get('content-type') ?? undefined, what);
+    const { manifest, mediaType } = parseManifest(
+      bytes,
+      res.headers.get('content-type') ?? undefined,
+      what,
+    );
     return { digest, mediaType, bytes, manifest };
   }
 
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
     const expected = assertDigest(digest, 'content', `blob digest in ${this.name}`);
-    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) throw new GateError('INTERNAL', `blob size cap ${maxBytes} is not a byte count`);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
+      throw new GateError('INTERNAL', `blob size cap ${maxBytes} is not a byte count`);
     const what = `blob ${this.name}@${digest}`;
-    const res = await this.repo.get(`/v2/${this.repo.repository}/blobs/${digest}`, { accept: '*/*', maxBytes, what });
+    const res = await this.repo.get(`/v2/${this.repo.repository}/blobs/${digest}`, {
+      accept: '*/*',
+      maxBytes,
+      what,
+    });
     if (res.status === 404) throw new GateError('NOT_FOUND', `${what}: not found`);
     this.expectOk(res, what);
     if (!digestMatches(res.body, expected)) {
-      throw new GateError('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${computeDigest(res.body, expected.algorithm)}`);
+      throw new GateError(
+        'DIGEST_MISMATCH',
+        `${what}: registry returned bytes that hash to ${computeDigest(res.body, expected.algorithm)}`,
+      );
     }
     return res.body;
   }
@@ -69,10 +105,17 @@ export class RegistryStore implements ContentStore {
     assertDigest(digest, 'input', `referrers subject in ${this.name}`);
     const what = `referrers of ${this.name}@${digest}`;
     const first = `/v2/${this.repo.repository}/referrers/${digest}`;
-    let path = artifactType !== undefined ? `${first}?artifactType=${encodeURIComponent(artifactType)}` : first;
+    let path =
+      artifactType !== undefined
+        ? `${first}?artifactType=${encodeURIComponent(artifactType)}`
+        : first;
     const all: Descriptor[] = [];
     for (let page = 1; ; page++) {
-      const res = await this.repo.get(path, { accept: MEDIA_TYPES.ociIndex, maxBytes: MAX_MANIFEST_BYTES, what });
+      const res = await this.repo.get(path, {
+        accept: MEDIA_TYPES.ociIndex,
+        maxBytes: MAX_MANIFEST_BYTES,
+        what,
+      });
       // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
       if (res.status === 404 && page === 1) return undefined;
       this.expectOk(res, what);
@@ -91,7 +134,10 @@ export class RegistryStore implements ContentStore {
 
   private expectOk(res: HttpResponse, what: string): void {
     if (res.status === 200) return;
-    throw new GateError('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${errorDetail(res)}`);
+    throw new GateError(
+      'REGISTRY_ERROR',
+      `${what}: unexpected HTTP ${res.status}${errorDetail(res)}`,
+    );
   }
 
   /** A `Link` next page must stay on the registry and on this subject's referrers path. */
@@ -100,10 +146,15 @@ export class RegistryStore implements ContentStore {
     try {
       u = new URL(link, this.repo.origin + first);
     } catch (e: unknown) {
-      throw new GateError('REGISTRY_ERROR', `${what}: next-page link ${quote(link)} is not a URL`, { cause: e });
+      throw new GateError('REGISTRY_ERROR', `${what}: next-page link ${quote(link)} is not a URL`, {
+        cause: e,
+      });
     }
     if (u.origin !== this.repo.origin || u.pathname !== first) {
-      throw new GateError('REGISTRY_ERROR', `${what}: next-page link ${quote(link)} leaves ${this.repo.origin}${first}`);
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `${what}: next-page link ${quote(link)} leaves ${this.repo.origin}${first}`,
+      );
     }
     return `${u.pathname}${u.search}`;
   }
@@ -115,7 +166,7 @@ export function nextLink(header: string | null): string | undefined {
   for (const part of header.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>\s*(.*)$/.exec(part);
     if (!m) continue;
-    if (/(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2]!)) return m[1];
+    if (/(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2])) return m[1];
   }
   return undefined;
 }
