@@ -10,6 +10,9 @@ import { RegistryClient } from './registry/client.js';
 import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
+import { s3loToResult } from './s3lo/result.js';
+import { createS3loStore, type S3loStore } from './s3lo/store.js';
+import { verifyS3lo } from './s3lo/verify.js';
 import { loadKeys } from './trust/keys.js';
 import { loadTrustedRoot } from './trust/root.js';
 import type { ContentStore } from './types.js';
@@ -98,6 +101,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
         })
       : undefined;
     const verifier = createSignatureVerifier(root, policy);
+    const keys = policy.keys;
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,
       credentials: o.registryCredentials,
@@ -108,6 +112,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     });
     const registry = client;
     const layouts = new Map<string, ContentStore>();
+    const s3loStores = new Map<string, S3loStore>();
     const ctx: VerifyContext = {
       verifier,
       storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
@@ -115,6 +120,16 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
         let s = layouts.get(ref.dir);
         if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
         return s;
+      },
+      async verifyS3lo(ref) {
+        const id = `${ref.s3lo.scheme}://${ref.s3lo.bucket}`;
+        let store = s3loStores.get(id);
+        if (!store) s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
+        const r = await verifyS3lo(ref.s3lo, keys, {
+          store,
+          requireAllKeys: o.requireAllKeys,
+        });
+        return s3loToResult(ref, r);
       },
     };
     const results = await verifyBatch(o.images, ctx, {

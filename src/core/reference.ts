@@ -1,6 +1,7 @@
 // Parses the image references users write into one typed form: registry references with
 // Docker Hub normalisation, oci-layout:// directories, and s3lo's s3:// and local:// stores.
 import { GateError } from './errors.js';
+import { parseS3loReference, type S3loRef } from './s3lo/reference.js';
 
 export type ImageRef = RegistryRef | LayoutRef | S3loImageRef;
 
@@ -26,8 +27,8 @@ export interface LayoutRef {
 export interface S3loImageRef {
   kind: 's3lo';
   original: string;
-  /** Raw reference handed to the s3lo module, which owns its exact grammar. */
-  value: string;
+  /** Parsed by the s3lo module, which owns s3lo's exact grammar. */
+  s3lo: S3loRef;
 }
 
 export const DOCKER_HUB = 'index.docker.io';
@@ -85,7 +86,7 @@ export function parseReference(raw: string): ImageRef {
   if (/\s/.test(input)) throw invalid(input, 'contains white space');
   if (input.startsWith('oci-layout://')) return parseLayout(input);
   if (input.startsWith('s3://') || input.startsWith('local://'))
-    return { kind: 's3lo', original: input, value: input };
+    return { kind: 's3lo', original: input, s3lo: parseS3loReference(input) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
     throw invalid(input, 'unsupported scheme (use a registry reference, oci-layout://, s3:// or local://)');
   return parseRegistryRef(input);
@@ -155,12 +156,14 @@ export function repositoryName(ref: ImageRef): string {
     case 'oci-layout':
       return `oci-layout://${ref.dir}`;
     case 's3lo':
-      return ref.value.replace(/[:@][^/]*$/, '');
+      return `${ref.s3lo.scheme}://${ref.s3lo.bucket}/${ref.s3lo.image}`;
   }
 }
 
 /** The reference pinned to the verified digest, for deploying exactly what was verified. */
 export function pinnedReference(ref: ImageRef, digest: string): string {
+  // s3lo signs tags, so its pinned form keeps the tag: image:tag@digest (checked on read).
+  if (ref.kind === 's3lo') return `${repositoryName(ref)}:${ref.s3lo.tag}@${digest}`;
   return `${repositoryName(ref)}@${digest}`;
 }
 

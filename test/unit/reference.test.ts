@@ -55,12 +55,11 @@ describe('parseReference', () => {
     expect(ref).toMatchObject(want);
   });
 
-  it('keeps s3lo references for the s3lo module', () => {
-    expect(parseReference('s3://bucket/app:v1')).toEqual({
-      kind: 's3lo',
-      original: 's3://bucket/app:v1',
-      value: 's3://bucket/app:v1',
-    });
+  it('parses s3lo references with the s3lo grammar', () => {
+    const ref = parseReference('s3://bucket/team/app:v1');
+    expect(ref).toMatchObject({ kind: 's3lo', s3lo: { scheme: 's3', bucket: 'bucket', image: 'team/app', tag: 'v1' } });
+    expect(pinnedReference(ref, D)).toBe(`s3://bucket/team/app:v1@${D}`);
+    expect(() => parseReference('local://./s/../x:t')).toThrow(GateError);
   });
 
   it('pins to registry/repository@digest', () => {
