@@ -25,7 +25,9 @@ export interface VerifyBundleArtifactOptions {
 
 const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
 
-export async function verifyBundleArtifact(opts: VerifyBundleArtifactOptions): Promise<SignatureEvidence> {
+export async function verifyBundleArtifact(
+  opts: VerifyBundleArtifactOptions,
+): Promise<SignatureEvidence> {
   const policy = await policyFor(opts);
   const subject = await readSubject(opts.artifact);
   const bundleJson = await readBundle(opts.bundlePath);
@@ -34,7 +36,8 @@ export async function verifyBundleArtifact(opts: VerifyBundleArtifactOptions): P
     ...(opts.offline !== undefined ? { offline: opts.offline } : {}),
   });
   const verifier = createSignatureVerifier(root, policy);
-  const { statement: _statement, ...evidence } = verifier.verifyBundle(bundleJson, subject, 'bundle-tag');
+  const evidence = verifier.verifyBundle(bundleJson, subject, 'bundle-tag');
+  delete evidence.statement;
   return evidence;
 }
 
@@ -42,24 +45,38 @@ async function policyFor(opts: VerifyBundleArtifactOptions): Promise<Policy> {
   const base = { requireTlog: true, requireSct: true };
   if (opts.keyPath !== undefined) {
     if (opts.identity !== undefined || opts.issuer !== undefined) {
-      throw new GateError('USAGE', 'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
+      throw new GateError(
+        'USAGE',
+        'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer',
+      );
     }
     return { ...base, keys: [await loadKey(opts.keyPath)], identities: [] };
   }
   if (!opts.identity || !opts.issuer) {
-    throw new GateError('USAGE', 'verify-bundle: keyless verification needs both --certificate-identity and --certificate-oidc-issuer (or --key)');
+    throw new GateError(
+      'USAGE',
+      'verify-bundle: keyless verification needs both --certificate-identity and --certificate-oidc-issuer (or --key)',
+    );
   }
-  return { ...base, keys: [], identities: [{ subject: { exact: opts.identity }, issuer: { exact: opts.issuer } }] };
+  return {
+    ...base,
+    keys: [],
+    identities: [{ subject: { exact: opts.identity }, issuer: { exact: opts.issuer } }],
+  };
 }
 
-async function readSubject(artifact: string): Promise<{ digest: string } | { artifact: Uint8Array }> {
+async function readSubject(
+  artifact: string,
+): Promise<{ digest: string } | { artifact: Uint8Array }> {
   // The conformance rule: a digest-shaped argument is a digest unless a file by that name exists.
   if (/^sha256:[a-f0-9]{64}$/.test(artifact) && !existsSync(artifact)) return { digest: artifact };
   try {
     return { artifact: await readFile(artifact) };
   } catch (e: unknown) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new GateError('USAGE', `verify-bundle: cannot read artifact ${artifact}: ${why}`, { cause: e });
+    throw new GateError('USAGE', `verify-bundle: cannot read artifact ${artifact}: ${why}`, {
+      cause: e,
+    });
   }
 }
 
@@ -72,7 +89,10 @@ async function readBundle(path: string): Promise<unknown> {
     throw new GateError('USAGE', `verify-bundle: cannot read bundle ${path}: ${why}`, { cause: e });
   }
   if (bytes.length > MAX_BUNDLE_BYTES) {
-    throw new GateError('LIMIT_EXCEEDED', `verify-bundle: bundle ${path} is ${bytes.length} bytes (limit ${MAX_BUNDLE_BYTES})`);
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `verify-bundle: bundle ${path} is ${bytes.length} bytes (limit ${MAX_BUNDLE_BYTES})`,
+    );
   }
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;

@@ -8,7 +8,10 @@ import { GateError, isFailureCode } from '../../src/core/errors.js';
 // The shared sigstore-conformance `bundle-verify` vectors, run the way the suite runs them:
 // once with the artifact file and once with only its sha256 digest. The `_fail` suffix alone
 // decides the expected outcome.
-const ROOT = join(import.meta.dirname, '../../../shared/fixtures/sigstore-conformance/bundle-verify');
+const ROOT = join(
+  import.meta.dirname,
+  '../../../shared/fixtures/sigstore-conformance/bundle-verify',
+);
 const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -36,7 +39,9 @@ function caseOptions(name: string, mode: 'path' | 'digest') {
   const dir = join(ROOT, name);
   const artifactPath = optional(dir, 'artifact') ?? join(ROOT, 'a.txt');
   const artifact =
-    mode === 'path' ? artifactPath : `sha256:${createHash('sha256').update(readFileSync(artifactPath)).digest('hex')}`;
+    mode === 'path'
+      ? artifactPath
+      : `sha256:${createHash('sha256').update(readFileSync(artifactPath)).digest('hex')}`;
   const key = optional(dir, 'key.pub');
   const trustedRoot = optional(dir, 'trusted_root.json');
   const identityFile = optional(dir, 'identity');
@@ -61,7 +66,9 @@ describe('sigstore-conformance bundle-verify', () => {
     expect(cases.filter((c) => !c.endsWith('_fail'))).toHaveLength(21);
   });
 
-  const table = cases.flatMap((name) => (['path', 'digest'] as const).map((mode) => [name, mode] as const));
+  const table = cases.flatMap((name) =>
+    (['path', 'digest'] as const).map((mode) => [name, mode] as const),
+  );
 
   it.each(table.filter(([n]) => !n.endsWith('_fail')))('%s (%s) verifies', async (name, mode) => {
     await expect(verifyBundleArtifact(caseOptions(name, mode))).resolves.toMatchObject({
@@ -69,22 +76,25 @@ describe('sigstore-conformance bundle-verify', () => {
     });
   });
 
-  it.each(table.filter(([n]) => n.endsWith('_fail')))('%s (%s) is rejected as a failure', async (name, mode) => {
-    const err = await verifyBundleArtifact(caseOptions(name, mode)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err, 'verification must not succeed').toBeInstanceOf(GateError);
-    const g = err as GateError;
-    // DESIGN.md: an unreadable key file is a usage error (exit 2), not a verdict. A case whose
-    // own key.pub does not even parse (managed-key-wrong-key_fail) is therefore rejected with
-    // KEY_UNREADABLE; every other rejection must be a failure code (exit 1).
-    const key = optional(join(ROOT, name), 'key.pub');
-    if (key !== undefined && !parses(key)) {
-      expect(g.code).toBe('KEY_UNREADABLE');
-      expect(g.message).toContain(key);
-    } else {
-      expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
-    }
-  });
+  it.each(table.filter(([n]) => n.endsWith('_fail')))(
+    '%s (%s) is rejected as a failure',
+    async (name, mode) => {
+      const err = await verifyBundleArtifact(caseOptions(name, mode)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err, 'verification must not succeed').toBeInstanceOf(GateError);
+      const g = err as GateError;
+      // DESIGN.md: an unreadable key file is a usage error (exit 2), not a verdict. A case whose
+      // own key.pub does not even parse (managed-key-wrong-key_fail) is therefore rejected with
+      // KEY_UNREADABLE; every other rejection must be a failure code (exit 1).
+      const key = optional(join(ROOT, name), 'key.pub');
+      if (key !== undefined && !parses(key)) {
+        expect(g.code).toBe('KEY_UNREADABLE');
+        expect(g.message).toContain(key);
+      } else {
+        expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
+      }
+    },
+  );
 });

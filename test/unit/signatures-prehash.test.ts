@@ -25,7 +25,9 @@ describe('verifyPrehashed', () => {
     const sig = sign('sha256', message, privateKey);
     const digest = createHash('sha256').update(message).digest();
     expect(verifyPrehashed(publicKey, digest, sig).ok).toBe(true);
-    expect(verifyPrehashed(publicKey, createHash('sha256').update('x').digest(), sig).ok).toBe(false);
+    expect(verifyPrehashed(publicKey, createHash('sha256').update('x').digest(), sig).ok).toBe(
+      false,
+    );
   });
 
   it.each([

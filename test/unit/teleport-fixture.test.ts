@@ -14,10 +14,16 @@ import type { Manifest } from '../../src/core/types.js';
 const DIR = join(import.meta.dirname, '../../../shared/fixtures/teleport-sigstoretest');
 const IMAGE_DIGEST = 'sha256:21c76c650023cac8d753af4cb591e6f7450c6e2b499b5751d4a21e26e2fc5012';
 const manifest = JSON.parse(
-  readFileSync(join(DIR, `v2/simple-signing/manifests/sha256-${IMAGE_DIGEST.slice(7)}.sig`), 'utf8'),
+  readFileSync(
+    join(DIR, `v2/simple-signing/manifests/sha256-${IMAGE_DIGEST.slice(7)}.sig`),
+    'utf8',
+  ),
 ) as Manifest;
 const payload = readFileSync(
-  join(DIR, 'v2/simple-signing/blobs/sha256~608c32cf47678ef8e63578597fbb982ddf3b84cb491359e7c6e824b3925a8ce2'),
+  join(
+    DIR,
+    'v2/simple-signing/blobs/sha256~608c32cf47678ef8e63578597fbb982ddf3b84cb491359e7c6e824b3925a8ce2',
+  ),
 );
 const layers = manifest.layers!.map((l) => ({ payload, annotations: { ...l.annotations! } }));
 const root = embeddedTrustedRoot();
@@ -33,7 +39,10 @@ function toKey(keyRef: string, publicKey: KeyObject): VerificationKey {
     algorithm: 'ecdsa-p256',
   };
 }
-const signerKey = toKey('key-based-signer.pub.pem', createPublicKey(readFileSync(join(DIR, 'key-based-signer.pub.pem'))));
+const signerKey = toKey(
+  'key-based-signer.pub.pem',
+  createPublicKey(readFileSync(join(DIR, 'key-based-signer.pub.pem'))),
+);
 const otherKey = toKey('other.pub', generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
 const DANIEL: IdentityRule = {
   subject: { exact: 'daniel.upton@goteleport.com' },
@@ -42,6 +51,12 @@ const DANIEL: IdentityRule = {
 
 function policy(p: Partial<Policy>): Policy {
   return { keys: [], identities: [], requireTlog: true, requireSct: true, ...p };
+}
+
+function withoutSet(annotations: Record<string, string>): Record<string, string> {
+  const copy = { ...annotations };
+  delete copy['dev.sigstore.cosign/bundle'];
+  return copy;
 }
 
 function failure(fn: () => unknown): GateError {
@@ -60,25 +75,36 @@ function failure(fn: () => unknown): GateError {
 describe('teleport legacy .sig manifest', () => {
   it('has the two layers the README describes, both over the same payload', () => {
     expect(manifest.layers).toHaveLength(2);
-    expect(createHash('sha256').update(payload).digest('hex')).toBe(manifest.layers![0]!.digest.slice(7));
+    expect(createHash('sha256').update(payload).digest('hex')).toBe(
+      manifest.layers![0].digest.slice(7),
+    );
   });
 
   it('verifies layer 0 keyless: SAN, issuer, signing time and Rekor entry', () => {
     const v = createSignatureVerifier(root, policy({ identities: [DANIEL] }));
-    expect(v.verifyLegacy(layers[0]!, IMAGE_DIGEST)).toEqual({
+    expect(v.verifyLegacy(layers[0], IMAGE_DIGEST)).toEqual({
       kind: 'keyless',
       format: 'legacy-tag',
       identity: 'daniel.upton@goteleport.com',
       issuer: 'https://accounts.google.com',
       signedAt: '2025-03-10T10:32:50.000Z',
-      tlog: { logIndex: '179659750', integratedTime: '1741602770', logID: expect.stringMatching(/^c0d23d6a/) },
+      tlog: {
+        logIndex: '179659750',
+        integratedTime: '1741602770',
+        logID: expect.stringMatching(/^c0d23d6a/),
+      },
     });
   });
 
   it('verifies layer 1 with the signer public key and reports its key ID', () => {
     const v = createSignatureVerifier(root, policy({ keys: [otherKey, signerKey] }));
-    const ev = v.verifyLegacy(layers[1]!, IMAGE_DIGEST);
-    expect(ev).toMatchObject({ kind: 'key', format: 'legacy-tag', keyRef: signerKey.keyRef, keyID: signerKey.keyID });
+    const ev = v.verifyLegacy(layers[1], IMAGE_DIGEST);
+    expect(ev).toMatchObject({
+      kind: 'key',
+      format: 'legacy-tag',
+      keyRef: signerKey.keyRef,
+      keyID: signerKey.keyID,
+    });
     expect(ev.tlog?.logIndex).toBe('180367881');
   });
 
@@ -88,32 +114,68 @@ describe('teleport legacy .sig manifest', () => {
   });
 
   it('rejects layer 1 under a key the signer did not use', () => {
-    const g = failure(() => createSignatureVerifier(root, policy({ keys: [otherKey] })).verifyLegacy(layers[1]!, IMAGE_DIGEST));
+    const g = failure(() =>
+      createSignatureVerifier(root, policy({ keys: [otherKey] })).verifyLegacy(
+        layers[1],
+        IMAGE_DIGEST,
+      ),
+    );
     expect(g.code).toBe('SIGNATURE_INVALID');
     expect(g.message).toContain(otherKey.keyID);
   });
 
   it('rejects the key-signed layer when only identities are trusted, and the keyless one when only keys are', () => {
-    expect(failure(() => createSignatureVerifier(root, policy({ identities: [DANIEL] })).verifyLegacy(layers[1]!, IMAGE_DIGEST)).code).toBe('UNTRUSTED_SIGNER');
-    expect(failure(() => createSignatureVerifier(root, policy({ keys: [signerKey] })).verifyLegacy(layers[0]!, IMAGE_DIGEST)).code).toBe('UNTRUSTED_SIGNER');
+    expect(
+      failure(() =>
+        createSignatureVerifier(root, policy({ identities: [DANIEL] })).verifyLegacy(
+          layers[1],
+          IMAGE_DIGEST,
+        ),
+      ).code,
+    ).toBe('UNTRUSTED_SIGNER');
+    expect(
+      failure(() =>
+        createSignatureVerifier(root, policy({ keys: [signerKey] })).verifyLegacy(
+          layers[0],
+          IMAGE_DIGEST,
+        ),
+      ).code,
+    ).toBe('UNTRUSTED_SIGNER');
   });
 
   it.each<[string, IdentityRule]>([
     ['another email', { ...DANIEL, subject: { exact: 'someone.else@goteleport.com' } }],
     ['another issuer', { ...DANIEL, issuer: { exact: 'https://github.com/login/oauth' } }],
     ['an issuer prefix', { ...DANIEL, issuer: { exact: 'https://accounts.google.co' } }],
-    ['an exact identity that only matches as a RegExp', { ...DANIEL, subject: { exact: '.*@goteleport\\.com' } }],
-    ['a RegExp that matches only a substring (anchored)', { ...DANIEL, subject: { regexp: 'upton@goteleport' } }],
-    ['a RegExp prefix whose dots are wildcards', { ...DANIEL, subject: { regexp: 'daniel.upton@goteleport.co' } }],
+    [
+      'an exact identity that only matches as a RegExp',
+      { ...DANIEL, subject: { exact: '.*@goteleport\\.com' } },
+    ],
+    [
+      'a RegExp that matches only a substring (anchored)',
+      { ...DANIEL, subject: { regexp: 'upton@goteleport' } },
+    ],
+    [
+      'a RegExp prefix whose dots are wildcards',
+      { ...DANIEL, subject: { regexp: 'daniel.upton@goteleport.co' } },
+    ],
   ])('rejects layer 0 for %s', (_name, rule) => {
-    const g = failure(() => createSignatureVerifier(root, policy({ identities: [rule] })).verifyLegacy(layers[0]!, IMAGE_DIGEST));
+    const g = failure(() =>
+      createSignatureVerifier(root, policy({ identities: [rule] })).verifyLegacy(
+        layers[0],
+        IMAGE_DIGEST,
+      ),
+    );
     expect(g.code).toBe('UNTRUSTED_SIGNER');
     expect(g.message).toContain('daniel.upton@goteleport.com');
   });
 
   it('accepts layer 0 for an anchored RegExp over the whole SAN', () => {
-    const v = createSignatureVerifier(root, policy({ identities: [{ ...DANIEL, subject: { regexp: '.*@goteleport\\.com' } }] }));
-    expect(v.verifyLegacy(layers[0]!, IMAGE_DIGEST).identity).toBe('daniel.upton@goteleport.com');
+    const v = createSignatureVerifier(
+      root,
+      policy({ identities: [{ ...DANIEL, subject: { regexp: '.*@goteleport\\.com' } }] }),
+    );
+    expect(v.verifyLegacy(layers[0], IMAGE_DIGEST).identity).toBe('daniel.upton@goteleport.com');
   });
 
   it('rejects a payload checked against another image digest', () => {
@@ -127,9 +189,22 @@ describe('teleport legacy .sig manifest', () => {
   });
 
   it.each([
-    ['another critical.type', (p: string) => p.replace('cosign container image signature', 'cosign container image signaturX'), 'PAYLOAD_MISMATCH'],
-    ['a duplicate critical key', (p: string) => p.replace('{"critical":{', '{"critical":{"type":"x",'), 'MALFORMED'],
-    ['a retargeted docker-reference (bytes no longer signed)', (p: string) => p.replace('teleportdan/hello-world', 'teleportdan/hello-worle'), undefined],
+    [
+      'another critical.type',
+      (p: string) =>
+        p.replace('cosign container image signature', 'cosign container image signaturX'),
+      'PAYLOAD_MISMATCH',
+    ],
+    [
+      'a duplicate critical key',
+      (p: string) => p.replace('{"critical":{', '{"critical":{"type":"x",'),
+      'MALFORMED',
+    ],
+    [
+      'a retargeted docker-reference (bytes no longer signed)',
+      (p: string) => p.replace('teleportdan/hello-world', 'teleportdan/hello-worle'),
+      undefined,
+    ],
   ] as const)('rejects a payload edited to have %s', (_n, edit, code) => {
     const v = createSignatureVerifier(root, policy({ keys: [signerKey], identities: [DANIEL] }));
     const edited = Buffer.from(edit(payload.toString('utf8')));
@@ -142,10 +217,20 @@ describe('teleport legacy .sig manifest', () => {
 
   it('rejects a layer whose Rekor SET was swapped in from the other layer', () => {
     const v = createSignatureVerifier(root, policy({ keys: [signerKey], identities: [DANIEL] }));
-    const b0 = layers[0]!.annotations['dev.sigstore.cosign/bundle']!;
-    const b1 = layers[1]!.annotations['dev.sigstore.cosign/bundle']!;
-    const g0 = failure(() => v.verifyLegacy({ payload, annotations: { ...layers[0]!.annotations, 'dev.sigstore.cosign/bundle': b1 } }, IMAGE_DIGEST));
-    const g1 = failure(() => v.verifyLegacy({ payload, annotations: { ...layers[1]!.annotations, 'dev.sigstore.cosign/bundle': b0 } }, IMAGE_DIGEST));
+    const b0 = layers[0].annotations['dev.sigstore.cosign/bundle'];
+    const b1 = layers[1].annotations['dev.sigstore.cosign/bundle'];
+    const g0 = failure(() =>
+      v.verifyLegacy(
+        { payload, annotations: { ...layers[0].annotations, 'dev.sigstore.cosign/bundle': b1 } },
+        IMAGE_DIGEST,
+      ),
+    );
+    const g1 = failure(() =>
+      v.verifyLegacy(
+        { payload, annotations: { ...layers[1].annotations, 'dev.sigstore.cosign/bundle': b0 } },
+        IMAGE_DIGEST,
+      ),
+    );
     // Layer 0's certificate lived ten minutes; the other SET vouches for a time outside it,
     // which is caught (certificate check) before the body comparison would be.
     expect(['TLOG_INVALID', 'UNTRUSTED_SIGNER']).toContain(g0.code);
@@ -154,33 +239,65 @@ describe('teleport legacy .sig manifest', () => {
 
   it('rejects a signature annotation copied from the other layer', () => {
     const v = createSignatureVerifier(root, policy({ keys: [signerKey], identities: [DANIEL] }));
-    const sig0 = layers[0]!.annotations['dev.cosignproject.cosign/signature']!;
-    const g = failure(() => v.verifyLegacy({ payload, annotations: { ...layers[1]!.annotations, 'dev.cosignproject.cosign/signature': sig0 } }, IMAGE_DIGEST));
+    const sig0 = layers[0].annotations['dev.cosignproject.cosign/signature'];
+    const g = failure(() =>
+      v.verifyLegacy(
+        {
+          payload,
+          annotations: { ...layers[1].annotations, 'dev.cosignproject.cosign/signature': sig0 },
+        },
+        IMAGE_DIGEST,
+      ),
+    );
     expect(['TLOG_INVALID', 'SIGNATURE_INVALID']).toContain(g.code);
   });
 
   it('requires the Rekor bundle annotation when the tlog is required, and not with insecure-ignore-tlog', () => {
-    const { ['dev.sigstore.cosign/bundle']: _set, ...noSet } = layers[1]!.annotations;
+    const noSet = withoutSet(layers[1].annotations);
     const strict = createSignatureVerifier(root, policy({ keys: [signerKey] }));
-    expect(failure(() => strict.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).code).toBe('TLOG_MISSING');
-    const relaxed = createSignatureVerifier(root, policy({ keys: [signerKey], requireTlog: false }));
-    expect(relaxed.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).toMatchObject({ kind: 'key', keyID: signerKey.keyID });
+    expect(
+      failure(() => strict.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).code,
+    ).toBe('TLOG_MISSING');
+    const relaxed = createSignatureVerifier(
+      root,
+      policy({ keys: [signerKey], requireTlog: false }),
+    );
+    expect(relaxed.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).toMatchObject({
+      kind: 'key',
+      keyID: signerKey.keyID,
+    });
     // Without any trusted root (key mode, tlog not required) the SET cannot be checked and is ignored.
-    const rootless = createSignatureVerifier(undefined, policy({ keys: [signerKey], requireTlog: false }));
-    expect(rootless.verifyLegacy(layers[1]!, IMAGE_DIGEST)).toMatchObject({ kind: 'key' });
-    expect(rootless.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).toMatchObject({ kind: 'key' });
+    const rootless = createSignatureVerifier(
+      undefined,
+      policy({ keys: [signerKey], requireTlog: false }),
+    );
+    expect(rootless.verifyLegacy(layers[1], IMAGE_DIGEST)).toMatchObject({ kind: 'key' });
+    expect(rootless.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).toMatchObject({
+      kind: 'key',
+    });
   });
 
   it('still needs a vouched-for time for the keyless layer when the tlog is not required', () => {
-    const { ['dev.sigstore.cosign/bundle']: _set, ...noSet } = layers[0]!.annotations;
-    const relaxed = createSignatureVerifier(root, policy({ identities: [DANIEL], requireTlog: false }));
-    expect(relaxed.verifyLegacy(layers[0]!, IMAGE_DIGEST).kind).toBe('keyless');
-    expect(failure(() => relaxed.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).code).toBe('TLOG_MISSING');
+    const noSet = withoutSet(layers[0].annotations);
+    const relaxed = createSignatureVerifier(
+      root,
+      policy({ identities: [DANIEL], requireTlog: false }),
+    );
+    expect(relaxed.verifyLegacy(layers[0], IMAGE_DIGEST).kind).toBe('keyless');
+    expect(
+      failure(() => relaxed.verifyLegacy({ payload, annotations: noSet }, IMAGE_DIGEST)).code,
+    ).toBe('TLOG_MISSING');
   });
 
   it('refuses to build a verifier that trusts nobody, or keyless without a trusted root', () => {
-    expect(() => createSignatureVerifier(root, policy({}))).toThrow(expect.objectContaining({ code: 'USAGE' }));
-    expect(() => createSignatureVerifier(undefined, policy({ identities: [DANIEL] }))).toThrow(expect.objectContaining({ code: 'USAGE' }));
-    expect(() => createSignatureVerifier(undefined, policy({ keys: [signerKey] }))).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    expect(() => createSignatureVerifier(root, policy({}))).toThrow(
+      expect.objectContaining({ code: 'USAGE' }),
+    );
+    expect(() => createSignatureVerifier(undefined, policy({ identities: [DANIEL] }))).toThrow(
+      expect.objectContaining({ code: 'USAGE' }),
+    );
+    expect(() => createSignatureVerifier(undefined, policy({ keys: [signerKey] }))).toThrow(
+      expect.objectContaining({ code: 'USAGE' }),
+    );
   });
 });

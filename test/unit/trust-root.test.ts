@@ -41,19 +41,59 @@ describe('loadTrustedRoot offline', () => {
 
 describe('loadTrustedRoot from a file', () => {
   it('reads a custom trusted root (conformance staging root)', async () => {
-    const path = join(FIXTURES, 'sigstore-conformance/bundle-verify/rekor2-happy-path/trusted_root.json');
+    const path = join(
+      FIXTURES,
+      'sigstore-conformance/bundle-verify/rekor2-happy-path/trusted_root.json',
+    );
     const root = await loadTrustedRoot({ trustedRootPath: path, offline: true });
     expect(root.mediaType).toMatch(/trustedroot/);
     expect(JSON.stringify(root)).toContain('sigstage.dev');
   });
 
   it.each([
-    ['a missing file', async (d: string) => join(d, 'nope.json'), /cannot read .*nope\.json/],
+    [
+      'a missing file',
+      (d: string) => Promise.resolve(join(d, 'nope.json')),
+      /cannot read .*nope\.json/,
+    ],
     ['a file that is not JSON', async (d: string) => write(d, 'not json {'), /is not JSON/],
     ['a JSON array', async (d: string) => write(d, '[]'), /is not a JSON object/],
-    ['a Sigstore bundle instead of a root', async (d: string) => write(d, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' })), /is not a trusted root/],
-    ['a root with no logs or CAs', async (d: string) => write(d, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [] })), /has no transparency logs/],
-    ['a root whose CA certificate is garbage', async (d: string) => write(d, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', certificateAuthorities: [{ certChain: { certificates: [{ rawBytes: 'AAAA' }] }, validFor: { start: '2020-01-01T00:00:00Z' } }] })), /does not parse/],
+    [
+      'a Sigstore bundle instead of a root',
+      async (d: string) =>
+        write(d, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' })),
+      /is not a trusted root/,
+    ],
+    [
+      'a root with no logs or CAs',
+      async (d: string) =>
+        write(
+          d,
+          JSON.stringify({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+          }),
+        ),
+      /has no transparency logs/,
+    ],
+    [
+      'a root whose CA certificate is garbage',
+      async (d: string) =>
+        write(
+          d,
+          JSON.stringify({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            certificateAuthorities: [
+              {
+                certChain: { certificates: [{ rawBytes: 'AAAA' }] },
+                validFor: { start: '2020-01-01T00:00:00Z' },
+              },
+            ],
+          }),
+        ),
+      /does not parse/,
+    ],
   ])('rejects %s with TRUST_ROOT naming the path', async (_name, make, message) => {
     const dir = await tempDir();
     const path = await make(dir);
@@ -85,11 +125,17 @@ describe('loadTrustedRoot online (TUF)', () => {
     const cacheDir = await tempDir();
     // Seed the cache with the real public-good TUF root.json so the client really goes to the network.
     const seeds = JSON.parse(
-      await readFile(join(import.meta.dirname, '../../node_modules/@sigstore/tuf/seeds.json'), 'utf8'),
+      await readFile(
+        join(import.meta.dirname, '../../node_modules/@sigstore/tuf/seeds.json'),
+        'utf8',
+      ),
     ) as Record<string, { 'root.json': string }>;
     const repoDir = join(cacheDir, encodeURIComponent(new URL(mirror).host));
     await mkdir(join(repoDir, 'targets'), { recursive: true });
-    await writeFile(join(repoDir, 'root.json'), Buffer.from(seeds['https://tuf-repo-cdn.sigstore.dev']!['root.json'], 'base64'));
+    await writeFile(
+      join(repoDir, 'root.json'),
+      Buffer.from(seeds['https://tuf-repo-cdn.sigstore.dev']['root.json'], 'base64'),
+    );
     const started = Date.now();
     const e = await rejection(
       loadTrustedRoot({ tufMirrorUrl: mirror, cacheDir, fetchTimeoutMs: 1000, fetchRetries: 0 }),

@@ -26,7 +26,8 @@ export function checkBundleShape(json: unknown): BundleShape {
   if (!isObject(json)) throw malformed('is not a JSON object');
   const mediaType = json['mediaType'];
   const version = typeof mediaType === 'string' ? MEDIA_TYPES.get(mediaType) : undefined;
-  if (version === undefined) throw malformed(`has unsupported mediaType ${JSON.stringify(mediaType ?? null)}`);
+  if (version === undefined)
+    throw malformed(`has unsupported mediaType ${JSON.stringify(mediaType ?? null)}`);
 
   const vm = json['verificationMaterial'];
   if (!isObject(vm)) throw malformed('has no verificationMaterial');
@@ -38,7 +39,8 @@ export function checkBundleShape(json: unknown): BundleShape {
   const tsv = vm['timestampVerificationData'];
   const stamps = isObject(tsv) ? (tsv['rfc3161Timestamps'] ?? []) : [];
   if (!Array.isArray(stamps)) throw malformed('rfc3161Timestamps is not a list');
-  if (stamps.length > MAX_TIMESTAMPS) throw malformed(`has ${stamps.length} RFC 3161 timestamps (limit ${MAX_TIMESTAMPS})`);
+  if (stamps.length > MAX_TIMESTAMPS)
+    throw malformed(`has ${stamps.length} RFC 3161 timestamps (limit ${MAX_TIMESTAMPS})`);
 
   let signer: BundleShape['signer'];
   if (vm['publicKey'] !== undefined) signer = 'key';
@@ -50,7 +52,8 @@ export function checkBundleShape(json: unknown): BundleShape {
 
   let content: BundleShape['content'];
   let dsse: BundleShape['dsse'];
-  if (json['messageSignature'] !== undefined && json['dsseEnvelope'] === undefined) content = 'messageSignature';
+  if (json['messageSignature'] !== undefined && json['dsseEnvelope'] === undefined)
+    content = 'messageSignature';
   else if (json['dsseEnvelope'] !== undefined && json['messageSignature'] === undefined) {
     content = 'dsseEnvelope';
     const env = json['dsseEnvelope'];
@@ -58,7 +61,9 @@ export function checkBundleShape(json: unknown): BundleShape {
     const sigs = env['signatures'];
     // sigstore-js verifies signatures[0] only; anything but exactly one would leave the rest unchecked.
     if (!Array.isArray(sigs) || sigs.length !== 1) {
-      throw malformed(`DSSE envelope carries ${Array.isArray(sigs) ? sigs.length : 'no list of'} signatures (exactly 1 required)`);
+      throw malformed(
+        `DSSE envelope carries ${Array.isArray(sigs) ? sigs.length : 'no list of'} signatures (exactly 1 required)`,
+      );
     }
     const payloadType = env['payloadType'];
     const payload = env['payload'];
@@ -74,12 +79,17 @@ export function checkBundleShape(json: unknown): BundleShape {
 /** A chain that ships its own self-signed root would let the bundle bring its own trust. */
 function checkChain(chain: unknown): void {
   const certs = isObject(chain) ? chain['certificates'] : undefined;
-  if (!Array.isArray(certs) || certs.length === 0) throw malformed('has an empty certificate chain');
+  if (!Array.isArray(certs) || certs.length === 0)
+    throw malformed('has an empty certificate chain');
   for (const [i, c] of certs.entries()) {
     const raw = isObject(c) ? c['rawBytes'] : undefined;
-    if (typeof raw !== 'string' || !isBase64(raw)) throw malformed(`certificate ${i} is not base64 DER`);
+    if (typeof raw !== 'string' || !isBase64(raw))
+      throw malformed(`certificate ${i} is not base64 DER`);
     if (i > 0 && isSelfSigned(Buffer.from(raw, 'base64'))) {
-      throw new GateError('UNTRUSTED_SIGNER', `bundle certificate chain includes a root certificate (entry ${i}); trust comes only from the trusted root`);
+      throw new GateError(
+        'UNTRUSTED_SIGNER',
+        `bundle certificate chain includes a root certificate (entry ${i}); trust comes only from the trusted root`,
+      );
     }
   }
 }

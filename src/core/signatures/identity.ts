@@ -10,9 +10,7 @@ const OID_OTHERNAME_SAN = '1.3.6.1.4.1.57264.1.7';
 
 // Fulcio's first extensions (.1.1 - .1.6) hold the raw string as the extension value; every
 // later one (.1.8 onwards) holds a DER UTF8String, per Fulcio's docs/oid-info.md.
-const RAW_VALUE_OIDS = new Set(
-  [1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`),
-);
+const RAW_VALUE_OIDS = new Set([1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`));
 
 export interface CertIdentity {
   /** SAN: URI, else email, else Fulcio's otherName username. */
@@ -74,7 +72,10 @@ export function matchIdentity(rules: readonly IdentityRule[], id: CertIdentity):
     const ext = Object.entries(rule.extensions ?? {});
     if (ext.every(([oid, m]) => matches(m, id.extensions.get(oid)))) return rule;
   }
-  throw new GateError('UNTRUSTED_SIGNER', `certificate identity not trusted: ${mismatch(rules, id)}`);
+  throw new GateError(
+    'UNTRUSTED_SIGNER',
+    `certificate identity not trusted: ${mismatch(rules, id)}`,
+  );
 }
 
 function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
@@ -83,7 +84,7 @@ function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
     const wanted = rules.map((r) => `${describeMatcher(r.subject)} (${describeMatcher(r.issuer)})`);
     return `${got}; expected one of ${wanted.join(', ')}`;
   }
-  const rule = rules[0]!;
+  const rule = rules[0];
   if (!matches(rule.subject, id.san)) {
     return `expected identity ${describeMatcher(rule.subject)}, ${got}`;
   }
@@ -92,7 +93,8 @@ function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
   }
   for (const [oid, m] of Object.entries(rule.extensions ?? {})) {
     const v = id.extensions.get(oid);
-    if (!matches(m, v)) return `expected extension ${oid}=${describeMatcher(m)}, got ${JSON.stringify(v ?? null)}`;
+    if (!matches(m, v))
+      return `expected extension ${oid}=${describeMatcher(m)}, got ${JSON.stringify(v ?? null)}`;
   }
   return got;
 }

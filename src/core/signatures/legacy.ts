@@ -26,7 +26,9 @@ export function checkSimpleSigningPayload(payload: Uint8Array, imageDigest: stri
     json = parseStrictJsonBytes(payload);
   } catch (e: unknown) {
     const why = e instanceof StrictJsonError ? e.message : String(e);
-    throw new GateError('MALFORMED', `simple-signing payload is not strict JSON: ${why}`, { cause: e });
+    throw new GateError('MALFORMED', `simple-signing payload is not strict JSON: ${why}`, {
+      cause: e,
+    });
   }
   const critical = field(json, 'critical');
   const type = field(critical, 'type');
@@ -50,32 +52,46 @@ export function legacyLayerToBundle(layer: LegacyLayer): Record<string, unknown>
   const a = layer.annotations;
   const sig = a[ANNOTATION_SIGNATURE];
   if (sig === undefined || sig === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(sig)) {
-    throw new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_SIGNATURE} is missing or not base64`);
+    throw new GateError(
+      'MALFORMED',
+      `.sig layer annotation ${ANNOTATION_SIGNATURE} is missing or not base64`,
+    );
   }
   const verificationMaterial: Record<string, unknown> = {};
   const certPem = a[ANNOTATION_CERTIFICATE];
   if (certPem !== undefined && certPem !== '') {
     // Only the leaf: the chain annotation is unauthenticated, and the CA chain comes from the
     // trusted root. (A chain that carried its own root would only invite confusion.)
-    verificationMaterial['x509CertificateChain'] = { certificates: [{ rawBytes: pemCertToDer(certPem).toString('base64') }] };
+    verificationMaterial['x509CertificateChain'] = {
+      certificates: [{ rawBytes: pemCertToDer(certPem).toString('base64') }],
+    };
   } else {
     // The hint is not used to pick a key: the verifier tries the policy's keys.
     verificationMaterial['publicKey'] = { hint: '' };
   }
-  verificationMaterial['tlogEntries'] = a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE])] : [];
+  verificationMaterial['tlogEntries'] =
+    a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE])] : [];
   const ts = a[ANNOTATION_TIMESTAMP];
   if (ts !== undefined) {
     const signed = field(strictAnnotation(ts, ANNOTATION_TIMESTAMP), 'SignedRFC3161Timestamp');
     if (typeof signed !== 'string') {
-      throw new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`);
+      throw new GateError(
+        'MALFORMED',
+        `.sig layer annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`,
+      );
     }
-    verificationMaterial['timestampVerificationData'] = { rfc3161Timestamps: [{ signedTimestamp: signed }] };
+    verificationMaterial['timestampVerificationData'] = {
+      rfc3161Timestamps: [{ signedTimestamp: signed }],
+    };
   }
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
     verificationMaterial,
     messageSignature: {
-      messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(layer.payload).digest('base64') },
+      messageDigest: {
+        algorithm: 'SHA2_256',
+        digest: createHash('sha256').update(layer.payload).digest('base64'),
+      },
       signature: sig,
     },
   };
@@ -90,12 +106,18 @@ function setToTlogEntry(text: string): Record<string, unknown> {
   const integratedTime = field(payload, 'integratedTime');
   const logIndex = field(payload, 'logIndex');
   const logID = field(payload, 'logID');
-  const bad = (what: string): GateError => new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_BUNDLE}: ${what}`);
+  const bad = (what: string): GateError =>
+    new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_BUNDLE}: ${what}`);
   if (typeof set !== 'string' || set === '') throw bad('no SignedEntryTimestamp');
   if (typeof body !== 'string') throw bad('no Payload.body');
-  if (!isNonNegativeInt(integratedTime)) throw bad(`Payload.integratedTime ${JSON.stringify(integratedTime ?? null)} is not a non-negative integer`);
-  if (!isNonNegativeInt(logIndex)) throw bad(`Payload.logIndex ${JSON.stringify(logIndex ?? null)} is not a non-negative integer`);
-  if (typeof logID !== 'string' || !/^[a-f0-9]{64}$/.test(logID)) throw bad('Payload.logID is not 64 hex characters');
+  if (!isNonNegativeInt(integratedTime))
+    throw bad(
+      `Payload.integratedTime ${JSON.stringify(integratedTime ?? null)} is not a non-negative integer`,
+    );
+  if (!isNonNegativeInt(logIndex))
+    throw bad(`Payload.logIndex ${JSON.stringify(logIndex ?? null)} is not a non-negative integer`);
+  if (typeof logID !== 'string' || !/^[a-f0-9]{64}$/.test(logID))
+    throw bad('Payload.logID is not 64 hex characters');
   // kind/version come from the body itself; sigstore-js then checks they agree.
   const decoded = Buffer.from(body, 'base64');
   let kind: unknown;
@@ -105,9 +127,14 @@ function setToTlogEntry(text: string): Record<string, unknown> {
     kind = field(b, 'kind');
     version = field(b, 'apiVersion');
   } catch (e: unknown) {
-    throw new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`, { cause: e });
+    throw new GateError(
+      'MALFORMED',
+      `.sig layer annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`,
+      { cause: e },
+    );
   }
-  if (typeof kind !== 'string' || typeof version !== 'string') throw bad('Payload.body has no kind/apiVersion');
+  if (typeof kind !== 'string' || typeof version !== 'string')
+    throw bad('Payload.body has no kind/apiVersion');
   return {
     logIndex: String(logIndex),
     logId: { keyId: Buffer.from(logID, 'hex').toString('base64') },
@@ -123,18 +150,28 @@ function strictAnnotation(text: string, name: string): unknown {
     return parseStrictJsonBytes(Buffer.from(text, 'utf8'));
   } catch (e: unknown) {
     const why = e instanceof StrictJsonError ? e.message : String(e);
-    throw new GateError('MALFORMED', `.sig layer annotation ${name} is not strict JSON: ${why}`, { cause: e });
+    throw new GateError('MALFORMED', `.sig layer annotation ${name} is not strict JSON: ${why}`, {
+      cause: e,
+    });
   }
 }
 
 function pemCertToDer(pem: string): Buffer {
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
-  if (!m) throw new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`);
-  const der = Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64');
+  if (!m)
+    throw new GateError(
+      'MALFORMED',
+      `.sig layer annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`,
+    );
+  const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
   try {
     new X509Certificate(der);
   } catch (e: unknown) {
-    throw new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`, { cause: e });
+    throw new GateError(
+      'MALFORMED',
+      `.sig layer annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`,
+      { cause: e },
+    );
   }
   return der;
 }
@@ -144,5 +181,7 @@ function isNonNegativeInt(v: unknown): v is number {
 }
 
 function field(o: unknown, k: string): unknown {
-  return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined;
+  return typeof o === 'object' && o !== null && !Array.isArray(o)
+    ? (o as Record<string, unknown>)[k]
+    : undefined;
 }

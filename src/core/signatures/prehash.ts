@@ -75,7 +75,10 @@ export function verifyPrehashed(
     const expected = Buffer.concat([Buffer.from(prefix, 'hex'), digest]);
     return { ok: decoded.equals(expected) };
   }
-  return { ok: false, unsupported: `${key.asymmetricKeyType ?? 'unknown'} keys cannot verify a bare digest` };
+  return {
+    ok: false,
+    unsupported: `${key.asymmetricKeyType ?? 'unknown'} keys cannot verify a bare digest`,
+  };
 }
 
 function b64uToBig(s: string): bigint {
@@ -110,8 +113,8 @@ function parseDerSignature(sig: Uint8Array): { r: bigint; s: bigint } | undefine
     if (len === undefined || len === 0 || pos + len > b.length) return undefined;
     const bytes = b.subarray(pos, pos + len);
     pos += len;
-    if ((bytes[0]! & 0x80) !== 0) return undefined; // negative
-    if (len > 1 && bytes[0] === 0 && (bytes[1]! & 0x80) === 0) return undefined; // non-minimal
+    if ((bytes[0] & 0x80) !== 0) return undefined; // negative
+    if (len > 1 && bytes[0] === 0 && (bytes[1] & 0x80) === 0) return undefined; // non-minimal
     return BigInt('0x' + bytes.toString('hex'));
   }
 }

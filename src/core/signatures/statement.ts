@@ -4,7 +4,10 @@ import { GateError } from '../errors.js';
 import { parseStrictJsonBytes, StrictJsonError } from './strict-json.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-export const STATEMENT_TYPES: readonly string[] = ['https://in-toto.io/Statement/v0.1', 'https://in-toto.io/Statement/v1'];
+export const STATEMENT_TYPES: readonly string[] = [
+  'https://in-toto.io/Statement/v0.1',
+  'https://in-toto.io/Statement/v1',
+];
 export const MAX_SUBJECTS = 1024;
 export const MAX_DIGESTS_PER_SUBJECT = 32;
 
@@ -29,7 +32,11 @@ export interface SubjectDigest {
 
 export function parseSubjectDigest(digest: string): SubjectDigest {
   const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
-  if (!m) throw new GateError('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
+  if (!m)
+    throw new GateError(
+      'USAGE',
+      `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`,
+    );
   const [algorithm, hex] = digest.split(':') as ['sha256' | 'sha512', string];
   return { algorithm, hex };
 }
@@ -52,7 +59,10 @@ export function parseStatement(payloadType: string, payload: Uint8Array): InToto
   if (!isObject(json)) throw new GateError('MALFORMED', 'in-toto statement is not a JSON object');
   const type = json['_type'];
   if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
-    throw new GateError('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
+    throw new GateError(
+      'PAYLOAD_MISMATCH',
+      `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`,
+    );
   }
   const predicateType = json['predicateType'];
   if (typeof predicateType !== 'string' || predicateType === '') {
@@ -63,7 +73,10 @@ export function parseStatement(payloadType: string, payload: Uint8Array): InToto
     throw new GateError('MALFORMED', 'in-toto statement has no subject list');
   }
   if (subject.length > MAX_SUBJECTS) {
-    throw new GateError('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
+    throw new GateError(
+      'MALFORMED',
+      `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`,
+    );
   }
   subject.forEach((s: unknown, i) => {
     if (!isObject(s) || !isObject(s['digest'])) {
@@ -71,10 +84,17 @@ export function parseStatement(payloadType: string, payload: Uint8Array): InToto
     }
     const digests = Object.entries(s['digest']);
     if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
-      throw new GateError('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
+      throw new GateError(
+        'MALFORMED',
+        `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`,
+      );
     }
     for (const [alg, v] of digests) {
-      if (typeof v !== 'string') throw new GateError('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
+      if (typeof v !== 'string')
+        throw new GateError(
+          'MALFORMED',
+          `in-toto statement subject ${i} digest ${alg} is not a string`,
+        );
     }
     if (s['name'] !== undefined && typeof s['name'] !== 'string') {
       throw new GateError('MALFORMED', `in-toto statement subject ${i} name is not a string`);
@@ -89,7 +109,11 @@ export function checkSubject(statement: InTotoStatement, want: SubjectDigest): v
   if (!hit) {
     const names = statement.subject
       .slice(0, 3)
-      .map((s) => Object.entries(s.digest).map(([a, v]) => `${a}:${v}`).join('/'))
+      .map((s) =>
+        Object.entries(s.digest)
+          .map(([a, v]) => `${a}:${v}`)
+          .join('/'),
+      )
       .join(', ');
     throw new GateError(
       'PAYLOAD_MISMATCH',

@@ -69,7 +69,9 @@ class Parser {
         return this.literal('null', null);
       default:
         if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-        return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
+        return this.fail(
+          c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`,
+        );
     }
   }
 
@@ -82,7 +84,9 @@ class Parser {
   }
 
   number(): number {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
+      this.s.slice(this.pos, this.pos + 400),
+    );
     if (!m) return this.fail('invalid number');
     this.pos += m[0].length;
     return Number(m[0]);

@@ -4,7 +4,8 @@ import { createPublicKey, X509Certificate as NodeX509 } from 'node:crypto';
 import { GateError } from '../errors.js';
 
 /** Who signed, as DER: the leaf certificate (keyless) or the public key's SPKI (key). */
-export type SignerMaterial = { kind: 'certificate'; der: Buffer; spki: Buffer } | { kind: 'key'; spki: Buffer };
+export type SignerMaterial =
+  { kind: 'certificate'; der: Buffer; spki: Buffer } | { kind: 'key'; spki: Buffer };
 
 interface BodyVerifier {
   cert?: Buffer;
@@ -20,7 +21,8 @@ export function checkTlogSigner(
     const verifiers = bodyVerifiers(entry.canonicalizedBody, i);
     const ok = verifiers.some((v) =>
       signer.kind === 'certificate'
-        ? (v.cert !== undefined && v.cert.equals(signer.der)) || (v.cert === undefined && v.spki?.equals(signer.spki) === true)
+        ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
+          (v.cert === undefined && v.spki?.equals(signer.spki) === true)
         : v.spki?.equals(signer.spki) === true,
     );
     if (!ok) {
@@ -37,7 +39,9 @@ function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch (e: unknown) {
-    throw new GateError('TLOG_INVALID', `tlog entry ${i}: canonicalized body is not JSON`, { cause: e });
+    throw new GateError('TLOG_INVALID', `tlog entry ${i}: canonicalized body is not JSON`, {
+      cause: e,
+    });
   }
   const spec = get(json, 'spec');
   const found: unknown[] = [];
@@ -45,8 +49,11 @@ function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
   found.push(get(spec, 'signature', 'publicKey', 'content'));
   for (const s of arr(get(spec, 'signatures'))) found.push(get(s, 'verifier'));
   found.push(get(spec, 'publicKey'));
-  for (const s of arr(get(spec, 'content', 'envelope', 'signatures'))) found.push(get(s, 'publicKey'));
-  const out: BodyVerifier[] = found.flatMap((v) => (typeof v === 'string' ? [fromBase64Pem(v)] : []));
+  for (const s of arr(get(spec, 'content', 'envelope', 'signatures')))
+    found.push(get(s, 'publicKey'));
+  const out: BodyVerifier[] = found.flatMap((v) =>
+    typeof v === 'string' ? [fromBase64Pem(v)] : [],
+  );
   // Rekor v2: hashedRekordV002 / dsseV002 hold protobuf Verifier objects with raw DER.
   const v2: unknown[] = [get(spec, 'hashedRekordV002', 'signature', 'verifier')];
   for (const s of arr(get(spec, 'dsseV002', 'signatures'))) v2.push(get(s, 'verifier'));
@@ -63,7 +70,7 @@ function fromBase64Pem(b64: string): BodyVerifier {
   const pem = Buffer.from(b64, 'base64').toString('utf8');
   if (pem.includes('-----BEGIN CERTIFICATE-----')) {
     const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
-    return m ? fromCertDer(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')) : {};
+    return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
   }
   try {
     return { spki: createPublicKey(pem).export({ type: 'spki', format: 'der' }) };
@@ -83,7 +90,10 @@ function fromCertDer(der: Buffer): BodyVerifier {
 
 function normaliseSpki(der: Buffer): Buffer | undefined {
   try {
-    return createPublicKey({ key: der, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'der' });
+    return createPublicKey({ key: der, format: 'der', type: 'spki' }).export({
+      type: 'spki',
+      format: 'der',
+    });
   } catch {
     return undefined;
   }

@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
-import { toSignedEntity, toTrustMaterial, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import {
+  toSignedEntity,
+  toTrustMaterial,
+  Verifier,
+  type SignedEntity,
+  type TrustMaterial,
+} from '@sigstore/verify';
 import { X509Certificate } from '@sigstore/core';
 import { GateError } from '../errors.js';
 import type { Policy } from '../policy.js';
@@ -13,7 +19,13 @@ import { checkBundleShape } from './bundle-shape.js';
 import { matchIdentity, readCertIdentity } from './identity.js';
 import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';
 import { verifyPrehashed } from './prehash.js';
-import { checkSubject, parseStatement, parseSubjectDigest, type InTotoStatement, type SubjectDigest } from './statement.js';
+import {
+  checkSubject,
+  parseStatement,
+  parseSubjectDigest,
+  type InTotoStatement,
+  type SubjectDigest,
+} from './statement.js';
 import { checkTlogSigner } from './tlog-binding.js';
 import { toVerifyGateError } from './verify-errors.js';
 
@@ -52,12 +64,21 @@ const EMPTY_TRUST: Omit<TrustMaterial, 'publicKey'> = {
   ctlogs: [],
 };
 
-export function createSignatureVerifier(trustedRoot: object | undefined, policy: Policy): SignatureVerifier {
+export function createSignatureVerifier(
+  trustedRoot: object | undefined,
+  policy: Policy,
+): SignatureVerifier {
   if (policy.keys.length === 0 && policy.identities.length === 0) {
-    throw new GateError('USAGE', 'policy trusts no key and no keyless identity: nothing could ever verify');
+    throw new GateError(
+      'USAGE',
+      'policy trusts no key and no keyless identity: nothing could ever verify',
+    );
   }
   if (trustedRoot === undefined && (policy.identities.length > 0 || policy.requireTlog)) {
-    throw new GateError('USAGE', 'a Sigstore trusted root is required for keyless identities or a required transparency log');
+    throw new GateError(
+      'USAGE',
+      'a Sigstore trusted root is required for keyless identities or a required transparency log',
+    );
   }
   const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
   // Without a root, log entries cannot be checked at all; the policy said they are optional.
@@ -78,13 +99,19 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     key,
     // The user's key is the only candidate whatever the bundle's hint says; key validity
     // windows are not part of VerificationKey, so none is applied.
-    verifier: new Verifier({ ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) }, keyOpts),
+    verifier: new Verifier(
+      { ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) },
+      keyOpts,
+    ),
   }));
   const keylessVerifier = new Verifier(
     {
       ...base,
       publicKey: () => {
-        throw new GateError('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
+        throw new GateError(
+          'UNTRUSTED_SIGNER',
+          'bundle names a public key but the policy trusts only keyless identities',
+        );
       },
     },
     keylessOpts,
@@ -102,17 +129,28 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     if (shape.dsse) {
       statement = parseStatement(shape.dsse.payloadType, shape.dsse.payload);
       const want: SubjectDigest =
-        'digest' in subject ? subject.digest : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
+        'digest' in subject
+          ? subject.digest
+          : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
       checkSubject(statement, want);
     }
     if (shape.signer === 'certificate' && policy.identities.length === 0) {
-      throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a certificate (keyless) but the policy trusts only keys`);
+      throw new GateError(
+        'UNTRUSTED_SIGNER',
+        `${what} is signed by a certificate (keyless) but the policy trusts only keys`,
+      );
     }
     if (shape.signer === 'key' && policy.keys.length === 0) {
-      throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a public key but the policy trusts only keyless identities`);
+      throw new GateError(
+        'UNTRUSTED_SIGNER',
+        `${what} is signed by a public key but the policy trusts only keyless identities`,
+      );
     }
     if (policy.requireTlog && shape.tlogCount === 0) {
-      throw new GateError('TLOG_MISSING', `${what} has no transparency-log entry and the policy requires one`);
+      throw new GateError(
+        'TLOG_MISSING',
+        `${what} has no transparency-log entry and the policy requires one`,
+      );
     }
 
     // 2. Parse into sigstore-js' model.
@@ -120,7 +158,10 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     let entity: SignedEntity;
     try {
       bundle = bundleFromJSON(bundleJson);
-      entity = toSignedEntity(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
+      entity = toSignedEntity(
+        bundle,
+        'artifact' in subject ? Buffer.from(subject.artifact) : undefined,
+      );
     } catch (e: unknown) {
       throw asMalformed(e, what);
     }
@@ -129,10 +170,16 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
       if ('artifact' in subject) {
         const alg = HASH_NAMES[md.algorithm];
         if (alg === undefined) {
-          throw new GateError('MALFORMED', `${what}: unsupported messageDigest algorithm ${HashAlgorithm[md.algorithm] ?? md.algorithm}`);
+          throw new GateError(
+            'MALFORMED',
+            `${what}: unsupported messageDigest algorithm ${HashAlgorithm[md.algorithm] ?? md.algorithm}`,
+          );
         }
         if (!sha(alg, subject.artifact).equals(md.digest)) {
-          throw new GateError('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
+          throw new GateError(
+            'DIGEST_MISMATCH',
+            `${what}: messageDigest does not match the ${alg} of the artifact`,
+          );
         }
       } else {
         const want = subject.digest;
@@ -142,7 +189,11 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
             `${what}: messageDigest ${md.digest.toString('hex')} does not match ${want.algorithm}:${want.hex}`,
           );
         }
-        entity.signature = digestOnlyContent(bundle.content.messageSignature.signature, md.digest, what);
+        entity.signature = digestOnlyContent(
+          bundle.content.messageSignature.signature,
+          md.digest,
+          what,
+        );
       }
     }
     if (ignoreTlog) {
@@ -159,11 +210,17 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
 
     // 3. Cryptography and policy.
     const evidence =
-      shape.signer === 'key' ? verifyWithKeys(entity, format, what) : verifyKeyless(entity, format, what);
+      shape.signer === 'key'
+        ? verifyWithKeys(entity, format, what)
+        : verifyKeyless(entity, format, what);
     return statement ? { ...evidence, statement } : evidence;
   }
 
-  function verifyWithKeys(entity: SignedEntity, format: SignatureFormat, what: string): SignatureEvidence {
+  function verifyWithKeys(
+    entity: SignedEntity,
+    format: SignatureFormat,
+    what: string,
+  ): SignatureEvidence {
     let firstOther: GateError | undefined;
     for (const { key, verifier } of keyVerifiers) {
       try {
@@ -178,11 +235,19 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     }
     if (firstOther) throw firstOther;
     const ids = keyVerifiers.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
-    throw new GateError('SIGNATURE_INVALID', `${what}: signature does not verify with any trusted key: ${ids}`);
+    throw new GateError(
+      'SIGNATURE_INVALID',
+      `${what}: signature does not verify with any trusted key: ${ids}`,
+    );
   }
 
-  function verifyKeyless(entity: SignedEntity, format: SignatureFormat, what: string): SignatureEvidence {
-    if (entity.key.$case !== 'certificate') throw new GateError('INTERNAL', `${what}: expected a certificate`);
+  function verifyKeyless(
+    entity: SignedEntity,
+    format: SignatureFormat,
+    what: string,
+  ): SignatureEvidence {
+    if (entity.key.$case !== 'certificate')
+      throw new GateError('INTERNAL', `${what}: expected a certificate`);
     const cert: X509Certificate = entity.key.certificate;
     try {
       keylessVerifier.verify(entity);
@@ -193,10 +258,15 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     try {
       matchIdentity(policy.identities, identity);
     } catch (e: unknown) {
-      if (e instanceof GateError) throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
+      if (e instanceof GateError)
+        throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
       throw e;
     }
-    checkTlogSigner(entity.tlogEntries, { kind: 'certificate', der: cert.root.toDER(), spki: cert.publicKey });
+    checkTlogSigner(entity.tlogEntries, {
+      kind: 'certificate',
+      der: cert.root.toDER(),
+      spki: cert.publicKey,
+    });
     return {
       kind: 'keyless',
       format,
@@ -210,7 +280,8 @@ export function createSignatureVerifier(trustedRoot: object | undefined, policy:
     verifyLegacy(layer, imageDigest) {
       checkSimpleSigningPayload(layer.payload, imageDigest);
       const bundle = legacyLayerToBundle(layer);
-      const { statement: _none, ...evidence } = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+      const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+      delete evidence.statement;
       return evidence;
     },
     verifyBundle(bundleJson, subject, format) {
@@ -227,13 +298,24 @@ function baseTrust(root: object): Omit<TrustMaterial, 'publicKey'> {
     // "valid since the beginning of time". Drop it so nothing can verify against it.
     tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
     tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
-    tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
-    tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
-    const { publicKey: _unused, ...material } = toTrustMaterial(tr);
-    return material;
+    tr.certificateAuthorities = tr.certificateAuthorities.filter(
+      (c) => c.validFor?.start !== undefined,
+    );
+    tr.timestampAuthorities = tr.timestampAuthorities.filter(
+      (c) => c.validFor?.start !== undefined,
+    );
+    const m = toTrustMaterial(tr);
+    return {
+      certificateAuthorities: m.certificateAuthorities,
+      timestampAuthorities: m.timestampAuthorities,
+      tlogs: m.tlogs,
+      ctlogs: m.ctlogs,
+    };
   } catch (e: unknown) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new GateError('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, { cause: e });
+    throw new GateError('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, {
+      cause: e,
+    });
   }
 }
 
@@ -248,13 +330,19 @@ function timeEvidence(entity: SignedEntity): Pick<SignatureEvidence, 'signedAt' 
   const times: Date[] = [];
   for (const t of entity.timestamps) {
     if (t.$case === 'timestamp-authority') times.push(t.timestamp.signingTime);
-    else if (t.tlogEntry.inclusionPromise) times.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
+    else if (t.tlogEntry.inclusionPromise)
+      times.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
   }
   times.sort((a, b) => a.getTime() - b.getTime());
   const out: Pick<SignatureEvidence, 'signedAt' | 'tlog'> = {};
   if (times[0]) out.signedAt = times[0].toISOString();
   const e = entity.tlogEntries[0];
-  if (e) out.tlog = { logIndex: e.logIndex, integratedTime: e.integratedTime, logID: e.logId.keyId.toString('hex') };
+  if (e)
+    out.tlog = {
+      logIndex: e.logIndex,
+      integratedTime: e.integratedTime,
+      logID: e.logId.keyId.toString('hex'),
+    };
   return out;
 }
 
@@ -267,7 +355,10 @@ function digestOnlyContent(signature: Buffer, digest: Buffer, what: string): Sig
     verifySignature: (key) => {
       const r = verifyPrehashed(key, digest, signature);
       if (r.unsupported) {
-        throw new GateError('SIGNATURE_INVALID', `${what}: cannot verify from a digest alone: ${r.unsupported}`);
+        throw new GateError(
+          'SIGNATURE_INVALID',
+          `${what}: cannot verify from a digest alone: ${r.unsupported}`,
+        );
       }
       return r.ok;
     },
@@ -280,5 +371,7 @@ function sha(alg: 'sha256' | 'sha384' | 'sha512', data: Uint8Array): Buffer {
 
 function asMalformed(e: unknown, what: string): GateError {
   const g = toVerifyGateError(e, what);
-  return g.code === 'INTERNAL' ? new GateError('MALFORMED', `${what} does not parse: ${(e as Error).message}`, { cause: e }) : g;
+  return g.code === 'INTERNAL'
+    ? new GateError('MALFORMED', `${what} does not parse: ${(e as Error).message}`, { cause: e })
+    : g;
 }

@@ -38,11 +38,19 @@ export function toVerifyGateError(e: unknown, what: string): GateError {
   // @sigstore/core does not export its error classes; their names are stable API in practice.
   const name = e instanceof Error ? e.constructor.name : '';
   if (/^ASN1/.test(name) || e instanceof SyntaxError) {
-    return new GateError('MALFORMED', `${what}: does not parse: ${(e as Error).message}`, { cause: e });
+    return new GateError('MALFORMED', `${what}: does not parse: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   if (/^RFC3161/.test(name)) {
-    return new GateError('SIGNATURE_INVALID', `${what}: RFC 3161 timestamp: ${(e as Error).message}`, { cause: e });
+    return new GateError(
+      'SIGNATURE_INVALID',
+      `${what}: RFC 3161 timestamp: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new GateError('INTERNAL', `${what}: unexpected error during verification: ${message}`, { cause: e });
+  return new GateError('INTERNAL', `${what}: unexpected error during verification: ${message}`, {
+    cause: e,
+  });
 }

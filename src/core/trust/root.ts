@@ -36,7 +36,8 @@ export interface LoadTrustedRootOptions {
   fetchRetries?: number;
 }
 
-const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
+const TRUSTED_ROOT_MEDIA_TYPE =
+  /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
 
 export async function loadTrustedRoot(opts: LoadTrustedRootOptions): Promise<TrustedRootJSON> {
   if (opts.trustedRootPath !== undefined) return loadFromFile(opts.trustedRootPath);
@@ -49,9 +50,15 @@ export function embeddedTrustedRoot(): TrustedRootJSON {
   const seeds = tufSeeds as unknown as Record<string, { targets?: Record<string, string> }>;
   const b64 = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.['trusted_root.json'];
   if (b64 === undefined) {
-    throw new GateError('TRUST_ROOT', 'trusted-root: the embedded public-good trusted root is missing from @sigstore/tuf seeds');
+    throw new GateError(
+      'TRUST_ROOT',
+      'trusted-root: the embedded public-good trusted root is missing from @sigstore/tuf seeds',
+    );
   }
-  return validateTrustedRoot(Buffer.from(b64, 'base64').toString('utf8'), 'the embedded public-good trusted root');
+  return validateTrustedRoot(
+    Buffer.from(b64, 'base64').toString('utf8'),
+    'the embedded public-good trusted root',
+  );
 }
 
 async function loadFromFile(path: string): Promise<TrustedRootJSON> {
@@ -79,7 +86,9 @@ async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSO
     // No fallback to the embedded root: an online run that cannot refresh must say so,
     // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
     const why = e instanceof Error ? e.message : String(e);
-    throw new GateError('TRUST_ROOT', `trusted-root: TUF update from ${mirror} failed: ${why}`, { cause: e });
+    throw new GateError('TRUST_ROOT', `trusted-root: TUF update from ${mirror} failed: ${why}`, {
+      cause: e,
+    });
   }
   return validateTrustedRoot(JSON.stringify(TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
 }
@@ -111,14 +120,19 @@ export function validateTrustedRoot(text: string, source: string): TrustedRootJS
   }
   const lists = ['tlogs', 'certificateAuthorities', 'timestampAuthorities'];
   if (lists.every((f) => ((obj[f] as unknown[] | undefined) ?? []).length === 0)) {
-    throw new GateError('TRUST_ROOT', `trusted-root: ${source} has no transparency logs, CAs or TSAs`);
+    throw new GateError(
+      'TRUST_ROOT',
+      `trusted-root: ${source} has no transparency logs, CAs or TSAs`,
+    );
   }
   try {
     // Parse every key and certificate now, so a broken root fails at load, not per image.
     toTrustMaterial(TrustedRoot.fromJSON(obj));
   } catch (e: unknown) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new GateError('TRUST_ROOT', `trusted-root: ${source} does not parse: ${why}`, { cause: e });
+    throw new GateError('TRUST_ROOT', `trusted-root: ${source} does not parse: ${why}`, {
+      cause: e,
+    });
   }
   return obj as TrustedRootJSON;
 }
