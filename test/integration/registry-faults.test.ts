@@ -209,6 +209,14 @@ describe('retries', () => {
     expect(c.stats.requests).toBe(2);
   });
 
+  it('gives up on a permanent 429 without Retry-After after the retries', async () => {
+    const f = await fake((_q, res) => res.writeHead(429).end());
+    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      code: 'REGISTRY_ERROR',
+    });
+    expect(f.seen).toHaveLength(3);
+  });
+
   it.each([500, 502, 503, 504])(
     'gives up on a permanent %i after the retries with REGISTRY_ERROR',
     async (status) => {

@@ -48,7 +48,7 @@ export class RegistryAuth {
       const c = await this.credentials.resolve(t.registry);
       return c ? this.basic(c) : undefined;
     }
-    return `Bearer ${await this.token(t, scheme, false)}`;
+    return `Bearer ${await this.token(t, scheme)}`;
   }
 
   /**
@@ -77,8 +77,8 @@ export class RegistryAuth {
       return header;
     }
     // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
-    const fresh = sent !== undefined && sent.startsWith('Bearer ');
-    return `Bearer ${await this.token(t, scheme, fresh)}`;
+    const rejected = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
+    return `Bearer ${await this.token(t, scheme, rejected)}`;
   }
 
   private learn(t: AuthTarget, header: string | null): Scheme {
@@ -116,15 +116,19 @@ export class RegistryAuth {
     return `Basic ${encoded}`;
   }
 
+  /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
   private token(
     t: AuthTarget,
     scheme: Scheme & { kind: 'bearer' },
-    refresh: boolean,
+    rejected?: string,
   ): Promise<string> {
     const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
     const cached = this.tokens.get(key);
-    if (cached && !refresh && cached.expiresAt > Date.now()) return Promise.resolve(cached.value);
-    if (refresh) this.tokens.delete(key);
+    // Concurrent 401s for one expired token must not each throw away the replacement.
+    if (cached && cached.value !== rejected && cached.expiresAt > Date.now()) {
+      return Promise.resolve(cached.value);
+    }
+    this.tokens.delete(key);
     let p = this.inflight.get(key);
     if (!p) {
       p = this.fetchToken(t, scheme).then(

@@ -11,8 +11,14 @@ import {
   type ExplicitCredential,
 } from './credentials.js';
 import { isRepositoryName, quote } from './digest.js';
-import { apiHostFor, isDockerHub, isPlainHttpAllowed, normalizeHost } from './hosts.js';
-import { HttpTransport, type HttpResponse } from './http.js';
+import {
+  apiHostFor,
+  guardedLookup,
+  isDockerHub,
+  isPlainHttpAllowed,
+  normalizeHost,
+} from './hosts.js';
+import { errorDetail, HttpTransport, type HttpResponse } from './http.js';
 import {
   DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -90,13 +96,23 @@ export class RegistryClient {
       opts.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
     );
     this.ownsDispatcher = opts.dispatcher === undefined;
-    const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(
-      (k) => (env[k] ?? '') !== '',
-    );
-    // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, so loopback registries stay direct.
+    const envVar = (name: string) => env[name] || env[name.toLowerCase()] || undefined;
+    const httpProxy = envVar('HTTP_PROXY');
+    const httpsProxy = envVar('HTTPS_PROXY');
+    // Values come from `env` (not undici's own process.env reads) so tests and the Action agree.
+    // No `connect` options with a proxy: undici's ProxyAgent applies them to the target, whose
+    // DNS is then the proxy's business.
     this.dispatcher =
       opts.dispatcher ??
-      (proxied ? new EnvHttpProxyAgent({ connections }) : new Agent({ connections }));
+      (httpProxy || httpsProxy
+        ? new EnvHttpProxyAgent({
+            connections,
+            httpProxy: httpProxy ?? '',
+            httpsProxy: httpsProxy ?? '', // like Go and curl: https never falls back to HTTP_PROXY
+            // Like Go's ProxyFromEnvironment: loopback is never proxied (CI service registries).
+            noProxy: [envVar('NO_PROXY'), 'localhost,127.0.0.1,::1'].filter(Boolean).join(','),
+          })
+        : new Agent({ connections, connect: { lookup: guardedLookup() } }));
     const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     if (!(timeout > 0))
       throw new GateError('USAGE', `request timeout: ${timeout} ms is not positive`);
@@ -168,7 +184,7 @@ export class RegistryClient {
         if (res.status === 401 || res.status === 403) {
           throw new GateError(
             'AUTH_REFUSED',
-            `${o.what}: registry ${host} refused access (HTTP ${res.status})`,
+            `${o.what}: registry ${host} refused access (HTTP ${res.status}${errorDetail(res)})`,
           );
         }
         return res;

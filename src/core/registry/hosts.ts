@@ -1,6 +1,7 @@
 // Which host we talk to for a registry name, over which scheme, and which addresses a token
 // realm or redirect may never point at (loopback, link-local, cloud metadata: oras-go GHSA-xf85).
-import { BlockList, isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { GateError } from '../errors.js';
 import { quote } from './digest.js';
 
@@ -21,6 +22,15 @@ forbidden.addAddress('::1', 'ipv6');
 forbidden.addAddress('::', 'ipv6');
 forbidden.addSubnet('fe80::', 10, 'ipv6'); // link-local
 forbidden.addAddress('fd00:ec2::254', 'ipv6'); // AWS IMDS over IPv6
+// Addresses no registry host name may resolve to: a DNS answer cannot be talked past the realm and
+// redirect checks (which only see names) onto the cloud metadata service.
+const metadata = new BlockList();
+metadata.addSubnet('169.254.0.0', 16, 'ipv4');
+metadata.addSubnet('fe80::', 10, 'ipv6');
+metadata.addAddress('fd00:ec2::254', 'ipv6');
+/** `code` of the error a guarded lookup fails with. */
+export const FORBIDDEN_ADDRESS = 'EIMAGEGATE_FORBIDDEN_ADDRESS';
+
 const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata']);
 
 /** `host[:port]` in lower case from a registry name, `https://host/path` URL or config key. */
@@ -158,4 +168,37 @@ export function redactUrl(url: URL): string {
   for (const [k, v] of url.searchParams)
     parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
   return `${url.origin}${url.pathname}?${parts.join('&')}`;
+}
+
+type Resolver = (
+  hostname: string,
+  options: { all: true },
+  cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+/** A `lookup` for sockets that refuses names resolving to link-local or metadata addresses. */
+export function guardedLookup(resolve: Resolver = dnsLookup): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) {
+        callback(err, '', 0);
+        return;
+      }
+      const bad = addresses.find((a) =>
+        metadata.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'),
+      );
+      if (bad || addresses.length === 0) {
+        const e: NodeJS.ErrnoException = new Error(
+          bad
+            ? `${hostname} resolves to ${bad.address}, a link-local/metadata address`
+            : `${hostname} has no address`,
+        );
+        e.code = bad ? FORBIDDEN_ADDRESS : 'ENOTFOUND';
+        callback(e, '', 0);
+        return;
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { fetch, type Dispatcher } from 'undici';
 import { GateError } from '../errors.js';
-import { assertTargetAllowed, redactUrl } from './hosts.js';
+import { assertTargetAllowed, FORBIDDEN_ADDRESS, redactUrl } from './hosts.js';
 import {
   MAX_ERROR_BODY_BYTES,
   MAX_REDIRECTS,
@@ -225,6 +225,14 @@ export class HttpTransport {
     }
     if (e instanceof GateError) return e;
     const code = errorCode(e);
+    if (code === FORBIDDEN_ADDRESS) {
+      const detail = e instanceof Error ? (causeMessage(e) ?? e.message) : String(e);
+      return new GateError(
+        'INSECURE',
+        `${req.what}: refused to connect for registry ${req.registryHost}: ${detail}`,
+        { cause: e },
+      );
+    }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
       return new GateError(
         'NETWORK',
@@ -306,6 +314,8 @@ export function parseRetryAfter(v: string | null, now = Date.now()): number | un
   if (v === null) return undefined;
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s) * 1000;
+  // Only an IMF-fixdate-like value: Date.parse would also take '-1' or '1.5'.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(s)) return undefined;
   const t = Date.parse(s);
   if (Number.isNaN(t)) return undefined;
   return Math.max(0, t - now);
