@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
 import { isDigest } from '../reference.js';
-import { parseManifestBytes } from '../manifest.js';
+import { parseIndex, parseManifest } from '../registry/manifest.js';
 import { LIMITS } from '../limits.js';
 import type { ContentStore, Descriptor, FetchedManifest } from '../types.js';
 
@@ -51,8 +51,7 @@ export class OciLayoutStore implements ContentStore {
       const bytes = await this.readFileCapped('index.json', LIMITS.manifestBytes);
       if (!bytes)
         throw new GateError('NOT_FOUND', `${this.name}: no index.json (not an OCI image layout)`);
-      const idx = parseManifestBytes(bytes, `${this.name}/index.json`);
-      return idx.manifests ?? [];
+      return parseIndex(bytes, `${this.name}/index.json`, LIMITS.layersPerManifest);
     })();
     return this.index;
   }
@@ -65,14 +64,20 @@ export class OciLayoutStore implements ContentStore {
     } else {
       const matching = entries.filter((d) => d.annotations?.[REF_NAME] === reference);
       if (matching.length > 1)
-        throw new GateError('MALFORMED', `${this.name}: tag '${reference}' names several manifests`);
+        throw new GateError(
+          'MALFORMED',
+          `${this.name}: tag '${reference}' names several manifests`,
+        );
       desc = matching[0];
       if (!desc) return undefined;
     }
     const bytes = await this.readBlob(desc.digest, LIMITS.manifestBytes, true);
     if (!bytes) return undefined;
-    const manifest = parseManifestBytes(bytes, `${this.name}@${desc.digest}`);
-    const mediaType = manifest.mediaType ?? desc.mediaType;
+    const { manifest, mediaType } = parseManifest(
+      bytes,
+      desc.mediaType || undefined,
+      `${this.name}@${desc.digest}`,
+    );
     return { digest: desc.digest, mediaType, bytes, manifest };
   }
 
