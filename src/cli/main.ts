@@ -6,11 +6,16 @@ import { isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
 import { exitCode, TOOL } from '../core/report.js';
 import { HELP, parseCommand } from './args.js';
-import { countsLine, renderResultText } from './text.js';
+import { renderReportText } from './text.js';
 
 export async function main(
   argv: string[],
-  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean },
+  io: {
+    stdout: (s: string) => void;
+    stderr: (s: string) => void;
+    env: NodeJS.ProcessEnv;
+    isTTY: boolean;
+  },
 ): Promise<number> {
   let cmd;
   try {
@@ -46,32 +51,35 @@ export async function main(
       }
     }
     case 'verify': {
-      const progress = !cmd.options.failFast && cmd.output === 'text';
+      let failures = 0;
       const report = await runGate(cmd.options, {
         env: io.env,
         onResult: (r, done, total) => {
-          if (cmd.output !== 'text') return;
-          // Plain lines as each image finishes; on a TTY also a running count on stderr.
-          io.stdout(renderResultText(r) + '\n');
-          if (io.isTTY && progress) io.stderr(`[${done}/${total}]\n`);
+          // Progress goes to stderr so stdout stays the result (text or JSON): a running count
+          // on a terminal, one plain line per finished image otherwise.
+          if (r.outcome === 'failed' || r.outcome === 'error') failures++;
+          if (total < 2) return;
+          if (io.isTTY)
+            io.stderr(`\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`);
+          else io.stderr(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
         },
       });
       if (cmd.reportPath) {
         try {
           await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
         } catch (e: unknown) {
-          io.stderr(`image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`);
+          io.stderr(
+            `image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`,
+          );
           return 2;
         }
       }
       if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
       else {
         if (report.error) io.stderr(`image-gate: ${report.error.message}\n`);
-        io.stdout(countsLine(report) + '\n');
+        io.stdout(renderReportText(report));
       }
       return exitCode(report.outcome);
     }
   }
 }
-
-
