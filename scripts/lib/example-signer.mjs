@@ -10,7 +10,10 @@ const sha256 = (b) => createHash('sha256').update(b).digest();
 function canonical(v) {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -80,6 +83,11 @@ export function signLegacy({ digest, dockerReference, key, log }) {
   );
   const signature = sign('sha256', payload, key.privateKey);
   const annotations = { 'dev.cosignproject.cosign/signature': signature.toString('base64') };
-  if (log) annotations['dev.sigstore.cosign/bundle'] = log.entryFor(payload, signature, createPublicKey(key.publicPem));
+  if (log)
+    annotations['dev.sigstore.cosign/bundle'] = log.entryFor(
+      payload,
+      signature,
+      createPublicKey(key.publicPem),
+    );
   return { payload, annotations };
 }

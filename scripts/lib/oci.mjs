@@ -6,7 +6,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const sha256 = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-const desc = (mediaType, bytes, extra = {}) => ({ mediaType, digest: sha256(bytes), size: bytes.length, ...extra });
+const desc = (mediaType, bytes, extra = {}) => ({
+  mediaType,
+  digest: sha256(bytes),
+  size: bytes.length,
+  ...extra,
+});
 
 /** A small but real image: one gzip'd empty tar layer and a config naming `label`. */
 export function makeImage(label) {
@@ -39,11 +44,17 @@ export function makeSignatureManifest(signatures) {
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       config: desc('application/vnd.oci.image.config.v1+json', config),
       layers: signatures.map((s) =>
-        desc('application/vnd.dev.cosign.simplesigning.v1+json', s.payload, { annotations: s.annotations }),
+        desc('application/vnd.dev.cosign.simplesigning.v1+json', s.payload, {
+          annotations: s.annotations,
+        }),
       ),
     }),
   );
-  return { blobs: [config, ...signatures.map((s) => s.payload)], manifest, digest: sha256(manifest) };
+  return {
+    blobs: [config, ...signatures.map((s) => s.payload)],
+    manifest,
+    digest: sha256(manifest),
+  };
 }
 
 export function signatureTag(digest) {
@@ -64,8 +75,14 @@ export function writeLayout(dir, entries) {
       }),
     );
   }
-  writeFileSync(path.join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n');
-  writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests }, null, 2) + '\n');
+  writeFileSync(
+    path.join(dir, 'oci-layout'),
+    JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n',
+  );
+  writeFileSync(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests }, null, 2) + '\n',
+  );
 }
 
 /** Pushes blobs and a manifest to a registry (plain HTTP; loopback registries in tests and CI). */
@@ -75,7 +92,11 @@ export async function push(host, repo, tag, content) {
     if (start.status !== 202) throw new Error(`upload start: ${start.status}`);
     const loc = new URL(start.headers.get('location'), `http://${host}`);
     loc.searchParams.set('digest', sha256(b));
-    const put = await fetch(loc, { method: 'PUT', body: b, headers: { 'content-type': 'application/octet-stream' } });
+    const put = await fetch(loc, {
+      method: 'PUT',
+      body: b,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     if (put.status !== 201) throw new Error(`blob put: ${put.status}`);
   }
   const res = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {

@@ -45,8 +45,17 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   const verified = report.results.filter((r) => r.verified && r.digest);
   tk.setOutput('verified', String(report.verified));
   tk.setOutput('report-path', inputs.reportPath);
-  tk.setOutput('digests', JSON.stringify(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
-  tk.setOutput('pinned', verified.map((r) => r.pinned ?? '').filter(Boolean).join('\n'));
+  tk.setOutput(
+    'digests',
+    JSON.stringify(Object.fromEntries(verified.map((r) => [r.image, r.digest]))),
+  );
+  tk.setOutput(
+    'pinned',
+    verified
+      .map((r) => r.pinned ?? '')
+      .filter(Boolean)
+      .join('\n'),
+  );
 
   const msg = failureMessage(report);
   if (msg) tk.setFailed(msg);

@@ -2,12 +2,7 @@
 // inputs; bad flags are usage errors (exit 2) that name the flag and the value.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
-import {
-  DEFAULTS,
-  parseConcurrency,
-  parseDuration,
-  type GateOptions,
-} from '../core/options.js';
+import { DEFAULTS, parseConcurrency, parseDuration, type GateOptions } from '../core/options.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -89,7 +84,9 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const options: GateOptions = {
     images: positionals,
     keys: v.key ?? [],
-    ...(v['certificate-identity'] !== undefined ? { certificateIdentity: v['certificate-identity'] } : {}),
+    ...(v['certificate-identity'] !== undefined
+      ? { certificateIdentity: v['certificate-identity'] }
+      : {}),
     ...(v['certificate-identity-regexp'] !== undefined
       ? { certificateIdentityRegexp: v['certificate-identity-regexp'] }
       : {}),
@@ -105,7 +102,9 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     ...(v['trusted-root'] !== undefined ? { trustedRoot: v['trusted-root'] } : {}),
     ...(v['tuf-cache'] !== undefined ? { tufCacheDir: v['tuf-cache'] } : {}),
     concurrency:
-      v.concurrency !== undefined ? parseConcurrency('--concurrency', v.concurrency) : DEFAULTS.concurrency,
+      v.concurrency !== undefined
+        ? parseConcurrency('--concurrency', v.concurrency)
+        : DEFAULTS.concurrency,
     failFast: v['fail-fast'] ?? false,
     insecureRegistries: v['insecure-registry'] ?? [],
     registryCredentials: [],
@@ -126,8 +125,11 @@ function parseVerifyBundle(args: string[]): Command {
   if (v.help) return { command: 'help', topic: 'verify-bundle' };
   if (!v.bundle) throw usage('verify-bundle: --bundle FILE is required');
   if (positionals.length !== 1)
-    throw usage(`verify-bundle: expected one artifact path or sha256 digest, got ${positionals.length}`);
-  const hasIdentity = v['certificate-identity'] !== undefined || v['certificate-oidc-issuer'] !== undefined;
+    throw usage(
+      `verify-bundle: expected one artifact path or sha256 digest, got ${positionals.length}`,
+    );
+  const hasIdentity =
+    v['certificate-identity'] !== undefined || v['certificate-oidc-issuer'] !== undefined;
   if (hasIdentity && v.key !== undefined)
     throw usage('verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
   if (!v.key && (!v['certificate-identity'] || !v['certificate-oidc-issuer']))

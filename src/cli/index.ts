@@ -4,7 +4,9 @@
 import { main } from './main.js';
 
 process.on('unhandledRejection', (e) => {
-  process.stderr.write(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(2);
 });
 
@@ -18,7 +20,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -12,13 +12,16 @@ export function renderResultText(r: ImageResult): string {
   const sig = r.signatures[0];
   if (sig) {
     if (sig.signedAt) lines.push(`  Signed: ${sig.signedAt}`);
-    if (sig.kind === 'key') lines.push(`  Key:    ${sig.keyRef ?? ''}${sig.keyID ? ` (${sig.keyID})` : ''}`);
+    if (sig.kind === 'key')
+      lines.push(`  Key:    ${sig.keyRef ?? ''}${sig.keyID ? ` (${sig.keyID})` : ''}`);
     else lines.push(`  Signer: ${sig.identity ?? '?'} (issuer ${sig.issuer ?? '?'})`);
     if (sig.tlog) lines.push(`  Rekor:  log index ${sig.tlog.logIndex}`);
     if (r.signatures.length > 1) lines.push(`  (${r.signatures.length} valid signatures)`);
   }
   for (const a of r.attestations)
-    lines.push(`  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`);
+    lines.push(
+      `  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`,
+    );
   if (r.reason) lines.push(`  Reason: ${r.reason}`);
   return lines.join('\n');
 }

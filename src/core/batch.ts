@@ -48,7 +48,12 @@ export async function verifyBatch(
     while (next < images.length) {
       const i = next++;
       if (stop || opts.signal?.aborted) {
-        results[i] = skipped(images[i]!, stop ? 'skipped after an earlier failure (fail-fast)' : 'deadline reached before this image was verified');
+        results[i] = skipped(
+          images[i]!,
+          stop
+            ? 'skipped after an earlier failure (fail-fast)'
+            : 'deadline reached before this image was verified',
+        );
       } else {
         await runOne(i);
       }

@@ -73,15 +73,21 @@ async function discoverLegacy(
       'LIMIT_EXCEEDED',
       `${store.name}:${tag} has ${layers.length} layers, limit ${LIMITS.layersPerManifest}`,
     );
-  const wanted =
-    suffix === '.att' ? MEDIA_TYPES.dsseEnvelope : MEDIA_TYPES.simpleSigning;
-  const usable = layers.filter((l) => l.mediaType === wanted).slice(0, LIMITS.signaturesPerImage + 1);
+  const wanted = suffix === '.att' ? MEDIA_TYPES.dsseEnvelope : MEDIA_TYPES.simpleSigning;
+  const usable = layers
+    .filter((l) => l.mediaType === wanted)
+    .slice(0, LIMITS.signaturesPerImage + 1);
   await Promise.all(
     usable.map(async (layer, i) => {
       const where = `${tag} layer ${i}`;
       try {
         const payload = await store.getBlob(layer.digest, LIMITS.payloadBytes);
-        out.candidates.push({ kind: 'legacy', where, payload, annotations: layer.annotations ?? {} });
+        out.candidates.push({
+          kind: 'legacy',
+          where,
+          payload,
+          annotations: layer.annotations ?? {},
+        });
       } catch (e: unknown) {
         const err = toGateError(e);
         if (!isContentFault(err)) throw err;

@@ -26,7 +26,11 @@ export interface GateHooks {
 
 export function buildIdentityRules(o: GateOptions): IdentityRule[] {
   const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
-  const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
+  const issuer = pick(
+    'certificate-oidc-issuer',
+    o.certificateOidcIssuer,
+    o.certificateOidcIssuerRegexp,
+  );
   if (!subject && !issuer) return [];
   // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
   if (!subject)
@@ -50,9 +54,13 @@ function pick(name: string, exact?: string, regexp?: string): Matcher | undefine
     try {
       new RegExp(regexp);
     } catch (e: unknown) {
-      throw new GateError('USAGE', `${name}-regexp: '${regexp}' is not a valid regular expression`, {
-        cause: e,
-      });
+      throw new GateError(
+        'USAGE',
+        `${name}-regexp: '${regexp}' is not a valid regular expression`,
+        {
+          cause: e,
+        },
+      );
     }
     return { regexp };
   }
@@ -68,7 +76,11 @@ export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary 
     })),
     requireTlog: !o.insecureIgnoreTlog,
     requireSct: !o.insecureIgnoreSct,
-    trustRoot: o.trustedRoot ? `file:${o.trustedRoot}` : o.offline ? 'embedded public-good' : 'public-good via TUF',
+    trustRoot: o.trustedRoot
+      ? `file:${o.trustedRoot}`
+      : o.offline
+        ? 'embedded public-good'
+        : 'public-good via TUF',
   };
 }
 

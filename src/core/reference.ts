@@ -35,7 +35,8 @@ export const DOCKER_HUB = 'index.docker.io';
 const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const TAG_RE = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/;
+const HOST_RE =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/;
 
 function invalid(input: string, why: string): GateError {
   return new GateError('REF_INVALID', `image '${input}': ${why}`);
@@ -62,7 +63,10 @@ function throwInvalid(input: string, why: string): never {
 }
 
 /** Split `name[:tag][@digest]`, where `name` may itself contain `:` only before its last `/`. */
-function splitTagDigest(input: string, rest: string): { name: string; tag?: string; digest?: string } {
+function splitTagDigest(
+  input: string,
+  rest: string,
+): { name: string; tag?: string; digest?: string } {
   let name = rest;
   let digest: string | undefined;
   const at = name.indexOf('@');
@@ -88,7 +92,10 @@ export function parseReference(raw: string): ImageRef {
   if (input.startsWith('s3://') || input.startsWith('local://'))
     return { kind: 's3lo', original: input, s3lo: parseS3loReference(input) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
-    throw invalid(input, 'unsupported scheme (use a registry reference, oci-layout://, s3:// or local://)');
+    throw invalid(
+      input,
+      'unsupported scheme (use a registry reference, oci-layout://, s3:// or local://)',
+    );
   return parseRegistryRef(input);
 }
 
@@ -99,7 +106,12 @@ function parseRegistryRef(input: string): RegistryRef {
   let repository = name;
   if (slash >= 0) {
     const first = name.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
+    if (
+      first.includes('.') ||
+      first.includes(':') ||
+      first === 'localhost' ||
+      first.startsWith('[')
+    ) {
       if (!HOST_RE.test(first)) throw invalid(input, `registry host '${first}' is not valid`);
       registry = first;
       repository = name.slice(slash + 1);
@@ -115,7 +127,8 @@ function parseRegistryRef(input: string): RegistryRef {
         `repository component '${part}' is not valid (lower-case letters, digits and . _ - separators)`,
       );
   }
-  if (repository.length > 255) throw invalid(input, 'repository name is longer than 255 characters');
+  if (repository.length > 255)
+    throw invalid(input, 'repository name is longer than 255 characters');
   const ref: RegistryRef = { kind: 'registry', original: input, registry, repository };
   if (tag !== undefined) ref.tag = tag;
   if (digest !== undefined) ref.digest = digest;

@@ -78,7 +78,11 @@ export function exitCode(outcome: Outcome): 0 | 1 | 2 {
 export function finishReport(
   partial: Omit<Report, 'verified' | 'outcome' | 'finishedAt' | 'schemaVersion' | 'tool'>,
 ): Report {
-  const outcome = partial.error ? (partial.results.some((r) => r.outcome === 'failed') ? 'failed' : 'error') : overallOutcome(partial.results);
+  const outcome = partial.error
+    ? partial.results.some((r) => r.outcome === 'failed')
+      ? 'failed'
+      : 'error'
+    : overallOutcome(partial.results);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,
@@ -103,7 +107,10 @@ export function mergeReports(reports: Report[]): Report {
       ? 'error'
       : overallOutcome(results);
   const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
-  const finishedAt = reports.map((r) => r.finishedAt).sort().at(-1)!;
+  const finishedAt = reports
+    .map((r) => r.finishedAt)
+    .sort()
+    .at(-1)!;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,

@@ -24,7 +24,9 @@ export interface CandidateVerifier {
 export interface VerifyContext {
   verifier: CandidateVerifier;
   storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore;
-  verifyS3lo?(ref: Extract<ImageRef, { kind: 's3lo' }>): Promise<Omit<ImageResult, 'durationMs' | 'image'>>;
+  verifyS3lo?(
+    ref: Extract<ImageRef, { kind: 's3lo' }>,
+  ): Promise<Omit<ImageResult, 'durationMs' | 'image'>>;
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
@@ -73,7 +75,10 @@ async function verifyStoreImage(
     throw new GateError('REF_INVALID', `image '${ref.original}': name a tag or a digest`);
   const fetched = await store.getManifest(wanted);
   if (!fetched)
-    throw new GateError('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
+    throw new GateError(
+      'NOT_FOUND',
+      `image not found: ${ref.original} (${store.name} has no ${wanted})`,
+    );
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
   const found = await discover(store, digest);
@@ -122,9 +127,7 @@ async function verifyStoreImage(
       reason: `no signatures found (looked in ${found.searched.join(', ')})`,
     };
   }
-  const ranked = [...rejected].sort(
-    (a, b) => rank(a.code) - rank(b.code),
-  );
+  const ranked = [...rejected].sort((a, b) => rank(a.code) - rank(b.code));
   const top = ranked[0]!;
   const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
   return {

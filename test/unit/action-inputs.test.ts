@@ -53,7 +53,9 @@ describe('Action inputs', () => {
         concurrency: 3,
         failFast: true,
         insecureRegistries: ['registry.lan:5000'],
-        registryCredentials: [{ registry: 'registry.example.com', username: 'bot', password: 'pw' }],
+        registryCredentials: [
+          { registry: 'registry.example.com', username: 'bot', password: 'pw' },
+        ],
         githubToken: 'ghs_secret',
         timeoutMs: 90_000,
         requireAllKeys: false,
@@ -66,7 +68,12 @@ describe('Action inputs', () => {
   it('uses the documented defaults when only images is set', () => {
     setInputs({ images: 'nginx' });
     const got = readInputs(core.getInput, { RUNNER_TEMP: '/t' });
-    expect(got.options).toMatchObject({ concurrency: 8, failFast: false, offline: false, timeoutMs: 300_000 });
+    expect(got.options).toMatchObject({
+      concurrency: 8,
+      failFast: false,
+      offline: false,
+      timeoutMs: 300_000,
+    });
     expect(got.summary).toBe(true);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseConcurrency, parseDuration, parseList } from '../../src/core/options.js';
+import {
+  parseBoolean,
+  parseConcurrency,
+  parseDuration,
+  parseList,
+} from '../../src/core/options.js';
 
 describe('option parsing', () => {
   it('reads one image per line, ignoring blanks and comments', () => {
@@ -19,5 +24,7 @@ describe('option parsing', () => {
     expect(() => parseConcurrency('concurrency', v)).toThrow(`concurrency: '${v}'`),
   );
   it('rejects a boolean that is neither', () =>
-    expect(() => parseBoolean('offline', 'maybe')).toThrow("offline: 'maybe' is not true or false"));
+    expect(() => parseBoolean('offline', 'maybe')).toThrow(
+      "offline: 'maybe' is not true or false",
+    ));
 });

@@ -8,12 +8,21 @@ describe('parseReference', () => {
   it.each([
     ['nginx', { registry: 'index.docker.io', repository: 'library/nginx', tag: 'latest' }],
     ['nginx:1.27', { registry: 'index.docker.io', repository: 'library/nginx', tag: '1.27' }],
-    ['docker.io/bitnami/redis:7', { registry: 'index.docker.io', repository: 'bitnami/redis', tag: '7' }],
+    [
+      'docker.io/bitnami/redis:7',
+      { registry: 'index.docker.io', repository: 'bitnami/redis', tag: '7' },
+    ],
     ['ghcr.io/acme/app:v1', { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1' }],
-    ['localhost:5000/team/app', { registry: 'localhost:5000', repository: 'team/app', tag: 'latest' }],
+    [
+      'localhost:5000/team/app',
+      { registry: 'localhost:5000', repository: 'team/app', tag: 'latest' },
+    ],
     ['127.0.0.1:5000/a/b/c:t', { registry: '127.0.0.1:5000', repository: 'a/b/c', tag: 't' }],
     [`ghcr.io/acme/app@${D}`, { registry: 'ghcr.io', repository: 'acme/app', digest: D }],
-    [`ghcr.io/acme/app:v1@${D}`, { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1', digest: D }],
+    [
+      `ghcr.io/acme/app:v1@${D}`,
+      { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1', digest: D },
+    ],
     ['acme/app', { registry: 'index.docker.io', repository: 'acme/app', tag: 'latest' }],
   ])('parses %s', (input, want) => {
     const ref = parseReference(input);
@@ -57,13 +66,18 @@ describe('parseReference', () => {
 
   it('parses s3lo references with the s3lo grammar', () => {
     const ref = parseReference('s3://bucket/team/app:v1');
-    expect(ref).toMatchObject({ kind: 's3lo', s3lo: { scheme: 's3', bucket: 'bucket', image: 'team/app', tag: 'v1' } });
+    expect(ref).toMatchObject({
+      kind: 's3lo',
+      s3lo: { scheme: 's3', bucket: 'bucket', image: 'team/app', tag: 'v1' },
+    });
     expect(pinnedReference(ref, D)).toBe(`s3://bucket/team/app:v1@${D}`);
     expect(() => parseReference('local://./s/../x:t')).toThrow(GateError);
   });
 
   it('pins to registry/repository@digest', () => {
-    expect(pinnedReference(parseReference('nginx:1'), D)).toBe(`index.docker.io/library/nginx@${D}`);
+    expect(pinnedReference(parseReference('nginx:1'), D)).toBe(
+      `index.docker.io/library/nginx@${D}`,
+    );
     expect(pinnedReference(parseReference(`ghcr.io/a/b:1@${D}`), D)).toBe(`ghcr.io/a/b@${D}`);
   });
 });

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { escapeCell, renderSummary } from '../../src/action/summary.js';
 import { failureMessage } from '../../src/action/summary.js';
-import { exitCode, finishReport, mergeReports, overallOutcome, type ImageResult } from '../../src/core/report.js';
+import {
+  exitCode,
+  finishReport,
+  mergeReports,
+  overallOutcome,
+  type ImageResult,
+} from '../../src/core/report.js';
 
 const D1 = 'sha256:' + '1'.repeat(64);
 const D2 = 'sha256:' + '2'.repeat(64);
 
 function result(over: Partial<ImageResult>): ImageResult {
-  return { image: 'x', outcome: 'verified', verified: true, signatures: [], attestations: [], durationMs: 1, ...over };
+  return {
+    image: 'x',
+    outcome: 'verified',
+    verified: true,
+    signatures: [],
+    attestations: [],
+    durationMs: 1,
+    ...over,
+  };
 }
 
 const results: ImageResult[] = [
@@ -32,7 +46,13 @@ const results: ImageResult[] = [
     code: 'UNTRUSTED_SIGNER',
     reason: 'no valid signature: key mismatch | `pipe` and *stars*',
   }),
-  result({ image: 'registry.lan/a:1', outcome: 'error', verified: false, code: 'NETWORK', reason: 'x'.repeat(150) }),
+  result({
+    image: 'registry.lan/a:1',
+    outcome: 'error',
+    verified: false,
+    code: 'NETWORK',
+    reason: 'x'.repeat(150),
+  }),
 ];
 
 const policy = {
@@ -50,7 +70,9 @@ describe('job summary', () => {
   });
 
   it('escapes markdown and HTML in every user-controlled cell', () => {
-    expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe('&lt;img src=x&gt;&#124;&#96;a&#96; &#91;b&#93;(c)');
+    expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe(
+      '&lt;img src=x&gt;&#124;&#96;a&#96; &#91;b&#93;(c)',
+    );
     const md = renderSummary(finishReport({ startedAt: 'x', policy, results }));
     expect(md).not.toContain('<script>');
     expect(md).toContain('<details>');
@@ -78,8 +100,16 @@ describe('outcomes and exit codes', () => {
   });
 
   it('merges shard reports into one verdict, as a pure function', () => {
-    const a = finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results: [results[0]!] });
-    const b = finishReport({ startedAt: '2026-01-01T00:00:01.000Z', policy, results: [results[1]!] });
+    const a = finishReport({
+      startedAt: '2026-01-01T00:00:00.000Z',
+      policy,
+      results: [results[0]!],
+    });
+    const b = finishReport({
+      startedAt: '2026-01-01T00:00:01.000Z',
+      policy,
+      results: [results[1]!],
+    });
     const m = mergeReports([a, b]);
     expect(m.results.map((r) => r.image)).toEqual([results[0]!.image, results[1]!.image]);
     expect(m.outcome).toBe('failed');
