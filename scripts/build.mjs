@@ -1,6 +1,7 @@
 // Builds the two committed bundles: tsc compiles src/ to build/, then ncc bundles
-// build/action/index.js -> dist/index.js and build/cli/index.js -> dist/cli.js (unminified,
-// with source maps so dist diffs stay reviewable).
+// build/action/index.js -> dist/index.js and build/cli/index.js -> dist/cli/index.js, each with
+// its own lazily loaded chunks (KMS, Vault) beside it so the two bundles' chunks cannot collide;
+// dist/cli.js is the CLI's executable entry. Unminified, with source maps, so diffs stay reviewable.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,18 +9,24 @@ import ncc from '@vercel/ncc';
 
 const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.join(root, 'build'), { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 const entries = [
-  { input: 'build/action/index.js', output: 'index.js' },
-  { input: 'build/cli/index.js', output: 'cli.js' },
+  { input: 'build/action/index.js', outDir: 'dist' },
+  { input: 'build/cli/index.js', outDir: 'dist/cli' },
 ];
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(root, 'dist'), { recursive: true });
-for (const { input, output } of entries) {
+for (const { input, outDir } of entries) {
+  const output = 'index.js';
+  mkdirSync(path.join(root, outDir), { recursive: true });
   const { code, map, assets } = await ncc(path.join(root, input), {
     minify: false,
     sourceMap: true,
@@ -28,13 +35,17 @@ for (const { input, output } of entries) {
     target: 'es2023',
   });
   const body = code.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${output}.map`);
-  writeFileSync(path.join(root, 'dist', output), body);
-  if (map) writeFileSync(path.join(root, 'dist', `${output}.map`), map);
+  writeFileSync(path.join(root, outDir, output), body);
+  if (map) writeFileSync(path.join(root, outDir, `${output}.map`), map);
   for (const [name, asset] of Object.entries(assets ?? {})) {
-    const dest = path.join(root, "dist", name);
+    const dest = path.join(root, outDir, name);
     mkdirSync(path.dirname(dest), { recursive: true });
     writeFileSync(dest, asset.source);
   }
 }
+writeFileSync(
+  path.join(root, 'dist', 'cli.js'),
+  "#!/usr/bin/env node\n// The image-gate CLI (package.json bin); the bundle is dist/cli/index.js.\nimport './cli/index.js';\n",
+);
 chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 console.log('built dist/index.js and dist/cli.js');
