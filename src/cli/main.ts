@@ -26,7 +26,7 @@ export async function main(
   }
   switch (cmd.command) {
     case 'help':
-      io.stdout(`${HELP[cmd.topic ?? 'main'] ?? HELP.main!}\n`);
+      io.stdout(`${HELP[cmd.topic ?? 'main'] ?? HELP.main}\n`);
       return 0;
     case 'version':
       io.stdout(`${TOOL.name} ${TOOL.version}\n`);

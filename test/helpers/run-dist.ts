@@ -46,13 +46,13 @@ export function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
     if (heredoc) {
       const [, name, delim] = heredoc;
       const value: string[] = [];
-      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]!);
-      out[name!] = value.join('\n');
+      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]);
+      out[name] = value.join('\n');
     } else if (line.includes('=')) {
       out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
     }

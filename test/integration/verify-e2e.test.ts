@@ -134,14 +134,14 @@ async function cliJson(
 
 describe('CLI against a real registry', () => {
   it('verifies a key-signed legacy signature with its Rekor SET and pins the digest', async () => {
-    const { code, report } = await cliJson([...keyArgs(), img.signed!.ref]);
+    const { code, report } = await cliJson([...keyArgs(), img.signed.ref]);
     expect(code).toBe(0);
-    const r = report.results[0]!;
+    const r = report.results[0];
     expect(r).toMatchObject({
       outcome: 'verified',
       verified: true,
-      digest: img.signed!.digest,
-      pinned: `${reg.host}/acme/app@${img.signed!.digest}`,
+      digest: img.signed.digest,
+      pinned: `${reg.host}/acme/app@${img.signed.digest}`,
       keyRef: pub,
     });
     expect(r.keyID).toMatch(/^[0-9a-f]{16}$/);
@@ -154,7 +154,7 @@ describe('CLI against a real registry', () => {
   });
 
   it('derives the public key from an encrypted cosign private key', async () => {
-    const { code } = await cliJson(['--trusted-root', root, '--key', encKey, img.signed!.ref], {
+    const { code } = await cliJson(['--trusted-root', root, '--key', encKey, img.signed.ref], {
       COSIGN_PASSWORD: 's3cret',
     });
     expect(code).toBe(0);
@@ -168,15 +168,15 @@ describe('CLI against a real registry', () => {
       IDENTITY,
       '--certificate-oidc-issuer',
       ISSUER,
-      img.keyless!.ref,
-      img.bundle!.ref,
+      img.keyless.ref,
+      img.bundle.ref,
     ]);
     expect(report.results.map((r) => [r.outcome, r.signatures[0]?.format, r.reason])).toEqual([
       ['verified', 'legacy-tag', undefined],
       ['verified', 'bundle-tag', undefined],
     ]);
     expect(code).toBe(0);
-    expect(report.results[0]!.signatures[0]).toMatchObject({
+    expect(report.results[0].signatures[0]).toMatchObject({
       kind: 'keyless',
       identity: IDENTITY,
       issuer: ISSUER,
@@ -191,10 +191,10 @@ describe('CLI against a real registry', () => {
       'acme/app',
       '--certificate-oidc-issuer',
       ISSUER,
-      img.keyless!.ref,
+      img.keyless.ref,
     ]);
     expect(code).toBe(1);
-    expect(report.results[0]!.code).toBe('UNTRUSTED_SIGNER');
+    expect(report.results[0].code).toBe('UNTRUSTED_SIGNER');
   });
 
   it.each([
@@ -206,19 +206,19 @@ describe('CLI against a real registry', () => {
     ['notlog', 'TLOG_MISSING'],
     ['unsigned', 'UNSIGNED'],
   ])('fails %s as a supply-chain failure (%s, exit 1)', async (name, code) => {
-    const r = await cliJson([...keyArgs(), img[name]!.ref]);
+    const r = await cliJson([...keyArgs(), img[name].ref]);
     expect(r.code).toBe(1);
     expect(r.report.results[0]).toMatchObject({
       outcome: 'failed',
       verified: false,
       code,
-      digest: img[name]!.digest,
+      digest: img[name].digest,
     });
-    expect(r.report.results[0]!.reason).toBeTruthy();
+    expect(r.report.results[0].reason).toBeTruthy();
   });
 
   it('passes the unlogged signature only when the tlog requirement is switched off', async () => {
-    const r = await cliJson(['--insecure-ignore-tlog', '--key', pub, img.notlog!.ref]);
+    const r = await cliJson(['--insecure-ignore-tlog', '--key', pub, img.notlog.ref]);
     expect(r.code).toBe(0);
   });
 
@@ -235,13 +235,13 @@ describe('CLI against a real registry', () => {
     const r = await runCli([
       'verify',
       ...keyArgs(),
-      img.signed!.ref,
-      img.unsigned!.ref,
-      img.signed!.ref,
+      img.signed.ref,
+      img.unsigned.ref,
+      img.signed.ref,
     ]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`✓ Verified ${img.signed!.ref}`);
-    expect(r.stdout).toContain(`✗ Verification FAILED for ${img.unsigned!.ref}`);
+    expect(r.stdout).toContain(`✓ Verified ${img.signed.ref}`);
+    expect(r.stdout).toContain(`✗ Verification FAILED for ${img.unsigned.ref}`);
     expect(r.stdout).toContain('3 image(s): 2 verified, 1 failed, 0 error(s)');
   });
 
@@ -263,11 +263,11 @@ describe('CLI against a real registry', () => {
     const fixed = args.map((a) =>
       a === 'ROOT' ? root : a === 'ENC' ? encKey : a === 'PUB' ? pub : a,
     );
-    const ref = what === 'connection refused' ? '127.0.0.1:9/acme/app:1' : img.signed!.ref;
+    const ref = what === 'connection refused' ? '127.0.0.1:9/acme/app:1' : img.signed.ref;
     const r = await cliJson([...fixed, ref], env);
     expect(r.code).toBe(2);
     expect(r.report.outcome).toBe('error');
-    expect(r.report.results[0]!.reason).toMatch(msg);
+    expect(r.report.results[0].reason).toMatch(msg);
   });
 
   it('writes the same report to --report as to stdout', async () => {
@@ -279,7 +279,7 @@ describe('CLI against a real registry', () => {
       '--report',
       file,
       ...keyArgs(),
-      img.signed!.ref,
+      img.signed.ref,
     ]);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(JSON.parse(r.stdout));
   });
@@ -288,7 +288,7 @@ describe('CLI against a real registry', () => {
 describe('Action (node dist/index.js, as the runner runs it)', () => {
   it('verifies, writes summary, report and outputs, and passes', async () => {
     const run = await runAction({
-      images: `${img.signed!.ref}\n# a comment\n\n${img.bundle!.ref}\n`,
+      images: `${img.signed.ref}\n# a comment\n\n${img.bundle.ref}\n`,
       key: pub,
       'certificate-identity': IDENTITY,
       'certificate-oidc-issuer': ISSUER,
@@ -296,41 +296,41 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
     });
     expect(run.code).toBe(0);
     expect(run.outputs.verified).toBe('true');
-    expect(JSON.parse(run.outputs.digests!)).toEqual({
-      [img.signed!.ref]: img.signed!.digest,
-      [img.bundle!.ref]: img.bundle!.digest,
+    expect(JSON.parse(run.outputs.digests)).toEqual({
+      [img.signed.ref]: img.signed.digest,
+      [img.bundle.ref]: img.bundle.digest,
     });
-    expect(run.outputs.pinned!.split('\n')).toEqual([
-      `${reg.host}/acme/app@${img.signed!.digest}`,
-      `${reg.host}/acme/app@${img.bundle!.digest}`,
+    expect(run.outputs.pinned.split('\n')).toEqual([
+      `${reg.host}/acme/app@${img.signed.digest}`,
+      `${reg.host}/acme/app@${img.bundle.digest}`,
     ]);
     expect(run.outputs['report-path']).toBe(path.join(run.runnerTemp, 'image-gate-report.json'));
-    const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as Report;
+    const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
     expect(report).toMatchObject({ schemaVersion: 1, outcome: 'verified', verified: true });
     expect(run.summary).toContain('✅ All 2 image(s) verified');
-    expect(run.summary).toContain(img.signed!.digest);
-    expect(run.stdout).toContain(`::group::✓ ${img.signed!.ref}`);
+    expect(run.summary).toContain(img.signed.digest);
+    expect(run.stdout).toContain(`::group::✓ ${img.signed.ref}`);
   });
 
   it('verifies every image, then fails the step naming the first failure and the count', async () => {
     const run = await runAction({
-      images: [img.unsigned!.ref, img.signed!.ref, img.wrongkey!.ref].join('\n'),
+      images: [img.unsigned.ref, img.signed.ref, img.wrongkey.ref].join('\n'),
       key: pub,
       'trusted-root': root,
     });
     expect(run.code).toBe(1);
     expect(run.outputs.verified).toBe('false');
-    expect(JSON.parse(run.outputs.digests!)).toEqual({ [img.signed!.ref]: img.signed!.digest });
+    expect(JSON.parse(run.outputs.digests)).toEqual({ [img.signed.ref]: img.signed.digest });
     expect(run.stdout).toContain(
-      `::error::image-gate: 2 of 3 image(s) failed verification; first: ${img.unsigned!.ref}`,
+      `::error::image-gate: 2 of 3 image(s) failed verification; first: ${img.unsigned.ref}`,
     );
     expect(run.summary).toContain('❌ 2 of 3 image(s) failed verification');
-    const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as Report;
+    const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
     expect(report.results.map((r) => r.outcome)).toEqual(['failed', 'verified', 'failed']);
   });
 
   it('fails the step on bad input, naming the input', async () => {
-    const run = await runAction({ images: img.signed!.ref, key: pub, concurrency: 'lots' });
+    const run = await runAction({ images: img.signed.ref, key: pub, concurrency: 'lots' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       "::error::image-gate: concurrency: 'lots' is not a whole number from 1 to 64",
@@ -339,14 +339,14 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
 
   it('marks the rest skipped with fail-fast', async () => {
     const run = await runAction({
-      images: [img.unsigned!.ref, img.signed!.ref, img.keyless!.ref].join('\n'),
+      images: [img.unsigned.ref, img.signed.ref, img.keyless.ref].join('\n'),
       key: pub,
       'trusted-root': root,
       'fail-fast': 'true',
       concurrency: '1',
     });
     expect(run.code).toBe(1);
-    const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as Report;
+    const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
     expect(report.results.map((r) => r.outcome)).toEqual(['failed', 'skipped', 'skipped']);
   });
 
@@ -366,7 +366,7 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.outputs.verified).toBe('false');
-    const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as Report;
-    expect(report.results[0]!.digest).not.toBe(img.signed!.digest);
+    const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
+    expect(report.results[0].digest).not.toBe(img.signed.digest);
   });
 });

@@ -103,15 +103,15 @@ describe('outcomes and exit codes', () => {
     const a = finishReport({
       startedAt: '2026-01-01T00:00:00.000Z',
       policy,
-      results: [results[0]!],
+      results: [results[0]],
     });
     const b = finishReport({
       startedAt: '2026-01-01T00:00:01.000Z',
       policy,
-      results: [results[1]!],
+      results: [results[1]],
     });
     const m = mergeReports([a, b]);
-    expect(m.results.map((r) => r.image)).toEqual([results[0]!.image, results[1]!.image]);
+    expect(m.results.map((r) => r.image)).toEqual([results[0].image, results[1].image]);
     expect(m.outcome).toBe('failed');
     expect(m.startedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(mergeReports([a]).outcome).toBe('verified');
