@@ -8,7 +8,9 @@ import {
   parseConcurrency,
   parseDuration,
   parseList,
+  parsePlatforms,
   type GateOptions,
+  type PlatformSelection,
   type RegistryCredential,
 } from '../core/options.js';
 
@@ -53,6 +55,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     ...optional('certificateIdentityRegexp', opt('certificate-identity-regexp')),
     ...optional('certificateOidcIssuer', opt('certificate-oidc-issuer')),
     ...optional('certificateOidcIssuerRegexp', opt('certificate-oidc-issuer-regexp')),
+    ...optional('signerWorkflow', opt('signer-workflow')),
+    ...optional('signerRepository', opt('signer-repository')),
+    ...optional('sourceRef', opt('source-ref')),
+    ...(bool('deny-self-hosted-runners', false) ? { denySelfHostedRunners: true } : {}),
+    ...platformsInput(get('platforms')),
     insecureIgnoreTlog: bool('insecure-ignore-tlog', false),
     insecureIgnoreSct: bool('insecure-ignore-sct', false),
     offline: bool('offline', false),
@@ -73,6 +80,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
     summary: bool('summary', true),
   };
+}
+
+function platformsInput(value: string): { platforms?: PlatformSelection } {
+  const platforms = parsePlatforms('platforms', value);
+  return platforms === undefined ? {} : { platforms };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

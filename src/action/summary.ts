@@ -58,11 +58,31 @@ export function renderSummary(report: Report): string {
       `| ${escapeCell(r.image)} | ${r.digest ? `<code>${escapeCell(r.digest)}</code>` : ''} | ${ICON[r.outcome]} | ${escapeCell(signer(r))} | ${escapeCell(r.signedAt ?? r.signatures[0]?.signedAt ?? '')} | ${reasonCell(r.reason)} |`,
     );
   }
+  const withPlatforms = report.results.filter((r) => r.platforms?.length);
+  if (withPlatforms.length) {
+    lines.push(
+      '',
+      '| Image | Platform | Digest | Verdict | Reason |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const r of withPlatforms)
+      for (const pl of r.platforms!)
+        lines.push(
+          `| ${escapeCell(r.image)} | ${escapeCell(pl.platform)} | <code>${escapeCell(pl.digest)}</code> | ${ICON[pl.outcome]} | ${reasonCell(pl.reason)} |`,
+        );
+  }
   const p = report.policy;
   lines.push('', '<details><summary>Policy</summary>', '');
   for (const k of p.keys) lines.push(`- key ${escapeCell(k.keyRef)} (${escapeCell(k.keyID)})`);
-  for (const i of p.identities)
-    lines.push(`- identity ${escapeCell(i.subject)}, issuer ${escapeCell(i.issuer)}`);
+  for (const i of p.identities) {
+    const ext = Object.entries(i.extensions ?? {})
+      .map(([oid, v]) => `${oid}=${v}`)
+      .join(', ');
+    lines.push(
+      `- identity ${escapeCell(i.subject)}, issuer ${escapeCell(i.issuer)}${ext ? `, extensions ${escapeCell(ext)}` : ''}`,
+    );
+  }
+  if (p.platforms) lines.push(`- platform manifests required: ${escapeCell(p.platforms)}`);
   lines.push(
     `- transparency log ${p.requireTlog ? 'required' : 'not required'}; trust root: ${escapeCell(p.trustRoot)}`,
     '',

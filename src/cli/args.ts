@@ -2,7 +2,14 @@
 // inputs; bad flags are usage errors (exit 2) that name the flag and the value.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
-import { DEFAULTS, parseConcurrency, parseDuration, type GateOptions } from '../core/options.js';
+import {
+  DEFAULTS,
+  parseConcurrency,
+  parseDuration,
+  parsePlatforms,
+  type GateOptions,
+  type PlatformSelection,
+} from '../core/options.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -27,6 +34,11 @@ const VERIFY_FLAGS = {
   'certificate-identity-regexp': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-oidc-issuer-regexp': { type: 'string' },
+  'signer-workflow': { type: 'string' },
+  'signer-repository': { type: 'string' },
+  'source-ref': { type: 'string' },
+  'deny-self-hosted-runners': { type: 'boolean' },
+  platforms: { type: 'string' },
   'insecure-ignore-tlog': { type: 'boolean' },
   'insecure-ignore-sct': { type: 'boolean' },
   offline: { type: 'boolean' },
@@ -96,6 +108,11 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     ...(v['certificate-oidc-issuer-regexp'] !== undefined
       ? { certificateOidcIssuerRegexp: v['certificate-oidc-issuer-regexp'] }
       : {}),
+    ...(v['signer-workflow'] !== undefined ? { signerWorkflow: v['signer-workflow'] } : {}),
+    ...(v['signer-repository'] !== undefined ? { signerRepository: v['signer-repository'] } : {}),
+    ...(v['source-ref'] !== undefined ? { sourceRef: v['source-ref'] } : {}),
+    ...(v['deny-self-hosted-runners'] ? { denySelfHostedRunners: true } : {}),
+    ...platformsOption(v.platforms),
     insecureIgnoreTlog: v['insecure-ignore-tlog'] ?? false,
     insecureIgnoreSct: v['insecure-ignore-sct'] ?? false,
     offline: v.offline ?? false,
@@ -118,6 +135,13 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     output,
     ...(v.report !== undefined ? { reportPath: v.report } : {}),
   };
+}
+
+function platformsOption(value: string | undefined): { platforms?: PlatformSelection } {
+  if (value === undefined) return {};
+  const platforms = parsePlatforms('--platforms', value);
+  if (platforms === undefined) throw usage(`--platforms: '${value}' names no platform`);
+  return { platforms };
 }
 
 function parseVerifyBundle(args: string[]): Command {
@@ -171,12 +195,19 @@ Trust (give keys, or an identity and an issuer, or both):
   --certificate-identity-regexp RE   keyless: SAN regexp, matched against the WHOLE value (anchored)
   --certificate-oidc-issuer S        keyless: OIDC issuer, exact match
   --certificate-oidc-issuer-regexp RE  keyless: issuer regexp (anchored)
+  --signer-workflow W                GitHub: owner/repo/.github/workflows/F.yml@REF (or no @REF: any ref); derives
+                                     the identity and issuer; excludes --certificate-identity(-regexp)
+  --signer-repository OWNER/REPO     GitHub: the repository the signing workflow ran in
+  --source-ref REF                   GitHub: the ref it ran on, e.g. refs/heads/main
+  --deny-self-hosted-runners         GitHub: the signing job must have run on a GitHub-hosted runner
   --insecure-ignore-tlog             do not require a Rekor transparency-log entry
   --insecure-ignore-sct              do not require a certificate transparency SCT
   --offline                          use the public-good trusted root embedded in image-gate; no network for trust material
   --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
   --tuf-cache DIR                    TUF metadata cache directory (online mode)
   --require-all-keys                 every --key must have signed (default: any one)
+  --platforms all|LIST               for an index, also require each platform manifest (all, or e.g.
+                                     linux/amd64,linux/arm64) to verify on its own signatures
 
 Run:
   --output text|json                 json prints the report on stdout (default text)

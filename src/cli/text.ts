@@ -18,6 +18,10 @@ export function renderResultText(r: ImageResult): string {
     if (sig.tlog) lines.push(`  Rekor:  log index ${sig.tlog.logIndex}`);
     if (r.signatures.length > 1) lines.push(`  (${r.signatures.length} valid signatures)`);
   }
+  for (const p of r.platforms ?? [])
+    lines.push(
+      `  Platform ${p.platform}: ${p.outcome === 'verified' ? '✓' : '✗'} ${p.outcome} (${p.digest})${p.reason ? ` ${p.reason}` : ''}`,
+    );
   for (const a of r.attestations)
     lines.push(
       `  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`,

@@ -30,6 +30,8 @@ export interface Discovery {
   rejected: Array<{ where: string; error: GateError }>;
   /** Places looked in, for the "unsigned" reason. */
   searched: string[];
+  /** Entries that are not evidence about this image at all (a referrer naming another subject). */
+  ignored: Array<{ where: string; why: string }>;
 }
 
 export function signatureTag(digest: string, suffix: string): string {
@@ -41,7 +43,7 @@ export async function discover(
   digest: string,
   opts: { legacySuffixes?: string[] } = {},
 ): Promise<Discovery> {
-  const result: Discovery = { candidates: [], rejected: [], searched: [] };
+  const result: Discovery = { candidates: [], rejected: [], searched: [], ignored: [] };
   const suffixes = opts.legacySuffixes ?? ['.sig'];
   // Both formats are looked up concurrently; a failure to *obtain* evidence (network, limits)
   // propagates as an error, while unreadable content is recorded as a rejected candidate.
@@ -122,14 +124,13 @@ async function discoverBundles(store: ContentStore, digest: string, out: Discove
         const found = await store.getManifest(desc.digest);
         if (!found) return;
         const m = found.manifest;
-        // The referrers list is unauthenticated: the manifest itself must name this image.
+        // The referrers list is unauthenticated: the manifest itself must name this image. One
+        // that names another is about another image, so it is skipped, not counted as a bad
+        // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
         if (m.subject?.digest !== digest) {
-          out.rejected.push({
+          out.ignored.push({
             where,
-            error: new GateError(
-              'PAYLOAD_MISMATCH',
-              `${where}: subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
-            ),
+            why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
           });
           return;
         }

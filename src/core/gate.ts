@@ -2,7 +2,7 @@
 // Trust material and keys are loaded once per run and shared by every image.
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { GateError, toGateError } from './errors.js';
-import type { GateOptions } from './options.js';
+import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
 import type { ImageRef } from './reference.js';
@@ -17,6 +17,7 @@ import { loadKeys } from './trust/keys.js';
 import { loadTrustedRoot } from './trust/root.js';
 import type { ContentStore } from './types.js';
 import type { VerifyContext } from './verify.js';
+import { hasWorkflowPinning, workflowIdentityRule } from './workflow-identity.js';
 
 export interface GateHooks {
   onResult?: BatchOptions['onResult'];
@@ -31,6 +32,21 @@ export function buildIdentityRules(o: GateOptions): IdentityRule[] {
     o.certificateOidcIssuer,
     o.certificateOidcIssuerRegexp,
   );
+  const pinning = {
+    ...(o.signerWorkflow !== undefined ? { signerWorkflow: o.signerWorkflow } : {}),
+    ...(o.signerRepository !== undefined ? { signerRepository: o.signerRepository } : {}),
+    ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
+    ...(o.denySelfHostedRunners !== undefined
+      ? { denySelfHostedRunners: o.denySelfHostedRunners }
+      : {}),
+  };
+  if (hasWorkflowPinning(pinning))
+    return [
+      workflowIdentityRule(pinning, {
+        ...(subject ? { subject } : {}),
+        ...(issuer ? { issuer } : {}),
+      }),
+    ];
   if (!subject && !issuer) return [];
   // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
   if (!subject)
@@ -70,10 +86,22 @@ function pick(name: string, exact?: string, regexp?: string): Matcher | undefine
 export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
   return {
     keys: (policy?.keys ?? []).map((k) => ({ keyRef: k.keyRef, keyID: k.keyID })),
-    identities: (policy?.identities ?? []).map((i) => ({
-      subject: describeMatcher(i.subject),
-      issuer: describeMatcher(i.issuer),
-    })),
+    identities: (policy?.identities ?? []).map((i) => {
+      const ext = Object.entries(i.extensions ?? {});
+      return {
+        subject: describeMatcher(i.subject),
+        issuer: describeMatcher(i.issuer),
+        ...(ext.length
+          ? { extensions: Object.fromEntries(ext.map(([oid, m]) => [oid, describeMatcher(m)])) }
+          : {}),
+      };
+    }),
+    ...(o.platforms !== undefined
+      ? {
+          platforms:
+            o.platforms === 'all' ? 'all' : o.platforms.map((p) => formatPlatform(p)).join(','),
+        }
+      : {}),
     requireTlog: !o.insecureIgnoreTlog,
     requireSct: !o.insecureIgnoreSct,
     trustRoot: o.trustedRoot
@@ -89,7 +117,7 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
   if (o.keys.length === 0 && identities.length === 0)
     throw new GateError(
       'USAGE',
-      'no trust policy: give key, or certificate-identity and certificate-oidc-issuer',
+      'no trust policy: give key, or certificate-identity and certificate-oidc-issuer, or signer-workflow / signer-repository',
     );
   const keys = o.keys.length ? await loadKeys(o.keys, { env }) : [];
   return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
@@ -127,6 +155,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     const s3loStores = new Map<string, S3loStore>();
     const ctx: VerifyContext = {
       verifier,
+      ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
       storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
         if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
         let s = layouts.get(ref.dir);

@@ -16,6 +16,16 @@ export interface GateOptions {
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
   certificateOidcIssuerRegexp?: string;
+  /** GitHub workflow pinning (src/core/workflow-identity.ts): `owner/repo/.github/workflows/f.yml[@ref]`. */
+  signerWorkflow?: string;
+  /** `owner/repo` the workflow ran in (Fulcio source repository URI). */
+  signerRepository?: string;
+  /** `refs/heads/main`, `refs/tags/v1`: the ref the workflow ran on (Fulcio source repository ref). */
+  sourceRef?: string;
+  /** Require Fulcio runner environment `github-hosted`. */
+  denySelfHostedRunners?: boolean;
+  /** When the image is an index: also require these platform manifests to verify. */
+  platforms?: PlatformSelection;
   insecureIgnoreTlog: boolean;
   insecureIgnoreSct: boolean;
   offline: boolean;
@@ -30,6 +40,15 @@ export interface GateOptions {
   /** Overall deadline for the batch, in ms. */
   timeoutMs: number;
   requireAllKeys: boolean;
+}
+
+/** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
+export type PlatformSelection = 'all' | PlatformSpec[];
+
+export interface PlatformSpec {
+  os: string;
+  architecture: string;
+  variant?: string;
 }
 
 export const DEFAULTS = {
@@ -71,4 +90,34 @@ export function parseList(value: string): string[] {
     .flatMap((l) => l.split(/[,\s]+/))
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+const PLATFORM_PART = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * `all`, or a comma/newline-separated list of `os/arch[/variant]` (e.g. `linux/amd64,linux/arm64/v8`).
+ * An empty value means "not requested".
+ */
+export function parsePlatforms(name: string, value: string): PlatformSelection | undefined {
+  const items = parseList(value);
+  if (items.length === 0) return undefined;
+  if (items.includes('all')) {
+    if (items.length > 1)
+      throw new GateError('USAGE', `${name}: 'all' cannot be combined with a list ('${value}')`);
+    return 'all';
+  }
+  return items.map((item) => {
+    const parts = item.split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PLATFORM_PART.test(p)))
+      throw new GateError(
+        'USAGE',
+        `${name}: '${item}' is not a platform (expected os/arch or os/arch/variant, e.g. linux/amd64, or all)`,
+      );
+    const [os, architecture, variant] = parts as [string, string, string | undefined];
+    return { os, architecture, ...(variant !== undefined ? { variant } : {}) };
+  });
+}
+
+export function formatPlatform(p: PlatformSpec): string {
+  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }

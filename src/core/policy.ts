@@ -40,6 +40,7 @@ export function describeMatcher(m: Matcher): string {
   return 'exact' in m ? m.exact : `/${m.regexp}/`;
 }
 
-function escapeRegExp(s: string): string {
+/** Escape every RegExp metacharacter, so a literal can sit inside an anchored pattern. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

@@ -36,12 +36,26 @@ export interface ImageResult {
   attestations: AttestationEvidence[];
   /** Per-candidate rejections, for audit (where, code, message). */
   rejected?: Array<{ where: string; code: GateErrorCode; reason: string }>;
+  /** Index images with `platforms` requested: the verdict on each selected platform manifest. */
+  platforms?: PlatformResult[];
   durationMs: number;
+}
+
+export interface PlatformResult {
+  /** `os/arch[/variant]` as the index declares it. */
+  platform: string;
+  digest: string;
+  outcome: 'verified' | 'failed' | 'error';
+  reason?: string;
+  code?: GateErrorCode;
 }
 
 export interface PolicySummary {
   keys: Array<{ keyRef: string; keyID: string }>;
-  identities: Array<{ subject: string; issuer: string }>;
+  /** `extensions`: Fulcio extension OID -> required value (exact, or /regexp/). */
+  identities: Array<{ subject: string; issuer: string; extensions?: Record<string, string> }>;
+  /** `all` or the `os/arch` list each index's platform manifests must also verify for. */
+  platforms?: string;
   requireTlog: boolean;
   requireSct: boolean;
   trustRoot: string;

@@ -1,10 +1,13 @@
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
-// discover signatures in every format, verify each, and explain the verdict in one line.
+// discover signatures in every format, verify each (and, on request, each platform manifest of an
+// index), and explain the verdict in one line.
 import { discover, type Candidate } from './discovery.js';
 import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
+import { LIMITS } from './limits.js';
+import { formatPlatform, type PlatformSelection } from './options.js';
 import { pinnedReference, type ImageRef } from './reference.js';
-import type { ImageResult } from './report.js';
-import type { ContentStore, SignatureEvidence, SignatureFormat } from './types.js';
+import type { ImageResult, PlatformResult } from './report.js';
+import type { ContentStore, Descriptor, SignatureEvidence, SignatureFormat } from './types.js';
 
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 
@@ -27,6 +30,8 @@ export interface VerifyContext {
   verifyS3lo?(
     ref: Extract<ImageRef, { kind: 's3lo' }>,
   ): Promise<Omit<ImageResult, 'durationMs' | 'image'>>;
+  /** Index images: platform manifests that must verify as well as the index digest. */
+  platforms?: PlatformSelection;
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
@@ -81,6 +86,44 @@ async function verifyStoreImage(
     );
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
+  const v = await verifyDigest(store, digest, ctx.verifier);
+  const common = {
+    image: ref.original,
+    digest,
+    pinned: pinnedReference(ref, digest),
+    signatures: v.signatures,
+    attestations: [],
+    ...(v.rejected.length ? { rejected: v.rejected } : {}),
+  };
+  const entries = fetched.manifest.manifests;
+  if (entries !== undefined && ctx.platforms !== undefined) {
+    return { ...common, ...(await verifyPlatforms(store, digest, entries, ctx, v)) };
+  }
+  if (v.failure) {
+    // The index digest is what is gated. Platform signatures never stand in for it, but saying
+    // they exist turns a puzzling "unsigned" into an actionable one.
+    const note =
+      entries !== undefined && v.failure.code === 'UNSIGNED'
+        ? await signedPlatformsNote(store, entries, ctx.verifier)
+        : '';
+    return { ...common, outcome: 'failed', verified: false, ...v.failure, reason: v.failure.reason + note };
+  }
+  return { ...common, ...verifiedFields(v.signatures) };
+}
+
+interface DigestVerdict {
+  signatures: SignatureEvidence[];
+  rejected: Array<{ where: string; code: GateErrorCode; reason: string }>;
+  /** Why no signature verified; absent when one did. */
+  failure?: { code: GateErrorCode; reason: string };
+}
+
+/** Discover and verify every signature of one manifest digest in one store. */
+async function verifyDigest(
+  store: ContentStore,
+  digest: string,
+  verifier: CandidateVerifier,
+): Promise<DigestVerdict> {
   const found = await discover(store, digest);
   const signatures: SignatureEvidence[] = [];
   const rejected = found.rejected.map(({ where, error }) => ({
@@ -90,7 +133,7 @@ async function verifyStoreImage(
   }));
   for (const c of found.candidates) {
     try {
-      const ev = verifyCandidate(c, digest, ctx.verifier);
+      const ev = verifyCandidate(c, digest, verifier);
       if (ev) signatures.push(ev);
     } catch (e: unknown) {
       const err = toGateError(e);
@@ -99,44 +142,185 @@ async function verifyStoreImage(
       rejected.push({ where: c.where, code: err.code, reason: err.message });
     }
   }
-  const common = {
-    image: ref.original,
-    digest,
-    pinned: pinnedReference(ref, digest),
-    signatures,
-    attestations: [],
-    ...(rejected.length ? { rejected } : {}),
-  };
-  if (signatures.length > 0) {
-    const first = signatures[0]!;
-    return {
-      ...common,
-      outcome: 'verified',
-      verified: true,
-      ...(first.keyRef ? { keyRef: first.keyRef } : {}),
-      ...(first.keyID ? { keyID: first.keyID } : {}),
-      ...(first.signedAt ? { signedAt: first.signedAt } : {}),
-    };
-  }
+  if (signatures.length > 0) return { signatures, rejected };
   if (rejected.length === 0) {
+    const ignored = found.ignored.length
+      ? `; ignored ${found.ignored.map((i) => `${i.where} (${i.why})`).join(', ')}`
+      : '';
     return {
-      ...common,
-      outcome: 'failed',
-      verified: false,
-      code: 'UNSIGNED',
-      reason: `no signatures found (looked in ${found.searched.join(', ')})`,
+      signatures,
+      rejected,
+      failure: {
+        code: 'UNSIGNED',
+        reason: `no signatures found (looked in ${found.searched.join(', ')}${ignored})`,
+      },
     };
   }
   const ranked = [...rejected].sort((a, b) => rank(a.code) - rank(b.code));
   const top = ranked[0]!;
   const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
   return {
-    ...common,
-    outcome: 'failed',
-    verified: false,
-    code: top.code,
-    reason: `no valid signature: ${top.reason}${more}`,
+    signatures,
+    rejected,
+    failure: { code: top.code, reason: `no valid signature: ${top.reason}${more}` },
   };
+}
+
+function verifiedFields(signatures: SignatureEvidence[]): Pick<
+  ImageResult,
+  'outcome' | 'verified' | 'keyRef' | 'keyID' | 'signedAt'
+> {
+  const first = signatures[0]!;
+  return {
+    outcome: 'verified',
+    verified: true,
+    ...(first.keyRef ? { keyRef: first.keyRef } : {}),
+    ...(first.keyID ? { keyID: first.keyID } : {}),
+    ...(first.signedAt ? { signedAt: first.signedAt } : {}),
+  };
+}
+
+type PlatformEntry = { platform: string; digest: string };
+
+/**
+ * `platforms` on an index: the index digest must verify, and so must every selected platform
+ * manifest, each on its own signatures (an index signature is not looked through).
+ */
+async function verifyPlatforms(
+  store: ContentStore,
+  indexDigest: string,
+  entries: Descriptor[],
+  ctx: VerifyContext,
+  index: DigestVerdict,
+): Promise<Omit<ImageResult, 'image' | 'durationMs' | 'signatures' | 'attestations'>> {
+  const { selected, missing } = selectPlatforms(entries, ctx.platforms!);
+  const platforms: PlatformResult[] = await Promise.all(
+    selected.map(async (p): Promise<PlatformResult> => {
+      try {
+        const v = await verifyDigest(store, p.digest, ctx.verifier);
+        if (!v.failure) return { ...p, outcome: 'verified' };
+        return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
+      } catch (e: unknown) {
+        const err = toGateError(e);
+        const outcome = isFailureCode(err.code) ? 'failed' : 'error';
+        return { ...p, outcome, code: err.code, reason: err.message };
+      }
+    }),
+  );
+  const failed = platforms.filter((p) => p.outcome === 'failed');
+  const errored = platforms.filter((p) => p.outcome === 'error');
+  const verifiedNames = platforms.filter((p) => p.outcome === 'verified').map((p) => p.platform);
+  const base = { platforms };
+  if (index.failure) {
+    const note = verifiedNames.length
+      ? `; platform manifest(s) ${verifiedNames.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest ${indexDigest}`
+      : '';
+    return {
+      ...base,
+      outcome: 'failed',
+      verified: false,
+      code: index.failure.code,
+      reason: `the index itself is not verified: ${index.failure.reason}${note}`,
+    };
+  }
+  if (missing.length) {
+    const have = selectPlatforms(entries, 'all').selected.map((p) => p.platform);
+    return {
+      ...base,
+      outcome: 'failed',
+      verified: false,
+      code: 'NOT_FOUND',
+      reason: `platforms: ${missing.join(', ')} not in index ${indexDigest} (it has ${have.join(', ') || 'no platform manifests'})`,
+    };
+  }
+  if (selected.length === 0)
+    return {
+      ...base,
+      outcome: 'failed',
+      verified: false,
+      code: 'NOT_FOUND',
+      reason: `platforms: index ${indexDigest} lists no platform manifests to verify`,
+    };
+  const bad = failed[0] ?? errored[0];
+  if (bad) {
+    const others = failed.length + errored.length - 1;
+    return {
+      ...base,
+      outcome: failed.length ? 'failed' : 'error',
+      verified: false,
+      code: bad.code ?? 'INTERNAL',
+      reason:
+        `the index is signed, but platform ${bad.platform} (${bad.digest}) is not verified: ${bad.reason ?? ''}` +
+        (others ? ` (${others} more platform(s) not verified)` : ''),
+    };
+  }
+  return { ...base, ...verifiedFields(index.signatures) };
+}
+
+/** Platform manifests of an index that `sel` asks for, and requested platforms it lacks. */
+export function selectPlatforms(
+  entries: Descriptor[],
+  sel: PlatformSelection,
+): { selected: PlatformEntry[]; missing: string[] } {
+  // buildx lists attestation manifests as platform unknown/unknown: they are not platforms.
+  const real = entries.filter(
+    (d) =>
+      d.platform !== undefined &&
+      d.platform.os !== 'unknown' &&
+      d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+  );
+  if (real.length > LIMITS.signaturesPerImage)
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `index lists ${real.length} platform manifests, limit ${LIMITS.signaturesPerImage}`,
+    );
+  const entry = (d: Descriptor): PlatformEntry => ({
+    platform: formatPlatform(d.platform!),
+    digest: d.digest,
+  });
+  if (sel === 'all') return { selected: real.map(entry), missing: [] };
+  const selected: PlatformEntry[] = [];
+  const missing: string[] = [];
+  for (const want of sel) {
+    const hits = real.filter(
+      (d) =>
+        d.platform!.os === want.os &&
+        d.platform!.architecture === want.architecture &&
+        (want.variant === undefined || d.platform!.variant === want.variant),
+    );
+    if (hits.length === 0) missing.push(formatPlatform(want));
+    for (const h of hits) if (!selected.some((s) => s.digest === h.digest)) selected.push(entry(h));
+  }
+  return { selected, missing };
+}
+
+const PROBE_PLATFORMS = 16;
+
+/** For an unsigned index: which platform manifests do verify, as a note for the reason. */
+async function signedPlatformsNote(
+  store: ContentStore,
+  entries: Descriptor[],
+  verifier: CandidateVerifier,
+): Promise<string> {
+  let selected: PlatformEntry[];
+  try {
+    selected = selectPlatforms(entries, 'all').selected.slice(0, PROBE_PLATFORMS);
+  } catch {
+    return '';
+  }
+  const signed = await Promise.all(
+    selected.map(async (p) => {
+      try {
+        return (await verifyDigest(store, p.digest, verifier)).failure ? undefined : p.platform;
+      } catch {
+        // Only an explanation is at stake here; the verdict is already "failed".
+        return undefined;
+      }
+    }),
+  );
+  const names = signed.filter((n): n is string => n !== undefined);
+  if (names.length === 0) return '';
+  return `; the index's platform manifest(s) ${names.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest (set platforms to also require them)`;
 }
 
 function verifyCandidate(
