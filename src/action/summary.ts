@@ -98,7 +98,7 @@ export function failureMessage(report: Report): string | undefined {
   if (report.error) return `image-gate: ${report.error.message}`;
   const failed = report.results.filter((r) => r.outcome === 'failed');
   if (failed.length > 0) {
-    const first = failed[0]!;
+    const first = failed[0];
     return `image-gate: ${failed.length} of ${report.results.length} image(s) failed verification; first: ${first.image}: ${first.reason ?? ''}`;
   }
   const errored = report.results.filter((r) => r.outcome !== 'verified');

@@ -89,7 +89,7 @@ function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
 function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const { values: v, positionals } = parse(args, VERIFY_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify' };
-  const output = (v.output ?? 'text') as string;
+  const output = v.output ?? 'text';
   if (output !== 'text' && output !== 'json')
     throw usage(`--output: '${output}' is not text or json`);
   if (positionals.length === 0) throw usage('verify: no image references given');
@@ -163,7 +163,7 @@ function parseVerifyBundle(args: string[]): Command {
   return {
     command: 'verify-bundle',
     bundle: v.bundle,
-    artifact: positionals[0]!,
+    artifact: positionals[0],
     ...(v['certificate-identity'] ? { identity: v['certificate-identity'] } : {}),
     ...(v['certificate-oidc-issuer'] ? { issuer: v['certificate-oidc-issuer'] } : {}),
     ...(v.key ? { key: v.key } : {}),

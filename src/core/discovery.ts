@@ -137,7 +137,7 @@ async function discoverBundles(store: ContentStore, digest: string, out: Discove
         const layers = (m.layers ?? []).filter((l) => l.mediaType === MEDIA_TYPES.bundleV03);
         if (layers.length !== 1 || (m.layers ?? []).length !== 1)
           throw new GateError('MALFORMED', `${where}: expected exactly one bundle layer`);
-        const bytes = await store.getBlob(layers[0]!.digest, LIMITS.bundleBytes);
+        const bytes = await store.getBlob(layers[0].digest, LIMITS.bundleBytes);
         let bundle: unknown;
         try {
           bundle = JSON.parse(Buffer.from(bytes).toString('utf8'));

@@ -120,7 +120,7 @@ export function mergeReports(reports: Report[]): Report {
     : error
       ? 'error'
       : overallOutcome(results);
-  const startedAt = reports.map((r) => r.startedAt).sort()[0]!;
+  const startedAt = reports.map((r) => r.startedAt).sort()[0];
   const finishedAt = reports
     .map((r) => r.finishedAt)
     .sort()
@@ -130,7 +130,7 @@ export function mergeReports(reports: Report[]): Report {
     tool: TOOL,
     startedAt,
     finishedAt,
-    policy: reports[0]!.policy,
+    policy: reports[0].policy,
     verified: outcome === 'verified',
     outcome,
     ...(error ? { error } : {}),

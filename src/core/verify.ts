@@ -106,7 +106,13 @@ async function verifyStoreImage(
       entries !== undefined && v.failure.code === 'UNSIGNED'
         ? await signedPlatformsNote(store, entries, ctx.verifier)
         : '';
-    return { ...common, outcome: 'failed', verified: false, ...v.failure, reason: v.failure.reason + note };
+    return {
+      ...common,
+      outcome: 'failed',
+      verified: false,
+      ...v.failure,
+      reason: v.failure.reason + note,
+    };
   }
   return { ...common, ...verifiedFields(v.signatures) };
 }
@@ -157,7 +163,7 @@ async function verifyDigest(
     };
   }
   const ranked = [...rejected].sort((a, b) => rank(a.code) - rank(b.code));
-  const top = ranked[0]!;
+  const top = ranked[0];
   const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
   return {
     signatures,
@@ -166,11 +172,10 @@ async function verifyDigest(
   };
 }
 
-function verifiedFields(signatures: SignatureEvidence[]): Pick<
-  ImageResult,
-  'outcome' | 'verified' | 'keyRef' | 'keyID' | 'signedAt'
-> {
-  const first = signatures[0]!;
+function verifiedFields(
+  signatures: SignatureEvidence[],
+): Pick<ImageResult, 'outcome' | 'verified' | 'keyRef' | 'keyID' | 'signedAt'> {
+  const first = signatures[0];
   return {
     outcome: 'verified',
     verified: true,
@@ -333,7 +338,8 @@ function verifyCandidate(
   const predicateType = ev.statement?.predicateType;
   // A verified attestation of another type is not a signature of the image.
   if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE) return undefined;
-  const { statement: _statement, ...evidence } = ev;
+  const evidence = { ...ev };
+  delete evidence.statement;
   return evidence;
 }
 

@@ -145,7 +145,8 @@ export async function startReferrersServer(
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push({ method: req.method ?? '', url: req.url ?? '' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return error(res, 405, 'UNSUPPORTED');
-    if (url.pathname === '/v2/' || url.pathname === '/v2') return json(res, 200, '{}', 'application/json');
+    if (url.pathname === '/v2/' || url.pathname === '/v2')
+      return json(res, 200, '{}', 'application/json');
     const m = /^\/v2\/(.+)\/(manifests|blobs|referrers)\/([^/]+)$/.exec(url.pathname);
     if (!m) return error(res, 404, 'NAME_UNKNOWN');
     const [, name, kind, ref] = m as unknown as [string, string, string, string];
@@ -177,7 +178,14 @@ export async function startReferrersServer(
     const digest = ref.includes(':') ? ref : r.tags.get(ref);
     const man = digest !== undefined ? r.manifests.get(digest) : undefined;
     if (!man || digest === undefined) return error(res, 404, 'MANIFEST_UNKNOWN');
-    return json(res, 200, man.bytes, man.mediaType, { 'docker-content-digest': digest }, req.method === 'HEAD');
+    return json(
+      res,
+      200,
+      man.bytes,
+      man.mediaType,
+      { 'docker-content-digest': digest },
+      req.method === 'HEAD',
+    );
   };
 
   const server = createServer(handler);
@@ -198,7 +206,8 @@ export async function startReferrersServer(
       for (const f of readdirSync(path.join(dir, 'blobs'))) {
         const bytes = readFileSync(path.join(dir, 'blobs', f));
         const d = putBlob(repo, bytes);
-        if (d.digest !== f.replace('~', ':')) throw new Error(`${dir}/blobs/${f} hashes to ${d.digest}`);
+        if (d.digest !== f.replace('~', ':'))
+          throw new Error(`${dir}/blobs/${f} hashes to ${d.digest}`);
       }
       for (const f of readdirSync(path.join(dir, 'manifests'))) {
         const bytes = readFileSync(path.join(dir, 'manifests', f));

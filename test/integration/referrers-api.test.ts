@@ -157,7 +157,7 @@ describe('cosign v3 bundles through the referrers API (CLI bundle)', () => {
         referrerManifest(srv, img, bundleFor(img.digest));
         const again = await verify(`${srv.host}/${REPO}:noise-${mode}`);
         expect(again.code).toBe(0);
-        expect(again.report.results[0]!.signatures).toHaveLength(1);
+        expect(again.report.results[0].signatures).toHaveLength(1);
       } finally {
         srv.options.filter = 'apply';
       }
@@ -172,7 +172,7 @@ describe('cosign v3 bundles through the referrers API (CLI bundle)', () => {
     const stray = referrerManifest(srv, a, bundleFor(b.digest));
     srv.addReferrerEntry(REPO, b.digest, { ...stray, artifactType: BUNDLE });
     const { code, report } = await verify(`${srv.host}/${REPO}:subject-b`);
-    const r = report.results[0]!;
+    const r = report.results[0];
     expect(r).toMatchObject({ outcome: 'failed', code: 'UNSIGNED', signatures: [] });
     expect(r.reason).toContain(`its subject is ${a.digest}, not ${b.digest}`);
     expect(r.rejected).toBeUndefined();
@@ -184,7 +184,7 @@ describe('cosign v3 bundles through the referrers API (CLI bundle)', () => {
     const b = addImage(srv, 'statement-b');
     referrerManifest(srv, b, bundleFor(a.digest));
     const { code, report } = await verify(`${srv.host}/${REPO}:statement-b`);
-    const r = report.results[0]!;
+    const r = report.results[0];
     expect(r).toMatchObject({ outcome: 'failed', code: 'PAYLOAD_MISMATCH' });
     expect(r.reason).toContain(`do not include sha256:${b.digest.slice(7)}`);
     expect(code).toBe(1);
@@ -205,7 +205,7 @@ describe('cosign v3 bundles through the referrers API (CLI bundle)', () => {
         { tag: img.digest.replace(':', '-') },
       );
       const { code, report } = await verify(`${noApi.host}/${REPO}:fallback`);
-      expect(report.results[0]!.signatures[0]).toMatchObject({ format: 'bundle-tag' });
+      expect(report.results[0].signatures[0]).toMatchObject({ format: 'bundle-tag' });
       expect(code).toBe(0);
     } finally {
       await noApi.close();
@@ -256,7 +256,7 @@ describe('real teleport fixture served through the referrers server', () => {
       requireTlog: true,
       requireSct: true,
     });
-    expect(verifier.verifyLegacy(layers[0]!, HELLO)).toMatchObject({
+    expect(verifier.verifyLegacy(layers[0], HELLO)).toMatchObject({
       kind: 'keyless',
       format: 'legacy-tag',
       identity: 'daniel.upton@goteleport.com',
@@ -264,7 +264,7 @@ describe('real teleport fixture served through the referrers server', () => {
       signedAt: '2025-03-10T10:32:50.000Z',
     });
     // The key layer is not a keyless signature; the policy trusts no key.
-    expect(() => verifier.verifyLegacy(layers[1]!, HELLO)).toThrow(/trusts only keyless/);
+    expect(() => verifier.verifyLegacy(layers[1], HELLO)).toThrow(/trusts only keyless/);
   });
 
   it('verifies the key-based .sig layer with the extracted public key', async () => {
@@ -277,7 +277,7 @@ describe('real teleport fixture served through the referrers server', () => {
       requireTlog: true,
       requireSct: true,
     });
-    expect(verifier.verifyLegacy(layers[1]!, HELLO)).toMatchObject({
+    expect(verifier.verifyLegacy(layers[1], HELLO)).toMatchObject({
       kind: 'key',
       keyID: key.keyID,
       tlog: { logIndex: '180367881' },
@@ -287,7 +287,7 @@ describe('real teleport fixture served through the referrers server', () => {
   it('finds the attest-build-provenance bundle via the API and pins its real GitHub workflow', async () => {
     const found = await discover(client.store(fx.host, 'boxofrad/provenance-demo'), PROVENANCE);
     expect(found.candidates).toHaveLength(1);
-    const c = found.candidates[0]!;
+    const c = found.candidates[0];
     expect(c).toMatchObject({
       kind: 'bundle',
       format: 'bundle-referrer',
@@ -308,12 +308,14 @@ describe('real teleport fixture served through the referrers server', () => {
       denySelfHostedRunners: true,
     }).verifyBundle(c.bundle, { digest: PROVENANCE }, 'bundle-referrer');
     expect(good).toMatchObject({
-      identity: 'https://github.com/boxofrad/provenance-demo/.github/workflows/build.yaml@refs/heads/main',
+      identity:
+        'https://github.com/boxofrad/provenance-demo/.github/workflows/build.yaml@refs/heads/main',
       statement: { predicateType: 'https://slsa.dev/provenance/v1' },
     });
     expect(() =>
-      pinned({ signerWorkflow: 'boxofrad/provenance-demo/.github/workflows/build.yaml@refs/heads/mai' })
-        .verifyBundle(c.bundle, { digest: PROVENANCE }, 'bundle-referrer'),
+      pinned({
+        signerWorkflow: 'boxofrad/provenance-demo/.github/workflows/build.yaml@refs/heads/mai',
+      }).verifyBundle(c.bundle, { digest: PROVENANCE }, 'bundle-referrer'),
     ).toThrow(/expected identity/);
     expect(() =>
       pinned({ signerRepository: 'boxofrad/provenance-demo-fork' }).verifyBundle(
