@@ -1,8 +1,10 @@
-// Many images -> results in input order, with bounded concurrency. Identical references are
-// verified once; fail-fast stops scheduling after the first supply-chain failure.
-import { parseReference, type ImageRef } from './reference.js';
-import { toGateError } from './errors.js';
+// Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
+// first, so identical references and references to one digest are verified once; fail-fast
+// stops scheduling after the first supply-chain failure.
+import { isFailureCode, toGateError } from './errors.js';
+import { parseReference, repositoryName, type ImageRef } from './reference.js';
 import type { ImageResult } from './report.js';
+import type { ContentStore, FetchedManifest } from './types.js';
 import { verifyImage, type VerifyContext } from './verify.js';
 
 export interface BatchOptions {
@@ -13,16 +15,25 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
+type StoreRef = Exclude<ImageRef, { kind: 's3lo' }>;
+
 export async function verifyBatch(
   images: string[],
   ctx: VerifyContext,
   opts: BatchOptions,
 ): Promise<ImageResult[]> {
   const results: ImageResult[] = new Array<ImageResult>(images.length);
+  // Keyed by the reference as given, and by `repository@digest` once a tag is resolved.
   const inflight = new Map<string, Promise<ImageResult>>();
   let next = 0;
   let done = 0;
   let stop = false;
+
+  const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
+    let p = inflight.get(key);
+    if (!p) inflight.set(key, (p = run()));
+    return p;
+  };
 
   const runOne = async (i: number): Promise<void> => {
     const image = images[i]!;
@@ -34,12 +45,7 @@ export async function verifyBatch(
       results[i] = errorResult(image, err.code, err.message);
       return;
     }
-    let p = inflight.get(image);
-    if (!p) {
-      p = verifyImage(ref, ctx);
-      inflight.set(image, p);
-    }
-    const r = await p;
+    const r = await once(image, () => verifyDeduped(ref, ctx, once));
     results[i] = { ...r, image };
     if (r.outcome === 'failed' && opts.failFast) stop = true;
   };
@@ -64,6 +70,71 @@ export async function verifyBatch(
   const n = Math.max(1, Math.min(opts.concurrency, images.length));
   await Promise.all(Array.from({ length: n }, worker));
   return results;
+}
+
+/**
+ * Resolves a tag once, then verifies `repository@digest` once however many references name it.
+ * The manifest fetched for the tag is handed to verification, so resolving costs no request.
+ */
+async function verifyDeduped(
+  ref: ImageRef,
+  ctx: VerifyContext,
+  once: (key: string, run: () => Promise<ImageResult>) => Promise<ImageResult>,
+): Promise<ImageResult> {
+  if (ref.kind === 's3lo') return verifyImage(ref, ctx);
+  if (ref.digest !== undefined)
+    return once(`${repositoryName(ref)}@${ref.digest}`, () => verifyImage(ref, ctx));
+  if (ref.tag === undefined) return verifyImage(ref, ctx);
+  const started = performance.now();
+  let fetched: FetchedManifest | undefined;
+  try {
+    fetched = await ctx.storeFor(ref).getManifest(ref.tag);
+  } catch (e: unknown) {
+    const err = toGateError(e);
+    return {
+      image: ref.original,
+      outcome: isFailureCode(err.code) ? 'failed' : 'error',
+      verified: false,
+      reason: err.message,
+      code: err.code,
+      signatures: [],
+      attestations: [],
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+  // Not found: verification asks again and words the verdict itself.
+  if (!fetched) return verifyImage(ref, ctx);
+  const resolved = fetched;
+  const pinned: StoreRef = { ...ref, digest: resolved.digest };
+  const pinnedCtx: VerifyContext = {
+    ...ctx,
+    storeFor: (r) => (r === pinned ? withManifest(ctx.storeFor(r), resolved) : ctx.storeFor(r)),
+  };
+  const r = await once(`${repositoryName(ref)}@${resolved.digest}`, () =>
+    verifyImage(pinned, pinnedCtx),
+  );
+  return { ...r, durationMs: Math.round(performance.now() - started) };
+}
+
+/** `store`, except that the manifest already fetched (and hashed) is served from memory once. */
+function withManifest(store: ContentStore, m: FetchedManifest): ContentStore {
+  let served = false;
+  const wrapped: ContentStore = {
+    name: store.name,
+    getManifest: (reference) => {
+      if (!served && reference === m.digest) {
+        served = true;
+        return Promise.resolve(m);
+      }
+      return store.getManifest(reference);
+    },
+    getBlob: (digest, maxBytes) => store.getBlob(digest, maxBytes),
+  };
+  if (store.getReferrers) {
+    const getReferrers = store.getReferrers.bind(store);
+    wrapped.getReferrers = (digest, artifactType) => getReferrers(digest, artifactType);
+  }
+  return wrapped;
 }
 
 function errorResult(image: string, code: ImageResult['code'], reason: string): ImageResult {

@@ -64,6 +64,19 @@ export interface RepositoryGetter {
     pathAndQuery: string,
     opts: { accept: string; maxBytes: number; what: string },
   ): Promise<HttpResponse>;
+  /** What this run has learnt about the registry's referrers API; shared by its repositories. */
+  readonly referrersApi?: ReferrersApiState;
+}
+
+/**
+ * Whether a registry serves the OCI 1.1 referrers API, learnt from the first answer. A registry
+ * with the API never answers 404 (distribution-spec), so one 404 settles it for the run and each
+ * later image saves that request; forgetting signatures this way can only fail closed.
+ */
+export interface ReferrersApiState {
+  known?: 'present' | 'absent';
+  /** The first request still in flight: others wait for it instead of each paying a 404. */
+  probe?: Promise<void>;
 }
 
 export class RegistryClient {
@@ -75,6 +88,7 @@ export class RegistryClient {
   private readonly ownsDispatcher: boolean;
   private readonly insecure: ReadonlySet<string>;
   private readonly secrets = new Set<string>();
+  private readonly referrersApi = new Map<string, ReferrersApiState>();
 
   constructor(opts: RegistryClientOptions = {}) {
     const env = opts.env ?? process.env;
@@ -153,10 +167,13 @@ export class RegistryClient {
     const scheme = isPlainHttpAllowed(apiHost, this.insecure) ? 'http' : 'https';
     const origin = `${scheme}://${apiHost}`;
     const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
+    let referrersApi = this.referrersApi.get(origin);
+    if (!referrersApi) this.referrersApi.set(origin, (referrersApi = {}));
     const getter: RepositoryGetter = {
       name: `${host}/${repo}`,
       repository: repo,
       origin,
+      referrersApi,
       get: async (pathAndQuery, o) => {
         const url = new URL(pathAndQuery, origin);
         if (url.origin !== origin)

@@ -103,6 +103,28 @@ export class RegistryStore implements ContentStore {
 
   async getReferrers(digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
     assertDigest(digest, 'input', `referrers subject in ${this.name}`);
+    const api = this.repo.referrersApi;
+    if (!api) return this.fetchReferrers(digest, artifactType);
+    while (api.known === undefined && api.probe) await api.probe;
+    if (api.known === 'absent') return undefined;
+    if (api.known === 'present') return this.fetchReferrers(digest, artifactType);
+    // This call is the probe; an error leaves the question open for the next image.
+    let settle = (): void => undefined;
+    api.probe = new Promise<void>((r) => (settle = r));
+    try {
+      const found = await this.fetchReferrers(digest, artifactType);
+      api.known = found === undefined ? 'absent' : 'present';
+      return found;
+    } finally {
+      api.probe = undefined;
+      settle();
+    }
+  }
+
+  private async fetchReferrers(
+    digest: string,
+    artifactType?: string,
+  ): Promise<Descriptor[] | undefined> {
     const what = `referrers of ${this.name}@${digest}`;
     const first = `/v2/${this.repo.repository}/referrers/${digest}`;
     let path =

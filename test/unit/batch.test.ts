@@ -1,0 +1,255 @@
+// The batch engine over an in-memory store: input order, tag -> digest resolved once, one
+// verification per repository@digest, fail-fast, the deadline, and crashes that never pass.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { verifyBatch } from '../../src/core/batch.js';
+import { GateError } from '../../src/core/errors.js';
+import { MEDIA_TYPES, type ContentStore, type FetchedManifest } from '../../src/core/types.js';
+import type { CandidateVerifier, VerifyContext } from '../../src/core/verify.js';
+
+const sha = (b: Uint8Array | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+/** One repository in memory: manifests by tag and digest, blobs, and a log of every read. */
+class MemoryStore implements ContentStore {
+  readonly name = 'mem.example/app';
+  readonly reads: string[] = [];
+  private readonly manifests = new Map<string, FetchedManifest>();
+  private readonly blobs = new Map<string, Uint8Array>();
+
+  image(tag: string, seed: string): string {
+    const m = { schemaVersion: 2, mediaType: MEDIA_TYPES.ociManifest, layers: [], seed };
+    const bytes = Buffer.from(JSON.stringify(m));
+    const f: FetchedManifest = {
+      digest: sha(bytes),
+      mediaType: MEDIA_TYPES.ociManifest,
+      bytes,
+      manifest: { schemaVersion: 2, layers: [] },
+    };
+    this.manifests.set(tag, f);
+    this.manifests.set(f.digest, f);
+    return f.digest;
+  }
+
+  tag(tag: string, digest: string): void {
+    this.manifests.set(tag, this.manifests.get(digest)!);
+  }
+
+  /** A `.sig` manifest whose one layer's payload is `payload` (the stub verifier's whole check). */
+  sign(digest: string, payload = digest): void {
+    const p = Buffer.from(payload);
+    this.blobs.set(sha(p), p);
+    const layer = { mediaType: MEDIA_TYPES.simpleSigning, digest: sha(p), size: p.length };
+    const sig: FetchedManifest = {
+      digest: sha(`sig ${digest}`),
+      mediaType: MEDIA_TYPES.ociManifest,
+      bytes: new Uint8Array(),
+      manifest: { schemaVersion: 2, layers: [layer] },
+    };
+    this.manifests.set(`${digest.replace(':', '-')}.sig`, sig);
+  }
+
+  getManifest(reference: string): Promise<FetchedManifest | undefined> {
+    this.reads.push(`manifest ${reference}`);
+    return Promise.resolve(this.manifests.get(reference));
+  }
+
+  getBlob(digest: string): Promise<Uint8Array> {
+    this.reads.push(`blob ${digest}`);
+    const b = this.blobs.get(digest);
+    return b ? Promise.resolve(b) : Promise.reject(new GateError('NOT_FOUND', `no ${digest}`));
+  }
+}
+
+function context(store: MemoryStore, verifier: Partial<CandidateVerifier> = {}) {
+  const calls: string[] = [];
+  const ctx: VerifyContext = {
+    storeFor: () => store,
+    verifier: {
+      verifyLegacy(layer, digest) {
+        calls.push(digest);
+        if (Buffer.from(layer.payload).toString() !== digest)
+          throw new GateError('PAYLOAD_MISMATCH', `payload does not name ${digest}`);
+        return { kind: 'key', format: 'legacy-tag', keyRef: 'k' };
+      },
+      verifyBundle() {
+        throw new GateError('SIGNATURE_INVALID', 'no bundles here');
+      },
+      ...verifier,
+    },
+  };
+  return { ctx, calls };
+}
+
+const REPO = 'reg.example/app';
+const opts = { concurrency: 4, failFast: false };
+
+describe('verifyBatch', () => {
+  it('returns results in input order whatever order they finish in', async () => {
+    const store = new MemoryStore();
+    const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const t of tags) store.sign(store.image(t, t));
+    const { ctx } = context(store);
+    const images = tags.map((t) => `${REPO}:${t}`);
+    const results = await verifyBatch(images, ctx, opts);
+    expect(results.map((r) => r.image)).toEqual(images);
+    expect(results.every((r) => r.outcome === 'verified')).toBe(true);
+  });
+
+  it('verifies two tags of one digest once and reports both, each under its own name', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.tag('latest', d);
+    store.sign(d);
+    const { ctx, calls } = context(store);
+    const results = await verifyBatch([`${REPO}:v1`, `${REPO}:latest`, `${REPO}@${d}`], ctx, {
+      concurrency: 3,
+      failFast: false,
+    });
+    expect(calls).toEqual([d]);
+    expect(results.map((r) => [r.image, r.outcome, r.digest, r.pinned])).toEqual([
+      [`${REPO}:v1`, 'verified', d, `${REPO}@${d}`],
+      [`${REPO}:latest`, 'verified', d, `${REPO}@${d}`],
+      [`${REPO}@${d}`, 'verified', d, `${REPO}@${d}`],
+    ]);
+    expect(store.reads.filter((r) => r.endsWith('.sig'))).toHaveLength(1);
+  });
+
+  it('hands the manifest fetched for a tag to verification instead of fetching it by digest', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.sign(d);
+    const { ctx } = context(store);
+    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+    expect(r!.outcome).toBe('verified');
+    expect(store.reads.filter((x) => x.startsWith('manifest '))).toEqual([
+      'manifest v1',
+      `manifest ${d.replace(':', '-')}.sig`,
+      `manifest ${d.replace(':', '-')}`,
+    ]);
+  });
+
+  it('verifies the same digest in another repository on its own (signatures live per repository)', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.sign(d);
+    const { ctx, calls } = context(store);
+    await verifyBatch([`${REPO}:v1`, `reg.example/other:v1`], ctx, opts);
+    expect(calls).toEqual([d, d]);
+  });
+
+  it('verifies an identical reference once', async () => {
+    const store = new MemoryStore();
+    store.sign(store.image('v1', 'x'));
+    const { ctx, calls } = context(store);
+    const results = await verifyBatch([`${REPO}:v1`, `${REPO}:v1`], ctx, opts);
+    expect(calls).toHaveLength(1);
+    expect(results.map((r) => r.outcome)).toEqual(['verified', 'verified']);
+  });
+
+  it.each([
+    ['an unknown tag', `${REPO}:nope`, 'failed', 'NOT_FOUND'],
+    ['an unsigned image', `${REPO}:unsigned`, 'failed', 'UNSIGNED'],
+    ['a signature of another image', `${REPO}:copied`, 'failed', 'PAYLOAD_MISMATCH'],
+    ['an unparsable reference', 'Not A Ref!!', 'error', 'REF_INVALID'],
+  ])('reports %s as %s (%s)', async (_what, image, outcome, code) => {
+    const store = new MemoryStore();
+    store.image('unsigned', 'u');
+    store.sign(store.image('copied', 'c'), sha('someone else'));
+    const { ctx } = context(store);
+    const [r] = await verifyBatch([image], ctx, opts);
+    expect(r).toMatchObject({ image, outcome, code, verified: false });
+    expect(r!.reason).toBeTruthy();
+  });
+
+  it.each([
+    [
+      'a TypeError in the verifier',
+      new TypeError("Cannot read properties of undefined (reading 'x')"),
+    ],
+    ['a thrown string', 'boom'],
+  ])('turns %s into an INTERNAL error, never a pass', async (_what, thrown) => {
+    const store = new MemoryStore();
+    store.sign(store.image('v1', 'x'));
+    const { ctx } = context(store, {
+      verifyLegacy: () => {
+        throw thrown;
+      },
+    });
+    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+    expect(r).toMatchObject({ outcome: 'error', code: 'INTERNAL', verified: false });
+  });
+
+  it('turns a store that fails while resolving the tag into an error naming it', async () => {
+    const store = new MemoryStore();
+    store.getManifest = () =>
+      Promise.reject(new GateError('NETWORK', 'cannot reach registry reg.example'));
+    const { ctx } = context(store);
+    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+    expect(r).toMatchObject({ outcome: 'error', code: 'NETWORK' });
+    expect(r!.reason).toContain('reg.example');
+  });
+
+  it('stops scheduling after the first failure with fail-fast and marks the rest skipped', async () => {
+    const store = new MemoryStore();
+    store.image('unsigned', 'u');
+    store.sign(store.image('ok', 'o'));
+    const { ctx } = context(store);
+    const images = [`${REPO}:unsigned`, `${REPO}:ok`, `${REPO}:ok2`];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: true });
+    expect(results.map((r) => r.outcome)).toEqual(['failed', 'skipped', 'skipped']);
+    expect(results[1]!.reason).toMatch(/fail-fast/);
+  });
+
+  it('marks images skipped once the deadline has passed', async () => {
+    const store = new MemoryStore();
+    store.sign(store.image('ok', 'o'));
+    const { ctx } = context(store);
+    const results = await verifyBatch([`${REPO}:ok`, `${REPO}:ok`], ctx, {
+      concurrency: 2,
+      failFast: false,
+      signal: AbortSignal.abort(),
+    });
+    expect(results.map((r) => [r.outcome, r.reason])).toEqual([
+      ['skipped', 'deadline reached before this image was verified'],
+      ['skipped', 'deadline reached before this image was verified'],
+    ]);
+  });
+
+  it('reports progress once per image with running counts', async () => {
+    const store = new MemoryStore();
+    store.sign(store.image('ok', 'o'));
+    const { ctx } = context(store);
+    const seen: Array<[number, number]> = [];
+    await verifyBatch([`${REPO}:ok`, `${REPO}:nope`, `${REPO}:ok`], ctx, {
+      ...opts,
+      onResult: (_r, done, total) => seen.push([done, total]),
+    });
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('never runs more than `concurrency` verifications at once', async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 20; i++) store.sign(store.image(`t${i}`, `s${i}`));
+    let active = 0;
+    let peak = 0;
+    const get = store.getManifest.bind(store);
+    store.getManifest = async (reference) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 2));
+      active--;
+      return get(reference);
+    };
+    const { ctx } = context(store);
+    const images = Array.from({ length: 20 }, (_, i) => `${REPO}:t${i}`);
+    const results = await verifyBatch(images, ctx, { concurrency: 3, failFast: false });
+    expect(results.every((r) => r.outcome === 'verified')).toBe(true);
+    // Discovery reads the .sig tag and the tag index concurrently per image.
+    expect(peak).toBeLessThanOrEqual(3 * 2);
+    expect(peak).toBeGreaterThan(1);
+  });
+});
