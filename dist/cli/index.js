@@ -94915,6 +94915,7 @@ function matches(m, value) {
 function describeMatcher(m) {
     return 'exact' in m ? m.exact : `/${m.regexp}/`;
 }
+/** Escape every RegExp metacharacter, so a literal can sit inside an anchored pattern. */
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -96846,7 +96847,7 @@ function signatureTag(digest, suffix) {
     return digest.replace(':', '-') + suffix;
 }
 async function discover(store, digest, opts = {}) {
-    const result = { candidates: [], rejected: [], searched: [] };
+    const result = { candidates: [], rejected: [], searched: [], ignored: [] };
     const suffixes = opts.legacySuffixes ?? ['.sig'];
     // Both formats are looked up concurrently; a failure to *obtain* evidence (network, limits)
     // propagates as an error, while unreadable content is recorded as a rejected candidate.
@@ -96915,11 +96916,13 @@ async function discoverBundles(store, digest, out) {
             if (!found)
                 return;
             const m = found.manifest;
-            // The referrers list is unauthenticated: the manifest itself must name this image.
+            // The referrers list is unauthenticated: the manifest itself must name this image. One
+            // that names another is about another image, so it is skipped, not counted as a bad
+            // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
             if (m.subject?.digest !== digest) {
-                out.rejected.push({
+                out.ignored.push({
                     where,
-                    error: new errors/* GateError */.ue('PAYLOAD_MISMATCH', `${where}: subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`),
+                    why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
                 });
                 return;
             }
@@ -96956,9 +96959,82 @@ function isContentFault(e) {
     return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
 }
 //# sourceMappingURL=discovery.js.map
+;// CONCATENATED MODULE: ./build/core/options.js
+// GateOptions: the one typed object both front ends produce (Action inputs, CLI argv) and the
+// core consumes. Validation here names the input and the bad value.
+
+const DEFAULTS = {
+    concurrency: 8,
+    timeoutMs: 5 * 60_000,
+};
+function parseConcurrency(name, value) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 64)
+        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' is not a whole number from 1 to 64`);
+    return n;
+}
+/** `30s`, `5m`, `48h`, `2d`, or plain seconds. */
+function parseDuration(name, value) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value);
+    if (!m)
+        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' is not a duration (e.g. 90s, 5m, 48h)`);
+    const n = Number(m[1]);
+    const unit = m[2] ?? 's';
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit];
+    const v = n * factor;
+    if (v <= 0)
+        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' must be more than zero`);
+    return v;
+}
+function parseBoolean(name, value) {
+    const v = value.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off', ''].includes(v))
+        return false;
+    throw new GateError('USAGE', `${name}: '${value}' is not true or false`);
+}
+/** One item per line; blank lines and `#` comments ignored; commas also separate. */
+function parseList(value) {
+    return value
+        .split('\n')
+        .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+        .flatMap((l) => l.split(/[,\s]+/))
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+const PLATFORM_PART = /^[a-z0-9][a-z0-9._-]*$/;
+/**
+ * `all`, or a comma/newline-separated list of `os/arch[/variant]` (e.g. `linux/amd64,linux/arm64/v8`).
+ * An empty value means "not requested".
+ */
+function parsePlatforms(name, value) {
+    const items = parseList(value);
+    if (items.length === 0)
+        return undefined;
+    if (items.includes('all')) {
+        if (items.length > 1)
+            throw new errors/* GateError */.ue('USAGE', `${name}: 'all' cannot be combined with a list ('${value}')`);
+        return 'all';
+    }
+    return items.map((item) => {
+        const parts = item.split('/');
+        if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PLATFORM_PART.test(p)))
+            throw new errors/* GateError */.ue('USAGE', `${name}: '${item}' is not a platform (expected os/arch or os/arch/variant, e.g. linux/amd64, or all)`);
+        const [os, architecture, variant] = parts;
+        return { os, architecture, ...(variant !== undefined ? { variant } : {}) };
+    });
+}
+function formatPlatform(p) {
+    return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+//# sourceMappingURL=options.js.map
 ;// CONCATENATED MODULE: ./build/core/verify.js
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
-// discover signatures in every format, verify each, and explain the verdict in one line.
+// discover signatures in every format, verify each (and, on request, each platform manifest of an
+// index), and explain the verdict in one line.
+
+
 
 
 
@@ -97008,6 +97084,37 @@ async function verifyStoreImage(ref, ctx) {
         throw new errors/* GateError */.ue('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
     // From here on only the digest computed over the bytes received is used.
     const digest = fetched.digest;
+    const v = await verifyDigest(store, digest, ctx.verifier);
+    const common = {
+        image: ref.original,
+        digest,
+        pinned: pinnedReference(ref, digest),
+        signatures: v.signatures,
+        attestations: [],
+        ...(v.rejected.length ? { rejected: v.rejected } : {}),
+    };
+    const entries = fetched.manifest.manifests;
+    if (entries !== undefined && ctx.platforms !== undefined) {
+        return { ...common, ...(await verifyPlatforms(store, digest, entries, ctx, v)) };
+    }
+    if (v.failure) {
+        // The index digest is what is gated. Platform signatures never stand in for it, but saying
+        // they exist turns a puzzling "unsigned" into an actionable one.
+        const note = entries !== undefined && v.failure.code === 'UNSIGNED'
+            ? await signedPlatformsNote(store, entries, ctx.verifier)
+            : '';
+        return {
+            ...common,
+            outcome: 'failed',
+            verified: false,
+            ...v.failure,
+            reason: v.failure.reason + note,
+        };
+    }
+    return { ...common, ...verifiedFields(v.signatures) };
+}
+/** Discover and verify every signature of one manifest digest in one store. */
+async function verifyDigest(store, digest, verifier) {
     const found = await discover(store, digest);
     const signatures = [];
     const rejected = found.rejected.map(({ where, error }) => ({
@@ -97017,7 +97124,7 @@ async function verifyStoreImage(ref, ctx) {
     }));
     for (const c of found.candidates) {
         try {
-            const ev = verifyCandidate(c, digest, ctx.verifier);
+            const ev = verifyCandidate(c, digest, verifier);
             if (ev)
                 signatures.push(ev);
         }
@@ -97029,44 +97136,158 @@ async function verifyStoreImage(ref, ctx) {
             rejected.push({ where: c.where, code: err.code, reason: err.message });
         }
     }
-    const common = {
-        image: ref.original,
-        digest,
-        pinned: pinnedReference(ref, digest),
-        signatures,
-        attestations: [],
-        ...(rejected.length ? { rejected } : {}),
-    };
-    if (signatures.length > 0) {
-        const first = signatures[0];
-        return {
-            ...common,
-            outcome: 'verified',
-            verified: true,
-            ...(first.keyRef ? { keyRef: first.keyRef } : {}),
-            ...(first.keyID ? { keyID: first.keyID } : {}),
-            ...(first.signedAt ? { signedAt: first.signedAt } : {}),
-        };
-    }
+    if (signatures.length > 0)
+        return { signatures, rejected };
     if (rejected.length === 0) {
+        const ignored = found.ignored.length
+            ? `; ignored ${found.ignored.map((i) => `${i.where} (${i.why})`).join(', ')}`
+            : '';
         return {
-            ...common,
-            outcome: 'failed',
-            verified: false,
-            code: 'UNSIGNED',
-            reason: `no signatures found (looked in ${found.searched.join(', ')})`,
+            signatures,
+            rejected,
+            failure: {
+                code: 'UNSIGNED',
+                reason: `no signatures found (looked in ${found.searched.join(', ')}${ignored})`,
+            },
         };
     }
     const ranked = [...rejected].sort((a, b) => rank(a.code) - rank(b.code));
     const top = ranked[0];
     const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
     return {
-        ...common,
-        outcome: 'failed',
-        verified: false,
-        code: top.code,
-        reason: `no valid signature: ${top.reason}${more}`,
+        signatures,
+        rejected,
+        failure: { code: top.code, reason: `no valid signature: ${top.reason}${more}` },
     };
+}
+function verifiedFields(signatures) {
+    const first = signatures[0];
+    return {
+        outcome: 'verified',
+        verified: true,
+        ...(first.keyRef ? { keyRef: first.keyRef } : {}),
+        ...(first.keyID ? { keyID: first.keyID } : {}),
+        ...(first.signedAt ? { signedAt: first.signedAt } : {}),
+    };
+}
+/**
+ * `platforms` on an index: the index digest must verify, and so must every selected platform
+ * manifest, each on its own signatures (an index signature is not looked through).
+ */
+async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
+    const { selected, missing } = selectPlatforms(entries, ctx.platforms);
+    const platforms = await Promise.all(selected.map(async (p) => {
+        try {
+            const v = await verifyDigest(store, p.digest, ctx.verifier);
+            if (!v.failure)
+                return { ...p, outcome: 'verified' };
+            return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
+        }
+        catch (e) {
+            const err = (0,errors/* toGateError */.Vl)(e);
+            const outcome = (0,errors/* isFailureCode */.sH)(err.code) ? 'failed' : 'error';
+            return { ...p, outcome, code: err.code, reason: err.message };
+        }
+    }));
+    const failed = platforms.filter((p) => p.outcome === 'failed');
+    const errored = platforms.filter((p) => p.outcome === 'error');
+    const verifiedNames = platforms.filter((p) => p.outcome === 'verified').map((p) => p.platform);
+    const base = { platforms };
+    if (index.failure) {
+        const note = verifiedNames.length
+            ? `; platform manifest(s) ${verifiedNames.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest ${indexDigest}`
+            : '';
+        return {
+            ...base,
+            outcome: 'failed',
+            verified: false,
+            code: index.failure.code,
+            reason: `the index itself is not verified: ${index.failure.reason}${note}`,
+        };
+    }
+    if (missing.length) {
+        const have = selectPlatforms(entries, 'all').selected.map((p) => p.platform);
+        return {
+            ...base,
+            outcome: 'failed',
+            verified: false,
+            code: 'NOT_FOUND',
+            reason: `platforms: ${missing.join(', ')} not in index ${indexDigest} (it has ${have.join(', ') || 'no platform manifests'})`,
+        };
+    }
+    if (selected.length === 0)
+        return {
+            ...base,
+            outcome: 'failed',
+            verified: false,
+            code: 'NOT_FOUND',
+            reason: `platforms: index ${indexDigest} lists no platform manifests to verify`,
+        };
+    const bad = failed[0] ?? errored[0];
+    if (bad) {
+        const others = failed.length + errored.length - 1;
+        return {
+            ...base,
+            outcome: failed.length ? 'failed' : 'error',
+            verified: false,
+            code: bad.code ?? 'INTERNAL',
+            reason: `the index is signed, but platform ${bad.platform} (${bad.digest}) is not verified: ${bad.reason ?? ''}` +
+                (others ? ` (${others} more platform(s) not verified)` : ''),
+        };
+    }
+    return { ...base, ...verifiedFields(index.signatures) };
+}
+/** Platform manifests of an index that `sel` asks for, and requested platforms it lacks. */
+function selectPlatforms(entries, sel) {
+    // buildx lists attestation manifests as platform unknown/unknown: they are not platforms.
+    const real = entries.filter((d) => d.platform !== undefined &&
+        d.platform.os !== 'unknown' &&
+        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    if (real.length > LIMITS.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${LIMITS.signaturesPerImage}`);
+    const entry = (d) => ({
+        platform: formatPlatform(d.platform),
+        digest: d.digest,
+    });
+    if (sel === 'all')
+        return { selected: real.map(entry), missing: [] };
+    const selected = [];
+    const missing = [];
+    for (const want of sel) {
+        const hits = real.filter((d) => d.platform.os === want.os &&
+            d.platform.architecture === want.architecture &&
+            (want.variant === undefined || d.platform.variant === want.variant));
+        if (hits.length === 0)
+            missing.push(formatPlatform(want));
+        for (const h of hits)
+            if (!selected.some((s) => s.digest === h.digest))
+                selected.push(entry(h));
+    }
+    return { selected, missing };
+}
+const PROBE_PLATFORMS = 16;
+/** For an unsigned index: which platform manifests do verify, as a note for the reason. */
+async function signedPlatformsNote(store, entries, verifier) {
+    let selected;
+    try {
+        selected = selectPlatforms(entries, 'all').selected.slice(0, PROBE_PLATFORMS);
+    }
+    catch {
+        return '';
+    }
+    const signed = await Promise.all(selected.map(async (p) => {
+        try {
+            return (await verifyDigest(store, p.digest, verifier)).failure ? undefined : p.platform;
+        }
+        catch {
+            // Only an explanation is at stake here; the verdict is already "failed".
+            return undefined;
+        }
+    }));
+    const names = signed.filter((n) => n !== undefined);
+    if (names.length === 0)
+        return '';
+    return `; the index's platform manifest(s) ${names.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest (set platforms to also require them)`;
 }
 function verifyCandidate(c, digest, verifier) {
     if (c.kind === 'legacy')
@@ -97076,7 +97297,8 @@ function verifyCandidate(c, digest, verifier) {
     // A verified attestation of another type is not a signature of the image.
     if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE)
         return undefined;
-    const { statement: _statement, ...evidence } = ev;
+    const evidence = { ...ev };
+    delete evidence.statement;
     return evidence;
 }
 function rank(code) {
@@ -97088,17 +97310,25 @@ function ms(started) {
 }
 //# sourceMappingURL=verify.js.map
 ;// CONCATENATED MODULE: ./build/core/batch.js
-// Many images -> results in input order, with bounded concurrency. Identical references are
-// verified once; fail-fast stops scheduling after the first supply-chain failure.
+// Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
+// first, so identical references and references to one digest are verified once; fail-fast
+// stops scheduling after the first supply-chain failure.
 
 
 
 async function verifyBatch(images, ctx, opts) {
     const results = new Array(images.length);
+    // Keyed by the reference as given, and by `repository@digest` once a tag is resolved.
     const inflight = new Map();
     let next = 0;
     let done = 0;
     let stop = false;
+    const once = (key, run) => {
+        let p = inflight.get(key);
+        if (!p)
+            inflight.set(key, (p = run()));
+        return p;
+    };
     const runOne = async (i) => {
         const image = images[i];
         let ref;
@@ -97110,12 +97340,7 @@ async function verifyBatch(images, ctx, opts) {
             results[i] = errorResult(image, err.code, err.message);
             return;
         }
-        let p = inflight.get(image);
-        if (!p) {
-            p = verifyImage(ref, ctx);
-            inflight.set(image, p);
-        }
-        const r = await p;
+        const r = await once(image, () => verifyDeduped(ref, ctx, once));
         results[i] = { ...r, image };
         if (r.outcome === 'failed' && opts.failFast)
             stop = true;
@@ -97138,6 +97363,67 @@ async function verifyBatch(images, ctx, opts) {
     const n = Math.max(1, Math.min(opts.concurrency, images.length));
     await Promise.all(Array.from({ length: n }, worker));
     return results;
+}
+/**
+ * Resolves a tag once, then verifies `repository@digest` once however many references name it.
+ * The manifest fetched for the tag is handed to verification, so resolving costs no request.
+ */
+async function verifyDeduped(ref, ctx, once) {
+    if (ref.kind === 's3lo')
+        return verifyImage(ref, ctx);
+    if (ref.digest !== undefined)
+        return once(`${repositoryName(ref)}@${ref.digest}`, () => verifyImage(ref, ctx));
+    if (ref.tag === undefined)
+        return verifyImage(ref, ctx);
+    const started = performance.now();
+    let fetched;
+    try {
+        fetched = await ctx.storeFor(ref).getManifest(ref.tag);
+    }
+    catch (e) {
+        const err = (0,errors/* toGateError */.Vl)(e);
+        return {
+            image: ref.original,
+            outcome: (0,errors/* isFailureCode */.sH)(err.code) ? 'failed' : 'error',
+            verified: false,
+            reason: err.message,
+            code: err.code,
+            signatures: [],
+            attestations: [],
+            durationMs: Math.round(performance.now() - started),
+        };
+    }
+    // Not found: verification asks again and words the verdict itself.
+    if (!fetched)
+        return verifyImage(ref, ctx);
+    const resolved = fetched;
+    const pinned = { ...ref, digest: resolved.digest };
+    const pinnedCtx = {
+        ...ctx,
+        storeFor: (r) => (r === pinned ? withManifest(ctx.storeFor(r), resolved) : ctx.storeFor(r)),
+    };
+    const r = await once(`${repositoryName(ref)}@${resolved.digest}`, () => verifyImage(pinned, pinnedCtx));
+    return { ...r, durationMs: Math.round(performance.now() - started) };
+}
+/** `store`, except that the manifest already fetched (and hashed) is served from memory once. */
+function withManifest(store, m) {
+    let served = false;
+    const wrapped = {
+        name: store.name,
+        getManifest: (reference) => {
+            if (!served && reference === m.digest) {
+                served = true;
+                return Promise.resolve(m);
+            }
+            return store.getManifest(reference);
+        },
+        getBlob: (digest, maxBytes) => store.getBlob(digest, maxBytes),
+    };
+    if (store.getReferrers) {
+        const getReferrers = store.getReferrers.bind(store);
+        wrapped.getReferrers = (digest, artifactType) => getReferrers(digest, artifactType);
+    }
+    return wrapped;
 }
 function errorResult(image, code, reason) {
     return {
@@ -97909,6 +98195,29 @@ class RegistryStore {
     }
     async getReferrers(digest, artifactType) {
         assertDigest(digest, 'input', `referrers subject in ${this.name}`);
+        const api = this.repo.referrersApi;
+        if (!api)
+            return this.fetchReferrers(digest, artifactType);
+        while (api.known === undefined && api.probe)
+            await api.probe;
+        if (api.known === 'absent')
+            return undefined;
+        if (api.known === 'present')
+            return this.fetchReferrers(digest, artifactType);
+        // This call is the probe; an error leaves the question open for the next image.
+        let settle = () => undefined;
+        api.probe = new Promise((r) => (settle = r));
+        try {
+            const found = await this.fetchReferrers(digest, artifactType);
+            api.known = found === undefined ? 'absent' : 'present';
+            return found;
+        }
+        finally {
+            api.probe = undefined;
+            settle();
+        }
+    }
+    async fetchReferrers(digest, artifactType) {
         const what = `referrers of ${this.name}@${digest}`;
         const first = `/v2/${this.repo.repository}/referrers/${digest}`;
         let path = artifactType !== undefined
@@ -98442,6 +98751,7 @@ class RegistryClient {
     ownsDispatcher;
     insecure;
     secrets = new Set();
+    referrersApi = new Map();
     constructor(opts = {}) {
         const env = opts.env ?? process.env;
         const insecure = new Set();
@@ -98512,10 +98822,14 @@ class RegistryClient {
         const scheme = isPlainHttpAllowed(apiHost, this.insecure) ? 'http' : 'https';
         const origin = `${scheme}://${apiHost}`;
         const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
+        let referrersApi = this.referrersApi.get(origin);
+        if (!referrersApi)
+            this.referrersApi.set(origin, (referrersApi = {}));
         const getter = {
             name: `${host}/${repo}`,
             repository: repo,
             origin,
+            referrersApi,
             get: async (pathAndQuery, o) => {
                 const url = new URL(pathAndQuery, origin);
                 if (url.origin !== origin)
@@ -99476,6 +99790,89 @@ function failureResult(failed, keyCount, digest, evidence) {
     return result;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./build/core/workflow-identity.js
+// GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
+// signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
+
+
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB = 'https://github.com/';
+/** Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). */
+const FULCIO_OIDS = {
+    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
+    runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
+    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
+    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+};
+const WORKFLOW_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s]+\.ya?ml$/;
+const workflow_identity_REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+// Any GitHub workflow identity: a workflow file in some repository, at some ref.
+const ANY_GITHUB_WORKFLOW = `${escapeRegExp(GITHUB)}[^/]+/[^/]+/\\.github/workflows/[^@]+@.+`;
+function hasWorkflowPinning(p) {
+    return (nonEmpty(p.signerWorkflow) ||
+        nonEmpty(p.signerRepository) ||
+        nonEmpty(p.sourceRef) ||
+        p.denySelfHostedRunners === true);
+}
+/**
+ * One IdentityRule from the pinning inputs plus any explicit identity/issuer matchers.
+ * signer-workflow derives the identity, so it excludes an explicit identity; the issuer defaults
+ * to GitHub Actions' unless one was given. Each input adds the Fulcio extension it names.
+ */
+function workflowIdentityRule(p, explicit) {
+    const extensions = {};
+    let subject;
+    if (nonEmpty(p.signerWorkflow)) {
+        if (explicit.subject)
+            throw new errors/* GateError */.ue('USAGE', 'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other');
+        subject = workflowMatcher(p.signerWorkflow);
+        // GitHub sets the build signer URI to the same workflow reference as the SAN.
+        extensions[FULCIO_OIDS.buildSignerUri] = subject;
+    }
+    if (nonEmpty(p.signerRepository)) {
+        const repo = p.signerRepository.trim();
+        if (!workflow_identity_REPOSITORY_RE.test(repo))
+            throw new errors/* GateError */.ue('USAGE', `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`);
+        extensions[FULCIO_OIDS.sourceRepositoryUri] = { exact: `${GITHUB}${repo}` };
+    }
+    if (nonEmpty(p.sourceRef)) {
+        const ref = p.sourceRef.trim();
+        if (!/^refs\/\S+$/.test(ref))
+            throw new errors/* GateError */.ue('USAGE', `source-ref: '${p.sourceRef}' is not a full git ref (e.g. refs/heads/main, refs/tags/v1)`);
+        extensions[FULCIO_OIDS.sourceRepositoryRef] = { exact: ref };
+    }
+    if (p.denySelfHostedRunners === true)
+        extensions[FULCIO_OIDS.runnerEnvironment] = { exact: 'github-hosted' };
+    subject ??= explicit.subject;
+    if (subject === undefined) {
+        if (!nonEmpty(p.signerRepository))
+            throw new errors/* GateError */.ue('USAGE', 'source-ref and deny-self-hosted-runners narrow a signer: give signer-workflow, signer-repository or certificate-identity(-regexp) too');
+        // The source repository extension pins where the run happened; any workflow there may sign,
+        // including reusable workflows from other repositories that it calls.
+        subject = { regexp: ANY_GITHUB_WORKFLOW };
+    }
+    return {
+        subject,
+        issuer: explicit.issuer ?? { exact: GITHUB_ACTIONS_ISSUER },
+        extensions,
+    };
+}
+/** Exact `https://github.com/<workflow>@<ref>`, or the workflow at any ref (anchored, escaped). */
+function workflowMatcher(value) {
+    const v = value.trim();
+    const at = v.indexOf('@');
+    const path = at < 0 ? v : v.slice(0, at);
+    const ref = at < 0 ? undefined : v.slice(at + 1);
+    if (!WORKFLOW_RE.test(path) || (ref !== undefined && !/^\S+$/.test(ref)))
+        throw new errors/* GateError */.ue('USAGE', `signer-workflow: '${value}' is not owner/repo/.github/workflows/FILE.yml[@ref] (e.g. acme/app/.github/workflows/release.yml@refs/tags/v1)`);
+    if (ref !== undefined)
+        return { exact: `${GITHUB}${path}@${ref}` };
+    return { regexp: `${escapeRegExp(`${GITHUB}${path}`)}@.+` };
+}
+function nonEmpty(s) {
+    return s !== undefined && s.trim() !== '';
+}
+//# sourceMappingURL=workflow-identity.js.map
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
@@ -99491,9 +99888,26 @@ function failureResult(failed, keyCount, digest, evidence) {
 
 
 
+
+
 function buildIdentityRules(o) {
     const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
     const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
+    const pinning = {
+        ...(o.signerWorkflow !== undefined ? { signerWorkflow: o.signerWorkflow } : {}),
+        ...(o.signerRepository !== undefined ? { signerRepository: o.signerRepository } : {}),
+        ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
+        ...(o.denySelfHostedRunners !== undefined
+            ? { denySelfHostedRunners: o.denySelfHostedRunners }
+            : {}),
+    };
+    if (hasWorkflowPinning(pinning))
+        return [
+            workflowIdentityRule(pinning, {
+                ...(subject ? { subject } : {}),
+                ...(issuer ? { issuer } : {}),
+            }),
+        ];
     if (!subject && !issuer)
         return [];
     // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
@@ -99524,10 +99938,21 @@ function pick(name, exact, regexp) {
 function summarizePolicy(o, policy) {
     return {
         keys: (policy?.keys ?? []).map((k) => ({ keyRef: k.keyRef, keyID: k.keyID })),
-        identities: (policy?.identities ?? []).map((i) => ({
-            subject: describeMatcher(i.subject),
-            issuer: describeMatcher(i.issuer),
-        })),
+        identities: (policy?.identities ?? []).map((i) => {
+            const ext = Object.entries(i.extensions ?? {});
+            return {
+                subject: describeMatcher(i.subject),
+                issuer: describeMatcher(i.issuer),
+                ...(ext.length
+                    ? { extensions: Object.fromEntries(ext.map(([oid, m]) => [oid, describeMatcher(m)])) }
+                    : {}),
+            };
+        }),
+        ...(o.platforms !== undefined
+            ? {
+                platforms: o.platforms === 'all' ? 'all' : o.platforms.map((p) => formatPlatform(p)).join(','),
+            }
+            : {}),
         requireTlog: !o.insecureIgnoreTlog,
         requireSct: !o.insecureIgnoreSct,
         trustRoot: o.trustedRoot
@@ -99540,7 +99965,7 @@ function summarizePolicy(o, policy) {
 async function buildPolicy(o, env) {
     const identities = buildIdentityRules(o);
     if (o.keys.length === 0 && identities.length === 0)
-        throw new errors/* GateError */.ue('USAGE', 'no trust policy: give key, or certificate-identity and certificate-oidc-issuer');
+        throw new errors/* GateError */.ue('USAGE', 'no trust policy: give key, or certificate-identity and certificate-oidc-issuer, or signer-workflow / signer-repository');
     const keys = o.keys.length ? await loadKeys(o.keys, { env }) : [];
     return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
 }
@@ -99577,6 +100002,7 @@ async function runGate(o, hooks = {}) {
         const s3loStores = new Map();
         const ctx = {
             verifier,
+            ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
             storeFor(ref) {
                 if (ref.kind === 'registry')
                     return registry.store(ref.registry, ref.repository);
@@ -99631,51 +100057,6 @@ async function runGate(o, hooks = {}) {
 //# sourceMappingURL=gate.js.map
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./build/core/options.js
-// GateOptions: the one typed object both front ends produce (Action inputs, CLI argv) and the
-// core consumes. Validation here names the input and the bad value.
-
-const DEFAULTS = {
-    concurrency: 8,
-    timeoutMs: 5 * 60_000,
-};
-function parseConcurrency(name, value) {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 64)
-        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' is not a whole number from 1 to 64`);
-    return n;
-}
-/** `30s`, `5m`, `48h`, `2d`, or plain seconds. */
-function parseDuration(name, value) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value);
-    if (!m)
-        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' is not a duration (e.g. 90s, 5m, 48h)`);
-    const n = Number(m[1]);
-    const unit = m[2] ?? 's';
-    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit];
-    const v = n * factor;
-    if (v <= 0)
-        throw new errors/* GateError */.ue('USAGE', `${name}: '${value}' must be more than zero`);
-    return v;
-}
-function parseBoolean(name, value) {
-    const v = value.trim().toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off', ''].includes(v))
-        return false;
-    throw new GateError('USAGE', `${name}: '${value}' is not true or false`);
-}
-/** One item per line; blank lines and `#` comments ignored; commas also separate. */
-function parseList(value) {
-    return value
-        .split('\n')
-        .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
-        .flatMap((l) => l.split(/[,\s]+/))
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-//# sourceMappingURL=options.js.map
 ;// CONCATENATED MODULE: ./build/cli/args.js
 // argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
 // inputs; bad flags are usage errors (exit 2) that name the flag and the value.
@@ -99688,6 +100069,11 @@ const VERIFY_FLAGS = {
     'certificate-identity-regexp': { type: 'string' },
     'certificate-oidc-issuer': { type: 'string' },
     'certificate-oidc-issuer-regexp': { type: 'string' },
+    'signer-workflow': { type: 'string' },
+    'signer-repository': { type: 'string' },
+    'source-ref': { type: 'string' },
+    'deny-self-hosted-runners': { type: 'boolean' },
+    platforms: { type: 'string' },
     'insecure-ignore-tlog': { type: 'boolean' },
     'insecure-ignore-sct': { type: 'boolean' },
     offline: { type: 'boolean' },
@@ -99738,7 +100124,7 @@ function parseVerify(args, env) {
     const { values: v, positionals } = parse(args, VERIFY_FLAGS);
     if (v.help)
         return { command: 'help', topic: 'verify' };
-    const output = (v.output ?? 'text');
+    const output = v.output ?? 'text';
     if (output !== 'text' && output !== 'json')
         throw usage(`--output: '${output}' is not text or json`);
     if (positionals.length === 0)
@@ -99758,6 +100144,11 @@ function parseVerify(args, env) {
         ...(v['certificate-oidc-issuer-regexp'] !== undefined
             ? { certificateOidcIssuerRegexp: v['certificate-oidc-issuer-regexp'] }
             : {}),
+        ...(v['signer-workflow'] !== undefined ? { signerWorkflow: v['signer-workflow'] } : {}),
+        ...(v['signer-repository'] !== undefined ? { signerRepository: v['signer-repository'] } : {}),
+        ...(v['source-ref'] !== undefined ? { sourceRef: v['source-ref'] } : {}),
+        ...(v['deny-self-hosted-runners'] ? { denySelfHostedRunners: true } : {}),
+        ...platformsOption(v.platforms),
         insecureIgnoreTlog: v['insecure-ignore-tlog'] ?? false,
         insecureIgnoreSct: v['insecure-ignore-sct'] ?? false,
         offline: v.offline ?? false,
@@ -99779,6 +100170,14 @@ function parseVerify(args, env) {
         output,
         ...(v.report !== undefined ? { reportPath: v.report } : {}),
     };
+}
+function platformsOption(value) {
+    if (value === undefined)
+        return {};
+    const platforms = parsePlatforms('--platforms', value);
+    if (platforms === undefined)
+        throw usage(`--platforms: '${value}' names no platform`);
+    return { platforms };
 }
 function parseVerifyBundle(args) {
     const { values: v, positionals } = parse(args, BUNDLE_FLAGS);
@@ -99827,12 +100226,19 @@ Trust (give keys, or an identity and an issuer, or both):
   --certificate-identity-regexp RE   keyless: SAN regexp, matched against the WHOLE value (anchored)
   --certificate-oidc-issuer S        keyless: OIDC issuer, exact match
   --certificate-oidc-issuer-regexp RE  keyless: issuer regexp (anchored)
+  --signer-workflow W                GitHub: owner/repo/.github/workflows/F.yml@REF (or no @REF: any ref); derives
+                                     the identity and issuer; excludes --certificate-identity(-regexp)
+  --signer-repository OWNER/REPO     GitHub: the repository the signing workflow ran in
+  --source-ref REF                   GitHub: the ref it ran on, e.g. refs/heads/main
+  --deny-self-hosted-runners         GitHub: the signing job must have run on a GitHub-hosted runner
   --insecure-ignore-tlog             do not require a Rekor transparency-log entry
   --insecure-ignore-sct              do not require a certificate transparency SCT
   --offline                          use the public-good trusted root embedded in image-gate; no network for trust material
   --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
   --tuf-cache DIR                    TUF metadata cache directory (online mode)
   --require-all-keys                 every --key must have signed (default: any one)
+  --platforms all|LIST               for an index, also require each platform manifest (all, or e.g.
+                                     linux/amd64,linux/arm64) to verify on its own signatures
 
 Run:
   --output text|json                 json prints the report on stdout (default text)
@@ -99870,6 +100276,8 @@ function renderResultText(r) {
         if (r.signatures.length > 1)
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
+    for (const p of r.platforms ?? [])
+        lines.push(`  Platform ${p.platform}: ${p.outcome === 'verified' ? '✓' : '✗'} ${p.outcome} (${p.digest})${p.reason ? ` ${p.reason}` : ''}`);
     for (const a of r.attestations)
         lines.push(`  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`);
     if (r.reason)
