@@ -22,6 +22,11 @@ describe('Action inputs', () => {
       'certificate-identity-regexp': '^https://github.com/acme/',
       'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com',
       'certificate-oidc-issuer-regexp': '',
+      'signer-workflow': '',
+      'signer-repository': 'acme/app',
+      'source-ref': 'refs/heads/main',
+      'deny-self-hosted-runners': 'true',
+      platforms: 'linux/amd64\nlinux/arm64/v8',
       'insecure-ignore-tlog': 'false',
       'insecure-ignore-sct': 'true',
       offline: 'true',
@@ -45,6 +50,13 @@ describe('Action inputs', () => {
         keys: ['cosign.pub', 'awskms:///alias/release'],
         certificateIdentityRegexp: '^https://github.com/acme/',
         certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+        signerRepository: 'acme/app',
+        sourceRef: 'refs/heads/main',
+        denySelfHostedRunners: true,
+        platforms: [
+          { os: 'linux', architecture: 'amd64' },
+          { os: 'linux', architecture: 'arm64', variant: 'v8' },
+        ],
         insecureIgnoreTlog: false,
         insecureIgnoreSct: true,
         offline: true,
@@ -65,6 +77,18 @@ describe('Action inputs', () => {
     });
   });
 
+  it('reads signer-workflow and platforms: all', () => {
+    setInputs({
+      images: 'nginx',
+      'signer-workflow': 'acme/app/.github/workflows/release.yml@refs/tags/v1',
+      platforms: 'all',
+    });
+    expect(readInputs(core.getInput, {}).options).toMatchObject({
+      signerWorkflow: 'acme/app/.github/workflows/release.yml@refs/tags/v1',
+      platforms: 'all',
+    });
+  });
+
   it('uses the documented defaults when only images is set', () => {
     setInputs({ images: 'nginx' });
     const got = readInputs(core.getInput, { RUNNER_TEMP: '/t' });
@@ -82,8 +106,14 @@ describe('Action inputs', () => {
     [{ images: 'a', concurrency: 'many' }, /^concurrency: 'many'/],
     [{ images: 'a', offline: 'perhaps' }, /^offline: 'perhaps'/],
     [{ images: 'a', 'registry-username': 'u' }, /registry-username and registry-password/],
+    [{ images: 'a', platforms: 'all, linux/amd64' }, /^platforms: 'all' cannot be combined/],
+    [{ images: 'a', platforms: 'linux' }, /^platforms: 'linux' is not a platform/],
+    [
+      { images: 'a', 'deny-self-hosted-runners': 'sometimes' },
+      /^deny-self-hosted-runners: 'sometimes'/,
+    ],
   ])('rejects bad input %j with a message naming it', (inputs, msg) => {
-    setInputs(inputs as Record<string, string>);
+    setInputs(inputs);
     expect(() => readInputs(core.getInput, {})).toThrow(msg);
   });
 });

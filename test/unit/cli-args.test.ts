@@ -16,6 +16,13 @@ describe('CLI arguments', () => {
         '^https://github.com/acme/.*',
         '--certificate-oidc-issuer',
         'https://token.actions.githubusercontent.com',
+        '--signer-repository',
+        'acme/app',
+        '--source-ref',
+        'refs/heads/main',
+        '--deny-self-hosted-runners',
+        '--platforms',
+        'linux/amd64,linux/arm64',
         '--insecure-ignore-tlog',
         '--offline',
         '--trusted-root',
@@ -45,6 +52,13 @@ describe('CLI arguments', () => {
         keys: ['a.pub', 'hashivault://release'],
         certificateIdentityRegexp: '^https://github.com/acme/.*',
         certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+        signerRepository: 'acme/app',
+        sourceRef: 'refs/heads/main',
+        denySelfHostedRunners: true,
+        platforms: [
+          { os: 'linux', architecture: 'amd64' },
+          { os: 'linux', architecture: 'arm64' },
+        ],
         insecureIgnoreTlog: true,
         insecureIgnoreSct: false,
         offline: true,
@@ -66,6 +80,12 @@ describe('CLI arguments', () => {
     [['verify', '--concurrency', '0', 'x'], /--concurrency: '0'/],
     [['verify', '--bogus', 'x'], /bogus/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['verify', '--platforms', '', 'x'], /--platforms: '' names no platform/],
+    [
+      ['verify', '--platforms', 'linux/amd64/v8/x', 'x'],
+      /--platforms: 'linux\/amd64\/v8\/x' is not a platform/,
+    ],
+    [['verify', '--deny-self-hosted-runners=yes', 'x'], /deny-self-hosted-runners/],
     [['verify-bundle', 'a.txt'], /--bundle FILE is required/],
     [['verify-bundle', '--bundle', 'b.json', 'a.txt'], /give --key, or both/],
     [
@@ -74,6 +94,20 @@ describe('CLI arguments', () => {
     ],
   ])('rejects %j as a usage error', (argv, msg) => {
     expect(() => parseCommand(argv)).toThrow(msg);
+  });
+
+  it('maps --signer-workflow and --platforms all', () => {
+    const cmd = parseCommand([
+      'verify',
+      '--signer-workflow',
+      'acme/app/.github/workflows/release.yml',
+      '--platforms',
+      'all',
+      'x',
+    ]);
+    expect(cmd).toMatchObject({
+      options: { signerWorkflow: 'acme/app/.github/workflows/release.yml', platforms: 'all' },
+    });
   });
 
   it('parses the sigstore-conformance verify-bundle protocol', () => {
