@@ -1,0 +1,502 @@
+// Benchmark (`npm run bench [-- --images N --json]`): pushes N signed images to Debian's
+// docker-registry, then measures the batch, the one-process-per-image loop and cold start in one run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateKeyPair, writePublicKey } from '../test/helpers/cosign-keys.js';
+import { pushBundleReferrers, pushLegacySignatures } from '../test/helpers/cosign-push.js';
+import { pushImage } from '../test/helpers/oci-push.js';
+import { startRegistry, type StartedRegistry } from '../test/helpers/registry-process.js';
+import { createTestSigstore } from '../test/helpers/test-sigstore.js';
+import type { Report } from '../src/core/report.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const ACTION = path.join(ROOT, 'dist', 'index.js');
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+/** Prints the child's peak RSS on exit; pipes are synchronous on Linux, so the line arrives. */
+const RSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
+
+type Kind = 'key' | 'keyless' | 'bundle';
+const KINDS: Kind[] = ['key', 'keyless', 'bundle'];
+const REPO: Record<Kind, string> = {
+  key: 'bench/key',
+  keyless: 'bench/keyless',
+  bundle: 'bench/bundle',
+};
+
+interface BenchImage {
+  kind: Kind;
+  /** `repo:tag`, without the registry host (the host differs between direct and proxied runs). */
+  path: string;
+}
+
+interface ChildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+  maxRssKb?: number;
+}
+
+const { values: argv } = parseArgs({
+  options: {
+    images: { type: 'string', default: '500' },
+    json: { type: 'boolean', default: false },
+    sample: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '8' },
+    'cold-runs': { type: 'string', default: '7' },
+    /** Write V8 CPU profiles of the batch processes here (node --cpu-prof). */
+    profile: { type: 'string' },
+  },
+});
+const N = positiveInt('--images', argv.images);
+const SAMPLE = Math.min(positiveInt('--sample', argv.sample), N);
+const CONCURRENCY = positiveInt('--concurrency', argv.concurrency);
+const COLD_RUNS = positiveInt('--cold-runs', argv['cold-runs']);
+
+function positiveInt(name: string, v: string | undefined): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`${name}: '${v}' is not a positive integer`);
+  return n;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+/** Runs `node ...args` and measures its wall time; with `rss`, also its peak RSS. */
+function runChild(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; rss?: boolean } = {},
+): Promise<ChildRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        ...(opts.rss ? ['--import', RSS_HOOK] : []),
+        ...(opts.rss && argv.profile ? ['--cpu-prof', '--cpu-prof-dir', argv.profile] : []),
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const stderr = Buffer.concat(err).toString();
+      const m = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr,
+        wallMs: performance.now() - started,
+        ...(m ? { maxRssKb: Number(m[1]) } : {}),
+      });
+    });
+  });
+}
+
+/** A pass-through proxy in front of the registry that counts requests per repository. */
+async function startCountingProxy(upstream: string): Promise<{
+  host: string;
+  counts: Map<string, number>;
+  total(): number;
+  reset(): void;
+  close(): Promise<void>;
+}> {
+  const target = new URL(upstream);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const counts = new Map<string, number>();
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const m = /^\/v2\/(.+?)\/(manifests|blobs|referrers|tags)\//.exec(req.url ?? '');
+    const key = m ? `${m[1]} ${m[2]}` : `other ${req.url}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const up = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+        agent,
+      },
+      (ur) => {
+        res.writeHead(ur.statusCode ?? 502, ur.headers);
+        ur.pipe(res);
+      },
+    );
+    up.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    counts,
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    reset: () => counts.clear(),
+    close: () =>
+      new Promise<void>((r) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** A registry that records when its first request arrived and answers 404 to everything. */
+async function startFirstRequestProbe(): Promise<{
+  host: string;
+  firstAt(): number | undefined;
+  reset(): void;
+  close(): Promise<void>;
+}> {
+  let first: number | undefined;
+  const server = createServer((_req, res) => {
+    first ??= performance.now();
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    firstAt: () => first,
+    reset: () => (first = undefined),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+async function pool<T>(items: T[], width: number, fn: (t: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function median(xs: number[]): number {
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(path.join(tmpdir(), 'image-gate-bench-'));
+  let reg: StartedRegistry | undefined;
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    reg = await startRegistry();
+    const ss = await createTestSigstore();
+    const trustedRoot = await ss.writeTrustedRoot(tmp);
+    const kp = generateKeyPair();
+    const pub = writePublicKey(tmp, kp, 'cosign.pub');
+    const host = reg.host;
+
+    const images: BenchImage[] = Array.from({ length: N }, (_, i) => {
+      const kind = KINDS[i % KINDS.length]!;
+      return { kind, path: `${REPO[kind]}:img-${i}` };
+    });
+    log(`pushing ${N} signed images (key legacy, keyless legacy, bundle via tag index)…`);
+    const pushStarted = performance.now();
+    // One lane per repository: distribution 2.8 races concurrent uploads of one blob (the shared
+    // `{}` config) into one repository.
+    const indexed = images.map((img, i) => ({ img, i }));
+    await pool(KINDS, KINDS.length, async (kind) => {
+      for (const { img, i } of indexed.filter((x) => x.img.kind === kind)) await pushOne(img, i);
+    });
+    async function pushOne(img: BenchImage, i: number): Promise<void> {
+      const repo = REPO[img.kind];
+      const p = await pushImage(host, repo, `img-${i}`);
+      const dockerReference = `${host}/${repo}`;
+      if (img.kind === 'key') {
+        const sig = ss.signLegacyKey({
+          imageDigest: p.digest,
+          dockerReference,
+          privateKey: kp.privateKey,
+          publicKey: kp.publicKey,
+        });
+        await pushLegacySignatures(host, repo, p.digest, [sig]);
+      } else if (img.kind === 'keyless') {
+        const sig = ss.signLegacyKeyless({
+          imageDigest: p.digest,
+          dockerReference,
+          identity: IDENTITY,
+          issuer: ISSUER,
+        });
+        await pushLegacySignatures(host, repo, p.digest, [sig]);
+      } else {
+        const b = ss.signBundle({
+          imageDigest: p.digest,
+          signer: { identity: IDENTITY, issuer: ISSUER },
+        });
+        await pushBundleReferrers(host, repo, { digest: p.digest, size: p.manifestBytes.length }, [
+          { bytes: b.bytes, predicateType: 'https://sigstore.dev/cosign/sign/v1' },
+        ]);
+      }
+    }
+    log(`pushed in ${round((performance.now() - pushStarted) / 1000)} s`);
+
+    const policyAll = [
+      '--trusted-root',
+      trustedRoot,
+      '--key',
+      pub,
+      '--certificate-identity',
+      IDENTITY,
+      '--certificate-oidc-issuer',
+      ISSUER,
+    ];
+    const policyKey = ['--trusted-root', trustedRoot, '--key', pub];
+    const policyKeyless = [
+      '--trusted-root',
+      trustedRoot,
+      '--certificate-identity',
+      IDENTITY,
+      '--certificate-oidc-issuer',
+      ISSUER,
+    ];
+    const refs = (h: string, list: BenchImage[]) => list.map((i) => `${h}/${i.path}`);
+    const batch = async (policy: string[], list: string[]) => {
+      const r = await runChild(
+        [
+          CLI,
+          'verify',
+          '--output',
+          'json',
+          '--concurrency',
+          String(CONCURRENCY),
+          ...policy,
+          ...list,
+        ],
+        { rss: true },
+      );
+      let report: Report;
+      try {
+        report = JSON.parse(r.stdout) as Report;
+      } catch {
+        throw new Error(`batch gave no JSON report (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+      }
+      if (r.code !== 0) {
+        const bad = report.results.find((x) => x.outcome !== 'verified');
+        throw new Error(`batch exited ${r.code}: ${bad?.image}: ${bad?.reason}`);
+      }
+      const inRunMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+      return { ...r, report, inRunMs };
+    };
+
+    // Warm the registry's own caches so the first measured run is not paying for them.
+    log('warm-up batch…');
+    await batch(policyAll, refs(host, images.slice(0, Math.min(N, 60))));
+
+    log(`mixed batch of ${N} (direct)…`);
+    const mixed = await batch(policyAll, refs(host, images));
+    const durations = mixed.report.results.map((r) => r.durationMs).sort((a, b) => a - b);
+
+    const byKind = (k: Kind | 'keylessAll') =>
+      images.filter((i) => (k === 'keylessAll' ? i.kind !== 'key' : i.kind === k));
+    log('key-signed batch…');
+    const keyRun = await batch(policyKey, refs(host, byKind('key')));
+    log('keyless batch (legacy + bundle)…');
+    const keylessRun = await batch(policyKeyless, refs(host, byKind('keylessAll')));
+
+    log('mixed batch through a counting proxy…');
+    const proxy = await startCountingProxy(reg.url);
+    closers.push(proxy.close);
+    proxy.reset();
+    await batch(policyAll, refs(proxy.host, images));
+    const perKind: Record<Kind, number> = { key: 0, keyless: 0, bundle: 0 };
+    for (const k of KINDS) {
+      let n = 0;
+      for (const [key, c] of proxy.counts) if (key.startsWith(`${REPO[k]} `)) n += c;
+      perKind[k] = n / byKind(k).length;
+    }
+    const requestsPerImage = proxy.total() / N;
+
+    log(`per-process loop over ${SAMPLE} images…`);
+    const sample = images.filter((_, i) => i % Math.max(1, Math.floor(N / SAMPLE)) === 0);
+    const sampleRefs = refs(host, sample.slice(0, SAMPLE));
+    // The vendor docs' pattern: one CLI process per image, in a shell loop.
+    const loopScript = `for r in "$@"; do "${process.execPath}" "${CLI}" verify ${policyAll
+      .map((a) => `'${a}'`)
+      .join(' ')} "$r" >/dev/null || exit 1; done`;
+    const loopStarted = performance.now();
+    const loop = await new Promise<number | null>((resolve, reject) => {
+      const c = spawn('sh', ['-c', loopScript, 'sh', ...sampleRefs], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      c.on('error', reject);
+      c.on('close', resolve);
+    });
+    const loopMs = performance.now() - loopStarted;
+    if (loop !== 0) throw new Error(`per-process loop exited ${loop}`);
+    const loopPerImage = loopMs / sampleRefs.length;
+    const batchPerImage = mixed.wallMs / N;
+
+    log('cold start…');
+    const probe = await startFirstRequestProbe();
+    closers.push(probe.close);
+    const cold = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> => {
+      const xs: number[] = [];
+      for (let i = 0; i < COLD_RUNS; i++) {
+        probe.reset();
+        const started = performance.now();
+        await runChild(args, { env });
+        const first = probe.firstAt();
+        if (first === undefined) throw new Error(`cold start: ${args.join(' ')} sent no request`);
+        xs.push(first - started);
+      }
+      return median(xs);
+    };
+    const coldRef = `${probe.host}/cold/app:1`;
+    const coldCli = await cold([CLI, 'verify', ...policyKey, coldRef]);
+    const runnerTemp = await mkdtemp(path.join(tmp, 'runner-'));
+    await writeFile(path.join(runnerTemp, 'out'), '');
+    await writeFile(path.join(runnerTemp, 'summary'), '');
+    const coldAction = await cold([ACTION], {
+      INPUT_IMAGES: coldRef,
+      INPUT_KEY: pub,
+      'INPUT_TRUSTED-ROOT': trustedRoot,
+      INPUT_SUMMARY: 'false',
+      GITHUB_OUTPUT: path.join(runnerTemp, 'out'),
+      GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary'),
+      RUNNER_TEMP: runnerTemp,
+    });
+
+    const rate = (n: number, ms: number) => (n * 1000) / ms;
+    const result = {
+      images: N,
+      imagesPerSecond: {
+        key: round(rate(byKind('key').length, keyRun.wallMs)),
+        keyless: round(rate(byKind('keylessAll').length, keylessRun.wallMs)),
+      },
+      p95Ms: percentile(durations, 95),
+      requestsPerImage: round(requestsPerImage, 2),
+      peakRssMb: round((mixed.maxRssKb ?? 0) / 1024),
+      coldStartMs: { cli: Math.round(coldCli), action: Math.round(coldAction) },
+      speedupVsProcessLoop: round(loopPerImage / batchPerImage),
+    };
+    if (argv.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    const rows: Array<[string, string, string]> = [
+      [
+        'machine',
+        `${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}`,
+        '',
+      ],
+      [
+        'images (key / keyless legacy / bundle)',
+        `${N} (${byKind('key').length} / ${byKind('keyless').length} / ${byKind('bundle').length})`,
+        '',
+      ],
+      ['concurrency', String(CONCURRENCY), ''],
+      ['batch wall time, mixed (process start to exit)', `${Math.round(mixed.wallMs)} ms`, ''],
+      ['batch in-run time, mixed (report startedAt→finishedAt)', `${mixed.inRunMs} ms`, ''],
+      [
+        'images/s, mixed',
+        `${round(rate(N, mixed.wallMs))} (in-run ${round(rate(N, mixed.inRunMs))})`,
+        '',
+      ],
+      [
+        'images/s, key-signed',
+        `${result.imagesPerSecond.key} (in-run ${round(rate(byKind('key').length, keyRun.inRunMs))})`,
+        '≥ 200',
+      ],
+      [
+        'images/s, keyless (legacy + bundle)',
+        `${result.imagesPerSecond.keyless} (in-run ${round(rate(byKind('keylessAll').length, keylessRun.inRunMs))})`,
+        '≥ 100',
+      ],
+      ['per image p50 / p95 (durationMs)', `${percentile(durations, 50)} / ${result.p95Ms} ms`, ''],
+      ['HTTP requests per image, mixed', String(result.requestsPerImage), '≤ 4'],
+      [
+        '  key legacy / keyless legacy / bundle',
+        `${round(perKind.key, 2)} / ${round(perKind.keyless, 2)} / ${round(perKind.bundle, 2)}`,
+        '',
+      ],
+      ['peak RSS, mixed batch', `${result.peakRssMb} MB`, '< 200 MB at N=1000'],
+      [
+        'per-process loop, per image',
+        `${Math.round(loopPerImage)} ms (${sampleRefs.length} images)`,
+        '',
+      ],
+      ['batch, per image', `${round(batchPerImage, 2)} ms`, ''],
+      ['speedup batch vs loop (per image)', `${result.speedupVsProcessLoop}x`, '≥ 10x'],
+      [
+        'cold start to first request, dist/cli.js (median)',
+        `${result.coldStartMs.cli} ms`,
+        '< 300 ms',
+      ],
+      [
+        'cold start to first request, dist/index.js (median)',
+        `${result.coldStartMs.action} ms`,
+        '< 300 ms',
+      ],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    process.stdout.write(`| ${'measure'.padEnd(w0)} | ${'result'.padEnd(w1)} | target |\n`);
+    process.stdout.write(`| ${'-'.repeat(w0)} | ${'-'.repeat(w1)} | ------ |\n`);
+    for (const [a, b, c] of rows)
+      process.stdout.write(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |\n`);
+    process.stdout.write(`\n${JSON.stringify(result)}\n`);
+    const counts = [...proxy.counts.entries()].sort();
+    log(`requests by repository and endpoint: ${counts.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  } finally {
+    for (const c of closers) await c().catch(() => undefined);
+    await reg?.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
