@@ -1,0 +1,128 @@
+// A small, lenient semver-style version comparer and range matcher for SBOM deny rules:
+// enough for `<2.17.0`, `>=2.0.0 <2.17.0`, `2.14.1` and `a || b` over real-world version strings.
+import { GateError } from '../errors.js';
+
+type Op = '<' | '<=' | '>' | '>=' | '=';
+interface Comparator {
+  op: Op;
+  version: ParsedVersion;
+}
+interface ParsedVersion {
+  /** Dot-separated release parts; numbers compare numerically, words lexically. */
+  release: Array<number | string>;
+  /** Pre-release identifiers (after `-`); a pre-release sorts before its release. */
+  pre: Array<number | string>;
+}
+
+/** A parsed range: OR of AND-ed comparators. */
+export interface VersionRange {
+  raw: string;
+  alternatives: Comparator[][];
+}
+
+const COMPARATOR_RE = /^(<=|>=|<|>|=)?\s*v?(\S+)$/;
+
+export function parseVersionRange(raw: string, input = 'version range'): VersionRange {
+  const alternatives = raw.split('||').map((alt) => {
+    const parts = alt.trim().split(/\s+/).filter(Boolean);
+    if (parts.length === 0)
+      throw new GateError('USAGE', `${input}: '${raw}' has an empty alternative`);
+    return mergeOperators(parts).map((p) => {
+      const m = COMPARATOR_RE.exec(p);
+      const version = m ? parseVersion(m[2]) : undefined;
+      // Caret, tilde and x-ranges are npm shorthands we do not expand: refuse rather than guess.
+      if (!m || !version || version.release.some((r) => r === 'x' || r === '*'))
+        throw new GateError(
+          'USAGE',
+          `${input}: '${p}' in '${raw}' is not a comparator (use <, <=, >, >=, = or a bare version)`,
+        );
+      return { op: (m[1] ?? '=') as Op, version };
+    });
+  });
+  return { raw, alternatives };
+}
+
+/** `>= 2.0.0` written with a space: glue a lone operator to the version after it. */
+function mergeOperators(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (/^(<=|>=|<|>|=)$/.test(p) && i + 1 < parts.length) out.push(p + parts[++i]);
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final`, `1:2.3-4` (Debian epoch dropped).
+ * Returns undefined when the string does not start with a number: such versions cannot be ordered.
+ */
+export function parseVersion(raw: string): ParsedVersion | undefined {
+  let s = raw.trim().replace(/^v/i, '');
+  s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
+  if (!/^\d/.test(s)) return undefined;
+  const dash = s.indexOf('-');
+  const main = dash < 0 ? s : s.slice(0, dash);
+  const pre = dash < 0 ? '' : s.slice(dash + 1);
+  const ident = (x: string): number | string => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase());
+  return {
+    release: main.split(/[._]/).filter(Boolean).map(ident),
+    pre: pre ? pre.split('.').filter(Boolean).map(ident) : [],
+  };
+}
+
+function compareIdent(a: number | string | undefined, b: number | string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return typeof b === 'number' && b === 0 ? 0 : -1;
+  if (b === undefined) return typeof a === 'number' && a === 0 ? 0 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : 1;
+  // Numbers sort before words, as in semver pre-release precedence.
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : 1;
+}
+
+export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
+  const n = Math.max(a.release.length, b.release.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareIdent(a.release[i], b.release[i]);
+    if (c !== 0) return c;
+  }
+  if (a.pre.length === 0 && b.pre.length === 0) return 0;
+  if (a.pre.length === 0) return 1;
+  if (b.pre.length === 0) return -1;
+  const m = Math.max(a.pre.length, b.pre.length);
+  for (let i = 0; i < m; i++) {
+    if (a.pre[i] === undefined) return -1;
+    if (b.pre[i] === undefined) return 1;
+    const c = compareIdent(a.pre[i], b.pre[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/**
+ * Does `version` fall in `range`? An unorderable version (`latest`, `git-abc123`) is reported as
+ * `undefined` so the caller can decide; deny lists treat it as a match (fail closed).
+ */
+export function versionInRange(version: string, range: VersionRange): boolean | undefined {
+  const v = parseVersion(version);
+  if (!v) return undefined;
+  return range.alternatives.some((all) =>
+    all.every(({ op, version: bound }) => {
+      const c = compareVersions(v, bound);
+      switch (op) {
+        case '<':
+          return c < 0;
+        case '<=':
+          return c <= 0;
+        case '>':
+          return c > 0;
+        case '>=':
+          return c >= 0;
+        case '=':
+          return c === 0;
+      }
+    }),
+  );
+}

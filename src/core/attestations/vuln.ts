@@ -1,0 +1,311 @@
+// Reads findings out of a verified cosign vuln predicate (SARIF, Trivy JSON or Grype JSON result)
+// and decides which findings verified OpenVEX statements mark not_affected or fixed.
+import { parseStrictJson } from '../signatures/strict-json.js';
+import type { Severity } from './types.js';
+
+export interface Finding {
+  /** Vulnerability ID as the scanner reports it (CVE-..., GHSA-...). */
+  id: string;
+  severity: Severity;
+  package?: string;
+  version?: string;
+}
+
+export interface VulnScan {
+  scanner?: string;
+  /** `metadata.scanFinishedOn` as written. */
+  finishedOn?: string;
+  finishedAt?: Date;
+  /** Undefined when the result is in no format we read; `resultProblem` then says why. */
+  findings?: Finding[];
+  resultFormat?: 'sarif' | 'trivy' | 'grype';
+  resultProblem?: string;
+}
+
+/** Findings read from one scan; more than this is refused rather than half-checked. */
+export const MAX_FINDINGS = 100_000;
+
+/** cosign `CosignVulnPredicate`: `{invocation, scanner{uri,version,db,result}, metadata{scanStartedOn,scanFinishedOn}}`. */
+export function readVulnScan(predicate: unknown): VulnScan {
+  const p = isObject(predicate) ? predicate : {};
+  const scanner = isObject(p['scanner']) ? p['scanner'] : {};
+  const metadata = isObject(p['metadata']) ? p['metadata'] : {};
+  const out: VulnScan = {};
+  const uri = str(scanner['uri']);
+  const version = str(scanner['version']);
+  if (uri) out.scanner = version ? `${uri}@${version}` : uri;
+  const finished = str(metadata['scanFinishedOn']);
+  if (finished !== undefined) {
+    out.finishedOn = finished;
+    // RFC 3339 only: Date.parse alone accepts far looser text ("1", "May 5").
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(finished)) {
+      const t = Date.parse(finished);
+      if (!Number.isNaN(t)) out.finishedAt = new Date(t);
+    }
+  }
+  let result = scanner['result'];
+  if (typeof result === 'string') {
+    try {
+      result = parseStrictJson(result);
+    } catch {
+      out.resultProblem = 'scanner.result is a string that is not JSON';
+      return out;
+    }
+  }
+  try {
+    const read = readResult(result);
+    if (read) {
+      out.findings = read.findings;
+      out.resultFormat = read.format;
+    } else
+      out.resultProblem =
+        result === undefined || result === null
+          ? 'scanner.result is empty'
+          : 'scanner.result is neither SARIF, Trivy JSON nor Grype JSON';
+  } catch (e: unknown) {
+    out.resultProblem = e instanceof Error ? e.message : String(e);
+  }
+  return out;
+}
+
+function readResult(
+  result: unknown,
+): { format: 'sarif' | 'trivy' | 'grype'; findings: Finding[] } | undefined {
+  if (!isObject(result)) return undefined;
+  if (Array.isArray(result['runs'])) return { format: 'sarif', findings: sarifFindings(result) };
+  if ('Results' in result && (result['Results'] === null || Array.isArray(result['Results'])))
+    return { format: 'trivy', findings: trivyFindings(result) };
+  if (Array.isArray(result['matches'])) return { format: 'grype', findings: grypeFindings(result) };
+  return undefined;
+}
+
+function sarifFindings(sarif: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const run of arr(sarif['runs'])) {
+    if (!isObject(run)) continue;
+    const tool = isObject(run['tool']) ? run['tool'] : {};
+    const driver = isObject(tool['driver']) ? tool['driver'] : {};
+    const rules = arr(driver['rules']).filter(isObject);
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const r of rules) if (typeof r['id'] === 'string') byId.set(r['id'], r);
+    for (const res of arr(run['results'])) {
+      if (!isObject(res)) continue;
+      const ruleRef = isObject(res['rule']) ? res['rule'] : {};
+      const id = str(res['ruleId']) ?? str(ruleRef['id']);
+      const index =
+        typeof res['ruleIndex'] === 'number'
+          ? res['ruleIndex']
+          : typeof ruleRef['index'] === 'number'
+            ? ruleRef['index']
+            : undefined;
+      const rule =
+        (id !== undefined ? byId.get(id) : undefined) ??
+        (index !== undefined ? rules[index] : undefined);
+      out.push({
+        id: id ?? str(rule?.['id']) ?? '(no rule id)',
+        severity: sarifSeverity(res, rule),
+      });
+      capped(out.length);
+    }
+  }
+  return out;
+}
+
+/**
+ * SARIF has no severity field for vulnerabilities. In order: `security-severity` (a CVSS score, as
+ * GitHub code scanning reads it) on the result, then on its rule; a severity word in the rule's
+ * tags (Trivy); finally the SARIF level (error→high, warning→medium, note→low), default warning.
+ */
+function sarifSeverity(
+  res: Record<string, unknown>,
+  rule: Record<string, unknown> | undefined,
+): Severity {
+  const props = (o: Record<string, unknown> | undefined): Record<string, unknown> =>
+    o && isObject(o['properties']) ? o['properties'] : {};
+  for (const p of [props(res), props(rule)]) {
+    const score = Number(p['security-severity']);
+    if (p['security-severity'] !== undefined && Number.isFinite(score)) return cvssSeverity(score);
+  }
+  for (const tag of arr(props(rule)['tags'])) {
+    const s = typeof tag === 'string' ? wordSeverity(tag) : undefined;
+    if (s && s !== 'unknown') return s;
+  }
+  const dc = rule && isObject(rule['defaultConfiguration']) ? rule['defaultConfiguration'] : {};
+  const level = str(res['level']) ?? str(dc['level']) ?? 'warning';
+  return level === 'error'
+    ? 'high'
+    : level === 'warning'
+      ? 'medium'
+      : level === 'note'
+        ? 'low'
+        : 'unknown';
+}
+
+function cvssSeverity(score: number): Severity {
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'unknown';
+}
+
+function wordSeverity(word: string): Severity | undefined {
+  switch (word.trim().toLowerCase()) {
+    case 'critical':
+      return 'critical';
+    case 'high':
+      return 'high';
+    case 'medium':
+    case 'moderate':
+      return 'medium';
+    case 'low':
+      return 'low';
+    case 'unknown':
+    case 'negligible':
+    case 'none':
+      return 'unknown';
+    default:
+      return undefined;
+  }
+}
+
+function trivyFindings(report: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const r of arr(report['Results'])) {
+    if (!isObject(r)) continue;
+    for (const v of arr(r['Vulnerabilities'])) {
+      if (!isObject(v)) continue;
+      out.push(
+        finding(
+          str(v['VulnerabilityID']),
+          str(v['Severity']),
+          str(v['PkgName']),
+          str(v['InstalledVersion']),
+        ),
+      );
+      capped(out.length);
+    }
+  }
+  return out;
+}
+
+function grypeFindings(report: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const m of arr(report['matches'])) {
+    if (!isObject(m)) continue;
+    const v = isObject(m['vulnerability']) ? m['vulnerability'] : {};
+    const a = isObject(m['artifact']) ? m['artifact'] : {};
+    out.push(finding(str(v['id']), str(v['severity']), str(a['name']), str(a['version'])));
+    capped(out.length);
+  }
+  return out;
+}
+
+function finding(id?: string, severity?: string, pkg?: string, version?: string): Finding {
+  return {
+    id: id ?? '(no id)',
+    // An unrecognised severity word is treated as unknown, never dropped.
+    severity: (severity !== undefined ? wordSeverity(severity) : undefined) ?? 'unknown',
+    ...(pkg !== undefined ? { package: pkg } : {}),
+    ...(version !== undefined ? { version } : {}),
+  };
+}
+
+function capped(n: number): void {
+  if (n > MAX_FINDINGS) throw new Error(`scan lists more than ${MAX_FINDINGS} findings`);
+}
+
+/** One OpenVEX statement, reduced to what suppression needs. */
+export interface VexStatement {
+  /** `vulnerability.name` plus its aliases (v0.2), or the bare string (v0.0.x). */
+  ids: string[];
+  status: string;
+  /** Statement timestamp, else the document's; ms since epoch, 0 when absent. */
+  time: number;
+  /** Order across all documents, to break timestamp ties (later wins). */
+  seq: number;
+}
+
+/**
+ * Statements of one verified OpenVEX document that apply to this image. The attestation's subject
+ * already binds the document to the image digest; a statement that lists products carrying digests
+ * applies only if one of them is a subject digest of that attestation.
+ */
+export function readVexStatements(
+  predicate: unknown,
+  subjectHexes: string[],
+  seqStart = 0,
+): VexStatement[] {
+  if (!isObject(predicate)) return [];
+  const docTime = timeOf(predicate['timestamp']);
+  const out: VexStatement[] = [];
+  let seq = seqStart;
+  for (const s of arr(predicate['statements'])) {
+    if (!isObject(s)) continue;
+    const status = str(s['status']);
+    if (!status) continue;
+    const vuln = s['vulnerability'];
+    const ids: string[] = [];
+    if (typeof vuln === 'string') ids.push(vuln);
+    else if (isObject(vuln)) {
+      const name = str(vuln['name']);
+      if (name) ids.push(name);
+      for (const a of arr(vuln['aliases'])) if (typeof a === 'string') ids.push(a);
+    }
+    if (ids.length === 0 || !productsApply(s['products'], subjectHexes)) continue;
+    out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++ });
+  }
+  return out;
+}
+
+function productsApply(products: unknown, subjectHexes: string[]): boolean {
+  const list = arr(products);
+  if (list.length === 0) return true;
+  const text = JSON.stringify(list).toLowerCase();
+  const digests = text.match(/[a-f0-9]{64,128}/g) ?? [];
+  // Products named without any digest (a purl without @sha256, a bare name) cannot be bound
+  // more tightly than the attestation subject already is.
+  if (digests.length === 0) return true;
+  return subjectHexes.some((hex) => text.includes(hex.toLowerCase()));
+}
+
+/**
+ * Which findings are suppressed, with the deciding status. Per vulnerability ID the newest
+ * applicable statement decides (OpenVEX: later statements supersede earlier ones), so an
+ * `affected` issued after a `not_affected` brings the finding back.
+ */
+export function vexDecisions(statements: VexStatement[]): Map<string, string> {
+  const latest = new Map<string, VexStatement>();
+  for (const s of statements)
+    for (const id of s.ids) {
+      const key = id.toUpperCase();
+      const prev = latest.get(key);
+      if (!prev || s.time > prev.time || (s.time === prev.time && s.seq > prev.seq))
+        latest.set(key, s);
+    }
+  const out = new Map<string, string>();
+  for (const [id, s] of latest) out.set(id, s.status);
+  return out;
+}
+
+export function isSuppressing(status: string | undefined): boolean {
+  return status === 'not_affected' || status === 'fixed';
+}
+
+function timeOf(v: unknown): number {
+  if (typeof v !== 'string') return 0;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
