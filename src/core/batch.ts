@@ -36,7 +36,7 @@ export async function verifyBatch(
   };
 
   const runOne = async (i: number): Promise<void> => {
-    const image = images[i]!;
+    const image = images[i];
     let ref: ImageRef;
     try {
       ref = parseReference(image);
@@ -55,7 +55,7 @@ export async function verifyBatch(
       const i = next++;
       if (stop || opts.signal?.aborted) {
         results[i] = skipped(
-          images[i]!,
+          images[i],
           stop
             ? 'skipped after an earlier failure (fail-fast)'
             : 'deadline reached before this image was verified',
@@ -64,7 +64,7 @@ export async function verifyBatch(
         await runOne(i);
       }
       done++;
-      opts.onResult?.(results[i]!, done, images.length);
+      opts.onResult?.(results[i], done, images.length);
     }
   };
   const n = Math.max(1, Math.min(opts.concurrency, images.length));
