@@ -1,0 +1,328 @@
+// Fetches attestation bundles for one digest from the GitHub attestations API (repository or
+// organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
+import { GateError } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
+import { backoff, readCapped } from '../registry/http.js';
+import { snappyDecode } from './snappy.js';
+
+/** The slice of Octokit (from @actions/github `getOctokit`) this client uses. */
+export interface OctokitLike {
+  request(
+    route: string,
+    params?: Record<string, unknown>,
+  ): Promise<{ status: number; url: string; headers: Record<string, unknown>; data: unknown }>;
+}
+export type OctokitFactory = (token: string, options: { baseUrl: string }) => OctokitLike;
+
+export interface GitHubAttestationsRequest {
+  /** Organisation or user; with `repository`, the repository endpoint is used. */
+  owner: string;
+  /** Repository name (without the owner). */
+  repository?: string;
+  /** `sha256:<hex>` or `sha512:<hex>`, checked before any URL is built. */
+  digest: string;
+  token: string;
+  /** API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3` (GITHUB_API_URL). */
+  baseUrl: string;
+  signal?: AbortSignal;
+  /** At most this many attestations (default and ceiling: LIMITS.signaturesPerImage = 100). */
+  maxAttestations?: number;
+  /** Injected for tests; defaults to @actions/github `getOctokit`, loaded on first use. */
+  getOctokit?: OctokitFactory;
+  /** Fetches a `bundle_url` body (no credentials); injected for tests. */
+  fetchBundleUrl?: (url: URL, signal?: AbortSignal) => Promise<Uint8Array>;
+}
+
+/** Pages followed before giving up: a server that links page after empty page must not loop us. */
+export const MAX_PAGES = 20;
+/** One page of up to 100 bundles. */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+const RETRIES = 2;
+const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
+/**
+ * The bundles (parsed JSON, unverified) GitHub holds for `digest`, in API order; `[]` on 404.
+ * An entry without a usable bundle is returned as `null` so the verifier rejects it in place
+ * (its index still names it). 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
+ */
+export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): Promise<unknown[]> {
+  const max = Math.min(req.maxAttestations ?? LIMITS.signaturesPerImage, LIMITS.signaturesPerImage);
+  if (!OWNER_RE.test(req.owner))
+    throw new GateError(
+      'USAGE',
+      `github-owner: '${req.owner}' is not a GitHub user or organisation name`,
+    );
+  if (req.repository !== undefined && !REPO_RE.test(req.repository))
+    throw new GateError('USAGE', `github-repository: '${req.repository}' is not a repository name`);
+  if (!DIGEST_RE.test(req.digest))
+    throw new GateError(
+      'USAGE',
+      `GitHub attestations: '${req.digest}' is not a sha256/sha512 digest`,
+    );
+  const base = apiBase(req.baseUrl);
+  const octokit = (req.getOctokit ?? (await defaultFactory()))(req.token, {
+    baseUrl: base.href.replace(/\/$/, ''),
+  });
+  const what = req.repository
+    ? `GitHub attestations for ${req.owner}/${req.repository}`
+    : `GitHub attestations for ${req.owner}`;
+  const route = req.repository
+    ? 'GET /repos/{owner}/{repo}/attestations/{subject_digest}'
+    : 'GET /orgs/{org}/attestations/{subject_digest}';
+  const params = req.repository ? { owner: req.owner, repo: req.repository } : { org: req.owner };
+
+  const entries: unknown[] = [];
+  let page = await getPage(
+    octokit,
+    route,
+    { ...params, subject_digest: req.digest, per_page: 100 },
+    req,
+    what,
+    true,
+  );
+  if (page === undefined) return [];
+  const firstPath = new URL(page.url).pathname;
+  for (let n = 1; ; n++) {
+    entries.push(...page.attestations);
+    if (entries.length > max)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `${what}@${req.digest}: more than ${max} attestations, limit ${max}`,
+      );
+    if (page.next === undefined) break;
+    if (n >= MAX_PAGES)
+      throw new GateError('LIMIT_EXCEEDED', `${what}@${req.digest}: more than ${MAX_PAGES} pages`);
+    // The token follows a Link only to the same API origin and endpoint.
+    const next = new URL(page.next, page.url);
+    if (next.origin !== base.origin || next.pathname !== firstPath)
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `${what}: next-page link ${redactUrl(next)} leaves ${base.origin}${firstPath}; not following it with the token`,
+      );
+    const got = await getPage(octokit, `GET ${next.href}`, {}, req, what, false);
+    if (got === undefined)
+      throw new GateError('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
+    page = got;
+  }
+  return Promise.all(entries.map((e, i) => bundleOf(e, i, req, what)));
+}
+
+interface Page {
+  attestations: unknown[];
+  next?: string;
+  url: string;
+}
+
+async function getPage(
+  octokit: OctokitLike,
+  route: string,
+  params: Record<string, unknown>,
+  req: GitHubAttestationsRequest,
+  what: string,
+  first: boolean,
+): Promise<Page | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await octokit.request(route, {
+        ...params,
+        // Read the body ourselves, with a cap, instead of letting Octokit buffer any size.
+        request: { parseSuccessResponseBody: false, ...(req.signal ? { signal: req.signal } : {}) },
+      });
+      return await parsePage(res, what);
+    } catch (e: unknown) {
+      if (e instanceof GateError) throw e;
+      const status = httpStatus(e);
+      if (status === 404 && first) return undefined;
+      const err = classify(e, status, what, req.baseUrl);
+      const retryable =
+        err.code === 'NETWORK' ||
+        (err.code === 'REGISTRY_ERROR' && status !== undefined && status >= 500);
+      if (!retryable || attempt >= RETRIES || req.signal?.aborted) throw err;
+      await new Promise((r) => setTimeout(r, backoff(attempt + 1)));
+    }
+  }
+}
+
+async function parsePage(
+  res: { url: string; headers: Record<string, unknown>; data: unknown },
+  what: string,
+): Promise<Page> {
+  let bytes: Uint8Array;
+  const data = res.data;
+  if (data instanceof ReadableStream) {
+    const got = await readCapped(
+      data as ReadableStream<Uint8Array>,
+      MAX_PAGE_BYTES,
+      () => undefined,
+    );
+    if (got.over)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `${what}: response larger than ${MAX_PAGE_BYTES} bytes`,
+      );
+    bytes = got.bytes;
+  } else if (typeof data === 'string') bytes = new TextEncoder().encode(data);
+  else if (data === null || data === undefined) bytes = new Uint8Array();
+  else bytes = new TextEncoder().encode(JSON.stringify(data));
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e: unknown) {
+    throw new GateError('REGISTRY_ERROR', `${what}: the API answered something that is not JSON`, {
+      cause: e,
+    });
+  }
+  const list = isObject(json) ? json['attestations'] : undefined;
+  if (!Array.isArray(list))
+    throw new GateError('REGISTRY_ERROR', `${what}: the API answer has no attestations list`);
+  const link = res.headers['link'];
+  const next = typeof link === 'string' ? nextLink(link) : undefined;
+  return { attestations: list, url: res.url, ...(next !== undefined ? { next } : {}) };
+}
+
+/** `<url>; rel="next"` from an RFC 8288 Link header (GitHub's cursor pagination). */
+export function nextLink(header: string): string | undefined {
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (m && /(?:^|;)\s*rel="?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/.test(m[2])) return m[1];
+  }
+  return undefined;
+}
+
+async function bundleOf(
+  entry: unknown,
+  i: number,
+  req: GitHubAttestationsRequest,
+  what: string,
+): Promise<unknown> {
+  if (!isObject(entry)) return null;
+  if (isObject(entry['bundle'])) return entry['bundle'];
+  const url = entry['bundle_url'];
+  if (typeof url !== 'string' || url === '') return null;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  // Blob storage is another origin: it gets no token, and no plain HTTP outside tests.
+  if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.host)))
+    throw new GateError('INSECURE', `${what} #${i}: bundle_url ${redactUrl(target)} is not https`);
+  const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
+  const json = snappyDecode(compressed, LIMITS.bundleBytes, `${what} #${i} bundle_url`);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) as unknown;
+  } catch (e: unknown) {
+    throw new GateError('MALFORMED', `${what} #${i}: bundle_url content is not JSON`, { cause: e });
+  }
+}
+
+async function fetchWithoutCredentials(url: URL, signal?: AbortSignal): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      redirect: 'follow',
+      credentials: 'omit',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (e: unknown) {
+    throw new GateError(
+      'NETWORK',
+      `bundle_url ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
+  }
+  if (res.status !== 200 || !res.body) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new GateError('REGISTRY_ERROR', `bundle_url ${redactUrl(url)}: HTTP ${res.status}`);
+  }
+  const got = await readCapped(res.body, LIMITS.bundleBytes, () => undefined);
+  if (got.over)
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `bundle_url ${redactUrl(url)}: larger than ${LIMITS.bundleBytes} bytes`,
+    );
+  return got.bytes;
+}
+
+function apiBase(raw: string): URL {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new GateError('USAGE', `GITHUB_API_URL: '${raw}' is not a URL`);
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackHost(u.host)))
+    throw new GateError(
+      'INSECURE',
+      `GITHUB_API_URL: '${raw}' is not https; the token would travel in clear`,
+    );
+  if (u.username || u.password || u.search || u.hash)
+    throw new GateError('USAGE', `GITHUB_API_URL: '${redactUrl(u)}' must be a plain API root`);
+  return u;
+}
+
+async function defaultFactory(): Promise<OctokitFactory> {
+  // Loaded lazily so that the core does not pull @actions/* into runs that never ask GitHub.
+  const { getOctokit } = await import('@actions/github');
+  return (token, options) => getOctokit(token, options);
+}
+
+function httpStatus(e: unknown): number | undefined {
+  if (!isObject(e)) return undefined;
+  // Octokit reports a failed fetch as status 500 without a response; only a response has a status.
+  if (!('response' in e) || e['response'] === undefined) return undefined;
+  return typeof e['status'] === 'number' ? e['status'] : undefined;
+}
+
+function classify(
+  e: unknown,
+  status: number | undefined,
+  what: string,
+  baseUrl: string,
+): GateError {
+  const message = e instanceof Error ? e.message : String(e);
+  const host = (() => {
+    try {
+      return new URL(baseUrl).host;
+    } catch {
+      return baseUrl;
+    }
+  })();
+  if (status === undefined) {
+    const aborted =
+      isObject(e) &&
+      (e['name'] === 'AbortError' ||
+        (e instanceof Error && isObject(e.cause) && e.cause['name'] === 'AbortError'));
+    return new GateError(
+      aborted ? 'TIMEOUT' : 'NETWORK',
+      `${what}: ${host} unreachable: ${message}`,
+      { cause: e },
+    );
+  }
+  if (status === 401 || status === 403) {
+    const headers =
+      isObject(e) && isObject(e['response']) && isObject(e['response']['headers'])
+        ? e['response']['headers']
+        : {};
+    if (status === 403 && headers['x-ratelimit-remaining'] === '0')
+      return new GateError('REGISTRY_ERROR', `${what}: ${host} rate limit exhausted (HTTP 403)`, {
+        cause: e,
+      });
+    return new GateError(
+      'AUTH_REFUSED',
+      `${what}: ${host} refused github-token (HTTP ${status}: ${message})`,
+      { cause: e },
+    );
+  }
+  return new GateError('REGISTRY_ERROR', `${what}: ${host} answered HTTP ${status}: ${message}`, {
+    cause: e,
+  });
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
