@@ -57,36 +57,9 @@ export function legacyLayerToBundle(layer: LegacyLayer): Record<string, unknown>
       `.sig layer annotation ${ANNOTATION_SIGNATURE} is missing or not base64`,
     );
   }
-  const verificationMaterial: Record<string, unknown> = {};
-  const certPem = a[ANNOTATION_CERTIFICATE];
-  if (certPem !== undefined && certPem !== '') {
-    // Only the leaf: the chain annotation is unauthenticated, and the CA chain comes from the
-    // trusted root. (A chain that carried its own root would only invite confusion.)
-    verificationMaterial['x509CertificateChain'] = {
-      certificates: [{ rawBytes: pemCertToDer(certPem).toString('base64') }],
-    };
-  } else {
-    // The hint is not used to pick a key: the verifier tries the policy's keys.
-    verificationMaterial['publicKey'] = { hint: '' };
-  }
-  verificationMaterial['tlogEntries'] =
-    a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE])] : [];
-  const ts = a[ANNOTATION_TIMESTAMP];
-  if (ts !== undefined) {
-    const signed = field(strictAnnotation(ts, ANNOTATION_TIMESTAMP), 'SignedRFC3161Timestamp');
-    if (typeof signed !== 'string') {
-      throw new GateError(
-        'MALFORMED',
-        `.sig layer annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`,
-      );
-    }
-    verificationMaterial['timestampVerificationData'] = {
-      rfc3161Timestamps: [{ signedTimestamp: signed }],
-    };
-  }
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-    verificationMaterial,
+    verificationMaterial: legacyVerificationMaterial(a, '.sig layer'),
     messageSignature: {
       messageDigest: {
         algorithm: 'SHA2_256',
@@ -97,17 +70,58 @@ export function legacyLayerToBundle(layer: LegacyLayer): Record<string, unknown>
   };
 }
 
+/**
+ * A cosign layer's certificate, SET bundle and RFC 3161 annotations as bundle
+ * `verificationMaterial` (JSON form); `what` names the layer kind in messages.
+ */
+export function legacyVerificationMaterial(
+  a: Record<string, string>,
+  what: string,
+): Record<string, unknown> {
+  const verificationMaterial: Record<string, unknown> = {};
+  const certPem = a[ANNOTATION_CERTIFICATE];
+  if (certPem !== undefined && certPem !== '') {
+    // Only the leaf: the chain annotation is unauthenticated, and the CA chain comes from the
+    // trusted root. (A chain that carried its own root would only invite confusion.)
+    verificationMaterial['x509CertificateChain'] = {
+      certificates: [{ rawBytes: pemCertToDer(certPem, what).toString('base64') }],
+    };
+  } else {
+    // The hint is not used to pick a key: the verifier tries the policy's keys.
+    verificationMaterial['publicKey'] = { hint: '' };
+  }
+  verificationMaterial['tlogEntries'] =
+    a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE], what)] : [];
+  const ts = a[ANNOTATION_TIMESTAMP];
+  if (ts !== undefined) {
+    const signed = field(
+      strictAnnotation(ts, ANNOTATION_TIMESTAMP, what),
+      'SignedRFC3161Timestamp',
+    );
+    if (typeof signed !== 'string') {
+      throw new GateError(
+        'MALFORMED',
+        `${what} annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`,
+      );
+    }
+    verificationMaterial['timestampVerificationData'] = {
+      rfc3161Timestamps: [{ signedTimestamp: signed }],
+    };
+  }
+  return verificationMaterial;
+}
+
 /** cosign's `{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}` as a tlog entry. */
-function setToTlogEntry(text: string): Record<string, unknown> {
-  const json = strictAnnotation(text, ANNOTATION_BUNDLE);
+function setToTlogEntry(text: string, what: string): Record<string, unknown> {
+  const json = strictAnnotation(text, ANNOTATION_BUNDLE, what);
   const set = field(json, 'SignedEntryTimestamp');
   const payload = field(json, 'Payload');
   const body = field(payload, 'body');
   const integratedTime = field(payload, 'integratedTime');
   const logIndex = field(payload, 'logIndex');
   const logID = field(payload, 'logID');
-  const bad = (what: string): GateError =>
-    new GateError('MALFORMED', `.sig layer annotation ${ANNOTATION_BUNDLE}: ${what}`);
+  const bad = (why: string): GateError =>
+    new GateError('MALFORMED', `${what} annotation ${ANNOTATION_BUNDLE}: ${why}`);
   if (typeof set !== 'string' || set === '') throw bad('no SignedEntryTimestamp');
   if (typeof body !== 'string') throw bad('no Payload.body');
   if (!isNonNegativeInt(integratedTime))
@@ -129,7 +143,7 @@ function setToTlogEntry(text: string): Record<string, unknown> {
   } catch (e: unknown) {
     throw new GateError(
       'MALFORMED',
-      `.sig layer annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`,
+      `${what} annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`,
       { cause: e },
     );
   }
@@ -145,23 +159,23 @@ function setToTlogEntry(text: string): Record<string, unknown> {
   };
 }
 
-function strictAnnotation(text: string, name: string): unknown {
+function strictAnnotation(text: string, name: string, what: string): unknown {
   try {
     return parseStrictJsonBytes(Buffer.from(text, 'utf8'));
   } catch (e: unknown) {
     const why = e instanceof StrictJsonError ? e.message : String(e);
-    throw new GateError('MALFORMED', `.sig layer annotation ${name} is not strict JSON: ${why}`, {
+    throw new GateError('MALFORMED', `${what} annotation ${name} is not strict JSON: ${why}`, {
       cause: e,
     });
   }
 }
 
-function pemCertToDer(pem: string): Buffer {
+function pemCertToDer(pem: string, what: string): Buffer {
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
   if (!m)
     throw new GateError(
       'MALFORMED',
-      `.sig layer annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`,
+      `${what} annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`,
     );
   const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
   try {
@@ -169,7 +183,7 @@ function pemCertToDer(pem: string): Buffer {
   } catch (e: unknown) {
     throw new GateError(
       'MALFORMED',
-      `.sig layer annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`,
+      `${what} annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`,
       { cause: e },
     );
   }

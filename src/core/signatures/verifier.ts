@@ -1,5 +1,5 @@
-// Verifies one signature (legacy `.sig` layer or Sigstore bundle) against the run's policy and
-// trust material. Built once per run; pure and synchronous per call, no I/O.
+// Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
+// policy and trust material. Built once per run; pure and synchronous per call, no I/O.
 import { createHash } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
@@ -15,8 +15,15 @@ import { GateError } from '../errors.js';
 import type { Policy } from '../policy.js';
 import type { VerificationKey } from '../trust/key-types.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
+import { checkAttestationBody } from './att-tlog-body.js';
 import { checkBundleShape } from './bundle-shape.js';
 import { matchIdentity, readCertIdentity } from './identity.js';
+import {
+  ATT_LAYER,
+  legacyAttestationToBundle,
+  type LegacyAttestationLayer,
+  type ParsedAttestation,
+} from './legacy-att.js';
 import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';
 import { verifyPrehashed } from './prehash.js';
 import {
@@ -27,6 +34,7 @@ import {
   type SubjectDigest,
 } from './statement.js';
 import { checkTlogSigner } from './tlog-binding.js';
+import { verifyInclusionPromise } from './tlog-set.js';
 import { toVerifyGateError } from './verify-errors.js';
 
 export type BundleSubject = { digest: string } | { artifact: Uint8Array };
@@ -40,6 +48,14 @@ export interface SignatureVerifier {
     subject: BundleSubject,
     format: SignatureFormat,
   ): SignatureEvidence & { statement?: InTotoStatement };
+  /**
+   * A cosign legacy `.att` layer (DSSE envelope blob + annotations) whose in-toto statement
+   * names `imageDigest`; the returned statement is the verified one, never the annotation.
+   */
+  verifyLegacyAttestation(
+    layer: LegacyAttestationLayer,
+    imageDigest: string,
+  ): SignatureEvidence & { statement: InTotoStatement };
 }
 
 type SignatureContent = SignedEntity['signature'];
@@ -56,6 +72,13 @@ interface KeyVerifier {
   key: VerificationKey;
   verifier: Verifier;
 }
+
+interface VerifierSet {
+  keys: KeyVerifier[];
+  keyless: Verifier;
+}
+
+type TlogEntries = SignedEntity['tlogEntries'];
 
 const EMPTY_TRUST: Omit<TrustMaterial, 'publicKey'> = {
   certificateAuthorities: [],
@@ -84,44 +107,54 @@ export function createSignatureVerifier(
   // Without a root, log entries cannot be checked at all; the policy said they are optional.
   const ignoreTlog = trustedRoot === undefined;
 
-  const keyOpts: VerifierOptions = {
-    tlogThreshold: policy.requireTlog ? 1 : 0,
-    ctlogThreshold: 0,
-    timestampThreshold: policy.requireTlog ? 1 : 0,
+  // tlogThreshold: every entry handed to sigstore-js is verified or throws; the threshold only
+  // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
+  // the presence of an entry is required up front either way.
+  const makeVerifiers = (tlogThreshold: number): VerifierSet => {
+    const keyOpts: VerifierOptions = {
+      tlogThreshold,
+      ctlogThreshold: 0,
+      timestampThreshold: policy.requireTlog ? 1 : 0,
+    };
+    const keylessOpts: VerifierOptions = {
+      tlogThreshold,
+      ctlogThreshold: policy.requireSct ? 1 : 0,
+      // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
+      timestampThreshold: 1,
+    };
+    return {
+      keys: policy.keys.map((key) => ({
+        key,
+        // The user's key is the only candidate whatever the bundle's hint says; key validity
+        // windows are not part of VerificationKey, so none is applied.
+        verifier: new Verifier(
+          { ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) },
+          keyOpts,
+        ),
+      })),
+      keyless: new Verifier(
+        {
+          ...base,
+          publicKey: () => {
+            throw new GateError(
+              'UNTRUSTED_SIGNER',
+              'bundle names a public key but the policy trusts only keyless identities',
+            );
+          },
+        },
+        keylessOpts,
+      ),
+    };
   };
-  const keylessOpts: VerifierOptions = {
-    tlogThreshold: policy.requireTlog ? 1 : 0,
-    ctlogThreshold: policy.requireSct ? 1 : 0,
-    // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
-    timestampThreshold: 1,
-  };
-  const keyVerifiers: KeyVerifier[] = policy.keys.map((key) => ({
-    key,
-    // The user's key is the only candidate whatever the bundle's hint says; key validity
-    // windows are not part of VerificationKey, so none is applied.
-    verifier: new Verifier(
-      { ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) },
-      keyOpts,
-    ),
-  }));
-  const keylessVerifier = new Verifier(
-    {
-      ...base,
-      publicKey: () => {
-        throw new GateError(
-          'UNTRUSTED_SIGNER',
-          'bundle names a public key but the policy trusts only keyless identities',
-        );
-      },
-    },
-    keylessOpts,
-  );
+  const verifiers = makeVerifiers(policy.requireTlog ? 1 : 0);
+  const attVerifiers = makeVerifiers(0);
 
   function verify(
     bundleJson: unknown,
     subject: { digest: SubjectDigest } | { artifact: Uint8Array },
     format: SignatureFormat,
     what: string,
+    att?: { envelope: Uint8Array; parsed: ParsedAttestation },
   ): SignatureEvidence & { statement?: InTotoStatement } {
     // 1. Structure and bounds, before any cryptography.
     const shape = checkBundleShape(bundleJson);
@@ -207,22 +240,56 @@ export function createSignatureVerifier(
         `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`,
       );
     }
+    const bound: TlogEntries = entity.tlogEntries;
+    let set = verifiers;
+    if (att) {
+      set = attVerifiers;
+      prepareAttestation(entity, att, what);
+    }
 
     // 3. Cryptography and policy.
     const evidence =
       shape.signer === 'key'
-        ? verifyWithKeys(entity, format, what)
-        : verifyKeyless(entity, format, what);
+        ? verifyWithKeys(entity, set, bound, format, what)
+        : verifyKeyless(entity, set, bound, format, what);
     return statement ? { ...evidence, statement } : evidence;
+  }
+
+  /**
+   * The `.att` specifics: bind every log entry to this envelope, check the SETs sigstore-js
+   * cannot read (intoto 0.0.1) and take those entries out of its list, and point RFC 3161
+   * verification at the envelope bytes, which is what cosign v2 timestamps for attestations.
+   */
+  function prepareAttestation(
+    entity: SignedEntity,
+    att: { envelope: Uint8Array; parsed: ParsedAttestation },
+    what: string,
+  ): void {
+    const env = {
+      bytes: att.envelope,
+      payloadType: att.parsed.payloadType,
+      payload: att.parsed.payload,
+      signature: att.parsed.signature,
+    };
+    for (const e of entity.tlogEntries) checkAttestationBody(e, env, what);
+    const own = entity.tlogEntries.filter(
+      (e) => e.kindVersion?.kind === 'intoto' && e.kindVersion.version === '0.0.1',
+    );
+    for (const e of own) verifyInclusionPromise(e, base.tlogs, what);
+    // Still in entity.timestamps: its integrated time is vouched for by the SET just checked.
+    entity.tlogEntries = entity.tlogEntries.filter((e) => !own.includes(e));
+    entity.signature = timestampedOver(entity.signature, Buffer.from(att.envelope));
   }
 
   function verifyWithKeys(
     entity: SignedEntity,
+    set: VerifierSet,
+    bound: TlogEntries,
     format: SignatureFormat,
     what: string,
   ): SignatureEvidence {
     let firstOther: GateError | undefined;
-    for (const { key, verifier } of keyVerifiers) {
+    for (const { key, verifier } of set.keys) {
       try {
         verifier.verify(entity);
       } catch (e: unknown) {
@@ -230,11 +297,17 @@ export function createSignatureVerifier(
         if (g.code !== 'SIGNATURE_INVALID') firstOther ??= g;
         continue;
       }
-      checkTlogSigner(entity.tlogEntries, { kind: 'key', spki: key.spki });
-      return { kind: 'key', format, keyRef: key.keyRef, keyID: key.keyID, ...timeEvidence(entity) };
+      checkTlogSigner(bound, { kind: 'key', spki: key.spki });
+      return {
+        kind: 'key',
+        format,
+        keyRef: key.keyRef,
+        keyID: key.keyID,
+        ...timeEvidence(entity, bound),
+      };
     }
     if (firstOther) throw firstOther;
-    const ids = keyVerifiers.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
+    const ids = set.keys.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
     throw new GateError(
       'SIGNATURE_INVALID',
       `${what}: signature does not verify with any trusted key: ${ids}`,
@@ -243,6 +316,8 @@ export function createSignatureVerifier(
 
   function verifyKeyless(
     entity: SignedEntity,
+    set: VerifierSet,
+    bound: TlogEntries,
     format: SignatureFormat,
     what: string,
   ): SignatureEvidence {
@@ -250,7 +325,7 @@ export function createSignatureVerifier(
       throw new GateError('INTERNAL', `${what}: expected a certificate`);
     const cert: X509Certificate = entity.key.certificate;
     try {
-      keylessVerifier.verify(entity);
+      set.keyless.verify(entity);
     } catch (e: unknown) {
       throw toVerifyGateError(e, what);
     }
@@ -262,7 +337,7 @@ export function createSignatureVerifier(
         throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
       throw e;
     }
-    checkTlogSigner(entity.tlogEntries, {
+    checkTlogSigner(bound, {
       kind: 'certificate',
       der: cert.root.toDER(),
       spki: cert.publicKey,
@@ -272,7 +347,7 @@ export function createSignatureVerifier(
       format,
       ...(identity.san !== undefined ? { identity: identity.san } : {}),
       ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
-      ...timeEvidence(entity),
+      ...timeEvidence(entity, bound),
     };
   }
 
@@ -287,6 +362,20 @@ export function createSignatureVerifier(
     verifyBundle(bundleJson, subject, format) {
       const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
       return verify(bundleJson, s, format, `bundle (${format})`);
+    },
+    verifyLegacyAttestation(layer, imageDigest) {
+      const digest = parseSubjectDigest(imageDigest);
+      const parsed = legacyAttestationToBundle(layer);
+      const { statement, ...evidence } = verify(
+        parsed.bundle,
+        { digest },
+        'legacy-tag',
+        ATT_LAYER,
+        { envelope: layer.envelope, parsed },
+      );
+      if (statement === undefined)
+        throw new GateError('INTERNAL', `${ATT_LAYER}: verified without a statement`);
+      return { ...evidence, statement };
     },
   };
 }
@@ -326,7 +415,10 @@ function countTimestampCandidates(entity: SignedEntity): number {
 }
 
 /** signedAt = the earliest verified time; tlog = the first entry. */
-function timeEvidence(entity: SignedEntity): Pick<SignatureEvidence, 'signedAt' | 'tlog'> {
+function timeEvidence(
+  entity: SignedEntity,
+  entries: TlogEntries,
+): Pick<SignatureEvidence, 'signedAt' | 'tlog'> {
   const times: Date[] = [];
   for (const t of entity.timestamps) {
     if (t.$case === 'timestamp-authority') times.push(t.timestamp.signingTime);
@@ -336,7 +428,7 @@ function timeEvidence(entity: SignedEntity): Pick<SignatureEvidence, 'signedAt' 
   times.sort((a, b) => a.getTime() - b.getTime());
   const out: Pick<SignatureEvidence, 'signedAt' | 'tlog'> = {};
   if (times[0]) out.signedAt = times[0].toISOString();
-  const e = entity.tlogEntries[0];
+  const e = entries[0];
   if (e)
     out.tlog = {
       logIndex: e.logIndex,
@@ -344,6 +436,17 @@ function timeEvidence(entity: SignedEntity): Pick<SignatureEvidence, 'signedAt' 
       logID: e.logId.keyId.toString('hex'),
     };
   return out;
+}
+
+/** The same signature, but RFC 3161 timestamps are checked over `signed` instead. */
+function timestampedOver(content: SignatureContent, signed: Buffer): SignatureContent {
+  return {
+    signature: signed,
+    compareSignature: (s) => content.compareSignature(s),
+    compareDigest: (d) => content.compareDigest(d),
+    compareSignedDigest: (d) => content.compareSignedDigest(d),
+    verifySignature: (key) => content.verifySignature(key),
+  };
 }
 
 function digestOnlyContent(signature: Buffer, digest: Buffer, what: string): SignatureContent {
