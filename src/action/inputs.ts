@@ -7,6 +7,7 @@ import {
   parseBoolean,
   parseConcurrency,
   parseDuration,
+  parseLines,
   parseList,
   parsePlatforms,
   type GateOptions,
@@ -74,12 +75,39 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     ...optional('githubToken', opt('github-token')),
     timeoutMs: opt('timeout') ? parseDuration('timeout', get('timeout')) : DEFAULTS.timeoutMs,
     requireAllKeys: bool('require-all-keys', false),
+    ...list('attestations', parseList(get('attestations'))),
+    ...(opt('require-signature') !== undefined
+      ? { requireSignature: bool('require-signature', true) }
+      : {}),
+    ...optional('maxVulnAge', opt('max-vuln-age')),
+    ...optional('failOnSeverity', opt('fail-on-severity')),
+    ...list('denyPackages', parseLines(get('deny-packages'))),
+    ...optional('builderId', opt('builder-id')),
+    ...optional('provenanceSourceRepository', opt('provenance-source-repository')),
+    ...optional('provenanceSourceRef', opt('provenance-source-ref')),
+    ...list('attestationKeys', parseList(get('attestation-key'))),
+    ...optional('attestationCertificateIdentity', opt('attestation-certificate-identity')),
+    ...optional(
+      'attestationCertificateIdentityRegexp',
+      opt('attestation-certificate-identity-regexp'),
+    ),
+    ...optional('attestationCertificateOidcIssuer', opt('attestation-certificate-oidc-issuer')),
+    ...optional(
+      'attestationCertificateOidcIssuerRegexp',
+      opt('attestation-certificate-oidc-issuer-regexp'),
+    ),
+    ...optional('githubOwner', opt('github-owner')),
+    ...optional('githubRepository', opt('github-repository')),
   };
   return {
     options,
     reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
     summary: bool('summary', true),
   };
+}
+
+function list<K extends string>(key: K, items: string[]): { [P in K]?: string[] } {
+  return items.length === 0 ? {} : ({ [key]: items } as { [P in K]?: string[] });
 }
 
 function platformsInput(value: string): { platforms?: PlatformSelection } {

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import {
   DEFAULTS,
+  parseBoolean,
   parseConcurrency,
   parseDuration,
   parsePlatforms,
@@ -51,6 +52,21 @@ const VERIFY_FLAGS = {
   'insecure-registry': { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'require-all-keys': { type: 'boolean' },
+  attestation: { type: 'string', multiple: true },
+  'require-signature': { type: 'string' },
+  'max-vuln-age': { type: 'string' },
+  'fail-on-severity': { type: 'string' },
+  'deny-package': { type: 'string', multiple: true },
+  'builder-id': { type: 'string' },
+  'provenance-source-repository': { type: 'string' },
+  'provenance-source-ref': { type: 'string' },
+  'attestation-key': { type: 'string', multiple: true },
+  'attestation-certificate-identity': { type: 'string' },
+  'attestation-certificate-identity-regexp': { type: 'string' },
+  'attestation-certificate-oidc-issuer': { type: 'string' },
+  'attestation-certificate-oidc-issuer-regexp': { type: 'string' },
+  'github-owner': { type: 'string' },
+  'github-repository': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -128,6 +144,26 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     ...(env.GITHUB_TOKEN ? { githubToken: env.GITHUB_TOKEN } : {}),
     timeoutMs: v.timeout !== undefined ? parseDuration('--timeout', v.timeout) : DEFAULTS.timeoutMs,
     requireAllKeys: v['require-all-keys'] ?? false,
+    ...(v.attestation ? { attestations: v.attestation } : {}),
+    ...(v['require-signature'] !== undefined
+      ? { requireSignature: parseBoolean('--require-signature', v['require-signature']) }
+      : {}),
+    ...pick('maxVulnAge', v['max-vuln-age']),
+    ...pick('failOnSeverity', v['fail-on-severity']),
+    ...(v['deny-package'] ? { denyPackages: v['deny-package'] } : {}),
+    ...pick('builderId', v['builder-id']),
+    ...pick('provenanceSourceRepository', v['provenance-source-repository']),
+    ...pick('provenanceSourceRef', v['provenance-source-ref']),
+    ...(v['attestation-key'] ? { attestationKeys: v['attestation-key'] } : {}),
+    ...pick('attestationCertificateIdentity', v['attestation-certificate-identity']),
+    ...pick('attestationCertificateIdentityRegexp', v['attestation-certificate-identity-regexp']),
+    ...pick('attestationCertificateOidcIssuer', v['attestation-certificate-oidc-issuer']),
+    ...pick(
+      'attestationCertificateOidcIssuerRegexp',
+      v['attestation-certificate-oidc-issuer-regexp'],
+    ),
+    ...pick('githubOwner', v['github-owner']),
+    ...pick('githubRepository', v['github-repository']),
   };
   return {
     command: 'verify',
@@ -135,6 +171,10 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     output,
     ...(v.report !== undefined ? { reportPath: v.report } : {}),
   };
+}
+
+function pick<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
 }
 
 function platformsOption(value: string | undefined): { platforms?: PlatformSelection } {
@@ -208,6 +248,22 @@ Trust (give keys, or an identity and an issuer, or both):
   --require-all-keys                 every --key must have signed (default: any one)
   --platforms all|LIST               for an index, also require each platform manifest (all, or e.g.
                                      linux/amd64,linux/arm64) to verify on its own signatures
+
+Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):
+  --attestation TYPE                 require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,
+                                     spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable
+  --require-signature=false          let an image pass on its required attestations alone (default true)
+  --max-vuln-age D                   newest vuln scan at most D old (default 48h when vuln is required)
+  --fail-on-severity LIST            no vuln finding at or above the lowest listed severity (e.g. critical,high)
+  --deny-package NAME[@RANGE]        fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable
+  --builder-id S                     SLSA provenance builder ID, exact
+  --provenance-source-repository S   SLSA provenance source repository, exact (https://github.com/owner/repo)
+  --provenance-source-ref S          SLSA provenance source ref, exact (refs/heads/main)
+  --attestation-key REF              attestation signer key, when attestations are signed by another key; repeatable
+  --attestation-certificate-identity[-regexp] S, --attestation-certificate-oidc-issuer[-regexp] S
+                                     keyless attestation signer, when it differs from the image signer
+  --github-owner O [--github-repository R]  also fetch attestations from the GitHub attestations API
+                                     (token from GITHUB_TOKEN; host from GITHUB_API_URL)
 
 Run:
   --output text|json                 json prints the report on stdout (default text)

@@ -7,6 +7,8 @@ import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat }
 
 export interface LegacyCandidate {
   kind: 'legacy';
+  /** `.att` layers hold DSSE attestations; `.sig` layers hold simple-signing signatures. */
+  attestation: boolean;
   /** Where it was found, for reasons: `<tag> layer <n>`. */
   where: string;
   payload: Uint8Array;
@@ -86,6 +88,7 @@ async function discoverLegacy(
         const payload = await store.getBlob(layer.digest, LIMITS.payloadBytes);
         out.candidates.push({
           kind: 'legacy',
+          attestation: suffix === '.att',
           where,
           payload,
           annotations: layer.annotations ?? {},

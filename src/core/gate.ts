@@ -1,5 +1,12 @@
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
+import {
+  attestationSignerOptions,
+  buildAttestationRequirement,
+  hasAttestationSigners,
+  hasImageSigners,
+} from './attestation-policy.js';
+import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { GateError, toGateError } from './errors.js';
 import { formatPlatform, type GateOptions } from './options.js';
@@ -9,6 +16,7 @@ import type { ImageRef } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
+import type { AttestationRequirement } from './attestations/types.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
 import { s3loToResult } from './s3lo/result.js';
 import { createS3loStore, type S3loStore } from './s3lo/store.js';
@@ -131,8 +139,19 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   let client: RegistryClient | undefined;
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
-    policy = await buildPolicy(o, env);
-    const needRoot = policy.identities.length > 0 || policy.requireTlog;
+    const requirement = buildAttestationRequirement(o);
+    const attPolicy =
+      requirement && hasAttestationSigners(o)
+        ? await buildPolicy(attestationSignerOptions(o), env)
+        : undefined;
+    // With require-signature=false and only attestation signers named, they are the policy.
+    policy =
+      o.requireSignature === false && attPolicy && !hasImageSigners(o)
+        ? attPolicy
+        : await buildPolicy(o, env);
+    const needRoot = [policy, attPolicy].some(
+      (p) => p !== undefined && (p.identities.length > 0 || p.requireTlog),
+    );
     const root = needRoot
       ? await loadTrustedRoot({
           offline: o.offline,
@@ -141,6 +160,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
         })
       : undefined;
     const verifier = createSignatureVerifier(root, policy);
+    const attVerifier = attPolicy ? createSignatureVerifier(root, attPolicy) : verifier;
     const keys = policy.keys;
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,
@@ -156,6 +176,16 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     const ctx: VerifyContext = {
       verifier,
       ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
+      ...(requirement
+        ? {
+            attestations: {
+              verifier: attVerifier,
+              requirements: requirement,
+              ...(o.githubOwner ? { github: githubAttestationSource(o, env, deadline) } : {}),
+            },
+          }
+        : {}),
+      requireSignature: o.requireSignature ?? true,
       storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
         if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
         let s = layouts.get(ref.dir);
@@ -179,7 +209,19 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       signal: deadline,
       ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
     });
-    return finishReport({ startedAt, policy: summarizePolicy(o, policy), results });
+    const summary = summarizePolicy(o, policy);
+    if (requirement)
+      summary.attestations = {
+        types: requirement.types,
+        conditions: describeConditions(requirement.conditions),
+        signers: attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
+      };
+    return finishReport({
+      startedAt,
+      policy: summary,
+      results,
+      stats: { registryRequests: client.stats.requests },
+    });
   } catch (e: unknown) {
     const err = toGateError(e);
     const results: ImageResult[] = o.images.map((image) => ({
@@ -201,4 +243,16 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   } finally {
     await client?.close();
   }
+}
+
+function describeConditions(c: AttestationRequirement['conditions']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (c.maxVulnAgeMs !== undefined) out['max-vuln-age'] = `${c.maxVulnAgeMs / 3_600_000}h`;
+  if (c.failOnSeverity?.length) out['fail-on-severity'] = c.failOnSeverity.join(',');
+  if (c.denyPackages?.length) out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
+  if (c.slsa?.builderId) out['builder-id'] = describeMatcher(c.slsa.builderId);
+  if (c.slsa?.sourceRepository)
+    out['provenance-source-repository'] = describeMatcher(c.slsa.sourceRepository);
+  if (c.slsa?.sourceRef) out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
+  return out;
 }

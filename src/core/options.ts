@@ -40,6 +40,31 @@ export interface GateOptions {
   /** Overall deadline for the batch, in ms. */
   timeoutMs: number;
   requireAllKeys: boolean;
+  /** Required attestation predicate types: cosign short names or URIs. */
+  attestations?: string[];
+  /** false: an image may pass on verified attestations alone. Default true. */
+  requireSignature?: boolean;
+  /** Newest vuln scan at most this old, e.g. `48h` (the default when `vuln` is required). */
+  maxVulnAge?: string;
+  /** e.g. `critical,high`: no finding at or above the lowest listed severity. */
+  failOnSeverity?: string;
+  /** Banned SBOM packages, `name` or `name@range`. */
+  denyPackages?: string[];
+  /** SLSA provenance builder ID that must match exactly. */
+  builderId?: string;
+  /** SLSA provenance source repository (`https://github.com/owner/repo`) that must match exactly. */
+  provenanceSourceRepository?: string;
+  /** SLSA provenance source ref (`refs/heads/main`) that must match exactly. */
+  provenanceSourceRef?: string;
+  /** Attestation signers, when they differ from the image's (default: the image's keys/identity). */
+  attestationKeys?: string[];
+  attestationCertificateIdentity?: string;
+  attestationCertificateIdentityRegexp?: string;
+  attestationCertificateOidcIssuer?: string;
+  attestationCertificateOidcIssuerRegexp?: string;
+  /** GitHub attestations API: `/orgs/{owner}` or `/repos/{owner}/{repo}` (with githubRepository). */
+  githubOwner?: string;
+  githubRepository?: string;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
@@ -90,6 +115,14 @@ export function parseList(value: string): string[] {
     .flatMap((l) => l.split(/[,\s]+/))
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** One item per line, blank lines and `#` comments ignored; spaces inside an item are kept. */
+export function parseLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter((l) => l !== '');
 }
 
 const PLATFORM_PART = /^[a-z0-9][a-z0-9._-]*$/;

@@ -14,6 +14,14 @@ export interface AttestationEvidence {
   verified: boolean;
   signer?: string;
   reason?: string;
+  /** Where it was found: `referrer sha256:…`, `sha256-….att layer 0`, `GitHub API …`. */
+  where?: string;
+  issuer?: string;
+  signedAt?: string;
+  /** Required predicate types this attestation satisfied. */
+  satisfies?: string[];
+  /** Condition checks applied to it, in order, with expected vs actual when failed. */
+  checks?: Array<{ condition: string; ok: boolean; message: string }>;
 }
 
 export interface ImageResult {
@@ -59,6 +67,8 @@ export interface PolicySummary {
   requireTlog: boolean;
   requireSct: boolean;
   trustRoot: string;
+  /** Required attestations and their conditions, when any. */
+  attestations?: { types: string[]; conditions: Record<string, string>; signers: string };
 }
 
 export interface Report {
@@ -71,6 +81,8 @@ export interface Report {
   outcome: Outcome;
   /** Set when the run could not start (bad key, trust root unavailable): every image is `error`. */
   error?: { code: GateErrorCode; message: string };
+  /** HTTP requests sent to registries during the run (for audits of cost and the benchmark). */
+  stats?: { registryRequests: number };
   results: ImageResult[];
 }
 
@@ -106,6 +118,7 @@ export function finishReport(
     verified: outcome === 'verified',
     outcome,
     ...(partial.error ? { error: partial.error } : {}),
+    ...(partial.stats ? { stats: partial.stats } : {}),
     results: partial.results,
   };
 }

@@ -67,7 +67,8 @@ export interface ContentStore {
 }
 
 /** Which storage scheme a signature was found in. */
-export type SignatureFormat = 'legacy-tag' | 'bundle-referrer' | 'bundle-tag' | 's3lo-record';
+export type SignatureFormat =
+  'legacy-tag' | 'legacy-att' | 'bundle-referrer' | 'bundle-tag' | 'github-api' | 's3lo-record';
 
 /** One verified signature, as it appears in the report. */
 export interface SignatureEvidence {

@@ -1,7 +1,8 @@
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
 // discover signatures in every format, verify each (and, on request, each platform manifest of an
 // index), and explain the verdict in one line.
-import { discover, type Candidate } from './discovery.js';
+import { checkAttestations, type AttestationPlan } from './attestation-flow.js';
+import { discover, type Candidate, type Discovery } from './discovery.js';
 import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
 import { LIMITS } from './limits.js';
 import { formatPlatform, type PlatformSelection } from './options.js';
@@ -9,7 +10,8 @@ import { pinnedReference, type ImageRef } from './reference.js';
 import type { ImageResult, PlatformResult } from './report.js';
 import type { ContentStore, Descriptor, SignatureEvidence, SignatureFormat } from './types.js';
 
-export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+import { COSIGN_SIGN_PREDICATE } from './attestation-flow.js';
+export { COSIGN_SIGN_PREDICATE };
 
 /** What verify.ts needs of the signature verifier (src/core/signatures/verifier.ts). */
 export interface CandidateVerifier {
@@ -32,6 +34,10 @@ export interface VerifyContext {
   ): Promise<Omit<ImageResult, 'durationMs' | 'image'>>;
   /** Index images: platform manifests that must verify as well as the index digest. */
   platforms?: PlatformSelection;
+  /** Required attestations and their conditions; absent when the policy asks for none. */
+  attestations?: AttestationPlan;
+  /** false: the image may pass on verified attestations alone (default true). */
+  requireSignature?: boolean;
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
@@ -86,15 +92,33 @@ async function verifyStoreImage(
     );
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
-  const v = await verifyDigest(store, digest, ctx.verifier);
+  const v = await verifyDigest(store, digest, ctx.verifier, ctx.attestations !== undefined);
+  const att = ctx.attestations
+    ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
+    : undefined;
+  const rejected = [...v.rejected, ...(att?.rejected ?? [])];
   const common = {
     image: ref.original,
     digest,
     pinned: pinnedReference(ref, digest),
     signatures: v.signatures,
-    attestations: [],
-    ...(v.rejected.length ? { rejected: v.rejected } : {}),
+    attestations: att?.attestations ?? [],
+    ...(rejected.length ? { rejected } : {}),
   };
+  const signatureOptional = ctx.requireSignature === false && att !== undefined;
+  if (att && !att.ok && (!v.failure || signatureOptional)) {
+    return {
+      ...common,
+      outcome: 'failed',
+      verified: false,
+      code: att.code ?? 'ATTESTATION_MISSING',
+      reason: att.reason ?? 'attestation policy not met',
+    };
+  }
+  if (v.failure && signatureOptional) {
+    // Attestations alone carry the verdict: every required one verified and every condition met.
+    return { ...common, outcome: 'verified', verified: true };
+  }
   const entries = fetched.manifest.manifests;
   if (entries !== undefined && ctx.platforms !== undefined) {
     return { ...common, ...(await verifyPlatforms(store, digest, entries, ctx, v)) };
@@ -118,6 +142,7 @@ async function verifyStoreImage(
 }
 
 interface DigestVerdict {
+  found: Discovery;
   signatures: SignatureEvidence[];
   rejected: Array<{ where: string; code: GateErrorCode; reason: string }>;
   /** Why no signature verified; absent when one did. */
@@ -129,8 +154,11 @@ async function verifyDigest(
   store: ContentStore,
   digest: string,
   verifier: CandidateVerifier,
+  withAttestations = false,
 ): Promise<DigestVerdict> {
-  const found = await discover(store, digest);
+  const found = await discover(store, digest, {
+    legacySuffixes: withAttestations ? ['.sig', '.att'] : ['.sig'],
+  });
   const signatures: SignatureEvidence[] = [];
   const rejected = found.rejected.map(({ where, error }) => ({
     where,
@@ -138,6 +166,15 @@ async function verifyDigest(
     reason: error.message,
   }));
   for (const c of found.candidates) {
+    // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
+    // names another predicate is not offered as a signature, which can only ever exclude.
+    if (c.kind === 'legacy' && c.attestation) continue;
+    if (
+      c.kind === 'bundle' &&
+      c.predicateTypeHint !== undefined &&
+      c.predicateTypeHint !== COSIGN_SIGN_PREDICATE
+    )
+      continue;
     try {
       const ev = verifyCandidate(c, digest, verifier);
       if (ev) signatures.push(ev);
@@ -148,12 +185,13 @@ async function verifyDigest(
       rejected.push({ where: c.where, code: err.code, reason: err.message });
     }
   }
-  if (signatures.length > 0) return { signatures, rejected };
+  if (signatures.length > 0) return { found, signatures, rejected };
   if (rejected.length === 0) {
     const ignored = found.ignored.length
       ? `; ignored ${found.ignored.map((i) => `${i.where} (${i.why})`).join(', ')}`
       : '';
     return {
+      found,
       signatures,
       rejected,
       failure: {
@@ -166,6 +204,7 @@ async function verifyDigest(
   const top = ranked[0];
   const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
   return {
+    found,
     signatures,
     rejected,
     failure: { code: top.code, reason: `no valid signature: ${top.reason}${more}` },

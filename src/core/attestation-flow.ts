@@ -1,0 +1,96 @@
+// Attestations of one image: verify every candidate (referrer/tag-index bundles, legacy `.att`
+// layers, GitHub attestations API bundles) under the attestation signer policy, then let the
+// attestation policy judge the verified statements. Unverified evidence never reaches the policy.
+import type { BundleCandidate, LegacyCandidate } from './discovery.js';
+import { isFailureCode, toGateError, type GateErrorCode } from './errors.js';
+import {
+  evaluateAttestations,
+  type AttestationVerdict,
+  type VerifiedAttestation,
+} from './attestations/evaluate.js';
+import type { AttestationRequirement } from './attestations/types.js';
+import type { InTotoStatement } from './signatures/statement.js';
+import type { SignatureEvidence, SignatureFormat } from './types.js';
+
+/** The verifier calls this flow needs (src/core/signatures/verifier.ts). */
+export interface AttestationVerifier {
+  verifyBundle(
+    bundle: unknown,
+    subject: { digest: string },
+    format: SignatureFormat,
+  ): SignatureEvidence & { statement?: InTotoStatement };
+  verifyLegacyAttestation?(
+    layer: { envelope: Uint8Array; annotations: Record<string, string> },
+    imageDigest: string,
+  ): SignatureEvidence & { statement: InTotoStatement };
+}
+
+/** Fetches attestation bundles for a digest from the GitHub attestations API. */
+export type GitHubAttestationSource = (
+  digest: string,
+) => Promise<Array<{ bundle: unknown; where: string }>>;
+
+export interface AttestationPlan {
+  verifier: AttestationVerifier;
+  requirements: AttestationRequirement;
+  github?: GitHubAttestationSource;
+  now?: () => Date;
+}
+
+export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+
+export interface AttestationOutcome extends AttestationVerdict {
+  rejected: Array<{ where: string; code: GateErrorCode; reason: string }>;
+}
+
+export async function checkAttestations(
+  digest: string,
+  candidates: Array<LegacyCandidate | BundleCandidate>,
+  plan: AttestationPlan,
+): Promise<AttestationOutcome> {
+  const verified: VerifiedAttestation[] = [];
+  const rejected: AttestationOutcome['rejected'] = [];
+  const attempt = (
+    where: string,
+    format: string,
+    run: () => VerifiedAttestation['evidence'] & { statement?: InTotoStatement },
+  ): void => {
+    try {
+      const ev = run();
+      const { statement, ...evidence } = ev;
+      // A cosign v3 image signature is a signature, not an attestation about the image.
+      if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE) return;
+      verified.push({ statement, evidence, where, format });
+    } catch (e: unknown) {
+      const err = toGateError(e);
+      if (!isFailureCode(err.code)) throw err;
+      rejected.push({ where, code: err.code, reason: err.message });
+    }
+  };
+  for (const c of candidates) {
+    if (c.kind === 'bundle') {
+      attempt(c.where, c.format, () => plan.verifier.verifyBundle(c.bundle, { digest }, c.format));
+    } else if (c.attestation) {
+      const v = plan.verifier;
+      if (!v.verifyLegacyAttestation) {
+        rejected.push({
+          where: c.where,
+          code: 'SIGNATURE_INVALID',
+          reason: `${c.where}: legacy .att attestations cannot be verified by this build`,
+        });
+        continue;
+      }
+      attempt(c.where, 'legacy-att', () =>
+        v.verifyLegacyAttestation!({ envelope: c.payload, annotations: c.annotations }, digest),
+      );
+    }
+  }
+  if (plan.github) {
+    for (const { bundle, where } of await plan.github(digest))
+      attempt(where, 'github-api', () =>
+        plan.verifier.verifyBundle(bundle, { digest }, 'github-api'),
+      );
+  }
+  const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date());
+  return { ...verdict, rejected };
+}

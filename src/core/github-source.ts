@@ -1,0 +1,31 @@
+// Binds the GitHub attestations API client to the run's options: which owner/repository to
+// ask, with which token, against which API host (GITHUB_API_URL for GitHub Enterprise).
+import type { GitHubAttestationSource } from './attestation-flow.js';
+import { GateError } from './errors.js';
+import type { GateOptions } from './options.js';
+
+export function githubAttestationSource(
+  o: GateOptions,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+): GitHubAttestationSource {
+  const owner = o.githubOwner!;
+  return async (digest) => {
+    // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
+    const { fetchGitHubAttestations } = await import('./attestations/github-api.js');
+    if (!o.githubToken)
+      throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
+    const bundles = await fetchGitHubAttestations({
+      owner,
+      ...(o.githubRepository ? { repository: o.githubRepository } : {}),
+      digest,
+      token: o.githubToken,
+      baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+      signal,
+    });
+    return bundles.map((bundle, i) => ({
+      bundle,
+      where: `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`,
+    }));
+  };
+}

@@ -1,0 +1,383 @@
+// Attestation policy end to end through the CLI bundle against a real docker-registry: the real
+// `cosign attest` bundle from ../shared/fixtures pushed with its exact subject image, and SBOM,
+// vuln-scan and provenance attestations made by the test Sigstore, with every condition failing
+// on content that breaks it and passing on content that meets it.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pushBundleReferrers } from '../helpers/cosign-push.js';
+import { pushBlob, pushImage, pushManifest } from '../helpers/oci-push.js';
+import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { runCli } from '../helpers/run-dist.js';
+import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { Report } from '../../src/core/report.js';
+
+const FIX = path.resolve(import.meta.dirname, '../../../shared/fixtures/cosign-oci-attestation');
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const BUILDER = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+const SCANNER = 'https://github.com/acme/app/.github/workflows/scan.yml@refs/heads/main';
+
+let reg: StartedRegistry;
+let ss: TestSigstore;
+let root: string;
+const refs: Record<string, string> = {};
+const HOUR = 3_600_000;
+
+function statement(
+  digest: string,
+  predicateType: string,
+  predicate: unknown,
+  subjectDigest = digest,
+): object {
+  return {
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [{ name: 'app', digest: { sha256: subjectDigest.slice(7) } }],
+    predicateType,
+    predicate,
+  };
+}
+
+const cyclonedx = (components: Array<[string, string]>) => ({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.5',
+  components: components.map(([name, version]) => ({ type: 'library', name, version })),
+});
+
+const vuln = (ageMs: number, severities: string[]) => ({
+  invocation: { uri: 'https://github.com/acme/app/actions/runs/1' },
+  scanner: {
+    uri: 'pkg:github/aquasecurity/trivy@0.50.0',
+    version: '0.50.0',
+    result: {
+      SchemaVersion: 2,
+      Results: [
+        {
+          Target: 'app',
+          Vulnerabilities: severities.map((s, i) => ({
+            VulnerabilityID: `CVE-2024-000${i}`,
+            PkgName: 'openssl',
+            Severity: s,
+          })),
+        },
+      ],
+    },
+  },
+  metadata: {
+    scanStartedOn: new Date(Date.now() - ageMs - 60_000).toISOString(),
+    scanFinishedOn: new Date(Date.now() - ageMs).toISOString(),
+  },
+});
+
+const slsaV1 = (builderId: string) => ({
+  buildDefinition: {
+    buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+    externalParameters: {
+      workflow: {
+        ref: 'refs/heads/main',
+        repository: 'https://github.com/acme/app',
+        path: '.github/workflows/release.yml',
+      },
+    },
+  },
+  runDetails: { builder: { id: builderId } },
+});
+
+async function manifestSize(repo: string, tag: string): Promise<number> {
+  const res = await fetch(`${reg.url}/v2/${repo}/manifests/${tag}`, {
+    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+  });
+  return (await res.arrayBuffer()).byteLength;
+}
+
+/** An image with a cosign v3 sign bundle and the given attestation bundles as referrers. */
+async function imageWith(
+  name: string,
+  atts: Array<{
+    predicateType: string;
+    predicate: unknown;
+    identity?: string;
+    hint?: string;
+    subject?: string;
+  }>,
+): Promise<void> {
+  const repo = 'acme/app';
+  const img = await pushImage(reg.host, repo, name);
+  const signer = { identity: BUILDER, issuer: ISSUER };
+  const bundles = [
+    {
+      bytes: ss.signBundle({ imageDigest: img.digest, signer }).bytes,
+      predicateType: 'https://sigstore.dev/cosign/sign/v1',
+    },
+  ];
+  for (const a of atts) {
+    const b = ss.signStatementBundle(
+      statement(img.digest, a.predicateType, a.predicate, a.subject),
+      { identity: a.identity ?? SCANNER, issuer: ISSUER },
+    );
+    bundles.push({ bytes: b.bytes, predicateType: a.hint ?? a.predicateType });
+  }
+  await pushBundleReferrers(
+    reg.host,
+    repo,
+    { digest: img.digest, size: await manifestSize(repo, name) },
+    bundles,
+  );
+  refs[name] = `${reg.host}/${repo}:${name}`;
+}
+
+beforeAll(async () => {
+  reg = await startRegistry();
+  ss = await createTestSigstore();
+  root = await ss.writeTrustedRoot(await mkdtemp(path.join(tmpdir(), 'att-')));
+
+  // The real `cosign attest` output and the exact bytes of the image it was made for.
+  const manifest = await readFile(path.join(FIX, 'subject/manifest.json'));
+  await pushBlob(reg.host, 'real/cosign', await readFile(path.join(FIX, 'subject/config.json')));
+  const digest = await pushManifest(
+    reg.host,
+    'real/cosign',
+    'v1',
+    manifest,
+    'application/vnd.docker.distribution.manifest.v2+json',
+  );
+  const bundle = await readFile(path.join(FIX, 'oci-attestation.sigstore.json'));
+  await pushBundleReferrers(
+    reg.host,
+    'real/cosign',
+    {
+      digest,
+      size: manifest.length,
+      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    },
+    [
+      {
+        bytes: Buffer.from(JSON.stringify(JSON.parse(bundle.toString()))),
+        predicateType: 'https://cosign.sigstore.dev/attestation/v1',
+      },
+    ],
+  );
+  refs.real = `${reg.host}/real/cosign:v1`;
+
+  await imageWith('clean', [
+    {
+      predicateType: 'https://cyclonedx.org/bom',
+      predicate: cyclonedx([
+        ['express', '4.19.2'],
+        ['log4j-core', '2.17.1'],
+      ]),
+    },
+    {
+      predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+      predicate: vuln(HOUR, ['LOW']),
+    },
+    {
+      predicateType: 'https://slsa.dev/provenance/v1',
+      predicate: slsaV1('https://github.com/actions/runner/github-hosted'),
+      identity: BUILDER,
+    },
+  ]);
+  await imageWith('log4shell', [
+    {
+      predicateType: 'https://cyclonedx.org/bom',
+      predicate: cyclonedx([['log4j-core', '2.14.1']]),
+    },
+  ]);
+  await imageWith('stale-scan', [
+    {
+      predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+      predicate: vuln(72 * HOUR, []),
+    },
+  ]);
+  await imageWith('critical', [
+    {
+      predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+      predicate: vuln(HOUR, ['CRITICAL', 'LOW']),
+    },
+  ]);
+  // The referrer annotation claims SLSA; the verified statement is an SBOM.
+  await imageWith('lying-hint', [
+    {
+      predicateType: 'https://cyclonedx.org/bom',
+      predicate: cyclonedx([]),
+      hint: 'https://slsa.dev/provenance/v1',
+    },
+  ]);
+  await imageWith('other-signer', [
+    {
+      predicateType: 'https://cyclonedx.org/bom',
+      predicate: cyclonedx([]),
+      identity: 'https://github.com/evil/app/.github/workflows/x.yml@refs/heads/main',
+    },
+  ]);
+  await imageWith('other-subject', [
+    {
+      predicateType: 'https://cyclonedx.org/bom',
+      predicate: cyclonedx([]),
+      subject: 'sha256:' + 'e'.repeat(64),
+    },
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await reg?.stop();
+});
+
+async function verify(args: string[]): Promise<{ code: number | null; report: Report }> {
+  const r = await runCli(['verify', '--output', 'json', ...args]);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report };
+}
+
+const keyless = (): string[] => [
+  '--trusted-root',
+  root,
+  '--certificate-identity',
+  BUILDER,
+  '--certificate-oidc-issuer',
+  ISSUER,
+  '--attestation-certificate-identity-regexp',
+  'https://github\\.com/acme/app/\\.github/workflows/(scan|release)\\.yml@refs/heads/main',
+  '--attestation-certificate-oidc-issuer',
+  ISSUER,
+];
+
+describe('real cosign attest bundle', () => {
+  it('verifies offline with the right identity and type, on attestations alone', async () => {
+    const { code, report } = await verify([
+      '--offline',
+      '--require-signature=false',
+      '--certificate-identity',
+      'cody@soyland.com',
+      '--certificate-oidc-issuer',
+      'https://github.com/login/oauth',
+      '--attestation',
+      'custom',
+      refs.real!,
+    ]);
+    expect(report.results[0]).toMatchObject({
+      outcome: 'verified',
+      digest: 'sha256:732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4',
+    });
+    expect(report.results[0]!.attestations[0]).toMatchObject({
+      predicateType: 'https://cosign.sigstore.dev/attestation/v1',
+      verified: true,
+    });
+    expect(code).toBe(0);
+  });
+
+  it('fails when a type the bundle does not carry is required', async () => {
+    const { code, report } = await verify([
+      '--offline',
+      '--require-signature=false',
+      '--certificate-identity',
+      'cody@soyland.com',
+      '--certificate-oidc-issuer',
+      'https://github.com/login/oauth',
+      '--attestation',
+      'slsaprovenance1',
+      refs.real!,
+    ]);
+    expect(code).toBe(1);
+    expect(report.results[0]).toMatchObject({ code: 'ATTESTATION_MISSING' });
+  });
+
+  it('fails with another identity', async () => {
+    const { code } = await verify([
+      '--offline',
+      '--require-signature=false',
+      '--certificate-identity',
+      'someone@else.com',
+      '--certificate-oidc-issuer',
+      'https://github.com/login/oauth',
+      '--attestation',
+      'custom',
+      refs.real!,
+    ]);
+    expect(code).toBe(1);
+  });
+});
+
+describe('attestation conditions', () => {
+  it('passes an image whose SBOM, fresh clean scan and provenance meet every condition', async () => {
+    const { code, report } = await verify([
+      ...keyless(),
+      '--attestation',
+      'cyclonedx',
+      '--attestation',
+      'vuln',
+      '--attestation',
+      'slsaprovenance1',
+      '--fail-on-severity',
+      'critical,high',
+      '--deny-package',
+      'log4j-core@<2.17.0',
+      '--builder-id',
+      'https://github.com/actions/runner/github-hosted',
+      refs.clean!,
+    ]);
+    expect(report.results[0]!.reason).toBeUndefined();
+    expect(code).toBe(0);
+    expect(report.results[0]!.attestations.map((a) => a.predicateType).sort()).toEqual([
+      'https://cosign.sigstore.dev/attestation/vuln/v1',
+      'https://cyclonedx.org/bom',
+      'https://slsa.dev/provenance/v1',
+    ]);
+    expect(report.policy.attestations?.conditions).toMatchObject({ 'max-vuln-age': '48h' });
+  });
+
+  it.each([
+    [
+      'log4shell',
+      ['--attestation', 'cyclonedx', '--deny-package', 'log4j-core@<2.17.0'],
+      'POLICY_VIOLATION',
+      /banned package log4j-core@2\.14\.1/,
+    ],
+    ['stale-scan', ['--attestation', 'vuln'], 'POLICY_VIOLATION', /7[12]h old, limit 48h/],
+    [
+      'critical',
+      ['--attestation', 'vuln', '--fail-on-severity', 'critical,high'],
+      'POLICY_VIOLATION',
+      /CVE-2024-0000/,
+    ],
+    [
+      'lying-hint',
+      ['--attestation', 'slsaprovenance1'],
+      'ATTESTATION_MISSING',
+      /SLSA provenance v1/,
+    ],
+    ['other-signer', ['--attestation', 'cyclonedx'], 'ATTESTATION_MISSING', /cyclonedx|CycloneDX/i],
+    [
+      'other-subject',
+      ['--attestation', 'cyclonedx'],
+      'ATTESTATION_MISSING',
+      /cyclonedx|CycloneDX/i,
+    ],
+    [
+      'clean',
+      ['--attestation', 'vuln', '--max-vuln-age', '30m'],
+      'POLICY_VIOLATION',
+      /limit 0\.5h|limit 30m/,
+    ],
+    [
+      'clean',
+      ['--attestation', 'slsaprovenance1', '--builder-id', 'https://evil.example/builder'],
+      'POLICY_VIOLATION',
+      /evil\.example/,
+    ],
+  ])('fails %s with %s', async (name, args, code, reason) => {
+    const r = await verify([...keyless(), ...args, refs[name]!]);
+    expect(r.report.results[0]).toMatchObject({ outcome: 'failed', code });
+    expect(r.report.results[0]!.reason).toMatch(reason);
+    expect(r.code).toBe(1);
+    // The attestation that did not count is on record with why.
+    const rejectedCodes = (r.report.results[0]!.rejected ?? []).map((x) => x.code);
+    if (name === 'other-signer') expect(rejectedCodes).toContain('UNTRUSTED_SIGNER');
+    if (name === 'other-subject') expect(rejectedCodes).toContain('PAYLOAD_MISMATCH');
+  });
+
+  it('rejects an unknown attestation type before any network I/O (exit 2)', async () => {
+    const r = await verify([...keyless(), '--attestation', 'sbom', refs.clean!]);
+    expect(r.code).toBe(2);
+    expect(r.report.error?.message).toMatch(/'sbom' is not a known predicate type/);
+  });
+});
