@@ -78,7 +78,7 @@ export async function startRegistry(
       await writeFile(
         config,
         `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\n` +
-          `storage:\n  filesystem:\n    rootdirectory: ${storageDir}\n  delete:\n    enabled: true\n` +
+          `storage:\n  filesystem:\n    rootdirectory: ${storageDir}\n  cache:\n    blobdescriptor: inmemory\n  delete:\n    enabled: true\n` +
           `http:\n  addr: 127.0.0.1:${port}\n  secret: ${randomBytes(16).toString('hex')}\n${authYaml}`,
       );
       const child = spawn(REGISTRY_BIN, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });

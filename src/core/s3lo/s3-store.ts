@@ -1,6 +1,9 @@
 // An s3:// s3lo store read through @aws-sdk/client-s3 with the standard credential chain, the
 // way s3lo connects: endpoint override => path style and us-east-1; objects read with a byte cap.
-import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+
+// The AWS SDK is large: load it on the first s3:// read, not at every process start.
+const sdk = (): Promise<typeof import('@aws-sdk/client-s3')> => import('@aws-sdk/client-s3');
 import { GateError } from '../errors.js';
 import { assertSafeKey, type S3loStore } from './store.js';
 
@@ -39,6 +42,7 @@ export class S3S3loStore implements S3loStore {
   async getObject(key: string, maxBytes: number): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
     const client = await this.getClient();
+    const { GetObjectCommand } = await sdk();
     const timeoutMs = this.opts.timeoutMs ?? 60_000;
     const signal = AbortSignal.timeout(timeoutMs);
     const where = `${this.name}/${key}`;
@@ -83,6 +87,7 @@ export class S3S3loStore implements S3loStore {
   }
 
   private async makeClient(): Promise<S3Client> {
+    const { S3Client } = await sdk();
     const base: S3ClientConfig = {
       maxAttempts: this.opts.maxAttempts ?? 3,
       requestHandler: {
