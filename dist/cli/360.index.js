@@ -1,0 +1,353 @@
+export const id = 360;
+export const ids = [360];
+export const modules = {
+
+/***/ 3360:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fetchGitHubAttestations: () => (/* binding */ fetchGitHubAttestations)
+});
+
+// UNUSED EXPORTS: MAX_PAGES, MAX_PAGE_BYTES, nextLink
+
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(2807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __webpack_require__(332);
+// EXTERNAL MODULE: ./build/core/registry/hosts.js
+var hosts = __webpack_require__(3431);
+// EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
+var http = __webpack_require__(7580);
+;// CONCATENATED MODULE: ./build/core/attestations/snappy.js
+// Snappy block-format decompression, for bundles GitHub serves at `bundle_url` (gh CLI decodes
+// them with golang/snappy `Decode`). Bounded: the declared length is checked before allocating.
+
+/**
+ * Decode one Snappy block: a varint uncompressed length, then literal and copy elements.
+ * Throws MALFORMED on any inconsistency and LIMIT_EXCEEDED when the output would pass `maxBytes`.
+ */
+function snappyDecode(input, maxBytes, what = 'snappy data') {
+    let pos = 0;
+    const bad = (why) => {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: not valid snappy (${why} at byte ${pos})`);
+    };
+    // Uncompressed length: little-endian base-128 varint, at most 32 bits.
+    let length = 0;
+    for (let shift = 0;; shift += 7) {
+        if (pos >= input.length || shift > 28)
+            bad('bad length header');
+        const b = input[pos++];
+        length += (b & 0x7f) * 2 ** shift;
+        if ((b & 0x80) === 0)
+            break;
+    }
+    if (length > maxBytes)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: decompresses to ${length} bytes, limit ${maxBytes}`);
+    const out = new Uint8Array(length);
+    let o = 0;
+    while (pos < input.length) {
+        const tag = input[pos++];
+        const kind = tag & 3;
+        if (kind === 0) {
+            let len = tag >>> 2;
+            if (len >= 60) {
+                const extra = len - 59;
+                if (pos + extra > input.length)
+                    bad('truncated literal length');
+                len = 0;
+                for (let i = 0; i < extra; i++)
+                    len += input[pos++] * 2 ** (8 * i);
+            }
+            len += 1;
+            if (pos + len > input.length)
+                bad('truncated literal');
+            if (o + len > length)
+                bad('literal past declared length');
+            out.set(input.subarray(pos, pos + len), o);
+            pos += len;
+            o += len;
+            continue;
+        }
+        let len;
+        let offset;
+        if (kind === 1) {
+            if (pos + 1 > input.length)
+                bad('truncated copy');
+            len = 4 + ((tag >>> 2) & 7);
+            offset = ((tag >>> 5) << 8) | input[pos++];
+        }
+        else if (kind === 2) {
+            if (pos + 2 > input.length)
+                bad('truncated copy');
+            len = 1 + (tag >>> 2);
+            offset = input[pos] | (input[pos + 1] << 8);
+            pos += 2;
+        }
+        else {
+            if (pos + 4 > input.length)
+                bad('truncated copy');
+            len = 1 + (tag >>> 2);
+            offset =
+                (input[pos] | (input[pos + 1] << 8) | (input[pos + 2] << 16)) + input[pos + 3] * 2 ** 24;
+            pos += 4;
+        }
+        if (offset === 0 || offset > o)
+            bad('copy offset outside the output');
+        if (o + len > length)
+            bad('copy past declared length');
+        // Byte by byte: a copy may overlap its own output (offset < len), which repeats a pattern.
+        for (let i = 0; i < len; i++, o++)
+            out[o] = out[o - offset];
+    }
+    if (o !== length)
+        bad(`output is ${o} bytes, header said ${length}`);
+    return out;
+}
+//# sourceMappingURL=snappy.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/github-api.js
+// Fetches attestation bundles for one digest from the GitHub attestations API (repository or
+// organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
+
+
+
+
+
+/** Pages followed before giving up: a server that links page after empty page must not loop us. */
+const MAX_PAGES = 20;
+/** One page of up to 100 bundles. */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+const RETRIES = 2;
+const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/**
+ * The bundles (parsed JSON, unverified) GitHub holds for `digest`, in API order; `[]` on 404.
+ * An entry without a usable bundle is returned as `null` so the verifier rejects it in place
+ * (its index still names it). 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
+ */
+async function fetchGitHubAttestations(req) {
+    const max = Math.min(req.maxAttestations ?? limits/* LIMITS */.b.signaturesPerImage, limits/* LIMITS */.b.signaturesPerImage);
+    if (!OWNER_RE.test(req.owner))
+        throw new errors/* GateError */.ue('USAGE', `github-owner: '${req.owner}' is not a GitHub user or organisation name`);
+    if (req.repository !== undefined && !REPO_RE.test(req.repository))
+        throw new errors/* GateError */.ue('USAGE', `github-repository: '${req.repository}' is not a repository name`);
+    if (!DIGEST_RE.test(req.digest))
+        throw new errors/* GateError */.ue('USAGE', `GitHub attestations: '${req.digest}' is not a sha256/sha512 digest`);
+    const base = apiBase(req.baseUrl);
+    const octokit = (req.getOctokit ?? (await defaultFactory()))(req.token, {
+        baseUrl: base.href.replace(/\/$/, ''),
+    });
+    const what = req.repository
+        ? `GitHub attestations for ${req.owner}/${req.repository}`
+        : `GitHub attestations for ${req.owner}`;
+    const route = req.repository
+        ? 'GET /repos/{owner}/{repo}/attestations/{subject_digest}'
+        : 'GET /orgs/{org}/attestations/{subject_digest}';
+    const params = req.repository ? { owner: req.owner, repo: req.repository } : { org: req.owner };
+    const entries = [];
+    let page = await getPage(octokit, route, { ...params, subject_digest: req.digest, per_page: 100 }, req, what, true);
+    if (page === undefined)
+        return [];
+    const firstPath = new URL(page.url).pathname;
+    for (let n = 1;; n++) {
+        entries.push(...page.attestations);
+        if (entries.length > max)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}@${req.digest}: more than ${max} attestations, limit ${max}`);
+        if (page.next === undefined)
+            break;
+        if (n >= MAX_PAGES)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}@${req.digest}: more than ${MAX_PAGES} pages`);
+        // The token follows a Link only to the same API origin and endpoint.
+        const next = new URL(page.next, page.url);
+        if (next.origin !== base.origin || next.pathname !== firstPath)
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,hosts/* redactUrl */.BO)(next)} leaves ${base.origin}${firstPath}; not following it with the token`);
+        const got = await getPage(octokit, `GET ${next.href}`, {}, req, what, false);
+        if (got === undefined)
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
+        page = got;
+    }
+    return Promise.all(entries.map((e, i) => bundleOf(e, i, req, what)));
+}
+async function getPage(octokit, route, params, req, what, first) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            const res = await octokit.request(route, {
+                ...params,
+                // Read the body ourselves, with a cap, instead of letting Octokit buffer any size.
+                request: { parseSuccessResponseBody: false, ...(req.signal ? { signal: req.signal } : {}) },
+            });
+            return await parsePage(res, what);
+        }
+        catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
+            const status = httpStatus(e);
+            if (status === 404 && first)
+                return undefined;
+            const err = classify(e, status, what, req.baseUrl);
+            const retryable = err.code === 'NETWORK' ||
+                (err.code === 'REGISTRY_ERROR' && status !== undefined && status >= 500);
+            if (!retryable || attempt >= RETRIES || req.signal?.aborted)
+                throw err;
+            await new Promise((r) => setTimeout(r, (0,http/* backoff */.JN)(attempt + 1)));
+        }
+    }
+}
+async function parsePage(res, what) {
+    let bytes;
+    const data = res.data;
+    if (data instanceof ReadableStream) {
+        const got = await (0,http/* readCapped */.EF)(data, MAX_PAGE_BYTES, () => undefined);
+        if (got.over)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: response larger than ${MAX_PAGE_BYTES} bytes`);
+        bytes = got.bytes;
+    }
+    else if (typeof data === 'string')
+        bytes = new TextEncoder().encode(data);
+    else if (data === null || data === undefined)
+        bytes = new Uint8Array();
+    else
+        bytes = new TextEncoder().encode(JSON.stringify(data));
+    let json;
+    try {
+        json = JSON.parse(new TextDecoder().decode(bytes));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: the API answered something that is not JSON`, {
+            cause: e,
+        });
+    }
+    const list = isObject(json) ? json['attestations'] : undefined;
+    if (!Array.isArray(list))
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: the API answer has no attestations list`);
+    const link = res.headers['link'];
+    const next = typeof link === 'string' ? nextLink(link) : undefined;
+    return { attestations: list, url: res.url, ...(next !== undefined ? { next } : {}) };
+}
+/** `<url>; rel="next"` from an RFC 8288 Link header (GitHub's cursor pagination). */
+function nextLink(header) {
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel="?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+async function bundleOf(entry, i, req, what) {
+    if (!isObject(entry))
+        return null;
+    if (isObject(entry['bundle']))
+        return entry['bundle'];
+    const url = entry['bundle_url'];
+    if (typeof url !== 'string' || url === '')
+        return null;
+    let target;
+    try {
+        target = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    // Blob storage is another origin: it gets no token, and no plain HTTP outside tests.
+    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && (0,hosts/* isLoopbackHost */.cW)(target.host)))
+        throw new errors/* GateError */.ue('INSECURE', `${what} #${i}: bundle_url ${(0,hosts/* redactUrl */.BO)(target)} is not https`);
+    const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
+    const json = snappyDecode(compressed, limits/* LIMITS */.b.bundleBytes, `${what} #${i} bundle_url`);
+    try {
+        return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what} #${i}: bundle_url content is not JSON`, { cause: e });
+    }
+}
+async function fetchWithoutCredentials(url, signal) {
+    let res;
+    try {
+        res = await fetch(url, {
+            redirect: 'follow',
+            credentials: 'omit',
+            ...(signal ? { signal } : {}),
+        });
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('NETWORK', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    if (res.status !== 200 || !res.body) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: HTTP ${res.status}`);
+    }
+    const got = await (0,http/* readCapped */.EF)(res.body, limits/* LIMITS */.b.bundleBytes, () => undefined);
+    if (got.over)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: larger than ${limits/* LIMITS */.b.bundleBytes} bytes`);
+    return got.bytes;
+}
+function apiBase(raw) {
+    let u;
+    try {
+        u = new URL(raw);
+    }
+    catch {
+        throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${raw}' is not a URL`);
+    }
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,hosts/* isLoopbackHost */.cW)(u.host)))
+        throw new errors/* GateError */.ue('INSECURE', `GITHUB_API_URL: '${raw}' is not https; the token would travel in clear`);
+    if (u.username || u.password || u.search || u.hash)
+        throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${(0,hosts/* redactUrl */.BO)(u)}' must be a plain API root`);
+    return u;
+}
+async function defaultFactory() {
+    // Loaded lazily so that the core does not pull @actions/* into runs that never ask GitHub.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return (token, options) => getOctokit(token, options);
+}
+function httpStatus(e) {
+    if (!isObject(e))
+        return undefined;
+    // Octokit reports a failed fetch as status 500 without a response; only a response has a status.
+    if (!('response' in e) || e['response'] === undefined)
+        return undefined;
+    return typeof e['status'] === 'number' ? e['status'] : undefined;
+}
+function classify(e, status, what, baseUrl) {
+    const message = e instanceof Error ? e.message : String(e);
+    const host = (() => {
+        try {
+            return new URL(baseUrl).host;
+        }
+        catch {
+            return baseUrl;
+        }
+    })();
+    if (status === undefined) {
+        const aborted = isObject(e) &&
+            (e['name'] === 'AbortError' ||
+                (e instanceof Error && isObject(e.cause) && e.cause['name'] === 'AbortError'));
+        return new errors/* GateError */.ue(aborted ? 'TIMEOUT' : 'NETWORK', `${what}: ${host} unreachable: ${message}`, { cause: e });
+    }
+    if (status === 401 || status === 403) {
+        const headers = isObject(e) && isObject(e['response']) && isObject(e['response']['headers'])
+            ? e['response']['headers']
+            : {};
+        if (status === 403 && headers['x-ratelimit-remaining'] === '0')
+            return new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: ${host} rate limit exhausted (HTTP 403)`, {
+                cause: e,
+            });
+        return new errors/* GateError */.ue('AUTH_REFUSED', `${what}: ${host} refused github-token (HTTP ${status}: ${message})`, { cause: e });
+    }
+    return new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: ${host} answered HTTP ${status}: ${message}`, {
+        cause: e,
+    });
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=github-api.js.map
+
+/***/ })
+
+};
+
+//# sourceMappingURL=360.index.js.map
