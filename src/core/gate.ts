@@ -149,9 +149,14 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       o.requireSignature === false && attPolicy && !hasImageSigners(o)
         ? attPolicy
         : await buildPolicy(o, env);
-    const needRoot = [policy, attPolicy].some(
-      (p) => p !== undefined && (p.identities.length > 0 || p.requireTlog),
-    );
+    // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
+    // trust material, so it neither fetches nor requires it.
+    const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
+    const needRoot =
+      sigstoreImages &&
+      [policy, attPolicy].some(
+        (p) => p !== undefined && (p.identities.length > 0 || p.requireTlog),
+      );
     const root = needRoot
       ? await loadTrustedRoot({
           offline: o.offline,
@@ -159,8 +164,9 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
           ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
         })
       : undefined;
-    const verifier = createSignatureVerifier(root, policy);
-    const attVerifier = attPolicy ? createSignatureVerifier(root, attPolicy) : verifier;
+    const verifier = sigstoreImages ? createSignatureVerifier(root, policy) : NO_SIGSTORE;
+    const attVerifier =
+      attPolicy && sigstoreImages ? createSignatureVerifier(root, attPolicy) : verifier;
     const keys = policy.keys;
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,
@@ -256,3 +262,13 @@ function describeConditions(c: AttestationRequirement['conditions']): Record<str
   if (c.slsa?.sourceRef) out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
   return out;
 }
+
+/** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
+const NO_SIGSTORE = {
+  verifyLegacy(): never {
+    throw new GateError('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
+  },
+  verifyBundle(): never {
+    throw new GateError('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
+  },
+};

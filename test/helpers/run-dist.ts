@@ -31,8 +31,8 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT)
   });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  return runNode([path.join(ROOT, 'dist', 'cli.js'), ...args], env);
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Ran> {
+  return runNode([path.join(ROOT, 'dist', 'cli.js'), ...args], env, cwd);
 }
 
 export interface ActionRun extends Ran {
