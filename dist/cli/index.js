@@ -62459,6 +62459,279 @@ var dist = __nccwpck_require__(1040);
 var protobuf_specs_dist = __nccwpck_require__(9654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(4187);
+;// CONCATENATED MODULE: ./build/core/signatures/strict-json.js
+// Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
+// bytes we verify and the object we act on cannot be read two ways (parser differentials).
+/** Why a strict parse failed; callers turn it into a GateError with their own input name. */
+class StrictJsonError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StrictJsonError';
+    }
+}
+const MAX_DEPTH = 64;
+/**
+ * Parse RFC 8259 JSON, rejecting duplicate keys anywhere in the document, nesting deeper than
+ * 64 levels, and anything after the value. Numbers and strings decode as JSON.parse would.
+ */
+function parseStrictJson(text) {
+    const p = new Parser(text);
+    p.ws();
+    const value = p.value(0);
+    p.ws();
+    if (p.pos !== text.length)
+        p.fail('unexpected data after the JSON value');
+    return value;
+}
+/** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
+function parseStrictJsonBytes(bytes) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    }
+    catch {
+        throw new StrictJsonError('not valid UTF-8');
+    }
+    return parseStrictJson(text);
+}
+class Parser {
+    s;
+    pos = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    fail(why) {
+        throw new StrictJsonError(`${why} at offset ${this.pos}`);
+    }
+    ws() {
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            this.fail('JSON nested too deeply');
+        const c = this.s[this.pos];
+        switch (c) {
+            case '{':
+                return this.object(depth);
+            case '[':
+                return this.array(depth);
+            case '"':
+                return this.string();
+            case 't':
+                return this.literal('true', true);
+            case 'f':
+                return this.literal('false', false);
+            case 'n':
+                return this.literal('null', null);
+            default:
+                if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+                    return this.number();
+                return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
+        }
+    }
+    literal(word, v) {
+        if (this.s.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return v;
+        }
+        return this.fail('invalid literal');
+    }
+    number() {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
+        if (!m)
+            return this.fail('invalid number');
+        this.pos += m[0].length;
+        return Number(m[0]);
+    }
+    string() {
+        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x22) {
+                this.pos++;
+                try {
+                    return JSON.parse(this.s.slice(start, this.pos));
+                }
+                catch {
+                    this.pos = start;
+                    return this.fail('invalid string');
+                }
+            }
+            if (c === 0x5c)
+                this.pos += 2;
+            else if (c < 0x20)
+                this.fail('control character in string');
+            else
+                this.pos++;
+        }
+        return this.fail('unterminated string');
+    }
+    array(depth) {
+        this.pos++;
+        const out = [];
+        this.ws();
+        if (this.s[this.pos] === ']') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            out.push(this.value(depth + 1));
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === ']')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or ']'");
+        }
+    }
+    object(depth) {
+        this.pos++;
+        // A null-prototype object: keys like "__proto__" stay plain data.
+        const out = Object.create(null);
+        const seen = new Set();
+        this.ws();
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            if (this.s[this.pos] !== '"')
+                this.fail('expected a string key');
+            const keyAt = this.pos;
+            const key = this.string();
+            if (seen.has(key)) {
+                this.pos = keyAt;
+                this.fail(`duplicate key ${JSON.stringify(key)}`);
+            }
+            seen.add(key);
+            this.ws();
+            if (this.s[this.pos++] !== ':')
+                this.fail("expected ':'");
+            this.ws();
+            out[key] = this.value(depth + 1);
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === '}')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or '}'");
+        }
+    }
+}
+//# sourceMappingURL=strict-json.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/att-tlog-body.js
+// Binds a Rekor entry to the exact `.att` envelope it is attached to. sigstore-js compares only
+// signature and payload hash (intoto 0.0.2, dsse 0.0.1) and cannot read intoto 0.0.1 at all.
+
+
+
+/** The log entry kinds cosign (v1, v2) logs attestations as. */
+const ATTESTATION_ENTRY_KINDS = [
+    'intoto/0.0.1',
+    'intoto/0.0.2',
+    'dsse/0.0.1',
+];
+/**
+ * TLOG_INVALID unless the entry's body records this envelope: its sha256 (cosign compares the
+ * same), its payload's sha256, and, where the kind keeps them, its payloadType and its only
+ * signature. The signer's key or certificate is bound separately (checkTlogSigner).
+ */
+function checkAttestationBody(entry, env, what) {
+    const fail = (why) => new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) ${why}`);
+    const kv = `${entry.kindVersion?.kind ?? '?'}/${entry.kindVersion?.version ?? '?'}`;
+    if (!ATTESTATION_ENTRY_KINDS.includes(kv)) {
+        throw fail(`is a ${kv} entry; attestations are logged as ${ATTESTATION_ENTRY_KINDS.join(', ')}`);
+    }
+    let body;
+    try {
+        body = parseStrictJsonBytes(entry.canonicalizedBody);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry body is not strict JSON`, {
+            cause: e,
+        });
+    }
+    if (get(body, 'kind') !== entry.kindVersion?.kind ||
+        get(body, 'apiVersion') !== entry.kindVersion?.version) {
+        throw fail(`body is not the ${kv} entry it claims to be`);
+    }
+    const spec = get(body, 'spec');
+    const envelopeHash = sha256(env.bytes);
+    const payloadHash = sha256(env.payload);
+    const sigB64 = env.signature.toString('base64');
+    const wantHash = (h, name, want, of) => {
+        if (get(h, 'algorithm') !== 'sha256' || typeof get(h, 'value') !== 'string') {
+            throw fail(`has no sha256 ${name}`);
+        }
+        if (get(h, 'value').toLowerCase() !== want) {
+            throw fail(`records ${name} ${String(get(h, 'value'))}, not the sha256 of ${of} (${want})`);
+        }
+    };
+    const oneSignature = (sigs) => {
+        if (!Array.isArray(sigs) || sigs.length !== 1) {
+            throw fail(`records ${Array.isArray(sigs) ? sigs.length : 'no'} signatures (exactly 1 expected)`);
+        }
+        return sigs[0];
+    };
+    switch (kv) {
+        case 'intoto/0.0.1':
+            wantHash(get(spec, 'content', 'hash'), 'envelope hash', envelopeHash, 'this envelope');
+            wantHash(get(spec, 'content', 'payloadHash'), 'payload hash', payloadHash, 'this payload');
+            if (typeof get(spec, 'publicKey') !== 'string')
+                throw fail('records no public key');
+            return;
+        case 'intoto/0.0.2': {
+            wantHash(get(spec, 'content', 'hash'), 'envelope hash', envelopeHash, 'this envelope');
+            wantHash(get(spec, 'content', 'payloadHash'), 'payload hash', payloadHash, 'this payload');
+            const recorded = get(spec, 'content', 'envelope', 'payloadType');
+            if (recorded !== env.payloadType) {
+                throw fail(`records payloadType ${JSON.stringify(recorded ?? null)}, not ${JSON.stringify(env.payloadType)}`);
+            }
+            const s = oneSignature(get(spec, 'content', 'envelope', 'signatures'));
+            // Rekor keeps the envelope's base64 signature string, base64-encoded once more.
+            const sig = get(s, 'sig');
+            if (typeof sig !== 'string' || Buffer.from(sig, 'base64').toString('utf8') !== sigB64) {
+                throw fail('records a different signature');
+            }
+            if (typeof get(s, 'publicKey') !== 'string')
+                throw fail('records no public key');
+            return;
+        }
+        default: {
+            // dsse/0.0.1
+            wantHash(get(spec, 'envelopeHash'), 'envelope hash', envelopeHash, 'this envelope');
+            wantHash(get(spec, 'payloadHash'), 'payload hash', payloadHash, 'this payload');
+            const s = oneSignature(get(spec, 'signatures'));
+            if (get(s, 'signature') !== sigB64)
+                throw fail('records a different signature');
+            if (typeof get(s, 'verifier') !== 'string')
+                throw fail('records no verifier');
+        }
+    }
+}
+function sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+function get(o, ...path) {
+    let cur = o;
+    for (const k of path) {
+        if (typeof cur !== 'object' || cur === null || Array.isArray(cur))
+            return undefined;
+        cur = cur[k];
+    }
+    return cur;
+}
+//# sourceMappingURL=att-tlog-body.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/bundle-shape.js
 // Structural checks on an untrusted Sigstore bundle before any cryptography: known media type,
 // bounded lists (sigstore-go's limits), exactly one DSSE signature, no root CA in the chain.
@@ -62674,176 +62947,8 @@ function mismatch(rules, id) {
     return got;
 }
 //# sourceMappingURL=identity.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/strict-json.js
-// Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
-// bytes we verify and the object we act on cannot be read two ways (parser differentials).
-/** Why a strict parse failed; callers turn it into a GateError with their own input name. */
-class StrictJsonError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StrictJsonError';
-    }
-}
-const MAX_DEPTH = 64;
-/**
- * Parse RFC 8259 JSON, rejecting duplicate keys anywhere in the document, nesting deeper than
- * 64 levels, and anything after the value. Numbers and strings decode as JSON.parse would.
- */
-function parseStrictJson(text) {
-    const p = new Parser(text);
-    p.ws();
-    const value = p.value(0);
-    p.ws();
-    if (p.pos !== text.length)
-        p.fail('unexpected data after the JSON value');
-    return value;
-}
-/** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
-function parseStrictJsonBytes(bytes) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    }
-    catch {
-        throw new StrictJsonError('not valid UTF-8');
-    }
-    return parseStrictJson(text);
-}
-class Parser {
-    s;
-    pos = 0;
-    constructor(s) {
-        this.s = s;
-    }
-    fail(why) {
-        throw new StrictJsonError(`${why} at offset ${this.pos}`);
-    }
-    ws() {
-        while (this.pos < this.s.length) {
-            const c = this.s.charCodeAt(this.pos);
-            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
-                this.pos++;
-            else
-                break;
-        }
-    }
-    value(depth) {
-        if (depth > MAX_DEPTH)
-            this.fail('JSON nested too deeply');
-        const c = this.s[this.pos];
-        switch (c) {
-            case '{':
-                return this.object(depth);
-            case '[':
-                return this.array(depth);
-            case '"':
-                return this.string();
-            case 't':
-                return this.literal('true', true);
-            case 'f':
-                return this.literal('false', false);
-            case 'n':
-                return this.literal('null', null);
-            default:
-                if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-                    return this.number();
-                return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
-        }
-    }
-    literal(word, v) {
-        if (this.s.startsWith(word, this.pos)) {
-            this.pos += word.length;
-            return v;
-        }
-        return this.fail('invalid literal');
-    }
-    number() {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
-        if (!m)
-            return this.fail('invalid number');
-        this.pos += m[0].length;
-        return Number(m[0]);
-    }
-    string() {
-        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
-        const start = this.pos;
-        this.pos++;
-        while (this.pos < this.s.length) {
-            const c = this.s.charCodeAt(this.pos);
-            if (c === 0x22) {
-                this.pos++;
-                try {
-                    return JSON.parse(this.s.slice(start, this.pos));
-                }
-                catch {
-                    this.pos = start;
-                    return this.fail('invalid string');
-                }
-            }
-            if (c === 0x5c)
-                this.pos += 2;
-            else if (c < 0x20)
-                this.fail('control character in string');
-            else
-                this.pos++;
-        }
-        return this.fail('unterminated string');
-    }
-    array(depth) {
-        this.pos++;
-        const out = [];
-        this.ws();
-        if (this.s[this.pos] === ']') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            this.ws();
-            out.push(this.value(depth + 1));
-            this.ws();
-            const c = this.s[this.pos++];
-            if (c === ']')
-                return out;
-            if (c !== ',')
-                this.fail("expected ',' or ']'");
-        }
-    }
-    object(depth) {
-        this.pos++;
-        // A null-prototype object: keys like "__proto__" stay plain data.
-        const out = Object.create(null);
-        const seen = new Set();
-        this.ws();
-        if (this.s[this.pos] === '}') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            this.ws();
-            if (this.s[this.pos] !== '"')
-                this.fail('expected a string key');
-            const keyAt = this.pos;
-            const key = this.string();
-            if (seen.has(key)) {
-                this.pos = keyAt;
-                this.fail(`duplicate key ${JSON.stringify(key)}`);
-            }
-            seen.add(key);
-            this.ws();
-            if (this.s[this.pos++] !== ':')
-                this.fail("expected ':'");
-            this.ws();
-            out[key] = this.value(depth + 1);
-            this.ws();
-            const c = this.s[this.pos++];
-            if (c === '}')
-                return out;
-            if (c !== ',')
-                this.fail("expected ',' or '}'");
-        }
-    }
-}
-//# sourceMappingURL=strict-json.js.map
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __nccwpck_require__(332);
 ;// CONCATENATED MODULE: ./build/core/signatures/legacy.js
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
@@ -63008,6 +63113,72 @@ function field(o, k) {
         : undefined;
 }
 //# sourceMappingURL=legacy.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/legacy-att.js
+// Cosign legacy `.att` layers: strictly parses the DSSE envelope blob and rewrites it, with the
+// layer's certificate / SET / timestamp annotations, as a Sigstore v0.1 DSSE bundle.
+
+
+
+
+const ATT_LAYER = '.att layer';
+/** Unauthenticated: cosign's hint of the statement's type; only the verified statement counts. */
+const ANNOTATION_PREDICATE_TYPE = 'predicateType';
+function legacyAttestationToBundle(layer) {
+    if (layer.envelope.length > limits/* LIMITS */.b.payloadBytes) {
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${ATT_LAYER} envelope is ${layer.envelope.length} bytes, limit ${limits/* LIMITS */.b.payloadBytes}`);
+    }
+    let json;
+    try {
+        json = parseStrictJsonBytes(layer.envelope);
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError ? e.message : String(e);
+        throw legacy_att_malformed(`DSSE envelope is not strict JSON: ${why}`, e);
+    }
+    if (!legacy_att_isObject(json))
+        throw legacy_att_malformed('DSSE envelope is not a JSON object');
+    const { payloadType, payload, signatures } = json;
+    if (typeof payloadType !== 'string')
+        throw legacy_att_malformed('DSSE envelope has no payloadType string');
+    if (typeof payload !== 'string' || !isCanonicalBase64(payload)) {
+        throw legacy_att_malformed('DSSE envelope payload is not canonical base64');
+    }
+    // sigstore-js checks signatures[0] only: any other count would leave a signature unexamined.
+    if (!Array.isArray(signatures) || signatures.length !== 1) {
+        throw legacy_att_malformed(`DSSE envelope carries ${Array.isArray(signatures) ? signatures.length : 'no list of'} signatures (exactly 1 required)`);
+    }
+    const s = signatures[0];
+    const sig = legacy_att_isObject(s) ? s['sig'] : undefined;
+    const keyid = legacy_att_isObject(s) ? (s['keyid'] ?? '') : undefined;
+    if (typeof sig !== 'string' || sig === '' || !isCanonicalBase64(sig)) {
+        throw legacy_att_malformed('DSSE signature is missing or not canonical base64');
+    }
+    if (typeof keyid !== 'string')
+        throw legacy_att_malformed('DSSE signature keyid is not a string');
+    return {
+        bundle: {
+            mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+            verificationMaterial: legacyVerificationMaterial(layer.annotations, ATT_LAYER),
+            dsseEnvelope: { payload, payloadType, signatures: [{ sig, keyid }] },
+        },
+        payloadType,
+        payload: Buffer.from(payload, 'base64'),
+        signature: Buffer.from(sig, 'base64'),
+    };
+}
+/** Standard alphabet, padded, and re-encoding gives the same text (one reading only). */
+function isCanonicalBase64(s) {
+    return (/^[A-Za-z0-9+/]*={0,2}$/.test(s) &&
+        s.length % 4 === 0 &&
+        Buffer.from(s, 'base64').toString('base64') === s);
+}
+function legacy_att_malformed(why, cause) {
+    return new errors/* GateError */.ue('MALFORMED', `${ATT_LAYER} ${why}`, cause === undefined ? undefined : { cause });
+}
+function legacy_att_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=legacy-att.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/prehash.js
 // Signature verification when only the artifact's digest is known (a bundle checked against
 // `sha256:<hex>`): node:crypto can only hash-then-verify, so ECDSA is checked here from the curve.
@@ -63301,23 +63472,23 @@ function bodyVerifiers(body, i) {
             cause: e,
         });
     }
-    const spec = get(json, 'spec');
+    const spec = tlog_binding_get(json, 'spec');
     const found = [];
     // Rekor v1: hashedrekord 0.0.1, dsse 0.0.1, intoto 0.0.1/0.0.2 hold base64 PEM strings.
-    found.push(get(spec, 'signature', 'publicKey', 'content'));
-    for (const s of arr(get(spec, 'signatures')))
-        found.push(get(s, 'verifier'));
-    found.push(get(spec, 'publicKey'));
-    for (const s of arr(get(spec, 'content', 'envelope', 'signatures')))
-        found.push(get(s, 'publicKey'));
+    found.push(tlog_binding_get(spec, 'signature', 'publicKey', 'content'));
+    for (const s of arr(tlog_binding_get(spec, 'signatures')))
+        found.push(tlog_binding_get(s, 'verifier'));
+    found.push(tlog_binding_get(spec, 'publicKey'));
+    for (const s of arr(tlog_binding_get(spec, 'content', 'envelope', 'signatures')))
+        found.push(tlog_binding_get(s, 'publicKey'));
     const out = found.flatMap((v) => typeof v === 'string' ? [fromBase64Pem(v)] : []);
     // Rekor v2: hashedRekordV002 / dsseV002 hold protobuf Verifier objects with raw DER.
-    const v2 = [get(spec, 'hashedRekordV002', 'signature', 'verifier')];
-    for (const s of arr(get(spec, 'dsseV002', 'signatures')))
-        v2.push(get(s, 'verifier'));
+    const v2 = [tlog_binding_get(spec, 'hashedRekordV002', 'signature', 'verifier')];
+    for (const s of arr(tlog_binding_get(spec, 'dsseV002', 'signatures')))
+        v2.push(tlog_binding_get(s, 'verifier'));
     for (const v of v2) {
-        const cert = get(v, 'x509Certificate', 'rawBytes');
-        const key = get(v, 'publicKey', 'rawBytes');
+        const cert = tlog_binding_get(v, 'x509Certificate', 'rawBytes');
+        const key = tlog_binding_get(v, 'publicKey', 'rawBytes');
         if (typeof cert === 'string')
             out.push(fromCertDer(Buffer.from(cert, 'base64')));
         if (typeof key === 'string')
@@ -63358,7 +63529,7 @@ function normaliseSpki(der) {
         return undefined;
     }
 }
-function get(o, ...path) {
+function tlog_binding_get(o, ...path) {
     let cur = o;
     for (const k of path) {
         if (typeof cur !== 'object' || cur === null || Array.isArray(cur))
@@ -63371,6 +63542,37 @@ function arr(v) {
     return Array.isArray(v) ? v : [];
 }
 //# sourceMappingURL=tlog-binding.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/tlog-set.js
+// Offline check of a Rekor v1 signed entry timestamp (SET) for entries sigstore-js cannot take
+// (intoto 0.0.1): the trusted log key that was valid at the integrated time signed this entry.
+
+
+/**
+ * TLOG_INVALID unless a log in `tlogs` with this entry's log ID, valid at its integrated time,
+ * signed Rekor's canonical `{body, integratedTime, logID, logIndex}` with the entry's SET.
+ */
+function verifyInclusionPromise(entry, tlogs, what) {
+    const set = entry.inclusionPromise?.signedEntryTimestamp;
+    if (set === undefined || set.length === 0) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) has no signed entry timestamp`);
+    }
+    const at = new Date(Number(entry.integratedTime) * 1000);
+    const payload = {
+        body: entry.canonicalizedBody.toString('base64'),
+        integratedTime: Number(entry.integratedTime),
+        logIndex: Number(entry.logIndex),
+        logID: entry.logId.keyId.toString('hex'),
+    };
+    const data = Buffer.from(core_dist.json.canonicalize(payload), 'utf8');
+    const ok = tlogs.some((t) => t.logID.equals(entry.logId.keyId) &&
+        t.validFor.start <= at &&
+        at <= t.validFor.end &&
+        core_dist.crypto.verify(data, t.publicKey, set));
+    if (!ok) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: signed entry timestamp of tlog entry (logIndex ${entry.logIndex}, log ${payload.logID}) does not verify with any trusted log key valid at ${at.toISOString()}`);
+    }
+}
+//# sourceMappingURL=tlog-set.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verify-errors.js
 // Translates @sigstore/verify and @sigstore/bundle exceptions into our codes, so the report's
 // outcome comes from a code and every rejection of attacker-made evidence is a failure (exit 1).
@@ -63425,8 +63627,11 @@ function toVerifyGateError(e, what) {
 }
 //# sourceMappingURL=verify-errors.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verifier.js
-// Verifies one signature (legacy `.sig` layer or Sigstore bundle) against the run's policy and
-// trust material. Built once per run; pure and synchronous per call, no I/O.
+// Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
+// policy and trust material. Built once per run; pure and synchronous per call, no I/O.
+
+
+
 
 
 
@@ -63461,30 +63666,39 @@ function createSignatureVerifier(trustedRoot, policy) {
     const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
     // Without a root, log entries cannot be checked at all; the policy said they are optional.
     const ignoreTlog = trustedRoot === undefined;
-    const keyOpts = {
-        tlogThreshold: policy.requireTlog ? 1 : 0,
-        ctlogThreshold: 0,
-        timestampThreshold: policy.requireTlog ? 1 : 0,
+    // tlogThreshold: every entry handed to sigstore-js is verified or throws; the threshold only
+    // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
+    // the presence of an entry is required up front either way.
+    const makeVerifiers = (tlogThreshold) => {
+        const keyOpts = {
+            tlogThreshold,
+            ctlogThreshold: 0,
+            timestampThreshold: policy.requireTlog ? 1 : 0,
+        };
+        const keylessOpts = {
+            tlogThreshold,
+            ctlogThreshold: policy.requireSct ? 1 : 0,
+            // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
+            timestampThreshold: 1,
+        };
+        return {
+            keys: policy.keys.map((key) => ({
+                key,
+                // The user's key is the only candidate whatever the bundle's hint says; key validity
+                // windows are not part of VerificationKey, so none is applied.
+                verifier: new verify_dist/* Verifier */.BL({ ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) }, keyOpts),
+            })),
+            keyless: new verify_dist/* Verifier */.BL({
+                ...base,
+                publicKey: () => {
+                    throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
+                },
+            }, keylessOpts),
+        };
     };
-    const keylessOpts = {
-        tlogThreshold: policy.requireTlog ? 1 : 0,
-        ctlogThreshold: policy.requireSct ? 1 : 0,
-        // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
-        timestampThreshold: 1,
-    };
-    const keyVerifiers = policy.keys.map((key) => ({
-        key,
-        // The user's key is the only candidate whatever the bundle's hint says; key validity
-        // windows are not part of VerificationKey, so none is applied.
-        verifier: new verify_dist/* Verifier */.BL({ ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) }, keyOpts),
-    }));
-    const keylessVerifier = new verify_dist/* Verifier */.BL({
-        ...base,
-        publicKey: () => {
-            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
-        },
-    }, keylessOpts);
-    function verify(bundleJson, subject, format, what) {
+    const verifiers = makeVerifiers(policy.requireTlog ? 1 : 0);
+    const attVerifiers = makeVerifiers(0);
+    function verify(bundleJson, subject, format, what, att) {
         // 1. Structure and bounds, before any cryptography.
         const shape = checkBundleShape(bundleJson);
         let statement;
@@ -63541,15 +63755,42 @@ function createSignatureVerifier(trustedRoot, policy) {
         if (countTimestampCandidates(entity) < threshold) {
             throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`);
         }
+        const bound = entity.tlogEntries;
+        let set = verifiers;
+        if (att) {
+            set = attVerifiers;
+            prepareAttestation(entity, att, what);
+        }
         // 3. Cryptography and policy.
         const evidence = shape.signer === 'key'
-            ? verifyWithKeys(entity, format, what)
-            : verifyKeyless(entity, format, what);
+            ? verifyWithKeys(entity, set, bound, format, what)
+            : verifyKeyless(entity, set, bound, format, what);
         return statement ? { ...evidence, statement } : evidence;
     }
-    function verifyWithKeys(entity, format, what) {
+    /**
+     * The `.att` specifics: bind every log entry to this envelope, check the SETs sigstore-js
+     * cannot read (intoto 0.0.1) and take those entries out of its list, and point RFC 3161
+     * verification at the envelope bytes, which is what cosign v2 timestamps for attestations.
+     */
+    function prepareAttestation(entity, att, what) {
+        const env = {
+            bytes: att.envelope,
+            payloadType: att.parsed.payloadType,
+            payload: att.parsed.payload,
+            signature: att.parsed.signature,
+        };
+        for (const e of entity.tlogEntries)
+            checkAttestationBody(e, env, what);
+        const own = entity.tlogEntries.filter((e) => e.kindVersion?.kind === 'intoto' && e.kindVersion.version === '0.0.1');
+        for (const e of own)
+            verifyInclusionPromise(e, base.tlogs, what);
+        // Still in entity.timestamps: its integrated time is vouched for by the SET just checked.
+        entity.tlogEntries = entity.tlogEntries.filter((e) => !own.includes(e));
+        entity.signature = timestampedOver(entity.signature, Buffer.from(att.envelope));
+    }
+    function verifyWithKeys(entity, set, bound, format, what) {
         let firstOther;
-        for (const { key, verifier } of keyVerifiers) {
+        for (const { key, verifier } of set.keys) {
             try {
                 verifier.verify(entity);
             }
@@ -63559,20 +63800,26 @@ function createSignatureVerifier(trustedRoot, policy) {
                     firstOther ??= g;
                 continue;
             }
-            checkTlogSigner(entity.tlogEntries, { kind: 'key', spki: key.spki });
-            return { kind: 'key', format, keyRef: key.keyRef, keyID: key.keyID, ...timeEvidence(entity) };
+            checkTlogSigner(bound, { kind: 'key', spki: key.spki });
+            return {
+                kind: 'key',
+                format,
+                keyRef: key.keyRef,
+                keyID: key.keyID,
+                ...timeEvidence(entity, bound),
+            };
         }
         if (firstOther)
             throw firstOther;
-        const ids = keyVerifiers.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
+        const ids = set.keys.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
         throw new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: signature does not verify with any trusted key: ${ids}`);
     }
-    function verifyKeyless(entity, format, what) {
+    function verifyKeyless(entity, set, bound, format, what) {
         if (entity.key.$case !== 'certificate')
             throw new errors/* GateError */.ue('INTERNAL', `${what}: expected a certificate`);
         const cert = entity.key.certificate;
         try {
-            keylessVerifier.verify(entity);
+            set.keyless.verify(entity);
         }
         catch (e) {
             throw toVerifyGateError(e, what);
@@ -63586,7 +63833,7 @@ function createSignatureVerifier(trustedRoot, policy) {
                 throw new errors/* GateError */.ue(e.code, `${what}: ${e.message}`, { cause: e });
             throw e;
         }
-        checkTlogSigner(entity.tlogEntries, {
+        checkTlogSigner(bound, {
             kind: 'certificate',
             der: cert.root.toDER(),
             spki: cert.publicKey,
@@ -63596,7 +63843,7 @@ function createSignatureVerifier(trustedRoot, policy) {
             format,
             ...(identity.san !== undefined ? { identity: identity.san } : {}),
             ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
-            ...timeEvidence(entity),
+            ...timeEvidence(entity, bound),
         };
     }
     return {
@@ -63610,6 +63857,14 @@ function createSignatureVerifier(trustedRoot, policy) {
         verifyBundle(bundleJson, subject, format) {
             const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
             return verify(bundleJson, s, format, `bundle (${format})`);
+        },
+        verifyLegacyAttestation(layer, imageDigest) {
+            const digest = parseSubjectDigest(imageDigest);
+            const parsed = legacyAttestationToBundle(layer);
+            const { statement, ...evidence } = verify(parsed.bundle, { digest }, 'legacy-tag', ATT_LAYER, { envelope: layer.envelope, parsed });
+            if (statement === undefined)
+                throw new errors/* GateError */.ue('INTERNAL', `${ATT_LAYER}: verified without a statement`);
+            return { ...evidence, statement };
         },
     };
 }
@@ -63641,7 +63896,7 @@ function countTimestampCandidates(entity) {
     return entity.timestamps.filter((t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined).length;
 }
 /** signedAt = the earliest verified time; tlog = the first entry. */
-function timeEvidence(entity) {
+function timeEvidence(entity, entries) {
     const times = [];
     for (const t of entity.timestamps) {
         if (t.$case === 'timestamp-authority')
@@ -63653,7 +63908,7 @@ function timeEvidence(entity) {
     const out = {};
     if (times[0])
         out.signedAt = times[0].toISOString();
-    const e = entity.tlogEntries[0];
+    const e = entries[0];
     if (e)
         out.tlog = {
             logIndex: e.logIndex,
@@ -63661,6 +63916,16 @@ function timeEvidence(entity) {
             logID: e.logId.keyId.toString('hex'),
         };
     return out;
+}
+/** The same signature, but RFC 3161 timestamps are checked over `signed` instead. */
+function timestampedOver(content, signed) {
+    return {
+        signature: signed,
+        compareSignature: (s) => content.compareSignature(s),
+        compareDigest: (d) => content.compareDigest(d),
+        compareSignedDigest: (d) => content.compareSignedDigest(d),
+        verifySignature: (key) => content.verifySignature(key),
+    };
 }
 function digestOnlyContent(signature, digest, what) {
     return {
@@ -65756,8 +66021,6 @@ async function checkAttestations(digest, candidates, plan) {
     return { ...verdict, rejected };
 }
 //# sourceMappingURL=attestation-flow.js.map
-// EXTERNAL MODULE: ./build/core/limits.js
-var limits = __nccwpck_require__(332);
 ;// CONCATENATED MODULE: ./build/core/types.js
 // Shared data types of the core: OCI descriptors/manifests, the content-store interface that
 // every image source implements, and the per-signature evidence the report carries.
@@ -68382,7 +68645,11 @@ async function runGate(o, hooks = {}) {
             o.requireSignature === false && attPolicy && !hasImageSigners(o)
                 ? attPolicy
                 : await buildPolicy(o, env);
-        const needRoot = [policy, attPolicy].some((p) => p !== undefined && (p.identities.length > 0 || p.requireTlog));
+        // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
+        // trust material, so it neither fetches nor requires it.
+        const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
+        const needRoot = sigstoreImages &&
+            [policy, attPolicy].some((p) => p !== undefined && (p.identities.length > 0 || p.requireTlog));
         const root = needRoot
             ? await loadTrustedRoot({
                 offline: o.offline,
@@ -68390,8 +68657,8 @@ async function runGate(o, hooks = {}) {
                 ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
             })
             : undefined;
-        const verifier = createSignatureVerifier(root, policy);
-        const attVerifier = attPolicy ? createSignatureVerifier(root, attPolicy) : verifier;
+        const verifier = sigstoreImages ? createSignatureVerifier(root, policy) : NO_SIGSTORE;
+        const attVerifier = attPolicy && sigstoreImages ? createSignatureVerifier(root, attPolicy) : verifier;
         const keys = policy.keys;
         client = new RegistryClient({
             insecureRegistries: o.insecureRegistries,
@@ -68496,6 +68763,15 @@ function describeConditions(c) {
         out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
     return out;
 }
+/** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
+const NO_SIGSTORE = {
+    verifyLegacy() {
+        throw new errors/* GateError */.ue('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
+    },
+    verifyBundle() {
+        throw new errors/* GateError */.ue('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
+    },
+};
 //# sourceMappingURL=gate.js.map
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
