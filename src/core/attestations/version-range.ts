@@ -34,7 +34,7 @@ export function parseVersionRange(raw: string, input = 'version range'): Version
       if (!m || !version || version.release.some((r) => r === 'x' || r === '*'))
         throw new GateError(
           'USAGE',
-          `${input}: '${p}' in '${raw}' is not a comparator (use <, <=, >, >=, = or a bare version)`,
+          `${input}: '${p}'${p === raw.trim() ? '' : ` in '${raw}'`} is not a comparator (use <, <=, >, >=, = or a bare version)`,
         );
       return { op: (m[1] ?? '=') as Op, version };
     });

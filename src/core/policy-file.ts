@@ -1,0 +1,549 @@
+// The YAML policy file: per-image rules (signers, required attestations, conditions), validated
+// with errors that name the line and field; the first rule whose image globs match decides.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { DEFAULT_MAX_VULN_AGE_MS } from './attestation-policy.js';
+import { parsePackageRule } from './attestations/conditions.js';
+import {
+  PREDICATE,
+  parseSeverity,
+  resolvePredicateType,
+  type AttestationConditions,
+  type SlsaConditions,
+} from './attestations/types.js';
+import { GateError } from './errors.js';
+import { parseDuration } from './options.js';
+import type { IdentityRule, Matcher } from './policy.js';
+import { DOCKER_HUB, type ImageRef } from './reference.js';
+
+export const POLICY_FILE_VERSION = 1;
+/** A policy is a page of YAML, not a data set. */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+export const MAX_RULES = 1000;
+
+export interface PolicyFileRule {
+  /** As written, else `rules[<i>]`. */
+  name: string;
+  /** 1-based line of the rule, for reasons. */
+  line: number;
+  images: string[];
+  /** Key references; plain paths resolved against the policy file's directory. */
+  keys: string[];
+  identities: IdentityRule[];
+  /** Signers of attestations, when not the image's (absent = same as the image). */
+  attestationKeys?: string[];
+  attestationIdentities?: IdentityRule[];
+  /** Required predicate types, resolved to URIs. */
+  attestations: string[];
+  conditions: AttestationConditions;
+  /** false: attestations alone may carry the verdict. Default true. */
+  requireSignature: boolean;
+}
+
+export interface PolicyFile {
+  /** The file name used in messages. */
+  source: string;
+  version: 1;
+  /** What happens to an image no rule matches. Default `fail`. */
+  unmatched: 'fail' | 'allow';
+  rules: PolicyFileRule[];
+}
+
+export interface PolicyProblem {
+  line: number;
+  /** `rules[1].attestations[0]`, or '' for the document itself. */
+  field: string;
+  message: string;
+}
+
+/** A policy file that does not validate: USAGE (exit 2), with every problem found. */
+export class PolicyFileError extends GateError {
+  readonly problems: PolicyProblem[];
+  constructor(source: string, problems: PolicyProblem[]) {
+    super(
+      'USAGE',
+      problems
+        .map((p) => `${source} line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`)
+        .join('\n'),
+    );
+    this.name = 'PolicyFileError';
+    this.problems = problems;
+  }
+}
+
+const TOP_KEYS = ['version', 'rules', 'unmatched'];
+const RULE_KEYS = [
+  'name',
+  'images',
+  'keys',
+  'identities',
+  'attestationKeys',
+  'attestationIdentities',
+  'attestations',
+  'conditions',
+  'requireSignature',
+];
+const IDENTITY_KEYS = ['subject', 'subjectRegExp', 'issuer', 'issuerRegExp'];
+const CONDITION_KEYS = [
+  'maxVulnAge',
+  'failOnSeverity',
+  'denyPackages',
+  'builderId',
+  'builderIdRegExp',
+  'sourceRepository',
+  'sourceRepositoryRegExp',
+  'sourceRef',
+  'sourceRefRegExp',
+];
+
+/** Read and validate a policy file; key paths in it are relative to its directory. */
+export async function loadPolicyFile(file: string): Promise<PolicyFile> {
+  let text: string;
+  try {
+    const st = await stat(file);
+    if (st.size > MAX_POLICY_FILE_BYTES)
+      throw new GateError(
+        'USAGE',
+        `policy: ${file} is ${st.size} bytes, limit ${MAX_POLICY_FILE_BYTES}`,
+      );
+    text = await readFile(file, 'utf8');
+  } catch (e: unknown) {
+    if (e instanceof GateError) throw e;
+    throw new GateError(
+      'USAGE',
+      `policy: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        cause: e,
+      },
+    );
+  }
+  return parsePolicyFile(text, path.basename(file), path.dirname(path.resolve(file)));
+}
+
+/** Validate policy YAML. `baseDir` resolves relative key paths; without it they stay as written. */
+export function parsePolicyFile(
+  text: string,
+  source = 'policy.yaml',
+  baseDir?: string,
+): PolicyFile {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (n: { range?: [number, number, number] | null } | null | undefined): number =>
+    n?.range ? lc.linePos(n.range[0]).line : 1;
+  if (doc.errors.length > 0)
+    throw new PolicyFileError(
+      source,
+      doc.errors.map((e) => ({
+        line: e.linePos?.[0].line ?? lc.linePos(e.pos[0]).line,
+        field: '',
+        message: e.message.split('\n')[0],
+      })),
+    );
+  const problems: PolicyProblem[] = [];
+  const v = new Validator(problems, lineOf);
+  const root = doc.contents;
+  if (!isMap(root)) {
+    throw new PolicyFileError(source, [
+      {
+        line: lineOf(root),
+        field: '',
+        message: 'expected a mapping with version and rules',
+      },
+    ]);
+  }
+  v.unknownKeys(root.items, TOP_KEYS, '');
+  const version = v.get(root.items, 'version');
+  if (!version) v.problem(1, 'version', `missing; write 'version: ${POLICY_FILE_VERSION}'`);
+  else if (!isScalar(version.value) || version.value.value !== POLICY_FILE_VERSION)
+    v.problem(lineOf(version.value as Node), 'version', `must be ${POLICY_FILE_VERSION}`);
+
+  let unmatched: PolicyFile['unmatched'] = 'fail';
+  const um = v.get(root.items, 'unmatched');
+  if (um) {
+    const s = v.string(um.value, 'unmatched');
+    if (s === 'fail' || s === 'allow') unmatched = s;
+    else if (s !== undefined)
+      v.problem(lineOf(um.value as Node), 'unmatched', `'${s}' is not fail or allow`);
+  }
+
+  const rules: PolicyFileRule[] = [];
+  const rulesPair = v.get(root.items, 'rules');
+  if (!rulesPair) v.problem(1, 'rules', 'missing; a policy needs at least one rule');
+  else if (!isSeq(rulesPair.value) || rulesPair.value.items.length === 0)
+    v.problem(lineOf(rulesPair.value as Node), 'rules', 'must be a non-empty list');
+  else if (rulesPair.value.items.length > MAX_RULES)
+    v.problem(
+      lineOf(rulesPair.value),
+      'rules',
+      `${rulesPair.value.items.length} rules, limit ${MAX_RULES}`,
+    );
+  else
+    rulesPair.value.items.forEach((item, i) => {
+      const rule = parseRule(v, item as Node, `rules[${i}]`, baseDir);
+      if (rule) rules.push(rule);
+    });
+
+  if (problems.length > 0) throw new PolicyFileError(source, problems);
+  return { source, version: 1, unmatched, rules };
+}
+
+function parseRule(
+  v: Validator,
+  node: Node,
+  at: string,
+  baseDir: string | undefined,
+): PolicyFileRule | undefined {
+  const line = v.lineOf(node);
+  if (!isMap(node)) {
+    v.problem(line, at, 'must be a mapping (images, keys or identities, ...)');
+    return undefined;
+  }
+  const before = v.count();
+  v.unknownKeys(node.items, RULE_KEYS, at);
+  const field = (k: string): Pair | undefined => v.get(node.items, k);
+  const name = field('name') ? v.string(field('name')!.value, `${at}.name`) : undefined;
+  const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });
+  images.forEach((g, i) => {
+    if (!/^[A-Za-z0-9*?[\]._:/@-]+$/.test(g) || g.includes('***'))
+      v.problem(
+        v.lineOf(itemNode(field('images')!.value, i)),
+        `${at}.images[${i}]`,
+        `'${g}' is not an image glob`,
+      );
+  });
+  const keys = v
+    .stringList(field('keys')?.value, `${at}.keys`)
+    .map((k) => resolveKeyRef(k, baseDir));
+  const identities = v.identities(field('identities')?.value, `${at}.identities`);
+  if (keys.length === 0 && identities.length === 0)
+    v.problem(line, at, 'names no signer: give keys or identities');
+  const attKeysPair = field('attestationKeys');
+  const attIdsPair = field('attestationIdentities');
+  const attestationKeys = attKeysPair
+    ? v.stringList(attKeysPair.value, `${at}.attestationKeys`).map((k) => resolveKeyRef(k, baseDir))
+    : undefined;
+  const attestationIdentities = attIdsPair
+    ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
+    : undefined;
+  const attestations: string[] = [];
+  const attNode = field('attestations')?.value;
+  v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {
+    try {
+      attestations.push(resolvePredicateType(t));
+    } catch {
+      v.problem(
+        v.lineOf(itemNode(attNode, i)),
+        `${at}.attestations[${i}]`,
+        `'${t}' is not a known predicate type`,
+      );
+    }
+  });
+  const conditions = v.conditions(field('conditions')?.value, `${at}.conditions`);
+  if (conditions.maxVulnAgeMs === undefined && attestations.includes(PREDICATE.cosignVuln))
+    conditions.maxVulnAgeMs = DEFAULT_MAX_VULN_AGE_MS;
+  let requireSignature = true;
+  const rs = field('requireSignature');
+  if (rs) {
+    if (isScalar(rs.value) && typeof rs.value.value === 'boolean')
+      requireSignature = rs.value.value;
+    else v.problem(v.lineOf(rs.value as Node), `${at}.requireSignature`, 'must be true or false');
+  }
+  if (!requireSignature && attestations.length === 0 && Object.keys(conditions).length === 0)
+    v.problem(
+      line,
+      at,
+      'requireSignature: false needs attestations or conditions to check instead',
+    );
+  if (v.count() > before) return undefined;
+  return {
+    name: name ?? at,
+    line,
+    images: images.map(normaliseGlob),
+    keys,
+    identities,
+    ...(attestationKeys ? { attestationKeys } : {}),
+    ...(attestationIdentities ? { attestationIdentities } : {}),
+    attestations: [...new Set(attestations)],
+    conditions,
+    requireSignature,
+  };
+}
+
+function itemNode(seq: unknown, i: number): Node | undefined {
+  return isSeq(seq) ? (seq.items[i] as Node) : undefined;
+}
+
+/** Plain relative paths follow the policy file; `scheme://` references and absolute paths do not. */
+function resolveKeyRef(ref: string, baseDir: string | undefined): string {
+  if (baseDir === undefined || ref.includes('://') || path.isAbsolute(ref)) return ref;
+  return path.join(baseDir, ref);
+}
+
+class Validator {
+  constructor(
+    private readonly problems: PolicyProblem[],
+    readonly lineOf: (n: { range?: [number, number, number] | null } | null | undefined) => number,
+  ) {}
+
+  count(): number {
+    return this.problems.length;
+  }
+
+  problem(line: number, field: string, message: string): void {
+    this.problems.push({ line, field, message });
+  }
+
+  get(items: Pair[], key: string): Pair | undefined {
+    return items.find((p) => isScalar(p.key) && p.key.value === key);
+  }
+
+  unknownKeys(items: Pair[], known: string[], at: string): void {
+    for (const p of items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '?';
+      if (!known.includes(k))
+        this.problem(
+          this.lineOf(p.key as Node),
+          at ? `${at}.${k}` : k,
+          `unknown field (expected one of ${known.join(', ')})`,
+        );
+    }
+  }
+
+  string(node: unknown, field: string): string | undefined {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '')
+      return node.value.trim();
+    this.problem(this.lineOf(node as Node), field, 'must be a non-empty string');
+    return undefined;
+  }
+
+  /** A list of strings; a single string is taken as a one-item list. */
+  stringList(
+    node: unknown,
+    field: string,
+    opts: { required?: boolean; line?: number } = {},
+  ): string[] {
+    if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
+      if (opts.required) this.problem(opts.line ?? 1, field, 'missing');
+      return [];
+    }
+    if (isScalar(node)) {
+      const s = this.string(node, field);
+      return s === undefined ? [] : [s];
+    }
+    if (!isSeq(node)) {
+      this.problem(this.lineOf(node), field, 'must be a list of strings');
+      return [];
+    }
+    if (opts.required && node.items.length === 0)
+      this.problem(this.lineOf(node), field, 'must not be empty');
+    const out: string[] = [];
+    node.items.forEach((item, i) => {
+      const s = this.string(item, `${field}[${i}]`);
+      if (s !== undefined) out.push(s);
+    });
+    return out;
+  }
+
+  matcher(items: Pair[], key: string, field: string): Matcher | undefined {
+    const exact = this.get(items, key);
+    const re = this.get(items, `${key}RegExp`);
+    if (exact && re) {
+      this.problem(
+        this.lineOf(re.key as Node),
+        `${field}.${key}RegExp`,
+        `give ${key} or ${key}RegExp, not both`,
+      );
+      return undefined;
+    }
+    if (exact) {
+      const s = this.string(exact.value, `${field}.${key}`);
+      return s === undefined ? undefined : { exact: s };
+    }
+    if (re) {
+      const s = this.string(re.value, `${field}.${key}RegExp`);
+      if (s === undefined) return undefined;
+      try {
+        new RegExp(`^(?:${s})$`);
+      } catch (e: unknown) {
+        this.problem(
+          this.lineOf(re.value as Node),
+          `${field}.${key}RegExp`,
+          `'${s}' is not a regular expression: ${e instanceof Error ? e.message : String(e)}`,
+        );
+        return undefined;
+      }
+      return { regexp: s };
+    }
+    return undefined;
+  }
+
+  identities(node: unknown, field: string): IdentityRule[] {
+    if (node === undefined) return [];
+    if (!isSeq(node)) {
+      this.problem(
+        this.lineOf(node),
+        field,
+        'must be a list of {subject|subjectRegExp, issuer|issuerRegExp}',
+      );
+      return [];
+    }
+    const out: IdentityRule[] = [];
+    node.items.forEach((item, i) => {
+      const at = `${field}[${i}]`;
+      if (!isMap(item)) {
+        this.problem(this.lineOf(item as Node), at, 'must be a mapping with subject and issuer');
+        return;
+      }
+      this.unknownKeys(item.items, IDENTITY_KEYS, at);
+      const subject = this.matcher(item.items, 'subject', at);
+      const issuer = this.matcher(item.items, 'issuer', at);
+      // Keyless without both is "anyone with a certificate": sigstore-js would skip the check.
+      if (!this.get(item.items, 'subject') && !this.get(item.items, 'subjectRegExp'))
+        this.problem(this.lineOf(item), at, 'needs subject or subjectRegExp');
+      if (!this.get(item.items, 'issuer') && !this.get(item.items, 'issuerRegExp'))
+        this.problem(this.lineOf(item), at, 'needs issuer or issuerRegExp');
+      if (subject && issuer) out.push({ subject, issuer });
+    });
+    return out;
+  }
+
+  conditions(node: unknown, field: string): AttestationConditions {
+    const out: AttestationConditions = {};
+    if (node === undefined) return out;
+    if (!isMap(node)) {
+      this.problem(this.lineOf(node), field, 'must be a mapping');
+      return out;
+    }
+    this.unknownKeys(node.items, CONDITION_KEYS, field);
+    const age = this.get(node.items, 'maxVulnAge');
+    if (age) {
+      const raw: unknown = isScalar(age.value) ? age.value.value : undefined;
+      const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+      try {
+        if (s === undefined) throw new GateError('USAGE', 'must be a duration');
+        out.maxVulnAgeMs = parseDuration('maxVulnAge', s);
+      } catch {
+        this.problem(
+          this.lineOf(age.value as Node),
+          `${field}.maxVulnAge`,
+          `'${s ?? ''}' is not a duration (e.g. 48h, 2d, 90m)`,
+        );
+      }
+    }
+    const sevPair = this.get(node.items, 'failOnSeverity');
+    if (sevPair) {
+      const list = this.stringList(sevPair.value, `${field}.failOnSeverity`).flatMap((s) =>
+        s.split(','),
+      );
+      const sev = list.flatMap((s) => {
+        try {
+          return [parseSeverity(s)];
+        } catch {
+          this.problem(
+            this.lineOf(sevPair.value as Node),
+            `${field}.failOnSeverity`,
+            `'${s.trim()}' is not a severity (critical, high, medium, low, unknown)`,
+          );
+          return [];
+        }
+      });
+      if (sev.length > 0) out.failOnSeverity = sev;
+    }
+    const denyPair = this.get(node.items, 'denyPackages');
+    if (denyPair) {
+      const rules = this.stringList(denyPair.value, `${field}.denyPackages`).flatMap((raw, i) => {
+        try {
+          return [parsePackageRule(raw, `${field}.denyPackages[${i}]`)];
+        } catch (e: unknown) {
+          const why = e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e);
+          this.problem(
+            this.lineOf(itemNode(denyPair.value, i) ?? (denyPair.value as Node)),
+            `${field}.denyPackages[${i}]`,
+            why,
+          );
+          return [];
+        }
+      });
+      if (rules.length > 0) out.denyPackages = rules;
+    }
+    const slsa: SlsaConditions = {};
+    for (const k of ['builderId', 'sourceRepository', 'sourceRef'] as const) {
+      const m = this.matcher(node.items, k, field);
+      if (m) slsa[k] = m;
+    }
+    if (Object.keys(slsa).length > 0) out.slsa = slsa;
+    return out;
+  }
+}
+
+/**
+ * `nginx` → `index.docker.io/library/nginx`, `acme/app:*` → `index.docker.io/acme/app:*`, as image
+ * references are normalised, so a rule written the way people write images matches them.
+ */
+export function normaliseGlob(glob: string): string {
+  const slash = glob.indexOf('/');
+  const first = slash < 0 ? glob : glob.slice(0, slash);
+  if (first.includes('*') || first.includes('?')) return glob;
+  const isHost =
+    slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (isHost) return first === 'docker.io' ? `${DOCKER_HUB}${glob.slice(slash)}` : glob;
+  return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+}
+
+/**
+ * `*` and `?` stay within one path segment, `**` crosses segments. A glob with no `:tag` in its
+ * last segment matches the repository whatever the tag; with one, it matches `repository:tag`.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      // `a/**/b` also matches `a/b`.
+      if (glob[i + 2] === '/') {
+        re += '(?:.*/)?';
+        i += 2;
+      } else {
+        re += '.*';
+        i += 1;
+      }
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function globHasTag(glob: string): boolean {
+  return glob.slice(glob.lastIndexOf('/') + 1).includes(':');
+}
+
+/** The name rules match against: `registry/repository[:tag]`, `oci-layout://dir[:tag]`, or as given. */
+export function policyImageName(ref: ImageRef): string {
+  if (ref.kind === 'registry')
+    return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
+  if (ref.kind === 'oci-layout') return `oci-layout://${ref.dir}${ref.tag ? `:${ref.tag}` : ''}`;
+  return ref.original;
+}
+
+export type RuleMatch =
+  { rule: PolicyFileRule } | { rule: undefined; allowed: boolean; reason: string };
+
+/** The first rule whose images match; else the file's `unmatched` decision, with a reason. */
+export function matchPolicyRule(policy: PolicyFile, imageName: string): RuleMatch {
+  const tagAt = imageName.lastIndexOf(':');
+  const slashAt = imageName.lastIndexOf('/');
+  const repoOnly = tagAt > slashAt ? imageName.slice(0, tagAt) : imageName;
+  for (const rule of policy.rules) {
+    for (const glob of rule.images) {
+      const target = globHasTag(glob) ? imageName : repoOnly;
+      if (globToRegExp(glob).test(target)) return { rule };
+    }
+  }
+  return {
+    rule: undefined,
+    allowed: policy.unmatched === 'allow',
+    reason: `no rule in ${policy.source} matches ${imageName}${policy.unmatched === 'allow' ? ' (unmatched: allow)' : ''}`,
+  };
+}
