@@ -127,6 +127,8 @@ export function dsseEntry(
   envelope: SerializedEnvelopeJson,
   signature: Buffer,
   verifierPem: string,
+  /** The exact bytes uploaded, when not the canonical JSON (cosign v2 `attest` uploads the `.att` blob). */
+  envelopeBytes?: Buffer,
 ): object {
   return {
     apiVersion: '0.0.1',
@@ -134,7 +136,7 @@ export function dsseEntry(
     spec: {
       envelopeHash: {
         algorithm: 'sha256',
-        value: sha256Hex(Buffer.from(json.canonicalize(envelope), 'utf8')),
+        value: sha256Hex(envelopeBytes ?? Buffer.from(json.canonicalize(envelope), 'utf8')),
       },
       payloadHash: {
         algorithm: 'sha256',
@@ -146,6 +148,83 @@ export function dsseEntry(
           verifier: Buffer.from(verifierPem, 'utf8').toString('base64'),
         },
       ],
+    },
+  };
+}
+
+export const DSSE_ENVELOPE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+export const ANNOTATION_RFC3161_TIMESTAMP = 'dev.sigstore.cosign/rfc3161timestamp';
+export const ANNOTATION_PREDICATE_TYPE = 'predicateType';
+
+/**
+ * The `.att` layer blob as cosign v2 writes it: Go json.Marshal of go-securesystemslib's Envelope
+ * (field order payloadType, payload, signatures; `keyid` always present, empty).
+ */
+export function cosignEnvelopeBytes(
+  payloadType: string,
+  payload: Buffer,
+  signature: Buffer,
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      payloadType,
+      payload: payload.toString('base64'),
+      signatures: [{ keyid: '', sig: signature.toString('base64') }],
+    }),
+    'utf8',
+  );
+}
+
+/**
+ * Rekor intoto 0.0.1 entry as the log stores it (rekor pkg/types/intoto/v0.0.1 Canonicalize): the
+ * sha256 of the envelope bytes as uploaded, of the decoded payload, and the verifier PEM.
+ */
+export function intotoV001Entry(
+  envelopeBytes: Buffer,
+  payload: Buffer,
+  verifierPem: string,
+): object {
+  return {
+    apiVersion: '0.0.1',
+    kind: 'intoto',
+    spec: {
+      content: {
+        hash: { algorithm: 'sha256', value: sha256Hex(envelopeBytes) },
+        payloadHash: { algorithm: 'sha256', value: sha256Hex(payload) },
+      },
+      publicKey: Buffer.from(verifierPem, 'utf8').toString('base64'),
+    },
+  };
+}
+
+/**
+ * Rekor intoto 0.0.2 entry as stored (rekor pkg/types/intoto/v0.0.2): payload dropped, each
+ * signature's base64 text base64-encoded again, verifier PEM per signature, empty keyid omitted.
+ */
+export function intotoV002Entry(
+  envelopeBytes: Buffer,
+  payloadType: string,
+  payload: Buffer,
+  signature: Buffer,
+  verifierPem: string,
+): object {
+  return {
+    apiVersion: '0.0.2',
+    kind: 'intoto',
+    spec: {
+      content: {
+        envelope: {
+          payloadType,
+          signatures: [
+            {
+              publicKey: Buffer.from(verifierPem, 'utf8').toString('base64'),
+              sig: Buffer.from(signature.toString('base64'), 'utf8').toString('base64'),
+            },
+          ],
+        },
+        hash: { algorithm: 'sha256', value: sha256Hex(envelopeBytes) },
+        payloadHash: { algorithm: 'sha256', value: sha256Hex(payload) },
+      },
     },
   };
 }

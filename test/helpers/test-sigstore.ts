@@ -6,6 +6,11 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  type LegacyAttestation,
+  type LegacyAttestationOptions,
+  signLegacyAttestationWith,
+} from './test-sigstore-att.js';
 import { toPem } from './test-sigstore-der.js';
 import {
   ANNOTATION_BUNDLE,
@@ -46,7 +51,8 @@ import {
 import { type RekorEntry, TestRekorLog } from './test-sigstore-rekor.js';
 
 export * from './test-sigstore-formats.js';
-export type { KeyPair, RekorEntry };
+export { COSIGN_CUSTOM_PREDICATE, type LegacyAttRekorKind } from './test-sigstore-att.js';
+export type { KeyPair, LegacyAttestation, RekorEntry };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FULCIO_CERT_LIFETIME_MS = 10 * 60 * 1000;
@@ -191,6 +197,10 @@ export interface TestSigstore {
   ): { certificate: Buffer; keys: KeyPair; chain: Buffer[] };
   signLegacyKey(opts: LegacyKeyOptions): LegacySignature;
   signLegacyKeyless(opts: LegacyKeylessOptions): LegacySignature;
+  /** cosign v2 `attest` with legacy storage: the `sha256-<hex>.att` layer blob and annotations. */
+  signLegacyAttestation(
+    opts: LegacyAttestationOptions<KeySigner | KeylessSigner>,
+  ): LegacyAttestation;
   signBundle(opts: SignBundleOptions): SignedBundle;
   /** Any in-toto statement (object serialized with JSON.stringify, or exact bytes) as a v0.3 DSSE bundle. */
   signStatementBundle(
@@ -515,6 +525,29 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
     issueCertificate,
     signLegacyKey,
     signLegacyKeyless,
+    signLegacyAttestation: (o) =>
+      signLegacyAttestationWith(
+        o,
+        {
+          now,
+          append: (proposed, signedAt, rekorKey) =>
+            appendToLog(proposed, signedAt, rekorKey ? { rekorKey } : {}),
+          issue: (signedAt) => {
+            const signer = o.signer as KeylessSigner;
+            const { certificate, keys, chain } = issueCertificate(signer, signedAt);
+            return {
+              certificatePem: toPem(certificate, 'CERTIFICATE'),
+              keys,
+              chainPem: chain
+                .map((c) => toPem(c, 'CERTIFICATE'))
+                .join('')
+                .replace(/\n$/, ''),
+            };
+          },
+          tsa,
+        },
+        isKeySigner,
+      ),
     signBundle,
     signStatementBundle,
   };
