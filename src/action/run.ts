@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGate } from '../core/gate.js';
+import { getOctokit } from '../edge/octokit.js';
 import { toGateError } from '../core/errors.js';
 import type { ImageResult, Report } from '../core/report.js';
 import { renderResultText } from '../cli/text.js';
@@ -34,6 +35,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
 
   const report = await runGate(inputs.options, {
     env,
+    getOctokit,
     log: (m) => tk.debug(m),
     onResult: (r) => logResult(tk, r),
   });

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { verifyBundleArtifact } from '../core/conformance.js';
 import { isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
+import { getOctokit } from '../edge/octokit.js';
 import { exitCode, TOOL } from '../core/report.js';
 import { HELP, parseCommand } from './args.js';
 import { renderReportText } from './text.js';
@@ -54,6 +55,7 @@ export async function main(
       let failures = 0;
       const report = await runGate(cmd.options, {
         env: io.env,
+        getOctokit,
         onResult: (r, done, total) => {
           // Progress goes to stderr so stdout stays the result (text or JSON): a running count
           // on a terminal, one plain line per finished image otherwise.

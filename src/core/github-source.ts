@@ -1,6 +1,7 @@
 // Binds the GitHub attestations API client to the run's options: which owner/repository to
 // ask, with which token, against which API host (GITHUB_API_URL for GitHub Enterprise).
 import type { GitHubAttestationSource } from './attestation-flow.js';
+import type { OctokitFactory } from './attestations/github-api.js';
 import { GateError } from './errors.js';
 import type { GateOptions } from './options.js';
 
@@ -8,11 +9,14 @@ export function githubAttestationSource(
   o: GateOptions,
   env: NodeJS.ProcessEnv,
   signal: AbortSignal,
+  getOctokit: OctokitFactory | undefined,
 ): GitHubAttestationSource {
   const owner = o.githubOwner!;
   return async (digest) => {
     // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
     const { fetchGitHubAttestations } = await import('./attestations/github-api.js');
+    if (!getOctokit)
+      throw new GateError('USAGE', 'github-owner: this front end has no GitHub API client');
     if (!o.githubToken)
       throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
     const bundles = await fetchGitHubAttestations({
@@ -22,6 +26,7 @@ export function githubAttestationSource(
       token: o.githubToken,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
       signal,
+      getOctokit,
     });
     return bundles.map((bundle, i) => ({
       bundle,

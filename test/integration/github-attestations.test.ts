@@ -2,7 +2,16 @@
 // server speaking the API: real cli/cli bundles come back byte-for-byte, pagination is followed
 // and bounded, and every failure maps to the right exit class.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchGitHubAttestations, MAX_PAGES } from '../../src/core/attestations/github-api.js';
+import {
+  fetchGitHubAttestations as fetchWith,
+  MAX_PAGES,
+  type GitHubAttestationsRequest,
+} from '../../src/core/attestations/github-api.js';
+import { getOctokit } from '../../src/edge/octokit.js';
+
+/** The client as the front ends call it: with the real @actions/github Octokit. */
+const fetchGitHubAttestations = (req: Omit<GitHubAttestationsRequest, 'getOctokit'>) =>
+  fetchWith({ getOctokit, ...req });
 import { GateError } from '../../src/core/errors.js';
 import {
   loadCliCliBundles,

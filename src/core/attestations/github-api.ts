@@ -28,8 +28,8 @@ export interface GitHubAttestationsRequest {
   signal?: AbortSignal;
   /** At most this many attestations (default and ceiling: LIMITS.signaturesPerImage = 100). */
   maxAttestations?: number;
-  /** Injected for tests; defaults to @actions/github `getOctokit`, loaded on first use. */
-  getOctokit?: OctokitFactory;
+  /** The front end's Octokit (src/edge/octokit.ts): the core never imports @actions/*. */
+  getOctokit: OctokitFactory;
   /** Fetches a `bundle_url` body (no credentials); injected for tests. */
   fetchBundleUrl?: (url: URL, signal?: AbortSignal) => Promise<Uint8Array>;
 }
@@ -63,7 +63,7 @@ export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): P
       `GitHub attestations: '${req.digest}' is not a sha256/sha512 digest`,
     );
   const base = apiBase(req.baseUrl);
-  const octokit = (req.getOctokit ?? (await defaultFactory()))(req.token, {
+  const octokit = req.getOctokit(req.token, {
     baseUrl: base.href.replace(/\/$/, ''),
   });
   const what = req.repository
@@ -263,12 +263,6 @@ function apiBase(raw: string): URL {
   if (u.username || u.password || u.search || u.hash)
     throw new GateError('USAGE', `GITHUB_API_URL: '${redactUrl(u)}' must be a plain API root`);
   return u;
-}
-
-async function defaultFactory(): Promise<OctokitFactory> {
-  // Loaded lazily so that the core does not pull @actions/* into runs that never ask GitHub.
-  const { getOctokit } = await import('@actions/github');
-  return (token, options) => getOctokit(token, options);
 }
 
 function httpStatus(e: unknown): number | undefined {
