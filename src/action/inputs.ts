@@ -98,6 +98,7 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     ),
     ...optional('githubOwner', opt('github-owner')),
     ...optional('githubRepository', opt('github-repository')),
+    ...optional('policyFile', opt('policy')),
   };
   return {
     options,

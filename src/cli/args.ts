@@ -67,6 +67,7 @@ const VERIFY_FLAGS = {
   'attestation-certificate-oidc-issuer-regexp': { type: 'string' },
   'github-owner': { type: 'string' },
   'github-repository': { type: 'string' },
+  policy: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -164,6 +165,7 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     ),
     ...pick('githubOwner', v['github-owner']),
     ...pick('githubRepository', v['github-repository']),
+    ...pick('policyFile', v.policy),
   };
   return {
     command: 'verify',
@@ -229,7 +231,9 @@ missing tlog entry, image not found); 2 infrastructure or usage error.
 Run 'image-gate verify --help' for the verify options.`,
   verify: `Usage: image-gate verify [options] <image>...
 
-Trust (give keys, or an identity and an issuer, or both):
+Trust (give keys, or an identity and an issuer, or both; or a policy file):
+  --policy FILE                      per-image rules in YAML (docs/policy.md); excludes the signer
+                                     and attestation options below
   --key REF                          public key (PEM), cosign.key (COSIGN_PASSWORD), awskms:///..., hashivault://...; repeatable, any may sign
   --certificate-identity S           keyless: certificate SAN, exact match
   --certificate-identity-regexp RE   keyless: SAN regexp, matched against the WHOLE value (anchored)

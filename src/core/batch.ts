@@ -45,7 +45,21 @@ export async function verifyBatch(
       results[i] = errorResult(image, err.code, err.message);
       return;
     }
-    const r = await once(image, () => verifyDeduped(ref, ctx, once));
+    // With a policy file each image has the plan of the rule it matches; deduplication is per
+    // plan, since two names for one digest may fall under different rules.
+    let plan = { key: '', ctx };
+    if (ctx.planFor) {
+      const chosen = ctx.planFor(ref);
+      if ('unmatched' in chosen) {
+        results[i] = unmatchedResult(image, chosen.unmatched, chosen.allowed);
+        if (!chosen.allowed && opts.failFast) stop = true;
+        return;
+      }
+      plan = { key: `${chosen.key}|`, ctx: chosen.ctx };
+    }
+    const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
+      once(plan.key + key, run);
+    const r = await keyed(image, () => verifyDeduped(ref, plan.ctx, keyed));
     results[i] = { ...r, image };
     if (r.outcome === 'failed' && opts.failFast) stop = true;
   };
@@ -135,6 +149,20 @@ function withManifest(store: ContentStore, m: FetchedManifest): ContentStore {
     wrapped.getReferrers = (digest, artifactType) => getReferrers(digest, artifactType);
   }
   return wrapped;
+}
+
+/** No policy-file rule matched: a failure, or a pass the file allows (and says was not verified). */
+function unmatchedResult(image: string, reason: string, allowed: boolean): ImageResult {
+  return {
+    image,
+    outcome: allowed ? 'verified' : 'failed',
+    verified: allowed,
+    reason: allowed ? `${reason}; passed without verification` : reason,
+    ...(allowed ? {} : { code: 'POLICY_VIOLATION' as const }),
+    signatures: [],
+    attestations: [],
+    durationMs: 0,
+  };
 }
 
 function errorResult(image: string, code: ImageResult['code'], reason: string): ImageResult {

@@ -1,21 +1,18 @@
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
-import {
-  attestationSignerOptions,
-  buildAttestationRequirement,
-  hasAttestationSigners,
-  hasImageSigners,
-} from './attestation-policy.js';
 import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { GateError, toGateError } from './errors.js';
 import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
-import type { ImageRef } from './reference.js';
+import type { ImageRef, S3loImageRef } from './reference.js';
+import { buildPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
+import { matchPolicyRule, policyImageName } from './policy-file.js';
 import { RegistryClient } from './registry/client.js';
 import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
+import type { OctokitFactory } from './attestations/github-api.js';
 import type { AttestationRequirement } from './attestations/types.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
 import { s3loToResult } from './s3lo/result.js';
@@ -29,6 +26,8 @@ import { hasWorkflowPinning, workflowIdentityRule } from './workflow-identity.js
 
 export interface GateHooks {
   onResult?: BatchOptions['onResult'];
+  /** GitHub API client from the front end (the core imports no @actions/* itself). */
+  getOctokit?: OctokitFactory;
   log?: (msg: string) => void;
   env?: NodeJS.ProcessEnv;
 }
@@ -134,40 +133,23 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
-  let policy: Policy | undefined;
+  let plans: Plans | undefined;
   const deadline = AbortSignal.timeout(o.timeoutMs);
   let client: RegistryClient | undefined;
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
-    const requirement = buildAttestationRequirement(o);
-    const attPolicy =
-      requirement && hasAttestationSigners(o)
-        ? await buildPolicy(attestationSignerOptions(o), env)
-        : undefined;
-    // With require-signature=false and only attestation signers named, they are the policy.
-    policy =
-      o.requireSignature === false && attPolicy && !hasImageSigners(o)
-        ? attPolicy
-        : await buildPolicy(o, env);
+    plans = await buildPlans(o, env, buildPolicy);
     // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
     // trust material, so it neither fetches nor requires it.
     const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
-    const needRoot =
-      sigstoreImages &&
-      [policy, attPolicy].some(
-        (p) => p !== undefined && (p.identities.length > 0 || p.requireTlog),
-      );
-    const root = needRoot
-      ? await loadTrustedRoot({
-          offline: o.offline,
-          ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
-          ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
-        })
-      : undefined;
-    const verifier = sigstoreImages ? createSignatureVerifier(root, policy) : NO_SIGSTORE;
-    const attVerifier =
-      attPolicy && sigstoreImages ? createSignatureVerifier(root, attPolicy) : verifier;
-    const keys = policy.keys;
+    const root =
+      sigstoreImages && plans.specs.some(needsTrustRoot)
+        ? await loadTrustedRoot({
+            offline: o.offline,
+            ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
+            ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+          })
+        : undefined;
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,
       credentials: o.registryCredentials,
@@ -179,52 +161,73 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     const registry = client;
     const layouts = new Map<string, ContentStore>();
     const s3loStores = new Map<string, S3loStore>();
-    const ctx: VerifyContext = {
-      verifier,
-      ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
-      ...(requirement
-        ? {
-            attestations: {
-              verifier: attVerifier,
-              requirements: requirement,
-              ...(o.githubOwner ? { github: githubAttestationSource(o, env, deadline) } : {}),
-            },
-          }
-        : {}),
-      requireSignature: o.requireSignature ?? true,
-      storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
-        if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
-        let s = layouts.get(ref.dir);
-        if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
-        return s;
-      },
-      async verifyS3lo(ref) {
-        const id = `${ref.s3lo.scheme}://${ref.s3lo.bucket}`;
-        let store = s3loStores.get(id);
-        if (!store) s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
-        const r = await verifyS3lo(ref.s3lo, keys, {
-          store,
-          requireAllKeys: o.requireAllKeys,
-        });
-        return s3loToResult(ref, r);
-      },
+    const github = o.githubOwner
+      ? githubAttestationSource(o, env, deadline, hooks.getOctokit)
+      : undefined;
+    const storeFor = (ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore => {
+      if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
+      let s = layouts.get(ref.dir);
+      if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
+      return s;
     };
+    const s3loStore = (ref: S3loImageRef): S3loStore => {
+      const id = `${ref.s3lo.scheme}://${ref.s3lo.bucket}`;
+      let store = s3loStores.get(id);
+      if (!store) s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
+      return store;
+    };
+    // One verifier per plan, built once and shared by every image the plan governs.
+    const contextOf = (spec: PlanSpec): VerifyContext => {
+      const verifier = sigstoreImages ? createSignatureVerifier(root, spec.policy) : NO_SIGSTORE;
+      const attVerifier =
+        spec.attPolicy && sigstoreImages ? createSignatureVerifier(root, spec.attPolicy) : verifier;
+      return {
+        verifier,
+        storeFor,
+        ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
+        ...(spec.requirement
+          ? {
+              attestations: {
+                verifier: attVerifier,
+                requirements: spec.requirement,
+                ...(github ? { github } : {}),
+              },
+            }
+          : {}),
+        requireSignature: spec.requireSignature,
+        async verifyS3lo(ref) {
+          const r = await verifyS3lo(ref.s3lo, spec.policy.keys, {
+            store: s3loStore(ref),
+            requireAllKeys: o.requireAllKeys,
+          });
+          return s3loToResult(ref, r);
+        },
+      };
+    };
+    const contexts = new Map(
+      plans.specs.map((spec, i) => [spec, { key: `plan${i}`, ctx: contextOf(spec) }]),
+    );
+    const file = plans.file;
+    const ctx: VerifyContext = file
+      ? {
+          verifier: NO_SIGSTORE,
+          storeFor,
+          planFor(ref) {
+            const m = matchPolicyRule(file.policy, policyImageName(ref));
+            if (!m.rule) return { unmatched: m.reason, allowed: m.allowed };
+            return contexts.get(file.byRule.get(m.rule)!)!;
+          },
+        }
+      : contexts.get(plans.specs[0]!)!.ctx;
     const results = await verifyBatch(o.images, ctx, {
       concurrency: o.concurrency,
       failFast: o.failFast,
       signal: deadline,
       ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
     });
-    const summary = summarizePolicy(o, policy);
-    if (requirement)
-      summary.attestations = {
-        types: requirement.types,
-        conditions: describeConditions(requirement.conditions),
-        signers: attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
-      };
     return finishReport({
       startedAt,
-      policy: summary,
+      policy: summarizePlans(o, plans),
       results,
       stats: { registryRequests: client.stats.requests },
     });
@@ -242,13 +245,47 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     }));
     return finishReport({
       startedAt,
-      policy: summarizePolicy(o, policy),
+      policy: summarizePlans(o, plans),
       error: { code: err.code, message: err.message },
       results,
     });
   } finally {
     await client?.close();
   }
+}
+
+/** The policy section of the report: what was required, with no secrets. */
+function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary {
+  const first = plans?.specs[0];
+  if (!plans?.file) {
+    const summary = summarizePolicy(o, first?.policy);
+    if (first?.requirement)
+      summary.attestations = {
+        types: first.requirement.types,
+        conditions: describeConditions(first.requirement.conditions),
+        signers: first.attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
+      };
+    return summary;
+  }
+  const merged: Policy = {
+    keys: plans.specs.flatMap((s) => s.policy.keys),
+    identities: plans.specs.flatMap((s) => s.policy.identities),
+    requireTlog: !o.insecureIgnoreTlog,
+    requireSct: !o.insecureIgnoreSct,
+  };
+  return {
+    ...summarizePolicy(o, merged),
+    policyFile: {
+      source: plans.file.policy.source,
+      unmatched: plans.file.policy.unmatched,
+      rules: plans.file.policy.rules.map((r) => ({
+        name: r.name,
+        images: r.images,
+        attestations: r.attestations,
+        requireSignature: r.requireSignature,
+      })),
+    },
+  };
 }
 
 function describeConditions(c: AttestationRequirement['conditions']): Record<string, string> {

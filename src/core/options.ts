@@ -65,6 +65,8 @@ export interface GateOptions {
   /** GitHub attestations API: `/orgs/{owner}` or `/repos/{owner}/{repo}` (with githubRepository). */
   githubOwner?: string;
   githubRepository?: string;
+  /** A YAML policy file with per-image rules (docs/policy.md); excludes the signer options. */
+  policyFile?: string;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

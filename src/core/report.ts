@@ -69,6 +69,17 @@ export interface PolicySummary {
   trustRoot: string;
   /** Required attestations and their conditions, when any. */
   attestations?: { types: string[]; conditions: Record<string, string>; signers: string };
+  /** Set when a policy file decided per image; keys/identities above are all its rules'. */
+  policyFile?: {
+    source: string;
+    unmatched: 'fail' | 'allow';
+    rules: Array<{
+      name: string;
+      images: string[];
+      attestations: string[];
+      requireSignature: boolean;
+    }>;
+  };
 }
 
 export interface Report {

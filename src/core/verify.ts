@@ -38,6 +38,13 @@ export interface VerifyContext {
   attestations?: AttestationPlan;
   /** false: the image may pass on verified attestations alone (default true). */
   requireSignature?: boolean;
+  /**
+   * Policy file: the plan (context) for this image, keyed for deduplication, or why no rule
+   * applies. Absent when one plan governs every image.
+   */
+  planFor?(
+    ref: ImageRef,
+  ): { key: string; ctx: VerifyContext } | { unmatched: string; allowed: boolean };
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
