@@ -137,7 +137,7 @@ async function fetchGitHubAttestations(req) {
     if (!DIGEST_RE.test(req.digest))
         throw new errors/* GateError */.ue('USAGE', `GitHub attestations: '${req.digest}' is not a sha256/sha512 digest`);
     const base = apiBase(req.baseUrl);
-    const octokit = (req.getOctokit ?? (await defaultFactory()))(req.token, {
+    const octokit = req.getOctokit(req.token, {
         baseUrl: base.href.replace(/\/$/, ''),
     });
     const what = req.repository
@@ -297,11 +297,6 @@ function apiBase(raw) {
     if (u.username || u.password || u.search || u.hash)
         throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${(0,hosts/* redactUrl */.BO)(u)}' must be a plain API root`);
     return u;
-}
-async function defaultFactory() {
-    // Loaded lazily so that the core does not pull @actions/* into runs that never ask GitHub.
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
-    return (token, options) => getOctokit(token, options);
 }
 function httpStatus(e) {
     if (!isObject(e))

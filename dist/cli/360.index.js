@@ -2,7 +2,7 @@ export const id = 360;
 export const ids = [360];
 export const modules = {
 
-/***/ 3360:
+/***/ 43360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_PAGES, MAX_PAGE_BYTES, nextLink
 
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __webpack_require__(3431);
+var hosts = __webpack_require__(83431);
 // EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
-var http = __webpack_require__(7580);
+var http = __webpack_require__(27580);
 ;// CONCATENATED MODULE: ./build/core/attestations/snappy.js
 // Snappy block-format decompression, for bundles GitHub serves at `bundle_url` (gh CLI decodes
 // them with golang/snappy `Decode`). Bounded: the declared length is checked before allocating.
@@ -137,7 +137,7 @@ async function fetchGitHubAttestations(req) {
     if (!DIGEST_RE.test(req.digest))
         throw new errors/* GateError */.ue('USAGE', `GitHub attestations: '${req.digest}' is not a sha256/sha512 digest`);
     const base = apiBase(req.baseUrl);
-    const octokit = (req.getOctokit ?? (await defaultFactory()))(req.token, {
+    const octokit = req.getOctokit(req.token, {
         baseUrl: base.href.replace(/\/$/, ''),
     });
     const what = req.repository
@@ -297,11 +297,6 @@ function apiBase(raw) {
     if (u.username || u.password || u.search || u.hash)
         throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${(0,hosts/* redactUrl */.BO)(u)}' must be a plain API root`);
     return u;
-}
-async function defaultFactory() {
-    // Loaded lazily so that the core does not pull @actions/* into runs that never ask GitHub.
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    return (token, options) => getOctokit(token, options);
 }
 function httpStatus(e) {
     if (!isObject(e))
