@@ -218,7 +218,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
             return contexts.get(file.byRule.get(m.rule)!)!;
           },
         }
-      : contexts.get(plans.specs[0]!)!.ctx;
+      : contexts.get(plans.specs[0])!.ctx;
     const results = await verifyBatch(o.images, ctx, {
       concurrency: o.concurrency,
       failFast: o.failFast,

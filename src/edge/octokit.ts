@@ -6,5 +6,5 @@ export const getOctokit: OctokitFactory = (token, options) => {
   const client = import('@actions/github').then((m) => m.getOctokit(token, options));
   return {
     request: async (route, params) => (await client).request(route, params),
-  } as ReturnType<OctokitFactory>;
+  };
 };

@@ -252,13 +252,13 @@ describe('real cosign attest bundle', () => {
       'https://github.com/login/oauth',
       '--attestation',
       'custom',
-      refs.real!,
+      refs.real,
     ]);
     expect(report.results[0]).toMatchObject({
       outcome: 'verified',
       digest: 'sha256:732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4',
     });
-    expect(report.results[0]!.attestations[0]).toMatchObject({
+    expect(report.results[0].attestations[0]).toMatchObject({
       predicateType: 'https://cosign.sigstore.dev/attestation/v1',
       verified: true,
     });
@@ -275,7 +275,7 @@ describe('real cosign attest bundle', () => {
       'https://github.com/login/oauth',
       '--attestation',
       'slsaprovenance1',
-      refs.real!,
+      refs.real,
     ]);
     expect(code).toBe(1);
     expect(report.results[0]).toMatchObject({ code: 'ATTESTATION_MISSING' });
@@ -291,7 +291,7 @@ describe('real cosign attest bundle', () => {
       'https://github.com/login/oauth',
       '--attestation',
       'custom',
-      refs.real!,
+      refs.real,
     ]);
     expect(code).toBe(1);
   });
@@ -313,11 +313,11 @@ describe('attestation conditions', () => {
       'log4j-core@<2.17.0',
       '--builder-id',
       'https://github.com/actions/runner/github-hosted',
-      refs.clean!,
+      refs.clean,
     ]);
-    expect(report.results[0]!.reason).toBeUndefined();
+    expect(report.results[0].reason).toBeUndefined();
     expect(code).toBe(0);
-    expect(report.results[0]!.attestations.map((a) => a.predicateType).sort()).toEqual([
+    expect(report.results[0].attestations.map((a) => a.predicateType).sort()).toEqual([
       'https://cosign.sigstore.dev/attestation/vuln/v1',
       'https://cyclonedx.org/bom',
       'https://slsa.dev/provenance/v1',
@@ -365,18 +365,18 @@ describe('attestation conditions', () => {
       /evil\.example/,
     ],
   ])('fails %s with %s', async (name, args, code, reason) => {
-    const r = await verify([...keyless(), ...args, refs[name]!]);
+    const r = await verify([...keyless(), ...args, refs[name]]);
     expect(r.report.results[0]).toMatchObject({ outcome: 'failed', code });
-    expect(r.report.results[0]!.reason).toMatch(reason);
+    expect(r.report.results[0].reason).toMatch(reason);
     expect(r.code).toBe(1);
     // The attestation that did not count is on record with why.
-    const rejectedCodes = (r.report.results[0]!.rejected ?? []).map((x) => x.code);
+    const rejectedCodes = (r.report.results[0].rejected ?? []).map((x) => x.code);
     if (name === 'other-signer') expect(rejectedCodes).toContain('UNTRUSTED_SIGNER');
     if (name === 'other-subject') expect(rejectedCodes).toContain('PAYLOAD_MISMATCH');
   });
 
   it('rejects an unknown attestation type before any network I/O (exit 2)', async () => {
-    const r = await verify([...keyless(), '--attestation', 'sbom', refs.clean!]);
+    const r = await verify([...keyless(), '--attestation', 'sbom', refs.clean]);
     expect(r.code).toBe(2);
     expect(r.report.error?.message).toMatch(/'sbom' is not a known predicate type/);
   });

@@ -143,7 +143,7 @@ describe('s3lo images through the CLI', () => {
   it('refuses a path-traversal reference before any read (exit 2)', async () => {
     const r = await jsonIn(dir, ['--key', pubPath, 'local://./s/../x:t']);
     expect(r.code).toBe(2);
-    expect(r.report.results[0]!.code).toBe('REF_INVALID');
+    expect(r.report.results[0].code).toBe('REF_INVALID');
   });
 
   it('verifies an s3:// image through the real S3 SDK against an S3 server', async () => {
@@ -158,7 +158,7 @@ describe('s3lo images through the CLI', () => {
       AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
     });
     expect(code).toBe(2);
-    expect(report.results[0]!.outcome).toBe('error');
+    expect(report.results[0].outcome).toBe('error');
   });
 
   it('verifies s3lo records with the key fetched from KMS and from Vault', async () => {
