@@ -195,6 +195,9 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
             }
           : {}),
         requireSignature: spec.requireSignature,
+        ...(o.requireAllKeys && spec.policy.keys.length > 1
+          ? { requireAllKeys: spec.policy.keys.map(({ keyRef, keyID }) => ({ keyRef, keyID })) }
+          : {}),
         async verifyS3lo(ref) {
           const r = await verifyS3lo(ref.s3lo, spec.policy.keys, {
             store: s3loStore(ref),

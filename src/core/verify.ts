@@ -38,6 +38,8 @@ export interface VerifyContext {
   attestations?: AttestationPlan;
   /** false: the image may pass on verified attestations alone (default true). */
   requireSignature?: boolean;
+  /** require-all-keys: every one of these keys must have a verified signature. */
+  requireAllKeys?: Array<{ keyRef: string; keyID: string }>;
   /**
    * Policy file: the plan (context) for this image, keyed for deduplication, or why no rule
    * applies. Absent when one plan governs every image.
@@ -100,6 +102,7 @@ async function verifyStoreImage(
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
   const v = await verifyDigest(store, digest, ctx.verifier, ctx.attestations !== undefined);
+  requireEveryKey(v, ctx.requireAllKeys);
   const att = ctx.attestations
     ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
     : undefined;
@@ -218,6 +221,18 @@ async function verifyDigest(
   };
 }
 
+/** require-all-keys: a digest signed by only some of the keys is not verified. */
+function requireEveryKey(v: DigestVerdict, keys: VerifyContext['requireAllKeys']): void {
+  if (!keys?.length || v.failure) return;
+  const signed = new Set(v.signatures.map((s) => s.keyID));
+  const missing = keys.filter((k) => !signed.has(k.keyID));
+  if (missing.length === 0) return;
+  v.failure = {
+    code: 'UNSIGNED',
+    reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
+  };
+}
+
 function verifiedFields(
   signatures: SignatureEvidence[],
 ): Pick<ImageResult, 'outcome' | 'verified' | 'keyRef' | 'keyID' | 'signedAt'> {
@@ -249,6 +264,7 @@ async function verifyPlatforms(
     selected.map(async (p): Promise<PlatformResult> => {
       try {
         const v = await verifyDigest(store, p.digest, ctx.verifier);
+        requireEveryKey(v, ctx.requireAllKeys);
         if (!v.failure) return { ...p, outcome: 'verified' };
         return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
       } catch (e: unknown) {

@@ -18,6 +18,7 @@ let ss: TestSigstore;
 let dir: string;
 let root: string;
 let pub: string;
+let otherPub: string;
 let encKey: string;
 const img: Record<string, { ref: string; digest: string }> = {};
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -31,6 +32,7 @@ beforeAll(async () => {
   const kp = generateKeyPair();
   const other = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
+  otherPub = writePublicKey(dir, other, 'other.pub');
   encKey = writeCosignPrivateKey(dir, kp, 's3cret');
   const repo = 'acme/app';
   const host = reg.host;
@@ -111,6 +113,12 @@ beforeAll(async () => {
   const s2 = legacyKey(signed.digest);
   s1.annotations['dev.sigstore.cosign/bundle'] = s2.annotations['dev.sigstore.cosign/bundle']!;
   await pushLegacySignatures(host, repo, setSwap.digest, [s1]);
+
+  const twoKeys = await make('twokeys');
+  await pushLegacySignatures(host, repo, twoKeys.digest, [
+    legacyKey(twoKeys.digest),
+    legacyKey(twoKeys.digest, { ...other }),
+  ]);
 
   const noTlog = await make('notlog');
   await pushLegacySignatures(host, repo, noTlog.digest, [
@@ -268,6 +276,29 @@ describe('CLI against a real registry', () => {
     expect(r.code).toBe(2);
     expect(r.report.outcome).toBe('error');
     expect(r.report.results[0].reason).toMatch(msg);
+  });
+
+  it('with --require-all-keys, passes only an image every key has signed', async () => {
+    const both = ['--trusted-root', root, '--key', pub, '--key', otherPub, '--require-all-keys'];
+    const ok = await cliJson([...both, img.twokeys!.ref]);
+    expect(ok.code).toBe(0);
+    expect(ok.report.results[0]!.signatures).toHaveLength(2);
+    const one = await cliJson([...both, img.signed!.ref]);
+    expect(one.code).toBe(1);
+    expect(one.report.results[0]).toMatchObject({ code: 'UNSIGNED' });
+    expect(one.report.results[0]!.reason).toContain('require-all-keys: no valid signature by');
+    expect(one.report.results[0]!.reason).toContain(otherPub);
+    // Without the flag, any one trusted key suffices.
+    const any = await cliJson([
+      '--trusted-root',
+      root,
+      '--key',
+      pub,
+      '--key',
+      otherPub,
+      img.signed!.ref,
+    ]);
+    expect(any.code).toBe(0);
   });
 
   it('writes the same report to --report as to stdout', async () => {
