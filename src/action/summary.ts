@@ -71,6 +71,26 @@ export function renderSummary(report: Report): string {
           `| ${escapeCell(r.image)} | ${escapeCell(pl.platform)} | <code>${escapeCell(pl.digest)}</code> | ${ICON[pl.outcome]} | ${reasonCell(pl.reason)} |`,
         );
   }
+  const withAttestations = report.results.filter((r) => r.attestations.length);
+  if (withAttestations.length) {
+    lines.push(
+      '',
+      '<details><summary>Attestations</summary>',
+      '',
+      '| Image | Type | Found in | Signer | Satisfies | Checks |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const r of withAttestations)
+      for (const a of r.attestations) {
+        const checks = (a.checks ?? [])
+          .map((c) => `${c.ok ? '✅' : '❌'} ${c.condition}: ${c.message}`)
+          .join('; ');
+        lines.push(
+          `| ${escapeCell(r.image)} | ${escapeCell(a.predicateType)} | ${escapeCell(a.where ?? a.format)} | ${escapeCell(a.signer ?? '')} | ${escapeCell((a.satisfies ?? []).join(', '))} | ${reasonCell(checks)} |`,
+        );
+      }
+    lines.push('', '</details>');
+  }
   const p = report.policy;
   lines.push('', '<details><summary>Policy</summary>', '');
   for (const k of p.keys) lines.push(`- key ${escapeCell(k.keyRef)} (${escapeCell(k.keyID)})`);
@@ -83,6 +103,18 @@ export function renderSummary(report: Report): string {
     );
   }
   if (p.platforms) lines.push(`- platform manifests required: ${escapeCell(p.platforms)}`);
+  if (p.attestations) {
+    const conds = Object.entries(p.attestations.conditions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    lines.push(
+      `- attestations required: ${escapeCell(p.attestations.types.join(', ') || 'none')}${conds ? `; conditions: ${escapeCell(conds)}` : ''}; signed by ${escapeCell(p.attestations.signers)}`,
+    );
+  }
+  if (p.policyFile)
+    lines.push(
+      `- policy file ${escapeCell(p.policyFile.source)}: ${p.policyFile.rules.length} rule(s) (${escapeCell(p.policyFile.rules.map((r) => r.name).join(', '))}); unmatched images: ${p.policyFile.unmatched}`,
+    );
   lines.push(
     `- transparency log ${p.requireTlog ? 'required' : 'not required'}; trust root: ${escapeCell(p.trustRoot)}`,
     '',

@@ -37,6 +37,17 @@ const results: ImageResult[] = [
         signedAt: '2026-01-02T03:04:05.000Z',
       },
     ],
+    attestations: [
+      {
+        predicateType: 'https://slsa.dev/provenance/v1',
+        format: 'bundle-referrer',
+        verified: true,
+        where: 'referrer sha256:' + '3'.repeat(64),
+        signer: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1',
+        satisfies: ['https://slsa.dev/provenance/v1'],
+        checks: [{ condition: 'builder-id', ok: true, message: 'builder id matches' }],
+      },
+    ],
   }),
   result({
     image: 'ghcr.io/acme/evil:<script>|x',
