@@ -1,0 +1,66 @@
+// The committed bundles must run with no node_modules at all, as the Actions runner runs
+// dist/index.js and as `npx`-less users run dist/cli.js: copy dist/ and the example elsewhere.
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-dist.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'standalone-'));
+  await cp(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  await cp(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
+});
+
+describe('committed bundles without node_modules', () => {
+  it('dist/cli.js verifies the built-in example: one signed, one unsigned', async () => {
+    const r = await runNode(
+      [
+        'dist/cli.js',
+        'verify',
+        '--trusted-root',
+        'examples/trusted_root.json',
+        '--key',
+        'examples/cosign.pub',
+        'oci-layout://examples/layout:signed',
+        'oci-layout://examples/layout:unsigned',
+      ],
+      {},
+      dir,
+    );
+    expect(r.stderr).not.toMatch(/Cannot find (module|package)/);
+    expect(r.stdout).toContain('✓ Verified oci-layout://examples/layout:signed');
+    expect(r.stdout).toContain('✗ Verification FAILED for oci-layout://examples/layout:unsigned');
+    expect(r.code).toBe(1);
+  });
+
+  it('dist/index.js runs as the Action and verifies the signed example', async () => {
+    const r = await runNode(
+      ['dist/index.js'],
+      {
+        INPUT_IMAGES: 'oci-layout://examples/layout:signed',
+        INPUT_KEY: 'examples/cosign.pub',
+        'INPUT_TRUSTED-ROOT': 'examples/trusted_root.json',
+        INPUT_SUMMARY: 'false',
+        RUNNER_TEMP: dir,
+      },
+      dir,
+    );
+    expect(r.stdout).not.toContain('::error::');
+    // Without GITHUB_OUTPUT, @actions/core falls back to the workflow-command form.
+    expect(r.stdout).toContain('::set-output name=verified::true');
+    expect(r.stdout).toContain('::set-output name=pinned::oci-layout://examples/layout@sha256:');
+    expect(r.code).toBe(0);
+  });
+
+  it('dist/cli.js answers --version and verify --help', async () => {
+    const v = await runNode(['dist/cli.js', '--version'], {}, dir);
+    expect(v.stdout).toMatch(/^image-gate \d+\.\d+\.\d+/);
+    expect(v.code).toBe(0);
+    const h = await runNode(['dist/cli.js', 'verify', '--help'], {}, dir);
+    expect(h.stdout).toContain('--certificate-identity-regexp');
+  });
+});
