@@ -98,3 +98,55 @@ export async function pushBundleReferrers(
   await pushManifest(target, repo, sigTag(subject.digest, ''), JSON.stringify(index), OCI_INDEX);
   return digests;
 }
+
+export interface AttestationLayer {
+  /** The DSSE envelope blob, exactly as cosign uploads it. */
+  envelope: Uint8Array;
+  annotations: Record<string, string>;
+}
+
+/**
+ * Writes the legacy `sha256-<hex>.att` manifest for `digest` as cosign v2 `attest` does: one
+ * `application/vnd.dsse.envelope.v1+json` layer per attestation, and go-containerregistry's
+ * config for an image built from nothing (empty platform, zero times, the layers as diff_ids).
+ */
+export async function pushLegacyAttestations(
+  target: PushTarget,
+  repo: string,
+  digest: string,
+  layers: AttestationLayer[],
+): Promise<string> {
+  const descs = [];
+  for (const l of layers) {
+    await pushBlob(target, repo, l.envelope);
+    descs.push({
+      mediaType: 'application/vnd.dsse.envelope.v1+json',
+      digest: sha256(l.envelope),
+      size: l.envelope.length,
+      annotations: l.annotations,
+    });
+  }
+  const zero = '0001-01-01T00:00:00Z';
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: '',
+      created: zero,
+      history: descs.map(() => ({ created: zero })),
+      os: '',
+      rootfs: { type: 'layers', diff_ids: descs.map((d) => d.digest) },
+      config: {},
+    }),
+  );
+  await pushBlob(target, repo, config);
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: sha256(config),
+      size: config.length,
+    },
+    layers: descs,
+  };
+  return pushManifest(target, repo, sigTag(digest, '.att'), JSON.stringify(manifest), OCI_MANIFEST);
+}
