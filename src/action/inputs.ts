@@ -19,14 +19,22 @@ export interface ActionInputs {
   options: GateOptions;
   reportPath: string;
   summary: boolean;
+  /** Merge mode: shard reports (files or folders) to merge instead of verifying images. */
+  mergeReports: string[];
 }
 
 export type InputGetter = (name: string) => string;
 
 export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInputs {
   const images = parseList(get('images'));
-  if (images.length === 0)
-    throw new GateError('USAGE', 'images: no image references given (one per line)');
+  const mergeReports = parseLines(get('merge-reports'));
+  if (images.length === 0 && mergeReports.length === 0)
+    throw new GateError(
+      'USAGE',
+      'images: no image references given (one per line), and no merge-reports to merge',
+    );
+  if (images.length > 0 && mergeReports.length > 0)
+    throw new GateError('USAGE', 'images and merge-reports exclude each other; give one');
   const bool = (name: string, dflt: boolean): boolean => {
     const v = get(name);
     return v.trim() === '' ? dflt : parseBoolean(name, v);
@@ -104,6 +112,7 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     options,
     reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
     summary: bool('summary', true),
+    mergeReports,
   };
 }
 

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGate } from '../core/gate.js';
+import { mergeReportFiles } from '../core/merge.js';
 import { getOctokit } from '../edge/octokit.js';
 import { toGateError } from '../core/errors.js';
 import type { ImageResult, Report } from '../core/report.js';
@@ -33,12 +34,24 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   for (const c of inputs.options.registryCredentials) tk.setSecret(c.password);
   if (inputs.options.githubToken) tk.setSecret(inputs.options.githubToken);
 
-  const report = await runGate(inputs.options, {
-    env,
-    getOctokit,
-    log: (m) => tk.debug(m),
-    onResult: (r) => logResult(tk, r),
-  });
+  let report: Report;
+  if (inputs.mergeReports.length > 0) {
+    // The final job of a matrix: one summary and one verdict from the shards' reports.
+    try {
+      report = await mergeReportFiles(inputs.mergeReports);
+    } catch (e: unknown) {
+      tk.setFailed(`image-gate: ${toGateError(e).message}`);
+      return undefined;
+    }
+    for (const r of report.results) logResult(tk, r);
+  } else {
+    report = await runGate(inputs.options, {
+      env,
+      getOctokit,
+      log: (m) => tk.debug(m),
+      onResult: (r) => logResult(tk, r),
+    });
+  }
 
   await mkdir(path.dirname(inputs.reportPath), { recursive: true });
   await writeFile(inputs.reportPath, JSON.stringify(report, null, 2) + '\n');

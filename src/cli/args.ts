@@ -18,6 +18,7 @@ export type Command =
   | { command: 'help'; topic?: string }
   | { command: 'version' }
   | { command: 'verify'; options: GateOptions; output: OutputFormat; reportPath?: string }
+  | { command: 'merge'; reports: string[]; output: OutputFormat; reportPath?: string }
   | {
       command: 'verify-bundle';
       bundle: string;
@@ -92,7 +93,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === '--version' || cmd === 'version') return { command: 'version' };
   if (cmd === 'verify') return parseVerify(rest, env);
   if (cmd === 'verify-bundle') return parseVerifyBundle(rest);
-  throw usage(`unknown command '${cmd}' (expected verify or verify-bundle; see image-gate --help)`);
+  if (cmd === 'merge') return parseMerge(rest);
+  throw usage(
+    `unknown command '${cmd}' (expected verify, verify-bundle or merge; see image-gate --help)`,
+  );
 }
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
@@ -186,6 +190,27 @@ function platformsOption(value: string | undefined): { platforms?: PlatformSelec
   return { platforms };
 }
 
+const MERGE_FLAGS = {
+  output: { type: 'string', short: 'o' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseMerge(args: string[]): Command {
+  const { values: v, positionals } = parse(args, MERGE_FLAGS);
+  if (v.help) return { command: 'help', topic: 'main' };
+  const output = v.output ?? 'text';
+  if (output !== 'text' && output !== 'json')
+    throw usage(`--output: '${output}' is not text or json`);
+  if (positionals.length === 0) throw usage('merge: no report files or directories given');
+  return {
+    command: 'merge',
+    reports: positionals,
+    output,
+    ...(v.report !== undefined ? { reportPath: v.report } : {}),
+  };
+}
+
 function parseVerifyBundle(args: string[]): Command {
   const { values: v, positionals } = parse(args, BUNDLE_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify-bundle' };
@@ -220,6 +245,8 @@ export const HELP: Record<string, string> = {
 Usage:
   image-gate verify [options] <image>...
   image-gate verify-bundle --bundle FILE (--certificate-identity I --certificate-oidc-issuer U | --key K) [--trusted-root F] <file|sha256:digest>
+  image-gate merge [--output text|json] [--report FILE] <report.json|dir>...
+                                     merge shard reports of a job matrix into one verdict
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],

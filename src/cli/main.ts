@@ -5,7 +5,8 @@ import { verifyBundleArtifact } from '../core/conformance.js';
 import { isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
 import { getOctokit } from '../edge/octokit.js';
-import { exitCode, TOOL } from '../core/report.js';
+import { mergeReportFiles } from '../core/merge.js';
+import { exitCode, TOOL, type Report } from '../core/report.js';
 import { HELP, parseCommand } from './args.js';
 import { renderReportText } from './text.js';
 
@@ -66,22 +67,41 @@ export async function main(
           else io.stderr(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
         },
       });
-      if (cmd.reportPath) {
-        try {
-          await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
-        } catch (e: unknown) {
-          io.stderr(
-            `image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`,
-          );
-          return 2;
-        }
+      return emit(report, cmd, io);
+    }
+    case 'merge': {
+      let report: Report;
+      try {
+        report = await mergeReportFiles(cmd.reports);
+      } catch (e: unknown) {
+        io.stderr(`image-gate: ${toGateError(e).message}\n`);
+        return 2;
       }
-      if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-      else {
-        if (report.error) io.stderr(`image-gate: ${report.error.message}\n`);
-        io.stdout(renderReportText(report));
-      }
-      return exitCode(report.outcome);
+      return emit(report, cmd, io);
     }
   }
+}
+
+/** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
+async function emit(
+  report: Report,
+  cmd: { output: 'text' | 'json'; reportPath?: string },
+  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<number> {
+  if (cmd.reportPath) {
+    try {
+      await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
+    } catch (e: unknown) {
+      io.stderr(
+        `image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`,
+      );
+      return 2;
+    }
+  }
+  if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else {
+    if (report.error) io.stderr(`image-gate: ${report.error.message}\n`);
+    io.stdout(renderReportText(report));
+  }
+  return exitCode(report.outcome);
 }

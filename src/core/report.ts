@@ -158,6 +158,13 @@ export function mergeReports(reports: Report[]): Report {
     verified: outcome === 'verified',
     outcome,
     ...(error ? { error } : {}),
+    ...(reports.some((r) => r.stats)
+      ? {
+          stats: {
+            registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
+          },
+        }
+      : {}),
     results,
   };
 }

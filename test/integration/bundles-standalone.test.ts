@@ -63,4 +63,53 @@ describe('committed bundles without node_modules', () => {
     const h = await runNode(['dist/cli.js', 'verify', '--help'], {}, dir);
     expect(h.stdout).toContain('--certificate-identity-regexp');
   });
+
+  it('merges shard reports into one verdict, in the CLI and in the Action', async () => {
+    const shard = (tag: string, file: string) =>
+      runNode(
+        [
+          'dist/cli.js',
+          'verify',
+          '--trusted-root',
+          'examples/trusted_root.json',
+          '--key',
+          'examples/cosign.pub',
+          '--report',
+          file,
+          `oci-layout://examples/layout:${tag}`,
+        ],
+        {},
+        dir,
+      );
+    expect((await shard('signed', 'shard-a.json')).code).toBe(0);
+    expect((await shard('unsigned', 'shard-b.json')).code).toBe(1);
+    const merged = await runNode(
+      ['dist/cli.js', 'merge', '--output', 'json', 'shard-a.json', 'shard-b.json'],
+      {},
+      dir,
+    );
+    expect(merged.code).toBe(1);
+    const report = JSON.parse(merged.stdout) as {
+      outcome: string;
+      results: Array<{ image: string }>;
+    };
+    expect(report.outcome).toBe('failed');
+    expect(report.results.map((r) => r.image)).toEqual([
+      'oci-layout://examples/layout:signed',
+      'oci-layout://examples/layout:unsigned',
+    ]);
+    const action = await runNode(
+      ['dist/index.js'],
+      {
+        'INPUT_MERGE-REPORTS': 'shard-a.json\nshard-b.json',
+        INPUT_SUMMARY: 'false',
+        RUNNER_TEMP: dir,
+      },
+      dir,
+    );
+    expect(action.code).toBe(1);
+    expect(action.stdout).toContain(
+      '::error::image-gate: 1 of 2 image(s) failed verification; first: oci-layout://examples/layout:unsigned',
+    );
+  });
 });

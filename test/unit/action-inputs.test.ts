@@ -74,7 +74,15 @@ describe('Action inputs', () => {
       },
       reportPath: '/runner/tmp/image-gate-report.json',
       summary: false,
+      mergeReports: [],
     });
+  });
+
+  it('reads merge-reports as merge mode, excluding images', () => {
+    setInputs({ images: '', 'merge-reports': 'reports\nextra/shard 1.json\n' });
+    expect(readInputs(core.getInput, {}).mergeReports).toEqual(['reports', 'extra/shard 1.json']);
+    setInputs({ images: 'nginx', 'merge-reports': 'reports' });
+    expect(() => readInputs(core.getInput, {})).toThrow(/exclude each other/);
   });
 
   it('reads signer-workflow and platforms: all', () => {
