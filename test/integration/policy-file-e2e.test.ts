@@ -1,0 +1,448 @@
+// A YAML policy file end to end, through the CLI bundle and the Action bundle against a real
+// docker-registry: three rules (key-signed vendor images; keyless production images with an SBOM
+// from another workflow; provenance-only tools), first match wins, unmatched images fail or pass
+// as the file says, and a file that does not validate stops the run naming each line.
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREDICATE } from '../../src/core/attestations/types.js';
+import type { Report } from '../../src/core/report.js';
+import {
+  pushBundleReferrers,
+  pushLegacyAttestations,
+  pushLegacySignatures,
+} from '../helpers/cosign-push.js';
+import { pushImage } from '../helpers/oci-push.js';
+import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
+import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
+
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const BUILDER = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+const SCANNER = 'https://github.com/acme/security/.github/workflows/scan.yml@refs/heads/main';
+
+let reg: StartedRegistry;
+let ss: TestSigstore;
+let key: KeySigner;
+let dir: string;
+let root: string;
+/** Short name -> full reference (`127.0.0.1:PORT/repo:tag`) and digest. */
+const img: Record<string, { ref: string; digest: string }> = {};
+
+const cyclonedx = (components: Array<[string, string]>) => ({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.5',
+  components: components.map(([name, version]) => ({ type: 'library', name, version })),
+});
+
+const statement = (digest: string, predicateType: string, predicate: unknown): object => ({
+  _type: 'https://in-toto.io/Statement/v1',
+  subject: [{ name: 'app', digest: { sha256: digest.slice('sha256:'.length) } }],
+  predicateType,
+  predicate,
+});
+
+/** Pushes `repo:tag` and signs it as asked; returns its digest and manifest size. */
+async function image(
+  name: string,
+  repo: string,
+  tag: string,
+  sign: 'key' | 'keyless' | 'none',
+): Promise<{ digest: string; size: number }> {
+  const p = await pushImage(reg.host, repo, tag);
+  const dockerReference = `${reg.host}/${repo}`;
+  if (sign === 'key')
+    await pushLegacySignatures(reg.host, repo, p.digest, [
+      ss.signLegacyKey({ imageDigest: p.digest, dockerReference, ...key }),
+    ]);
+  if (sign === 'keyless')
+    await pushLegacySignatures(reg.host, repo, p.digest, [
+      ss.signLegacyKeyless({
+        imageDigest: p.digest,
+        dockerReference,
+        identity: BUILDER,
+        issuer: ISSUER,
+      }),
+    ]);
+  img[name] = { ref: `${reg.host}/${repo}:${tag}`, digest: p.digest };
+  return { digest: p.digest, size: p.manifestBytes.length };
+}
+
+/** A production image: keyless signature and, optionally, a CycloneDX SBOM referrer. */
+async function prodImage(
+  tag: string,
+  sbom?: { components: Array<[string, string]>; signer: string },
+): Promise<void> {
+  const { digest, size } = await image(`prod-${tag}`, 'prod/app', tag, 'keyless');
+  if (!sbom) return;
+  const b = ss.signStatementBundle(
+    statement(digest, PREDICATE.cyclonedx, cyclonedx(sbom.components)),
+    { identity: sbom.signer, issuer: ISSUER },
+  );
+  await pushBundleReferrers(reg.host, 'prod/app', { digest, size }, [
+    { bytes: b.bytes, predicateType: PREDICATE.cyclonedx },
+  ]);
+}
+
+/** A tools image with no signature and, optionally, SLSA v1 provenance in its legacy `.att` tag. */
+async function toolsImage(name: string, repo: string, tag: string, provenance: boolean) {
+  const { digest } = await image(name, repo, tag, 'none');
+  if (!provenance) return;
+  const att = ss.signLegacyAttestation({
+    imageDigest: digest,
+    signer: { identity: BUILDER, issuer: ISSUER },
+    predicateType: PREDICATE.slsaV1,
+    predicate: {
+      buildDefinition: {
+        buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+        externalParameters: {
+          workflow: { ref: 'refs/heads/main', repository: 'https://github.com/acme/app' },
+        },
+      },
+      runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' } },
+    },
+    subjectName: `${reg.host}/${repo}`,
+  });
+  await pushLegacyAttestations(reg.host, repo, digest, [
+    { envelope: att.envelope, annotations: att.annotations },
+  ]);
+}
+
+const RULES = {
+  vendored: (host: string) => `
+  - name: vendored
+    images: ['${host}/vendor/**']
+    keys: [keys/vendor.pub]`,
+  production: (host: string) => `
+  - name: production
+    images:
+      - ${host}/prod/*
+    identities:
+      - subject: ${BUILDER}
+        issuer: ${ISSUER}
+    attestations: [cyclonedx]
+    attestationIdentities:
+      - subjectRegExp: https://github\\.com/acme/security/\\.github/workflows/scan\\.yml@refs/heads/main
+        issuer: ${ISSUER}
+    conditions:
+      denyPackages: ['log4j-core@<2.17.0']`,
+  tools: (host: string) => `
+  - name: tools
+    images: ['${host}/tools/**', '${host}/vendor/tools-*']
+    identities:
+      - subject: ${BUILDER}
+        issuer: ${ISSUER}
+    requireSignature: false
+    attestations: [slsaprovenance1]`,
+};
+
+/** Writes a policy file with the rules in the given order; returns its path. */
+async function policyFile(
+  name: string,
+  order: Array<keyof typeof RULES>,
+  unmatched: 'fail' | 'allow',
+): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(
+    file,
+    `# yaml-language-server: $schema=../schema/policy.schema.json\nversion: 1\nunmatched: ${unmatched}\nrules:${order.map((r) => RULES[r](reg.host)).join('')}\n`,
+  );
+  return file;
+}
+
+beforeAll(async () => {
+  reg = await startRegistry();
+  ss = await createTestSigstore();
+  dir = await mkdtemp(path.join(tmpdir(), 'policy-e2e-'));
+  root = await ss.writeTrustedRoot(dir);
+  key = ss.generateKeyPair();
+  await mkdir(path.join(dir, 'keys'));
+  await writeFile(
+    path.join(dir, 'keys', 'vendor.pub'),
+    key.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
+
+  await image('vendor-base', 'vendor/base', '1.0', 'key');
+  await image('vendor-unsigned', 'vendor/unsigned', '1.0', 'none');
+  // Signed, but keyless: the vendored rule trusts only its key.
+  await image('vendor-keyless', 'vendor/keyless', '1.0', 'keyless');
+  // Matches `vendored` and `tools`: key-signed, no provenance.
+  await image('vendor-tools', 'vendor/tools-x', '1.0', 'key');
+
+  await prodImage('clean', { components: [['log4j-core', '2.17.1']], signer: SCANNER });
+  await prodImage('log4shell', { components: [['log4j-core', '2.14.1']], signer: SCANNER });
+  // The SBOM is signed by the builder, not the scanner the rule names for attestations.
+  await prodImage('builder-sbom', { components: [], signer: BUILDER });
+  await prodImage('nosbom');
+
+  await toolsImage('tools-cli', 'tools/cli', '2.0', true);
+  await toolsImage('tools-bare', 'tools/bare', '2.0', false);
+
+  await image('other', 'other/thing', '1', 'none');
+}, 60_000);
+
+afterAll(async () => {
+  await reg?.stop();
+});
+
+async function cli(args: string[]): Promise<{ code: number | null; report: Report }> {
+  const r = await runCli(['verify', '--output', 'json', '--trusted-root', root, ...args]);
+  try {
+    return { code: r.code, report: JSON.parse(r.stdout) as Report };
+  } catch {
+    throw new Error(`no JSON report (exit ${r.code}): ${r.stderr}`);
+  }
+}
+
+const outcomes = (report: Report): Record<string, [string, string | undefined]> =>
+  Object.fromEntries(
+    report.results.map((r) => [
+      Object.entries(img).find(([, v]) => v.ref === r.image)?.[0] ?? r.image,
+      [r.outcome, r.code],
+    ]),
+  );
+
+describe('policy file through the CLI', () => {
+  it('decides each image by the first rule it matches; unmatched: fail fails the rest', async () => {
+    const file = await policyFile('policy.yaml', ['vendored', 'production', 'tools'], 'fail');
+    const { code, report } = await cli(['--policy', file, ...Object.values(img).map((i) => i.ref)]);
+    expect(outcomes(report)).toEqual({
+      'vendor-base': ['verified', undefined],
+      'vendor-unsigned': ['failed', 'UNSIGNED'],
+      'vendor-keyless': ['failed', 'UNTRUSTED_SIGNER'],
+      // `vendored` comes first: its key signature suffices, the tools rule is never consulted.
+      'vendor-tools': ['verified', undefined],
+      'prod-clean': ['verified', undefined],
+      'prod-log4shell': ['failed', 'POLICY_VIOLATION'],
+      'prod-builder-sbom': ['failed', 'ATTESTATION_MISSING'],
+      'prod-nosbom': ['failed', 'ATTESTATION_MISSING'],
+      'tools-cli': ['verified', undefined],
+      'tools-bare': ['failed', 'ATTESTATION_MISSING'],
+      other: ['failed', 'POLICY_VIOLATION'],
+    });
+    expect(code).toBe(1);
+
+    const by = (name: string) => report.results.find((r) => r.image === img[name].ref)!;
+    expect(by('vendor-base')).toMatchObject({
+      keyRef: path.join(dir, 'keys', 'vendor.pub'),
+      digest: img['vendor-base'].digest,
+    });
+    expect(by('prod-log4shell').reason).toMatch(/SBOM contains banned package log4j-core@2\.14\.1/);
+    expect(by('prod-builder-sbom').rejected).toEqual([
+      expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
+    ]);
+    expect(by('prod-clean').attestations).toEqual([
+      expect.objectContaining({
+        predicateType: PREDICATE.cyclonedx,
+        signer: SCANNER,
+        satisfies: [PREDICATE.cyclonedx],
+        checks: [expect.objectContaining({ condition: 'deny-packages', ok: true })],
+      }),
+    ]);
+    // Attestations alone: no signature of its own, SLSA v1 from the legacy .att tag.
+    expect(by('tools-cli')).toMatchObject({
+      signatures: [],
+      attestations: [{ predicateType: PREDICATE.slsaV1, format: 'legacy-att', signer: BUILDER }],
+    });
+    expect(by('other')).toMatchObject({ verified: false, attestations: [], signatures: [] });
+    expect(by('other').reason).toBe(`no rule in policy.yaml matches ${reg.host}/other/thing:1`);
+    expect(by('other').digest).toBeUndefined();
+
+    expect(report.policy.policyFile).toEqual({
+      source: 'policy.yaml',
+      unmatched: 'fail',
+      rules: [
+        {
+          name: 'vendored',
+          images: [`${reg.host}/vendor/**`],
+          attestations: [],
+          requireSignature: true,
+        },
+        {
+          name: 'production',
+          images: [`${reg.host}/prod/*`],
+          attestations: [PREDICATE.cyclonedx],
+          requireSignature: true,
+        },
+        {
+          name: 'tools',
+          images: [`${reg.host}/tools/**`, `${reg.host}/vendor/tools-*`],
+          attestations: [PREDICATE.slsaV1],
+          requireSignature: false,
+        },
+      ],
+    });
+    // Every rule's signers are on record, with no secrets: the key by path and ID, the identities.
+    expect(report.policy.keys).toEqual([
+      {
+        keyRef: path.join(dir, 'keys', 'vendor.pub'),
+        keyID: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
+    ]);
+    expect(report.policy.identities.map((i) => i.subject)).toEqual([BUILDER, BUILDER]);
+  });
+
+  it('lets the first matching rule win: with tools first, the same image needs provenance', async () => {
+    const file = await policyFile('tools-first.yaml', ['tools', 'vendored', 'production'], 'fail');
+    const { code, report } = await cli([
+      '--policy',
+      file,
+      img['vendor-tools'].ref,
+      img['vendor-base'].ref,
+    ]);
+    expect(outcomes(report)).toEqual({
+      'vendor-tools': ['failed', 'ATTESTATION_MISSING'],
+      'vendor-base': ['verified', undefined],
+    });
+    expect(report.results[0].reason).toMatch(/no verified SLSA provenance v1/);
+    expect(code).toBe(1);
+  });
+
+  it('passes an unmatched image without verifying it when the file says unmatched: allow', async () => {
+    const file = await policyFile('allow.yaml', ['vendored', 'production', 'tools'], 'allow');
+    const { code, report } = await cli([
+      '--policy',
+      file,
+      img.other.ref,
+      img['vendor-base'].ref,
+      img['tools-cli'].ref,
+    ]);
+    expect(code).toBe(0);
+    expect(outcomes(report)).toEqual({
+      other: ['verified', undefined],
+      'vendor-base': ['verified', undefined],
+      'tools-cli': ['verified', undefined],
+    });
+    expect(report.results[0].reason).toBe(
+      `no rule in allow.yaml matches ${reg.host}/other/thing:1 (unmatched: allow); passed without verification`,
+    );
+    expect(report.results[0].digest).toBeUndefined();
+    expect(report.policy.policyFile?.unmatched).toBe('allow');
+  });
+
+  it('stops a file that does not validate before any image, naming each line (exit 2)', async () => {
+    const file = path.join(dir, 'bad.yaml');
+    await writeFile(
+      file,
+      [
+        'version: 1',
+        'rules:',
+        '  - name: a',
+        "    images: ['x/*']",
+        '    key: [k.pub]',
+        '  - name: b',
+        "    images: ['y/*']",
+        '    keys: [k.pub]',
+        '    attestations: [sbom]',
+        '    conditions:',
+        '      maxVulnAge: soon',
+        '',
+      ].join('\n'),
+    );
+    const { code, report } = await cli(['--policy', file, img['vendor-base'].ref]);
+    expect(code).toBe(2);
+    expect(report.error?.code).toBe('USAGE');
+    expect(report.error?.message.split('\n').sort()).toEqual(
+      [
+        'bad.yaml line 5: rules[0].key: unknown field (expected one of name, images, keys, identities, attestationKeys, attestationIdentities, attestations, conditions, requireSignature)',
+        'bad.yaml line 3: rules[0]: names no signer: give keys or identities',
+        "bad.yaml line 9: rules[1].attestations[0]: 'sbom' is not a known predicate type",
+        "bad.yaml line 11: rules[1].conditions.maxVulnAge: 'soon' is not a duration (e.g. 48h, 2d, 90m)",
+      ].sort(),
+    );
+    expect(report.results).toEqual([
+      expect.objectContaining({ outcome: 'error', code: 'USAGE', image: img['vendor-base'].ref }),
+    ]);
+  });
+
+  it.each([
+    [
+      'a duplicate key',
+      "version: 1\nrules:\n  - images: ['a/*']\n    keys: [k.pub]\n    images: ['b/*']\n",
+      /^dup\.yaml line 5: .*[Uu]nique/,
+    ],
+    ['a missing file', undefined, /^policy: cannot read .*missing\.yaml/],
+    [
+      'requireSignature: false with nothing to check',
+      "version: 1\nrules:\n  - images: ['a/*']\n    keys: [k.pub]\n    requireSignature: false\n",
+      /^nocheck\.yaml line 3: rules\[0\]: requireSignature: false needs attestations or conditions/,
+    ],
+  ])('refuses %s (exit 2)', async (name, text, message) => {
+    const file = path.join(
+      dir,
+      name === 'a duplicate key'
+        ? 'dup.yaml'
+        : text === undefined
+          ? 'missing.yaml'
+          : 'nocheck.yaml',
+    );
+    if (text !== undefined) await writeFile(file, text);
+    const { code, report } = await cli(['--policy', file, img['vendor-base'].ref]);
+    expect(code).toBe(2);
+    expect(report.error?.message).toMatch(message);
+  });
+
+  it.each([
+    [['--key', 'x.pub'], /remove key \/ certificate-\* \/ signer-\*/],
+    [
+      ['--certificate-identity', BUILDER, '--certificate-oidc-issuer', ISSUER],
+      /remove key \/ certificate-\*/,
+    ],
+    [['--attestation', 'cyclonedx'], /remove attestations/],
+    [['--attestation-key', 'x.pub'], /remove attestation-key \/ attestation-certificate-\*/],
+  ])('refuses --policy with %j as a usage error (exit 2)', async (extra, message) => {
+    const file = await policyFile('policy.yaml', ['vendored', 'production', 'tools'], 'fail');
+    const { code, report } = await cli(['--policy', file, ...extra, img['vendor-base'].ref]);
+    expect(code).toBe(2);
+    expect(report.error?.code).toBe('USAGE');
+    expect(report.error?.message).toMatch(
+      /^policy: .*policy\.yaml states the signers and attestations per image; remove /,
+    );
+    expect(report.error?.message).toMatch(message);
+  });
+});
+
+describe('policy file through the Action', () => {
+  it('gives the same verdicts, outputs only verified digests, and names the file in the summary', async () => {
+    const file = await policyFile('action.yaml', ['vendored', 'production', 'tools'], 'fail');
+    const names = ['vendor-base', 'prod-clean', 'tools-cli', 'prod-log4shell', 'other'];
+    const run = await runAction({
+      images: names.map((n) => img[n].ref).join('\n'),
+      policy: file,
+      'trusted-root': root,
+    });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
+    expect(outcomes(report)).toEqual({
+      'vendor-base': ['verified', undefined],
+      'prod-clean': ['verified', undefined],
+      'tools-cli': ['verified', undefined],
+      'prod-log4shell': ['failed', 'POLICY_VIOLATION'],
+      other: ['failed', 'POLICY_VIOLATION'],
+    });
+    expect(run.outputs.verified).toBe('false');
+    expect(JSON.parse(run.outputs.digests)).toEqual({
+      [img['vendor-base'].ref]: img['vendor-base'].digest,
+      [img['prod-clean'].ref]: img['prod-clean'].digest,
+      [img['tools-cli'].ref]: img['tools-cli'].digest,
+    });
+    expect(run.summary).toContain(
+      '- policy file action.yaml: 3 rule(s) (vendored, production, tools); unmatched images: fail',
+    );
+    expect(run.stdout).toMatch(/::error::.*(log4j-core@2\.14\.1|no rule in action\.yaml)/);
+  });
+
+  it('fails the step on a bad policy file before verifying anything', async () => {
+    const file = path.join(dir, 'action-bad.yaml');
+    await writeFile(file, "version: 2\nrules:\n  - images: ['a/*']\n    keys: [k.pub]\n");
+    const run = await runAction({
+      images: img['vendor-base'].ref,
+      policy: file,
+      'trusted-root': root,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*action-bad\.yaml line 1: version: must be 1/);
+    expect(run.outputs.verified).toBe('false');
+  });
+});
