@@ -13,7 +13,7 @@ import {
   pushLegacyAttestations,
   pushLegacySignatures,
 } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
+import { pushImage, pushManifest } from '../helpers/oci-push.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
@@ -29,6 +29,7 @@ let dir: string;
 let root: string;
 /** Short name -> full reference (`127.0.0.1:PORT/repo:tag`) and digest. */
 const img: Record<string, { ref: string; digest: string }> = {};
+let dupDigest: string;
 
 const cyclonedx = (components: Array<[string, string]>) => ({
   bomFormat: 'CycloneDX',
@@ -180,6 +181,14 @@ beforeAll(async () => {
   await toolsImage('tools-bare', 'tools/bare', '2.0', false);
 
   await image('other', 'other/thing', '1', 'none');
+
+  // One digest under two tags, for rules that tell tags apart.
+  const dup = await pushImage(reg.host, 'dup/app', 'v1');
+  await pushManifest(reg.host, 'dup/app', 'latest', dup.manifestBytes);
+  await pushLegacySignatures(reg.host, 'dup/app', dup.digest, [
+    ss.signLegacyKey({ imageDigest: dup.digest, dockerReference: `${reg.host}/dup/app`, ...key }),
+  ]);
+  dupDigest = dup.digest;
 }, 60_000);
 
 afterAll(async () => {
@@ -297,6 +306,41 @@ describe('policy file through the CLI', () => {
     });
     expect(report.results[0].reason).toMatch(/no verified SLSA provenance v1/);
     expect(code).toBe(1);
+  });
+
+  it('judges two tags of one digest each by its own rule (no deduplication across rules)', async () => {
+    const file = path.join(dir, 'tags.yaml');
+    await writeFile(
+      file,
+      [
+        'version: 1',
+        'rules:',
+        '  - name: releases',
+        `    images: ['${reg.host}/dup/app:v*']`,
+        '    keys: [keys/vendor.pub]',
+        '  - name: anything else',
+        `    images: ['${reg.host}/dup/app']`,
+        '    identities:',
+        `      - subject: ${BUILDER}`,
+        `        issuer: ${ISSUER}`,
+        '',
+      ].join('\n'),
+    );
+    const refs = [
+      `${reg.host}/dup/app:v1`,
+      `${reg.host}/dup/app:latest`,
+      // A digest reference has no tag: only the tagless glob can match it.
+      `${reg.host}/dup/app@${dupDigest}`,
+      `${reg.host}/dup/app:v1`,
+    ];
+    const { code, report } = await cli(['--policy', file, ...refs]);
+    expect(code).toBe(1);
+    expect(report.results.map((r) => [r.image, r.outcome, r.code, r.digest])).toEqual([
+      [refs[0], 'verified', undefined, dupDigest],
+      [refs[1], 'failed', 'UNTRUSTED_SIGNER', dupDigest],
+      [refs[2], 'failed', 'UNTRUSTED_SIGNER', dupDigest],
+      [refs[3], 'verified', undefined, dupDigest],
+    ]);
   });
 
   it('passes an unmatched image without verifying it when the file says unmatched: allow', async () => {
