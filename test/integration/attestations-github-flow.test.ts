@@ -26,11 +26,12 @@ import {
 } from '../helpers/fake-github-api.js';
 import { pushImage } from '../helpers/oci-push.js';
 import { canMakeBcrypt, startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
-import { runCli } from '../helpers/run-dist.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
 import { createTestSigstore } from '../helpers/test-sigstore.js';
 
 const TOKEN = 'ghs_flow_token_9f8e7d';
 const ISSUER = 'https://token.actions.githubusercontent.com';
+const BUILDER = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 /** The reusable workflow that signed reusable-workflow-attestation.sigstore.json (its SAN). */
 const REUSABLE =
   'https://github.com/github/artifact-attestations-workflows/.github/workflows/attest.yml@09b495c3f12c7881b3cc17209a327792065c1a1d';
@@ -315,6 +316,7 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
   let root: string;
   let pub: string;
   let image: { ref: string; digest: string };
+  let attested: { ref: string; digest: string };
 
   beforeAll(async () => {
     // htpasswd: the registry gets an Authorization header of its own, which must not be the token.
@@ -343,9 +345,35 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
       JSON.stringify({ auths: { [front.host]: { auth } } }),
     );
     image = { ref: `${front.host}/acme/app:v1`, digest: pushed.digest };
+    // A second image whose provenance lives only in GitHub: a keyless DSSE bundle, as
+    // actions/attest-build-provenance stores it, from the test Sigstore.
+    const v2 = await pushImage(reg, 'acme/app', 'v2');
+    await pushLegacySignatures(reg, 'acme/app', v2.digest, [
+      ss.signLegacyKey({ imageDigest: v2.digest, dockerReference: `${reg.host}/acme/app`, ...key }),
+    ]);
+    attested = { ref: `${front.host}/acme/app:v2`, digest: v2.digest };
+    const provenance = ss.signStatementBundle(
+      {
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: `${reg.host}/acme/app`, digest: { sha256: v2.digest.slice(7) } }],
+        predicateType: PREDICATE.slsaV1,
+        predicate: {
+          buildDefinition: {
+            buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+            externalParameters: {
+              workflow: { ref: 'refs/heads/main', repository: 'https://github.com/acme/app' },
+            },
+          },
+          runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' } },
+        },
+      },
+      { identity: BUILDER, issuer: ISSUER },
+    );
+    const bundles = byDigest();
+    bundles.set(v2.digest, [provenance.bytes.toString('utf8')]);
     api = await startFakeGitHubApi({
       token: TOKEN,
-      bundles: byDigest(),
+      bundles,
       repos: ['acme/app'],
       orgs: ['acme'],
     });
@@ -366,9 +394,10 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
   const cli = async (
     args: string[],
     env: NodeJS.ProcessEnv,
+    ref = image.ref,
   ): Promise<{ code: number | null; report: Report; stderr: string }> => {
     const r = await runCli(
-      ['verify', '--output', 'json', '--trusted-root', root, '--key', pub, ...args, image.ref],
+      ['verify', '--output', 'json', '--trusted-root', root, '--key', pub, ...args, ref],
       { GITHUB_API_URL: api.url, DOCKER_CONFIG: dockerConfig, ...env },
     );
     return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
@@ -399,6 +428,78 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
     // The registry was asked with its own credentials; no header of any request held the token.
     const basic = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
     expect(front.seen.map((q) => q.authorization)).toContain(basic);
+    expect(front.seen.filter((q) => q.headers.includes(TOKEN.slice(4)))).toEqual([]);
+  });
+
+  const fromGitHub = [
+    '--attestation',
+    'slsaprovenance1',
+    '--builder-id',
+    'https://github.com/actions/runner/github-hosted',
+    '--attestation-certificate-identity',
+    BUILDER,
+    '--attestation-certificate-oidc-issuer',
+    ISSUER,
+    '--github-owner',
+    'acme',
+    '--github-repository',
+    'app',
+  ];
+
+  it('passes an image whose provenance GitHub holds, signed by the attestation identity', async () => {
+    const { code, report } = await cli(fromGitHub, { GITHUB_TOKEN: TOKEN }, attested.ref);
+    const r = report.results[0];
+    expect(r.reason).toBeUndefined();
+    expect(code).toBe(0);
+    expect(r.attestations).toEqual([
+      {
+        predicateType: PREDICATE.slsaV1,
+        format: 'github-api',
+        verified: true,
+        signer: BUILDER,
+        where: 'GitHub API acme/app #0',
+        issuer: ISSUER,
+        signedAt: expect.any(String),
+        satisfies: [PREDICATE.slsaV1],
+        checks: [{ condition: 'slsa', ok: true, message: expect.any(String) }],
+      },
+    ]);
+    expect(api.requests.map((q) => q.path)).toEqual([
+      `/api/v3/repos/acme/app/attestations/${encodeURIComponent(attested.digest)}?per_page=100`,
+    ]);
+  });
+
+  it('does not count that provenance for another attestation identity', async () => {
+    const other = fromGitHub.map((a) => (a === BUILDER ? BUILDER.replace('acme', 'evil') : a));
+    const { code, report } = await cli(other, { GITHUB_TOKEN: TOKEN }, attested.ref);
+    expect(code).toBe(1);
+    expect(report.results[0]).toMatchObject({ code: 'ATTESTATION_MISSING', attestations: [] });
+    expect(report.results[0].rejected).toEqual([
+      expect.objectContaining({ where: 'GitHub API acme/app #0', code: 'UNTRUSTED_SIGNER' }),
+    ]);
+  });
+
+  it('passes the same image through the Action, with the token masked and sent only to the API', async () => {
+    const run = await runAction(
+      {
+        images: attested.ref,
+        key: pub,
+        'trusted-root': root,
+        attestations: 'slsaprovenance1',
+        'attestation-certificate-identity': BUILDER,
+        'attestation-certificate-oidc-issuer': ISSUER,
+        'github-owner': 'acme',
+        'github-repository': 'app',
+        'github-token': TOKEN,
+      },
+      { GITHUB_API_URL: api.url, DOCKER_CONFIG: dockerConfig },
+    );
+    expect(run.stdout).not.toMatch(/::error::/);
+    expect(run.code).toBe(0);
+    expect(run.outputs.verified).toBe('true');
+    expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(run.stdout.replaceAll(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN);
+    expect(api.requests.map((q) => q.authorization)).toEqual([`token ${TOKEN}`]);
     expect(front.seen.filter((q) => q.headers.includes(TOKEN.slice(4)))).toEqual([]);
   });
 
