@@ -9,7 +9,8 @@ export type SignerMaterial =
 
 interface BodyVerifier {
   cert?: Buffer;
-  spki?: Buffer;
+  /** The key as SPKI DER; for a certificate, parsed only when a key signer needs it. */
+  spki?: () => Buffer | undefined;
 }
 
 /** Throws TLOG_INVALID unless every entry's body names `signer` as its verifier. */
@@ -22,8 +23,8 @@ export function checkTlogSigner(
     const ok = verifiers.some((v) =>
       signer.kind === 'certificate'
         ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-          (v.cert === undefined && v.spki?.equals(signer.spki) === true)
-        : v.spki?.equals(signer.spki) === true,
+          (v.cert === undefined && v.spki?.()?.equals(signer.spki) === true)
+        : v.spki?.()?.equals(signer.spki) === true,
     );
     if (!ok) {
       throw new GateError(
@@ -61,7 +62,10 @@ function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
     const cert = get(v, 'x509Certificate', 'rawBytes');
     const key = get(v, 'publicKey', 'rawBytes');
     if (typeof cert === 'string') out.push(fromCertDer(Buffer.from(cert, 'base64')));
-    if (typeof key === 'string') out.push({ spki: normaliseSpki(Buffer.from(key, 'base64')) });
+    if (typeof key === 'string') {
+      const spki = normaliseSpki(Buffer.from(key, 'base64'));
+      if (spki !== undefined) out.push({ spki: () => spki });
+    }
   }
   return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
 }
@@ -73,19 +77,32 @@ function fromBase64Pem(b64: string): BodyVerifier {
     return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
   }
   try {
-    return { spki: createPublicKey(pem).export({ type: 'spki', format: 'der' }) };
+    const spki = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+    return { spki: () => spki };
   } catch {
     return {};
   }
 }
 
+/**
+ * A keyless signer is matched on the certificate bytes alone, so the certificate is parsed only
+ * when a key signer asks for its SPKI; a certificate that does not parse names no key.
+ */
 function fromCertDer(der: Buffer): BodyVerifier {
-  try {
-    const spki = new NodeX509(der).publicKey.export({ type: 'spki', format: 'der' });
-    return { cert: der, spki };
-  } catch {
-    return {};
-  }
+  let spki: Buffer | undefined | null = null;
+  return {
+    cert: der,
+    spki: () => {
+      if (spki === null) {
+        try {
+          spki = new NodeX509(der).publicKey.export({ type: 'spki', format: 'der' });
+        } catch {
+          spki = undefined;
+        }
+      }
+      return spki;
+    },
+  };
 }
 
 function normaliseSpki(der: Buffer): Buffer | undefined {

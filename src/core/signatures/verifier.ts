@@ -10,13 +10,13 @@ import {
   type SignedEntity,
   type TrustMaterial,
 } from '@sigstore/verify';
-import { X509Certificate } from '@sigstore/core';
 import { GateError } from '../errors.js';
 import type { Policy } from '../policy.js';
 import type { VerificationKey } from '../trust/key-types.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
 import { checkAttestationBody } from './att-tlog-body.js';
 import { checkBundleShape } from './bundle-shape.js';
+import { LeafCertificate, withTrustedCertificates } from './cert-cache.js';
 import { matchIdentity, readCertIdentity } from './identity.js';
 import {
   ATT_LAYER,
@@ -198,6 +198,11 @@ export function createSignatureVerifier(
     } catch (e: unknown) {
       throw asMalformed(e, what);
     }
+    if (entity.key.$case === 'certificate')
+      entity.key = {
+        $case: 'certificate',
+        certificate: new LeafCertificate(entity.key.certificate),
+      };
     if (bundle.content.$case === 'messageSignature') {
       const md = bundle.content.messageSignature.messageDigest;
       if ('artifact' in subject) {
@@ -323,7 +328,7 @@ export function createSignatureVerifier(
   ): SignatureEvidence {
     if (entity.key.$case !== 'certificate')
       throw new GateError('INTERNAL', `${what}: expected a certificate`);
-    const cert: X509Certificate = entity.key.certificate;
+    const cert = entity.key.certificate;
     try {
       set.keyless.verify(entity);
     } catch (e: unknown) {
@@ -339,7 +344,7 @@ export function createSignatureVerifier(
     }
     checkTlogSigner(bound, {
       kind: 'certificate',
-      der: cert.root.toDER(),
+      der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
       spki: cert.publicKey,
     });
     return {
@@ -393,7 +398,7 @@ function baseTrust(root: object): Omit<TrustMaterial, 'publicKey'> {
     tr.timestampAuthorities = tr.timestampAuthorities.filter(
       (c) => c.validFor?.start !== undefined,
     );
-    const m = toTrustMaterial(tr);
+    const m = withTrustedCertificates(toTrustMaterial(tr));
     return {
       certificateAuthorities: m.certificateAuthorities,
       timestampAuthorities: m.timestampAuthorities,

@@ -1,0 +1,212 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import { X509Certificate } from '@sigstore/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GateError, isFailureCode } from '../../src/core/errors.js';
+import type { IdentityRule, Policy } from '../../src/core/policy.js';
+import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
+import {
+  createSignatureVerifier,
+  type SignatureVerifier,
+} from '../../src/core/signatures/verifier.js';
+import type { VerificationKey } from '../../src/core/trust/key-types.js';
+import {
+  ANNOTATION_CERTIFICATE,
+  createTestSigstore,
+  type KeylessSigner,
+  type LegacySignature,
+  type TestSigstore,
+} from '../helpers/test-sigstore.js';
+
+// The verifier remembers trust-root work (CA and TSA chains, their keys and DER) for the run.
+// These tests pin down that a remembered success is never reused for a different leaf, a
+// different signing time or another policy, and that a failure is never remembered as a pass.
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const SAN = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
+const OTHER_SAN = 'https://github.com/evil/app/.github/workflows/release.yml@refs/heads/main';
+const REF = '127.0.0.1:5000/acme/app';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let sig: TestSigstore;
+const signer: KeylessSigner = { identity: SAN, issuer: ISSUER };
+const ID: IdentityRule = { subject: { exact: SAN }, issuer: { exact: ISSUER } };
+
+beforeAll(async () => {
+  sig = await createTestSigstore();
+});
+
+function verifier(p: Partial<Policy> = {}): SignatureVerifier {
+  return createSignatureVerifier(sig.trustedRoot, {
+    keys: [],
+    identities: [ID],
+    requireTlog: true,
+    requireSct: true,
+    ...p,
+  });
+}
+
+function keyless(opts: Partial<KeylessSigner> & { signedAt?: Date } = {}): LegacySignature {
+  const { signedAt, ...s } = opts;
+  return sig.signLegacyKeyless({
+    imageDigest: DIGEST,
+    dockerReference: REF,
+    ...signer,
+    ...s,
+    ...(signedAt ? { signedAt } : {}),
+  });
+}
+
+function check(v: SignatureVerifier, s: LegacySignature) {
+  return v.verifyLegacy({ payload: s.payload, annotations: s.annotations }, DIGEST);
+}
+
+function failure(fn: () => unknown): GateError {
+  let err: unknown;
+  try {
+    fn();
+  } catch (e: unknown) {
+    err = e;
+  }
+  expect(err, 'must be rejected').toBeInstanceOf(GateError);
+  const g = err as GateError;
+  expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
+  return g;
+}
+
+/** The PEM certificate of `s` with one byte of its CA signature flipped. */
+function withBrokenCertSignature(s: LegacySignature): LegacySignature {
+  const pem = s.annotations[ANNOTATION_CERTIFICATE]!;
+  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+  der[der.length - 5] ^= 0x01;
+  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n');
+  return {
+    ...s,
+    annotations: {
+      ...s.annotations,
+      [ANNOTATION_CERTIFICATE]: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
+    },
+  };
+}
+
+describe('verifier with remembered trust-root work', () => {
+  it('verifies many leaves in a row, each on its own', () => {
+    const v = verifier();
+    for (let i = 0; i < 3; i++) expect(check(v, keyless()).identity).toBe(SAN);
+  });
+
+  it('rejects a leaf from a look-alike CA after a trusted leaf verified (and still passes the next trusted one)', () => {
+    const v = verifier();
+    check(v, keyless());
+    failure(() => check(v, keyless({ ca: 'rogue' })));
+    expect(check(v, keyless()).identity).toBe(SAN);
+  });
+
+  it('rejects a leaf whose CA signature is broken after the same chain verified for another leaf', () => {
+    const v = verifier();
+    const good = keyless();
+    check(v, good);
+    failure(() => check(v, withBrokenCertSignature(keyless())));
+    failure(() => check(v, withBrokenCertSignature(good)));
+  });
+
+  it('rejects a signing time outside the CA validity after the chain verified at a valid time', () => {
+    const v = verifier();
+    check(v, keyless());
+    const before = new Date(sig.fulcio.root.notBefore.getTime() - DAY_MS);
+    failure(() => check(v, keyless({ signedAt: before })));
+  });
+
+  it('rejects a leaf that was not valid at its signing time after a valid one verified', () => {
+    const v = verifier();
+    check(v, keyless());
+    const now = Date.now();
+    failure(() =>
+      check(
+        v,
+        keyless({
+          certValidity: { notBefore: new Date(now - 2 * DAY_MS), notAfter: new Date(now - DAY_MS) },
+        }),
+      ),
+    );
+  });
+
+  it('a leaf one policy accepted is refused by a verifier with another identity', () => {
+    const s = keyless();
+    expect(check(verifier(), s).identity).toBe(SAN);
+    const other = verifier({
+      identities: [{ subject: { exact: OTHER_SAN }, issuer: { exact: ISSUER } }],
+    });
+    const g = failure(() => check(other, s));
+    expect(g.message).toContain(SAN);
+  });
+
+  it('a key-only policy refuses a keyless leaf the keyless policy accepted', () => {
+    const s = keyless();
+    check(verifier(), s);
+    const pub: KeyObject = sig.generateKeyPair().publicKey;
+    const spki = pub.export({ type: 'spki', format: 'der' });
+    const key: VerificationKey = {
+      keyRef: 'cosign.pub',
+      keyID: createHash('sha256').update(spki).digest('hex').slice(0, 16),
+      publicKey: pub,
+      spki,
+      pem: pub.export({ type: 'spki', format: 'pem' }).toString(),
+      algorithm: 'ecdsa-p256',
+    };
+    expect(failure(() => check(verifier({ keys: [key], identities: [] }), s)).code).toBe(
+      'UNTRUSTED_SIGNER',
+    );
+  });
+});
+
+describe('TrustedCertificate', () => {
+  it('remembers only verdicts between trust-root certificates', () => {
+    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
+    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
+    expect(inter.verify(root)).toBe(true);
+    expect(root.verify()).toBe(true);
+    // The intermediate does not sign the root, however often the root verified before.
+    expect(root.verify(inter)).toBe(false);
+    expect(root.verify(inter)).toBe(false);
+    // An issuer that is not trust-root material is checked afresh each time.
+    const plainRoot = X509Certificate.parse(sig.fulcio.root.der);
+    expect(inter.verify(plainRoot)).toBe(true);
+    const stranger = X509Certificate.parse(keylessLeafDer());
+    expect(inter.verify(stranger)).toBe(false);
+  });
+
+  it('compares by DER with any certificate object, and hands out copies of its key bytes', () => {
+    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
+    expect(root.equals(X509Certificate.parse(sig.fulcio.root.der))).toBe(true);
+    expect(root.equals(X509Certificate.parse(sig.fulcio.intermediate.der))).toBe(false);
+    const k = root.publicKey;
+    k.fill(0);
+    expect(root.publicKey.equals(X509Certificate.parse(sig.fulcio.root.der).publicKey)).toBe(true);
+  });
+});
+
+describe('LeafCertificate', () => {
+  it('verifies against the issuer it is asked about, not the one it was first checked with', () => {
+    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
+    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
+    const leaf = new LeafCertificate(X509Certificate.parse(keylessLeafDer()));
+    expect(leaf.verify(inter)).toBe(true);
+    expect(leaf.verify(root)).toBe(false);
+    expect(leaf.verify(inter)).toBe(true);
+    expect(leaf.verify()).toBe(false);
+  });
+
+  it('a broken leaf fails even when an intact leaf with the same issuer verified first', () => {
+    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
+    const der = keylessLeafDer();
+    expect(new LeafCertificate(X509Certificate.parse(der)).verify(inter)).toBe(true);
+    const broken = Buffer.from(der);
+    broken[broken.length - 5] ^= 0x01;
+    expect(new LeafCertificate(X509Certificate.parse(broken)).verify(inter)).toBe(false);
+  });
+});
+
+function keylessLeafDer(): Buffer<ArrayBuffer> {
+  return Buffer.from(sig.issueCertificate(signer).certificate);
+}
