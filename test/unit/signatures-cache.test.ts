@@ -162,35 +162,35 @@ describe('verifier with remembered trust-root work', () => {
 
 describe('TrustedCertificate', () => {
   it('remembers only verdicts between trust-root certificates', () => {
-    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
-    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
+    const root = new TrustedCertificate(parse(sig.fulcio.root.der));
+    const inter = new TrustedCertificate(parse(sig.fulcio.intermediate.der));
     expect(inter.verify(root)).toBe(true);
     expect(root.verify()).toBe(true);
     // The intermediate does not sign the root, however often the root verified before.
     expect(root.verify(inter)).toBe(false);
     expect(root.verify(inter)).toBe(false);
     // An issuer that is not trust-root material is checked afresh each time.
-    const plainRoot = X509Certificate.parse(sig.fulcio.root.der);
+    const plainRoot = parse(sig.fulcio.root.der);
     expect(inter.verify(plainRoot)).toBe(true);
-    const stranger = X509Certificate.parse(keylessLeafDer());
+    const stranger = parse(keylessLeafDer());
     expect(inter.verify(stranger)).toBe(false);
   });
 
   it('compares by DER with any certificate object, and hands out copies of its key bytes', () => {
-    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
-    expect(root.equals(X509Certificate.parse(sig.fulcio.root.der))).toBe(true);
-    expect(root.equals(X509Certificate.parse(sig.fulcio.intermediate.der))).toBe(false);
+    const root = new TrustedCertificate(parse(sig.fulcio.root.der));
+    expect(root.equals(parse(sig.fulcio.root.der))).toBe(true);
+    expect(root.equals(parse(sig.fulcio.intermediate.der))).toBe(false);
     const k = root.publicKey;
     k.fill(0);
-    expect(root.publicKey.equals(X509Certificate.parse(sig.fulcio.root.der).publicKey)).toBe(true);
+    expect(root.publicKey.equals(parse(sig.fulcio.root.der).publicKey)).toBe(true);
   });
 });
 
 describe('LeafCertificate', () => {
   it('verifies against the issuer it is asked about, not the one it was first checked with', () => {
-    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
-    const root = new TrustedCertificate(X509Certificate.parse(sig.fulcio.root.der));
-    const leaf = new LeafCertificate(X509Certificate.parse(keylessLeafDer()));
+    const inter = new TrustedCertificate(parse(sig.fulcio.intermediate.der));
+    const root = new TrustedCertificate(parse(sig.fulcio.root.der));
+    const leaf = new LeafCertificate(parse(keylessLeafDer()));
     expect(leaf.verify(inter)).toBe(true);
     expect(leaf.verify(root)).toBe(false);
     expect(leaf.verify(inter)).toBe(true);
@@ -198,15 +198,19 @@ describe('LeafCertificate', () => {
   });
 
   it('a broken leaf fails even when an intact leaf with the same issuer verified first', () => {
-    const inter = new TrustedCertificate(X509Certificate.parse(sig.fulcio.intermediate.der));
+    const inter = new TrustedCertificate(parse(sig.fulcio.intermediate.der));
     const der = keylessLeafDer();
-    expect(new LeafCertificate(X509Certificate.parse(der)).verify(inter)).toBe(true);
+    expect(new LeafCertificate(parse(der)).verify(inter)).toBe(true);
     const broken = Buffer.from(der);
     broken[broken.length - 5] ^= 0x01;
-    expect(new LeafCertificate(X509Certificate.parse(broken)).verify(inter)).toBe(false);
+    expect(new LeafCertificate(parse(broken)).verify(inter)).toBe(false);
   });
 });
 
-function keylessLeafDer(): Buffer<ArrayBuffer> {
-  return Buffer.from(sig.issueCertificate(signer).certificate);
+function keylessLeafDer(): Buffer {
+  return sig.issueCertificate(signer).certificate;
+}
+
+function parse(der: Uint8Array): X509Certificate {
+  return X509Certificate.parse(Buffer.from(der));
 }
