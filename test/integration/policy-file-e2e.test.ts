@@ -445,6 +445,30 @@ describe('policy file through the CLI', () => {
     );
     expect(report.error?.message).toMatch(message);
   });
+  // The file states each rule's conditions; a condition flag beside it must not be silently
+  // dropped, or `--deny-package log4j-core` would let an image with log4j-core through.
+  it.each([
+    [['--deny-package', 'log4j-core'], /deny-package/],
+    [['--max-vuln-age', '1h'], /max-vuln-age/],
+    [['--fail-on-severity', 'critical'], /fail-on-severity/],
+    [['--builder-id', 'https://evil.example/builder'], /builder-id/],
+    [
+      ['--provenance-source-repository', 'https://github.com/evil/app'],
+      /provenance-source-repository/,
+    ],
+    [['--provenance-source-ref', 'refs/heads/evil'], /provenance-source-ref/],
+    [['--require-signature=false'], /require-signature/],
+  ])(
+    'refuses --policy with the condition flag %j instead of ignoring it (exit 2)',
+    async (extra, message) => {
+      const file = await policyFile('policy.yaml', ['vendored', 'production', 'tools'], 'fail');
+      // prod-clean carries log4j-core 2.17.1, which `--deny-package log4j-core` bans.
+      const { code, report } = await cli(['--policy', file, ...extra, img['prod-clean'].ref]);
+      expect(report.error?.code).toBe('USAGE');
+      expect(report.error?.message).toMatch(message);
+      expect(code).toBe(2);
+    },
+  );
 });
 
 describe('policy file through the Action', () => {
