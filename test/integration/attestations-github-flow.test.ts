@@ -503,6 +503,59 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
     expect(front.seen.filter((q) => q.headers.includes(TOKEN.slice(4)))).toEqual([]);
   });
 
+  it('serves a policy file rule too: its required provenance comes from GitHub', async () => {
+    const file = path.join(path.dirname(pub), 'policy.yaml');
+    await writeFile(
+      file,
+      [
+        'version: 1',
+        'rules:',
+        '  - name: acme',
+        `    images: ['${front.host}/acme/**']`,
+        '    keys: [cosign.pub]',
+        '    attestations: [slsaprovenance1]',
+        '    attestationIdentities:',
+        `      - subject: ${BUILDER}`,
+        `        issuer: ${ISSUER}`,
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(
+      [
+        'verify',
+        '--output',
+        'json',
+        '--trusted-root',
+        root,
+        '--policy',
+        file,
+        '--github-owner',
+        'acme',
+        '--github-repository',
+        'app',
+        attested.ref,
+        image.ref,
+      ],
+      { GITHUB_API_URL: api.url, DOCKER_CONFIG: dockerConfig, GITHUB_TOKEN: TOKEN },
+    );
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.results.map((x) => [x.outcome, x.code])).toEqual([
+      ['verified', undefined],
+      ['failed', 'ATTESTATION_MISSING'],
+    ]);
+    expect(report.results[0].attestations[0]).toMatchObject({
+      format: 'github-api',
+      where: 'GitHub API acme/app #0',
+      signer: BUILDER,
+    });
+    expect(r.code).toBe(1);
+    expect(api.requests.map((q) => q.path).sort()).toEqual(
+      [attested.digest, image.digest]
+        .map((d) => `/api/v3/repos/acme/app/attestations/${encodeURIComponent(d)}?per_page=100`)
+        .sort(),
+    );
+  });
+
   it('uses the organisation endpoint when only --github-owner is given', async () => {
     const { code } = await cli(['--attestation', 'slsaprovenance1', '--github-owner', 'acme'], {
       GITHUB_TOKEN: TOKEN,
