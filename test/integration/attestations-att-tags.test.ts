@@ -87,13 +87,33 @@ const vuln = (ageMs: number, severities: string[] = []) => ({
   },
 });
 
+/** OpenVEX (as vexctl writes it): CVE-2024-1000 not_affected in the image with `digest`. */
+const openvex = (digest: string) => ({
+  '@context': 'https://openvex.dev/ns/v0.2.0',
+  '@id': 'https://openvex.dev/docs/public/vex-1',
+  author: 'acme security',
+  timestamp: new Date(Date.now() - HOUR).toISOString(),
+  version: 1,
+  statements: [
+    {
+      vulnerability: { name: 'CVE-2024-1000' },
+      products: [{ '@id': `pkg:oci/app@sha256%3A${digest.slice('sha256:'.length)}` }],
+      status: 'not_affected',
+      justification: 'vulnerable_code_not_in_execute_path',
+    },
+  ],
+});
+
 interface AttSpec {
   predicateType: string;
+  /** The predicate, or a function of the image digest that makes it. */
   predicate: unknown;
   signer?: 'key' | 'keyless' | 'stranger';
   rekorKind?: LegacyAttRekorKind;
   /** The statement's subject digest; default the image's own. */
   subject?: string;
+  /** Further subjects after the first (one statement about several images). */
+  alsoAbout?: string[];
 }
 
 /**
@@ -128,13 +148,31 @@ async function imageWith(
         : (a.signer ?? sign) === 'keyless'
           ? { identity: BUILDER, issuer: ISSUER }
           : key;
+    const predicate: unknown =
+      typeof a.predicate === 'function'
+        ? (a.predicate as (d: string) => unknown)(digest)
+        : a.predicate;
+    const subjects = [a.subject ?? digest, ...(a.alsoAbout ?? [])];
     const att = ss.signLegacyAttestation({
-      imageDigest: a.subject ?? digest,
+      imageDigest: subjects[0],
       signer,
       predicateType: a.predicateType,
-      predicate: a.predicate,
+      predicate,
       subjectName: dockerReference,
       rekorKind: a.rekorKind ?? 'dsse',
+      ...(a.alsoAbout
+        ? {
+            statement: {
+              _type: 'https://in-toto.io/Statement/v0.1',
+              predicateType: a.predicateType,
+              subject: subjects.map((d) => ({
+                name: dockerReference,
+                digest: { sha256: d.slice('sha256:'.length) },
+              })),
+              predicate,
+            },
+          }
+        : {}),
     });
     return { envelope: att.envelope, annotations: att.annotations };
   });
@@ -187,6 +225,21 @@ beforeAll(async () => {
   await imageWith('untrusted-key', 'key', [
     { predicateType: PREDICATE.cyclonedx, predicate: cyclonedx([]), signer: 'stranger' },
   ]);
+  // A critical finding, and OpenVEX saying not_affected: about this image, about another image
+  // named in the same VEX document, or signed by a key the policy does not trust.
+  const OTHER_IMAGE = `sha256:${'b'.repeat(64)}`;
+  const vexLayers = (product: 'self' | 'other', signer?: 'stranger'): AttSpec[] => [
+    { predicateType: PREDICATE.cosignVuln, predicate: vuln(HOUR, ['CRITICAL']) },
+    {
+      predicateType: PREDICATE.openvex,
+      predicate: (self: string) => openvex(product === 'self' ? self : OTHER_IMAGE),
+      alsoAbout: [OTHER_IMAGE],
+      ...(signer ? { signer } : {}),
+    },
+  ];
+  await imageWith('vex-self', 'key', vexLayers('self'));
+  await imageWith('vex-other', 'key', vexLayers('other'));
+  await imageWith('vex-untrusted', 'key', vexLayers('self', 'stranger'));
   // attest-only: no .sig, only an .att (dsse entry), keyless.
   await imageWith('att-only', 'none', [
     { predicateType: PREDICATE.cyclonedx, predicate: cyclonedx([['left-pad', '1.3.0']]) },
@@ -373,6 +426,59 @@ describe('.att attestations through the CLI', () => {
       ]);
     },
   );
+
+  const vexArgs = (): string[] => [
+    ...keyArgs(),
+    '--attestation',
+    'vuln',
+    '--attestation',
+    'openvex',
+    '--fail-on-severity',
+    'critical',
+  ];
+
+  it('lets a verified OpenVEX not_affected statement for this image silence a critical finding', async () => {
+    const { code, report } = await verify([...vexArgs(), img['vex-self'].ref]);
+    expect(report.results[0].reason).toBeUndefined();
+    expect(code).toBe(0);
+    const scan = report.results[0].attestations.find(
+      (a) => a.predicateType === PREDICATE.cosignVuln,
+    );
+    expect(scan?.checks).toEqual([
+      expect.objectContaining({ condition: 'max-vuln-age', ok: true }),
+      expect.objectContaining({ condition: 'fail-on-severity', ok: true }),
+    ]);
+  });
+
+  it('does not honour OpenVEX signed by a key the policy does not trust', async () => {
+    const { code, report } = await verify([
+      ...keyArgs(),
+      '--attestation',
+      'vuln',
+      '--fail-on-severity',
+      'critical',
+      img['vex-untrusted'].ref,
+    ]);
+    expect(code).toBe(1);
+    expect(report.results[0]).toMatchObject({ code: 'POLICY_VIOLATION' });
+    expect(report.results[0].reason).toMatch(/CVE-2024-1000 \(critical/);
+    expect(report.results[0].rejected).toEqual([
+      expect.objectContaining({
+        where: `${sigTag(img['vex-untrusted'].digest, '.att')} layer 1`,
+        code: 'SIGNATURE_INVALID',
+      }),
+    ]);
+  });
+
+  // docs/policy.md: "A statement whose products carry digests applies only if one is the
+  // attested image's digest." One VEX document about two images must not let the statement
+  // about the other image silence this image's finding.
+  it("does not let an OpenVEX statement about another image silence this image's finding", async () => {
+    const { code, report } = await verify([...vexArgs(), img['vex-other'].ref]);
+    expect(report.results[0]).toMatchObject({ outcome: 'failed', code: 'POLICY_VIOLATION' });
+    expect(report.results[0].reason).toMatch(/CVE-2024-1000 \(critical/);
+    expect(code).toBe(1);
+  });
 
   it('passes an image with only an .att when --require-signature=false, and not otherwise', async () => {
     const args = [...keyArgs(), '--attestation', 'cyclonedx', img['att-only'].ref];
