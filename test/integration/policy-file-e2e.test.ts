@@ -427,6 +427,32 @@ describe('policy file through the CLI', () => {
     expect(report.error?.message).toMatch(message);
   });
 
+  // An empty signer list is valid YAML but trusts nobody: like a rule naming no signer, it is a
+  // problem of the file, and the message should say which file, line and field.
+  it.each(['attestationKeys: []', 'attestationIdentities: []'])(
+    'refuses a rule with %s at its line (exit 2)',
+    async (field) => {
+      const file = path.join(dir, 'empty-signers.yaml');
+      await writeFile(
+        file,
+        [
+          'version: 1',
+          'rules:',
+          `  - images: ['${reg.host}/vendor/**']`,
+          '    keys: [keys/vendor.pub]',
+          '    attestations: [cyclonedx]',
+          `    ${field}`,
+          '',
+        ].join('\n'),
+      );
+      const { code, report } = await cli(['--policy', file, img['vendor-base'].ref]);
+      expect(code).toBe(2);
+      expect(report.error?.message).toMatch(
+        new RegExp(`^empty-signers\\.yaml line 6: rules\\[0\\]\\.${field.split(':')[0]}: `),
+      );
+    },
+  );
+
   it.each([
     [['--key', 'x.pub'], /remove key \/ certificate-\* \/ signer-\*/],
     [
