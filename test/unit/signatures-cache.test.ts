@@ -1,9 +1,12 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { X509Certificate } from '@sigstore/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GateError, isFailureCode } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
+import { encodeDer } from '../../src/core/signatures/der.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,
@@ -214,3 +217,57 @@ function keylessLeafDer(): Buffer {
 function parse(der: Uint8Array): X509Certificate {
   return X509Certificate.parse(Buffer.from(der));
 }
+
+describe('encodeDer', () => {
+  const publicGood = JSON.parse(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '../../../shared/fixtures/trusted-roots/public-good.trusted_root.json',
+      ),
+      'utf8',
+    ),
+  ) as {
+    certificateAuthorities: Array<{ certChain: { certificates: Array<{ rawBytes: string }> } }>;
+    timestampAuthorities: Array<{ certChain: { certificates: Array<{ rawBytes: string }> } }>;
+  };
+  const realCerts = [
+    ...publicGood.certificateAuthorities,
+    ...publicGood.timestampAuthorities,
+  ].flatMap((ca) => ca.certChain.certificates.map((c) => Buffer.from(c.rawBytes, 'base64')));
+
+  it('gives the bytes of ASN1Obj.toDER() for real Fulcio/TSA certificates and test leaves', () => {
+    const all = [...realCerts, keylessLeafDer(), sig.fulcio.root.der, sig.fulcio.intermediate.der];
+    expect(realCerts.length).toBeGreaterThan(3);
+    for (const der of all) {
+      const c = parse(der);
+      expect(encodeDer(c.root).equals(c.root.toDER())).toBe(true);
+      expect(encodeDer(c.root).equals(der)).toBe(true);
+      expect(encodeDer(c.tbsCertificate).equals(c.tbsCertificate.toDER())).toBe(true);
+    }
+  });
+
+  it('encodes the tree as it is now: a clone with an extension removed, as the SCT check builds it', () => {
+    const der = keylessLeafDer();
+    const leaf = new LeafCertificate(parse(der));
+    const clone = leaf.clone();
+    const reference = parse(der);
+    clone.extensions.splice(0, 1);
+    reference.extensions.splice(0, 1);
+    expect(clone.tbsCertificate.toDER().equals(reference.tbsCertificate.toDER())).toBe(true);
+    expect(clone.tbsCertificate.toDER().length).toBeLessThan(leaf.tbsCertificate.toDER().length);
+  });
+
+  it.each([0, 1, 127, 128, 255, 256, 65535, 65536, 70000])(
+    'writes a minimal length for %i content bytes, like toDER',
+    (n) => {
+      // Tags borrowed from parsed objects: the tag class is not exported.
+      const octet = ASN1Obj.parseBuffer(Buffer.from([0x04, 0x00])).tag;
+      const sequence = ASN1Obj.parseBuffer(Buffer.from([0x30, 0x00])).tag;
+      const prim = new ASN1Obj(octet, Buffer.alloc(n, 7), []);
+      const seq = new ASN1Obj(sequence, Buffer.alloc(0), [prim, prim]);
+      expect(encodeDer(prim).equals(prim.toDER())).toBe(true);
+      expect(encodeDer(seq).equals(seq.toDER())).toBe(true);
+    },
+  );
+});

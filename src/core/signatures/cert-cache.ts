@@ -4,6 +4,7 @@
 import { crypto as sigCrypto, X509Certificate } from '@sigstore/core';
 import type { KeyObject } from 'node:crypto';
 import type { TrustMaterial } from '@sigstore/verify';
+import { encodeDer } from './der.js';
 
 type CertAuthority = TrustMaterial['certificateAuthorities'][number];
 
@@ -24,7 +25,7 @@ export class TrustedCertificate extends X509Certificate {
 
   constructor(cert: X509Certificate) {
     super(cert.root);
-    this.der = cert.root.toDER();
+    this.der = encodeDer(cert.root);
     this.spki = super.publicKey;
   }
 
@@ -43,7 +44,7 @@ export class TrustedCertificate extends X509Certificate {
   }
 
   override clone(): X509Certificate {
-    return X509Certificate.parse(Buffer.from(this.der));
+    return cloneOf(this.der);
   }
 
   override verify(issuer?: X509Certificate): boolean {
@@ -54,7 +55,7 @@ export class TrustedCertificate extends X509Certificate {
     let ok = this.verdicts.get(by);
     if (ok === undefined) {
       ok = sigCrypto.verify(
-        this.tbsCertificate.toDER(),
+        encodeDer(this.tbsCertificate),
         by.keyObject(),
         this.signatureValue,
         this.signatureAlgorithm,
@@ -73,11 +74,16 @@ export class TrustedCertificate extends X509Certificate {
 export class LeafCertificate extends X509Certificate {
   readonly der: Buffer;
   private tbs?: Buffer;
+  private spki?: Buffer;
   private readonly verdicts = new Map<X509Certificate, boolean>();
 
   constructor(cert: X509Certificate) {
     super(cert.root);
-    this.der = cert.root.toDER();
+    this.der = encodeDer(cert.root);
+  }
+
+  override get publicKey(): Buffer {
+    return Buffer.from((this.spki ??= super.publicKey));
   }
 
   override equals(other: X509Certificate): boolean {
@@ -85,7 +91,7 @@ export class LeafCertificate extends X509Certificate {
   }
 
   override clone(): X509Certificate {
-    return X509Certificate.parse(Buffer.from(this.der));
+    return cloneOf(this.der);
   }
 
   override verify(issuer?: X509Certificate): boolean {
@@ -97,7 +103,7 @@ export class LeafCertificate extends X509Certificate {
           ? by.keyObject()
           : sigCrypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
       ok = sigCrypto.verify(
-        (this.tbs ??= this.tbsCertificate.toDER()),
+        (this.tbs ??= encodeDer(this.tbsCertificate)),
         key,
         this.signatureValue,
         this.signatureAlgorithm,
@@ -106,6 +112,17 @@ export class LeafCertificate extends X509Certificate {
     }
     return ok;
   }
+}
+
+/**
+ * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
+ * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
+ */
+function cloneOf(der: Buffer): X509Certificate {
+  const c = X509Certificate.parse(Buffer.from(der));
+  const tbs = c.tbsCertificate;
+  tbs.toDER = () => encodeDer(tbs);
+  return c;
 }
 
 function derOf(c: X509Certificate): Buffer {

@@ -47,8 +47,14 @@ export function readCertIdentity(cert: X509Certificate): CertIdentity {
   return { san, issuer: v2 ?? v1, extensions };
 }
 
+/** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
+const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
+
 function decodeExtensionValue(oid: string, raw: Buffer): string | undefined {
   if (RAW_VALUE_OIDS.has(oid)) return raw.toString('utf8');
+  // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
+  // thrown error per extension per certificate.
+  if (raw.length === 0 || !STRING_TAGS.has(raw[0])) return undefined;
   try {
     const obj = ASN1Obj.parseBuffer(Buffer.from(raw));
     // UTF8String (12), PrintableString (19), IA5String (22)
