@@ -44,6 +44,13 @@ export async function buildPlans(
     hasImageSigners(o) && 'key / certificate-* / signer-*',
     hasAttestationSigners(o) && 'attestation-key / attestation-certificate-*',
     (o.attestations?.length ?? 0) > 0 && 'attestations',
+    o.requireSignature !== undefined && 'require-signature',
+    o.maxVulnAge && 'max-vuln-age',
+    o.failOnSeverity && 'fail-on-severity',
+    (o.denyPackages?.length ?? 0) > 0 && 'deny-packages',
+    o.builderId && 'builder-id',
+    o.provenanceSourceRepository && 'provenance-source-repository',
+    o.provenanceSourceRef && 'provenance-source-ref',
   ].filter(Boolean);
   if (conflicting.length)
     throw new GateError(
