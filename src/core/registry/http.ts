@@ -1,7 +1,9 @@
 // HTTP for the registry client: one undici dispatcher, manual redirects with credential stripping,
 // streaming size caps, idle timeouts, and bounded retries of idempotent GETs with backoff.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
-import { fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { GateError } from '../errors.js';
 import { assertTargetAllowed, FORBIDDEN_ADDRESS, redactUrl } from './hosts.js';
 import {
@@ -124,20 +126,22 @@ export class HttpTransport {
       const started = Date.now();
       try {
         this.stats.requests++;
-        const res = await fetch(url, {
+        // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
+        // (about half the client CPU of a registry round trip), and it never follows redirects.
+        const res = await this.opts.dispatcher.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method,
           headers,
-          redirect: 'manual',
           signal,
-          dispatcher: this.opts.dispatcher,
         });
-        const location = res.headers.get('location');
-        if (REDIRECT_STATUSES.has(res.status) && location !== null) {
-          await res.body?.cancel().catch(() => undefined);
+        const status = res.statusCode;
+        const resHeaders = headerLookup(res.headers);
+        const location = resHeaders.get('location');
+        if (REDIRECT_STATUSES.has(status) && location !== null) {
+          await discard(res.body);
           const next = this.redirectTarget(url, location, req);
-          this.opts.log(
-            `${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`,
-          );
+          this.opts.log(`${method} ${redactUrl(url)} → ${status} redirect to ${redactUrl(next)}`);
           if (hop + 1 > MAX_REDIRECTS) {
             throw new GateError(
               'REGISTRY_ERROR',
@@ -154,11 +158,11 @@ export class HttpTransport {
           url = next;
           continue;
         }
-        const ok = res.status >= 200 && res.status < 300;
+        const ok = status >= 200 && status < 300;
         const cap = ok ? req.maxBytes : MAX_ERROR_BODY_BYTES;
         let body: Uint8Array = new Uint8Array(0);
-        if (method !== 'HEAD' && res.body) {
-          const read = await readCapped(res.body, cap, () => {
+        if (method !== 'HEAD') {
+          const read = await readCappedStream(res.body, cap, () => {
             clearTimeout(timer);
             timer = this.armIdle(ctl);
           });
@@ -169,11 +173,13 @@ export class HttpTransport {
             );
           }
           body = read.bytes;
+        } else {
+          await discard(res.body);
         }
         this.opts.log(
-          `${method} ${redactUrl(url)} → ${res.status} (${body.length} bytes, ${Date.now() - started} ms)`,
+          `${method} ${redactUrl(url)} → ${status} (${body.length} bytes, ${Date.now() - started} ms)`,
         );
-        return { status: res.status, headers: res.headers, body, url };
+        return { status, headers: resHeaders, body, url };
       } catch (e: unknown) {
         if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
           throw new GateError(
@@ -266,6 +272,51 @@ export class HttpTransport {
       );
     }
   }
+}
+
+/**
+ * A Node stream's first `max` bytes (plus one chunk to detect overflow); a longer body is
+ * destroyed (its connection closed) rather than read to the end.
+ */
+export async function readCappedStream(
+  body: Readable,
+  max: number,
+  onChunk: () => void,
+): Promise<{ bytes: Uint8Array; over: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    onChunk();
+    total += chunk.length;
+    if (total > max) {
+      body.destroy();
+      const kept = max - (total - chunk.length);
+      if (kept > 0) chunks.push(chunk.subarray(0, kept));
+      return { bytes: concat(chunks, max), over: true };
+    }
+    chunks.push(chunk);
+  }
+  return { bytes: concat(chunks, total), over: false };
+}
+
+/** Drops a body we do not read; undici keeps the connection when the rest is short. */
+async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump({ limit: MAX_ERROR_BODY_BYTES });
+  } catch {
+    body.destroy();
+  }
+}
+
+/** Header lookup over undici's lower-cased header object; repeated headers joined like fetch. */
+function headerLookup(h: IncomingHttpHeaders): HeaderLookup {
+  return {
+    get(name: string): string | null {
+      const v = h[name.toLowerCase()];
+      if (v === undefined) return null;
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
 }
 
 /** Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. */
