@@ -91,6 +91,11 @@ export async function checkAttestations(
         plan.verifier.verifyBundle(bundle, { digest }, 'github-api'),
       );
   }
-  const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date());
+  const verdict = evaluateAttestations(
+    verified,
+    plan.requirements,
+    plan.now?.() ?? new Date(),
+    digest,
+  );
   return { ...verdict, rejected };
 }

@@ -48,6 +48,8 @@ export function evaluateAttestations(
   verified: VerifiedAttestation[],
   requirements: AttestationRequirement,
   now: Date,
+  /** The image's digest: a VEX product must name THIS image, not any subject of the statement. */
+  imageDigest?: string,
 ): AttestationVerdict {
   const entries: AttestationReportEntry[] = verified.map((a) => entryFor(a, requirements.types));
   const missing: string[] = [];
@@ -89,7 +91,7 @@ export function evaluateAttestations(
       if (!decisive.ok) violations.push(decisive.reason);
     }
     if (scans.length > 0 && wantsSeverity) {
-      const vex = vexDecisions(vexStatements(verified));
+      const vex = vexDecisions(vexStatements(verified, imageDigest));
       for (const i of scans) {
         const r = record(
           i,
@@ -178,11 +180,15 @@ function newestScan(statements: InTotoStatement[]): number {
   return best;
 }
 
-function vexStatements(verified: VerifiedAttestation[]): VexStatement[] {
+function vexStatements(verified: VerifiedAttestation[], imageDigest?: string): VexStatement[] {
   const out: VexStatement[] = [];
   for (const a of verified) {
     if (!isOpenVexType(a.statement.predicateType)) continue;
-    const hexes = a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
+    // A VEX document may speak of several images; only what it says of this one counts.
+    const hexes =
+      imageDigest !== undefined
+        ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
+        : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
     out.push(...readVexStatements(a.statement.predicate, hexes, out.length));
   }
   return out;
