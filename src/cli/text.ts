@@ -9,6 +9,7 @@ export function renderResultText(r: ImageResult): string {
   else if (r.outcome === 'skipped') lines.push(`- Skipped ${r.image}`);
   else lines.push(`✗ Verification ERROR for ${r.image}`);
   if (r.digest) lines.push(`  Digest: ${r.digest}`);
+  if (r.rule !== undefined) lines.push(`  Rule:   ${r.rule}`);
   const sig = r.signatures[0];
   if (sig) {
     if (sig.signedAt) lines.push(`  Signed: ${sig.signedAt}`);

@@ -47,7 +47,7 @@ export async function verifyBatch(
     }
     // With a policy file each image has the plan of the rule it matches; deduplication is per
     // plan, since two names for one digest may fall under different rules.
-    let plan = { key: '', ctx };
+    let plan: { key: string; ctx: VerifyContext; rule?: string } = { key: '', ctx };
     if (ctx.planFor) {
       const chosen = ctx.planFor(ref);
       if ('unmatched' in chosen) {
@@ -55,12 +55,12 @@ export async function verifyBatch(
         if (!chosen.allowed && opts.failFast) stop = true;
         return;
       }
-      plan = { key: `${chosen.key}|`, ctx: chosen.ctx };
+      plan = { key: `${chosen.key}|`, ctx: chosen.ctx, rule: chosen.rule };
     }
     const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
       once(plan.key + key, run);
     const r = await keyed(image, () => verifyDeduped(ref, plan.ctx, keyed));
-    results[i] = { ...r, image };
+    results[i] = { ...r, image, ...(plan.rule !== undefined ? { rule: plan.rule } : {}) };
     if (r.outcome === 'failed' && opts.failFast) stop = true;
   };
 

@@ -139,6 +139,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
     plans = await buildPlans(o, env, buildPolicy);
+    checkGitHubOptions(o, plans);
     // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
     // trust material, so it neither fetches nor requires it.
     const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
@@ -208,7 +209,10 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       };
     };
     const contexts = new Map(
-      plans.specs.map((spec, i) => [spec, { key: `plan${i}`, ctx: contextOf(spec) }]),
+      plans.specs.map((spec, i) => [
+        spec,
+        { key: `plan${i}`, ctx: contextOf(spec), rule: spec.name },
+      ]),
     );
     const file = plans.file;
     const ctx: VerifyContext = file
@@ -255,6 +259,20 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   } finally {
     await client?.close();
   }
+}
+
+/** GitHub API options that could never take effect are refused before any I/O. */
+function checkGitHubOptions(o: GateOptions, plans: Plans): void {
+  if (o.githubRepository && !o.githubOwner)
+    throw new GateError('USAGE', "github-repository needs github-owner (the repository's owner)");
+  if (!o.githubOwner) return;
+  if (!plans.specs.some((s) => s.requirement))
+    throw new GateError(
+      'USAGE',
+      'github-owner: no attestations are required, so the GitHub attestations API would never be asked',
+    );
+  if (!o.githubToken)
+    throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
 }
 
 /** The policy section of the report: what was required, with no secrets. */

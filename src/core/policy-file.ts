@@ -226,6 +226,17 @@ function parseRule(
   const attestationIdentities = attIdsPair
     ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
     : undefined;
+  // Naming attestation signers replaces the image's; naming none would trust no attestation.
+  if (
+    (attKeysPair || attIdsPair) &&
+    (attestationKeys?.length ?? 0) === 0 &&
+    (attestationIdentities?.length ?? 0) === 0
+  )
+    v.problem(
+      v.lineOf((attKeysPair ?? attIdsPair)!.key as Node),
+      `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`,
+      'names no attestation signer: list keys or identities, or leave the field out to use the image signers',
+    );
   const attestations: string[] = [];
   const attNode = field('attestations')?.value;
   v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {

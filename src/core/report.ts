@@ -42,6 +42,8 @@ export interface ImageResult {
   signedAt?: string;
   signatures: SignatureEvidence[];
   attestations: AttestationEvidence[];
+  /** The policy-file rule that decided this image, when a policy file was used. */
+  rule?: string;
   /** Per-candidate rejections, for audit (where, code, message). */
   rejected?: Array<{ where: string; code: GateErrorCode; reason: string }>;
   /** Index images with `platforms` requested: the verdict on each selected platform manifest. */

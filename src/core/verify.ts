@@ -46,7 +46,7 @@ export interface VerifyContext {
    */
   planFor?(
     ref: ImageRef,
-  ): { key: string; ctx: VerifyContext } | { unmatched: string; allowed: boolean };
+  ): { key: string; ctx: VerifyContext; rule: string } | { unmatched: string; allowed: boolean };
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
