@@ -70468,12 +70468,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   EF: () => (/* binding */ readCapped)
 });
 
-// UNUSED EXPORTS: parseRetryAfter
+// UNUSED EXPORTS: parseRetryAfter, readCappedStream
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(24371);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __nccwpck_require__(62807);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
@@ -70481,9 +70479,6 @@ var hosts = __nccwpck_require__(83431);
 // EXTERNAL MODULE: ./build/core/registry/limits.js
 var limits = __nccwpck_require__(11858);
 ;// CONCATENATED MODULE: ./build/core/registry/http.js
-// HTTP for the registry client: one undici dispatcher, manual redirects with credential stripping,
-// streaming size caps, idle timeouts, and bounded retries of idempotent GETs with backoff.
-
 
 
 
@@ -70559,18 +70554,22 @@ class HttpTransport {
             const started = Date.now();
             try {
                 this.stats.requests++;
-                const res = await (0,undici/* fetch */.hd)(url, {
+                // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
+                // (about half the client CPU of a registry round trip), and it never follows redirects.
+                const res = await this.opts.dispatcher.request({
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
                     method,
                     headers,
-                    redirect: 'manual',
                     signal,
-                    dispatcher: this.opts.dispatcher,
                 });
-                const location = res.headers.get('location');
-                if (REDIRECT_STATUSES.has(res.status) && location !== null) {
-                    await res.body?.cancel().catch(() => undefined);
+                const status = res.statusCode;
+                const resHeaders = headerLookup(res.headers);
+                const location = resHeaders.get('location');
+                if (REDIRECT_STATUSES.has(status) && location !== null) {
+                    await discard(res.body);
                     const next = this.redirectTarget(url, location, req);
-                    this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,hosts/* redactUrl */.BO)(next)}`);
+                    this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} redirect to ${(0,hosts/* redactUrl */.BO)(next)}`);
                     if (hop + 1 > limits/* MAX_REDIRECTS */.NX) {
                         throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: more than ${limits/* MAX_REDIRECTS */.NX} redirects from registry ${req.registryHost}`);
                     }
@@ -70581,11 +70580,11 @@ class HttpTransport {
                     url = next;
                     continue;
                 }
-                const ok = res.status >= 200 && res.status < 300;
+                const ok = status >= 200 && status < 300;
                 const cap = ok ? req.maxBytes : limits/* MAX_ERROR_BODY_BYTES */.f5;
                 let body = new Uint8Array(0);
-                if (method !== 'HEAD' && res.body) {
-                    const read = await readCapped(res.body, cap, () => {
+                if (method !== 'HEAD') {
+                    const read = await readCappedStream(res.body, cap, () => {
                         clearTimeout(timer);
                         timer = this.armIdle(ctl);
                     });
@@ -70594,8 +70593,11 @@ class HttpTransport {
                     }
                     body = read.bytes;
                 }
-                this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${res.status} (${body.length} bytes, ${Date.now() - started} ms)`);
-                return { status: res.status, headers: res.headers, body, url };
+                else {
+                    await discard(res.body);
+                }
+                this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} (${body.length} bytes, ${Date.now() - started} ms)`);
+                return { status, headers: resHeaders, body, url };
             }
             catch (e) {
                 if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
@@ -70654,6 +70656,47 @@ class HttpTransport {
             throw new errors/* GateError */.ue('TIMEOUT', `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`, { cause: e });
         }
     }
+}
+/**
+ * A Node stream's first `max` bytes (plus one chunk to detect overflow); a longer body is
+ * destroyed (its connection closed) rather than read to the end.
+ */
+async function readCappedStream(body, max, onChunk) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        onChunk();
+        total += chunk.length;
+        if (total > max) {
+            body.destroy();
+            const kept = max - (total - chunk.length);
+            if (kept > 0)
+                chunks.push(chunk.subarray(0, kept));
+            return { bytes: concat(chunks, max), over: true };
+        }
+        chunks.push(chunk);
+    }
+    return { bytes: concat(chunks, total), over: false };
+}
+/** Drops a body we do not read; undici keeps the connection when the rest is short. */
+async function discard(body) {
+    try {
+        await body.dump({ limit: limits/* MAX_ERROR_BODY_BYTES */.f5 });
+    }
+    catch {
+        body.destroy();
+    }
+}
+/** Header lookup over undici's lower-cased header object; repeated headers joined like fetch. */
+function headerLookup(h) {
+    return {
+        get(name) {
+            const v = h[name.toLowerCase()];
+            if (v === undefined)
+                return null;
+            return Array.isArray(v) ? v.join(', ') : v;
+        },
+    };
 }
 /** Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. */
 async function readCapped(body, max, onChunk) {
@@ -71420,6 +71463,177 @@ function isObject(v) {
 //# sourceMappingURL=bundle-shape.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
 var core_dist = __nccwpck_require__(83917);
+;// CONCATENATED MODULE: ./build/core/signatures/der.js
+/** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
+function encodeDer(obj) {
+    const sizes = new Map();
+    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
+    const end = write(obj, out, 0, sizes);
+    if (end !== out.length)
+        throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
+    return out;
+}
+function contentSize(o, sizes) {
+    let n = sizes.get(o);
+    if (n === undefined) {
+        n = 0;
+        if (o.subs.length > 0)
+            for (const s of o.subs)
+                n += encodedSize(s, sizes);
+        else
+            n = o.value.length;
+        sizes.set(o, n);
+    }
+    return n;
+}
+function encodedSize(o, sizes) {
+    const n = contentSize(o, sizes);
+    return 1 + lengthSize(n) + n;
+}
+function lengthSize(n) {
+    if (n < 128)
+        return 1;
+    let bytes = 0;
+    for (let v = n; v > 0; v = Math.floor(v / 256))
+        bytes++;
+    return 1 + bytes;
+}
+function write(o, out, at, sizes) {
+    let pos = at;
+    out[pos++] = o.tag.toDER();
+    const n = contentSize(o, sizes);
+    if (n < 128) {
+        out[pos++] = n;
+    }
+    else {
+        const len = lengthSize(n) - 1;
+        out[pos++] = 0x80 | len;
+        for (let i = len - 1; i >= 0; i--)
+            out[pos++] = Math.floor(n / 256 ** i) % 256;
+    }
+    if (o.subs.length > 0)
+        for (const s of o.subs)
+            pos = write(s, out, pos, sizes);
+    else
+        pos += o.value.copy(out, pos);
+    return pos;
+}
+//# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/cert-cache.js
+// Certificates that remember what they already computed: trust-root CA/TSA certificates keep
+// their DER, key and the verdict of one trust-root certificate signing another for the whole run;
+// a bundle's leaf keeps its own encodings for the one verification it belongs to.
+
+
+/**
+ * sigstore-js re-encodes a certificate to DER on every `equals`, `publicKey` and `verify`, and
+ * re-checks the trust root's own chain (intermediate by root, root by itself) for every image and
+ * every timestamp. These results depend only on trust-root bytes, fixed for the run, so they are
+ * computed once. Nothing that depends on a bundle's leaf, or on a time, is remembered across
+ * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
+ * a TrustedCertificate.
+ */
+class TrustedCertificate extends core_dist.X509Certificate {
+    der;
+    spki;
+    key;
+    /** Signature verdicts keyed by the issuing trusted certificate (`this` for self-signed). */
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+        this.spki = super.publicKey;
+    }
+    get publicKey() {
+        // A copy: callers get their own bytes, as they would from a fresh encoding.
+        return Buffer.from(this.spki);
+    }
+    /** The KeyObject for this certificate's SPKI, created once. */
+    keyObject() {
+        return (this.key ??= core_dist.crypto.createPublicKey(this.spki));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    clone() {
+        return cloneOf(this.der);
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        // Only a trust-root issuer is remembered; anything else (a bundle's certificate posing as
+        // the issuer of a root certificate) is checked afresh every time.
+        if (!(by instanceof TrustedCertificate))
+            return super.verify(issuer);
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            ok = core_dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
+ * issuer it was checked against are kept on this object only, which lives as long as the one
+ * bundle being verified (sigstore-js checks the chain once per timestamp).
+ */
+class LeafCertificate extends core_dist.X509Certificate {
+    der;
+    tbs;
+    spki;
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+    }
+    get publicKey() {
+        return Buffer.from((this.spki ??= super.publicKey));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    clone() {
+        return cloneOf(this.der);
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            const key = by instanceof TrustedCertificate
+                ? by.keyObject()
+                : core_dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
+            ok = core_dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
+ * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
+ */
+function cloneOf(der) {
+    const c = core_dist.X509Certificate.parse(Buffer.from(der));
+    const tbs = c.tbsCertificate;
+    tbs.toDER = () => encodeDer(tbs);
+    return c;
+}
+function derOf(c) {
+    return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
+}
+/** The same CAs and TSAs, their certificates as TrustedCertificates. */
+function withTrustedCertificates(m) {
+    const wrap = (ca) => ({
+        ...ca,
+        certChain: ca.certChain.map((c) => new TrustedCertificate(c)),
+    });
+    return {
+        ...m,
+        certificateAuthorities: m.certificateAuthorities.map(wrap),
+        timestampAuthorities: m.timestampAuthorities.map(wrap),
+    };
+}
+//# sourceMappingURL=cert-cache.js.map
 ;// CONCATENATED MODULE: ./build/core/policy.js
 /** Compile a matcher into an anchored RegExp: exact strings are escaped, regexps wrapped. */
 function matcherToRegExp(m) {
@@ -71476,9 +71690,15 @@ function readCertIdentity(cert) {
     const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
     return { san, issuer: v2 ?? v1, extensions };
 }
+/** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
+const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
 function decodeExtensionValue(oid, raw) {
     if (RAW_VALUE_OIDS.has(oid))
         return raw.toString('utf8');
+    // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
+    // thrown error per extension per certificate.
+    if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
+        return undefined;
     try {
         const obj = core_dist.ASN1Obj.parseBuffer(Buffer.from(raw));
         // UTF8String (12), PrintableString (19), IA5String (22)
@@ -72036,8 +72256,8 @@ function checkTlogSigner(entries, signer) {
         const verifiers = bodyVerifiers(entry.canonicalizedBody, i);
         const ok = verifiers.some((v) => signer.kind === 'certificate'
             ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-                (v.cert === undefined && v.spki?.equals(signer.spki) === true)
-            : v.spki?.equals(signer.spki) === true);
+                (v.cert === undefined && v.spki?.()?.equals(signer.spki) === true)
+            : v.spki?.()?.equals(signer.spki) === true);
         if (!ok) {
             throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}) records a different ${signer.kind === 'key' ? 'public key' : 'certificate'} than the one that signed`);
         }
@@ -72072,8 +72292,11 @@ function bodyVerifiers(body, i) {
         const key = tlog_binding_get(v, 'publicKey', 'rawBytes');
         if (typeof cert === 'string')
             out.push(fromCertDer(Buffer.from(cert, 'base64')));
-        if (typeof key === 'string')
-            out.push({ spki: normaliseSpki(Buffer.from(key, 'base64')) });
+        if (typeof key === 'string') {
+            const spki = normaliseSpki(Buffer.from(key, 'base64'));
+            if (spki !== undefined)
+                out.push({ spki: () => spki });
+        }
     }
     return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
 }
@@ -72084,20 +72307,33 @@ function fromBase64Pem(b64) {
         return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
     }
     try {
-        return { spki: (0,external_node_crypto_.createPublicKey)(pem).export({ type: 'spki', format: 'der' }) };
+        const spki = (0,external_node_crypto_.createPublicKey)(pem).export({ type: 'spki', format: 'der' });
+        return { spki: () => spki };
     }
     catch {
         return {};
     }
 }
+/**
+ * A keyless signer is matched on the certificate bytes alone, so the certificate is parsed only
+ * when a key signer asks for its SPKI; a certificate that does not parse names no key.
+ */
 function fromCertDer(der) {
-    try {
-        const spki = new external_node_crypto_.X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' });
-        return { cert: der, spki };
-    }
-    catch {
-        return {};
-    }
+    let spki = null;
+    return {
+        cert: der,
+        spki: () => {
+            if (spki === null) {
+                try {
+                    spki = new external_node_crypto_.X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' });
+                }
+                catch {
+                    spki = undefined;
+                }
+            }
+            return spki;
+        },
+    };
 }
 function normaliseSpki(der) {
     try {
@@ -72225,6 +72461,7 @@ function toVerifyGateError(e, what) {
 
 
 
+
 const HASH_NAMES = {
     [protobuf_specs_dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
     [protobuf_specs_dist.HashAlgorithm.SHA2_256]: 'sha256',
@@ -72309,6 +72546,11 @@ function createSignatureVerifier(trustedRoot, policy) {
         catch (e) {
             throw asMalformed(e, what);
         }
+        if (entity.key.$case === 'certificate')
+            entity.key = {
+                $case: 'certificate',
+                certificate: new LeafCertificate(entity.key.certificate),
+            };
         if (bundle.content.$case === 'messageSignature') {
             const md = bundle.content.messageSignature.messageDigest;
             if ('artifact' in subject) {
@@ -72416,7 +72658,7 @@ function createSignatureVerifier(trustedRoot, policy) {
         }
         checkTlogSigner(bound, {
             kind: 'certificate',
-            der: cert.root.toDER(),
+            der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
             spki: cert.publicKey,
         });
         return {
@@ -72458,7 +72700,7 @@ function baseTrust(root) {
         tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
         tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
         tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
-        const m = (0,verify_dist/* toTrustMaterial */.jO)(tr);
+        const m = withTrustedCertificates((0,verify_dist/* toTrustMaterial */.jO)(tr));
         return {
             certificateAuthorities: m.certificateAuthorities,
             timestampAuthorities: m.timestampAuthorities,
@@ -74265,7 +74507,9 @@ function isOpenVexType(t) {
  * other condition must hold for EVERY verified attestation of its type (an old scan's critical
  * finding still describes these exact bytes unless OpenVEX says otherwise).
  */
-function evaluateAttestations(verified, requirements, now) {
+function evaluateAttestations(verified, requirements, now, 
+/** The image's digest: a VEX product must name THIS image, not any subject of the statement. */
+imageDigest) {
     const entries = verified.map((a) => entryFor(a, requirements.types));
     const missing = [];
     const violations = [];
@@ -74302,7 +74546,7 @@ function evaluateAttestations(verified, requirements, now) {
                 violations.push(decisive.reason);
         }
         if (scans.length > 0 && wantsSeverity) {
-            const vex = vexDecisions(vexStatements(verified));
+            const vex = vexDecisions(vexStatements(verified, imageDigest));
             for (const i of scans) {
                 const r = record(i, 'fail-on-severity', checkVulnSeverity(verified[i].statement, c.failOnSeverity, vex));
                 if (!r.ok)
@@ -74379,12 +74623,15 @@ function newestScan(statements) {
     });
     return best;
 }
-function vexStatements(verified) {
+function vexStatements(verified, imageDigest) {
     const out = [];
     for (const a of verified) {
         if (!isOpenVexType(a.statement.predicateType))
             continue;
-        const hexes = a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
+        // A VEX document may speak of several images; only what it says of this one counts.
+        const hexes = imageDigest !== undefined
+            ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
+            : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
         out.push(...readVexStatements(a.statement.predicate, hexes, out.length));
     }
     return out;
@@ -74434,7 +74681,7 @@ async function checkAttestations(digest, candidates, plan) {
         for (const { bundle, where } of await plan.github(digest))
             attempt(where, 'github-api', () => plan.verifier.verifyBundle(bundle, { digest }, 'github-api'));
     }
-    const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date());
+    const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date(), digest);
     return { ...verdict, rejected };
 }
 //# sourceMappingURL=attestation-flow.js.map
@@ -74717,6 +74964,7 @@ async function verifyStoreImage(ref, ctx) {
     // From here on only the digest computed over the bytes received is used.
     const digest = fetched.digest;
     const v = await verifyDigest(store, digest, ctx.verifier, ctx.attestations !== undefined);
+    requireEveryKey(v, ctx.requireAllKeys);
     const att = ctx.attestations
         ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
         : undefined;
@@ -74822,6 +75070,19 @@ async function verifyDigest(store, digest, verifier, withAttestations = false) {
         failure: { code: top.code, reason: `no valid signature: ${top.reason}${more}` },
     };
 }
+/** require-all-keys: a digest signed by only some of the keys is not verified. */
+function requireEveryKey(v, keys) {
+    if (!keys?.length || v.failure)
+        return;
+    const signed = new Set(v.signatures.map((s) => s.keyID));
+    const missing = keys.filter((k) => !signed.has(k.keyID));
+    if (missing.length === 0)
+        return;
+    v.failure = {
+        code: 'UNSIGNED',
+        reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
+    };
+}
 function verifiedFields(signatures) {
     const first = signatures[0];
     return {
@@ -74841,6 +75102,7 @@ async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
     const platforms = await Promise.all(selected.map(async (p) => {
         try {
             const v = await verifyDigest(store, p.digest, ctx.verifier);
+            requireEveryKey(v, ctx.requireAllKeys);
             if (!v.failure)
                 return { ...p, outcome: 'verified' };
             return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
@@ -75013,11 +75275,11 @@ async function verifyBatch(images, ctx, opts) {
                     stop = true;
                 return;
             }
-            plan = { key: `${chosen.key}|`, ctx: chosen.ctx };
+            plan = { key: `${chosen.key}|`, ctx: chosen.ctx, rule: chosen.rule };
         }
         const keyed = (key, run) => once(plan.key + key, run);
         const r = await keyed(image, () => verifyDeduped(ref, plan.ctx, keyed));
-        results[i] = { ...r, image };
+        results[i] = { ...r, image, ...(plan.rule !== undefined ? { rule: plan.rule } : {}) };
         if (r.outcome === 'failed' && opts.failFast)
             stop = true;
     };
@@ -75384,6 +75646,11 @@ function parseRule(v, node, at, baseDir) {
     const attestationIdentities = attIdsPair
         ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
         : undefined;
+    // Naming attestation signers replaces the image's; naming none would trust no attestation.
+    if ((attKeysPair || attIdsPair) &&
+        (attestationKeys?.length ?? 0) === 0 &&
+        (attestationIdentities?.length ?? 0) === 0)
+        v.problem(v.lineOf((attKeysPair ?? attIdsPair).key), `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`, 'names no attestation signer: list keys or identities, or leave the field out to use the image signers');
     const attestations = [];
     const attNode = field('attestations')?.value;
     v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {
@@ -75688,6 +75955,13 @@ async function buildPlans(o, env, buildPolicy) {
         hasImageSigners(o) && 'key / certificate-* / signer-*',
         hasAttestationSigners(o) && 'attestation-key / attestation-certificate-*',
         (o.attestations?.length ?? 0) > 0 && 'attestations',
+        o.requireSignature !== undefined && 'require-signature',
+        o.maxVulnAge && 'max-vuln-age',
+        o.failOnSeverity && 'fail-on-severity',
+        (o.denyPackages?.length ?? 0) > 0 && 'deny-packages',
+        o.builderId && 'builder-id',
+        o.provenanceSourceRepository && 'provenance-source-repository',
+        o.provenanceSourceRef && 'provenance-source-ref',
     ].filter(Boolean);
     if (conflicting.length)
         throw new errors/* GateError */.ue('USAGE', `policy: ${o.policyFile} states the signers and attestations per image; remove ${conflicting.join(', ')}`);
@@ -76717,6 +76991,13 @@ function mergeReports(reports) {
         verified: outcome === 'verified',
         outcome,
         ...(error ? { error } : {}),
+        ...(reports.some((r) => r.stats)
+            ? {
+                stats: {
+                    registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
+                },
+            }
+            : {}),
         results,
     };
 }
@@ -77763,6 +78044,7 @@ async function runGate(o, hooks = {}) {
         if (o.images.length === 0)
             throw new errors/* GateError */.ue('USAGE', 'images: no image references given');
         plans = await buildPlans(o, env, buildPolicy);
+        checkGitHubOptions(o, plans);
         // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
         // trust material, so it neither fetches nor requires it.
         const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
@@ -77820,6 +78102,9 @@ async function runGate(o, hooks = {}) {
                     }
                     : {}),
                 requireSignature: spec.requireSignature,
+                ...(o.requireAllKeys && spec.policy.keys.length > 1
+                    ? { requireAllKeys: spec.policy.keys.map(({ keyRef, keyID }) => ({ keyRef, keyID })) }
+                    : {}),
                 async verifyS3lo(ref) {
                     const r = await verifyS3lo(ref.s3lo, spec.policy.keys, {
                         store: s3loStore(ref),
@@ -77829,7 +78114,10 @@ async function runGate(o, hooks = {}) {
                 },
             };
         };
-        const contexts = new Map(plans.specs.map((spec, i) => [spec, { key: `plan${i}`, ctx: contextOf(spec) }]));
+        const contexts = new Map(plans.specs.map((spec, i) => [
+            spec,
+            { key: `plan${i}`, ctx: contextOf(spec), rule: spec.name },
+        ]));
         const file = plans.file;
         const ctx = file
             ? {
@@ -77878,6 +78166,17 @@ async function runGate(o, hooks = {}) {
     finally {
         await client?.close();
     }
+}
+/** GitHub API options that could never take effect are refused before any I/O. */
+function checkGitHubOptions(o, plans) {
+    if (o.githubRepository && !o.githubOwner)
+        throw new errors/* GateError */.ue('USAGE', "github-repository needs github-owner (the repository's owner)");
+    if (!o.githubOwner)
+        return;
+    if (!plans.specs.some((s) => s.requirement))
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: no attestations are required, so the GitHub attestations API would never be asked');
+    if (!o.githubToken)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
 }
 /** The policy section of the report: what was required, with no secrets. */
 function summarizePlans(o, plans) {
@@ -77946,6 +78245,73 @@ const getOctokit = (token, options) => {
     };
 };
 //# sourceMappingURL=octokit.js.map
+;// CONCATENATED MODULE: ./build/core/merge.js
+// Merging shard reports from a job matrix into one verdict: reads report files (or folders of
+// them, as download-artifact leaves them), checks each is an image-gate report, then merges.
+
+
+
+
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+/** Report files named directly, and every `*.json` in a named directory (sorted, not recursive). */
+async function loadReports(paths) {
+    if (paths.length === 0)
+        throw new errors/* GateError */.ue('USAGE', 'merge: no report files given');
+    const files = [];
+    for (const p of paths) {
+        let st;
+        try {
+            st = await (0,promises_.stat)(p);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('USAGE', `merge: no file or directory at ${p}`, { cause: e });
+        }
+        if (st.isDirectory()) {
+            const names = (await (0,promises_.readdir)(p)).filter((n) => n.endsWith('.json')).sort();
+            if (names.length === 0)
+                throw new errors/* GateError */.ue('USAGE', `merge: ${p} holds no .json reports`);
+            files.push(...names.map((n) => external_node_path_.join(p, n)));
+        }
+        else
+            files.push(p);
+    }
+    return Promise.all(files.map(readReport));
+}
+async function readReport(file) {
+    const st = await (0,promises_.stat)(file);
+    if (st.size > MAX_REPORT_BYTES)
+        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is ${st.size} bytes, over ${MAX_REPORT_BYTES}`);
+    let doc;
+    try {
+        doc = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is not JSON`, { cause: e });
+    }
+    const r = doc;
+    if (typeof doc !== 'object' ||
+        doc === null ||
+        r.schemaVersion !== REPORT_SCHEMA_VERSION ||
+        !Array.isArray(r.results) ||
+        typeof r.startedAt !== 'string' ||
+        typeof r.finishedAt !== 'string')
+        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is not an image-gate report (schemaVersion ${REPORT_SCHEMA_VERSION} with results)`);
+    for (const [i, res] of r.results.entries()) {
+        if (typeof res !== 'object' ||
+            res === null ||
+            typeof res.image !== 'string' ||
+            !['verified', 'failed', 'error', 'skipped'].includes(res.outcome) ||
+            typeof res.verified !== 'boolean' ||
+            res.verified !== (res.outcome === 'verified'))
+            throw new errors/* GateError */.ue('USAGE', `merge: ${file} results[${i}] is not a valid image result`);
+    }
+    return doc;
+}
+/** Loads and merges; the merged report is a pure function of the files' contents. */
+async function mergeReportFiles(paths) {
+    return mergeReports(await loadReports(paths));
+}
+//# sourceMappingURL=merge.js.map
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./build/cli/args.js
@@ -78017,7 +78383,9 @@ function parseCommand(argv, env = {}) {
         return parseVerify(rest, env);
     if (cmd === 'verify-bundle')
         return parseVerifyBundle(rest);
-    throw usage(`unknown command '${cmd}' (expected verify or verify-bundle; see image-gate --help)`);
+    if (cmd === 'merge')
+        return parseMerge(rest);
+    throw usage(`unknown command '${cmd}' (expected verify, verify-bundle or merge; see image-gate --help)`);
 }
 function parse(args, options) {
     try {
@@ -78107,6 +78475,27 @@ function platformsOption(value) {
         throw usage(`--platforms: '${value}' names no platform`);
     return { platforms };
 }
+const MERGE_FLAGS = {
+    output: { type: 'string', short: 'o' },
+    report: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+function parseMerge(args) {
+    const { values: v, positionals } = parse(args, MERGE_FLAGS);
+    if (v.help)
+        return { command: 'help', topic: 'main' };
+    const output = v.output ?? 'text';
+    if (output !== 'text' && output !== 'json')
+        throw usage(`--output: '${output}' is not text or json`);
+    if (positionals.length === 0)
+        throw usage('merge: no report files or directories given');
+    return {
+        command: 'merge',
+        reports: positionals,
+        output,
+        ...(v.report !== undefined ? { reportPath: v.report } : {}),
+    };
+}
 function parseVerifyBundle(args) {
     const { values: v, positionals } = parse(args, BUNDLE_FLAGS);
     if (v.help)
@@ -78137,6 +78526,8 @@ const HELP = {
 Usage:
   image-gate verify [options] <image>...
   image-gate verify-bundle --bundle FILE (--certificate-identity I --certificate-oidc-issuer U | --key K) [--trusted-root F] <file|sha256:digest>
+  image-gate merge [--output text|json] [--report FILE] <report.json|dir>...
+                                     merge shard reports of a job matrix into one verdict
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -78209,6 +78600,8 @@ function renderResultText(r) {
         lines.push(`✗ Verification ERROR for ${r.image}`);
     if (r.digest)
         lines.push(`  Digest: ${r.digest}`);
+    if (r.rule !== undefined)
+        lines.push(`  Rule:   ${r.rule}`);
     const sig = r.signatures[0];
     if (sig) {
         if (sig.signedAt)
@@ -78245,6 +78638,7 @@ function countsLine(report) {
 ;// CONCATENATED MODULE: ./build/cli/main.js
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
+
 
 
 
@@ -78307,25 +78701,40 @@ async function main(argv, io) {
                         io.stderr(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
                 },
             });
-            if (cmd.reportPath) {
-                try {
-                    await (0,promises_.writeFile)(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
-                }
-                catch (e) {
-                    io.stderr(`image-gate: --report: cannot write ${cmd.reportPath}: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
-                    return 2;
-                }
+            return emit(report, cmd, io);
+        }
+        case 'merge': {
+            let report;
+            try {
+                report = await mergeReportFiles(cmd.reports);
             }
-            if (cmd.output === 'json')
-                io.stdout(JSON.stringify(report, null, 2) + '\n');
-            else {
-                if (report.error)
-                    io.stderr(`image-gate: ${report.error.message}\n`);
-                io.stdout(renderReportText(report));
+            catch (e) {
+                io.stderr(`image-gate: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
+                return 2;
             }
-            return exitCode(report.outcome);
+            return emit(report, cmd, io);
         }
     }
+}
+/** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
+async function emit(report, cmd, io) {
+    if (cmd.reportPath) {
+        try {
+            await (0,promises_.writeFile)(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
+        }
+        catch (e) {
+            io.stderr(`image-gate: --report: cannot write ${cmd.reportPath}: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
+            return 2;
+        }
+    }
+    if (cmd.output === 'json')
+        io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else {
+        if (report.error)
+            io.stderr(`image-gate: ${report.error.message}\n`);
+        io.stdout(renderReportText(report));
+    }
+    return exitCode(report.outcome);
 }
 //# sourceMappingURL=main.js.map
 ;// CONCATENATED MODULE: ./build/cli/index.js
