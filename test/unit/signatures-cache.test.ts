@@ -1,4 +1,4 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
@@ -7,6 +7,7 @@ import { GateError, isFailureCode } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
 import { encodeDer } from '../../src/core/signatures/der.js';
+import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,
@@ -270,4 +271,48 @@ describe('encodeDer', () => {
       expect(encodeDer(seq).equals(seq.toDER())).toBe(true);
     },
   );
+});
+
+describe('checkTlogSigner key comparison without parsing', () => {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const entry = (keyPem: string) => ({
+    logIndex: '7',
+    canonicalizedBody: Buffer.from(
+      JSON.stringify({
+        apiVersion: '0.0.1',
+        kind: 'hashedrekord',
+        spec: {
+          data: { hash: { algorithm: 'sha256', value: 'ab'.repeat(32) } },
+          signature: {
+            content: 'AAAA',
+            publicKey: { content: Buffer.from(keyPem).toString('base64') },
+          },
+        },
+      }),
+    ),
+  });
+
+  it.each([
+    ['the PEM as Node writes it', pem],
+    ['the PEM with CRLF line ends', pem.replace(/\n/g, '\r\n')],
+  ])('accepts an entry naming the signing key: %s', (_n, p) => {
+    expect(() => checkTlogSigner([entry(p)], { kind: 'key', spki })).not.toThrow();
+  });
+
+  it.each([
+    [
+      'another key',
+      generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        .publicKey.export({ type: 'spki', format: 'pem' })
+        .toString(),
+    ],
+    ['a PEM that is not a key', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n'],
+    ['a string that is no PEM at all', 'not a pem'],
+  ])('rejects an entry naming %s', (_n, p) => {
+    expect(() => checkTlogSigner([entry(p)], { kind: 'key', spki })).toThrow(
+      expect.objectContaining({ code: 'TLOG_INVALID' }),
+    );
+  });
 });

@@ -9,6 +9,8 @@ export type SignerMaterial =
 
 interface BodyVerifier {
   cert?: Buffer;
+  /** The DER inside a `PUBLIC KEY` PEM as written: equal bytes are the same key, no parsing. */
+  rawSpki?: Buffer;
   /** The key as SPKI DER; for a certificate, parsed only when a key signer needs it. */
   spki?: () => Buffer | undefined;
 }
@@ -23,8 +25,8 @@ export function checkTlogSigner(
     const ok = verifiers.some((v) =>
       signer.kind === 'certificate'
         ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-          (v.cert === undefined && v.spki?.()?.equals(signer.spki) === true)
-        : v.spki?.()?.equals(signer.spki) === true,
+          (v.cert === undefined && sameKey(v, signer.spki))
+        : sameKey(v, signer.spki),
     );
     if (!ok) {
       throw new GateError(
@@ -33,6 +35,12 @@ export function checkTlogSigner(
       );
     }
   });
+}
+
+/** Byte-equal SPKI first; otherwise the key as node:crypto normalises it (other encodings). */
+function sameKey(v: BodyVerifier, spki: Buffer): boolean {
+  if (v.rawSpki?.equals(spki) === true) return true;
+  return v.spki?.()?.equals(spki) === true;
 }
 
 function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
@@ -63,8 +71,9 @@ function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
     const key = get(v, 'publicKey', 'rawBytes');
     if (typeof cert === 'string') out.push(fromCertDer(Buffer.from(cert, 'base64')));
     if (typeof key === 'string') {
-      const spki = normaliseSpki(Buffer.from(key, 'base64'));
-      if (spki !== undefined) out.push({ spki: () => spki });
+      const raw = Buffer.from(key, 'base64');
+      let spki: Buffer | undefined | null = null;
+      out.push({ rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) });
     }
   }
   return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
@@ -76,12 +85,24 @@ function fromBase64Pem(b64: string): BodyVerifier {
     const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
     return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
   }
-  try {
-    const spki = createPublicKey(pem).export({ type: 'spki', format: 'der' });
-    return { spki: () => spki };
-  } catch {
-    return {};
-  }
+  const m = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]*)-----END PUBLIC KEY-----\s*$/.exec(
+    pem,
+  );
+  const rawSpki = m ? Buffer.from(m[1].replace(/\s+/g, ''), 'base64') : undefined;
+  let spki: Buffer | undefined | null = null;
+  return {
+    ...(rawSpki ? { rawSpki } : {}),
+    spki: () => {
+      if (spki === null) {
+        try {
+          spki = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+        } catch {
+          spki = undefined;
+        }
+      }
+      return spki;
+    },
+  };
 }
 
 /**
