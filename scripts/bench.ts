@@ -1,7 +1,8 @@
 // Benchmark (`npm run bench [-- --images N --json]`): pushes N signed images to Debian's
 // docker-registry, then measures the batch, the one-process-per-image loop and cold start in one run.
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import {
   Agent,
   createServer,
@@ -26,9 +27,23 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const ACTION = path.join(ROOT, 'dist', 'index.js');
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
-/** Prints the child's peak RSS on exit; pipes are synchronous on Linux, so the line arrives. */
+/**
+ * Prints the child's peak RSS, CPU time and the peak of each memory pool (sampled every 50 ms;
+ * with --expose-gc also the heap left after a full collection at exit) when it exits; pipes
+ * are synchronous on Linux, so the line arrives.
+ */
 const RSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
+  'data:text/javascript,' +
+  encodeURIComponent(
+    [
+      'const peak={heapUsed:0,heapTotal:0,external:0,arrayBuffers:0};',
+      'const sample=()=>{const m=process.memoryUsage();for(const k in peak)if(m[k]>peak[k])peak[k]=m[k]};',
+      'setInterval(sample,50).unref();',
+      'process.on("exit",()=>{sample();const c=process.cpuUsage();',
+      'let after;if(globalThis.gc){globalThis.gc();after=process.memoryUsage().heapUsed}',
+      'process.stderr.write("\\nBENCH_MAXRSS_KB="+process.resourceUsage().maxRSS+" BENCH_CPU_US="+(c.user+c.system)+" BENCH_MEM="+JSON.stringify({...peak,heapAfterGc:after})+"\\n")})',
+    ].join(''),
+  );
 
 type Kind = 'key' | 'keyless' | 'bundle';
 const KINDS: Kind[] = ['key', 'keyless', 'bundle'];
@@ -42,6 +57,9 @@ interface BenchImage {
   kind: Kind;
   /** `repo:tag`, without the registry host (the host differs between direct and proxied runs). */
   path: string;
+  /** Set when pushed: the image manifest digest and, for key-signed images, the `.sig` layer blob. */
+  digest?: string;
+  sigBlob?: string;
 }
 
 interface ChildRun {
@@ -50,6 +68,10 @@ interface ChildRun {
   stderr: string;
   wallMs: number;
   maxRssKb?: number;
+  /** user + system CPU of the child, ms. */
+  cpuMs?: number;
+  /** Peak of each process.memoryUsage() pool (bytes), and heapUsed after a forced GC at exit. */
+  mem?: Record<string, number | undefined>;
 }
 
 const { values: argv } = parseArgs({
@@ -61,12 +83,18 @@ const { values: argv } = parseArgs({
     'cold-runs': { type: 'string', default: '7' },
     /** Write V8 CPU profiles of the batch processes here (node --cpu-prof). */
     profile: { type: 'string' },
+    /** Also measure the registry's CPU per request for each kind of request a key-signed image needs. */
+    'registry-cost': { type: 'boolean', default: false },
+    /** Extra node flags for the batch processes, space-separated (experiments, e.g. V8 heap flags). */
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const N = positiveInt('--images', argv.images);
 const SAMPLE = Math.min(positiveInt('--sample', argv.sample), N);
 const CONCURRENCY = positiveInt('--concurrency', argv.concurrency);
 const COLD_RUNS = positiveInt('--cold-runs', argv['cold-runs']);
+const CLOCK_TICKS =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 function positiveInt(name: string, v: string | undefined): number {
   const n = Number(v);
@@ -89,8 +117,9 @@ function runChild(
     const child = spawn(
       process.execPath,
       [
-        ...(opts.rss ? ['--import', RSS_HOOK] : []),
+        ...(opts.rss ? ['--expose-gc', '--import', RSS_HOOK] : []),
         ...(opts.rss && argv.profile ? ['--cpu-prof', '--cpu-prof-dir', argv.profile] : []),
+        ...(opts.rss ? (argv['node-flags'] ?? '').split(' ').filter(Boolean) : []),
         ...args,
       ],
       {
@@ -106,13 +135,19 @@ function runChild(
     child.on('error', reject);
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString();
-      const m = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+      const m = /BENCH_MAXRSS_KB=(\d+) BENCH_CPU_US=(\d+) BENCH_MEM=(\{.*\})/.exec(stderr);
       resolve({
         code,
         stdout: Buffer.concat(out).toString(),
         stderr,
         wallMs: performance.now() - started,
-        ...(m ? { maxRssKb: Number(m[1]) } : {}),
+        ...(m
+          ? {
+              maxRssKb: Number(m[1]),
+              cpuMs: Number(m[2]) / 1000,
+              mem: JSON.parse(m[3]) as Record<string, number>,
+            }
+          : {}),
       });
     });
   });
@@ -196,6 +231,74 @@ async function startFirstRequestProbe(): Promise<{
   };
 }
 
+/** The registry's pid: the process whose command line names its config file. */
+async function registryPid(storageDir: string): Promise<number> {
+  const config = path.join(path.dirname(storageDir), 'config.yml');
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.split('\0').includes(config)) return Number(entry);
+    } catch {
+      // the process is gone
+    }
+  }
+  throw new Error(`no process serves ${config}`);
+}
+
+/** user + system CPU of `pid` so far, ms (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * The registry's own CPU per request, for each request a key-signed legacy image costs, sent by a
+ * bare undici client (8 connections, no verification): what the registry alone needs per image.
+ */
+async function registryCost(
+  url: string,
+  pid: number,
+  images: BenchImage[],
+): Promise<Array<[string, number]>> {
+  const { Agent: UndiciAgent } = await import('undici');
+  const agent = new UndiciAgent({ connections: 8 });
+  const key = images.filter((i) => i.kind === 'key' && i.digest && i.sigBlob);
+  const tag = (i: BenchImage) => i.digest!.replace(':', '-');
+  const kinds: Array<[string, (i: BenchImage) => string]> = [
+    ['manifest by tag', (i) => `/v2/${REPO.key}/manifests/${i.path.split(':')[1]}`],
+    ['manifest by .sig tag', (i) => `/v2/${REPO.key}/manifests/${tag(i)}.sig`],
+    ['.sig layer blob', (i) => `/v2/${REPO.key}/blobs/${i.sigBlob}`],
+    ['absent tag (404)', (i) => `/v2/${REPO.key}/manifests/${tag(i)}`],
+  ];
+  const out: Array<[string, number]> = [];
+  try {
+    for (const [name, pathOf] of kinds) {
+      const n = Math.max(600, key.length);
+      let next = 0;
+      const before = await processCpuMs(pid);
+      await pool(Array.from({ length: 8 }), 8, async () => {
+        while (next < n) {
+          const img = key[next++ % key.length]!;
+          const r = await agent.request({
+            origin: url,
+            path: pathOf(img),
+            method: 'GET',
+            headers: { accept: 'application/vnd.oci.image.manifest.v1+json, */*' },
+          });
+          await r.body.arrayBuffer();
+        }
+      });
+      out.push([name, ((await processCpuMs(pid)) - before) / n]);
+    }
+  } finally {
+    await agent.close();
+  }
+  return out;
+}
+
 async function pool<T>(items: T[], width: number, fn: (t: T, i: number) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -236,6 +339,7 @@ async function main(): Promise<void> {
     const kp = generateKeyPair();
     const pub = writePublicKey(tmp, kp, 'cosign.pub');
     const host = reg.host;
+    const regPid = await registryPid(reg.storageDir);
 
     const images: BenchImage[] = Array.from({ length: N }, (_, i) => {
       const kind = KINDS[i % KINDS.length]!;
@@ -252,6 +356,7 @@ async function main(): Promise<void> {
     async function pushOne(img: BenchImage, i: number): Promise<void> {
       const repo = REPO[img.kind];
       const p = await pushImage(host, repo, `img-${i}`);
+      img.digest = p.digest;
       const dockerReference = `${host}/${repo}`;
       if (img.kind === 'key') {
         const sig = ss.signLegacyKey({
@@ -260,6 +365,7 @@ async function main(): Promise<void> {
           privateKey: kp.privateKey,
           publicKey: kp.publicKey,
         });
+        img.sigBlob = `sha256:${createHash('sha256').update(sig.payload).digest('hex')}`;
         await pushLegacySignatures(host, repo, p.digest, [sig]);
       } else if (img.kind === 'keyless') {
         const sig = ss.signLegacyKeyless({
@@ -302,6 +408,7 @@ async function main(): Promise<void> {
     ];
     const refs = (h: string, list: BenchImage[]) => list.map((i) => `${h}/${i.path}`);
     const batch = async (policy: string[], list: string[]) => {
+      const regBefore = await processCpuMs(regPid);
       const r = await runChild(
         [
           CLI,
@@ -326,7 +433,8 @@ async function main(): Promise<void> {
         throw new Error(`batch exited ${r.code}: ${bad?.image}: ${bad?.reason}`);
       }
       const inRunMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
-      return { ...r, report, inRunMs };
+      const registryCpuMs = (await processCpuMs(regPid)) - regBefore;
+      return { ...r, report, inRunMs, registryCpuMs };
     };
 
     // Warm the registry's own caches so the first measured run is not paying for them.
@@ -408,6 +516,7 @@ async function main(): Promise<void> {
       RUNNER_TEMP: runnerTemp,
     });
 
+    const regCost = argv['registry-cost'] ? await registryCost(reg.url, regPid, images) : undefined;
     const rate = (n: number, ms: number) => (n * 1000) / ms;
     const result = {
       images: N,
@@ -421,7 +530,40 @@ async function main(): Promise<void> {
       coldStartMs: { cli: Math.round(coldCli), action: Math.round(coldAction) },
       speedupVsProcessLoop: round(loopPerImage / batchPerImage),
     };
+    // Where the CPU went: the gate process and the registry share this machine's cores.
+    const cores = cpus().length;
+    const cpuRow = (label: string, run: typeof mixed, n: number): [string, string, string] => {
+      const gate = (run.cpuMs ?? 0) / n;
+      const regMs = run.registryCpuMs / n;
+      return [
+        `CPU per image, ${label}: gate / registry`,
+        `${round(gate, 2)} / ${round(regMs, 2)} ms (ceiling ${round((cores * 1000) / (gate + regMs))}/s on ${cores} cores)`,
+        '',
+      ];
+    };
+    const mb = (b: number | undefined) => (b === undefined ? '?' : `${round(b / 2 ** 20)}`);
+    const mem = mixed.mem ?? {};
+    const detail: Array<[string, string, string]> = [
+      cpuRow('mixed', mixed, N),
+      cpuRow('key-signed', keyRun, byKind('key').length),
+      cpuRow('keyless', keylessRun, byKind('keylessAll').length),
+      [
+        'mixed batch memory peaks: heapUsed / heapTotal / external / arrayBuffers',
+        `${mb(mem.heapUsed)} / ${mb(mem.heapTotal)} / ${mb(mem.external)} / ${mb(mem.arrayBuffers)} MB`,
+        '',
+      ],
+      ['mixed batch heapUsed after a forced GC at exit', `${mb(mem.heapAfterGc)} MB`, ''],
+    ];
+    if (regCost) {
+      const sum = regCost.reduce((a, [, ms]) => a + ms, 0);
+      detail.push([
+        'registry CPU per request (bare client): ' + regCost.map(([k]) => k).join(' / '),
+        `${regCost.map(([, ms]) => round(ms, 2)).join(' / ')} ms = ${round(sum, 2)} ms per key-signed image (≤ ${round((cores * 1000) / sum)}/s on ${cores} cores with a gate that costs nothing)`,
+        '',
+      ]);
+    }
     if (argv.json) {
+      for (const [a, b] of detail) log(`${a}: ${b}`);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return;
     }
@@ -462,6 +604,7 @@ async function main(): Promise<void> {
         '',
       ],
       ['peak RSS, mixed batch', `${result.peakRssMb} MB`, '< 200 MB at N=1000'],
+      ...detail,
       [
         'per-process loop, per image',
         `${Math.round(loopPerImage)} ms (${sampleRefs.length} images)`,
