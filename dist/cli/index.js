@@ -72256,12 +72256,18 @@ function checkTlogSigner(entries, signer) {
         const verifiers = bodyVerifiers(entry.canonicalizedBody, i);
         const ok = verifiers.some((v) => signer.kind === 'certificate'
             ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-                (v.cert === undefined && v.spki?.()?.equals(signer.spki) === true)
-            : v.spki?.()?.equals(signer.spki) === true);
+                (v.cert === undefined && sameKey(v, signer.spki))
+            : sameKey(v, signer.spki));
         if (!ok) {
             throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}) records a different ${signer.kind === 'key' ? 'public key' : 'certificate'} than the one that signed`);
         }
     });
+}
+/** Byte-equal SPKI first; otherwise the key as node:crypto normalises it (other encodings). */
+function sameKey(v, spki) {
+    if (v.rawSpki?.equals(spki) === true)
+        return true;
+    return v.spki?.()?.equals(spki) === true;
 }
 function bodyVerifiers(body, i) {
     let json;
@@ -72293,9 +72299,9 @@ function bodyVerifiers(body, i) {
         if (typeof cert === 'string')
             out.push(fromCertDer(Buffer.from(cert, 'base64')));
         if (typeof key === 'string') {
-            const spki = normaliseSpki(Buffer.from(key, 'base64'));
-            if (spki !== undefined)
-                out.push({ spki: () => spki });
+            const raw = Buffer.from(key, 'base64');
+            let spki = null;
+            out.push({ rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) });
         }
     }
     return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
@@ -72306,13 +72312,23 @@ function fromBase64Pem(b64) {
         const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
         return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
     }
-    try {
-        const spki = (0,external_node_crypto_.createPublicKey)(pem).export({ type: 'spki', format: 'der' });
-        return { spki: () => spki };
-    }
-    catch {
-        return {};
-    }
+    const m = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]*)-----END PUBLIC KEY-----\s*$/.exec(pem);
+    const rawSpki = m ? Buffer.from(m[1].replace(/\s+/g, ''), 'base64') : undefined;
+    let spki = null;
+    return {
+        ...(rawSpki ? { rawSpki } : {}),
+        spki: () => {
+            if (spki === null) {
+                try {
+                    spki = (0,external_node_crypto_.createPublicKey)(pem).export({ type: 'spki', format: 'der' });
+                }
+                catch {
+                    spki = undefined;
+                }
+            }
+            return spki;
+        },
+    };
 }
 /**
  * A keyless signer is matched on the certificate bytes alone, so the certificate is parsed only
