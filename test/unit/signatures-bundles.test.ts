@@ -4,11 +4,11 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GateError, isFailureCode } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
+import { failure } from '../helpers/expect-failure.js';
 
 // Real Sigstore bundles (cosign v3 sign, cosign attest, attest-build-provenance, npm provenance)
 // verified offline against the public-good root, and the SECURITY.md section 6 negatives that can
@@ -38,19 +38,6 @@ function policy(p: Partial<Policy>): Policy {
   return { keys: [], identities: [], requireTlog: true, requireSct: true, ...p };
 }
 const kwVerifier = createSignatureVerifier(root, policy({ identities: [KW] }));
-
-function failure(fn: () => unknown): GateError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e: unknown) {
-    err = e;
-  }
-  expect(err, 'must be rejected').toBeInstanceOf(GateError);
-  const g = err as GateError;
-  expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
-  return g;
-}
 
 /** The bundle with its DSSE statement rewritten by `edit` (text in, text out). */
 function withPayload(

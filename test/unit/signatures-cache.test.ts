@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GateError, isFailureCode } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
 import { encodeDer } from '../../src/core/signatures/der.js';
@@ -20,6 +19,7 @@ import {
   type LegacySignature,
   type TestSigstore,
 } from '../helpers/test-sigstore.js';
+import { failure } from '../helpers/expect-failure.js';
 
 // The verifier remembers trust-root work (CA and TSA chains, their keys and DER) for the run.
 // These tests pin down that a remembered success is never reused for a different leaf, a
@@ -63,19 +63,6 @@ function keyless(opts: Partial<KeylessSigner> & { signedAt?: Date } = {}): Legac
 
 function check(v: SignatureVerifier, s: LegacySignature) {
   return v.verifyLegacy({ payload: s.payload, annotations: s.annotations }, DIGEST);
-}
-
-function failure(fn: () => unknown): GateError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e: unknown) {
-    err = e;
-  }
-  expect(err, 'must be rejected').toBeInstanceOf(GateError);
-  const g = err as GateError;
-  expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
-  return g;
 }
 
 /** The PEM certificate of `s` with one byte of its CA signature flipped. */

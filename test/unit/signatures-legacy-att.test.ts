@@ -2,7 +2,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GateError, isFailureCode } from '../../src/core/errors.js';
+import { GateError } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import {
   createSignatureVerifier,
@@ -26,6 +26,7 @@ import {
   type LegacyAttRekorKind,
   type TestSigstore,
 } from '../helpers/test-sigstore.js';
+import { failure } from '../helpers/expect-failure.js';
 
 // Cosign legacy `.att` layers (DSSE envelope blob + annotations) through verifyLegacyAttestation:
 // each Rekor entry kind cosign writes, the DSSE/in-toto rules, and the binding of the log entry
@@ -78,19 +79,6 @@ const layer = (a: Pick<LegacyAttestation, 'envelope' | 'annotations'>) => ({
   envelope: a.envelope,
   annotations: a.annotations,
 });
-
-function failure(fn: () => unknown): GateError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e: unknown) {
-    err = e;
-  }
-  expect(err, 'must be rejected').toBeInstanceOf(GateError);
-  const g = err as GateError;
-  expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
-  return g;
-}
 
 /** An envelope blob with `signatures` replaced (cosign's field order kept). */
 function envelopeWith(a: LegacyAttestation, signatures: unknown[]): Buffer {

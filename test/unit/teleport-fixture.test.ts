@@ -2,12 +2,12 @@ import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GateError, isFailureCode } from '../../src/core/errors.js';
 import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
 import type { Manifest } from '../../src/core/types.js';
+import { failure } from '../helpers/expect-failure.js';
 
 // A real cosign legacy `.sig` manifest (teleport's sigstore test data): layer 0 is keyless
 // (Fulcio + Rekor SET), layer 1 is signed with a plain key. Verified offline, public-good root.
@@ -57,19 +57,6 @@ function withoutSet(annotations: Record<string, string>): Record<string, string>
   const copy = { ...annotations };
   delete copy['dev.sigstore.cosign/bundle'];
   return copy;
-}
-
-function failure(fn: () => unknown): GateError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e: unknown) {
-    err = e;
-  }
-  expect(err, 'must be rejected').toBeInstanceOf(GateError);
-  const g = err as GateError;
-  expect(isFailureCode(g.code), `${g.code}: ${g.message}`).toBe(true);
-  return g;
 }
 
 describe('teleport legacy .sig manifest', () => {
