@@ -82,7 +82,9 @@ export function hasImageSigners(o: GateOptions): boolean {
       o.certificateOidcIssuerRegexp,
       o.signerWorkflow,
       o.signerRepository,
-    ].some((v) => v !== undefined && v !== '')
+      o.sourceRef,
+    ].some((v) => v !== undefined && v !== '') ||
+    o.denySelfHostedRunners === true
   );
 }
 

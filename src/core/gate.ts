@@ -139,7 +139,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
     plans = await buildPlans(o, env, buildPolicy);
-    checkGitHubOptions(o, plans);
+    checkPlanOptions(o, plans);
     // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
     // trust material, so it neither fetches nor requires it.
     const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
@@ -261,8 +261,18 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   }
 }
 
-/** GitHub API options that could never take effect are refused before any I/O. */
-function checkGitHubOptions(o: GateOptions, plans: Plans): void {
+/** Options that could never take effect, or would be skipped, are refused before any I/O. */
+function checkPlanOptions(o: GateOptions, plans: Plans): void {
+  // Both are checks on signatures; where a plan lets attestations alone decide, they would be
+  // silently skipped for an image whose signature is simply removed.
+  if (
+    plans.specs.some((s) => !s.requireSignature) &&
+    (o.platforms !== undefined || o.requireAllKeys)
+  )
+    throw new GateError(
+      'USAGE',
+      `${o.platforms !== undefined ? 'platforms' : 'require-all-keys'} checks signatures, so it cannot be combined with require-signature=false`,
+    );
   if (o.githubRepository && !o.githubOwner)
     throw new GateError('USAGE', "github-repository needs github-owner (the repository's owner)");
   if (!o.githubOwner) return;

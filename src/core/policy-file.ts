@@ -205,11 +205,19 @@ function parseRule(
   const name = field('name') ? v.string(field('name')!.value, `${at}.name`) : undefined;
   const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });
   images.forEach((g, i) => {
-    if (!/^[A-Za-z0-9*?[\]._:/@-]+$/.test(g) || g.includes('***'))
+    // A lone `*` stays within one path segment, and no normalised name has only one.
+    const neverMatches = !g.includes('/') && /^[*?]+$/.test(g) && g !== '**';
+    const why =
+      !/^[A-Za-z0-9*?[\]._:/-]+$/.test(g) || g.includes('***')
+        ? 'is not an image glob (rules match registry/repository[:tag]; digests cannot be matched)'
+        : neverMatches
+          ? 'can never match a normalised image name (write ** for every image)'
+          : undefined;
+    if (why)
       v.problem(
         v.lineOf(itemNode(field('images')!.value, i)),
         `${at}.images[${i}]`,
-        `'${g}' is not an image glob`,
+        `'${g}' ${why}`,
       );
   });
   const keys = v
@@ -498,8 +506,16 @@ export function normaliseGlob(glob: string): string {
   if (first.includes('*') || first.includes('?')) return glob;
   const isHost =
     slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (isHost) return first === 'docker.io' ? `${DOCKER_HUB}${glob.slice(slash)}` : glob;
-  return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+  if (!isHost) return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+  // Hosts compare case-insensitively, and every Docker Hub alias is one registry, as in
+  // parseReference: a rule for docker.io/nginx must catch index.docker.io/library/nginx.
+  const host = first.toLowerCase();
+  const rest = glob.slice(slash + 1);
+  if (host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io')
+    return rest.includes('/') || rest.includes('**')
+      ? `${DOCKER_HUB}/${rest}`
+      : `${DOCKER_HUB}/library/${rest}`;
+  return `${host}/${rest}`;
 }
 
 /**
@@ -533,7 +549,7 @@ function globHasTag(glob: string): boolean {
 /** The name rules match against: `registry/repository[:tag]`, `oci-layout://dir[:tag]`, or as given. */
 export function policyImageName(ref: ImageRef): string {
   if (ref.kind === 'registry')
-    return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
+    return `${ref.registry.toLowerCase()}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
   if (ref.kind === 'oci-layout') return `oci-layout://${ref.dir}${ref.tag ? `:${ref.tag}` : ''}`;
   return ref.original;
 }

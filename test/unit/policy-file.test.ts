@@ -349,8 +349,36 @@ describe('globs and rule matching', () => {
     ['localhost/app', 'localhost/app'],
     ['ghcr.io/acme/app', 'ghcr.io/acme/app'],
     ['*/acme/app', '*/acme/app'],
+    // Every Docker Hub alias is one registry, and one-component Hub names are library/ images.
+    ['docker.io/nginx', 'index.docker.io/library/nginx'],
+    ['index.docker.io/nginx:1.*', 'index.docker.io/library/nginx:1.*'],
+    ['registry-1.docker.io/library/nginx', 'index.docker.io/library/nginx'],
+    ['docker.io/**', 'index.docker.io/**'],
+    ['GHCR.io/Acme-team/app', 'ghcr.io/Acme-team/app'],
   ])('normalises the glob %s to %s', (glob, want) => {
     expect(normaliseGlob(glob)).toBe(want);
+  });
+
+  it.each([
+    ['docker.io/nginx', 'nginx:1.25'],
+    ['index.docker.io/nginx', 'docker.io/library/nginx:1.25'],
+    ['registry-1.docker.io/library/nginx', 'nginx'],
+    ['ghcr.io/acme/app', 'GHCR.IO/acme/app:v1'],
+  ])('a rule for %s catches the image %s', (glob, image) => {
+    const file = parsePolicyFile(
+      `version: 1\nrules:\n  - images: ['${glob}']\n    keys: [k.pub]\n`,
+      'p.yaml',
+    );
+    expect(matchPolicyRule(file, policyImageName(parseReference(image))).rule).toBeDefined();
+  });
+
+  it.each([
+    ['ghcr.io/acme/app@sha256:' + 'a'.repeat(64), /digests cannot be matched/],
+    ['*', /can never match/],
+  ])('refuses the glob %s at its line', (glob, msg) => {
+    expect(() =>
+      parsePolicyFile(`version: 1\nrules:\n  - images: ['${glob}']\n    keys: [k.pub]\n`, 'p.yaml'),
+    ).toThrow(msg);
   });
 
   const policy = parsePolicyFile(GOOD);

@@ -1,7 +1,7 @@
 // A ContentStore over an OCI image layout directory (index.json + blobs/<alg>/<hex>). Tags are the
 // `org.opencontainers.image.ref.name` annotations; every blob read is hashed against its digest.
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
 import { isDigest } from '../reference.js';
@@ -23,8 +23,12 @@ export class OciLayoutStore implements ContentStore {
     const file = path.join(this.dir, rel);
     let fh;
     try {
+      // Only regular files: opening a FIFO planted in the layout would block past any deadline.
+      if (!(await stat(file)).isFile())
+        throw new GateError('MALFORMED', `${this.name}: ${rel} is not a regular file`);
       fh = await open(file, 'r');
     } catch (e: unknown) {
+      if (e instanceof GateError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
       throw new GateError('REGISTRY_ERROR', `${this.name}: cannot read ${rel}: ${String(code)}`, {
@@ -71,7 +75,7 @@ export class OciLayoutStore implements ContentStore {
       desc = matching[0];
       if (!desc) return undefined;
     }
-    const bytes = await this.readBlob(desc.digest, LIMITS.manifestBytes, true);
+    const bytes = await this.readBlob(desc.digest, LIMITS.manifestBytes);
     if (!bytes) return undefined;
     const { manifest, mediaType } = parseManifest(
       bytes,
@@ -82,25 +86,18 @@ export class OciLayoutStore implements ContentStore {
   }
 
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
-    const bytes = await this.readBlob(digest, maxBytes, false);
+    const bytes = await this.readBlob(digest, maxBytes);
     if (!bytes) throw new GateError('NOT_FOUND', `${this.name}: blob ${digest} not found`);
     return bytes;
   }
 
-  private async readBlob(
-    digest: string,
-    maxBytes: number,
-    missingOk: boolean,
-  ): Promise<Uint8Array | undefined> {
+  private async readBlob(digest: string, maxBytes: number): Promise<Uint8Array | undefined> {
     // Digest syntax is checked before it becomes a path: no traversal through a descriptor.
     if (!isDigest(digest))
       throw new GateError('MALFORMED', `${this.name}: '${digest}' is not a valid digest`);
     const [alg, hex] = digest.split(':') as [string, string];
     const bytes = await this.readFileCapped(path.join('blobs', alg, hex), maxBytes);
-    if (!bytes) {
-      if (missingOk) return undefined;
-      return undefined;
-    }
+    if (!bytes) return undefined;
     const got = `${alg}:${createHash(alg).update(bytes).digest('hex')}`;
     if (got !== digest)
       throw new GateError(
