@@ -75479,7 +75479,9 @@ function hasImageSigners(o) {
             o.certificateOidcIssuerRegexp,
             o.signerWorkflow,
             o.signerRepository,
-        ].some((v) => v !== undefined && v !== ''));
+            o.sourceRef,
+        ].some((v) => v !== undefined && v !== '') ||
+        o.denySelfHostedRunners === true);
 }
 /** The attestation signer options viewed as image-signer options, to reuse one policy builder. */
 function attestationSignerOptions(o) {
@@ -75645,8 +75647,15 @@ function parseRule(v, node, at, baseDir) {
     const name = field('name') ? v.string(field('name').value, `${at}.name`) : undefined;
     const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });
     images.forEach((g, i) => {
-        if (!/^[A-Za-z0-9*?[\]._:/@-]+$/.test(g) || g.includes('***'))
-            v.problem(v.lineOf(itemNode(field('images').value, i)), `${at}.images[${i}]`, `'${g}' is not an image glob`);
+        // A lone `*` stays within one path segment, and no normalised name has only one.
+        const neverMatches = !g.includes('/') && /^[*?]+$/.test(g) && g !== '**';
+        const why = !/^[A-Za-z0-9*?[\]._:/-]+$/.test(g) || g.includes('***')
+            ? 'is not an image glob (rules match registry/repository[:tag]; digests cannot be matched)'
+            : neverMatches
+                ? 'can never match a normalised image name (write ** for every image)'
+                : undefined;
+        if (why)
+            v.problem(v.lineOf(itemNode(field('images').value, i)), `${at}.images[${i}]`, `'${g}' ${why}`);
     });
     const keys = v
         .stringList(field('keys')?.value, `${at}.keys`)
@@ -75894,9 +75903,17 @@ function normaliseGlob(glob) {
     if (first.includes('*') || first.includes('?'))
         return glob;
     const isHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    if (isHost)
-        return first === 'docker.io' ? `${DOCKER_HUB}${glob.slice(slash)}` : glob;
-    return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+    if (!isHost)
+        return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+    // Hosts compare case-insensitively, and every Docker Hub alias is one registry, as in
+    // parseReference: a rule for docker.io/nginx must catch index.docker.io/library/nginx.
+    const host = first.toLowerCase();
+    const rest = glob.slice(slash + 1);
+    if (host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io')
+        return rest.includes('/') || rest.includes('**')
+            ? `${DOCKER_HUB}/${rest}`
+            : `${DOCKER_HUB}/library/${rest}`;
+    return `${host}/${rest}`;
 }
 /**
  * `*` and `?` stay within one path segment, `**` crosses segments. A glob with no `:tag` in its
@@ -75932,7 +75949,7 @@ function globHasTag(glob) {
 /** The name rules match against: `registry/repository[:tag]`, `oci-layout://dir[:tag]`, or as given. */
 function policyImageName(ref) {
     if (ref.kind === 'registry')
-        return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
+        return `${ref.registry.toLowerCase()}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
     if (ref.kind === 'oci-layout')
         return `oci-layout://${ref.dir}${ref.tag ? `:${ref.tag}` : ''}`;
     return ref.original;
@@ -77041,9 +77058,14 @@ class OciLayoutStore {
         const file = external_node_path_.join(this.dir, rel);
         let fh;
         try {
+            // Only regular files: opening a FIFO planted in the layout would block past any deadline.
+            if (!(await (0,promises_.stat)(file)).isFile())
+                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${rel} is not a regular file`);
             fh = await (0,promises_.open)(file, 'r');
         }
         catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
             const code = e.code;
             if (code === 'ENOENT')
                 return undefined;
@@ -77086,29 +77108,26 @@ class OciLayoutStore {
             if (!desc)
                 return undefined;
         }
-        const bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b.manifestBytes, true);
+        const bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b.manifestBytes);
         if (!bytes)
             return undefined;
         const { manifest, mediaType } = parseManifest(bytes, desc.mediaType || undefined, `${this.name}@${desc.digest}`);
         return { digest: desc.digest, mediaType, bytes, manifest };
     }
     async getBlob(digest, maxBytes) {
-        const bytes = await this.readBlob(digest, maxBytes, false);
+        const bytes = await this.readBlob(digest, maxBytes);
         if (!bytes)
             throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: blob ${digest} not found`);
         return bytes;
     }
-    async readBlob(digest, maxBytes, missingOk) {
+    async readBlob(digest, maxBytes) {
         // Digest syntax is checked before it becomes a path: no traversal through a descriptor.
         if (!isDigest(digest))
             throw new errors/* GateError */.ue('MALFORMED', `${this.name}: '${digest}' is not a valid digest`);
         const [alg, hex] = digest.split(':');
         const bytes = await this.readFileCapped(external_node_path_.join('blobs', alg, hex), maxBytes);
-        if (!bytes) {
-            if (missingOk)
-                return undefined;
+        if (!bytes)
             return undefined;
-        }
         const got = `${alg}:${(0,external_node_crypto_.createHash)(alg).update(bytes).digest('hex')}`;
         if (got !== digest)
             throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${this.name}: blob ${digest} holds bytes hashing to ${got}`);
@@ -78060,7 +78079,7 @@ async function runGate(o, hooks = {}) {
         if (o.images.length === 0)
             throw new errors/* GateError */.ue('USAGE', 'images: no image references given');
         plans = await buildPlans(o, env, buildPolicy);
-        checkGitHubOptions(o, plans);
+        checkPlanOptions(o, plans);
         // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
         // trust material, so it neither fetches nor requires it.
         const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
@@ -78183,8 +78202,13 @@ async function runGate(o, hooks = {}) {
         await client?.close();
     }
 }
-/** GitHub API options that could never take effect are refused before any I/O. */
-function checkGitHubOptions(o, plans) {
+/** Options that could never take effect, or would be skipped, are refused before any I/O. */
+function checkPlanOptions(o, plans) {
+    // Both are checks on signatures; where a plan lets attestations alone decide, they would be
+    // silently skipped for an image whose signature is simply removed.
+    if (plans.specs.some((s) => !s.requireSignature) &&
+        (o.platforms !== undefined || o.requireAllKeys))
+        throw new errors/* GateError */.ue('USAGE', `${o.platforms !== undefined ? 'platforms' : 'require-all-keys'} checks signatures, so it cannot be combined with require-signature=false`);
     if (o.githubRepository && !o.githubOwner)
         throw new errors/* GateError */.ue('USAGE', "github-repository needs github-owner (the repository's owner)");
     if (!o.githubOwner)
