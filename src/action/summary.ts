@@ -7,6 +7,7 @@ const ICON: Record<ImageResult['outcome'], string> = {
   failed: '❌ failed',
   error: '⚠️ error',
   skipped: '⏭️ skipped',
+  allowed: '➖ allowed unverified',
 };
 
 /** Escape for a markdown table cell rendered as GitHub-flavoured HTML. */
@@ -41,7 +42,9 @@ export function renderSummary(report: Report): string {
   const count = (o: string): number => report.results.filter((r) => r.outcome === o).length;
   const head =
     report.outcome === 'verified'
-      ? `✅ All ${report.results.length} image(s) verified`
+      ? count('allowed') > 0
+        ? `✅ ${count('verified')} image(s) verified; ${count('allowed')} allowed without verification (no policy rule)`
+        : `✅ All ${report.results.length} image(s) verified`
       : report.outcome === 'failed'
         ? `❌ ${count('failed')} of ${report.results.length} image(s) failed verification`
         : `⚠️ Verification could not complete for ${count('error') + count('skipped')} of ${report.results.length} image(s)`;

@@ -7,6 +7,7 @@ export function renderResultText(r: ImageResult): string {
   if (r.outcome === 'verified') lines.push(`✓ Verified ${r.image}`);
   else if (r.outcome === 'failed') lines.push(`✗ Verification FAILED for ${r.image}`);
   else if (r.outcome === 'skipped') lines.push(`- Skipped ${r.image}`);
+  else if (r.outcome === 'allowed') lines.push(`- Allowed without verification: ${r.image}`);
   else lines.push(`✗ Verification ERROR for ${r.image}`);
   if (r.digest) lines.push(`  Digest: ${r.digest}`);
   if (r.rule !== undefined) lines.push(`  Rule:   ${r.rule}`);
@@ -40,8 +41,10 @@ export function renderReportText(report: Report): string {
 export function countsLine(report: Report): string {
   const count = (o: string): number => report.results.filter((r) => r.outcome === o).length;
   const skipped = count('skipped');
+  const allowed = count('allowed');
   return (
     `${report.results.length} image(s): ${count('verified')} verified, ${count('failed')} failed, ` +
-    `${count('error')} error(s)${skipped ? `, ${skipped} skipped` : ''}`
+    `${count('error')} error(s)${skipped ? `, ${skipped} skipped` : ''}` +
+    `${allowed ? `, ${allowed} allowed without verification` : ''}`
   );
 }

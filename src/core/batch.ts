@@ -151,12 +151,12 @@ function withManifest(store: ContentStore, m: FetchedManifest): ContentStore {
   return wrapped;
 }
 
-/** No policy-file rule matched: a failure, or a pass the file allows (and says was not verified). */
+/** No policy-file rule matched: a failure, or `allowed` through unverified as the file says. */
 function unmatchedResult(image: string, reason: string, allowed: boolean): ImageResult {
   return {
     image,
-    outcome: allowed ? 'verified' : 'failed',
-    verified: allowed,
+    outcome: allowed ? 'allowed' : 'failed',
+    verified: false,
     reason: allowed ? `${reason}; passed without verification` : reason,
     ...(allowed ? {} : { code: 'POLICY_VIOLATION' as const }),
     signatures: [],

@@ -55,7 +55,7 @@ async function readReport(file: string): Promise<Report> {
       typeof res !== 'object' ||
       res === null ||
       typeof res.image !== 'string' ||
-      !['verified', 'failed', 'error', 'skipped'].includes(res.outcome) ||
+      !['verified', 'failed', 'error', 'skipped', 'allowed'].includes(res.outcome) ||
       typeof res.verified !== 'boolean' ||
       res.verified !== (res.outcome === 'verified')
     )

@@ -6,7 +6,11 @@ import type { SignatureEvidence } from './types.js';
 export const REPORT_SCHEMA_VERSION = 1;
 
 export type Outcome = 'verified' | 'failed' | 'error';
-export type ImageOutcome = Outcome | 'skipped';
+/**
+ * `skipped`: not verified after a fail-fast stop or the deadline (the run is not green);
+ * `allowed`: a policy file's `unmatched: allow` let it through unverified (the run may be green).
+ */
+export type ImageOutcome = Outcome | 'skipped' | 'allowed';
 
 export interface AttestationEvidence {
   predicateType: string;
@@ -101,7 +105,7 @@ export interface Report {
 
 export const TOOL = { name: 'image-gate', version: '0.1.0' };
 
-/** A batch fails if any image failed; else errors if any image errored; skipped images follow a failure. */
+/** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
 export function overallOutcome(results: ImageResult[]): Outcome {
   if (results.some((r) => r.outcome === 'failed')) return 'failed';
   if (results.some((r) => r.outcome === 'error')) return 'error';

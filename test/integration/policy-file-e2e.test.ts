@@ -354,7 +354,7 @@ describe('policy file through the CLI', () => {
     ]);
     expect(code).toBe(0);
     expect(outcomes(report)).toEqual({
-      other: ['verified', undefined],
+      other: ['allowed', undefined],
       'vendor-base': ['verified', undefined],
       'tools-cli': ['verified', undefined],
     });
@@ -362,6 +362,9 @@ describe('policy file through the CLI', () => {
       `no rule in allow.yaml matches ${reg.host}/other/thing:1 (unmatched: allow); passed without verification`,
     );
     expect(report.results[0].digest).toBeUndefined();
+    // Allowed is not verified: the image is absent from the digests/pinned outputs' source.
+    expect(report.results[0].verified).toBe(false);
+    expect(report.outcome).toBe('verified');
     expect(report.policy.policyFile?.unmatched).toBe('allow');
   });
 

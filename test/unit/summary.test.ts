@@ -80,6 +80,19 @@ describe('job summary', () => {
     await expect(renderSummary(report)).toMatchFileSnapshot('../golden/summary.md');
   });
 
+  it('says when images passed unverified under unmatched: allow', () => {
+    const report = finishReport({
+      startedAt: 'x',
+      policy,
+      results: [results[0]!, result({ image: 'other', outcome: 'allowed', verified: false })],
+    });
+    expect(report.outcome).toBe('verified');
+    expect(renderSummary(report)).toContain(
+      '✅ 1 image(s) verified; 1 allowed without verification (no policy rule)',
+    );
+    expect(renderSummary(report)).toContain('| other |  | ➖ allowed unverified |');
+  });
+
   it('escapes markdown and HTML in every user-controlled cell', () => {
     expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe(
       '&lt;img src=x&gt;&#124;&#96;a&#96; &#91;b&#93;(c)',
@@ -96,6 +109,8 @@ describe('outcomes and exit codes', () => {
     [['verified', 'failed', 'error'], 'failed', 1],
     [['verified', 'error'], 'error', 2],
     [['failed', 'skipped'], 'failed', 1],
+    [['verified', 'allowed'], 'verified', 0],
+    [['allowed', 'error'], 'error', 2],
     [[], 'error', 2],
   ] as const)('%j -> %s (exit %d)', (outcomes, want, code) => {
     const o = overallOutcome(outcomes.map((outcome) => result({ outcome })));
