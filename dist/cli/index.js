@@ -75379,12 +75379,12 @@ function withManifest(store, m) {
     }
     return wrapped;
 }
-/** No policy-file rule matched: a failure, or a pass the file allows (and says was not verified). */
+/** No policy-file rule matched: a failure, or `allowed` through unverified as the file says. */
 function unmatchedResult(image, reason, allowed) {
     return {
         image,
-        outcome: allowed ? 'verified' : 'failed',
-        verified: allowed,
+        outcome: allowed ? 'allowed' : 'failed',
+        verified: false,
         reason: allowed ? `${reason}; passed without verification` : reason,
         ...(allowed ? {} : { code: 'POLICY_VIOLATION' }),
         signatures: [],
@@ -76965,7 +76965,7 @@ class RegistryClient {
 ;// CONCATENATED MODULE: ./build/core/report.js
 const REPORT_SCHEMA_VERSION = 1;
 const TOOL = { name: 'image-gate', version: '0.1.0' };
-/** A batch fails if any image failed; else errors if any image errored; skipped images follow a failure. */
+/** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
 function overallOutcome(results) {
     if (results.some((r) => r.outcome === 'failed'))
         return 'failed';
@@ -78340,7 +78340,7 @@ async function readReport(file) {
         if (typeof res !== 'object' ||
             res === null ||
             typeof res.image !== 'string' ||
-            !['verified', 'failed', 'error', 'skipped'].includes(res.outcome) ||
+            !['verified', 'failed', 'error', 'skipped', 'allowed'].includes(res.outcome) ||
             typeof res.verified !== 'boolean' ||
             res.verified !== (res.outcome === 'verified'))
             throw new errors/* GateError */.ue('USAGE', `merge: ${file} results[${i}] is not a valid image result`);
@@ -78636,6 +78636,8 @@ function renderResultText(r) {
         lines.push(`✗ Verification FAILED for ${r.image}`);
     else if (r.outcome === 'skipped')
         lines.push(`- Skipped ${r.image}`);
+    else if (r.outcome === 'allowed')
+        lines.push(`- Allowed without verification: ${r.image}`);
     else
         lines.push(`✗ Verification ERROR for ${r.image}`);
     if (r.digest)
@@ -78671,8 +78673,10 @@ function renderReportText(report) {
 function countsLine(report) {
     const count = (o) => report.results.filter((r) => r.outcome === o).length;
     const skipped = count('skipped');
+    const allowed = count('allowed');
     return (`${report.results.length} image(s): ${count('verified')} verified, ${count('failed')} failed, ` +
-        `${count('error')} error(s)${skipped ? `, ${skipped} skipped` : ''}`);
+        `${count('error')} error(s)${skipped ? `, ${skipped} skipped` : ''}` +
+        `${allowed ? `, ${allowed} allowed without verification` : ''}`);
 }
 //# sourceMappingURL=text.js.map
 ;// CONCATENATED MODULE: ./build/cli/main.js
