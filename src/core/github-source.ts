@@ -12,18 +12,20 @@ export function githubAttestationSource(
   getOctokit: OctokitFactory | undefined,
 ): GitHubAttestationSource {
   const owner = o.githubOwner!;
+  const token = o.githubToken;
+  // Checked once per run, not per image (gate.ts also refuses a missing token before any I/O).
+  if (!getOctokit)
+    throw new GateError('USAGE', 'github-owner: this front end has no GitHub API client');
+  if (!token)
+    throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
   return async (digest) => {
     // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
     const { fetchGitHubAttestations } = await import('./attestations/github-api.js');
-    if (!getOctokit)
-      throw new GateError('USAGE', 'github-owner: this front end has no GitHub API client');
-    if (!o.githubToken)
-      throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
     const bundles = await fetchGitHubAttestations({
       owner,
       ...(o.githubRepository ? { repository: o.githubRepository } : {}),
       digest,
-      token: o.githubToken,
+      token,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
       signal,
       getOctokit,

@@ -542,6 +542,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+// Rules are matched once per image; each glob is compiled once per run.
+const GLOB_CACHE = new Map<string, RegExp>();
+function compiledGlob(glob: string): RegExp {
+  let re = GLOB_CACHE.get(glob);
+  if (!re) GLOB_CACHE.set(glob, (re = globToRegExp(glob)));
+  return re;
+}
+
 function globHasTag(glob: string): boolean {
   return glob.slice(glob.lastIndexOf('/') + 1).includes(':');
 }
@@ -565,7 +573,7 @@ export function matchPolicyRule(policy: PolicyFile, imageName: string): RuleMatc
   for (const rule of policy.rules) {
     for (const glob of rule.images) {
       const target = globHasTag(glob) ? imageName : repoOnly;
-      if (globToRegExp(glob).test(target)) return { rule };
+      if (compiledGlob(glob).test(target)) return { rule };
     }
   }
   return {

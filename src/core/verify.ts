@@ -1,7 +1,11 @@
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
 // discover signatures in every format, verify each (and, on request, each platform manifest of an
 // index), and explain the verdict in one line.
-import { checkAttestations, type AttestationPlan } from './attestation-flow.js';
+import {
+  checkAttestations,
+  COSIGN_SIGN_PREDICATE,
+  type AttestationPlan,
+} from './attestation-flow.js';
 import { discover, type Candidate, type Discovery } from './discovery.js';
 import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
 import { LIMITS } from './limits.js';
@@ -9,9 +13,6 @@ import { formatPlatform, type PlatformSelection } from './options.js';
 import { pinnedReference, type ImageRef } from './reference.js';
 import type { ImageResult, PlatformResult } from './report.js';
 import type { ContentStore, Descriptor, SignatureEvidence, SignatureFormat } from './types.js';
-
-import { COSIGN_SIGN_PREDICATE } from './attestation-flow.js';
-export { COSIGN_SIGN_PREDICATE };
 
 /** What verify.ts needs of the signature verifier (src/core/signatures/verifier.ts). */
 export interface CandidateVerifier {
