@@ -73299,18 +73299,20 @@ async function readBundle(path) {
 
 function githubAttestationSource(o, env, signal, getOctokit) {
     const owner = o.githubOwner;
+    const token = o.githubToken;
+    // Checked once per run, not per image (gate.ts also refuses a missing token before any I/O).
+    if (!getOctokit)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: this front end has no GitHub API client');
+    if (!token)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
     return async (digest) => {
         // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
         const { fetchGitHubAttestations } = await __nccwpck_require__.e(/* import() */ 360).then(__nccwpck_require__.bind(__nccwpck_require__, 43360));
-        if (!getOctokit)
-            throw new errors/* GateError */.ue('USAGE', 'github-owner: this front end has no GitHub API client');
-        if (!o.githubToken)
-            throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
         const bundles = await fetchGitHubAttestations({
             owner,
             ...(o.githubRepository ? { repository: o.githubRepository } : {}),
             digest,
-            token: o.githubToken,
+            token,
             baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
             signal,
             getOctokit,
@@ -74932,8 +74934,6 @@ function formatPlatform(p) {
 
 
 
-
-
 // When every candidate is rejected, the reason names the most telling rejection.
 const REASON_PRIORITY = [
     'UNTRUSTED_SIGNER',
@@ -75943,6 +75943,14 @@ function globToRegExp(glob) {
     }
     return new RegExp(`^${re}$`);
 }
+// Rules are matched once per image; each glob is compiled once per run.
+const GLOB_CACHE = new Map();
+function compiledGlob(glob) {
+    let re = GLOB_CACHE.get(glob);
+    if (!re)
+        GLOB_CACHE.set(glob, (re = globToRegExp(glob)));
+    return re;
+}
 function globHasTag(glob) {
     return glob.slice(glob.lastIndexOf('/') + 1).includes(':');
 }
@@ -75962,7 +75970,7 @@ function matchPolicyRule(policy, imageName) {
     for (const rule of policy.rules) {
         for (const glob of rule.images) {
             const target = globHasTag(glob) ? imageName : repoOnly;
-            if (globToRegExp(glob).test(target))
+            if (compiledGlob(glob).test(target))
                 return { rule };
         }
     }
