@@ -1,7 +1,9 @@
 // Finds every signature an image may carry, in both cosign formats and independently for each
 // image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
 // `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
+import { createHash } from 'node:crypto';
 import { GateError, toGateError } from './errors.js';
+import { cosignSimpleSigningPayload } from './signatures/legacy.js';
 import { LIMITS } from './limits.js';
 import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from './types.js';
 
@@ -40,25 +42,74 @@ export function signatureTag(digest: string, suffix: string): string {
   return digest.replace(':', '-') + suffix;
 }
 
+/** The two places a signature can be stored: `sha256-<hex>.sig|.att` tags, or bundle referrers. */
+export type StorageFormat = 'legacy' | 'bundle';
+
+export function storageFormat(f: SignatureFormat): StorageFormat | undefined {
+  if (f === 'legacy-tag' || f === 'legacy-att') return 'legacy';
+  if (f === 'bundle-referrer' || f === 'bundle-tag') return 'bundle';
+  return undefined;
+}
+
+/**
+ * Run-wide memory of the storage format whose signature last verified in each repository. It
+ * only orders the lookups of later images (see verify.ts); it never decides a verdict.
+ */
+export class FormatOrder {
+  private readonly last = new Map<string, StorageFormat>();
+
+  first(store: string): StorageFormat | undefined {
+    return this.last.get(store);
+  }
+
+  record(store: string, format: StorageFormat): void {
+    this.last.set(store, format);
+  }
+}
+
 export async function discover(
   store: ContentStore,
   digest: string,
-  opts: { legacySuffixes?: string[] } = {},
+  opts: { legacySuffixes?: string[]; formats?: readonly StorageFormat[] } = {},
 ): Promise<Discovery> {
   const result: Discovery = { candidates: [], rejected: [], searched: [], ignored: [] };
   const suffixes = opts.legacySuffixes ?? ['.sig'];
-  // Both formats are looked up concurrently; a failure to *obtain* evidence (network, limits)
-  // propagates as an error, while unreadable content is recorded as a rejected candidate.
+  const formats = opts.formats ?? ['legacy', 'bundle'];
+  // The formats asked for are looked up concurrently; a failure to *obtain* evidence (network,
+  // limits) propagates as an error, while unreadable content is recorded as a rejected candidate.
   await Promise.all([
-    ...suffixes.map((s) => discoverLegacy(store, digest, s, result)),
-    discoverBundles(store, digest, result),
+    ...(formats.includes('legacy')
+      ? suffixes.map((s) => discoverLegacy(store, digest, s, result))
+      : []),
+    ...(formats.includes('bundle') ? [discoverBundles(store, digest, result)] : []),
   ]);
-  if (result.candidates.length > LIMITS.signaturesPerImage)
+  checkCount(store, digest, result);
+  return result;
+}
+
+/** Both halves of a lookup done in two steps, as one. */
+export function mergeDiscoveries(
+  store: ContentStore,
+  digest: string,
+  a: Discovery,
+  b: Discovery,
+): Discovery {
+  const merged: Discovery = {
+    candidates: [...a.candidates, ...b.candidates],
+    rejected: [...a.rejected, ...b.rejected],
+    searched: [...a.searched, ...b.searched],
+    ignored: [...a.ignored, ...b.ignored],
+  };
+  checkCount(store, digest, merged);
+  return merged;
+}
+
+function checkCount(store: ContentStore, digest: string, d: Discovery): void {
+  if (d.candidates.length > LIMITS.signaturesPerImage)
     throw new GateError(
       'LIMIT_EXCEEDED',
-      `${store.name}@${digest}: ${result.candidates.length} signatures found, limit ${LIMITS.signaturesPerImage}`,
+      `${store.name}@${digest}: ${d.candidates.length} signatures found, limit ${LIMITS.signaturesPerImage}`,
     );
-  return result;
 }
 
 async function discoverLegacy(
@@ -85,7 +136,9 @@ async function discoverLegacy(
     usable.map(async (layer, i) => {
       const where = `${tag} layer ${i}`;
       try {
-        const payload = await store.getBlob(layer.digest, LIMITS.payloadBytes);
+        const payload =
+          (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
+          (await store.getBlob(layer.digest, LIMITS.payloadBytes));
         out.candidates.push({
           kind: 'legacy',
           attestation: suffix === '.att',
@@ -100,6 +153,21 @@ async function discoverLegacy(
       }
     }),
   );
+}
+
+/**
+ * A `.sig` layer whose digest is that of the payload cosign writes by default for this image
+ * (`store.name@digest`, no annotations) holds exactly those bytes: SHA-256 proves it as surely as
+ * fetching the blob and hashing it would, so the blob is not fetched. Any other layer (signed
+ * with `-a` annotations, or under another name, as after `cosign copy`) is fetched as usual.
+ * Either way the bytes are then checked and verified alike.
+ */
+function knownPayload(store: ContentStore, digest: string, layer: Descriptor): Buffer | undefined {
+  if (!layer.digest.startsWith('sha256:')) return undefined;
+  const payload = cosignSimpleSigningPayload(store.name, digest);
+  if (layer.size !== payload.length) return undefined;
+  const hex = createHash('sha256').update(payload).digest('hex');
+  return layer.digest === `sha256:${hex}` ? payload : undefined;
 }
 
 async function discoverBundles(store: ContentStore, digest: string, out: Discovery): Promise<void> {

@@ -2,6 +2,7 @@
 // Trust material and keys are loaded once per run and shared by every image.
 import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
+import { FormatOrder } from './discovery.js';
 import { GateError, toGateError } from './errors.js';
 import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
@@ -177,6 +178,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       if (!store) s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
       return store;
     };
+    const formatOrder = new FormatOrder();
     // One verifier per plan, built once and shared by every image the plan governs.
     const contextOf = (spec: PlanSpec): VerifyContext => {
       const verifier = sigstoreImages ? createSignatureVerifier(root, spec.policy) : NO_SIGSTORE;
@@ -185,6 +187,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       return {
         verifier,
         storeFor,
+        formatOrder,
         ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
         ...(spec.requirement
           ? {

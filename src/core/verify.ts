@@ -6,7 +6,14 @@ import {
   COSIGN_SIGN_PREDICATE,
   type AttestationPlan,
 } from './attestation-flow.js';
-import { discover, type Candidate, type Discovery } from './discovery.js';
+import {
+  discover,
+  mergeDiscoveries,
+  storageFormat,
+  type Candidate,
+  type Discovery,
+  type FormatOrder,
+} from './discovery.js';
 import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
 import { LIMITS } from './limits.js';
 import { formatPlatform, type PlatformSelection } from './options.js';
@@ -41,6 +48,8 @@ export interface VerifyContext {
   requireSignature?: boolean;
   /** require-all-keys: every one of these keys must have a verified signature. */
   requireAllKeys?: Array<{ keyRef: string; keyID: string }>;
+  /** Run-wide: which signature format to look up first in a repository (verifyDigest). */
+  formatOrder?: FormatOrder;
   /**
    * Policy file: the plan (context) for this image, keyed for deduplication, or why no rule
    * applies. Absent when one plan governs every image.
@@ -102,7 +111,11 @@ async function verifyStoreImage(
     );
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
-  const v = await verifyDigest(store, digest, ctx.verifier, ctx.attestations !== undefined);
+  const v = await verifyDigest(store, digest, ctx.verifier, {
+    withAttestations: ctx.attestations !== undefined,
+    complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+    ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+  });
   requireEveryKey(v, ctx.requireAllKeys);
   const att = ctx.attestations
     ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
@@ -160,16 +173,69 @@ interface DigestVerdict {
   failure?: { code: GateErrorCode; reason: string };
 }
 
-/** Discover and verify every signature of one manifest digest in one store. */
+interface DigestLookup {
+  /** Look up `.att` tags too: the attestation flow judges what they hold. */
+  withAttestations?: boolean;
+  /** Every signature counts (require-all-keys): never stop at the first format that verifies. */
+  complete?: boolean;
+  formatOrder?: FormatOrder;
+}
+
+/**
+ * Discover and verify the signatures of one manifest digest in one store.
+ *
+ * One valid signature verifies a digest, so when nothing more is asked of it (no attestations,
+ * no require-all-keys) and an earlier image of the same repository verified in one storage
+ * format, that format is looked up first and the other only if it yields no valid signature.
+ * The verdict is the one a full lookup gives; the report then lists the signatures of the format
+ * that verified. Without such a hint both formats are looked up concurrently.
+ */
 async function verifyDigest(
   store: ContentStore,
   digest: string,
   verifier: CandidateVerifier,
-  withAttestations = false,
+  lookup: DigestLookup = {},
 ): Promise<DigestVerdict> {
-  const found = await discover(store, digest, {
-    legacySuffixes: withAttestations ? ['.sig', '.att'] : ['.sig'],
+  const order = lookup.formatOrder;
+  const hint = lookup.withAttestations || lookup.complete ? undefined : order?.first(store.name);
+  if (hint === undefined) {
+    const found = await discover(store, digest, {
+      legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
+    });
+    const v = verdict(found, judge(found, digest, verifier));
+    remember(order, store, v.signatures);
+    return v;
+  }
+  const first = await discover(store, digest, { formats: [hint] });
+  const firstJudged = judge(first, digest, verifier);
+  if (firstJudged.signatures.length > 0) return verdict(first, firstJudged);
+  const second = await discover(store, digest, {
+    formats: [hint === 'legacy' ? 'bundle' : 'legacy'],
   });
+  const secondJudged = judge(second, digest, verifier);
+  const v = verdict(mergeDiscoveries(store, digest, first, second), {
+    signatures: secondJudged.signatures,
+    rejected: [...firstJudged.rejected, ...secondJudged.rejected],
+  });
+  remember(order, store, v.signatures);
+  return v;
+}
+
+/** The cheaper format wins when both verified: a legacy lookup costs one request less. */
+function remember(
+  order: FormatOrder | undefined,
+  store: ContentStore,
+  signatures: SignatureEvidence[],
+): void {
+  const formats = new Set(signatures.map((s) => storageFormat(s.format)));
+  if (formats.has('legacy')) order?.record(store.name, 'legacy');
+  else if (formats.has('bundle')) order?.record(store.name, 'bundle');
+}
+
+type Judged = Pick<DigestVerdict, 'signatures' | 'rejected'>;
+
+/** Verifies each signature candidate: verified evidence, or why it was rejected. */
+function judge(found: Discovery, digest: string, verifier: CandidateVerifier): Judged {
   const signatures: SignatureEvidence[] = [];
   const rejected = found.rejected.map(({ where, error }) => ({
     where,
@@ -196,6 +262,10 @@ async function verifyDigest(
       rejected.push({ where: c.where, code: err.code, reason: err.message });
     }
   }
+  return { signatures, rejected };
+}
+
+function verdict(found: Discovery, { signatures, rejected }: Judged): DigestVerdict {
   if (signatures.length > 0) return { found, signatures, rejected };
   if (rejected.length === 0) {
     const ignored = found.ignored.length
@@ -264,7 +334,10 @@ async function verifyPlatforms(
   const platforms: PlatformResult[] = await Promise.all(
     selected.map(async (p): Promise<PlatformResult> => {
       try {
-        const v = await verifyDigest(store, p.digest, ctx.verifier);
+        const v = await verifyDigest(store, p.digest, ctx.verifier, {
+          complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+          ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+        });
         requireEveryKey(v, ctx.requireAllKeys);
         if (!v.failure) return { ...p, outcome: 'verified' };
         return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };

@@ -6,7 +6,9 @@ import type { IdentityRule, Policy } from '../../src/core/policy.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
-import type { Manifest } from '../../src/core/types.js';
+import { discover } from '../../src/core/discovery.js';
+import { cosignSimpleSigningPayload } from '../../src/core/signatures/legacy.js';
+import type { ContentStore, Manifest } from '../../src/core/types.js';
 import { failure } from '../helpers/expect-failure.js';
 
 // A real cosign legacy `.sig` manifest (teleport's sigstore test data): layer 0 is keyless
@@ -286,5 +288,54 @@ describe('teleport legacy .sig manifest', () => {
     expect(() => createSignatureVerifier(undefined, policy({ keys: [signerKey] }))).toThrow(
       expect.objectContaining({ code: 'USAGE' }),
     );
+  });
+});
+
+describe("cosign's default payload, known without fetching it", () => {
+  /** The fixture's `.sig` manifest and payload blob as a repository named `name`. */
+  function store(name: string): ContentStore & { blobReads: string[] } {
+    const blobReads: string[] = [];
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    return {
+      name,
+      blobReads,
+      getManifest: (reference) =>
+        Promise.resolve(
+          reference === `sha256-${IMAGE_DIGEST.slice(7)}.sig`
+            ? { digest: IMAGE_DIGEST, mediaType: 'x', bytes, manifest }
+            : undefined,
+        ),
+      getBlob: (digest) => {
+        blobReads.push(digest);
+        return Promise.resolve(payload);
+      },
+    };
+  }
+
+  it('builds the exact bytes cosign wrote for index.docker.io/teleportdan/hello-world', () => {
+    const built = cosignSimpleSigningPayload(
+      'index.docker.io/teleportdan/hello-world',
+      IMAGE_DIGEST,
+    );
+    expect(built.equals(payload)).toBe(true);
+  });
+
+  it('does not fetch the payload of a repository with that name, and both layers still verify', async () => {
+    const s = store('index.docker.io/teleportdan/hello-world');
+    const found = await discover(s, IMAGE_DIGEST, { formats: ['legacy'] });
+    expect(s.blobReads).toEqual([]);
+    expect(found.candidates).toHaveLength(2);
+    const v = createSignatureVerifier(root, policy({ keys: [signerKey], identities: [DANIEL] }));
+    for (const c of found.candidates) {
+      expect(c.kind).toBe('legacy');
+      if (c.kind === 'legacy') expect(v.verifyLegacy(c, IMAGE_DIGEST).format).toBe('legacy-tag');
+    }
+  });
+
+  it('fetches it under any other name (a copy keeps the name it was signed under)', async () => {
+    const s = store('ghcr.io/mirror/hello-world');
+    const found = await discover(s, IMAGE_DIGEST, { formats: ['legacy'] });
+    expect(s.blobReads).toEqual([manifest.layers![0].digest, manifest.layers![1].digest]);
+    expect(found.candidates).toHaveLength(2);
   });
 });

@@ -47,6 +47,26 @@ export function checkSimpleSigningPayload(payload: Uint8Array, imageDigest: stri
   }
 }
 
+/**
+ * The payload `cosign sign` writes for `dockerReference@imageDigest` when given no `-a`
+ * annotations, byte for byte: Go's encoding/json of cosign's struct (fields in declaration
+ * order, no spaces, no trailing newline). The names in a reference need none of the escapes where
+ * Go and JSON.stringify differ (`<`, `>`, `&`, U+2028/9).
+ */
+export function cosignSimpleSigningPayload(dockerReference: string, imageDigest: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      critical: {
+        identity: { 'docker-reference': dockerReference },
+        image: { 'docker-manifest-digest': imageDigest },
+        type: SIMPLE_SIGNING_TYPE,
+      },
+      optional: null,
+    }),
+    'utf8',
+  );
+}
+
 /** The layer as a Sigstore bundle v0.1 (JSON form), messageSignature over the payload. */
 export function legacyLayerToBundle(layer: LegacyLayer): Record<string, unknown> {
   const a = layer.annotations;
