@@ -1,5 +1,7 @@
 // The committed bundles must run with no node_modules at all, as the Actions runner runs
 // dist/index.js and as `npx`-less users run dist/cli.js: copy dist/ and the example elsewhere.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +65,27 @@ describe('committed bundles without node_modules', () => {
     const h = await runNode(['dist/cli.js', 'verify', '--help'], {}, dir);
     expect(h.stdout).toContain('--certificate-identity-regexp');
   });
+
+  // The machine's own Node (20 here and in CI; the tests run on a fetched Node 24).
+  const systemNode = '/usr/bin/node';
+  const systemMajor = existsSync(systemNode)
+    ? Number(execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]']).toString())
+    : 24;
+  it.skipIf(systemMajor >= 24)(
+    'dist/cli.js on a Node older than 24 says what it needs and exits 2',
+    async () => {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const c = spawn(systemNode, ['dist/cli.js', '--version'], { cwd: dir });
+        let stderr = '';
+        c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        c.on('error', reject);
+        c.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.stderr).toContain('image-gate: needs Node.js 24 or later, and this is v');
+      expect(r.stderr).not.toContain('TypeError');
+      expect(r.code).toBe(2);
+    },
+  );
 
   it('merges shard reports into one verdict, in the CLI and in the Action', async () => {
     const shard = (tag: string, file: string) =>
