@@ -71787,6 +71787,22 @@ function checkSimpleSigningPayload(payload, imageDigest) {
         throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `simple-signing payload signs ${JSON.stringify(digest ?? null)}, not the image digest ${imageDigest}`);
     }
 }
+/**
+ * The payload `cosign sign` writes for `dockerReference@imageDigest` when given no `-a`
+ * annotations, byte for byte: Go's encoding/json of cosign's struct (fields in declaration
+ * order, no spaces, no trailing newline). The names in a reference need none of the escapes where
+ * Go and JSON.stringify differ (`<`, `>`, `&`, U+2028/9).
+ */
+function cosignSimpleSigningPayload(dockerReference, imageDigest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': dockerReference },
+            image: { 'docker-manifest-digest': imageDigest },
+            type: SIMPLE_SIGNING_TYPE,
+        },
+        optional: null,
+    }), 'utf8');
+}
 /** The layer as a Sigstore bundle v0.1 (JSON form), messageSignature over the payload. */
 function legacyLayerToBundle(layer) {
     const a = layer.annotations;
@@ -74730,21 +74746,60 @@ const MANIFEST_ACCEPT = [
 
 
 
+
+
 function signatureTag(digest, suffix) {
     return digest.replace(':', '-') + suffix;
+}
+function storageFormat(f) {
+    if (f === 'legacy-tag' || f === 'legacy-att')
+        return 'legacy';
+    if (f === 'bundle-referrer' || f === 'bundle-tag')
+        return 'bundle';
+    return undefined;
+}
+/**
+ * Run-wide memory of the storage format whose signature last verified in each repository. It
+ * only orders the lookups of later images (see verify.ts); it never decides a verdict.
+ */
+class FormatOrder {
+    last = new Map();
+    first(store) {
+        return this.last.get(store);
+    }
+    record(store, format) {
+        this.last.set(store, format);
+    }
 }
 async function discover(store, digest, opts = {}) {
     const result = { candidates: [], rejected: [], searched: [], ignored: [] };
     const suffixes = opts.legacySuffixes ?? ['.sig'];
-    // Both formats are looked up concurrently; a failure to *obtain* evidence (network, limits)
-    // propagates as an error, while unreadable content is recorded as a rejected candidate.
+    const formats = opts.formats ?? ['legacy', 'bundle'];
+    // The formats asked for are looked up concurrently; a failure to *obtain* evidence (network,
+    // limits) propagates as an error, while unreadable content is recorded as a rejected candidate.
     await Promise.all([
-        ...suffixes.map((s) => discoverLegacy(store, digest, s, result)),
-        discoverBundles(store, digest, result),
+        ...(formats.includes('legacy')
+            ? suffixes.map((s) => discoverLegacy(store, digest, s, result))
+            : []),
+        ...(formats.includes('bundle') ? [discoverBundles(store, digest, result)] : []),
     ]);
-    if (result.candidates.length > limits/* LIMITS */.b.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${result.candidates.length} signatures found, limit ${limits/* LIMITS */.b.signaturesPerImage}`);
+    checkCount(store, digest, result);
     return result;
+}
+/** Both halves of a lookup done in two steps, as one. */
+function mergeDiscoveries(store, digest, a, b) {
+    const merged = {
+        candidates: [...a.candidates, ...b.candidates],
+        rejected: [...a.rejected, ...b.rejected],
+        searched: [...a.searched, ...b.searched],
+        ignored: [...a.ignored, ...b.ignored],
+    };
+    checkCount(store, digest, merged);
+    return merged;
+}
+function checkCount(store, digest, d) {
+    if (d.candidates.length > limits/* LIMITS */.b.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${d.candidates.length} signatures found, limit ${limits/* LIMITS */.b.signaturesPerImage}`);
 }
 async function discoverLegacy(store, digest, suffix, out) {
     const tag = signatureTag(digest, suffix);
@@ -74762,7 +74817,8 @@ async function discoverLegacy(store, digest, suffix, out) {
     await Promise.all(usable.map(async (layer, i) => {
         const where = `${tag} layer ${i}`;
         try {
-            const payload = await store.getBlob(layer.digest, limits/* LIMITS */.b.payloadBytes);
+            const payload = (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
+                (await store.getBlob(layer.digest, limits/* LIMITS */.b.payloadBytes));
             out.candidates.push({
                 kind: 'legacy',
                 attestation: suffix === '.att',
@@ -74778,6 +74834,22 @@ async function discoverLegacy(store, digest, suffix, out) {
             out.rejected.push({ where, error: err });
         }
     }));
+}
+/**
+ * A `.sig` layer whose digest is that of the payload cosign writes by default for this image
+ * (`store.name@digest`, no annotations) holds exactly those bytes: SHA-256 proves it as surely as
+ * fetching the blob and hashing it would, so the blob is not fetched. Any other layer (signed
+ * with `-a` annotations, or under another name, as after `cosign copy`) is fetched as usual.
+ * Either way the bytes are then checked and verified alike.
+ */
+function knownPayload(store, digest, layer) {
+    if (!layer.digest.startsWith('sha256:'))
+        return undefined;
+    const payload = cosignSimpleSigningPayload(store.name, digest);
+    if (layer.size !== payload.length)
+        return undefined;
+    const hex = (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+    return layer.digest === `sha256:${hex}` ? payload : undefined;
 }
 async function discoverBundles(store, digest, out) {
     let descriptors;
@@ -74979,7 +75051,11 @@ async function verifyStoreImage(ref, ctx) {
         throw new errors/* GateError */.ue('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
     // From here on only the digest computed over the bytes received is used.
     const digest = fetched.digest;
-    const v = await verifyDigest(store, digest, ctx.verifier, ctx.attestations !== undefined);
+    const v = await verifyDigest(store, digest, ctx.verifier, {
+        withAttestations: ctx.attestations !== undefined,
+        complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+        ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+    });
     requireEveryKey(v, ctx.requireAllKeys);
     const att = ctx.attestations
         ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
@@ -75027,11 +75103,51 @@ async function verifyStoreImage(ref, ctx) {
     }
     return { ...common, ...verifiedFields(v.signatures) };
 }
-/** Discover and verify every signature of one manifest digest in one store. */
-async function verifyDigest(store, digest, verifier, withAttestations = false) {
-    const found = await discover(store, digest, {
-        legacySuffixes: withAttestations ? ['.sig', '.att'] : ['.sig'],
+/**
+ * Discover and verify the signatures of one manifest digest in one store.
+ *
+ * One valid signature verifies a digest, so when nothing more is asked of it (no attestations,
+ * no require-all-keys) and an earlier image of the same repository verified in one storage
+ * format, that format is looked up first and the other only if it yields no valid signature.
+ * The verdict is the one a full lookup gives; the report then lists the signatures of the format
+ * that verified. Without such a hint both formats are looked up concurrently.
+ */
+async function verifyDigest(store, digest, verifier, lookup = {}) {
+    const order = lookup.formatOrder;
+    const hint = lookup.withAttestations || lookup.complete ? undefined : order?.first(store.name);
+    if (hint === undefined) {
+        const found = await discover(store, digest, {
+            legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
+        });
+        const v = verdict(found, judge(found, digest, verifier));
+        remember(order, store, v.signatures);
+        return v;
+    }
+    const first = await discover(store, digest, { formats: [hint] });
+    const firstJudged = judge(first, digest, verifier);
+    if (firstJudged.signatures.length > 0)
+        return verdict(first, firstJudged);
+    const second = await discover(store, digest, {
+        formats: [hint === 'legacy' ? 'bundle' : 'legacy'],
     });
+    const secondJudged = judge(second, digest, verifier);
+    const v = verdict(mergeDiscoveries(store, digest, first, second), {
+        signatures: secondJudged.signatures,
+        rejected: [...firstJudged.rejected, ...secondJudged.rejected],
+    });
+    remember(order, store, v.signatures);
+    return v;
+}
+/** The cheaper format wins when both verified: a legacy lookup costs one request less. */
+function remember(order, store, signatures) {
+    const formats = new Set(signatures.map((s) => storageFormat(s.format)));
+    if (formats.has('legacy'))
+        order?.record(store.name, 'legacy');
+    else if (formats.has('bundle'))
+        order?.record(store.name, 'bundle');
+}
+/** Verifies each signature candidate: verified evidence, or why it was rejected. */
+function judge(found, digest, verifier) {
     const signatures = [];
     const rejected = found.rejected.map(({ where, error }) => ({
         where,
@@ -75060,6 +75176,9 @@ async function verifyDigest(store, digest, verifier, withAttestations = false) {
             rejected.push({ where: c.where, code: err.code, reason: err.message });
         }
     }
+    return { signatures, rejected };
+}
+function verdict(found, { signatures, rejected }) {
     if (signatures.length > 0)
         return { found, signatures, rejected };
     if (rejected.length === 0) {
@@ -75117,7 +75236,10 @@ async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
     const { selected, missing } = selectPlatforms(entries, ctx.platforms);
     const platforms = await Promise.all(selected.map(async (p) => {
         try {
-            const v = await verifyDigest(store, p.digest, ctx.verifier);
+            const v = await verifyDigest(store, p.digest, ctx.verifier, {
+                complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+                ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+            });
             requireEveryKey(v, ctx.requireAllKeys);
             if (!v.failure)
                 return { ...p, outcome: 'verified' };
@@ -77998,6 +78120,7 @@ function nonEmpty(s) {
 
 
 
+
 function buildIdentityRules(o) {
     const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
     const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
@@ -78127,6 +78250,7 @@ async function runGate(o, hooks = {}) {
                 s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
             return store;
         };
+        const formatOrder = new FormatOrder();
         // One verifier per plan, built once and shared by every image the plan governs.
         const contextOf = (spec) => {
             const verifier = sigstoreImages ? createSignatureVerifier(root, spec.policy) : NO_SIGSTORE;
@@ -78134,6 +78258,7 @@ async function runGate(o, hooks = {}) {
             return {
                 verifier,
                 storeFor,
+                formatOrder,
                 ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
                 ...(spec.requirement
                     ? {
