@@ -78862,22 +78862,29 @@ async function main(argv, io) {
         }
         case 'verify': {
             let failures = 0;
-            const report = await runGate(cmd.options, {
-                env: io.env,
-                getOctokit: getOctokit,
-                onResult: (r, done, total) => {
-                    // Progress goes to stderr so stdout stays the result (text or JSON): a running count
-                    // on a terminal, one plain line per finished image otherwise.
-                    if (r.outcome === 'failed' || r.outcome === 'error')
-                        failures++;
-                    if (total < 2)
-                        return;
-                    if (io.isTTY)
-                        io.stderr(`\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`);
-                    else
-                        io.stderr(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
-                },
-            });
+            const progress = coalesced(io.stderr, io.isTTY);
+            let report;
+            try {
+                report = await runGate(cmd.options, {
+                    env: io.env,
+                    getOctokit: getOctokit,
+                    onResult: (r, done, total) => {
+                        // Progress goes to stderr so stdout stays the result (text or JSON): a running count
+                        // on a terminal, one plain line per finished image otherwise.
+                        if (r.outcome === 'failed' || r.outcome === 'error')
+                            failures++;
+                        if (total < 2)
+                            return;
+                        if (io.isTTY)
+                            progress.write(`\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`);
+                        else
+                            progress.write(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
+                    },
+                });
+            }
+            finally {
+                progress.flush();
+            }
             return emit(report, cmd, io);
         }
         case 'merge': {
@@ -78892,6 +78899,32 @@ async function main(argv, io) {
             return emit(report, cmd, io);
         }
     }
+}
+/**
+ * Progress text, written at most every PROGRESS_MS: one write per burst of finished images
+ * rather than one per image (each write to a pipe is a system call). On a terminal only the
+ * newest `\r` count matters, so it replaces what is pending.
+ */
+const PROGRESS_MS = 100;
+function coalesced(write, overwrite) {
+    let pending = '';
+    let timer;
+    const flush = () => {
+        clearTimeout(timer);
+        timer = undefined;
+        if (pending === '')
+            return;
+        const s = pending;
+        pending = '';
+        write(s);
+    };
+    return {
+        write(s) {
+            pending = overwrite && !pending.endsWith('\n') ? s : pending + s;
+            timer ??= setTimeout(flush, PROGRESS_MS).unref();
+        },
+        flush,
+    };
 }
 /** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
 async function emit(report, cmd, io) {
