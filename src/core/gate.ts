@@ -93,7 +93,18 @@ function pick(name: string, exact?: string, regexp?: string): Matcher | undefine
 
 export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
   return {
-    keys: (policy?.keys ?? []).map((k) => ({ keyRef: k.keyRef, keyID: k.keyID })),
+    keys: (policy?.keys ?? []).map((k) => ({
+      keyRef: k.keyRef,
+      keyID: k.keyID,
+      ...(k.validFor
+        ? {
+            validFor: {
+              ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+              ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+            },
+          }
+        : {}),
+    })),
     identities: (policy?.identities ?? []).map((i) => {
       const ext = Object.entries(i.extensions ?? {});
       return {

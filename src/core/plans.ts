@@ -13,6 +13,7 @@ import type { GateOptions } from './options.js';
 import type { IdentityRule, Policy } from './policy.js';
 import { loadPolicyFile, type PolicyFile, type PolicyFileRule } from './policy-file.js';
 import { loadKeys } from './trust/keys.js';
+import type { KeyValidity } from './trust/key-types.js';
 
 export interface PlanSpec {
   /** `options`, or the policy-file rule's name. */
@@ -60,8 +61,15 @@ export async function buildPlans(
   const file = await loadPolicyFile(o.policyFile);
   const byRule = new Map<PolicyFileRule, PlanSpec>();
   const tlog = { requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
-  const policyOf = async (keys: string[], identities: IdentityRule[]): Promise<Policy> => ({
-    keys: keys.length ? await loadKeys(keys, { env }) : [],
+  const policyOf = async (
+    keys: string[],
+    identities: IdentityRule[],
+    validity: Record<string, KeyValidity> = {},
+  ): Promise<Policy> => ({
+    keys: (keys.length ? await loadKeys(keys, { env }) : []).map((k) => {
+      const validFor = validity[k.keyRef];
+      return validFor ? { ...k, validFor } : k;
+    }),
     identities,
     ...tlog,
   });
@@ -74,10 +82,14 @@ export async function buildPlans(
         : undefined;
     const spec: PlanSpec = {
       name: rule.name,
-      policy: await policyOf(rule.keys, rule.identities),
+      policy: await policyOf(rule.keys, rule.identities, rule.keyValidity),
       ...(hasAtt
         ? {
-            attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? []),
+            attPolicy: await policyOf(
+              rule.attestationKeys ?? [],
+              rule.attestationIdentities ?? [],
+              rule.keyValidity,
+            ),
           }
         : {}),
       ...(requirement ? { requirement } : {}),
@@ -115,6 +127,8 @@ async function planFromOptions(
 /** Whether verifying under this plan needs Sigstore trust material (a tlog or keyless). */
 export function needsTrustRoot(spec: PlanSpec): boolean {
   return [spec.policy, spec.attPolicy].some(
-    (p) => p !== undefined && (p.identities.length > 0 || p.requireTlog),
+    (p) =>
+      p !== undefined &&
+      (p.identities.length > 0 || p.requireTlog || p.keys.some((k) => k.validFor)),
   );
 }

@@ -16,6 +16,7 @@ import { GateError } from './errors.js';
 import { parseDuration } from './options.js';
 import type { IdentityRule, Matcher } from './policy.js';
 import { DOCKER_HUB, type ImageRef } from './reference.js';
+import type { KeyValidity } from './trust/key-types.js';
 
 export const POLICY_FILE_VERSION = 1;
 /** A policy is a page of YAML, not a data set. */
@@ -30,6 +31,8 @@ export interface PolicyFileRule {
   images: string[];
   /** Key references; plain paths resolved against the policy file's directory. */
   keys: string[];
+  /** Validity windows of some of `keys` and `attestationKeys` (by resolved reference). */
+  keyValidity?: Record<string, KeyValidity>;
   identities: IdentityRule[];
   /** Signers of attestations, when not the image's (absent = same as the image). */
   attestationKeys?: string[];
@@ -220,16 +223,21 @@ function parseRule(
         `'${g}' ${why}`,
       );
   });
-  const keys = v
-    .stringList(field('keys')?.value, `${at}.keys`)
-    .map((k) => resolveKeyRef(k, baseDir));
+  const keyValidity: Record<string, KeyValidity> = {};
+  const keyList = (node: unknown, f: string): string[] =>
+    v.keyList(node, f).map(({ ref, validFor }) => {
+      const resolved = resolveKeyRef(ref, baseDir);
+      if (validFor) keyValidity[resolved] = validFor;
+      return resolved;
+    });
+  const keys = keyList(field('keys')?.value, `${at}.keys`);
   const identities = v.identities(field('identities')?.value, `${at}.identities`);
   if (keys.length === 0 && identities.length === 0)
     v.problem(line, at, 'names no signer: give keys or identities');
   const attKeysPair = field('attestationKeys');
   const attIdsPair = field('attestationIdentities');
   const attestationKeys = attKeysPair
-    ? v.stringList(attKeysPair.value, `${at}.attestationKeys`).map((k) => resolveKeyRef(k, baseDir))
+    ? keyList(attKeysPair.value, `${at}.attestationKeys`)
     : undefined;
   const attestationIdentities = attIdsPair
     ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
@@ -280,6 +288,7 @@ function parseRule(
     line,
     images: images.map(normaliseGlob),
     keys,
+    ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
     identities,
     ...(attestationKeys ? { attestationKeys } : {}),
     ...(attestationIdentities ? { attestationIdentities } : {}),
@@ -287,6 +296,12 @@ function parseRule(
     conditions,
     requireSignature,
   };
+}
+
+/** Date.parse rolls 2026-02-30 over to March; a policy time must name a day that exists. */
+function realDay(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function itemNode(seq: unknown, i: number): Node | undefined {
@@ -362,6 +377,94 @@ class Validator {
       if (s !== undefined) out.push(s);
     });
     return out;
+  }
+
+  /**
+   * Keys: a reference, or `{key: <reference>, validFor: {start, end}}` for a key trusted only
+   * for signatures made within that window (RFC 3339 times; either bound may be left out).
+   */
+  keyList(node: unknown, field: string): Array<{ ref: string; validFor?: KeyValidity }> {
+    if (!isSeq(node)) return this.stringList(node, field).map((ref) => ({ ref }));
+    const out: Array<{ ref: string; validFor?: KeyValidity }> = [];
+    const seen = new Set<string>();
+    node.items.forEach((item, i) => {
+      const at = `${field}[${i}]`;
+      let entry: { ref: string; validFor?: KeyValidity } | undefined;
+      if (!isMap(item)) {
+        const ref = this.string(item, at);
+        if (ref !== undefined) entry = { ref };
+      } else {
+        this.unknownKeys(item.items, ['key', 'validFor'], at);
+        const keyPair = this.get(item.items, 'key');
+        const ref = keyPair ? this.string(keyPair.value, `${at}.key`) : undefined;
+        if (!keyPair) this.problem(this.lineOf(item), at, 'missing key (the key reference)');
+        const vf = this.get(item.items, 'validFor');
+        const validFor = vf ? this.validity(vf.value, `${at}.validFor`) : undefined;
+        if (!vf) this.problem(this.lineOf(item), at, 'a key given as a mapping needs validFor');
+        if (ref !== undefined && validFor !== undefined) entry = { ref, validFor };
+      }
+      if (entry === undefined) return;
+      if (seen.has(entry.ref)) {
+        this.problem(this.lineOf(item as Node), at, `'${entry.ref}' is listed twice`);
+        return;
+      }
+      seen.add(entry.ref);
+      out.push(entry);
+    });
+    return out;
+  }
+
+  validity(node: unknown, field: string): KeyValidity | undefined {
+    if (!isMap(node)) {
+      this.problem(this.lineOf(node as Node), field, 'must be a mapping with start and/or end');
+      return undefined;
+    }
+    this.unknownKeys(node.items, ['start', 'end'], field);
+    const out: KeyValidity = {};
+    let ok = true;
+    for (const bound of ['start', 'end'] as const) {
+      const pair = this.get(node.items, bound);
+      if (!pair) continue;
+      const t = this.time(pair.value, `${field}.${bound}`);
+      if (t === undefined) ok = false;
+      else out[bound] = t;
+    }
+    if (!ok) return undefined;
+    if (out.start === undefined && out.end === undefined) {
+      this.problem(this.lineOf(node), field, 'needs start, end or both');
+      return undefined;
+    }
+    if (out.start && out.end && out.start.getTime() >= out.end.getTime()) {
+      this.problem(
+        this.lineOf(node),
+        field,
+        `start ${out.start.toISOString()} is not before end ${out.end.toISOString()}`,
+      );
+      return undefined;
+    }
+    return out;
+  }
+
+  /** An RFC 3339 date-time with a time zone, e.g. `2026-01-01T00:00:00Z`. */
+  time(node: unknown, field: string): Date | undefined {
+    const raw = isScalar(node)
+      ? node.value instanceof Date
+        ? node.value.toISOString()
+        : node.value
+      : undefined;
+    if (
+      typeof raw === 'string' &&
+      /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(raw) &&
+      !Number.isNaN(Date.parse(raw)) &&
+      realDay(raw)
+    )
+      return new Date(raw);
+    this.problem(
+      this.lineOf(node as Node),
+      field,
+      `${JSON.stringify(raw ?? null)} is not an RFC 3339 time with a zone (e.g. 2026-01-01T00:00:00Z)`,
+    );
+    return undefined;
   }
 
   matcher(items: Pair[], key: string, field: string): Matcher | undefined {

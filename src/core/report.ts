@@ -65,7 +65,8 @@ export interface PlatformResult {
 }
 
 export interface PolicySummary {
-  keys: Array<{ keyRef: string; keyID: string }>;
+  /** validFor: the times the policy trusts the key for (RFC 3339), when limited. */
+  keys: Array<{ keyRef: string; keyID: string; validFor?: { start?: string; end?: string } }>;
   /** `extensions`: Fulcio extension OID -> required value (exact, or /regexp/). */
   identities: Array<{ subject: string; issuer: string; extensions?: Record<string, string> }>;
   /** `all` or the `os/arch` list each index's platform manifests must also verify for. */

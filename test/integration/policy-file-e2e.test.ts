@@ -368,6 +368,33 @@ describe('policy file through the CLI', () => {
     expect(report.policy.policyFile?.unmatched).toBe('allow');
   });
 
+  it('trusts a key only for signatures logged within its validFor window', async () => {
+    const file = (name: string, validFor: string) =>
+      writeFile(
+        path.join(dir, name),
+        `version: 1\nrules:\n  - images: ['${reg.host}/vendor/**']\n    keys:\n      - key: keys/vendor.pub\n        validFor: ${validFor}\n`,
+      ).then(() => path.join(dir, name));
+    // vendor-base was signed (and logged) when this suite started.
+    const retired = await cli([
+      '--policy',
+      await file('retired.yaml', '{ end: 2020-01-01T00:00:00Z }'),
+      img['vendor-base'].ref,
+    ]);
+    expect(retired.code).toBe(1);
+    expect(outcomes(retired.report)).toEqual({ 'vendor-base': ['failed', 'UNTRUSTED_SIGNER'] });
+    expect(retired.report.results[0].reason).toMatch(
+      /signed at \S+, when key \S+vendor\.pub is not trusted \(the policy trusts it from any time to 2020-01-01T00:00:00\.000Z\)/,
+    );
+    expect(retired.report.policy.keys[0]?.validFor).toEqual({ end: '2020-01-01T00:00:00.000Z' });
+    const current = await cli([
+      '--policy',
+      await file('current.yaml', '{ start: 2020-01-01T00:00:00Z }'),
+      img['vendor-base'].ref,
+    ]);
+    expect(current.code).toBe(0);
+    expect(outcomes(current.report)).toEqual({ 'vendor-base': ['verified', undefined] });
+  });
+
   it('stops a file that does not validate before any image, naming each line (exit 2)', async () => {
     const file = path.join(dir, 'bad.yaml');
     await writeFile(

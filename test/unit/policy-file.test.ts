@@ -245,6 +245,32 @@ rules:
       ],
     ],
     [
+      'a key window that ends before it starts',
+      'version: 1\nrules:\n  - images: [x]\n    keys:\n      - key: k\n        validFor: {start: 2026-06-01T00:00:00Z, end: 2026-01-01T00:00:00Z}\n',
+      [
+        'policy.yaml line 6: rules[0].keys[0].validFor: start 2026-06-01T00:00:00.000Z is not before end 2026-01-01T00:00:00.000Z',
+        'policy.yaml line 3: rules[0]: names no signer: give keys or identities',
+      ],
+    ],
+    [
+      'a key window time without a zone, and a day that does not exist',
+      'version: 1\nrules:\n  - images: [x]\n    keys:\n      - key: k\n        validFor:\n          start: 2026-01-01T00:00:00\n          end: 2026-02-30T00:00:00Z\n',
+      [
+        'policy.yaml line 7: rules[0].keys[0].validFor.start: "2026-01-01T00:00:00" is not an RFC 3339 time with a zone (e.g. 2026-01-01T00:00:00Z)',
+        'policy.yaml line 8: rules[0].keys[0].validFor.end: "2026-02-30T00:00:00Z" is not an RFC 3339 time with a zone (e.g. 2026-01-01T00:00:00Z)',
+        'policy.yaml line 3: rules[0]: names no signer: give keys or identities',
+      ],
+    ],
+    [
+      'a key mapping without validFor, one with an unknown field, and a key listed twice',
+      'version: 1\nrules:\n  - images: [x]\n    keys:\n      - key: k\n      - {key: j, validFor: {end: 2027-01-01T00:00:00Z}, until: 2027}\n      - k2\n      - k2\n',
+      [
+        'policy.yaml line 5: rules[0].keys[0]: a key given as a mapping needs validFor',
+        'policy.yaml line 6: rules[0].keys[1].until: unknown field (expected one of key, validFor)',
+        "policy.yaml line 8: rules[0].keys[3]: 'k2' is listed twice",
+      ],
+    ],
+    [
       'requireSignature as a string',
       'version: 1\nrules:\n  - images: [x]\n    keys: [k]\n    requireSignature: "no"\n',
       ['policy.yaml line 5: rules[0].requireSignature: must be true or false'],
@@ -422,6 +448,41 @@ describe('globs and rule matching', () => {
     expect(
       matchPolicyRule(p, policyImageName(parseReference('127.0.0.1:5001/team/app:1'))).rule,
     ).toBeUndefined();
+  });
+});
+
+describe('key validity windows', () => {
+  it('reads a key with a window next to plain keys, for image and attestation signers', () => {
+    const p = parsePolicyFile(
+      `version: 1
+rules:
+  - images: [ghcr.io/acme/*]
+    keys:
+      - keys/current.pub
+      - key: keys/retired.pub
+        validFor: { end: 2026-01-01T00:00:00Z }
+    attestationKeys:
+      - key: awskms:///alias/sbom
+        validFor: { start: 2025-06-01T12:00:00+02:00, end: 2027-01-01T00:00:00Z }
+`,
+      'policy.yaml',
+      '/repo',
+    );
+    const r = p.rules[0];
+    expect(r.keys).toEqual(['/repo/keys/current.pub', '/repo/keys/retired.pub']);
+    expect(r.attestationKeys).toEqual(['awskms:///alias/sbom']);
+    expect(r.keyValidity).toEqual({
+      '/repo/keys/retired.pub': { end: new Date('2026-01-01T00:00:00Z') },
+      'awskms:///alias/sbom': {
+        start: new Date('2025-06-01T10:00:00Z'),
+        end: new Date('2027-01-01T00:00:00Z'),
+      },
+    });
+  });
+
+  it('leaves keyValidity out when no key has a window', () => {
+    const p = parsePolicyFile('version: 1\nrules:\n  - images: [x]\n    keys: [k]\n');
+    expect(p.rules[0].keyValidity).toBeUndefined();
   });
 });
 

@@ -376,6 +376,18 @@ describe('verifyS3lo on a local:// store: errors (exit 2)', () => {
     },
   );
 
+  it('never verifies with a key the policy trusts only for a time span (a record has no verified time)', async () => {
+    await signedImage('local://store/org/app:v1');
+    const windowed = { ...p256.key, validFor: { start: new Date('2020-01-01T00:00:00Z') } };
+    const r = await verifyS3lo(ref('local://store/org/app:v1'), [windowed], {
+      store: createS3loStore(ref('local://store/org/app:v1'), { cwd }),
+    });
+    expect(r).toMatchObject({ verified: false, failureCode: 'UNTRUSTED_SIGNER' });
+    expect(r.reason).toContain('carries no verified signing time');
+    // The same key without a window verifies the same record.
+    expect((await verify(ref('local://store/org/app:v1'), [p256])).verified).toBe(true);
+  });
+
   it('refuses to run without keys', async () => {
     await expect(verify(ref('local://store/app:v1'), [])).rejects.toBeInstanceOf(GateError);
     await expect(verify(ref('local://store/app:v1'), [])).rejects.toMatchObject({ code: 'USAGE' });

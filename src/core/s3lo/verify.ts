@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { GateError, isFailureCode, type FailureCode } from '../errors.js';
 import type { SignatureEvidence } from '../types.js';
-import type { VerificationKey } from '../trust/key-types.js';
+import { describeValidity, type VerificationKey } from '../trust/key-types.js';
 import { decodeSignature, describe, parseS3loRecord, s3loKeyID } from './record.js';
 import {
   formatS3loRef,
@@ -135,6 +135,12 @@ async function checkKey(
     if (signedAt !== undefined) o.signedAt = signedAt;
     return o;
   };
+  // A policy window needs a verified time, and a record's signedAt is not signed.
+  if (key.validFor)
+    return fail(
+      'UNTRUSTED_SIGNER',
+      `key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and an s3lo record carries no verified signing time (its signedAt is not signed)`,
+    );
   const read = await readOrFailure(store, signatureKey(ref, keyID), S3LO_LIMITS.recordBytes);
   if ('failure' in read) return fail(read.failure.code, read.failure.reason);
   if (read.bytes === undefined) return fail('UNSIGNED', `no signature found for key ${key.keyRef}`);

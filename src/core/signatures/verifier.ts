@@ -12,7 +12,7 @@ import {
 } from '@sigstore/verify';
 import { GateError } from '../errors.js';
 import type { Policy } from '../policy.js';
-import type { VerificationKey } from '../trust/key-types.js';
+import { describeValidity, withinValidity, type VerificationKey } from '../trust/key-types.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
 import { checkAttestationBody } from './att-tlog-body.js';
 import { checkBundleShape } from './bundle-shape.js';
@@ -103,6 +103,13 @@ export function createSignatureVerifier(
       'a Sigstore trusted root is required for keyless identities or a required transparency log',
     );
   }
+  const windowed = policy.keys.find((k) => k.validFor);
+  if (trustedRoot === undefined && windowed) {
+    throw new GateError(
+      'USAGE',
+      `key ${windowed.keyRef} has a validity window, which is checked against a verified signing time: a Sigstore trusted root is required`,
+    );
+  }
   const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
   // Without a root, log entries cannot be checked at all; the policy said they are optional.
   const ignoreTlog = trustedRoot === undefined;
@@ -125,11 +132,18 @@ export function createSignatureVerifier(
     return {
       keys: policy.keys.map((key) => ({
         key,
-        // The user's key is the only candidate whatever the bundle's hint says; key validity
-        // windows are not part of VerificationKey, so none is applied.
+        // The user's key is the only candidate whatever the bundle's hint says. sigstore-js checks
+        // its window against every verified time, and passes when there is none, so a key with a
+        // window needs one (verifyWithKeys says so before sigstore-js is asked).
         verifier: new Verifier(
-          { ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) },
-          keyOpts,
+          {
+            ...base,
+            publicKey: () => ({
+              publicKey: key.publicKey,
+              validFor: (t: Date) => withinValidity(key.validFor, t),
+            }),
+          },
+          key.validFor ? { ...keyOpts, timestampThreshold: 1 } : keyOpts,
         ),
       })),
       keyless: new Verifier(
@@ -294,12 +308,20 @@ export function createSignatureVerifier(
     what: string,
   ): SignatureEvidence {
     let firstOther: GateError | undefined;
+    const timed = countTimestampCandidates(entity) > 0;
     for (const { key, verifier } of set.keys) {
+      if (key.validFor && !timed) {
+        firstOther ??= new GateError(
+          'TLOG_MISSING',
+          `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`,
+        );
+        continue;
+      }
       try {
         verifier.verify(entity);
       } catch (e: unknown) {
         const g = toVerifyGateError(e, what);
-        if (g.code !== 'SIGNATURE_INVALID') firstOther ??= g;
+        if (g.code !== 'SIGNATURE_INVALID') firstOther ??= windowError(g, key, what);
         continue;
       }
       checkTlogSigner(bound, { kind: 'key', spki: key.spki });
@@ -417,6 +439,17 @@ function countTimestampCandidates(entity: SignedEntity): number {
   return entity.timestamps.filter(
     (t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined,
   ).length;
+}
+
+/** sigstore-js' "not valid for timestamp" names the time, not why: name the key's window too. */
+function windowError(g: GateError, key: VerificationKey, what: string): GateError {
+  const at = /not valid for timestamp: (\S+?)(?:\s|$)/i.exec(g.message)?.[1];
+  if (!key.validFor || g.code !== 'UNTRUSTED_SIGNER' || at === undefined) return g;
+  return new GateError(
+    'UNTRUSTED_SIGNER',
+    `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${describeValidity(key.validFor)})`,
+    { cause: g },
+  );
 }
 
 /** signedAt = the earliest verified time; tlog = the first entry. */

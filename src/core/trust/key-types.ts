@@ -14,4 +14,30 @@ export interface VerificationKey {
   pem: string;
   /** e.g. 'ecdsa-p256', 'ecdsa-p384', 'rsa', 'ed25519'. */
   algorithm: string;
+  /**
+   * When signatures by this key are accepted (a policy file's `validFor`): the signature's
+   * verified signing time (Rekor integrated time, RFC 3161 timestamp) must fall inside.
+   */
+  validFor?: KeyValidity;
+}
+
+/** Either bound may be open; both are inclusive. */
+export interface KeyValidity {
+  start?: Date;
+  end?: Date;
+}
+
+export function withinValidity(v: KeyValidity | undefined, t: Date): boolean {
+  if (v === undefined) return true;
+  const ms = t.getTime();
+  return (
+    (v.start === undefined || ms >= v.start.getTime()) &&
+    (v.end === undefined || ms <= v.end.getTime())
+  );
+}
+
+export function describeValidity(v: KeyValidity): string {
+  const start = v.start ? v.start.toISOString() : 'any time';
+  const end = v.end ? v.end.toISOString() : 'any time';
+  return `from ${start} to ${end}`;
 }
