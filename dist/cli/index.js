@@ -71083,6 +71083,20 @@ var dist = __nccwpck_require__(61040);
 var protobuf_specs_dist = __nccwpck_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(54187);
+;// CONCATENATED MODULE: ./build/core/trust/key-types.js
+function withinValidity(v, t) {
+    if (v === undefined)
+        return true;
+    const ms = t.getTime();
+    return ((v.start === undefined || ms >= v.start.getTime()) &&
+        (v.end === undefined || ms <= v.end.getTime()));
+}
+function describeValidity(v) {
+    const start = v.start ? v.start.toISOString() : 'any time';
+    const end = v.end ? v.end.toISOString() : 'any time';
+    return `from ${start} to ${end}`;
+}
+//# sourceMappingURL=key-types.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/strict-json.js
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
@@ -72494,6 +72508,7 @@ function toVerifyGateError(e, what) {
 
 
 
+
 const HASH_NAMES = {
     [protobuf_specs_dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
     [protobuf_specs_dist.HashAlgorithm.SHA2_256]: 'sha256',
@@ -72512,6 +72527,10 @@ function createSignatureVerifier(trustedRoot, policy) {
     }
     if (trustedRoot === undefined && (policy.identities.length > 0 || policy.requireTlog)) {
         throw new errors/* GateError */.ue('USAGE', 'a Sigstore trusted root is required for keyless identities or a required transparency log');
+    }
+    const windowed = policy.keys.find((k) => k.validFor);
+    if (trustedRoot === undefined && windowed) {
+        throw new errors/* GateError */.ue('USAGE', `key ${windowed.keyRef} has a validity window, which is checked against a verified signing time: a Sigstore trusted root is required`);
     }
     const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
     // Without a root, log entries cannot be checked at all; the policy said they are optional.
@@ -72534,9 +72553,16 @@ function createSignatureVerifier(trustedRoot, policy) {
         return {
             keys: policy.keys.map((key) => ({
                 key,
-                // The user's key is the only candidate whatever the bundle's hint says; key validity
-                // windows are not part of VerificationKey, so none is applied.
-                verifier: new verify_dist/* Verifier */.BL({ ...base, publicKey: () => ({ publicKey: key.publicKey, validFor: () => true }) }, keyOpts),
+                // The user's key is the only candidate whatever the bundle's hint says. sigstore-js checks
+                // its window against every verified time, and passes when there is none, so a key with a
+                // window needs one (verifyWithKeys says so before sigstore-js is asked).
+                verifier: new verify_dist/* Verifier */.BL({
+                    ...base,
+                    publicKey: () => ({
+                        publicKey: key.publicKey,
+                        validFor: (t) => withinValidity(key.validFor, t),
+                    }),
+                }, key.validFor ? { ...keyOpts, timestampThreshold: 1 } : keyOpts),
             })),
             keyless: new verify_dist/* Verifier */.BL({
                 ...base,
@@ -72645,14 +72671,19 @@ function createSignatureVerifier(trustedRoot, policy) {
     }
     function verifyWithKeys(entity, set, bound, format, what) {
         let firstOther;
+        const timed = countTimestampCandidates(entity) > 0;
         for (const { key, verifier } of set.keys) {
+            if (key.validFor && !timed) {
+                firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`);
+                continue;
+            }
             try {
                 verifier.verify(entity);
             }
             catch (e) {
                 const g = toVerifyGateError(e, what);
                 if (g.code !== 'SIGNATURE_INVALID')
-                    firstOther ??= g;
+                    firstOther ??= windowError(g, key, what);
                 continue;
             }
             checkTlogSigner(bound, { kind: 'key', spki: key.spki });
@@ -72749,6 +72780,13 @@ function baseTrust(root) {
 }
 function countTimestampCandidates(entity) {
     return entity.timestamps.filter((t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined).length;
+}
+/** sigstore-js' "not valid for timestamp" names the time, not why: name the key's window too. */
+function windowError(g, key, what) {
+    const at = /not valid for timestamp: (\S+?)(?:\s|$)/i.exec(g.message)?.[1];
+    if (!key.validFor || g.code !== 'UNTRUSTED_SIGNER' || at === undefined)
+        return g;
+    return new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${describeValidity(key.validFor)})`, { cause: g });
 }
 /** signedAt = the earliest verified time; tlog = the first entry. */
 function timeEvidence(entity, entries) {
@@ -75779,16 +75817,21 @@ function parseRule(v, node, at, baseDir) {
         if (why)
             v.problem(v.lineOf(itemNode(field('images').value, i)), `${at}.images[${i}]`, `'${g}' ${why}`);
     });
-    const keys = v
-        .stringList(field('keys')?.value, `${at}.keys`)
-        .map((k) => resolveKeyRef(k, baseDir));
+    const keyValidity = {};
+    const keyList = (node, f) => v.keyList(node, f).map(({ ref, validFor }) => {
+        const resolved = resolveKeyRef(ref, baseDir);
+        if (validFor)
+            keyValidity[resolved] = validFor;
+        return resolved;
+    });
+    const keys = keyList(field('keys')?.value, `${at}.keys`);
     const identities = v.identities(field('identities')?.value, `${at}.identities`);
     if (keys.length === 0 && identities.length === 0)
         v.problem(line, at, 'names no signer: give keys or identities');
     const attKeysPair = field('attestationKeys');
     const attIdsPair = field('attestationIdentities');
     const attestationKeys = attKeysPair
-        ? v.stringList(attKeysPair.value, `${at}.attestationKeys`).map((k) => resolveKeyRef(k, baseDir))
+        ? keyList(attKeysPair.value, `${at}.attestationKeys`)
         : undefined;
     const attestationIdentities = attIdsPair
         ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
@@ -75828,6 +75871,7 @@ function parseRule(v, node, at, baseDir) {
         line,
         images: images.map(normaliseGlob),
         keys,
+        ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
         identities,
         ...(attestationKeys ? { attestationKeys } : {}),
         ...(attestationIdentities ? { attestationIdentities } : {}),
@@ -75835,6 +75879,11 @@ function parseRule(v, node, at, baseDir) {
         conditions,
         requireSignature,
     };
+}
+/** Date.parse rolls 2026-02-30 over to March; a policy time must name a day that exists. */
+function realDay(iso) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 function itemNode(seq, i) {
     return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items[i] : undefined;
@@ -75898,6 +75947,92 @@ class Validator {
                 out.push(s);
         });
         return out;
+    }
+    /**
+     * Keys: a reference, or `{key: <reference>, validFor: {start, end}}` for a key trusted only
+     * for signatures made within that window (RFC 3339 times; either bound may be left out).
+     */
+    keyList(node, field) {
+        if (!(0,yaml_dist/* isSeq */.oP)(node))
+            return this.stringList(node, field).map((ref) => ({ ref }));
+        const out = [];
+        const seen = new Set();
+        node.items.forEach((item, i) => {
+            const at = `${field}[${i}]`;
+            let entry;
+            if (!(0,yaml_dist/* isMap */.jh)(item)) {
+                const ref = this.string(item, at);
+                if (ref !== undefined)
+                    entry = { ref };
+            }
+            else {
+                this.unknownKeys(item.items, ['key', 'validFor'], at);
+                const keyPair = this.get(item.items, 'key');
+                const ref = keyPair ? this.string(keyPair.value, `${at}.key`) : undefined;
+                if (!keyPair)
+                    this.problem(this.lineOf(item), at, 'missing key (the key reference)');
+                const vf = this.get(item.items, 'validFor');
+                const validFor = vf ? this.validity(vf.value, `${at}.validFor`) : undefined;
+                if (!vf)
+                    this.problem(this.lineOf(item), at, 'a key given as a mapping needs validFor');
+                if (ref !== undefined && validFor !== undefined)
+                    entry = { ref, validFor };
+            }
+            if (entry === undefined)
+                return;
+            if (seen.has(entry.ref)) {
+                this.problem(this.lineOf(item), at, `'${entry.ref}' is listed twice`);
+                return;
+            }
+            seen.add(entry.ref);
+            out.push(entry);
+        });
+        return out;
+    }
+    validity(node, field) {
+        if (!(0,yaml_dist/* isMap */.jh)(node)) {
+            this.problem(this.lineOf(node), field, 'must be a mapping with start and/or end');
+            return undefined;
+        }
+        this.unknownKeys(node.items, ['start', 'end'], field);
+        const out = {};
+        let ok = true;
+        for (const bound of ['start', 'end']) {
+            const pair = this.get(node.items, bound);
+            if (!pair)
+                continue;
+            const t = this.time(pair.value, `${field}.${bound}`);
+            if (t === undefined)
+                ok = false;
+            else
+                out[bound] = t;
+        }
+        if (!ok)
+            return undefined;
+        if (out.start === undefined && out.end === undefined) {
+            this.problem(this.lineOf(node), field, 'needs start, end or both');
+            return undefined;
+        }
+        if (out.start && out.end && out.start.getTime() >= out.end.getTime()) {
+            this.problem(this.lineOf(node), field, `start ${out.start.toISOString()} is not before end ${out.end.toISOString()}`);
+            return undefined;
+        }
+        return out;
+    }
+    /** An RFC 3339 date-time with a time zone, e.g. `2026-01-01T00:00:00Z`. */
+    time(node, field) {
+        const raw = (0,yaml_dist/* isScalar */.jn)(node)
+            ? node.value instanceof Date
+                ? node.value.toISOString()
+                : node.value
+            : undefined;
+        if (typeof raw === 'string' &&
+            /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(raw) &&
+            !Number.isNaN(Date.parse(raw)) &&
+            realDay(raw))
+            return new Date(raw);
+        this.problem(this.lineOf(node), field, `${JSON.stringify(raw ?? null)} is not an RFC 3339 time with a zone (e.g. 2026-01-01T00:00:00Z)`);
+        return undefined;
     }
     matcher(items, key, field) {
         const exact = this.get(items, key);
@@ -76131,8 +76266,11 @@ async function buildPlans(o, env, buildPolicy) {
     const file = await loadPolicyFile(o.policyFile);
     const byRule = new Map();
     const tlog = { requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
-    const policyOf = async (keys, identities) => ({
-        keys: keys.length ? await loadKeys(keys, { env }) : [],
+    const policyOf = async (keys, identities, validity = {}) => ({
+        keys: (keys.length ? await loadKeys(keys, { env }) : []).map((k) => {
+            const validFor = validity[k.keyRef];
+            return validFor ? { ...k, validFor } : k;
+        }),
         identities,
         ...tlog,
     });
@@ -76144,10 +76282,10 @@ async function buildPlans(o, env, buildPolicy) {
             : undefined;
         const spec = {
             name: rule.name,
-            policy: await policyOf(rule.keys, rule.identities),
+            policy: await policyOf(rule.keys, rule.identities, rule.keyValidity),
             ...(hasAtt
                 ? {
-                    attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? []),
+                    attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? [], rule.keyValidity),
                 }
                 : {}),
             ...(requirement ? { requirement } : {}),
@@ -76176,7 +76314,8 @@ async function planFromOptions(o, env, buildPolicy) {
 }
 /** Whether verifying under this plan needs Sigstore trust material (a tlog or keyless). */
 function needsTrustRoot(spec) {
-    return [spec.policy, spec.attPolicy].some((p) => p !== undefined && (p.identities.length > 0 || p.requireTlog));
+    return [spec.policy, spec.attPolicy].some((p) => p !== undefined &&
+        (p.identities.length > 0 || p.requireTlog || p.keys.some((k) => k.validFor)));
 }
 //# sourceMappingURL=plans.js.map
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -77877,6 +78016,7 @@ function verifyS3loSignature(key, keyRef, payload, signature) {
 
 
 
+
 /**
  * Verdicts (unsigned, bad signature, moved tag, malformed record, missing image) come back as a
  * result; a GateError is thrown only when evidence could not be read (auth, network, limits).
@@ -77952,6 +78092,9 @@ async function checkKey(ref, key, digest, payload, store) {
             o.signedAt = signedAt;
         return o;
     };
+    // A policy window needs a verified time, and a record's signedAt is not signed.
+    if (key.validFor)
+        return fail('UNTRUSTED_SIGNER', `key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and an s3lo record carries no verified signing time (its signedAt is not signed)`);
     const read = await readOrFailure(store, signatureKey(ref, keyID), S3LO_LIMITS.recordBytes);
     if ('failure' in read)
         return fail(read.failure.code, read.failure.reason);
@@ -78168,7 +78311,18 @@ function pick(name, exact, regexp) {
 }
 function summarizePolicy(o, policy) {
     return {
-        keys: (policy?.keys ?? []).map((k) => ({ keyRef: k.keyRef, keyID: k.keyID })),
+        keys: (policy?.keys ?? []).map((k) => ({
+            keyRef: k.keyRef,
+            keyID: k.keyID,
+            ...(k.validFor
+                ? {
+                    validFor: {
+                        ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+                        ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+                    },
+                }
+                : {}),
+        })),
         identities: (policy?.identities ?? []).map((i) => {
             const ext = Object.entries(i.extensions ?? {});
             return {
