@@ -87,24 +87,18 @@ export async function discover(
   return result;
 }
 
-/** Both halves of a lookup done in two steps, as one. */
-export function mergeDiscoveries(
-  store: ContentStore,
-  digest: string,
-  a: Discovery,
-  b: Discovery,
-): Discovery {
-  const merged: Discovery = {
+/** Lookups of the formats one at a time, as one (the caller applies the count limit). */
+export function mergeDiscoveries(a: Discovery, b: Discovery): Discovery {
+  return {
     candidates: [...a.candidates, ...b.candidates],
     rejected: [...a.rejected, ...b.rejected],
     searched: [...a.searched, ...b.searched],
     ignored: [...a.ignored, ...b.ignored],
   };
-  checkCount(store, digest, merged);
-  return merged;
 }
 
-function checkCount(store: ContentStore, digest: string, d: Discovery): void {
+/** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
+export function checkCount(store: ContentStore, digest: string, d: Discovery): void {
   if (d.candidates.length > LIMITS.signaturesPerImage)
     throw new GateError(
       'LIMIT_EXCEEDED',

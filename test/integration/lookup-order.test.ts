@@ -30,7 +30,7 @@ const OTHER_IDENTITY = 'https://github.com/evil/app/.github/workflows/release.ym
 const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
 
 let reg: StartedRegistry;
-let proxy: { host: string; log: string[]; close(): Promise<void> };
+let proxy: { host: string; log: string[]; fail: RegExp[]; close(): Promise<void> };
 let ss: TestSigstore;
 let root: string;
 let kp: TestKeyPair;
@@ -41,12 +41,18 @@ let pub2: string;
 /** Every request that reaches the registry, as `METHOD path`. */
 async function startLoggingProxy(
   upstream: string,
-): Promise<{ host: string; log: string[]; close(): Promise<void> }> {
+): Promise<{ host: string; log: string[]; fail: RegExp[]; close(): Promise<void> }> {
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true });
   const log: string[] = [];
+  const fail: RegExp[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     log.push(`${req.method} ${req.url}`);
+    if (fail.some((re) => re.test(req.url ?? ''))) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"errors":[{"code":"UNKNOWN","message":"injected"}]}');
+      return;
+    }
     const up = httpRequest(
       {
         host: target.hostname,
@@ -72,6 +78,7 @@ async function startLoggingProxy(
   return {
     host: `127.0.0.1:${port}`,
     log,
+    fail,
     close: () =>
       new Promise<void>((r) => {
         agent.destroy();
@@ -297,6 +304,28 @@ describe('the learned format orders lookups but never decides', () => {
     expect(r4.code).toBe('UNSIGNED');
     expect(r4.reason).toContain(`tag ${sigTag(unsigned.digest)}`);
     expect(r4.reason).toContain(`tag ${sigTag(unsigned.digest, '')}`);
+  });
+
+  it('lets a valid signature decide when the other format cannot be read, first image or not', async () => {
+    const repo = 'order/outage';
+    for (const tag of ['a', 'b']) {
+      const img = await image(repo, tag);
+      await pushLegacySignatures(reg.host, repo, img.digest, [legacyKey(repo, img.digest)]);
+    }
+    await image(repo, 'unsigned');
+    // Every tag-index lookup in this repository fails: the bundle format cannot be read.
+    proxy.fail.push(new RegExp(`^/v2/${repo}/manifests/sha256-[0-9a-f]{64}$`));
+    try {
+      const alone = await verify(['--key', pub], [`${repo}:a`]);
+      expect(alone.code).toBe(0);
+      const batch = await verify(['--key', pub], [`${repo}:a`, `${repo}:b`, `${repo}:unsigned`]);
+      expect(batch.report.results.map((r) => r.outcome)).toEqual(['verified', 'verified', 'error']);
+      // Without a valid signature, not being able to look is an outage, never a verdict.
+      expect(batch.code).toBe(2);
+      expect(batch.report.results[2].reason).toContain('500');
+    } finally {
+      proxy.fail.length = 0;
+    }
   });
 
   it('with require-all-keys every format is looked up, whatever the repository has shown', async () => {
