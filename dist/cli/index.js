@@ -74824,17 +74824,16 @@ async function discover(store, digest, opts = {}) {
     checkCount(store, digest, result);
     return result;
 }
-/** Both halves of a lookup done in two steps, as one. */
-function mergeDiscoveries(store, digest, a, b) {
-    const merged = {
+/** Lookups of the formats one at a time, as one (the caller applies the count limit). */
+function mergeDiscoveries(a, b) {
+    return {
         candidates: [...a.candidates, ...b.candidates],
         rejected: [...a.rejected, ...b.rejected],
         searched: [...a.searched, ...b.searched],
         ignored: [...a.ignored, ...b.ignored],
     };
-    checkCount(store, digest, merged);
-    return merged;
 }
+/** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
 function checkCount(store, digest, d) {
     if (d.candidates.length > limits/* LIMITS */.b.signaturesPerImage)
         throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${d.candidates.length} signatures found, limit ${limits/* LIMITS */.b.signaturesPerImage}`);
@@ -75144,16 +75143,18 @@ async function verifyStoreImage(ref, ctx) {
 /**
  * Discover and verify the signatures of one manifest digest in one store.
  *
- * One valid signature verifies a digest, so when nothing more is asked of it (no attestations,
- * no require-all-keys) and an earlier image of the same repository verified in one storage
- * format, that format is looked up first and the other only if it yields no valid signature.
- * The verdict is the one a full lookup gives; the report then lists the signatures of the format
- * that verified. Without such a hint both formats are looked up concurrently.
+ * With attestations or require-all-keys every candidate counts, so every format is looked up and
+ * any failure to read one is an error. Otherwise one valid signature verifies the digest: the
+ * formats are judged separately, and a format that yields a valid signature decides even when the
+ * other could not be read (a registry error, a flood over the limits), as cosign, which looks in
+ * one format, would. Once an image of a repository verified in one format, later images look in
+ * that format first and in the other only if it yields no valid signature; the report then lists
+ * the signatures of the formats looked in. Without a valid signature the verdict, or the error,
+ * is the same either way.
  */
 async function verifyDigest(store, digest, verifier, lookup = {}) {
     const order = lookup.formatOrder;
-    const hint = lookup.withAttestations || lookup.complete ? undefined : order?.first(store.name);
-    if (hint === undefined) {
+    if (lookup.withAttestations || lookup.complete) {
         const found = await discover(store, digest, {
             legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
         });
@@ -75161,18 +75162,35 @@ async function verifyDigest(store, digest, verifier, lookup = {}) {
         remember(order, store, v.signatures);
         return v;
     }
-    const first = await discover(store, digest, { formats: [hint] });
-    const firstJudged = judge(first, digest, verifier);
-    if (firstJudged.signatures.length > 0)
-        return verdict(first, firstJudged);
-    const second = await discover(store, digest, {
-        formats: [hint === 'legacy' ? 'bundle' : 'legacy'],
-    });
-    const secondJudged = judge(second, digest, verifier);
-    const v = verdict(mergeDiscoveries(store, digest, first, second), {
-        signatures: secondJudged.signatures,
-        rejected: [...firstJudged.rejected, ...secondJudged.rejected],
-    });
+    const lookIn = async (format) => {
+        const found = await discover(store, digest, { formats: [format] });
+        return { found, judged: judge(found, digest, verifier) };
+    };
+    const hint = order?.first(store.name);
+    let looked;
+    if (hint === undefined) {
+        const settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
+        looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        if (!looked.some((l) => l.judged.signatures.length > 0)) {
+            const failed = settled.find((r) => r.status === 'rejected');
+            if (failed)
+                throw failed.reason;
+        }
+    }
+    else {
+        const first = await lookIn(hint);
+        looked =
+            first.judged.signatures.length > 0
+                ? [first]
+                : [first, await lookIn(hint === 'legacy' ? 'bundle' : 'legacy')];
+    }
+    const found = looked.map((l) => l.found).reduce(mergeDiscoveries);
+    const signatures = looked.flatMap((l) => l.judged.signatures);
+    // Each format was within the limit on its own; together they may not be, which only matters
+    // when no signature decided.
+    if (signatures.length === 0)
+        checkCount(store, digest, found);
+    const v = verdict(found, { signatures, rejected: looked.flatMap((l) => l.judged.rejected) });
     remember(order, store, v.signatures);
     return v;
 }
