@@ -355,11 +355,7 @@ describe('counts and sizes (items 33, 34)', () => {
         return true;
       },
     ],
-    [
-      '33: a referrers response with 10 000 entries (and no .sig)',
-      referrersFlood,
-      'unsigned',
-    ],
+    ['33: a referrers response with 10 000 entries (and no .sig)', referrersFlood, 'unsigned'],
     [
       '34: a 5 MiB tag manifest',
       (req, res) => {
