@@ -9,7 +9,7 @@ import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
 import type { ImageRef, S3loImageRef } from './reference.js';
 import { buildPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
-import { matchPolicyRule, policyImageName } from './policy-file.js';
+import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
 import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
 import { createSignatureVerifier } from './signatures/verifier.js';

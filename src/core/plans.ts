@@ -11,7 +11,7 @@ import type { AttestationRequirement } from './attestations/types.js';
 import { GateError } from './errors.js';
 import type { GateOptions } from './options.js';
 import type { IdentityRule, Policy } from './policy.js';
-import { loadPolicyFile, type PolicyFile, type PolicyFileRule } from './policy-file.js';
+import type { PolicyFile, PolicyFileRule } from './policy-file.js';
 import { loadKeys } from './trust/keys.js';
 import type { KeyValidity } from './trust/key-types.js';
 
@@ -58,6 +58,8 @@ export async function buildPlans(
       'USAGE',
       `policy: ${o.policyFile} states the signers and attestations per image; remove ${conflicting.join(', ')}`,
     );
+  // The YAML parser is loaded only for runs that have a policy file.
+  const { loadPolicyFile } = await import('./policy-file.js');
   const file = await loadPolicyFile(o.policyFile);
   const byRule = new Map<PolicyFileRule, PlanSpec>();
   const tlog = { requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };

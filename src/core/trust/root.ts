@@ -2,7 +2,6 @@
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
 import { readFile } from 'node:fs/promises';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { getTrustedRoot } from '@sigstore/tuf';
 import { toTrustMaterial } from '@sigstore/verify';
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
 // offline root is always the one the library version we ship was released with.
@@ -76,6 +75,9 @@ async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSO
   const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
   let root: TrustedRoot;
   try {
+    // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
+    // client is a sizeable part of process start.
+    const { getTrustedRoot } = await import('@sigstore/tuf');
     root = await getTrustedRoot({
       mirrorURL: mirror,
       ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),
