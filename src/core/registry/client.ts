@@ -1,6 +1,7 @@
 // The registry client: one dispatcher, credential resolver and token cache per run, handing out
 // a ContentStore per repository. Auth happens lazily on the first 401 of each registry.
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent } from './undici-parts.js';
 import { GateError } from '../errors.js';
 import type { ContentStore } from '../types.js';
 import { RegistryStore } from '../sources/registry.js';
