@@ -2,7 +2,7 @@ export const id = 360;
 export const ids = [360];
 export const modules = {
 
-/***/ 43360:
+/***/ 3360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_PAGES, MAX_PAGE_BYTES, nextLink
 
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(62807);
+var errors = __webpack_require__(2807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(40332);
+var limits = __webpack_require__(332);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __webpack_require__(83431);
+var hosts = __webpack_require__(3431);
 // EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
-var http = __webpack_require__(27580);
+var http = __webpack_require__(7580);
 ;// CONCATENATED MODULE: ./build/core/attestations/snappy.js
 // Snappy block-format decompression, for bundles GitHub serves at `bundle_url` (gh CLI decodes
 // them with golang/snappy `Decode`). Bounded: the declared length is checked before allocating.
