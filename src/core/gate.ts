@@ -11,7 +11,13 @@ import type { ImageRef, S3loImageRef } from './reference.js';
 import { buildPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
 import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
-import { finishReport, type ImageResult, type PolicySummary, type Report } from './report.js';
+import {
+  finishReport,
+  type ImageResult,
+  type KeySummary,
+  type PolicySummary,
+  type Report,
+} from './report.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import type { OctokitFactory } from './attestations/github-api.js';
 import type { AttestationRequirement } from './attestations/types.js';
@@ -19,6 +25,7 @@ import { OciLayoutStore } from './sources/oci-layout.js';
 import { s3loToResult } from './s3lo/result.js';
 import { createS3loStore, type S3loStore } from './s3lo/store.js';
 import { verifyS3lo } from './s3lo/verify.js';
+import type { VerificationKey } from './trust/key-types.js';
 import { loadKeys } from './trust/keys.js';
 import { loadTrustedRoot } from './trust/root.js';
 import type { ContentStore } from './types.js';
@@ -91,20 +98,24 @@ function pick(name: string, exact?: string, regexp?: string): Matcher | undefine
   return undefined;
 }
 
+function summarizeKey(k: VerificationKey): KeySummary {
+  return {
+    keyRef: k.keyRef,
+    keyID: k.keyID,
+    ...(k.validFor
+      ? {
+          validFor: {
+            ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+            ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
   return {
-    keys: (policy?.keys ?? []).map((k) => ({
-      keyRef: k.keyRef,
-      keyID: k.keyID,
-      ...(k.validFor
-        ? {
-            validFor: {
-              ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
-              ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
-            },
-          }
-        : {}),
-    })),
+    keys: (policy?.keys ?? []).map(summarizeKey),
     identities: (policy?.identities ?? []).map((i) => {
       const ext = Object.entries(i.extensions ?? {});
       return {
@@ -323,12 +334,17 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
     policyFile: {
       source: plans.file.policy.source,
       unmatched: plans.file.policy.unmatched,
-      rules: plans.file.policy.rules.map((r) => ({
-        name: r.name,
-        images: r.images,
-        attestations: r.attestations,
-        requireSignature: r.requireSignature,
-      })),
+      rules: plans.file.policy.rules.map((r) => {
+        const spec = plans.file!.byRule.get(r);
+        return {
+          name: r.name,
+          images: r.images,
+          keys: (spec?.policy.keys ?? []).map(summarizeKey),
+          ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
+          attestations: r.attestations,
+          requireSignature: r.requireSignature,
+        };
+      }),
     },
   };
 }

@@ -68,10 +68,7 @@ export async function buildPlans(
     identities: IdentityRule[],
     validity: Record<string, KeyValidity> = {},
   ): Promise<Policy> => ({
-    keys: (keys.length ? await loadKeys(keys, { env }) : []).map((k) => {
-      const validFor = validity[k.keyRef];
-      return validFor ? { ...k, validFor } : k;
-    }),
+    keys: keys.length ? await loadKeys(keys, { env, validity }) : [],
     identities,
     ...tlog,
   });
@@ -90,7 +87,7 @@ export async function buildPlans(
             attPolicy: await policyOf(
               rule.attestationKeys ?? [],
               rule.attestationIdentities ?? [],
-              rule.keyValidity,
+              rule.attestationKeyValidity,
             ),
           }
         : {}),

@@ -31,11 +31,13 @@ export interface PolicyFileRule {
   images: string[];
   /** Key references; plain paths resolved against the policy file's directory. */
   keys: string[];
-  /** Validity windows of some of `keys` and `attestationKeys` (by resolved reference). */
+  /** Validity windows of some of `keys` (by resolved reference). */
   keyValidity?: Record<string, KeyValidity>;
   identities: IdentityRule[];
   /** Signers of attestations, when not the image's (absent = same as the image). */
   attestationKeys?: string[];
+  /** Validity windows of some of `attestationKeys`: each list has its own. */
+  attestationKeyValidity?: Record<string, KeyValidity>;
   attestationIdentities?: IdentityRule[];
   /** Required predicate types, resolved to URIs. */
   attestations: string[];
@@ -224,20 +226,21 @@ function parseRule(
       );
   });
   const keyValidity: Record<string, KeyValidity> = {};
-  const keyList = (node: unknown, f: string): string[] =>
+  const attestationKeyValidity: Record<string, KeyValidity> = {};
+  const keyList = (node: unknown, f: string, windows: Record<string, KeyValidity>): string[] =>
     v.keyList(node, f).map(({ ref, validFor }) => {
       const resolved = resolveKeyRef(ref, baseDir);
-      if (validFor) keyValidity[resolved] = validFor;
+      if (validFor) windows[resolved] = validFor;
       return resolved;
     });
-  const keys = keyList(field('keys')?.value, `${at}.keys`);
+  const keys = keyList(field('keys')?.value, `${at}.keys`, keyValidity);
   const identities = v.identities(field('identities')?.value, `${at}.identities`);
   if (keys.length === 0 && identities.length === 0)
     v.problem(line, at, 'names no signer: give keys or identities');
   const attKeysPair = field('attestationKeys');
   const attIdsPair = field('attestationIdentities');
   const attestationKeys = attKeysPair
-    ? keyList(attKeysPair.value, `${at}.attestationKeys`)
+    ? keyList(attKeysPair.value, `${at}.attestationKeys`, attestationKeyValidity)
     : undefined;
   const attestationIdentities = attIdsPair
     ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
@@ -291,6 +294,7 @@ function parseRule(
     ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
     identities,
     ...(attestationKeys ? { attestationKeys } : {}),
+    ...(Object.keys(attestationKeyValidity).length ? { attestationKeyValidity } : {}),
     ...(attestationIdentities ? { attestationIdentities } : {}),
     attestations: [...new Set(attestations)],
     conditions,
@@ -298,10 +302,20 @@ function parseRule(
   };
 }
 
-/** Date.parse rolls 2026-02-30 over to March; a policy time must name a day that exists. */
+/**
+ * Date.parse rolls 2026-02-30 over to March and T24:00 to the next day; a policy time must name a
+ * day and a time of day that exist.
+ */
 function realDay(iso: string): boolean {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const [hh, mm, ss] = iso.slice(11, 19).split(':').map(Number);
+  return (
+    d >= 1 &&
+    d <= new Date(Date.UTC(y, m, 0)).getUTCDate() &&
+    hh <= 23 &&
+    mm <= 59 &&
+    ss <= 59
+  );
 }
 
 function itemNode(seq: unknown, i: number): Node | undefined {

@@ -66,7 +66,7 @@ export interface PlatformResult {
 
 export interface PolicySummary {
   /** validFor: the times the policy trusts the key for (RFC 3339), when limited. */
-  keys: Array<{ keyRef: string; keyID: string; validFor?: { start?: string; end?: string } }>;
+  keys: KeySummary[];
   /** `extensions`: Fulcio extension OID -> required value (exact, or /regexp/). */
   identities: Array<{ subject: string; issuer: string; extensions?: Record<string, string> }>;
   /** `all` or the `os/arch` list each index's platform manifests must also verify for. */
@@ -83,10 +83,19 @@ export interface PolicySummary {
     rules: Array<{
       name: string;
       images: string[];
+      /** The rule's image signers' keys, and its attestation signers' when they differ. */
+      keys: KeySummary[];
+      attestationKeys?: KeySummary[];
       attestations: string[];
       requireSignature: boolean;
     }>;
   };
+}
+
+export interface KeySummary {
+  keyRef: string;
+  keyID: string;
+  validFor?: { start?: string; end?: string };
 }
 
 export interface Report {

@@ -215,20 +215,22 @@ async function verifyDigest(
     return { found, judged: judge(found, digest, verifier) };
   };
   const hint = order?.first(store.name);
-  let looked: Looked[];
+  // Each format's lookup settles on its own: a valid signature in one decides whatever the other
+  // did; without one, the first failure (in lookup order) is the error.
+  let settled: Array<PromiseSettledResult<Looked>>;
   if (hint === undefined) {
-    const settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
-    looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    if (!looked.some((l) => l.judged.signatures.length > 0)) {
-      const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
+    settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
   } else {
-    const first = await lookIn(hint);
-    looked =
-      first.judged.signatures.length > 0
+    const [first] = await Promise.allSettled([lookIn(hint)]);
+    settled =
+      first.status === 'fulfilled' && first.value.judged.signatures.length > 0
         ? [first]
-        : [first, await lookIn(hint === 'legacy' ? 'bundle' : 'legacy')];
+        : [first, ...(await Promise.allSettled([lookIn(hint === 'legacy' ? 'bundle' : 'legacy')]))];
+  }
+  const looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (!looked.some((l) => l.judged.signatures.length > 0)) {
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   const found = looked.map((l) => l.found).reduce(mergeDiscoveries);
   const signatures = looked.flatMap((l) => l.judged.signatures);

@@ -328,6 +328,25 @@ describe('the learned format orders lookups but never decides', () => {
     }
   });
 
+  it('tries the other format when the learned one cannot be read', async () => {
+    const repo = 'order/learned-outage';
+    const a = await image(repo, 'a');
+    await pushLegacySignatures(reg.host, repo, a.digest, [legacyKey(repo, a.digest)]);
+    // Only a bundle, and its .sig lookup fails: after `a` the hint is "legacy".
+    const b = await image(repo, 'b');
+    await bundle(repo, b, kp);
+    proxy.fail.push(new RegExp(`/manifests/${sigTag(b.digest).replace('.', '\\.')}$`));
+    try {
+      const alone = await verify(['--key', pub], [`${repo}:b`]);
+      expect(alone.code).toBe(0);
+      const after = await verify(['--key', pub], [`${repo}:a`, `${repo}:b`]);
+      expect(after.report.results.map((r) => r.outcome)).toEqual(['verified', 'verified']);
+      expect(after.code).toBe(0);
+    } finally {
+      proxy.fail.length = 0;
+    }
+  });
+
   it('with require-all-keys every format is looked up, whatever the repository has shown', async () => {
     const repo = 'order/all-keys';
     const refs: string[] = [];

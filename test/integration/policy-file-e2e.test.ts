@@ -265,18 +265,28 @@ describe('policy file through the CLI', () => {
         {
           name: 'vendored',
           images: [`${reg.host}/vendor/**`],
+          keys: [
+            {
+              keyRef: path.join(dir, 'keys', 'vendor.pub'),
+              keyID: expect.stringMatching(/^[0-9a-f]{16}$/),
+            },
+          ],
           attestations: [],
           requireSignature: true,
         },
         {
           name: 'production',
           images: [`${reg.host}/prod/*`],
+          keys: [],
+          // Its attestations come from the scanner's identity, with no key.
+          attestationKeys: [],
           attestations: [PREDICATE.cyclonedx],
           requireSignature: true,
         },
         {
           name: 'tools',
           images: [`${reg.host}/tools/**`, `${reg.host}/vendor/tools-*`],
+          keys: [],
           attestations: [PREDICATE.slsaV1],
           requireSignature: false,
         },
@@ -386,6 +396,9 @@ describe('policy file through the CLI', () => {
       /signed at \S+, when key \S+vendor\.pub is not trusted \(the policy trusts it from any time to 2020-01-01T00:00:00\.000Z\)/,
     );
     expect(retired.report.policy.keys[0]?.validFor).toEqual({ end: '2020-01-01T00:00:00.000Z' });
+    expect(retired.report.policy.policyFile?.rules[0]?.keys[0]?.validFor).toEqual({
+      end: '2020-01-01T00:00:00.000Z',
+    });
     const current = await cli([
       '--policy',
       await file('current.yaml', '{ start: 2020-01-01T00:00:00Z }'),

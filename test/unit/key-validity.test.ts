@@ -114,6 +114,22 @@ describe('key validity windows', () => {
     expect(failure(() => v.verifyLegacy(legacy(retired), DIGEST)).code).toBe('UNTRUSTED_SIGNER');
   });
 
+  it('blames a window only on the key that made the signature', () => {
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const v = verifier([key('retired.pub', retired, { end: new Date(T.getTime() - HOUR) })]);
+    // Logged after retired.pub's end, but not made by it: not signed by any trusted key.
+    const late = failure(() => v.verifyLegacy(legacy(stranger), DIGEST));
+    expect(late.code).toBe('SIGNATURE_INVALID');
+    expect(late.message).not.toContain('not trusted');
+    // Unlogged and not made by it: the missing time is not the reason either.
+    const untimed = failure(() =>
+      verifier([key('retired.pub', retired, around(-HOUR, HOUR))], {
+        requireTlog: false,
+      }).verifyLegacy(legacy(stranger, { tlog: false }), DIGEST),
+    );
+    expect(untimed.code).toBe('SIGNATURE_INVALID');
+  });
+
   it('applies to key-signed Sigstore bundles too', () => {
     const b = ss.signBundle({ imageDigest: DIGEST, signer: retired, signedAt: T });
     const inside = verifier([key('retired.pub', retired, around(-HOUR, HOUR))]);

@@ -263,6 +263,24 @@ describe('loadKeys', () => {
     expect(keys[0]?.keyID).toBe(kp.keyID);
   });
 
+  it('attaches policy windows, and refuses one key given two different windows', async () => {
+    const kp = generateKeyPair();
+    const pub = writePublicKey(dir, kp, 'windowed.pub');
+    const priv = writeCosignPrivateKey(dir, kp, 'pw', { name: 'windowed.key' });
+    const env = { COSIGN_PASSWORD: 'pw' };
+    const w1 = { end: new Date('2026-01-01T00:00:00Z') };
+    const w2 = { end: new Date('2027-01-01T00:00:00Z') };
+    const same = await loadKeys([pub, priv], { env, validity: { [pub]: w1, [priv]: { ...w1 } } });
+    expect(same).toHaveLength(1);
+    expect(same[0]?.validFor).toEqual(w1);
+    const e = await rejection(loadKeys([pub, priv], { env, validity: { [pub]: w1, [priv]: w2 } }));
+    expect(e.code).toBe('USAGE');
+    expect(e.message).toContain(`${pub} and ${priv} are the same key (${kp.keyID})`);
+    // A window under one reference and none under the other would silently drop one of them.
+    const half = await rejection(loadKeys([pub, priv], { env, validity: { [priv]: w2 } }));
+    expect(half.code).toBe('USAGE');
+  });
+
   it('fails with the first failing reference in input order', async () => {
     const good = writePublicKey(dir, generateKeyPair(), 'good.pub');
     const e = await rejection(loadKeys([good, './missing-1.pub', './missing-2.pub'], { cwd: dir }));

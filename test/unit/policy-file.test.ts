@@ -471,11 +471,43 @@ rules:
     expect(r.attestationKeys).toEqual(['awskms:///alias/sbom']);
     expect(r.keyValidity).toEqual({
       '/repo/keys/retired.pub': { end: new Date('2026-01-01T00:00:00Z') },
+    });
+    expect(r.attestationKeyValidity).toEqual({
       'awskms:///alias/sbom': {
         start: new Date('2025-06-01T10:00:00Z'),
         end: new Date('2027-01-01T00:00:00Z'),
       },
     });
+  });
+
+  it('keeps the windows of keys and attestationKeys apart, even for the same key', () => {
+    const p = parsePolicyFile(
+      `version: 1
+rules:
+  - images: [x]
+    keys:
+      - key: k.pub
+        validFor: { end: 2020-01-01T00:00:00Z }
+    attestationKeys:
+      - key: k.pub
+        validFor: { end: 2099-01-01T00:00:00Z }
+`,
+    );
+    expect(p.rules[0].keyValidity).toEqual({ 'k.pub': { end: new Date('2020-01-01T00:00:00Z') } });
+    expect(p.rules[0].attestationKeyValidity).toEqual({
+      'k.pub': { end: new Date('2099-01-01T00:00:00Z') },
+    });
+  });
+
+  it('refuses a time of day that does not exist', () => {
+    expect(() =>
+      parsePolicyFile(
+        'version: 1\nrules:\n  - images: [x]\n    keys:\n      - {key: k, validFor: {end: 2026-01-01T24:00:00Z}}\n',
+        'policy.yaml',
+      ),
+    ).toThrow(
+      /rules\[0\]\.keys\[0\]\.validFor\.end: "2026-01-01T24:00:00Z" is not an RFC 3339 time/,
+    );
   });
 
   it('leaves keyValidity out when no key has a window', () => {

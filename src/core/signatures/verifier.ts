@@ -310,6 +310,9 @@ export function createSignatureVerifier(
     let firstOther: GateError | undefined;
     const timed = countTimestampCandidates(entity) > 0;
     for (const { key, verifier } of set.keys) {
+      // sigstore-js checks a key's window before its signature: a window is only worth reporting
+      // for a key that made this signature, so a windowed key that did not is skipped first.
+      if (key.validFor && !madeBy(entity, key)) continue;
       if (key.validFor && !timed) {
         firstOther ??= new GateError(
           'TLOG_MISSING',
@@ -439,6 +442,15 @@ function countTimestampCandidates(entity: SignedEntity): number {
   return entity.timestamps.filter(
     (t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined,
   ).length;
+}
+
+/** Whether `key` made the signature; a check that throws is left to sigstore-js to report. */
+function madeBy(entity: SignedEntity, key: VerificationKey): boolean {
+  try {
+    return entity.signature.verifySignature(key.publicKey);
+  } catch {
+    return true;
+  }
 }
 
 /** sigstore-js' "not valid for timestamp" names the time, not why: name the key's window too. */

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
 import { COSIGN_PEM_TYPES, decryptCosignPrivateKey } from './cosign-key.js';
-import type { VerificationKey } from './key-types.js';
+import { describeValidity, type KeyValidity, type VerificationKey } from './key-types.js';
 
 export interface LoadKeyOptions {
   /** Where COSIGN_PASSWORD, AWS_* and VAULT_* are read from; default process.env. */
@@ -141,22 +141,38 @@ export async function loadKey(ref: string, opts: LoadKeyOptions = {}): Promise<V
  * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
  * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
  * When several fail, the error of the first failing reference in input order is thrown.
+ * `validity` (policy files) gives some references a window; one key given two different windows
+ * (or a window under one reference and none under another) is refused rather than one dropped.
  */
 export async function loadKeys(
   refs: readonly string[],
-  opts: LoadKeyOptions = {},
+  opts: LoadKeyOptions & { validity?: Readonly<Record<string, KeyValidity>> } = {},
 ): Promise<VerificationKey[]> {
   const distinct = [...new Set(refs)];
   const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
   const keys: VerificationKey[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, VerificationKey>();
   for (const outcome of settled) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    if (seen.has(outcome.value.keyID)) continue;
-    seen.add(outcome.value.keyID);
-    keys.push(outcome.value);
+    const window = opts.validity?.[outcome.value.keyRef];
+    const key = window ? { ...outcome.value, validFor: window } : outcome.value;
+    const first = seen.get(key.keyID);
+    if (first) {
+      if (!sameValidity(first.validFor, key.validFor))
+        throw new GateError(
+          'USAGE',
+          `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? describeValidity(first.validFor) : 'none'}; ${key.validFor ? describeValidity(key.validFor) : 'none'})`,
+        );
+      continue;
+    }
+    seen.set(key.keyID, key);
+    keys.push(key);
   }
   return keys;
+}
+
+function sameValidity(a: KeyValidity | undefined, b: KeyValidity | undefined): boolean {
+  return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
 }
 
 async function loadKeyFile(
