@@ -165,20 +165,21 @@ function parseRule(v, node, at, baseDir) {
             v.problem(v.lineOf(itemNode(field('images').value, i)), `${at}.images[${i}]`, `'${g}' ${why}`);
     });
     const keyValidity = {};
-    const keyList = (node, f) => v.keyList(node, f).map(({ ref, validFor }) => {
+    const attestationKeyValidity = {};
+    const keyList = (node, f, windows) => v.keyList(node, f).map(({ ref, validFor }) => {
         const resolved = resolveKeyRef(ref, baseDir);
         if (validFor)
-            keyValidity[resolved] = validFor;
+            windows[resolved] = validFor;
         return resolved;
     });
-    const keys = keyList(field('keys')?.value, `${at}.keys`);
+    const keys = keyList(field('keys')?.value, `${at}.keys`, keyValidity);
     const identities = v.identities(field('identities')?.value, `${at}.identities`);
     if (keys.length === 0 && identities.length === 0)
         v.problem(line, at, 'names no signer: give keys or identities');
     const attKeysPair = field('attestationKeys');
     const attIdsPair = field('attestationIdentities');
     const attestationKeys = attKeysPair
-        ? keyList(attKeysPair.value, `${at}.attestationKeys`)
+        ? keyList(attKeysPair.value, `${at}.attestationKeys`, attestationKeyValidity)
         : undefined;
     const attestationIdentities = attIdsPair
         ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
@@ -221,16 +222,25 @@ function parseRule(v, node, at, baseDir) {
         ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
         identities,
         ...(attestationKeys ? { attestationKeys } : {}),
+        ...(Object.keys(attestationKeyValidity).length ? { attestationKeyValidity } : {}),
         ...(attestationIdentities ? { attestationIdentities } : {}),
         attestations: [...new Set(attestations)],
         conditions,
         requireSignature,
     };
 }
-/** Date.parse rolls 2026-02-30 over to March; a policy time must name a day that exists. */
+/**
+ * Date.parse rolls 2026-02-30 over to March and T24:00 to the next day; a policy time must name a
+ * day and a time of day that exist.
+ */
 function realDay(iso) {
     const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-    return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const [hh, mm, ss] = iso.slice(11, 19).split(':').map(Number);
+    return (d >= 1 &&
+        d <= new Date(Date.UTC(y, m, 0)).getUTCDate() &&
+        hh <= 23 &&
+        mm <= 59 &&
+        ss <= 59);
 }
 function itemNode(seq, i) {
     return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(seq) ? seq.items[i] : undefined;

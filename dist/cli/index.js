@@ -34662,6 +34662,10 @@ function createSignatureVerifier(trustedRoot, policy) {
         let firstOther;
         const timed = countTimestampCandidates(entity) > 0;
         for (const { key, verifier } of set.keys) {
+            // sigstore-js checks a key's window before its signature: a window is only worth reporting
+            // for a key that made this signature, so a windowed key that did not is skipped first.
+            if (key.validFor && !madeBy(entity, key))
+                continue;
             if (key.validFor && !timed) {
                 firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`);
                 continue;
@@ -34769,6 +34773,15 @@ function baseTrust(root) {
 }
 function countTimestampCandidates(entity) {
     return entity.timestamps.filter((t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined).length;
+}
+/** Whether `key` made the signature; a check that throws is left to sigstore-js to report. */
+function madeBy(entity, key) {
+    try {
+        return entity.signature.verifySignature(key.publicKey);
+    }
+    catch {
+        return true;
+    }
 }
 /** sigstore-js' "not valid for timestamp" names the time, not why: name the key's window too. */
 function windowError(g, key, what) {
@@ -34948,6 +34961,7 @@ async function decryptCosignPrivateKey(body, password, ref) {
 
 
 
+
 /** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 /** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
@@ -35047,21 +35061,32 @@ async function loadKey(ref, opts = {}) {
  * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
  * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
  * When several fail, the error of the first failing reference in input order is thrown.
+ * `validity` (policy files) gives some references a window; one key given two different windows
+ * (or a window under one reference and none under another) is refused rather than one dropped.
  */
 async function loadKeys(refs, opts = {}) {
     const distinct = [...new Set(refs)];
     const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
     const keys = [];
-    const seen = new Set();
+    const seen = new Map();
     for (const outcome of settled) {
         if (outcome.status === 'rejected')
             throw outcome.reason;
-        if (seen.has(outcome.value.keyID))
+        const window = opts.validity?.[outcome.value.keyRef];
+        const key = window ? { ...outcome.value, validFor: window } : outcome.value;
+        const first = seen.get(key.keyID);
+        if (first) {
+            if (!sameValidity(first.validFor, key.validFor))
+                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? describeValidity(first.validFor) : 'none'}; ${key.validFor ? describeValidity(key.validFor) : 'none'})`);
             continue;
-        seen.add(outcome.value.keyID);
-        keys.push(outcome.value);
+        }
+        seen.set(key.keyID, key);
+        keys.push(key);
     }
     return keys;
+}
+function sameValidity(a, b) {
+    return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
 }
 async function loadKeyFile(ref, file, env) {
     const bytes = await readKeyFile(ref, file);
@@ -35904,22 +35929,24 @@ async function verifyDigest(store, digest, verifier, lookup = {}) {
         return { found, judged: judge(found, digest, verifier) };
     };
     const hint = order?.first(store.name);
-    let looked;
+    // Each format's lookup settles on its own: a valid signature in one decides whatever the other
+    // did; without one, the first failure (in lookup order) is the error.
+    let settled;
     if (hint === undefined) {
-        const settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
-        looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-        if (!looked.some((l) => l.judged.signatures.length > 0)) {
-            const failed = settled.find((r) => r.status === 'rejected');
-            if (failed)
-                throw failed.reason;
-        }
+        settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
     }
     else {
-        const first = await lookIn(hint);
-        looked =
-            first.judged.signatures.length > 0
+        const [first] = await Promise.allSettled([lookIn(hint)]);
+        settled =
+            first.status === 'fulfilled' && first.value.judged.signatures.length > 0
                 ? [first]
-                : [first, await lookIn(hint === 'legacy' ? 'bundle' : 'legacy')];
+                : [first, ...(await Promise.allSettled([lookIn(hint === 'legacy' ? 'bundle' : 'legacy')]))];
+    }
+    const looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    if (!looked.some((l) => l.judged.signatures.length > 0)) {
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
     }
     const found = looked.map((l) => l.found).reduce(mergeDiscoveries);
     const signatures = looked.flatMap((l) => l.judged.signatures);
@@ -36363,10 +36390,7 @@ async function buildPlans(o, env, buildPolicy) {
     const byRule = new Map();
     const tlog = { requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
     const policyOf = async (keys, identities, validity = {}) => ({
-        keys: (keys.length ? await loadKeys(keys, { env }) : []).map((k) => {
-            const validFor = validity[k.keyRef];
-            return validFor ? { ...k, validFor } : k;
-        }),
+        keys: keys.length ? await loadKeys(keys, { env, validity }) : [],
         identities,
         ...tlog,
     });
@@ -36381,7 +36405,7 @@ async function buildPlans(o, env, buildPolicy) {
             policy: await policyOf(rule.keys, rule.identities, rule.keyValidity),
             ...(hasAtt
                 ? {
-                    attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? [], rule.keyValidity),
+                    attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? [], rule.attestationKeyValidity),
                 }
                 : {}),
             ...(requirement ? { requirement } : {}),
@@ -38425,20 +38449,23 @@ function pick(name, exact, regexp) {
     }
     return undefined;
 }
+function summarizeKey(k) {
+    return {
+        keyRef: k.keyRef,
+        keyID: k.keyID,
+        ...(k.validFor
+            ? {
+                validFor: {
+                    ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+                    ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+                },
+            }
+            : {}),
+    };
+}
 function summarizePolicy(o, policy) {
     return {
-        keys: (policy?.keys ?? []).map((k) => ({
-            keyRef: k.keyRef,
-            keyID: k.keyID,
-            ...(k.validFor
-                ? {
-                    validFor: {
-                        ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
-                        ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
-                    },
-                }
-                : {}),
-        })),
+        keys: (policy?.keys ?? []).map(summarizeKey),
         identities: (policy?.identities ?? []).map((i) => {
             const ext = Object.entries(i.extensions ?? {});
             return {
@@ -38645,12 +38672,17 @@ function summarizePlans(o, plans) {
         policyFile: {
             source: plans.file.policy.source,
             unmatched: plans.file.policy.unmatched,
-            rules: plans.file.policy.rules.map((r) => ({
-                name: r.name,
-                images: r.images,
-                attestations: r.attestations,
-                requireSignature: r.requireSignature,
-            })),
+            rules: plans.file.policy.rules.map((r) => {
+                const spec = plans.file.byRule.get(r);
+                return {
+                    name: r.name,
+                    images: r.images,
+                    keys: (spec?.policy.keys ?? []).map(summarizeKey),
+                    ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
+                    attestations: r.attestations,
+                    requireSignature: r.requireSignature,
+                };
+            }),
         },
     };
 }
