@@ -310,11 +310,7 @@ function realDay(iso: string): boolean {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   const [hh, mm, ss] = iso.slice(11, 19).split(':').map(Number);
   return (
-    d >= 1 &&
-    d <= new Date(Date.UTC(y, m, 0)).getUTCDate() &&
-    hh <= 23 &&
-    mm <= 59 &&
-    ss <= 59
+    d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh <= 23 && mm <= 59 && ss <= 59
   );
 }
 
