@@ -236,11 +236,7 @@ function parseRule(v, node, at, baseDir) {
 function realDay(iso) {
     const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
     const [hh, mm, ss] = iso.slice(11, 19).split(':').map(Number);
-    return (d >= 1 &&
-        d <= new Date(Date.UTC(y, m, 0)).getUTCDate() &&
-        hh <= 23 &&
-        mm <= 59 &&
-        ss <= 59);
+    return (d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh <= 23 && mm <= 59 && ss <= 59);
 }
 function itemNode(seq, i) {
     return (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(seq) ? seq.items[i] : undefined;
