@@ -7,7 +7,7 @@ import { GateError, toGateError } from './errors.js';
 import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
-import type { ImageRef, S3loImageRef } from './reference.js';
+import { isS3loReference, type ImageRef, type S3loImageRef } from './reference.js';
 import { buildPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
 import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
@@ -165,7 +165,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     checkPlanOptions(o, plans);
     // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
     // trust material, so it neither fetches nor requires it.
-    const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
+    const sigstoreImages = o.images.some((i) => !isS3loReference(i));
     const root =
       sigstoreImages && plans.specs.some(needsTrustRoot)
         ? await loadTrustedRoot({

@@ -84,12 +84,18 @@ function splitTagDigest(
   return { name, ...(tag !== undefined ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
 
+/** Whether a reference names an s3lo store (`s3://`, `local://`), before it is parsed. */
+export function isS3loReference(raw: string): boolean {
+  const input = raw.trim();
+  return input.startsWith('s3://') || input.startsWith('local://');
+}
+
 export function parseReference(raw: string): ImageRef {
   const input = raw.trim();
   if (input === '') throw invalid(raw, 'empty reference');
   if (/\s/.test(input)) throw invalid(input, 'contains white space');
   if (input.startsWith('oci-layout://')) return parseLayout(input);
-  if (input.startsWith('s3://') || input.startsWith('local://'))
+  if (isS3loReference(input))
     return { kind: 's3lo', original: input, s3lo: parseS3loReference(input) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
     throw invalid(
