@@ -31907,6 +31907,7 @@ function escapeRegExp(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   Tc: () => (/* binding */ isS3loReference),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   ct: () => (/* binding */ pinnedReference)
@@ -31961,6 +31962,11 @@ function splitTagDigest(input, rest) {
     }
     return { name, ...(tag !== undefined ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
+/** Whether a reference names an s3lo store (`s3://`, `local://`), before it is parsed. */
+function isS3loReference(raw) {
+    const input = raw.trim();
+    return input.startsWith('s3://') || input.startsWith('local://');
+}
 function parseReference(raw) {
     const input = raw.trim();
     if (input === '')
@@ -31969,7 +31975,7 @@ function parseReference(raw) {
         throw invalid(input, 'contains white space');
     if (input.startsWith('oci-layout://'))
         return parseLayout(input);
-    if (input.startsWith('s3://') || input.startsWith('local://'))
+    if (isS3loReference(input))
         return { kind: 's3lo', original: input, s3lo: (0,_s3lo_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseS3loReference */ .OE)(input) };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
         throw invalid(input, 'unsupported scheme (use a registry reference, oci-layout://, s3:// or local://)');
@@ -38404,6 +38410,7 @@ function nonEmpty(s) {
 
 
 
+
 function buildIdentityRules(o) {
     const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
     const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
@@ -38510,7 +38517,7 @@ async function runGate(o, hooks = {}) {
         checkPlanOptions(o, plans);
         // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
         // trust material, so it neither fetches nor requires it.
-        const sigstoreImages = o.images.some((i) => !/^(s3|local):\/\//.test(i.trim()));
+        const sigstoreImages = o.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
         const root = sigstoreImages && plans.specs.some(needsTrustRoot)
             ? await loadTrustedRoot({
                 offline: o.offline,
