@@ -4,7 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,17 +22,23 @@ export interface StartedRegistry {
   /** Valid credentials for htpasswd/token modes (pull+push); undefined for 'none'. */
   username?: string;
   password?: string;
-  /** Token mode: the issuer's realm URL and every request it received. */
-  token?: { realm: string; service: string; requests: TokenRequest[] };
+  /**
+   * Token mode: the issuer's realm URL, every request it received, and the identity token (an
+   * OAuth2 refresh token, as in a Docker config's `identitytoken`) it accepts on POST.
+   */
+  token?: { realm: string; service: string; requests: TokenRequest[]; identityToken: string };
   storageDir: string;
   stop(): Promise<void>;
 }
 
 export interface TokenRequest {
+  method: string;
   scope: string | null;
   service: string | null;
   /** The Authorization header the issuer received, if any. */
   authorization: string | undefined;
+  /** POST (OAuth2): the form fields received. */
+  form?: Record<string, string>;
 }
 
 /** Whether bcrypt for htpasswd can be made here (perl's crypt(3) via libxcrypt). */
@@ -61,7 +67,14 @@ export async function startRegistry(
   const password = randomBytes(9).toString('base64url');
   let authYaml = '';
   let issuer:
-    { server: Server; realm: string; service: string; requests: TokenRequest[] } | undefined;
+    | {
+        server: Server;
+        realm: string;
+        service: string;
+        requests: TokenRequest[];
+        identityToken: string;
+      }
+    | undefined;
   try {
     if (auth === 'htpasswd') {
       await writeFile(join(dir, 'htpasswd'), `${username}:${bcrypt(password)}\n`);
@@ -105,6 +118,7 @@ export async function startRegistry(
                 realm: tokenIssuer.realm,
                 service: tokenIssuer.service,
                 requests: tokenIssuer.requests,
+                identityToken: tokenIssuer.identityToken,
               },
             }
           : {}),
@@ -207,15 +221,39 @@ async function startTokenIssuer(dir: string, username: string, password: string)
   const service = 'image-gate-test-registry';
   const requests: TokenRequest[] = [];
   const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  const identityToken = randomBytes(24).toString('base64url');
   const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  // GET: Basic credentials in, JWT out (token.md). POST: the OAuth2 refresh_token grant
+  // (oauth.md): grant_type, refresh_token, client_id and service in a form, no Authorization.
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const u = new URL(req.url ?? '/', 'http://x');
-    const scope = u.searchParams.get('scope');
+    const oauth = req.method === 'POST';
+    const form = oauth ? Object.fromEntries(new URLSearchParams(body)) : undefined;
+    const scope = oauth ? (form!.scope ?? null) : u.searchParams.get('scope');
     requests.push({
+      method: req.method ?? '',
       scope,
-      service: u.searchParams.get('service'),
+      service: oauth ? (form!.service ?? null) : u.searchParams.get('service'),
       authorization: req.headers.authorization,
+      ...(form ? { form } : {}),
     });
-    if (req.headers.authorization !== expected) {
+    if (oauth) {
+      const f = form!;
+      const ok =
+        req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+        f.grant_type === 'refresh_token' &&
+        f.refresh_token === identityToken &&
+        f.service === service &&
+        (f.client_id ?? '') !== '';
+      if (!ok) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}');
+        return;
+      }
+    } else if (req.headers.authorization !== expected) {
       res
         .writeHead(401, { 'content-type': 'application/json' })
         .end('{"errors":[{"code":"UNAUTHORIZED"}]}');
@@ -246,11 +284,17 @@ async function startTokenIssuer(dir: string, username: string, password: string)
     const token = `${input}.${sig.toString('base64url')}`;
     res
       .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ token, expires_in: 300 }));
-  });
+      .end(
+        JSON.stringify(
+          oauth
+            ? { access_token: token, expires_in: 300, scope: scope ?? '' }
+            : { token, expires_in: 300 },
+        ),
+      );
+  };
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
-  return { server, realm: `http://127.0.0.1:${port}/token`, service, requests };
+  return { server, realm: `http://127.0.0.1:${port}/token`, service, requests, identityToken };
 }
 
 function b64url(s: string): string {

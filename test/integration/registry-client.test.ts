@@ -205,6 +205,18 @@ describe.skipIf(!registryAvailable || !canMakeBcrypt())(
       expect(wrong.stats.requests).toBe(2);
     });
 
+    it('refuses to send an identity token as Basic credentials', async () => {
+      await pushImage(reg, 'private/idtoken', 'v1');
+      const path = join(tmp, 'basic-identitytoken.json');
+      await writeFile(path, JSON.stringify({ auths: { [reg.host]: { identitytoken: 'secret' } } }));
+      const c = client({ dockerConfigPath: path });
+      await expect(c.store(reg.host, 'private/idtoken').getManifest('v1')).rejects.toMatchObject({
+        code: 'AUTH_REFUSED',
+        message: expect.stringContaining('is an identity token, which only a token service takes'),
+      });
+      expect(c.stats.requests).toBe(1);
+    });
+
     it('does not send credentials filed under a look-alike host', async () => {
       await pushImage(reg, 'private/lookalike', 'v1');
       const path = join(tmp, 'lookalike.json');
@@ -269,6 +281,69 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     await c.store(reg.host, 'tok/one').getManifest('v1');
     await c.store(reg.host, 'tok/two').getManifest('v1');
     expect(c.stats.requests).toBe(5); // 401, token, 200; token, 200
+  });
+
+  it('exchanges a Docker config identitytoken by an OAuth2 POST, and never sends it as Basic', async () => {
+    const img = await pushImage(reg, 'tok/oauth', 'v1');
+    const path = join(tmp, 'identitytoken.json');
+    // As `az acr login` writes it: an `auth` with the <token> user beside the identity token.
+    const auth = Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64');
+    await writeFile(
+      path,
+      JSON.stringify({ auths: { [reg.host]: { auth, identitytoken: reg.token!.identityToken } } }),
+    );
+    const before = reg.token!.requests.length;
+    const logs: string[] = [];
+    const c = client({ dockerConfigPath: path, log: (m) => logs.push(m) });
+    const store = c.store(reg.host, 'tok/oauth');
+    expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
+    await store.getBlob(img.layerDigest, 1024);
+    const mine = reg.token!.requests.slice(before);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      method: 'POST',
+      authorization: undefined,
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: reg.token!.identityToken,
+        client_id: 'image-gate',
+        service: reg.token!.service,
+        scope: 'repository:tok/oauth:pull',
+      },
+    });
+    expect(logs.join('\n')).not.toContain(reg.token!.identityToken);
+  });
+
+  it('takes an identity token from a credential helper (<token> user) the same way', async () => {
+    const img = await pushImage(reg, 'tok/helper', 'v1');
+    const path = join(tmp, 'helper.json');
+    await writeFile(path, JSON.stringify({ credHelpers: { [reg.host]: 'acr' } }));
+    const c = client({
+      dockerConfigPath: path,
+      runCredentialHelper: (helper) =>
+        Promise.resolve(
+          helper === 'acr'
+            ? JSON.stringify({ Username: '<token>', Secret: reg.token!.identityToken })
+            : undefined,
+        ),
+    });
+    expect((await c.store(reg.host, 'tok/helper').getManifest('v1'))?.digest).toBe(img.digest);
+    expect(reg.token!.requests.at(-1)).toMatchObject({ method: 'POST' });
+  });
+
+  it('maps an identity token the token service refuses (400 invalid_grant) to AUTH_REFUSED, once', async () => {
+    await pushImage(reg, 'tok/badgrant', 'v1');
+    const path = join(tmp, 'bad-identitytoken.json');
+    await writeFile(path, JSON.stringify({ auths: { [reg.host]: { identitytoken: 'revoked' } } }));
+    const before = reg.token!.requests.length;
+    await expect(
+      client({ dockerConfigPath: path }).store(reg.host, 'tok/badgrant').getManifest('v1'),
+    ).rejects.toMatchObject({
+      code: 'AUTH_REFUSED',
+      message: expect.stringContaining('identitytoken'),
+    });
+    // A POST is never retried.
+    expect(reg.token!.requests.slice(before)).toHaveLength(1);
   });
 
   it('maps a refused token request to AUTH_REFUSED', async () => {

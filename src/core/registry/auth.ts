@@ -4,7 +4,7 @@ import { GateError } from '../errors.js';
 import type { Credential, CredentialResolver } from './credentials.js';
 import { quote } from './digest.js';
 import { assertRealmAllowed, redactUrl } from './hosts.js';
-import { errorDetail, type HttpTransport } from './http.js';
+import { errorDetail, type HttpResponse, type HttpTransport } from './http.js';
 import { MAX_TOKEN_BYTES } from './limits.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 
@@ -17,6 +17,8 @@ interface CachedToken {
 
 /** Tokens live at least this long unless the service says otherwise (distribution token spec). */
 const DEFAULT_TOKEN_TTL_S = 60;
+/** OAuth2 client_id sent with identity tokens (the spec requires one; registries ignore it). */
+const OAUTH_CLIENT_ID = 'image-gate';
 const TOKEN_SAFETY_MARGIN_MS = 5_000;
 
 export interface AuthTarget {
@@ -46,7 +48,7 @@ export class RegistryAuth {
     if (!scheme) return undefined;
     if (scheme.kind === 'basic') {
       const c = await this.credentials.resolve(t.registry);
-      return c ? this.basic(c) : undefined;
+      return c && !c.identityToken ? this.basic(c) : undefined;
     }
     return `Bearer ${await this.token(t, scheme)}`;
   }
@@ -67,6 +69,11 @@ export class RegistryAuth {
         throw new GateError(
           'AUTH_REFUSED',
           `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`,
+        );
+      if (c.identityToken)
+        throw new GateError(
+          'AUTH_REFUSED',
+          `registry ${t.registry} asks for Basic credentials, but ${c.source} is an identity token, which only a token service takes`,
         );
       const header = this.basic(c);
       if (sent === header)
@@ -151,20 +158,53 @@ export class RegistryAuth {
     t: AuthTarget,
     scheme: Scheme & { kind: 'bearer' },
   ): Promise<CachedToken> {
-    const url = new URL(scheme.realm.href);
-    if (scheme.service !== undefined) url.searchParams.set('service', scheme.service);
-    url.searchParams.set('scope', t.scope);
     const cred = await this.credentials.resolve(t.registry);
-    this.log(`token for ${t.scope} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`);
-    const res = await this.transport.request({
-      url,
-      headers: { accept: 'application/json' },
-      ...(cred ? { authorization: this.basic(cred) } : {}),
-      maxBytes: MAX_TOKEN_BYTES,
-      what: `token for ${t.scope}`,
-      registryHost: t.apiHost,
-    });
-    if (res.status === 401 || res.status === 403) {
+    const url = new URL(scheme.realm.href);
+    let res: HttpResponse;
+    if (cred?.identityToken) {
+      // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
+      // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
+      this.addSecret(cred.password);
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: cred.password,
+        client_id: OAUTH_CLIENT_ID,
+        scope: t.scope,
+        ...(scheme.service !== undefined ? { service: scheme.service } : {}),
+      });
+      this.log(`token for ${t.scope} from ${redactUrl(url)} (OAuth2, ${cred.source})`);
+      res = await this.transport.request({
+        url,
+        method: 'POST',
+        body: form.toString(),
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        maxBytes: MAX_TOKEN_BYTES,
+        what: `token for ${t.scope}`,
+        registryHost: t.apiHost,
+      });
+      if (res.status === 404 || res.status === 405)
+        throw new GateError(
+          'AUTH_REFUSED',
+          `token service ${url.host} of registry ${t.registry} does not take OAuth2 POST requests (HTTP ${res.status}), which the identity token from ${cred.source} needs`,
+        );
+    } else {
+      if (scheme.service !== undefined) url.searchParams.set('service', scheme.service);
+      url.searchParams.set('scope', t.scope);
+      this.log(`token for ${t.scope} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`);
+      res = await this.transport.request({
+        url,
+        headers: { accept: 'application/json' },
+        ...(cred ? { authorization: this.basic(cred) } : {}),
+        maxBytes: MAX_TOKEN_BYTES,
+        what: `token for ${t.scope}`,
+        registryHost: t.apiHost,
+      });
+    }
+    // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
+    if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
       throw new GateError(
         'AUTH_REFUSED',
         `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${errorDetail(res)})`,

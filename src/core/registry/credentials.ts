@@ -15,7 +15,14 @@ import {
 
 export interface Credential {
   username: string;
+  /** The password, or with `identityToken` the OAuth2 refresh token. */
   password: string;
+  /**
+   * An identity token (Docker config `identitytoken`, or a credential helper's `<token>` user, as
+   * `az acr login` writes): exchanged at the registry's token service by an OAuth2
+   * refresh_token grant, never sent as Basic credentials.
+   */
+  identityToken?: boolean;
   /** Where it came from, for debug lines (never the secret). */
   source: string;
 }
@@ -79,6 +86,15 @@ export function registryKeyMatches(key: string, host: string): boolean {
 export function credentialFromAuths(config: DockerConfig, host: string): Credential | undefined {
   for (const [key, entry] of Object.entries(config.auths ?? {})) {
     if (!registryKeyMatches(key, host) || typeof entry !== 'object' || entry === null) continue;
+    // Docker prefers the identity token to the `auth` username (often `<token>:`) beside it.
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+      return {
+        username: '<token>',
+        password: entry.identitytoken,
+        identityToken: true,
+        source: `docker config auths[${key}] identitytoken`,
+      };
+    }
     if (typeof entry.auth === 'string' && entry.auth !== '') {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
       const i = decoded.indexOf(':');
@@ -205,11 +221,12 @@ export class CredentialResolver {
       );
     }
     if (o.Username === '<token>') {
-      // An OAuth2 refresh token: needs the registry's OAuth flow, which we do not implement.
-      this.opts.log?.(
-        `credential helper ${helper} returned an identity token for ${host}; identity tokens are not supported, going anonymous`,
-      );
-      return undefined;
+      return {
+        username: '<token>',
+        password: o.Secret,
+        identityToken: true,
+        source: `credential helper ${helper} (identity token)`,
+      };
     }
     return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
   }

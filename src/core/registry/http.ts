@@ -19,7 +19,13 @@ export interface HeaderLookup {
 
 export interface HttpRequest {
   url: URL;
-  method?: 'GET' | 'HEAD';
+  /**
+   * POST (an OAuth2 token request) is not idempotent: it is sent once, never retried, and a
+   * redirect answer is returned as it is rather than followed with the body.
+   */
+  method?: 'GET' | 'HEAD' | 'POST';
+  /** POST only: the request body (a form). */
+  body?: string;
   headers?: Record<string, string>;
   /** Sent only while the URL's origin is the origin of `url` (never across a redirect to elsewhere). */
   authorization?: string;
@@ -66,7 +72,7 @@ export class HttpTransport {
 
   /** GET/HEAD with retries; returns the final response unless it is a retryable status after retries. */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    const attempts = 1 + Math.max(1, this.opts.retries);
+    const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
     for (let attempt = 1; ; attempt++) {
       let res: HttpResponse;
       try {
@@ -81,7 +87,7 @@ export class HttpTransport {
         await this.sleep(wait, req);
         continue;
       }
-      if (!RETRY_STATUSES.has(res.status)) return res;
+      if (!RETRY_STATUSES.has(res.status) || req.method === 'POST') return res;
       const detail = errorDetail(res);
       if (attempt >= attempts) {
         throw new GateError(
@@ -133,12 +139,13 @@ export class HttpTransport {
           path: `${url.pathname}${url.search}`,
           method,
           headers,
+          ...(method === 'POST' && req.body !== undefined ? { body: req.body } : {}),
           signal,
         });
         const status = res.statusCode;
         const resHeaders = headerLookup(res.headers);
         const location = resHeaders.get('location');
-        if (REDIRECT_STATUSES.has(status) && location !== null) {
+        if (REDIRECT_STATUSES.has(status) && location !== null && method !== 'POST') {
           await discard(res.body);
           const next = this.redirectTarget(url, location, req);
           this.opts.log(`${method} ${redactUrl(url)} → ${status} redirect to ${redactUrl(next)}`);
