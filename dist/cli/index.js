@@ -32368,7 +32368,7 @@ class HttpTransport {
     }
     /** GET/HEAD with retries; returns the final response unless it is a retryable status after retries. */
     async request(req) {
-        const attempts = 1 + Math.max(1, this.opts.retries);
+        const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
         for (let attempt = 1;; attempt++) {
             let res;
             try {
@@ -32383,7 +32383,7 @@ class HttpTransport {
                 await this.sleep(wait, req);
                 continue;
             }
-            if (!RETRY_STATUSES.has(res.status))
+            if (!RETRY_STATUSES.has(res.status) || req.method === 'POST')
                 return res;
             const detail = errorDetail(res);
             if (attempt >= attempts) {
@@ -32430,12 +32430,13 @@ class HttpTransport {
                     path: `${url.pathname}${url.search}`,
                     method,
                     headers,
+                    ...(method === 'POST' && req.body !== undefined ? { body: req.body } : {}),
                     signal,
                 });
                 const status = res.statusCode;
                 const resHeaders = headerLookup(res.headers);
                 const location = resHeaders.get('location');
-                if (REDIRECT_STATUSES.has(status) && location !== null) {
+                if (REDIRECT_STATUSES.has(status) && location !== null && method !== 'POST') {
                     await discard(res.body);
                     const next = this.redirectTarget(url, location, req);
                     this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} redirect to ${(0,hosts/* redactUrl */.BO)(next)}`);
@@ -36853,6 +36854,8 @@ function parseWwwAuthenticate(header) {
 
 /** Tokens live at least this long unless the service says otherwise (distribution token spec). */
 const DEFAULT_TOKEN_TTL_S = 60;
+/** OAuth2 client_id sent with identity tokens (the spec requires one; registries ignore it). */
+const OAUTH_CLIENT_ID = 'image-gate';
 const TOKEN_SAFETY_MARGIN_MS = 5_000;
 class RegistryAuth {
     transport;
@@ -36877,7 +36880,7 @@ class RegistryAuth {
             return undefined;
         if (scheme.kind === 'basic') {
             const c = await this.credentials.resolve(t.registry);
-            return c ? this.basic(c) : undefined;
+            return c && !c.identityToken ? this.basic(c) : undefined;
         }
         return `Bearer ${await this.token(t, scheme)}`;
     }
@@ -36891,6 +36894,8 @@ class RegistryAuth {
             const c = await this.credentials.resolve(t.registry);
             if (!c)
                 throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`);
+            if (c.identityToken)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for Basic credentials, but ${c.source} is an identity token, which only a token service takes`);
             const header = this.basic(c);
             if (sent === header)
                 throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
@@ -36953,21 +36958,52 @@ class RegistryAuth {
         return p;
     }
     async fetchToken(t, scheme) {
-        const url = new URL(scheme.realm.href);
-        if (scheme.service !== undefined)
-            url.searchParams.set('service', scheme.service);
-        url.searchParams.set('scope', t.scope);
         const cred = await this.credentials.resolve(t.registry);
-        this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
-        const res = await this.transport.request({
-            url,
-            headers: { accept: 'application/json' },
-            ...(cred ? { authorization: this.basic(cred) } : {}),
-            maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
-            what: `token for ${t.scope}`,
-            registryHost: t.apiHost,
-        });
-        if (res.status === 401 || res.status === 403) {
+        const url = new URL(scheme.realm.href);
+        let res;
+        if (cred?.identityToken) {
+            // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
+            // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
+            this.addSecret(cred.password);
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: cred.password,
+                client_id: OAUTH_CLIENT_ID,
+                scope: t.scope,
+                ...(scheme.service !== undefined ? { service: scheme.service } : {}),
+            });
+            this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
+            res = await this.transport.request({
+                url,
+                method: 'POST',
+                body: form.toString(),
+                headers: {
+                    accept: 'application/json',
+                    'content-type': 'application/x-www-form-urlencoded',
+                },
+                maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
+                what: `token for ${t.scope}`,
+                registryHost: t.apiHost,
+            });
+            if (res.status === 404 || res.status === 405)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} does not take OAuth2 POST requests (HTTP ${res.status}), which the identity token from ${cred.source} needs`);
+        }
+        else {
+            if (scheme.service !== undefined)
+                url.searchParams.set('service', scheme.service);
+            url.searchParams.set('scope', t.scope);
+            this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
+            res = await this.transport.request({
+                url,
+                headers: { accept: 'application/json' },
+                ...(cred ? { authorization: this.basic(cred) } : {}),
+                maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
+                what: `token for ${t.scope}`,
+                registryHost: t.apiHost,
+            });
+        }
+        // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
+        if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${(0,http/* errorDetail */.m2)(res)})`);
         }
         if (res.status !== 200) {
@@ -37032,6 +37068,15 @@ function credentialFromAuths(config, host) {
     for (const [key, entry] of Object.entries(config.auths ?? {})) {
         if (!registryKeyMatches(key, host) || typeof entry !== 'object' || entry === null)
             continue;
+        // Docker prefers the identity token to the `auth` username (often `<token>:`) beside it.
+        if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+            return {
+                username: '<token>',
+                password: entry.identitytoken,
+                identityToken: true,
+                source: `docker config auths[${key}] identitytoken`,
+            };
+        }
         if (typeof entry.auth === 'string' && entry.auth !== '') {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const i = decoded.indexOf(':');
@@ -37150,9 +37195,12 @@ class CredentialResolver {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`);
         }
         if (o.Username === '<token>') {
-            // An OAuth2 refresh token: needs the registry's OAuth flow, which we do not implement.
-            this.opts.log?.(`credential helper ${helper} returned an identity token for ${host}; identity tokens are not supported, going anonymous`);
-            return undefined;
+            return {
+                username: '<token>',
+                password: o.Secret,
+                identityToken: true,
+                source: `credential helper ${helper} (identity token)`,
+            };
         }
         return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
     }
