@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { startFake } from '../helpers/fake-registry.js';
 import { pushBlob, pushImage, pushManifest, sha256 } from '../helpers/oci-push.js';
 import {
   canMakeBcrypt,
@@ -344,6 +345,45 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     });
     // A POST is never retried.
     expect(reg.token!.requests.slice(before)).toHaveLength(1);
+  });
+
+  it('keeps a secret the token service echoes back out of the error', async () => {
+    const echo = await startFake((req, res) => {
+      if (req.url?.startsWith('/v2/')) {
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${echo.host}/token",service="echo"`,
+          })
+          .end();
+        return;
+      }
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const sent = new URLSearchParams(body).get('refresh_token') ?? '';
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ code: 'DENIED', message: `bad token ${sent}` }] }));
+      });
+    });
+    try {
+      const path = join(tmp, 'echo.json');
+      await writeFile(
+        path,
+        JSON.stringify({ auths: { [echo.host]: { identitytoken: 'sekrit-refresh' } } }),
+      );
+      const err = await client({ dockerConfigPath: path, insecureRegistries: [echo.host] })
+        .store(echo.host, 'x/y')
+        .getManifest('v1')
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+      expect(err?.message).toContain('bad token ***');
+      expect(err?.message).not.toContain('sekrit-refresh');
+    } finally {
+      await echo.close();
+    }
   });
 
   it('maps a refused token request to AUTH_REFUSED', async () => {

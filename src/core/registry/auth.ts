@@ -203,17 +203,22 @@ export class RegistryAuth {
         registryHost: t.apiHost,
       });
     }
+    // A token service that echoes the secret it was sent must not put it into a report.
+    const detail =
+      cred && cred.password.length >= 4
+        ? errorDetail(res).split(cred.password).join('***')
+        : errorDetail(res);
     // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
     if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
       throw new GateError(
         'AUTH_REFUSED',
-        `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${errorDetail(res)})`,
+        `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`,
       );
     }
     if (res.status !== 200) {
       throw new GateError(
         'REGISTRY_ERROR',
-        `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${errorDetail(res)}`,
+        `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${detail}`,
       );
     }
     let body: unknown;
