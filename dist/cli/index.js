@@ -37002,12 +37002,16 @@ class RegistryAuth {
                 registryHost: t.apiHost,
             });
         }
+        // A token service that echoes the secret it was sent must not put it into a report.
+        const detail = cred && cred.password.length >= 4
+            ? (0,http/* errorDetail */.m2)(res).split(cred.password).join('***')
+            : (0,http/* errorDetail */.m2)(res);
         // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
         if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${(0,http/* errorDetail */.m2)(res)})`);
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
         }
         if (res.status !== 200) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${(0,http/* errorDetail */.m2)(res)}`);
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${detail}`);
         }
         let body;
         try {
