@@ -40,6 +40,8 @@ export class RegistryAuth {
     private readonly insecureRegistries: ReadonlySet<string>,
     private readonly addSecret: (s: string) => void,
     private readonly log: (msg: string) => void,
+    /** Replaces every secret added so far by `***` (the client's own redaction). */
+    private readonly redact: (msg: string) => string,
   ) {}
 
   /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
@@ -160,6 +162,11 @@ export class RegistryAuth {
   ): Promise<CachedToken> {
     const cred = await this.credentials.resolve(t.registry);
     const url = new URL(scheme.realm.href);
+    const common = {
+      maxBytes: MAX_TOKEN_BYTES,
+      what: `token for ${t.scope}`,
+      registryHost: t.apiHost,
+    };
     let res: HttpResponse;
     if (cred?.identityToken) {
       // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
@@ -174,6 +181,7 @@ export class RegistryAuth {
       });
       this.log(`token for ${t.scope} from ${redactUrl(url)} (OAuth2, ${cred.source})`);
       res = await this.transport.request({
+        ...common,
         url,
         method: 'POST',
         body: form.toString(),
@@ -181,9 +189,6 @@ export class RegistryAuth {
           accept: 'application/json',
           'content-type': 'application/x-www-form-urlencoded',
         },
-        maxBytes: MAX_TOKEN_BYTES,
-        what: `token for ${t.scope}`,
-        registryHost: t.apiHost,
       });
       if (res.status === 404 || res.status === 405)
         throw new GateError(
@@ -195,19 +200,15 @@ export class RegistryAuth {
       url.searchParams.set('scope', t.scope);
       this.log(`token for ${t.scope} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`);
       res = await this.transport.request({
+        ...common,
         url,
         headers: { accept: 'application/json' },
         ...(cred ? { authorization: this.basic(cred) } : {}),
-        maxBytes: MAX_TOKEN_BYTES,
-        what: `token for ${t.scope}`,
-        registryHost: t.apiHost,
       });
     }
-    // A token service that echoes the secret it was sent must not put it into a report.
-    const detail =
-      cred && cred.password.length >= 4
-        ? errorDetail(res).split(cred.password).join('***')
-        : errorDetail(res);
+    // Error text goes into the report, which debug-line redaction does not reach: a token
+    // service that echoes the secret it was sent must not put it there.
+    const detail = this.redact(errorDetail(res));
     // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
     if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
       throw new GateError(

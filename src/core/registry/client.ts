@@ -148,7 +148,14 @@ export class RegistryClient {
       env,
       log,
     });
-    this.auth = new RegistryAuth(this.transport, resolver, insecure, (s) => this.addSecret(s), log);
+    this.auth = new RegistryAuth(
+      this.transport,
+      resolver,
+      insecure,
+      (s) => this.addSecret(s),
+      log,
+      (m) => this.redact(m),
+    );
   }
 
   /** A content store for one repository. `registry` is host[:port] as written in the image ref. */

@@ -70,7 +70,10 @@ export class HttpTransport {
 
   constructor(private readonly opts: TransportOptions) {}
 
-  /** GET/HEAD with retries; returns the final response unless it is a retryable status after retries. */
+  /**
+   * GET/HEAD with retries (POST once); returns the final response unless it is a retryable status
+   * after retries.
+   */
   async request(req: HttpRequest): Promise<HttpResponse> {
     const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
     for (let attempt = 1; ; attempt++) {
