@@ -386,6 +386,36 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     }
   });
 
+  it('never follows a redirect answered to the identity-token POST (SECURITY 36-38)', async () => {
+    const elsewhere = await startFake((_req, res) => res.writeHead(200).end('{"token":"x"}'));
+    const reg2 = await startFake((req, res) => {
+      if (req.url?.startsWith('/v2/'))
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${reg2.host}/token",service="r"`,
+          })
+          .end();
+      else res.writeHead(307, { location: `http://${elsewhere.host}/token` }).end();
+    });
+    try {
+      const path = join(tmp, 'redirect-identitytoken.json');
+      await writeFile(
+        path,
+        JSON.stringify({ auths: { [reg2.host]: { identitytoken: 'refresh-me' } } }),
+      );
+      await expect(
+        client({ dockerConfigPath: path, insecureRegistries: [reg2.host, elsewhere.host] })
+          .store(reg2.host, 'x/y')
+          .getManifest('v1'),
+      ).rejects.toMatchObject({ code: 'REGISTRY_ERROR', message: expect.stringContaining('307') });
+      expect(reg2.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect(elsewhere.seen).toEqual([]);
+    } finally {
+      await reg2.close();
+      await elsewhere.close();
+    }
+  });
+
   it('maps a refused token request to AUTH_REFUSED', async () => {
     await pushImage(reg, 'tok/denied', 'v1');
     const c = client({
