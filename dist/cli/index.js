@@ -32366,7 +32366,10 @@ class HttpTransport {
     constructor(opts) {
         this.opts = opts;
     }
-    /** GET/HEAD with retries; returns the final response unless it is a retryable status after retries. */
+    /**
+     * GET/HEAD with retries (POST once); returns the final response unless it is a retryable status
+     * after retries.
+     */
     async request(req) {
         const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
         for (let attempt = 1;; attempt++) {
@@ -36863,15 +36866,19 @@ class RegistryAuth {
     insecureRegistries;
     addSecret;
     log;
+    redact;
     schemes = new Map();
     tokens = new Map();
     inflight = new Map();
-    constructor(transport, credentials, insecureRegistries, addSecret, log) {
+    constructor(transport, credentials, insecureRegistries, addSecret, log, 
+    /** Replaces every secret added so far by `***` (the client's own redaction). */
+    redact) {
         this.transport = transport;
         this.credentials = credentials;
         this.insecureRegistries = insecureRegistries;
         this.addSecret = addSecret;
         this.log = log;
+        this.redact = redact;
     }
     /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
     async preemptive(t) {
@@ -36960,6 +36967,11 @@ class RegistryAuth {
     async fetchToken(t, scheme) {
         const cred = await this.credentials.resolve(t.registry);
         const url = new URL(scheme.realm.href);
+        const common = {
+            maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
+            what: `token for ${t.scope}`,
+            registryHost: t.apiHost,
+        };
         let res;
         if (cred?.identityToken) {
             // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
@@ -36974,6 +36986,7 @@ class RegistryAuth {
             });
             this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
             res = await this.transport.request({
+                ...common,
                 url,
                 method: 'POST',
                 body: form.toString(),
@@ -36981,9 +36994,6 @@ class RegistryAuth {
                     accept: 'application/json',
                     'content-type': 'application/x-www-form-urlencoded',
                 },
-                maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
-                what: `token for ${t.scope}`,
-                registryHost: t.apiHost,
             });
             if (res.status === 404 || res.status === 405)
                 throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} does not take OAuth2 POST requests (HTTP ${res.status}), which the identity token from ${cred.source} needs`);
@@ -36994,18 +37004,15 @@ class RegistryAuth {
             url.searchParams.set('scope', t.scope);
             this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
             res = await this.transport.request({
+                ...common,
                 url,
                 headers: { accept: 'application/json' },
                 ...(cred ? { authorization: this.basic(cred) } : {}),
-                maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
-                what: `token for ${t.scope}`,
-                registryHost: t.apiHost,
             });
         }
-        // A token service that echoes the secret it was sent must not put it into a report.
-        const detail = cred && cred.password.length >= 4
-            ? (0,http/* errorDetail */.m2)(res).split(cred.password).join('***')
-            : (0,http/* errorDetail */.m2)(res);
+        // Error text goes into the report, which debug-line redaction does not reach: a token
+        // service that echoes the secret it was sent must not put it there.
+        const detail = this.redact((0,http/* errorDetail */.m2)(res));
         // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
         if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
@@ -37360,7 +37367,7 @@ class RegistryClient {
             env,
             log,
         });
-        this.auth = new RegistryAuth(this.transport, resolver, insecure, (s) => this.addSecret(s), log);
+        this.auth = new RegistryAuth(this.transport, resolver, insecure, (s) => this.addSecret(s), log, (m) => this.redact(m));
     }
     /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
     store(registry, repository) {
