@@ -113,11 +113,12 @@ async function verifyStoreImage(
     );
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
-  const v = await verifyDigest(store, digest, ctx.verifier, {
-    withAttestations: ctx.attestations !== undefined,
-    complete: (ctx.requireAllKeys?.length ?? 0) > 0,
-    ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
-  });
+  const v = await verifyDigest(
+    store,
+    digest,
+    ctx.verifier,
+    lookupFor(ctx, ctx.attestations !== undefined),
+  );
   requireEveryKey(v, ctx.requireAllKeys);
   const att = ctx.attestations
     ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
@@ -181,6 +182,14 @@ interface DigestLookup {
   /** Every signature counts (require-all-keys): never stop at the first format that verifies. */
   complete?: boolean;
   formatOrder?: FormatOrder;
+}
+
+function lookupFor(ctx: VerifyContext, withAttestations: boolean): DigestLookup {
+  return {
+    withAttestations,
+    complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+    ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+  };
 }
 
 /**
@@ -360,10 +369,7 @@ async function verifyPlatforms(
   const platforms: PlatformResult[] = await Promise.all(
     selected.map(async (p): Promise<PlatformResult> => {
       try {
-        const v = await verifyDigest(store, p.digest, ctx.verifier, {
-          complete: (ctx.requireAllKeys?.length ?? 0) > 0,
-          ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
-        });
+        const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
         requireEveryKey(v, ctx.requireAllKeys);
         if (!v.failure) return { ...p, outcome: 'verified' };
         return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
