@@ -35860,11 +35860,7 @@ async function verifyStoreImage(ref, ctx) {
         throw new errors/* GateError */.ue('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
     // From here on only the digest computed over the bytes received is used.
     const digest = fetched.digest;
-    const v = await verifyDigest(store, digest, ctx.verifier, {
-        withAttestations: ctx.attestations !== undefined,
-        complete: (ctx.requireAllKeys?.length ?? 0) > 0,
-        ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
-    });
+    const v = await verifyDigest(store, digest, ctx.verifier, lookupFor(ctx, ctx.attestations !== undefined));
     requireEveryKey(v, ctx.requireAllKeys);
     const att = ctx.attestations
         ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
@@ -35911,6 +35907,13 @@ async function verifyStoreImage(ref, ctx) {
         };
     }
     return { ...common, ...verifiedFields(v.signatures) };
+}
+function lookupFor(ctx, withAttestations) {
+    return {
+        withAttestations,
+        complete: (ctx.requireAllKeys?.length ?? 0) > 0,
+        ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
+    };
 }
 /**
  * Discover and verify the signatures of one manifest digest in one store.
@@ -36066,10 +36069,7 @@ async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
     const { selected, missing } = selectPlatforms(entries, ctx.platforms);
     const platforms = await Promise.all(selected.map(async (p) => {
         try {
-            const v = await verifyDigest(store, p.digest, ctx.verifier, {
-                complete: (ctx.requireAllKeys?.length ?? 0) > 0,
-                ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
-            });
+            const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
             requireEveryKey(v, ctx.requireAllKeys);
             if (!v.failure)
                 return { ...p, outcome: 'verified' };
