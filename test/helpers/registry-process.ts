@@ -184,7 +184,8 @@ function bcrypt(password: string): string {
     .slice(0, 22);
   const out = execFileSync(
     'perl',
-    ['-e', 'print crypt($ARGV[0], $ARGV[1])', password, `$2b$05$${salt}`],
+    // `--`: a base64url password can start with `-`, which perl would take for a switch.
+    ['-e', 'print crypt($ARGV[0], $ARGV[1])', '--', password, `$2b$05$${salt}`],
     { encoding: 'utf8' },
   );
   if (!out.startsWith('$2b$05$')) throw new Error('crypt(3) here has no bcrypt');
