@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export const CLI_CLI_FIXTURES = path.resolve(
   import.meta.dirname,
-  '../../../shared/fixtures/cli-cli-attestation',
+  '../fixtures/cli-cli-attestation',
 );
 
 /** One real bundle as stored in the fixture folder: its exact text and the digests it attests. */

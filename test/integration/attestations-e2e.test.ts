@@ -1,5 +1,5 @@
 // Attestation policy end to end through the CLI bundle against a real docker-registry: the real
-// `cosign attest` bundle from ../shared/fixtures pushed with its exact subject image, and SBOM,
+// `cosign attest` bundle from test/fixtures pushed with its exact subject image, and SBOM,
 // vuln-scan and provenance attestations made by the test Sigstore, with every condition failing
 // on content that breaks it and passing on content that meets it.
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { runCli } from '../helpers/run-dist.js';
 import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
 import type { Report } from '../../src/core/report.js';
 
-const FIX = path.resolve(import.meta.dirname, '../../../shared/fixtures/cosign-oci-attestation');
+const FIX = path.resolve(import.meta.dirname, '../fixtures/cosign-oci-attestation');
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const BUILDER = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 const SCANNER = 'https://github.com/acme/app/.github/workflows/scan.yml@refs/heads/main';

@@ -8,7 +8,7 @@ import { runCli } from '../helpers/run-dist.js';
 
 const ROOT = path.join(
   import.meta.dirname,
-  '../../../shared/fixtures/sigstore-conformance/bundle-verify',
+  '../fixtures/sigstore-conformance/bundle-verify',
 );
 const IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';

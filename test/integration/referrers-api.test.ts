@@ -217,7 +217,7 @@ describe('cosign v3 bundles through the referrers API (CLI bundle)', () => {
 // the CLI (which must fetch the image first) cannot be pointed at it; discovery and verification
 // run in-process over HTTP against the served copy instead.
 describe('real teleport fixture served through the referrers server', () => {
-  const FIXTURE = path.join(import.meta.dirname, '../../../shared/fixtures/teleport-sigstoretest');
+  const FIXTURE = path.join(import.meta.dirname, '../fixtures/teleport-sigstoretest');
   const HELLO = 'sha256:21c76c650023cac8d753af4cb591e6f7450c6e2b499b5751d4a21e26e2fc5012';
   const PROVENANCE = 'sha256:32c91fcdf8b41ef78cf63e7be080a366597fd5a748480f5d2a6dc0cff5203807';
   let fx: ReferrersServer;

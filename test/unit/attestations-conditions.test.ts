@@ -722,7 +722,7 @@ function realProvenance(path: string): InTotoStatement {
     Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'),
   ) as InTotoStatement;
 }
-const FIX = '../shared/fixtures';
+const FIX = `${import.meta.dirname}/../fixtures`;
 const TELEPORT = realProvenance(
   `${FIX}/teleport-sigstoretest/v2/attestations/blobs/sha256~bc5f4fa5bb3ce15ba1f0a9ee34ab6f22d53c02f0c30049cf465442dd54e0c0b2`,
 );

@@ -10,7 +10,7 @@ import { GateError, isFailureCode } from '../../src/core/errors.js';
 // decides the expected outcome.
 const ROOT = join(
   import.meta.dirname,
-  '../../../shared/fixtures/sigstore-conformance/bundle-verify',
+  '../fixtures/sigstore-conformance/bundle-verify',
 );
 const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';

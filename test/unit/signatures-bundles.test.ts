@@ -13,7 +13,7 @@ import { failure } from '../helpers/expect-failure.js';
 // Real Sigstore bundles (cosign v3 sign, cosign attest, attest-build-provenance, npm provenance)
 // verified offline against the public-good root, and the SECURITY.md section 6 negatives that can
 // be expressed on them. Every edit test also shows the unedited bundle verifying.
-const FIX = join(import.meta.dirname, '../../../shared/fixtures');
+const FIX = join(import.meta.dirname, '../fixtures');
 const root = embeddedTrustedRoot();
 const json = (p: string): Record<string, any> =>
   JSON.parse(readFileSync(join(FIX, p), 'utf8')) as Record<string, any>;

@@ -211,7 +211,7 @@ describe('encodeDer', () => {
     readFileSync(
       join(
         import.meta.dirname,
-        '../../../shared/fixtures/trusted-roots/public-good.trusted_root.json',
+        '../fixtures/trusted-roots/public-good.trusted_root.json',
       ),
       'utf8',
     ),

@@ -13,7 +13,7 @@ import {
 import { parseStrictJson, StrictJsonError } from '../../src/core/signatures/strict-json.js';
 import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';
 
-const FIX = join(import.meta.dirname, '../../../shared/fixtures');
+const FIX = join(import.meta.dirname, '../fixtures');
 const kw = JSON.parse(
   readFileSync(join(FIX, 'sigstore-rs-cosign-v3-sign/bundle_v03.json'), 'utf8'),
 ) as {

@@ -13,7 +13,7 @@ import { failure } from '../helpers/expect-failure.js';
 
 // A real cosign legacy `.sig` manifest (teleport's sigstore test data): layer 0 is keyless
 // (Fulcio + Rekor SET), layer 1 is signed with a plain key. Verified offline, public-good root.
-const DIR = join(import.meta.dirname, '../../../shared/fixtures/teleport-sigstoretest');
+const DIR = join(import.meta.dirname, '../fixtures/teleport-sigstoretest');
 const IMAGE_DIGEST = 'sha256:21c76c650023cac8d753af4cb591e6f7450c6e2b499b5751d4a21e26e2fc5012';
 const manifest = JSON.parse(
   readFileSync(

@@ -29,7 +29,7 @@ import {
   createTestSigstore,
 } from '../helpers/test-sigstore.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const DIGEST = 'sha256:21c76c650023cac8d753af4cb591e6f7450c6e2b499b5751d4a21e26e2fc5012';
 const REFERENCE = 'index.docker.io/teleportdan/hello-world';
 const OTHER_DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
 import { embeddedTrustedRoot, loadTrustedRoot } from '../../src/core/trust/root.js';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
+const FIXTURES = join(import.meta.dirname, '../fixtures');
 const PUBLIC_GOOD = join(FIXTURES, 'trusted-roots/public-good.trusted_root.json');
 
 async function tempDir(): Promise<string> {
