@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Two tiers: `unit` (pure logic, no processes, under a minute) and `integration` (real
+// registry, S3 server, the bundles run as the runner runs them). The integration tier builds
+// dist/ from the current sources first, so a stale bundle can never be what is tested.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/build-dist.ts'],
+        },
+      },
+    ],
   },
 });
