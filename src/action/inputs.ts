@@ -1,19 +1,17 @@
-// Action inputs -> one typed object. Only this file knows input names; `readInputs` takes a
-// getter so tests can assert the whole INPUT_* -> ActionInputs mapping.
+// Action inputs -> one typed object. The verify options come from the shared table
+// (src/edge/options.ts); this file adds the Action's own inputs (images, registry credentials,
+// github-token, report-path, summary, merge-reports). `readInputs` takes a getter so tests can
+// assert the whole INPUT_* -> ActionInputs mapping.
 import path from 'node:path';
 import { GateError } from '../core/errors.js';
 import {
-  DEFAULTS,
   parseBoolean,
-  parseConcurrency,
-  parseDuration,
   parseLines,
   parseList,
-  parsePlatforms,
   type GateOptions,
-  type PlatformSelection,
   type RegistryCredential,
 } from '../core/options.js';
+import { baseOptions, VERIFY_OPTIONS, type OptionKind, type OptionValue } from '../edge/options.js';
 
 export interface ActionInputs {
   options: GateOptions;
@@ -56,58 +54,17 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     credentials.push({ registry, username, password });
   }
   const runnerTemp = env.RUNNER_TEMP ?? '/tmp';
-  const trustedRoot = opt('trusted-root');
-  const options: GateOptions = {
-    images,
-    keys: parseList(get('key')),
-    ...optional('certificateIdentity', opt('certificate-identity')),
-    ...optional('certificateIdentityRegexp', opt('certificate-identity-regexp')),
-    ...optional('certificateOidcIssuer', opt('certificate-oidc-issuer')),
-    ...optional('certificateOidcIssuerRegexp', opt('certificate-oidc-issuer-regexp')),
-    ...optional('signerWorkflow', opt('signer-workflow')),
-    ...optional('signerRepository', opt('signer-repository')),
-    ...optional('sourceRef', opt('source-ref')),
-    ...(bool('deny-self-hosted-runners', false) ? { denySelfHostedRunners: true } : {}),
-    ...platformsInput(get('platforms')),
-    insecureIgnoreTlog: bool('insecure-ignore-tlog', false),
-    insecureIgnoreSct: bool('insecure-ignore-sct', false),
-    offline: bool('offline', false),
-    ...optional('trustedRoot', trustedRoot),
-    tufCacheDir: path.join(runnerTemp, 'image-gate', 'tuf'),
-    concurrency: opt('concurrency')
-      ? parseConcurrency('concurrency', get('concurrency'))
-      : DEFAULTS.concurrency,
-    failFast: bool('fail-fast', false),
-    insecureRegistries: parseList(get('insecure-registries')),
-    registryCredentials: credentials,
-    ...optional('githubToken', opt('github-token')),
-    timeoutMs: opt('timeout') ? parseDuration('timeout', get('timeout')) : DEFAULTS.timeoutMs,
-    requireAllKeys: bool('require-all-keys', false),
-    ...list('attestations', parseList(get('attestations'))),
-    ...(opt('require-signature') !== undefined
-      ? { requireSignature: bool('require-signature', true) }
-      : {}),
-    ...optional('maxVulnAge', opt('max-vuln-age')),
-    ...optional('failOnSeverity', opt('fail-on-severity')),
-    ...list('denyPackages', parseLines(get('deny-packages'))),
-    ...optional('builderId', opt('builder-id')),
-    ...optional('provenanceSourceRepository', opt('provenance-source-repository')),
-    ...optional('provenanceSourceRef', opt('provenance-source-ref')),
-    ...list('attestationKeys', parseList(get('attestation-key'))),
-    ...optional('attestationCertificateIdentity', opt('attestation-certificate-identity')),
-    ...optional(
-      'attestationCertificateIdentityRegexp',
-      opt('attestation-certificate-identity-regexp'),
-    ),
-    ...optional('attestationCertificateOidcIssuer', opt('attestation-certificate-oidc-issuer')),
-    ...optional(
-      'attestationCertificateOidcIssuerRegexp',
-      opt('attestation-certificate-oidc-issuer-regexp'),
-    ),
-    ...optional('githubOwner', opt('github-owner')),
-    ...optional('githubRepository', opt('github-repository')),
-    ...optional('policyFile', opt('policy')),
-  };
+  const options = baseOptions(images);
+  options.tufCacheDir = path.join(runnerTemp, 'image-gate', 'tuf');
+  for (const spec of VERIFY_OPTIONS) {
+    if (spec.input === null) continue;
+    const raw = get(spec.input);
+    if (raw.trim() === '') continue;
+    spec.apply(options, inputValue(spec.kind, spec.input, raw), spec.input);
+  }
+  options.registryCredentials = credentials;
+  const token = opt('github-token');
+  if (token !== undefined) options.githubToken = token;
   return {
     options,
     reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
@@ -116,15 +73,15 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   };
 }
 
-function list<K extends string>(key: K, items: string[]): { [P in K]?: string[] } {
-  return items.length === 0 ? {} : ({ [key]: items } as { [P in K]?: string[] });
-}
-
-function platformsInput(value: string): { platforms?: PlatformSelection } {
-  const platforms = parsePlatforms('platforms', value);
-  return platforms === undefined ? {} : { platforms };
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
+function inputValue(kind: OptionKind, name: string, raw: string): OptionValue {
+  switch (kind) {
+    case 'switch':
+      return parseBoolean(name, raw);
+    case 'text':
+      return raw.trim();
+    case 'list':
+      return parseList(raw);
+    case 'lines':
+      return parseLines(raw);
+  }
 }

@@ -6,10 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-dist.js';
 
-const ROOT = path.join(
-  import.meta.dirname,
-  '../fixtures/sigstore-conformance/bundle-verify',
-);
+const ROOT = path.join(import.meta.dirname, '../fixtures/sigstore-conformance/bundle-verify');
 const IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const ISSUER = 'https://token.actions.githubusercontent.com';

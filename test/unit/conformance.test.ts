@@ -8,10 +8,7 @@ import { GateError, isFailureCode } from '../../src/core/errors.js';
 // The shared sigstore-conformance `bundle-verify` vectors, run the way the suite runs them:
 // once with the artifact file and once with only its sha256 digest. The `_fail` suffix alone
 // decides the expected outcome.
-const ROOT = join(
-  import.meta.dirname,
-  '../fixtures/sigstore-conformance/bundle-verify',
-);
+const ROOT = join(import.meta.dirname, '../fixtures/sigstore-conformance/bundle-verify');
 const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';

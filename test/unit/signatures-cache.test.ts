@@ -209,10 +209,7 @@ function parse(der: Uint8Array): X509Certificate {
 describe('encodeDer', () => {
   const publicGood = JSON.parse(
     readFileSync(
-      join(
-        import.meta.dirname,
-        '../fixtures/trusted-roots/public-good.trusted_root.json',
-      ),
+      join(import.meta.dirname, '../fixtures/trusted-roots/public-good.trusted_root.json'),
       'utf8',
     ),
   ) as {

@@ -1,0 +1,464 @@
+// The one table of verify options. The Action's input reader (src/action/inputs.ts), the CLI's
+// flags and its `verify --help` text (src/cli/args.ts) are all made from it, so an option cannot
+// exist in one front end and be forgotten in the other, and every value is parsed the same way.
+// Names differ only where each front end's convention asks (a repeatable `--attestation` flag is
+// the Action's `attestations` list); the error for a bad value names what the user wrote
+// (`concurrency: ...` in the Action, `--concurrency: ...` in the CLI).
+import {
+  DEFAULTS,
+  parseBoolean,
+  parseConcurrency,
+  parseDuration,
+  parsePlatforms,
+  type GateOptions,
+} from '../core/options.js';
+import { GateError } from '../core/errors.js';
+
+/**
+ * - `switch`: a CLI flag without a value; an Action input `true`/`false`.
+ * - `text`: one value.
+ * - `list`: a repeatable CLI flag; an Action input with one item per line or comma.
+ * - `lines`: a repeatable CLI flag; an Action input with one item per line (items may hold commas).
+ */
+export type OptionKind = 'switch' | 'text' | 'list' | 'lines';
+
+export type OptionGroup = 'trust' | 'attestations' | 'run';
+
+/** What a front end read for one option: a switch's state, one text, or the items of a list. */
+export type OptionValue = boolean | string | string[];
+
+export interface VerifyOption {
+  /** The Action input's name, or null where the Action has no such input. */
+  input: string | null;
+  /** The CLI flag's name (without `--`), or null where the CLI has no such flag. */
+  flag: string | null;
+  kind: OptionKind;
+  group: OptionGroup;
+  /** The CLI help line: the value's placeholder (if any) and the description. */
+  help: { value?: string; text: string };
+  /** Writes the value into the options; `name` is the input or flag as the user spelt it. */
+  apply(o: GateOptions, value: OptionValue, name: string): void;
+}
+
+type StringField = {
+  [K in keyof GateOptions]-?: GateOptions[K] extends string | undefined ? K : never;
+}[keyof GateOptions];
+type BooleanField = {
+  [K in keyof GateOptions]-?: GateOptions[K] extends boolean | undefined ? K : never;
+}[keyof GateOptions];
+type ListField = {
+  [K in keyof GateOptions]-?: GateOptions[K] extends string[] | undefined ? K : never;
+}[keyof GateOptions];
+
+function text(field: StringField): VerifyOption['apply'] {
+  return (o, v) => {
+    o[field] = v as string;
+  };
+}
+function items(field: ListField): VerifyOption['apply'] {
+  return (o, v) => {
+    const got = v as string[];
+    if (got.length > 0) o[field] = got;
+  };
+}
+/** A switch that is only written when on (the options then carry no `false` for it). */
+function on(field: BooleanField): VerifyOption['apply'] {
+  return (o, v) => {
+    if (v === true) o[field] = true;
+  };
+}
+/** A switch the options always carry (see `baseOptions`). */
+function state(field: BooleanField): VerifyOption['apply'] {
+  return (o, v) => {
+    o[field] = v as boolean;
+  };
+}
+
+function opt(
+  input: string | null,
+  flag: string | null,
+  kind: OptionKind,
+  group: OptionGroup,
+  help: VerifyOption['help'],
+  apply: VerifyOption['apply'],
+): VerifyOption {
+  return { input, flag, kind, group, help, apply };
+}
+
+/** Same name in both front ends. */
+function both(
+  name: string,
+  kind: OptionKind,
+  group: OptionGroup,
+  help: VerifyOption['help'],
+  apply: VerifyOption['apply'],
+): VerifyOption {
+  return opt(name, name, kind, group, help, apply);
+}
+
+export const VERIFY_OPTIONS: readonly VerifyOption[] = [
+  // Trust
+  both(
+    'policy',
+    'text',
+    'trust',
+    {
+      value: 'FILE',
+      text: 'per-image rules in YAML (docs/policy.md); excludes the signer\nand attestation options below',
+    },
+    text('policyFile'),
+  ),
+  both(
+    'key',
+    'list',
+    'trust',
+    {
+      value: 'REF',
+      text: 'public key (PEM), cosign.key (COSIGN_PASSWORD), awskms:///..., hashivault://...; repeatable, any may sign',
+    },
+    (o, v) => {
+      o.keys = v as string[];
+    },
+  ),
+  both(
+    'certificate-identity',
+    'text',
+    'trust',
+    { value: 'S', text: 'keyless: certificate SAN, exact match' },
+    text('certificateIdentity'),
+  ),
+  both(
+    'certificate-identity-regexp',
+    'text',
+    'trust',
+    { value: 'RE', text: 'keyless: SAN regexp, matched against the WHOLE value (anchored)' },
+    text('certificateIdentityRegexp'),
+  ),
+  both(
+    'certificate-oidc-issuer',
+    'text',
+    'trust',
+    { value: 'S', text: 'keyless: OIDC issuer, exact match' },
+    text('certificateOidcIssuer'),
+  ),
+  both(
+    'certificate-oidc-issuer-regexp',
+    'text',
+    'trust',
+    { value: 'RE', text: 'keyless: issuer regexp (anchored)' },
+    text('certificateOidcIssuerRegexp'),
+  ),
+  both(
+    'signer-workflow',
+    'text',
+    'trust',
+    {
+      value: 'W',
+      text: 'GitHub: owner/repo/.github/workflows/F.yml@REF (or no @REF: any ref); derives\nthe identity and issuer; excludes --certificate-identity(-regexp)',
+    },
+    text('signerWorkflow'),
+  ),
+  both(
+    'signer-repository',
+    'text',
+    'trust',
+    { value: 'OWNER/REPO', text: 'GitHub: the repository the signing workflow ran in' },
+    text('signerRepository'),
+  ),
+  both(
+    'source-ref',
+    'text',
+    'trust',
+    { value: 'REF', text: 'GitHub: the ref it ran on, e.g. refs/heads/main' },
+    text('sourceRef'),
+  ),
+  both(
+    'deny-self-hosted-runners',
+    'switch',
+    'trust',
+    { text: 'GitHub: the signing job must have run on a GitHub-hosted runner' },
+    on('denySelfHostedRunners'),
+  ),
+  both(
+    'insecure-ignore-tlog',
+    'switch',
+    'trust',
+    { text: 'do not require a Rekor transparency-log entry' },
+    state('insecureIgnoreTlog'),
+  ),
+  both(
+    'insecure-ignore-sct',
+    'switch',
+    'trust',
+    { text: 'do not require a certificate transparency SCT' },
+    state('insecureIgnoreSct'),
+  ),
+  both(
+    'offline',
+    'switch',
+    'trust',
+    {
+      text: 'use the public-good trusted root embedded in image-gate; no network for trust material',
+    },
+    state('offline'),
+  ),
+  both(
+    'trusted-root',
+    'text',
+    'trust',
+    { value: 'FILE', text: 'use this trusted_root.json (private Sigstore deployments)' },
+    text('trustedRoot'),
+  ),
+  opt(
+    null,
+    'tuf-cache',
+    'text',
+    'trust',
+    {
+      value: 'DIR',
+      text: 'TUF metadata cache directory (online mode; the Action uses RUNNER_TEMP)',
+    },
+    text('tufCacheDir'),
+  ),
+  both(
+    'require-all-keys',
+    'switch',
+    'trust',
+    { text: 'every --key must have signed (default: any one)' },
+    state('requireAllKeys'),
+  ),
+  both(
+    'platforms',
+    'text',
+    'trust',
+    {
+      value: 'all|LIST',
+      text: 'for an index, also require each platform manifest (all, or e.g.\nlinux/amd64,linux/arm64) to verify on its own signatures',
+    },
+    (o, v, name) => {
+      const platforms = parsePlatforms(name, v as string);
+      if (platforms === undefined)
+        throw new GateError('USAGE', `${name}: '${v as string}' names no platform`);
+      o.platforms = platforms;
+    },
+  ),
+  // Attestations
+  opt(
+    'attestations',
+    'attestation',
+    'list',
+    'attestations',
+    {
+      value: 'TYPE',
+      text: 'require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,\nspdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable',
+    },
+    items('attestations'),
+  ),
+  both(
+    'require-signature',
+    'text',
+    'attestations',
+    {
+      value: 'BOOL',
+      text: 'false: let an image pass on its required attestations alone (default true)',
+    },
+    (o, v, name) => {
+      o.requireSignature = parseBoolean(name, v as string);
+    },
+  ),
+  both(
+    'max-vuln-age',
+    'text',
+    'attestations',
+    { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' },
+    text('maxVulnAge'),
+  ),
+  both(
+    'fail-on-severity',
+    'text',
+    'attestations',
+    {
+      value: 'LIST',
+      text: 'no vuln finding at or above the lowest listed severity (e.g. critical,high)',
+    },
+    text('failOnSeverity'),
+  ),
+  opt(
+    'deny-packages',
+    'deny-package',
+    'lines',
+    'attestations',
+    {
+      value: 'NAME[@RANGE]',
+      text: 'fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable',
+    },
+    items('denyPackages'),
+  ),
+  both(
+    'builder-id',
+    'text',
+    'attestations',
+    { value: 'S', text: 'SLSA provenance builder ID, exact' },
+    text('builderId'),
+  ),
+  both(
+    'provenance-source-repository',
+    'text',
+    'attestations',
+    {
+      value: 'S',
+      text: 'SLSA provenance source repository, exact (https://github.com/owner/repo)',
+    },
+    text('provenanceSourceRepository'),
+  ),
+  both(
+    'provenance-source-ref',
+    'text',
+    'attestations',
+    { value: 'S', text: 'SLSA provenance source ref, exact (refs/heads/main)' },
+    text('provenanceSourceRef'),
+  ),
+  both(
+    'attestation-key',
+    'list',
+    'attestations',
+    {
+      value: 'REF',
+      text: 'attestation signer key, when attestations are signed by another key; repeatable',
+    },
+    items('attestationKeys'),
+  ),
+  both(
+    'attestation-certificate-identity',
+    'text',
+    'attestations',
+    {
+      value: 'S',
+      text: 'keyless attestation signer SAN, exact, when it differs from the image signer',
+    },
+    text('attestationCertificateIdentity'),
+  ),
+  both(
+    'attestation-certificate-identity-regexp',
+    'text',
+    'attestations',
+    { value: 'RE', text: 'keyless attestation signer SAN regexp (anchored)' },
+    text('attestationCertificateIdentityRegexp'),
+  ),
+  both(
+    'attestation-certificate-oidc-issuer',
+    'text',
+    'attestations',
+    { value: 'S', text: 'keyless attestation signer OIDC issuer, exact' },
+    text('attestationCertificateOidcIssuer'),
+  ),
+  both(
+    'attestation-certificate-oidc-issuer-regexp',
+    'text',
+    'attestations',
+    { value: 'RE', text: 'keyless attestation signer issuer regexp (anchored)' },
+    text('attestationCertificateOidcIssuerRegexp'),
+  ),
+  both(
+    'github-owner',
+    'text',
+    'attestations',
+    {
+      value: 'O',
+      text: 'also fetch attestations from the GitHub attestations API\n(token from GITHUB_TOKEN; host from GITHUB_API_URL)',
+    },
+    text('githubOwner'),
+  ),
+  both(
+    'github-repository',
+    'text',
+    'attestations',
+    { value: 'R', text: 'with --github-owner: that repository of the owner only' },
+    text('githubRepository'),
+  ),
+  // Run
+  both(
+    'concurrency',
+    'text',
+    'run',
+    { value: 'N', text: `images verified at once, 1-64 (default ${DEFAULTS.concurrency})` },
+    (o, v, name) => {
+      o.concurrency = parseConcurrency(name, v as string);
+    },
+  ),
+  both(
+    'fail-fast',
+    'switch',
+    'run',
+    { text: 'stop scheduling after the first supply-chain failure' },
+    state('failFast'),
+  ),
+  both(
+    'timeout',
+    'text',
+    'run',
+    { value: 'D', text: 'overall deadline, e.g. 90s, 5m (default 5m)' },
+    (o, v, name) => {
+      o.timeoutMs = parseDuration(name, v as string);
+    },
+  ),
+  opt(
+    'insecure-registries',
+    'insecure-registry',
+    'list',
+    'run',
+    { value: 'HOST', text: 'allow plain HTTP to HOST (loopback is always allowed); repeatable' },
+    (o, v) => {
+      o.insecureRegistries = v as string[];
+    },
+  ),
+];
+
+/** The options every run carries before any input or flag is read. */
+export function baseOptions(images: string[]): GateOptions {
+  return {
+    images,
+    keys: [],
+    insecureIgnoreTlog: false,
+    insecureIgnoreSct: false,
+    offline: false,
+    concurrency: DEFAULTS.concurrency,
+    failFast: false,
+    insecureRegistries: [],
+    registryCredentials: [],
+    timeoutMs: DEFAULTS.timeoutMs,
+    requireAllKeys: false,
+  };
+}
+
+const GROUP_TITLES: Record<OptionGroup, string> = {
+  trust: 'Trust (give keys, or an identity and an issuer, or both; or a policy file):',
+  attestations:
+    'Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):',
+  run: 'Run:',
+};
+
+const HELP_COLUMN = 37;
+
+/** The CLI's `verify --help` option sections, from the table plus the CLI's own run flags. */
+export function verifyHelp(extraRun: Array<[string, string]>): string {
+  const sections: string[] = [];
+  for (const group of Object.keys(GROUP_TITLES) as OptionGroup[]) {
+    const rows: Array<[string, string]> = VERIFY_OPTIONS.filter(
+      (o) => o.group === group && o.flag !== null,
+    ).map((o) => [`--${o.flag}${o.help.value ? ` ${o.help.value}` : ''}`, o.help.text]);
+    if (group === 'run') rows.unshift(...extraRun);
+    sections.push([GROUP_TITLES[group], ...rows.map(([l, t]) => helpRow(l, t))].join('\n'));
+  }
+  return sections.join('\n\n');
+}
+
+function helpRow(left: string, text: string): string {
+  const [first, ...more] = text.split('\n');
+  const head = `  ${left}`;
+  const lead =
+    head.length < HELP_COLUMN - 1
+      ? `${head.padEnd(HELP_COLUMN)}${first}`
+      : `${head}\n${' '.repeat(HELP_COLUMN)}${first}`;
+  return [lead, ...more.map((m) => `${' '.repeat(HELP_COLUMN)}${m}`)].join('\n');
+}
