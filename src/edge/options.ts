@@ -4,6 +4,8 @@
 // Names differ only where each front end's convention asks (a repeatable `--attestation` flag is
 // the Action's `attestations` list); the error for a bad value names what the user wrote
 // (`concurrency: ...` in the Action, `--concurrency: ...` in the CLI).
+// The file is long because it is a table (one entry per option); its logic is the few small
+// functions around it.
 import {
   DEFAULTS,
   parseBoolean,
