@@ -172,16 +172,19 @@ function parseLayout(input: string): LayoutRef {
   if (at >= 0 && /^[a-z0-9]+:/.test(dir.slice(at + 1))) {
     digest = checkDigest(input, dir.slice(at + 1));
     dir = dir.slice(0, at);
-  } else {
-    const colon = dir.lastIndexOf(':');
-    if (colon > dir.lastIndexOf('/')) {
-      tag = dir.slice(colon + 1);
-      dir = dir.slice(0, colon);
-      if (!TAG_RE.test(tag)) throw invalid(input, `tag '${tag}' is not valid`);
-    }
+  }
+  // `dir:tag@digest` as for registry references: the digest is fetched, the tag names the rule.
+  const colon = dir.lastIndexOf(':');
+  if (colon > dir.lastIndexOf('/')) {
+    tag = dir.slice(colon + 1);
+    dir = dir.slice(0, colon);
+    if (!TAG_RE.test(tag)) throw invalid(input, `tag '${tag}' is not valid`);
   }
   if (dir === '') throw invalid(input, 'no directory given after oci-layout://');
   const clean = cleanLayoutPath(dir, (why) => throwInvalid(input, why));
+  // `oci-layout://a/b:c/` would read `a/b:c`, whose name rules would take as `a/b` tagged `c`.
+  if (clean.slice(clean.lastIndexOf('/') + 1).includes(':'))
+    throw invalid(input, `directory '${clean}' ends in a name with ':', which reads as a tag`);
   const ref: LayoutRef = {
     kind: 'oci-layout',
     original: input,

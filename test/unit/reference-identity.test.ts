@@ -201,6 +201,24 @@ describe('one identity per oci-layout directory', () => {
     ],
   ])('%s is %s', (spelling, id) => expect(parseReference(spelling).identity).toBe(id));
 
+  it.each([
+    [`oci-layout://layouts/app:v1@${D}`, 'oci-layout://layouts/app:v1@' + D, 'layouts/app'],
+    [`oci-layout://layouts/app@${D}`, 'oci-layout://layouts/app@' + D, 'layouts/app'],
+    ['oci-layout://a:b/app:v1', 'oci-layout://a:b/app:v1', 'a:b/app'],
+  ])('%s is %s, read from %s', (spelling, id, dir) => {
+    const ref = parseReference(spelling);
+    expect(referenceIdentity(ref)).toBe(id);
+    expect(ref.kind === 'oci-layout' && ref.dir).toBe(dir);
+  });
+
+  it.each([
+    'oci-layout://layouts/app:v1/',
+    'oci-layout://layouts/app:v1/.',
+    `oci-layout://x/a:b/@${D}`,
+  ])('refuses %s: the directory name would read as a tag', (s) =>
+    expect(() => parseReference(s)).toThrow(/reads as a tag/),
+  );
+
   it.each(['oci-layout://a/../b', 'oci-layout://./a/b/../c:v1', 'oci-layout:///x/y/..'])(
     'refuses %s: a .. after a directory name is resolved past symlinks by the OS',
     (s) => expect(() => parseReference(s)).toThrow(/'\.\.' after a directory name/),
