@@ -1,8 +1,8 @@
 // Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
-// first, so identical references and references to one digest are verified once; fail-fast
-// stops scheduling after the first supply-chain failure.
+// first, so references with one identity (every spelling of one name) and references to one
+// digest are verified once; fail-fast stops scheduling after the first supply-chain failure.
 import { isFailureCode, toGateError } from './errors.js';
-import { parseReference, repositoryName, type ImageRef } from './reference.js';
+import { parseReference, referenceIdentity, type ImageRef } from './reference.js';
 import type { ImageResult } from './report.js';
 import type { ContentStore, FetchedManifest } from './types.js';
 import { verifyImage, type VerifyContext } from './verify.js';
@@ -23,7 +23,8 @@ export async function verifyBatch(
   opts: BatchOptions,
 ): Promise<ImageResult[]> {
   const results: ImageResult[] = new Array<ImageResult>(images.length);
-  // Keyed by the reference as given, and by `repository@digest` once a tag is resolved.
+  // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
+  // images by the reference as given, since its signed payload names the bucket as written.
   const inflight = new Map<string, Promise<ImageResult>>();
   let next = 0;
   let done = 0;
@@ -51,7 +52,10 @@ export async function verifyBatch(
     if (ctx.planFor) {
       const chosen = ctx.planFor(ref);
       if ('unmatched' in chosen) {
-        results[i] = unmatchedResult(image, chosen.unmatched, chosen.allowed);
+        results[i] = {
+          ...unmatchedResult(image, chosen.unmatched, chosen.allowed),
+          identity: referenceIdentity(ref),
+        };
         if (!chosen.allowed && opts.failFast) stop = true;
         return;
       }
@@ -59,8 +63,16 @@ export async function verifyBatch(
     }
     const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
       once(plan.key + key, run);
-    const r = await keyed(image, () => verifyDeduped(ref, plan.ctx, keyed));
-    results[i] = { ...r, image, ...(plan.rule !== undefined ? { rule: plan.rule } : {}) };
+    const identity = referenceIdentity(ref);
+    const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () =>
+      verifyDeduped(ref, plan.ctx, keyed),
+    );
+    results[i] = {
+      ...r,
+      image,
+      identity,
+      ...(plan.rule !== undefined ? { rule: plan.rule } : {}),
+    };
     if (r.outcome === 'failed' && opts.failFast) stop = true;
   };
 
@@ -97,7 +109,7 @@ async function verifyDeduped(
 ): Promise<ImageResult> {
   if (ref.kind === 's3lo') return verifyImage(ref, ctx);
   if (ref.digest !== undefined)
-    return once(`${repositoryName(ref)}@${ref.digest}`, () => verifyImage(ref, ctx));
+    return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx));
   if (ref.tag === undefined) return verifyImage(ref, ctx);
   const started = performance.now();
   let fetched: FetchedManifest | undefined;
@@ -124,9 +136,7 @@ async function verifyDeduped(
     ...ctx,
     storeFor: (r) => (r === pinned ? withManifest(ctx.storeFor(r), resolved) : ctx.storeFor(r)),
   };
-  const r = await once(`${repositoryName(ref)}@${resolved.digest}`, () =>
-    verifyImage(pinned, pinnedCtx),
-  );
+  const r = await once(`${ref.identity}@${resolved.digest}`, () => verifyImage(pinned, pinnedCtx));
   return { ...r, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -8,7 +8,7 @@ import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
 import { isS3loReference, type ImageRef, type S3loImageRef } from './reference.js';
-import { buildPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
+import { buildPlans, checkS3loPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
 import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
 import {
@@ -288,6 +288,8 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
 
 /** Options that could never take effect, or would be skipped, are refused before any I/O. */
 function checkPlanOptions(o: GateOptions, plans: Plans): void {
+  // Stores that cannot hold what a plan asks for are refused first, naming their images.
+  checkS3loPlans(o.images, plans, o);
   // Both are checks on signatures; where a plan lets attestations alone decide, they would be
   // silently skipped for an image whose signature is simply removed.
   if (

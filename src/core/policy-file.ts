@@ -15,7 +15,7 @@ import {
 import { GateError } from './errors.js';
 import { parseDuration } from './options.js';
 import type { IdentityRule, Matcher } from './policy.js';
-import { normaliseGlob } from './policy-match.js';
+import { globNeverMatches, normaliseGlob } from './policy-match.js';
 import type { KeyValidity } from './trust/key-types.js';
 
 export const POLICY_FILE_VERSION = 1;
@@ -209,15 +209,23 @@ function parseRule(
   const field = (k: string): Pair | undefined => v.get(node.items, k);
   const name = field('name') ? v.string(field('name')!.value, `${at}.name`) : undefined;
   const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });
+  const normalisedImages: string[] = [];
   images.forEach((g, i) => {
     // A lone `*` stays within one path segment, and no normalised name has only one.
     const neverMatches = !g.includes('/') && /^[*?]+$/.test(g) && g !== '**';
-    const why =
+    let why =
       !/^[A-Za-z0-9*?[\]._:/-]+$/.test(g) || g.includes('***')
         ? 'is not an image glob (rules match registry/repository[:tag]; digests cannot be matched)'
         : neverMatches
           ? 'can never match a normalised image name (write ** for every image)'
-          : undefined;
+          : globNeverMatches(g);
+    if (!why) {
+      try {
+        normalisedImages.push(normaliseGlob(g));
+      } catch (e: unknown) {
+        why = e instanceof Error ? e.message.replace(/^'[^']*' /, '') : String(e);
+      }
+    }
     if (why)
       v.problem(
         v.lineOf(itemNode(field('images')!.value, i)),
@@ -289,7 +297,7 @@ function parseRule(
   return {
     name: name ?? at,
     line,
-    images: images.map(normaliseGlob),
+    images: normalisedImages,
     keys,
     ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
     identities,

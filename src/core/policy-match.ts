@@ -1,29 +1,109 @@
 // Which policy-file rule governs an image: rule globs normalised like image references, and the
 // first rule whose globs match the image's name. No YAML here: a run without a policy file never
 // loads the parser (src/core/policy-file.ts).
+import { GateError } from './errors.js';
 import type { PolicyFile, PolicyFileRule } from './policy-file.js';
-import { DOCKER_HUB, type ImageRef } from './reference.js';
+import {
+  canonicalLocalRoot,
+  canonicalRegistry,
+  cleanLayoutPath,
+  DOCKER_HUB,
+  isHostComponent,
+  layoutIdentityPath,
+  type ImageRef,
+} from './reference.js';
+
+const WILDCARD = /[*?]/;
+
+function badGlob(glob: string, why: string): never {
+  throw new GateError('USAGE', `'${glob}' ${why}`);
+}
 
 /**
- * `nginx` → `index.docker.io/library/nginx`, `acme/app:*` → `index.docker.io/acme/app:*`, as image
- * references are normalised, so a rule written the way people write images matches them.
+ * A rule glob in the form image identities take (src/core/reference.ts), so that a rule written
+ * the way people write images matches every spelling of them: `nginx` →
+ * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` → `ghcr.io/acme/*`, `127.000.000.001:5000/x`
+ * → `127.0.0.1:5000/x`, `oci-layout://./build//app/` → `oci-layout://build/app`,
+ * `local://./store/**` → `local://store/**`. A host, layout directory or local root written with
+ * wildcards is only lower-cased (hosts) or cleaned (paths). Throws USAGE for a glob that is not one.
  */
 export function normaliseGlob(glob: string): string {
+  if (glob.startsWith('oci-layout://')) {
+    const p = glob.slice('oci-layout://'.length);
+    if (p === '') badGlob(glob, 'names no directory');
+    const clean = cleanLayoutPath(p, (why) => badGlob(glob, why));
+    return `oci-layout://${WILDCARD.test(clean.split('/')[0]) ? clean : layoutIdentityPath(clean)}`;
+  }
+  if (glob.startsWith('local://')) return normaliseLocalGlob(glob);
+  if (glob.startsWith('s3://')) return glob;
   const slash = glob.indexOf('/');
   const first = slash < 0 ? glob : glob.slice(0, slash);
-  if (first.includes('*') || first.includes('?')) return glob;
-  const isHost =
-    slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (!isHost) return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
-  // Hosts compare case-insensitively, and every Docker Hub alias is one registry, as in
-  // parseReference: a rule for docker.io/nginx must catch index.docker.io/library/nginx.
-  const host = first.toLowerCase();
+  if (WILDCARD.test(first)) return slash >= 0 && isHostComponent(first) ? lowerHost(glob) : glob;
+  if (slash < 0 || !isHostComponent(first))
+    return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
+  // Hosts are canonical as in parseReference, the same normalisation the registry client uses.
+  const host =
+    canonicalRegistry(first) ?? badGlob(glob, `has a registry host '${first}' that is not valid`);
   const rest = glob.slice(slash + 1);
-  if (host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io')
+  if (host === DOCKER_HUB)
     return rest.includes('/') || rest.includes('**')
       ? `${DOCKER_HUB}/${rest}`
       : `${DOCKER_HUB}/library/${rest}`;
   return `${host}/${rest}`;
+}
+
+/** `*.ACME.example:443/x` → `*.acme.example/x`: no wildcard host can mean a case or port 443. */
+function lowerHost(glob: string): string {
+  const slash = glob.indexOf('/');
+  return `${glob
+    .slice(0, slash)
+    .toLowerCase()
+    .replace(/:0*443$/, '')}${glob.slice(slash)}`;
+}
+
+/** local:// roots are one path component (s3lo's grammar), spelt as canonicalLocalRoot does. */
+function normaliseLocalGlob(glob: string): string {
+  const rest = glob.slice('local://'.length);
+  const prefix = rest.startsWith('./')
+    ? 2
+    : rest.startsWith('../')
+      ? 3
+      : rest.startsWith('/')
+        ? 1
+        : 0;
+  const i = rest.indexOf('/', prefix);
+  if (i < 0) return glob;
+  const root = rest.slice(0, i);
+  if (WILDCARD.test(root)) return glob;
+  return `local://${canonicalLocalRoot(root)}/${rest.slice(i + 1)}`;
+}
+
+/**
+ * Why a glob (as written) could never match any image identity, or undefined. Rules that never
+ * match are refused: under `unmatched: allow` they would let the images they meant through.
+ */
+export function globNeverMatches(glob: string): string | undefined {
+  if (glob.startsWith('oci-layout://')) return undefined;
+  const scheme = /^(s3|local):\/\//.exec(glob);
+  const rest = scheme ? glob.slice(scheme[0].length) : glob;
+  const segments = rest.split('/');
+  // s3lo: bucket/root, then the image path; registry: host (or not), then the repository.
+  const path = scheme
+    ? segments.slice(1)
+    : isHostComponent(segments[0]) && segments.length > 1
+      ? segments.slice(1)
+      : segments;
+  if (scheme && scheme[1] === 'local' && /^\.{0,2}$/.test(segments[0]) && segments.length > 1)
+    path.shift();
+  if (path.some((p) => p === '' || p === '.' || p === '..'))
+    return 'has an empty, . or .. path component, which no image name has';
+  if (!scheme) {
+    const last = path[path.length - 1];
+    const repo = [...path.slice(0, -1), last.split(':')[0]];
+    if (repo.some((p) => /[A-Z]/.test(p)))
+      return 'has upper-case letters in the repository, which image references never have';
+  }
+  return undefined;
 }
 
 /**
@@ -62,12 +142,13 @@ function globHasTag(glob: string): boolean {
   return glob.slice(glob.lastIndexOf('/') + 1).includes(':');
 }
 
-/** The name rules match against: `registry/repository[:tag]`, `oci-layout://dir[:tag]`, or as given. */
+/**
+ * The name rules match against: the image's identity (`registry/repository`, `oci-layout://dir`,
+ * `s3://bucket/image`, `local://root/image`, normalised in src/core/reference.ts) and `:tag`.
+ */
 export function policyImageName(ref: ImageRef): string {
-  if (ref.kind === 'registry')
-    return `${ref.registry.toLowerCase()}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
-  if (ref.kind === 'oci-layout') return `oci-layout://${ref.dir}${ref.tag ? `:${ref.tag}` : ''}`;
-  return ref.original;
+  const tag = ref.kind === 's3lo' ? ref.s3lo.tag : ref.tag;
+  return `${ref.identity}${tag !== undefined ? `:${tag}` : ''}`;
 }
 
 export type RuleMatch =

@@ -31,6 +31,11 @@ export interface AttestationEvidence {
 export interface ImageResult {
   /** The reference as given. */
   image: string;
+  /**
+   * The reference normalised to what is fetched (src/core/reference.ts): what policy rules
+   * matched and deduplication used, e.g. `ghcr.io/acme/app:v1` for `GHCR.IO:443/acme/app:v1`.
+   */
+  identity?: string;
   /** The verified digest (sha256 over bytes received), when the image was found. */
   digest?: string;
   /** `repo@digest`, for deploying exactly what was verified. */

@@ -137,6 +137,54 @@ describe('verifyBatch', () => {
     expect(calls).toEqual([d, d]);
   });
 
+  it('verifies every spelling of one image once and reports each as given, with its identity', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.sign(d);
+    const { ctx, calls } = context(store);
+    const images = [
+      'reg.example/app:v1',
+      'REG.EXAMPLE:443/app:v1',
+      'Reg.Example/app:v1',
+      `reg.example:0443/app@${d}`,
+      `REG.example/app:v1@${d}`,
+    ];
+    const results = await verifyBatch(images, ctx, { concurrency: 5, failFast: false });
+    expect(calls).toEqual([d]);
+    expect(store.reads.filter((r) => r === 'manifest v1')).toHaveLength(1);
+    expect(results.map((r) => [r.image, r.outcome, r.pinned])).toEqual(
+      images.map((i) => [i, 'verified', `${REPO}@${d}`]),
+    );
+    expect(results.map((r) => r.identity)).toEqual([
+      `${REPO}:v1`,
+      `${REPO}:v1`,
+      `${REPO}:v1`,
+      `${REPO}@${d}`,
+      `${REPO}:v1@${d}`,
+    ]);
+  });
+
+  it('verifies each spelling of an s3lo image on its own: the signed payload names the bucket as written', async () => {
+    const store = new MemoryStore();
+    const { ctx } = context(store);
+    const seen: string[] = [];
+    ctx.verifyS3lo = (ref) => {
+      seen.push(ref.original);
+      return Promise.resolve({
+        outcome: 'verified',
+        verified: true,
+        signatures: [],
+        attestations: [],
+      });
+    };
+    const images = ['local://store/app:v1', 'local://./store/app:v1', 'local://store/app:v1'];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: false });
+    expect(seen).toEqual(['local://store/app:v1', 'local://./store/app:v1']);
+    expect(results.map((r) => [r.image, r.identity])).toEqual(
+      images.map((i) => [i, 'local://store/app:v1']),
+    );
+  });
+
   it('verifies an identical reference once', async () => {
     const store = new MemoryStore();
     store.sign(store.image('v1', 'x'));

@@ -37,16 +37,25 @@ const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metad
 export function normalizeHost(s: string): string | undefined {
   let v = s.trim();
   if (v === '') return undefined;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) v = `https://${v}`;
+  const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(v);
+  if (bare) v = `https://${v}`;
   let u: URL;
   try {
     u = new URL(v);
+    // A bare loopback name is spoken to over http (isPlainHttpAllowed), so its default port is
+    // 80, not 443: `localhost:443` is another server than `localhost`, `localhost:80` the same.
+    if (bare && isLoopbackHost(u.host)) u = new URL(`http://${s.trim()}`);
   } catch {
     return undefined;
   }
   if (u.username !== '' || u.password !== '' || u.host === '') return undefined;
-  // URL drops default ports (https://h:443 → h); registries are written the same way.
-  return u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
+  // URL drops default ports (https://h:443 → h) and spells IPs one way (127.000.000.001 →
+  // 127.0.0.1, [0:0::1] → [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
+  const host = u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\](:\d+)?$/.exec(host);
+  if (!mapped) return host;
+  const [hi, lo] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}${mapped[3] ?? ''}`;
 }
 
 export function isDockerHub(host: string): boolean {
