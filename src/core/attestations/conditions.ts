@@ -22,11 +22,18 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Findings named in one reason; the rest are counted. */
 const LISTED = 10;
 
-/** `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. */
+/**
+ * `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. The claim is the signer's word; the
+ * verified signing time (Rekor SET or RFC 3161, `verifiedAt`) is not, and a scan cannot have
+ * finished after the signature over its result was made. So the age runs from the earlier of the
+ * two, a claim later than the verified time (beyond CLOCK_SKEW_MS) fails naming both, and a
+ * statement with no verified time at all cannot show that it is fresh.
+ */
 export function checkVulnAge(
   statement: InTotoStatement,
   maxAgeMs: number,
   now: Date,
+  verifiedAt: Date | undefined,
 ): ConditionResult {
   const scan = readVulnScan(statement.predicate);
   if (!scan.finishedAt)
@@ -37,16 +44,52 @@ export function checkVulnAge(
           ? 'vuln scan has no metadata.scanFinishedOn'
           : `vuln scan metadata.scanFinishedOn '${scan.finishedOn}' is not an RFC 3339 time`,
     };
-  const age = now.getTime() - scan.finishedAt.getTime();
-  if (age < -CLOCK_SKEW_MS)
+  const claimed = scan.finishedAt.getTime();
+  if (claimed - now.getTime() > CLOCK_SKEW_MS)
     return {
       ok: false,
-      reason: `vuln scan finished ${formatDuration(-age)} in the future (${scan.finishedOn})`,
+      reason: `vuln scan finished ${formatDuration(claimed - now.getTime())} in the future (${scan.finishedOn})`,
     };
+  if (verifiedAt === undefined || Number.isNaN(verifiedAt.getTime()))
+    return {
+      ok: false,
+      reason: `vuln scan says it finished at ${scan.finishedOn}, but its attestation has no verified signing time (no Rekor entry with a checked SET, no RFC 3161 timestamp), so nothing bounds that claim and it cannot show the scan is fresh`,
+    };
+  const signed = verifiedAt.getTime();
+  if (claimed - signed > CLOCK_SKEW_MS)
+    return {
+      ok: false,
+      reason: `vuln scan claims it finished at ${scan.finishedOn}, ${formatDuration(claimed - signed)} after its attestation's verified signing time ${verifiedAt.toISOString()}: a scan cannot finish after the signature over it`,
+    };
+  const age = now.getTime() - Math.min(claimed, signed);
   const shown = formatDuration(Math.max(0, age));
   if (age > maxAgeMs)
     return { ok: false, reason: `vuln scan ${shown} old, limit ${formatDuration(maxAgeMs)}` };
   return { ok: true, detail: `vuln scan ${shown} old (limit ${formatDuration(maxAgeMs)})` };
+}
+
+/**
+ * The time a vuln scan can be trusted to be as fresh as: the earlier of its claim and its
+ * attestation's verified signing time; undefined when either is missing.
+ */
+export function trustedScanTime(
+  statement: InTotoStatement,
+  verifiedAt: Date | undefined,
+): number | undefined {
+  const claimed = readVulnScan(statement.predicate).finishedAt?.getTime();
+  const signed = verifiedAt?.getTime();
+  if (claimed === undefined || signed === undefined || Number.isNaN(signed)) return undefined;
+  return Math.min(claimed, signed);
+}
+
+/** A claim later than the verified signing time: the statement contradicts its own signature. */
+export function scanPostdatesSignature(
+  statement: InTotoStatement,
+  verifiedAt: Date | undefined,
+): boolean {
+  const claimed = readVulnScan(statement.predicate).finishedAt?.getTime();
+  const signed = verifiedAt?.getTime();
+  return claimed !== undefined && signed !== undefined && claimed - signed > CLOCK_SKEW_MS;
 }
 
 /**
