@@ -321,6 +321,21 @@ describe('checkDeniedPackages: Maven coordinates and purls', () => {
       ALL,
     ],
     [
+      'invisible characters inside the name (zero-width space, soft hyphen)',
+      cyclonedx([
+        { group: 'org.apache.logging.log4j', name: 'log4j\u200b-co\u00adre', version: '2.14.1' },
+      ]),
+      ALL,
+    ],
+    [
+      'an SPDX 2 document that also carries an SPDX 3 @graph: both are read',
+      statement(PREDICATE.spdx, {
+        ...(spdx([{ name: 'openssl', versionInfo: '3.0.11' }]).predicate as object),
+        '@graph': [{ type: 'software_Package', name: 'x', software_packageUrl: LOG4J_PURL }],
+      }),
+      ALL,
+    ],
+    [
       'the version only in the purl, with qualifiers and a subpath after it',
       cyclonedx([
         { name: 'log4j-core', purl: `${LOG4J_PURL}?type=jar&classifier=sources#META-INF` },

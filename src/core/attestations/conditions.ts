@@ -209,9 +209,17 @@ interface Identity {
   pypi: boolean;
 }
 
-/** Unicode-compatibility folded, trimmed, lower-cased: `Ｌog4j-Core ` and `log4j-core` are one name. */
+/**
+ * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
+ * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
+ * `log4j-core` are one name.
+ */
 function fold(s: string): string {
-  return s.normalize('NFKC').trim().toLowerCase();
+  return s
+    .normalize('NFKC')
+    .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** npm scopes appear with and without their '@' (purl `%40scope`, CycloneDX `group`). */

@@ -32,8 +32,12 @@ export function sbomPackages(predicateType: string, predicate: unknown): SbomPac
   }
   if (predicateType === PREDICATE.spdx) {
     if (typeof doc === 'string') return spdxTagValuePackages(doc);
+    // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
     if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
-      return spdxJsonPackages(doc);
+      return [
+        ...spdxJsonPackages(doc),
+        ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
+      ];
     if (isObject(doc) && Array.isArray(doc['@graph'])) return spdx3Packages(doc['@graph']);
     throw new GateError(
       'MALFORMED',
