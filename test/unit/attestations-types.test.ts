@@ -205,6 +205,11 @@ describe('versionInRange', () => {
     ['2.15.0', '<2.15.0 || >=2.16.0 <2.17.0', false],
     ['2.12.2', '<2.12.2', false],
     ['2.3.1', '>=2.0-beta9 <2.3.2', true],
+    // Spellings that must not make a version unequal to itself
+    ['2.14.1\u200b', '=2.14.1', true],
+    ['\ufeff2.14.1', '2.14.1', true],
+    ['２.１４.１', '2.14.1', true],
+    [' V2.14.1 ', '2.14.1', true],
   ])('%s in %s is %s', (v, r, want) => {
     expect(versionInRange(v, parseVersionRange(r))).toBe(want);
   });

@@ -46,8 +46,9 @@ export function isOpenVexType(t: string): boolean {
 }
 
 /**
- * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan (a
- * pipeline re-scans and appends; older scans are superseded, not wrong), while severity and every
+ * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan by
+ * trusted time, its claim bounded by its verified signing time (a pipeline re-scans and appends;
+ * older scans are superseded, not wrong, but one that postdates its signature is), while severity and every
  * other condition must hold for EVERY verified attestation of its type (an old scan's critical
  * finding still describes these exact bytes unless OpenVEX says otherwise).
  */

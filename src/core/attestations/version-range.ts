@@ -60,7 +60,12 @@ function mergeOperators(parts: string[]): string[] {
  * Returns undefined when the string does not start with a number: such versions cannot be ordered.
  */
 export function parseVersion(raw: string): ParsedVersion | undefined {
-  let s = raw.trim().replace(/^v/i, '');
+  // Fullwidth digits and invisible format characters must not make a version unequal to itself.
+  let s = raw
+    .normalize('NFKC')
+    .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .trim()
+    .replace(/^v/i, '');
   s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
   if (!/^\d/.test(s)) return undefined;
   const dash = s.indexOf('-');
