@@ -129,6 +129,9 @@ function vexMap(...docs: InTotoStatement[]): Map<string, string> {
   return vexDecisions(all);
 }
 
+/** The verified signing time of a scan finished `hours` before NOW: 30 s after it. */
+const signedAfter = (hours: number): Date => new Date(NOW.getTime() - hours * H + 30_000);
+
 describe('checkVulnAge', () => {
   it.each([
     [1, true, 'vuln scan 1h old (limit 48h)'],
@@ -137,7 +140,7 @@ describe('checkVulnAge', () => {
     [73, false, 'vuln scan 73h old, limit 48h'],
     [72, false, 'vuln scan 72h old, limit 48h'],
   ])('a scan %s h old: ok=%s, says %j', (hours, ok, text) => {
-    const r = checkVulnAge(vulnScan({ finishedHoursAgo: hours }), 48 * H, NOW);
+    const r = checkVulnAge(vulnScan({ finishedHoursAgo: hours }), 48 * H, NOW, signedAfter(hours));
     expect(r.ok).toBe(ok);
     expect(r.ok ? r.detail : r.reason).toBe(text);
   });
@@ -151,13 +154,13 @@ describe('checkVulnAge', () => {
     const s = vulnScan({ finishedOn: o.finishedOn ?? 'x' });
     if ('drop' in o)
       delete (s.predicate as { metadata: Record<string, unknown> }).metadata['scanFinishedOn'];
-    const r = checkVulnAge(s, 48 * H, NOW);
+    const r = checkVulnAge(s, 48 * H, NOW, NOW);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(re);
   });
 
   it('tolerates a scanner clock a minute ahead', () => {
-    const r = checkVulnAge(vulnScan({ finishedOn: '2026-03-01T12:01:00Z' }), 48 * H, NOW);
+    const r = checkVulnAge(vulnScan({ finishedOn: '2026-03-01T12:01:00Z' }), 48 * H, NOW, NOW);
     expect(r).toEqual({ ok: true, detail: 'vuln scan 0s old (limit 48h)' });
   });
 });

@@ -53,25 +53,38 @@ function att(
   };
 }
 
-const scan = (hoursAgo: number, vulns: Array<[string, string]> = []): VerifiedAttestation => {
+/** A vuln scan finished `hoursAgo`, its attestation signed (Rekor) 30 s later unless told otherwise. */
+const scan = (
+  hoursAgo: number,
+  vulns: Array<[string, string]> = [],
+  signed: { hoursAgo: number } | 'none' = { hoursAgo: hoursAgo - 30 / 3600 },
+): VerifiedAttestation => {
   const t = new Date(NOW.getTime() - hoursAgo * H).toISOString();
-  return att(PREDICATE.cosignVuln, {
-    scanner: {
-      uri: 'pkg:github/aquasecurity/trivy',
-      version: '0.50.0',
-      result: {
-        Results: [
-          {
-            Vulnerabilities: vulns.map(([VulnerabilityID, Severity]) => ({
-              VulnerabilityID,
-              Severity,
-            })),
-          },
-        ],
+  const evidence: SignatureEvidence =
+    signed === 'none'
+      ? KEYED
+      : { ...KEYLESS, signedAt: new Date(NOW.getTime() - signed.hoursAgo * H).toISOString() };
+  return att(
+    PREDICATE.cosignVuln,
+    {
+      scanner: {
+        uri: 'pkg:github/aquasecurity/trivy',
+        version: '0.50.0',
+        result: {
+          Results: [
+            {
+              Vulnerabilities: vulns.map(([VulnerabilityID, Severity]) => ({
+                VulnerabilityID,
+                Severity,
+              })),
+            },
+          ],
+        },
       },
+      metadata: { scanStartedOn: t, scanFinishedOn: t },
     },
-    metadata: { scanStartedOn: t, scanFinishedOn: t },
-  });
+    evidence,
+  );
 };
 const sbom = (name: string, version: string): VerifiedAttestation =>
   att(PREDICATE.cyclonedx, {

@@ -77,26 +77,99 @@ describe('parseSeverity', () => {
 describe('parsePackageRule', () => {
   it.each([
     ['log4j-core', { name: 'log4j-core' }],
+    ['  log4j-core  ', { raw: 'log4j-core', name: 'log4j-core' }],
     ['log4j-core@2.14.1', { name: 'log4j-core', range: '2.14.1' }],
     ['log4j-core@<2.17.0', { name: 'log4j-core', range: '<2.17.0' }],
     ['log4j-core@>=2.0.0 <2.17.0', { name: 'log4j-core', range: '>=2.0.0 <2.17.0' }],
-    ['@scope/pkg', { name: '@scope/pkg' }],
-    ['@scope/pkg@<1.0.0', { name: '@scope/pkg', range: '<1.0.0' }],
+    ['@scope/pkg', { name: 'pkg', namespace: '@scope' }],
+    ['@scope/pkg@<1.0.0', { name: 'pkg', namespace: '@scope', range: '<1.0.0' }],
     [
       'org.apache.logging.log4j:log4j-core@<2.17.0',
-      { name: 'org.apache.logging.log4j:log4j-core', range: '<2.17.0' },
+      { name: 'log4j-core', namespace: 'org.apache.logging.log4j', range: '<2.17.0' },
     ],
+    [
+      'github.com/golang/protobuf@<1.5.0',
+      { name: 'protobuf', namespace: 'github.com/golang', range: '<1.5.0' },
+    ],
+    [
+      'pkg:maven/org.apache.logging.log4j/log4j-core@<2.17.0',
+      {
+        type: 'maven',
+        namespace: 'org.apache.logging.log4j',
+        name: 'log4j-core',
+        range: '<2.17.0',
+      },
+    ],
+    [
+      'PKG:Maven/org.apache.logging.log4j/log4j-core',
+      { type: 'maven', namespace: 'org.apache.logging.log4j', name: 'log4j-core' },
+    ],
+    [
+      'pkg://maven/org.apache.logging.log4j/log4j-core@%3C2.17.0',
+      {
+        type: 'maven',
+        namespace: 'org.apache.logging.log4j',
+        name: 'log4j-core',
+        range: '<2.17.0',
+      },
+    ],
+    [
+      'pkg:maven/org.apache.logging.log4j/log4j-core@>=2.0.0 <2.17.0?type=jar#sub',
+      { namespace: 'org.apache.logging.log4j', name: 'log4j-core', range: '>=2.0.0 <2.17.0' },
+    ],
+    ['pkg:npm/%40angular/core@<11.0.5', { type: 'npm', namespace: '@angular', name: 'core' }],
+    ['pkg:npm/@angular/core', { type: 'npm', namespace: '@angular', name: 'core' }],
+    ['pkg:npm/lodash@<4.17.21', { type: 'npm', name: 'lodash', range: '<4.17.21' }],
+    ['pkg:pypi/Django@<4.2', { type: 'pypi', name: 'Django', range: '<4.2' }],
   ])('parses %j', (raw, want) => {
-    expect(parsePackageRule(raw)).toMatchObject(want);
+    const r = parsePackageRule(raw);
+    expect(r).toMatchObject(want);
+    if (!('namespace' in want)) expect(r.namespace).toBeUndefined();
   });
   it.each([
     ['log4j-core@', /empty version range/],
-    ['log4j core', /not name\[@range\]/],
+    ['log4j core', /not name\[@range\], group:name\[@range\] or pkg:type/],
+    ['', /is empty/],
+    ['   ', /is empty/],
     ['log4j-core@^2.0.0', /not a comparator/],
     ['log4j-core@2.x', /not a comparator/],
     ['log4j-core@<2 ||', /empty alternative/],
-  ])('refuses %j', (raw, re) => {
-    expect(() => parsePackageRule(raw)).toThrow(re);
+    ['org.apache.logging.log4j:log4j-core:2.14.1', /more than one ':'.*group:artifact@version/],
+    [':log4j-core', /is not name\[@range\]/],
+    ['org.apache.logging.log4j:', /is not name\[@range\]/],
+    ['@scope/', /is not name\[@range\]/],
+    ['a//b', /is not name\[@range\]/],
+    ['log4j-core\u0000', /control character/],
+    ['log4j-core\u001b[31m', /control character/],
+    ['pkg:maven', /not a package URL: no name after the type|not a package URL/],
+    ['pkg:maven/', /not a package URL/],
+    ['pkg:9maven/g/n', /not a package URL: type '9maven' is not valid/],
+    [
+      'pkg:maven/g/log4j%ZZcore',
+      /not a package URL: name 'log4j%ZZcore' has broken percent-encoding/,
+    ],
+    ['pkg:maven/g/n@', /empty version range/],
+    ['pkg:maven/g/n@^2', /not a comparator/],
+    ['pkg:maven/g/log4j core', /white space/],
+    ['purl:maven/g/n', /is not name\[@range\]/],
+  ])('refuses %j as a usage error naming it', (raw, re) => {
+    let err: unknown;
+    try {
+      parsePackageRule(raw, 'deny-packages');
+    } catch (e: unknown) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GateError);
+    expect((err as GateError).code).toBe('USAGE');
+    expect((err as GateError).message).toMatch(re);
+    const shown = raw.replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    expect((err as GateError).message).toContain(`deny-packages: '${shown}'`);
+    // eslint-disable-next-line no-control-regex
+    expect((err as GateError).message).not.toMatch(/[\u0000-\u001f]/);
   });
 });
 
@@ -118,6 +191,25 @@ describe('versionInRange', () => {
     ['1:2.4-1', '>=2.3', true],
     ['1.0.0', '<0.5 || >=1.0.0', true],
     ['0.7.0', '<0.5 || >=1.0.0', false],
+    // Maven spellings
+    ['2.17.0.Final', '2.17.0', true],
+    ['2.17.0.RELEASE', '<2.17.0', false],
+    ['2.17.0-GA', '=2.17.0', true],
+    ['2.17.0-rc1', '>=2.17.0-beta9', true],
+    ['2.17.0-rc9', '<2.17.0-rc10', true],
+    ['2.17.0-rc.1', '=2.17.0-rc1', true],
+    ['2.17.0-SNAPSHOT', '<2.17.0', true],
+    ['2.0-beta9', '>=2.0-beta9 <2.17.0', true],
+    ['2.0-alpha1', '>=2.0-beta9 <2.17.0', false],
+    ['2.14.1', '>=2.0-beta9 <2.17.0', true],
+    ['2.15.0', '<2.15.0 || >=2.16.0 <2.17.0', false],
+    ['2.12.2', '<2.12.2', false],
+    ['2.3.1', '>=2.0-beta9 <2.3.2', true],
+    // Spellings that must not make a version unequal to itself
+    ['2.14.1\u200b', '=2.14.1', true],
+    ['\ufeff2.14.1', '2.14.1', true],
+    ['２.１４.１', '2.14.1', true],
+    [' V2.14.1 ', '2.14.1', true],
   ])('%s in %s is %s', (v, r, want) => {
     expect(versionInRange(v, parseVersionRange(r))).toBe(want);
   });

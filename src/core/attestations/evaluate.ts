@@ -3,7 +3,14 @@
 import type { FailureCode } from '../errors.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import type { SignatureEvidence } from '../types.js';
-import { checkDeniedPackages, checkSlsa, checkVulnAge, checkVulnSeverity } from './conditions.js';
+import {
+  checkDeniedPackages,
+  checkSlsa,
+  checkVulnAge,
+  checkVulnSeverity,
+  scanPostdatesSignature,
+  trustedScanTime,
+} from './conditions.js';
 import {
   PREDICATE,
   predicateLabel,
@@ -39,8 +46,9 @@ export function isOpenVexType(t: string): boolean {
 }
 
 /**
- * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan (a
- * pipeline re-scans and appends; older scans are superseded, not wrong), while severity and every
+ * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan by
+ * trusted time, its claim bounded by its verified signing time (a pipeline re-scans and appends;
+ * older scans are superseded, not wrong, but one that postdates its signature is), while severity and every
  * other condition must hold for EVERY verified attestation of its type (an old scan's critical
  * finding still describes these exact bytes unless OpenVEX says otherwise).
  */
@@ -84,11 +92,27 @@ export function evaluateAttestations(
     if (scans.length === 0) needEvidence('vuln scan', [PREDICATE.cosignVuln], names);
     if (scans.length > 0 && wantsAge) {
       const results = scans.map((i) =>
-        record(i, 'max-vuln-age', checkVulnAge(verified[i].statement, c.maxVulnAgeMs!, now)),
+        record(
+          i,
+          'max-vuln-age',
+          checkVulnAge(verified[i].statement, c.maxVulnAgeMs!, now, verifiedAt(verified[i])),
+        ),
       );
-      const newest = newestScan(scans.map((i) => verified[i].statement));
+      const newest = newestScan(scans.map((i) => verified[i]));
       const decisive = results[newest];
-      if (!decisive.ok) violations.push(decisive.reason);
+      const where = (k: number): string =>
+        scans.length > 1 ? ` (${verified[scans[k]].where})` : '';
+      if (!decisive.ok) violations.push(decisive.reason + where(newest));
+      // A scan that claims to postdate its own signature is wrong, not merely superseded.
+      scans.forEach((i, k) => {
+        const r = results[k];
+        if (
+          k !== newest &&
+          !r.ok &&
+          scanPostdatesSignature(verified[i].statement, verifiedAt(verified[i]))
+        )
+          violations.push(r.reason + where(k));
+      });
     }
     if (scans.length > 0 && wantsSeverity) {
       const vex = vexDecisions(vexStatements(verified, imageDigest));
@@ -166,12 +190,25 @@ function labelFor(type: string): string {
   return label === type ? type : `${label} (${type})`;
 }
 
-/** Index of the scan with the latest valid `scanFinishedOn`; the first scan when none has one. */
-function newestScan(statements: InTotoStatement[]): number {
-  let best = 0;
+/**
+ * Index of the scan that decides freshness: the latest TRUSTED time (its claim, bounded by its
+ * verified signing time), so a stale statement cannot make itself the newest by claiming a later
+ * `scanFinishedOn`. With no trusted time anywhere, the latest claim, whose check then fails.
+ */
+function newestScan(scans: VerifiedAttestation[]): number {
+  let best = -1;
   let bestTime = -Infinity;
-  statements.forEach((s, i) => {
-    const t = readVulnScan(s.predicate).finishedAt?.getTime();
+  scans.forEach((a, i) => {
+    const t = trustedScanTime(a.statement, verifiedAt(a));
+    if (t !== undefined && t > bestTime) {
+      best = i;
+      bestTime = t;
+    }
+  });
+  if (best >= 0) return best;
+  best = 0;
+  scans.forEach((a, i) => {
+    const t = readVulnScan(a.statement.predicate).finishedAt?.getTime();
     if (t !== undefined && t > bestTime) {
       best = i;
       bestTime = t;
@@ -180,16 +217,28 @@ function newestScan(statements: InTotoStatement[]): number {
   return best;
 }
 
+/** The attestation's verified signing time (earliest Rekor SET or RFC 3161 time), if it has one. */
+function verifiedAt(a: VerifiedAttestation): Date | undefined {
+  if (a.evidence.signedAt === undefined) return undefined;
+  const t = new Date(a.evidence.signedAt);
+  return Number.isNaN(t.getTime()) ? undefined : t;
+}
+
 function vexStatements(verified: VerifiedAttestation[], imageDigest?: string): VexStatement[] {
   const out: VexStatement[] = [];
-  for (const a of verified) {
+  for (const [i, a] of verified.entries()) {
     if (!isOpenVexType(a.statement.predicateType)) continue;
     // A VEX document may speak of several images; only what it says of this one counts.
     const hexes =
       imageDigest !== undefined
         ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
         : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
-    out.push(...readVexStatements(a.statement.predicate, hexes, out.length));
+    out.push(
+      ...readVexStatements(a.statement.predicate, hexes, out.length, {
+        doc: i,
+        verifiedAt: verifiedAt(a),
+      }),
+    );
   }
   return out;
 }

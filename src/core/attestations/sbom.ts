@@ -1,14 +1,19 @@
 // Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
-// SPDX JSON and SPDX tag-value, bare or in the `{Data: ...}` wrapper cosign used before v2.0.
+// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
+// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
 import { GateError } from '../errors.js';
 import { parseStrictJson } from '../signatures/strict-json.js';
+import { parsePurl, PurlError, type Purl } from './purl.js';
 import { PREDICATE } from './types.js';
 
 export interface SbomPackage {
+  /** As the document names it; a component with only a purl is named by the purl's name. */
   name: string;
   version?: string;
   /** CycloneDX `group` (Maven groupId, npm scope), so `org.apache.logging.log4j:log4j-core` can match. */
   group?: string;
+  /** CycloneDX `purl`, SPDX 2 `externalRefs` of type purl, SPDX 3 `packageUrl` / external identifiers. */
+  purls?: Purl[];
 }
 
 /** Components read from one SBOM; more than this is refused rather than half-checked. */
@@ -27,9 +32,17 @@ export function sbomPackages(predicateType: string, predicate: unknown): SbomPac
   }
   if (predicateType === PREDICATE.spdx) {
     if (typeof doc === 'string') return spdxTagValuePackages(doc);
+    // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
     if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
-      return spdxJsonPackages(doc);
-    throw new GateError('MALFORMED', 'SPDX predicate is neither SPDX JSON nor SPDX tag-value');
+      return [
+        ...spdxJsonPackages(doc),
+        ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
+      ];
+    if (isObject(doc) && Array.isArray(doc['@graph'])) return spdx3Packages(doc['@graph']);
+    throw new GateError(
+      'MALFORMED',
+      'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value',
+    );
   }
   throw new GateError('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
 }
@@ -72,12 +85,10 @@ function cyclonedxPackages(bom: Record<string, unknown>): SbomPackage[] {
   while (stack.length > 0) {
     const c = stack.pop();
     if (!isObject(c)) continue;
-    if (typeof c['name'] === 'string') {
-      out.push({
-        name: c['name'],
-        ...(typeof c['version'] === 'string' ? { version: c['version'] } : {}),
-        ...(typeof c['group'] === 'string' && c['group'] !== '' ? { group: c['group'] } : {}),
-      });
+    const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
+    if (p) {
+      if (typeof c['group'] === 'string' && c['group'].trim() !== '') p.group = c['group'];
+      out.push(p);
       tooMany(out.length);
     }
     push(c['components']);
@@ -91,27 +102,113 @@ function spdxJsonPackages(doc: Record<string, unknown>): SbomPackage[] {
   tooMany(pkgs.length);
   const out: SbomPackage[] = [];
   for (const p of pkgs) {
-    if (!isObject(p) || typeof p['name'] !== 'string') continue;
-    out.push({
-      name: p['name'],
-      ...(typeof p['versionInfo'] === 'string' ? { version: p['versionInfo'] } : {}),
-    });
+    if (!isObject(p)) continue;
+    // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
+    const locators = Array.isArray(p['externalRefs'])
+      ? p['externalRefs']
+          .filter(isObject)
+          .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
+          .map((r) => r['referenceLocator'])
+      : [];
+    const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
+    if (found) out.push(found);
   }
   return out;
 }
 
-/** SPDX 2.x tag-value: `PackageName:` starts a package, `PackageVersion:` belongs to the last one. */
+/**
+ * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`.
+ */
+function spdx3Packages(graph: unknown[]): SbomPackage[] {
+  tooMany(graph.length);
+  const out: SbomPackage[] = [];
+  for (const e of graph) {
+    if (!isObject(e)) continue;
+    const type = e['type'] ?? e['@type'];
+    if (typeof type !== 'string' || !/(^|[_/:])Package$/.test(type)) continue;
+    const ids = Array.isArray(e['externalIdentifier'])
+      ? e['externalIdentifier']
+          .filter(isObject)
+          .filter(
+            (x) =>
+              typeof x['externalIdentifierType'] === 'string' &&
+              /^(packageUrl|purl)$/i.test(x['externalIdentifierType']),
+          )
+          .map((x) => x['identifier'])
+      : [];
+    const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
+    const found = pkg(
+      e['name'],
+      e['software_packageVersion'] ?? e['packageVersion'],
+      purlsOf(locators, e['name']),
+    );
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** A package from its declared name and version and its purls; undefined when nothing names it. */
+function pkg(name: unknown, version: unknown, purls: Purl[]): SbomPackage | undefined {
+  const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
+  const shown = declared ?? purls[0]?.name;
+  if (shown === undefined) return undefined;
+  return {
+    name: shown,
+    ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
+    ...(purls.length > 0 ? { purls } : {}),
+  };
+}
+
+/**
+ * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
+ * the package's real identity is written, and a deny list must not pass over what it cannot read.
+ */
+function purlsOf(values: unknown[], owner: unknown): Purl[] {
+  const out: Purl[] = [];
+  for (const v of values) {
+    if (v === undefined || v === null || v === '') continue;
+    const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
+    if (typeof v !== 'string')
+      throw new GateError('MALFORMED', `SBOM ${who} has a purl that is not a string`);
+    try {
+      out.push(parsePurl(v));
+    } catch (e: unknown) {
+      if (!(e instanceof PurlError)) throw e;
+      throw new GateError(
+        'MALFORMED',
+        `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`,
+      );
+    }
+  }
+  return out;
+}
+
+function isPurlType(t: string): boolean {
+  return t.trim().toLowerCase() === 'purl';
+}
+
+/**
+ * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
+ * `ExternalRef: <category> purl <locator>` belong to the last one.
+ */
 function spdxTagValuePackages(text: string): SbomPackage[] {
   if (!/^\s*SPDXVersion:/m.test(text))
     throw new GateError('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
   const out: SbomPackage[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(PackageName|PackageVersion):\s*(.*?)\s*$/.exec(line);
+  for (const line of text.split(/\r?\n|\r/)) {
+    const m = /^\s*(PackageName|PackageVersion|ExternalRef):\s*(.*?)\s*$/.exec(line);
     if (!m) continue;
+    const last = out[out.length - 1];
     if (m[1] === 'PackageName') {
       out.push({ name: m[2] });
       tooMany(out.length);
-    } else if (out.length > 0) out[out.length - 1].version = m[2]!;
+    } else if (last && m[1] === 'PackageVersion') last.version = m[2];
+    else if (last && m[1] === 'ExternalRef') {
+      const [, type, locator] = m[2].split(/\s+/);
+      if (type !== undefined && isPurlType(type))
+        (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
+    }
   }
   return out;
 }

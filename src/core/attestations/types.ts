@@ -88,11 +88,20 @@ export function parseSeverity(value: string, input = 'fail-on-severity'): Severi
   );
 }
 
-/** A banned package: a name, optionally limited to versions in a range (`log4j-core@<2.17.0`). */
+/**
+ * A banned package, optionally limited to versions in a range: `log4j-core@<2.17.0`,
+ * `org.apache.logging.log4j:log4j-core@<2.17.0`, `@scope/name@1.2.3`,
+ * `pkg:maven/org.apache.logging.log4j/log4j-core@<2.17.0` (docs/policy.md says how each matches).
+ */
 export interface PackageRule {
   /** As written, for messages. */
   raw: string;
+  /** The package name alone: `log4j-core`, never `group:log4j-core`. */
   name: string;
+  /** Maven groupId, npm scope (`@scope`), Go module path; absent = any namespace. */
+  namespace?: string;
+  /** purl type of a `pkg:` rule (lower-cased); it selects name normalisation, never excludes. */
+  type?: string;
   /** Semver-style range (`<2.17.0`, `>=2.0.0 <2.17.0`, `2.14.1`, `a || b`); absent = any version. */
   range?: string;
 }

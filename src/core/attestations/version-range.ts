@@ -54,21 +54,40 @@ function mergeOperators(parts: string[]): string[] {
 }
 
 /**
- * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final`, `1:2.3-4` (Debian epoch dropped).
+ * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final` (= 2.17.0), `2.17.0-rc1`,
+ * `1:2.3-4` (Debian epoch dropped). Anything after `-` is a pre-release and sorts before the
+ * release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a Debian `2.17.0-1`.
  * Returns undefined when the string does not start with a number: such versions cannot be ordered.
  */
 export function parseVersion(raw: string): ParsedVersion | undefined {
-  let s = raw.trim().replace(/^v/i, '');
+  // Fullwidth digits and invisible format characters must not make a version unequal to itself.
+  let s = raw
+    .normalize('NFKC')
+    .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .trim()
+    .replace(/^v/i, '');
   s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
   if (!/^\d/.test(s)) return undefined;
   const dash = s.indexOf('-');
   const main = dash < 0 ? s : s.slice(0, dash);
   const pre = dash < 0 ? '' : s.slice(dash + 1);
   const ident = (x: string): number | string => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase());
+  const release = main.split(/[._]/).filter(Boolean).map(ident);
+  // Maven (and Spring, JBoss) spell the release itself `2.17.0.Final`, `2.17.0.RELEASE`, `-GA`.
+  while (release.length > 1 && isReleaseWord(release[release.length - 1])) release.pop();
+  // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`.
+  const preParts = pre
+    .split(/[.-]/)
+    .flatMap((x) => x.match(/\d+|[^\d]+/g) ?? [])
+    .map(ident);
   return {
-    release: main.split(/[._]/).filter(Boolean).map(ident),
-    pre: pre ? pre.split('.').filter(Boolean).map(ident) : [],
+    release,
+    pre: preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts,
   };
+}
+
+function isReleaseWord(x: number | string | undefined): boolean {
+  return x === 'final' || x === 'ga' || x === 'release';
 }
 
 function compareIdent(a: number | string | undefined, b: number | string | undefined): number {

@@ -224,6 +224,10 @@ export interface VexStatement {
   time: number;
   /** Order across all documents, to break timestamp ties (later wins). */
   seq: number;
+  /** Which verified attestation carried it. */
+  doc: number;
+  /** That attestation's verified signing time (ms), the latest its timestamps can truly be. */
+  bound?: number;
 }
 
 /**
@@ -235,7 +239,11 @@ export function readVexStatements(
   predicate: unknown,
   subjectHexes: string[],
   seqStart = 0,
+  source: { doc?: number; verifiedAt?: Date | undefined } = {},
 ): VexStatement[] {
+  const doc = source.doc ?? 0;
+  const signed = source.verifiedAt?.getTime();
+  const bound = signed !== undefined && !Number.isNaN(signed) ? { bound: signed } : {};
   if (!isObject(predicate)) return [];
   const docTime = timeOf(predicate['timestamp']);
   const out: VexStatement[] = [];
@@ -253,7 +261,7 @@ export function readVexStatements(
       for (const a of arr(vuln['aliases'])) if (typeof a === 'string') ids.push(a);
     }
     if (ids.length === 0 || !productsApply(s['products'], subjectHexes)) continue;
-    out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++ });
+    out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++, doc, ...bound });
   }
   return out;
 }
@@ -273,16 +281,42 @@ function productsApply(products: unknown, subjectHexes: string[]): boolean {
  * Which findings are suppressed, with the deciding status. Per vulnerability ID the newest
  * applicable statement decides (OpenVEX: later statements supersede earlier ones), so an
  * `affected` issued after a `not_affected` brings the finding back.
+ *
+ * A timestamp is the signer's claim, so it counts only up to the verified signing time of the
+ * attestation carrying it: an old document cannot supersede a newer one by dating itself ahead.
+ * Within one document its own order stands (one signature covers it all). Across documents, a
+ * suppressing statement whose attestation has no verified time ranks below every other (it cannot
+ * show it is newer), and on equal times a non-suppressing statement wins.
  */
 export function vexDecisions(statements: VexStatement[]): Map<string, string> {
-  const latest = new Map<string, VexStatement>();
+  const bounded = (s: VexStatement): number => Math.min(s.time, s.bound ?? Infinity);
+  // 1. The last word of each document on each ID.
+  const perDoc = new Map<string, VexStatement>();
   for (const s of statements)
     for (const id of s.ids) {
-      const key = id.toUpperCase();
-      const prev = latest.get(key);
-      if (!prev || s.time > prev.time || (s.time === prev.time && s.seq > prev.seq))
-        latest.set(key, s);
+      const key = `${s.doc}\u0000${id.toUpperCase()}`;
+      const prev = perDoc.get(key);
+      const t = bounded(s);
+      if (!prev || t > bounded(prev) || (t === bounded(prev) && s.seq > prev.seq))
+        perDoc.set(key, s);
     }
+  // 2. The newest of those across documents, by trusted time.
+  const rank = (s: VexStatement): number =>
+    s.bound !== undefined ? bounded(s) : isSuppressing(s.status) ? -Infinity : s.time;
+  const latest = new Map<string, VexStatement>();
+  for (const [key, s] of perDoc) {
+    const id = key.slice(key.indexOf('\u0000') + 1);
+    const prev = latest.get(id);
+    if (!prev) {
+      latest.set(id, s);
+      continue;
+    }
+    const a = rank(s);
+    const b = rank(prev);
+    const sOpen = !isSuppressing(s.status);
+    const prevOpen = !isSuppressing(prev.status);
+    if (a > b || (a === b && (sOpen !== prevOpen ? sOpen : s.seq > prev.seq))) latest.set(id, s);
+  }
   const out = new Map<string, string>();
   for (const [id, s] of latest) out.set(id, s.status);
   return out;
