@@ -69,35 +69,31 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
   '|': '&#124;',
   '`': '&#96;',
   '[': '&#91;',
   ']': '&#93;',
-  '(': '&#40;',
-  ')': '&#41;',
-  '!': '&#33;',
   '*': '&#42;',
   _: '&#95;',
   '~': '&#126;',
   '\\': '&#92;',
   $: '&#36;',
-  '#': '&#35;',
-  // Autolinks (https://…, mailto, www., user@host), @mentions and :emoji: need these.
-  ':': '&#58;',
+  // Email autolinks and @mentions.
   '@': '&#64;',
 };
 
 /**
- * One value inside a Markdown table cell or an HTML element of the job summary: HTML and every
- * Markdown-active character as entities (no tags, links, images, code spans, emphasis, math,
- * autolinks, mentions, pipes that end a cell), `www.` broken, controls escaped visibly.
+ * One value inside a Markdown table cell or an HTML element of the job summary: HTML and the
+ * Markdown-active characters as entities (no tags, links, images, code spans, emphasis, strike,
+ * math, mentions, backslash escapes, pipes that end a cell); GFM autolinks broken (the `:` of
+ * `scheme://`, `mailto:`, `xmpp:`, the `.` of `www.`); controls escaped visibly. Characters
+ * that only act at a line start (`#`, `-`, `>`) need nothing: a value never starts a line.
  */
 export function markdownText(s: string): string {
   return escapeControls(s)
-    .replace(/[&<>"'|`[\]()!*_~\\$#:@]/g, (c) => MARKDOWN_ENTITIES[c])
-    .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`);
+    .replace(/[&<>|`[\]*_~\\$@]/g, (c) => MARKDOWN_ENTITIES[c])
+    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '&#58;')
+    .replace(/(?<=\bwww)\./gi, '&#46;');
 }
 
 // ---- GITHUB_OUTPUT ----------------------------------------------------------------------------

@@ -124,6 +124,7 @@ describe('Markdown/HTML summary sink', () => {
     ['autolink', 'see https://evil.example/fix'],
     ['www autolink', 'go to WWW.evil.example'],
     ['email autolink', 'mail root@evil.example'],
+    ['mailto autolink', 'MAILTO:root'],
     ['pipe ends the cell', 'a | b | c'],
     ['escaped pipe', 'a\\|b'],
     ['code span', '`rm -rf /`'],
@@ -142,8 +143,8 @@ describe('Markdown/HTML summary sink', () => {
     const out = markdownText(v);
     // Only entities remain where specials were: every & starts one.
     const text = out.replace(/&(#\d+|amp|lt|gt|quot);/g, ' ');
-    expect(text).not.toMatch(/[&<>|`[\]()*_~\\$!#@"':]/);
-    expect(out).not.toMatch(/:\/\/|www\./i);
+    expect(text).not.toMatch(/[&<>|`[\]*_~\\$@]/);
+    expect(out).not.toMatch(/:\/\/|\bwww\.|mailto:/i);
     expect(out).not.toMatch(RAW_CONTROL);
     expect(out).not.toContain('\n');
   });
@@ -154,7 +155,9 @@ describe('Markdown/HTML summary sink', () => {
     ['https://x', 'https&#58;//x'],
     ['www.x', 'www&#46;x'],
     ['l1\nl2', 'l1&#92;nl2'],
-    ['ghcr.io/acme/app', 'ghcr.io/acme/app'],
+    ['ghcr.io/acme/app:1 (sha256:ab)', 'ghcr.io/acme/app:1 (sha256:ab)'],
+    ['mailto:x', 'mailto&#58;x'],
+    ['a@b', 'a&#64;b'],
   ])('%j -> %j', (v, want) => expect(markdownText(v)).toBe(want));
 });
 

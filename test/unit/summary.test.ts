@@ -95,7 +95,7 @@ describe('job summary', () => {
 
   it('escapes markdown and HTML in every user-controlled cell', () => {
     expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe(
-      '&lt;img src=x&gt;&#124;&#96;a&#96;&#92;n&#91;b&#93;&#40;c&#41;',
+      '&lt;img src=x&gt;&#124;&#96;a&#96;&#92;n&#91;b&#93;(c)',
     );
     const md = renderSummary(finishReport({ startedAt: 'x', policy, results }));
     expect(md).not.toContain('<script>');
