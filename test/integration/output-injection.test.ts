@@ -38,7 +38,7 @@ const ERROR_TEXT =
   '\u202eexe.fdp <script>x</script> | [fix](https://evil.example) ::warning::w ##[error]e \u2066`x`\u2069';
 
 /** Anything a terminal or the log viewer would interpret: everything but LF. */
-const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 /** A log line the runner would take as a workflow command we did not write. */
 const FOREIGN_COMMAND = /^\s*(::(?!(group|endgroup|error|debug|add-mask)::)|.*##\[)/;
 
