@@ -64,7 +64,7 @@ export class SecretRegistry {
   }
 }
 
-/** The secret as it may be quoted back: raw, URL/form-encoded, JSON-escaped, base64. */
+/** The secret as it may be quoted back: raw, URL/form-encoded, JSON-escaped, hex, base64. */
 function encodings(s: string): string[] {
   const json = JSON.stringify(s).slice(1, -1);
   return [
@@ -72,6 +72,7 @@ function encodings(s: string): string[] {
     encodeURIComponent(s),
     new URLSearchParams({ x: s }).toString().slice(2),
     json,
+    Buffer.from(s, 'utf8').toString('hex'),
     ...base64Forms(Buffer.from(s, 'utf8')),
   ];
 }

@@ -1,6 +1,7 @@
 // The run's secret registry (core/secrets.ts): every configured secret and every form derived
 // from it is redacted wherever a server may quote it back, and announced to the Action's masking.
 import { describe, expect, it } from 'vitest';
+import { errorDetail } from '../../src/core/registry/http.js';
 import { REDACTED, SecretRegistry } from '../../src/core/secrets.js';
 
 const USER = 'robot$ci';
@@ -19,6 +20,7 @@ const ECHOES: Array<[string, string]> = [
   ['form-encoded password', new URLSearchParams({ p: PASS }).toString().slice(2)],
   ['JSON-escaped password', JSON.stringify(PASS).slice(1, -1)],
   ['base64 of the password', Buffer.from(PASS).toString('base64')],
+  ['hex of the password', Buffer.from(PASS).toString('hex')],
 ];
 
 describe('SecretRegistry', () => {
@@ -94,5 +96,25 @@ describe('SecretRegistry', () => {
     s.add(undefined);
     s.add('');
     expect(s.redact('nothing to hide')).toBe('nothing to hide');
+  });
+});
+
+describe('errorDetail, where the registry client quotes an OCI error body', () => {
+  it.each(ECHOES)('quotes it with the %s redacted, before cleaning and cutting', (_n, form) => {
+    const s = new SecretRegistry();
+    s.addCredential(USER, PASS);
+    const message = `${'x'.repeat(170)} you sent ${form}\n`;
+    const body = new TextEncoder().encode(
+      JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message }] }),
+    );
+    const detail = errorDetail({
+      status: 401,
+      headers: { get: () => null },
+      body,
+      url: new URL('http://127.0.0.1/v2/'),
+      redact: (t) => s.redact(t),
+    });
+    expect(detail).toMatch(/^ \(UNAUTHORIZED: x+ you sent \*\*\*/);
+    expect(detail).not.toContain(form.slice(0, 5));
   });
 });
