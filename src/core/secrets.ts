@@ -4,6 +4,7 @@
 export const MIN_SECRET_LENGTH = 4;
 
 export const REDACTED = '***';
+const ELLIPSIS = '…';
 
 export class SecretRegistry {
   private readonly forms = new Set<string>();
@@ -32,10 +33,20 @@ export class SecretRegistry {
     this.addForm(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
   }
 
-  /** Every registered form replaced by `***`. */
+  /**
+   * Every registered form replaced by `***`; so is the start of one that a message cut off
+   * with `…` (quote() and error details shorten long server text before we see it).
+   */
   redact(text: string): string {
     let out = text;
     for (const f of this.sorted) if (out.includes(f)) out = out.split(f).join(REDACTED);
+    if (out.includes(ELLIPSIS)) {
+      for (const f of this.sorted)
+        for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
+          const cut = `${f.slice(0, k)}${ELLIPSIS}`;
+          if (out.includes(cut)) out = out.split(cut).join(`${REDACTED}${ELLIPSIS}`);
+        }
+    }
     return out;
   }
 

@@ -91,6 +91,12 @@ describe('SecretRegistry', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it.each([4, 9, 20])('redacts the first %d characters of a form cut off with …', (k) => {
+    const s = new SecretRegistry();
+    s.add('tok_0123456789abcdefghij');
+    expect(s.redact(`link "${'tok_0123456789abcdefghij'.slice(0, k)}…"`)).toBe('link "***…"');
+  });
+
   it('ignores undefined and empty secrets', () => {
     const s = new SecretRegistry();
     s.add(undefined);
