@@ -47,6 +47,11 @@ let fake: FakeRegistry;
 let root: string;
 let pub: string;
 let ref: string;
+let annotatedRef: string;
+
+/** Annotation text (JSON.stringify in a message escapes C0, not C1 or bidi). */
+const ANNOTATION_TEXT =
+  '\u202e\u009b31m </details><script>x</script> | [a](https://evil.example) ::warning::ann';
 
 beforeAll(async () => {
   reg = await startRegistry();
@@ -71,6 +76,26 @@ beforeAll(async () => {
     ss.signLegacyKey({ imageDigest: digest, dockerReference: `${reg.host}/${REPO}`, ...kp }),
   ]);
   ref = `${reg.host}/${REPO}:v1`;
+  // A .sig layer whose cosign bundle annotation carries hostile text in a field we quote.
+  const annotated = await pushImage(reg.host, REPO, 'annotated');
+  const layer = ss.signLegacyKey({
+    imageDigest: annotated.digest,
+    dockerReference: `${reg.host}/${REPO}`,
+    ...kp,
+  });
+  await pushLegacySignatures(reg.host, REPO, annotated.digest, [
+    {
+      payload: layer.payload,
+      annotations: {
+        ...layer.annotations,
+        'dev.sigstore.cosign/bundle': JSON.stringify({
+          SignedEntryTimestamp: 'AAAA',
+          Payload: { body: 'e30=', integratedTime: ANNOTATION_TEXT, logIndex: 1, logID: 'ab' },
+        }),
+      },
+    },
+  ]);
+  annotatedRef = `${reg.host}/${REPO}:annotated`;
   fake = await startFake((_req, res) => {
     res.writeHead(403, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ errors: [{ code: 'DENIED', message: ERROR_TEXT }] }));
@@ -166,6 +191,31 @@ describe('hostile platform fields (real registry)', () => {
       'report-path',
       'verified',
     ]);
+  });
+});
+
+describe('hostile signature annotation (real registry)', () => {
+  it('CLI and Action show the rejected candidate escaped', async () => {
+    const cli = await runCli(['verify', '--trusted-root', root, '--key', pub, annotatedRef]);
+    const json = await runCli([
+      'verify',
+      '--output',
+      'json',
+      '--trusted-root',
+      root,
+      '--key',
+      pub,
+      annotatedRef,
+    ]);
+    expect(cli.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('\u202e');
+    expect(json.stdout).not.toMatch(RAW);
+    expectCleanText(cli.stdout);
+    expectCleanText(cli.stderr);
+    const run = await runAction({ images: annotatedRef, key: pub, 'trusted-root': root });
+    expect(run.code).toBe(1);
+    expectCleanLog(run.stdout);
+    expectCleanSummary(run.summary);
   });
 });
 
