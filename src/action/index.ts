@@ -1,16 +1,19 @@
 // Entry point of dist/index.js (runs.using: node24): binds @actions/core to runAction.
 // A thrown non-Error or an unhandled rejection still fails the step.
 import * as core from '@actions/core';
+import { logText, outputText } from '../edge/sanitize.js';
 import { runAction, type Toolkit } from './run.js';
 
+// Where text leaves the Action: every log line through the log sanitiser, every output through
+// the GITHUB_OUTPUT one (the summary's values are escaped by renderSummary, its only writer).
 const toolkit: Toolkit = {
   getInput: (name) => core.getInput(name),
-  setOutput: (name, value) => core.setOutput(name, value),
-  setFailed: (message) => core.setFailed(message),
+  setOutput: (name, value) => core.setOutput(name, outputText(value)),
+  setFailed: (message) => core.setFailed(logText(message)),
   setSecret: (value) => core.setSecret(value),
-  info: (m) => core.info(m),
-  debug: (m) => core.debug(m),
-  startGroup: (name) => core.startGroup(name),
+  info: (m) => core.info(logText(m)),
+  debug: (m) => core.debug(logText(m)),
+  startGroup: (name) => core.startGroup(logText(name)),
   endGroup: () => core.endGroup(),
   appendSummary: async (markdown) => {
     await core.summary.addRaw(markdown, true).write();
@@ -18,10 +21,14 @@ const toolkit: Toolkit = {
 };
 
 process.on('unhandledRejection', (e) => {
-  core.setFailed(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  core.setFailed(
+    logText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}`),
+  );
   process.exit(1);
 });
 
 runAction(toolkit, process.env).catch((e: unknown) => {
-  core.setFailed(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  core.setFailed(
+    logText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}`),
+  );
 });

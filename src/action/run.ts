@@ -6,6 +6,8 @@ import { runGate } from '../core/gate.js';
 import { mergeReportFiles } from '../core/merge.js';
 import { getOctokit } from '../edge/octokit.js';
 import { toGateError } from '../core/errors.js';
+import { SecretRegistry } from '../core/secrets.js';
+import { escapeControls, outputJson, outputLine, outputLines } from '../edge/sanitize.js';
 import type { ImageResult, Report } from '../core/report.js';
 import { renderResultText } from '../cli/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
@@ -33,12 +35,18 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   }
   for (const c of inputs.options.registryCredentials) tk.setSecret(c.password);
   if (inputs.options.githubToken) tk.setSecret(inputs.options.githubToken);
+  // Derived forms (Basic base64, encodings) and tokens obtained during the run are masked too.
+  const secrets = new SecretRegistry();
+  secrets.onAdd((form) => tk.setSecret(form));
+  for (const c of inputs.options.registryCredentials) secrets.addCredential(c.username, c.password);
+  if (inputs.options.githubToken)
+    secrets.addCredential('x-access-token', inputs.options.githubToken);
 
   let report: Report;
   if (inputs.mergeReports.length > 0) {
     // The final job of a matrix: one summary and one verdict from the shards' reports.
     try {
-      report = await mergeReportFiles(inputs.mergeReports);
+      report = secrets.redactDeep(await mergeReportFiles(inputs.mergeReports));
     } catch (e: unknown) {
       tk.setFailed(`image-gate: ${toGateError(e).message}`);
       return undefined;
@@ -50,6 +58,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
       getOctokit,
       log: (m) => tk.debug(m),
       onResult: (r) => logResult(tk, r),
+      secrets,
     });
   }
 
@@ -59,18 +68,9 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
 
   const verified = report.results.filter((r) => r.verified && r.digest);
   tk.setOutput('verified', String(report.verified));
-  tk.setOutput('report-path', inputs.reportPath);
-  tk.setOutput(
-    'digests',
-    JSON.stringify(Object.fromEntries(verified.map((r) => [r.image, r.digest]))),
-  );
-  tk.setOutput(
-    'pinned',
-    verified
-      .map((r) => r.pinned ?? '')
-      .filter(Boolean)
-      .join('\n'),
-  );
+  tk.setOutput('report-path', outputLine(inputs.reportPath));
+  tk.setOutput('digests', outputJson(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
+  tk.setOutput('pinned', outputLines(verified.map((r) => r.pinned ?? '').filter(Boolean)));
 
   const msg = failureMessage(report);
   if (msg) tk.setFailed(msg);
@@ -78,8 +78,9 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
 }
 
 function logResult(tk: Toolkit, r: ImageResult): void {
-  tk.startGroup(`${r.verified ? '✓' : '✗'} ${r.image}`);
+  tk.startGroup(`${r.verified ? '✓' : '✗'} ${escapeControls(r.image)}`);
   tk.info(renderResultText(r));
-  for (const rej of r.rejected ?? []) tk.info(`  rejected ${rej.where}: ${rej.reason}`);
+  for (const rej of r.rejected ?? [])
+    tk.info(`  rejected ${escapeControls(rej.where)}: ${escapeControls(rej.reason)}`);
   tk.endGroup();
 }

@@ -1,6 +1,7 @@
 // The job-summary markdown, as a pure function of the Report. Every string that came from a
 // user or a registry is escaped; long reasons fold into <details>.
 import type { ImageResult, Report } from '../core/report.js';
+import { markdownText } from '../edge/sanitize.js';
 
 const ICON: Record<ImageResult['outcome'], string> = {
   verified: '✅ verified',
@@ -10,19 +11,17 @@ const ICON: Record<ImageResult['outcome'], string> = {
   allowed: '➖ allowed unverified',
 };
 
-/** Escape for a markdown table cell rendered as GitHub-flavoured HTML. */
+/**
+ * Escape for a markdown table cell rendered as GitHub-flavoured HTML: the summary sink's
+ * sanitiser (edge/sanitize.ts), applied to every value that is not our own literal text.
+ */
 export function escapeCell(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;')
-    .replace(/\*/g, '&#42;')
-    .replace(/_/g, '&#95;')
-    .replace(/\r?\n/g, ' ');
+  return markdownText(s);
+}
+
+/** A merged report is read from files: an outcome we do not know is shown as escaped text. */
+function icon(outcome: ImageResult['outcome']): string {
+  return Object.hasOwn(ICON, outcome) ? ICON[outcome] : escapeCell(String(outcome));
 }
 
 function signer(r: ImageResult): string {
@@ -58,7 +57,7 @@ export function renderSummary(report: Report): string {
   ];
   for (const r of report.results) {
     lines.push(
-      `| ${escapeCell(r.image)} | ${r.digest ? `<code>${escapeCell(r.digest)}</code>` : ''} | ${ICON[r.outcome]} | ${escapeCell(signer(r))} | ${escapeCell(r.signedAt ?? r.signatures[0]?.signedAt ?? '')} | ${reasonCell(r.reason)} |`,
+      `| ${escapeCell(r.image)} | ${r.digest ? `<code>${escapeCell(r.digest)}</code>` : ''} | ${icon(r.outcome)} | ${escapeCell(signer(r))} | ${escapeCell(r.signedAt ?? r.signatures[0]?.signedAt ?? '')} | ${reasonCell(r.reason)} |`,
     );
   }
   const withPlatforms = report.results.filter((r) => r.platforms?.length);
@@ -71,7 +70,7 @@ export function renderSummary(report: Report): string {
     for (const r of withPlatforms)
       for (const pl of r.platforms!)
         lines.push(
-          `| ${escapeCell(r.image)} | ${escapeCell(pl.platform)} | <code>${escapeCell(pl.digest)}</code> | ${ICON[pl.outcome]} | ${reasonCell(pl.reason)} |`,
+          `| ${escapeCell(r.image)} | ${escapeCell(pl.platform)} | <code>${escapeCell(pl.digest)}</code> | ${icon(pl.outcome)} | ${reasonCell(pl.reason)} |`,
         );
   }
   const withAttestations = report.results.filter((r) => r.attestations.length);
@@ -116,7 +115,7 @@ export function renderSummary(report: Report): string {
   }
   if (p.policyFile)
     lines.push(
-      `- policy file ${escapeCell(p.policyFile.source)}: ${p.policyFile.rules.length} rule(s) (${escapeCell(p.policyFile.rules.map((r) => r.name).join(', '))}); unmatched images: ${p.policyFile.unmatched}`,
+      `- policy file ${escapeCell(p.policyFile.source)}: ${p.policyFile.rules.length} rule(s) (${escapeCell(p.policyFile.rules.map((r) => r.name).join(', '))}); unmatched images: ${escapeCell(p.policyFile.unmatched)}`,
     );
   lines.push(
     `- transparency log ${p.requireTlog ? 'required' : 'not required'}; trust root: ${escapeCell(p.trustRoot)}`,

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Entry point of dist/cli.js: runs main() and turns every outcome, including a crash or an
 // unhandled rejection, into an exit code. A crash must never look like success.
+import { terminalText } from '../edge/sanitize.js';
 import { main } from './main.js';
 
 process.on('unhandledRejection', (e) => {
   process.stderr.write(
-    `image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+    terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`),
   );
   process.exit(2);
 });
@@ -21,7 +22,7 @@ main(process.argv.slice(2), {
   },
   (e: unknown) => {
     process.stderr.write(
-      `image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+      terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`),
     );
     process.exitCode = 2;
   },

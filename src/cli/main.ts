@@ -9,21 +9,29 @@ import { mergeReportFiles } from '../core/merge.js';
 import { exitCode, TOOL, type Report } from '../core/report.js';
 import { HELP, parseCommand } from './args.js';
 import { renderReportText } from './text.js';
+import { escapeControls as line, terminalText } from '../edge/sanitize.js';
 
 export async function main(
   argv: string[],
-  io: {
+  raw: {
     stdout: (s: string) => void;
     stderr: (s: string) => void;
     env: NodeJS.ProcessEnv;
     isTTY: boolean;
   },
 ): Promise<number> {
+  // Every write passes the terminal sanitiser; values inside a line are escaped with `line()`
+  // where they are interpolated, so they cannot add lines either.
+  const io = {
+    ...raw,
+    stdout: (s: string) => raw.stdout(terminalText(s)),
+    stderr: (s: string) => raw.stderr(terminalText(s)),
+  };
   let cmd;
   try {
     cmd = parseCommand(argv, io.env);
   } catch (e: unknown) {
-    io.stderr(`image-gate: ${toGateError(e).message}\n`);
+    io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
     return 2;
   }
   switch (cmd.command) {
@@ -44,11 +52,13 @@ export async function main(
           ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
           offline: cmd.offline,
         });
-        io.stdout(`✓ Verified ${cmd.artifact}${ev.identity ? ` (signer ${ev.identity})` : ''}\n`);
+        io.stdout(
+          `✓ Verified ${line(cmd.artifact)}${ev.identity ? ` (signer ${line(ev.identity)})` : ''}\n`,
+        );
         return 0;
       } catch (e: unknown) {
         const err = toGateError(e);
-        io.stderr(`✗ Verification FAILED for ${cmd.artifact}: ${err.message}\n`);
+        io.stderr(`✗ Verification FAILED for ${line(cmd.artifact)}: ${line(err.message)}\n`);
         return isFailureCode(err.code) ? 1 : 2;
       }
     }
@@ -69,7 +79,7 @@ export async function main(
               progress.write(
                 `\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`,
               );
-            else progress.write(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
+            else progress.write(`[${done}/${total}] ${line(r.outcome)} ${line(r.image)}\n`);
           },
         });
       } finally {
@@ -82,7 +92,7 @@ export async function main(
       try {
         report = await mergeReportFiles(cmd.reports);
       } catch (e: unknown) {
-        io.stderr(`image-gate: ${toGateError(e).message}\n`);
+        io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
         return 2;
       }
       return emit(report, cmd, io);
@@ -131,14 +141,14 @@ async function emit(
       await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
     } catch (e: unknown) {
       io.stderr(
-        `image-gate: --report: cannot write ${cmd.reportPath}: ${toGateError(e).message}\n`,
+        `image-gate: --report: cannot write ${line(cmd.reportPath)}: ${line(toGateError(e).message)}\n`,
       );
       return 2;
     }
   }
   if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else {
-    if (report.error) io.stderr(`image-gate: ${report.error.message}\n`);
+    if (report.error) io.stderr(`image-gate: ${line(report.error.message)}\n`);
     io.stdout(renderReportText(report));
   }
   return exitCode(report.outcome);

@@ -1,34 +1,41 @@
 // Text rendering of a Report for terminals and logs, in the style of cosign/s3lo:
 // a ✓/✗ headline per image, then digest, signer, signed-at and the reason.
 import type { ImageResult, Report } from '../core/report.js';
+import { escapeControls } from '../edge/sanitize.js';
+
+/**
+ * Every value from the report (image names, registry, signature and certificate text) goes
+ * through this before it joins a line: no value can break the line or carry escape sequences.
+ */
+const f = (v: string | number | undefined): string => escapeControls(String(v ?? ''));
 
 export function renderResultText(r: ImageResult): string {
   const lines: string[] = [];
-  if (r.outcome === 'verified') lines.push(`✓ Verified ${r.image}`);
-  else if (r.outcome === 'failed') lines.push(`✗ Verification FAILED for ${r.image}`);
-  else if (r.outcome === 'skipped') lines.push(`- Skipped ${r.image}`);
-  else if (r.outcome === 'allowed') lines.push(`- Allowed without verification: ${r.image}`);
-  else lines.push(`✗ Verification ERROR for ${r.image}`);
-  if (r.digest) lines.push(`  Digest: ${r.digest}`);
-  if (r.rule !== undefined) lines.push(`  Rule:   ${r.rule}`);
+  if (r.outcome === 'verified') lines.push(`✓ Verified ${f(r.image)}`);
+  else if (r.outcome === 'failed') lines.push(`✗ Verification FAILED for ${f(r.image)}`);
+  else if (r.outcome === 'skipped') lines.push(`- Skipped ${f(r.image)}`);
+  else if (r.outcome === 'allowed') lines.push(`- Allowed without verification: ${f(r.image)}`);
+  else lines.push(`✗ Verification ERROR for ${f(r.image)}`);
+  if (r.digest) lines.push(`  Digest: ${f(r.digest)}`);
+  if (r.rule !== undefined) lines.push(`  Rule:   ${f(r.rule)}`);
   const sig = r.signatures[0];
   if (sig) {
-    if (sig.signedAt) lines.push(`  Signed: ${sig.signedAt}`);
+    if (sig.signedAt) lines.push(`  Signed: ${f(sig.signedAt)}`);
     if (sig.kind === 'key')
-      lines.push(`  Key:    ${sig.keyRef ?? ''}${sig.keyID ? ` (${sig.keyID})` : ''}`);
-    else lines.push(`  Signer: ${sig.identity ?? '?'} (issuer ${sig.issuer ?? '?'})`);
-    if (sig.tlog) lines.push(`  Rekor:  log index ${sig.tlog.logIndex}`);
+      lines.push(`  Key:    ${f(sig.keyRef)}${sig.keyID ? ` (${f(sig.keyID)})` : ''}`);
+    else lines.push(`  Signer: ${f(sig.identity ?? '?')} (issuer ${f(sig.issuer ?? '?')})`);
+    if (sig.tlog) lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}`);
     if (r.signatures.length > 1) lines.push(`  (${r.signatures.length} valid signatures)`);
   }
   for (const p of r.platforms ?? [])
     lines.push(
-      `  Platform ${p.platform}: ${p.outcome === 'verified' ? '✓' : '✗'} ${p.outcome} (${p.digest})${p.reason ? ` ${p.reason}` : ''}`,
+      `  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '✓' : '✗'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`,
     );
   for (const a of r.attestations)
     lines.push(
-      `  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`,
+      `  Attestation ${f(a.predicateType)}: ${a.verified ? 'verified' : `rejected (${f(a.reason)})`}`,
     );
-  if (r.reason) lines.push(`  Reason: ${r.reason}`);
+  if (r.reason) lines.push(`  Reason: ${f(r.reason)}`);
   return lines.join('\n');
 }
 

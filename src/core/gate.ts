@@ -11,6 +11,7 @@ import { isS3loReference, type ImageRef, type S3loImageRef } from './reference.j
 import { buildPlans, checkS3loPlans, needsTrustRoot, type PlanSpec, type Plans } from './plans.js';
 import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
+import { SecretRegistry } from './secrets.js';
 import {
   finishReport,
   type ImageResult,
@@ -38,6 +39,11 @@ export interface GateHooks {
   getOctokit?: OctokitFactory;
   log?: (msg: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The run's secrets (configured ones and every derived form and token obtained); the report,
+   * results and log lines pass through it. The Action registers each form with core.setSecret.
+   */
+  secrets?: SecretRegistry;
 }
 
 export function buildIdentityRules(o: GateOptions): IdentityRule[] {
@@ -154,6 +160,23 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
 }
 
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
+  const secrets = hooks.secrets ?? new SecretRegistry();
+  for (const c of o.registryCredentials) secrets.addCredential(c.username, c.password);
+  if (o.githubToken) secrets.addCredential('x-access-token', o.githubToken);
+  // Whatever a server quoted back, nothing leaves the core with a secret in it.
+  const redacted = { ...hooks, secrets };
+  if (hooks.log) {
+    const log = hooks.log;
+    redacted.log = (m) => log(secrets.redact(m));
+  }
+  if (hooks.onResult) {
+    const onResult = hooks.onResult;
+    redacted.onResult = (r, done, total) => onResult(secrets.redactDeep(r), done, total);
+  }
+  return secrets.redactDeep(await gate(o, redacted, secrets));
+}
+
+async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): Promise<Report> {
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
   let plans: Plans | undefined;
@@ -181,6 +204,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       signal: deadline,
       maxConnectionsPerOrigin: Math.max(o.concurrency, 2),
       ...(hooks.log ? { log: hooks.log } : {}),
+      secrets,
     });
     const registry = client;
     const layouts = new Map<string, ContentStore>();

@@ -95,11 +95,74 @@ describe('job summary', () => {
 
   it('escapes markdown and HTML in every user-controlled cell', () => {
     expect(escapeCell('<img src=x>|`a`\n[b](c)')).toBe(
-      '&lt;img src=x&gt;&#124;&#96;a&#96; &#91;b&#93;(c)',
+      '&lt;img src=x&gt;&#124;&#96;a&#96;&#92;n&#91;b&#93;(c)',
     );
     const md = renderSummary(finishReport({ startedAt: 'x', policy, results }));
     expect(md).not.toContain('<script>');
     expect(md).toContain('<details>');
+  });
+
+  // What a registry, an index's platform fields, a certificate or a merged shard report can hold.
+  const EVIL = [
+    '<script>alert(1)</script>',
+    '</details></table><details open>',
+    '![p](https://evil.example/p.png)',
+    '[fix](https://evil.example) www.evil.example root@evil.example',
+    'a | b | c',
+    'x\n| forged | row |',
+    'x\r\n## heading',
+    '`code` **b** ~~s~~ $m$ @octocat :rocket:',
+    '\u001b]8;;https://evil.example\u0007\u202eexe.fdp\u0085',
+  ];
+
+  /** A report with `v` in every string a registry, certificate or shard report can set. */
+  function summaryWith(v: string): string {
+    const r = result({
+      image: `ghcr.io/acme/app:${v}`,
+      digest: `sha256:${v}`,
+      outcome: 'failed',
+      verified: false,
+      reason: `${v} `.repeat(20),
+      rule: v,
+      signatures: [
+        { kind: 'keyless', format: 'bundle-referrer', identity: v, issuer: v, signedAt: v },
+      ],
+      platforms: [{ platform: `${v}/${v}`, digest: v, outcome: 'failed', reason: v }],
+      attestations: [
+        {
+          predicateType: v,
+          format: 'bundle-referrer',
+          verified: false,
+          where: v,
+          signer: v,
+          satisfies: [v],
+          checks: [{ condition: v, ok: false, message: v }],
+        },
+      ],
+    });
+    const p = {
+      ...policy,
+      keys: [{ keyRef: v, keyID: v }],
+      identities: [{ subject: v, issuer: v, extensions: { [v]: v } }],
+      trustRoot: v,
+    };
+    return renderSummary(finishReport({ startedAt: 'x', policy: p, results: [r] }));
+  }
+
+  /** Per line: cells, tags, and links/autolinks. */
+  const shape = (m: string) =>
+    m
+      .split('\n')
+      .map((l) => [
+        (l.match(/\|/g) ?? []).length,
+        (l.match(/<\/?[a-z]+/gi) ?? []).join(''),
+        (l.match(/\]\(|:\/\/|www\.|@[a-z]/gi) ?? []).length,
+      ]);
+
+  it.each(EVIL)('no value can add a line, a cell, a tag or a link: %j', (evil) => {
+    const md = summaryWith(evil);
+    expect(shape(md)).toEqual(shape(summaryWith('p'.repeat(evil.length))));
+    expect(md.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
   });
 });
 

@@ -1,6 +1,7 @@
 // Registry authentication: lazy challenge on the first 401, Basic or Bearer token flow, one
 // cached token per registry+scope, realm checks before any credential leaves the process.
 import { GateError } from '../errors.js';
+import type { SecretRegistry } from '../secrets.js';
 import type { Credential, CredentialResolver } from './credentials.js';
 import { quote } from './digest.js';
 import { assertRealmAllowed, redactUrl } from './hosts.js';
@@ -38,10 +39,9 @@ export class RegistryAuth {
     private readonly transport: HttpTransport,
     private readonly credentials: CredentialResolver,
     private readonly insecureRegistries: ReadonlySet<string>,
-    private readonly addSecret: (s: string) => void,
+    /** Every credential sent and token received is registered here before it leaves or is used. */
+    private readonly secrets: SecretRegistry,
     private readonly log: (msg: string) => void,
-    /** Replaces every secret added so far by `***` (the client's own redaction). */
-    private readonly redact: (msg: string) => string,
   ) {}
 
   /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
@@ -111,7 +111,7 @@ export class RegistryAuth {
     } else {
       throw new GateError(
         'AUTH_REFUSED',
-        `registry ${t.registry} asks for an unsupported authentication scheme ${quote(header)}`,
+        `registry ${t.registry} asks for an unsupported authentication scheme ${quote(this.secrets.redact(header))}`,
       );
     }
     this.schemes.set(t.apiHost, scheme);
@@ -119,10 +119,8 @@ export class RegistryAuth {
   }
 
   private basic(c: Credential): string {
-    const encoded = Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64');
-    this.addSecret(encoded);
-    this.addSecret(c.password);
-    return `Basic ${encoded}`;
+    this.secrets.addCredential(c.username, c.password);
+    return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
   }
 
   /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
@@ -171,7 +169,7 @@ export class RegistryAuth {
     if (cred?.identityToken) {
       // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
       // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
-      this.addSecret(cred.password);
+      this.secrets.add(cred.password);
       const form = new URLSearchParams({
         grant_type: 'refresh_token',
         refresh_token: cred.password,
@@ -206,9 +204,9 @@ export class RegistryAuth {
         ...(cred ? { authorization: this.basic(cred) } : {}),
       });
     }
-    // Error text goes into the report, which debug-line redaction does not reach: a token
-    // service that echoes the secret it was sent must not put it there.
-    const detail = this.redact(errorDetail(res));
+    // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
+    // must not put it into the report.
+    const detail = errorDetail(res);
     // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
     if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
       throw new GateError(
@@ -241,7 +239,9 @@ export class RegistryAuth {
         `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`,
       );
     }
-    this.addSecret(value);
+    this.secrets.add(value);
+    // A refresh token the service hands out is as good as the identity token it replaces.
+    if (typeof o.refresh_token === 'string') this.secrets.add(o.refresh_token);
     const ttl =
       typeof o.expires_in === 'number' && o.expires_in > 0
         ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S)

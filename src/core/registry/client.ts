@@ -3,6 +3,7 @@
 import type { Dispatcher } from 'undici';
 import { Agent, EnvHttpProxyAgent } from './undici-parts.js';
 import { GateError } from '../errors.js';
+import { SecretRegistry } from '../secrets.js';
 import type { ContentStore } from '../types.js';
 import { RegistryStore } from '../sources/registry.js';
 import { RegistryAuth } from './auth.js';
@@ -45,6 +46,11 @@ export interface RegistryClientOptions {
   maxConnectionsPerOrigin?: number;
   /** Debug lines; secrets the client knows of are replaced by `***`. */
   log?: (msg: string) => void;
+  /**
+   * The run's secrets: the client registers every credential it uses and every token it
+   * obtains here, and redacts quoted server text with it. Default: a registry of its own.
+   */
+  secrets?: SecretRegistry;
   /** Test seam: a dispatcher to use instead of our own (the client then does not close it). */
   dispatcher?: Dispatcher;
   /** Test seam: replaces `docker-credential-<name> get`. */
@@ -88,7 +94,6 @@ export class RegistryClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly insecure: ReadonlySet<string>;
-  private readonly secrets = new Set<string>();
   private readonly referrersApi = new Map<string, ReferrersApiState>();
 
   constructor(opts: RegistryClientOptions = {}) {
@@ -101,10 +106,12 @@ export class RegistryClient {
       insecure.add(h);
     }
     this.insecure = insecure;
-    for (const c of opts.credentials ?? []) this.addSecret(c.password);
-    if (opts.githubToken) this.addSecret(opts.githubToken);
+    const secrets = opts.secrets ?? new SecretRegistry();
+    for (const c of opts.credentials ?? []) secrets.addCredential(c.username, c.password);
+    if (opts.githubToken) secrets.addCredential('x-access-token', opts.githubToken);
     const userLog = opts.log;
-    const log = userLog ? (msg: string) => userLog(this.redact(msg)) : () => undefined;
+    const log = userLog ? (msg: string) => userLog(secrets.redact(msg)) : () => undefined;
+    const redact = (text: string) => secrets.redact(text);
 
     const connections = Math.max(
       1,
@@ -138,6 +145,7 @@ export class RegistryClient {
       ...(opts.signal ? { signal: opts.signal } : {}),
       insecureRegistries: insecure,
       log,
+      redact,
     });
     this.stats = this.transport.stats;
     const resolver = new CredentialResolver({
@@ -148,14 +156,7 @@ export class RegistryClient {
       env,
       log,
     });
-    this.auth = new RegistryAuth(
-      this.transport,
-      resolver,
-      insecure,
-      (s) => this.addSecret(s),
-      log,
-      (m) => this.redact(m),
-    );
+    this.auth = new RegistryAuth(this.transport, resolver, insecure, secrets, log);
   }
 
   /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
@@ -220,15 +221,5 @@ export class RegistryClient {
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
-  }
-
-  private addSecret(s: string): void {
-    if (s.length >= 4) this.secrets.add(s);
-  }
-
-  private redact(msg: string): string {
-    let out = msg;
-    for (const s of this.secrets) out = out.split(s).join('***');
-    return out;
   }
 }

@@ -43,6 +43,11 @@ export interface HttpResponse {
   body: Uint8Array;
   /** Where the response finally came from, after redirects. */
   url: URL;
+  /**
+   * The run's secret redaction (SecretRegistry.redact): anything quoted from this response into
+   * a message passes through it, since a server can echo back the credentials it was sent.
+   */
+  redact: (text: string) => string;
 }
 
 export interface TransportOptions {
@@ -53,6 +58,8 @@ export interface TransportOptions {
   signal?: AbortSignal;
   insecureRegistries: ReadonlySet<string>;
   log: (msg: string) => void;
+  /** Replaces the run's secrets (and their derived forms) in quoted server text. */
+  redact: (text: string) => string;
 }
 
 /** Statuses worth asking again: overload and gateway trouble, plus 500 (the gate's own contract). */
@@ -161,7 +168,7 @@ export class HttpTransport {
           if (seen.has(next.href)) {
             throw new GateError(
               'REGISTRY_ERROR',
-              `${req.what}: redirect loop at ${redactUrl(next)} (registry ${req.registryHost})`,
+              `${req.what}: redirect loop at ${this.opts.redact(redactUrl(next))} (registry ${req.registryHost})`,
             );
           }
           seen.add(next.href);
@@ -189,7 +196,7 @@ export class HttpTransport {
         this.opts.log(
           `${method} ${redactUrl(url)} → ${status} (${body.length} bytes, ${Date.now() - started} ms)`,
         );
-        return { status, headers: resHeaders, body, url };
+        return { status, headers: resHeaders, body, url, redact: this.opts.redact };
       } catch (e: unknown) {
         if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
           throw new GateError(
@@ -223,7 +230,7 @@ export class HttpTransport {
     if (from.protocol === 'https:' && next.protocol !== 'https:') {
       throw new GateError(
         'INSECURE',
-        `${req.what}: registry ${req.registryHost} redirected from https to ${redactUrl(next)}`,
+        `${req.what}: registry ${req.registryHost} redirected from https to ${this.opts.redact(redactUrl(next))}`,
       );
     }
     assertTargetAllowed(next, req.registryHost, this.opts.insecureRegistries, 'redirect target');
@@ -382,7 +389,10 @@ export function parseRetryAfter(v: string | null, now = Date.now()): number | un
   return Math.max(0, t - now);
 }
 
-/** ` (CODE: message)` from an OCI error body, cleaned for one log line; '' if there is none. */
+/**
+ * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
+ * log line; '' if there is none.
+ */
 export function errorDetail(res: HttpResponse): string {
   if (res.body.length === 0) return '';
   try {
@@ -392,7 +402,7 @@ export function errorDetail(res: HttpResponse): string {
     const first = v.errors?.[0];
     if (first && typeof first.code === 'string') {
       const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-      return ` (${clean(`${first.code}${msg}`)})`;
+      return ` (${clean(res.redact(`${first.code}${msg}`))})`;
     }
   } catch {
     // not an OCI error body; the status says enough

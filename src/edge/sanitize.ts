@@ -1,0 +1,128 @@
+// One sanitiser per place text leaves the program: terminal, Actions log, Markdown job summary,
+// GITHUB_OUTPUT. Registry, file and signature strings are data and must never act as commands.
+
+/**
+ * Characters that move the cursor, start escape sequences, reorder or hide text: C0 and C1
+ * controls and DEL (ESC/CSI/OSC live here), format characters (bidi overrides and isolates,
+ * zero-width characters, BOM), line and paragraph separators, and lone surrogates.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/**
+ * The visible escape of one such character: `\n`, `\r`, `\t`, else `\uXXXX` per UTF-16 unit
+ * (JSON-compatible; tag characters such as U+E0041 become a surrogate pair of escapes).
+ */
+function escapeChar(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
+
+/**
+ * One value for one line: every control, format and separator character shown as an escape, so
+ * a value can neither break a line nor hide or restyle what follows. Renderers apply it to each
+ * interpolated field; the sinks below apply it to each line of whole messages.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(INVISIBLE, escapeChar);
+}
+
+/** Each line of `s` escaped; the line breaks themselves kept. */
+function byLine(s: string, line: (l: string) => string): string {
+  return s.split('\n').map(line).join('\n');
+}
+
+// ---- terminal (CLI stdout and stderr) ----------------------------------------------------------
+
+/**
+ * Text for a terminal: line breaks kept, everything else a terminal would interpret (ESC/CSI/OSC,
+ * lone CR, C1, bidi) escaped. One leading CR is kept: the progress counter's own overwrite.
+ * JSON stays valid and equal: its strings never hold a raw control, and the escapes used for
+ * C1 and format characters are JSON escapes.
+ */
+export function terminalText(s: string): string {
+  if (s.startsWith('\r')) return `\r${byLine(s.slice(1), escapeControls)}`;
+  return byLine(s, escapeControls);
+}
+
+// ---- GitHub Actions log (core.info, debug, warning, error, setFailed, group titles) -----------
+
+/**
+ * Text for the Actions log: as for a terminal, and no line can be a workflow command. The runner
+ * takes a line as a command when it starts with `::` after leading blanks (`::add-mask::`,
+ * `::stop-commands::`, `::warning::`) and recognises `##[` (the older syntax) anywhere.
+ */
+export function logText(s: string): string {
+  return byLine(s, (line) =>
+    escapeControls(line)
+      .replace(/##\[/g, '##\\u005b')
+      .replace(/^(\s*):/, '$1\\u003a'),
+  );
+}
+
+// ---- Markdown/HTML job summary ------------------------------------------------------------------
+
+const MARKDOWN_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '*': '&#42;',
+  _: '&#95;',
+  '~': '&#126;',
+  '\\': '&#92;',
+  $: '&#36;',
+  // Email autolinks and @mentions.
+  '@': '&#64;',
+};
+
+/**
+ * One value inside a Markdown table cell or an HTML element of the job summary: HTML and the
+ * Markdown-active characters as entities (no tags, links, images, code spans, emphasis, strike,
+ * math, mentions, backslash escapes, pipes that end a cell); GFM autolinks broken (the `:` of
+ * `scheme://`, `mailto:`, `xmpp:`, the `.` of `www.`); controls escaped visibly. Characters
+ * that only act at a line start (`#`, `-`, `>`) need nothing: a value never starts a line.
+ */
+export function markdownText(s: string): string {
+  return escapeControls(s)
+    .replace(/[&<>|`[\]*_~\\$@]/g, (c) => MARKDOWN_ENTITIES[c])
+    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '&#58;')
+    .replace(/(?<=\bwww)\./gi, '&#46;');
+}
+
+// ---- GITHUB_OUTPUT ----------------------------------------------------------------------------
+
+/**
+ * A step output value: one line (no break, no CR, no control) so it can neither end the runner's
+ * heredoc early nor add a line a consumer reads as another value.
+ */
+export function outputLine(s: string): string {
+  return escapeControls(s);
+}
+
+/**
+ * Any step output as it is handed to the runner: its lines kept, each line escaped. The last
+ * guard at the toolkit binding; values are built with the three functions around it.
+ */
+export function outputText(s: string): string {
+  return byLine(s, escapeControls);
+}
+
+/** An output that is a list, one item a line: each item an `outputLine`. */
+export function outputLines(items: readonly string[]): string {
+  return items.map(outputLine).join('\n');
+}
+
+/**
+ * A JSON output: JSON.stringify already escapes C0; C1, format characters and U+2028/2029 are
+ * escaped too, so the text is one line of ASCII-safe JSON with the same value.
+ */
+export function outputJson(v: unknown): string {
+  return escapeControls(JSON.stringify(v));
+}
