@@ -18,6 +18,7 @@ import {
   type PolicySummary,
   type Report,
 } from './report.js';
+import { describeExtensionChecks } from './signatures/identity.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import type { OctokitFactory } from './attestations/github-api.js';
 import type { AttestationRequirement } from './attestations/types.js';
@@ -117,13 +118,10 @@ export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary 
   return {
     keys: (policy?.keys ?? []).map(summarizeKey),
     identities: (policy?.identities ?? []).map((i) => {
-      const ext = Object.entries(i.extensions ?? {});
       return {
         subject: describeMatcher(i.subject),
         issuer: describeMatcher(i.issuer),
-        ...(ext.length
-          ? { extensions: Object.fromEntries(ext.map(([oid, m]) => [oid, describeMatcher(m)])) }
-          : {}),
+        ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
       };
     }),
     ...(o.platforms !== undefined
