@@ -1,5 +1,6 @@
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
+import { randomUUID } from 'node:crypto';
 import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { FormatOrder } from './discovery.js';
@@ -13,6 +14,7 @@ import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
 import {
   finishReport,
+  githubRunOf,
   type ImageResult,
   type KeySummary,
   type PolicySummary,
@@ -154,6 +156,9 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
+  // One id per run and where it ran, so merge can tell a copied shard from another shard.
+  const github = githubRunOf(env);
+  const run = { runId: randomUUID(), ...(github ? { github } : {}) };
   let plans: Plans | undefined;
   const deadline = AbortSignal.timeout(o.timeoutMs);
   let client: RegistryClient | undefined;
@@ -256,6 +261,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
     });
     return finishReport({
+      ...run,
       startedAt,
       policy: summarizePlans(o, plans),
       results,
@@ -274,6 +280,7 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
       durationMs: 0,
     }));
     return finishReport({
+      ...run,
       startedAt,
       policy: summarizePlans(o, plans),
       error: { code: err.code, message: err.message },
