@@ -139,20 +139,22 @@ function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
   return got;
 }
 
-/** The report's wording of a check: OID -> required value, with legacy and optional marked. */
+/**
+ * The report's wording of the checks: OID -> required value. Every carrier present must match;
+ * a deprecated one is enough alone where the current one is absent; optional ones only bind
+ * where present.
+ */
 export function describeExtensionChecks(checks: readonly ExtensionCheck[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of checks) {
-    const [first, ...legacy] = c.carriers;
+    const [first] = c.carriers;
     for (const carrier of c.carriers) {
       const note =
         c.optional === true
           ? ' (where present)'
           : carrier === first
-            ? legacy.length
-              ? ` (or ${legacy.map((l) => l.oid).join(', ')} on older certificates)`
-              : ''
-            : ` (instead of ${first.oid} on older certificates)`;
+            ? ''
+            : ` (deprecated OID; enough alone where ${first.oid} is absent)`;
       out[carrier.oid] = `${describeCarrier(carrier.value)}${note}`;
     }
   }
