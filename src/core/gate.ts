@@ -15,6 +15,7 @@ import { RegistryClient } from './registry/client.js';
 import {
   finishReport,
   githubRunOf,
+  type IdentitySummary,
   type ImageResult,
   type KeySummary,
   type PolicySummary,
@@ -116,16 +117,18 @@ function summarizeKey(k: VerificationKey): KeySummary {
   };
 }
 
+function summarizeIdentity(i: IdentityRule): IdentitySummary {
+  return {
+    subject: describeMatcher(i.subject),
+    issuer: describeMatcher(i.issuer),
+    ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+  };
+}
+
 export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
   return {
     keys: (policy?.keys ?? []).map(summarizeKey),
-    identities: (policy?.identities ?? []).map((i) => {
-      return {
-        subject: describeMatcher(i.subject),
-        issuer: describeMatcher(i.issuer),
-        ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
-      };
-    }),
+    identities: (policy?.identities ?? []).map(summarizeIdentity),
     ...(o.platforms !== undefined
       ? {
           platforms:
@@ -134,6 +137,9 @@ export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary 
       : {}),
     requireTlog: !o.insecureIgnoreTlog,
     requireSct: !o.insecureIgnoreSct,
+    // Only when set, so reports of runs without them read as before.
+    ...(o.requireAllKeys ? { requireAllKeys: true } : {}),
+    ...(o.requireSignature === false && !o.policyFile ? { requireSignature: false } : {}),
     trustRoot: o.trustedRoot
       ? `file:${o.trustedRoot}`
       : o.offline
@@ -325,6 +331,17 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
         types: first.requirement.types,
         conditions: describeConditions(first.requirement.conditions),
         signers: first.attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
+        ...(first.attPolicy
+          ? {
+              signerKeys: first.attPolicy.keys.map(summarizeKey),
+              signerIdentities: first.attPolicy.identities.map(summarizeIdentity),
+            }
+          : {}),
+        ...(o.githubOwner
+          ? {
+              github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner,
+            }
+          : {}),
       };
     return summary;
   }
@@ -346,6 +363,10 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
           images: r.images,
           keys: (spec?.policy.keys ?? []).map(summarizeKey),
           ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
+          identities: (spec?.policy.identities ?? []).map(summarizeIdentity),
+          ...(spec?.attPolicy
+            ? { attestationIdentities: spec.attPolicy.identities.map(summarizeIdentity) }
+            : {}),
           attestations: r.attestations,
           requireSignature: r.requireSignature,
         };

@@ -69,15 +69,27 @@ export interface PlatformResult {
 export interface PolicySummary {
   /** validFor: the times the policy trusts the key for (RFC 3339), when limited. */
   keys: KeySummary[];
-  /** `extensions`: Fulcio extension OID -> required value (exact, or /regexp/). */
-  identities: Array<{ subject: string; issuer: string; extensions?: Record<string, string> }>;
+  identities: IdentitySummary[];
   /** `all` or the `os/arch` list each index's platform manifests must also verify for. */
   platforms?: string;
   requireTlog: boolean;
   requireSct: boolean;
+  /** Set (true) when every key must have signed (`require-all-keys`). */
+  requireAllKeys?: boolean;
+  /** Set (false) when attestations alone may decide (`require-signature: false`, no policy file). */
+  requireSignature?: boolean;
   trustRoot: string;
   /** Required attestations and their conditions, when any. */
-  attestations?: { types: string[]; conditions: Record<string, string>; signers: string };
+  attestations?: {
+    types: string[];
+    conditions: Record<string, string>;
+    signers: string;
+    /** The attestation signers, when they are not the image signers. */
+    signerKeys?: KeySummary[];
+    signerIdentities?: IdentitySummary[];
+    /** `owner` or `owner/repo` whose GitHub attestations API was asked. */
+    github?: string;
+  };
   /** Set when a policy file decided per image; keys/identities above are all its rules'. */
   policyFile?: {
     source: string;
@@ -88,10 +100,19 @@ export interface PolicySummary {
       /** The rule's image signers' keys, and its attestation signers' when they differ. */
       keys: KeySummary[];
       attestationKeys?: KeySummary[];
+      identities?: IdentitySummary[];
+      attestationIdentities?: IdentitySummary[];
       attestations: string[];
       requireSignature: boolean;
     }>;
   };
+}
+
+export interface IdentitySummary {
+  subject: string;
+  issuer: string;
+  /** Fulcio extension OID -> required value (exact, or /regexp/), as the checks word it. */
+  extensions?: Record<string, string>;
 }
 
 export interface KeySummary {
@@ -288,14 +309,16 @@ function checkShards(reports: Report[], names: string[]): void {
 
 /**
  * `sha256:` + hex SHA-256 of the canonical JSON of the report's policy section after
- * normalisation: arrays that are sets (keys, identities, each rule's keys and attestation keys,
- * required attestation types) are sorted by their canonical JSON; every other array keeps its
+ * normalisation: arrays that are sets (keys, identities, attestation types and signers, each
+ * rule's keys and identities for images and for attestations) are sorted by their canonical JSON; every other array keeps its
  * order (policy-file rules and their image patterns are matched first to last). Canonical JSON:
  * object keys sorted by UTF-16 code units at every level, no whitespace, strings and numbers as
  * JSON.stringify writes them, undefined members left out (RFC 8785 for the values a policy holds).
- * The section holds only what was required (keys by reference and key ID, identities,
- * extension checks, tlog/SCT, trust root, platforms, attestations, policy-file rules), never run
- * settings (concurrency, timeout, fail-fast, output), so shards of one policy share the digest.
+ * The section holds only what was required (keys by reference, key ID and validity, identities
+ * and their extension checks, tlog/SCT, require-all-keys, require-signature, trust root,
+ * platforms, attestation types, conditions, signers and GitHub source, policy-file rules), never
+ * run settings (concurrency, timeout, fail-fast, output, registry credentials), so shards of one
+ * policy share the digest and merge can recompute it from the section it sits next to.
  */
 export function policyDigest(policy: PolicySummary): string {
   return `sha256:${createHash('sha256')
@@ -316,7 +339,14 @@ function normalisePolicy(p: PolicySummary): unknown {
     keys: set(p.keys),
     identities: set(p.identities),
     ...(p.attestations
-      ? { attestations: { ...p.attestations, types: set(p.attestations.types) } }
+      ? {
+          attestations: {
+            ...p.attestations,
+            types: set(p.attestations.types),
+            signerKeys: set(p.attestations.signerKeys),
+            signerIdentities: set(p.attestations.signerIdentities),
+          },
+        }
       : {}),
     ...(p.policyFile
       ? {
@@ -326,6 +356,8 @@ function normalisePolicy(p: PolicySummary): unknown {
               ...r,
               keys: set(r.keys),
               attestationKeys: set(r.attestationKeys),
+              identities: set(r.identities),
+              attestationIdentities: set(r.attestationIdentities),
             })),
           },
         }

@@ -2,6 +2,7 @@
 // merged by `dist/cli.js merge` and by the Action's merge-reports input (`dist/index.js`). A merge
 // of shards under different policies, of one run twice, of one image twice, of an edited shard or
 // of an older report is refused naming the files (CLI exit 2; the Action fails the step).
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,17 @@ beforeAll(async () => {
   // The same image again in another run, and a shard under a laxer policy.
   expect((await verify('signed-again.json', 'signed')).code).toBe(0);
   expect((await verify('lax.json', 'unsigned', '--insecure-ignore-tlog')).code).toBe(1);
+  // Policies that differ only in what the summary used to leave out: every key required, and
+  // who may sign the attestations.
+  expect((await verify('all-keys.json', 'unsigned', '--require-all-keys')).code).toBe(1);
+  const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  await writeFile(
+    path.join(dir, 'other.pub'),
+    other.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
+  const att = ['--attestation', 'https://slsa.dev/provenance/v1', '--attestation-key'];
+  expect((await verify('att-a.json', 'signed', ...att, path.join(EX, 'cosign.pub'))).code).toBe(1);
+  expect((await verify('att-b.json', 'unsigned', ...att, 'other.pub')).code).toBe(1);
 }, 60_000);
 
 describe('merge through dist/cli.js', () => {
@@ -94,6 +106,16 @@ describe('merge through dist/cli.js', () => {
       'shards verified under different policies',
       () => ['signed.json', 'lax.json'],
       /^image-gate: merge: lax\.json was verified under another policy than signed\.json \(policyDigest sha256:\w{64} vs sha256:\w{64}\)/,
+    ],
+    [
+      'shards where one required every key',
+      () => ['unsigned.json', 'all-keys.json'],
+      /^image-gate: merge: all-keys\.json was verified under another policy than unsigned\.json/,
+    ],
+    [
+      'shards whose attestations had other signers',
+      () => ['att-a.json', 'att-b.json'],
+      /^image-gate: merge: att-b\.json was verified under another policy than att-a\.json/,
     ],
     [
       'the same report twice',

@@ -189,6 +189,23 @@ describe('the policy digest', () => {
     ['the tlog not required', { ...p, requireTlog: false }],
     ['another trust root', { ...p, trustRoot: 'file:root.json' }],
     ['another platform set', { ...p, platforms: 'linux/amd64' }],
+    ['every key required', { ...p, requireAllKeys: true }],
+    ['attestations alone deciding', { ...p, requireSignature: false }],
+    [
+      'other attestation signer keys',
+      { ...p, attestations: { ...p.attestations!, signerKeys: [keyB] } },
+    ],
+    [
+      'other attestation signer identities',
+      {
+        ...p,
+        attestations: { ...p.attestations!, signerIdentities: [p.identities[0]] },
+      },
+    ],
+    [
+      'attestations from the GitHub API of another owner',
+      { ...p, attestations: { ...p.attestations!, github: 'evil' } },
+    ],
     ['no attestation required', { ...p, attestations: undefined } as never],
     [
       'another condition',
@@ -203,6 +220,24 @@ describe('the policy digest', () => {
     ],
   ])('differs for %s', (_what, q) => {
     expect(policyDigest(q)).not.toBe(policyDigest(p));
+  });
+
+  it('tells apart policy-file rules whose identities were swapped', () => {
+    const rule = (name: string, subject: string) => ({
+      name,
+      images: [`${name}/*`],
+      keys: [],
+      identities: [{ subject, issuer: 'https://i' }],
+      attestations: [],
+      requireSignature: true,
+    });
+    const file = (rules: ReturnType<typeof rule>[]): PolicySummary => ({
+      ...p,
+      policyFile: { source: 'policy.yaml', unmatched: 'fail', rules },
+    });
+    expect(policyDigest(file([rule('a', 'x'), rule('b', 'y')]))).not.toBe(
+      policyDigest(file([rule('a', 'y'), rule('b', 'x')])),
+    );
   });
 
   it('keeps policy-file rule order (rules match first to last)', () => {
