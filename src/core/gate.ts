@@ -363,11 +363,16 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
           images: r.images,
           keys: (spec?.policy.keys ?? []).map(summarizeKey),
           ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
-          identities: (spec?.policy.identities ?? []).map(summarizeIdentity),
-          ...(spec?.attPolicy
+          ...(spec?.policy.identities.length
+            ? { identities: spec.policy.identities.map(summarizeIdentity) }
+            : {}),
+          ...(spec?.attPolicy?.identities.length
             ? { attestationIdentities: spec.attPolicy.identities.map(summarizeIdentity) }
             : {}),
           attestations: r.attestations,
+          ...(Object.keys(describeConditions(r.conditions)).length
+            ? { conditions: describeConditions(r.conditions) }
+            : {}),
           requireSignature: r.requireSignature,
         };
       }),

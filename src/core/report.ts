@@ -103,6 +103,8 @@ export interface PolicySummary {
       identities?: IdentitySummary[];
       attestationIdentities?: IdentitySummary[];
       attestations: string[];
+      /** The rule's attestation conditions, worded as in `attestations.conditions`. */
+      conditions?: Record<string, string>;
       requireSignature: boolean;
     }>;
   };
@@ -310,7 +312,7 @@ function checkShards(reports: Report[], names: string[]): void {
 /**
  * `sha256:` + hex SHA-256 of the canonical JSON of the report's policy section after
  * normalisation: arrays that are sets (keys, identities, attestation types and signers, each
- * rule's keys and identities for images and for attestations) are sorted by their canonical JSON; every other array keeps its
+ * rule's keys, identities and attestation types) are sorted by their canonical JSON; every other array keeps its
  * order (policy-file rules and their image patterns are matched first to last). Canonical JSON:
  * object keys sorted by UTF-16 code units at every level, no whitespace, strings and numbers as
  * JSON.stringify writes them, undefined members left out (RFC 8785 for the values a policy holds).
@@ -358,6 +360,7 @@ function normalisePolicy(p: PolicySummary): unknown {
               attestationKeys: set(r.attestationKeys),
               identities: set(r.identities),
               attestationIdentities: set(r.attestationIdentities),
+              attestations: set(r.attestations),
             })),
           },
         }

@@ -240,6 +240,24 @@ describe('the policy digest', () => {
     );
   });
 
+  it('tells apart policy-file rules with other attestation conditions', () => {
+    const rule = (conditions?: Record<string, string>) => ({
+      name: 'a',
+      images: ['a/*'],
+      keys: [],
+      attestations: ['https://slsa.dev/provenance/v1'],
+      ...(conditions ? { conditions } : {}),
+      requireSignature: true,
+    });
+    const file = (r: ReturnType<typeof rule>): PolicySummary => ({
+      ...p,
+      policyFile: { source: 'policy.yaml', unmatched: 'fail', rules: [r] },
+    });
+    expect(policyDigest(file(rule()))).not.toBe(
+      policyDigest(file(rule({ 'builder-id': 'https://x' }))),
+    );
+  });
+
   it('keeps policy-file rule order (rules match first to last)', () => {
     const rule = (name: string) => ({
       name,
