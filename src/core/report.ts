@@ -276,6 +276,12 @@ function checkShards(reports: Report[], names: string[]): void {
         `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`,
       );
     }
+    // A shard that verified nothing would add nothing to the verdict, where its own run failed.
+    if (r.results.length === 0)
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`,
+      );
     const stated = reportOutcome(r);
     if (r.outcome !== stated || r.verified !== (stated === 'verified'))
       throw new GateError(

@@ -352,6 +352,11 @@ describe('merge refuses what would make the verdict dishonest', () => {
       /merge: s2\.json was edited: its policyDigest sha256:[0-9a-f]{64} is not the digest of its policy section/,
     ],
     [
+      'a shard with no image results (its own run exited 2)',
+      () => [shard([['a', 'verified']]), shard([])],
+      /merge: s2\.json holds no image results; every shard must have verified images/,
+    ],
+    [
       'a shard of another schema version',
       () => [shard([['a', 'verified']]), { ...shard([['b', 'verified']]), schemaVersion: 3 }],
       /merge: s2\.json is report schema 3, this image-gate reads and writes 2/,
