@@ -1,5 +1,6 @@
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
+import { randomUUID } from 'node:crypto';
 import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { FormatOrder } from './discovery.js';
@@ -14,11 +15,14 @@ import { RegistryClient } from './registry/client.js';
 import { SecretRegistry } from './secrets.js';
 import {
   finishReport,
+  githubRunOf,
+  type IdentitySummary,
   type ImageResult,
   type KeySummary,
   type PolicySummary,
   type Report,
 } from './report.js';
+import { describeExtensionChecks } from './signatures/identity.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import type { OctokitFactory } from './attestations/github-api.js';
 import type { AttestationRequirement } from './attestations/types.js';
@@ -119,19 +123,18 @@ function summarizeKey(k: VerificationKey): KeySummary {
   };
 }
 
+function summarizeIdentity(i: IdentityRule): IdentitySummary {
+  return {
+    subject: describeMatcher(i.subject),
+    issuer: describeMatcher(i.issuer),
+    ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+  };
+}
+
 export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary {
   return {
     keys: (policy?.keys ?? []).map(summarizeKey),
-    identities: (policy?.identities ?? []).map((i) => {
-      const ext = Object.entries(i.extensions ?? {});
-      return {
-        subject: describeMatcher(i.subject),
-        issuer: describeMatcher(i.issuer),
-        ...(ext.length
-          ? { extensions: Object.fromEntries(ext.map(([oid, m]) => [oid, describeMatcher(m)])) }
-          : {}),
-      };
-    }),
+    identities: (policy?.identities ?? []).map(summarizeIdentity),
     ...(o.platforms !== undefined
       ? {
           platforms:
@@ -140,6 +143,9 @@ export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary 
       : {}),
     requireTlog: !o.insecureIgnoreTlog,
     requireSct: !o.insecureIgnoreSct,
+    // Only when set, so reports of runs without them read as before.
+    ...(o.requireAllKeys ? { requireAllKeys: true } : {}),
+    ...(o.requireSignature === false && !o.policyFile ? { requireSignature: false } : {}),
     trustRoot: o.trustedRoot
       ? `file:${o.trustedRoot}`
       : o.offline
@@ -179,6 +185,9 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
 async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): Promise<Report> {
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
+  // One id per run and where it ran, so merge can tell a copied shard from another shard.
+  const github = githubRunOf(env);
+  const run = { runId: randomUUID(), ...(github ? { github } : {}) };
   let plans: Plans | undefined;
   const deadline = AbortSignal.timeout(o.timeoutMs);
   let client: RegistryClient | undefined;
@@ -282,6 +291,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
     });
     return finishReport({
+      ...run,
       startedAt,
       policy: summarizePlans(o, plans),
       results,
@@ -300,6 +310,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       durationMs: 0,
     }));
     return finishReport({
+      ...run,
       startedAt,
       policy: summarizePlans(o, plans),
       error: { code: err.code, message: err.message },
@@ -346,6 +357,17 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
         types: first.requirement.types,
         conditions: describeConditions(first.requirement.conditions),
         signers: first.attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
+        ...(first.attPolicy
+          ? {
+              signerKeys: first.attPolicy.keys.map(summarizeKey),
+              signerIdentities: first.attPolicy.identities.map(summarizeIdentity),
+            }
+          : {}),
+        ...(o.githubOwner
+          ? {
+              github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner,
+            }
+          : {}),
       };
     return summary;
   }
@@ -367,7 +389,16 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
           images: r.images,
           keys: (spec?.policy.keys ?? []).map(summarizeKey),
           ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
+          ...(spec?.policy.identities.length
+            ? { identities: spec.policy.identities.map(summarizeIdentity) }
+            : {}),
+          ...(spec?.attPolicy?.identities.length
+            ? { attestationIdentities: spec.attPolicy.identities.map(summarizeIdentity) }
+            : {}),
           attestations: r.attestations,
+          ...(Object.keys(describeConditions(r.conditions)).length
+            ? { conditions: describeConditions(r.conditions) }
+            : {}),
           requireSignature: r.requireSignature,
         };
       }),

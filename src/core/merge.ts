@@ -7,8 +7,13 @@ import { mergeReports, REPORT_SCHEMA_VERSION, type Report } from './report.js';
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
+export interface LoadedReport {
+  file: string;
+  report: Report;
+}
+
 /** Report files named directly, and every `*.json` in a named directory (sorted, not recursive). */
-export async function loadReports(paths: string[]): Promise<Report[]> {
+export async function loadReports(paths: string[]): Promise<LoadedReport[]> {
   if (paths.length === 0) throw new GateError('USAGE', 'merge: no report files given');
   const files: string[] = [];
   for (const p of paths) {
@@ -24,8 +29,11 @@ export async function loadReports(paths: string[]): Promise<Report[]> {
       files.push(...names.map((n) => path.join(p, n)));
     } else files.push(p);
   }
-  return Promise.all(files.map(readReport));
+  return Promise.all(files.map(async (file) => ({ file, report: await readReport(file) })));
 }
+
+const OUTCOMES = ['verified', 'failed', 'error'];
+const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 
 async function readReport(file: string): Promise<Report> {
   const st = await stat(file);
@@ -38,18 +46,44 @@ async function readReport(file: string): Promise<Report> {
     throw new GateError('USAGE', `merge: ${file} is not JSON`, { cause: e });
   }
   const r = doc as Partial<Report>;
-  if (
-    typeof doc !== 'object' ||
-    doc === null ||
-    r.schemaVersion !== REPORT_SCHEMA_VERSION ||
-    !Array.isArray(r.results) ||
-    typeof r.startedAt !== 'string' ||
-    typeof r.finishedAt !== 'string'
-  )
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('schemaVersion' in r))
     throw new GateError(
       'USAGE',
-      `merge: ${file} is not an image-gate report (schemaVersion ${REPORT_SCHEMA_VERSION} with results)`,
+      `merge: ${file} is not an image-gate report (no schemaVersion; expected ${REPORT_SCHEMA_VERSION})`,
     );
+  // An older report has no runId or policyDigest: merging it could double-count or mix policies.
+  if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
+    throw new GateError(
+      'USAGE',
+      `merge: ${file} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION} (with runId and policyDigest); re-run that shard with this version`,
+    );
+  const bad = (what: string): GateError =>
+    new GateError('USAGE', `merge: ${file} is not a valid image-gate report: ${what}`);
+  if (!Array.isArray(r.results)) throw bad('results is not a list');
+  if (typeof r.startedAt !== 'string' || typeof r.finishedAt !== 'string')
+    throw bad('startedAt/finishedAt missing');
+  if (typeof r.runId !== 'string' || r.runId === '') throw bad('runId missing');
+  if (typeof r.policyDigest !== 'string' || !DIGEST_RE.test(r.policyDigest))
+    throw bad(`policyDigest ${JSON.stringify(r.policyDigest ?? null)} is not sha256:<64 hex>`);
+  if (typeof r.policy !== 'object' || r.policy === null || Array.isArray(r.policy))
+    throw bad('policy missing');
+  if (!OUTCOMES.includes(r.outcome as string) || typeof r.verified !== 'boolean')
+    throw bad('outcome/verified missing');
+  if (
+    r.error !== undefined &&
+    (typeof r.error !== 'object' ||
+      r.error === null ||
+      typeof r.error.code !== 'string' ||
+      typeof r.error.message !== 'string')
+  )
+    throw bad('error is not {code, message}');
+  if (
+    r.mergedRunIds !== undefined &&
+    (!Array.isArray(r.mergedRunIds) ||
+      r.mergedRunIds.length === 0 ||
+      !r.mergedRunIds.every((id) => typeof id === 'string' && id !== ''))
+  )
+    throw bad('mergedRunIds is not a list of run ids');
   for (const [i, res] of r.results.entries()) {
     if (
       typeof res !== 'object' ||
@@ -64,7 +98,14 @@ async function readReport(file: string): Promise<Report> {
   return doc as Report;
 }
 
-/** Loads and merges; the merged report is a pure function of the files' contents. */
+/**
+ * Loads and merges; the merged report is a pure function of the files' contents (and a fresh
+ * run id). Refusals name the files (see mergeReports).
+ */
 export async function mergeReportFiles(paths: string[]): Promise<Report> {
-  return mergeReports(await loadReports(paths));
+  const loaded = await loadReports(paths);
+  return mergeReports(
+    loaded.map((l) => l.report),
+    loaded.map((l) => l.file),
+  );
 }

@@ -10,8 +10,22 @@ export interface IdentityRule {
   subject: Matcher;
   /** OIDC issuer (Fulcio extension 1.3.6.1.4.1.57264.1.8, falling back to .1). */
   issuer: Matcher;
-  /** Further Fulcio extensions that must equal the given value, by dotted OID. */
-  extensions?: Record<string, Matcher>;
+  /** Further facts the certificate's Fulcio extensions must attest, each checked on its own. */
+  extensions?: ExtensionCheck[];
+}
+
+/**
+ * One fact (source repository, ref, ...) that Fulcio writes under one or more OIDs: the current
+ * one and, for certificates issued before 2023, a deprecated GitHub-only one. Every carrier the
+ * certificate holds must match; at least one must be present unless `optional`.
+ */
+export interface ExtensionCheck {
+  /** What the fact is, for messages: `source repository`. */
+  name: string;
+  /** Newest first. `value: 'san'`: the extension must equal the certificate's SAN exactly. */
+  carriers: Array<{ oid: string; value: Matcher | 'san' }>;
+  /** A certificate holding none of the carriers passes (the SAN already pins the fact). */
+  optional?: boolean;
 }
 
 export interface Policy {

@@ -1,17 +1,25 @@
 // GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
 // signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
 import { GateError } from './errors.js';
-import { escapeRegExp, type IdentityRule, type Matcher } from './policy.js';
+import { escapeRegExp, type ExtensionCheck, type IdentityRule, type Matcher } from './policy.js';
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 const GITHUB = 'https://github.com/';
 
-/** Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). */
+/**
+ * Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). The
+ * provider-generic ones (.1.8 onwards) arrived in early 2023; certificates issued before carry
+ * only the deprecated GitHub ones (.1.1 - .1.6), which hold the same claims as raw strings.
+ */
 export const FULCIO_OIDS = {
   buildSignerUri: '1.3.6.1.4.1.57264.1.9',
   runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
   sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
   sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+  /** Deprecated: the `repository` claim, `owner/repo`. */
+  legacyWorkflowRepository: '1.3.6.1.4.1.57264.1.5',
+  /** Deprecated: the `ref` claim, `refs/heads/main`. */
+  legacyWorkflowRef: '1.3.6.1.4.1.57264.1.6',
 } as const;
 
 export interface WorkflowPinning {
@@ -42,13 +50,23 @@ export function hasWorkflowPinning(p: WorkflowPinning): boolean {
 /**
  * One IdentityRule from the pinning inputs plus any explicit identity/issuer matchers.
  * signer-workflow derives the identity, so it excludes an explicit identity; the issuer defaults
- * to GitHub Actions' unless one was given. Each input adds the Fulcio extension it names.
+ * to GitHub Actions' unless one was given. Each input adds the extension check it names.
+ *
+ * The SAN is what pins the workflow, as `gh attestation verify` and cosign do: the build signer
+ * URI (.1.9) holds the same job_workflow_ref, but certificates issued before 2023 lack it, so it
+ * is checked where present (and must then equal the SAN) rather than required.
  */
 export function workflowIdentityRule(
   p: WorkflowPinning,
   explicit: { subject?: Matcher; issuer?: Matcher },
 ): IdentityRule {
-  const extensions: Record<string, Matcher> = {};
+  const extensions: ExtensionCheck[] = [
+    {
+      name: 'build signer URI',
+      carriers: [{ oid: FULCIO_OIDS.buildSignerUri, value: 'san' }],
+      optional: true,
+    },
+  ];
   let subject: Matcher | undefined;
   if (nonEmpty(p.signerWorkflow)) {
     if (explicit.subject)
@@ -57,8 +75,6 @@ export function workflowIdentityRule(
         'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other',
       );
     subject = workflowMatcher(p.signerWorkflow);
-    // GitHub sets the build signer URI to the same workflow reference as the SAN.
-    extensions[FULCIO_OIDS.buildSignerUri] = subject;
   }
   if (nonEmpty(p.signerRepository)) {
     const repo = p.signerRepository.trim();
@@ -67,7 +83,13 @@ export function workflowIdentityRule(
         'USAGE',
         `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`,
       );
-    extensions[FULCIO_OIDS.sourceRepositoryUri] = { exact: `${GITHUB}${repo}` };
+    extensions.push({
+      name: 'source repository',
+      carriers: [
+        { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
+        { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
+      ],
+    });
   }
   if (nonEmpty(p.sourceRef)) {
     const ref = p.sourceRef.trim();
@@ -76,10 +98,20 @@ export function workflowIdentityRule(
         'USAGE',
         `source-ref: '${p.sourceRef}' is not a full git ref (e.g. refs/heads/main, refs/tags/v1)`,
       );
-    extensions[FULCIO_OIDS.sourceRepositoryRef] = { exact: ref };
+    extensions.push({
+      name: 'source ref',
+      carriers: [
+        { oid: FULCIO_OIDS.sourceRepositoryRef, value: { exact: ref } },
+        { oid: FULCIO_OIDS.legacyWorkflowRef, value: { exact: ref } },
+      ],
+    });
   }
+  // No deprecated extension says where the job ran: a certificate without .1.11 cannot pass.
   if (p.denySelfHostedRunners === true)
-    extensions[FULCIO_OIDS.runnerEnvironment] = { exact: 'github-hosted' };
+    extensions.push({
+      name: 'runner environment',
+      carriers: [{ oid: FULCIO_OIDS.runnerEnvironment, value: { exact: 'github-hosted' } }],
+    });
 
   subject ??= explicit.subject;
   if (subject === undefined) {

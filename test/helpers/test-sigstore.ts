@@ -107,6 +107,8 @@ export interface KeylessSigner {
   issuer: string;
   /** Extra Fulcio extensions, OID -> value (e.g. '1.3.6.1.4.1.57264.1.9': build signer URI). */
   extensions?: Record<string, string>;
+  /** 'legacy': only the deprecated issuer extension .1.1, as Fulcio wrote before 2023. Default both. */
+  issuerExtensions?: 'both' | 'legacy';
   /** Leaf validity; default: 10 minutes from 1 s before signedAt, as Fulcio issues it. */
   certValidity?: { notBefore: Date; notAfter: Date };
   /** 'rogue': chain to a self-made "sigstore-intermediate" that is not in the trusted root. */
@@ -362,7 +364,7 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
       signer.certValidity?.notAfter ?? new Date(notBefore.getTime() + FULCIO_CERT_LIFETIME_MS);
     const extensions: Record<string, string> = {
       [OID.fulcioIssuerV1]: signer.issuer,
-      [OID.fulcioIssuerV2]: signer.issuer,
+      ...(signer.issuerExtensions === 'legacy' ? {} : { [OID.fulcioIssuerV2]: signer.issuer }),
       ...signer.extensions,
     };
     const ct = signer.ctLog === 'none' ? undefined : signer.ctLog === 'rogue' ? rogueCtLog : ctLog;

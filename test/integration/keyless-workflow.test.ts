@@ -24,7 +24,19 @@ const OID = {
   runner: '1.3.6.1.4.1.57264.1.11',
   sourceRepo: '1.3.6.1.4.1.57264.1.12',
   sourceRef: '1.3.6.1.4.1.57264.1.14',
+  legacyRepo: '1.3.6.1.4.1.57264.1.5',
+  legacyRef: '1.3.6.1.4.1.57264.1.6',
 };
+
+/** What Fulcio wrote before the 2023 extensions: issuer .1.1 only, repository and ref .1.5/.1.6. */
+function pre2023Signer(o: { repo?: string; ref?: string } = {}): KeylessSigner {
+  return {
+    identity: `https://github.com/${WORKFLOW}@${REF}`,
+    issuer: ISSUER,
+    issuerExtensions: 'legacy',
+    extensions: { [OID.legacyRepo]: o.repo ?? 'acme/app', [OID.legacyRef]: o.ref ?? REF },
+  };
+}
 
 /** What Fulcio writes for a run of `workflow@ref` in `repo` on a runner. */
 function githubSigner(
@@ -52,6 +64,16 @@ const SIGNERS: Record<string, KeylessSigner> = {
   'self-hosted': githubSigner({ runner: 'self-hosted' }),
   'no-repo-ext': githubSigner({}, [OID.sourceRepo]),
   'no-signer-ext': githubSigner({}, [OID.buildSigner]),
+  'signer-ext-other': {
+    ...githubSigner(),
+    extensions: {
+      ...githubSigner().extensions,
+      [OID.buildSigner]: `https://github.com/evil/app/.github/workflows/x.yml@${REF}`,
+    },
+  },
+  'pre-2023': pre2023Signer(),
+  'pre-2023-other-repo': pre2023Signer({ repo: 'evil/app' }),
+  'pre-2023-other-ref': pre2023Signer({ ref: 'refs/heads/dev' }),
   'issuer-suffix': githubSigner({ issuer: `${ISSUER}.evil` }),
   'no-sct': { ...githubSigner(), ctLog: 'none' },
 };
@@ -115,9 +137,11 @@ describe('signer-workflow and friends (CLI bundle, real registry)', () => {
         subject: `https://github.com/${WORKFLOW}@${REF}`,
         issuer: ISSUER,
         extensions: {
-          [OID.buildSigner]: `https://github.com/${WORKFLOW}@${REF}`,
+          [OID.buildSigner]: 'the SAN (where present)',
           [OID.sourceRepo]: 'https://github.com/acme/app',
+          [OID.legacyRepo]: `acme/app (deprecated OID; enough alone where ${OID.sourceRepo} is absent)`,
           [OID.sourceRef]: REF,
+          [OID.legacyRef]: `${REF} (deprecated OID; enough alone where ${OID.sourceRef} is absent)`,
           [OID.runner]: 'github-hosted',
         },
       },
@@ -147,25 +171,44 @@ describe('signer-workflow and friends (CLI bundle, real registry)', () => {
     [
       'main-evil',
       ['--signer-workflow', WORKFLOW, '--source-ref', REF],
-      /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.14=refs\/heads\/main, got "refs\/heads\/main-evil"/,
+      /expected source ref extension 1\.3\.6\.1\.4\.1\.57264\.1\.14=refs\/heads\/main, got "refs\/heads\/main-evil"/,
     ],
     ['dot-trick', ['--signer-workflow', WORKFLOW], /expected identity \/.*\//],
     [
       'other-repo',
       PIN_ALL,
-      /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/acme\/app, got "https:\/\/github\.com\/evil\/app"/,
+      /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/acme\/app, got "https:\/\/github\.com\/evil\/app"/,
     ],
     [
       'self-hosted',
       PIN_ALL,
-      /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.11=github-hosted, got "self-hosted"/,
+      /expected runner environment extension 1\.3\.6\.1\.4\.1\.57264\.1\.11=github-hosted, got "self-hosted"/,
     ],
     [
       'no-repo-ext',
       PIN_ALL,
-      /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/acme\/app, got null/,
+      /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.12 or 1\.3\.6\.1\.4\.1\.57264\.1\.5=https:\/\/github\.com\/acme\/app \/ acme\/app, but the certificate has none/,
     ],
-    ['no-signer-ext', PIN_ALL, /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.9=.*, got null/],
+    [
+      'signer-ext-other',
+      PIN_ALL,
+      /expected build signer URI extension 1\.3\.6\.1\.4\.1\.57264\.1\.9=the SAN, got "https:\/\/github\.com\/evil\/app\/.*x\.yml@refs\/heads\/main"/,
+    ],
+    [
+      'pre-2023',
+      PIN_ALL,
+      /expected runner environment extension 1\.3\.6\.1\.4\.1\.57264\.1\.11=github-hosted, but the certificate has none/,
+    ],
+    [
+      'pre-2023-other-repo',
+      ['--signer-workflow', `${WORKFLOW}@${REF}`, '--signer-repository', 'acme/app'],
+      /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.5=acme\/app, got "evil\/app"/,
+    ],
+    [
+      'pre-2023-other-ref',
+      ['--signer-workflow', WORKFLOW, '--source-ref', REF],
+      /expected source ref extension 1\.3\.6\.1\.4\.1\.57264\.1\.6=refs\/heads\/main, got "refs\/heads\/dev"/,
+    ],
     [
       'issuer-suffix',
       PIN_ALL,
@@ -177,6 +220,22 @@ describe('signer-workflow and friends (CLI bundle, real registry)', () => {
     expect(r).toMatchObject({ outcome: 'failed', code: 'UNTRUSTED_SIGNER' });
     expect(r.reason).toMatch(reason);
     expect(code).toBe(1);
+  });
+
+  // Issue 10 item 12: certificates from before the 2023 Fulcio extensions (no .1.8, .1.9, .1.12).
+  it.each<[string, string[]]>([
+    ['no-signer-ext', PIN_ALL],
+    ['pre-2023', ['--signer-workflow', `${WORKFLOW}@${REF}`]],
+    ['pre-2023', ['--signer-workflow', WORKFLOW, '--signer-repository', 'acme/app']],
+    ['pre-2023', ['--signer-workflow', `${WORKFLOW}@${REF}`, '--source-ref', REF]],
+    ['pre-2023', ['--signer-repository', 'acme/app']],
+  ])('verifies %s under %j: the SAN pins the workflow', async (name, args) => {
+    const { code, report } = await cli(args, ref[name]);
+    expect(report.results[0]).toMatchObject({
+      outcome: 'verified',
+      signatures: [{ identity: `https://github.com/${WORKFLOW}@${REF}`, issuer: ISSUER }],
+    });
+    expect(code).toBe(0);
   });
 
   it('signer-repository alone trusts any workflow run in that repository, and only there', async () => {
@@ -232,8 +291,16 @@ describe('signer-workflow and friends (CLI bundle, real registry)', () => {
     });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(
-      /::error::.*expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.11=github-hosted/,
+      /::error::.*expected runner environment extension 1\.3\.6\.1\.4\.1\.57264\.1\.11=github-hosted/,
     );
+    const old = await runAction({
+      images: ref['pre-2023'],
+      'signer-workflow': `${WORKFLOW}@${REF}`,
+      'signer-repository': 'acme/app',
+      'trusted-root': root,
+    });
+    expect(old.code).toBe(0);
+    expect(old.outputs.verified).toBe('true');
   });
 });
 

@@ -280,13 +280,23 @@ describe('policy file through the CLI', () => {
           keys: [],
           // Its attestations come from the scanner's identity, with no key.
           attestationKeys: [],
+          identities: [{ subject: BUILDER, issuer: ISSUER }],
+          attestationIdentities: [
+            {
+              subject:
+                '/https://github\\.com/acme/security/\\.github/workflows/scan\\.yml@refs/heads/main/',
+              issuer: ISSUER,
+            },
+          ],
           attestations: [PREDICATE.cyclonedx],
+          conditions: { 'deny-packages': 'log4j-core@<2.17.0' },
           requireSignature: true,
         },
         {
           name: 'tools',
           images: [`${reg.host}/tools/**`, `${reg.host}/vendor/tools-*`],
           keys: [],
+          identities: [{ subject: BUILDER, issuer: ISSUER }],
           attestations: [PREDICATE.slsaV1],
           requireSignature: false,
         },

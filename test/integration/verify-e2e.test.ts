@@ -337,7 +337,7 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
     ]);
     expect(run.outputs['report-path']).toBe(path.join(run.runnerTemp, 'image-gate-report.json'));
     const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
-    expect(report).toMatchObject({ schemaVersion: 1, outcome: 'verified', verified: true });
+    expect(report).toMatchObject({ schemaVersion: 2, outcome: 'verified', verified: true });
     expect(run.summary).toContain('✅ All 2 image(s) verified');
     expect(run.summary).toContain(img.signed.digest);
     expect(run.stdout).toContain(`::group::✓ ${img.signed.ref}`);

@@ -1,11 +1,29 @@
+// Merging shard reports: the verdict over every shard, and the refusals that keep a merged
+// verdict honest (issue 10 item 18): one policy, one schema, each run and each image once, and
+// an outcome recomputed from the results rather than read from a field a shard could edit.
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReports, mergeReportFiles } from '../../src/core/merge.js';
-import { finishReport, type ImageResult } from '../../src/core/report.js';
+import {
+  canonicalJson,
+  finishReport,
+  mergeReports,
+  policyDigest,
+  REPORT_SCHEMA_VERSION,
+  type ImageResult,
+  type PolicySummary,
+  type Report,
+} from '../../src/core/report.js';
 
-const policy = { keys: [], identities: [], requireTlog: true, requireSct: true, trustRoot: 'x' };
+const policy: PolicySummary = {
+  keys: [],
+  identities: [],
+  requireTlog: true,
+  requireSct: true,
+  trustRoot: 'x',
+};
 const res = (image: string, outcome: ImageResult['outcome']): ImageResult => ({
   image,
   outcome,
@@ -14,8 +32,20 @@ const res = (image: string, outcome: ImageResult['outcome']): ImageResult => ({
   attestations: [],
   durationMs: 1,
 });
+const shard = (images: Array<[string, ImageResult['outcome']]>, p: PolicySummary = policy) =>
+  finishReport({
+    startedAt: '2026-01-01T00:00:00Z',
+    policy: p,
+    results: images.map(([i, o]) => res(i, o)),
+  });
 
 let dir: string;
+const write = async (name: string, doc: unknown): Promise<string> => {
+  const f = path.join(dir, name);
+  await writeFile(f, typeof doc === 'string' ? doc : JSON.stringify(doc));
+  return f;
+};
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'merge-'));
   await mkdir(path.join(dir, 'shards'));
@@ -36,19 +66,14 @@ beforeAll(async () => {
     policy,
     results: [res('c', 'error')],
   });
-  await writeFile(path.join(dir, 'shards', 'a.json'), JSON.stringify(a));
-  await writeFile(path.join(dir, 'shards', 'b.json'), JSON.stringify(b));
-  await writeFile(path.join(dir, 'c.json'), JSON.stringify(c));
-  await writeFile(
-    path.join(dir, 'bad.json'),
-    JSON.stringify({
-      schemaVersion: 1,
-      results: [{ image: 'x', outcome: 'verified', verified: false }],
-      startedAt: 'x',
-      finishedAt: 'y',
-    }),
-  );
-  await writeFile(path.join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
+  await write('shards/a.json', a);
+  await write('shards/b.json', b);
+  await write('c.json', c);
+  await write('bad.json', {
+    ...shard([['x', 'verified']]),
+    results: [{ image: 'x', outcome: 'verified', verified: false }],
+  });
+  await write('other.json', { hello: 'world' });
 });
 
 describe('merging shard reports', () => {
@@ -72,15 +97,351 @@ describe('merging shard reports', () => {
     expect(m.outcome).toBe('error');
   });
 
+  it('gives the merged report its own run id, the shards run ids and their policy digest', () => {
+    const a = shard([['a', 'verified']]);
+    const b = shard([['b', 'verified']]);
+    const m = mergeReports([a, b]);
+    expect(m.runId).not.toBe(a.runId);
+    expect(m.mergedRunIds).toEqual([a.runId, b.runId]);
+    expect(m.policyDigest).toBe(a.policyDigest);
+    expect(m.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    // A merged report merges again with a further shard, and counts each shard once.
+    const c = shard([['c', 'verified']]);
+    expect(mergeReports([m, c]).mergedRunIds).toEqual([a.runId, b.runId, c.runId]);
+    expect(() => mergeReports([m, a], ['merged.json', 'a.json'])).toThrow(
+      `merge: merged.json and a.json are the same run (runId ${a.runId})`,
+    );
+  });
+
   it.each([
     ['missing.json', /no file or directory at .*missing\.json/],
-    ['other.json', /is not an image-gate report/],
-    ['bad.json', /results\[0\] is not a valid image result/],
+    ['other.json', /other\.json is not an image-gate report/],
+    ['bad.json', /bad\.json results\[0\] is not a valid image result/],
   ])('refuses %s, naming it', async (name, msg) => {
     await expect(loadReports([path.join(dir, name)])).rejects.toThrow(msg);
   });
 
   it('refuses an empty list', async () => {
     await expect(loadReports([])).rejects.toThrow(/no report files/);
+    expect(() => mergeReports([])).toThrow(/no reports to merge/);
+  });
+});
+
+describe('run ids', () => {
+  it('differ per run and are UUIDs', () => {
+    const ids = new Set(Array.from({ length: 50 }, () => shard([['a', 'verified']]).runId));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+  });
+});
+
+describe('the policy digest', () => {
+  const keyA = { keyRef: 'a.pub', keyID: '00000000000000aa' };
+  const keyB = { keyRef: 'b.pub', keyID: '00000000000000bb' };
+  const p: PolicySummary = {
+    keys: [keyA, keyB],
+    identities: [
+      { subject: 'https://x/a', issuer: 'https://i' },
+      { subject: 'https://x/b', issuer: 'https://i', extensions: { '1.2': 'v' } },
+    ],
+    requireTlog: true,
+    requireSct: true,
+    trustRoot: 'embedded public-good',
+    attestations: { types: ['slsa', 'spdx'], conditions: { 'max-vuln-age': '24h' }, signers: 's' },
+  };
+  const reversedKeys = (o: Record<string, unknown>): unknown =>
+    Object.fromEntries(
+      Object.entries(o)
+        .reverse()
+        .map(([k, v]) => [
+          k,
+          Array.isArray(v)
+            ? v.map((x: unknown) => (typeof x === 'object' && x ? reversedKeys(x as never) : x))
+            : typeof v === 'object' && v
+              ? reversedKeys(v as never)
+              : v,
+        ]),
+    );
+
+  it('is sha256 over the canonical JSON, written as sha256:<hex>', () => {
+    expect(policyDigest(p)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: undefined } })).toBe(
+      '{"a":[true,null,"x"],"b":1,"c":{"z":1}}',
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ['the same summary', structuredClone(p)],
+    ['object keys in another order at every level', reversedKeys(p as never)],
+    ['keys given in another order', { ...p, keys: [keyB, keyA] }],
+    ['identities in another order', { ...p, identities: [...p.identities].reverse() }],
+    [
+      'attestation types in another order',
+      { ...p, attestations: { ...p.attestations!, types: ['spdx', 'slsa'] } },
+    ],
+  ])('is the same for %s', (_what, q) => {
+    expect(policyDigest(q as PolicySummary)).toBe(policyDigest(p));
+  });
+
+  it.each<[string, PolicySummary]>([
+    ['another key', { ...p, keys: [keyA, { ...keyB, keyID: '00000000000000cc' }] }],
+    ['one key fewer', { ...p, keys: [keyA] }],
+    ['the tlog not required', { ...p, requireTlog: false }],
+    ['another trust root', { ...p, trustRoot: 'file:root.json' }],
+    ['another platform set', { ...p, platforms: 'linux/amd64' }],
+    ['every key required', { ...p, requireAllKeys: true }],
+    ['attestations alone deciding', { ...p, requireSignature: false }],
+    [
+      'other attestation signer keys',
+      { ...p, attestations: { ...p.attestations!, signerKeys: [keyB] } },
+    ],
+    [
+      'other attestation signer identities',
+      {
+        ...p,
+        attestations: { ...p.attestations!, signerIdentities: [p.identities[0]] },
+      },
+    ],
+    [
+      'attestations from the GitHub API of another owner',
+      { ...p, attestations: { ...p.attestations!, github: 'evil' } },
+    ],
+    ['no attestation required', { ...p, attestations: undefined } as never],
+    [
+      'another condition',
+      { ...p, attestations: { ...p.attestations!, conditions: { 'max-vuln-age': '48h' } } },
+    ],
+    [
+      'an identity extension check changed',
+      {
+        ...p,
+        identities: [p.identities[0], { ...p.identities[1], extensions: { '1.2': 'w' } }],
+      },
+    ],
+  ])('differs for %s', (_what, q) => {
+    expect(policyDigest(q)).not.toBe(policyDigest(p));
+  });
+
+  it('tells apart policy-file rules whose identities were swapped', () => {
+    const rule = (name: string, subject: string) => ({
+      name,
+      images: [`${name}/*`],
+      keys: [],
+      identities: [{ subject, issuer: 'https://i' }],
+      attestations: [],
+      requireSignature: true,
+    });
+    const file = (rules: ReturnType<typeof rule>[]): PolicySummary => ({
+      ...p,
+      policyFile: { source: 'policy.yaml', unmatched: 'fail', rules },
+    });
+    expect(policyDigest(file([rule('a', 'x'), rule('b', 'y')]))).not.toBe(
+      policyDigest(file([rule('a', 'y'), rule('b', 'x')])),
+    );
+  });
+
+  it('tells apart policy-file rules with other attestation conditions', () => {
+    const rule = (conditions?: Record<string, string>) => ({
+      name: 'a',
+      images: ['a/*'],
+      keys: [],
+      attestations: ['https://slsa.dev/provenance/v1'],
+      ...(conditions ? { conditions } : {}),
+      requireSignature: true,
+    });
+    const file = (r: ReturnType<typeof rule>): PolicySummary => ({
+      ...p,
+      policyFile: { source: 'policy.yaml', unmatched: 'fail', rules: [r] },
+    });
+    expect(policyDigest(file(rule()))).not.toBe(
+      policyDigest(file(rule({ 'builder-id': 'https://x' }))),
+    );
+  });
+
+  it('keeps policy-file rule order (rules match first to last)', () => {
+    const rule = (name: string) => ({
+      name,
+      images: [`${name}/*`],
+      keys: [],
+      attestations: [],
+      requireSignature: true,
+    });
+    const file = (rules: ReturnType<typeof rule>[]): PolicySummary => ({
+      ...p,
+      policyFile: { source: 'policy.yaml', unmatched: 'fail', rules },
+    });
+    expect(policyDigest(file([rule('a'), rule('b')]))).not.toBe(
+      policyDigest(file([rule('b'), rule('a')])),
+    );
+  });
+});
+
+describe('merge refuses what would make the verdict dishonest', () => {
+  const strict: PolicySummary = { ...policy, keys: [{ keyRef: 'k.pub', keyID: 'ab'.repeat(8) }] };
+  const lax: PolicySummary = { ...strict, requireTlog: false };
+  const refusal = (reports: Report[], names: string[]) => {
+    try {
+      mergeReports(reports, names);
+    } catch (e: unknown) {
+      return e as { code: string; message: string };
+    }
+    throw new Error('merged');
+  };
+
+  it.each<[string, () => Report[], RegExp]>([
+    [
+      'shards verified under another policy',
+      () => [shard([['a', 'verified']], strict), shard([['b', 'verified']], lax)],
+      /merge: s2\.json was verified under another policy than s1\.json \(policyDigest sha256:[0-9a-f]{64} vs sha256:[0-9a-f]{64}\)/,
+    ],
+    [
+      'shards under another key',
+      () => [shard([['a', 'verified']], strict), shard([['b', 'verified']], policy)],
+      /s2\.json was verified under another policy than s1\.json/,
+    ],
+    [
+      'the same report twice',
+      () => {
+        const a = shard([['a', 'verified']]);
+        return [a, a];
+      },
+      /merge: s1\.json and s2\.json are the same run \(runId [0-9a-f-]{36}\)/,
+    ],
+    [
+      'a copy of a shard with its results changed (same run id)',
+      () => {
+        const a = shard([['a', 'verified']]);
+        return [a, { ...a, results: [res('z', 'verified')] }];
+      },
+      /s1\.json and s2\.json are the same run/,
+    ],
+    [
+      'the same image verified in two runs',
+      () => [shard([['a', 'verified']]), shard([['a', 'verified']])],
+      /merge: s1\.json and s2\.json both hold a result for "a"/,
+    ],
+    [
+      'one image twice inside one shard',
+      () => [
+        shard([
+          ['a', 'verified'],
+          ['a', 'verified'],
+        ]),
+      ],
+      /merge: s1\.json holds a result for "a" twice/,
+    ],
+    [
+      'a shard whose outcome was edited to verified over a failed result',
+      () => [
+        shard([['a', 'verified']]),
+        { ...shard([['b', 'failed']]), outcome: 'verified', verified: true },
+      ],
+      /merge: s2\.json was edited: it says outcome "verified" \(verified true\) but its results give failed/,
+    ],
+    [
+      'a shard whose verified flag alone was edited',
+      () => [{ ...shard([['b', 'error']]), verified: true }],
+      /s1\.json was edited: it says outcome "error" \(verified true\) but its results give error/,
+    ],
+    [
+      'a shard whose policy section was edited under its digest',
+      () => [
+        shard([['a', 'verified']], strict),
+        { ...shard([['b', 'verified']], strict), policy: lax },
+      ],
+      /merge: s2\.json was edited: its policyDigest sha256:[0-9a-f]{64} is not the digest of its policy section/,
+    ],
+    [
+      'a shard with no image results (its own run exited 2)',
+      () => [shard([['a', 'verified']]), shard([])],
+      /merge: s2\.json holds no image results; every shard must have verified images/,
+    ],
+    [
+      'a shard of another schema version',
+      () => [shard([['a', 'verified']]), { ...shard([['b', 'verified']]), schemaVersion: 3 }],
+      /merge: s2\.json is report schema 3, this image-gate reads and writes 2/,
+    ],
+  ])('refuses %s (USAGE, naming the files)', (_what, reports, msg) => {
+    const names = ['s1.json', 's2.json'];
+    const e = refusal(reports(), names);
+    expect(e.code).toBe('USAGE');
+    expect(e.message).toMatch(msg);
+  });
+
+  it('says a shard did not start when its policy differs for that reason', () => {
+    const failedStart = finishReport({
+      startedAt: 'x',
+      policy: { ...policy, trustRoot: 'file:gone.json' },
+      error: { code: 'TRUST_ROOT', message: 'trusted-root: no file at gone.json' } as never,
+      results: [{ ...res('b', 'error'), reason: 'trusted-root: no file at gone.json' }],
+    });
+    expect(
+      refusal([shard([['a', 'verified']]), failedStart], ['s1.json', 's2.json']).message,
+    ).toMatch(/another policy .*; s2\.json did not start: trusted-root: no file at gone\.json/);
+  });
+});
+
+describe('report files from other versions or edited by hand', () => {
+  const current = () => shard([['a', 'verified']]);
+  const drop = (k: keyof Report) => {
+    const r: Partial<Report> = current();
+    delete r[k];
+    return r;
+  };
+
+  it.each<[string, () => unknown, RegExp]>([
+    [
+      'a schema 1 report (no runId, no policyDigest)',
+      () => {
+        const r: Partial<Report> = { ...current(), schemaVersion: 1 };
+        delete r.runId;
+        delete r.policyDigest;
+        return r;
+      },
+      /old\.json is report schema 1, this image-gate reads and writes 2 \(with runId and policyDigest\); re-run that shard/,
+    ],
+    ['a report with no schemaVersion', () => drop('schemaVersion'), /is not an image-gate report/],
+    [
+      'a schema 2 report without runId',
+      () => drop('runId'),
+      /old\.json is not a valid image-gate report: runId missing/,
+    ],
+    [
+      'a schema 2 report without policyDigest',
+      () => drop('policyDigest'),
+      /policyDigest null is not sha256:<64 hex>/,
+    ],
+    [
+      'a policyDigest of another form',
+      () => ({ ...current(), policyDigest: 'md5:00' }),
+      /"md5:00" is not sha256/,
+    ],
+    ['no policy section', () => drop('policy'), /policy missing/],
+    ['no outcome', () => drop('outcome'), /outcome\/verified missing/],
+    [
+      'a start error that is not {code, message}',
+      () => ({ ...current(), error: 'boom' }),
+      /error is not \{code, message\}/,
+    ],
+    [
+      'mergedRunIds that are not run ids',
+      () => ({ ...current(), mergedRunIds: [] }),
+      /mergedRunIds is not a list of run ids/,
+    ],
+    ['a JSON array', () => [current()], /is not an image-gate report/],
+  ])('refuses %s, naming the file', async (_what, doc, msg) => {
+    const f = await write('old.json', doc());
+    await expect(mergeReportFiles([f])).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringMatching(msg),
+    });
+  });
+
+  it('refuses a file given twice (directly and through its folder)', async () => {
+    await mkdir(path.join(dir, 'twice'), { recursive: true });
+    const f = await write('twice/a.json', current());
+    await expect(mergeReportFiles([path.join(dir, 'twice'), f])).rejects.toThrow(
+      /merge: .*twice\/a\.json is given twice/,
+    );
   });
 });

@@ -219,18 +219,26 @@ describe('SECURITY.md section 6 on real bundles', () => {
   });
 
   // 6: issuer is exact; and a policy on further Fulcio extensions by OID (7).
+  const required = (oid: string, exact: string) => ({
+    name: oid,
+    carriers: [{ oid, value: { exact } }],
+  });
   it.each<[string, Partial<IdentityRule>]>([
     ['6: issuer prefix', { issuer: { exact: 'https://token.actions.githubusercontent.co' } }],
     ['6: issuer with a suffix', { issuer: { exact: `${GHA}.evil` } }],
     [
       '7: source repository URI (1.12) of another repo',
       {
-        extensions: { '1.3.6.1.4.1.57264.1.12': { exact: 'https://github.com/kubewarden/other' } },
+        extensions: [required('1.3.6.1.4.1.57264.1.12', 'https://github.com/kubewarden/other')],
       },
     ],
     [
       '7: an extension the certificate does not have',
-      { extensions: { '1.3.6.1.4.1.57264.1.99': { regexp: '.*' } } },
+      {
+        extensions: [
+          { name: 'x', carriers: [{ oid: '1.3.6.1.4.1.57264.1.99', value: { regexp: '.*' } }] },
+        ],
+      },
     ],
   ])('%s is rejected', (_n, change) => {
     const v = createSignatureVerifier(root, policy({ identities: [{ ...KW, ...change }] }));
@@ -246,13 +254,14 @@ describe('SECURITY.md section 6 on real bundles', () => {
         identities: [
           {
             ...KW,
-            extensions: {
-              '1.3.6.1.4.1.57264.1.12': {
-                exact: 'https://github.com/kubewarden/kubewarden-controller',
-              },
-              '1.3.6.1.4.1.57264.1.14': { exact: 'refs/tags/v1.34.0' },
-              '1.3.6.1.4.1.57264.1.2': { exact: 'push' },
-            },
+            extensions: [
+              required(
+                '1.3.6.1.4.1.57264.1.12',
+                'https://github.com/kubewarden/kubewarden-controller',
+              ),
+              required('1.3.6.1.4.1.57264.1.14', 'refs/tags/v1.34.0'),
+              required('1.3.6.1.4.1.57264.1.2', 'push'),
+            ],
           },
         ],
       }),

@@ -2,7 +2,7 @@
 // ourselves and matches them against the policy with anchored matchers (never sigstore-js').
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { GateError } from '../errors.js';
-import { describeMatcher, matches, type IdentityRule } from '../policy.js';
+import { describeMatcher, matches, type ExtensionCheck, type IdentityRule } from '../policy.js';
 
 export const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 export const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
@@ -15,27 +15,40 @@ const RAW_VALUE_OIDS = new Set([1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.
 export interface CertIdentity {
   /** SAN: URI, else email, else Fulcio's otherName username. */
   san: string | undefined;
-  /** OIDC issuer: v2 extension preferred, v1 fallback. */
+  /** OIDC issuer: v2 extension preferred, v1 fallback (certificates issued before 2023). */
   issuer: string | undefined;
   /** Every extension decoded to a string, by dotted OID. */
   extensions: Map<string, string>;
+  /** Every extension OID the certificate holds, text or not (a check never reads one as absent). */
+  present?: ReadonlySet<string>;
 }
 
 /**
- * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate whose
- * v1 and v2 issuer extensions disagree: a CA that says two things must not be believed once.
+ * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate that
+ * holds an extension twice (RFC 5280 4.2; Go's x509, as cosign reads it, refuses it too), whose
+ * v2 issuer is not a string, or whose v1 and v2 issuer extensions disagree: a CA that says two
+ * things must not be believed once.
  */
 export function readCertIdentity(cert: X509Certificate): CertIdentity {
   const extensions = new Map<string, string>();
+  const present = new Set<string>();
   for (const ext of cert.extensions) {
     const oid = ext.subs[0]?.toOID();
     const valueObj = ext.subs[ext.subs.length - 1];
     if (oid === undefined || valueObj === undefined) continue;
+    if (present.has(oid))
+      throw new GateError('UNTRUSTED_SIGNER', `certificate holds extension ${oid} twice`);
+    present.add(oid);
     const value = decodeExtensionValue(oid, valueObj.value);
     if (value !== undefined) extensions.set(oid, value);
   }
   const v1 = extensions.get(OID_ISSUER_V1);
   const v2 = extensions.get(OID_ISSUER_V2);
+  if (present.has(OID_ISSUER_V2) && v2 === undefined)
+    throw new GateError(
+      'UNTRUSTED_SIGNER',
+      `certificate issuer extension ${OID_ISSUER_V2} is not a DER string`,
+    );
   if (v1 !== undefined && v2 !== undefined && v1 !== v2) {
     throw new GateError(
       'UNTRUSTED_SIGNER',
@@ -44,7 +57,7 @@ export function readCertIdentity(cert: X509Certificate): CertIdentity {
   }
   const sanExt = cert.extSubjectAltName;
   const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
-  return { san, issuer: v2 ?? v1, extensions };
+  return { san, issuer: v2 ?? v1, extensions, present };
 }
 
 /** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
@@ -75,13 +88,35 @@ export function matchIdentity(rules: readonly IdentityRule[], id: CertIdentity):
   for (const rule of rules) {
     if (!matches(rule.subject, id.san)) continue;
     if (!matches(rule.issuer, id.issuer)) continue;
-    const ext = Object.entries(rule.extensions ?? {});
-    if (ext.every(([oid, m]) => matches(m, id.extensions.get(oid)))) return rule;
+    if ((rule.extensions ?? []).every((c) => checkExtension(c, id) === undefined)) return rule;
   }
   throw new GateError(
     'UNTRUSTED_SIGNER',
     `certificate identity not trusted: ${mismatch(rules, id)}`,
   );
+}
+
+/** Why the certificate fails the check, or undefined when it passes. */
+function checkExtension(check: ExtensionCheck, id: CertIdentity): string | undefined {
+  let seen = false;
+  for (const { oid, value } of check.carriers) {
+    const got = id.extensions.get(oid);
+    if (got === undefined) {
+      if (id.present?.has(oid)) return `${check.name} extension ${oid} is present but not a string`;
+      continue;
+    }
+    seen = true;
+    const ok = value === 'san' ? id.san !== undefined && got === id.san : matches(value, got);
+    if (!ok)
+      return `expected ${check.name} extension ${oid}=${describeCarrier(value)}, got ${JSON.stringify(got)}`;
+  }
+  if (seen || check.optional === true) return undefined;
+  const oids = check.carriers.map((c) => c.oid).join(' or ');
+  return `expected ${check.name} extension ${oids}=${check.carriers.map((c) => describeCarrier(c.value)).join(' / ')}, but the certificate has none`;
+}
+
+function describeCarrier(value: ExtensionCheck['carriers'][number]['value']): string {
+  return value === 'san' ? 'the SAN' : describeMatcher(value);
 }
 
 function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
@@ -97,10 +132,31 @@ function mismatch(rules: readonly IdentityRule[], id: CertIdentity): string {
   if (!matches(rule.issuer, id.issuer)) {
     return `expected issuer ${describeMatcher(rule.issuer)}, ${got}`;
   }
-  for (const [oid, m] of Object.entries(rule.extensions ?? {})) {
-    const v = id.extensions.get(oid);
-    if (!matches(m, v))
-      return `expected extension ${oid}=${describeMatcher(m)}, got ${JSON.stringify(v ?? null)}`;
+  for (const c of rule.extensions ?? []) {
+    const why = checkExtension(c, id);
+    if (why !== undefined) return why;
   }
   return got;
+}
+
+/**
+ * The report's wording of the checks: OID -> required value. Every carrier present must match;
+ * a deprecated one is enough alone where the current one is absent; optional ones only bind
+ * where present.
+ */
+export function describeExtensionChecks(checks: readonly ExtensionCheck[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of checks) {
+    const [first] = c.carriers;
+    for (const carrier of c.carriers) {
+      const note =
+        c.optional === true
+          ? ' (where present)'
+          : carrier === first
+            ? ''
+            : ` (deprecated OID; enough alone where ${first.oid} is absent)`;
+      out[carrier.oid] = `${describeCarrier(carrier.value)}${note}`;
+    }
+  }
+  return out;
 }
