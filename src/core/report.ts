@@ -307,15 +307,17 @@ function checkShards(reports: Report[], names: string[]): void {
       byRun.set(id, i);
     }
     for (const res of r.results) {
-      const first = byImage.get(res.image);
+      // By the identity that was fetched, so two spellings of one image are one image.
+      const key = res.identity ?? res.image;
+      const first = byImage.get(key);
       if (first !== undefined)
         throw new GateError(
           'USAGE',
           first === name
-            ? `merge: ${name} holds a result for ${JSON.stringify(res.image)} twice`
-            : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(res.image)}; each image must be verified in one shard only`,
+            ? `merge: ${name} holds a result for ${JSON.stringify(key)} twice`
+            : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(key)}; each image must be verified in one shard only`,
         );
-      byImage.set(res.image, name);
+      byImage.set(key, name);
     }
   });
 }

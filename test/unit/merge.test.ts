@@ -321,6 +321,17 @@ describe('merge refuses what would make the verdict dishonest', () => {
       /merge: s1\.json and s2\.json both hold a result for "a"/,
     ],
     [
+      'one image under two spellings in two runs (same identity)',
+      () => {
+        const a = shard([['GHCR.IO:443/acme/app:1', 'verified']]);
+        const b = shard([['ghcr.io/acme/app:1', 'verified']]);
+        a.results[0]!.identity = 'ghcr.io/acme/app:1';
+        b.results[0]!.identity = 'ghcr.io/acme/app:1';
+        return [a, b];
+      },
+      /merge: s1\.json and s2\.json both hold a result for "ghcr\.io\/acme\/app:1"/,
+    ],
+    [
       'one image twice inside one shard',
       () => [
         shard([
