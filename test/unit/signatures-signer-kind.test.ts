@@ -25,6 +25,7 @@ import {
   createTestSigstore,
   hashedRekordEntry,
   legacyBundleAnnotation,
+  tlogEntryJson,
   type KeySigner,
   type KeylessSigner,
   type LegacySignature,
@@ -307,8 +308,7 @@ describe('item 1: a certificate is never taken for the trusted key', () => {
 });
 
 describe('item 2: what sigstore-js throws on a candidate is a rejection, never INTERNAL', () => {
-  // A key bundle whose RFC 3161 entry is an empty object: it passes the shape checks and makes
-  // sigstore-js throw a RangeError while verifying.
+  // A key bundle whose RFC 3161 entry is an empty object: sigstore-js throws a RangeError on it.
   const crashing = (): Record<string, any> => {
     const b = structuredClone(
       sig.signBundle({ imageDigest: DIGEST, signer: trusted }).bundle,
@@ -316,11 +316,37 @@ describe('item 2: what sigstore-js throws on a candidate is a rejection, never I
     b.verificationMaterial.timestampVerificationData = { rfc3161Timestamps: [{}] };
     return b;
   };
+  // A key bundle whose entry, SET and all from the trusted log, has a body with "spec": null:
+  // every check of ours passes and sigstore-js throws a TypeError inside Verifier.verify.
+  const loggedCrash = (predicateType?: string): Record<string, any> => {
+    const b = structuredClone(
+      sig.signBundle({
+        imageDigest: DIGEST,
+        signer: trusted,
+        tlog: false,
+        ...(predicateType ? { predicateType } : {}),
+      }).bundle,
+    ) as Record<string, any>;
+    const entry = sig.rekor.append(
+      { apiVersion: '0.0.1', kind: 'dsse', spec: null },
+      Math.floor(Date.now() / 1000),
+    );
+    b.verificationMaterial.tlogEntries = [tlogEntryJson(entry, 'dsse', '0.0.1')];
+    return b;
+  };
 
-  it('a crafted bundle is MALFORMED', () => {
+  it('a bundle sigstore-js throws on while verifying is MALFORMED', () => {
+    expect(
+      code(() => verifier({}).verifyBundle(loggedCrash(), { digest: DIGEST }, 'bundle-referrer')),
+    ).toMatch(
+      /^MALFORMED: bundle \(bundle-referrer\): cannot be verified: Cannot read properties of null/,
+    );
+  });
+
+  it('a bundle sigstore-js throws on while parsing is MALFORMED too', () => {
     expect(
       code(() => verifier({}).verifyBundle(crashing(), { digest: DIGEST }, 'bundle-referrer')),
-    ).toMatch(/^MALFORMED: bundle \(bundle-referrer\): cannot be verified: /);
+    ).toMatch(/^MALFORMED: bundle \(bundle-referrer\)/);
   });
 
   it.each<[string, unknown]>([
@@ -342,8 +368,7 @@ describe('item 2: what sigstore-js throws on a candidate is a rejection, never I
       signer: trusted,
       predicateType: OTHER_PREDICATE,
     }).bundle;
-    const bad = crashing();
-    bad.dsseEnvelope = structuredClone(good.dsseEnvelope);
+    const bad = loggedCrash(OTHER_PREDICATE);
     const cands = (bundles: unknown[]): BundleCandidate[] =>
       bundles.map((bundle, i) => ({
         kind: 'bundle',
