@@ -35,6 +35,8 @@ const GOOD = {
 let reg: StartedRegistry;
 let ss: TestSigstore;
 let key: KeySigner;
+let key2: KeySigner;
+let pub2: string;
 let dir: string;
 let root: string;
 let pub: string;
@@ -77,27 +79,36 @@ function loggedCrashBundle(digest: string): Buffer {
   return Buffer.from(JSON.stringify(b));
 }
 
-async function make(name: string, sig: boolean): Promise<void> {
+async function make(name: string, sig: boolean | 'both keys'): Promise<void> {
   const p = await pushImage(reg.host, REPO, name);
   img[name] = { ref: `${reg.host}/${REPO}:${name}`, digest: p.digest };
-  if (sig)
-    await pushLegacySignatures(reg.host, REPO, p.digest, [
-      ss.signLegacyKey({ imageDigest: p.digest, dockerReference: `${reg.host}/${REPO}`, ...key }),
-    ]);
+  const signers = sig === 'both keys' ? [key, key2] : sig ? [key] : [];
+  if (signers.length)
+    await pushLegacySignatures(
+      reg.host,
+      REPO,
+      p.digest,
+      signers.map((k) =>
+        ss.signLegacyKey({ imageDigest: p.digest, dockerReference: `${reg.host}/${REPO}`, ...k }),
+      ),
+    );
 }
 
 beforeAll(async () => {
   reg = await startRegistry();
   ss = await createTestSigstore();
   key = ss.generateKeyPair();
+  key2 = ss.generateKeyPair();
   dir = await mkdtemp(path.join(tmpdir(), 'crafted-'));
   root = await ss.writeTrustedRoot(dir);
   pub = path.join(dir, 'k.pub');
   await writeFile(pub, key.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  pub2 = path.join(dir, 'k2.pub');
+  await writeFile(pub2, key2.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   // Referrers need the image digest: push the image first, then its referrers.
   const withReferrers = async (
     name: string,
-    sig: boolean,
+    sig: boolean | 'both keys',
     referrers: (digest: string) => Array<{ bytes: Buffer; predicateType: string }>,
   ): Promise<void> => {
     await make(name, sig);
@@ -124,6 +135,9 @@ beforeAll(async () => {
     { bytes: nullKeyBundle(d, COSIGN_SIGN, true), predicateType: COSIGN_SIGN },
   ]);
   await withReferrers('sig-and-logged-crash', true, (d) => [
+    { bytes: loggedCrashBundle(d), predicateType: COSIGN_SIGN },
+  ]);
+  await withReferrers('sigs-and-logged-crash', 'both keys', (d) => [
     { bytes: loggedCrashBundle(d), predicateType: COSIGN_SIGN },
   ]);
   await withReferrers('logged-crash-only', false, (d) => [
@@ -176,8 +190,10 @@ describe('item 2: a crafted referrer is a rejected candidate, never exit 2', () 
     const { code, report } = await cli([
       '--key',
       pub,
+      '--key',
+      pub2,
       '--require-all-keys',
-      img['sig-and-logged-crash'].ref,
+      img['sigs-and-logged-crash'].ref,
     ]);
     expect(code).toBe(0);
     expect(report.results[0].rejected).toEqual([
