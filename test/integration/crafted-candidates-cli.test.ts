@@ -5,6 +5,7 @@
 // and policy file), and a crafted referrer that makes sigstore-js throw is a rejected candidate
 // (recorded under `rejected`): next to a valid .sig the image still verifies (exit 0), alone it
 // fails (exit 1), never an error (exit 2).
+import { sign } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -314,5 +315,45 @@ describe('item 1: a certificate next to "publicKey": null is never the trusted k
     expect(report.results[0].attestations).toEqual([]);
     expect(rejectedCodes(report)).toContain('MALFORMED');
     expect(code).toBe(1);
+  });
+});
+
+describe('item 16 (cosign GHSA-fx35-mq7g-6g98 class) at the verify-bundle edge', () => {
+  // cosign's old `--bundle` file ({base64Signature, cert, rekorBundle}) whose `cert` is the
+  // attacker's own public key: the advisory's shape. It is not a Sigstore bundle, and the key in
+  // it is never a verification key.
+  it('a legacy cosign bundle carrying its own public key is refused (exit 1) under a key and under an identity', async () => {
+    const attacker = ss.generateKeyPair();
+    const artifact = path.join(dir, 'artifact.txt');
+    await writeFile(artifact, 'release bits\n');
+    const signature = sign('sha256', await readFile(artifact), attacker.privateKey);
+    const legacy = path.join(dir, 'legacy.bundle');
+    await writeFile(
+      legacy,
+      JSON.stringify({
+        base64Signature: signature.toString('base64'),
+        cert: Buffer.from(
+          attacker.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        ).toString('base64'),
+        rekorBundle: null,
+      }),
+    );
+    for (const signer of [
+      ['--key', pub],
+      ['--certificate-identity', GOOD.identity, '--certificate-oidc-issuer', GOOD.issuer],
+    ]) {
+      const r = await runCli([
+        'verify-bundle',
+        '--bundle',
+        legacy,
+        ...signer,
+        '--trusted-root',
+        root,
+        artifact,
+      ]);
+      expect(r.stdout).not.toMatch(/Verified/);
+      expect(r.stderr).toMatch(/mediaType/);
+      expect(r.code).toBe(1);
+    }
   });
 });
