@@ -2,7 +2,7 @@
 // layers, GitHub attestations API bundles) under the attestation signer policy, then let the
 // attestation policy judge the verified statements. Unverified evidence never reaches the policy.
 import type { BundleCandidate, LegacyCandidate } from './discovery.js';
-import { isFailureCode, toGateError, type GateErrorCode } from './errors.js';
+import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
 import {
   evaluateAttestations,
   type AttestationVerdict,
@@ -43,6 +43,18 @@ export interface AttestationOutcome extends AttestationVerdict {
   rejected: Array<{ where: string; code: GateErrorCode; reason: string }>;
 }
 
+/**
+ * Why verifying one candidate failed, as the rejection to record. Verification is pure and runs
+ * on attacker-made content, so an unexpected throw (INTERNAL) is that candidate failing
+ * (MALFORMED), never an outage. A deliberate non-failure code (a size limit) keeps its code: it
+ * only decides when no other candidate does (see `deferred` in the callers).
+ */
+export function candidateRejection(e: unknown, where: string): GateError {
+  const err = toGateError(e);
+  if (err.code !== 'INTERNAL') return err;
+  return new GateError('MALFORMED', `${where}: cannot be verified: ${err.message}`, { cause: e });
+}
+
 export async function checkAttestations(
   digest: string,
   candidates: Array<LegacyCandidate | BundleCandidate>,
@@ -50,6 +62,8 @@ export async function checkAttestations(
 ): Promise<AttestationOutcome> {
   const verified: VerifiedAttestation[] = [];
   const rejected: AttestationOutcome['rejected'] = [];
+  // A candidate that could not be judged (over a limit) matters only if the policy is not met.
+  let deferred: GateError | undefined;
   const attempt = (
     where: string,
     format: string,
@@ -62,8 +76,8 @@ export async function checkAttestations(
       if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE) return;
       verified.push({ statement, evidence, where, format });
     } catch (e: unknown) {
-      const err = toGateError(e);
-      if (!isFailureCode(err.code)) throw err;
+      const err = candidateRejection(e, where);
+      if (!isFailureCode(err.code)) deferred ??= err;
       rejected.push({ where, code: err.code, reason: err.message });
     }
   };
@@ -97,5 +111,6 @@ export async function checkAttestations(
     plan.now?.() ?? new Date(),
     digest,
   );
+  if (!verdict.ok && deferred) throw deferred;
   return { ...verdict, rejected };
 }

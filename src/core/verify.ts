@@ -2,6 +2,7 @@
 // discover signatures in every format, verify each (and, on request, each platform manifest of an
 // index), and explain the verdict in one line.
 import {
+  candidateRejection,
   checkAttestations,
   COSIGN_SIGN_PREDICATE,
   type AttestationPlan,
@@ -277,6 +278,7 @@ function judge(found: Discovery, digest: string, verifier: CandidateVerifier): J
     code: error.code,
     reason: error.message,
   }));
+  let deferred: GateError | undefined;
   for (const c of found.candidates) {
     // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
     // names another predicate is not offered as a signature, which can only ever exclude.
@@ -291,12 +293,13 @@ function judge(found: Discovery, digest: string, verifier: CandidateVerifier): J
       const ev = verifyCandidate(c, digest, verifier);
       if (ev) signatures.push(ev);
     } catch (e: unknown) {
-      const err = toGateError(e);
-      // A crash inside verification is an outage, never a quiet rejection of one candidate.
-      if (!isFailureCode(err.code)) throw err;
+      // Recorded, never thrown: a crafted candidate cannot outweigh one that verified.
+      const err = candidateRejection(e, c.where);
+      if (!isFailureCode(err.code)) deferred ??= err;
       rejected.push({ where: c.where, code: err.code, reason: err.message });
     }
   }
+  if (signatures.length === 0 && deferred) throw deferred;
   return { signatures, rejected };
 }
 

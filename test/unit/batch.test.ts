@@ -215,19 +215,24 @@ describe('verifyBatch', () => {
       new TypeError("Cannot read properties of undefined (reading 'x')"),
     ],
     ['a thrown string', 'boom'],
-  ])('turns %s into an INTERNAL error, never a pass', async (_what, thrown) => {
-    const store = new MemoryStore();
-    store.sign(store.image('v1', 'x'));
-    const { ctx } = context(store, {
-      verifyLegacy: () => {
-        // A library throwing a non-Error is exactly the case under test.
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
-        throw thrown;
-      },
-    });
-    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
-    expect(r).toMatchObject({ outcome: 'error', code: 'INTERNAL', verified: false });
-  });
+  ])(
+    'turns %s into a rejected candidate (MALFORMED, exit 1), never a pass',
+    async (_what, thrown) => {
+      const store = new MemoryStore();
+      store.sign(store.image('v1', 'x'));
+      const { ctx } = context(store, {
+        verifyLegacy: () => {
+          // A library throwing a non-Error is exactly the case under test.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error
+          throw thrown;
+        },
+      });
+      const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+      // Verification runs on attacker-made content only (issue 10 item 2): its throw is a verdict.
+      expect(r).toMatchObject({ outcome: 'failed', code: 'MALFORMED', verified: false });
+      expect(r.rejected?.[0]).toMatchObject({ code: 'MALFORMED' });
+    },
+  );
 
   it('turns a store that fails while resolving the tag into an error naming it', async () => {
     const store = new MemoryStore();

@@ -157,7 +157,7 @@ function setToTlogEntry(text: string, what: string): Record<string, unknown> {
   let kind: unknown;
   let version: unknown;
   try {
-    const b = JSON.parse(decoded.toString('utf8')) as unknown;
+    const b = parseStrictJsonBytes(decoded);
     kind = field(b, 'kind');
     version = field(b, 'apiVersion');
   } catch (e: unknown) {

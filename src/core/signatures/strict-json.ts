@@ -1,5 +1,9 @@
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
+// "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
+// decode these payloads with it: a struct field matches any key equal under Unicode simple case
+// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
 export class StrictJsonError extends Error {
@@ -12,10 +16,13 @@ export class StrictJsonError extends Error {
 const MAX_DEPTH = 64;
 
 /**
- * Parse RFC 8259 JSON, rejecting duplicate keys anywhere in the document, nesting deeper than
- * 64 levels, and anything after the value. Numbers and strings decode as JSON.parse would.
+ * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere
+ * in the document, nesting deeper than 64 levels, a leading BOM, and anything after the value.
+ * Numbers and strings decode as JSON.parse would.
  */
 export function parseStrictJson(text: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff)
+    throw new StrictJsonError('starts with a byte order mark (U+FEFF), which Go refuses');
   const p = new Parser(text);
   p.ws();
   const value = p.value(0);
@@ -28,7 +35,9 @@ export function parseStrictJson(text: string): unknown {
 export function parseStrictJsonBytes(bytes: Uint8Array): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
+    // decoder would drop it silently).
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new StrictJsonError('not valid UTF-8');
   }
@@ -136,7 +145,7 @@ class Parser {
     this.pos++;
     // A null-prototype object: keys like "__proto__" stay plain data.
     const out = Object.create(null) as Record<string, unknown>;
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     this.ws();
     if (this.s[this.pos] === '}') {
       this.pos++;
@@ -147,11 +156,17 @@ class Parser {
       if (this.s[this.pos] !== '"') this.fail('expected a string key');
       const keyAt = this.pos;
       const key = this.string();
-      if (seen.has(key)) {
+      const folded = goFoldKey(key);
+      const earlier = seen.get(folded);
+      if (earlier !== undefined) {
         this.pos = keyAt;
-        this.fail(`duplicate key ${JSON.stringify(key)}`);
+        this.fail(
+          earlier === key
+            ? `duplicate key ${JSON.stringify(key)}`
+            : `key ${JSON.stringify(key)} collides with ${JSON.stringify(earlier)} (Go matches keys case-insensitively)`,
+        );
       }
-      seen.add(key);
+      seen.set(folded, key);
       this.ws();
       if (this.s[this.pos++] !== ':') this.fail("expected ':'");
       this.ws();
@@ -162,4 +177,32 @@ class Parser {
       if (c !== ',') this.fail("expected ',' or '}'");
     }
   }
+}
+
+/**
+ * A key as Go's encoding/json compares it: lone surrogates as U+FFFD (what Go decodes them to),
+ * then each code point folded (lower, upper, lower: one form for each simple case-folding orbit
+ * such as k/K/U+212A or s/S/U+017F). Where JavaScript's mappings differ from Go's simple folding
+ * (Turkish dotless i) this folds more, which can only refuse more.
+ */
+export function goFoldKey(key: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(key)) return key.toLowerCase();
+  let out = '';
+  for (const ch of key.replace(/\p{Surrogate}/gu, '\ufffd')) out += foldCodePoint(ch);
+  return out;
+}
+
+function foldCodePoint(ch: string): string {
+  let cur = ch;
+  for (const step of [
+    (c: string) => c.toLowerCase(),
+    (c: string) => c.toUpperCase(),
+    (c: string) => c.toLowerCase(),
+  ]) {
+    const next = step(cur);
+    // A multi-character mapping (U+00DF to "SS") is full folding, which Go does not do.
+    if ([...next].length === 1) cur = next;
+  }
+  return cur;
 }

@@ -1,7 +1,7 @@
 // Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
 // policy and trust material. Built once per run; pure and synchronous per call, no I/O.
 import { createHash } from 'node:crypto';
-import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
 import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
 import {
   toSignedEntity,
@@ -204,7 +204,7 @@ export function createSignatureVerifier(
     let bundle: Bundle;
     let entity: SignedEntity;
     try {
-      bundle = bundleFromJSON(bundleJson);
+      bundle = shape.bundle;
       entity = toSignedEntity(
         bundle,
         'artifact' in subject ? Buffer.from(subject.artifact) : undefined,
@@ -307,6 +307,9 @@ export function createSignatureVerifier(
     format: SignatureFormat,
     what: string,
   ): SignatureEvidence {
+    // Never a certificate here: sigstore-js would check it against the CAs and call it our key.
+    if (entity.key.$case !== 'public-key')
+      throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a certificate, not a key`);
     let firstOther: GateError | undefined;
     const timed = countTimestampCandidates(entity) > 0;
     for (const { key, verifier } of set.keys) {

@@ -49,8 +49,8 @@ export function toVerifyGateError(e: unknown, what: string): GateError {
       { cause: e },
     );
   }
+  // Verification is pure computation over the candidate: whatever else sigstore-js throws on it
+  // (e.g. a TypeError on a shape it did not expect) is that candidate failing, never an outage.
   const message = e instanceof Error ? e.message : String(e);
-  return new GateError('INTERNAL', `${what}: unexpected error during verification: ${message}`, {
-    cause: e,
-  });
+  return new GateError('MALFORMED', `${what}: cannot be verified: ${message}`, { cause: e });
 }
