@@ -1,7 +1,7 @@
 // Fetches attestation bundles for one digest from the GitHub attestations API (repository or
 // organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
 import { GateError } from '../errors.js';
-import { LIMITS } from '../limits.js';
+import { chargeRead, LIMITS } from '../limits.js';
 import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
 import { backoff, readCapped } from '../registry/http.js';
 import { snappyDecode } from './snappy.js';
@@ -157,6 +157,7 @@ async function parsePage(
       data as ReadableStream<Uint8Array>,
       MAX_PAGE_BYTES,
       () => undefined,
+      what,
     );
     if (got.over)
       throw new GateError(
@@ -167,6 +168,8 @@ async function parsePage(
   } else if (typeof data === 'string') bytes = new TextEncoder().encode(data);
   else if (data === null || data === undefined) bytes = new Uint8Array();
   else bytes = new TextEncoder().encode(JSON.stringify(data));
+  // A body some other client already read counts against the image's byte budget all the same.
+  if (!(data instanceof ReadableStream)) chargeRead(bytes.length, what);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -239,7 +242,12 @@ async function fetchWithoutCredentials(url: URL, signal?: AbortSignal): Promise<
     await res.body?.cancel().catch(() => undefined);
     throw new GateError('REGISTRY_ERROR', `bundle_url ${redactUrl(url)}: HTTP ${res.status}`);
   }
-  const got = await readCapped(res.body, LIMITS.bundleBytes, () => undefined);
+  const got = await readCapped(
+    res.body,
+    LIMITS.bundleBytes,
+    () => undefined,
+    `bundle_url ${redactUrl(url)}`,
+  );
   if (got.over)
     throw new GateError(
       'LIMIT_EXCEEDED',
