@@ -234,10 +234,10 @@ async function verifyDigest(
   }
   const first = order?.first(store.name) ?? 'legacy';
   const looked: Looked[] = [];
-  let failure: unknown;
+  let failure: GateError | undefined;
   for (const format of [first, first === 'legacy' ? 'bundle' : 'legacy'] as const) {
     const l = await lookFirstValid(store, digest, verifier, format).catch((e: unknown) => {
-      failure ??= e;
+      failure ??= toGateError(e);
       return undefined;
     });
     if (l) looked.push(l);
