@@ -107,7 +107,11 @@ export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): P
       throw new GateError('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
     page = got;
   }
-  return Promise.all(entries.map((e, i) => bundleOf(e, i, req, what)));
+  // One bundle_url at a time: each may be 10 MiB once decompressed, and the image's byte budget
+  // (limits.ts) should stop the list before a hundred of them are in memory at once.
+  const bundles: unknown[] = [];
+  for (const [i, e] of entries.entries()) bundles.push(await bundleOf(e, i, req, what));
+  return bundles;
 }
 
 interface Page {
@@ -216,6 +220,8 @@ async function bundleOf(
     throw new GateError('INSECURE', `${what} #${i}: bundle_url ${redactUrl(target)} is not https`);
   const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
   const json = snappyDecode(compressed, LIMITS.bundleBytes, `${what} #${i} bundle_url`);
+  // What it expands to is held too: it counts against the byte budget as well as what arrived.
+  chargeRead(json.length, `${what} #${i} bundle_url (decompressed)`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) as unknown;
   } catch (e: unknown) {
