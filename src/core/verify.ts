@@ -54,8 +54,6 @@ export interface VerifyContext {
   requireAllKeys?: Array<{ keyRef: string; keyID: string }>;
   /** Run-wide: which signature format to look up first in a repository (verifyDigest). */
   formatOrder?: FormatOrder;
-  /** Byte budget of one image (default LIMITS.imageBytes). */
-  maxImageBytes?: number;
   /**
    * Policy file: the plan (context) for this image, keyed for deduplication, or why no rule
    * applies. Absent when one plan governs every image.
@@ -79,7 +77,7 @@ const REASON_PRIORITY: GateErrorCode[] = [
 export async function verifyImage(ref: ImageRef, ctx: VerifyContext): Promise<ImageResult> {
   // Everything read for this image, in any store or API, counts against one byte budget
   // (limits.ts), itself within the run's.
-  const budget = nestedBudget(`image ${ref.original}`, ctx.maxImageBytes ?? LIMITS.imageBytes);
+  const budget = nestedBudget(`image ${ref.original}`, LIMITS.imageBytes);
   return withByteBudget(budget, () => verifyImageWithin(ref, ctx));
 }
 
