@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { GateError } from './errors.js';
+import { LIMITS, readFileCapped } from './limits.js';
 import type { Policy } from './policy.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { loadKey } from './trust/keys.js';
@@ -23,7 +24,7 @@ export interface VerifyBundleArtifactOptions {
   offline?: boolean;
 }
 
-const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
+const MAX_BUNDLE_BYTES = LIMITS.bundleBytes;
 
 export async function verifyBundleArtifact(
   opts: VerifyBundleArtifactOptions,
@@ -83,16 +84,17 @@ async function readSubject(
 async function readBundle(path: string): Promise<unknown> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    const read = await readFileCapped(path, MAX_BUNDLE_BYTES);
+    if (read.over)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `verify-bundle: bundle ${path} is larger than ${MAX_BUNDLE_BYTES} bytes (limit ${MAX_BUNDLE_BYTES})`,
+      );
+    bytes = read.bytes;
   } catch (e: unknown) {
+    if (e instanceof GateError) throw e;
     const why = e instanceof Error ? e.message : String(e);
     throw new GateError('USAGE', `verify-bundle: cannot read bundle ${path}: ${why}`, { cause: e });
-  }
-  if (bytes.length > MAX_BUNDLE_BYTES) {
-    throw new GateError(
-      'LIMIT_EXCEEDED',
-      `verify-bundle: bundle ${path} is ${bytes.length} bytes (limit ${MAX_BUNDLE_BYTES})`,
-    );
   }
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;

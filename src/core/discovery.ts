@@ -67,24 +67,65 @@ export class FormatOrder {
   }
 }
 
+export interface LookupOptions {
+  legacySuffixes?: string[];
+  formats?: readonly StorageFormat[];
+}
+
+/**
+ * Every candidate of `digest`, fetched and kept: the attestation flow and require-all-keys judge
+ * them all. They are read one at a time in lookup order (see eachCandidate) against the image's
+ * byte budget; a failure to *obtain* evidence (network, limits) propagates as an error, while
+ * unreadable content is recorded as a rejected candidate.
+ */
 export async function discover(
   store: ContentStore,
   digest: string,
-  opts: { legacySuffixes?: string[]; formats?: readonly StorageFormat[] } = {},
+  opts: LookupOptions = {},
 ): Promise<Discovery> {
-  const result: Discovery = { candidates: [], rejected: [], searched: [], ignored: [] };
-  const suffixes = opts.legacySuffixes ?? ['.sig'];
-  const formats = opts.formats ?? ['legacy', 'bundle'];
-  // The formats asked for are looked up concurrently; a failure to *obtain* evidence (network,
-  // limits) propagates as an error, while unreadable content is recorded as a rejected candidate.
-  await Promise.all([
-    ...(formats.includes('legacy')
-      ? suffixes.map((s) => discoverLegacy(store, digest, s, result))
-      : []),
-    ...(formats.includes('bundle') ? [discoverBundles(store, digest, result)] : []),
-  ]);
+  const result = emptyDiscovery();
+  for await (const c of eachCandidate(store, digest, opts, result)) result.candidates.push(c);
   checkCount(store, digest, result);
   return result;
+}
+
+export function emptyDiscovery(): Discovery {
+  return { candidates: [], rejected: [], searched: [], ignored: [] };
+}
+
+/**
+ * The candidates of `digest`, fetched and parsed one at a time, in order: the layers of each
+ * legacy tag (`.sig`, then `.att` when asked) in manifest order, then the bundle referrers in the
+ * order listed. Nothing is read ahead, so a consumer that has its verdict stops iterating and
+ * the rest is never fetched; each candidate can be dropped once judged. Places looked in,
+ * rejected and ignored entries are recorded in `log` (its `candidates` are left to the caller).
+ * More than LIMITS.signaturesPerImage candidates: LIMIT_EXCEEDED when the next one is reached.
+ */
+export async function* eachCandidate(
+  store: ContentStore,
+  digest: string,
+  opts: LookupOptions,
+  log: Discovery,
+): AsyncGenerator<Candidate, void, undefined> {
+  const suffixes = opts.legacySuffixes ?? ['.sig'];
+  const formats = opts.formats ?? ['legacy', 'bundle'];
+  let n = 0;
+  const sources: Array<() => AsyncGenerator<Candidate, void, undefined>> = [
+    ...(formats.includes('legacy')
+      ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
+      : []),
+    ...(formats.includes('bundle') ? [() => bundleCandidates(store, digest, log)] : []),
+  ];
+  for (const source of sources) {
+    for await (const c of source()) {
+      if (++n > LIMITS.signaturesPerImage)
+        throw new GateError(
+          'LIMIT_EXCEEDED',
+          `${store.name}@${digest}: more than ${LIMITS.signaturesPerImage} signatures found, limit ${LIMITS.signaturesPerImage}`,
+        );
+      yield c;
+    }
+  }
 }
 
 /** Lookups of the formats one at a time, as one (the caller applies the count limit). */
@@ -98,20 +139,25 @@ export function mergeDiscoveries(a: Discovery, b: Discovery): Discovery {
 }
 
 /** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
-export function checkCount(store: ContentStore, digest: string, d: Discovery): void {
-  if (d.candidates.length > LIMITS.signaturesPerImage)
+export function checkCount(
+  store: ContentStore,
+  digest: string,
+  d: Discovery,
+  n = d.candidates.length,
+): void {
+  if (n > LIMITS.signaturesPerImage)
     throw new GateError(
       'LIMIT_EXCEEDED',
-      `${store.name}@${digest}: ${d.candidates.length} signatures found, limit ${LIMITS.signaturesPerImage}`,
+      `${store.name}@${digest}: ${n} signatures found, limit ${LIMITS.signaturesPerImage}`,
     );
 }
 
-async function discoverLegacy(
+async function* legacyCandidates(
   store: ContentStore,
   digest: string,
   suffix: string,
   out: Discovery,
-): Promise<void> {
+): AsyncGenerator<LegacyCandidate, void, undefined> {
   const tag = signatureTag(digest, suffix);
   out.searched.push(`tag ${tag}`);
   const sig = await store.getManifest(tag);
@@ -123,30 +169,29 @@ async function discoverLegacy(
       `${store.name}:${tag} has ${layers.length} layers, limit ${LIMITS.layersPerManifest}`,
     );
   const wanted = suffix === '.att' ? MEDIA_TYPES.dsseEnvelope : MEDIA_TYPES.simpleSigning;
-  const usable = layers
-    .filter((l) => l.mediaType === wanted)
-    .slice(0, LIMITS.signaturesPerImage + 1);
-  await Promise.all(
-    usable.map(async (layer, i) => {
-      const where = `${tag} layer ${i}`;
-      try {
-        const payload =
-          (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
-          (await store.getBlob(layer.digest, LIMITS.payloadBytes));
-        out.candidates.push({
-          kind: 'legacy',
-          attestation: suffix === '.att',
-          where,
-          payload,
-          annotations: layer.annotations ?? {},
-        });
-      } catch (e: unknown) {
-        const err = toGateError(e);
-        if (!isContentFault(err)) throw err;
-        out.rejected.push({ where, error: err });
-      }
-    }),
-  );
+  const usable = layers.filter((l) => l.mediaType === wanted);
+  for (const [i, layer] of usable.entries()) {
+    entryLimit(i, `${store.name}:${tag}`);
+    const where = `${tag} layer ${i}`;
+    let payload: Uint8Array;
+    try {
+      payload =
+        (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
+        (await fetchLayer(store, layer, LIMITS.payloadBytes, where));
+    } catch (e: unknown) {
+      const err = toGateError(e);
+      if (!isContentFault(err)) throw err;
+      out.rejected.push({ where, error: err });
+      continue;
+    }
+    yield {
+      kind: 'legacy',
+      attestation: suffix === '.att',
+      where,
+      payload,
+      annotations: layer.annotations ?? {},
+    };
+  }
 }
 
 /**
@@ -164,7 +209,11 @@ function knownPayload(store: ContentStore, digest: string, layer: Descriptor): B
   return layer.digest === `sha256:${hex}` ? payload : undefined;
 }
 
-async function discoverBundles(store: ContentStore, digest: string, out: Discovery): Promise<void> {
+async function* bundleCandidates(
+  store: ContentStore,
+  digest: string,
+  out: Discovery,
+): AsyncGenerator<BundleCandidate, void, undefined> {
   let descriptors: Descriptor[] | undefined;
   let format: BundleCandidate['format'] = 'bundle-referrer';
   if (store.getReferrers) {
@@ -179,51 +228,98 @@ async function discoverBundles(store: ContentStore, digest: string, out: Discove
     // Per the distribution spec, a fallback tag that is not a valid index means "no referrers".
     descriptors = index?.manifest.manifests ?? [];
   }
-  const bundles = descriptors
-    .filter((d) => d.artifactType === MEDIA_TYPES.bundleV03)
-    .slice(0, LIMITS.signaturesPerImage + 1);
-  await Promise.all(
-    bundles.map(async (desc) => {
-      const where = `${format === 'bundle-tag' ? 'tag index' : 'referrer'} ${desc.digest}`;
-      try {
-        const found = await store.getManifest(desc.digest);
-        if (!found) return;
-        const m = found.manifest;
-        // The referrers list is unauthenticated: the manifest itself must name this image. One
-        // that names another is about another image, so it is skipped, not counted as a bad
-        // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
-        if (m.subject?.digest !== digest) {
-          out.ignored.push({
-            where,
-            why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
-          });
-          return;
-        }
-        const layers = (m.layers ?? []).filter((l) => l.mediaType === MEDIA_TYPES.bundleV03);
-        if (layers.length !== 1 || (m.layers ?? []).length !== 1)
-          throw new GateError('MALFORMED', `${where}: expected exactly one bundle layer`);
-        const bytes = await store.getBlob(layers[0].digest, LIMITS.bundleBytes);
-        let bundle: unknown;
-        try {
-          bundle = JSON.parse(Buffer.from(bytes).toString('utf8'));
-        } catch (e: unknown) {
-          throw new GateError('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
-        }
-        const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
-        out.candidates.push({
-          kind: 'bundle',
-          where,
-          format,
-          bundle,
-          ...(hint ? { predicateTypeHint: hint } : {}),
-        });
-      } catch (e: unknown) {
-        const err = toGateError(e);
-        if (!isContentFault(err)) throw err;
-        out.rejected.push({ where, error: err });
-      }
-    }),
-  );
+  const bundles = descriptors.filter((d) => d.artifactType === MEDIA_TYPES.bundleV03);
+  for (const [i, desc] of bundles.entries()) {
+    entryLimit(
+      i,
+      `${format === 'bundle-tag' ? 'tag index' : 'referrers'} of ${store.name}@${digest}`,
+    );
+    const where = `${format === 'bundle-tag' ? 'tag index' : 'referrer'} ${desc.digest}`;
+    let candidate: BundleCandidate | undefined;
+    try {
+      candidate = await readBundle(store, digest, desc, where, format, out);
+    } catch (e: unknown) {
+      const err = toGateError(e);
+      if (!isContentFault(err)) throw err;
+      out.rejected.push({ where, error: err });
+    }
+    if (candidate) yield candidate;
+  }
+}
+
+/** One referrer: its manifest, which must name `digest`, and its single bundle layer, parsed. */
+async function readBundle(
+  store: ContentStore,
+  digest: string,
+  desc: Descriptor,
+  where: string,
+  format: BundleCandidate['format'],
+  out: Discovery,
+): Promise<BundleCandidate | undefined> {
+  const found = await store.getManifest(desc.digest);
+  if (!found) return undefined;
+  const m = found.manifest;
+  // The referrers list is unauthenticated: the manifest itself must name this image. One
+  // that names another is about another image, so it is skipped, not counted as a bad
+  // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
+  if (m.subject?.digest !== digest) {
+    out.ignored.push({
+      where,
+      why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
+    });
+    return undefined;
+  }
+  const layers = (m.layers ?? []).filter((l) => l.mediaType === MEDIA_TYPES.bundleV03);
+  if (layers.length !== 1 || (m.layers ?? []).length !== 1)
+    throw new GateError('MALFORMED', `${where}: expected exactly one bundle layer`);
+  const bytes = await fetchLayer(store, layers[0], LIMITS.bundleBytes, where);
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
+  } catch (e: unknown) {
+    throw new GateError('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
+  }
+  const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
+  return {
+    kind: 'bundle',
+    where,
+    format,
+    bundle,
+    ...(hint ? { predicateTypeHint: hint } : {}),
+  };
+}
+
+/**
+ * A layer's blob, read no further than its descriptor's size (go-containerregistry checks the
+ * size as well as the digest): a layer that declares more than `cap` is not fetched at all, and
+ * one that sends more than it declared stops there.
+ */
+function fetchLayer(
+  store: ContentStore,
+  layer: Descriptor,
+  cap: number,
+  where: string,
+): Promise<Uint8Array> {
+  if (layer.size > cap)
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `${where}: layer ${layer.digest} declares ${layer.size} bytes, limit ${cap}`,
+    );
+  return store.getBlob(layer.digest, layer.size);
+}
+
+/**
+ * Entries are read in order until one decides; reaching entry LIMITS.signaturesPerImage + 1 of
+ * one list means none of the first ones did, whatever they were (rejected, ignored, invalid).
+ */
+function entryLimit(i: number, list: string): void {
+  if (i >= LIMITS.signaturesPerImage)
+    throw new GateError(
+      'LIMIT_EXCEEDED',
+      `${list}: more than ${LIMITS.signaturesPerImage} entries read without a verdict, limit ${LIMITS.signaturesPerImage}`,
+    );
 }
 
 /** Faults in attacker-writable content: a verdict on that candidate, not an outage. */

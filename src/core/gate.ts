@@ -5,6 +5,7 @@ import { githubAttestationSource } from './github-source.js';
 import { verifyBatch, type BatchOptions } from './batch.js';
 import { FormatOrder } from './discovery.js';
 import { GateError, toGateError } from './errors.js';
+import { ByteBudget, LIMITS, withByteBudget } from './limits.js';
 import { formatPlatform, type GateOptions } from './options.js';
 import type { IdentityRule, Matcher, Policy } from './policy.js';
 import { describeMatcher } from './policy.js';
@@ -284,12 +285,15 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
           },
         }
       : contexts.get(plans.specs[0])!.ctx;
-    const results = await verifyBatch(o.images, ctx, {
-      concurrency: o.concurrency,
-      failFast: o.failFast,
-      signal: deadline,
-      ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
-    });
+    // Every image has its byte budget (verify.ts), and all of them together this one.
+    const results = await withByteBudget(new ByteBudget('run', LIMITS.runBytes), () =>
+      verifyBatch(o.images, ctx, {
+        concurrency: o.concurrency,
+        failFast: o.failFast,
+        signal: deadline,
+        ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
+      }),
+    );
     return finishReport({
       ...run,
       startedAt,

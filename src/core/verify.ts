@@ -10,6 +10,8 @@ import {
 import {
   checkCount,
   discover,
+  eachCandidate,
+  emptyDiscovery,
   mergeDiscoveries,
   storageFormat,
   type Candidate,
@@ -18,7 +20,7 @@ import {
   type StorageFormat,
 } from './discovery.js';
 import { GateError, isFailureCode, toGateError, type GateErrorCode } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, nestedBudget, withByteBudget } from './limits.js';
 import { formatPlatform, type PlatformSelection } from './options.js';
 import { pinnedReference, type ImageRef } from './reference.js';
 import type { ImageResult, PlatformResult } from './report.js';
@@ -74,6 +76,13 @@ const REASON_PRIORITY: GateErrorCode[] = [
 ];
 
 export async function verifyImage(ref: ImageRef, ctx: VerifyContext): Promise<ImageResult> {
+  // Everything read for this image, in any store or API, counts against one byte budget
+  // (limits.ts), itself within the run's.
+  const budget = nestedBudget(`image ${ref.original}`, LIMITS.imageBytes);
+  return withByteBudget(budget, () => verifyImageWithin(ref, ctx));
+}
+
+async function verifyImageWithin(ref: ImageRef, ctx: VerifyContext): Promise<ImageResult> {
   const started = performance.now();
   const base = { image: ref.original, signatures: [], attestations: [] };
   try {
@@ -197,13 +206,15 @@ function lookupFor(ctx: VerifyContext, withAttestations: boolean): DigestLookup 
  * Discover and verify the signatures of one manifest digest in one store.
  *
  * With attestations or require-all-keys every candidate counts, so every format is looked up and
- * any failure to read one is an error. Otherwise one valid signature verifies the digest: the
- * formats are judged separately, and a format that yields a valid signature decides even when the
- * other could not be read (a registry error, a flood over the limits), as cosign, which looks in
- * one format, would. Once an image of a repository verified in one format, later images look in
- * that format first and in the other only if it yields no valid signature; the report then lists
- * the signatures of the formats looked in. Without a valid signature the verdict, or the error,
- * is the same either way.
+ * any failure to read one is an error. Otherwise one valid signature verifies the digest:
+ * candidates are fetched and judged one at a time, format after format, and the first that
+ * verifies decides; nothing after it is fetched (so a flood behind a valid signature costs
+ * nothing, and one in front of it stops at the byte budget). A format that yields a valid
+ * signature decides even when the other could not be read (a registry error, a flood over the
+ * limits), as cosign, which looks in one format, would. The `.sig` tag is looked in first (one
+ * request for a key-signed image); once an image of a repository verified in one format, later
+ * images look in that format first. Without a valid signature the verdict, or the error, is the
+ * same in either order.
  */
 async function verifyDigest(
   store: ContentStore,
@@ -220,41 +231,66 @@ async function verifyDigest(
     remember(order, store, v.signatures);
     return v;
   }
-  const lookIn = async (format: StorageFormat): Promise<Looked> => {
-    const found = await discover(store, digest, { formats: [format] });
-    return { found, judged: judge(found, digest, verifier) };
-  };
-  const hint = order?.first(store.name);
-  // Each format's lookup settles on its own: a valid signature in one decides whatever the other
-  // did; without one, the first failure (in lookup order) is the error.
-  let settled: Array<PromiseSettledResult<Looked>>;
-  if (hint === undefined) {
-    settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
-  } else {
-    const [first] = await Promise.allSettled([lookIn(hint)]);
-    settled =
-      first.status === 'fulfilled' && first.value.judged.signatures.length > 0
-        ? [first]
-        : [first, ...(await Promise.allSettled([lookIn(hint === 'legacy' ? 'bundle' : 'legacy')]))];
+  const first = order?.first(store.name) ?? 'legacy';
+  const looked: Looked[] = [];
+  let failure: GateError | undefined;
+  for (const format of [first, first === 'legacy' ? 'bundle' : 'legacy'] as const) {
+    const l = await lookFirstValid(store, digest, verifier, format).catch((e: unknown) => {
+      failure ??= toGateError(e);
+      return undefined;
+    });
+    if (l) looked.push(l);
+    if (l && l.judged.signatures.length > 0) break;
   }
-  const looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  if (!looked.some((l) => l.judged.signatures.length > 0)) {
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-  const found = looked.map((l) => l.found).reduce(mergeDiscoveries);
   const signatures = looked.flatMap((l) => l.judged.signatures);
+  // Without a valid signature, the first failure (in lookup order) is the error.
+  if (signatures.length === 0 && failure !== undefined) throw failure;
+  const found = looked.map((l) => l.found).reduce(mergeDiscoveries, emptyDiscovery());
   // Each format was within the limit on its own; together they may not be, which only matters
   // when no signature decided.
-  if (signatures.length === 0) checkCount(store, digest, found);
+  if (signatures.length === 0)
+    checkCount(
+      store,
+      digest,
+      found,
+      looked.reduce((n, l) => n + l.read, 0),
+    );
   const v = verdict(found, { signatures, rejected: looked.flatMap((l) => l.judged.rejected) });
   remember(order, store, v.signatures);
   return v;
 }
 
+/**
+ * One format's candidates, each fetched, judged and dropped in turn, until one verifies. Only
+ * what was judged is kept (evidence and rejections), never the candidates themselves.
+ */
+async function lookFirstValid(
+  store: ContentStore,
+  digest: string,
+  verifier: CandidateVerifier,
+  format: StorageFormat,
+): Promise<Looked> {
+  const found = emptyDiscovery();
+  const signatures: SignatureEvidence[] = [];
+  const rejected: Judged['rejected'] = [];
+  let read = 0;
+  for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
+    read++;
+    const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
+    signatures.push(...j.signatures);
+    rejected.push(...j.rejected);
+    if (signatures.length > 0) break;
+  }
+  // With no candidates kept, judging `found` yields just what discovery itself rejected.
+  const unreadable = judge(found, digest, verifier).rejected;
+  return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
+}
+
 interface Looked {
   found: Discovery;
   judged: Judged;
+  /** Candidates judged (they are not kept in `found`). */
+  read: number;
 }
 
 /** The cheaper format wins when both verified: a legacy lookup costs one request less. */

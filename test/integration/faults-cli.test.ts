@@ -11,10 +11,11 @@ import type { Report } from '../../src/core/report.js';
 import { generateKeyPair, writePublicKey } from '../helpers/cosign-keys.js';
 import { pushLegacySignatures } from '../helpers/cosign-push.js';
 import { startFake, type FakeRegistry } from '../helpers/fake-registry.js';
+import { startFloodRegistry, type FloodRegistry } from '../helpers/flood-registry.js';
 import { pushImage, sha256 } from '../helpers/oci-push.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { runNode } from '../helpers/run-dist.js';
-import { createTestSigstore } from '../helpers/test-sigstore.js';
+import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const RSS_HOOK =
@@ -50,6 +51,8 @@ let noCreds: string;
 let withCreds: string;
 let digest: string;
 let sigLayerDigest: string;
+let ss: TestSigstore;
+let kp: ReturnType<typeof generateKeyPair>;
 
 const sigTag = () => `${digest.replace(':', '-')}.sig`;
 const ref = (tag = 'signed') => `${proxy.host}/acme/app:${tag}`;
@@ -77,10 +80,10 @@ function send(res: ServerResponse, u: Upstream, overrides: Record<string, string
 
 beforeAll(async () => {
   reg = await startRegistry();
-  const ss = await createTestSigstore();
+  ss = await createTestSigstore();
   dir = await mkdtemp(path.join(tmpdir(), 'faults-cli-'));
   root = await ss.writeTrustedRoot(dir);
-  const kp = generateKeyPair();
+  kp = generateKeyPair();
   pub = writePublicKey(dir, kp);
   const p = await pushImage(reg.host, 'acme/app', 'signed');
   digest = p.digest;
@@ -614,4 +617,184 @@ describe('content that could crash a parser (item 44)', () => {
       expectBounded(r, 10_000);
     },
   );
+});
+
+describe('byte budgets: a flood of referrers just under the bundle cap (issue 10 item 6)', () => {
+  /** What the brief allows one image, or eight at once, to cost: the whole process's peak RSS. */
+  const FLOOD_RSS_MB = 512;
+  const MiB = 1024 * 1024;
+  const REPO = 'flood/app';
+  let flood: FloodRegistry;
+
+  beforeAll(async () => {
+    flood = await startFloodRegistry();
+  });
+  afterAll(async () => {
+    await flood?.close();
+  });
+
+  /** A bundle signed by the trusted key for `image`, as `cosign sign` (v3) pushes it. */
+  const validBundle = (image: string): Buffer =>
+    ss.signBundle({ imageDigest: image, signer: kp }).bytes;
+
+  /**
+   * Referrer bundles just under the 10 MiB cap: the valid bundle's shape with a statement about
+   * `image` padded to fill the cap, so each one parses and is then rejected by the verifier. Each
+   * differs from the others in its trailing whitespace (still JSON), so none is a copy.
+   */
+  function floodOf(image: string, count: number): void {
+    const shape = JSON.parse(validBundle(image).toString()) as {
+      dsseEnvelope: { payload: string };
+    };
+    const target = 10 * MiB - 4096;
+    shape.dsseEnvelope.payload = '@PAYLOAD@';
+    const json = JSON.stringify(shape);
+    const b64Length = target - json.length;
+    const head = JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: `${flood.host}/${REPO}`, digest: { sha256: image.slice(7) } }],
+      predicateType: 'https://sigstore.dev/cosign/sign/v1',
+      predicate: { pad: '' },
+    });
+    const statementLength = Math.floor(b64Length / 4) * 3;
+    const statement = head.replace(
+      '"pad":""',
+      `"pad":"${'x'.repeat(statementLength - head.length)}"`,
+    );
+    const [before, after] = json.split('@PAYLOAD@') as [string, string];
+    const prefix = Buffer.from(before + Buffer.from(statement).toString('base64') + after);
+    flood.addFlood(REPO, { digest: image, size: 0 }, count, prefix, (i) =>
+      Buffer.from(' '.repeat(i + 1)),
+    );
+  }
+
+  let n = 0;
+  /** A fresh image in the flood registry, its referrers built by `setup`. */
+  function image(setup: (subject: { digest: string; size: number }) => void): string {
+    const tag = `t${n++}`;
+    const subject = flood.putImage(REPO, tag);
+    setup(subject);
+    return `${flood.host}/${REPO}:${tag}`;
+  }
+  const valid = (s: { digest: string; size: number }) =>
+    flood.addBundleReferrer(REPO, s, validBundle(s.digest));
+  const blobGets = (from: number) =>
+    flood.seen.slice(from).filter((p) => p.includes('/blobs/')).length;
+
+  function expectFloodBounded(r: Run, maxMs: number): void {
+    expect(r.rssMb).toBeLessThan(FLOOD_RSS_MB);
+    expect(r.ms).toBeLessThan(maxMs);
+  }
+
+  it('a valid bundle listed first decides before the 100 behind it are fetched (exit 0)', async () => {
+    const img = image((s) => {
+      valid(s);
+      floodOf(s.digest, 100);
+    });
+    const from = flood.seen.length;
+    const sent = flood.blobBytesSent();
+    const r = await gate([img]);
+    expect(r.report?.results[0]).toMatchObject({ outcome: 'verified' });
+    expect(r.report?.results[0]!.signatures.map((x) => x.format)).toEqual(['bundle-referrer']);
+    expect(r.code).toBe(0);
+    expect(blobGets(from)).toBe(1);
+    expect(flood.blobBytesSent() - sent).toBeLessThan(MiB);
+    expectFloodBounded(r, 15_000);
+  });
+
+  it('a few floods in front of the valid bundle fit in the budget and are rejected (exit 0)', async () => {
+    const img = image((s) => {
+      floodOf(s.digest, 3);
+      valid(s);
+      floodOf(s.digest, 50);
+    });
+    const from = flood.seen.length;
+    const r = await gate([img]);
+    expect(r.report?.results[0]).toMatchObject({ outcome: 'verified' });
+    expect(r.report?.results[0]!.rejected).toHaveLength(3);
+    expect(r.code).toBe(0);
+    expect(blobGets(from)).toBe(4);
+    expectFloodBounded(r, 30_000);
+  });
+
+  it.each([
+    [
+      '100 floods in front of the valid bundle',
+      (s: { digest: string; size: number }) => {
+        floodOf(s.digest, 100);
+        valid(s);
+      },
+    ],
+    [
+      '100 floods and nothing else',
+      (s: { digest: string; size: number }) => floodOf(s.digest, 100),
+    ],
+  ])(
+    '%s: the image budget runs out before a decision (exit 2, LIMIT_EXCEEDED)',
+    async (_n, setup) => {
+      const img = image(setup);
+      const from = flood.seen.length;
+      const r = await gate([img]);
+      expect(r.report?.results[0]).toMatchObject({ outcome: 'error', code: 'LIMIT_EXCEEDED' });
+      expect(r.report?.results[0]!.reason).toMatch(
+        /byte budget exhausted: image .* read more than 64 MiB/,
+      );
+      expect(r.code).toBe(2);
+      // 64 MiB is six bundles and part of a seventh; nothing after the budget is asked for.
+      expect(blobGets(from)).toBeLessThanOrEqual(7);
+      expectFloodBounded(r, 30_000);
+    },
+  );
+
+  it('a valid .sig next to a referrers flood: the flood is never looked at (exit 0)', async () => {
+    const img = image((s) => {
+      floodOf(s.digest, 100);
+      const sig = ss.signLegacyKey({
+        imageDigest: s.digest,
+        dockerReference: `${flood.host}/${REPO}`,
+        privateKey: kp.privateKey,
+        publicKey: kp.publicKey,
+      });
+      flood.putLegacySignatures(REPO, s.digest, [sig]);
+    });
+    const from = flood.seen.length;
+    const r = await gate([img]);
+    expect(r.report?.results[0]).toMatchObject({ outcome: 'verified' });
+    expect(r.code).toBe(0);
+    expect(flood.seen.slice(from).filter((p) => p.includes('/referrers/'))).toEqual([]);
+    expectFloodBounded(r, 15_000);
+  });
+
+  it('with an attestation required every candidate counts, within the budget (exit 2, LIMIT_EXCEEDED)', async () => {
+    const img = image((s) => {
+      valid(s);
+      floodOf(s.digest, 100);
+    });
+    const r = await gate([img], ['--attestation', 'slsaprovenance']);
+    expect(r.report?.results[0]).toMatchObject({ outcome: 'error', code: 'LIMIT_EXCEEDED' });
+    expect(r.code).toBe(2);
+    expectFloodBounded(r, 30_000);
+  });
+
+  it('ten images at concurrency 8, eight behind floods: each stops at its budget, the process under 512 MiB', async () => {
+    const floods = Array.from({ length: 8 }, () =>
+      image((s) => {
+        floodOf(s.digest, 100);
+        valid(s);
+      }),
+    );
+    const fine = image((s) => {
+      valid(s);
+      floodOf(s.digest, 100);
+    });
+    const plain = image(valid);
+    const r = await gate([...floods, fine, plain], ['--concurrency', '8']);
+    expect(r.report?.results.map((x) => [x.outcome, x.code])).toEqual([
+      ...floods.map(() => ['error', 'LIMIT_EXCEEDED']),
+      ['verified', undefined],
+      ['verified', undefined],
+    ]);
+    expect(r.code).toBe(2);
+    expectFloodBounded(r, 90_000);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Fetches attestation bundles for one digest from the GitHub attestations API (repository or
 // organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
 import { GateError } from '../errors.js';
-import { LIMITS } from '../limits.js';
+import { chargeRead, LIMITS } from '../limits.js';
 import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
 import { backoff, readCapped } from '../registry/http.js';
 import { snappyDecode } from './snappy.js';
@@ -107,7 +107,11 @@ export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): P
       throw new GateError('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
     page = got;
   }
-  return Promise.all(entries.map((e, i) => bundleOf(e, i, req, what)));
+  // One bundle_url at a time: each may be 10 MiB once decompressed, and the image's byte budget
+  // (limits.ts) should stop the list before a hundred of them are in memory at once.
+  const bundles: unknown[] = [];
+  for (const [i, e] of entries.entries()) bundles.push(await bundleOf(e, i, req, what));
+  return bundles;
 }
 
 interface Page {
@@ -157,6 +161,7 @@ async function parsePage(
       data as ReadableStream<Uint8Array>,
       MAX_PAGE_BYTES,
       () => undefined,
+      what,
     );
     if (got.over)
       throw new GateError(
@@ -167,6 +172,8 @@ async function parsePage(
   } else if (typeof data === 'string') bytes = new TextEncoder().encode(data);
   else if (data === null || data === undefined) bytes = new Uint8Array();
   else bytes = new TextEncoder().encode(JSON.stringify(data));
+  // A body some other client already read counts against the image's byte budget all the same.
+  if (!(data instanceof ReadableStream)) chargeRead(bytes.length, what);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -213,6 +220,8 @@ async function bundleOf(
     throw new GateError('INSECURE', `${what} #${i}: bundle_url ${redactUrl(target)} is not https`);
   const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
   const json = snappyDecode(compressed, LIMITS.bundleBytes, `${what} #${i} bundle_url`);
+  // What it expands to is held too: it counts against the byte budget as well as what arrived.
+  chargeRead(json.length, `${what} #${i} bundle_url (decompressed)`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) as unknown;
   } catch (e: unknown) {
@@ -239,7 +248,12 @@ async function fetchWithoutCredentials(url: URL, signal?: AbortSignal): Promise<
     await res.body?.cancel().catch(() => undefined);
     throw new GateError('REGISTRY_ERROR', `bundle_url ${redactUrl(url)}: HTTP ${res.status}`);
   }
-  const got = await readCapped(res.body, LIMITS.bundleBytes, () => undefined);
+  const got = await readCapped(
+    res.body,
+    LIMITS.bundleBytes,
+    () => undefined,
+    `bundle_url ${redactUrl(url)}`,
+  );
   if (got.over)
     throw new GateError(
       'LIMIT_EXCEEDED',

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { GateError } from '../errors.js';
+import { chargeRead } from '../limits.js';
 import { assertTargetAllowed, FORBIDDEN_ADDRESS, redactUrl } from './hosts.js';
 import {
   MAX_ERROR_BODY_BYTES,
@@ -179,10 +180,15 @@ export class HttpTransport {
         const cap = ok ? req.maxBytes : MAX_ERROR_BODY_BYTES;
         let body: Uint8Array = new Uint8Array(0);
         if (method !== 'HEAD') {
-          const read = await readCappedStream(res.body, cap, () => {
-            clearTimeout(timer);
-            timer = this.armIdle(ctl);
-          });
+          const read = await readCappedStream(
+            res.body,
+            cap,
+            () => {
+              clearTimeout(timer);
+              timer = this.armIdle(ctl);
+            },
+            req.what,
+          );
           if (read.over && ok) {
             throw new GateError(
               'LIMIT_EXCEEDED',
@@ -293,17 +299,21 @@ export class HttpTransport {
 
 /**
  * A Node stream's first `max` bytes (plus one chunk to detect overflow); a longer body is
- * destroyed (its connection closed) rather than read to the end.
+ * destroyed (its connection closed) rather than read to the end. Every chunk is charged to the
+ * byte budget in scope (limits.ts), which may end the read with LIMIT_EXCEEDED.
  */
 export async function readCappedStream(
   body: Readable,
   max: number,
   onChunk: () => void,
+  what = 'response',
 ): Promise<{ bytes: Uint8Array; over: boolean }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     onChunk();
+    // Throwing here leaves the loop, which destroys the stream.
+    chargeRead(chunk.length, what);
     total += chunk.length;
     if (total > max) {
       body.destroy();
@@ -336,11 +346,15 @@ function headerLookup(h: IncomingHttpHeaders): HeaderLookup {
   };
 }
 
-/** Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. */
+/**
+ * Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. Every
+ * chunk is charged to the byte budget in scope (limits.ts), which may end the read.
+ */
 export async function readCapped(
   body: ReadableStream<Uint8Array>,
   max: number,
   onChunk: () => void,
+  what = 'response',
 ): Promise<{ bytes: Uint8Array; over: boolean }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -349,6 +363,12 @@ export async function readCapped(
     const { done, value } = await reader.read();
     if (done) break;
     onChunk();
+    try {
+      chargeRead(value.length, what);
+    } catch (e: unknown) {
+      await reader.cancel().catch(() => undefined);
+      throw e;
+    }
     total += value.length;
     if (total > max) {
       await reader.cancel().catch(() => undefined);

@@ -1,5 +1,6 @@
 // The object store an s3lo image lives in (an S3 bucket or a local:// directory), reduced to the
 // one operation verification needs: read a small object by key, bounded in size.
+import { chargeRead } from '../limits.js';
 import type { S3loRef } from './reference.js';
 import { LocalS3loStore } from './local-store.js';
 import { S3S3loStore, type S3StoreOptions } from './s3-store.js';
@@ -29,10 +30,23 @@ export interface S3loStoreOptions {
 
 /** The store a reference names: its local root directory, or its S3 bucket. */
 export function createS3loStore(ref: S3loRef, opts: S3loStoreOptions = {}): S3loStore {
-  if (ref.scheme === 'local') {
-    return new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() });
-  }
-  return new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
+  const store =
+    ref.scheme === 'local'
+      ? new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() })
+      : new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
+  return metered(store);
+}
+
+/** Every object read counts against the byte budget of the image it is read for (limits.ts). */
+function metered(store: S3loStore): S3loStore {
+  return {
+    name: store.name,
+    async getObject(key, maxBytes) {
+      const bytes = await store.getObject(key, maxBytes);
+      if (bytes) chargeRead(bytes.length, `${store.name}/${key}`);
+      return bytes;
+    },
+  };
 }
 
 /** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */

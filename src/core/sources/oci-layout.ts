@@ -6,7 +6,7 @@ import path from 'node:path';
 import { GateError } from '../errors.js';
 import { isDigest } from '../reference.js';
 import { parseIndex, parseManifest } from '../registry/manifest.js';
-import { LIMITS } from '../limits.js';
+import { chargeRead, LIMITS } from '../limits.js';
 import type { ContentStore, Descriptor, FetchedManifest } from '../types.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -44,6 +44,7 @@ export class OciLayoutStore implements ContentStore {
         );
       const buf = Buffer.alloc(st.size);
       const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+      chargeRead(bytesRead, `${this.name}: ${rel}`);
       return buf.subarray(0, bytesRead);
     } finally {
       await fh.close();

@@ -1,12 +1,12 @@
 // Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
-import { readFile } from 'node:fs/promises';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial } from '@sigstore/verify';
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
 // offline root is always the one the library version we ship was released with.
 import tufSeeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { GateError } from '../errors.js';
+import { LIMITS, readFileCapped } from '../limits.js';
 
 export const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
 
@@ -61,14 +61,19 @@ export function embeddedTrustedRoot(): TrustedRootJSON {
 }
 
 async function loadFromFile(path: string): Promise<TrustedRootJSON> {
-  let text: string;
+  let read: { bytes: Buffer; over: boolean };
   try {
-    text = await readFile(path, 'utf8');
+    read = await readFileCapped(path, LIMITS.trustedRootBytes);
   } catch (e: unknown) {
     const why = e instanceof Error ? e.message : String(e);
     throw new GateError('TRUST_ROOT', `trusted-root: cannot read ${path}: ${why}`, { cause: e });
   }
-  return validateTrustedRoot(text, path);
+  if (read.over)
+    throw new GateError(
+      'TRUST_ROOT',
+      `trusted-root: ${path} is larger than ${LIMITS.trustedRootBytes} bytes, more than any trusted root`,
+    );
+  return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 
 async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSON> {
