@@ -274,13 +274,21 @@ async function lookFirstValid(
   const signatures: SignatureEvidence[] = [];
   const rejected: Judged['rejected'] = [];
   let read = 0;
+  // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
+  // later candidate that verifies still decides; it is the error only if none does.
+  let deferred: unknown;
   for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
     read++;
-    const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
-    signatures.push(...j.signatures);
-    rejected.push(...j.rejected);
+    try {
+      const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
+      signatures.push(...j.signatures);
+      rejected.push(...j.rejected);
+    } catch (e: unknown) {
+      deferred ??= e;
+    }
     if (signatures.length > 0) break;
   }
+  if (signatures.length === 0 && deferred !== undefined) throw deferred;
   // With no candidates kept, judging `found` yields just what discovery itself rejected.
   const unreadable = judge(found, digest, verifier).rejected;
   return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
