@@ -2,7 +2,7 @@
 // organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
 import { GateError } from '../errors.js';
 import { chargeRead, LIMITS } from '../limits.js';
-import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
+import { assertTargetAllowed, isLoopbackHost, redactUrl } from '../registry/hosts.js';
 import { backoff, readCapped } from '../registry/http.js';
 import { snappyDecode } from './snappy.js';
 
@@ -229,20 +229,60 @@ async function bundleOf(
   }
 }
 
-async function fetchWithoutCredentials(url: URL, signal?: AbortSignal): Promise<Uint8Array> {
+/** Redirects a bundle_url may take before it is refused (storage services use one or two). */
+export const MAX_BUNDLE_REDIRECTS = 5;
+
+/**
+ * GETs a bundle_url body with no credentials. Redirects are followed by hand, each hop under the
+ * registry client's target rules (src/core/registry/hosts.ts `assertTargetAllowed`): https only
+ * (plain http only among loopback hosts), never onto loopback, link-local or metadata addresses
+ * from a public origin, at most MAX_BUNDLE_REDIRECTS hops.
+ */
+export async function fetchWithoutCredentials(
+  start: URL,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  let url = start;
   let res: Response;
-  try {
-    res = await fetch(url, {
-      redirect: 'follow',
-      credentials: 'omit',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (e: unknown) {
-    throw new GateError(
-      'NETWORK',
-      `bundle_url ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`,
-      { cause: e },
-    );
+  for (let hop = 0; ; hop++) {
+    try {
+      res = await fetch(url, {
+        redirect: 'manual',
+        credentials: 'omit',
+        ...(signal ? { signal } : {}),
+      });
+    } catch (e: unknown) {
+      throw new GateError(
+        'NETWORK',
+        `bundle_url ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      );
+    }
+    if (res.status < 300 || res.status > 399 || res.status === 304) break;
+    await res.body?.cancel().catch(() => undefined);
+    const location = res.headers.get('location');
+    if (location === null)
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `bundle_url ${redactUrl(url)}: HTTP ${res.status} without a Location`,
+      );
+    if (hop >= MAX_BUNDLE_REDIRECTS)
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `bundle_url ${redactUrl(start)}: more than ${MAX_BUNDLE_REDIRECTS} redirects`,
+      );
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch (e: unknown) {
+      throw new GateError(
+        'REGISTRY_ERROR',
+        `bundle_url ${redactUrl(url)}: redirect to a Location that is not a URL`,
+        { cause: e },
+      );
+    }
+    assertTargetAllowed(next, start.host, new Set(), 'bundle_url redirect');
+    url = next;
   }
   if (res.status !== 200 || !res.body) {
     await res.body?.cancel().catch(() => undefined);
