@@ -1,7 +1,8 @@
 // Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
 // policy and trust material. Built once per run; pure and synchronous per call, no I/O.
-import { createHash } from 'node:crypto';
+import { createHash, verify as cryptoVerify } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { dsse } from '@sigstore/core';
 import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
 import {
   toSignedEntity,
@@ -25,7 +26,7 @@ import {
   type ParsedAttestation,
 } from './legacy-att.js';
 import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';
-import { verifyPrehashed } from './prehash.js';
+import { hashForDigestLength, signatureHashes, verifyPrehashed } from './prehash.js';
 import {
   checkSubject,
   parseStatement,
@@ -118,11 +119,9 @@ export function createSignatureVerifier(
   // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
   // the presence of an entry is required up front either way.
   const makeVerifiers = (tlogThreshold: number): VerifierSet => {
-    const keyOpts: VerifierOptions = {
-      tlogThreshold,
-      ctlogThreshold: 0,
-      timestampThreshold: policy.requireTlog ? 1 : 0,
-    };
+    // A key without a validity window needs no signing time: a required log entry is proved by
+    // its inclusion proof or its SET (tlogThreshold), not by the time it vouches for.
+    const keyOpts: VerifierOptions = { tlogThreshold, ctlogThreshold: 0, timestampThreshold: 0 };
     const keylessOpts: VerifierOptions = {
       tlogThreshold,
       ctlogThreshold: policy.requireSct ? 1 : 0,
@@ -169,6 +168,7 @@ export function createSignatureVerifier(
     format: SignatureFormat,
     what: string,
     att?: { envelope: Uint8Array; parsed: ParsedAttestation },
+    legacySig = false,
   ): SignatureEvidence & { statement?: InTotoStatement } {
     // 1. Structure and bounds, before any cryptography.
     const shape = checkBundleShape(bundleJson);
@@ -217,6 +217,22 @@ export function createSignatureVerifier(
         $case: 'certificate',
         certificate: new LeafCertificate(entity.key.certificate),
       };
+    // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
+    // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
+    if (bundle.content.$case === 'dsseEnvelope') {
+      const env = bundle.content.dsseEnvelope;
+      entity.signature = keyHashedContent(
+        entity.signature,
+        dsse.preAuthEncoding(env.payloadType, env.payload),
+        env.signatures[0]?.sig ?? Buffer.alloc(0),
+      );
+    } else if (legacySig && 'artifact' in subject) {
+      entity.signature = keyHashedContent(
+        entity.signature,
+        Buffer.from(subject.artifact),
+        bundle.content.messageSignature.signature,
+      );
+    }
     if (bundle.content.$case === 'messageSignature') {
       const md = bundle.content.messageSignature.messageDigest;
       if ('artifact' in subject) {
@@ -249,14 +265,18 @@ export function createSignatureVerifier(
       }
     }
     if (ignoreTlog) {
+      // No root: nothing here can be checked, and the policy needs no time (else a root would be
+      // required), so log entries and RFC 3161 timestamps are left out rather than failed.
       entity.tlogEntries = [];
-      entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log');
+      entity.timestamps = [];
     }
-    const threshold = shape.signer === 'certificate' ? 1 : policy.requireTlog ? 1 : 0;
-    if (countTimestampCandidates(entity) < threshold) {
+    const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
+    for (const e of entity.tlogEntries) checkProofAgainstCheckpoint(e, what);
+    // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
+    if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
       throw new GateError(
         'TLOG_MISSING',
-        `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`,
+        `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)${stale}`,
       );
     }
     const bound: TlogEntries = entity.tlogEntries;
@@ -385,7 +405,14 @@ export function createSignatureVerifier(
     verifyLegacy(layer, imageDigest) {
       checkSimpleSigningPayload(layer.payload, imageDigest);
       const bundle = legacyLayerToBundle(layer);
-      const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+      const evidence = verify(
+        bundle,
+        { artifact: layer.payload },
+        'legacy-tag',
+        '.sig layer',
+        undefined,
+        true,
+      );
       delete evidence.statement;
       return evidence;
     },
@@ -436,6 +463,53 @@ function baseTrust(root: object): Omit<TrustMaterial, 'publicKey'> {
       cause: e,
     });
   }
+}
+
+const STALE_HINT =
+  'the trusted root may be stale (refresh it via TUF, or pass a current --trusted-root)';
+
+/**
+ * Entries from a log the trusted root does not list cannot be checked at all. Required: a
+ * failure saying the root may be stale (a new log shard, a rotated key). Not required: they are
+ * left out with the time they claim, and the returned text says so for a later failure.
+ */
+function dropUnknownLogs(
+  entity: SignedEntity,
+  tlogs: TrustMaterial['tlogs'],
+  required: boolean,
+  what: string,
+): string {
+  const unknown = entity.tlogEntries.filter(
+    (e) => !tlogs.some((t) => t.logID.equals(e.logId.keyId)),
+  );
+  if (unknown.length === 0) return '';
+  const ids = [...new Set(unknown.map((e) => e.logId.keyId.toString('hex')))].join(', ');
+  const text = `tlog entry (logIndex ${unknown[0].logIndex}) is from log ${ids}, which the trusted root does not know: ${STALE_HINT}`;
+  if (required) throw new GateError('TLOG_INVALID', `${what}: ${text}`);
+  entity.tlogEntries = entity.tlogEntries.filter((e) => !unknown.includes(e));
+  entity.timestamps = entity.timestamps.filter(
+    (t) => t.$case !== 'transparency-log' || !unknown.includes(t.tlogEntry),
+  );
+  return ` (left out: ${text})`;
+}
+
+/**
+ * sigstore-js proves inclusion against the checkpoint's size and root and never reads the
+ * proof's own `treeSize` and `rootHash`: evidence that contradicts itself is refused here.
+ */
+function checkProofAgainstCheckpoint(entry: TlogEntries[number], what: string): void {
+  const proof = entry.inclusionProof;
+  if (!proof?.checkpoint) return;
+  const note = proof.checkpoint.envelope.split('\n\n')[0] ?? '';
+  const [, size, root] = note.split('\n');
+  const fail = (field: string): GateError =>
+    new GateError(
+      'TLOG_INVALID',
+      `${what}: tlog entry (logIndex ${entry.logIndex}) inclusion proof ${field} differs from its checkpoint's`,
+    );
+  if (size !== undefined && size !== proof.treeSize) throw fail(`tree size ${proof.treeSize}`);
+  if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
+    throw fail('root hash');
 }
 
 function countTimestampCandidates(entity: SignedEntity): number {
@@ -496,6 +570,36 @@ function timestampedOver(content: SignatureContent, signed: Buffer): SignatureCo
     compareDigest: (d) => content.compareDigest(d),
     compareSignedDigest: (d) => content.compareSignedDigest(d),
     verifySignature: (key) => content.verifySignature(key),
+  };
+}
+
+/**
+ * `content` with the signature checked over `signed` under the hash the key signs with (SHA-384
+ * for P-384, SHA-512 for P-521; SHA-256 too, which sigstore-js signs with), and a logged digest
+ * of the signed bytes (Rekor v2 hashedrekord over the DSSE PAE) compared under the hash its
+ * length names: Rekor records the digest the key signed, not a SHA-256.
+ */
+function keyHashedContent(
+  content: SignatureContent,
+  signed: Buffer,
+  signature: Buffer,
+): SignatureContent {
+  return {
+    signature: content.signature,
+    compareSignature: (s) => content.compareSignature(s),
+    compareDigest: (d) => content.compareDigest(d),
+    compareSignedDigest: (d) => {
+      const alg = hashForDigestLength(d.length);
+      return alg !== undefined && sha(alg, signed).equals(d);
+    },
+    verifySignature: (key) =>
+      signatureHashes(key).some((alg) => {
+        try {
+          return cryptoVerify(alg, signed, key, signature);
+        } catch {
+          return false;
+        }
+      }),
   };
 }
 
