@@ -344,7 +344,10 @@ export function createSignatureVerifier(
         verifier.verify(entity);
       } catch (e: unknown) {
         const g = toVerifyGateError(e, what);
-        if (g.code !== 'SIGNATURE_INVALID') firstOther ??= windowError(g, key, what);
+        // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
+        // that error is the reason, not "no trusted key".
+        if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
+          firstOther ??= windowError(g, key, what);
         continue;
       }
       checkTlogSigner(bound, { kind: 'key', spki: key.spki });
