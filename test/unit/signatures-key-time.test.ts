@@ -340,6 +340,19 @@ describe('item 17: an entry from a log the trusted root does not know', () => {
     expect(g.message).toMatch(/no trusted signing time .*trusted root may be stale/);
   });
 
+  it('says the root may be stale for an SCT from a CT log it does not know', () => {
+    const v = createSignatureVerifier(ss.trustedRoot, {
+      keys: [],
+      identities: [{ subject: { exact: IDENTITY }, issuer: { exact: ISSUER } }],
+      requireTlog: true,
+      requireSct: true,
+    });
+    const b = sign({ identity: IDENTITY, issuer: ISSUER, ctLog: 'rogue' });
+    const g = failure(() => v.verifyBundle(b.bundle, { digest: DIGEST }, 'bundle-tag'));
+    expect(g.code).toBe('UNTRUSTED_SIGNER');
+    expect(g.message).toMatch(/SCT is from CT log [0-9a-f]+, which the trusted root does not know/);
+  });
+
   it('does not call a known log with a bad SET stale', () => {
     const j = structuredClone(sign(signer, { rfc3161: false, rekorKey: 'rogue' }).bundle) as any;
     const g = failure(() => keyVerifier().verifyBundle(j, { digest: DIGEST }, 'bundle-tag'));

@@ -223,6 +223,26 @@ describe('item 15: DSSE signed with the hash of the key (P-384 as AWS KMS ECC_NI
     },
   );
 
+  it.each(['sha256', 'sha384', 'sha512'] as const)(
+    'RSA key (as KMS RSASSA_PKCS1_V1_5_SHA_*), %s signature: verifies',
+    (hash) => {
+      const k = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const b = ss.signBundle({ imageDigest: DIGEST, signer: k, hash });
+      expect(keyVerifier(k).verifyBundle(b.bundle, { digest: DIGEST }, 'bundle-tag').kind).toBe(
+        'key',
+      );
+    },
+  );
+
+  it.each(['P-384', 'P-521'] as const)('%s key, Rekor v2 dsse entry: verifies', (curve) => {
+    const k = ss.generateKeyPair(curve);
+    const hash = curve === 'P-384' ? 'sha384' : 'sha512';
+    const b = ss.signBundle({ imageDigest: DIGEST, signer: k, hash, rekorEntry: 'dsse-v2' });
+    expect(keyVerifier(k).verifyBundle(b.bundle, { digest: DIGEST }, 'bundle-tag').kind).toBe(
+      'key',
+    );
+  });
+
   it('P-384 / SHA-384 legacy .sig layer without a log entry: verifies', () => {
     const k = ss.generateKeyPair('P-384');
     const sig = ss.signLegacyKey({

@@ -67,6 +67,9 @@ export function signatureHashes(key: KeyObject): Array<SignatureHash | null> {
     return ['sha256'];
   }
   if (key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448') return [null];
+  // PKCS#1 v1.5 names its hash inside the signature, so trying each SHA-2 is unambiguous (KMS
+  // RSA keys sign RSASSA_PKCS1_V1_5_SHA_256/384/512).
+  if (key.asymmetricKeyType === 'rsa') return ['sha256', 'sha384', 'sha512'];
   return ['sha256'];
 }
 

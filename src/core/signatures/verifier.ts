@@ -225,6 +225,7 @@ export function createSignatureVerifier(
         entity.signature,
         dsse.preAuthEncoding(env.payloadType, env.payload),
         env.signatures[0]?.sig ?? Buffer.alloc(0),
+        env.payload,
       );
     } else if (legacySig && 'artifact' in subject) {
       entity.signature = keyHashedContent(
@@ -380,7 +381,16 @@ export function createSignatureVerifier(
     try {
       set.keyless.verify(entity);
     } catch (e: unknown) {
-      throw toVerifyGateError(e, what);
+      const g = toVerifyGateError(e, what);
+      const ctIds = (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+      const unknownCt = ctIds.filter((id) => !base.ctlogs.some((l) => l.logID.equals(id)));
+      if (/SCT verification failed/.test(g.message) && unknownCt.length > 0)
+        throw new GateError(
+          g.code,
+          `${g.message}: the certificate's SCT is from CT log ${unknownCt[0].toString('hex')}, which the trusted root does not know: ${STALE_HINT}`,
+          { cause: g },
+        );
+      throw g;
     }
     const identity = readCertIdentity(cert);
     try {
@@ -586,15 +596,18 @@ function keyHashedContent(
   content: SignatureContent,
   signed: Buffer,
   signature: Buffer,
+  /** A DSSE payload, whose logged hash (dsse entries) also follows the digest's length. */
+  payload?: Buffer,
 ): SignatureContent {
+  const byLength = (data: Buffer, d: Buffer): boolean => {
+    const alg = hashForDigestLength(d.length);
+    return alg !== undefined && sha(alg, data).equals(d);
+  };
   return {
     signature: content.signature,
     compareSignature: (s) => content.compareSignature(s),
-    compareDigest: (d) => content.compareDigest(d),
-    compareSignedDigest: (d) => {
-      const alg = hashForDigestLength(d.length);
-      return alg !== undefined && sha(alg, signed).equals(d);
-    },
+    compareDigest: (d) => (payload ? byLength(payload, d) : content.compareDigest(d)),
+    compareSignedDigest: (d) => byLength(signed, d),
     verifySignature: (key) =>
       signatureHashes(key).some((alg) => {
         try {
