@@ -9,7 +9,7 @@ import type { Report } from '../../src/core/report.js';
 import { pushBundleReferrers } from '../helpers/cosign-push.js';
 import { pushImage } from '../helpers/oci-push.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
-import { runCli } from '../helpers/run-dist.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
 import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
 
 const DAY = 24 * 3_600_000;
@@ -93,6 +93,29 @@ describe('item 11: --key --trusted-root --insecure-ignore-tlog uses the given ro
     expect(r.stdout).toMatch(/Verification FAILED/);
     expect(r.stdout).toMatch(/Reason: .*timestamp/i);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('the same through dist/index.js (the Action)', () => {
+  it('verifies the TSA-timestamped key bundle and shows the root warning in the summary', async () => {
+    const ok = await runAction({
+      images: refs['tsa-only'],
+      key: pub,
+      'trusted-root': root,
+      'insecure-ignore-tlog': 'true',
+    });
+    expect(ok.outputs.verified).toBe('true');
+    expect(ok.summary).not.toContain('⚠️');
+    expect(ok.code).toBe(0);
+    const warned = await runAction({
+      images: refs['expiring-tsa'],
+      key: pub,
+      'trusted-root': strangerRoot,
+      'insecure-ignore-tlog': 'true',
+    });
+    expect(warned.outputs.verified).toBe('true');
+    expect(warned.summary).toMatch(/> ⚠️ trusted root .*its last timestamp authority expires on/);
+    expect(warned.code).toBe(0);
   });
 });
 
