@@ -337,7 +337,7 @@ export function createSignatureVerifier(
       if (key.validFor && !timed) {
         firstOther ??= new GateError(
           'TLOG_MISSING',
-          `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`,
+          `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`,
         );
         continue;
       }
@@ -382,12 +382,13 @@ export function createSignatureVerifier(
       set.keyless.verify(entity);
     } catch (e: unknown) {
       const g = toVerifyGateError(e, what);
-      const ctIds = (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
-      const unknownCt = ctIds.filter((id) => !base.ctlogs.some((l) => l.logID.equals(id)));
-      if (/SCT verification failed/.test(g.message) && unknownCt.length > 0)
+      const unknownCt = /SCT verification failed/.test(g.message)
+        ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
+        : undefined;
+      if (unknownCt)
         throw new GateError(
           g.code,
-          `${g.message}: the certificate's SCT is from CT log ${unknownCt[0].toString('hex')}, which the trusted root does not know: ${STALE_HINT}`,
+          `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`,
           { cause: g },
         );
       throw g;
@@ -523,6 +524,17 @@ function checkProofAgainstCheckpoint(entry: TlogEntries[number], what: string): 
   if (size !== undefined && size !== proof.treeSize) throw fail(`tree size ${proof.treeSize}`);
   if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
     throw fail('root hash');
+}
+
+/** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
+function sctLogIds(cert: {
+  extSCT?: { signedCertificateTimestamps: Array<{ logID: Buffer }> };
+}): Buffer[] {
+  try {
+    return (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+  } catch {
+    return [];
+  }
 }
 
 function countTimestampCandidates(entity: SignedEntity): number {

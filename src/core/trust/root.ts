@@ -199,6 +199,7 @@ function expiryText(source: string, what: string, at: number, now: Date): string
 
 /** When a root entry stops being usable: its validity end or its chain's first notAfter. */
 function entryEnd(entry: unknown): number {
+  if (typeof entry !== 'object' || entry === null) return Infinity;
   const e = entry as {
     validFor?: { end?: unknown };
     publicKey?: { validFor?: { end?: unknown } };
