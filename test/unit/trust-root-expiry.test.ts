@@ -92,6 +92,13 @@ describe('trustedRootWarnings', () => {
     expect(w[1]).toMatch(/its last timestamp authority expires on .* \(in 3 days\)$/);
   });
 
+  it('never throws on odd entries: no chain list, null certificates, bad dates', async () => {
+    const root = (await rootWith({ tlogs: ['not a date'] })) as any;
+    root.certificateAuthorities[0].certChain = { certificates: { rawBytes: 'x' } };
+    root.timestampAuthorities[0].certChain.certificates = [null, { rawBytes: 'AAAA' }];
+    expect(trustedRootWarnings(root as TrustedRootJSON, FILE, NOW)).toEqual([]);
+  });
+
   it('names the source: a file, the embedded root, TUF', async () => {
     const root = await rootWith({ tlogs: [iso(DAY)] });
     expect(trustedRootWarnings(root, FILE, NOW)[0]).toMatch(/^trusted root \/etc\/root\.json: /);

@@ -203,7 +203,7 @@ function entryEnd(entry: unknown): number {
   const e = entry as {
     validFor?: { end?: unknown };
     publicKey?: { validFor?: { end?: unknown } };
-    certChain?: { certificates?: Array<{ rawBytes?: unknown }> };
+    certChain?: { certificates?: unknown };
   };
   let end = Infinity;
   const validEnd = e.validFor?.end ?? e.publicKey?.validFor?.end;
@@ -211,10 +211,12 @@ function entryEnd(entry: unknown): number {
     const t = Date.parse(validEnd);
     if (!Number.isNaN(t)) end = t;
   }
-  for (const c of e.certChain?.certificates ?? []) {
-    if (typeof c.rawBytes !== 'string') continue;
+  const certs: unknown = e.certChain?.certificates;
+  for (const c of Array.isArray(certs) ? (certs as unknown[]) : []) {
+    const raw = (c as { rawBytes?: unknown } | null)?.rawBytes;
+    if (typeof raw !== 'string') continue;
     try {
-      const t = Date.parse(new X509Certificate(Buffer.from(c.rawBytes, 'base64')).validTo);
+      const t = Date.parse(new X509Certificate(Buffer.from(raw, 'base64')).validTo);
       if (!Number.isNaN(t)) end = Math.min(end, t);
     } catch {
       // A certificate that does not parse was refused when the root was loaded.
