@@ -240,6 +240,9 @@ describe('item 11: a given trusted root is used for RFC 3161 timestamps without 
     // The key did sign: the reason is the timestamp, not "no trusted key".
     expect(g.message).toMatch(/timestamp could not be verified/);
     expect(g.message).not.toMatch(/any trusted key/);
+    expect(g.message).toMatch(
+      /its signer is not a timestamp authority the trusted root knows: the trusted root may be stale/,
+    );
   });
 
   it('rejects a timestamp over another signature', () => {
@@ -248,9 +251,10 @@ describe('item 11: a given trusted root is used for RFC 3161 timestamps without 
       tlog: false,
     }).bundle.verificationMaterial.timestampVerificationData;
     // Two signatures by one ECDSA key differ, so the second timestamp covers other bytes.
-    expect(
-      failure(() => keyVerifier(noLog).verifyBundle(j, { digest: DIGEST }, 'bundle-tag')).code,
-    ).toBe('SIGNATURE_INVALID');
+    const g = failure(() => keyVerifier(noLog).verifyBundle(j, { digest: DIGEST }, 'bundle-tag'));
+    expect(g.code).toBe('SIGNATURE_INVALID');
+    // A TSA the root knows: not a stale root, a timestamp over something else.
+    expect(g.message).not.toMatch(/stale/);
   });
 
   it('without any root, leaves out what it cannot check and verifies the key signature', () => {

@@ -344,7 +344,7 @@ export function createSignatureVerifier(
       try {
         verifier.verify(entity);
       } catch (e: unknown) {
-        const g = toVerifyGateError(e, what);
+        const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
         // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
         // that error is the reason, not "no trusted key".
         if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
@@ -381,7 +381,7 @@ export function createSignatureVerifier(
     try {
       set.keyless.verify(entity);
     } catch (e: unknown) {
-      const g = toVerifyGateError(e, what);
+      const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
       const unknownCt = /SCT verification failed/.test(g.message)
         ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
         : undefined;
@@ -524,6 +524,37 @@ function checkProofAgainstCheckpoint(entry: TlogEntries[number], what: string): 
   if (size !== undefined && size !== proof.treeSize) throw fail(`tree size ${proof.treeSize}`);
   if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
     throw fail('root hash');
+}
+
+/**
+ * A timestamp that fails and names a signer (serial and issuer) that no TSA in the root has as
+ * its leaf: the root may lack a new TSA, so say so next to the failure.
+ */
+function tsaStaleHint(
+  g: GateError,
+  entity: SignedEntity,
+  tsas: TrustMaterial['timestampAuthorities'],
+): GateError {
+  if (!/timestamp could not be verified/.test(g.message)) return g;
+  const unknown = entity.timestamps.some((t) => {
+    if (t.$case !== 'timestamp-authority') return false;
+    try {
+      const serial = t.timestamp.signerSerialNumber;
+      const issuer = t.timestamp.signerIssuer;
+      return !tsas.some((ca) => {
+        const leaf = ca.certChain[0];
+        return leaf !== undefined && leaf.serialNumber.equals(serial) && leaf.issuer.equals(issuer);
+      });
+    } catch {
+      return false;
+    }
+  });
+  if (!unknown) return g;
+  return new GateError(
+    g.code,
+    `${g.message}: its signer is not a timestamp authority the trusted root knows: ${STALE_HINT}`,
+    { cause: g },
+  );
 }
 
 /** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
