@@ -52,6 +52,7 @@ export function renderSummary(report: Report): string {
     '',
     head,
     '',
+    ...(report.warnings ?? []).flatMap((w) => [`> ⚠️ ${escapeCell(w)}`, '']),
     '| Image | Digest | Verdict | Signer | Signed at | Reason |',
     '| --- | --- | --- | --- | --- | --- |',
   ];

@@ -33,7 +33,7 @@ import { createS3loStore, type S3loStore } from './s3lo/store.js';
 import { verifyS3lo } from './s3lo/verify.js';
 import type { VerificationKey } from './trust/key-types.js';
 import { loadKeys } from './trust/keys.js';
-import { loadTrustedRoot } from './trust/root.js';
+import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
 import type { ContentStore } from './types.js';
 import type { VerifyContext } from './verify.js';
 import { hasWorkflowPinning, workflowIdentityRule } from './workflow-identity.js';
@@ -192,6 +192,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
   let plans: Plans | undefined;
   const deadline = AbortSignal.timeout(o.timeoutMs);
   let client: RegistryClient | undefined;
+  let warnings: string[] = [];
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
     plans = await buildPlans(o, env, buildPolicy);
@@ -199,14 +200,18 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
     // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
     // trust material, so it neither fetches nor requires it.
     const sigstoreImages = o.images.some((i) => !isS3loReference(i));
-    const root =
-      sigstoreImages && plans.specs.some(needsTrustRoot)
-        ? await loadTrustedRoot({
-            offline: o.offline,
-            ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
-            ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
-          })
-        : undefined;
+    // A root the user names is always used: a policy that needs no log or time still checks the
+    // RFC 3161 timestamps and log entries a bundle carries against it, instead of failing them.
+    const rootOpts = {
+      offline: o.offline,
+      ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
+      ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+    };
+    let root: TrustedRootJSON | undefined;
+    if (sigstoreImages && (o.trustedRoot || plans.specs.some(needsTrustRoot))) {
+      root = await loadTrustedRoot(rootOpts);
+      warnings = trustedRootWarnings(root, rootOpts);
+    }
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,
       credentials: o.registryCredentials,
@@ -299,6 +304,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       startedAt,
       policy: summarizePlans(o, plans),
       results,
+      warnings,
       stats: { registryRequests: client.stats.requests },
     });
   } catch (e: unknown) {
@@ -319,6 +325,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       policy: summarizePlans(o, plans),
       error: { code: err.code, message: err.message },
       results,
+      warnings,
     });
   } finally {
     await client?.close();

@@ -146,6 +146,8 @@ export interface Report {
   outcome: Outcome;
   /** Set when the run could not start (bad key, trust root unavailable): every image is `error`. */
   error?: { code: GateErrorCode; message: string };
+  /** Things to act on that did not change the verdict (a trusted root near or past its end). */
+  warnings?: string[];
   /** HTTP requests sent to registries during the run (for audits of cost and the benchmark). */
   stats?: { registryRequests: number };
   results: ImageResult[];
@@ -201,6 +203,7 @@ export function finishReport(
     verified: outcome === 'verified',
     outcome,
     ...(partial.error ? { error: partial.error } : {}),
+    ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
     ...(partial.stats ? { stats: partial.stats } : {}),
     results: partial.results,
   };
@@ -225,6 +228,7 @@ export function mergeReports(
     : error
       ? 'error'
       : overallOutcome(results);
+  const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
   const startedAt = reports.map((r) => r.startedAt).sort()[0];
   const finishedAt = reports
     .map((r) => r.finishedAt)
@@ -242,6 +246,7 @@ export function mergeReports(
     verified: outcome === 'verified',
     outcome,
     ...(error ? { error } : {}),
+    ...(warnings.length ? { warnings } : {}),
     ...(reports.some((r) => r.stats)
       ? {
           stats: {

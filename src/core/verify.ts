@@ -276,7 +276,7 @@ async function lookFirstValid(
   let read = 0;
   // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
   // later candidate that verifies still decides; it is the error only if none does.
-  let deferred: unknown;
+  let deferred: GateError | undefined;
   for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
     read++;
     try {
@@ -284,7 +284,7 @@ async function lookFirstValid(
       signatures.push(...j.signatures);
       rejected.push(...j.rejected);
     } catch (e: unknown) {
-      deferred ??= e;
+      deferred ??= toGateError(e);
     }
     if (signatures.length > 0) break;
   }

@@ -49,6 +49,8 @@ export interface LegacyAttestationOptions<S> {
   rfc3161?: boolean;
   signedAt?: Date;
   rekorKey?: 'trusted' | 'rogue';
+  /** Signing hash; default sha256 (cosign file keys). KMS P-384 keys sign SHA-384. */
+  hash?: 'sha256' | 'sha384' | 'sha512';
 }
 
 export interface LegacyAttestation {
@@ -105,7 +107,11 @@ export function signLegacyAttestationWith<S>(
     verifierPem = issued.certificatePem;
     keyless = { certificatePem: issued.certificatePem, chainPem: issued.chainPem };
   }
-  const signature = crypto.sign('sha256', preAuthEncoding(payloadType, statement), privateKey);
+  const signature = crypto.sign(
+    o.hash ?? 'sha256',
+    preAuthEncoding(payloadType, statement),
+    privateKey,
+  );
   const envelope = cosignEnvelopeBytes(payloadType, statement, signature);
 
   // static.NewAttestation always sets the signature annotation, empty for attestations.

@@ -290,3 +290,68 @@ export function tlogEntryJson(entry: RekorEntry, kind: string, version: string):
     canonicalizedBody: entry.canonicalizedBody.toString('base64'),
   };
 }
+
+/** A Rekor v2 (rekor-tiles) protobuf Verifier as JSON: raw SPKI or certificate DER. */
+export type RekorV2VerifierJson =
+  | { publicKey: { rawBytes: string }; keyDetails: string }
+  | { x509Certificate: { rawBytes: string }; keyDetails: string };
+
+/** `keyDetails` as the protobuf-specs enum spells it for an ECDSA key of this curve. */
+export function keyDetailsFor(key: crypto.KeyObject): string {
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (curve === 'secp384r1') return 'PKIX_ECDSA_P384_SHA_384';
+  if (curve === 'secp521r1') return 'PKIX_ECDSA_P521_SHA_512';
+  return 'PKIX_ECDSA_P256_SHA_256';
+}
+
+const V2_HASH: Record<string, string> = {
+  sha256: 'SHA2_256',
+  sha384: 'SHA2_384',
+  sha512: 'SHA2_512',
+};
+
+/**
+ * Rekor v2 hashedrekord 0.0.2 entry body: the digest of the signed bytes (for DSSE, the PAE)
+ * under the signing hash, the raw signature and the verifier (rekor-tiles pkg/types/hashedrekord).
+ */
+export function hashedRekordV2Entry(
+  signed: Buffer,
+  hash: 'sha256' | 'sha384' | 'sha512',
+  signature: Buffer,
+  verifier: RekorV2VerifierJson,
+): object {
+  return {
+    apiVersion: '0.0.2',
+    kind: 'hashedrekord',
+    spec: {
+      hashedRekordV002: {
+        data: {
+          algorithm: V2_HASH[hash],
+          digest: crypto.createHash(hash).update(signed).digest('base64'),
+        },
+        signature: { content: signature.toString('base64'), verifier },
+      },
+    },
+  };
+}
+
+/** Rekor v2 dsse 0.0.2 entry body: the payload's sha256 and each signature with its verifier. */
+export function dsseV2Entry(
+  payload: Buffer,
+  signature: Buffer,
+  verifier: RekorV2VerifierJson,
+): object {
+  return {
+    apiVersion: '0.0.2',
+    kind: 'dsse',
+    spec: {
+      dsseV002: {
+        payloadHash: {
+          algorithm: 'SHA2_256',
+          digest: crypto.createHash('sha256').update(payload).digest('base64'),
+        },
+        signatures: [{ content: signature.toString('base64'), verifier }],
+      },
+    },
+  };
+}

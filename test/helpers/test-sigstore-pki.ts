@@ -47,7 +47,7 @@ export const OID = {
   fulcioIssuerV2: '1.3.6.1.4.1.57264.1.8',
 } as const;
 
-export function generateKeyPair(curve: 'P-256' | 'P-384' = 'P-256'): KeyPair {
+export function generateKeyPair(curve: 'P-256' | 'P-384' | 'P-521' = 'P-256'): KeyPair {
   return crypto.generateKeyPairSync('ec', { namedCurve: curve });
 }
 

@@ -24,7 +24,10 @@ import {
   type BundleJson,
   type SerializedEnvelopeJson,
   dsseEntry,
+  dsseV2Entry,
   hashedRekordEntry,
+  hashedRekordV2Entry,
+  keyDetailsFor,
   legacyBundleAnnotation,
   preAuthEncoding,
   simpleSigningPayload,
@@ -99,6 +102,11 @@ export interface SigningOptions {
   signedAt?: Date;
   /** 'rogue': SET and checkpoint signed by a key not in the trusted root, still claiming the trusted log ID. */
   rekorKey?: 'trusted' | 'rogue';
+  /**
+   * Hash the signature is made with. Default sha256 (cosign file keys, sigstore-js); sigstore-go
+   * and KMS keys hash by the curve (AWS `ECC_NIST_P384` signs `ECDSA_SHA_384`).
+   */
+  hash?: 'sha256' | 'sha384' | 'sha512';
 }
 
 /** A Fulcio identity: SAN (email when it looks like one, else URI) plus OIDC issuer and extra extensions. */
@@ -157,6 +165,14 @@ export interface BundleOptions extends SigningOptions {
   tlog?: boolean;
   /** DSSE payloadType; change it only for negative tests. */
   payloadType?: string;
+  /**
+   * How the log records it: Rekor v1 dsse 0.0.1 (default, with SET and inclusion proof), or a
+   * Rekor v2 entry (integrated time 0, inclusion proof only) of kind hashedrekord 0.0.2 over the
+   * PAE or dsse 0.0.2.
+   */
+  rekorEntry?: 'dsse-v1' | 'hashedrekord-v2' | 'dsse-v2';
+  /** Record this key as the entry's verifier instead of the signer's (negative tests). */
+  loggedKey?: KeyObject;
 }
 
 export interface SignBundleOptions extends BundleOptions {
@@ -190,8 +206,8 @@ export interface TestSigstore {
   fulcio: { root: IssuedCert; intermediate: IssuedCert; chainPem: string };
   ctLogId: Buffer;
   tsa: Tsa;
-  /** A fresh P-256 key pair, as `cosign generate-key-pair` makes. */
-  generateKeyPair(): KeySigner;
+  /** A fresh key pair: P-256 as `cosign generate-key-pair` makes, or P-384/P-521 as KMS keys are. */
+  generateKeyPair(curve?: 'P-256' | 'P-384' | 'P-521'): KeySigner;
   /** A Fulcio-style leaf and its ephemeral key, without signing anything. */
   issueCertificate(
     signer: KeylessSigner,
@@ -391,7 +407,7 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
     tlog: boolean,
   ): LegacySignature => {
     const payload = simpleSigningPayload(o.imageDigest, o.dockerReference, o.payloadAnnotations);
-    const signature = crypto.sign('sha256', payload, privateKey);
+    const signature = crypto.sign(o.hash ?? 'sha256', payload, privateKey);
     const annotations: Record<string, string> = { [ANNOTATION_SIGNATURE]: b64(signature) };
     const result: LegacySignature = {
       mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
@@ -460,7 +476,9 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
       certificate = issued.certificate;
       verifierPem = toPem(certificate, 'CERTIFICATE');
     }
-    const signature = crypto.sign('sha256', preAuthEncoding(payloadType, payload), privateKey);
+    const hash = o.hash ?? 'sha256';
+    const pae = preAuthEncoding(payloadType, payload);
+    const signature = crypto.sign(hash, pae, privateKey);
     const envelope: SerializedEnvelopeJson = {
       payload: b64(payload),
       payloadType,
@@ -482,9 +500,38 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
     };
     const result: SignedBundle = { bundle, bytes: Buffer.alloc(0), statement: payload, signature };
     if (certificate) result.certificatePem = verifierPem;
-    if (o.tlog ?? true) {
-      const entry = appendToLog(dsseEntry(envelope, signature, verifierPem), signedAt, o);
+    const rekorEntry = o.rekorEntry ?? 'dsse-v1';
+    if ((o.tlog ?? true) && rekorEntry === 'dsse-v1') {
+      const pem = o.loggedKey
+        ? o.loggedKey.export({ type: 'spki', format: 'pem' }).toString()
+        : verifierPem;
+      const entry = appendToLog(dsseEntry(envelope, signature, pem), signedAt, o);
       bundle.verificationMaterial.tlogEntries.push(tlogEntryJson(entry, 'dsse', '0.0.1'));
+      result.tlogEntry = entry;
+    } else if (o.tlog ?? true) {
+      const verifierKey = o.loggedKey ?? (isKeySigner(signer) ? signer.publicKey : undefined);
+      const verifier = verifierKey
+        ? {
+            publicKey: { rawBytes: b64(spkiDer(verifierKey)) },
+            keyDetails: keyDetailsFor(verifierKey),
+          }
+        : {
+            x509Certificate: { rawBytes: b64(certificate!) },
+            keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          };
+      const body =
+        rekorEntry === 'hashedrekord-v2'
+          ? hashedRekordV2Entry(pae, hash, signature, verifier)
+          : dsseV2Entry(payload, signature, verifier);
+      // Rekor v2 vouches for no time: integrated time 0, no SET; the TSA gives the time.
+      const entry = appendToLog(body, new Date(0), o);
+      const json = tlogEntryJson(
+        entry,
+        rekorEntry === 'hashedrekord-v2' ? 'hashedrekord' : 'dsse',
+        '0.0.2',
+      );
+      delete json.inclusionPromise;
+      bundle.verificationMaterial.tlogEntries.push(json);
       result.tlogEntry = entry;
     }
     if (o.rfc3161 ?? true) {
@@ -523,7 +570,7 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
     fulcio: { ...fulcio, chainPem: chainPem(fulcio) },
     ctLogId: ctLog.logId,
     tsa,
-    generateKeyPair: () => generateKeyPair('P-256'),
+    generateKeyPair: (curve = 'P-256') => generateKeyPair(curve),
     issueCertificate,
     signLegacyKey,
     signLegacyKeyless,

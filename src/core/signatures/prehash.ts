@@ -36,6 +36,48 @@ const P384: Curve = {
   bits: 384,
 };
 
+const P521: Curve = {
+  p: (1n << 521n) - 1n,
+  n: 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+  a: (1n << 521n) - 4n,
+  b: 0x0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+  g: {
+    x: 0x00c6858e06b70404e9cd9e3ecb662395b4429c648139053fb521f828af606b4d3dbaa14b5e77efe75928fe1dc127a2ffa8de3348b3c1856a429bf97e7e31c2e5bd66n,
+    y: 0x011839296a789a3bc0045c8a5fb42c7d1bd998f54449579b446817afbd17273e662c97ee72995ef42640c550b9013fad0761353c7086a272c24088be94769fd16650n,
+  },
+  bits: 521,
+};
+
+const CURVES: Record<string, Curve> = { prime256v1: P256, secp384r1: P384, secp521r1: P521 };
+
+export type SignatureHash = 'sha256' | 'sha384' | 'sha512';
+
+/**
+ * The hashes a signature by `key` over whole data may have been made with, the key's own first.
+ * sigstore-go, cosign and KMS (AWS `ECC_NIST_P384` signs `ECDSA_SHA_384`) hash by the curve:
+ * SHA-384 for P-384, SHA-512 for P-521; sigstore-js signs and verifies SHA-256 whatever the
+ * curve, so both are signatures over the same bytes by the same key. `null`: the key type fixes
+ * its own hash (Ed25519).
+ */
+export function signatureHashes(key: KeyObject): Array<SignatureHash | null> {
+  if (key.asymmetricKeyType === 'ec') {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === 'secp384r1') return ['sha384', 'sha256'];
+    if (curve === 'secp521r1') return ['sha512', 'sha256'];
+    return ['sha256'];
+  }
+  if (key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448') return [null];
+  // PKCS#1 v1.5 names its hash inside the signature, so trying each SHA-2 is unambiguous (KMS
+  // RSA keys sign RSASSA_PKCS1_V1_5_SHA_256/384/512).
+  if (key.asymmetricKeyType === 'rsa') return ['sha256', 'sha384', 'sha512'];
+  return ['sha256'];
+}
+
+/** The SHA-2 hash whose output has `length` bytes (a Rekor digest carries no algorithm of its own). */
+export function hashForDigestLength(length: number): SignatureHash | undefined {
+  return length === 32 ? 'sha256' : length === 48 ? 'sha384' : length === 64 ? 'sha512' : undefined;
+}
+
 const DIGEST_INFO_PREFIX: Record<number, string> = {
   32: '3031300d060960864801650304020105000420',
   48: '3041300d060960864801650304020205000430',
@@ -44,7 +86,7 @@ const DIGEST_INFO_PREFIX: Record<number, string> = {
 
 /**
  * Verify `signature` over a message whose hash is `digest` (sha256/384/512 bytes).
- * Supports ECDSA P-256/P-384 (DER signatures) and RSA PKCS#1 v1.5; anything else is `false`
+ * Supports ECDSA P-256/P-384/P-521 (DER signatures) and RSA PKCS#1 v1.5; anything else is `false`
  * together with a reason, so the caller can say why rather than report a bad signature.
  */
 export function verifyPrehashed(
@@ -54,7 +96,7 @@ export function verifyPrehashed(
 ): { ok: boolean; unsupported?: string } {
   if (key.asymmetricKeyType === 'ec') {
     const curveName = key.asymmetricKeyDetails?.namedCurve;
-    const curve = curveName === 'prime256v1' ? P256 : curveName === 'secp384r1' ? P384 : undefined;
+    const curve = curveName === undefined ? undefined : CURVES[curveName];
     if (!curve) return { ok: false, unsupported: `ECDSA curve ${curveName ?? '?'}` };
     const jwk = key.export({ format: 'jwk' });
     if (!jwk.x || !jwk.y) return { ok: false, unsupported: 'EC key without coordinates' };

@@ -1,6 +1,8 @@
 // Binds each transparency-log entry to the signer we accepted: the key or certificate recorded
-// in the Rekor body must be ours. sigstore-js compares signature and digest only, not the key.
+// in the Rekor body must be ours. sigstore-js compares signature and digest only, not the key
+// (for Rekor v2 hashedrekord 0.0.2 and dsse 0.0.2 entries either).
 import { createPublicKey, X509Certificate as NodeX509 } from 'node:crypto';
+import { Entry, type Verifier } from '@sigstore/protobuf-specs/rekor/v2';
 import { GateError } from '../errors.js';
 
 /** Who signed, as DER: the leaf certificate (keyless) or the public key's SPKI (key). */
@@ -15,23 +17,33 @@ interface BodyVerifier {
   spki?: () => Buffer | undefined;
 }
 
-/** Throws TLOG_INVALID unless every entry's body names `signer` as its verifier. */
+/**
+ * Throws TLOG_INVALID unless every entry's body names `signer` as its verifier. The verifier is
+ * read from the place sigstore-js reads that kind and version from (the Rekor v2 protobuf form
+ * through the same parser), and every verifier there must be the signer: a body naming none,
+ * or another key in a field this kind does not have, binds nothing.
+ */
 export function checkTlogSigner(
   entries: ReadonlyArray<{ canonicalizedBody: Buffer; logIndex?: string }>,
   signer: SignerMaterial,
 ): void {
   entries.forEach((entry, i) => {
-    const verifiers = bodyVerifiers(entry.canonicalizedBody, i);
-    const ok = verifiers.some((v) =>
-      signer.kind === 'certificate'
-        ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-          (v.cert === undefined && sameKey(v, signer.spki))
-        : sameKey(v, signer.spki),
-    );
+    const { kind, verifiers } = bodyVerifiers(entry.canonicalizedBody, i);
+    const ok =
+      verifiers.length > 0 &&
+      verifiers.every((v) =>
+        signer.kind === 'certificate'
+          ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
+            (v.cert === undefined && sameKey(v, signer.spki))
+          : sameKey(v, signer.spki),
+      );
     if (!ok) {
+      const what = signer.kind === 'key' ? 'public key' : 'certificate';
       throw new GateError(
         'TLOG_INVALID',
-        `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}) records a different ${signer.kind === 'key' ? 'public key' : 'certificate'} than the one that signed`,
+        verifiers.length === 0
+          ? `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}, ${kind}) records no verifier to compare with the ${what} that signed`
+          : `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}, ${kind}) records a different ${what} than the one that signed`,
       );
     }
   });
@@ -43,7 +55,7 @@ function sameKey(v: BodyVerifier, spki: Buffer): boolean {
   return v.spki?.()?.equals(spki) === true;
 }
 
-function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
+function bodyVerifiers(body: Buffer, i: number): { kind: string; verifiers: BodyVerifier[] } {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
@@ -52,31 +64,64 @@ function bodyVerifiers(body: Buffer, i: number): BodyVerifier[] {
       cause: e,
     });
   }
+  const kind = get(json, 'kind');
+  const version = get(json, 'apiVersion');
+  const kv = `${typeof kind === 'string' ? kind : '?'}/${typeof version === 'string' ? version : '?'}`;
   const spec = get(json, 'spec');
-  const found: unknown[] = [];
-  // Rekor v1: hashedrekord 0.0.1, dsse 0.0.1, intoto 0.0.1/0.0.2 hold base64 PEM strings.
-  found.push(get(spec, 'signature', 'publicKey', 'content'));
-  for (const s of arr(get(spec, 'signatures'))) found.push(get(s, 'verifier'));
-  found.push(get(spec, 'publicKey'));
-  for (const s of arr(get(spec, 'content', 'envelope', 'signatures')))
-    found.push(get(s, 'publicKey'));
-  const out: BodyVerifier[] = found.flatMap((v) =>
-    typeof v === 'string' ? [fromBase64Pem(v)] : [],
-  );
-  // Rekor v2: hashedRekordV002 / dsseV002 hold protobuf Verifier objects with raw DER.
-  const v2: unknown[] = [get(spec, 'hashedRekordV002', 'signature', 'verifier')];
-  for (const s of arr(get(spec, 'dsseV002', 'signatures'))) v2.push(get(s, 'verifier'));
-  for (const v of v2) {
-    const cert = get(v, 'x509Certificate', 'rawBytes');
-    const key = get(v, 'publicKey', 'rawBytes');
-    if (typeof cert === 'string') out.push(fromCertDer(Buffer.from(cert, 'base64')));
-    if (typeof key === 'string') {
-      const raw = Buffer.from(key, 'base64');
-      let spki: Buffer | undefined | null = null;
-      out.push({ rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) });
-    }
+  const pems: unknown[] = [];
+  switch (kv) {
+    // Rekor v1 kinds hold base64 PEM strings (sigstore-js: verifyTLogBody, version 0.0.1 checks).
+    case 'hashedrekord/0.0.1':
+      pems.push(get(spec, 'signature', 'publicKey', 'content'));
+      break;
+    case 'dsse/0.0.1':
+      for (const s of arr(get(spec, 'signatures'))) pems.push(get(s, 'verifier'));
+      break;
+    case 'intoto/0.0.1':
+      pems.push(get(spec, 'publicKey'));
+      break;
+    case 'intoto/0.0.2':
+      for (const s of arr(get(spec, 'content', 'envelope', 'signatures')))
+        pems.push(get(s, 'publicKey'));
+      break;
+    default:
+      // sigstore-js reads every other hashedrekord/dsse version as a Rekor v2 Entry.
+      if (kind === 'hashedrekord' || kind === 'dsse')
+        return { kind: kv, verifiers: v2Verifiers(json, kind, kv, i) };
+      return { kind: kv, verifiers: [] };
   }
-  return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
+  return {
+    kind: kv,
+    verifiers: pems.map((v) => (typeof v === 'string' ? fromBase64Pem(v) : {})),
+  };
+}
+
+/** Rekor v2 hashedRekordV002 / dsseV002: protobuf Verifier objects with raw DER. */
+function v2Verifiers(json: unknown, kind: string, kv: string, i: number): BodyVerifier[] {
+  let entry: Entry;
+  try {
+    entry = Entry.fromJSON(json);
+  } catch (e: unknown) {
+    throw new GateError('TLOG_INVALID', `tlog entry ${i}: ${kv} body does not parse`, {
+      cause: e,
+    });
+  }
+  const spec = entry.spec?.spec;
+  const found: Array<Verifier | undefined> = [];
+  if (kind === 'hashedrekord' && spec?.$case === 'hashedRekordV002')
+    found.push(spec.hashedRekordV002.signature?.verifier);
+  if (kind === 'dsse' && spec?.$case === 'dsseV002')
+    for (const s of spec.dsseV002.signatures) found.push(s.verifier);
+  return found.map((v) => {
+    const m = v?.verifier;
+    if (m?.$case === 'x509Certificate') return fromCertDer(m.x509Certificate.rawBytes);
+    if (m?.$case === 'publicKey') {
+      const raw = m.publicKey.rawBytes;
+      let spki: Buffer | undefined | null = null;
+      return { rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) };
+    }
+    return {};
+  });
 }
 
 function fromBase64Pem(b64: string): BodyVerifier {

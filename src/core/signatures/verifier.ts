@@ -1,7 +1,8 @@
 // Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
 // policy and trust material. Built once per run; pure and synchronous per call, no I/O.
-import { createHash } from 'node:crypto';
+import { createHash, verify as cryptoVerify } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { dsse } from '@sigstore/core';
 import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
 import {
   toSignedEntity,
@@ -25,7 +26,7 @@ import {
   type ParsedAttestation,
 } from './legacy-att.js';
 import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';
-import { verifyPrehashed } from './prehash.js';
+import { hashForDigestLength, signatureHashes, verifyPrehashed } from './prehash.js';
 import {
   checkSubject,
   parseStatement,
@@ -118,11 +119,9 @@ export function createSignatureVerifier(
   // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
   // the presence of an entry is required up front either way.
   const makeVerifiers = (tlogThreshold: number): VerifierSet => {
-    const keyOpts: VerifierOptions = {
-      tlogThreshold,
-      ctlogThreshold: 0,
-      timestampThreshold: policy.requireTlog ? 1 : 0,
-    };
+    // A key without a validity window needs no signing time: a required log entry is proved by
+    // its inclusion proof or its SET (tlogThreshold), not by the time it vouches for.
+    const keyOpts: VerifierOptions = { tlogThreshold, ctlogThreshold: 0, timestampThreshold: 0 };
     const keylessOpts: VerifierOptions = {
       tlogThreshold,
       ctlogThreshold: policy.requireSct ? 1 : 0,
@@ -169,6 +168,7 @@ export function createSignatureVerifier(
     format: SignatureFormat,
     what: string,
     att?: { envelope: Uint8Array; parsed: ParsedAttestation },
+    legacySig = false,
   ): SignatureEvidence & { statement?: InTotoStatement } {
     // 1. Structure and bounds, before any cryptography.
     const shape = checkBundleShape(bundleJson);
@@ -217,6 +217,23 @@ export function createSignatureVerifier(
         $case: 'certificate',
         certificate: new LeafCertificate(entity.key.certificate),
       };
+    // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
+    // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
+    if (bundle.content.$case === 'dsseEnvelope') {
+      const env = bundle.content.dsseEnvelope;
+      entity.signature = keyHashedContent(
+        entity.signature,
+        dsse.preAuthEncoding(env.payloadType, env.payload),
+        env.signatures[0]?.sig ?? Buffer.alloc(0),
+        env.payload,
+      );
+    } else if (legacySig && 'artifact' in subject) {
+      entity.signature = keyHashedContent(
+        entity.signature,
+        Buffer.from(subject.artifact),
+        bundle.content.messageSignature.signature,
+      );
+    }
     if (bundle.content.$case === 'messageSignature') {
       const md = bundle.content.messageSignature.messageDigest;
       if ('artifact' in subject) {
@@ -249,14 +266,18 @@ export function createSignatureVerifier(
       }
     }
     if (ignoreTlog) {
+      // No root: nothing here can be checked, and the policy needs no time (else a root would be
+      // required), so log entries and RFC 3161 timestamps are left out rather than failed.
       entity.tlogEntries = [];
-      entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log');
+      entity.timestamps = [];
     }
-    const threshold = shape.signer === 'certificate' ? 1 : policy.requireTlog ? 1 : 0;
-    if (countTimestampCandidates(entity) < threshold) {
+    const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
+    for (const e of entity.tlogEntries) checkProofAgainstCheckpoint(e, what);
+    // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
+    if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
       throw new GateError(
         'TLOG_MISSING',
-        `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`,
+        `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)${stale}`,
       );
     }
     const bound: TlogEntries = entity.tlogEntries;
@@ -319,15 +340,18 @@ export function createSignatureVerifier(
       if (key.validFor && !timed) {
         firstOther ??= new GateError(
           'TLOG_MISSING',
-          `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`,
+          `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`,
         );
         continue;
       }
       try {
         verifier.verify(entity);
       } catch (e: unknown) {
-        const g = toVerifyGateError(e, what);
-        if (g.code !== 'SIGNATURE_INVALID') firstOther ??= windowError(g, key, what);
+        const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+        // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
+        // that error is the reason, not "no trusted key".
+        if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
+          firstOther ??= windowError(g, key, what);
         continue;
       }
       checkTlogSigner(bound, { kind: 'key', spki: key.spki });
@@ -360,7 +384,17 @@ export function createSignatureVerifier(
     try {
       set.keyless.verify(entity);
     } catch (e: unknown) {
-      throw toVerifyGateError(e, what);
+      const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+      const unknownCt = /SCT verification failed/.test(g.message)
+        ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
+        : undefined;
+      if (unknownCt)
+        throw new GateError(
+          g.code,
+          `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`,
+          { cause: g },
+        );
+      throw g;
     }
     const identity = readCertIdentity(cert);
     try {
@@ -388,7 +422,14 @@ export function createSignatureVerifier(
     verifyLegacy(layer, imageDigest) {
       checkSimpleSigningPayload(layer.payload, imageDigest);
       const bundle = legacyLayerToBundle(layer);
-      const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+      const evidence = verify(
+        bundle,
+        { artifact: layer.payload },
+        'legacy-tag',
+        '.sig layer',
+        undefined,
+        true,
+      );
       delete evidence.statement;
       return evidence;
     },
@@ -438,6 +479,95 @@ function baseTrust(root: object): Omit<TrustMaterial, 'publicKey'> {
     throw new GateError('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, {
       cause: e,
     });
+  }
+}
+
+const STALE_HINT =
+  'the trusted root may be stale (refresh it via TUF, or pass a current --trusted-root)';
+
+/**
+ * Entries from a log the trusted root does not list cannot be checked at all. Required: a
+ * failure saying the root may be stale (a new log shard, a rotated key). Not required: they are
+ * left out with the time they claim, and the returned text says so for a later failure.
+ */
+function dropUnknownLogs(
+  entity: SignedEntity,
+  tlogs: TrustMaterial['tlogs'],
+  required: boolean,
+  what: string,
+): string {
+  const unknown = entity.tlogEntries.filter(
+    (e) => !tlogs.some((t) => t.logID.equals(e.logId.keyId)),
+  );
+  if (unknown.length === 0) return '';
+  const ids = [...new Set(unknown.map((e) => e.logId.keyId.toString('hex')))].join(', ');
+  const text = `tlog entry (logIndex ${unknown[0].logIndex}) is from log ${ids}, which the trusted root does not know: ${STALE_HINT}`;
+  if (required) throw new GateError('TLOG_INVALID', `${what}: ${text}`);
+  entity.tlogEntries = entity.tlogEntries.filter((e) => !unknown.includes(e));
+  entity.timestamps = entity.timestamps.filter(
+    (t) => t.$case !== 'transparency-log' || !unknown.includes(t.tlogEntry),
+  );
+  return ` (left out: ${text})`;
+}
+
+/**
+ * sigstore-js proves inclusion against the checkpoint's size and root and never reads the
+ * proof's own `treeSize` and `rootHash`: evidence that contradicts itself is refused here.
+ */
+function checkProofAgainstCheckpoint(entry: TlogEntries[number], what: string): void {
+  const proof = entry.inclusionProof;
+  if (!proof?.checkpoint) return;
+  const note = proof.checkpoint.envelope.split('\n\n')[0] ?? '';
+  const [, size, root] = note.split('\n');
+  const fail = (field: string): GateError =>
+    new GateError(
+      'TLOG_INVALID',
+      `${what}: tlog entry (logIndex ${entry.logIndex}) inclusion proof ${field} differs from its checkpoint's`,
+    );
+  if (size !== undefined && size !== proof.treeSize) throw fail(`tree size ${proof.treeSize}`);
+  if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
+    throw fail('root hash');
+}
+
+/**
+ * A timestamp that fails and names a signer (serial and issuer) that no TSA in the root has as
+ * its leaf: the root may lack a new TSA, so say so next to the failure.
+ */
+function tsaStaleHint(
+  g: GateError,
+  entity: SignedEntity,
+  tsas: TrustMaterial['timestampAuthorities'],
+): GateError {
+  if (!/timestamp could not be verified/.test(g.message)) return g;
+  const unknown = entity.timestamps.some((t) => {
+    if (t.$case !== 'timestamp-authority') return false;
+    try {
+      const serial = t.timestamp.signerSerialNumber;
+      const issuer = t.timestamp.signerIssuer;
+      return !tsas.some((ca) => {
+        const leaf = ca.certChain[0];
+        return leaf !== undefined && leaf.serialNumber.equals(serial) && leaf.issuer.equals(issuer);
+      });
+    } catch {
+      return false;
+    }
+  });
+  if (!unknown) return g;
+  return new GateError(
+    g.code,
+    `${g.message}: its signer is not a timestamp authority the trusted root knows: ${STALE_HINT}`,
+    { cause: g },
+  );
+}
+
+/** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
+function sctLogIds(cert: {
+  extSCT?: { signedCertificateTimestamps: Array<{ logID: Buffer }> };
+}): Buffer[] {
+  try {
+    return (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+  } catch {
+    return [];
   }
 }
 
@@ -499,6 +629,39 @@ function timestampedOver(content: SignatureContent, signed: Buffer): SignatureCo
     compareDigest: (d) => content.compareDigest(d),
     compareSignedDigest: (d) => content.compareSignedDigest(d),
     verifySignature: (key) => content.verifySignature(key),
+  };
+}
+
+/**
+ * `content` with the signature checked over `signed` under the hash the key signs with (SHA-384
+ * for P-384, SHA-512 for P-521; SHA-256 too, which sigstore-js signs with), and a logged digest
+ * of the signed bytes (Rekor v2 hashedrekord over the DSSE PAE) compared under the hash its
+ * length names: Rekor records the digest the key signed, not a SHA-256.
+ */
+function keyHashedContent(
+  content: SignatureContent,
+  signed: Buffer,
+  signature: Buffer,
+  /** A DSSE payload, whose logged hash (dsse entries) also follows the digest's length. */
+  payload?: Buffer,
+): SignatureContent {
+  const byLength = (data: Buffer, d: Buffer): boolean => {
+    const alg = hashForDigestLength(d.length);
+    return alg !== undefined && sha(alg, data).equals(d);
+  };
+  return {
+    signature: content.signature,
+    compareSignature: (s) => content.compareSignature(s),
+    compareDigest: (d) => (payload ? byLength(payload, d) : content.compareDigest(d)),
+    compareSignedDigest: (d) => byLength(signed, d),
+    verifySignature: (key) =>
+      signatureHashes(key).some((alg) => {
+        try {
+          return cryptoVerify(alg, signed, key, signature);
+        } catch {
+          return false;
+        }
+      }),
   };
 }
 

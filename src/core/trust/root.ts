@@ -1,5 +1,6 @@
 // Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
+import { X509Certificate } from 'node:crypto';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial } from '@sigstore/verify';
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
@@ -142,4 +143,105 @@ export function validateTrustedRoot(text: string, source: string): TrustedRootJS
     });
   }
   return obj as TrustedRootJSON;
+}
+
+/** A root whose last key of a kind ends within this long is worth a warning. */
+export const TRUSTED_ROOT_WARN_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** How the report names the root a run used. */
+export function describeTrustedRootSource(opts: LoadTrustedRootOptions): string {
+  if (opts.trustedRootPath !== undefined) return `trusted root ${opts.trustedRootPath}`;
+  if (opts.offline) return 'the embedded public-good trusted root';
+  return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+}
+
+const SERVICES = [
+  ['tlogs', 'transparency log key'],
+  ['certificateAuthorities', 'certificate authority'],
+  ['timestampAuthorities', 'timestamp authority'],
+  ['ctlogs', 'CT log key'],
+] as const;
+
+/**
+ * Warnings for a root near or past its end: for each kind of service it lists, the last of its
+ * keys or CAs to stop being valid (its `validFor.end`, or a certificate's notAfter) within 30
+ * days or gone; for the embedded root, also the TUF root metadata it was shipped with. Older
+ * signatures still verify against such a root, new ones soon will not, and a rotated key it
+ * lacks makes new entries look unknown.
+ */
+export function trustedRootWarnings(
+  root: TrustedRootJSON,
+  opts: LoadTrustedRootOptions,
+  now: Date = new Date(),
+): string[] {
+  const source = describeTrustedRootSource(opts);
+  const out: string[] = [];
+  const horizon = now.getTime() + TRUSTED_ROOT_WARN_MS;
+  for (const [field, what] of SERVICES) {
+    const entries = root[field] ?? [];
+    if (entries.length === 0) continue;
+    const last = Math.max(...entries.map(entryEnd));
+    if (last >= horizon) continue;
+    out.push(expiryText(source, `its last ${what}`, last, now));
+  }
+  if (opts.trustedRootPath === undefined && opts.offline) {
+    const expires = embeddedTufExpiry();
+    if (expires !== undefined && expires < horizon)
+      out.push(
+        expiryText(source, 'the TUF root metadata it was shipped with', expires, now) +
+          ': keys rotated since are missing; update image-gate, or use TUF (no offline) or a current trusted-root file',
+      );
+  }
+  return out;
+}
+
+function expiryText(source: string, what: string, at: number, now: Date): string {
+  const when = new Date(at).toISOString();
+  if (at <= now.getTime()) return `${source}: ${what} expired on ${when}`;
+  const days = Math.ceil((at - now.getTime()) / (24 * 60 * 60 * 1000));
+  return `${source}: ${what} expires on ${when} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+
+/** When a root entry stops being usable: its validity end or its chain's first notAfter. */
+function entryEnd(entry: unknown): number {
+  if (typeof entry !== 'object' || entry === null) return Infinity;
+  const e = entry as {
+    validFor?: { end?: unknown };
+    publicKey?: { validFor?: { end?: unknown } };
+    certChain?: { certificates?: unknown };
+  };
+  let end = Infinity;
+  const validEnd = e.validFor?.end ?? e.publicKey?.validFor?.end;
+  if (typeof validEnd === 'string') {
+    const t = Date.parse(validEnd);
+    if (!Number.isNaN(t)) end = t;
+  }
+  const certs: unknown = e.certChain?.certificates;
+  for (const c of Array.isArray(certs) ? (certs as unknown[]) : []) {
+    const raw = (c as { rawBytes?: unknown } | null)?.rawBytes;
+    if (typeof raw !== 'string') continue;
+    try {
+      const t = Date.parse(new X509Certificate(Buffer.from(raw, 'base64')).validTo);
+      if (!Number.isNaN(t)) end = Math.min(end, t);
+    } catch {
+      // A certificate that does not parse was refused when the root was loaded.
+    }
+  }
+  return end;
+}
+
+/** `signed.expires` of the TUF root.json shipped next to the embedded trusted root. */
+function embeddedTufExpiry(): number | undefined {
+  const seeds = tufSeeds as unknown as Record<string, Record<string, unknown>>;
+  const b64 = seeds[PUBLIC_GOOD_TUF_MIRROR]?.['root.json'];
+  if (typeof b64 !== 'string') return undefined;
+  try {
+    const meta = JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as {
+      signed?: { expires?: unknown };
+    };
+    const t = typeof meta.signed?.expires === 'string' ? Date.parse(meta.signed.expires) : NaN;
+    return Number.isNaN(t) ? undefined : t;
+  } catch {
+    return undefined;
+  }
 }
