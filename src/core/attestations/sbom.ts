@@ -53,7 +53,13 @@ export function sbomPackages(predicateType: string, predicate: unknown): SbomPac
  */
 function unwrap(predicate: unknown): unknown {
   let doc = predicate;
-  if (isObject(doc) && 'Data' in doc && !('spdxVersion' in doc) && !('bomFormat' in doc))
+  // Only the wrapper itself: `{Data, components}` is read as the document it also is, so a list
+  // beside `Data` cannot hide behind an empty one inside it.
+  if (
+    isObject(doc) &&
+    'Data' in doc &&
+    Object.keys(doc).every((k) => k === 'Data' || k === 'Timestamp')
+  )
     doc = doc['Data'];
   if (typeof doc === 'string') {
     const t = doc.trimStart();
@@ -118,15 +124,26 @@ function spdxJsonPackages(doc: Record<string, unknown>): SbomPackage[] {
 
 /**
  * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
- * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`.
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`. JSON-LD lets a
+ * node's type be a list and a node be written inline where another refers to it (an
+ * `SpdxDocument`'s `element`, a relationship's `to`), so every object in the graph is looked at.
  */
 function spdx3Packages(graph: unknown[]): SbomPackage[] {
   tooMany(graph.length);
   const out: SbomPackage[] = [];
-  for (const e of graph) {
+  const stack: unknown[] = [...graph].reverse();
+  while (stack.length > 0) {
+    const e = stack.pop();
+    if (Array.isArray(e)) {
+      for (let i = e.length - 1; i >= 0; i--) stack.push(e[i]);
+      continue;
+    }
     if (!isObject(e)) continue;
+    for (const v of Object.values(e).reverse())
+      if (typeof v === 'object' && v !== null) stack.push(v);
     const type = e['type'] ?? e['@type'];
-    if (typeof type !== 'string' || !/(^|[_/:])Package$/.test(type)) continue;
+    const types = Array.isArray(type) ? type : [type];
+    if (!types.some((t) => typeof t === 'string' && /(^|[_/:#])Package$/.test(t))) continue;
     const ids = Array.isArray(e['externalIdentifier'])
       ? e['externalIdentifier']
           .filter(isObject)
@@ -143,7 +160,10 @@ function spdx3Packages(graph: unknown[]): SbomPackage[] {
       e['software_packageVersion'] ?? e['packageVersion'],
       purlsOf(locators, e['name']),
     );
-    if (found) out.push(found);
+    if (found) {
+      out.push(found);
+      tooMany(out.length);
+    }
   }
   return out;
 }
