@@ -780,3 +780,65 @@ describe('checkDeniedPackages: evasions by spelling and placement (review r1, is
     expect(r.ok ? '' : r.reason).toMatch(/log4j-core@2\.14\.1/);
   });
 });
+
+describe('SPDX tag-value <text> values and repeated tags (review r1, issue 10 item 8)', () => {
+  const tv = (...lines: string[]): InTotoStatement =>
+    statement(
+      PREDICATE.spdx,
+      ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', ...lines].join('\n'),
+    );
+  const check = (sbom: InTotoStatement): ReturnType<typeof checkDeniedPackages> =>
+    checkDeniedPackages(sbom, [parsePackageRule(RULES.plain)]);
+
+  it.each([
+    [
+      'a name in <text> on one line',
+      tv('PackageName: <text>log4j-core</text>', 'PackageVersion: 2.14.1'),
+    ],
+    [
+      'a name in <text> over lines',
+      tv('PackageName: <text>', 'log4j-core', '</text>', 'PackageVersion: 2.14.1'),
+    ],
+    ['a version in <text>', tv('PackageName: log4j-core', 'PackageVersion: <text>2.14.1</text>')],
+    [
+      'a safe PackageVersion inside a comment after the real one',
+      tv(
+        'PackageName: log4j-core',
+        'PackageVersion: 2.14.1',
+        'PackageComment: <text>',
+        'PackageVersion: 2.17.1',
+        '</text>',
+      ),
+    ],
+    [
+      'a package named in a comment does not take the next lines',
+      tv(
+        'PackageName: log4j-core',
+        'PackageComment: <text>PackageName: decoy',
+        '</text>',
+        'PackageVersion: 2.14.1',
+      ),
+    ],
+  ])('bans log4j-core 2.14.1 given %s', (_name, sbom) => {
+    const r = check(sbom);
+    expect(r.ok ? '' : r.reason).toMatch(/banned package log4j-core@2\.14\.1/);
+  });
+
+  it('refuses a package with two PackageVersion lines, naming both', () => {
+    const r = check(
+      tv('PackageName: log4j-core', 'PackageVersion: 2.14.1', 'PackageVersion: 2.17.1'),
+    );
+    expect(r.ok ? '' : r.reason).toMatch(
+      /SBOM unreadable: .*two PackageVersion lines \('2\.14\.1', '2\.17\.1'\)/,
+    );
+  });
+
+  it('refuses a <text> that is never closed', () => {
+    const r = check(
+      tv('PackageName: log4j-core', 'PackageComment: <text>open', 'PackageVersion: 2.14.1'),
+    );
+    expect(r.ok ? '' : r.reason).toMatch(
+      /SBOM unreadable: .*<text> of PackageComment is never closed/,
+    );
+  });
+});

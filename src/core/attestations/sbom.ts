@@ -210,25 +210,53 @@ function isPurlType(t: string): boolean {
 
 /**
  * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
- * `ExternalRef: <category> purl <locator>` belong to the last one.
+ * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
+ * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
+ * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
  */
 function spdxTagValuePackages(text: string): SbomPackage[] {
   if (!/^\s*SPDXVersion:/m.test(text))
     throw new GateError('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
   const out: SbomPackage[] = [];
-  for (const line of text.split(/\r?\n|\r/)) {
-    const m = /^\s*(PackageName|PackageVersion|ExternalRef):\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
+  for (const { tag, value } of tagValues(text)) {
     const last = out[out.length - 1];
-    if (m[1] === 'PackageName') {
-      out.push({ name: m[2] });
+    if (tag === 'PackageName') {
+      out.push({ name: value });
       tooMany(out.length);
-    } else if (last && m[1] === 'PackageVersion') last.version = m[2];
-    else if (last && m[1] === 'ExternalRef') {
-      const [, type, locator] = m[2].split(/\s+/);
+    } else if (last && tag === 'PackageVersion') {
+      if (last.version !== undefined)
+        throw new GateError(
+          'MALFORMED',
+          `SPDX tag-value package '${last.name}' has two PackageVersion lines ('${last.version}', '${value}')`,
+        );
+      last.version = value;
+    } else if (last && tag === 'ExternalRef') {
+      const [, type, locator] = value.split(/\s+/);
       if (type !== undefined && isPurlType(type))
         (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
     }
+  }
+  return out;
+}
+
+/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+function tagValues(text: string): Array<{ tag: string; value: string }> {
+  const out: Array<{ tag: string; value: string }> = [];
+  const lines = text.split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(lines[i]);
+    if (!m) continue;
+    let value = m[2];
+    if (/^<text>/i.test(value)) {
+      let body = value.slice('<text>'.length);
+      while (!/<\/text>/i.test(body) && i + 1 < lines.length) body += `\n${lines[++i]}`;
+      const close = body.search(/<\/text>/i);
+      if (close < 0)
+        throw new GateError('MALFORMED', `SPDX tag-value: the <text> of ${m[1]} is never closed`);
+      value = body.slice(0, close);
+    }
+    out.push({ tag: m[1], value: value.trim() });
   }
   return out;
 }
