@@ -25,12 +25,13 @@ export const MAX_SBOM_PACKAGES = 200_000;
  */
 export function sbomPackages(predicateType: string, predicate: unknown): SbomPackage[] {
   const doc = unwrap(predicate);
-  if (predicateType === PREDICATE.cyclonedx) {
+  const format = sbomFormat(predicateType);
+  if (format === 'cyclonedx') {
     if (isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
       return cyclonedxPackages(doc);
     throw new GateError('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
   }
-  if (predicateType === PREDICATE.spdx) {
+  if (format === 'spdx') {
     if (typeof doc === 'string') return spdxTagValuePackages(doc);
     // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
     if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
@@ -45,6 +46,17 @@ export function sbomPackages(predicateType: string, predicate: unknown): SbomPac
     );
   }
   throw new GateError('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
+}
+
+/**
+ * Which SBOM a predicate type carries: cosign's `https://spdx.dev/Document` and
+ * `https://cyclonedx.org/bom`, or their versioned forms (`https://spdx.dev/Document/v2.3`, as
+ * GitHub's attest-sbom writes, `https://cyclonedx.org/bom/v1.5`): an SBOM under a versioned type
+ * is still a list of what the image holds, and a deny list must read it.
+ */
+export function sbomFormat(predicateType: string): 'spdx' | 'cyclonedx' | undefined {
+  const base = predicateType.replace(/\/v\d+(?:\.\d+)*$/, '');
+  return base === PREDICATE.spdx ? 'spdx' : base === PREDICATE.cyclonedx ? 'cyclonedx' : undefined;
 }
 
 /**
