@@ -133,6 +133,11 @@ describe('parsePackageRule', () => {
     ['   ', /is empty/],
     ['log4j-core@^2.0.0', /not a comparator/],
     ['log4j-core@2.x', /not a comparator/],
+    // Comma-separated (pip, npm-ish) and Maven ranges are not ours: refused, not half-read (r1).
+    ['log4j-core@>=2.0.0,<2.17.0', /'>=2\.0\.0,<2\.17\.0' is not a comparator/],
+    ['log4j-core@[2.0,2.17)', /not a comparator/],
+    ['log4j-core@<2.17.0;', /not a comparator/],
+    ['log4j-core@2.1x', /not a comparator/],
     ['log4j-core@<2 ||', /empty alternative/],
     ['org.apache.logging.log4j:log4j-core:2.14.1', /more than one ':'.*group:artifact@version/],
     [':log4j-core', /is not name\[@range\]/],
