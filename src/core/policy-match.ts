@@ -38,6 +38,10 @@ export function normaliseGlob(glob: string): string {
   if (glob.startsWith('s3://')) return glob;
   const slash = glob.indexOf('/');
   const first = slash < 0 ? glob : glob.slice(0, slash);
+  // `nginx*`, `nginx:1.*`: one component is a Docker Hub library name, wildcards or not; only a
+  // leading `**` (every image, `**:prod`) spans registries.
+  if (WILDCARD.test(first) && slash < 0 && !glob.startsWith('**'))
+    return `${DOCKER_HUB}/library/${glob}`;
   if (WILDCARD.test(first)) return slash >= 0 && isHostComponent(first) ? lowerHost(glob) : glob;
   if (slash < 0 || !isHostComponent(first))
     return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;

@@ -399,3 +399,57 @@ describe('evaluateAttestations: conditions', () => {
     expect(evaluateAttestations(input, r, NOW)).toEqual(evaluateAttestations(input, r, NOW));
   });
 });
+
+describe('evaluateAttestations: deny-packages reads SBOMs under versioned types (review r1)', () => {
+  const deny = { denyPackages: [parsePackageRule('log4j-core@<2.17.0')] };
+  const log4jSpdx = {
+    spdxVersion: 'SPDX-2.3',
+    packages: [{ name: 'log4j-core', versionInfo: '2.14.1' }],
+  };
+  const cleanCdx = { bomFormat: 'CycloneDX', components: [{ name: 'app', version: '1.0.0' }] };
+  it.each([
+    ['https://spdx.dev/Document/v2.3', log4jSpdx],
+    [
+      'https://spdx.dev/Document/v3.0',
+      {
+        '@graph': [
+          { type: 'software_Package', name: 'log4j-core', software_packageVersion: '2.14.1' },
+        ],
+      },
+    ],
+    [
+      'https://cyclonedx.org/bom/v1.5',
+      { bomFormat: 'CycloneDX', components: [{ name: 'log4j-core', version: '2.14.1' }] },
+    ],
+  ])('a banned package in an SBOM of type %s fails, beside a clean cosign SBOM', (type, doc) => {
+    const v = evaluateAttestations(
+      [att(PREDICATE.cyclonedx, cleanCdx), att(type, doc)],
+      { types: [], conditions: deny },
+      NOW,
+    );
+    expect(v.ok).toBe(false);
+    expect(v.code).toBe('POLICY_VIOLATION');
+    expect(v.reason).toMatch(/banned package log4j-core@2\.14\.1/);
+  });
+  it('a versioned SPDX SBOM alone is SBOM evidence for deny-packages', () => {
+    const v = evaluateAttestations(
+      [
+        att('https://spdx.dev/Document/v2.3', {
+          spdxVersion: 'SPDX-2.3',
+          packages: [{ name: 'app', versionInfo: '1.0.0' }],
+        }),
+      ],
+      { types: [], conditions: deny },
+      NOW,
+    );
+    expect(v.ok).toBe(true);
+  });
+  it('a type that only starts like an SBOM type is no SBOM', () => {
+    const v = evaluateAttestations(
+      [att('https://spdx.dev/Document/extra', log4jSpdx)],
+      { types: [], conditions: deny },
+      NOW,
+    );
+    expect(v.code).toBe('ATTESTATION_MISSING');
+  });
+});

@@ -651,3 +651,194 @@ describe('checkDeniedPackages: npm scopes, PyPI names, Go modules', () => {
     expect(r.ok).toBe(!denied);
   });
 });
+
+describe('checkDeniedPackages: evasions by spelling and placement (review r1, issue 10 item 8)', () => {
+  const cases: Array<[name: string, sbom: InTotoStatement, rule: string, denied: boolean]> = [
+    [
+      'PyPI pre-release 3.1rc1 is below 3.2.0',
+      cyclonedx([{ name: 'django', version: '3.1rc1', purl: 'pkg:pypi/django@3.1rc1' }]),
+      'django@<3.2.0',
+      true,
+    ],
+    [
+      'PyPI pre-release 3.2rc1 is below 3.2.0',
+      cyclonedx([{ name: 'django', version: '3.2rc1' }]),
+      'django@<3.2.0',
+      true,
+    ],
+    [
+      'PyPI 3.2.1rc1 is above 3.2.0 either way',
+      cyclonedx([{ name: 'django', version: '3.2.1rc1' }]),
+      'django@<3.2.0',
+      false,
+    ],
+    [
+      'OpenSSL letter release 1.1.1k is below 1.1.2',
+      spdx([{ name: 'openssl', versionInfo: '1.1.1k', purl: 'pkg:deb/debian/openssl@1.1.1k' }]),
+      'openssl@<1.1.2',
+      true,
+    ],
+    [
+      'OpenSSL 1.1.1 is below 1.1.1l',
+      spdx([{ name: 'openssl', versionInfo: '1.1.1' }]),
+      'openssl@<1.1.1l',
+      true,
+    ],
+    [
+      'OpenSSL 1.1.1w is outside >=1.1.1 <1.1.1l',
+      spdx([{ name: 'openssl', versionInfo: '1.1.1w' }]),
+      'openssl@>=1.1.1 <1.1.1l',
+      false,
+    ],
+    [
+      'a space inside the version cannot lift it out of the range',
+      cyclonedx([{ name: 'log4j-core', version: '2 .14.1' }]),
+      RULES.plain,
+      true,
+    ],
+    [
+      'punctuation inside the version cannot lift it out of the range',
+      cyclonedx([{ name: 'log4j-core', version: '2.14,1' }]),
+      RULES.plain,
+      true,
+    ],
+    [
+      'SPDX 3 package whose JSON-LD type is a list',
+      statement(PREDICATE.spdx, {
+        '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+        '@graph': [
+          { type: ['software_Package'], name: 'log4j-core', software_packageVersion: '2.14.1' },
+        ],
+      }),
+      RULES.plain,
+      true,
+    ],
+    [
+      'SPDX 3 package written inline in the document element list',
+      statement(PREDICATE.spdx, {
+        '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+        '@graph': [
+          {
+            type: 'SpdxDocument',
+            element: [{ type: 'software_Package', name: 'x', software_packageUrl: LOG4J_PURL }],
+          },
+        ],
+      }),
+      RULES.group,
+      true,
+    ],
+    [
+      'SPDX 3 package inline as a relationship target',
+      statement(PREDICATE.spdx, {
+        '@graph': [
+          {
+            type: 'Relationship',
+            relationshipType: 'contains',
+            from: 'urn:spdx.dev:doc',
+            to: [{ '@type': 'software_Package', name: 'log4j-core', packageVersion: '2.14.1' }],
+          },
+        ],
+      }),
+      RULES.plain,
+      true,
+    ],
+    [
+      'CycloneDX components beside an empty legacy Data wrapper',
+      statement(PREDICATE.cyclonedx, {
+        Data: { bomFormat: 'CycloneDX', components: [] },
+        components: [{ name: 'log4j-core', version: '2.14.1' }],
+      }),
+      RULES.plain,
+      true,
+    ],
+  ];
+  it.each(cases)('%s', (_name, sbom, rule, denied) => {
+    const r = checkDeniedPackages(sbom, [parsePackageRule(rule)]);
+    expect(r.ok).toBe(!denied);
+  });
+
+  it('a Data wrapper with other keys beside it is not an SBOM we read through', () => {
+    const r = checkDeniedPackages(
+      statement(PREDICATE.cyclonedx, {
+        Data: { bomFormat: 'CycloneDX', components: [{ name: 'log4j-core', version: '2.14.1' }] },
+        note: 'x',
+      }),
+      [parsePackageRule(RULES.plain)],
+    );
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.reason).toMatch(/SBOM unreadable/);
+  });
+
+  it('the legacy {Data, Timestamp} wrapper is still read', () => {
+    const r = checkDeniedPackages(
+      statement(PREDICATE.cyclonedx, {
+        Data: { bomFormat: 'CycloneDX', components: [{ name: 'log4j-core', version: '2.14.1' }] },
+        Timestamp: '2026-02-28T10:00:00Z',
+      }),
+      [parsePackageRule(RULES.plain)],
+    );
+    expect(r.ok ? '' : r.reason).toMatch(/log4j-core@2\.14\.1/);
+  });
+});
+
+describe('SPDX tag-value <text> values and repeated tags (review r1, issue 10 item 8)', () => {
+  const tv = (...lines: string[]): InTotoStatement =>
+    statement(
+      PREDICATE.spdx,
+      ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', ...lines].join('\n'),
+    );
+  const check = (sbom: InTotoStatement): ReturnType<typeof checkDeniedPackages> =>
+    checkDeniedPackages(sbom, [parsePackageRule(RULES.plain)]);
+
+  it.each([
+    [
+      'a name in <text> on one line',
+      tv('PackageName: <text>log4j-core</text>', 'PackageVersion: 2.14.1'),
+    ],
+    [
+      'a name in <text> over lines',
+      tv('PackageName: <text>', 'log4j-core', '</text>', 'PackageVersion: 2.14.1'),
+    ],
+    ['a version in <text>', tv('PackageName: log4j-core', 'PackageVersion: <text>2.14.1</text>')],
+    [
+      'a safe PackageVersion inside a comment after the real one',
+      tv(
+        'PackageName: log4j-core',
+        'PackageVersion: 2.14.1',
+        'PackageComment: <text>',
+        'PackageVersion: 2.17.1',
+        '</text>',
+      ),
+    ],
+    [
+      'a package named in a comment does not take the next lines',
+      tv(
+        'PackageName: log4j-core',
+        'PackageComment: <text>PackageName: decoy',
+        '</text>',
+        'PackageVersion: 2.14.1',
+      ),
+    ],
+  ])('bans log4j-core 2.14.1 given %s', (_name, sbom) => {
+    const r = check(sbom);
+    expect(r.ok ? '' : r.reason).toMatch(/banned package log4j-core@2\.14\.1/);
+  });
+
+  it('refuses a package with two PackageVersion lines, naming both', () => {
+    const r = check(
+      tv('PackageName: log4j-core', 'PackageVersion: 2.14.1', 'PackageVersion: 2.17.1'),
+    );
+    expect(r.ok ? '' : r.reason).toMatch(
+      /SBOM unreadable: .*two PackageVersion lines \('2\.14\.1', '2\.17\.1'\)/,
+    );
+  });
+
+  it('refuses a <text> that is never closed', () => {
+    const r = check(
+      tv('PackageName: log4j-core', 'PackageComment: <text>open', 'PackageVersion: 2.14.1'),
+    );
+    expect(r.ok ? '' : r.reason).toMatch(
+      /SBOM unreadable: .*<text> of PackageComment is never closed/,
+    );
+  });
+});

@@ -133,6 +133,11 @@ describe('parsePackageRule', () => {
     ['   ', /is empty/],
     ['log4j-core@^2.0.0', /not a comparator/],
     ['log4j-core@2.x', /not a comparator/],
+    // Comma-separated (pip, npm-ish) and Maven ranges are not ours: refused, not half-read (r1).
+    ['log4j-core@>=2.0.0,<2.17.0', /'>=2\.0\.0,<2\.17\.0' is not a comparator/],
+    ['log4j-core@[2.0,2.17)', /not a comparator/],
+    ['log4j-core@<2.17.0;', /not a comparator/],
+    ['log4j-core@2.1x', /not a comparator/],
     ['log4j-core@<2 ||', /empty alternative/],
     ['org.apache.logging.log4j:log4j-core:2.14.1', /more than one ':'.*group:artifact@version/],
     [':log4j-core', /is not name\[@range\]/],
@@ -210,10 +215,24 @@ describe('versionInRange', () => {
     ['\ufeff2.14.1', '2.14.1', true],
     ['２.１４.１', '2.14.1', true],
     [' V2.14.1 ', '2.14.1', true],
+    // Letters in the release: a pre-release (PEP 440) or a later letter release (OpenSSL)
+    ['3.1rc1', '<3.2.0', true],
+    ['3.2rc1', '<3.2.0', true],
+    ['3.2.1rc1', '<3.2.0', false],
+    ['1.1.1k', '<1.1.2', true],
+    ['1.1.1k', '<1.1.1l', true],
+    ['1.1.1', '<1.1.1l', true],
+    ['1.1.1w', '>=1.1.1 <1.1.1l', false],
+    ['1.1.1k', '=1.1.1k', true],
+    ['2.14.1~rc1', '<2.14.1', true],
+    ['5.6.0-0.2', '>=5.6.0-0 <=5.6.1', true],
   ])('%s in %s is %s', (v, r, want) => {
     expect(versionInRange(v, parseVersionRange(r))).toBe(want);
   });
   it('reports an unorderable version as undefined, for the caller to fail closed', () => {
     expect(versionInRange('latest', parseVersionRange('<2.17.0'))).toBeUndefined();
+    // Junk inside a version would otherwise compare as a word, above every number.
+    for (const v of ['2 .14.1', '2.14,1', '2.14.1!', '2.14/1'])
+      expect(versionInRange(v, parseVersionRange('<2.17.0')), v).toBeUndefined();
   });
 });

@@ -379,6 +379,12 @@ describe('globs and rule matching', () => {
     ['registry-1.docker.io/library/nginx', 'index.docker.io/library/nginx'],
     ['docker.io/**', 'index.docker.io/**'],
     ['GHCR.io/Acme-team/app', 'ghcr.io/Acme-team/app'],
+    // One component with wildcards is still a Docker Hub library name (review r1).
+    ['nginx*', 'index.docker.io/library/nginx*'],
+    ['nginx:1.*', 'index.docker.io/library/nginx:1.*'],
+    ['ngin?', 'index.docker.io/library/ngin?'],
+    ['**', '**'],
+    ['**:prod', '**:prod'],
   ])('normalises the glob %s to %s', (glob, want) => {
     expect(normaliseGlob(glob)).toBe(want);
   });
@@ -388,6 +394,10 @@ describe('globs and rule matching', () => {
     ['index.docker.io/nginx', 'docker.io/library/nginx:1.25'],
     ['registry-1.docker.io/library/nginx', 'nginx'],
     ['ghcr.io/acme/app', 'GHCR.IO/acme/app:v1'],
+    ['nginx*', 'nginx:1.25'],
+    ['nginx:1.*', 'docker.io/library/nginx:1.25'],
+    ['ngin?', 'index.docker.io:443/library/nginx'],
+    ['nginx:*', 'nginx'],
   ])('a rule for %s catches the image %s', (glob, image) => {
     const file = parsePolicyFile(
       `version: 1\nrules:\n  - images: ['${glob}']\n    keys: [k.pub]\n`,

@@ -18,6 +18,7 @@ import {
   type AttestationReportEntry,
   type ConditionResult,
 } from './types.js';
+import { sbomFormat } from './sbom.js';
 import { readVexStatements, readVulnScan, vexDecisions, type VexStatement } from './vuln.js';
 
 /** One attestation whose signature, payload type, statement and subject were already verified. */
@@ -129,7 +130,8 @@ export function evaluateAttestations(
   }
 
   if ((c.denyPackages?.length ?? 0) > 0) {
-    const sboms = indexOf(SBOM_TYPES);
+    // Every verified SBOM counts, under a versioned type too (`https://spdx.dev/Document/v2.3`).
+    const sboms = verified.flatMap((a, i) => (sbomFormat(a.statement.predicateType) ? [i] : []));
     if (sboms.length === 0) needEvidence('SBOM', SBOM_TYPES, 'deny-packages');
     for (const i of sboms) {
       const r = record(

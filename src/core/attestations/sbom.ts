@@ -25,12 +25,13 @@ export const MAX_SBOM_PACKAGES = 200_000;
  */
 export function sbomPackages(predicateType: string, predicate: unknown): SbomPackage[] {
   const doc = unwrap(predicate);
-  if (predicateType === PREDICATE.cyclonedx) {
+  const format = sbomFormat(predicateType);
+  if (format === 'cyclonedx') {
     if (isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
       return cyclonedxPackages(doc);
     throw new GateError('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
   }
-  if (predicateType === PREDICATE.spdx) {
+  if (format === 'spdx') {
     if (typeof doc === 'string') return spdxTagValuePackages(doc);
     // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
     if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
@@ -48,12 +49,29 @@ export function sbomPackages(predicateType: string, predicate: unknown): SbomPac
 }
 
 /**
+ * Which SBOM a predicate type carries: cosign's `https://spdx.dev/Document` and
+ * `https://cyclonedx.org/bom`, or their versioned forms (`https://spdx.dev/Document/v2.3`, as
+ * GitHub's attest-sbom writes, `https://cyclonedx.org/bom/v1.5`): an SBOM under a versioned type
+ * is still a list of what the image holds, and a deny list must read it.
+ */
+export function sbomFormat(predicateType: string): 'spdx' | 'cyclonedx' | undefined {
+  const base = predicateType.replace(/\/v\d+(?:\.\d+)*$/, '');
+  return base === PREDICATE.spdx ? 'spdx' : base === PREDICATE.cyclonedx ? 'cyclonedx' : undefined;
+}
+
+/**
  * cosign < 2.0 wrapped SBOMs as `{Data: <document or its text>, Timestamp}`; cosign `spdx` (not
  * `spdxjson`) stores the document as a string. Either way, get to the document itself.
  */
 function unwrap(predicate: unknown): unknown {
   let doc = predicate;
-  if (isObject(doc) && 'Data' in doc && !('spdxVersion' in doc) && !('bomFormat' in doc))
+  // Only the wrapper itself: `{Data, components}` is read as the document it also is, so a list
+  // beside `Data` cannot hide behind an empty one inside it.
+  if (
+    isObject(doc) &&
+    'Data' in doc &&
+    Object.keys(doc).every((k) => k === 'Data' || k === 'Timestamp')
+  )
     doc = doc['Data'];
   if (typeof doc === 'string') {
     const t = doc.trimStart();
@@ -118,15 +136,26 @@ function spdxJsonPackages(doc: Record<string, unknown>): SbomPackage[] {
 
 /**
  * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
- * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`.
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`. JSON-LD lets a
+ * node's type be a list and a node be written inline where another refers to it (an
+ * `SpdxDocument`'s `element`, a relationship's `to`), so every object in the graph is looked at.
  */
 function spdx3Packages(graph: unknown[]): SbomPackage[] {
   tooMany(graph.length);
   const out: SbomPackage[] = [];
-  for (const e of graph) {
+  const stack: unknown[] = [...graph].reverse();
+  while (stack.length > 0) {
+    const e = stack.pop();
+    if (Array.isArray(e)) {
+      for (let i = e.length - 1; i >= 0; i--) stack.push(e[i]);
+      continue;
+    }
     if (!isObject(e)) continue;
+    for (const v of Object.values(e).reverse())
+      if (typeof v === 'object' && v !== null) stack.push(v);
     const type = e['type'] ?? e['@type'];
-    if (typeof type !== 'string' || !/(^|[_/:])Package$/.test(type)) continue;
+    const types = Array.isArray(type) ? type : [type];
+    if (!types.some((t) => typeof t === 'string' && /(^|[_/:#])Package$/.test(t))) continue;
     const ids = Array.isArray(e['externalIdentifier'])
       ? e['externalIdentifier']
           .filter(isObject)
@@ -143,7 +172,10 @@ function spdx3Packages(graph: unknown[]): SbomPackage[] {
       e['software_packageVersion'] ?? e['packageVersion'],
       purlsOf(locators, e['name']),
     );
-    if (found) out.push(found);
+    if (found) {
+      out.push(found);
+      tooMany(out.length);
+    }
   }
   return out;
 }
@@ -190,25 +222,53 @@ function isPurlType(t: string): boolean {
 
 /**
  * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
- * `ExternalRef: <category> purl <locator>` belong to the last one.
+ * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
+ * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
+ * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
  */
 function spdxTagValuePackages(text: string): SbomPackage[] {
   if (!/^\s*SPDXVersion:/m.test(text))
     throw new GateError('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
   const out: SbomPackage[] = [];
-  for (const line of text.split(/\r?\n|\r/)) {
-    const m = /^\s*(PackageName|PackageVersion|ExternalRef):\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
+  for (const { tag, value } of tagValues(text)) {
     const last = out[out.length - 1];
-    if (m[1] === 'PackageName') {
-      out.push({ name: m[2] });
+    if (tag === 'PackageName') {
+      out.push({ name: value });
       tooMany(out.length);
-    } else if (last && m[1] === 'PackageVersion') last.version = m[2];
-    else if (last && m[1] === 'ExternalRef') {
-      const [, type, locator] = m[2].split(/\s+/);
+    } else if (last && tag === 'PackageVersion') {
+      if (last.version !== undefined)
+        throw new GateError(
+          'MALFORMED',
+          `SPDX tag-value package '${last.name}' has two PackageVersion lines ('${last.version}', '${value}')`,
+        );
+      last.version = value;
+    } else if (last && tag === 'ExternalRef') {
+      const [, type, locator] = value.split(/\s+/);
       if (type !== undefined && isPurlType(type))
         (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
     }
+  }
+  return out;
+}
+
+/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+function tagValues(text: string): Array<{ tag: string; value: string }> {
+  const out: Array<{ tag: string; value: string }> = [];
+  const lines = text.split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(lines[i]);
+    if (!m) continue;
+    let value = m[2];
+    if (/^<text>/i.test(value)) {
+      let body = value.slice('<text>'.length);
+      while (!/<\/text>/i.test(body) && i + 1 < lines.length) body += `\n${lines[++i]}`;
+      const close = body.search(/<\/text>/i);
+      if (close < 0)
+        throw new GateError('MALFORMED', `SPDX tag-value: the <text> of ${m[1]} is never closed`);
+      value = body.slice(0, close);
+    }
+    out.push({ tag: m[1], value: value.trim() });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // enough for `<2.17.0`, `>=2.0.0 <2.17.0`, `2.14.1` and `a || b` over real-world version strings.
 import { GateError } from '../errors.js';
 
+type Reading = Pick<ParsedVersion, 'release' | 'pre'>;
 type Op = '<' | '<=' | '>' | '>=' | '=';
 interface Comparator {
   op: Op;
@@ -12,6 +13,8 @@ interface ParsedVersion {
   release: Array<number | string>;
   /** Pre-release identifiers (after `-`); a pre-release sorts before its release. */
   pre: Array<number | string>;
+  /** The other reading of letters in the release (`1.1.1k` after 1.1.1), when there are any. */
+  suffixed?: { release: Array<number | string>; pre: Array<number | string> };
 }
 
 /** A parsed range: OR of AND-ed comparators. */
@@ -31,7 +34,8 @@ export function parseVersionRange(raw: string, input = 'version range'): Version
       const m = COMPARATOR_RE.exec(p);
       const version = m ? parseVersion(m[2]) : undefined;
       // Caret, tilde and x-ranges are npm shorthands we do not expand: refuse rather than guess.
-      if (!m || !version || version.release.some((r) => r === 'x' || r === '*'))
+      const wild = (r: number | string): boolean => r === 'x' || r === '*';
+      if (!m || !version || [version, version.suffixed].some((v) => v?.release.some(wild)))
         throw new GateError(
           'USAGE',
           `${input}: '${p}'${p === raw.trim() ? '' : ` in '${raw}'`} is not a comparator (use <, <=, >, >=, = or a bare version)`,
@@ -55,9 +59,13 @@ function mergeOperators(parts: string[]): string[] {
 
 /**
  * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final` (= 2.17.0), `2.17.0-rc1`,
- * `1:2.3-4` (Debian epoch dropped). Anything after `-` is a pre-release and sorts before the
- * release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a Debian `2.17.0-1`.
- * Returns undefined when the string does not start with a number: such versions cannot be ordered.
+ * `1:2.3-4` (Debian epoch dropped), `2.3~rc1`. Anything after `-` or `~` is a pre-release and
+ * sorts before the release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a
+ * Debian `2.17.0-1`. Letters inside the release (`3.1rc1`, `1.1.1k`) are read two ways, kept in
+ * `suffixed`: a pre-release (PEP 440 `3.1rc1` < 3.1) and a suffix after the number (OpenSSL
+ * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range.
+ * Returns undefined when the string does not start with a number or holds anything but digits,
+ * letters and `. _ - ~` (`2 .14.1`, `2.14,1`): such versions cannot be ordered.
  */
 export function parseVersion(raw: string): ParsedVersion | undefined {
   // Fullwidth digits and invisible format characters must not make a version unequal to itself.
@@ -68,21 +76,30 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
     .replace(/^v/i, '');
   s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
   if (!/^\d/.test(s)) return undefined;
-  const dash = s.indexOf('-');
-  const main = dash < 0 ? s : s.slice(0, dash);
-  const pre = dash < 0 ? '' : s.slice(dash + 1);
+  const cut = s.search(/[-~]/);
+  const main = cut < 0 ? s : s.slice(0, cut);
+  const pre = cut < 0 ? '' : s.slice(cut + 1);
+  // A word compares above every number, so junk read as a word would lift a version out of `<`.
+  if (!/^[0-9a-z]+(?:[._][0-9a-z]+)*$/i.test(main) || !/^[0-9a-z._~-]*$/i.test(pre))
+    return undefined;
   const ident = (x: string): number | string => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase());
-  const release = main.split(/[._]/).filter(Boolean).map(ident);
+  // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`; `1k` is 1 then k.
+  const runs = (x: string, sep: RegExp): Array<number | string> =>
+    x
+      .split(sep)
+      .flatMap((y) => y.match(/\d+|[^\d]+/g) ?? [])
+      .map(ident);
+  const release = runs(main, /[._]/);
   // Maven (and Spring, JBoss) spell the release itself `2.17.0.Final`, `2.17.0.RELEASE`, `-GA`.
   while (release.length > 1 && isReleaseWord(release[release.length - 1])) release.pop();
-  // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`.
-  const preParts = pre
-    .split(/[.-]/)
-    .flatMap((x) => x.match(/\d+|[^\d]+/g) ?? [])
-    .map(ident);
+  const preParts = runs(pre, /[.~_-]/);
+  const preRelease = preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts;
+  const word = release.findIndex((x) => typeof x === 'string');
+  if (word < 0) return { release, pre: preRelease };
   return {
-    release,
-    pre: preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts,
+    release: release.slice(0, word),
+    pre: [...release.slice(word), ...preRelease],
+    suffixed: { release, pre: preRelease },
   };
 }
 
@@ -101,7 +118,7 @@ function compareIdent(a: number | string | undefined, b: number | string | undef
   return a < b ? -1 : 1;
 }
 
-export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
+export function compareVersions(a: Reading, b: Reading): number {
   const n = Math.max(a.release.length, b.release.length);
   for (let i = 0; i < n; i++) {
     const c = compareIdent(a.release[i], b.release[i]);
@@ -127,21 +144,25 @@ export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
 export function versionInRange(version: string, range: VersionRange): boolean | undefined {
   const v = parseVersion(version);
   if (!v) return undefined;
-  return range.alternatives.some((all) =>
-    all.every(({ op, version: bound }) => {
-      const c = compareVersions(v, bound);
-      switch (op) {
-        case '<':
-          return c < 0;
-        case '<=':
-          return c <= 0;
-        case '>':
-          return c > 0;
-        case '>=':
-          return c >= 0;
-        case '=':
-          return c === 0;
-      }
-    }),
+  const as = (p: ParsedVersion, suffixed: boolean): Reading => (suffixed ? (p.suffixed ?? p) : p);
+  // Both sides in one reading; in range if either reading puts it there (deny lists fail closed).
+  return [false, true].some((suffixed) =>
+    range.alternatives.some((all) =>
+      all.every(({ op, version: bound }) => {
+        const c = compareVersions(as(v, suffixed), as(bound, suffixed));
+        switch (op) {
+          case '<':
+            return c < 0;
+          case '<=':
+            return c <= 0;
+          case '>':
+            return c > 0;
+          case '>=':
+            return c >= 0;
+          case '=':
+            return c === 0;
+        }
+      }),
+    ),
   );
 }
