@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
 /* harmony import */ var _attestation_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40935);
-/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98933);
+/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61226);
 /* harmony import */ var _attestations_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25129);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62807);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91468);
@@ -153,14 +153,23 @@ function parseRule(v, node, at, baseDir) {
     const field = (k) => v.get(node.items, k);
     const name = field('name') ? v.string(field('name').value, `${at}.name`) : undefined;
     const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });
+    const normalisedImages = [];
     images.forEach((g, i) => {
         // A lone `*` stays within one path segment, and no normalised name has only one.
         const neverMatches = !g.includes('/') && /^[*?]+$/.test(g) && g !== '**';
-        const why = !/^[A-Za-z0-9*?[\]._:/-]+$/.test(g) || g.includes('***')
+        let why = !/^[A-Za-z0-9*?[\]._:/-]+$/.test(g) || g.includes('***')
             ? 'is not an image glob (rules match registry/repository[:tag]; digests cannot be matched)'
             : neverMatches
                 ? 'can never match a normalised image name (write ** for every image)'
-                : undefined;
+                : (0,_policy_match_js__WEBPACK_IMPORTED_MODULE_8__/* .globNeverMatches */ .Si)(g);
+        if (!why) {
+            try {
+                normalisedImages.push((0,_policy_match_js__WEBPACK_IMPORTED_MODULE_8__/* .normaliseGlob */ .fK)(g));
+            }
+            catch (e) {
+                why = e instanceof Error ? e.message.replace(/^'[^']*' /, '') : String(e);
+            }
+        }
         if (why)
             v.problem(v.lineOf(itemNode(field('images').value, i)), `${at}.images[${i}]`, `'${g}' ${why}`);
     });
@@ -217,7 +226,7 @@ function parseRule(v, node, at, baseDir) {
     return {
         name: name ?? at,
         line,
-        images: images.map(_policy_match_js__WEBPACK_IMPORTED_MODULE_8__/* .normaliseGlob */ .fK),
+        images: normalisedImages,
         keys,
         ...(Object.keys(keyValidity).length ? { keyValidity } : {}),
         identities,

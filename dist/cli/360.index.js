@@ -129,7 +129,7 @@ const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
  * (its index still names it). 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
  */
 async function fetchGitHubAttestations(req) {
-    const max = Math.min(req.maxAttestations ?? limits/* LIMITS */.b.signaturesPerImage, limits/* LIMITS */.b.signaturesPerImage);
+    const max = Math.min(req.maxAttestations ?? limits/* LIMITS */.b1.signaturesPerImage, limits/* LIMITS */.b1.signaturesPerImage);
     if (!OWNER_RE.test(req.owner))
         throw new errors/* GateError */.ue('USAGE', `github-owner: '${req.owner}' is not a GitHub user or organisation name`);
     if (req.repository !== undefined && !REPO_RE.test(req.repository))
@@ -169,7 +169,12 @@ async function fetchGitHubAttestations(req) {
             throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
         page = got;
     }
-    return Promise.all(entries.map((e, i) => bundleOf(e, i, req, what)));
+    // One bundle_url at a time: each may be 10 MiB once decompressed, and the image's byte budget
+    // (limits.ts) should stop the list before a hundred of them are in memory at once.
+    const bundles = [];
+    for (const [i, e] of entries.entries())
+        bundles.push(await bundleOf(e, i, req, what));
+    return bundles;
 }
 async function getPage(octokit, route, params, req, what, first) {
     for (let attempt = 0;; attempt++) {
@@ -200,7 +205,7 @@ async function parsePage(res, what) {
     let bytes;
     const data = res.data;
     if (data instanceof ReadableStream) {
-        const got = await (0,http/* readCapped */.EF)(data, MAX_PAGE_BYTES, () => undefined);
+        const got = await (0,http/* readCapped */.EF)(data, MAX_PAGE_BYTES, () => undefined, what);
         if (got.over)
             throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: response larger than ${MAX_PAGE_BYTES} bytes`);
         bytes = got.bytes;
@@ -211,6 +216,9 @@ async function parsePage(res, what) {
         bytes = new Uint8Array();
     else
         bytes = new TextEncoder().encode(JSON.stringify(data));
+    // A body some other client already read counts against the image's byte budget all the same.
+    if (!(data instanceof ReadableStream))
+        (0,limits/* chargeRead */.JO)(bytes.length, what);
     let json;
     try {
         json = JSON.parse(new TextDecoder().decode(bytes));
@@ -255,7 +263,9 @@ async function bundleOf(entry, i, req, what) {
     if (target.protocol !== 'https:' && !(target.protocol === 'http:' && (0,hosts/* isLoopbackHost */.cW)(target.host)))
         throw new errors/* GateError */.ue('INSECURE', `${what} #${i}: bundle_url ${(0,hosts/* redactUrl */.BO)(target)} is not https`);
     const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
-    const json = snappyDecode(compressed, limits/* LIMITS */.b.bundleBytes, `${what} #${i} bundle_url`);
+    const json = snappyDecode(compressed, limits/* LIMITS */.b1.bundleBytes, `${what} #${i} bundle_url`);
+    // What it expands to is held too: it counts against the byte budget as well as what arrived.
+    (0,limits/* chargeRead */.JO)(json.length, `${what} #${i} bundle_url (decompressed)`);
     try {
         return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
     }
@@ -279,9 +289,9 @@ async function fetchWithoutCredentials(url, signal) {
         await res.body?.cancel().catch(() => undefined);
         throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: HTTP ${res.status}`);
     }
-    const got = await (0,http/* readCapped */.EF)(res.body, limits/* LIMITS */.b.bundleBytes, () => undefined);
+    const got = await (0,http/* readCapped */.EF)(res.body, limits/* LIMITS */.b1.bundleBytes, () => undefined, `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}`);
     if (got.over)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: larger than ${limits/* LIMITS */.b.bundleBytes} bytes`);
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: larger than ${limits/* LIMITS */.b1.bundleBytes} bytes`);
     return got.bytes;
 }
 function apiBase(raw) {

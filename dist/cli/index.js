@@ -30556,7 +30556,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   dz: () => (/* binding */ hasImageSigners),
 /* harmony export */   t9: () => (/* binding */ attestationSignerOptions)
 /* harmony export */ });
-/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8933);
+/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1226);
 /* harmony import */ var _attestations_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5129);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1468);
@@ -30654,7 +30654,7 @@ function opt(k, v) {
 
 /***/ }),
 
-/***/ 8933:
+/***/ 1226:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30664,7 +30664,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   MZ: () => (/* binding */ checkSlsa),
   HY: () => (/* binding */ checkVulnAge),
   hl: () => (/* binding */ checkVulnSeverity),
-  ir: () => (/* binding */ parsePackageRule)
+  ir: () => (/* binding */ parsePackageRule),
+  Lo: () => (/* binding */ scanPostdatesSignature),
+  Qh: () => (/* binding */ trustedScanTime)
 });
 
 // UNUSED EXPORTS: CLOCK_SKEW_MS, formatDuration
@@ -30673,13 +30675,109 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(2807);
 // EXTERNAL MODULE: ./build/core/policy.js
 var policy = __nccwpck_require__(6390);
+;// CONCATENATED MODULE: ./build/core/attestations/purl.js
+// Package URLs (github.com/package-url/purl-spec), parsed the way the spec's "how to parse" reads
+// them: for SBOM identities and for `pkg:` deny rules, so both sides reduce to the same parts.
+class PurlError extends Error {
+}
+const TYPE_RE = /^[a-z.+-][a-z0-9.+-]*$/;
+const QUALIFIER_KEY_RE = /^[a-z.\-_][a-z0-9.\-_]*$/;
+/**
+ * Parse `pkg:type/namespace/name@version?qualifiers#subpath`. Throws PurlError naming the
+ * problem: a scheme other than `pkg`, a bad type, no name, or broken percent-encoding.
+ * The `@` that starts the version is the last one whose tail has no '/', so an unencoded npm
+ * scope (`pkg:npm/@angular/core`) still reads as a namespace.
+ */
+function parsePurl(text) {
+    let rest = text.trim();
+    let subpath;
+    const hash = rest.lastIndexOf('#');
+    if (hash >= 0) {
+        const segs = rest
+            .slice(hash + 1)
+            .split('/')
+            .filter((s) => s !== '' && s !== '.' && s !== '..')
+            .map((s) => decode(s, 'subpath'));
+        if (segs.length > 0)
+            subpath = segs.join('/');
+        rest = rest.slice(0, hash);
+    }
+    const qualifiers = {};
+    const q = rest.lastIndexOf('?');
+    if (q >= 0) {
+        for (const pair of rest.slice(q + 1).split('&')) {
+            if (pair === '')
+                continue;
+            const eq = pair.indexOf('=');
+            const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+            const value = eq < 0 ? '' : decode(pair.slice(eq + 1), `qualifier ${key}`);
+            if (!QUALIFIER_KEY_RE.test(key))
+                throw new PurlError(`qualifier key '${key}' is not valid`);
+            // A key without a value is the same as no key (spec).
+            if (value !== '')
+                qualifiers[key] = value;
+        }
+        rest = rest.slice(0, q);
+    }
+    const colon = rest.indexOf(':');
+    if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg')
+        throw new PurlError(`scheme is not 'pkg:'`);
+    // `pkg://type/...` and `pkg:/type/...` mean `pkg:type/...`; a trailing '/' means nothing.
+    rest = rest
+        .slice(colon + 1)
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '');
+    const slash = rest.indexOf('/');
+    if (slash < 0)
+        throw new PurlError(rest === '' ? 'no type' : 'no name after the type');
+    const type = rest.slice(0, slash).toLowerCase();
+    if (!TYPE_RE.test(type))
+        throw new PurlError(`type '${type}' is not valid`);
+    rest = rest.slice(slash + 1);
+    let version;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0 && !rest.slice(at + 1).includes('/')) {
+        version = decode(rest.slice(at + 1), 'version');
+        rest = rest.slice(0, at);
+    }
+    const segments = rest.split('/');
+    const name = decode(segments.pop() ?? '', 'name');
+    if (name === '')
+        throw new PurlError('no name');
+    const ns = segments.filter((s) => s !== '').map((s) => decode(s, 'namespace'));
+    return {
+        type,
+        ...(ns.length > 0 ? { namespace: ns.join('/') } : {}),
+        name,
+        ...(version !== undefined ? { version } : {}),
+        qualifiers,
+        ...(subpath !== undefined ? { subpath } : {}),
+    };
+}
+/** `pkg:type/namespace/name@version`, for messages (qualifiers and subpath left out). */
+function formatPurl(p) {
+    const enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ':');
+    const ns = p.namespace ? `${p.namespace.split('/').map(enc).join('/')}/` : '';
+    return `pkg:${p.type}/${ns}${enc(p.name)}${p.version !== undefined ? `@${p.version}` : ''}`;
+}
+function decode(s, part) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw new PurlError(`${part} '${s}' has broken percent-encoding`);
+    }
+}
+//# sourceMappingURL=purl.js.map
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
 var strict_json = __nccwpck_require__(6086);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
 var types = __nccwpck_require__(5129);
 ;// CONCATENATED MODULE: ./build/core/attestations/sbom.js
 // Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
-// SPDX JSON and SPDX tag-value, bare or in the `{Data: ...}` wrapper cosign used before v2.0.
+// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
+// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
+
 
 
 
@@ -30699,9 +30797,15 @@ function sbomPackages(predicateType, predicate) {
     if (predicateType === types/* PREDICATE */.W3.spdx) {
         if (typeof doc === 'string')
             return spdxTagValuePackages(doc);
+        // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
         if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
-            return spdxJsonPackages(doc);
-        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate is neither SPDX JSON nor SPDX tag-value');
+            return [
+                ...spdxJsonPackages(doc),
+                ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
+            ];
+        if (isObject(doc) && Array.isArray(doc['@graph']))
+            return spdx3Packages(doc['@graph']);
+        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value');
     }
     throw new errors/* GateError */.ue('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
 }
@@ -30747,12 +30851,11 @@ function cyclonedxPackages(bom) {
         const c = stack.pop();
         if (!isObject(c))
             continue;
-        if (typeof c['name'] === 'string') {
-            out.push({
-                name: c['name'],
-                ...(typeof c['version'] === 'string' ? { version: c['version'] } : {}),
-                ...(typeof c['group'] === 'string' && c['group'] !== '' ? { group: c['group'] } : {}),
-            });
+        const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
+        if (p) {
+            if (typeof c['group'] === 'string' && c['group'].trim() !== '')
+                p.group = c['group'];
+            out.push(p);
             tooMany(out.length);
         }
         push(c['components']);
@@ -30766,30 +30869,110 @@ function spdxJsonPackages(doc) {
     tooMany(pkgs.length);
     const out = [];
     for (const p of pkgs) {
-        if (!isObject(p) || typeof p['name'] !== 'string')
+        if (!isObject(p))
             continue;
-        out.push({
-            name: p['name'],
-            ...(typeof p['versionInfo'] === 'string' ? { version: p['versionInfo'] } : {}),
-        });
+        // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
+        const locators = Array.isArray(p['externalRefs'])
+            ? p['externalRefs']
+                .filter(isObject)
+                .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
+                .map((r) => r['referenceLocator'])
+            : [];
+        const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
+        if (found)
+            out.push(found);
     }
     return out;
 }
-/** SPDX 2.x tag-value: `PackageName:` starts a package, `PackageVersion:` belongs to the last one. */
+/**
+ * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`.
+ */
+function spdx3Packages(graph) {
+    tooMany(graph.length);
+    const out = [];
+    for (const e of graph) {
+        if (!isObject(e))
+            continue;
+        const type = e['type'] ?? e['@type'];
+        if (typeof type !== 'string' || !/(^|[_/:])Package$/.test(type))
+            continue;
+        const ids = Array.isArray(e['externalIdentifier'])
+            ? e['externalIdentifier']
+                .filter(isObject)
+                .filter((x) => typeof x['externalIdentifierType'] === 'string' &&
+                /^(packageUrl|purl)$/i.test(x['externalIdentifierType']))
+                .map((x) => x['identifier'])
+            : [];
+        const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
+        const found = pkg(e['name'], e['software_packageVersion'] ?? e['packageVersion'], purlsOf(locators, e['name']));
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+/** A package from its declared name and version and its purls; undefined when nothing names it. */
+function pkg(name, version, purls) {
+    const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
+    const shown = declared ?? purls[0]?.name;
+    if (shown === undefined)
+        return undefined;
+    return {
+        name: shown,
+        ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
+        ...(purls.length > 0 ? { purls } : {}),
+    };
+}
+/**
+ * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
+ * the package's real identity is written, and a deny list must not pass over what it cannot read.
+ */
+function purlsOf(values, owner) {
+    const out = [];
+    for (const v of values) {
+        if (v === undefined || v === null || v === '')
+            continue;
+        const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
+        if (typeof v !== 'string')
+            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has a purl that is not a string`);
+        try {
+            out.push(parsePurl(v));
+        }
+        catch (e) {
+            if (!(e instanceof PurlError))
+                throw e;
+            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`);
+        }
+    }
+    return out;
+}
+function isPurlType(t) {
+    return t.trim().toLowerCase() === 'purl';
+}
+/**
+ * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
+ * `ExternalRef: <category> purl <locator>` belong to the last one.
+ */
 function spdxTagValuePackages(text) {
     if (!/^\s*SPDXVersion:/m.test(text))
         throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
     const out = [];
-    for (const line of text.split(/\r?\n/)) {
-        const m = /^(PackageName|PackageVersion):\s*(.*?)\s*$/.exec(line);
+    for (const line of text.split(/\r?\n|\r/)) {
+        const m = /^\s*(PackageName|PackageVersion|ExternalRef):\s*(.*?)\s*$/.exec(line);
         if (!m)
             continue;
+        const last = out[out.length - 1];
         if (m[1] === 'PackageName') {
             out.push({ name: m[2] });
             tooMany(out.length);
         }
-        else if (out.length > 0)
-            out[out.length - 1].version = m[2];
+        else if (last && m[1] === 'PackageVersion')
+            last.version = m[2];
+        else if (last && m[1] === 'ExternalRef') {
+            const [, type, locator] = m[2].split(/\s+/);
+            if (type !== undefined && isPurlType(type))
+                (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
+        }
     }
     return out;
 }
@@ -30934,11 +31117,18 @@ function mergeOperators(parts) {
     return out;
 }
 /**
- * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final`, `1:2.3-4` (Debian epoch dropped).
+ * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final` (= 2.17.0), `2.17.0-rc1`,
+ * `1:2.3-4` (Debian epoch dropped). Anything after `-` is a pre-release and sorts before the
+ * release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a Debian `2.17.0-1`.
  * Returns undefined when the string does not start with a number: such versions cannot be ordered.
  */
 function parseVersion(raw) {
-    let s = raw.trim().replace(/^v/i, '');
+    // Fullwidth digits and invisible format characters must not make a version unequal to itself.
+    let s = raw
+        .normalize('NFKC')
+        .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+        .trim()
+        .replace(/^v/i, '');
     s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
     if (!/^\d/.test(s))
         return undefined;
@@ -30946,10 +31136,22 @@ function parseVersion(raw) {
     const main = dash < 0 ? s : s.slice(0, dash);
     const pre = dash < 0 ? '' : s.slice(dash + 1);
     const ident = (x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase());
+    const release = main.split(/[._]/).filter(Boolean).map(ident);
+    // Maven (and Spring, JBoss) spell the release itself `2.17.0.Final`, `2.17.0.RELEASE`, `-GA`.
+    while (release.length > 1 && isReleaseWord(release[release.length - 1]))
+        release.pop();
+    // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`.
+    const preParts = pre
+        .split(/[.-]/)
+        .flatMap((x) => x.match(/\d+|[^\d]+/g) ?? [])
+        .map(ident);
     return {
-        release: main.split(/[._]/).filter(Boolean).map(ident),
-        pre: pre ? pre.split('.').filter(Boolean).map(ident) : [],
+        release,
+        pre: preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts,
     };
+}
+function isReleaseWord(x) {
+    return x === 'final' || x === 'ga' || x === 'release';
 }
 function compareIdent(a, b) {
     if (a === b)
@@ -31029,12 +31231,19 @@ var vuln = __nccwpck_require__(7745);
 
 
 
+
 /** Scanner clocks may run a little ahead of ours; more than this is a scan from the future. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Findings named in one reason; the rest are counted. */
 const LISTED = 10;
-/** `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. */
-function checkVulnAge(statement, maxAgeMs, now) {
+/**
+ * `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. The claim is the signer's word; the
+ * verified signing time (Rekor SET or RFC 3161, `verifiedAt`) is not, and a scan cannot have
+ * finished after the signature over its result was made. So the age runs from the earlier of the
+ * two, a claim later than the verified time (beyond CLOCK_SKEW_MS) fails naming both, and a
+ * statement with no verified time at all cannot show that it is fresh.
+ */
+function checkVulnAge(statement, maxAgeMs, now, verifiedAt) {
     const scan = (0,vuln/* readVulnScan */.v4)(statement.predicate);
     if (!scan.finishedAt)
         return {
@@ -31043,16 +31252,45 @@ function checkVulnAge(statement, maxAgeMs, now) {
                 ? 'vuln scan has no metadata.scanFinishedOn'
                 : `vuln scan metadata.scanFinishedOn '${scan.finishedOn}' is not an RFC 3339 time`,
         };
-    const age = now.getTime() - scan.finishedAt.getTime();
-    if (age < -CLOCK_SKEW_MS)
+    const claimed = scan.finishedAt.getTime();
+    if (claimed - now.getTime() > CLOCK_SKEW_MS)
         return {
             ok: false,
-            reason: `vuln scan finished ${formatDuration(-age)} in the future (${scan.finishedOn})`,
+            reason: `vuln scan finished ${formatDuration(claimed - now.getTime())} in the future (${scan.finishedOn})`,
         };
+    if (verifiedAt === undefined || Number.isNaN(verifiedAt.getTime()))
+        return {
+            ok: false,
+            reason: `vuln scan says it finished at ${scan.finishedOn}, but its attestation has no verified signing time (no Rekor entry with a checked SET, no RFC 3161 timestamp), so nothing bounds that claim and it cannot show the scan is fresh`,
+        };
+    const signed = verifiedAt.getTime();
+    if (claimed - signed > CLOCK_SKEW_MS)
+        return {
+            ok: false,
+            reason: `vuln scan claims it finished at ${scan.finishedOn}, ${formatDuration(claimed - signed)} after its attestation's verified signing time ${verifiedAt.toISOString()}: a scan cannot finish after the signature over it`,
+        };
+    const age = now.getTime() - Math.min(claimed, signed);
     const shown = formatDuration(Math.max(0, age));
     if (age > maxAgeMs)
         return { ok: false, reason: `vuln scan ${shown} old, limit ${formatDuration(maxAgeMs)}` };
     return { ok: true, detail: `vuln scan ${shown} old (limit ${formatDuration(maxAgeMs)})` };
+}
+/**
+ * The time a vuln scan can be trusted to be as fresh as: the earlier of its claim and its
+ * attestation's verified signing time; undefined when either is missing.
+ */
+function trustedScanTime(statement, verifiedAt) {
+    const claimed = (0,vuln/* readVulnScan */.v4)(statement.predicate).finishedAt?.getTime();
+    const signed = verifiedAt?.getTime();
+    if (claimed === undefined || signed === undefined || Number.isNaN(signed))
+        return undefined;
+    return Math.min(claimed, signed);
+}
+/** A claim later than the verified signing time: the statement contradicts its own signature. */
+function scanPostdatesSignature(statement, verifiedAt) {
+    const claimed = (0,vuln/* readVulnScan */.v4)(statement.predicate).finishedAt?.getTime();
+    const signed = verifiedAt?.getTime();
+    return claimed !== undefined && signed !== undefined && claimed - signed > CLOCK_SKEW_MS;
 }
 /**
  * No finding at or above the lowest severity in `failOn`, except findings whose newest verified
@@ -31087,26 +31325,176 @@ function checkVulnSeverity(statement, failOn, vex = new Map()) {
         detail: `${count(scan.findings.length, 'finding')} in ${scan.resultFormat} result, none open at or above ${threshold}${vexNote}`,
     };
 }
-/** `log4j-core`, `log4j-core@2.14.1`, `log4j-core@<2.17.0`, `@scope/pkg@>=1 <2`. */
+const RULE_FORMS = 'name[@range], group:name[@range] or pkg:type/namespace/name[@range]';
+/**
+ * `log4j-core`, `log4j-core@<2.17.0`, `org.apache.logging.log4j:log4j-core@<2.17.0`,
+ * `@scope/pkg@>=1 <2`, `github.com/foo/bar@<1.2.3`, `pkg:maven/org.apache.logging.log4j/log4j-core@<2.17.0`,
+ * `pkg:npm/%40scope/pkg@<1`. Anything else is a usage error naming the value.
+ */
 function parsePackageRule(raw, input = 'deny-packages') {
     const s = raw.trim();
-    // A leading '@' belongs to an npm scope, not to a version.
-    const at = s.indexOf('@', 1);
-    const name = at < 0 ? s : s.slice(0, at);
-    const range = at < 0 ? undefined : s.slice(at + 1).trim();
-    if (name === '' || /\s/.test(name))
-        throw new errors/* GateError */.ue('USAGE', `${input}: '${raw}' is not name[@range]`);
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u001f\u007f-\u009f]/g;
+    // The value is named in the message, with control characters spelled out rather than sent.
+    const shown = raw.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const bad = (why) => new errors/* GateError */.ue('USAGE', `${input}: '${shown}' ${why}`);
+    if (s === '')
+        throw bad(`is empty (expected ${RULE_FORMS})`);
+    if (s.search(control) >= 0)
+        throw bad('contains a control character');
+    let name;
+    let namespace;
+    let type;
+    let range;
+    if (/^pkg:/i.test(s)) {
+        let p;
+        try {
+            p = parsePurl(s);
+        }
+        catch (e) {
+            if (e instanceof PurlError)
+                throw bad(`is not a package URL: ${e.message}`);
+            throw e;
+        }
+        ({ name, namespace, type, version: range } = p);
+        if (/\s/.test(name) || (namespace !== undefined && /\s/.test(namespace)))
+            throw bad('has white space in its namespace or name');
+    }
+    else {
+        // A leading '@' belongs to an npm scope, not to a version.
+        const at = s.indexOf('@', 1);
+        const spec = at < 0 ? s : s.slice(0, at);
+        range = at < 0 ? undefined : s.slice(at + 1);
+        if (spec === '' || /\s/.test(spec))
+            throw bad(`is not ${RULE_FORMS}`);
+        const parts = spec.split(':');
+        if (parts.length > 2)
+            throw bad(`has more than one ':' (write Maven coordinates as group:artifact@version, e.g. org.apache.logging.log4j:log4j-core@2.14.1)`);
+        const slash = spec.lastIndexOf('/');
+        if (parts.length === 2) {
+            // Maven coordinates: neither groupId nor artifactId holds a '/'.
+            if (spec.includes('/'))
+                throw bad(`is not ${RULE_FORMS}`);
+            [namespace, name] = parts;
+        }
+        else if (slash >= 0)
+            [namespace, name] = [spec.slice(0, slash), spec.slice(slash + 1)];
+        else
+            name = spec;
+        if (name === '' || (namespace !== undefined && namespace.split('/').some((x) => x === '')))
+            throw bad(`is not ${RULE_FORMS}`);
+    }
     if (range !== undefined) {
+        range = range.trim();
         if (range === '')
-            throw new errors/* GateError */.ue('USAGE', `${input}: '${raw}' has an empty version range after '@'`);
+            throw bad(`has an empty version range after '@'`);
         parseVersionRange(range, `${input}: '${raw}'`);
     }
-    return { raw: s, name, ...(range !== undefined ? { range } : {}) };
+    return {
+        raw: s,
+        name,
+        ...(namespace !== undefined ? { namespace } : {}),
+        ...(type !== undefined ? { type } : {}),
+        ...(range !== undefined ? { range } : {}),
+    };
 }
 /**
- * No SBOM package matches a deny rule. Names compare case-insensitively against the package name
- * and `group:name` / `group/name`. A package whose version is absent or unorderable matches a
- * ranged rule: an SBOM that hides the version must not slip past the range.
+ * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
+ * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
+ * `log4j-core` are one name.
+ */
+function fold(s) {
+    return s
+        .normalize('NFKC')
+        .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+        .trim()
+        .toLowerCase();
+}
+/** npm scopes appear with and without their '@' (purl `%40scope`, CycloneDX `group`). */
+function foldNamespace(s) {
+    return fold(s).replace(/^@/, '');
+}
+/** PEP 503: runs of '-', '_' and '.' are one separator. */
+function pypiName(s) {
+    return s.replace(/[-_.]+/g, '-');
+}
+function identityOf(p) {
+    const names = new Set();
+    const namespaces = new Set();
+    const versions = new Set();
+    const declared = fold(p.name);
+    names.add(declared);
+    // A declared `group:name` (Maven coordinates) or `scope/name`, `host/path/module`.
+    const colon = declared.split(':');
+    if (colon.length >= 2 && colon[0] !== '' && colon[1] !== '') {
+        namespaces.add(foldNamespace(colon[0]));
+        names.add(colon[1]);
+    }
+    const slash = declared.lastIndexOf('/');
+    if (slash > 0 && slash < declared.length - 1) {
+        namespaces.add(foldNamespace(declared.slice(0, slash)));
+        names.add(declared.slice(slash + 1));
+    }
+    if (p.group !== undefined)
+        namespaces.add(foldNamespace(p.group));
+    if (p.version !== undefined)
+        versions.add(p.version.trim());
+    for (const u of p.purls ?? []) {
+        names.add(fold(u.name));
+        namespaces.add(foldNamespace(u.namespace ?? ''));
+        if (u.version !== undefined && u.version.trim() !== '')
+            versions.add(u.version.trim());
+    }
+    const known = p.group !== undefined || (p.purls?.length ?? 0) > 0 || namespaces.size > 0;
+    return {
+        names: [...names],
+        ...(known ? { namespaces: [...namespaces] } : {}),
+        versions: [...versions],
+        pypi: (p.purls ?? []).some((u) => u.type === 'pypi'),
+    };
+}
+/**
+ * Deny if ANY identity matches: the declared name or any purl name, in the declared group, any
+ * purl namespace, or a namespace nothing states; at any version the package is listed with.
+ */
+function matchRule(id, c) {
+    const loose = id.pypi || c.rule.type === 'pypi';
+    const nameHit = loose
+        ? id.names.some((n) => pypiName(n) === pypiName(c.name))
+        : id.names.includes(c.name);
+    if (!nameHit)
+        return undefined;
+    const namespaceUnknown = c.namespace !== undefined && id.namespaces === undefined;
+    if (c.namespace !== undefined && id.namespaces !== undefined) {
+        const want = c.namespace;
+        if (!id.namespaces.some((n) => (loose ? pypiName(n) === pypiName(want) : n === want)))
+            return undefined;
+    }
+    // No version listed: a ranged rule must not be dodged by leaving the version out.
+    if (c.range === undefined || id.versions.length === 0)
+        return {
+            comparable: true,
+            namespaceUnknown,
+            ...(id.versions[0] ? { version: id.versions[0] } : {}),
+        };
+    let unorderable;
+    for (const v of id.versions) {
+        const r = versionInRange(v, c.range);
+        if (r === true)
+            return { version: v, comparable: true, namespaceUnknown };
+        if (r === undefined)
+            unorderable ??= v;
+    }
+    return unorderable !== undefined
+        ? { version: unorderable, comparable: false, namespaceUnknown }
+        : undefined;
+}
+/**
+ * No SBOM package matches a deny rule. Names compare case-insensitively (after Unicode
+ * compatibility folding); a package matches through its declared name and group or through any
+ * of its purls, whichever matches. A package whose version is absent or unorderable matches a
+ * ranged rule, and one whose namespace nothing states matches a rule that names one: an SBOM
+ * that leaves a fact out must not slip past the rule that needs it.
  */
 function checkDeniedPackages(statement, rules) {
     let packages;
@@ -31118,33 +31506,31 @@ function checkDeniedPackages(statement, rules) {
     }
     const compiled = rules.map((r) => ({
         rule: r,
-        name: r.name.toLowerCase(),
-        range: r.range !== undefined ? parseVersionRange(r.range) : undefined,
+        name: fold(r.name),
+        ...(r.namespace !== undefined ? { namespace: foldNamespace(r.namespace) } : {}),
+        ...(r.range !== undefined ? { range: parseVersionRange(r.range) } : {}),
     }));
     const hits = [];
     for (const p of packages) {
-        const names = [
-            p.name,
-            ...(p.group ? [`${p.group}:${p.name}`, `${p.group}/${p.name}`] : []),
-        ].map((n) => n.toLowerCase());
+        const id = identityOf(p);
         for (const c of compiled) {
-            if (!names.includes(c.name))
+            const hit = matchRule(id, c);
+            if (!hit)
                 continue;
-            const inRange = c.range === undefined
-                ? true
-                : p.version === undefined
-                    ? undefined
-                    : versionInRange(p.version, c.range);
-            if (inRange === false)
-                continue;
-            const shown = p.version !== undefined ? `${p.name}@${p.version}` : `${p.name} (no version)`;
-            const why = inRange === undefined && c.range !== undefined
-                ? `, version not comparable with ${c.rule.range}`
-                : '';
-            const ruleNote = c.rule.raw !== `${p.name}@${p.version}` && c.rule.raw !== p.name
-                ? ` (rule ${c.rule.raw}${why})`
-                : '';
-            hits.push(`${shown}${ruleNote}`);
+            const shown = hit.version !== undefined ? `${p.name}@${hit.version}` : `${p.name} (no version)`;
+            const notes = [];
+            if (c.rule.raw !== shown && c.rule.raw !== p.name)
+                notes.push(`rule ${c.rule.raw}`);
+            if (!hit.comparable)
+                notes.push(`version not comparable with ${c.rule.range}`);
+            if (hit.version !== undefined && p.version !== undefined && hit.version !== p.version.trim())
+                notes.push(`listed as version ${p.version}`);
+            if (hit.namespaceUnknown)
+                notes.push('the SBOM names no group or purl for it');
+            const purl = p.purls?.[0];
+            if (purl && (c.namespace !== undefined || !id.names.slice(0, 1).includes(c.name)))
+                notes.push(`purl ${formatPurl(purl)}`);
+            hits.push(notes.length > 0 ? `${shown} (${notes.join(', ')})` : shown);
             break;
         }
     }
@@ -31526,7 +31912,10 @@ function capped(n) {
  * already binds the document to the image digest; a statement that lists products carrying digests
  * applies only if one of them is a subject digest of that attestation.
  */
-function readVexStatements(predicate, subjectHexes, seqStart = 0) {
+function readVexStatements(predicate, subjectHexes, seqStart = 0, source = {}) {
+    const doc = source.doc ?? 0;
+    const signed = source.verifiedAt?.getTime();
+    const bound = signed !== undefined && !Number.isNaN(signed) ? { bound: signed } : {};
     if (!isObject(predicate))
         return [];
     const docTime = timeOf(predicate['timestamp']);
@@ -31552,7 +31941,7 @@ function readVexStatements(predicate, subjectHexes, seqStart = 0) {
         }
         if (ids.length === 0 || !productsApply(s['products'], subjectHexes))
             continue;
-        out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++ });
+        out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++, doc, ...bound });
     }
     return out;
 }
@@ -31572,16 +31961,42 @@ function productsApply(products, subjectHexes) {
  * Which findings are suppressed, with the deciding status. Per vulnerability ID the newest
  * applicable statement decides (OpenVEX: later statements supersede earlier ones), so an
  * `affected` issued after a `not_affected` brings the finding back.
+ *
+ * A timestamp is the signer's claim, so it counts only up to the verified signing time of the
+ * attestation carrying it: an old document cannot supersede a newer one by dating itself ahead.
+ * Within one document its own order stands (one signature covers it all). Across documents, a
+ * suppressing statement whose attestation has no verified time ranks below every other (it cannot
+ * show it is newer), and on equal times a non-suppressing statement wins.
  */
 function vexDecisions(statements) {
-    const latest = new Map();
+    const bounded = (s) => Math.min(s.time, s.bound ?? Infinity);
+    // 1. The last word of each document on each ID.
+    const perDoc = new Map();
     for (const s of statements)
         for (const id of s.ids) {
-            const key = id.toUpperCase();
-            const prev = latest.get(key);
-            if (!prev || s.time > prev.time || (s.time === prev.time && s.seq > prev.seq))
-                latest.set(key, s);
+            const key = `${s.doc}\u0000${id.toUpperCase()}`;
+            const prev = perDoc.get(key);
+            const t = bounded(s);
+            if (!prev || t > bounded(prev) || (t === bounded(prev) && s.seq > prev.seq))
+                perDoc.set(key, s);
         }
+    // 2. The newest of those across documents, by trusted time.
+    const rank = (s) => s.bound !== undefined ? bounded(s) : isSuppressing(s.status) ? -Infinity : s.time;
+    const latest = new Map();
+    for (const [key, s] of perDoc) {
+        const id = key.slice(key.indexOf('\u0000') + 1);
+        const prev = latest.get(id);
+        if (!prev) {
+            latest.set(id, s);
+            continue;
+        }
+        const a = rank(s);
+        const b = rank(prev);
+        const sOpen = !isSuppressing(s.status);
+        const prevOpen = !isSuppressing(prev.status);
+        if (a > b || (a === b && (sOpen !== prevOpen ? sOpen : s.seq > prev.seq)))
+            latest.set(id, s);
+    }
     const out = new Map();
     for (const [id, s] of latest)
         out.set(id, s.status);
@@ -31658,19 +32073,138 @@ function toGateError(e) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ LIMITS)
+/* harmony export */   Gz: () => (/* binding */ ByteBudget),
+/* harmony export */   JO: () => (/* binding */ chargeRead),
+/* harmony export */   WN: () => (/* binding */ withByteBudget),
+/* harmony export */   b1: () => (/* binding */ LIMITS),
+/* harmony export */   uh: () => (/* binding */ readFileCapped),
+/* harmony export */   zS: () => (/* binding */ nestedBudget)
 /* harmony export */ });
-// Size and count limits applied to everything read from a store (SECURITY.md section 5):
-// enforced while reading, before parsing, so hostile content cannot exhaust memory or time.
+/* unused harmony export describeBytes */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
+// Size, count and byte-budget limits applied to everything read from a store (SECURITY.md
+// section 5): enforced while reading, before parsing, so hostile content cannot exhaust memory
+// or time. The registry client's own bounds (pages, redirects, timeouts) are in registry/limits.ts.
+
+
+
+const MiB = 1024 * 1024;
+/**
+ * Every limit on attacker-controlled input, with its default:
+ *
+ * | limit                 | default | applies to                                              |
+ * | --------------------- | ------- | ------------------------------------------------------- |
+ * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout) |
+ * | payloadBytes          | 4 MiB   | one `.sig` payload or `.att` envelope layer              |
+ * | bundleBytes           | 10 MiB  | one Sigstore bundle (referrer layer, GitHub bundle_url)  |
+ * | signaturesPerImage    | 100     | candidates judged per digest, across formats             |
+ * | layersPerManifest     | 1000    | layers of one signature manifest                         |
+ * | imageBytes            | 64 MiB  | all bytes read for one image (see ByteBudget)            |
+ * | runBytes              | 1 GiB   | all bytes read for all images of one run                 |
+ * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
+ *
+ * Per-read caps bound one response; the budgets bound their sum, so that 100 candidates each
+ * just under its cap cannot cost 100 times the cap.
+ */
 const LIMITS = {
-    manifestBytes: 4 * 1024 * 1024,
-    payloadBytes: 4 * 1024 * 1024,
-    bundleBytes: 10 * 1024 * 1024,
+    manifestBytes: 4 * MiB,
+    payloadBytes: 4 * MiB,
+    bundleBytes: 10 * MiB,
     /** Signatures or attestations considered per image. */
     signaturesPerImage: 100,
     /** Layers accepted in one signature manifest. */
     layersPerManifest: 1000,
+    /**
+     * Bytes read for one image: manifests, indexes, referrers lists, signature layers, bundles,
+     * attestation blobs, GitHub attestations API pages and bundle_url bodies, s3lo objects, token
+     * and error bodies. Six bundles at the 10 MiB cap, or thousands of ordinary signatures.
+     */
+    imageBytes: 64 * MiB,
+    /** Bytes read across all images of one run (tag resolution included). */
+    runBytes: 1024 * MiB,
+    /** A trusted root names a few dozen keys and certificates: public-good's is under 10 KiB. */
+    trustedRootBytes: 4 * MiB,
 };
+/**
+ * A byte budget: the bytes read while it is in scope are charged to it and to every budget it
+ * is nested in (an image's budget within the run's). Charging past the limit throws
+ * LIMIT_EXCEEDED (exit 2): the evidence could not be obtained within bounds.
+ */
+class ByteBudget {
+    what;
+    limit;
+    parent;
+    usedBytes = 0;
+    constructor(
+    /** For messages: `image registry/app@sha256:…`, `run`. */
+    what, limit, parent) {
+        this.what = what;
+        this.limit = limit;
+        this.parent = parent;
+        if (!Number.isSafeInteger(limit) || limit < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INTERNAL', `byte budget ${limit} is not a byte count`);
+    }
+    get used() {
+        return this.usedBytes;
+    }
+    get remaining() {
+        return Math.max(0, this.limit - this.usedBytes);
+    }
+    /** Counts `n` more bytes read for `reading`; throws once the sum passes a limit. */
+    charge(n, reading) {
+        // The parent first: a run that is out of budget says so, whichever image asked.
+        this.parent?.charge(n, reading);
+        this.usedBytes += n;
+        if (this.usedBytes > this.limit)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `${reading}: byte budget exhausted: ${this.what} read more than ${describeBytes(this.limit)} in all`);
+    }
+}
+function describeBytes(n) {
+    if (n >= MiB && n % MiB === 0)
+        return `${n / MiB} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+// Like the run's deadline, the budget follows the work rather than the call signatures: every
+// capped reader (registry transport, GitHub API, OCI layout, s3lo stores) charges the budget of
+// the image whose verification caused the read, however many layers of stores lie in between.
+const scope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+/** Runs `work` with `budget` charged for every read inside it (nested in the current one). */
+function withByteBudget(budget, work) {
+    return scope.run(budget, work);
+}
+/** A budget nested in the one currently in scope (if any). */
+function nestedBudget(what, limit) {
+    return new ByteBudget(what, limit, scope.getStore());
+}
+/** Charges `n` bytes just read to the budgets in scope; a no-op outside any. */
+function chargeRead(n, reading) {
+    scope.getStore()?.charge(n, reading);
+}
+/**
+ * A file's first `maxBytes` bytes, read into a buffer of that size plus one: a file that is
+ * larger, grows while read, or never ends (a FIFO, /dev/zero) costs no more. fs errors propagate.
+ */
+async function readFileCapped(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return { bytes: buffer.subarray(0, Math.min(length, maxBytes)), over: length > maxBytes };
+    }
+    finally {
+        await handle.close();
+    }
+}
 //# sourceMappingURL=limits.js.map
 
 /***/ }),
@@ -31772,34 +32306,111 @@ function formatPlatform(p) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Si: () => (/* binding */ globNeverMatches),
 /* harmony export */   Xs: () => (/* binding */ policyImageName),
 /* harmony export */   ad: () => (/* binding */ matchPolicyRule),
 /* harmony export */   fK: () => (/* binding */ normaliseGlob)
 /* harmony export */ });
 /* unused harmony export globToRegExp */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8687);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8687);
+// Which policy-file rule governs an image: rule globs normalised like image references, and the
+// first rule whose globs match the image's name. No YAML here: a run without a policy file never
+// loads the parser (src/core/policy-file.ts).
 
+
+const WILDCARD = /[*?]/;
+function badGlob(glob, why) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `'${glob}' ${why}`);
+}
 /**
- * `nginx` → `index.docker.io/library/nginx`, `acme/app:*` → `index.docker.io/acme/app:*`, as image
- * references are normalised, so a rule written the way people write images matches them.
+ * A rule glob in the form image identities take (src/core/reference.ts), so that a rule written
+ * the way people write images matches every spelling of them: `nginx` →
+ * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` → `ghcr.io/acme/*`, `127.000.000.001:5000/x`
+ * → `127.0.0.1:5000/x`, `oci-layout://./build//app/` → `oci-layout://build/app`,
+ * `local://./store/**` → `local://store/**`. A host, layout directory or local root written with
+ * wildcards is only lower-cased (hosts) or cleaned (paths). Throws USAGE for a glob that is not one.
  */
 function normaliseGlob(glob) {
+    if (glob.startsWith('oci-layout://')) {
+        const p = glob.slice('oci-layout://'.length);
+        if (p === '')
+            badGlob(glob, 'names no directory');
+        const clean = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanLayoutPath */ .lB)(p, (why) => badGlob(glob, why));
+        return `oci-layout://${WILDCARD.test(clean.split('/')[0]) ? clean : (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .layoutIdentityPath */ .K$)(clean)}`;
+    }
+    if (glob.startsWith('local://'))
+        return normaliseLocalGlob(glob);
+    if (glob.startsWith('s3://'))
+        return glob;
     const slash = glob.indexOf('/');
     const first = slash < 0 ? glob : glob.slice(0, slash);
-    if (first.includes('*') || first.includes('?'))
-        return glob;
-    const isHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    if (!isHost)
-        return slash < 0 ? `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb}/library/${glob}` : `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb}/${glob}`;
-    // Hosts compare case-insensitively, and every Docker Hub alias is one registry, as in
-    // parseReference: a rule for docker.io/nginx must catch index.docker.io/library/nginx.
-    const host = first.toLowerCase();
+    if (WILDCARD.test(first))
+        return slash >= 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first) ? lowerHost(glob) : glob;
+    if (slash < 0 || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first))
+        return slash < 0 ? `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${glob}` : `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/${glob}`;
+    // Hosts are canonical as in parseReference, the same normalisation the registry client uses.
+    const host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalRegistry */ .i7)(first) ?? badGlob(glob, `has a registry host '${first}' that is not valid`);
     const rest = glob.slice(slash + 1);
-    if (host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io')
+    if (host === _reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb)
         return rest.includes('/') || rest.includes('**')
-            ? `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb}/${rest}`
-            : `${_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb}/library/${rest}`;
+            ? `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/${rest}`
+            : `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${rest}`;
     return `${host}/${rest}`;
+}
+/** `*.ACME.example:443/x` → `*.acme.example/x`: no wildcard host can mean a case or port 443. */
+function lowerHost(glob) {
+    const slash = glob.indexOf('/');
+    return `${glob
+        .slice(0, slash)
+        .toLowerCase()
+        .replace(/:0*443$/, '')}${glob.slice(slash)}`;
+}
+/** local:// roots are one path component (s3lo's grammar), spelt as canonicalLocalRoot does. */
+function normaliseLocalGlob(glob) {
+    const rest = glob.slice('local://'.length);
+    const prefix = rest.startsWith('./')
+        ? 2
+        : rest.startsWith('../')
+            ? 3
+            : rest.startsWith('/')
+                ? 1
+                : 0;
+    const i = rest.indexOf('/', prefix);
+    if (i < 0)
+        return glob;
+    const root = rest.slice(0, i);
+    if (WILDCARD.test(root))
+        return glob;
+    return `local://${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalLocalRoot */ .eI)(root)}/${rest.slice(i + 1)}`;
+}
+/**
+ * Why a glob (as written) could never match any image identity, or undefined. Rules that never
+ * match are refused: under `unmatched: allow` they would let the images they meant through.
+ */
+function globNeverMatches(glob) {
+    if (glob.startsWith('oci-layout://'))
+        return undefined;
+    const scheme = /^(s3|local):\/\//.exec(glob);
+    const rest = scheme ? glob.slice(scheme[0].length) : glob;
+    const segments = rest.split('/');
+    // s3lo: bucket/root, then the image path; registry: host (or not), then the repository.
+    const path = scheme
+        ? segments.slice(1)
+        : (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(segments[0]) && segments.length > 1
+            ? segments.slice(1)
+            : segments;
+    if (scheme && scheme[1] === 'local' && /^\.{0,2}$/.test(segments[0]) && segments.length > 1)
+        path.shift();
+    if (path.some((p) => p === '' || p === '.' || p === '..'))
+        return 'has an empty, . or .. path component, which no image name has';
+    if (!scheme) {
+        const last = path[path.length - 1];
+        const repo = [...path.slice(0, -1), last.split(':')[0]];
+        if (repo.some((p) => /[A-Z]/.test(p)))
+            return 'has upper-case letters in the repository, which image references never have';
+    }
+    return undefined;
 }
 /**
  * `*` and `?` stay within one path segment, `**` crosses segments. A glob with no `:tag` in its
@@ -31840,13 +32451,13 @@ function compiledGlob(glob) {
 function globHasTag(glob) {
     return glob.slice(glob.lastIndexOf('/') + 1).includes(':');
 }
-/** The name rules match against: `registry/repository[:tag]`, `oci-layout://dir[:tag]`, or as given. */
+/**
+ * The name rules match against: the image's identity (`registry/repository`, `oci-layout://dir`,
+ * `s3://bucket/image`, `local://root/image`, normalised in src/core/reference.ts) and `:tag`.
+ */
 function policyImageName(ref) {
-    if (ref.kind === 'registry')
-        return `${ref.registry.toLowerCase()}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
-    if (ref.kind === 'oci-layout')
-        return `oci-layout://${ref.dir}${ref.tag ? `:${ref.tag}` : ''}`;
-    return ref.original;
+    const tag = ref.kind === 's3lo' ? ref.s3lo.tag : ref.tag;
+    return `${ref.identity}${tag !== undefined ? `:${tag}` : ''}`;
 }
 /** The first rule whose images match; else the file's `unmatched` decision, with a reason. */
 function matchPolicyRule(policy, imageName) {
@@ -31907,24 +32518,36 @@ function escapeRegExp(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   K$: () => (/* binding */ layoutIdentityPath),
 /* harmony export */   Tc: () => (/* binding */ isS3loReference),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   aR: () => (/* binding */ repositoryName),
-/* harmony export */   ct: () => (/* binding */ pinnedReference)
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   eI: () => (/* binding */ canonicalLocalRoot),
+/* harmony export */   ge: () => (/* binding */ isHostComponent),
+/* harmony export */   i7: () => (/* binding */ canonicalRegistry),
+/* harmony export */   lB: () => (/* binding */ cleanLayoutPath),
+/* harmony export */   w$: () => (/* binding */ referenceIdentity)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
-/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2637);
+/* unused harmony export repositoryName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2807);
+/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3431);
+/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2637);
 // Parses the image references users write into one typed form: registry references with
 // Docker Hub normalisation, oci-layout:// directories, and s3lo's s3:// and local:// stores.
+// Each is normalised once, here, to the identity it is fetched from: rules, dedupe and reports use it.
+
+
 
 
 const DOCKER_HUB = 'index.docker.io';
 const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const TAG_RE = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/;
+const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'docker.io', 'registry-1.docker.io']);
 function invalid(input, why) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REF_INVALID', `image '${input}': ${why}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('REF_INVALID', `image '${input}': ${why}`);
 }
 function checkDigest(input, digest) {
     if (DIGEST_RE.test(digest))
@@ -31975,8 +32598,10 @@ function parseReference(raw) {
         throw invalid(input, 'contains white space');
     if (input.startsWith('oci-layout://'))
         return parseLayout(input);
-    if (isS3loReference(input))
-        return { kind: 's3lo', original: input, s3lo: (0,_s3lo_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseS3loReference */ .OE)(input) };
+    if (isS3loReference(input)) {
+        const s3lo = (0,_s3lo_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3loReference */ .OE)(input);
+        return { kind: 's3lo', original: input, identity: s3loIdentity(s3lo), s3lo };
+    }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
         throw invalid(input, 'unsupported scheme (use a registry reference, oci-layout://, s3:// or local://)');
     return parseRegistryRef(input);
@@ -31988,18 +32613,12 @@ function parseRegistryRef(input) {
     let repository = name;
     if (slash >= 0) {
         const first = name.slice(0, slash);
-        if (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first.startsWith('[')) {
-            if (!HOST_RE.test(first))
-                throw invalid(input, `registry host '${first}' is not valid`);
-            registry = first;
+        if (isHostComponent(first)) {
+            registry =
+                canonicalRegistry(first) ?? throwInvalid(input, `registry host '${first}' is not valid`);
             repository = name.slice(slash + 1);
         }
     }
-    if (registry === 'docker.io' || registry === 'registry-1.docker.io')
-        registry = DOCKER_HUB;
     if (registry === DOCKER_HUB && !repository.includes('/'))
         repository = `library/${repository}`;
     if (repository === '')
@@ -32010,7 +32629,13 @@ function parseRegistryRef(input) {
     }
     if (repository.length > 255)
         throw invalid(input, 'repository name is longer than 255 characters');
-    const ref = { kind: 'registry', original: input, registry, repository };
+    const ref = {
+        kind: 'registry',
+        original: input,
+        identity: `${registry}/${repository}`,
+        registry,
+        repository,
+    };
     if (tag !== undefined)
         ref.tag = tag;
     if (digest !== undefined)
@@ -32031,29 +32656,105 @@ function parseLayout(input) {
         digest = checkDigest(input, dir.slice(at + 1));
         dir = dir.slice(0, at);
     }
-    else {
-        const colon = dir.lastIndexOf(':');
-        if (colon > dir.lastIndexOf('/')) {
-            tag = dir.slice(colon + 1);
-            dir = dir.slice(0, colon);
-            if (!TAG_RE.test(tag))
-                throw invalid(input, `tag '${tag}' is not valid`);
-        }
+    // `dir:tag@digest` as for registry references: the digest is fetched, the tag names the rule.
+    const colon = dir.lastIndexOf(':');
+    if (colon > dir.lastIndexOf('/')) {
+        tag = dir.slice(colon + 1);
+        dir = dir.slice(0, colon);
+        if (!TAG_RE.test(tag))
+            throw invalid(input, `tag '${tag}' is not valid`);
     }
     if (dir === '')
         throw invalid(input, 'no directory given after oci-layout://');
-    const ref = { kind: 'oci-layout', original: input, dir };
+    const clean = cleanLayoutPath(dir, (why) => throwInvalid(input, why));
+    // `oci-layout://a/b:c/` would read `a/b:c`, whose name rules would take as `a/b` tagged `c`.
+    if (clean.slice(clean.lastIndexOf('/') + 1).includes(':'))
+        throw invalid(input, `directory '${clean}' ends in a name with ':', which reads as a tag`);
+    const ref = {
+        kind: 'oci-layout',
+        original: input,
+        identity: `oci-layout://${layoutIdentityPath(clean)}`,
+        dir: clean,
+    };
     if (tag !== undefined)
         ref.tag = tag;
     if (digest !== undefined)
         ref.digest = digest;
     return ref;
 }
+/** Whether the first path component of a name is a registry host, as Docker decides it. */
+function isHostComponent(first) {
+    return (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['));
+}
+/**
+ * `host[:port]` as the registry client connects to it (the same normalizeHost), with every Docker
+ * Hub alias as `index.docker.io`; undefined when it is not a host.
+ */
+function canonicalRegistry(host) {
+    if (!HOST_RE.test(host))
+        return undefined;
+    const h = (0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(host);
+    if (h === undefined || h.includes('/'))
+        return undefined;
+    return DOCKER_HUB_ALIASES.has(h) ? DOCKER_HUB : h;
+}
+/**
+ * `a/./b//c/` → `a/b/c`. A `..` after a directory name is refused: the OS resolves it after any
+ * symlink, so the lexical name would not be the directory read.
+ */
+function cleanLayoutPath(dir, fail) {
+    const parts = dir.split('/');
+    let named = false;
+    for (const p of parts) {
+        if (p === '..' && named)
+            fail(`'..' after a directory name in '${dir}' (write the path without it)`);
+        if (p !== '' && p !== '.' && p !== '..')
+            named = true;
+    }
+    const clean = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dir).replace(/(.)\/+$/, '$1');
+    return clean === '' ? '.' : clean;
+}
+/** The directory relative to the working directory when inside it, else absolute. */
+function layoutIdentityPath(dir, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, dir);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
+    if (rel === '')
+        return '.';
+    return rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? abs : rel;
+}
+/**
+ * A local:// root (one path component, as s3lo reads it) in one spelling for the directory it
+ * names: `/x` when its parent is `/`, `x` when the working directory, else `../x`.
+ */
+function canonicalLocalRoot(root, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, root);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(abs);
+    const name = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(abs);
+    if (parent === abs)
+        return '/';
+    if (parent === '/')
+        return `/${name}`;
+    if (parent === cwd)
+        return name;
+    if (parent === node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(cwd))
+        return `../${name}`;
+    return abs;
+}
+function s3loIdentity(r) {
+    const root = r.scheme === 'local' ? canonicalLocalRoot(r.bucket) : r.bucket;
+    return `${r.scheme}://${root}/${r.image}`;
+}
+/** The normalised reference: identity, then the tag and digest as given. */
+function referenceIdentity(ref) {
+    if (ref.kind === 's3lo')
+        return `${ref.identity}:${ref.s3lo.tag}${ref.s3lo.digest ? `@${ref.s3lo.digest}` : ''}`;
+    return `${ref.identity}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
 /** `registry/repository` (or the layout dir): the part a digest is pinned to. */
 function repositoryName(ref) {
     switch (ref.kind) {
         case 'registry':
-            return `${ref.registry}/${ref.repository}`;
+            return ref.identity;
         case 'oci-layout':
             return `oci-layout://${ref.dir}`;
         case 's3lo':
@@ -32197,19 +32898,30 @@ function normalizeHost(s) {
     let v = s.trim();
     if (v === '')
         return undefined;
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+    const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(v);
+    if (bare)
         v = `https://${v}`;
     let u;
     try {
         u = new URL(v);
+        // A bare loopback name is spoken to over http (isPlainHttpAllowed), so its default port is
+        // 80, not 443: `localhost:443` is another server than `localhost`, `localhost:80` the same.
+        if (bare && isLoopbackHost(u.host))
+            u = new URL(`http://${s.trim()}`);
     }
     catch {
         return undefined;
     }
     if (u.username !== '' || u.password !== '' || u.host === '')
         return undefined;
-    // URL drops default ports (https://h:443 → h); registries are written the same way.
-    return u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
+    // URL drops default ports (https://h:443 → h) and spells IPs one way (127.000.000.001 →
+    // 127.0.0.1, [0:0::1] → [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
+    const host = u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
+    const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\](:\d+)?$/.exec(host);
+    if (!mapped)
+        return host;
+    const [hi, lo] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}${mapped[3] ?? ''}`;
 }
 function isDockerHub(host) {
     return DOCKER_HUB_NAMES.has(host);
@@ -32343,11 +33055,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __nccwpck_require__(2807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __nccwpck_require__(332);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
 var hosts = __nccwpck_require__(3431);
 // EXTERNAL MODULE: ./build/core/registry/limits.js
-var limits = __nccwpck_require__(1858);
+var registry_limits = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./build/core/registry/http.js
+
 
 
 
@@ -32393,8 +33108,8 @@ class HttpTransport {
                 throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status}${detail} after ${attempts} attempts`);
             }
             const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > limits/* MAX_RETRY_AFTER_MS */.yL) {
-                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${limits/* MAX_RETRY_AFTER_MS */.yL / 1000} s)`);
+            if (retryAfter !== undefined && retryAfter > registry_limits/* MAX_RETRY_AFTER_MS */.yL) {
+                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${registry_limits/* MAX_RETRY_AFTER_MS */.yL / 1000} s)`);
             }
             const wait = retryAfter ?? backoff(attempt);
             this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
@@ -32443,24 +33158,24 @@ class HttpTransport {
                     await discard(res.body);
                     const next = this.redirectTarget(url, location, req);
                     this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} redirect to ${(0,hosts/* redactUrl */.BO)(next)}`);
-                    if (hop + 1 > limits/* MAX_REDIRECTS */.NX) {
-                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: more than ${limits/* MAX_REDIRECTS */.NX} redirects from registry ${req.registryHost}`);
+                    if (hop + 1 > registry_limits/* MAX_REDIRECTS */.NX) {
+                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: more than ${registry_limits/* MAX_REDIRECTS */.NX} redirects from registry ${req.registryHost}`);
                     }
                     if (seen.has(next.href)) {
-                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: redirect loop at ${(0,hosts/* redactUrl */.BO)(next)} (registry ${req.registryHost})`);
+                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: redirect loop at ${this.opts.redact((0,hosts/* redactUrl */.BO)(next))} (registry ${req.registryHost})`);
                     }
                     seen.add(next.href);
                     url = next;
                     continue;
                 }
                 const ok = status >= 200 && status < 300;
-                const cap = ok ? req.maxBytes : limits/* MAX_ERROR_BODY_BYTES */.f5;
+                const cap = ok ? req.maxBytes : registry_limits/* MAX_ERROR_BODY_BYTES */.f5;
                 let body = new Uint8Array(0);
                 if (method !== 'HEAD') {
                     const read = await readCappedStream(res.body, cap, () => {
                         clearTimeout(timer);
                         timer = this.armIdle(ctl);
-                    });
+                    }, req.what);
                     if (read.over && ok) {
                         throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${req.what}: response from registry ${req.registryHost} is larger than ${req.maxBytes} bytes`);
                     }
@@ -32470,7 +33185,7 @@ class HttpTransport {
                     await discard(res.body);
                 }
                 this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} (${body.length} bytes, ${Date.now() - started} ms)`);
-                return { status, headers: resHeaders, body, url };
+                return { status, headers: resHeaders, body, url, redact: this.opts.redact };
             }
             catch (e) {
                 if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
@@ -32495,7 +33210,7 @@ class HttpTransport {
             throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} redirected to an invalid URL`, { cause: e });
         }
         if (from.protocol === 'https:' && next.protocol !== 'https:') {
-            throw new errors/* GateError */.ue('INSECURE', `${req.what}: registry ${req.registryHost} redirected from https to ${(0,hosts/* redactUrl */.BO)(next)}`);
+            throw new errors/* GateError */.ue('INSECURE', `${req.what}: registry ${req.registryHost} redirected from https to ${this.opts.redact((0,hosts/* redactUrl */.BO)(next))}`);
         }
         (0,hosts/* assertTargetAllowed */.AQ)(next, req.registryHost, this.opts.insecureRegistries, 'redirect target');
         return next;
@@ -32532,13 +33247,16 @@ class HttpTransport {
 }
 /**
  * A Node stream's first `max` bytes (plus one chunk to detect overflow); a longer body is
- * destroyed (its connection closed) rather than read to the end.
+ * destroyed (its connection closed) rather than read to the end. Every chunk is charged to the
+ * byte budget in scope (limits.ts), which may end the read with LIMIT_EXCEEDED.
  */
-async function readCappedStream(body, max, onChunk) {
+async function readCappedStream(body, max, onChunk, what = 'response') {
     const chunks = [];
     let total = 0;
     for await (const chunk of body) {
         onChunk();
+        // Throwing here leaves the loop, which destroys the stream.
+        (0,limits/* chargeRead */.JO)(chunk.length, what);
         total += chunk.length;
         if (total > max) {
             body.destroy();
@@ -32554,7 +33272,7 @@ async function readCappedStream(body, max, onChunk) {
 /** Drops a body we do not read; undici keeps the connection when the rest is short. */
 async function discard(body) {
     try {
-        await body.dump({ limit: limits/* MAX_ERROR_BODY_BYTES */.f5 });
+        await body.dump({ limit: registry_limits/* MAX_ERROR_BODY_BYTES */.f5 });
     }
     catch {
         body.destroy();
@@ -32571,8 +33289,11 @@ function headerLookup(h) {
         },
     };
 }
-/** Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. */
-async function readCapped(body, max, onChunk) {
+/**
+ * Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. Every
+ * chunk is charged to the byte budget in scope (limits.ts), which may end the read.
+ */
+async function readCapped(body, max, onChunk, what = 'response') {
     const reader = body.getReader();
     const chunks = [];
     let total = 0;
@@ -32581,6 +33302,13 @@ async function readCapped(body, max, onChunk) {
         if (done)
             break;
         onChunk();
+        try {
+            (0,limits/* chargeRead */.JO)(value.length, what);
+        }
+        catch (e) {
+            await reader.cancel().catch(() => undefined);
+            throw e;
+        }
         total += value.length;
         if (total > max) {
             await reader.cancel().catch(() => undefined);
@@ -32604,7 +33332,7 @@ function concat(chunks, size) {
 }
 /** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
 function backoff(attempt) {
-    const ceiling = limits/* RETRY_BASE_MS */.OQ * 2 ** Math.min(attempt - 1, 6);
+    const ceiling = registry_limits/* RETRY_BASE_MS */.OQ * 2 ** Math.min(attempt - 1, 6);
     return Math.round(ceiling * (0.5 + Math.random() / 2));
 }
 /** `Retry-After` as milliseconds from now (delta-seconds or HTTP-date); undefined when absent/invalid. */
@@ -32622,7 +33350,10 @@ function parseRetryAfter(v, now = Date.now()) {
         return undefined;
     return Math.max(0, t - now);
 }
-/** ` (CODE: message)` from an OCI error body, cleaned for one log line; '' if there is none. */
+/**
+ * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
+ * log line; '' if there is none.
+ */
 function errorDetail(res) {
     if (res.body.length === 0)
         return '';
@@ -32631,7 +33362,7 @@ function errorDetail(res) {
         const first = v.errors?.[0];
         if (first && typeof first.code === 'string') {
             const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return ` (${clean(`${first.code}${msg}`)})`;
+            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
         }
     }
     catch {
@@ -32878,8 +33609,13 @@ function s3loSigningPayload(ref, digest) {
 /* harmony export */   U7: () => (/* binding */ StrictJsonError),
 /* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
 /* harmony export */ });
+/* unused harmony export goFoldKey */
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
+// "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
+// decode these payloads with it: a struct field matches any key equal under Unicode simple case
+// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
 class StrictJsonError extends Error {
     constructor(message) {
@@ -32889,10 +33625,13 @@ class StrictJsonError extends Error {
 }
 const MAX_DEPTH = 64;
 /**
- * Parse RFC 8259 JSON, rejecting duplicate keys anywhere in the document, nesting deeper than
- * 64 levels, and anything after the value. Numbers and strings decode as JSON.parse would.
+ * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere
+ * in the document, nesting deeper than 64 levels, a leading BOM, and anything after the value.
+ * Numbers and strings decode as JSON.parse would.
  */
 function parseStrictJson(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        throw new StrictJsonError('starts with a byte order mark (U+FEFF), which Go refuses');
     const p = new Parser(text);
     p.ws();
     const value = p.value(0);
@@ -32905,7 +33644,9 @@ function parseStrictJson(text) {
 function parseStrictJsonBytes(bytes) {
     let text;
     try {
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+        // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
+        // decoder would drop it silently).
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     }
     catch {
         throw new StrictJsonError('not valid UTF-8');
@@ -33015,7 +33756,7 @@ class Parser {
         this.pos++;
         // A null-prototype object: keys like "__proto__" stay plain data.
         const out = Object.create(null);
-        const seen = new Set();
+        const seen = new Map();
         this.ws();
         if (this.s[this.pos] === '}') {
             this.pos++;
@@ -33027,11 +33768,15 @@ class Parser {
                 this.fail('expected a string key');
             const keyAt = this.pos;
             const key = this.string();
-            if (seen.has(key)) {
+            const folded = goFoldKey(key);
+            const earlier = seen.get(folded);
+            if (earlier !== undefined) {
                 this.pos = keyAt;
-                this.fail(`duplicate key ${JSON.stringify(key)}`);
+                this.fail(earlier === key
+                    ? `duplicate key ${JSON.stringify(key)}`
+                    : `key ${JSON.stringify(key)} collides with ${JSON.stringify(earlier)} (Go matches keys case-insensitively)`);
             }
-            seen.add(key);
+            seen.set(folded, key);
             this.ws();
             if (this.s[this.pos++] !== ':')
                 this.fail("expected ':'");
@@ -33045,6 +33790,35 @@ class Parser {
                 this.fail("expected ',' or '}'");
         }
     }
+}
+/**
+ * A key as Go's encoding/json compares it: lone surrogates as U+FFFD (what Go decodes them to),
+ * then each code point folded (lower, upper, lower: one form for each simple case-folding orbit
+ * such as k/K/U+212A or s/S/U+017F). Where JavaScript's mappings differ from Go's simple folding
+ * (Turkish dotless i) this folds more, which can only refuse more.
+ */
+function goFoldKey(key) {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(key))
+        return key.toLowerCase();
+    let out = '';
+    for (const ch of key.replace(/\p{Surrogate}/gu, '\ufffd'))
+        out += foldCodePoint(ch);
+    return out;
+}
+function foldCodePoint(ch) {
+    let cur = ch;
+    for (const step of [
+        (c) => c.toLowerCase(),
+        (c) => c.toUpperCase(),
+        (c) => c.toLowerCase(),
+    ]) {
+        const next = step(cur);
+        // A multi-character mapping (U+00DF to "SS") is full folding, which Go does not do.
+        if ([...next].length === 1)
+            cur = next;
+    }
+    return cur;
 }
 //# sourceMappingURL=strict-json.js.map
 
@@ -33254,18 +34028,135 @@ module.exports = /*#__PURE__*/JSON.parse('{"https://tuf-repo-cdn.sigstore.dev":{
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./build/edge/sanitize.js
+// One sanitiser per place text leaves the program: terminal, Actions log, Markdown job summary,
+// GITHUB_OUTPUT. Registry, file and signature strings are data and must never act as commands.
+/**
+ * Characters that move the cursor, start escape sequences, reorder or hide text: C0 and C1
+ * controls and DEL (ESC/CSI/OSC live here), format characters (bidi overrides and isolates,
+ * zero-width characters, BOM), line and paragraph separators, and lone surrogates.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+/**
+ * The visible escape of one such character: `\n`, `\r`, `\t`, else `\uXXXX` per UTF-16 unit
+ * (JSON-compatible; tag characters such as U+E0041 become a surrogate pair of escapes).
+ */
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    let out = '';
+    for (let i = 0; i < c.length; i++)
+        out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+}
+/**
+ * One value for one line: every control, format and separator character shown as an escape, so
+ * a value can neither break a line nor hide or restyle what follows. Renderers apply it to each
+ * interpolated field; the sinks below apply it to each line of whole messages.
+ */
+function escapeControls(s) {
+    return s.replace(INVISIBLE, escapeChar);
+}
+/** Each line of `s` escaped; the line breaks themselves kept. */
+function byLine(s, line) {
+    return s.split('\n').map(line).join('\n');
+}
+// ---- terminal (CLI stdout and stderr) ----------------------------------------------------------
+/**
+ * Text for a terminal: line breaks kept, everything else a terminal would interpret (ESC/CSI/OSC,
+ * lone CR, C1, bidi) escaped. One leading CR is kept: the progress counter's own overwrite.
+ * JSON stays valid and equal: its strings never hold a raw control, and the escapes used for
+ * C1 and format characters are JSON escapes.
+ */
+function terminalText(s) {
+    if (s.startsWith('\r'))
+        return `\r${byLine(s.slice(1), escapeControls)}`;
+    return byLine(s, escapeControls);
+}
+// ---- GitHub Actions log (core.info, debug, warning, error, setFailed, group titles) -----------
+/**
+ * Text for the Actions log: as for a terminal, and no line can be a workflow command. The runner
+ * takes a line as a command when it starts with `::` after leading blanks (`::add-mask::`,
+ * `::stop-commands::`, `::warning::`) and recognises `##[` (the older syntax) anywhere.
+ */
+function logText(s) {
+    return byLine(s, (line) => escapeControls(line)
+        .replace(/##\[/g, '##\\u005b')
+        .replace(/^(\s*):/, '$1\\u003a'));
+}
+// ---- Markdown/HTML job summary ------------------------------------------------------------------
+const MARKDOWN_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '*': '&#42;',
+    _: '&#95;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    $: '&#36;',
+    // Email autolinks and @mentions.
+    '@': '&#64;',
+};
+/**
+ * One value inside a Markdown table cell or an HTML element of the job summary: HTML and the
+ * Markdown-active characters as entities (no tags, links, images, code spans, emphasis, strike,
+ * math, mentions, backslash escapes, pipes that end a cell); GFM autolinks broken (the `:` of
+ * `scheme://`, `mailto:`, `xmpp:`, the `.` of `www.`); controls escaped visibly. Characters
+ * that only act at a line start (`#`, `-`, `>`) need nothing: a value never starts a line.
+ */
+function markdownText(s) {
+    return escapeControls(s)
+        .replace(/[&<>|`[\]*_~\\$@]/g, (c) => MARKDOWN_ENTITIES[c])
+        .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '&#58;')
+        .replace(/(?<=\bwww)\./gi, '&#46;');
+}
+// ---- GITHUB_OUTPUT ----------------------------------------------------------------------------
+/**
+ * A step output value: one line (no break, no CR, no control) so it can neither end the runner's
+ * heredoc early nor add a line a consumer reads as another value.
+ */
+function outputLine(s) {
+    return escapeControls(s);
+}
+/**
+ * Any step output as it is handed to the runner: its lines kept, each line escaped. The last
+ * guard at the toolkit binding; values are built with the three functions around it.
+ */
+function outputText(s) {
+    return byLine(s, escapeControls);
+}
+/** An output that is a list, one item a line: each item an `outputLine`. */
+function outputLines(items) {
+    return items.map(outputLine).join('\n');
+}
+/**
+ * A JSON output: JSON.stringify already escapes C0; C1, format characters and U+2028/2029 are
+ * escaped too, so the text is one line of ASCII-safe JSON with the same value.
+ */
+function outputJson(v) {
+    return escapeControls(JSON.stringify(v));
+}
+//# sourceMappingURL=sanitize.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __nccwpck_require__(2807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __nccwpck_require__(332);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __nccwpck_require__(1040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __nccwpck_require__(9654);
+var dist = __nccwpck_require__(9654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(4187);
 ;// CONCATENATED MODULE: ./build/core/trust/key-types.js
@@ -33387,9 +34278,68 @@ function get(o, ...path) {
     return cur;
 }
 //# sourceMappingURL=att-tlog-body.js.map
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __nccwpck_require__(1040);
+;// CONCATENATED MODULE: ./build/core/signatures/verify-errors.js
+// Translates @sigstore/verify and @sigstore/bundle exceptions into our codes, so the report's
+// outcome comes from a code and every rejection of attacker-made evidence is a failure (exit 1).
+
+
+
+// Why each sigstore code lands where it does:
+// - CERTIFICATE_ERROR (no path to a trusted Fulcio CA, expired at the vouched time, missing or
+//   untrusted SCT) and PUBLIC_KEY_ERROR mean the signer is not vouched for: UNTRUSTED_SIGNER.
+// - TIMESTAMP_ERROR (an RFC 3161 timestamp that does not verify, duplicate timestamps) means the
+//   evidence around the signature is forged or broken: SIGNATURE_INVALID. "Too few timestamps"
+//   is caught earlier by the caller and reported as TLOG_MISSING.
+// - Every TLOG_* code means log evidence is present but does not verify or bind: TLOG_INVALID.
+const CODE_MAP = {
+    SIGNATURE_ERROR: 'SIGNATURE_INVALID',
+    TIMESTAMP_ERROR: 'SIGNATURE_INVALID',
+    CERTIFICATE_ERROR: 'UNTRUSTED_SIGNER',
+    PUBLIC_KEY_ERROR: 'UNTRUSTED_SIGNER',
+    UNTRUSTED_SIGNER_ERROR: 'UNTRUSTED_SIGNER',
+    TLOG_ERROR: 'TLOG_INVALID',
+    TLOG_BODY_ERROR: 'TLOG_INVALID',
+    TLOG_MISSING_INCLUSION_ERROR: 'TLOG_INVALID',
+    TLOG_INCLUSION_PROOF_ERROR: 'TLOG_INVALID',
+    TLOG_INCLUSION_PROMISE_ERROR: 'TLOG_INVALID',
+};
+/** `what` names the evidence, e.g. `bundle (bundle-referrer)` or `.sig layer 1`. */
+function toVerifyGateError(e, what) {
+    if (e instanceof errors/* GateError */.ue)
+        return e;
+    if (e instanceof verify_dist/* VerificationError */.mk || e instanceof verify_dist/* PolicyError */.pn) {
+        const code = CODE_MAP[e.code] ?? 'SIGNATURE_INVALID';
+        return new errors/* GateError */.ue(code, `${what}: ${e.message} (${e.code})`, { cause: e });
+    }
+    if (e instanceof bundle_dist/* ValidationError */.yI) {
+        const fields = e.fields.length ? ` (${e.fields.join(', ')})` : '';
+        return new errors/* GateError */.ue('MALFORMED', `${what}: ${e.message}${fields}`, { cause: e });
+    }
+    // @sigstore/core does not export its error classes; their names are stable API in practice.
+    const name = e instanceof Error ? e.constructor.name : '';
+    if (/^ASN1/.test(name) || e instanceof SyntaxError) {
+        return new errors/* GateError */.ue('MALFORMED', `${what}: does not parse: ${e.message}`, {
+            cause: e,
+        });
+    }
+    if (/^RFC3161/.test(name)) {
+        return new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: RFC 3161 timestamp: ${e.message}`, { cause: e });
+    }
+    // Verification is pure computation over the candidate: whatever else sigstore-js throws on it
+    // (e.g. a TypeError on a shape it did not expect) is that candidate failing, never an outage.
+    const message = e instanceof Error ? e.message : String(e);
+    return new errors/* GateError */.ue('MALFORMED', `${what}: cannot be verified: ${message}`, { cause: e });
+}
+//# sourceMappingURL=verify-errors.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/bundle-shape.js
 // Structural checks on an untrusted Sigstore bundle before any cryptography: known media type,
-// bounded lists (sigstore-go's limits), exactly one DSSE signature, no root CA in the chain.
+// known fields only, each protobuf oneof set exactly once, bounded lists (sigstore-go's limits),
+// exactly one DSSE signature, no root CA in the chain. The signer kind is read from the parsed
+// form the verifier goes on to use (@sigstore/bundle), never from our own reading of the JSON.
+
+
 
 
 const MAX_TLOG_ENTRIES = 32;
@@ -33400,6 +34350,26 @@ const MEDIA_TYPES = new Map([
     ['application/vnd.dev.sigstore.bundle+json;version=0.3', '0.3'],
     ['application/vnd.dev.sigstore.bundle.v0.3+json', '0.3'],
 ]);
+// The protobuf-specs JSON names of each message that holds a oneof, and of the oneof members.
+// Any other key (a typo, the proto snake_case spelling sigstore-go would also accept, a field of
+// a later schema) is refused: sigstore-js would ignore it and another verifier might not.
+const BUNDLE_FIELDS = ['mediaType', 'verificationMaterial', 'messageSignature', 'dsseEnvelope'];
+const BUNDLE_CONTENT = ['messageSignature', 'dsseEnvelope'];
+const MATERIAL_FIELDS = [
+    'publicKey',
+    'x509CertificateChain',
+    'certificate',
+    'tlogEntries',
+    'timestampVerificationData',
+];
+const MATERIAL_CONTENT = ['publicKey', 'x509CertificateChain', 'certificate'];
+const MEMBER_FIELDS = {
+    publicKey: ['hint'],
+    x509CertificateChain: ['certificates'],
+    certificate: ['rawBytes'],
+    messageSignature: ['messageDigest', 'signature'],
+    dsseEnvelope: ['payload', 'payloadType', 'signatures'],
+};
 function checkBundleShape(json) {
     if (!isObject(json))
         throw malformed('is not a JSON object');
@@ -33417,31 +34387,25 @@ function checkBundleShape(json) {
         throw malformed(`has ${tlogs.length} tlog entries (limit ${MAX_TLOG_ENTRIES})`);
     }
     const tsv = vm['timestampVerificationData'];
+    // null is allowed here (sigstore-js 2.x wrote it): not a oneof, so it reads one way only.
+    if (tsv !== undefined && tsv !== null && !isObject(tsv))
+        throw malformed('verificationMaterial.timestampVerificationData is not an object');
     const stamps = isObject(tsv) ? (tsv['rfc3161Timestamps'] ?? []) : [];
     if (!Array.isArray(stamps))
         throw malformed('rfc3161Timestamps is not a list');
     if (stamps.length > MAX_TIMESTAMPS)
         throw malformed(`has ${stamps.length} RFC 3161 timestamps (limit ${MAX_TIMESTAMPS})`);
-    let signer;
-    if (vm['publicKey'] !== undefined)
-        signer = 'key';
-    else if (vm['certificate'] !== undefined)
-        signer = 'certificate';
-    else if (vm['x509CertificateChain'] !== undefined) {
-        signer = 'certificate';
+    if (!tlogs.every(isObject) || !stamps.every(isObject))
+        throw malformed('has a tlog entry or RFC 3161 timestamp that is not an object');
+    checkFields(json, BUNDLE_FIELDS, 'bundle');
+    checkFields(vm, MATERIAL_FIELDS, 'verificationMaterial');
+    const material = oneof(vm, MATERIAL_CONTENT, 'verificationMaterial');
+    if (material === 'x509CertificateChain')
         checkChain(vm['x509CertificateChain']);
-    }
-    else
-        throw malformed('names neither a public key nor a certificate');
-    let content;
+    const content = oneof(json, BUNDLE_CONTENT, 'bundle');
     let dsse;
-    if (json['messageSignature'] !== undefined && json['dsseEnvelope'] === undefined)
-        content = 'messageSignature';
-    else if (json['dsseEnvelope'] !== undefined && json['messageSignature'] === undefined) {
-        content = 'dsseEnvelope';
+    if (content === 'dsseEnvelope') {
         const env = json['dsseEnvelope'];
-        if (!isObject(env))
-            throw malformed('dsseEnvelope is not an object');
         const sigs = env['signatures'];
         // sigstore-js verifies signatures[0] only; anything but exactly one would leave the rest unchecked.
         if (!Array.isArray(sigs) || sigs.length !== 1) {
@@ -33454,9 +34418,58 @@ function checkBundleShape(json) {
         }
         dsse = { payloadType, payload: Buffer.from(payload, 'base64') };
     }
-    else
-        throw malformed('must hold exactly one of messageSignature and dsseEnvelope');
-    return { version, content, signer, tlogCount: tlogs.length, ...(dsse ? { dsse } : {}) };
+    // The kind comes from the parsed form sigstore-js verifies; the checks above make it the
+    // only reading there is, and this one makes sure the two never part.
+    let bundle;
+    try {
+        bundle = (0,bundle_dist/* bundleFromJSON */.vw)(json);
+    }
+    catch (e) {
+        const g = toVerifyGateError(e, 'bundle');
+        throw g.code === 'MALFORMED' ? g : malformed(`does not parse: ${g.message}`);
+    }
+    const parsed = bundle.verificationMaterial.content;
+    const signer = parsed?.$case === 'publicKey'
+        ? 'key'
+        : parsed?.$case === 'certificate' || parsed?.$case === 'x509CertificateChain'
+            ? 'certificate'
+            : undefined;
+    if (signer === undefined || parsed?.$case !== material || bundle.content.$case !== content) {
+        throw malformed(`verification material reads as ${parsed?.$case ?? 'nothing'}, not ${material}: refusing an ambiguous bundle`);
+    }
+    return {
+        version,
+        content,
+        signer,
+        tlogCount: tlogs.length,
+        ...(dsse ? { dsse } : {}),
+        bundle,
+    };
+}
+/** Only `known` keys; a oneof member's own object is held to its fields too. */
+function checkFields(o, known, where) {
+    for (const k of Object.keys(o)) {
+        if (!known.includes(k))
+            throw malformed(`${where} has unknown field ${JSON.stringify(k)} (known: ${known.join(', ')})`);
+    }
+}
+/**
+ * The one member of a protobuf oneof that is set. Present with any value counts as set, so
+ * `null` next to another member, two members, or none are each refused: protobuf-specs skips
+ * `null` and takes the first member it knows, sigstore-go refuses two, and we read neither way.
+ */
+function oneof(o, members, where) {
+    const present = members.filter((m) => Object.prototype.hasOwnProperty.call(o, m));
+    if (present.length !== 1) {
+        throw malformed(`${where} must set exactly one of ${members.join(', ')} (found ${present.length ? present.join(', ') : 'none'})`);
+    }
+    const m = present[0];
+    const v = o[m];
+    if (!isObject(v)) {
+        throw malformed(`${where}.${m} is ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}, not an object`);
+    }
+    checkFields(v, MEMBER_FIELDS[m] ?? [], `${where}.${m}`);
+    return m;
 }
 /** A chain that ships its own self-signed root would let the bundle bring its own trust. */
 function checkChain(chain) {
@@ -33666,7 +34679,7 @@ function withTrustedCertificates(m) {
 }
 //# sourceMappingURL=cert-cache.js.map
 // EXTERNAL MODULE: ./build/core/policy.js
-var core_policy = __nccwpck_require__(6390);
+var policy = __nccwpck_require__(6390);
 ;// CONCATENATED MODULE: ./build/core/signatures/identity.js
 // Keyless signer identity: reads the SAN and Fulcio extensions from a signing certificate
 // ourselves and matches them against the policy with anchored matchers (never sigstore-js').
@@ -33680,28 +34693,36 @@ const OID_OTHERNAME_SAN = '1.3.6.1.4.1.57264.1.7';
 // later one (.1.8 onwards) holds a DER UTF8String, per Fulcio's docs/oid-info.md.
 const RAW_VALUE_OIDS = new Set([1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`));
 /**
- * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate whose
- * v1 and v2 issuer extensions disagree: a CA that says two things must not be believed once.
+ * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate that
+ * holds an extension twice (RFC 5280 4.2; Go's x509, as cosign reads it, refuses it too), whose
+ * v2 issuer is not a string, or whose v1 and v2 issuer extensions disagree: a CA that says two
+ * things must not be believed once.
  */
 function readCertIdentity(cert) {
     const extensions = new Map();
+    const present = new Set();
     for (const ext of cert.extensions) {
         const oid = ext.subs[0]?.toOID();
         const valueObj = ext.subs[ext.subs.length - 1];
         if (oid === undefined || valueObj === undefined)
             continue;
+        if (present.has(oid))
+            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate holds extension ${oid} twice`);
+        present.add(oid);
         const value = decodeExtensionValue(oid, valueObj.value);
         if (value !== undefined)
             extensions.set(oid, value);
     }
     const v1 = extensions.get(OID_ISSUER_V1);
     const v2 = extensions.get(OID_ISSUER_V2);
+    if (present.has(OID_ISSUER_V2) && v2 === undefined)
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extension ${OID_ISSUER_V2} is not a DER string`);
     if (v1 !== undefined && v2 !== undefined && v1 !== v2) {
         throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extensions disagree: ${OID_ISSUER_V2}=${JSON.stringify(v2)} but ${OID_ISSUER_V1}=${JSON.stringify(v1)}`);
     }
     const sanExt = cert.extSubjectAltName;
     const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
-    return { san, issuer: v2 ?? v1, extensions };
+    return { san, issuer: v2 ?? v1, extensions, present };
 }
 /** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
 const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
@@ -33730,39 +34751,79 @@ function decodeExtensionValue(oid, raw) {
  */
 function matchIdentity(rules, id) {
     for (const rule of rules) {
-        if (!(0,core_policy/* matches */.cK)(rule.subject, id.san))
+        if (!(0,policy/* matches */.cK)(rule.subject, id.san))
             continue;
-        if (!(0,core_policy/* matches */.cK)(rule.issuer, id.issuer))
+        if (!(0,policy/* matches */.cK)(rule.issuer, id.issuer))
             continue;
-        const ext = Object.entries(rule.extensions ?? {});
-        if (ext.every(([oid, m]) => (0,core_policy/* matches */.cK)(m, id.extensions.get(oid))))
+        if ((rule.extensions ?? []).every((c) => checkExtension(c, id) === undefined))
             return rule;
     }
     throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate identity not trusted: ${mismatch(rules, id)}`);
 }
+/** Why the certificate fails the check, or undefined when it passes. */
+function checkExtension(check, id) {
+    let seen = false;
+    for (const { oid, value } of check.carriers) {
+        const got = id.extensions.get(oid);
+        if (got === undefined) {
+            if (id.present?.has(oid))
+                return `${check.name} extension ${oid} is present but not a string`;
+            continue;
+        }
+        seen = true;
+        const ok = value === 'san' ? id.san !== undefined && got === id.san : (0,policy/* matches */.cK)(value, got);
+        if (!ok)
+            return `expected ${check.name} extension ${oid}=${describeCarrier(value)}, got ${JSON.stringify(got)}`;
+    }
+    if (seen || check.optional === true)
+        return undefined;
+    const oids = check.carriers.map((c) => c.oid).join(' or ');
+    return `expected ${check.name} extension ${oids}=${check.carriers.map((c) => describeCarrier(c.value)).join(' / ')}, but the certificate has none`;
+}
+function describeCarrier(value) {
+    return value === 'san' ? 'the SAN' : (0,policy/* describeMatcher */.OT)(value);
+}
 function mismatch(rules, id) {
     const got = `got identity ${JSON.stringify(id.san ?? null)} issuer ${JSON.stringify(id.issuer ?? null)}`;
     if (rules.length !== 1) {
-        const wanted = rules.map((r) => `${(0,core_policy/* describeMatcher */.OT)(r.subject)} (${(0,core_policy/* describeMatcher */.OT)(r.issuer)})`);
+        const wanted = rules.map((r) => `${(0,policy/* describeMatcher */.OT)(r.subject)} (${(0,policy/* describeMatcher */.OT)(r.issuer)})`);
         return `${got}; expected one of ${wanted.join(', ')}`;
     }
     const rule = rules[0];
-    if (!(0,core_policy/* matches */.cK)(rule.subject, id.san)) {
-        return `expected identity ${(0,core_policy/* describeMatcher */.OT)(rule.subject)}, ${got}`;
+    if (!(0,policy/* matches */.cK)(rule.subject, id.san)) {
+        return `expected identity ${(0,policy/* describeMatcher */.OT)(rule.subject)}, ${got}`;
     }
-    if (!(0,core_policy/* matches */.cK)(rule.issuer, id.issuer)) {
-        return `expected issuer ${(0,core_policy/* describeMatcher */.OT)(rule.issuer)}, ${got}`;
+    if (!(0,policy/* matches */.cK)(rule.issuer, id.issuer)) {
+        return `expected issuer ${(0,policy/* describeMatcher */.OT)(rule.issuer)}, ${got}`;
     }
-    for (const [oid, m] of Object.entries(rule.extensions ?? {})) {
-        const v = id.extensions.get(oid);
-        if (!(0,core_policy/* matches */.cK)(m, v))
-            return `expected extension ${oid}=${(0,core_policy/* describeMatcher */.OT)(m)}, got ${JSON.stringify(v ?? null)}`;
+    for (const c of rule.extensions ?? []) {
+        const why = checkExtension(c, id);
+        if (why !== undefined)
+            return why;
     }
     return got;
 }
+/**
+ * The report's wording of the checks: OID -> required value. Every carrier present must match;
+ * a deprecated one is enough alone where the current one is absent; optional ones only bind
+ * where present.
+ */
+function describeExtensionChecks(checks) {
+    const out = {};
+    for (const c of checks) {
+        const [first] = c.carriers;
+        for (const carrier of c.carriers) {
+            const note = c.optional === true
+                ? ' (where present)'
+                : carrier === first
+                    ? ''
+                    : ` (deprecated OID; enough alone where ${first.oid} is absent)`;
+            out[carrier.oid] = `${describeCarrier(carrier.value)}${note}`;
+        }
+    }
+    return out;
+}
 //# sourceMappingURL=identity.js.map
-// EXTERNAL MODULE: ./build/core/limits.js
-var limits = __nccwpck_require__(332);
 ;// CONCATENATED MODULE: ./build/core/signatures/legacy.js
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
@@ -33892,7 +34953,7 @@ function setToTlogEntry(text, what) {
     let kind;
     let version;
     try {
-        const b = JSON.parse(decoded.toString('utf8'));
+        const b = (0,strict_json/* parseStrictJsonBytes */.ml)(decoded);
         kind = field(b, 'kind');
         version = field(b, 'apiVersion');
     }
@@ -33954,8 +35015,8 @@ const ATT_LAYER = '.att layer';
 /** Unauthenticated: cosign's hint of the statement's type; only the verified statement counts. */
 const ANNOTATION_PREDICATE_TYPE = 'predicateType';
 function legacyAttestationToBundle(layer) {
-    if (layer.envelope.length > limits/* LIMITS */.b.payloadBytes) {
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${ATT_LAYER} envelope is ${layer.envelope.length} bytes, limit ${limits/* LIMITS */.b.payloadBytes}`);
+    if (layer.envelope.length > limits/* LIMITS */.b1.payloadBytes) {
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${ATT_LAYER} envelope is ${layer.envelope.length} bytes, limit ${limits/* LIMITS */.b1.payloadBytes}`);
     }
     let json;
     try {
@@ -34435,59 +35496,6 @@ function verifyInclusionPromise(entry, tlogs, what) {
     }
 }
 //# sourceMappingURL=tlog-set.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/verify-errors.js
-// Translates @sigstore/verify and @sigstore/bundle exceptions into our codes, so the report's
-// outcome comes from a code and every rejection of attacker-made evidence is a failure (exit 1).
-
-
-
-// Why each sigstore code lands where it does:
-// - CERTIFICATE_ERROR (no path to a trusted Fulcio CA, expired at the vouched time, missing or
-//   untrusted SCT) and PUBLIC_KEY_ERROR mean the signer is not vouched for: UNTRUSTED_SIGNER.
-// - TIMESTAMP_ERROR (an RFC 3161 timestamp that does not verify, duplicate timestamps) means the
-//   evidence around the signature is forged or broken: SIGNATURE_INVALID. "Too few timestamps"
-//   is caught earlier by the caller and reported as TLOG_MISSING.
-// - Every TLOG_* code means log evidence is present but does not verify or bind: TLOG_INVALID.
-const CODE_MAP = {
-    SIGNATURE_ERROR: 'SIGNATURE_INVALID',
-    TIMESTAMP_ERROR: 'SIGNATURE_INVALID',
-    CERTIFICATE_ERROR: 'UNTRUSTED_SIGNER',
-    PUBLIC_KEY_ERROR: 'UNTRUSTED_SIGNER',
-    UNTRUSTED_SIGNER_ERROR: 'UNTRUSTED_SIGNER',
-    TLOG_ERROR: 'TLOG_INVALID',
-    TLOG_BODY_ERROR: 'TLOG_INVALID',
-    TLOG_MISSING_INCLUSION_ERROR: 'TLOG_INVALID',
-    TLOG_INCLUSION_PROOF_ERROR: 'TLOG_INVALID',
-    TLOG_INCLUSION_PROMISE_ERROR: 'TLOG_INVALID',
-};
-/** `what` names the evidence, e.g. `bundle (bundle-referrer)` or `.sig layer 1`. */
-function toVerifyGateError(e, what) {
-    if (e instanceof errors/* GateError */.ue)
-        return e;
-    if (e instanceof verify_dist/* VerificationError */.mk || e instanceof verify_dist/* PolicyError */.pn) {
-        const code = CODE_MAP[e.code] ?? 'SIGNATURE_INVALID';
-        return new errors/* GateError */.ue(code, `${what}: ${e.message} (${e.code})`, { cause: e });
-    }
-    if (e instanceof dist/* ValidationError */.yI) {
-        const fields = e.fields.length ? ` (${e.fields.join(', ')})` : '';
-        return new errors/* GateError */.ue('MALFORMED', `${what}: ${e.message}${fields}`, { cause: e });
-    }
-    // @sigstore/core does not export its error classes; their names are stable API in practice.
-    const name = e instanceof Error ? e.constructor.name : '';
-    if (/^ASN1/.test(name) || e instanceof SyntaxError) {
-        return new errors/* GateError */.ue('MALFORMED', `${what}: does not parse: ${e.message}`, {
-            cause: e,
-        });
-    }
-    if (/^RFC3161/.test(name)) {
-        return new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: RFC 3161 timestamp: ${e.message}`, { cause: e });
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    return new errors/* GateError */.ue('INTERNAL', `${what}: unexpected error during verification: ${message}`, {
-        cause: e,
-    });
-}
-//# sourceMappingURL=verify-errors.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verifier.js
 // Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
 // policy and trust material. Built once per run; pure and synchronous per call, no I/O.
@@ -34507,12 +35515,11 @@ function toVerifyGateError(e, what) {
 
 
 
-
 const HASH_NAMES = {
-    [protobuf_specs_dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_256]: 'sha256',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_384]: 'sha384',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_512]: 'sha512',
+    [dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+    [dist.HashAlgorithm.SHA2_256]: 'sha256',
+    [dist.HashAlgorithm.SHA2_384]: 'sha384',
+    [dist.HashAlgorithm.SHA2_512]: 'sha512',
 };
 const EMPTY_TRUST = {
     certificateAuthorities: [],
@@ -34597,7 +35604,7 @@ function createSignatureVerifier(trustedRoot, policy) {
         let bundle;
         let entity;
         try {
-            bundle = (0,dist/* bundleFromJSON */.vw)(bundleJson);
+            bundle = shape.bundle;
             entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
         }
         catch (e) {
@@ -34613,7 +35620,7 @@ function createSignatureVerifier(trustedRoot, policy) {
             if ('artifact' in subject) {
                 const alg = HASH_NAMES[md.algorithm];
                 if (alg === undefined) {
-                    throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${protobuf_specs_dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
+                    throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
                 }
                 if (!sha(alg, subject.artifact).equals(md.digest)) {
                     throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
@@ -34669,6 +35676,9 @@ function createSignatureVerifier(trustedRoot, policy) {
         entity.signature = timestampedOver(entity.signature, Buffer.from(att.envelope));
     }
     function verifyWithKeys(entity, set, bound, format, what) {
+        // Never a certificate here: sigstore-js would check it against the CAs and call it our key.
+        if (entity.key.$case !== 'public-key')
+            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate, not a key`);
         let firstOther;
         const timed = countTimestampCandidates(entity) > 0;
         for (const { key, verifier } of set.keys) {
@@ -34759,7 +35769,7 @@ function createSignatureVerifier(trustedRoot, policy) {
 }
 function baseTrust(root) {
     try {
-        const tr = protobuf_specs_dist.TrustedRoot.fromJSON(root);
+        const tr = dist.TrustedRoot.fromJSON(root);
         // A key or CA without a start of validity is malformed; sigstore-js would read it as
         // "valid since the beginning of time". Drop it so nothing can verify against it.
         tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
@@ -35200,9 +36210,9 @@ var tuf_seeds = __nccwpck_require__(8032);
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
 
 
-
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
 // offline root is always the one the library version we ship was released with.
+
 
 
 const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
@@ -35224,15 +36234,17 @@ function embeddedTrustedRoot() {
     return validateTrustedRoot(Buffer.from(b64, 'base64').toString('utf8'), 'the embedded public-good trusted root');
 }
 async function loadFromFile(path) {
-    let text;
+    let read;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        read = await (0,limits/* readFileCapped */.uh)(path, limits/* LIMITS */.b1.trustedRootBytes);
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: cannot read ${path}: ${why}`, { cause: e });
     }
-    return validateTrustedRoot(text, path);
+    if (read.over)
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
+    return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
@@ -35256,7 +36268,7 @@ async function loadFromTuf(opts) {
             cause: e,
         });
     }
-    return validateTrustedRoot(JSON.stringify(protobuf_specs_dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
 }
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
 function validateTrustedRoot(text, source) {
@@ -35287,7 +36299,7 @@ function validateTrustedRoot(text, source) {
     }
     try {
         // Parse every key and certificate now, so a broken root fails at load, not per image.
-        (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(obj));
+        (0,verify_dist/* toTrustMaterial */.jO)(dist.TrustedRoot.fromJSON(obj));
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);
@@ -35307,7 +36319,8 @@ function validateTrustedRoot(text, source) {
 
 
 
-const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
+
+const MAX_BUNDLE_BYTES = limits/* LIMITS */.b1.bundleBytes;
 async function verifyBundleArtifact(opts) {
     const policy = await policyFor(opts);
     const subject = await readSubject(opts.artifact);
@@ -35355,14 +36368,16 @@ async function readSubject(artifact) {
 async function readBundle(path) {
     let bytes;
     try {
-        bytes = await (0,promises_.readFile)(path);
+        const read = await (0,limits/* readFileCapped */.uh)(path, MAX_BUNDLE_BYTES);
+        if (read.over)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `verify-bundle: bundle ${path} is larger than ${MAX_BUNDLE_BYTES} bytes (limit ${MAX_BUNDLE_BYTES})`);
+        bytes = read.bytes;
     }
     catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
         const why = e instanceof Error ? e.message : String(e);
         throw new errors/* GateError */.ue('USAGE', `verify-bundle: cannot read bundle ${path}: ${why}`, { cause: e });
-    }
-    if (bytes.length > MAX_BUNDLE_BYTES) {
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `verify-bundle: bundle ${path} is ${bytes.length} bytes (limit ${MAX_BUNDLE_BYTES})`);
     }
     try {
         return JSON.parse(bytes.toString('utf8'));
@@ -35404,8 +36419,8 @@ function githubAttestationSource(o, env, signal, getOctokit) {
 //# sourceMappingURL=github-source.js.map
 // EXTERNAL MODULE: ./build/core/reference.js
 var core_reference = __nccwpck_require__(8687);
-// EXTERNAL MODULE: ./build/core/attestations/conditions.js + 3 modules
-var conditions = __nccwpck_require__(8933);
+// EXTERNAL MODULE: ./build/core/attestations/conditions.js + 4 modules
+var conditions = __nccwpck_require__(1226);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
 var types = __nccwpck_require__(5129);
 // EXTERNAL MODULE: ./build/core/attestations/vuln.js
@@ -35421,8 +36436,9 @@ function isOpenVexType(t) {
     return t === types/* PREDICATE */.W3.openvex || t.startsWith(`${types/* PREDICATE */.W3.openvex}/`);
 }
 /**
- * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan (a
- * pipeline re-scans and appends; older scans are superseded, not wrong), while severity and every
+ * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan by
+ * trusted time, its claim bounded by its verified signing time (a pipeline re-scans and appends;
+ * older scans are superseded, not wrong, but one that postdates its signature is), while severity and every
  * other condition must hold for EVERY verified attestation of its type (an old scan's critical
  * finding still describes these exact bytes unless OpenVEX says otherwise).
  */
@@ -35458,11 +36474,20 @@ imageDigest) {
         if (scans.length === 0)
             needEvidence('vuln scan', [types/* PREDICATE */.W3.cosignVuln], names);
         if (scans.length > 0 && wantsAge) {
-            const results = scans.map((i) => record(i, 'max-vuln-age', (0,conditions/* checkVulnAge */.HY)(verified[i].statement, c.maxVulnAgeMs, now)));
-            const newest = newestScan(scans.map((i) => verified[i].statement));
+            const results = scans.map((i) => record(i, 'max-vuln-age', (0,conditions/* checkVulnAge */.HY)(verified[i].statement, c.maxVulnAgeMs, now, verifiedAt(verified[i]))));
+            const newest = newestScan(scans.map((i) => verified[i]));
             const decisive = results[newest];
+            const where = (k) => scans.length > 1 ? ` (${verified[scans[k]].where})` : '';
             if (!decisive.ok)
-                violations.push(decisive.reason);
+                violations.push(decisive.reason + where(newest));
+            // A scan that claims to postdate its own signature is wrong, not merely superseded.
+            scans.forEach((i, k) => {
+                const r = results[k];
+                if (k !== newest &&
+                    !r.ok &&
+                    (0,conditions/* scanPostdatesSignature */.Lo)(verified[i].statement, verifiedAt(verified[i])))
+                    violations.push(r.reason + where(k));
+            });
         }
         if (scans.length > 0 && wantsSeverity) {
             const vex = (0,vuln/* vexDecisions */.D2)(vexStatements(verified, imageDigest));
@@ -35529,12 +36554,26 @@ function labelFor(type) {
     const label = (0,types/* predicateLabel */.cF)(type);
     return label === type ? type : `${label} (${type})`;
 }
-/** Index of the scan with the latest valid `scanFinishedOn`; the first scan when none has one. */
-function newestScan(statements) {
-    let best = 0;
+/**
+ * Index of the scan that decides freshness: the latest TRUSTED time (its claim, bounded by its
+ * verified signing time), so a stale statement cannot make itself the newest by claiming a later
+ * `scanFinishedOn`. With no trusted time anywhere, the latest claim, whose check then fails.
+ */
+function newestScan(scans) {
+    let best = -1;
     let bestTime = -Infinity;
-    statements.forEach((s, i) => {
-        const t = (0,vuln/* readVulnScan */.v4)(s.predicate).finishedAt?.getTime();
+    scans.forEach((a, i) => {
+        const t = (0,conditions/* trustedScanTime */.Qh)(a.statement, verifiedAt(a));
+        if (t !== undefined && t > bestTime) {
+            best = i;
+            bestTime = t;
+        }
+    });
+    if (best >= 0)
+        return best;
+    best = 0;
+    scans.forEach((a, i) => {
+        const t = (0,vuln/* readVulnScan */.v4)(a.statement.predicate).finishedAt?.getTime();
         if (t !== undefined && t > bestTime) {
             best = i;
             bestTime = t;
@@ -35542,16 +36581,26 @@ function newestScan(statements) {
     });
     return best;
 }
+/** The attestation's verified signing time (earliest Rekor SET or RFC 3161 time), if it has one. */
+function verifiedAt(a) {
+    if (a.evidence.signedAt === undefined)
+        return undefined;
+    const t = new Date(a.evidence.signedAt);
+    return Number.isNaN(t.getTime()) ? undefined : t;
+}
 function vexStatements(verified, imageDigest) {
     const out = [];
-    for (const a of verified) {
+    for (const [i, a] of verified.entries()) {
         if (!isOpenVexType(a.statement.predicateType))
             continue;
         // A VEX document may speak of several images; only what it says of this one counts.
         const hexes = imageDigest !== undefined
             ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
             : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
-        out.push(...(0,vuln/* readVexStatements */.GZ)(a.statement.predicate, hexes, out.length));
+        out.push(...(0,vuln/* readVexStatements */.GZ)(a.statement.predicate, hexes, out.length, {
+            doc: i,
+            verifiedAt: verifiedAt(a),
+        }));
     }
     return out;
 }
@@ -35560,9 +36609,23 @@ function vexStatements(verified, imageDigest) {
 
 
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/**
+ * Why verifying one candidate failed, as the rejection to record. Verification is pure and runs
+ * on attacker-made content, so an unexpected throw (INTERNAL) is that candidate failing
+ * (MALFORMED), never an outage. A deliberate non-failure code (a size limit) keeps its code: it
+ * only decides when no other candidate does (see `deferred` in the callers).
+ */
+function candidateRejection(e, where) {
+    const err = (0,errors/* toGateError */.Vl)(e);
+    if (err.code !== 'INTERNAL')
+        return err;
+    return new errors/* GateError */.ue('MALFORMED', `${where}: cannot be verified: ${err.message}`, { cause: e });
+}
 async function checkAttestations(digest, candidates, plan) {
     const verified = [];
     const rejected = [];
+    // A candidate that could not be judged (over a limit) matters only if the policy is not met.
+    let deferred;
     const attempt = (where, format, run) => {
         try {
             const ev = run();
@@ -35573,9 +36636,9 @@ async function checkAttestations(digest, candidates, plan) {
             verified.push({ statement, evidence, where, format });
         }
         catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
+            const err = candidateRejection(e, where);
             if (!(0,errors/* isFailureCode */.sH)(err.code))
-                throw err;
+                deferred ??= err;
             rejected.push({ where, code: err.code, reason: err.message });
         }
     };
@@ -35601,6 +36664,8 @@ async function checkAttestations(digest, candidates, plan) {
             attempt(where, 'github-api', () => plan.verifier.verifyBundle(bundle, { digest }, 'github-api'));
     }
     const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date(), digest);
+    if (!verdict.ok && deferred)
+        throw deferred;
     return { ...verdict, rejected };
 }
 //# sourceMappingURL=attestation-flow.js.map
@@ -35656,20 +36721,47 @@ class FormatOrder {
         this.last.set(store, format);
     }
 }
+/**
+ * Every candidate of `digest`, fetched and kept: the attestation flow and require-all-keys judge
+ * them all. They are read one at a time in lookup order (see eachCandidate) against the image's
+ * byte budget; a failure to *obtain* evidence (network, limits) propagates as an error, while
+ * unreadable content is recorded as a rejected candidate.
+ */
 async function discover(store, digest, opts = {}) {
-    const result = { candidates: [], rejected: [], searched: [], ignored: [] };
-    const suffixes = opts.legacySuffixes ?? ['.sig'];
-    const formats = opts.formats ?? ['legacy', 'bundle'];
-    // The formats asked for are looked up concurrently; a failure to *obtain* evidence (network,
-    // limits) propagates as an error, while unreadable content is recorded as a rejected candidate.
-    await Promise.all([
-        ...(formats.includes('legacy')
-            ? suffixes.map((s) => discoverLegacy(store, digest, s, result))
-            : []),
-        ...(formats.includes('bundle') ? [discoverBundles(store, digest, result)] : []),
-    ]);
+    const result = emptyDiscovery();
+    for await (const c of eachCandidate(store, digest, opts, result))
+        result.candidates.push(c);
     checkCount(store, digest, result);
     return result;
+}
+function emptyDiscovery() {
+    return { candidates: [], rejected: [], searched: [], ignored: [] };
+}
+/**
+ * The candidates of `digest`, fetched and parsed one at a time, in order: the layers of each
+ * legacy tag (`.sig`, then `.att` when asked) in manifest order, then the bundle referrers in the
+ * order listed. Nothing is read ahead, so a consumer that has its verdict stops iterating and
+ * the rest is never fetched; each candidate can be dropped once judged. Places looked in,
+ * rejected and ignored entries are recorded in `log` (its `candidates` are left to the caller).
+ * More than LIMITS.signaturesPerImage candidates: LIMIT_EXCEEDED when the next one is reached.
+ */
+async function* eachCandidate(store, digest, opts, log) {
+    const suffixes = opts.legacySuffixes ?? ['.sig'];
+    const formats = opts.formats ?? ['legacy', 'bundle'];
+    let n = 0;
+    const sources = [
+        ...(formats.includes('legacy')
+            ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
+            : []),
+        ...(formats.includes('bundle') ? [() => bundleCandidates(store, digest, log)] : []),
+    ];
+    for (const source of sources) {
+        for await (const c of source()) {
+            if (++n > limits/* LIMITS */.b1.signaturesPerImage)
+                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: more than ${limits/* LIMITS */.b1.signaturesPerImage} signatures found, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
+            yield c;
+        }
+    }
 }
 /** Lookups of the formats one at a time, as one (the caller applies the count limit). */
 function mergeDiscoveries(a, b) {
@@ -35681,43 +36773,45 @@ function mergeDiscoveries(a, b) {
     };
 }
 /** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
-function checkCount(store, digest, d) {
-    if (d.candidates.length > limits/* LIMITS */.b.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${d.candidates.length} signatures found, limit ${limits/* LIMITS */.b.signaturesPerImage}`);
+function checkCount(store, digest, d, n = d.candidates.length) {
+    if (n > limits/* LIMITS */.b1.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${n} signatures found, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
 }
-async function discoverLegacy(store, digest, suffix, out) {
+async function* legacyCandidates(store, digest, suffix, out) {
     const tag = signatureTag(digest, suffix);
     out.searched.push(`tag ${tag}`);
     const sig = await store.getManifest(tag);
     if (!sig)
         return;
     const layers = sig.manifest.layers ?? [];
-    if (layers.length > limits/* LIMITS */.b.layersPerManifest)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${limits/* LIMITS */.b.layersPerManifest}`);
+    if (layers.length > limits/* LIMITS */.b1.layersPerManifest)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${limits/* LIMITS */.b1.layersPerManifest}`);
     const wanted = suffix === '.att' ? types_MEDIA_TYPES.dsseEnvelope : types_MEDIA_TYPES.simpleSigning;
-    const usable = layers
-        .filter((l) => l.mediaType === wanted)
-        .slice(0, limits/* LIMITS */.b.signaturesPerImage + 1);
-    await Promise.all(usable.map(async (layer, i) => {
+    const usable = layers.filter((l) => l.mediaType === wanted);
+    for (const [i, layer] of usable.entries()) {
+        entryLimit(i, `${store.name}:${tag}`);
         const where = `${tag} layer ${i}`;
+        let payload;
         try {
-            const payload = (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
-                (await store.getBlob(layer.digest, limits/* LIMITS */.b.payloadBytes));
-            out.candidates.push({
-                kind: 'legacy',
-                attestation: suffix === '.att',
-                where,
-                payload,
-                annotations: layer.annotations ?? {},
-            });
+            payload =
+                (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
+                    (await fetchLayer(store, layer, limits/* LIMITS */.b1.payloadBytes, where));
         }
         catch (e) {
             const err = (0,errors/* toGateError */.Vl)(e);
             if (!isContentFault(err))
                 throw err;
             out.rejected.push({ where, error: err });
+            continue;
         }
-    }));
+        yield {
+            kind: 'legacy',
+            attestation: suffix === '.att',
+            where,
+            payload,
+            annotations: layer.annotations ?? {},
+        };
+    }
 }
 /**
  * A `.sig` layer whose digest is that of the payload cosign writes by default for this image
@@ -35735,7 +36829,7 @@ function knownPayload(store, digest, layer) {
     const hex = (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
     return layer.digest === `sha256:${hex}` ? payload : undefined;
 }
-async function discoverBundles(store, digest, out) {
+async function* bundleCandidates(store, digest, out) {
     let descriptors;
     let format = 'bundle-referrer';
     if (store.getReferrers) {
@@ -35750,45 +36844,13 @@ async function discoverBundles(store, digest, out) {
         // Per the distribution spec, a fallback tag that is not a valid index means "no referrers".
         descriptors = index?.manifest.manifests ?? [];
     }
-    const bundles = descriptors
-        .filter((d) => d.artifactType === types_MEDIA_TYPES.bundleV03)
-        .slice(0, limits/* LIMITS */.b.signaturesPerImage + 1);
-    await Promise.all(bundles.map(async (desc) => {
+    const bundles = descriptors.filter((d) => d.artifactType === types_MEDIA_TYPES.bundleV03);
+    for (const [i, desc] of bundles.entries()) {
+        entryLimit(i, `${format === 'bundle-tag' ? 'tag index' : 'referrers'} of ${store.name}@${digest}`);
         const where = `${format === 'bundle-tag' ? 'tag index' : 'referrer'} ${desc.digest}`;
+        let candidate;
         try {
-            const found = await store.getManifest(desc.digest);
-            if (!found)
-                return;
-            const m = found.manifest;
-            // The referrers list is unauthenticated: the manifest itself must name this image. One
-            // that names another is about another image, so it is skipped, not counted as a bad
-            // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
-            if (m.subject?.digest !== digest) {
-                out.ignored.push({
-                    where,
-                    why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
-                });
-                return;
-            }
-            const layers = (m.layers ?? []).filter((l) => l.mediaType === types_MEDIA_TYPES.bundleV03);
-            if (layers.length !== 1 || (m.layers ?? []).length !== 1)
-                throw new errors/* GateError */.ue('MALFORMED', `${where}: expected exactly one bundle layer`);
-            const bytes = await store.getBlob(layers[0].digest, limits/* LIMITS */.b.bundleBytes);
-            let bundle;
-            try {
-                bundle = JSON.parse(Buffer.from(bytes).toString('utf8'));
-            }
-            catch (e) {
-                throw new errors/* GateError */.ue('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
-            }
-            const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
-            out.candidates.push({
-                kind: 'bundle',
-                where,
-                format,
-                bundle,
-                ...(hint ? { predicateTypeHint: hint } : {}),
-            });
+            candidate = await discovery_readBundle(store, digest, desc, where, format, out);
         }
         catch (e) {
             const err = (0,errors/* toGateError */.Vl)(e);
@@ -35796,7 +36858,63 @@ async function discoverBundles(store, digest, out) {
                 throw err;
             out.rejected.push({ where, error: err });
         }
-    }));
+        if (candidate)
+            yield candidate;
+    }
+}
+/** One referrer: its manifest, which must name `digest`, and its single bundle layer, parsed. */
+async function discovery_readBundle(store, digest, desc, where, format, out) {
+    const found = await store.getManifest(desc.digest);
+    if (!found)
+        return undefined;
+    const m = found.manifest;
+    // The referrers list is unauthenticated: the manifest itself must name this image. One
+    // that names another is about another image, so it is skipped, not counted as a bad
+    // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
+    if (m.subject?.digest !== digest) {
+        out.ignored.push({
+            where,
+            why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
+        });
+        return undefined;
+    }
+    const layers = (m.layers ?? []).filter((l) => l.mediaType === types_MEDIA_TYPES.bundleV03);
+    if (layers.length !== 1 || (m.layers ?? []).length !== 1)
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: expected exactly one bundle layer`);
+    const bytes = await fetchLayer(store, layers[0], limits/* LIMITS */.b1.bundleBytes, where);
+    let bundle;
+    try {
+        bundle = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
+    }
+    const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
+    return {
+        kind: 'bundle',
+        where,
+        format,
+        bundle,
+        ...(hint ? { predicateTypeHint: hint } : {}),
+    };
+}
+/**
+ * A layer's blob, read no further than its descriptor's size (go-containerregistry checks the
+ * size as well as the digest): a layer that declares more than `cap` is not fetched at all, and
+ * one that sends more than it declared stops there.
+ */
+function fetchLayer(store, layer, cap, where) {
+    if (layer.size > cap)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where}: layer ${layer.digest} declares ${layer.size} bytes, limit ${cap}`);
+    return store.getBlob(layer.digest, layer.size);
+}
+/**
+ * Entries are read in order until one decides; reaching entry LIMITS.signaturesPerImage + 1 of
+ * one list means none of the first ones did, whatever they were (rejected, ignored, invalid).
+ */
+function entryLimit(i, list) {
+    if (i >= limits/* LIMITS */.b1.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${list}: more than ${limits/* LIMITS */.b1.signaturesPerImage} entries read without a verdict, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
 }
 /** Faults in attacker-writable content: a verdict on that candidate, not an outage. */
 function isContentFault(e) {
@@ -35804,7 +36922,7 @@ function isContentFault(e) {
 }
 //# sourceMappingURL=discovery.js.map
 // EXTERNAL MODULE: ./build/core/options.js
-var core_options = __nccwpck_require__(1468);
+var options = __nccwpck_require__(1468);
 ;// CONCATENATED MODULE: ./build/core/verify.js
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
 // discover signatures in every format, verify each (and, on request, each platform manifest of an
@@ -35826,6 +36944,12 @@ const REASON_PRIORITY = [
     'MALFORMED',
 ];
 async function verifyImage(ref, ctx) {
+    // Everything read for this image, in any store or API, counts against one byte budget
+    // (limits.ts), itself within the run's.
+    const budget = (0,limits/* nestedBudget */.zS)(`image ${ref.original}`, limits/* LIMITS */.b1.imageBytes);
+    return (0,limits/* withByteBudget */.WN)(budget, () => verifyImageWithin(ref, ctx));
+}
+async function verifyImageWithin(ref, ctx) {
     const started = performance.now();
     const base = { image: ref.original, signatures: [], attestations: [] };
     try {
@@ -35919,13 +37043,15 @@ function lookupFor(ctx, withAttestations) {
  * Discover and verify the signatures of one manifest digest in one store.
  *
  * With attestations or require-all-keys every candidate counts, so every format is looked up and
- * any failure to read one is an error. Otherwise one valid signature verifies the digest: the
- * formats are judged separately, and a format that yields a valid signature decides even when the
- * other could not be read (a registry error, a flood over the limits), as cosign, which looks in
- * one format, would. Once an image of a repository verified in one format, later images look in
- * that format first and in the other only if it yields no valid signature; the report then lists
- * the signatures of the formats looked in. Without a valid signature the verdict, or the error,
- * is the same either way.
+ * any failure to read one is an error. Otherwise one valid signature verifies the digest:
+ * candidates are fetched and judged one at a time, format after format, and the first that
+ * verifies decides; nothing after it is fetched (so a flood behind a valid signature costs
+ * nothing, and one in front of it stops at the byte budget). A format that yields a valid
+ * signature decides even when the other could not be read (a registry error, a flood over the
+ * limits), as cosign, which looks in one format, would. The `.sig` tag is looked in first (one
+ * request for a key-signed image); once an image of a repository verified in one format, later
+ * images look in that format first. Without a valid signature the verdict, or the error, is the
+ * same in either order.
  */
 async function verifyDigest(store, digest, verifier, lookup = {}) {
     const order = lookup.formatOrder;
@@ -35937,39 +37063,62 @@ async function verifyDigest(store, digest, verifier, lookup = {}) {
         remember(order, store, v.signatures);
         return v;
     }
-    const lookIn = async (format) => {
-        const found = await discover(store, digest, { formats: [format] });
-        return { found, judged: judge(found, digest, verifier) };
-    };
-    const hint = order?.first(store.name);
-    // Each format's lookup settles on its own: a valid signature in one decides whatever the other
-    // did; without one, the first failure (in lookup order) is the error.
-    let settled;
-    if (hint === undefined) {
-        settled = await Promise.allSettled([lookIn('legacy'), lookIn('bundle')]);
+    const first = order?.first(store.name) ?? 'legacy';
+    const looked = [];
+    let failure;
+    for (const format of [first, first === 'legacy' ? 'bundle' : 'legacy']) {
+        const l = await lookFirstValid(store, digest, verifier, format).catch((e) => {
+            failure ??= (0,errors/* toGateError */.Vl)(e);
+            return undefined;
+        });
+        if (l)
+            looked.push(l);
+        if (l && l.judged.signatures.length > 0)
+            break;
     }
-    else {
-        const [first] = await Promise.allSettled([lookIn(hint)]);
-        settled =
-            first.status === 'fulfilled' && first.value.judged.signatures.length > 0
-                ? [first]
-                : [first, ...(await Promise.allSettled([lookIn(hint === 'legacy' ? 'bundle' : 'legacy')]))];
-    }
-    const looked = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    if (!looked.some((l) => l.judged.signatures.length > 0)) {
-        const failed = settled.find((r) => r.status === 'rejected');
-        if (failed)
-            throw failed.reason;
-    }
-    const found = looked.map((l) => l.found).reduce(mergeDiscoveries);
     const signatures = looked.flatMap((l) => l.judged.signatures);
+    // Without a valid signature, the first failure (in lookup order) is the error.
+    if (signatures.length === 0 && failure !== undefined)
+        throw failure;
+    const found = looked.map((l) => l.found).reduce(mergeDiscoveries, emptyDiscovery());
     // Each format was within the limit on its own; together they may not be, which only matters
     // when no signature decided.
     if (signatures.length === 0)
-        checkCount(store, digest, found);
+        checkCount(store, digest, found, looked.reduce((n, l) => n + l.read, 0));
     const v = verdict(found, { signatures, rejected: looked.flatMap((l) => l.judged.rejected) });
     remember(order, store, v.signatures);
     return v;
+}
+/**
+ * One format's candidates, each fetched, judged and dropped in turn, until one verifies. Only
+ * what was judged is kept (evidence and rejections), never the candidates themselves.
+ */
+async function lookFirstValid(store, digest, verifier, format) {
+    const found = emptyDiscovery();
+    const signatures = [];
+    const rejected = [];
+    let read = 0;
+    // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
+    // later candidate that verifies still decides; it is the error only if none does.
+    let deferred;
+    for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
+        read++;
+        try {
+            const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
+            signatures.push(...j.signatures);
+            rejected.push(...j.rejected);
+        }
+        catch (e) {
+            deferred ??= e;
+        }
+        if (signatures.length > 0)
+            break;
+    }
+    if (signatures.length === 0 && deferred !== undefined)
+        throw deferred;
+    // With no candidates kept, judging `found` yields just what discovery itself rejected.
+    const unreadable = judge(found, digest, verifier).rejected;
+    return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
 }
 /** The cheaper format wins when both verified: a legacy lookup costs one request less. */
 function remember(order, store, signatures) {
@@ -35987,6 +37136,7 @@ function judge(found, digest, verifier) {
         code: error.code,
         reason: error.message,
     }));
+    let deferred;
     for (const c of found.candidates) {
         // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
         // names another predicate is not offered as a signature, which can only ever exclude.
@@ -36002,13 +37152,15 @@ function judge(found, digest, verifier) {
                 signatures.push(ev);
         }
         catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
-            // A crash inside verification is an outage, never a quiet rejection of one candidate.
+            // Recorded, never thrown: a crafted candidate cannot outweigh one that verified.
+            const err = candidateRejection(e, c.where);
             if (!(0,errors/* isFailureCode */.sH)(err.code))
-                throw err;
+                deferred ??= err;
             rejected.push({ where: c.where, code: err.code, reason: err.message });
         }
     }
+    if (signatures.length === 0 && deferred)
+        throw deferred;
     return { signatures, rejected };
 }
 function verdict(found, { signatures, rejected }) {
@@ -36135,10 +37287,10 @@ function selectPlatforms(entries, sel) {
     const real = entries.filter((d) => d.platform !== undefined &&
         d.platform.os !== 'unknown' &&
         d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
-    if (real.length > limits/* LIMITS */.b.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${limits/* LIMITS */.b.signaturesPerImage}`);
+    if (real.length > limits/* LIMITS */.b1.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
     const entry = (d) => ({
-        platform: (0,core_options/* formatPlatform */.Bq)(d.platform),
+        platform: (0,options/* formatPlatform */.Bq)(d.platform),
         digest: d.digest,
     });
     if (sel === 'all')
@@ -36150,7 +37302,7 @@ function selectPlatforms(entries, sel) {
             d.platform.architecture === want.architecture &&
             (want.variant === undefined || d.platform.variant === want.variant));
         if (hits.length === 0)
-            missing.push((0,core_options/* formatPlatform */.Bq)(want));
+            missing.push((0,options/* formatPlatform */.Bq)(want));
         for (const h of hits)
             if (!selected.some((s) => s.digest === h.digest))
                 selected.push(entry(h));
@@ -36203,14 +37355,15 @@ function ms(started) {
 //# sourceMappingURL=verify.js.map
 ;// CONCATENATED MODULE: ./build/core/batch.js
 // Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
-// first, so identical references and references to one digest are verified once; fail-fast
-// stops scheduling after the first supply-chain failure.
+// first, so references with one identity (every spelling of one name) and references to one
+// digest are verified once; fail-fast stops scheduling after the first supply-chain failure.
 
 
 
 async function verifyBatch(images, ctx, opts) {
     const results = new Array(images.length);
-    // Keyed by the reference as given, and by `repository@digest` once a tag is resolved.
+    // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
+    // images by the reference as given, since its signed payload names the bucket as written.
     const inflight = new Map();
     let next = 0;
     let done = 0;
@@ -36238,7 +37391,10 @@ async function verifyBatch(images, ctx, opts) {
         if (ctx.planFor) {
             const chosen = ctx.planFor(ref);
             if ('unmatched' in chosen) {
-                results[i] = unmatchedResult(image, chosen.unmatched, chosen.allowed);
+                results[i] = {
+                    ...unmatchedResult(image, chosen.unmatched, chosen.allowed),
+                    identity: (0,core_reference/* referenceIdentity */.w$)(ref),
+                };
                 if (!chosen.allowed && opts.failFast)
                     stop = true;
                 return;
@@ -36246,8 +37402,14 @@ async function verifyBatch(images, ctx, opts) {
             plan = { key: `${chosen.key}|`, ctx: chosen.ctx, rule: chosen.rule };
         }
         const keyed = (key, run) => once(plan.key + key, run);
-        const r = await keyed(image, () => verifyDeduped(ref, plan.ctx, keyed));
-        results[i] = { ...r, image, ...(plan.rule !== undefined ? { rule: plan.rule } : {}) };
+        const identity = (0,core_reference/* referenceIdentity */.w$)(ref);
+        const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () => verifyDeduped(ref, plan.ctx, keyed));
+        results[i] = {
+            ...r,
+            image,
+            identity,
+            ...(plan.rule !== undefined ? { rule: plan.rule } : {}),
+        };
         if (r.outcome === 'failed' && opts.failFast)
             stop = true;
     };
@@ -36278,7 +37440,7 @@ async function verifyDeduped(ref, ctx, once) {
     if (ref.kind === 's3lo')
         return verifyImage(ref, ctx);
     if (ref.digest !== undefined)
-        return once(`${(0,core_reference/* repositoryName */.aR)(ref)}@${ref.digest}`, () => verifyImage(ref, ctx));
+        return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx));
     if (ref.tag === undefined)
         return verifyImage(ref, ctx);
     const started = performance.now();
@@ -36308,7 +37470,7 @@ async function verifyDeduped(ref, ctx, once) {
         ...ctx,
         storeFor: (r) => (r === pinned ? withManifest(ctx.storeFor(r), resolved) : ctx.storeFor(r)),
     };
-    const r = await once(`${(0,core_reference/* repositoryName */.aR)(ref)}@${resolved.digest}`, () => verifyImage(pinned, pinnedCtx));
+    const r = await once(`${ref.identity}@${resolved.digest}`, () => verifyImage(pinned, pinnedCtx));
     return { ...r, durationMs: Math.round(performance.now() - started) };
 }
 /** `store`, except that the manifest already fetched (and hashed) is served from memory once. */
@@ -36370,10 +37532,15 @@ function skipped(image, reason) {
 //# sourceMappingURL=batch.js.map
 // EXTERNAL MODULE: ./build/core/attestation-policy.js
 var attestation_policy = __nccwpck_require__(935);
+// EXTERNAL MODULE: ./build/core/policy-match.js
+var policy_match = __nccwpck_require__(7338);
 ;// CONCATENATED MODULE: ./build/core/plans.js
 // Verification plans: who may sign images and attestations, which attestations are required
 // and on what conditions. One plan from the options, or one per rule of a policy file; keys are
 // loaded once per plan and shared by every image it governs.
+
+
+
 
 
 
@@ -36447,9 +37614,76 @@ function needsTrustRoot(spec) {
     return [spec.policy, spec.attPolicy].some((p) => p !== undefined &&
         (p.identities.length > 0 || p.requireTlog || p.keys.some((k) => k.validFor)));
 }
+/** The plan that governs an image: the options plan, its policy-file rule's, or none (unmatched). */
+function planForImage(plans, ref) {
+    if (!plans.file)
+        return plans.specs[0];
+    const m = (0,policy_match/* matchPolicyRule */.ad)(plans.file.policy, (0,policy_match/* policyImageName */.Xs)(ref));
+    return m.rule ? plans.file.byRule.get(m.rule) : undefined;
+}
+/**
+ * s3lo stores hold a tag's manifest and key-signature records, nothing else: no attestations, no
+ * Sigstore bundles, no signatures on platform manifests. An s3lo image under a plan that asks for
+ * more would pass on its record alone, so the run is refused before any I/O, naming the images and
+ * what they cannot meet. `platforms` and `require-all-keys` come from the run; the rest per plan.
+ */
+function checkS3loPlans(images, plans, run) {
+    const unmet = new Map();
+    const add = (what, image) => {
+        const list = unmet.get(what) ?? [];
+        if (!list.includes(image))
+            list.push(image);
+        unmet.set(what, list);
+    };
+    for (const image of images) {
+        let ref;
+        try {
+            ref = (0,core_reference/* parseReference */.F2)(image);
+        }
+        catch {
+            continue; // the batch reports it as REF_INVALID
+        }
+        if (ref.kind !== 's3lo')
+            continue;
+        const spec = planForImage(plans, ref);
+        if (!spec)
+            continue; // unmatched: the policy file's own decision, nothing to skip
+        const under = plans.file ? ` (rule '${spec.name}')` : '';
+        if (run.platforms !== undefined)
+            add("platforms (s3lo signs the tag's manifest only, never platform manifests)", image);
+        for (const what of requirementsOf(spec))
+            add(`${what}${under}`, image);
+        if (!spec.requireSignature)
+            add(`require-signature=false${under} (s3lo images are verified by their signature records alone)`, image);
+        if (spec.policy.keys.length === 0)
+            add(`a key${under}: it names only keyless identities, and s3lo records are signed with keys`, image);
+    }
+    if (unmet.size === 0)
+        return;
+    const lines = [...unmet].map(([what, list]) => `${what}: ${list.join(', ')}`);
+    throw new errors/* GateError */.ue('USAGE', `s3lo images cannot meet this policy; an s3lo store holds no attestations, only signature records. Unmet: ${lines.join('; ')}`);
+}
+function requirementsOf(spec) {
+    const r = spec.requirement;
+    if (!r)
+        return [];
+    const out = [];
+    if (r.types.length)
+        out.push(`attestations ${r.types.map(types/* predicateLabel */.cF).join(', ')}`);
+    const c = r.conditions;
+    const names = [
+        c.maxVulnAgeMs !== undefined && 'max-vuln-age',
+        c.failOnSeverity?.length && 'fail-on-severity',
+        c.denyPackages?.length && 'deny-packages',
+        c.slsa?.builderId && 'builder-id',
+        c.slsa?.sourceRepository && 'provenance-source-repository',
+        c.slsa?.sourceRef && 'provenance-source-ref',
+    ].filter((n) => typeof n === 'string');
+    if (names.length)
+        out.push(`attestation conditions ${names.join(', ')}`);
+    return out;
+}
 //# sourceMappingURL=plans.js.map
-// EXTERNAL MODULE: ./build/core/policy-match.js
-var policy_match = __nccwpck_require__(7338);
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
 var api = __nccwpck_require__(6615);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
@@ -36470,6 +37704,106 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
+;// CONCATENATED MODULE: ./build/core/secrets.js
+// One registry of the run's secrets and every form derived from them (Basic base64, URL and
+// form encodings, JSON escapes), through which all quoted server text and the report pass.
+/** Shorter secrets are not replaced: redacting "ab" would garble every message. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+const ELLIPSIS = '…';
+class SecretRegistry {
+    forms = new Set();
+    /** Longest first, so a secret that contains another is replaced whole. */
+    sorted = [];
+    listeners = [];
+    /** Called for every form registered, now and later (the Action passes core.setSecret). */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const f of this.forms)
+            listener(f);
+    }
+    /** A secret (password, token, refresh token) and the encodings a server may quote it in. */
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of encodings(secret))
+            this.addForm(f);
+    }
+    /** A username/password pair: the password, and the `user:pass` base64 a Basic header carries. */
+    addCredential(username, password) {
+        this.add(password);
+        const pair = `${username}:${password}`;
+        for (const f of base64Forms(Buffer.from(pair, 'utf8')))
+            this.addForm(f);
+        // A Basic header of a short password is still a secret as a whole.
+        this.addForm(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
+    }
+    /**
+     * Every registered form replaced by `***`; so is the start of one that a message cut off
+     * with `…` (quote() and error details shorten long server text before we see it).
+     */
+    redact(text) {
+        let out = text;
+        for (const f of this.sorted)
+            if (out.includes(f))
+                out = out.split(f).join(REDACTED);
+        if (out.includes(ELLIPSIS)) {
+            for (const f of this.sorted)
+                for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
+                    const cut = `${f.slice(0, k)}${ELLIPSIS}`;
+                    if (out.includes(cut))
+                        out = out.split(cut).join(`${REDACTED}${ELLIPSIS}`);
+                }
+        }
+        return out;
+    }
+    /** A JSON-like value with every string (keys included) redacted; other values as they are. */
+    redactDeep(value) {
+        if (this.sorted.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(v) {
+        if (typeof v === 'string')
+            return this.redact(v);
+        if (Array.isArray(v))
+            return v.map((x) => this.walk(x));
+        if (typeof v === 'object' && v !== null) {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[this.redact(k)] = this.walk(x);
+            return out;
+        }
+        return v;
+    }
+    addForm(f) {
+        if (f.length < MIN_SECRET_LENGTH || this.forms.has(f))
+            return;
+        this.forms.add(f);
+        this.sorted = [...this.forms].sort((a, b) => b.length - a.length);
+        for (const l of this.listeners)
+            l(f);
+    }
+}
+/** The secret as it may be quoted back: raw, URL/form-encoded, JSON-escaped, hex, base64. */
+function encodings(s) {
+    const json = JSON.stringify(s).slice(1, -1);
+    return [
+        s,
+        encodeURIComponent(s),
+        new URLSearchParams({ x: s }).toString().slice(2),
+        json,
+        Buffer.from(s, 'utf8').toString('hex'),
+        ...base64Forms(Buffer.from(s, 'utf8')),
+    ];
+}
+/** Standard and URL-safe base64, each with and without padding. */
+function base64Forms(b) {
+    const std = b.toString('base64');
+    const url = b.toString('base64url');
+    return [std, std.replace(/=+$/, ''), url, `${url}${'='.repeat((4 - (url.length % 4)) % 4)}`];
+}
+//# sourceMappingURL=secrets.js.map
 // EXTERNAL MODULE: ./build/core/registry/digest.js
 var registry_digest = __nccwpck_require__(1514);
 // EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
@@ -36864,21 +38198,19 @@ class RegistryAuth {
     transport;
     credentials;
     insecureRegistries;
-    addSecret;
+    secrets;
     log;
-    redact;
     schemes = new Map();
     tokens = new Map();
     inflight = new Map();
-    constructor(transport, credentials, insecureRegistries, addSecret, log, 
-    /** Replaces every secret added so far by `***` (the client's own redaction). */
-    redact) {
+    constructor(transport, credentials, insecureRegistries, 
+    /** Every credential sent and token received is registered here before it leaves or is used. */
+    secrets, log) {
         this.transport = transport;
         this.credentials = credentials;
         this.insecureRegistries = insecureRegistries;
-        this.addSecret = addSecret;
+        this.secrets = secrets;
         this.log = log;
-        this.redact = redact;
     }
     /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
     async preemptive(t) {
@@ -36930,16 +38262,14 @@ class RegistryAuth {
             scheme = { kind: 'basic' };
         }
         else {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${(0,registry_digest/* quote */.hD)(header)}`);
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${(0,registry_digest/* quote */.hD)(this.secrets.redact(header))}`);
         }
         this.schemes.set(t.apiHost, scheme);
         return scheme;
     }
     basic(c) {
-        const encoded = Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64');
-        this.addSecret(encoded);
-        this.addSecret(c.password);
-        return `Basic ${encoded}`;
+        this.secrets.addCredential(c.username, c.password);
+        return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
     }
     /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
     token(t, scheme, rejected) {
@@ -36976,7 +38306,7 @@ class RegistryAuth {
         if (cred?.identityToken) {
             // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
             // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
-            this.addSecret(cred.password);
+            this.secrets.add(cred.password);
             const form = new URLSearchParams({
                 grant_type: 'refresh_token',
                 refresh_token: cred.password,
@@ -37010,9 +38340,9 @@ class RegistryAuth {
                 ...(cred ? { authorization: this.basic(cred) } : {}),
             });
         }
-        // Error text goes into the report, which debug-line redaction does not reach: a token
-        // service that echoes the secret it was sent must not put it there.
-        const detail = this.redact((0,http/* errorDetail */.m2)(res));
+        // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
+        // must not put it into the report.
+        const detail = (0,http/* errorDetail */.m2)(res);
         // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
         if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
@@ -37033,7 +38363,10 @@ class RegistryAuth {
         if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
             throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`);
         }
-        this.addSecret(value);
+        this.secrets.add(value);
+        // A refresh token the service hands out is as good as the identity token it replaces.
+        if (typeof o.refresh_token === 'string')
+            this.secrets.add(o.refresh_token);
         const ttl = typeof o.expires_in === 'number' && o.expires_in > 0
             ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S)
             : DEFAULT_TOKEN_TTL_S;
@@ -37302,6 +38635,7 @@ function runCredentialHelper(helper, serverUrl) {
 
 
 
+
 class RegistryClient {
     /** Every HTTP request sent, retries, redirect hops and token requests included. */
     stats;
@@ -37310,7 +38644,6 @@ class RegistryClient {
     dispatcher;
     ownsDispatcher;
     insecure;
-    secrets = new Set();
     referrersApi = new Map();
     constructor(opts = {}) {
         const env = opts.env ?? process.env;
@@ -37322,12 +38655,14 @@ class RegistryClient {
             insecure.add(h);
         }
         this.insecure = insecure;
+        const secrets = opts.secrets ?? new SecretRegistry();
         for (const c of opts.credentials ?? [])
-            this.addSecret(c.password);
+            secrets.addCredential(c.username, c.password);
         if (opts.githubToken)
-            this.addSecret(opts.githubToken);
+            secrets.addCredential('x-access-token', opts.githubToken);
         const userLog = opts.log;
-        const log = userLog ? (msg) => userLog(this.redact(msg)) : () => undefined;
+        const log = userLog ? (msg) => userLog(secrets.redact(msg)) : () => undefined;
+        const redact = (text) => secrets.redact(text);
         const connections = Math.max(1, opts.maxConnectionsPerOrigin ?? registry_limits/* DEFAULT_MAX_CONNECTIONS_PER_ORIGIN */.cz);
         this.ownsDispatcher = opts.dispatcher === undefined;
         const envVar = (name) => env[name] || env[name.toLowerCase()] || undefined;
@@ -37357,6 +38692,7 @@ class RegistryClient {
             ...(opts.signal ? { signal: opts.signal } : {}),
             insecureRegistries: insecure,
             log,
+            redact,
         });
         this.stats = this.transport.stats;
         const resolver = new CredentialResolver({
@@ -37367,7 +38703,7 @@ class RegistryClient {
             env,
             log,
         });
-        this.auth = new RegistryAuth(this.transport, resolver, insecure, (s) => this.addSecret(s), log, (m) => this.redact(m));
+        this.auth = new RegistryAuth(this.transport, resolver, insecure, secrets, log);
     }
     /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
     store(registry, repository) {
@@ -37422,20 +38758,15 @@ class RegistryClient {
         if (this.ownsDispatcher)
             await this.dispatcher.close();
     }
-    addSecret(s) {
-        if (s.length >= 4)
-            this.secrets.add(s);
-    }
-    redact(msg) {
-        let out = msg;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
 }
 //# sourceMappingURL=client.js.map
 ;// CONCATENATED MODULE: ./build/core/report.js
-const REPORT_SCHEMA_VERSION = 1;
+// The Report: the JSON audit artifact and `--output json`, and the one place that maps
+// outcomes to exit codes. Reports are self-contained so shards from a job matrix can be merged.
+
+
+/** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
+const REPORT_SCHEMA_VERSION = 2;
 const TOOL = { name: 'image-gate', version: '0.1.0' };
 /** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
 function overallOutcome(results) {
@@ -37452,15 +38783,30 @@ function overallOutcome(results) {
 function exitCode(outcome) {
     return outcome === 'verified' ? 0 : outcome === 'failed' ? 1 : 2;
 }
+/** The GitHub Actions run a shard ran in, from the runner's environment; undefined elsewhere. */
+function githubRunOf(env) {
+    if (!env.GITHUB_RUN_ID)
+        return undefined;
+    return {
+        runId: env.GITHUB_RUN_ID,
+        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+        ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
+    };
+}
+/** The report's outcome from its results and start error alone (never from a stored field). */
+function reportOutcome(r) {
+    if (r.error)
+        return r.results.some((x) => x.outcome === 'failed') ? 'failed' : 'error';
+    return overallOutcome(r.results);
+}
 function finishReport(partial) {
-    const outcome = partial.error
-        ? partial.results.some((r) => r.outcome === 'failed')
-            ? 'failed'
-            : 'error'
-        : overallOutcome(partial.results);
+    const outcome = reportOutcome(partial);
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: TOOL,
+        runId: partial.runId ?? (0,external_node_crypto_.randomUUID)(),
+        policyDigest: policyDigest(partial.policy),
+        ...(partial.github ? { github: partial.github } : {}),
         startedAt: partial.startedAt,
         finishedAt: new Date().toISOString(),
         policy: partial.policy,
@@ -37471,10 +38817,16 @@ function finishReport(partial) {
         results: partial.results,
     };
 }
-/** Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs. */
-function mergeReports(reports) {
+/**
+ * Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs.
+ * Refuses (USAGE, naming the shards by `names`) shards verified under another policy, of
+ * another schema, copies of one run, and an image verified in two shards. The outcome is
+ * recomputed from the results; a shard whose stored outcome disagrees with them is refused.
+ */
+function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`)) {
     if (reports.length === 0)
-        throw new Error('no reports to merge');
+        throw new errors/* GateError */.ue('USAGE', 'merge: no reports to merge');
+    checkShards(reports, names);
     const results = reports.flatMap((r) => r.results);
     const error = reports.find((r) => r.error)?.error;
     const outcome = results.some((r) => r.outcome === 'failed')
@@ -37490,6 +38842,9 @@ function mergeReports(reports) {
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: TOOL,
+        runId: (0,external_node_crypto_.randomUUID)(),
+        policyDigest: reports[0].policyDigest,
+        mergedRunIds: reports.flatMap(runIdsOf),
         startedAt,
         finishedAt,
         policy: reports[0].policy,
@@ -37505,6 +38860,126 @@ function mergeReports(reports) {
             : {}),
         results,
     };
+}
+/** The runs a report stands for: its own, or every shard's when it is itself a merge. */
+const runIdsOf = (r) => r.mergedRunIds ?? [r.runId];
+function checkShards(reports, names) {
+    const byRun = new Map();
+    const byImage = new Map();
+    reports.forEach((r, i) => {
+        const name = names[i];
+        if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION}; re-run that shard with this version`);
+        const digest = policyDigest(r.policy);
+        if (r.policyDigest !== digest)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: its policyDigest ${r.policyDigest} is not the digest of its policy section (${digest})`);
+        if (r.policyDigest !== reports[0].policyDigest) {
+            const notStarted = [reports[0], r].flatMap((x, j) => x.error ? [`${j === 0 ? names[0] : name} did not start: ${x.error.message}`] : []);
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`);
+        }
+        // A shard that verified nothing would add nothing to the verdict, where its own run failed.
+        if (r.results.length === 0)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`);
+        const stated = reportOutcome(r);
+        if (r.outcome !== stated || r.verified !== (stated === 'verified'))
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`);
+        for (const id of runIdsOf(r)) {
+            const first = byRun.get(id);
+            if (first !== undefined)
+                throw new errors/* GateError */.ue('USAGE', first === i
+                    ? `merge: ${name} holds run ${id} twice`
+                    : names[first] === name
+                        ? `merge: ${name} is given twice`
+                        : `merge: ${names[first]} and ${name} are the same run (runId ${id}); give each shard once`);
+            byRun.set(id, i);
+        }
+        for (const res of r.results) {
+            // By the identity that was fetched, so two spellings of one image are one image.
+            const key = res.identity ?? res.image;
+            const first = byImage.get(key);
+            if (first !== undefined)
+                throw new errors/* GateError */.ue('USAGE', first === name
+                    ? `merge: ${name} holds a result for ${JSON.stringify(key)} twice`
+                    : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(key)}; each image must be verified in one shard only`);
+            byImage.set(key, name);
+        }
+    });
+}
+/**
+ * `sha256:` + hex SHA-256 of the canonical JSON of the report's policy section after
+ * normalisation: arrays that are sets (keys, identities, attestation types and signers, each
+ * rule's keys, identities and attestation types) are sorted by their canonical JSON; every other array keeps its
+ * order (policy-file rules and their image patterns are matched first to last). Canonical JSON:
+ * object keys sorted by UTF-16 code units at every level, no whitespace, strings and numbers as
+ * JSON.stringify writes them, undefined members left out (RFC 8785 for the values a policy holds).
+ * The section holds only what was required (keys by reference, key ID and validity, identities
+ * and their extension checks, tlog/SCT, require-all-keys, require-signature, trust root,
+ * platforms, attestation types, conditions, signers and GitHub source, policy-file rules), never
+ * run settings (concurrency, timeout, fail-fast, output, registry credentials), so shards of one
+ * policy share the digest and merge can recompute it from the section it sits next to.
+ */
+function policyDigest(policy) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
+        .update(canonicalJson(normalisePolicy(policy)))
+        .digest('hex')}`;
+}
+function normalisePolicy(p) {
+    // A shard's file is read as JSON: a non-array here is hashed as it stands, never thrown on.
+    const set = (xs) => Array.isArray(xs)
+        ? xs
+            .slice()
+            .sort((a, b) => compareCodeUnits(canonicalJson(a), canonicalJson(b)))
+        : xs;
+    return {
+        ...p,
+        keys: set(p.keys),
+        identities: set(p.identities),
+        ...(p.attestations
+            ? {
+                attestations: {
+                    ...p.attestations,
+                    types: set(p.attestations.types),
+                    signerKeys: set(p.attestations.signerKeys),
+                    signerIdentities: set(p.attestations.signerIdentities),
+                },
+            }
+            : {}),
+        ...(p.policyFile
+            ? {
+                policyFile: {
+                    ...p.policyFile,
+                    rules: p.policyFile.rules.map((r) => ({
+                        ...r,
+                        keys: set(r.keys),
+                        attestationKeys: set(r.attestationKeys),
+                        identities: set(r.identities),
+                        attestationIdentities: set(r.attestationIdentities),
+                        attestations: set(r.attestations),
+                    })),
+                },
+            }
+            : {}),
+    };
+}
+const compareCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Canonical JSON (see policyDigest); throws on values JSON cannot hold. */
+function canonicalJson(v) {
+    if (v === null || typeof v === 'boolean' || typeof v === 'string')
+        return JSON.stringify(v);
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v))
+            throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: ${v} is not a JSON number`);
+        return JSON.stringify(v);
+    }
+    if (Array.isArray(v))
+        return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
+    if (typeof v === 'object') {
+        const entries = Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => compareCodeUnits(a, b));
+        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+    }
+    throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: a ${typeof v} is not JSON`);
 }
 //# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ./build/core/sources/oci-layout.js
@@ -37551,6 +39026,7 @@ class OciLayoutStore {
                 throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: ${rel} is ${st.size} bytes, limit ${maxBytes}`);
             const buf = Buffer.alloc(st.size);
             const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+            (0,limits/* chargeRead */.JO)(bytesRead, `${this.name}: ${rel}`);
             return buf.subarray(0, bytesRead);
         }
         finally {
@@ -37559,10 +39035,10 @@ class OciLayoutStore {
     }
     loadIndex() {
         this.index ??= (async () => {
-            const bytes = await this.readFileCapped('index.json', limits/* LIMITS */.b.manifestBytes);
+            const bytes = await this.readFileCapped('index.json', limits/* LIMITS */.b1.manifestBytes);
             if (!bytes)
                 throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: no index.json (not an OCI image layout)`);
-            return parseIndex(bytes, `${this.name}/index.json`, limits/* LIMITS */.b.layersPerManifest);
+            return parseIndex(bytes, `${this.name}/index.json`, limits/* LIMITS */.b1.layersPerManifest);
         })();
         return this.index;
     }
@@ -37580,7 +39056,7 @@ class OciLayoutStore {
             if (!desc)
                 return undefined;
         }
-        const bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b.manifestBytes);
+        const bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b1.manifestBytes);
         if (!bytes)
             return undefined;
         const { manifest, mediaType } = parseManifest(bytes, desc.mediaType || undefined, `${this.name}@${desc.digest}`);
@@ -37877,6 +39353,9 @@ function mapS3Error(e, where) {
 }
 //# sourceMappingURL=s3-store.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/store.js
+// The object store an s3lo image lives in (an S3 bucket or a local:// directory), reduced to the
+// one operation verification needs: read a small object by key, bounded in size.
+
 
 
 /** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
@@ -37886,10 +39365,22 @@ const S3LO_LIMITS = {
 };
 /** The store a reference names: its local root directory, or its S3 bucket. */
 function createS3loStore(ref, opts = {}) {
-    if (ref.scheme === 'local') {
-        return new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() });
-    }
-    return new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
+    const store = ref.scheme === 'local'
+        ? new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() })
+        : new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
+    return metered(store);
+}
+/** Every object read counts against the byte budget of the image it is read for (limits.ts). */
+function metered(store) {
+    return {
+        name: store.name,
+        async getObject(key, maxBytes) {
+            const bytes = await store.getObject(key, maxBytes);
+            if (bytes)
+                (0,limits/* chargeRead */.JO)(bytes.length, `${store.name}/${key}`);
+            return bytes;
+        },
+    };
 }
 /** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
 function assertSafeKey(key) {
@@ -38372,17 +39863,25 @@ function failureResult(failed, keyCount, digest, evidence) {
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 const GITHUB = 'https://github.com/';
-/** Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). */
+/**
+ * Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). The
+ * provider-generic ones (.1.8 onwards) arrived in early 2023; certificates issued before carry
+ * only the deprecated GitHub ones (.1.1 - .1.6), which hold the same claims as raw strings.
+ */
 const FULCIO_OIDS = {
     buildSignerUri: '1.3.6.1.4.1.57264.1.9',
     runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
     sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
     sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+    /** Deprecated: the `repository` claim, `owner/repo`. */
+    legacyWorkflowRepository: '1.3.6.1.4.1.57264.1.5',
+    /** Deprecated: the `ref` claim, `refs/heads/main`. */
+    legacyWorkflowRef: '1.3.6.1.4.1.57264.1.6',
 };
 const WORKFLOW_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s]+\.ya?ml$/;
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
 // Any GitHub workflow identity: a workflow file in some repository, at some ref.
-const ANY_GITHUB_WORKFLOW = `${(0,core_policy/* escapeRegExp */.Nt)(GITHUB)}[^/]+/[^/]+/\\.github/workflows/[^@]+@.+`;
+const ANY_GITHUB_WORKFLOW = `${(0,policy/* escapeRegExp */.Nt)(GITHUB)}[^/]+/[^/]+/\\.github/workflows/[^@]+@.+`;
 function hasWorkflowPinning(p) {
     return (nonEmpty(p.signerWorkflow) ||
         nonEmpty(p.signerRepository) ||
@@ -38392,32 +39891,56 @@ function hasWorkflowPinning(p) {
 /**
  * One IdentityRule from the pinning inputs plus any explicit identity/issuer matchers.
  * signer-workflow derives the identity, so it excludes an explicit identity; the issuer defaults
- * to GitHub Actions' unless one was given. Each input adds the Fulcio extension it names.
+ * to GitHub Actions' unless one was given. Each input adds the extension check it names.
+ *
+ * The SAN is what pins the workflow, as `gh attestation verify` and cosign do: the build signer
+ * URI (.1.9) holds the same job_workflow_ref, but certificates issued before 2023 lack it, so it
+ * is checked where present (and must then equal the SAN) rather than required.
  */
 function workflowIdentityRule(p, explicit) {
-    const extensions = {};
+    const extensions = [
+        {
+            name: 'build signer URI',
+            carriers: [{ oid: FULCIO_OIDS.buildSignerUri, value: 'san' }],
+            optional: true,
+        },
+    ];
     let subject;
     if (nonEmpty(p.signerWorkflow)) {
         if (explicit.subject)
             throw new errors/* GateError */.ue('USAGE', 'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other');
         subject = workflowMatcher(p.signerWorkflow);
-        // GitHub sets the build signer URI to the same workflow reference as the SAN.
-        extensions[FULCIO_OIDS.buildSignerUri] = subject;
     }
     if (nonEmpty(p.signerRepository)) {
         const repo = p.signerRepository.trim();
         if (!REPOSITORY_RE.test(repo))
             throw new errors/* GateError */.ue('USAGE', `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`);
-        extensions[FULCIO_OIDS.sourceRepositoryUri] = { exact: `${GITHUB}${repo}` };
+        extensions.push({
+            name: 'source repository',
+            carriers: [
+                { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
+                { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
+            ],
+        });
     }
     if (nonEmpty(p.sourceRef)) {
         const ref = p.sourceRef.trim();
         if (!/^refs\/\S+$/.test(ref))
             throw new errors/* GateError */.ue('USAGE', `source-ref: '${p.sourceRef}' is not a full git ref (e.g. refs/heads/main, refs/tags/v1)`);
-        extensions[FULCIO_OIDS.sourceRepositoryRef] = { exact: ref };
+        extensions.push({
+            name: 'source ref',
+            carriers: [
+                { oid: FULCIO_OIDS.sourceRepositoryRef, value: { exact: ref } },
+                { oid: FULCIO_OIDS.legacyWorkflowRef, value: { exact: ref } },
+            ],
+        });
     }
+    // No deprecated extension says where the job ran: a certificate without .1.11 cannot pass.
     if (p.denySelfHostedRunners === true)
-        extensions[FULCIO_OIDS.runnerEnvironment] = { exact: 'github-hosted' };
+        extensions.push({
+            name: 'runner environment',
+            carriers: [{ oid: FULCIO_OIDS.runnerEnvironment, value: { exact: 'github-hosted' } }],
+        });
     subject ??= explicit.subject;
     if (subject === undefined) {
         if (!nonEmpty(p.signerRepository))
@@ -38442,7 +39965,7 @@ function workflowMatcher(value) {
         throw new errors/* GateError */.ue('USAGE', `signer-workflow: '${value}' is not owner/repo/.github/workflows/FILE.yml[@ref] (e.g. acme/app/.github/workflows/release.yml@refs/tags/v1)`);
     if (ref !== undefined)
         return { exact: `${GITHUB}${path}@${ref}` };
-    return { regexp: `${(0,core_policy/* escapeRegExp */.Nt)(`${GITHUB}${path}`)}@.+` };
+    return { regexp: `${(0,policy/* escapeRegExp */.Nt)(`${GITHUB}${path}`)}@.+` };
 }
 function nonEmpty(s) {
     return s !== undefined && s.trim() !== '';
@@ -38451,6 +39974,10 @@ function nonEmpty(s) {
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
 // Trust material and keys are loaded once per run and shared by every image.
+
+
+
+
 
 
 
@@ -38529,26 +40056,27 @@ function summarizeKey(k) {
             : {}),
     };
 }
+function summarizeIdentity(i) {
+    return {
+        subject: (0,policy/* describeMatcher */.OT)(i.subject),
+        issuer: (0,policy/* describeMatcher */.OT)(i.issuer),
+        ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+    };
+}
 function summarizePolicy(o, policy) {
     return {
         keys: (policy?.keys ?? []).map(summarizeKey),
-        identities: (policy?.identities ?? []).map((i) => {
-            const ext = Object.entries(i.extensions ?? {});
-            return {
-                subject: (0,core_policy/* describeMatcher */.OT)(i.subject),
-                issuer: (0,core_policy/* describeMatcher */.OT)(i.issuer),
-                ...(ext.length
-                    ? { extensions: Object.fromEntries(ext.map(([oid, m]) => [oid, (0,core_policy/* describeMatcher */.OT)(m)])) }
-                    : {}),
-            };
-        }),
+        identities: (policy?.identities ?? []).map(summarizeIdentity),
         ...(o.platforms !== undefined
             ? {
-                platforms: o.platforms === 'all' ? 'all' : o.platforms.map((p) => (0,core_options/* formatPlatform */.Bq)(p)).join(','),
+                platforms: o.platforms === 'all' ? 'all' : o.platforms.map((p) => (0,options/* formatPlatform */.Bq)(p)).join(','),
             }
             : {}),
         requireTlog: !o.insecureIgnoreTlog,
         requireSct: !o.insecureIgnoreSct,
+        // Only when set, so reports of runs without them read as before.
+        ...(o.requireAllKeys ? { requireAllKeys: true } : {}),
+        ...(o.requireSignature === false && !o.policyFile ? { requireSignature: false } : {}),
         trustRoot: o.trustedRoot
             ? `file:${o.trustedRoot}`
             : o.offline
@@ -38564,8 +40092,29 @@ async function buildPolicy(o, env) {
     return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
 }
 async function runGate(o, hooks = {}) {
+    const secrets = hooks.secrets ?? new SecretRegistry();
+    for (const c of o.registryCredentials)
+        secrets.addCredential(c.username, c.password);
+    if (o.githubToken)
+        secrets.addCredential('x-access-token', o.githubToken);
+    // Whatever a server quoted back, nothing leaves the core with a secret in it.
+    const redacted = { ...hooks, secrets };
+    if (hooks.log) {
+        const log = hooks.log;
+        redacted.log = (m) => log(secrets.redact(m));
+    }
+    if (hooks.onResult) {
+        const onResult = hooks.onResult;
+        redacted.onResult = (r, done, total) => onResult(secrets.redactDeep(r), done, total);
+    }
+    return secrets.redactDeep(await gate(o, redacted, secrets));
+}
+async function gate(o, hooks, secrets) {
     const startedAt = new Date().toISOString();
     const env = hooks.env ?? process.env;
+    // One id per run and where it ran, so merge can tell a copied shard from another shard.
+    const github = githubRunOf(env);
+    const run = { runId: (0,external_node_crypto_.randomUUID)(), ...(github ? { github } : {}) };
     let plans;
     const deadline = AbortSignal.timeout(o.timeoutMs);
     let client;
@@ -38591,6 +40140,7 @@ async function runGate(o, hooks = {}) {
             signal: deadline,
             maxConnectionsPerOrigin: Math.max(o.concurrency, 2),
             ...(hooks.log ? { log: hooks.log } : {}),
+            secrets,
         });
         const registry = client;
         const layouts = new Map();
@@ -38662,13 +40212,15 @@ async function runGate(o, hooks = {}) {
                 },
             }
             : contexts.get(plans.specs[0]).ctx;
-        const results = await verifyBatch(o.images, ctx, {
+        // Every image has its byte budget (verify.ts), and all of them together this one.
+        const results = await (0,limits/* withByteBudget */.WN)(new limits/* ByteBudget */.Gz('run', limits/* LIMITS */.b1.runBytes), () => verifyBatch(o.images, ctx, {
             concurrency: o.concurrency,
             failFast: o.failFast,
             signal: deadline,
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
-        });
+        }));
         return finishReport({
+            ...run,
             startedAt,
             policy: summarizePlans(o, plans),
             results,
@@ -38688,6 +40240,7 @@ async function runGate(o, hooks = {}) {
             durationMs: 0,
         }));
         return finishReport({
+            ...run,
             startedAt,
             policy: summarizePlans(o, plans),
             error: { code: err.code, message: err.message },
@@ -38700,6 +40253,8 @@ async function runGate(o, hooks = {}) {
 }
 /** Options that could never take effect, or would be skipped, are refused before any I/O. */
 function checkPlanOptions(o, plans) {
+    // Stores that cannot hold what a plan asks for are refused first, naming their images.
+    checkS3loPlans(o.images, plans, o);
     // Both are checks on signatures; where a plan lets attestations alone decide, they would be
     // silently skipped for an image whose signature is simply removed.
     if (plans.specs.some((s) => !s.requireSignature) &&
@@ -38724,6 +40279,17 @@ function summarizePlans(o, plans) {
                 types: first.requirement.types,
                 conditions: describeConditions(first.requirement.conditions),
                 signers: first.attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
+                ...(first.attPolicy
+                    ? {
+                        signerKeys: first.attPolicy.keys.map(summarizeKey),
+                        signerIdentities: first.attPolicy.identities.map(summarizeIdentity),
+                    }
+                    : {}),
+                ...(o.githubOwner
+                    ? {
+                        github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner,
+                    }
+                    : {}),
             };
         return summary;
     }
@@ -38745,7 +40311,16 @@ function summarizePlans(o, plans) {
                     images: r.images,
                     keys: (spec?.policy.keys ?? []).map(summarizeKey),
                     ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
+                    ...(spec?.policy.identities.length
+                        ? { identities: spec.policy.identities.map(summarizeIdentity) }
+                        : {}),
+                    ...(spec?.attPolicy?.identities.length
+                        ? { attestationIdentities: spec.attPolicy.identities.map(summarizeIdentity) }
+                        : {}),
                     attestations: r.attestations,
+                    ...(Object.keys(describeConditions(r.conditions)).length
+                        ? { conditions: describeConditions(r.conditions) }
+                        : {}),
                     requireSignature: r.requireSignature,
                 };
             }),
@@ -38761,11 +40336,11 @@ function describeConditions(c) {
     if (c.denyPackages?.length)
         out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
     if (c.slsa?.builderId)
-        out['builder-id'] = (0,core_policy/* describeMatcher */.OT)(c.slsa.builderId);
+        out['builder-id'] = (0,policy/* describeMatcher */.OT)(c.slsa.builderId);
     if (c.slsa?.sourceRepository)
-        out['provenance-source-repository'] = (0,core_policy/* describeMatcher */.OT)(c.slsa.sourceRepository);
+        out['provenance-source-repository'] = (0,policy/* describeMatcher */.OT)(c.slsa.sourceRepository);
     if (c.slsa?.sourceRef)
-        out['provenance-source-ref'] = (0,core_policy/* describeMatcher */.OT)(c.slsa.sourceRef);
+        out['provenance-source-ref'] = (0,policy/* describeMatcher */.OT)(c.slsa.sourceRef);
     return out;
 }
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
@@ -38816,8 +40391,10 @@ async function loadReports(paths) {
         else
             files.push(p);
     }
-    return Promise.all(files.map(readReport));
+    return Promise.all(files.map(async (file) => ({ file, report: await readReport(file) })));
 }
+const OUTCOMES = ['verified', 'failed', 'error'];
+const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 async function readReport(file) {
     const st = await (0,promises_.stat)(file);
     if (st.size > MAX_REPORT_BYTES)
@@ -38830,13 +40407,35 @@ async function readReport(file) {
         throw new errors/* GateError */.ue('USAGE', `merge: ${file} is not JSON`, { cause: e });
     }
     const r = doc;
-    if (typeof doc !== 'object' ||
-        doc === null ||
-        r.schemaVersion !== REPORT_SCHEMA_VERSION ||
-        !Array.isArray(r.results) ||
-        typeof r.startedAt !== 'string' ||
-        typeof r.finishedAt !== 'string')
-        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is not an image-gate report (schemaVersion ${REPORT_SCHEMA_VERSION} with results)`);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('schemaVersion' in r))
+        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is not an image-gate report (no schemaVersion; expected ${REPORT_SCHEMA_VERSION})`);
+    // An older report has no runId or policyDigest: merging it could double-count or mix policies.
+    if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
+        throw new errors/* GateError */.ue('USAGE', `merge: ${file} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION} (with runId and policyDigest); re-run that shard with this version`);
+    const bad = (what) => new errors/* GateError */.ue('USAGE', `merge: ${file} is not a valid image-gate report: ${what}`);
+    if (!Array.isArray(r.results))
+        throw bad('results is not a list');
+    if (typeof r.startedAt !== 'string' || typeof r.finishedAt !== 'string')
+        throw bad('startedAt/finishedAt missing');
+    if (typeof r.runId !== 'string' || r.runId === '')
+        throw bad('runId missing');
+    if (typeof r.policyDigest !== 'string' || !DIGEST_RE.test(r.policyDigest))
+        throw bad(`policyDigest ${JSON.stringify(r.policyDigest ?? null)} is not sha256:<64 hex>`);
+    if (typeof r.policy !== 'object' || r.policy === null || Array.isArray(r.policy))
+        throw bad('policy missing');
+    if (!OUTCOMES.includes(r.outcome) || typeof r.verified !== 'boolean')
+        throw bad('outcome/verified missing');
+    if (r.error !== undefined &&
+        (typeof r.error !== 'object' ||
+            r.error === null ||
+            typeof r.error.code !== 'string' ||
+            typeof r.error.message !== 'string'))
+        throw bad('error is not {code, message}');
+    if (r.mergedRunIds !== undefined &&
+        (!Array.isArray(r.mergedRunIds) ||
+            r.mergedRunIds.length === 0 ||
+            !r.mergedRunIds.every((id) => typeof id === 'string' && id !== '')))
+        throw bad('mergedRunIds is not a list of run ids');
     for (const [i, res] of r.results.entries()) {
         if (typeof res !== 'object' ||
             res === null ||
@@ -38848,60 +40447,221 @@ async function readReport(file) {
     }
     return doc;
 }
-/** Loads and merges; the merged report is a pure function of the files' contents. */
+/**
+ * Loads and merges; the merged report is a pure function of the files' contents (and a fresh
+ * run id). Refusals name the files (see mergeReports).
+ */
 async function mergeReportFiles(paths) {
-    return mergeReports(await loadReports(paths));
+    const loaded = await loadReports(paths);
+    return mergeReports(loaded.map((l) => l.report), loaded.map((l) => l.file));
 }
 //# sourceMappingURL=merge.js.map
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/edge/options.js
+// The one table of verify options. The Action's input reader (src/action/inputs.ts), the CLI's
+// flags and its `verify --help` text (src/cli/args.ts) are all made from it, so an option cannot
+// exist in one front end and be forgotten in the other, and every value is parsed the same way.
+// Names differ only where each front end's convention asks (a repeatable `--attestation` flag is
+// the Action's `attestations` list); the error for a bad value names what the user wrote
+// (`concurrency: ...` in the Action, `--concurrency: ...` in the CLI).
+// The file is long because it is a table (one entry per option); its logic is the few small
+// functions around it.
+
+
+function options_text(field) {
+    return (o, v) => {
+        o[field] = v;
+    };
+}
+function items(field) {
+    return (o, v) => {
+        const got = v;
+        if (got.length > 0)
+            o[field] = got;
+    };
+}
+/** A switch that is only written when on (the options then carry no `false` for it). */
+function on(field) {
+    return (o, v) => {
+        if (v === true)
+            o[field] = true;
+    };
+}
+/** A switch the options always carry (see `baseOptions`). */
+function state(field) {
+    return (o, v) => {
+        o[field] = v;
+    };
+}
+function opt(input, flag, kind, group, help, apply) {
+    return { input, flag, kind, group, help, apply };
+}
+/** Same name in both front ends. */
+function both(name, kind, group, help, apply) {
+    return opt(name, name, kind, group, help, apply);
+}
+const VERIFY_OPTIONS = [
+    // Trust
+    both('policy', 'text', 'trust', {
+        value: 'FILE',
+        text: 'per-image rules in YAML (docs/policy.md); excludes the signer\nand attestation options below',
+    }, options_text('policyFile')),
+    both('key', 'list', 'trust', {
+        value: 'REF',
+        text: 'public key (PEM), cosign.key (COSIGN_PASSWORD), awskms:///..., hashivault://...; repeatable, any may sign',
+    }, (o, v) => {
+        o.keys = v;
+    }),
+    both('certificate-identity', 'text', 'trust', { value: 'S', text: 'keyless: certificate SAN, exact match' }, options_text('certificateIdentity')),
+    both('certificate-identity-regexp', 'text', 'trust', { value: 'RE', text: 'keyless: SAN regexp, matched against the WHOLE value (anchored)' }, options_text('certificateIdentityRegexp')),
+    both('certificate-oidc-issuer', 'text', 'trust', { value: 'S', text: 'keyless: OIDC issuer, exact match' }, options_text('certificateOidcIssuer')),
+    both('certificate-oidc-issuer-regexp', 'text', 'trust', { value: 'RE', text: 'keyless: issuer regexp (anchored)' }, options_text('certificateOidcIssuerRegexp')),
+    both('signer-workflow', 'text', 'trust', {
+        value: 'W',
+        text: 'GitHub: owner/repo/.github/workflows/F.yml@REF (or no @REF: any ref); derives\nthe identity and issuer; excludes --certificate-identity(-regexp)',
+    }, options_text('signerWorkflow')),
+    both('signer-repository', 'text', 'trust', { value: 'OWNER/REPO', text: 'GitHub: the repository the signing workflow ran in' }, options_text('signerRepository')),
+    both('source-ref', 'text', 'trust', { value: 'REF', text: 'GitHub: the ref it ran on, e.g. refs/heads/main' }, options_text('sourceRef')),
+    both('deny-self-hosted-runners', 'switch', 'trust', { text: 'GitHub: the signing job must have run on a GitHub-hosted runner' }, on('denySelfHostedRunners')),
+    both('insecure-ignore-tlog', 'switch', 'trust', { text: 'do not require a Rekor transparency-log entry' }, state('insecureIgnoreTlog')),
+    both('insecure-ignore-sct', 'switch', 'trust', { text: 'do not require a certificate transparency SCT' }, state('insecureIgnoreSct')),
+    both('offline', 'switch', 'trust', {
+        text: 'use the public-good trusted root embedded in image-gate; no network for trust material',
+    }, state('offline')),
+    both('trusted-root', 'text', 'trust', { value: 'FILE', text: 'use this trusted_root.json (private Sigstore deployments)' }, options_text('trustedRoot')),
+    opt(null, 'tuf-cache', 'text', 'trust', {
+        value: 'DIR',
+        text: 'TUF metadata cache directory (online mode; the Action uses RUNNER_TEMP)',
+    }, options_text('tufCacheDir')),
+    both('require-all-keys', 'switch', 'trust', { text: 'every --key must have signed (default: any one)' }, state('requireAllKeys')),
+    both('platforms', 'text', 'trust', {
+        value: 'all|LIST',
+        text: 'for an index, also require each platform manifest (all, or e.g.\nlinux/amd64,linux/arm64) to verify on its own signatures',
+    }, (o, v, name) => {
+        const platforms = (0,options/* parsePlatforms */.qA)(name, v);
+        if (platforms === undefined)
+            throw new errors/* GateError */.ue('USAGE', `${name}: '${v}' names no platform`);
+        o.platforms = platforms;
+    }),
+    // Attestations
+    opt('attestations', 'attestation', 'list', 'attestations', {
+        value: 'TYPE',
+        text: 'require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,\nspdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable',
+    }, items('attestations')),
+    both('require-signature', 'text', 'attestations', {
+        value: 'BOOL',
+        text: 'false: let an image pass on its required attestations alone (default true)',
+    }, (o, v, name) => {
+        o.requireSignature = (0,options/* parseBoolean */.yG)(name, v);
+    }),
+    both('max-vuln-age', 'text', 'attestations', { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' }, options_text('maxVulnAge')),
+    both('fail-on-severity', 'text', 'attestations', {
+        value: 'LIST',
+        text: 'no vuln finding at or above the lowest listed severity (e.g. critical,high)',
+    }, options_text('failOnSeverity')),
+    opt('deny-packages', 'deny-package', 'lines', 'attestations', {
+        value: 'NAME[@RANGE]',
+        text: 'fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable',
+    }, items('denyPackages')),
+    both('builder-id', 'text', 'attestations', { value: 'S', text: 'SLSA provenance builder ID, exact' }, options_text('builderId')),
+    both('provenance-source-repository', 'text', 'attestations', {
+        value: 'S',
+        text: 'SLSA provenance source repository, exact (https://github.com/owner/repo)',
+    }, options_text('provenanceSourceRepository')),
+    both('provenance-source-ref', 'text', 'attestations', { value: 'S', text: 'SLSA provenance source ref, exact (refs/heads/main)' }, options_text('provenanceSourceRef')),
+    both('attestation-key', 'list', 'attestations', {
+        value: 'REF',
+        text: 'attestation signer key, when attestations are signed by another key; repeatable',
+    }, items('attestationKeys')),
+    both('attestation-certificate-identity', 'text', 'attestations', {
+        value: 'S',
+        text: 'keyless attestation signer SAN, exact, when it differs from the image signer',
+    }, options_text('attestationCertificateIdentity')),
+    both('attestation-certificate-identity-regexp', 'text', 'attestations', { value: 'RE', text: 'keyless attestation signer SAN regexp (anchored)' }, options_text('attestationCertificateIdentityRegexp')),
+    both('attestation-certificate-oidc-issuer', 'text', 'attestations', { value: 'S', text: 'keyless attestation signer OIDC issuer, exact' }, options_text('attestationCertificateOidcIssuer')),
+    both('attestation-certificate-oidc-issuer-regexp', 'text', 'attestations', { value: 'RE', text: 'keyless attestation signer issuer regexp (anchored)' }, options_text('attestationCertificateOidcIssuerRegexp')),
+    both('github-owner', 'text', 'attestations', {
+        value: 'O',
+        text: 'also fetch attestations from the GitHub attestations API\n(token from GITHUB_TOKEN; host from GITHUB_API_URL)',
+    }, options_text('githubOwner')),
+    both('github-repository', 'text', 'attestations', { value: 'R', text: 'with --github-owner: that repository of the owner only' }, options_text('githubRepository')),
+    // Run
+    both('concurrency', 'text', 'run', { value: 'N', text: `images verified at once, 1-64 (default ${options/* DEFAULTS */.zY.concurrency})` }, (o, v, name) => {
+        o.concurrency = (0,options/* parseConcurrency */.nY)(name, v);
+    }),
+    both('fail-fast', 'switch', 'run', { text: 'stop scheduling after the first supply-chain failure' }, state('failFast')),
+    both('timeout', 'text', 'run', { value: 'D', text: 'overall deadline, e.g. 90s, 5m (default 5m)' }, (o, v, name) => {
+        o.timeoutMs = (0,options/* parseDuration */.E9)(name, v);
+    }),
+    opt('insecure-registries', 'insecure-registry', 'list', 'run', { value: 'HOST', text: 'allow plain HTTP to HOST (loopback is always allowed); repeatable' }, (o, v) => {
+        o.insecureRegistries = v;
+    }),
+];
+/** The options every run carries before any input or flag is read. */
+function baseOptions(images) {
+    return {
+        images,
+        keys: [],
+        insecureIgnoreTlog: false,
+        insecureIgnoreSct: false,
+        offline: false,
+        concurrency: options/* DEFAULTS */.zY.concurrency,
+        failFast: false,
+        insecureRegistries: [],
+        registryCredentials: [],
+        timeoutMs: options/* DEFAULTS */.zY.timeoutMs,
+        requireAllKeys: false,
+    };
+}
+const GROUP_TITLES = {
+    trust: 'Trust (give keys, or an identity and an issuer, or both; or a policy file):',
+    attestations: 'Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):',
+    run: 'Run:',
+};
+const HELP_COLUMN = 37;
+/** The CLI's `verify --help` option sections, from the table plus the CLI's own run flags. */
+function verifyHelp(extraRun) {
+    const sections = [];
+    for (const group of Object.keys(GROUP_TITLES)) {
+        const rows = VERIFY_OPTIONS.filter((o) => o.group === group && o.flag !== null).map((o) => [`--${o.flag}${o.help.value ? ` ${o.help.value}` : ''}`, o.help.text]);
+        if (group === 'run')
+            rows.unshift(...extraRun);
+        sections.push([GROUP_TITLES[group], ...rows.map(([l, t]) => helpRow(l, t))].join('\n'));
+    }
+    return sections.join('\n\n');
+}
+function helpRow(left, text) {
+    const [first, ...more] = text.split('\n');
+    const head = `  ${left}`;
+    const lead = head.length < HELP_COLUMN - 1
+        ? `${head.padEnd(HELP_COLUMN)}${first}`
+        : `${head}\n${' '.repeat(HELP_COLUMN)}${first}`;
+    return [lead, ...more.map((m) => `${' '.repeat(HELP_COLUMN)}${m}`)].join('\n');
+}
+//# sourceMappingURL=options.js.map
 ;// CONCATENATED MODULE: ./build/cli/args.js
 // argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
-// inputs; bad flags are usage errors (exit 2) that name the flag and the value.
+// inputs, from the same option table (src/edge/options.ts); bad flags are usage errors (exit 2)
+// that name the flag and the value.
 
 
 
-const VERIFY_FLAGS = {
-    key: { type: 'string', multiple: true },
-    'certificate-identity': { type: 'string' },
-    'certificate-identity-regexp': { type: 'string' },
-    'certificate-oidc-issuer': { type: 'string' },
-    'certificate-oidc-issuer-regexp': { type: 'string' },
-    'signer-workflow': { type: 'string' },
-    'signer-repository': { type: 'string' },
-    'source-ref': { type: 'string' },
-    'deny-self-hosted-runners': { type: 'boolean' },
-    platforms: { type: 'string' },
-    'insecure-ignore-tlog': { type: 'boolean' },
-    'insecure-ignore-sct': { type: 'boolean' },
-    offline: { type: 'boolean' },
-    'trusted-root': { type: 'string' },
-    'tuf-cache': { type: 'string' },
+/** The CLI's own verify flags; every other one comes from the shared table. */
+const CLI_VERIFY_FLAGS = {
     output: { type: 'string', short: 'o' },
     report: { type: 'string' },
-    concurrency: { type: 'string' },
-    'fail-fast': { type: 'boolean' },
-    'insecure-registry': { type: 'string', multiple: true },
-    timeout: { type: 'string' },
-    'require-all-keys': { type: 'boolean' },
-    attestation: { type: 'string', multiple: true },
-    'require-signature': { type: 'string' },
-    'max-vuln-age': { type: 'string' },
-    'fail-on-severity': { type: 'string' },
-    'deny-package': { type: 'string', multiple: true },
-    'builder-id': { type: 'string' },
-    'provenance-source-repository': { type: 'string' },
-    'provenance-source-ref': { type: 'string' },
-    'attestation-key': { type: 'string', multiple: true },
-    'attestation-certificate-identity': { type: 'string' },
-    'attestation-certificate-identity-regexp': { type: 'string' },
-    'attestation-certificate-oidc-issuer': { type: 'string' },
-    'attestation-certificate-oidc-issuer-regexp': { type: 'string' },
-    'github-owner': { type: 'string' },
-    'github-repository': { type: 'string' },
-    policy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
+const VERIFY_FLAGS = { ...CLI_VERIFY_FLAGS };
+for (const spec of VERIFY_OPTIONS) {
+    if (spec.flag === null)
+        continue;
+    VERIFY_FLAGS[spec.flag] =
+        spec.kind === 'switch'
+            ? { type: 'boolean' }
+            : { type: 'string', ...(spec.kind === 'text' ? {} : { multiple: true }) };
+}
 const BUNDLE_FLAGS = {
     bundle: { type: 'string' },
     'certificate-identity': { type: 'string' },
@@ -38945,76 +40705,24 @@ function parseVerify(args, env) {
         throw usage(`--output: '${output}' is not text or json`);
     if (positionals.length === 0)
         throw usage('verify: no image references given');
-    const options = {
-        images: positionals,
-        keys: v.key ?? [],
-        ...(v['certificate-identity'] !== undefined
-            ? { certificateIdentity: v['certificate-identity'] }
-            : {}),
-        ...(v['certificate-identity-regexp'] !== undefined
-            ? { certificateIdentityRegexp: v['certificate-identity-regexp'] }
-            : {}),
-        ...(v['certificate-oidc-issuer'] !== undefined
-            ? { certificateOidcIssuer: v['certificate-oidc-issuer'] }
-            : {}),
-        ...(v['certificate-oidc-issuer-regexp'] !== undefined
-            ? { certificateOidcIssuerRegexp: v['certificate-oidc-issuer-regexp'] }
-            : {}),
-        ...(v['signer-workflow'] !== undefined ? { signerWorkflow: v['signer-workflow'] } : {}),
-        ...(v['signer-repository'] !== undefined ? { signerRepository: v['signer-repository'] } : {}),
-        ...(v['source-ref'] !== undefined ? { sourceRef: v['source-ref'] } : {}),
-        ...(v['deny-self-hosted-runners'] ? { denySelfHostedRunners: true } : {}),
-        ...platformsOption(v.platforms),
-        insecureIgnoreTlog: v['insecure-ignore-tlog'] ?? false,
-        insecureIgnoreSct: v['insecure-ignore-sct'] ?? false,
-        offline: v.offline ?? false,
-        ...(v['trusted-root'] !== undefined ? { trustedRoot: v['trusted-root'] } : {}),
-        ...(v['tuf-cache'] !== undefined ? { tufCacheDir: v['tuf-cache'] } : {}),
-        concurrency: v.concurrency !== undefined
-            ? (0,core_options/* parseConcurrency */.nY)('--concurrency', v.concurrency)
-            : core_options/* DEFAULTS */.zY.concurrency,
-        failFast: v['fail-fast'] ?? false,
-        insecureRegistries: v['insecure-registry'] ?? [],
-        registryCredentials: [],
-        ...(env.GITHUB_TOKEN ? { githubToken: env.GITHUB_TOKEN } : {}),
-        timeoutMs: v.timeout !== undefined ? (0,core_options/* parseDuration */.E9)('--timeout', v.timeout) : core_options/* DEFAULTS */.zY.timeoutMs,
-        requireAllKeys: v['require-all-keys'] ?? false,
-        ...(v.attestation ? { attestations: v.attestation } : {}),
-        ...(v['require-signature'] !== undefined
-            ? { requireSignature: (0,core_options/* parseBoolean */.yG)('--require-signature', v['require-signature']) }
-            : {}),
-        ...args_pick('maxVulnAge', v['max-vuln-age']),
-        ...args_pick('failOnSeverity', v['fail-on-severity']),
-        ...(v['deny-package'] ? { denyPackages: v['deny-package'] } : {}),
-        ...args_pick('builderId', v['builder-id']),
-        ...args_pick('provenanceSourceRepository', v['provenance-source-repository']),
-        ...args_pick('provenanceSourceRef', v['provenance-source-ref']),
-        ...(v['attestation-key'] ? { attestationKeys: v['attestation-key'] } : {}),
-        ...args_pick('attestationCertificateIdentity', v['attestation-certificate-identity']),
-        ...args_pick('attestationCertificateIdentityRegexp', v['attestation-certificate-identity-regexp']),
-        ...args_pick('attestationCertificateOidcIssuer', v['attestation-certificate-oidc-issuer']),
-        ...args_pick('attestationCertificateOidcIssuerRegexp', v['attestation-certificate-oidc-issuer-regexp']),
-        ...args_pick('githubOwner', v['github-owner']),
-        ...args_pick('githubRepository', v['github-repository']),
-        ...args_pick('policyFile', v.policy),
-    };
+    const options = baseOptions(positionals);
+    for (const spec of VERIFY_OPTIONS) {
+        if (spec.flag === null)
+            continue;
+        const value = v[spec.flag];
+        if (value === undefined)
+            continue;
+        spec.apply(options, value, `--${spec.flag}`);
+    }
+    if (env.GITHUB_TOKEN)
+        options.githubToken = env.GITHUB_TOKEN;
+    const report = v.report;
     return {
         command: 'verify',
         options,
         output,
-        ...(v.report !== undefined ? { reportPath: v.report } : {}),
+        ...(report !== undefined ? { reportPath: report } : {}),
     };
-}
-function args_pick(key, value) {
-    return value === undefined ? {} : { [key]: value };
-}
-function platformsOption(value) {
-    if (value === undefined)
-        return {};
-    const platforms = (0,core_options/* parsePlatforms */.qA)('--platforms', value);
-    if (platforms === undefined)
-        throw usage(`--platforms: '${value}' names no platform`);
-    return { platforms };
 }
 const MERGE_FLAGS = {
     output: { type: 'string', short: 'o' },
@@ -39080,90 +40788,55 @@ missing tlog entry, image not found); 2 infrastructure or usage error.
 Run 'image-gate verify --help' for the verify options.`,
     verify: `Usage: image-gate verify [options] <image>...
 
-Trust (give keys, or an identity and an issuer, or both; or a policy file):
-  --policy FILE                      per-image rules in YAML (docs/policy.md); excludes the signer
-                                     and attestation options below
-  --key REF                          public key (PEM), cosign.key (COSIGN_PASSWORD), awskms:///..., hashivault://...; repeatable, any may sign
-  --certificate-identity S           keyless: certificate SAN, exact match
-  --certificate-identity-regexp RE   keyless: SAN regexp, matched against the WHOLE value (anchored)
-  --certificate-oidc-issuer S        keyless: OIDC issuer, exact match
-  --certificate-oidc-issuer-regexp RE  keyless: issuer regexp (anchored)
-  --signer-workflow W                GitHub: owner/repo/.github/workflows/F.yml@REF (or no @REF: any ref); derives
-                                     the identity and issuer; excludes --certificate-identity(-regexp)
-  --signer-repository OWNER/REPO     GitHub: the repository the signing workflow ran in
-  --source-ref REF                   GitHub: the ref it ran on, e.g. refs/heads/main
-  --deny-self-hosted-runners         GitHub: the signing job must have run on a GitHub-hosted runner
-  --insecure-ignore-tlog             do not require a Rekor transparency-log entry
-  --insecure-ignore-sct              do not require a certificate transparency SCT
-  --offline                          use the public-good trusted root embedded in image-gate; no network for trust material
-  --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
-  --tuf-cache DIR                    TUF metadata cache directory (online mode)
-  --require-all-keys                 every --key must have signed (default: any one)
-  --platforms all|LIST               for an index, also require each platform manifest (all, or e.g.
-                                     linux/amd64,linux/arm64) to verify on its own signatures
-
-Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):
-  --attestation TYPE                 require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,
-                                     spdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable
-  --require-signature=false          let an image pass on its required attestations alone (default true)
-  --max-vuln-age D                   newest vuln scan at most D old (default 48h when vuln is required)
-  --fail-on-severity LIST            no vuln finding at or above the lowest listed severity (e.g. critical,high)
-  --deny-package NAME[@RANGE]        fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable
-  --builder-id S                     SLSA provenance builder ID, exact
-  --provenance-source-repository S   SLSA provenance source repository, exact (https://github.com/owner/repo)
-  --provenance-source-ref S          SLSA provenance source ref, exact (refs/heads/main)
-  --attestation-key REF              attestation signer key, when attestations are signed by another key; repeatable
-  --attestation-certificate-identity[-regexp] S, --attestation-certificate-oidc-issuer[-regexp] S
-                                     keyless attestation signer, when it differs from the image signer
-  --github-owner O [--github-repository R]  also fetch attestations from the GitHub attestations API
-                                     (token from GITHUB_TOKEN; host from GITHUB_API_URL)
-
-Run:
-  --output text|json                 json prints the report on stdout (default text)
-  --report FILE                      also write the JSON report to FILE
-  --concurrency N                    images verified at once, 1-64 (default 8)
-  --fail-fast                        stop scheduling after the first supply-chain failure
-  --timeout D                        overall deadline, e.g. 90s, 5m (default 5m)
-  --insecure-registry HOST           allow plain HTTP to HOST (loopback is always allowed); repeatable`,
+${verifyHelp([
+        ['--output text|json', 'json prints the report on stdout (default text)'],
+        ['--report FILE', 'also write the JSON report to FILE'],
+    ])}`,
 };
 HELP['verify-bundle'] = HELP.main;
 //# sourceMappingURL=args.js.map
 ;// CONCATENATED MODULE: ./build/cli/text.js
+
+/**
+ * Every value from the report (image names, registry, signature and certificate text) goes
+ * through this before it joins a line: no value can break the line or carry escape sequences.
+ */
+const f = (v) => escapeControls(String(v ?? ''));
 function renderResultText(r) {
     const lines = [];
     if (r.outcome === 'verified')
-        lines.push(`✓ Verified ${r.image}`);
+        lines.push(`✓ Verified ${f(r.image)}`);
     else if (r.outcome === 'failed')
-        lines.push(`✗ Verification FAILED for ${r.image}`);
+        lines.push(`✗ Verification FAILED for ${f(r.image)}`);
     else if (r.outcome === 'skipped')
-        lines.push(`- Skipped ${r.image}`);
+        lines.push(`- Skipped ${f(r.image)}`);
     else if (r.outcome === 'allowed')
-        lines.push(`- Allowed without verification: ${r.image}`);
+        lines.push(`- Allowed without verification: ${f(r.image)}`);
     else
-        lines.push(`✗ Verification ERROR for ${r.image}`);
+        lines.push(`✗ Verification ERROR for ${f(r.image)}`);
     if (r.digest)
-        lines.push(`  Digest: ${r.digest}`);
+        lines.push(`  Digest: ${f(r.digest)}`);
     if (r.rule !== undefined)
-        lines.push(`  Rule:   ${r.rule}`);
+        lines.push(`  Rule:   ${f(r.rule)}`);
     const sig = r.signatures[0];
     if (sig) {
         if (sig.signedAt)
-            lines.push(`  Signed: ${sig.signedAt}`);
+            lines.push(`  Signed: ${f(sig.signedAt)}`);
         if (sig.kind === 'key')
-            lines.push(`  Key:    ${sig.keyRef ?? ''}${sig.keyID ? ` (${sig.keyID})` : ''}`);
+            lines.push(`  Key:    ${f(sig.keyRef)}${sig.keyID ? ` (${f(sig.keyID)})` : ''}`);
         else
-            lines.push(`  Signer: ${sig.identity ?? '?'} (issuer ${sig.issuer ?? '?'})`);
+            lines.push(`  Signer: ${f(sig.identity ?? '?')} (issuer ${f(sig.issuer ?? '?')})`);
         if (sig.tlog)
-            lines.push(`  Rekor:  log index ${sig.tlog.logIndex}`);
+            lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}`);
         if (r.signatures.length > 1)
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
     for (const p of r.platforms ?? [])
-        lines.push(`  Platform ${p.platform}: ${p.outcome === 'verified' ? '✓' : '✗'} ${p.outcome} (${p.digest})${p.reason ? ` ${p.reason}` : ''}`);
+        lines.push(`  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '✓' : '✗'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`);
     for (const a of r.attestations)
-        lines.push(`  Attestation ${a.predicateType}: ${a.verified ? 'verified' : `rejected (${a.reason ?? ''})`}`);
+        lines.push(`  Attestation ${f(a.predicateType)}: ${a.verified ? 'verified' : `rejected (${f(a.reason)})`}`);
     if (r.reason)
-        lines.push(`  Reason: ${r.reason}`);
+        lines.push(`  Reason: ${f(r.reason)}`);
     return lines.join('\n');
 }
 function renderReportText(report) {
@@ -39192,13 +40865,21 @@ function countsLine(report) {
 
 
 
-async function main(argv, io) {
+
+async function main(argv, raw) {
+    // Every write passes the terminal sanitiser; values inside a line are escaped with `line()`
+    // where they are interpolated, so they cannot add lines either.
+    const io = {
+        ...raw,
+        stdout: (s) => raw.stdout(terminalText(s)),
+        stderr: (s) => raw.stderr(terminalText(s)),
+    };
     let cmd;
     try {
         cmd = parseCommand(argv, io.env);
     }
     catch (e) {
-        io.stderr(`image-gate: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
+        io.stderr(`image-gate: ${escapeControls((0,errors/* toGateError */.Vl)(e).message)}\n`);
         return 2;
     }
     switch (cmd.command) {
@@ -39219,12 +40900,12 @@ async function main(argv, io) {
                     ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
                     offline: cmd.offline,
                 });
-                io.stdout(`✓ Verified ${cmd.artifact}${ev.identity ? ` (signer ${ev.identity})` : ''}\n`);
+                io.stdout(`✓ Verified ${escapeControls(cmd.artifact)}${ev.identity ? ` (signer ${escapeControls(ev.identity)})` : ''}\n`);
                 return 0;
             }
             catch (e) {
                 const err = (0,errors/* toGateError */.Vl)(e);
-                io.stderr(`✗ Verification FAILED for ${cmd.artifact}: ${err.message}\n`);
+                io.stderr(`✗ Verification FAILED for ${escapeControls(cmd.artifact)}: ${escapeControls(err.message)}\n`);
                 return (0,errors/* isFailureCode */.sH)(err.code) ? 1 : 2;
             }
         }
@@ -39246,7 +40927,7 @@ async function main(argv, io) {
                         if (io.isTTY)
                             progress.write(`\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`);
                         else
-                            progress.write(`[${done}/${total}] ${r.outcome} ${r.image}\n`);
+                            progress.write(`[${done}/${total}] ${escapeControls(r.outcome)} ${escapeControls(r.image)}\n`);
                     },
                 });
             }
@@ -39261,7 +40942,7 @@ async function main(argv, io) {
                 report = await mergeReportFiles(cmd.reports);
             }
             catch (e) {
-                io.stderr(`image-gate: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
+                io.stderr(`image-gate: ${escapeControls((0,errors/* toGateError */.Vl)(e).message)}\n`);
                 return 2;
             }
             return emit(report, cmd, io);
@@ -39301,7 +40982,7 @@ async function emit(report, cmd, io) {
             await (0,promises_.writeFile)(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
         }
         catch (e) {
-            io.stderr(`image-gate: --report: cannot write ${cmd.reportPath}: ${(0,errors/* toGateError */.Vl)(e).message}\n`);
+            io.stderr(`image-gate: --report: cannot write ${escapeControls(cmd.reportPath)}: ${escapeControls((0,errors/* toGateError */.Vl)(e).message)}\n`);
             return 2;
         }
     }
@@ -39309,7 +40990,7 @@ async function emit(report, cmd, io) {
         io.stdout(JSON.stringify(report, null, 2) + '\n');
     else {
         if (report.error)
-            io.stderr(`image-gate: ${report.error.message}\n`);
+            io.stderr(`image-gate: ${escapeControls(report.error.message)}\n`);
         io.stdout(renderReportText(report));
     }
     return exitCode(report.outcome);
@@ -39319,8 +41000,9 @@ async function emit(report, cmd, io) {
 // Entry point of dist/cli.js: runs main() and turns every outcome, including a crash or an
 // unhandled rejection, into an exit code. A crash must never look like success.
 
+
 process.on('unhandledRejection', (e) => {
-    process.stderr.write(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
     process.exit(2);
 });
 main(process.argv.slice(2), {
@@ -39331,7 +41013,7 @@ main(process.argv.slice(2), {
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {
-    process.stderr.write(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
     process.exitCode = 2;
 });
 //# sourceMappingURL=index.js.map

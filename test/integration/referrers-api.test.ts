@@ -324,7 +324,7 @@ describe('real teleport fixture served through the referrers server', () => {
         'bundle-referrer',
       ),
     ).toThrow(
-      /expected extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/boxofrad\/provenance-demo-fork, got "https:\/\/github\.com\/boxofrad\/provenance-demo"/,
+      /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/boxofrad\/provenance-demo-fork, got "https:\/\/github\.com\/boxofrad\/provenance-demo"/,
     );
   });
 

@@ -123,8 +123,8 @@ describe('verifyBatch', () => {
     expect(r.outcome).toBe('verified');
     expect(store.reads.filter((x) => x.startsWith('manifest '))).toEqual([
       'manifest v1',
+      // The .sig tag is looked in first and its valid signature decides: no bundle lookup.
       `manifest ${d.replace(':', '-')}.sig`,
-      `manifest ${d.replace(':', '-')}`,
     ]);
   });
 

@@ -127,13 +127,15 @@ describe('trustedRootWarnings', () => {
 });
 
 describe('warnings in the report, the summary and the text', () => {
+  let shard = 0;
   const base = (warnings?: string[]): Report =>
     finishReport({
       startedAt: NOW.toISOString(),
       policy: { keys: [], identities: [], requireTlog: true, requireSct: true, trustRoot: 'x' },
       results: [
         {
-          image: 'r/a@sha256:' + 'a'.repeat(64),
+          // Each shard verifies its own image: merge refuses one image in two shards.
+          image: `r/a${shard++}@sha256:` + 'a'.repeat(64),
           outcome: 'verified',
           verified: true,
           signatures: [],
