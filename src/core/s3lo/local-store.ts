@@ -3,7 +3,7 @@
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
-import { assertSafeKey, type S3loStore } from './store.js';
+import { assertSafeKey, type S3loStore } from './object-store.js';
 
 export class LocalS3loStore implements S3loStore {
   readonly name: string;

@@ -5,7 +5,7 @@ import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 // The AWS SDK is large: load it on the first s3:// read, not at every process start.
 const sdk = (): Promise<typeof import('@aws-sdk/client-s3')> => import('@aws-sdk/client-s3');
 import { GateError } from '../errors.js';
-import { assertSafeKey, type S3loStore } from './store.js';
+import { assertSafeKey, type S3loStore } from './object-store.js';
 
 export interface S3StoreOptions {
   bucket: string;

@@ -1,26 +1,10 @@
-// The object store an s3lo image lives in (an S3 bucket or a local:// directory), reduced to the
-// one operation verification needs: read a small object by key, bounded in size.
+// Opens the object store an s3lo reference names (its local:// root or its S3 bucket), metered
+// against the byte budget. What a store is lives in object-store.ts, which both stores import.
 import { chargeRead } from '../limits.js';
 import type { S3loRef } from './reference.js';
 import { LocalS3loStore } from './local-store.js';
+import type { S3loStore } from './object-store.js';
 import { S3S3loStore, type S3StoreOptions } from './s3-store.js';
-
-/** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
-export const S3LO_LIMITS = {
-  manifestBytes: 4 * 1024 * 1024,
-  recordBytes: 1024 * 1024,
-} as const;
-
-export interface S3loStore {
-  /** For messages: `s3://bucket` or `local://./store`. */
-  readonly name: string;
-  /**
-   * The object's bytes; `undefined` when the store says it does not exist. Throws GateError:
-   * LIMIT_EXCEEDED past `maxBytes`, AUTH_REFUSED, NETWORK, TIMEOUT, REGISTRY_ERROR (exit 2), or
-   * MALFORMED when the store's own content is unusable (e.g. a symlink out of a local root).
-   */
-  getObject(key: string, maxBytes: number): Promise<Uint8Array | undefined>;
-}
 
 export interface S3loStoreOptions {
   /** Directory that relative local:// roots resolve against; default `process.cwd()`. */
@@ -49,14 +33,4 @@ function metered(store: S3loStore): S3loStore {
   };
 }
 
-/** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
-export function assertSafeKey(key: string): void {
-  const parts = key.split('/');
-  if (
-    key.startsWith('/') ||
-    parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))
-  ) {
-    // Only reachable by a caller bug: references are validated before keys are built.
-    throw new Error(`unsafe object key '${key}'`);
-  }
-}
+export { S3LO_LIMITS, type S3loStore } from './object-store.js';

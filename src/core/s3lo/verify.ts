@@ -13,7 +13,7 @@ import {
   type S3loRef,
 } from './reference.js';
 import { verifyS3loSignature } from './signature.js';
-import { S3LO_LIMITS, type S3loStore } from './store.js';
+import { S3LO_LIMITS, type S3loStore } from './object-store.js';
 
 /** s3lo's `verify --output json` fields (same names and meanings), plus our code and evidence. */
 export interface S3loResult {
