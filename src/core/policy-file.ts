@@ -15,6 +15,7 @@ import {
 import { GateError } from './errors.js';
 import { parseDuration } from './options.js';
 import type { IdentityRule, Matcher } from './policy.js';
+import type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
 import { globNeverMatches, normaliseGlob } from './policy-match.js';
 import type { KeyValidity } from './trust/key-types.js';
 
@@ -23,37 +24,7 @@ export const POLICY_FILE_VERSION = 1;
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 export const MAX_RULES = 1000;
 
-export interface PolicyFileRule {
-  /** As written, else `rules[<i>]`. */
-  name: string;
-  /** 1-based line of the rule, for reasons. */
-  line: number;
-  images: string[];
-  /** Key references; plain paths resolved against the policy file's directory. */
-  keys: string[];
-  /** Validity windows of some of `keys` (by resolved reference). */
-  keyValidity?: Record<string, KeyValidity>;
-  identities: IdentityRule[];
-  /** Signers of attestations, when not the image's (absent = same as the image). */
-  attestationKeys?: string[];
-  /** Validity windows of some of `attestationKeys`: each list has its own. */
-  attestationKeyValidity?: Record<string, KeyValidity>;
-  attestationIdentities?: IdentityRule[];
-  /** Required predicate types, resolved to URIs. */
-  attestations: string[];
-  conditions: AttestationConditions;
-  /** false: attestations alone may carry the verdict. Default true. */
-  requireSignature: boolean;
-}
-
-export interface PolicyFile {
-  /** The file name used in messages. */
-  source: string;
-  version: 1;
-  /** What happens to an image no rule matches. Default `fail`. */
-  unmatched: 'fail' | 'allow';
-  rules: PolicyFileRule[];
-}
+export type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
 
 export interface PolicyProblem {
   line: number;

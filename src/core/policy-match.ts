@@ -2,7 +2,7 @@
 // first rule whose globs match the image's name. No YAML here: a run without a policy file never
 // loads the parser (src/core/policy-file.ts).
 import { GateError } from './errors.js';
-import type { PolicyFile, PolicyFileRule } from './policy-file.js';
+import type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
 import {
   canonicalLocalRoot,
   canonicalRegistry,
