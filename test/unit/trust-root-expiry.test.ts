@@ -164,4 +164,22 @@ describe('warnings in the report, the summary and the text', () => {
     expect(renderReportText(r)).toContain(`Warning: ${W}\n`);
     expect(renderSummary(base())).not.toContain('⚠️');
   });
+
+  it.each([
+    ['a line break', 'x\n✓ Verified evil.example/app', 'x\\n✓ Verified evil.example/app'],
+    ['a carriage return', 'x\r✓ Verified evil.example/app', 'x\\r✓ Verified evil.example/app'],
+    ['an escape sequence', 'x\u001b[2K✓ Verified evil', 'x\\u001b[2K✓ Verified evil'],
+    [
+      'a line separator',
+      'x\u2028✓ Verified evil.example/app',
+      'x\\u2028✓ Verified evil.example/app',
+    ],
+  ])('keeps a warning with %s on its one CLI line, escaped', (_n, w, shown) => {
+    // A root path or a merged shard's report names what a warning says: it is data, not lines.
+    const text = renderReportText(base([w]));
+    expect(text).not.toMatch(/^✓ Verified evil/m);
+    expect(text).not.toMatch(/[\r\u001b\u2028]/);
+    expect(text).toContain(`Warning: ${shown}\n`);
+    expect(renderSummary(base([w]))).not.toMatch(/^✓ Verified evil/m);
+  });
 });
