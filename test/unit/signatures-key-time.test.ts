@@ -369,7 +369,7 @@ describe('item 17: a log key past its validFor proves no entry signed after it e
   const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 2 * HOUR);
   /** The test root with its Rekor key's validity ending at `end`. */
   const rootEnding = (end: Date | string): object => {
-    const r = structuredClone(ss.trustedRoot) as any;
+    const r = structuredClone(ss.trustedRoot);
     r.tlogs[0].publicKey.validFor.end = typeof end === 'string' ? end : end.toISOString();
     return r;
   };
@@ -395,7 +395,8 @@ describe('item 17: a log key past its validFor proves no entry signed after it e
     [
       'keyless, Rekor v1 dsse without its SET',
       () => keyless(ended()),
-      () => proofOnly(sign({ identity: IDENTITY, issuer: ISSUER }, { signedAt: at })),
+      (): object =>
+        proofOnly(sign({ identity: IDENTITY, issuer: ISSUER }, { signedAt: at })) as object,
     ],
     [
       'a key with a window, Rekor v2 dsse',
