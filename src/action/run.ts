@@ -62,6 +62,8 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     });
   }
 
+  // Also in the log: the summary may be off, and a merged report's warnings come from files.
+  for (const w of report.warnings ?? []) tk.info(`Warning: ${escapeControls(w)}`);
   await mkdir(path.dirname(inputs.reportPath), { recursive: true });
   await writeFile(inputs.reportPath, JSON.stringify(report, null, 2) + '\n');
   if (inputs.summary) await tk.appendSummary(renderSummary(report));

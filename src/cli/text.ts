@@ -41,7 +41,7 @@ export function renderResultText(r: ImageResult): string {
 
 export function renderReportText(report: Report): string {
   const parts = report.results.map(renderResultText);
-  for (const w of report.warnings ?? []) parts.push(`Warning: ${w}`);
+  for (const w of report.warnings ?? []) parts.push(`Warning: ${f(w)}`);
   parts.push(countsLine(report));
   return parts.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // The trusted root as the CLI uses it (issue 10 items 11, 17), through dist/cli.js against a real
 // docker-registry: a root named with --trusted-root is used for RFC 3161 timestamps even under
 // --key --insecure-ignore-tlog, and a root near its end is warned about in the report and text.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,32 @@ describe('the same through dist/index.js (the Action)', () => {
     expect(warned.outputs.verified).toBe('true');
     expect(warned.summary).toMatch(/> ⚠️ trusted root .*its last timestamp authority expires on/);
     expect(warned.code).toBe(0);
+  });
+
+  it('logs the root warning too, one escaped line each, with the summary off', async () => {
+    // The root's path is in the warning: a line break in it must not forge a log line.
+    const odd = path.join(dir, 'x\n::error::forged\n✓ Verified evil');
+    await mkdir(odd);
+    const oddRoot = await stranger.writeTrustedRoot(odd, 'expiring_root.json');
+    const r = await runAction({
+      images: refs['expiring-tsa'],
+      key: pub,
+      'trusted-root': oddRoot,
+      'insecure-ignore-tlog': 'true',
+      summary: 'false',
+    });
+    expect(r.outputs.verified).toBe('true');
+    expect(r.summary).toBe('');
+    expect(r.stdout).toMatch(
+      /^Warning: trusted root .*x\\n::error::forged\\n✓ Verified evil\/expiring_root\.json: its last timestamp authority expires on/m,
+    );
+    expect(r.stdout).not.toMatch(/^::error::forged/m);
+    expect(r.stdout).not.toMatch(/^✓ Verified evil/m);
+    expect(r.code).toBe(0);
+    const text = await verify('--trusted-root', oddRoot, refs['expiring-tsa']);
+    expect(text.stdout).toMatch(/^Warning: trusted root .*x\\n::error::forged\\n✓ Verified evil/m);
+    expect(text.stdout).not.toMatch(/^✓ Verified evil/m);
+    expect(text.code).toBe(0);
   });
 });
 

@@ -364,3 +364,88 @@ describe('item 17: an entry from a log the trusted root does not know', () => {
     expect(g.message).not.toMatch(/stale/);
   });
 });
+
+describe('item 17: a log key past its validFor proves no entry signed after it ended', () => {
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 2 * HOUR);
+  /** The test root with its Rekor key's validity ending at `end`. */
+  const rootEnding = (end: Date | string): object => {
+    const r = structuredClone(ss.trustedRoot);
+    r.tlogs[0].publicKey.validFor.end = typeof end === 'string' ? end : end.toISOString();
+    return r;
+  };
+  const keyless = (root: object): SignatureVerifier =>
+    createSignatureVerifier(root, {
+      keys: [],
+      identities: [{ subject: { exact: IDENTITY }, issuer: { exact: ISSUER } }],
+      requireTlog: true,
+      requireSct: true,
+    });
+  const ended = (): object => rootEnding(new Date(at.getTime() - HOUR));
+
+  it.each([
+    [
+      'keyless, Rekor v2 hashedrekord',
+      () => keyless(ended()),
+      () =>
+        sign(
+          { identity: IDENTITY, issuer: ISSUER },
+          { signedAt: at, rekorEntry: 'hashedrekord-v2' },
+        ).bundle,
+    ],
+    [
+      'keyless, Rekor v1 dsse without its SET',
+      () => keyless(ended()),
+      (): object =>
+        proofOnly(sign({ identity: IDENTITY, issuer: ISSUER }, { signedAt: at })) as object,
+    ],
+    [
+      'a key with a window, Rekor v2 dsse',
+      () => keyVerifier({}, ended(), { start: new Date(at.getTime() - 24 * HOUR) }),
+      () => sign(signer, { signedAt: at, rekorEntry: 'dsse-v2' }).bundle,
+    ],
+    [
+      'a key without a window, Rekor v2 hashedrekord',
+      () => keyVerifier({}, ended()),
+      () => sign(signer, { signedAt: at, rekorEntry: 'hashedrekord-v2' }).bundle,
+    ],
+    [
+      'a key, the log not required',
+      () => keyVerifier({ requireTlog: false }, ended()),
+      () => sign(signer, { signedAt: at, rekorEntry: 'hashedrekord-v2' }).bundle,
+    ],
+  ])('rejects %s, timestamped after the log key ended', (_n, verifier, bundle) => {
+    const g = failure(() => verifier().verifyBundle(bundle(), { digest: DIGEST }, 'bundle-tag'));
+    expect(g.code).toBe('TLOG_INVALID');
+    expect(g.message).toMatch(
+      /proved by a checkpoint of log [0-9a-f]{64}, whose key the trusted root trusts only until .*, before the signature's timestamp/,
+    );
+  });
+
+  it('verifies when the log key was still valid at the timestamp', () => {
+    const root = rootEnding(new Date(at.getTime() + HOUR));
+    const b = sign({ identity: IDENTITY, issuer: ISSUER }, { signedAt: at, rekorEntry: 'dsse-v2' });
+    expect(keyless(root).verifyBundle(b.bundle, { digest: DIGEST }, 'bundle-tag')).toMatchObject({
+      kind: 'keyless',
+      signedAt: at.toISOString(),
+    });
+  });
+
+  it('holds an entry with a SET to the log window at its integrated time, as before', () => {
+    const g = failure(() =>
+      keyVerifier({}, ended()).verifyBundle(
+        sign(signer, { signedAt: at, rfc3161: false }).bundle,
+        { digest: DIGEST },
+        'bundle-tag',
+      ),
+    );
+    expect(g.code).toBe('TLOG_INVALID');
+  });
+
+  it('has no time to hold a proof-only entry to without a timestamp (a key without a window)', () => {
+    // As sigstore-go: a checkpoint carries no time of its own; nothing is reported as signing time.
+    const b = sign(signer, { signedAt: at, rfc3161: false, rekorEntry: 'hashedrekord-v2' });
+    const ev = keyVerifier({}, ended()).verifyBundle(b.bundle, { digest: DIGEST }, 'bundle-tag');
+    expect(ev.kind).toBe('key');
+    expect(ev.signedAt).toBeUndefined();
+  });
+});

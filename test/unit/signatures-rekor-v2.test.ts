@@ -191,6 +191,73 @@ describe('item 14: a Rekor v2 entry must record the signer that signed', () => {
   });
 });
 
+describe('item 14 sibling: a Rekor v1 PEM verifier is read as Rekor reads it (its first block)', () => {
+  // Rekor keeps the first PEM block of a v1 body's verifier and ignores what follows: a body
+  // whose first block is another key, followed by a certificate carrying ours, was logged under
+  // that other key and binds nothing to ours.
+  const theirs = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+  const theirPem = theirs.export({ type: 'spki', format: 'pem' }).toString();
+  const sig = Buffer.alloc(8, 1);
+  const hashedrekord = (pem: string) => ({
+    apiVersion: '0.0.1',
+    kind: 'hashedrekord',
+    spec: {
+      data: { hash: { algorithm: 'sha256', value: 'ab'.repeat(32) } },
+      signature: { content: sig.toString('base64'), publicKey: { content: b64(pem) } },
+    },
+  });
+  const dsse = (pem: string) => ({
+    apiVersion: '0.0.1',
+    kind: 'dsse',
+    spec: { signatures: [{ signature: sig.toString('base64'), verifier: b64(pem) }] },
+  });
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const certPem = (der: Buffer) =>
+    `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+  let leaf: { der: Buffer; spki: Buffer; chain: Buffer[] };
+  beforeAll(() => {
+    const c = ss.issueCertificate({ identity: IDENTITY, issuer: ISSUER });
+    leaf = {
+      der: c.certificate,
+      spki: c.keys.publicKey.export({ type: 'spki', format: 'der' }),
+      chain: c.chain,
+    };
+  });
+  const asKey = () => ({ kind: 'key' as const, spki: leaf.spki });
+  const asCert = () => ({ kind: 'certificate' as const, der: leaf.der, spki: leaf.spki });
+
+  it.each([
+    ['hashedrekord 0.0.1, a key signer', hashedrekord, asKey],
+    ['hashedrekord 0.0.1, a certificate signer', hashedrekord, asCert],
+    ['dsse 0.0.1, a key signer', dsse, asKey],
+    ['dsse 0.0.1, a certificate signer', dsse, asCert],
+  ])('rejects %s: another key first, then a certificate of ours', (_n, make, who) => {
+    const b = make(theirPem + certPem(leaf.der));
+    expect(() => checkTlogSigner([body(b)], who())).toThrow(
+      expect.objectContaining({ code: 'TLOG_INVALID' }),
+    );
+  });
+
+  it.each([
+    ['text before it', (c: string) => `junk\n${c}`],
+    ['a PEM header', (c: string) => c.replace('\n', '\nProc-Type: 4,ENCRYPTED\n\n')],
+    ['base64 that is not canonical', (c: string) => c.replace('\n-----END', '=\n-----END')],
+  ])('rejects a certificate block with %s', (_n, edit) => {
+    const b = hashedrekord(edit(certPem(leaf.der)));
+    expect(() => checkTlogSigner([body(b)], asCert())).toThrow(
+      expect.objectContaining({ code: 'TLOG_INVALID' }),
+    );
+  });
+
+  it.each([
+    ['the leaf alone', () => certPem(leaf.der)],
+    ['the leaf followed by its chain', () => certPem(leaf.der) + leaf.chain.map(certPem).join('')],
+  ])('accepts a certificate signer with %s', (_n, pem) => {
+    expect(() => checkTlogSigner([body(hashedrekord(pem()))], asCert())).not.toThrow();
+    expect(() => checkTlogSigner([body(dsse(pem()))], asKey())).not.toThrow();
+  });
+});
+
 describe('item 15: DSSE signed with the hash of the key (P-384 as AWS KMS ECC_NIST_P384 signs)', () => {
   const cases = [
     ['P-384', 'sha384'],

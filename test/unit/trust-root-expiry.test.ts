@@ -127,15 +127,13 @@ describe('trustedRootWarnings', () => {
 });
 
 describe('warnings in the report, the summary and the text', () => {
-  let shard = 0;
-  const base = (warnings?: string[]): Report =>
+  const base = (warnings?: string[], image = 'r/a'): Report =>
     finishReport({
       startedAt: NOW.toISOString(),
       policy: { keys: [], identities: [], requireTlog: true, requireSct: true, trustRoot: 'x' },
       results: [
         {
-          // Each shard verifies its own image: merge refuses one image in two shards.
-          image: `r/a${shard++}@sha256:` + 'a'.repeat(64),
+          image: `${image}@sha256:${'a'.repeat(64)}`,
           outcome: 'verified',
           verified: true,
           signatures: [],
@@ -154,8 +152,11 @@ describe('warnings in the report, the summary and the text', () => {
   });
 
   it('merges shard warnings once each', () => {
-    expect(mergeReports([base([W]), base([W]), base()]).warnings).toEqual([W]);
-    expect('warnings' in mergeReports([base(), base()])).toBe(false);
+    // Each image in one shard only, as merge requires.
+    expect(mergeReports([base([W]), base([W], 'r/b'), base(undefined, 'r/c')]).warnings).toEqual([
+      W,
+    ]);
+    expect('warnings' in mergeReports([base(), base(undefined, 'r/b')])).toBe(false);
   });
 
   it('shows them in the job summary (escaped) and in the CLI text', () => {
@@ -165,5 +166,23 @@ describe('warnings in the report, the summary and the text', () => {
     expect(md).not.toContain('<b>');
     expect(renderReportText(r)).toContain(`Warning: ${W}\n`);
     expect(renderSummary(base())).not.toContain('⚠️');
+  });
+
+  it.each([
+    ['a line break', 'x\n✓ Verified evil.example/app', 'x\\n✓ Verified evil.example/app'],
+    ['a carriage return', 'x\r✓ Verified evil.example/app', 'x\\r✓ Verified evil.example/app'],
+    ['an escape sequence', 'x\u001b[2K✓ Verified evil', 'x\\u001b[2K✓ Verified evil'],
+    [
+      'a line separator',
+      'x\u2028✓ Verified evil.example/app',
+      'x\\u2028✓ Verified evil.example/app',
+    ],
+  ])('keeps a warning with %s on its one CLI line, escaped', (_n, w, shown) => {
+    // A root path or a merged shard's report names what a warning says: it is data, not lines.
+    const text = renderReportText(base([w]));
+    expect(text).not.toMatch(/^✓ Verified evil/m);
+    for (const c of ['\r', '\u001b', '\u2028']) expect(text).not.toContain(c);
+    expect(text).toContain(`Warning: ${shown}\n`);
+    expect(renderSummary(base([w]))).not.toMatch(/^✓ Verified evil/m);
   });
 });

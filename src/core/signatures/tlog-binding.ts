@@ -124,29 +124,28 @@ function v2Verifiers(json: unknown, kind: string, kv: string, i: number): BodyVe
   });
 }
 
+/**
+ * A Rekor v1 verifier: base64 of PEM. Rekor keeps the first PEM block (Go's pem.Decode) and
+ * ignores what follows, so only that block is read, and only when it is a well-formed
+ * certificate or public key with canonical base64 right at the start: a certificate after
+ * another key (logged under that key) or a block Go would skip never names the signer. A
+ * certificate may be followed by its chain.
+ */
 function fromBase64Pem(b64: string): BodyVerifier {
   const pem = Buffer.from(b64, 'base64').toString('utf8');
-  if (pem.includes('-----BEGIN CERTIFICATE-----')) {
-    const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
-    return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
-  }
-  const m = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]*)-----END PUBLIC KEY-----\s*$/.exec(
+  const m = /^\s*-----BEGIN (CERTIFICATE|PUBLIC KEY)-----([A-Za-z0-9+/=\s]*)-----END \1-----/.exec(
     pem,
   );
-  const rawSpki = m ? Buffer.from(m[1].replace(/\s+/g, ''), 'base64') : undefined;
+  if (!m) return {};
+  const text = m[2].replace(/\s+/g, '');
+  const der = Buffer.from(text, 'base64');
+  if (der.length === 0 || der.toString('base64') !== text) return {};
+  if (m[1] === 'CERTIFICATE') return fromCertDer(der);
+  if (pem.slice(m[0].length).trim() !== '') return {};
   let spki: Buffer | undefined | null = null;
   return {
-    ...(rawSpki ? { rawSpki } : {}),
-    spki: () => {
-      if (spki === null) {
-        try {
-          spki = createPublicKey(pem).export({ type: 'spki', format: 'der' });
-        } catch {
-          spki = undefined;
-        }
-      }
-      return spki;
-    },
+    rawSpki: der,
+    spki: () => (spki === null ? (spki = normaliseSpki(der)) : spki),
   };
 }
 

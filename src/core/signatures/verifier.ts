@@ -273,6 +273,7 @@ export function createSignatureVerifier(
     }
     const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
     for (const e of entity.tlogEntries) checkProofAgainstCheckpoint(e, what);
+    checkProofLogsValid(entity, base.tlogs, what);
     // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
     if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
       throw new GateError(
@@ -527,6 +528,36 @@ function checkProofAgainstCheckpoint(entry: TlogEntries[number], what: string): 
   if (size !== undefined && size !== proof.treeSize) throw fail(`tree size ${proof.treeSize}`);
   if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
     throw fail('root hash');
+}
+
+/**
+ * sigstore-js checks a log key's `validFor` only for a SET (at its integrated time), never for
+ * the checkpoint that proves an entry without one. That checkpoint was signed once the entry was
+ * in the log, so not before the signature was timestamped: a log key whose validity ended before
+ * the earliest RFC 3161 time cannot have signed it while trusted. With no such time there is
+ * nothing to hold the window to (as in sigstore-go), and no time is reported either.
+ */
+function checkProofLogsValid(
+  entity: SignedEntity,
+  tlogs: TrustMaterial['tlogs'],
+  what: string,
+): void {
+  const times = entity.timestamps.flatMap((t) =>
+    t.$case === 'timestamp-authority' ? [t.timestamp.signingTime.getTime()] : [],
+  );
+  if (times.length === 0) return;
+  const earliest = Math.min(...times);
+  for (const e of entity.tlogEntries) {
+    if (e.inclusionPromise !== undefined || e.inclusionProof === undefined) continue;
+    const logs = tlogs.filter((t) => t.logID.equals(e.logId.keyId));
+    // An end that does not parse (NaN) vouches for nothing.
+    if (logs.length === 0 || logs.some((t) => t.validFor.end.getTime() >= earliest)) continue;
+    const end = new Date(Math.max(...logs.map((t) => t.validFor.end.getTime())));
+    throw new GateError(
+      'TLOG_INVALID',
+      `${what}: tlog entry (logIndex ${e.logIndex}) is proved by a checkpoint of log ${e.logId.keyId.toString('hex')}, whose key the trusted root trusts only until ${end.toISOString()}, before the signature's timestamp ${new Date(earliest).toISOString()}`,
+    );
+  }
 }
 
 /**
