@@ -159,13 +159,11 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
   return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
 }
 
-/** Secrets the key sources read from the environment (keys.ts, vault.ts, kms.ts). */
-const ENV_SECRETS = [
-  'COSIGN_PASSWORD',
-  'VAULT_TOKEN',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-];
+/**
+ * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
+ * never leaves the process, and a short one redacted everywhere would garble every report.
+ */
+const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const secrets = hooks.secrets ?? new SecretRegistry();
