@@ -20,12 +20,16 @@ const toolkit: Toolkit = {
   },
 };
 
-process.on('unhandledRejection', (e) => {
+// An uncaught throw from a callback would otherwise get Node's own report on stderr, raw, where
+// the runner reads workflow commands too.
+const crash = (e: unknown): never => {
   core.setFailed(
     logText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}`),
   );
   process.exit(1);
-});
+};
+process.on('unhandledRejection', crash);
+process.on('uncaughtException', crash);
 
 runAction(toolkit, process.env).catch((e: unknown) => {
   core.setFailed(

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Entry point of dist/cli.js: runs main() and turns every outcome, including a crash or an
 // unhandled rejection, into an exit code. A crash must never look like success.
-import { terminalText } from '../edge/sanitize.js';
+import { escapeControls, terminalText } from '../edge/sanitize.js';
 import { main } from './main.js';
 
-process.on('unhandledRejection', (e) => {
+// A throw from a callback (uncaught) would otherwise get Node's own report: the raw message
+// and stack on stderr, past the terminal sanitiser, and exit code 1 (a supply-chain failure).
+const crash = (e: unknown): never => {
   process.stderr.write(
-    terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`),
+    terminalText(
+      `image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
+    ),
   );
   process.exit(2);
-});
+};
+process.on('unhandledRejection', crash);
+process.on('uncaughtException', crash);
 
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
@@ -22,7 +28,9 @@ main(process.argv.slice(2), {
   },
   (e: unknown) => {
     process.stderr.write(
-      terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`),
+      terminalText(
+        `image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
+      ),
     );
     process.exitCode = 2;
   },

@@ -166,10 +166,19 @@ export async function buildPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promi
   return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
 }
 
+/**
+ * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
+ * never leaves the process, and a short one redacted everywhere would garble every report.
+ */
+const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const secrets = hooks.secrets ?? new SecretRegistry();
   for (const c of o.registryCredentials) secrets.addCredential(c.username, c.password);
   if (o.githubToken) secrets.addCredential('x-access-token', o.githubToken);
+  // The key sources' own secrets: a Vault or KMS endpoint may quote them back too.
+  const env = hooks.env ?? process.env;
+  for (const name of ENV_SECRETS) secrets.add(env[name]);
   // Whatever a server quoted back, nothing leaves the core with a secret in it.
   const redacted = { ...hooks, secrets };
   if (hooks.log) {

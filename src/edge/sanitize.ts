@@ -40,12 +40,23 @@ function byLine(s: string, line: (l: string) => string): string {
 /**
  * Text for a terminal: line breaks kept, everything else a terminal would interpret (ESC/CSI/OSC,
  * lone CR, C1, bidi) escaped. One leading CR is kept: the progress counter's own overwrite.
- * JSON stays valid and equal: its strings never hold a raw control, and the escapes used for
- * C1 and format characters are JSON escapes.
+ * The CLI also runs in workflow steps, whose output the runner reads for commands: no line can
+ * be one (as for logText). JSON stays valid and equal: its strings never hold a raw control, the
+ * escapes used are JSON escapes, and `[` or `:` escaped only ever sit inside a string.
  */
 export function terminalText(s: string): string {
-  if (s.startsWith('\r')) return `\r${byLine(s.slice(1), escapeControls)}`;
-  return byLine(s, escapeControls);
+  const line = (l: string) => noCommands(escapeControls(l));
+  if (s.startsWith('\r')) return `\r${byLine(s.slice(1), line)}`;
+  return byLine(s, line);
+}
+
+/**
+ * One escaped line that the runner cannot take as a workflow command: it does when the line
+ * starts with `::` after leading blanks (`::add-mask::`, `::stop-commands::`, `::warning::`) and
+ * when `##[` (the older syntax) appears anywhere.
+ */
+function noCommands(line: string): string {
+  return line.replace(/##\[/g, '##\\u005b').replace(/^(\s*):/, '$1\\u003a');
 }
 
 // ---- GitHub Actions log (core.info, debug, warning, error, setFailed, group titles) -----------
@@ -56,11 +67,7 @@ export function terminalText(s: string): string {
  * `::stop-commands::`, `::warning::`) and recognises `##[` (the older syntax) anywhere.
  */
 export function logText(s: string): string {
-  return byLine(s, (line) =>
-    escapeControls(line)
-      .replace(/##\[/g, '##\\u005b')
-      .replace(/^(\s*):/, '$1\\u003a'),
-  );
+  return byLine(s, (line) => noCommands(escapeControls(line)));
 }
 
 // ---- Markdown/HTML job summary ------------------------------------------------------------------

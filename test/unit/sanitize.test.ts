@@ -82,6 +82,22 @@ describe('terminal sink', () => {
     expect(terminalText('\r[1/2] a\rb\n')).toBe('\r[1/2] a\\rb\n');
   });
 
+  it.each([
+    ['##[ anywhere', 'x ##[error]forged ##[add-mask]y'],
+    ['a line starting with ::', 'first\n  ::warning::forged'],
+    ['a line that starts with :: after the progress CR', '\r::error::forged'],
+  ])('no line is a workflow command (the CLI runs in workflow steps): %s', (_n, v) => {
+    for (const line of terminalText(v).replace(/^\r/, '').split('\n')) {
+      expect(line).not.toContain('##[');
+      expect(line.trimStart()).not.toMatch(/^::/);
+    }
+  });
+
+  it('keeps JSON with ##[ and :: valid and equal', () => {
+    const v = { '##[k': ['::error::x', 'a ##[error]b'] };
+    expect(JSON.parse(terminalText(JSON.stringify(v, null, 2)))).toEqual(v);
+  });
+
   it('keeps JSON valid and equal', () => {
     const v = { s: HOSTILE.map(([, h]) => h).join('|') };
     const out = terminalText(JSON.stringify(v, null, 2));

@@ -105,6 +105,67 @@ describe('SecretRegistry', () => {
   });
 });
 
+/** A long token whose base64 wraps, and forms a careless server transforms further. */
+const LONG = `ghp_${'A1b2C3d4E5'.repeat(4)}`;
+const longPair = Buffer.from(`x-access-token:${LONG}`).toString('base64');
+
+/** [what, the credential as a server transformed it] — none of these is one of the forms above. */
+const TRANSFORMED: Array<[string, string]> = [
+  ['upper-case hex of the password', Buffer.from(PASS).toString('hex').toUpperCase()],
+  [
+    'URL escapes in lower case',
+    encodeURIComponent(PASS).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+  ],
+  [
+    'the password as a URL parser leaves it in a path',
+    new URL(`http://h/${PASS}`).pathname.slice(1),
+  ],
+  ['ASCII-only JSON (\\u00e9)', JSON.stringify(PASS).slice(1, -1).replace('é', '\\u00e9')],
+  ['JSON with \\/', JSON.stringify(PASS).slice(1, -1).replace('/', '\\/')],
+  ['the password split over two lines', `${PASS.slice(0, 6)}\n${PASS.slice(6)}`],
+  ['base64 of user:pass wrapped at 4 columns', b64.replace(/(.{4})/g, '$1\r\n')],
+  ['the password cut off with ...', `${PASS.slice(0, 9)}...`],
+  ['base64 of user:pass cut off at the end of the text', b64.slice(0, 12)],
+  [
+    'base64 of a JSON document holding the password (1 byte in)',
+    Buffer.from(`{"pw":"${PASS}"}`).toString('base64'),
+  ],
+  [
+    'base64 of the password 2 bytes into a longer text',
+    Buffer.from(`ab${PASS}!`).toString('base64'),
+  ],
+];
+
+describe('SecretRegistry against transformed echoes', () => {
+  it.each(TRANSFORMED)('redacts %s', (_n, echo) => {
+    const s = new SecretRegistry();
+    s.addCredential(USER, PASS);
+    const out = s.redact(`denied: you sent ${echo}`);
+    expect(out).toContain(REDACTED);
+    expect(out).not.toContain(echo);
+    expect(out.replace(/\s+/g, '')).not.toContain(PASS.replace(/\s+/g, ''));
+  });
+
+  it('redacts base64 of a long token wrapped at 76 columns (MIME) and 64 (PEM)', () => {
+    const s = new SecretRegistry();
+    s.addCredential('x-access-token', LONG);
+    for (const width of [76, 64]) {
+      const wrapped = longPair.replace(new RegExp(`(.{${width}})`, 'g'), '$1\r\n');
+      expect(wrapped).toContain('\n');
+      const out = s.redact(`echo:\n${wrapped}\nend`);
+      expect(out.replace(/\s+/g, '')).not.toContain(longPair.slice(0, 40));
+      expect(out).toContain('end');
+    }
+  });
+
+  it('keeps ordinary text that merely shares a short start with a secret', () => {
+    const s = new SecretRegistry();
+    s.add('hunter2-very-secret');
+    expect(s.redact('the hunt is on')).toBe('the hunt is on');
+    expect(s.redact('manifest unknown')).toBe('manifest unknown');
+  });
+});
+
 describe('errorDetail, where the registry client quotes an OCI error body', () => {
   it.each(ECHOES)('quotes it with the %s redacted, before cleaning and cutting', (_n, form) => {
     const s = new SecretRegistry();

@@ -112,10 +112,12 @@ function obj(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function vaultErrors(body: string): string {
+/** Vault's `errors`, with the token replaced should the server (or a proxy) quote it back. */
+function vaultErrors(body: string, token: string): string {
   try {
     const errors = obj(JSON.parse(body))?.errors;
-    if (Array.isArray(errors) && errors.length > 0) return `: ${errors.map(String).join('; ')}`;
+    if (Array.isArray(errors) && errors.length > 0)
+      return `: ${errors.map(String).join('; ').split(token).join('***')}`;
   } catch {
     // Not JSON: the status alone says enough.
   }
@@ -171,6 +173,9 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
   const base = vaultAddress(ref, env);
   const mount = transitMount(ref, env);
   const token = await vaultToken(ref, env);
+  // fetch would refuse it with a message quoting the whole value.
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
   const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
 
   const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
@@ -216,12 +221,12 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
   if (res.status === 403)
     throw unreadable(
       ref,
-      `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body)})`,
+      `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`,
     );
   if (res.status === 404)
     throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
   throw unreadable(
     ref,
-    `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body)}`,
+    `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`,
   );
 }
