@@ -98,20 +98,26 @@ describe('a candidate over its own size cap is a rejection, not the verdict', ()
     expect(r.code).toBe(0);
   });
 
-  it('a .sig layer declaring 5 MiB before a valid .sig layer: the valid one decides (exit 0)', async () => {
-    const img = image((s) => {
-      const sig = validSig(s);
-      const other = Buffer.from(`{"not":"fetched ${n}"}`);
-      flood.putLegacySignatures(REPO, s.digest, [
-        { payload: other, annotations: {}, declaredSize: 5 * MiB },
-        sig,
-      ]);
-    });
-    const r = await gate(img);
-    expect(r.report?.results[0]).toMatchObject({ outcome: 'verified' });
-    expect(r.report?.results[0]!.signatures.map((x) => x.format)).toEqual(['legacy-tag']);
-    expect(r.code).toBe(0);
-  });
+  it.each([
+    ['declaring 5 MiB (never fetched)', 5 * MiB],
+    ['declaring fewer bytes than its blob holds (read stops at the declared size)', 4],
+  ])(
+    'a .sig layer %s before a valid .sig layer: the valid one decides (exit 0)',
+    async (_n, declared) => {
+      const img = image((s) => {
+        const sig = validSig(s);
+        const other = Buffer.from(`{"not":"fetched ${n}"}`);
+        flood.putLegacySignatures(REPO, s.digest, [
+          { payload: other, annotations: {}, declaredSize: declared },
+          sig,
+        ]);
+      });
+      const r = await gate(img);
+      expect(r.report?.results[0]).toMatchObject({ outcome: 'verified' });
+      expect(r.report?.results[0]!.signatures.map((x) => x.format)).toEqual(['legacy-tag']);
+      expect(r.code).toBe(0);
+    },
+  );
 
   it('with require-all-keys too: the oversized candidate does not hide the valid one (exit 0)', async () => {
     const img = image((s) => {
