@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { GateError, toGateError } from './errors.js';
 import { cosignSimpleSigningPayload } from './signatures/legacy.js';
-import { LIMITS } from './limits.js';
+import { budgetExhausted, LIMITS } from './limits.js';
 import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from './types.js';
 
 export interface LegacyCandidate {
@@ -180,7 +180,7 @@ async function* legacyCandidates(
         (await fetchLayer(store, layer, LIMITS.payloadBytes, where));
     } catch (e: unknown) {
       const err = toGateError(e);
-      if (!isContentFault(err)) throw err;
+      if (!isCandidateFault(err)) throw err;
       out.rejected.push({ where, error: err });
       continue;
     }
@@ -240,7 +240,7 @@ async function* bundleCandidates(
       candidate = await readBundle(store, digest, desc, where, format, out);
     } catch (e: unknown) {
       const err = toGateError(e);
-      if (!isContentFault(err)) throw err;
+      if (!isCandidateFault(err)) throw err;
       out.rejected.push({ where, error: err });
     }
     if (candidate) yield candidate;
@@ -322,7 +322,14 @@ function entryLimit(i: number, list: string): void {
     );
 }
 
-/** Faults in attacker-writable content: a verdict on that candidate, not an outage. */
-function isContentFault(e: GateError): boolean {
+/**
+ * Faults of one attacker-writable candidate: a verdict on it (malformed, wrong digest), or one
+ * read over its own cap (a layer declaring more than the limit, a manifest larger than 4 MiB).
+ * The latter is recorded as a rejection with its own code: it cannot outweigh a candidate that
+ * verifies, and is the error (exit 2) only when none does (see `judge` in verify.ts). A spent
+ * byte budget is no candidate's fault and ends the lookup.
+ */
+function isCandidateFault(e: GateError): boolean {
+  if (e.code === 'LIMIT_EXCEEDED') return !budgetExhausted();
   return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
 }

@@ -70,6 +70,11 @@ export class ByteBudget {
     return Math.max(0, this.limit - this.usedBytes);
   }
 
+  /** Whether this budget, or one it is nested in, has been overspent. */
+  get exhausted(): boolean {
+    return this.usedBytes > this.limit || this.parent?.exhausted === true;
+  }
+
   /** Counts `n` more bytes read for `reading`; throws once the sum passes a limit. */
   charge(n: number, reading: string): void {
     // The parent first: a run that is out of budget says so, whichever image asked.
@@ -102,6 +107,14 @@ export function withByteBudget<T>(budget: ByteBudget, work: () => Promise<T>): P
 /** A budget nested in the one currently in scope (if any). */
 export function nestedBudget(what: string, limit: number): ByteBudget {
   return new ByteBudget(what, limit, scope.getStore());
+}
+
+/**
+ * Whether the budget in scope is spent. A LIMIT_EXCEEDED while it is not came from one read's
+ * own cap (a response or a layer over its size limit): about that one candidate, not the image.
+ */
+export function budgetExhausted(): boolean {
+  return scope.getStore()?.exhausted === true;
 }
 
 /** Charges `n` bytes just read to the budgets in scope; a no-op outside any. */

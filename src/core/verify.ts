@@ -133,6 +133,9 @@ async function verifyStoreImage(
   const att = ctx.attestations
     ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
     : undefined;
+  // A candidate over its own size cap might have been the attestation asked for.
+  const setAside = att && !att.ok ? unreadableLimit(v.found) : undefined;
+  if (setAside) throw setAside;
   const rejected = [...v.rejected, ...(att?.rejected ?? [])];
   const common = {
     image: ref.original,
@@ -288,9 +291,11 @@ async function lookFirstValid(
     }
     if (signatures.length > 0) break;
   }
-  if (signatures.length === 0 && deferred !== undefined) throw deferred;
-  // With no candidates kept, judging `found` yields just what discovery itself rejected.
-  const unreadable = judge(found, digest, verifier).rejected;
+  if (signatures.length === 0 && deferred !== undefined) throw toGateError(deferred);
+  // With no candidates kept, judging `found` yields just what discovery itself rejected (and
+  // throws what it set aside, which only matters when nothing verified).
+  const unreadable =
+    signatures.length > 0 ? rejectionsOf(found) : judge(found, digest, verifier).rejected;
   return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
 }
 
@@ -317,12 +322,10 @@ type Judged = Pick<DigestVerdict, 'signatures' | 'rejected'>;
 /** Verifies each signature candidate: verified evidence, or why it was rejected. */
 function judge(found: Discovery, digest: string, verifier: CandidateVerifier): Judged {
   const signatures: SignatureEvidence[] = [];
-  const rejected = found.rejected.map(({ where, error }) => ({
-    where,
-    code: error.code,
-    reason: error.message,
-  }));
-  let deferred: GateError | undefined;
+  const rejected = rejectionsOf(found);
+  // A candidate discovery could not read within its own cap weighs like one that could not be
+  // judged: nothing, unless no signature verifies.
+  let deferred: GateError | undefined = unreadableLimit(found);
   for (const c of found.candidates) {
     // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
     // names another predicate is not offered as a signature, which can only ever exclude.
@@ -345,6 +348,20 @@ function judge(found: Discovery, digest: string, verifier: CandidateVerifier): J
   }
   if (signatures.length === 0 && deferred) throw deferred;
   return { signatures, rejected };
+}
+
+/** What discovery itself rejected, as rejections. */
+function rejectionsOf(found: Discovery): Judged['rejected'] {
+  return found.rejected.map(({ where, error }) => ({
+    where,
+    code: error.code,
+    reason: error.message,
+  }));
+}
+
+/** The first candidate discovery set aside for a non-failure reason (its own size cap). */
+function unreadableLimit(found: Discovery): GateError | undefined {
+  return found.rejected.find((r) => !isFailureCode(r.error.code))?.error;
 }
 
 function verdict(found: Discovery, { signatures, rejected }: Judged): DigestVerdict {
@@ -380,6 +397,9 @@ function requireEveryKey(v: DigestVerdict, keys: VerifyContext['requireAllKeys']
   const signed = new Set(v.signatures.map((s) => s.keyID));
   const missing = keys.filter((k) => !signed.has(k.keyID));
   if (missing.length === 0) return;
+  // Or it was in the candidate set aside over its size cap: that could not be read, not a verdict.
+  const setAside = unreadableLimit(v.found);
+  if (setAside) throw setAside;
   v.failure = {
     code: 'UNSIGNED',
     reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,

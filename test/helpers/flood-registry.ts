@@ -34,7 +34,17 @@ export interface FloodRegistry {
   putLegacySignatures(
     repo: string,
     subject: string,
-    layers: Array<{ payload: Buffer; annotations: Record<string, string> }>,
+    layers: Array<{ payload: Buffer; annotations: Record<string, string>; declaredSize?: number }>,
+  ): void;
+  /**
+   * A referrer of `subject` whose one bundle layer is this descriptor, as declared (the blob need
+   * not exist); `pad` bytes of annotation make the referrer manifest itself that much larger.
+   */
+  addReferrerDescriptor(
+    repo: string,
+    subject: { digest: string; size: number },
+    layer: { digest: string; size: number },
+    pad?: number,
   ): void;
   /** A referrer of `subject` holding `bundle`; listed after those added before it. */
   addBundleReferrer(repo: string, subject: { digest: string; size: number }, bundle: Buffer): void;
@@ -71,9 +81,11 @@ export async function startFloodRegistry(): Promise<FloodRegistry> {
     repo: string,
     subject: { digest: string; size: number },
     layer: { digest: string; size: number },
+    pad = 0,
   ): void => {
     const annotations = {
       'dev.sigstore.bundle.predicateType': 'https://sigstore.dev/cosign/sign/v1',
+      ...(pad > 0 ? { pad: 'x'.repeat(pad) } : {}),
     };
     const bytes = Buffer.from(
       JSON.stringify({
@@ -94,7 +106,9 @@ export async function startFloodRegistry(): Promise<FloodRegistry> {
       digest,
       size: bytes.length,
       artifactType: BUNDLE,
-      annotations,
+      annotations: {
+        'dev.sigstore.bundle.predicateType': annotations['dev.sigstore.bundle.predicateType'],
+      },
     });
     referrers.set(key, list);
   };
@@ -192,7 +206,7 @@ export async function startFloodRegistry(): Promise<FloodRegistry> {
         return {
           mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
           digest: sha256(l.payload),
-          size: l.payload.length,
+          size: l.declaredSize ?? l.payload.length,
           annotations: l.annotations,
         };
       });
@@ -213,6 +227,9 @@ export async function startFloodRegistry(): Promise<FloodRegistry> {
     addBundleReferrer(repo, subject, bundle) {
       blobs.set(sha256(bundle), bundle);
       referrerManifest(repo, subject, { digest: sha256(bundle), size: bundle.length });
+    },
+    addReferrerDescriptor(repo, subject, layer, pad) {
+      referrerManifest(repo, subject, layer, pad);
     },
     addFlood(repo, subject, count, prefix, suffix) {
       const hashed: Hash = createHash('sha256').update(prefix);

@@ -55,7 +55,9 @@ export function checkBundleShape(json: unknown): BundleShape {
   const mediaType = json['mediaType'];
   const version = typeof mediaType === 'string' ? MEDIA_TYPES.get(mediaType) : undefined;
   if (version === undefined)
-    throw malformed(`has unsupported mediaType ${JSON.stringify(mediaType ?? null)}`);
+    throw malformed(
+      `has unsupported mediaType ${typeof mediaType === 'string' ? JSON.stringify(mediaType.slice(0, 200)) : Array.isArray(mediaType) ? 'list' : typeof mediaType}`,
+    );
 
   const vm = json['verificationMaterial'];
   if (!isObject(vm)) throw malformed('has no verificationMaterial');

@@ -419,8 +419,20 @@ export function createSignatureVerifier(
     };
   }
 
+  // Each entry point runs on attacker-made content only: whatever it throws that is not already
+  // ours (a RangeError from a deeply nested value, a TypeError on an unexpected shape) is that
+  // evidence failing (MALFORMED), for every caller alike, never an INTERNAL outage.
+  const rejecting =
+    <A extends unknown[], R>(what: string, run: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return run(...a);
+      } catch (e: unknown) {
+        throw toVerifyGateError(e, what);
+      }
+    };
   return {
-    verifyLegacy(layer, imageDigest) {
+    verifyLegacy: rejecting('.sig layer', (layer: LegacyLayer, imageDigest: string) => {
       checkSimpleSigningPayload(layer.payload, imageDigest);
       const bundle = legacyLayerToBundle(layer);
       const evidence = verify(
@@ -433,25 +445,31 @@ export function createSignatureVerifier(
       );
       delete evidence.statement;
       return evidence;
-    },
-    verifyBundle(bundleJson, subject, format) {
-      const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
-      return verify(bundleJson, s, format, `bundle (${format})`);
-    },
-    verifyLegacyAttestation(layer, imageDigest) {
-      const digest = parseSubjectDigest(imageDigest);
-      const parsed = legacyAttestationToBundle(layer);
-      const { statement, ...evidence } = verify(
-        parsed.bundle,
-        { digest },
-        'legacy-tag',
-        ATT_LAYER,
-        { envelope: layer.envelope, parsed },
-      );
-      if (statement === undefined)
-        throw new GateError('INTERNAL', `${ATT_LAYER}: verified without a statement`);
-      return { ...evidence, statement };
-    },
+    }),
+    verifyBundle: rejecting(
+      'bundle',
+      (bundleJson: unknown, subject: BundleSubject, format: SignatureFormat) => {
+        const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
+        return verify(bundleJson, s, format, `bundle (${format})`);
+      },
+    ),
+    verifyLegacyAttestation: rejecting(
+      ATT_LAYER,
+      (layer: LegacyAttestationLayer, imageDigest: string) => {
+        const digest = parseSubjectDigest(imageDigest);
+        const parsed = legacyAttestationToBundle(layer);
+        const { statement, ...evidence } = verify(
+          parsed.bundle,
+          { digest },
+          'legacy-tag',
+          ATT_LAYER,
+          { envelope: layer.envelope, parsed },
+        );
+        if (statement === undefined)
+          throw new GateError('INTERNAL', `${ATT_LAYER}: verified without a statement`);
+        return { ...evidence, statement };
+      },
+    ),
   };
 }
 
