@@ -9,9 +9,10 @@ import { toGateError } from '../core/errors.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { escapeControls, outputJson, outputLine, outputLines } from '../edge/sanitize.js';
 import type { ImageResult, Report } from '../core/report.js';
-import { renderResultText } from '../cli/text.js';
+import { reportJson } from '../render/json.js';
+import { renderResultText } from '../render/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
-import { failureMessage, renderSummary } from './summary.js';
+import { failureMessage, renderSummary } from '../render/summary.js';
 
 export interface Toolkit {
   getInput: InputGetter;
@@ -65,7 +66,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   // Also in the log: the summary may be off, and a merged report's warnings come from files.
   for (const w of report.warnings ?? []) tk.info(`Warning: ${escapeControls(w)}`);
   await mkdir(path.dirname(inputs.reportPath), { recursive: true });
-  await writeFile(inputs.reportPath, JSON.stringify(report, null, 2) + '\n');
+  await writeFile(inputs.reportPath, reportJson(report));
   if (inputs.summary) await tk.appendSummary(renderSummary(report));
 
   const verified = report.results.filter((r) => r.verified && r.digest);

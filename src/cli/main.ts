@@ -8,7 +8,8 @@ import { getOctokit } from '../edge/octokit.js';
 import { mergeReportFiles } from '../core/merge.js';
 import { exitCode, TOOL, type Report } from '../core/report.js';
 import { HELP, parseCommand } from './args.js';
-import { renderReportText } from './text.js';
+import { reportJson } from '../render/json.js';
+import { renderReportText } from '../render/text.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
 
 export async function main(
@@ -138,7 +139,7 @@ async function emit(
 ): Promise<number> {
   if (cmd.reportPath) {
     try {
-      await writeFile(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
+      await writeFile(cmd.reportPath, reportJson(report));
     } catch (e: unknown) {
       io.stderr(
         `image-gate: --report: cannot write ${line(cmd.reportPath)}: ${line(toGateError(e).message)}\n`,
@@ -146,7 +147,7 @@ async function emit(
       return 2;
     }
   }
-  if (cmd.output === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (cmd.output === 'json') io.stdout(reportJson(report));
   else {
     if (report.error) io.stderr(`image-gate: ${line(report.error.message)}\n`);
     io.stdout(renderReportText(report));

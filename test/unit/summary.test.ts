@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, renderSummary } from '../../src/action/summary.js';
-import { failureMessage } from '../../src/action/summary.js';
+import { escapeCell, renderSummary } from '../../src/render/summary.js';
+import { failureMessage } from '../../src/render/summary.js';
 import {
   exitCode,
   finishReport,

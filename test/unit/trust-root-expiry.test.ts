@@ -3,8 +3,8 @@
 // CA of a kind it lists ends within 30 days or has ended, and for the embedded root when the TUF
 // metadata it shipped with does; the job summary and the CLI text show the warnings.
 import { describe, expect, it } from 'vitest';
-import { renderSummary } from '../../src/action/summary.js';
-import { renderReportText } from '../../src/cli/text.js';
+import { renderSummary } from '../../src/render/summary.js';
+import { renderReportText } from '../../src/render/text.js';
 import { finishReport, mergeReports, type Report } from '../../src/core/report.js';
 import {
   embeddedTrustedRoot,
