@@ -20,7 +20,8 @@ import {
   isPlainHttpAllowed,
   normalizeHost,
 } from './hosts.js';
-import { errorDetail, HttpTransport, type HttpResponse } from './http.js';
+import { errorDetail, HttpTransport } from './http.js';
+import type { ReferrersApiState, RepositoryGetter } from './repository.js';
 import {
   DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -57,33 +58,6 @@ export interface RegistryClientOptions {
   runCredentialHelper?: CredentialHelperRunner;
   /** Environment for proxy and DOCKER_CONFIG lookup. Default process.env. */
   env?: NodeJS.ProcessEnv;
-}
-
-/** A repository-scoped, authenticated GET, as the content store needs it. */
-export interface RepositoryGetter {
-  /** `registry/repository` as the user would write it. */
-  readonly name: string;
-  readonly repository: string;
-  /** Origin of the registry API, e.g. `https://ghcr.io`. */
-  readonly origin: string;
-  /** GET `pathAndQuery` on the registry origin; returns 2xx and 404 (others are thrown or returned as-is). */
-  get(
-    pathAndQuery: string,
-    opts: { accept: string; maxBytes: number; what: string },
-  ): Promise<HttpResponse>;
-  /** What this run has learnt about the registry's referrers API; shared by its repositories. */
-  readonly referrersApi?: ReferrersApiState;
-}
-
-/**
- * Whether a registry serves the OCI 1.1 referrers API, learnt from the first answer. A registry
- * with the API never answers 404 (distribution-spec), so one 404 settles it for the run and each
- * later image saves that request; forgetting signatures this way can only fail closed.
- */
-export interface ReferrersApiState {
-  known?: 'present' | 'absent';
-  /** The first request still in flight: others wait for it instead of each paying a 404. */
-  probe?: Promise<void>;
 }
 
 export class RegistryClient {
@@ -223,3 +197,5 @@ export class RegistryClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 }
+
+export type { ReferrersApiState, RepositoryGetter } from './repository.js';

@@ -1,7 +1,7 @@
 // ContentStore over one registry repository: manifests, blobs and OCI 1.1 referrers, each
 // checked against the digest asked for or computed here, under streaming size and count caps.
 import { GateError } from '../errors.js';
-import type { RepositoryGetter } from '../registry/client.js';
+import type { RepositoryGetter } from '../registry/repository.js';
 import {
   assertDigest,
   computeDigest,

@@ -1,0 +1,31 @@
+// What a content store needs from the registry client for one repository: an authenticated,
+// repository-scoped GET, and what the run has learnt about the registry's referrers API. Its own
+// file so that sources/registry.ts and client.ts do not import each other.
+import type { HttpResponse } from './http.js';
+
+/** A repository-scoped, authenticated GET, as the content store needs it. */
+export interface RepositoryGetter {
+  /** `registry/repository` as the user would write it. */
+  readonly name: string;
+  readonly repository: string;
+  /** Origin of the registry API, e.g. `https://ghcr.io`. */
+  readonly origin: string;
+  /** GET `pathAndQuery` on the registry origin; returns 2xx and 404 (others are thrown or returned as-is). */
+  get(
+    pathAndQuery: string,
+    opts: { accept: string; maxBytes: number; what: string },
+  ): Promise<HttpResponse>;
+  /** What this run has learnt about the registry's referrers API; shared by its repositories. */
+  readonly referrersApi?: ReferrersApiState;
+}
+
+/**
+ * Whether a registry serves the OCI 1.1 referrers API, learnt from the first answer. A registry
+ * with the API never answers 404 (distribution-spec), so one 404 settles it for the run and each
+ * later image saves that request; forgetting signatures this way can only fail closed.
+ */
+export interface ReferrersApiState {
+  known?: 'present' | 'absent';
+  /** The first request still in flight: others wait for it instead of each paying a 404. */
+  probe?: Promise<void>;
+}
