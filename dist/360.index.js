@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   fetchGitHubAttestations: () => (/* binding */ fetchGitHubAttestations)
 });
 
-// UNUSED EXPORTS: MAX_PAGES, MAX_PAGE_BYTES, nextLink
+// UNUSED EXPORTS: MAX_BUNDLE_REDIRECTS, MAX_PAGES, MAX_PAGE_BYTES, fetchWithoutCredentials, nextLink
 
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
@@ -273,17 +273,45 @@ async function bundleOf(entry, i, req, what) {
         throw new errors/* GateError */.ue('MALFORMED', `${what} #${i}: bundle_url content is not JSON`, { cause: e });
     }
 }
-async function fetchWithoutCredentials(url, signal) {
+/** Redirects a bundle_url may take before it is refused (storage services use one or two). */
+const MAX_BUNDLE_REDIRECTS = 5;
+/**
+ * GETs a bundle_url body with no credentials. Redirects are followed by hand, each hop under the
+ * registry client's target rules (src/core/registry/hosts.ts `assertTargetAllowed`): https only
+ * (plain http only among loopback hosts), never onto loopback, link-local or metadata addresses
+ * from a public origin, at most MAX_BUNDLE_REDIRECTS hops.
+ */
+async function fetchWithoutCredentials(start, signal) {
+    let url = start;
     let res;
-    try {
-        res = await fetch(url, {
-            redirect: 'follow',
-            credentials: 'omit',
-            ...(signal ? { signal } : {}),
-        });
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('NETWORK', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    for (let hop = 0;; hop++) {
+        try {
+            res = await fetch(url, {
+                redirect: 'manual',
+                credentials: 'omit',
+                ...(signal ? { signal } : {}),
+            });
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('NETWORK', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        }
+        if (res.status < 300 || res.status > 399 || res.status === 304)
+            break;
+        await res.body?.cancel().catch(() => undefined);
+        const location = res.headers.get('location');
+        if (location === null)
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: HTTP ${res.status} without a Location`);
+        if (hop >= MAX_BUNDLE_REDIRECTS)
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(start)}: more than ${MAX_BUNDLE_REDIRECTS} redirects`);
+        let next;
+        try {
+            next = new URL(location, url);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: redirect to a Location that is not a URL`, { cause: e });
+        }
+        (0,hosts/* assertTargetAllowed */.AQ)(next, start.host, new Set(), 'bundle_url redirect');
+        url = next;
     }
     if (res.status !== 200 || !res.body) {
         await res.body?.cancel().catch(() => undefined);

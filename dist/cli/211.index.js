@@ -110,11 +110,12 @@ function obj(value) {
         ? value
         : undefined;
 }
-function vaultErrors(body) {
+/** Vault's `errors`, with the token replaced should the server (or a proxy) quote it back. */
+function vaultErrors(body, token) {
     try {
         const errors = obj(JSON.parse(body))?.errors;
         if (Array.isArray(errors) && errors.length > 0)
-            return `: ${errors.map(String).join('; ')}`;
+            return `: ${errors.map(String).join('; ').split(token).join('***')}`;
     }
     catch {
         // Not JSON: the status alone says enough.
@@ -165,6 +166,9 @@ async function fetchVaultPublicKey(ref, opts) {
     const base = vaultAddress(ref, env);
     const mount = transitMount(ref, env);
     const token = await vaultToken(ref, env);
+    // fetch would refuse it with a message quoting the whole value.
+    if (!/^[\x21-\x7e]+$/.test(token))
+        throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
     const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
     const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
     const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
@@ -206,10 +210,10 @@ async function fetchVaultPublicKey(ref, opts) {
         throw unreadable(ref, `Vault at ${base.origin} redirected (${res.status} to ${res.headers.get('location') ?? '?'}); set VAULT_ADDR to the active node`);
     }
     if (res.status === 403)
-        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body)})`);
+        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`);
     if (res.status === 404)
         throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
-    throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body)}`);
+    throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`);
 }
 //# sourceMappingURL=vault.js.map
 

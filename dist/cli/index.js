@@ -30556,7 +30556,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   dz: () => (/* binding */ hasImageSigners),
 /* harmony export */   t9: () => (/* binding */ attestationSignerOptions)
 /* harmony export */ });
-/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1226);
+/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8524);
 /* harmony import */ var _attestations_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5129);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1468);
@@ -30654,7 +30654,7 @@ function opt(k, v) {
 
 /***/ }),
 
-/***/ 1226:
+/***/ 8524:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30675,315 +30675,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(2807);
 // EXTERNAL MODULE: ./build/core/policy.js
 var policy = __nccwpck_require__(6390);
-;// CONCATENATED MODULE: ./build/core/attestations/purl.js
-// Package URLs (github.com/package-url/purl-spec), parsed the way the spec's "how to parse" reads
-// them: for SBOM identities and for `pkg:` deny rules, so both sides reduce to the same parts.
-class PurlError extends Error {
-}
-const TYPE_RE = /^[a-z.+-][a-z0-9.+-]*$/;
-const QUALIFIER_KEY_RE = /^[a-z.\-_][a-z0-9.\-_]*$/;
-/**
- * Parse `pkg:type/namespace/name@version?qualifiers#subpath`. Throws PurlError naming the
- * problem: a scheme other than `pkg`, a bad type, no name, or broken percent-encoding.
- * The `@` that starts the version is the last one whose tail has no '/', so an unencoded npm
- * scope (`pkg:npm/@angular/core`) still reads as a namespace.
- */
-function parsePurl(text) {
-    let rest = text.trim();
-    let subpath;
-    const hash = rest.lastIndexOf('#');
-    if (hash >= 0) {
-        const segs = rest
-            .slice(hash + 1)
-            .split('/')
-            .filter((s) => s !== '' && s !== '.' && s !== '..')
-            .map((s) => decode(s, 'subpath'));
-        if (segs.length > 0)
-            subpath = segs.join('/');
-        rest = rest.slice(0, hash);
-    }
-    const qualifiers = {};
-    const q = rest.lastIndexOf('?');
-    if (q >= 0) {
-        for (const pair of rest.slice(q + 1).split('&')) {
-            if (pair === '')
-                continue;
-            const eq = pair.indexOf('=');
-            const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
-            const value = eq < 0 ? '' : decode(pair.slice(eq + 1), `qualifier ${key}`);
-            if (!QUALIFIER_KEY_RE.test(key))
-                throw new PurlError(`qualifier key '${key}' is not valid`);
-            // A key without a value is the same as no key (spec).
-            if (value !== '')
-                qualifiers[key] = value;
-        }
-        rest = rest.slice(0, q);
-    }
-    const colon = rest.indexOf(':');
-    if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg')
-        throw new PurlError(`scheme is not 'pkg:'`);
-    // `pkg://type/...` and `pkg:/type/...` mean `pkg:type/...`; a trailing '/' means nothing.
-    rest = rest
-        .slice(colon + 1)
-        .replace(/^\/+/, '')
-        .replace(/\/+$/, '');
-    const slash = rest.indexOf('/');
-    if (slash < 0)
-        throw new PurlError(rest === '' ? 'no type' : 'no name after the type');
-    const type = rest.slice(0, slash).toLowerCase();
-    if (!TYPE_RE.test(type))
-        throw new PurlError(`type '${type}' is not valid`);
-    rest = rest.slice(slash + 1);
-    let version;
-    const at = rest.lastIndexOf('@');
-    if (at >= 0 && !rest.slice(at + 1).includes('/')) {
-        version = decode(rest.slice(at + 1), 'version');
-        rest = rest.slice(0, at);
-    }
-    const segments = rest.split('/');
-    const name = decode(segments.pop() ?? '', 'name');
-    if (name === '')
-        throw new PurlError('no name');
-    const ns = segments.filter((s) => s !== '').map((s) => decode(s, 'namespace'));
-    return {
-        type,
-        ...(ns.length > 0 ? { namespace: ns.join('/') } : {}),
-        name,
-        ...(version !== undefined ? { version } : {}),
-        qualifiers,
-        ...(subpath !== undefined ? { subpath } : {}),
-    };
-}
-/** `pkg:type/namespace/name@version`, for messages (qualifiers and subpath left out). */
-function formatPurl(p) {
-    const enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ':');
-    const ns = p.namespace ? `${p.namespace.split('/').map(enc).join('/')}/` : '';
-    return `pkg:${p.type}/${ns}${enc(p.name)}${p.version !== undefined ? `@${p.version}` : ''}`;
-}
-function decode(s, part) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        throw new PurlError(`${part} '${s}' has broken percent-encoding`);
-    }
-}
-//# sourceMappingURL=purl.js.map
-// EXTERNAL MODULE: ./build/core/signatures/strict-json.js
-var strict_json = __nccwpck_require__(6086);
+// EXTERNAL MODULE: ./build/core/attestations/purl.js
+var attestations_purl = __nccwpck_require__(4067);
+// EXTERNAL MODULE: ./build/core/attestations/sbom.js
+var sbom = __nccwpck_require__(9579);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
 var types = __nccwpck_require__(5129);
-;// CONCATENATED MODULE: ./build/core/attestations/sbom.js
-// Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
-// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
-// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
-
-
-
-
-/** Components read from one SBOM; more than this is refused rather than half-checked. */
-const MAX_SBOM_PACKAGES = 200_000;
-/**
- * Packages in an SBOM predicate. Throws MALFORMED when the predicate is not an SBOM we can read:
- * a deny list over an unreadable SBOM must fail, not pass as "nothing banned found".
- */
-function sbomPackages(predicateType, predicate) {
-    const doc = unwrap(predicate);
-    if (predicateType === types/* PREDICATE */.W3.cyclonedx) {
-        if (isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
-            return cyclonedxPackages(doc);
-        throw new errors/* GateError */.ue('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
-    }
-    if (predicateType === types/* PREDICATE */.W3.spdx) {
-        if (typeof doc === 'string')
-            return spdxTagValuePackages(doc);
-        // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
-        if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
-            return [
-                ...spdxJsonPackages(doc),
-                ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
-            ];
-        if (isObject(doc) && Array.isArray(doc['@graph']))
-            return spdx3Packages(doc['@graph']);
-        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value');
-    }
-    throw new errors/* GateError */.ue('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
-}
-/**
- * cosign < 2.0 wrapped SBOMs as `{Data: <document or its text>, Timestamp}`; cosign `spdx` (not
- * `spdxjson`) stores the document as a string. Either way, get to the document itself.
- */
-function unwrap(predicate) {
-    let doc = predicate;
-    if (isObject(doc) && 'Data' in doc && !('spdxVersion' in doc) && !('bomFormat' in doc))
-        doc = doc['Data'];
-    if (typeof doc === 'string') {
-        const t = doc.trimStart();
-        if (t.startsWith('{')) {
-            try {
-                // Strict like the statement around it: no second reading of the same bytes.
-                return (0,strict_json/* parseStrictJson */.RJ)(t);
-            }
-            catch (e) {
-                throw new errors/* GateError */.ue('MALFORMED', 'SBOM predicate text looks like JSON but does not parse', {
-                    cause: e,
-                });
-            }
-        }
-    }
-    return doc;
-}
-function cyclonedxPackages(bom) {
-    const out = [];
-    // Iterative walk: nesting depth is bounded by the strict parser, the count by MAX_SBOM_PACKAGES.
-    const stack = [];
-    const push = (list) => {
-        if (Array.isArray(list))
-            for (let i = list.length - 1; i >= 0; i--)
-                stack.push(list[i]);
-    };
-    push(bom['components']);
-    // The BOM's own subject can be the banned thing (an SBOM for log4j-core itself).
-    const meta = bom['metadata'];
-    if (isObject(meta) && isObject(meta['component']))
-        stack.push(meta['component']);
-    while (stack.length > 0) {
-        const c = stack.pop();
-        if (!isObject(c))
-            continue;
-        const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
-        if (p) {
-            if (typeof c['group'] === 'string' && c['group'].trim() !== '')
-                p.group = c['group'];
-            out.push(p);
-            tooMany(out.length);
-        }
-        push(c['components']);
-    }
-    return out;
-}
-function spdxJsonPackages(doc) {
-    const pkgs = doc['packages'];
-    if (!Array.isArray(pkgs))
-        return [];
-    tooMany(pkgs.length);
-    const out = [];
-    for (const p of pkgs) {
-        if (!isObject(p))
-            continue;
-        // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
-        const locators = Array.isArray(p['externalRefs'])
-            ? p['externalRefs']
-                .filter(isObject)
-                .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
-                .map((r) => r['referenceLocator'])
-            : [];
-        const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
-        if (found)
-            out.push(found);
-    }
-    return out;
-}
-/**
- * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
- * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`.
- */
-function spdx3Packages(graph) {
-    tooMany(graph.length);
-    const out = [];
-    for (const e of graph) {
-        if (!isObject(e))
-            continue;
-        const type = e['type'] ?? e['@type'];
-        if (typeof type !== 'string' || !/(^|[_/:])Package$/.test(type))
-            continue;
-        const ids = Array.isArray(e['externalIdentifier'])
-            ? e['externalIdentifier']
-                .filter(isObject)
-                .filter((x) => typeof x['externalIdentifierType'] === 'string' &&
-                /^(packageUrl|purl)$/i.test(x['externalIdentifierType']))
-                .map((x) => x['identifier'])
-            : [];
-        const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
-        const found = pkg(e['name'], e['software_packageVersion'] ?? e['packageVersion'], purlsOf(locators, e['name']));
-        if (found)
-            out.push(found);
-    }
-    return out;
-}
-/** A package from its declared name and version and its purls; undefined when nothing names it. */
-function pkg(name, version, purls) {
-    const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
-    const shown = declared ?? purls[0]?.name;
-    if (shown === undefined)
-        return undefined;
-    return {
-        name: shown,
-        ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
-        ...(purls.length > 0 ? { purls } : {}),
-    };
-}
-/**
- * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
- * the package's real identity is written, and a deny list must not pass over what it cannot read.
- */
-function purlsOf(values, owner) {
-    const out = [];
-    for (const v of values) {
-        if (v === undefined || v === null || v === '')
-            continue;
-        const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
-        if (typeof v !== 'string')
-            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has a purl that is not a string`);
-        try {
-            out.push(parsePurl(v));
-        }
-        catch (e) {
-            if (!(e instanceof PurlError))
-                throw e;
-            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`);
-        }
-    }
-    return out;
-}
-function isPurlType(t) {
-    return t.trim().toLowerCase() === 'purl';
-}
-/**
- * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
- * `ExternalRef: <category> purl <locator>` belong to the last one.
- */
-function spdxTagValuePackages(text) {
-    if (!/^\s*SPDXVersion:/m.test(text))
-        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
-    const out = [];
-    for (const line of text.split(/\r?\n|\r/)) {
-        const m = /^\s*(PackageName|PackageVersion|ExternalRef):\s*(.*?)\s*$/.exec(line);
-        if (!m)
-            continue;
-        const last = out[out.length - 1];
-        if (m[1] === 'PackageName') {
-            out.push({ name: m[2] });
-            tooMany(out.length);
-        }
-        else if (last && m[1] === 'PackageVersion')
-            last.version = m[2];
-        else if (last && m[1] === 'ExternalRef') {
-            const [, type, locator] = m[2].split(/\s+/);
-            if (type !== undefined && isPurlType(type))
-                (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
-        }
-    }
-    return out;
-}
-function tooMany(n) {
-    if (n > MAX_SBOM_PACKAGES)
-        throw new errors/* GateError */.ue('MALFORMED', `SBOM lists more than ${MAX_SBOM_PACKAGES} packages`);
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-//# sourceMappingURL=sbom.js.map
 ;// CONCATENATED MODULE: ./build/core/attestations/slsa.js
 // Reads builder and source facts out of a verified SLSA provenance predicate, v0.2 or v1, into
 // one shape so the same builder-id / source-repository / source-ref rules apply to both layouts.
@@ -31097,7 +30794,8 @@ function parseVersionRange(raw, input = 'version range') {
             const m = COMPARATOR_RE.exec(p);
             const version = m ? parseVersion(m[2]) : undefined;
             // Caret, tilde and x-ranges are npm shorthands we do not expand: refuse rather than guess.
-            if (!m || !version || version.release.some((r) => r === 'x' || r === '*'))
+            const wild = (r) => r === 'x' || r === '*';
+            if (!m || !version || [version, version.suffixed].some((v) => v?.release.some(wild)))
                 throw new errors/* GateError */.ue('USAGE', `${input}: '${p}'${p === raw.trim() ? '' : ` in '${raw}'`} is not a comparator (use <, <=, >, >=, = or a bare version)`);
             return { op: (m[1] ?? '='), version };
         });
@@ -31118,9 +30816,13 @@ function mergeOperators(parts) {
 }
 /**
  * Parse `1.2.3`, `2.14`, `1.2.3-rc.1+build`, `2.17.0.Final` (= 2.17.0), `2.17.0-rc1`,
- * `1:2.3-4` (Debian epoch dropped). Anything after `-` is a pre-release and sorts before the
- * release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a Debian `2.17.0-1`.
- * Returns undefined when the string does not start with a number: such versions cannot be ordered.
+ * `1:2.3-4` (Debian epoch dropped), `2.3~rc1`. Anything after `-` or `~` is a pre-release and
+ * sorts before the release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a
+ * Debian `2.17.0-1`. Letters inside the release (`3.1rc1`, `1.1.1k`) are read two ways, kept in
+ * `suffixed`: a pre-release (PEP 440 `3.1rc1` < 3.1) and a suffix after the number (OpenSSL
+ * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range.
+ * Returns undefined when the string does not start with a number or holds anything but digits,
+ * letters and `. _ - ~` (`2 .14.1`, `2.14,1`): such versions cannot be ordered.
  */
 function parseVersion(raw) {
     // Fullwidth digits and invisible format characters must not make a version unequal to itself.
@@ -31132,22 +30834,31 @@ function parseVersion(raw) {
     s = s.replace(/^\d+:/, '').replace(/\+.*$/, '');
     if (!/^\d/.test(s))
         return undefined;
-    const dash = s.indexOf('-');
-    const main = dash < 0 ? s : s.slice(0, dash);
-    const pre = dash < 0 ? '' : s.slice(dash + 1);
+    const cut = s.search(/[-~]/);
+    const main = cut < 0 ? s : s.slice(0, cut);
+    const pre = cut < 0 ? '' : s.slice(cut + 1);
+    // A word compares above every number, so junk read as a word would lift a version out of `<`.
+    if (!/^[0-9a-z]+(?:[._][0-9a-z]+)*$/i.test(main) || !/^[0-9a-z._~-]*$/i.test(pre))
+        return undefined;
     const ident = (x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase());
-    const release = main.split(/[._]/).filter(Boolean).map(ident);
+    // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`; `1k` is 1 then k.
+    const runs = (x, sep) => x
+        .split(sep)
+        .flatMap((y) => y.match(/\d+|[^\d]+/g) ?? [])
+        .map(ident);
+    const release = runs(main, /[._]/);
     // Maven (and Spring, JBoss) spell the release itself `2.17.0.Final`, `2.17.0.RELEASE`, `-GA`.
     while (release.length > 1 && isReleaseWord(release[release.length - 1]))
         release.pop();
-    // `rc1`, `rc.1`, `rc-1` are one pre-release, and `rc10` sorts after `rc9`.
-    const preParts = pre
-        .split(/[.-]/)
-        .flatMap((x) => x.match(/\d+|[^\d]+/g) ?? [])
-        .map(ident);
+    const preParts = runs(pre, /[.~_-]/);
+    const preRelease = preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts;
+    const word = release.findIndex((x) => typeof x === 'string');
+    if (word < 0)
+        return { release, pre: preRelease };
     return {
-        release,
-        pre: preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts,
+        release: release.slice(0, word),
+        pre: [...release.slice(word), ...preRelease],
+        suffixed: { release, pre: preRelease },
     };
 }
 function isReleaseWord(x) {
@@ -31202,8 +30913,10 @@ function versionInRange(version, range) {
     const v = parseVersion(version);
     if (!v)
         return undefined;
-    return range.alternatives.some((all) => all.every(({ op, version: bound }) => {
-        const c = compareVersions(v, bound);
+    const as = (p, suffixed) => (suffixed ? (p.suffixed ?? p) : p);
+    // Both sides in one reading; in range if either reading puts it there (deny lists fail closed).
+    return [false, true].some((suffixed) => range.alternatives.some((all) => all.every(({ op, version: bound }) => {
+        const c = compareVersions(as(v, suffixed), as(bound, suffixed));
         switch (op) {
             case '<':
                 return c < 0;
@@ -31216,7 +30929,7 @@ function versionInRange(version, range) {
             case '=':
                 return c === 0;
         }
-    }));
+    })));
 }
 //# sourceMappingURL=version-range.js.map
 // EXTERNAL MODULE: ./build/core/attestations/vuln.js
@@ -31349,10 +31062,10 @@ function parsePackageRule(raw, input = 'deny-packages') {
     if (/^pkg:/i.test(s)) {
         let p;
         try {
-            p = parsePurl(s);
+            p = (0,attestations_purl/* parsePurl */.$l)(s);
         }
         catch (e) {
-            if (e instanceof PurlError)
+            if (e instanceof attestations_purl/* PurlError */.eH)
                 throw bad(`is not a package URL: ${e.message}`);
             throw e;
         }
@@ -31499,7 +31212,7 @@ function matchRule(id, c) {
 function checkDeniedPackages(statement, rules) {
     let packages;
     try {
-        packages = sbomPackages(statement.predicateType, statement.predicate);
+        packages = (0,sbom/* sbomPackages */.r$)(statement.predicateType, statement.predicate);
     }
     catch (e) {
         return { ok: false, reason: `SBOM unreadable: ${e instanceof Error ? e.message : String(e)}` };
@@ -31529,7 +31242,7 @@ function checkDeniedPackages(statement, rules) {
                 notes.push('the SBOM names no group or purl for it');
             const purl = p.purls?.[0];
             if (purl && (c.namespace !== undefined || !id.names.slice(0, 1).includes(c.name)))
-                notes.push(`purl ${formatPurl(purl)}`);
+                notes.push(`purl ${(0,attestations_purl/* formatPurl */.dd)(purl)}`);
             hits.push(notes.length > 0 ? `${shown} (${notes.join(', ')})` : shown);
             break;
         }
@@ -31610,6 +31323,390 @@ function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 //# sourceMappingURL=conditions.js.map
+
+/***/ }),
+
+/***/ 4067:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ parsePurl),
+/* harmony export */   dd: () => (/* binding */ formatPurl),
+/* harmony export */   eH: () => (/* binding */ PurlError)
+/* harmony export */ });
+// Package URLs (github.com/package-url/purl-spec), parsed the way the spec's "how to parse" reads
+// them: for SBOM identities and for `pkg:` deny rules, so both sides reduce to the same parts.
+class PurlError extends Error {
+}
+const TYPE_RE = /^[a-z.+-][a-z0-9.+-]*$/;
+const QUALIFIER_KEY_RE = /^[a-z.\-_][a-z0-9.\-_]*$/;
+/**
+ * Parse `pkg:type/namespace/name@version?qualifiers#subpath`. Throws PurlError naming the
+ * problem: a scheme other than `pkg`, a bad type, no name, or broken percent-encoding.
+ * The `@` that starts the version is the last one whose tail has no '/', so an unencoded npm
+ * scope (`pkg:npm/@angular/core`) still reads as a namespace.
+ */
+function parsePurl(text) {
+    let rest = text.trim();
+    let subpath;
+    const hash = rest.lastIndexOf('#');
+    if (hash >= 0) {
+        const segs = rest
+            .slice(hash + 1)
+            .split('/')
+            .filter((s) => s !== '' && s !== '.' && s !== '..')
+            .map((s) => decode(s, 'subpath'));
+        if (segs.length > 0)
+            subpath = segs.join('/');
+        rest = rest.slice(0, hash);
+    }
+    const qualifiers = {};
+    const q = rest.lastIndexOf('?');
+    if (q >= 0) {
+        for (const pair of rest.slice(q + 1).split('&')) {
+            if (pair === '')
+                continue;
+            const eq = pair.indexOf('=');
+            const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+            const value = eq < 0 ? '' : decode(pair.slice(eq + 1), `qualifier ${key}`);
+            if (!QUALIFIER_KEY_RE.test(key))
+                throw new PurlError(`qualifier key '${key}' is not valid`);
+            // A key without a value is the same as no key (spec).
+            if (value !== '')
+                qualifiers[key] = value;
+        }
+        rest = rest.slice(0, q);
+    }
+    const colon = rest.indexOf(':');
+    if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg')
+        throw new PurlError(`scheme is not 'pkg:'`);
+    // `pkg://type/...` and `pkg:/type/...` mean `pkg:type/...`; a trailing '/' means nothing.
+    rest = rest
+        .slice(colon + 1)
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '');
+    const slash = rest.indexOf('/');
+    if (slash < 0)
+        throw new PurlError(rest === '' ? 'no type' : 'no name after the type');
+    const type = rest.slice(0, slash).toLowerCase();
+    if (!TYPE_RE.test(type))
+        throw new PurlError(`type '${type}' is not valid`);
+    rest = rest.slice(slash + 1);
+    let version;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0 && !rest.slice(at + 1).includes('/')) {
+        version = decode(rest.slice(at + 1), 'version');
+        rest = rest.slice(0, at);
+    }
+    const segments = rest.split('/');
+    const name = decode(segments.pop() ?? '', 'name');
+    if (name === '')
+        throw new PurlError('no name');
+    const ns = segments.filter((s) => s !== '').map((s) => decode(s, 'namespace'));
+    return {
+        type,
+        ...(ns.length > 0 ? { namespace: ns.join('/') } : {}),
+        name,
+        ...(version !== undefined ? { version } : {}),
+        qualifiers,
+        ...(subpath !== undefined ? { subpath } : {}),
+    };
+}
+/** `pkg:type/namespace/name@version`, for messages (qualifiers and subpath left out). */
+function formatPurl(p) {
+    const enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ':');
+    const ns = p.namespace ? `${p.namespace.split('/').map(enc).join('/')}/` : '';
+    return `pkg:${p.type}/${ns}${enc(p.name)}${p.version !== undefined ? `@${p.version}` : ''}`;
+}
+function decode(s, part) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw new PurlError(`${part} '${s}' has broken percent-encoding`);
+    }
+}
+//# sourceMappingURL=purl.js.map
+
+/***/ }),
+
+/***/ 9579:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ sbomFormat),
+/* harmony export */   r$: () => (/* binding */ sbomPackages)
+/* harmony export */ });
+/* unused harmony export MAX_SBOM_PACKAGES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6086);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4067);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5129);
+// Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
+// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
+// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
+
+
+
+
+/** Components read from one SBOM; more than this is refused rather than half-checked. */
+const MAX_SBOM_PACKAGES = 200_000;
+/**
+ * Packages in an SBOM predicate. Throws MALFORMED when the predicate is not an SBOM we can read:
+ * a deny list over an unreadable SBOM must fail, not pass as "nothing banned found".
+ */
+function sbomPackages(predicateType, predicate) {
+    const doc = unwrap(predicate);
+    const format = sbomFormat(predicateType);
+    if (format === 'cyclonedx') {
+        if (isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
+            return cyclonedxPackages(doc);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
+    }
+    if (format === 'spdx') {
+        if (typeof doc === 'string')
+            return spdxTagValuePackages(doc);
+        // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
+        if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
+            return [
+                ...spdxJsonPackages(doc),
+                ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
+            ];
+        if (isObject(doc) && Array.isArray(doc['@graph']))
+            return spdx3Packages(doc['@graph']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value');
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
+}
+/**
+ * Which SBOM a predicate type carries: cosign's `https://spdx.dev/Document` and
+ * `https://cyclonedx.org/bom`, or their versioned forms (`https://spdx.dev/Document/v2.3`, as
+ * GitHub's attest-sbom writes, `https://cyclonedx.org/bom/v1.5`): an SBOM under a versioned type
+ * is still a list of what the image holds, and a deny list must read it.
+ */
+function sbomFormat(predicateType) {
+    const base = predicateType.replace(/\/v\d+(?:\.\d+)*$/, '');
+    return base === _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PREDICATE */ .W3.spdx ? 'spdx' : base === _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PREDICATE */ .W3.cyclonedx ? 'cyclonedx' : undefined;
+}
+/**
+ * cosign < 2.0 wrapped SBOMs as `{Data: <document or its text>, Timestamp}`; cosign `spdx` (not
+ * `spdxjson`) stores the document as a string. Either way, get to the document itself.
+ */
+function unwrap(predicate) {
+    let doc = predicate;
+    // Only the wrapper itself: `{Data, components}` is read as the document it also is, so a list
+    // beside `Data` cannot hide behind an empty one inside it.
+    if (isObject(doc) &&
+        'Data' in doc &&
+        Object.keys(doc).every((k) => k === 'Data' || k === 'Timestamp'))
+        doc = doc['Data'];
+    if (typeof doc === 'string') {
+        const t = doc.trimStart();
+        if (t.startsWith('{')) {
+            try {
+                // Strict like the statement around it: no second reading of the same bytes.
+                return (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(t);
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SBOM predicate text looks like JSON but does not parse', {
+                    cause: e,
+                });
+            }
+        }
+    }
+    return doc;
+}
+function cyclonedxPackages(bom) {
+    const out = [];
+    // Iterative walk: nesting depth is bounded by the strict parser, the count by MAX_SBOM_PACKAGES.
+    const stack = [];
+    const push = (list) => {
+        if (Array.isArray(list))
+            for (let i = list.length - 1; i >= 0; i--)
+                stack.push(list[i]);
+    };
+    push(bom['components']);
+    // The BOM's own subject can be the banned thing (an SBOM for log4j-core itself).
+    const meta = bom['metadata'];
+    if (isObject(meta) && isObject(meta['component']))
+        stack.push(meta['component']);
+    while (stack.length > 0) {
+        const c = stack.pop();
+        if (!isObject(c))
+            continue;
+        const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
+        if (p) {
+            if (typeof c['group'] === 'string' && c['group'].trim() !== '')
+                p.group = c['group'];
+            out.push(p);
+            tooMany(out.length);
+        }
+        push(c['components']);
+    }
+    return out;
+}
+function spdxJsonPackages(doc) {
+    const pkgs = doc['packages'];
+    if (!Array.isArray(pkgs))
+        return [];
+    tooMany(pkgs.length);
+    const out = [];
+    for (const p of pkgs) {
+        if (!isObject(p))
+            continue;
+        // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
+        const locators = Array.isArray(p['externalRefs'])
+            ? p['externalRefs']
+                .filter(isObject)
+                .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
+                .map((r) => r['referenceLocator'])
+            : [];
+        const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+/**
+ * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`. JSON-LD lets a
+ * node's type be a list and a node be written inline where another refers to it (an
+ * `SpdxDocument`'s `element`, a relationship's `to`), so every object in the graph is looked at.
+ */
+function spdx3Packages(graph) {
+    tooMany(graph.length);
+    const out = [];
+    const stack = [...graph].reverse();
+    while (stack.length > 0) {
+        const e = stack.pop();
+        if (Array.isArray(e)) {
+            for (let i = e.length - 1; i >= 0; i--)
+                stack.push(e[i]);
+            continue;
+        }
+        if (!isObject(e))
+            continue;
+        for (const v of Object.values(e).reverse())
+            if (typeof v === 'object' && v !== null)
+                stack.push(v);
+        const type = e['type'] ?? e['@type'];
+        const types = Array.isArray(type) ? type : [type];
+        if (!types.some((t) => typeof t === 'string' && /(^|[_/:#])Package$/.test(t)))
+            continue;
+        const ids = Array.isArray(e['externalIdentifier'])
+            ? e['externalIdentifier']
+                .filter(isObject)
+                .filter((x) => typeof x['externalIdentifierType'] === 'string' &&
+                /^(packageUrl|purl)$/i.test(x['externalIdentifierType']))
+                .map((x) => x['identifier'])
+            : [];
+        const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
+        const found = pkg(e['name'], e['software_packageVersion'] ?? e['packageVersion'], purlsOf(locators, e['name']));
+        if (found) {
+            out.push(found);
+            tooMany(out.length);
+        }
+    }
+    return out;
+}
+/** A package from its declared name and version and its purls; undefined when nothing names it. */
+function pkg(name, version, purls) {
+    const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
+    const shown = declared ?? purls[0]?.name;
+    if (shown === undefined)
+        return undefined;
+    return {
+        name: shown,
+        ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
+        ...(purls.length > 0 ? { purls } : {}),
+    };
+}
+/**
+ * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
+ * the package's real identity is written, and a deny list must not pass over what it cannot read.
+ */
+function purlsOf(values, owner) {
+    const out = [];
+    for (const v of values) {
+        if (v === undefined || v === null || v === '')
+            continue;
+        const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
+        if (typeof v !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM ${who} has a purl that is not a string`);
+        try {
+            out.push((0,_purl_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePurl */ .$l)(v));
+        }
+        catch (e) {
+            if (!(e instanceof _purl_js__WEBPACK_IMPORTED_MODULE_3__/* .PurlError */ .eH))
+                throw e;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`);
+        }
+    }
+    return out;
+}
+function isPurlType(t) {
+    return t.trim().toLowerCase() === 'purl';
+}
+/**
+ * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
+ * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
+ * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
+ * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
+ */
+function spdxTagValuePackages(text) {
+    if (!/^\s*SPDXVersion:/m.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
+    const out = [];
+    for (const { tag, value } of tagValues(text)) {
+        const last = out[out.length - 1];
+        if (tag === 'PackageName') {
+            out.push({ name: value });
+            tooMany(out.length);
+        }
+        else if (last && tag === 'PackageVersion') {
+            if (last.version !== undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SPDX tag-value package '${last.name}' has two PackageVersion lines ('${last.version}', '${value}')`);
+            last.version = value;
+        }
+        else if (last && tag === 'ExternalRef') {
+            const [, type, locator] = value.split(/\s+/);
+            if (type !== undefined && isPurlType(type))
+                (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
+        }
+    }
+    return out;
+}
+/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+function tagValues(text) {
+    const out = [];
+    const lines = text.split(/\r?\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(lines[i]);
+        if (!m)
+            continue;
+        let value = m[2];
+        if (/^<text>/i.test(value)) {
+            let body = value.slice('<text>'.length);
+            while (!/<\/text>/i.test(body) && i + 1 < lines.length)
+                body += `\n${lines[++i]}`;
+            const close = body.search(/<\/text>/i);
+            if (close < 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SPDX tag-value: the <text> of ${m[1]} is never closed`);
+            value = body.slice(0, close);
+        }
+        out.push({ tag: m[1], value: value.trim() });
+    }
+    return out;
+}
+function tooMany(n) {
+    if (n > MAX_SBOM_PACKAGES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM lists more than ${MAX_SBOM_PACKAGES} packages`);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=sbom.js.map
 
 /***/ }),
 
@@ -32078,6 +32175,7 @@ function toGateError(e) {
 /* harmony export */   WN: () => (/* binding */ withByteBudget),
 /* harmony export */   b1: () => (/* binding */ LIMITS),
 /* harmony export */   uh: () => (/* binding */ readFileCapped),
+/* harmony export */   vQ: () => (/* binding */ budgetExhausted),
 /* harmony export */   zS: () => (/* binding */ nestedBudget)
 /* harmony export */ });
 /* unused harmony export describeBytes */
@@ -32152,6 +32250,10 @@ class ByteBudget {
     get remaining() {
         return Math.max(0, this.limit - this.usedBytes);
     }
+    /** Whether this budget, or one it is nested in, has been overspent. */
+    get exhausted() {
+        return this.usedBytes > this.limit || this.parent?.exhausted === true;
+    }
     /** Counts `n` more bytes read for `reading`; throws once the sum passes a limit. */
     charge(n, reading) {
         // The parent first: a run that is out of budget says so, whichever image asked.
@@ -32179,6 +32281,13 @@ function withByteBudget(budget, work) {
 /** A budget nested in the one currently in scope (if any). */
 function nestedBudget(what, limit) {
     return new ByteBudget(what, limit, scope.getStore());
+}
+/**
+ * Whether the budget in scope is spent. A LIMIT_EXCEEDED while it is not came from one read's
+ * own cap (a response or a layer over its size limit): about that one candidate, not the image.
+ */
+function budgetExhausted() {
+    return scope.getStore()?.exhausted === true;
 }
 /** Charges `n` bytes just read to the budgets in scope; a no-op outside any. */
 function chargeRead(n, reading) {
@@ -32345,6 +32454,10 @@ function normaliseGlob(glob) {
         return glob;
     const slash = glob.indexOf('/');
     const first = slash < 0 ? glob : glob.slice(0, slash);
+    // `nginx*`, `nginx:1.*`: one component is a Docker Hub library name, wildcards or not; only a
+    // leading `**` (every image, `**:prod`) spans registries.
+    if (WILDCARD.test(first) && slash < 0 && !glob.startsWith('**'))
+        return `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${glob}`;
     if (WILDCARD.test(first))
         return slash >= 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first) ? lowerHost(glob) : glob;
     if (slash < 0 || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first))
@@ -34069,13 +34182,23 @@ function byLine(s, line) {
 /**
  * Text for a terminal: line breaks kept, everything else a terminal would interpret (ESC/CSI/OSC,
  * lone CR, C1, bidi) escaped. One leading CR is kept: the progress counter's own overwrite.
- * JSON stays valid and equal: its strings never hold a raw control, and the escapes used for
- * C1 and format characters are JSON escapes.
+ * The CLI also runs in workflow steps, whose output the runner reads for commands: no line can
+ * be one (as for logText). JSON stays valid and equal: its strings never hold a raw control, the
+ * escapes used are JSON escapes, and `[` or `:` escaped only ever sit inside a string.
  */
 function terminalText(s) {
+    const line = (l) => noCommands(escapeControls(l));
     if (s.startsWith('\r'))
-        return `\r${byLine(s.slice(1), escapeControls)}`;
-    return byLine(s, escapeControls);
+        return `\r${byLine(s.slice(1), line)}`;
+    return byLine(s, line);
+}
+/**
+ * One escaped line that the runner cannot take as a workflow command: it does when the line
+ * starts with `::` after leading blanks (`::add-mask::`, `::stop-commands::`, `::warning::`) and
+ * when `##[` (the older syntax) appears anywhere.
+ */
+function noCommands(line) {
+    return line.replace(/##\[/g, '##\\u005b').replace(/^(\s*):/, '$1\\u003a');
 }
 // ---- GitHub Actions log (core.info, debug, warning, error, setFailed, group titles) -----------
 /**
@@ -34084,9 +34207,7 @@ function terminalText(s) {
  * `::stop-commands::`, `::warning::`) and recognises `##[` (the older syntax) anywhere.
  */
 function logText(s) {
-    return byLine(s, (line) => escapeControls(line)
-        .replace(/##\[/g, '##\\u005b')
-        .replace(/^(\s*):/, '$1\\u003a'));
+    return byLine(s, (line) => noCommands(escapeControls(line)));
 }
 // ---- Markdown/HTML job summary ------------------------------------------------------------------
 const MARKDOWN_ENTITIES = {
@@ -34155,8 +34276,10 @@ var errors = __nccwpck_require__(2807);
 var limits = __nccwpck_require__(332);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var dist = __nccwpck_require__(3917);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var dist = __nccwpck_require__(9654);
+var protobuf_specs_dist = __nccwpck_require__(9654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(4187);
 ;// CONCATENATED MODULE: ./build/core/trust/key-types.js
@@ -34376,7 +34499,7 @@ function checkBundleShape(json) {
     const mediaType = json['mediaType'];
     const version = typeof mediaType === 'string' ? MEDIA_TYPES.get(mediaType) : undefined;
     if (version === undefined)
-        throw malformed(`has unsupported mediaType ${JSON.stringify(mediaType ?? null)}`);
+        throw malformed(`has unsupported mediaType ${typeof mediaType === 'string' ? JSON.stringify(mediaType.slice(0, 200)) : Array.isArray(mediaType) ? 'list' : typeof mediaType}`);
     const vm = json['verificationMaterial'];
     if (!isObject(vm))
         throw malformed('has no verificationMaterial');
@@ -34505,8 +34628,6 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 //# sourceMappingURL=bundle-shape.js.map
-// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var core_dist = __nccwpck_require__(3917);
 ;// CONCATENATED MODULE: ./build/core/signatures/der.js
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 function encodeDer(obj) {
@@ -34577,7 +34698,7 @@ function write(o, out, at, sizes) {
  * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
  * a TrustedCertificate.
  */
-class TrustedCertificate extends core_dist.X509Certificate {
+class TrustedCertificate extends dist.X509Certificate {
     der;
     spki;
     key;
@@ -34594,7 +34715,7 @@ class TrustedCertificate extends core_dist.X509Certificate {
     }
     /** The KeyObject for this certificate's SPKI, created once. */
     keyObject() {
-        return (this.key ??= core_dist.crypto.createPublicKey(this.spki));
+        return (this.key ??= dist.crypto.createPublicKey(this.spki));
     }
     equals(other) {
         return this.der.equals(derOf(other));
@@ -34610,7 +34731,7 @@ class TrustedCertificate extends core_dist.X509Certificate {
             return super.verify(issuer);
         let ok = this.verdicts.get(by);
         if (ok === undefined) {
-            ok = core_dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
+            ok = dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
             this.verdicts.set(by, ok);
         }
         return ok;
@@ -34621,7 +34742,7 @@ class TrustedCertificate extends core_dist.X509Certificate {
  * issuer it was checked against are kept on this object only, which lives as long as the one
  * bundle being verified (sigstore-js checks the chain once per timestamp).
  */
-class LeafCertificate extends core_dist.X509Certificate {
+class LeafCertificate extends dist.X509Certificate {
     der;
     tbs;
     spki;
@@ -34645,8 +34766,8 @@ class LeafCertificate extends core_dist.X509Certificate {
         if (ok === undefined) {
             const key = by instanceof TrustedCertificate
                 ? by.keyObject()
-                : core_dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
-            ok = core_dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
+                : dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
+            ok = dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
             this.verdicts.set(by, ok);
         }
         return ok;
@@ -34657,7 +34778,7 @@ class LeafCertificate extends core_dist.X509Certificate {
  * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
  */
 function cloneOf(der) {
-    const c = core_dist.X509Certificate.parse(Buffer.from(der));
+    const c = dist.X509Certificate.parse(Buffer.from(der));
     const tbs = c.tbsCertificate;
     tbs.toDER = () => encodeDer(tbs);
     return c;
@@ -34734,7 +34855,7 @@ function decodeExtensionValue(oid, raw) {
     if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
         return undefined;
     try {
-        const obj = core_dist.ASN1Obj.parseBuffer(Buffer.from(raw));
+        const obj = dist.ASN1Obj.parseBuffer(Buffer.from(raw));
         // UTF8String (12), PrintableString (19), IA5String (22)
         if (!obj.tag.constructed && obj.tag.class === 0 && [12, 19, 22].includes(obj.tag.number)) {
             return obj.value.toString('utf8');
@@ -35096,6 +35217,46 @@ const P384 = {
     },
     bits: 384,
 };
+const P521 = {
+    p: (1n << 521n) - 1n,
+    n: 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+    a: (1n << 521n) - 4n,
+    b: 0x0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+    g: {
+        x: 0x00c6858e06b70404e9cd9e3ecb662395b4429c648139053fb521f828af606b4d3dbaa14b5e77efe75928fe1dc127a2ffa8de3348b3c1856a429bf97e7e31c2e5bd66n,
+        y: 0x011839296a789a3bc0045c8a5fb42c7d1bd998f54449579b446817afbd17273e662c97ee72995ef42640c550b9013fad0761353c7086a272c24088be94769fd16650n,
+    },
+    bits: 521,
+};
+const CURVES = { prime256v1: P256, secp384r1: P384, secp521r1: P521 };
+/**
+ * The hashes a signature by `key` over whole data may have been made with, the key's own first.
+ * sigstore-go, cosign and KMS (AWS `ECC_NIST_P384` signs `ECDSA_SHA_384`) hash by the curve:
+ * SHA-384 for P-384, SHA-512 for P-521; sigstore-js signs and verifies SHA-256 whatever the
+ * curve, so both are signatures over the same bytes by the same key. `null`: the key type fixes
+ * its own hash (Ed25519).
+ */
+function signatureHashes(key) {
+    if (key.asymmetricKeyType === 'ec') {
+        const curve = key.asymmetricKeyDetails?.namedCurve;
+        if (curve === 'secp384r1')
+            return ['sha384', 'sha256'];
+        if (curve === 'secp521r1')
+            return ['sha512', 'sha256'];
+        return ['sha256'];
+    }
+    if (key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448')
+        return [null];
+    // PKCS#1 v1.5 names its hash inside the signature, so trying each SHA-2 is unambiguous (KMS
+    // RSA keys sign RSASSA_PKCS1_V1_5_SHA_256/384/512).
+    if (key.asymmetricKeyType === 'rsa')
+        return ['sha256', 'sha384', 'sha512'];
+    return ['sha256'];
+}
+/** The SHA-2 hash whose output has `length` bytes (a Rekor digest carries no algorithm of its own). */
+function hashForDigestLength(length) {
+    return length === 32 ? 'sha256' : length === 48 ? 'sha384' : length === 64 ? 'sha512' : undefined;
+}
 const DIGEST_INFO_PREFIX = {
     32: '3031300d060960864801650304020105000420',
     48: '3041300d060960864801650304020205000430',
@@ -35103,13 +35264,13 @@ const DIGEST_INFO_PREFIX = {
 };
 /**
  * Verify `signature` over a message whose hash is `digest` (sha256/384/512 bytes).
- * Supports ECDSA P-256/P-384 (DER signatures) and RSA PKCS#1 v1.5; anything else is `false`
+ * Supports ECDSA P-256/P-384/P-521 (DER signatures) and RSA PKCS#1 v1.5; anything else is `false`
  * together with a reason, so the caller can say why rather than report a bad signature.
  */
 function verifyPrehashed(key, digest, signature) {
     if (key.asymmetricKeyType === 'ec') {
         const curveName = key.asymmetricKeyDetails?.namedCurve;
-        const curve = curveName === 'prime256v1' ? P256 : curveName === 'secp384r1' ? P384 : undefined;
+        const curve = curveName === undefined ? undefined : CURVES[curveName];
         if (!curve)
             return { ok: false, unsupported: `ECDSA curve ${curveName ?? '?'}` };
         const jwk = key.export({ format: 'jwk' });
@@ -35335,21 +35496,34 @@ function statement_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 //# sourceMappingURL=statement.js.map
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
+var v2 = __nccwpck_require__(3835);
 ;// CONCATENATED MODULE: ./build/core/signatures/tlog-binding.js
 // Binds each transparency-log entry to the signer we accepted: the key or certificate recorded
-// in the Rekor body must be ours. sigstore-js compares signature and digest only, not the key.
+// in the Rekor body must be ours. sigstore-js compares signature and digest only, not the key
+// (for Rekor v2 hashedrekord 0.0.2 and dsse 0.0.2 entries either).
 
 
-/** Throws TLOG_INVALID unless every entry's body names `signer` as its verifier. */
+
+/**
+ * Throws TLOG_INVALID unless every entry's body names `signer` as its verifier. The verifier is
+ * read from the place sigstore-js reads that kind and version from (the Rekor v2 protobuf form
+ * through the same parser), and every verifier there must be the signer: a body naming none,
+ * or another key in a field this kind does not have, binds nothing.
+ */
 function checkTlogSigner(entries, signer) {
     entries.forEach((entry, i) => {
-        const verifiers = bodyVerifiers(entry.canonicalizedBody, i);
-        const ok = verifiers.some((v) => signer.kind === 'certificate'
-            ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
-                (v.cert === undefined && sameKey(v, signer.spki))
-            : sameKey(v, signer.spki));
+        const { kind, verifiers } = bodyVerifiers(entry.canonicalizedBody, i);
+        const ok = verifiers.length > 0 &&
+            verifiers.every((v) => signer.kind === 'certificate'
+                ? (v.cert !== undefined && v.cert.equals(signer.der)) ||
+                    (v.cert === undefined && sameKey(v, signer.spki))
+                : sameKey(v, signer.spki));
         if (!ok) {
-            throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}) records a different ${signer.kind === 'key' ? 'public key' : 'certificate'} than the one that signed`);
+            const what = signer.kind === 'key' ? 'public key' : 'certificate';
+            throw new errors/* GateError */.ue('TLOG_INVALID', verifiers.length === 0
+                ? `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}, ${kind}) records no verifier to compare with the ${what} that signed`
+                : `tlog entry ${i} (logIndex ${entry.logIndex ?? '?'}, ${kind}) records a different ${what} than the one that signed`);
         }
     });
 }
@@ -35369,55 +35543,92 @@ function bodyVerifiers(body, i) {
             cause: e,
         });
     }
+    const kind = tlog_binding_get(json, 'kind');
+    const version = tlog_binding_get(json, 'apiVersion');
+    const kv = `${typeof kind === 'string' ? kind : '?'}/${typeof version === 'string' ? version : '?'}`;
     const spec = tlog_binding_get(json, 'spec');
-    const found = [];
-    // Rekor v1: hashedrekord 0.0.1, dsse 0.0.1, intoto 0.0.1/0.0.2 hold base64 PEM strings.
-    found.push(tlog_binding_get(spec, 'signature', 'publicKey', 'content'));
-    for (const s of arr(tlog_binding_get(spec, 'signatures')))
-        found.push(tlog_binding_get(s, 'verifier'));
-    found.push(tlog_binding_get(spec, 'publicKey'));
-    for (const s of arr(tlog_binding_get(spec, 'content', 'envelope', 'signatures')))
-        found.push(tlog_binding_get(s, 'publicKey'));
-    const out = found.flatMap((v) => typeof v === 'string' ? [fromBase64Pem(v)] : []);
-    // Rekor v2: hashedRekordV002 / dsseV002 hold protobuf Verifier objects with raw DER.
-    const v2 = [tlog_binding_get(spec, 'hashedRekordV002', 'signature', 'verifier')];
-    for (const s of arr(tlog_binding_get(spec, 'dsseV002', 'signatures')))
-        v2.push(tlog_binding_get(s, 'verifier'));
-    for (const v of v2) {
-        const cert = tlog_binding_get(v, 'x509Certificate', 'rawBytes');
-        const key = tlog_binding_get(v, 'publicKey', 'rawBytes');
-        if (typeof cert === 'string')
-            out.push(fromCertDer(Buffer.from(cert, 'base64')));
-        if (typeof key === 'string') {
-            const raw = Buffer.from(key, 'base64');
-            let spki = null;
-            out.push({ rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) });
-        }
+    const pems = [];
+    switch (kv) {
+        // Rekor v1 kinds hold base64 PEM strings (sigstore-js: verifyTLogBody, version 0.0.1 checks).
+        case 'hashedrekord/0.0.1':
+            pems.push(tlog_binding_get(spec, 'signature', 'publicKey', 'content'));
+            break;
+        case 'dsse/0.0.1':
+            for (const s of arr(tlog_binding_get(spec, 'signatures')))
+                pems.push(tlog_binding_get(s, 'verifier'));
+            break;
+        case 'intoto/0.0.1':
+            pems.push(tlog_binding_get(spec, 'publicKey'));
+            break;
+        case 'intoto/0.0.2':
+            for (const s of arr(tlog_binding_get(spec, 'content', 'envelope', 'signatures')))
+                pems.push(tlog_binding_get(s, 'publicKey'));
+            break;
+        default:
+            // sigstore-js reads every other hashedrekord/dsse version as a Rekor v2 Entry.
+            if (kind === 'hashedrekord' || kind === 'dsse')
+                return { kind: kv, verifiers: v2Verifiers(json, kind, kv, i) };
+            return { kind: kv, verifiers: [] };
     }
-    return out.filter((v) => v.cert !== undefined || v.spki !== undefined);
+    return {
+        kind: kv,
+        verifiers: pems.map((v) => (typeof v === 'string' ? fromBase64Pem(v) : {})),
+    };
 }
+/** Rekor v2 hashedRekordV002 / dsseV002: protobuf Verifier objects with raw DER. */
+function v2Verifiers(json, kind, kv, i) {
+    let entry;
+    try {
+        entry = v2.Entry.fromJSON(json);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry ${i}: ${kv} body does not parse`, {
+            cause: e,
+        });
+    }
+    const spec = entry.spec?.spec;
+    const found = [];
+    if (kind === 'hashedrekord' && spec?.$case === 'hashedRekordV002')
+        found.push(spec.hashedRekordV002.signature?.verifier);
+    if (kind === 'dsse' && spec?.$case === 'dsseV002')
+        for (const s of spec.dsseV002.signatures)
+            found.push(s.verifier);
+    return found.map((v) => {
+        const m = v?.verifier;
+        if (m?.$case === 'x509Certificate')
+            return fromCertDer(m.x509Certificate.rawBytes);
+        if (m?.$case === 'publicKey') {
+            const raw = m.publicKey.rawBytes;
+            let spki = null;
+            return { rawSpki: raw, spki: () => (spki === null ? (spki = normaliseSpki(raw)) : spki) };
+        }
+        return {};
+    });
+}
+/**
+ * A Rekor v1 verifier: base64 of PEM. Rekor keeps the first PEM block (Go's pem.Decode) and
+ * ignores what follows, so only that block is read, and only when it is a well-formed
+ * certificate or public key with canonical base64 right at the start: a certificate after
+ * another key (logged under that key) or a block Go would skip never names the signer. A
+ * certificate may be followed by its chain.
+ */
 function fromBase64Pem(b64) {
     const pem = Buffer.from(b64, 'base64').toString('utf8');
-    if (pem.includes('-----BEGIN CERTIFICATE-----')) {
-        const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
-        return m ? fromCertDer(Buffer.from(m[1].replace(/\s+/g, ''), 'base64')) : {};
-    }
-    const m = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]*)-----END PUBLIC KEY-----\s*$/.exec(pem);
-    const rawSpki = m ? Buffer.from(m[1].replace(/\s+/g, ''), 'base64') : undefined;
+    const m = /^\s*-----BEGIN (CERTIFICATE|PUBLIC KEY)-----([A-Za-z0-9+/=\s]*)-----END \1-----/.exec(pem);
+    if (!m)
+        return {};
+    const text = m[2].replace(/\s+/g, '');
+    const der = Buffer.from(text, 'base64');
+    if (der.length === 0 || der.toString('base64') !== text)
+        return {};
+    if (m[1] === 'CERTIFICATE')
+        return fromCertDer(der);
+    if (pem.slice(m[0].length).trim() !== '')
+        return {};
     let spki = null;
     return {
-        ...(rawSpki ? { rawSpki } : {}),
-        spki: () => {
-            if (spki === null) {
-                try {
-                    spki = (0,external_node_crypto_.createPublicKey)(pem).export({ type: 'spki', format: 'der' });
-                }
-                catch {
-                    spki = undefined;
-                }
-            }
-            return spki;
-        },
+        rawSpki: der,
+        spki: () => (spki === null ? (spki = normaliseSpki(der)) : spki),
     };
 }
 /**
@@ -35486,11 +35697,11 @@ function verifyInclusionPromise(entry, tlogs, what) {
         logIndex: Number(entry.logIndex),
         logID: entry.logId.keyId.toString('hex'),
     };
-    const data = Buffer.from(core_dist.json.canonicalize(payload), 'utf8');
+    const data = Buffer.from(dist.json.canonicalize(payload), 'utf8');
     const ok = tlogs.some((t) => t.logID.equals(entry.logId.keyId) &&
         t.validFor.start <= at &&
         at <= t.validFor.end &&
-        core_dist.crypto.verify(data, t.publicKey, set));
+        dist.crypto.verify(data, t.publicKey, set));
     if (!ok) {
         throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: signed entry timestamp of tlog entry (logIndex ${entry.logIndex}, log ${payload.logID}) does not verify with any trusted log key valid at ${at.toISOString()}`);
     }
@@ -35515,11 +35726,12 @@ function verifyInclusionPromise(entry, tlogs, what) {
 
 
 
+
 const HASH_NAMES = {
-    [dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
-    [dist.HashAlgorithm.SHA2_256]: 'sha256',
-    [dist.HashAlgorithm.SHA2_384]: 'sha384',
-    [dist.HashAlgorithm.SHA2_512]: 'sha512',
+    [protobuf_specs_dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+    [protobuf_specs_dist.HashAlgorithm.SHA2_256]: 'sha256',
+    [protobuf_specs_dist.HashAlgorithm.SHA2_384]: 'sha384',
+    [protobuf_specs_dist.HashAlgorithm.SHA2_512]: 'sha512',
 };
 const EMPTY_TRUST = {
     certificateAuthorities: [],
@@ -35545,11 +35757,9 @@ function createSignatureVerifier(trustedRoot, policy) {
     // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
     // the presence of an entry is required up front either way.
     const makeVerifiers = (tlogThreshold) => {
-        const keyOpts = {
-            tlogThreshold,
-            ctlogThreshold: 0,
-            timestampThreshold: policy.requireTlog ? 1 : 0,
-        };
+        // A key without a validity window needs no signing time: a required log entry is proved by
+        // its inclusion proof or its SET (tlogThreshold), not by the time it vouches for.
+        const keyOpts = { tlogThreshold, ctlogThreshold: 0, timestampThreshold: 0 };
         const keylessOpts = {
             tlogThreshold,
             ctlogThreshold: policy.requireSct ? 1 : 0,
@@ -35580,7 +35790,7 @@ function createSignatureVerifier(trustedRoot, policy) {
     };
     const verifiers = makeVerifiers(policy.requireTlog ? 1 : 0);
     const attVerifiers = makeVerifiers(0);
-    function verify(bundleJson, subject, format, what, att) {
+    function verify(bundleJson, subject, format, what, att, legacySig = false) {
         // 1. Structure and bounds, before any cryptography.
         const shape = checkBundleShape(bundleJson);
         let statement;
@@ -35615,12 +35825,21 @@ function createSignatureVerifier(trustedRoot, policy) {
                 $case: 'certificate',
                 certificate: new LeafCertificate(entity.key.certificate),
             };
+        // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
+        // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
+        if (bundle.content.$case === 'dsseEnvelope') {
+            const env = bundle.content.dsseEnvelope;
+            entity.signature = keyHashedContent(entity.signature, dist.dsse.preAuthEncoding(env.payloadType, env.payload), env.signatures[0]?.sig ?? Buffer.alloc(0), env.payload);
+        }
+        else if (legacySig && 'artifact' in subject) {
+            entity.signature = keyHashedContent(entity.signature, Buffer.from(subject.artifact), bundle.content.messageSignature.signature);
+        }
         if (bundle.content.$case === 'messageSignature') {
             const md = bundle.content.messageSignature.messageDigest;
             if ('artifact' in subject) {
                 const alg = HASH_NAMES[md.algorithm];
                 if (alg === undefined) {
-                    throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
+                    throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${protobuf_specs_dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
                 }
                 if (!sha(alg, subject.artifact).equals(md.digest)) {
                     throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
@@ -35635,12 +35854,18 @@ function createSignatureVerifier(trustedRoot, policy) {
             }
         }
         if (ignoreTlog) {
+            // No root: nothing here can be checked, and the policy needs no time (else a root would be
+            // required), so log entries and RFC 3161 timestamps are left out rather than failed.
             entity.tlogEntries = [];
-            entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log');
+            entity.timestamps = [];
         }
-        const threshold = shape.signer === 'certificate' ? 1 : policy.requireTlog ? 1 : 0;
-        if (countTimestampCandidates(entity) < threshold) {
-            throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)`);
+        const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
+        for (const e of entity.tlogEntries)
+            checkProofAgainstCheckpoint(e, what);
+        checkProofLogsValid(entity, base.tlogs, what);
+        // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
+        if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
+            throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)${stale}`);
         }
         const bound = entity.tlogEntries;
         let set = verifiers;
@@ -35687,15 +35912,17 @@ function createSignatureVerifier(trustedRoot, policy) {
             if (key.validFor && !madeBy(entity, key))
                 continue;
             if (key.validFor && !timed) {
-                firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor entry, no RFC 3161 timestamp) to check that against`);
+                firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`);
                 continue;
             }
             try {
                 verifier.verify(entity);
             }
             catch (e) {
-                const g = toVerifyGateError(e, what);
-                if (g.code !== 'SIGNATURE_INVALID')
+                const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+                // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
+                // that error is the reason, not "no trusted key".
+                if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
                     firstOther ??= windowError(g, key, what);
                 continue;
             }
@@ -35721,7 +35948,13 @@ function createSignatureVerifier(trustedRoot, policy) {
             set.keyless.verify(entity);
         }
         catch (e) {
-            throw toVerifyGateError(e, what);
+            const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+            const unknownCt = /SCT verification failed/.test(g.message)
+                ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
+                : undefined;
+            if (unknownCt)
+                throw new errors/* GateError */.ue(g.code, `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`, { cause: g });
+            throw g;
         }
         const identity = readCertIdentity(cert);
         try {
@@ -35745,31 +35978,42 @@ function createSignatureVerifier(trustedRoot, policy) {
             ...timeEvidence(entity, bound),
         };
     }
+    // Each entry point runs on attacker-made content only: whatever it throws that is not already
+    // ours (a RangeError from a deeply nested value, a TypeError on an unexpected shape) is that
+    // evidence failing (MALFORMED), for every caller alike, never an INTERNAL outage.
+    const rejecting = (what, run) => (...a) => {
+        try {
+            return run(...a);
+        }
+        catch (e) {
+            throw toVerifyGateError(e, what);
+        }
+    };
     return {
-        verifyLegacy(layer, imageDigest) {
+        verifyLegacy: rejecting('.sig layer', (layer, imageDigest) => {
             checkSimpleSigningPayload(layer.payload, imageDigest);
             const bundle = legacyLayerToBundle(layer);
-            const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer');
+            const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer', undefined, true);
             delete evidence.statement;
             return evidence;
-        },
-        verifyBundle(bundleJson, subject, format) {
+        }),
+        verifyBundle: rejecting('bundle', (bundleJson, subject, format) => {
             const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
             return verify(bundleJson, s, format, `bundle (${format})`);
-        },
-        verifyLegacyAttestation(layer, imageDigest) {
+        }),
+        verifyLegacyAttestation: rejecting(ATT_LAYER, (layer, imageDigest) => {
             const digest = parseSubjectDigest(imageDigest);
             const parsed = legacyAttestationToBundle(layer);
             const { statement, ...evidence } = verify(parsed.bundle, { digest }, 'legacy-tag', ATT_LAYER, { envelope: layer.envelope, parsed });
             if (statement === undefined)
                 throw new errors/* GateError */.ue('INTERNAL', `${ATT_LAYER}: verified without a statement`);
             return { ...evidence, statement };
-        },
+        }),
     };
 }
 function baseTrust(root) {
     try {
-        const tr = dist.TrustedRoot.fromJSON(root);
+        const tr = protobuf_specs_dist.TrustedRoot.fromJSON(root);
         // A key or CA without a start of validity is malformed; sigstore-js would read it as
         // "valid since the beginning of time". Drop it so nothing can verify against it.
         tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
@@ -35789,6 +36033,98 @@ function baseTrust(root) {
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, {
             cause: e,
         });
+    }
+}
+const STALE_HINT = 'the trusted root may be stale (refresh it via TUF, or pass a current --trusted-root)';
+/**
+ * Entries from a log the trusted root does not list cannot be checked at all. Required: a
+ * failure saying the root may be stale (a new log shard, a rotated key). Not required: they are
+ * left out with the time they claim, and the returned text says so for a later failure.
+ */
+function dropUnknownLogs(entity, tlogs, required, what) {
+    const unknown = entity.tlogEntries.filter((e) => !tlogs.some((t) => t.logID.equals(e.logId.keyId)));
+    if (unknown.length === 0)
+        return '';
+    const ids = [...new Set(unknown.map((e) => e.logId.keyId.toString('hex')))].join(', ');
+    const text = `tlog entry (logIndex ${unknown[0].logIndex}) is from log ${ids}, which the trusted root does not know: ${STALE_HINT}`;
+    if (required)
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: ${text}`);
+    entity.tlogEntries = entity.tlogEntries.filter((e) => !unknown.includes(e));
+    entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log' || !unknown.includes(t.tlogEntry));
+    return ` (left out: ${text})`;
+}
+/**
+ * sigstore-js proves inclusion against the checkpoint's size and root and never reads the
+ * proof's own `treeSize` and `rootHash`: evidence that contradicts itself is refused here.
+ */
+function checkProofAgainstCheckpoint(entry, what) {
+    const proof = entry.inclusionProof;
+    if (!proof?.checkpoint)
+        return;
+    const note = proof.checkpoint.envelope.split('\n\n')[0] ?? '';
+    const [, size, root] = note.split('\n');
+    const fail = (field) => new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) inclusion proof ${field} differs from its checkpoint's`);
+    if (size !== undefined && size !== proof.treeSize)
+        throw fail(`tree size ${proof.treeSize}`);
+    if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
+        throw fail('root hash');
+}
+/**
+ * sigstore-js checks a log key's `validFor` only for a SET (at its integrated time), never for
+ * the checkpoint that proves an entry without one. That checkpoint was signed once the entry was
+ * in the log, so not before the signature was timestamped: a log key whose validity ended before
+ * the earliest RFC 3161 time cannot have signed it while trusted. With no such time there is
+ * nothing to hold the window to (as in sigstore-go), and no time is reported either.
+ */
+function checkProofLogsValid(entity, tlogs, what) {
+    const times = entity.timestamps.flatMap((t) => t.$case === 'timestamp-authority' ? [t.timestamp.signingTime.getTime()] : []);
+    if (times.length === 0)
+        return;
+    const earliest = Math.min(...times);
+    for (const e of entity.tlogEntries) {
+        if (e.inclusionPromise !== undefined || e.inclusionProof === undefined)
+            continue;
+        const logs = tlogs.filter((t) => t.logID.equals(e.logId.keyId));
+        // An end that does not parse (NaN) vouches for nothing.
+        if (logs.length === 0 || logs.some((t) => t.validFor.end.getTime() >= earliest))
+            continue;
+        const end = new Date(Math.max(...logs.map((t) => t.validFor.end.getTime())));
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${e.logIndex}) is proved by a checkpoint of log ${e.logId.keyId.toString('hex')}, whose key the trusted root trusts only until ${end.toISOString()}, before the signature's timestamp ${new Date(earliest).toISOString()}`);
+    }
+}
+/**
+ * A timestamp that fails and names a signer (serial and issuer) that no TSA in the root has as
+ * its leaf: the root may lack a new TSA, so say so next to the failure.
+ */
+function tsaStaleHint(g, entity, tsas) {
+    if (!/timestamp could not be verified/.test(g.message))
+        return g;
+    const unknown = entity.timestamps.some((t) => {
+        if (t.$case !== 'timestamp-authority')
+            return false;
+        try {
+            const serial = t.timestamp.signerSerialNumber;
+            const issuer = t.timestamp.signerIssuer;
+            return !tsas.some((ca) => {
+                const leaf = ca.certChain[0];
+                return leaf !== undefined && leaf.serialNumber.equals(serial) && leaf.issuer.equals(issuer);
+            });
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!unknown)
+        return g;
+    return new errors/* GateError */.ue(g.code, `${g.message}: its signer is not a timestamp authority the trusted root knows: ${STALE_HINT}`, { cause: g });
+}
+/** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
+function sctLogIds(cert) {
+    try {
+        return (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+    }
+    catch {
+        return [];
     }
 }
 function countTimestampCandidates(entity) {
@@ -35840,6 +36176,34 @@ function timestampedOver(content, signed) {
         compareDigest: (d) => content.compareDigest(d),
         compareSignedDigest: (d) => content.compareSignedDigest(d),
         verifySignature: (key) => content.verifySignature(key),
+    };
+}
+/**
+ * `content` with the signature checked over `signed` under the hash the key signs with (SHA-384
+ * for P-384, SHA-512 for P-521; SHA-256 too, which sigstore-js signs with), and a logged digest
+ * of the signed bytes (Rekor v2 hashedrekord over the DSSE PAE) compared under the hash its
+ * length names: Rekor records the digest the key signed, not a SHA-256.
+ */
+function keyHashedContent(content, signed, signature, 
+/** A DSSE payload, whose logged hash (dsse entries) also follows the digest's length. */
+payload) {
+    const byLength = (data, d) => {
+        const alg = hashForDigestLength(d.length);
+        return alg !== undefined && sha(alg, data).equals(d);
+    };
+    return {
+        signature: content.signature,
+        compareSignature: (s) => content.compareSignature(s),
+        compareDigest: (d) => (payload ? byLength(payload, d) : content.compareDigest(d)),
+        compareSignedDigest: (d) => byLength(signed, d),
+        verifySignature: (key) => signatureHashes(key).some((alg) => {
+            try {
+                return (0,external_node_crypto_.verify)(alg, signed, key, signature);
+            }
+            catch {
+                return false;
+            }
+        }),
     };
 }
 function digestOnlyContent(signature, digest, what) {
@@ -36210,6 +36574,7 @@ var tuf_seeds = __nccwpck_require__(8032);
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
 
 
+
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
 // offline root is always the one the library version we ship was released with.
 
@@ -36268,7 +36633,7 @@ async function loadFromTuf(opts) {
             cause: e,
         });
     }
-    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(protobuf_specs_dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
 }
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
 function validateTrustedRoot(text, source) {
@@ -36299,7 +36664,7 @@ function validateTrustedRoot(text, source) {
     }
     try {
         // Parse every key and certificate now, so a broken root fails at load, not per image.
-        (0,verify_dist/* toTrustMaterial */.jO)(dist.TrustedRoot.fromJSON(obj));
+        (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(obj));
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);
@@ -36308,6 +36673,100 @@ function validateTrustedRoot(text, source) {
         });
     }
     return obj;
+}
+/** A root whose last key of a kind ends within this long is worth a warning. */
+const TRUSTED_ROOT_WARN_MS = 30 * 24 * 60 * 60 * 1000;
+/** How the report names the root a run used. */
+function describeTrustedRootSource(opts) {
+    if (opts.trustedRootPath !== undefined)
+        return `trusted root ${opts.trustedRootPath}`;
+    if (opts.offline)
+        return 'the embedded public-good trusted root';
+    return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+}
+const SERVICES = [
+    ['tlogs', 'transparency log key'],
+    ['certificateAuthorities', 'certificate authority'],
+    ['timestampAuthorities', 'timestamp authority'],
+    ['ctlogs', 'CT log key'],
+];
+/**
+ * Warnings for a root near or past its end: for each kind of service it lists, the last of its
+ * keys or CAs to stop being valid (its `validFor.end`, or a certificate's notAfter) within 30
+ * days or gone; for the embedded root, also the TUF root metadata it was shipped with. Older
+ * signatures still verify against such a root, new ones soon will not, and a rotated key it
+ * lacks makes new entries look unknown.
+ */
+function trustedRootWarnings(root, opts, now = new Date()) {
+    const source = describeTrustedRootSource(opts);
+    const out = [];
+    const horizon = now.getTime() + TRUSTED_ROOT_WARN_MS;
+    for (const [field, what] of SERVICES) {
+        const entries = root[field] ?? [];
+        if (entries.length === 0)
+            continue;
+        const last = Math.max(...entries.map(entryEnd));
+        if (last >= horizon)
+            continue;
+        out.push(expiryText(source, `its last ${what}`, last, now));
+    }
+    if (opts.trustedRootPath === undefined && opts.offline) {
+        const expires = embeddedTufExpiry();
+        if (expires !== undefined && expires < horizon)
+            out.push(expiryText(source, 'the TUF root metadata it was shipped with', expires, now) +
+                ': keys rotated since are missing; update image-gate, or use TUF (no offline) or a current trusted-root file');
+    }
+    return out;
+}
+function expiryText(source, what, at, now) {
+    const when = new Date(at).toISOString();
+    if (at <= now.getTime())
+        return `${source}: ${what} expired on ${when}`;
+    const days = Math.ceil((at - now.getTime()) / (24 * 60 * 60 * 1000));
+    return `${source}: ${what} expires on ${when} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+/** When a root entry stops being usable: its validity end or its chain's first notAfter. */
+function entryEnd(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return Infinity;
+    const e = entry;
+    let end = Infinity;
+    const validEnd = e.validFor?.end ?? e.publicKey?.validFor?.end;
+    if (typeof validEnd === 'string') {
+        const t = Date.parse(validEnd);
+        if (!Number.isNaN(t))
+            end = t;
+    }
+    const certs = e.certChain?.certificates;
+    for (const c of Array.isArray(certs) ? certs : []) {
+        const raw = c?.rawBytes;
+        if (typeof raw !== 'string')
+            continue;
+        try {
+            const t = Date.parse(new external_node_crypto_.X509Certificate(Buffer.from(raw, 'base64')).validTo);
+            if (!Number.isNaN(t))
+                end = Math.min(end, t);
+        }
+        catch {
+            // A certificate that does not parse was refused when the root was loaded.
+        }
+    }
+    return end;
+}
+/** `signed.expires` of the TUF root.json shipped next to the embedded trusted root. */
+function embeddedTufExpiry() {
+    const seeds = tuf_seeds;
+    const b64 = seeds[PUBLIC_GOOD_TUF_MIRROR]?.['root.json'];
+    if (typeof b64 !== 'string')
+        return undefined;
+    try {
+        const meta = JSON.parse(Buffer.from(b64, 'base64').toString('utf8'));
+        const t = typeof meta.signed?.expires === 'string' ? Date.parse(meta.signed.expires) : NaN;
+        return Number.isNaN(t) ? undefined : t;
+    }
+    catch {
+        return undefined;
+    }
 }
 //# sourceMappingURL=root.js.map
 ;// CONCATENATED MODULE: ./build/core/conformance.js
@@ -36419,13 +36878,16 @@ function githubAttestationSource(o, env, signal, getOctokit) {
 //# sourceMappingURL=github-source.js.map
 // EXTERNAL MODULE: ./build/core/reference.js
 var core_reference = __nccwpck_require__(8687);
-// EXTERNAL MODULE: ./build/core/attestations/conditions.js + 4 modules
-var conditions = __nccwpck_require__(1226);
+// EXTERNAL MODULE: ./build/core/attestations/conditions.js + 2 modules
+var conditions = __nccwpck_require__(8524);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
 var types = __nccwpck_require__(5129);
+// EXTERNAL MODULE: ./build/core/attestations/sbom.js
+var sbom = __nccwpck_require__(9579);
 // EXTERNAL MODULE: ./build/core/attestations/vuln.js
 var vuln = __nccwpck_require__(7745);
 ;// CONCATENATED MODULE: ./build/core/attestations/evaluate.js
+
 
 
 
@@ -36499,7 +36961,8 @@ imageDigest) {
         }
     }
     if ((c.denyPackages?.length ?? 0) > 0) {
-        const sboms = indexOf(SBOM_TYPES);
+        // Every verified SBOM counts, under a versioned type too (`https://spdx.dev/Document/v2.3`).
+        const sboms = verified.flatMap((a, i) => ((0,sbom/* sbomFormat */.$2)(a.statement.predicateType) ? [i] : []));
         if (sboms.length === 0)
             needEvidence('SBOM', SBOM_TYPES, 'deny-packages');
         for (const i of sboms) {
@@ -36799,7 +37262,7 @@ async function* legacyCandidates(store, digest, suffix, out) {
         }
         catch (e) {
             const err = (0,errors/* toGateError */.Vl)(e);
-            if (!isContentFault(err))
+            if (!isCandidateFault(err))
                 throw err;
             out.rejected.push({ where, error: err });
             continue;
@@ -36854,7 +37317,7 @@ async function* bundleCandidates(store, digest, out) {
         }
         catch (e) {
             const err = (0,errors/* toGateError */.Vl)(e);
-            if (!isContentFault(err))
+            if (!isCandidateFault(err))
                 throw err;
             out.rejected.push({ where, error: err });
         }
@@ -36916,8 +37379,16 @@ function entryLimit(i, list) {
     if (i >= limits/* LIMITS */.b1.signaturesPerImage)
         throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${list}: more than ${limits/* LIMITS */.b1.signaturesPerImage} entries read without a verdict, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
 }
-/** Faults in attacker-writable content: a verdict on that candidate, not an outage. */
-function isContentFault(e) {
+/**
+ * Faults of one attacker-writable candidate: a verdict on it (malformed, wrong digest), or one
+ * read over its own cap (a layer declaring more than the limit, a manifest larger than 4 MiB).
+ * The latter is recorded as a rejection with its own code: it cannot outweigh a candidate that
+ * verifies, and is the error (exit 2) only when none does (see `judge` in verify.ts). A spent
+ * byte budget is no candidate's fault and ends the lookup.
+ */
+function isCandidateFault(e) {
+    if (e.code === 'LIMIT_EXCEEDED')
+        return !(0,limits/* budgetExhausted */.vQ)();
     return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
 }
 //# sourceMappingURL=discovery.js.map
@@ -36989,6 +37460,10 @@ async function verifyStoreImage(ref, ctx) {
     const att = ctx.attestations
         ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
         : undefined;
+    // A candidate over its own size cap might have been the attestation asked for.
+    const setAside = att && !att.ok ? unreadableLimit(v.found) : undefined;
+    if (setAside)
+        throw setAside;
     const rejected = [...v.rejected, ...(att?.rejected ?? [])];
     const common = {
         image: ref.original,
@@ -37109,15 +37584,16 @@ async function lookFirstValid(store, digest, verifier, format) {
             rejected.push(...j.rejected);
         }
         catch (e) {
-            deferred ??= e;
+            deferred ??= (0,errors/* toGateError */.Vl)(e);
         }
         if (signatures.length > 0)
             break;
     }
     if (signatures.length === 0 && deferred !== undefined)
-        throw deferred;
-    // With no candidates kept, judging `found` yields just what discovery itself rejected.
-    const unreadable = judge(found, digest, verifier).rejected;
+        throw (0,errors/* toGateError */.Vl)(deferred);
+    // With no candidates kept, judging `found` yields just what discovery itself rejected (and
+    // throws what it set aside, which only matters when nothing verified).
+    const unreadable = signatures.length > 0 ? rejectionsOf(found) : judge(found, digest, verifier).rejected;
     return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
 }
 /** The cheaper format wins when both verified: a legacy lookup costs one request less. */
@@ -37131,12 +37607,10 @@ function remember(order, store, signatures) {
 /** Verifies each signature candidate: verified evidence, or why it was rejected. */
 function judge(found, digest, verifier) {
     const signatures = [];
-    const rejected = found.rejected.map(({ where, error }) => ({
-        where,
-        code: error.code,
-        reason: error.message,
-    }));
-    let deferred;
+    const rejected = rejectionsOf(found);
+    // A candidate discovery could not read within its own cap weighs like one that could not be
+    // judged: nothing, unless no signature verifies.
+    let deferred = unreadableLimit(found);
     for (const c of found.candidates) {
         // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
         // names another predicate is not offered as a signature, which can only ever exclude.
@@ -37162,6 +37636,18 @@ function judge(found, digest, verifier) {
     if (signatures.length === 0 && deferred)
         throw deferred;
     return { signatures, rejected };
+}
+/** What discovery itself rejected, as rejections. */
+function rejectionsOf(found) {
+    return found.rejected.map(({ where, error }) => ({
+        where,
+        code: error.code,
+        reason: error.message,
+    }));
+}
+/** The first candidate discovery set aside for a non-failure reason (its own size cap). */
+function unreadableLimit(found) {
+    return found.rejected.find((r) => !(0,errors/* isFailureCode */.sH)(r.error.code))?.error;
 }
 function verdict(found, { signatures, rejected }) {
     if (signatures.length > 0)
@@ -37198,6 +37684,10 @@ function requireEveryKey(v, keys) {
     const missing = keys.filter((k) => !signed.has(k.keyID));
     if (missing.length === 0)
         return;
+    // Or it was in the candidate set aside over its size cap: that could not be read, not a verdict.
+    const setAside = unreadableLimit(v.found);
+    if (setAside)
+        throw setAside;
     v.failure = {
         code: 'UNSIGNED',
         reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
@@ -37711,6 +38201,15 @@ Object.assign(dispatcher.prototype, api);
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '***';
 const ELLIPSIS = '…';
+/**
+ * Forms at least this long are also found split by white space, and their first this many
+ * characters at the very end of a text (a server cut it there) are redacted too.
+ */
+const SPLIT_MIN_LENGTH = 8;
+/** `f` with any white space (its own too) allowed between its characters. */
+function splitPattern(f) {
+    return new RegExp([...f.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('\\s*'), 'g');
+}
 class SecretRegistry {
     forms = new Set();
     /** Longest first, so a secret that contains another is replaced whole. */
@@ -37739,21 +38238,35 @@ class SecretRegistry {
         this.addForm(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
     }
     /**
-     * Every registered form replaced by `***`; so is the start of one that a message cut off
-     * with `…` (quote() and error details shorten long server text before we see it).
+     * Every registered form replaced by `***`: as it is, split by white space (base64 wrapped at
+     * 64/76 columns, a value broken over lines), and the start of one that a message cut off with
+     * `…` or `...` or at its very end (quote(), error details and servers shorten long text).
      */
     redact(text) {
         let out = text;
         for (const f of this.sorted)
             if (out.includes(f))
                 out = out.split(f).join(REDACTED);
-        if (out.includes(ELLIPSIS)) {
+        if (/\s/.test(out)) {
+            const squeezed = out.replace(/\s+/g, '');
             for (const f of this.sorted)
-                for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
-                    const cut = `${f.slice(0, k)}${ELLIPSIS}`;
-                    if (out.includes(cut))
-                        out = out.split(cut).join(`${REDACTED}${ELLIPSIS}`);
-                }
+                if (f.length >= SPLIT_MIN_LENGTH && squeezed.includes(f.replace(/\s+/g, '')))
+                    out = out.replace(splitPattern(f), REDACTED);
+        }
+        for (const f of this.sorted) {
+            // Every cut-off start holds the shortest one: most texts are done with after one search.
+            if (!out.includes(f.slice(0, MIN_SECRET_LENGTH)))
+                continue;
+            for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
+                const head = f.slice(0, k);
+                if (!out.includes(head))
+                    continue;
+                for (const cut of [ELLIPSIS, '...'])
+                    if (out.includes(`${head}${cut}`))
+                        out = out.split(`${head}${cut}`).join(`${REDACTED}${cut}`);
+                if (k >= SPLIT_MIN_LENGTH && out.endsWith(head))
+                    out = `${out.slice(0, out.length - k)}${REDACTED}`;
+            }
         }
         return out;
     }
@@ -37785,17 +38298,69 @@ class SecretRegistry {
             l(f);
     }
 }
-/** The secret as it may be quoted back: raw, URL/form-encoded, JSON-escaped, hex, base64. */
+/**
+ * The secret as it may be quoted back: raw, URL/form-encoded (upper- and lower-case escapes, and
+ * as a URL parser leaves it in a path), JSON-escaped (also ASCII-only and with `\/`), hex in
+ * either case, base64 (at each byte alignment inside a longer base64 text).
+ */
 function encodings(s) {
     const json = JSON.stringify(s).slice(1, -1);
+    const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const url = encodeURIComponent(s);
+    const hex = Buffer.from(s, 'utf8').toString('hex');
     return [
         s,
-        encodeURIComponent(s),
+        url,
+        lowerEscapes(url),
         new URLSearchParams({ x: s }).toString().slice(2),
+        urlPath(s),
+        lowerEscapes(urlPath(s)),
         json,
-        Buffer.from(s, 'utf8').toString('hex'),
+        asciiJson,
+        asciiJson.toUpperCase().replace(/\\U/g, '\\u'),
+        json.replace(/\//g, '\\/'),
+        // Go's encoding/json escapes HTML characters.
+        json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+        hex,
+        hex.toUpperCase(),
         ...base64Forms(Buffer.from(s, 'utf8')),
+        ...shiftedBase64(Buffer.from(s, 'utf8')),
     ];
+}
+/** `%C3%A9` as `%c3%a9`. */
+function lowerEscapes(s) {
+    return s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+}
+/**
+ * What a WHATWG URL parser makes of `s` in an http(s) path: its path percent-encode set, in
+ * UTF-8, and `\` read as `/`.
+ */
+function urlPath(s) {
+    return [...s.replace(/\\/g, '/')]
+        .map((c) => 
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0020"#<>?`{}\u007f-\u{10ffff}]/u.test(c)
+        ? [...Buffer.from(c, 'utf8')]
+            .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join('')
+        : c)
+        .join('');
+}
+/**
+ * The part of base64 that encodes only `b` when `b` sits 1 or 2 bytes into a longer base64
+ * text (a JSON document or header block quoted in base64): the groups its neighbours touch are
+ * dropped.
+ */
+function shiftedBase64(b) {
+    const out = [];
+    for (const shift of [1, 2]) {
+        const enc = Buffer.concat([Buffer.alloc(shift), b]).toString('base64');
+        const whole = Math.floor((shift + b.length) / 3) * 4;
+        const middle = enc.slice(4, whole);
+        if (middle.length >= MIN_SECRET_LENGTH * 2)
+            out.push(middle);
+    }
+    return out;
 }
 /** Standard and URL-safe base64, each with and without padding. */
 function base64Forms(b) {
@@ -38813,6 +39378,7 @@ function finishReport(partial) {
         verified: outcome === 'verified',
         outcome,
         ...(partial.error ? { error: partial.error } : {}),
+        ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
         ...(partial.stats ? { stats: partial.stats } : {}),
         results: partial.results,
     };
@@ -38834,6 +39400,7 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         : error
             ? 'error'
             : overallOutcome(results);
+    const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
     const startedAt = reports.map((r) => r.startedAt).sort()[0];
     const finishedAt = reports
         .map((r) => r.finishedAt)
@@ -38851,6 +39418,7 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         verified: outcome === 'verified',
         outcome,
         ...(error ? { error } : {}),
+        ...(warnings.length ? { warnings } : {}),
         ...(reports.some((r) => r.stats)
             ? {
                 stats: {
@@ -39103,6 +39671,24 @@ function s3loToResult(ref, r) {
     };
 }
 //# sourceMappingURL=result.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
+// What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
+// verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
+/** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
+const S3LO_LIMITS = {
+    manifestBytes: 4 * 1024 * 1024,
+    recordBytes: 1024 * 1024,
+};
+/** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
+function assertSafeKey(key) {
+    const parts = key.split('/');
+    if (key.startsWith('/') ||
+        parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
+        // Only reachable by a caller bug: references are validated before keys are built.
+        throw new Error(`unsafe object key '${key}'`);
+    }
+}
+//# sourceMappingURL=object-store.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/local-store.js
 // A local:// s3lo store: objects are files under one root directory. Symlinks are followed only
 // while they stay inside the root, so planted links cannot make the verifier read other files.
@@ -39353,16 +39939,11 @@ function mapS3Error(e, where) {
 }
 //# sourceMappingURL=s3-store.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/store.js
-// The object store an s3lo image lives in (an S3 bucket or a local:// directory), reduced to the
-// one operation verification needs: read a small object by key, bounded in size.
+// Opens the object store an s3lo reference names (its local:// root or its S3 bucket), metered
+// against the byte budget. What a store is lives in object-store.ts, which both stores import.
 
 
 
-/** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
-const S3LO_LIMITS = {
-    manifestBytes: 4 * 1024 * 1024,
-    recordBytes: 1024 * 1024,
-};
 /** The store a reference names: its local root directory, or its S3 bucket. */
 function createS3loStore(ref, opts = {}) {
     const store = ref.scheme === 'local'
@@ -39382,15 +39963,7 @@ function metered(store) {
         },
     };
 }
-/** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
-function assertSafeKey(key) {
-    const parts = key.split('/');
-    if (key.startsWith('/') ||
-        parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
-        // Only reachable by a caller bug: references are validated before keys are built.
-        throw new Error(`unsafe object key '${key}'`);
-    }
-}
+
 //# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/record.js
 // s3lo signature records (`manifests/<image>/<tag>/signatures/<keyID>.json`, schema 2) and key IDs.
@@ -40091,12 +40664,21 @@ async function buildPolicy(o, env) {
     const keys = o.keys.length ? await loadKeys(o.keys, { env }) : [];
     return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
 }
+/**
+ * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
+ * never leaves the process, and a short one redacted everywhere would garble every report.
+ */
+const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 async function runGate(o, hooks = {}) {
     const secrets = hooks.secrets ?? new SecretRegistry();
     for (const c of o.registryCredentials)
         secrets.addCredential(c.username, c.password);
     if (o.githubToken)
         secrets.addCredential('x-access-token', o.githubToken);
+    // The key sources' own secrets: a Vault or KMS endpoint may quote them back too.
+    const env = hooks.env ?? process.env;
+    for (const name of ENV_SECRETS)
+        secrets.add(env[name]);
     // Whatever a server quoted back, nothing leaves the core with a secret in it.
     const redacted = { ...hooks, secrets };
     if (hooks.log) {
@@ -40118,6 +40700,7 @@ async function gate(o, hooks, secrets) {
     let plans;
     const deadline = AbortSignal.timeout(o.timeoutMs);
     let client;
+    let warnings = [];
     try {
         if (o.images.length === 0)
             throw new errors/* GateError */.ue('USAGE', 'images: no image references given');
@@ -40126,13 +40709,18 @@ async function gate(o, hooks, secrets) {
         // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
         // trust material, so it neither fetches nor requires it.
         const sigstoreImages = o.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
-        const root = sigstoreImages && plans.specs.some(needsTrustRoot)
-            ? await loadTrustedRoot({
-                offline: o.offline,
-                ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
-                ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
-            })
-            : undefined;
+        // A root the user names is always used: a policy that needs no log or time still checks the
+        // RFC 3161 timestamps and log entries a bundle carries against it, instead of failing them.
+        const rootOpts = {
+            offline: o.offline,
+            ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
+            ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+        };
+        let root;
+        if (sigstoreImages && (o.trustedRoot || plans.specs.some(needsTrustRoot))) {
+            root = await loadTrustedRoot(rootOpts);
+            warnings = trustedRootWarnings(root, rootOpts);
+        }
         client = new RegistryClient({
             insecureRegistries: o.insecureRegistries,
             credentials: o.registryCredentials,
@@ -40224,6 +40812,7 @@ async function gate(o, hooks, secrets) {
             startedAt,
             policy: summarizePlans(o, plans),
             results,
+            warnings,
             stats: { registryRequests: client.stats.requests },
         });
     }
@@ -40245,6 +40834,7 @@ async function gate(o, hooks, secrets) {
             policy: summarizePlans(o, plans),
             error: { code: err.code, message: err.message },
             results,
+            warnings,
         });
     }
     finally {
@@ -40354,8 +40944,14 @@ const NO_SIGSTORE = {
 };
 //# sourceMappingURL=gate.js.map
 ;// CONCATENATED MODULE: ./build/edge/octokit.js
+/**
+ * Octokit's own logger writes to the console, past the sinks' sanitisers: its deprecation
+ * warning quotes the server's `Sunset` and `Link` headers raw (`##[` reaches the Actions log as
+ * a command). What the core needs from an answer it reports itself.
+ */
+const SILENT = { debug() { }, info() { }, warn() { }, error() { } };
 const getOctokit = (token, options) => {
-    const client = __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then((m) => m.getOctokit(token, options));
+    const client = __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then((m) => m.getOctokit(token, { ...options, log: SILENT, request: { log: SILENT } }));
     return {
         request: async (route, params) => (await client).request(route, params),
     };
@@ -40795,7 +41391,12 @@ ${verifyHelp([
 };
 HELP['verify-bundle'] = HELP.main;
 //# sourceMappingURL=args.js.map
-;// CONCATENATED MODULE: ./build/cli/text.js
+;// CONCATENATED MODULE: ./build/render/json.js
+function reportJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+//# sourceMappingURL=json.js.map
+;// CONCATENATED MODULE: ./build/render/text.js
 
 /**
  * Every value from the report (image names, registry, signature and certificate text) goes
@@ -40841,6 +41442,8 @@ function renderResultText(r) {
 }
 function renderReportText(report) {
     const parts = report.results.map(renderResultText);
+    for (const w of report.warnings ?? [])
+        parts.push(`Warning: ${f(w)}`);
     parts.push(countsLine(report));
     return parts.join('\n') + '\n';
 }
@@ -40856,6 +41459,7 @@ function countsLine(report) {
 ;// CONCATENATED MODULE: ./build/cli/main.js
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
+
 
 
 
@@ -40979,7 +41583,7 @@ function coalesced(write, overwrite) {
 async function emit(report, cmd, io) {
     if (cmd.reportPath) {
         try {
-            await (0,promises_.writeFile)(cmd.reportPath, JSON.stringify(report, null, 2) + '\n');
+            await (0,promises_.writeFile)(cmd.reportPath, reportJson(report));
         }
         catch (e) {
             io.stderr(`image-gate: --report: cannot write ${escapeControls(cmd.reportPath)}: ${escapeControls((0,errors/* toGateError */.Vl)(e).message)}\n`);
@@ -40987,7 +41591,7 @@ async function emit(report, cmd, io) {
         }
     }
     if (cmd.output === 'json')
-        io.stdout(JSON.stringify(report, null, 2) + '\n');
+        io.stdout(reportJson(report));
     else {
         if (report.error)
             io.stderr(`image-gate: ${escapeControls(report.error.message)}\n`);
@@ -41001,10 +41605,14 @@ async function emit(report, cmd, io) {
 // unhandled rejection, into an exit code. A crash must never look like success.
 
 
-process.on('unhandledRejection', (e) => {
-    process.stderr.write(terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+// A throw from a callback (uncaught) would otherwise get Node's own report: the raw message
+// and stack on stderr, past the terminal sanitiser, and exit code 1 (a supply-chain failure).
+const crash = (e) => {
+    process.stderr.write(terminalText(`image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`));
     process.exit(2);
-});
+};
+process.on('unhandledRejection', crash);
+process.on('uncaughtException', crash);
 main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -41013,7 +41621,7 @@ main(process.argv.slice(2), {
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {
-    process.stderr.write(terminalText(`image-gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+    process.stderr.write(terminalText(`image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`));
     process.exitCode = 2;
 });
 //# sourceMappingURL=index.js.map
