@@ -33,6 +33,7 @@ import { createS3loStore, type S3loStore } from './s3lo/store.js';
 import { verifyS3lo } from './s3lo/verify.js';
 import type { VerificationKey } from './trust/key-types.js';
 import { loadKeys } from './trust/keys.js';
+import { vaultTokenFile } from './trust/vault.js';
 import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
 import type { ContentStore } from './types.js';
 import type { VerifyContext } from './verify.js';
@@ -179,6 +180,8 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   // The key sources' own secrets: a Vault or KMS endpoint may quote them back too.
   const env = hooks.env ?? process.env;
   for (const name of ENV_SECRETS) secrets.add(env[name]);
+  // The Vault CLI's token file is sent like VAULT_TOKEN when that is unset (vault.ts).
+  if (!env.VAULT_TOKEN) secrets.add(await vaultTokenFile(env));
   // Whatever a server quoted back, nothing leaves the core with a secret in it.
   const redacted = { ...hooks, secrets };
   if (hooks.log) {

@@ -3,6 +3,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { GateError } from '../errors.js';
+import { isLoopbackHost } from '../registry/hosts.js';
 
 export interface KmsOptions {
   env: NodeJS.ProcessEnv;
@@ -38,11 +39,6 @@ function unreadable(ref: string, why: string, cause?: unknown): GateError {
     `key ${ref}: ${why}`,
     cause === undefined ? undefined : { cause },
   );
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 export function parseAwsKmsRef(ref: string): AwsKmsRef {

@@ -4,6 +4,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
+import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
 
 export interface VaultOptions {
   env: NodeJS.ProcessEnv;
@@ -15,11 +16,6 @@ const VAULT_REF = /^hashivault:\/\/(\w(?:[\w.-]*\w)?)$/;
 const MOUNT_SEGMENT = /^[\w.-]+$/;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
 
 function unreadable(ref: string, why: string, cause?: unknown): GateError {
   return new GateError(
@@ -70,18 +66,23 @@ function transitMount(ref: string, env: NodeJS.ProcessEnv): string {
   return segments.join('/');
 }
 
-/** VAULT_TOKEN, else ~/.vault-token as the Vault CLI leaves it after `vault login`. */
+/** The token in ~/.vault-token, as the Vault CLI leaves it after `vault login`, if any. */
+export async function vaultTokenFile(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const home = env.HOME ?? env.USERPROFILE;
+  if (!home) return undefined;
+  try {
+    const token = (await readFile(path.join(home, '.vault-token'), 'utf8')).trim();
+    return token === '' ? undefined : token;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VAULT_TOKEN, else ~/.vault-token. */
 async function vaultToken(ref: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.VAULT_TOKEN) return env.VAULT_TOKEN;
-  const home = env.HOME ?? env.USERPROFILE;
-  if (home) {
-    try {
-      const token = (await readFile(path.join(home, '.vault-token'), 'utf8')).trim();
-      if (token !== '') return token;
-    } catch {
-      // No token file: the message below says what to set.
-    }
-  }
+  const token = await vaultTokenFile(env);
+  if (token !== undefined) return token;
   throw unreadable(ref, 'VAULT_TOKEN is not set and there is no ~/.vault-token');
 }
 
@@ -215,7 +216,7 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
   if (res.status >= 300 && res.status < 400) {
     throw unreadable(
       ref,
-      `Vault at ${base.origin} redirected (${res.status} to ${res.headers.get('location') ?? '?'}); set VAULT_ADDR to the active node`,
+      `Vault at ${base.origin} redirected (${res.status} to ${redirectTarget(res, new URL(url), token)}); set VAULT_ADDR to the active node`,
     );
   }
   if (res.status === 403)
@@ -229,4 +230,15 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
     ref,
     `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`,
   );
+}
+
+/** Where a redirect pointed, for the message: its URL without credentials or query values. */
+function redirectTarget(res: Response, from: URL, token: string): string {
+  const location = res.headers.get('location');
+  if (location === null) return '?';
+  try {
+    return redactUrl(new URL(location, from)).split(token).join('***');
+  } catch {
+    return 'a Location that is not a URL';
+  }
 }
