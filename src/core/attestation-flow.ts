@@ -26,9 +26,10 @@ export interface AttestationVerifier {
 }
 
 /** Fetches attestation bundles for a digest from the GitHub attestations API. */
+/** Each entry's bundle (unverified), or why the entry's bundle could not be had. */
 export type GitHubAttestationSource = (
   digest: string,
-) => Promise<Array<{ bundle: unknown; where: string }>>;
+) => Promise<Array<{ bundle: unknown; where: string } | { error: Error; where: string }>>;
 
 export interface AttestationPlan {
   verifier: AttestationVerifier;
@@ -100,10 +101,11 @@ export async function checkAttestations(
     }
   }
   if (plan.github) {
-    for (const { bundle, where } of await plan.github(digest))
-      attempt(where, 'github-api', () =>
-        plan.verifier.verifyBundle(bundle, { digest }, 'github-api'),
-      );
+    for (const entry of await plan.github(digest))
+      attempt(entry.where, 'github-api', () => {
+        if ('error' in entry) throw entry.error;
+        return plan.verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
+      });
   }
   const verdict = evaluateAttestations(
     verified,

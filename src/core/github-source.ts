@@ -30,9 +30,10 @@ export function githubAttestationSource(
       signal,
       getOctokit,
     });
-    return bundles.map((bundle, i) => ({
-      bundle,
-      where: `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`,
-    }));
+    const { BundleFault } = await import('./attestations/github-api.js');
+    return bundles.map((bundle, i) => {
+      const where = `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`;
+      return bundle instanceof BundleFault ? { error: bundle.error, where } : { bundle, where };
+    });
   };
 }

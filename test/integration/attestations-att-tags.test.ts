@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAttestations } from '../../src/core/attestation-flow.js';
+import { GateError } from '../../src/core/errors.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import { discover } from '../../src/core/discovery.js';
 import type { IdentityRule } from '../../src/core/policy.js';
@@ -583,6 +584,25 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
     );
     expect(out.reason).toMatch(/to check max-vuln-age against/);
   });
+
+  it.each([
+    ['MALFORMED', 'bundle_url content is not JSON'],
+    ['LIMIT_EXCEEDED', 'bundle_url: larger than 10485760 bytes'],
+    ['INSECURE', 'bundle_url redirect points at a metadata address'],
+  ] as const)(
+    'records a GitHub API entry whose bundle could not be had (%s) as a rejection beside the valid .att',
+    async (code, message) => {
+      const store = client.store(reg.host, 'distroless/static');
+      const found = await discover(store, IMAGE, { legacySuffixes: ['.att'] });
+      const where = 'GitHub API distroless #0';
+      const out = await checkAttestations(IMAGE, found.candidates, {
+        ...(await plan([DISTROLESS], [OLD_VULN])),
+        github: () => Promise.resolve([{ error: new GateError(code, message), where }]),
+      });
+      expect(out.ok).toBe(true);
+      expect(out.rejected).toEqual([{ where, code, reason: message }]);
+    },
+  );
 
   it('is rejected under another identity', async () => {
     const store = client.store(reg.host, 'distroless/static');

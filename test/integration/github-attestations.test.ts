@@ -3,6 +3,7 @@
 // and bounded, and every failure maps to the right exit class.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  BundleFault,
   fetchGitHubAttestations as fetchWith,
   MAX_PAGES,
   type GitHubAttestationsRequest,
@@ -145,6 +146,35 @@ describe('fetchGitHubAttestations against the GitHub attestations API', () => {
     expect(blobRequests).toHaveLength(2);
     expect(blobRequests.every((r) => r.authorization === undefined)).toBe(true);
   });
+
+  it.each([
+    ['not JSON', 'this is not a bundle', /bundle_url content is not JSON/],
+    ['not UTF-8 JSON', '\uFFFE{"a":1', /bundle_url content is not JSON/],
+  ])(
+    'rejects one entry whose bundle_url serves %s in its place; the others still arrive',
+    async (_what, bad, reason) => {
+      const m = byDigest();
+      m.set(NPM_SHA512, [bad, ...(m.get(NPM_SHA512) ?? []), bad]);
+      const a = await start({ bundleUrls: true, bundles: m });
+      const got = await fetchGitHubAttestations({
+        owner: 'cli',
+        repository: 'cli',
+        digest: NPM_SHA512,
+        token: TOKEN,
+        baseUrl: a.url,
+      });
+      const want = FIXTURES.filter((f) => f.digests.includes(NPM_SHA512)).map((f) =>
+        canonical(f.text),
+      );
+      expect(got).toHaveLength(want.length + 2);
+      for (const fault of [got[0], got[got.length - 1]]) {
+        expect(fault).toBeInstanceOf(BundleFault);
+        expect((fault as BundleFault).error.code).toBe('MALFORMED');
+        expect((fault as BundleFault).error.message).toMatch(reason);
+      }
+      expect(got.slice(1, -1).map((b) => JSON.stringify(b))).toEqual(want);
+    },
+  );
 
   it.each([
     ['404 (GitHub has none)', 404 as const],

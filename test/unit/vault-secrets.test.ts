@@ -36,7 +36,10 @@ describe('a Vault redirect', () => {
     location = loc;
     const err = await fetchVaultPublicKey('hashivault://k', {
       env: { VAULT_ADDR: addr, VAULT_TOKEN: TOKEN },
-    }).catch((e: unknown) => e as Error);
+    }).then(
+      () => new Error('resolved'),
+      (e: unknown) => e as Error,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toMatch(/redirected \(307 to /);
     for (const secret of [TOKEN, 's3cretPw', 'abcdef', 'abc&'])
@@ -47,7 +50,10 @@ describe('a Vault redirect', () => {
     location = 'http://[not-a-host';
     const err = await fetchVaultPublicKey('hashivault://k', {
       env: { VAULT_ADDR: addr, VAULT_TOKEN: TOKEN },
-    }).catch((e: unknown) => e as Error);
+    }).then(
+      () => new Error('resolved'),
+      (e: unknown) => e as Error,
+    );
     expect(err.message).toMatch(/to a Location that is not a URL\)/);
   });
 });

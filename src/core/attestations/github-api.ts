@@ -1,7 +1,7 @@
 // Fetches attestation bundles for one digest from the GitHub attestations API (repository or
 // organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
 import { GateError } from '../errors.js';
-import { chargeRead, LIMITS } from '../limits.js';
+import { budgetExhausted, chargeRead, LIMITS } from '../limits.js';
 import { assertTargetAllowed, isLoopbackHost, redactUrl } from '../registry/hosts.js';
 import { backoff, readCapped } from '../registry/http.js';
 import { snappyDecode } from './snappy.js';
@@ -46,7 +46,8 @@ const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /**
  * The bundles (parsed JSON, unverified) GitHub holds for `digest`, in API order; `[]` on 404.
  * An entry without a usable bundle is returned as `null` so the verifier rejects it in place
- * (its index still names it). 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
+ * (its index still names it); one whose bundle_url served something unusable (not snappy or
+ * JSON, over its cap, a refused redirect, an HTTP error) as a BundleFault with the reason. 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
  */
 export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): Promise<unknown[]> {
   const max = Math.min(req.maxAttestations ?? LIMITS.signaturesPerImage, LIMITS.signaturesPerImage);
@@ -110,8 +111,29 @@ export async function fetchGitHubAttestations(req: GitHubAttestationsRequest): P
   // One bundle_url at a time: each may be 10 MiB once decompressed, and the image's byte budget
   // (limits.ts) should stop the list before a hundred of them are in memory at once.
   const bundles: unknown[] = [];
-  for (const [i, e] of entries.entries()) bundles.push(await bundleOf(e, i, req, what));
+  for (const [i, e] of entries.entries()) {
+    try {
+      bundles.push(await bundleOf(e, i, req, what));
+    } catch (err: unknown) {
+      // What one entry's bundle_url served is about that entry: a rejection in its place, which
+      // never outweighs another entry that verifies. The run's reach (network, a spent byte
+      // budget, a timeout) is not about the entry and ends the lookup.
+      const g = err instanceof GateError ? err : undefined;
+      if (g === undefined || !isEntryFault(g)) throw err;
+      bundles.push(new BundleFault(g));
+    }
+  }
   return bundles;
+}
+
+/** An entry whose bundle could not be had: rejected in place, with this reason. */
+export class BundleFault {
+  constructor(readonly error: GateError) {}
+}
+
+function isEntryFault(e: GateError): boolean {
+  if (e.code === 'LIMIT_EXCEEDED') return !budgetExhausted();
+  return e.code === 'MALFORMED' || e.code === 'INSECURE' || e.code === 'REGISTRY_ERROR';
 }
 
 interface Page {
