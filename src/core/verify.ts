@@ -23,6 +23,7 @@ import { GateError, isFailureCode, toGateError, type GateErrorCode } from './err
 import { LIMITS, nestedBudget, withByteBudget } from './limits.js';
 import { formatPlatform, type PlatformSelection } from './options.js';
 import { pinnedReference, type ImageRef } from './reference.js';
+import { isIndexMediaType } from './registry/manifest.js';
 import type { ImageResult, PlatformResult } from './report.js';
 import type { ContentStore, Descriptor, SignatureEvidence, SignatureFormat } from './types.js';
 
@@ -433,8 +434,17 @@ async function verifyPlatforms(
   index: DigestVerdict,
 ): Promise<Omit<ImageResult, 'image' | 'durationMs' | 'signatures' | 'attestations'>> {
   const { selected, missing } = selectPlatforms(entries, ctx.platforms!);
+  // A runtime looks through a nested index to a manifest whose signature was never asked for.
+  const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
   const platforms: PlatformResult[] = await Promise.all(
     selected.map(async (p): Promise<PlatformResult> => {
+      if (nested.has(p.digest))
+        return {
+          ...p,
+          outcome: 'failed',
+          code: 'MALFORMED',
+          reason: `${p.digest} is itself an index: platforms verifies platform manifests, and the manifests a nested index lists would be pulled unverified`,
+        };
       try {
         const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
         requireEveryKey(v, ctx.requireAllKeys);
