@@ -23,6 +23,7 @@ import { GateError, isFailureCode, toGateError, type GateErrorCode } from './err
 import { LIMITS, nestedBudget, withByteBudget } from './limits.js';
 import { formatPlatform, type PlatformSelection } from './options.js';
 import { pinnedReference, type ImageRef } from './reference.js';
+import { isIndexMediaType } from './registry/manifest.js';
 import type { ImageResult, PlatformResult } from './report.js';
 import type { ContentStore, Descriptor, SignatureEvidence, SignatureFormat } from './types.js';
 
@@ -433,8 +434,17 @@ async function verifyPlatforms(
   index: DigestVerdict,
 ): Promise<Omit<ImageResult, 'image' | 'durationMs' | 'signatures' | 'attestations'>> {
   const { selected, missing } = selectPlatforms(entries, ctx.platforms!);
+  // A runtime looks through a nested index to a manifest whose signature was never asked for.
+  const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
   const platforms: PlatformResult[] = await Promise.all(
     selected.map(async (p): Promise<PlatformResult> => {
+      if (nested.has(p.digest))
+        return {
+          ...p,
+          outcome: 'failed',
+          code: 'MALFORMED',
+          reason: `${p.digest} is itself an index: platforms verifies platform manifests, and the manifests a nested index lists would be pulled unverified`,
+        };
       try {
         const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
         requireEveryKey(v, ctx.requireAllKeys);
@@ -502,12 +512,10 @@ export function selectPlatforms(
   entries: Descriptor[],
   sel: PlatformSelection,
 ): { selected: PlatformEntry[]; missing: string[] } {
-  // buildx lists attestation manifests as platform unknown/unknown: they are not platforms.
+  // buildx lists attestation manifests as platform unknown/unknown: they are not platforms. An
+  // annotation saying so is unauthenticated and no runtime reads it, so it excludes nothing.
   const real = entries.filter(
-    (d) =>
-      d.platform !== undefined &&
-      d.platform.os !== 'unknown' &&
-      d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+    (d) => d.platform === undefined || runtimePlatform(d.platform).os !== 'unknown',
   );
   if (real.length > LIMITS.signaturesPerImage)
     throw new GateError(
@@ -515,23 +523,75 @@ export function selectPlatforms(
       `index lists ${real.length} platform manifests, limit ${LIMITS.signaturesPerImage}`,
     );
   const entry = (d: Descriptor): PlatformEntry => ({
-    platform: formatPlatform(d.platform!),
+    platform: d.platform ? formatPlatform(d.platform) : 'unspecified',
     digest: d.digest,
   });
+  // A runtime pulls a manifest listed without a platform when none matches its own.
   if (sel === 'all') return { selected: real.map(entry), missing: [] };
   const selected: PlatformEntry[] = [];
   const missing: string[] = [];
   for (const want of sel) {
-    const hits = real.filter(
-      (d) =>
-        d.platform!.os === want.os &&
-        d.platform!.architecture === want.architecture &&
-        (want.variant === undefined || d.platform!.variant === want.variant),
-    );
+    // Matched as a runtime matches them, after normalising both sides: every manifest it could
+    // pull for the platform asked for is selected.
+    const w = runtimePlatform(want);
+    const hits = real.filter((d) => {
+      if (d.platform === undefined) return false;
+      const p = runtimePlatform(d.platform);
+      return (
+        p.os === w.os &&
+        p.architecture === w.architecture &&
+        (want.variant === undefined || p.variant === w.variant)
+      );
+    });
     if (hits.length === 0) missing.push(formatPlatform(want));
     for (const h of hits) if (!selected.some((s) => s.digest === h.digest)) selected.push(entry(h));
   }
   return { selected, missing };
+}
+
+/**
+ * A platform as containerd's platforms.Normalize spells it (os and arch lower-cased, architecture
+ * aliases and default variants folded), so that matching agrees with what a runtime would pull.
+ */
+export function runtimePlatform(p: { os: string; architecture: string; variant?: string }): {
+  os: string;
+  architecture: string;
+  variant: string;
+} {
+  const os0 = p.os.toLowerCase();
+  const os = os0 === 'macos' ? 'darwin' : os0;
+  let architecture = p.architecture.toLowerCase();
+  let variant = (p.variant ?? '').toLowerCase();
+  switch (architecture) {
+    case 'i386':
+      architecture = '386';
+      variant = '';
+      break;
+    case 'x86_64':
+    case 'x86-64':
+    case 'amd64':
+      architecture = 'amd64';
+      if (variant === 'v1') variant = '';
+      break;
+    case 'aarch64':
+    case 'arm64':
+      architecture = 'arm64';
+      if (variant === '8' || variant === 'v8' || variant === 'v8.0') variant = '';
+      break;
+    case 'armhf':
+      architecture = 'arm';
+      variant = 'v7';
+      break;
+    case 'armel':
+      architecture = 'arm';
+      variant = 'v6';
+      break;
+    case 'arm':
+      if (variant === '' || variant === '7') variant = 'v7';
+      else if (/^[568]$/.test(variant)) variant = `v${variant}`;
+      break;
+  }
+  return { os, architecture, variant };
 }
 
 const PROBE_PLATFORMS = 16;

@@ -2,6 +2,7 @@
 // is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
 import { GateError } from '../errors.js';
 import { MEDIA_TYPES, type Descriptor, type Manifest } from '../types.js';
+import { goFoldKey, parseStrictJsonBytes } from '../signatures/strict-json.js';
 import { assertDigest, quote } from './digest.js';
 
 const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifestList]);
@@ -89,6 +90,8 @@ export function parseIndex(bytes: Uint8Array, what: string, maxEntries: number):
 
 export function parseDescriptor(v: unknown, where: string): Descriptor {
   if (!isObject(v)) throw new GateError('MALFORMED', `${where}: not a descriptor object`);
+  goSpelling(v, DESCRIPTOR_FIELDS, where);
+  if (isObject(v.platform)) goSpelling(v.platform, PLATFORM_FIELDS, `${where}.platform`);
   if (typeof v.mediaType !== 'string' || v.mediaType === '')
     throw new GateError('MALFORMED', `${where}.mediaType: missing or not a string`);
   if (typeof v.digest !== 'string')
@@ -125,12 +128,54 @@ function descriptorList(v: unknown, where: string): Descriptor[] {
 function parseJsonObject(bytes: Uint8Array, what: string): Record<string, unknown> {
   let v: unknown;
   try {
-    v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // Runtimes read this in Go: keys colliding under its case folding, or a BOM, would make
+    // them read another document than the one judged here.
+    v = parseStrictJsonBytes(bytes);
   } catch (e: unknown) {
-    throw new GateError('MALFORMED', `${what}: not valid JSON`, { cause: e });
+    const why = e instanceof Error ? `: ${e.message}` : '';
+    throw new GateError('MALFORMED', `${what}: not valid JSON${why}`, { cause: e });
   }
   if (!isObject(v)) throw new GateError('MALFORMED', `${what}: not a JSON object`);
+  goSpelling(v, MANIFEST_FIELDS, what);
   return v;
+}
+
+const MANIFEST_FIELDS = [
+  'schemaVersion',
+  'mediaType',
+  'artifactType',
+  'config',
+  'layers',
+  'manifests',
+  'subject',
+  'annotations',
+];
+const DESCRIPTOR_FIELDS = [
+  'mediaType',
+  'digest',
+  'size',
+  'urls',
+  'annotations',
+  'data',
+  'platform',
+  'artifactType',
+];
+const PLATFORM_FIELDS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
+
+/**
+ * Go's encoding/json fills a struct field from a key in any case ("Platform", "DIGEST"): such a
+ * key would be a field to a runtime and unknown here, so it is refused rather than ignored.
+ */
+function goSpelling(o: Record<string, unknown>, fields: string[], where: string): void {
+  for (const k of Object.keys(o)) {
+    if (fields.includes(k)) continue;
+    const f = fields.find((x) => goFoldKey(x) === goFoldKey(k));
+    if (f !== undefined)
+      throw new GateError(
+        'MALFORMED',
+        `${where}: key ${quote(k)} is ${quote(f)} to a Go reader (keys match case-insensitively)`,
+      );
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
