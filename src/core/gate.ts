@@ -405,6 +405,9 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
     policyFile: {
       source: plans.file.policy.source,
       unmatched: plans.file.policy.unmatched,
+      ...(o.githubOwner
+        ? { github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner }
+        : {}),
       rules: plans.file.policy.rules.map((r) => {
         const spec = plans.file!.byRule.get(r);
         return {

@@ -99,6 +99,8 @@ export interface PolicySummary {
   policyFile?: {
     source: string;
     unmatched: 'fail' | 'allow';
+    /** Where attestations are also fetched from (github-owner[/github-repository]). */
+    github?: string;
     rules: Array<{
       name: string;
       images: string[];

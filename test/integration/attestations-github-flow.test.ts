@@ -548,6 +548,8 @@ describe.skipIf(!canMakeBcrypt())('--github-owner through the CLI', () => {
       where: 'GitHub API acme/app #0',
       signer: BUILDER,
     });
+    // The source is part of the policy, so a shard run without it has another policyDigest.
+    expect(report.policy.policyFile?.github).toBe('acme/app');
     expect(r.code).toBe(1);
     expect(api.requests.map((q) => q.path).sort()).toEqual(
       [attested.digest, image.digest]
