@@ -8,12 +8,14 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchAwsKmsPublicKey: () => (/* binding */ fetchAwsKmsPublicKey)
 /* harmony export */ });
-/* unused harmony exports isLoopbackHost, parseAwsKmsRef */
+/* unused harmony export parseAwsKmsRef */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92632);
+/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92632);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
 // Fetches the public half of an AWS KMS signing key named by cosign's `awskms://` reference
 // grammar, through the AWS SDK's standard credential chain; only public material is requested.
+
 
 
 
@@ -28,10 +30,6 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 function unreadable(ref, why, cause) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 function parseAwsKmsRef(ref) {
     const m = KMS_REF.exec(ref);
@@ -63,7 +61,7 @@ function endpointFromRef(ref, hostPort) {
     }
     // cosign always dials https://; local emulators (LocalStack, moto, tests) also speak plain
     // HTTP, and on loopback there is no network to protect.
-    return isLoopbackHost(url.hostname) ? `http://${url.host}` : `https://${url.host}`;
+    return (0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) ? `http://${url.host}` : `https://${url.host}`;
 }
 /** AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL, refused when they would send requests in clear. */
 function endpointFromEnv(ref, env) {
@@ -84,7 +82,7 @@ function endpointFromEnv(ref, env) {
     catch (e) {
         throw unreadable(ref, `${name} "${value}" is not a URL`, e);
     }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    if (url.protocol === 'http:' && !(0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('INSECURE', `key ${ref}: ${name} ${value} is plain HTTP to a non-loopback host; a forged answer would replace the key (use https)`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -132,9 +130,9 @@ async function fetchAwsKmsPublicKey(ref, opts) {
     else if (env.AWS_PROFILE) {
         config.profile = env.AWS_PROFILE;
     }
-    const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__/* .KMSClient */ .pgq(config);
+    const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .KMSClient */ .pgq(config);
     try {
-        const out = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__/* .GetPublicKeyCommand */ .QSA({ KeyId: parsed.keyId }), signal ? { abortSignal: signal } : {});
+        const out = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .GetPublicKeyCommand */ .QSA({ KeyId: parsed.keyId }), signal ? { abortSignal: signal } : {});
         if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
             throw unreadable(ref, `AWS KMS key ${out.KeyId ?? parsed.keyId} is not a signing key (KeyUsage ${out.KeyUsage})`);
         }

@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  BundleFault: () => (/* binding */ BundleFault),
   fetchGitHubAttestations: () => (/* binding */ fetchGitHubAttestations)
 });
 
@@ -126,7 +127,8 @@ const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /**
  * The bundles (parsed JSON, unverified) GitHub holds for `digest`, in API order; `[]` on 404.
  * An entry without a usable bundle is returned as `null` so the verifier rejects it in place
- * (its index still names it). 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
+ * (its index still names it); one whose bundle_url served something unusable (not snappy or
+ * JSON, over its cap, a refused redirect, an HTTP error) as a BundleFault with the reason. 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
  */
 async function fetchGitHubAttestations(req) {
     const max = Math.min(req.maxAttestations ?? limits/* LIMITS */.b1.signaturesPerImage, limits/* LIMITS */.b1.signaturesPerImage);
@@ -172,9 +174,33 @@ async function fetchGitHubAttestations(req) {
     // One bundle_url at a time: each may be 10 MiB once decompressed, and the image's byte budget
     // (limits.ts) should stop the list before a hundred of them are in memory at once.
     const bundles = [];
-    for (const [i, e] of entries.entries())
-        bundles.push(await bundleOf(e, i, req, what));
+    for (const [i, e] of entries.entries()) {
+        try {
+            bundles.push(await bundleOf(e, i, req, what));
+        }
+        catch (err) {
+            // What one entry's bundle_url served is about that entry: a rejection in its place, which
+            // never outweighs another entry that verifies. The run's reach (network, a spent byte
+            // budget, a timeout) is not about the entry and ends the lookup.
+            const g = err instanceof errors/* GateError */.ue ? err : undefined;
+            if (g === undefined || !isEntryFault(g))
+                throw err;
+            bundles.push(new BundleFault(g));
+        }
+    }
     return bundles;
+}
+/** An entry whose bundle could not be had: rejected in place, with this reason. */
+class BundleFault {
+    error;
+    constructor(error) {
+        this.error = error;
+    }
+}
+function isEntryFault(e) {
+    if (e.code === 'LIMIT_EXCEEDED')
+        return !(0,limits/* budgetExhausted */.vQ)();
+    return e.code === 'MALFORMED' || e.code === 'INSECURE' || e.code === 'REGISTRY_ERROR';
 }
 async function getPage(octokit, route, params, req, what, first) {
     for (let attempt = 0;; attempt++) {

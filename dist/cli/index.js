@@ -33720,9 +33720,9 @@ function s3loSigningPayload(ref, digest) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RJ: () => (/* binding */ parseStrictJson),
 /* harmony export */   U7: () => (/* binding */ StrictJsonError),
+/* harmony export */   Zt: () => (/* binding */ goFoldKey),
 /* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
 /* harmony export */ });
-/* unused harmony export goFoldKey */
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
@@ -33934,6 +33934,239 @@ function foldCodePoint(ch) {
     return cur;
 }
 //# sourceMappingURL=strict-json.js.map
+
+/***/ }),
+
+/***/ 1211:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fetchVaultPublicKey: () => (/* binding */ fetchVaultPublicKey),
+/* harmony export */   sU: () => (/* binding */ vaultTokenFile)
+/* harmony export */ });
+/* unused harmony exports parseVaultRef, publicKeyFromTransitResponse */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2807);
+/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3431);
+// Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
+// the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
+
+
+
+
+
+/** sigstore's hashivault reference grammar: word characters, dots and dashes inside. */
+const VAULT_REF = /^hashivault:\/\/(\w(?:[\w.-]*\w)?)$/;
+const MOUNT_SEGMENT = /^[\w.-]+$/;
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+function unreadable(ref, why, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+}
+function parseVaultRef(ref) {
+    const m = VAULT_REF.exec(ref);
+    if (!m?.[1])
+        throw unreadable(ref, 'not a Vault reference (expected hashivault://<transit key name>)');
+    return m[1];
+}
+function vaultAddress(ref, env) {
+    const addr = env.VAULT_ADDR;
+    if (!addr)
+        throw unreadable(ref, 'VAULT_ADDR is not set');
+    let url;
+    try {
+        url = new URL(addr);
+    }
+    catch (e) {
+        throw unreadable(ref, `VAULT_ADDR "${addr}" is not a URL`, e);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw unreadable(ref, `VAULT_ADDR "${addr}" is not an http(s) URL`);
+    }
+    // The token would travel in clear and a forged answer would replace the trusted key.
+    if (url.protocol === 'http:' && !(0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`);
+    }
+    return url;
+}
+function transitMount(ref, env) {
+    const raw = env.TRANSIT_SECRET_ENGINE_PATH || 'transit';
+    const segments = raw.split('/').filter((s) => s !== '');
+    if (segments.length === 0 ||
+        segments.some((s) => !MOUNT_SEGMENT.test(s) || s === '.' || s === '..')) {
+        throw unreadable(ref, `TRANSIT_SECRET_ENGINE_PATH "${raw}" is not a mount path`);
+    }
+    return segments.join('/');
+}
+/** The token in ~/.vault-token, as the Vault CLI leaves it after `vault login`, if any. */
+async function vaultTokenFile(env) {
+    const home = env.HOME ?? env.USERPROFILE;
+    if (!home)
+        return undefined;
+    try {
+        const token = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(home, '.vault-token'), 'utf8')).trim();
+        return token === '' ? undefined : token;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** VAULT_TOKEN, else ~/.vault-token. */
+async function vaultToken(ref, env) {
+    if (env.VAULT_TOKEN)
+        return env.VAULT_TOKEN;
+    const token = await vaultTokenFile(env);
+    if (token !== undefined)
+        return token;
+    throw unreadable(ref, 'VAULT_TOKEN is not set and there is no ~/.vault-token');
+}
+async function readCapped(ref, res) {
+    const declared = Number(res.headers.get('content-length') ?? '0');
+    if (declared > MAX_RESPONSE_BYTES)
+        throw unreadable(ref, `Vault response is ${declared} bytes (limit ${MAX_RESPONSE_BYTES})`);
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.length;
+        if (total > MAX_RESPONSE_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            throw unreadable(ref, `Vault response exceeds ${MAX_RESPONSE_BYTES} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function obj(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/** Vault's `errors`, with the token replaced should the server (or a proxy) quote it back. */
+function vaultErrors(body, token) {
+    try {
+        const errors = obj(JSON.parse(body))?.errors;
+        if (Array.isArray(errors) && errors.length > 0)
+            return `: ${errors.map(String).join('; ').split(token).join('***')}`;
+    }
+    catch {
+        // Not JSON: the status alone says enough.
+    }
+    return '';
+}
+/** The public key of the latest version, from Vault's `GET transit/keys/:name` answer. */
+function publicKeyFromTransitResponse(ref, body) {
+    let doc;
+    try {
+        doc = JSON.parse(body);
+    }
+    catch (e) {
+        throw unreadable(ref, 'Vault answered with something that is not JSON', e);
+    }
+    const data = obj(obj(doc)?.data);
+    const keys = obj(data?.keys);
+    const latest = data?.latest_version;
+    if (!data || !keys || typeof latest !== 'number' || !Number.isInteger(latest)) {
+        throw unreadable(ref, 'Vault transit answer lacks data.keys / data.latest_version');
+    }
+    const entry = obj(keys[String(latest)]);
+    const type = typeof data.type === 'string' ? data.type : 'unknown';
+    const publicKey = entry?.public_key;
+    if (typeof publicKey !== 'string' || publicKey === '') {
+        throw unreadable(ref, `Vault transit key (type ${type}) has no public key for version ${latest}; it is not an asymmetric signing key`);
+    }
+    try {
+        // Vault returns Ed25519 keys as base64 of the raw 32 bytes, every other type as PEM.
+        if (entry?.name === 'ed25519' || type === 'ed25519') {
+            const raw = Buffer.from(publicKey, 'base64');
+            if (raw.length !== 32)
+                throw new Error(`Ed25519 key is ${raw.length} bytes, expected 32`);
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({
+                key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
+                format: 'jwk',
+            });
+        }
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey, format: 'pem' });
+    }
+    catch (e) {
+        throw unreadable(ref, `Vault transit public key (type ${type}, version ${latest}) does not parse`, e);
+    }
+}
+async function fetchVaultPublicKey(ref, opts) {
+    const { env } = opts;
+    const name = parseVaultRef(ref);
+    const base = vaultAddress(ref, env);
+    const mount = transitMount(ref, env);
+    const token = await vaultToken(ref, env);
+    // fetch would refuse it with a message quoting the whole value.
+    if (!/^[\x21-\x7e]+$/.test(token))
+        throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
+    const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
+    const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
+    const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers = {
+        'X-Vault-Token': token,
+        'X-Vault-Request': 'true',
+        Accept: 'application/json',
+    };
+    if (env.VAULT_NAMESPACE)
+        headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
+    let res;
+    let body;
+    try {
+        // Redirects are not followed: fetch would carry X-Vault-Token to wherever they point.
+        res = await fetch(url, { headers, redirect: 'manual', signal });
+        body = await readCapped(ref, res);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            throw e;
+        if (opts.signal?.aborted) {
+            if (opts.signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+                throw opts.signal.reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: Vault request was cancelled`, {
+                cause: opts.signal.reason,
+            });
+        }
+        if (timeout.aborted)
+            throw unreadable(ref, `Vault at ${base.origin} did not answer within ${timeoutMs} ms`, e);
+        const cause = e.cause;
+        const why = typeof cause?.code === 'string' ? cause.code : e instanceof Error ? e.message : String(e);
+        throw unreadable(ref, `cannot reach Vault at ${base.origin} (${why})`, e);
+    }
+    if (res.status === 200)
+        return publicKeyFromTransitResponse(ref, body);
+    if (res.status >= 300 && res.status < 400) {
+        throw unreadable(ref, `Vault at ${base.origin} redirected (${res.status} to ${redirectTarget(res, new URL(url), token)}); set VAULT_ADDR to the active node`);
+    }
+    if (res.status === 403)
+        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`);
+    if (res.status === 404)
+        throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
+    throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`);
+}
+/** Where a redirect pointed, for the message: its URL without credentials or query values. */
+function redirectTarget(res, from, token) {
+    const location = res.headers.get('location');
+    if (location === null)
+        return '?';
+    try {
+        return (0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(new URL(location, from)).split(token).join('***');
+    }
+    catch {
+        return 'a Location that is not a URL';
+    }
+}
+//# sourceMappingURL=vault.js.map
 
 /***/ }),
 
@@ -36420,7 +36653,7 @@ async function loadKey(ref, opts = {}) {
             return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
         }
         if (ref.startsWith('hashivault://')) {
-            const { fetchVaultPublicKey } = await __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 1211));
+            const { fetchVaultPublicKey } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1211));
             const vaultOpts = signal ? { env, signal } : { env };
             return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
         }
@@ -36869,10 +37102,11 @@ function githubAttestationSource(o, env, signal, getOctokit) {
             signal,
             getOctokit,
         });
-        return bundles.map((bundle, i) => ({
-            bundle,
-            where: `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`,
-        }));
+        const { BundleFault } = await __nccwpck_require__.e(/* import() */ 360).then(__nccwpck_require__.bind(__nccwpck_require__, 3360));
+        return bundles.map((bundle, i) => {
+            const where = `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`;
+            return bundle instanceof BundleFault ? { error: bundle.error, where } : { bundle, where };
+        });
     };
 }
 //# sourceMappingURL=github-source.js.map
@@ -37123,8 +37357,12 @@ async function checkAttestations(digest, candidates, plan) {
         }
     }
     if (plan.github) {
-        for (const { bundle, where } of await plan.github(digest))
-            attempt(where, 'github-api', () => plan.verifier.verifyBundle(bundle, { digest }, 'github-api'));
+        for (const entry of await plan.github(digest))
+            attempt(entry.where, 'github-api', () => {
+                if ('error' in entry)
+                    throw entry.error;
+                return plan.verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
+            });
     }
     const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date(), digest);
     if (!verdict.ok && deferred)
@@ -37394,10 +37632,204 @@ function isCandidateFault(e) {
 //# sourceMappingURL=discovery.js.map
 // EXTERNAL MODULE: ./build/core/options.js
 var options = __nccwpck_require__(1468);
+// EXTERNAL MODULE: ./build/core/registry/digest.js
+var registry_digest = __nccwpck_require__(1514);
+;// CONCATENATED MODULE: ./build/core/registry/manifest.js
+// Strict parsing of manifests, indexes and descriptors received from any store. Everything here
+// is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
+
+
+
+
+const INDEX_TYPES = new Set([types_MEDIA_TYPES.ociIndex, types_MEDIA_TYPES.dockerManifestList]);
+const MANIFEST_TYPES = new Set([types_MEDIA_TYPES.ociManifest, types_MEDIA_TYPES.dockerManifest]);
+/** `type/subtype` of a Content-Type header, parameters dropped, lower case; undefined if absent. */
+function baseMediaType(contentType) {
+    if (contentType === null || contentType === undefined)
+        return undefined;
+    const t = contentType.split(';')[0].trim().toLowerCase();
+    return t === '' ? undefined : t;
+}
+function isIndexMediaType(mediaType) {
+    return INDEX_TYPES.has(mediaType);
+}
+/**
+ * Parses manifest bytes. `contentType` is the transport's claim (HTTP Content-Type, layout
+ * descriptor media type); when both it and the document's `mediaType` exist they must agree.
+ */
+function parseManifest(bytes, contentType, what) {
+    const o = parseJsonObject(bytes, what);
+    if (o.schemaVersion !== 2) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: schemaVersion is ${(0,registry_digest/* quote */.hD)(String(o.schemaVersion))}, expected 2`);
+    }
+    const declared = optString(o.mediaType, `${what}: mediaType`);
+    const ct = baseMediaType(contentType);
+    if (declared !== undefined && ct !== undefined && declared !== ct) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} differs from Content-Type ${(0,registry_digest/* quote */.hD)(ct)}`);
+    }
+    if (o.manifests !== undefined && (o.layers !== undefined || o.config !== undefined)) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`);
+    }
+    const mediaType = declared ??
+        (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
+        (o.manifests !== undefined ? types_MEDIA_TYPES.ociIndex : types_MEDIA_TYPES.ociManifest);
+    const m = { schemaVersion: 2, mediaType };
+    if (INDEX_TYPES.has(mediaType)) {
+        m.manifests = descriptorList(o.manifests, `${what}: manifests`);
+    }
+    else if (MANIFEST_TYPES.has(mediaType)) {
+        m.config = parseDescriptor(o.config, `${what}: config`);
+        m.layers = descriptorList(o.layers, `${what}: layers`);
+    }
+    else {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported media type ${(0,registry_digest/* quote */.hD)(mediaType)}`);
+    }
+    const artifactType = optString(o.artifactType, `${what}: artifactType`);
+    if (artifactType !== undefined)
+        m.artifactType = artifactType;
+    if (o.subject !== undefined)
+        m.subject = parseDescriptor(o.subject, `${what}: subject`);
+    const annotations = optAnnotations(o.annotations, `${what}: annotations`);
+    if (annotations)
+        m.annotations = annotations;
+    return { manifest: m, mediaType };
+}
+/** An OCI index (e.g. a referrers response), entries validated; count checked before the loop. */
+function parseIndex(bytes, what, maxEntries) {
+    const o = parseJsonObject(bytes, what);
+    const declared = optString(o.mediaType, `${what}: mediaType`);
+    if (declared !== undefined && declared !== types_MEDIA_TYPES.ociIndex) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} is not an OCI index`);
+    }
+    if (!Array.isArray(o.manifests))
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: "manifests" is not a list`);
+    if (o.manifests.length > maxEntries) {
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`);
+    }
+    return o.manifests.map((d, i) => parseDescriptor(d, `${what}: manifests[${i}]`));
+}
+function parseDescriptor(v, where) {
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a descriptor object`);
+    goSpelling(v, DESCRIPTOR_FIELDS, where);
+    if (manifest_isObject(v.platform))
+        goSpelling(v.platform, PLATFORM_FIELDS, `${where}.platform`);
+    if (typeof v.mediaType !== 'string' || v.mediaType === '')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.mediaType: missing or not a string`);
+    if (typeof v.digest !== 'string')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.digest: missing or not a string`);
+    (0,registry_digest/* assertDigest */.V7)(v.digest, 'content', `${where}.digest`);
+    if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) {
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.size: ${(0,registry_digest/* quote */.hD)(String(v.size))} is not a non-negative integer`);
+    }
+    const d = { mediaType: v.mediaType, digest: v.digest, size: v.size };
+    const artifactType = optString(v.artifactType, `${where}.artifactType`);
+    if (artifactType !== undefined)
+        d.artifactType = artifactType;
+    const annotations = optAnnotations(v.annotations, `${where}.annotations`);
+    if (annotations)
+        d.annotations = annotations;
+    if (v.platform !== undefined) {
+        const p = v.platform;
+        if (!manifest_isObject(p) || typeof p.os !== 'string' || typeof p.architecture !== 'string') {
+            throw new errors/* GateError */.ue('MALFORMED', `${where}.platform: needs string "os" and "architecture"`);
+        }
+        d.platform = { os: p.os, architecture: p.architecture };
+        const variant = optString(p.variant, `${where}.platform.variant`);
+        if (variant !== undefined)
+            d.platform.variant = variant;
+    }
+    return d;
+}
+function descriptorList(v, where) {
+    if (!Array.isArray(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: missing or not a list`);
+    return v.map((d, i) => parseDescriptor(d, `${where}[${i}]`));
+}
+function parseJsonObject(bytes, what) {
+    let v;
+    try {
+        // Runtimes read this in Go: keys colliding under its case folding, or a BOM, would make
+        // them read another document than the one judged here.
+        v = (0,strict_json/* parseStrictJsonBytes */.ml)(bytes);
+    }
+    catch (e) {
+        const why = e instanceof Error ? `: ${e.message}` : '';
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: not valid JSON${why}`, { cause: e });
+    }
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: not a JSON object`);
+    goSpelling(v, MANIFEST_FIELDS, what);
+    return v;
+}
+const MANIFEST_FIELDS = [
+    'schemaVersion',
+    'mediaType',
+    'artifactType',
+    'config',
+    'layers',
+    'manifests',
+    'subject',
+    'annotations',
+];
+const DESCRIPTOR_FIELDS = [
+    'mediaType',
+    'digest',
+    'size',
+    'urls',
+    'annotations',
+    'data',
+    'platform',
+    'artifactType',
+];
+const PLATFORM_FIELDS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
+/**
+ * Go's encoding/json fills a struct field from a key in any case ("Platform", "DIGEST"): such a
+ * key would be a field to a runtime and unknown here, so it is refused rather than ignored.
+ */
+function goSpelling(o, fields, where) {
+    for (const k of Object.keys(o)) {
+        if (fields.includes(k))
+            continue;
+        const f = fields.find((x) => (0,strict_json/* goFoldKey */.Zt)(x) === (0,strict_json/* goFoldKey */.Zt)(k));
+        if (f !== undefined)
+            throw new errors/* GateError */.ue('MALFORMED', `${where}: key ${(0,registry_digest/* quote */.hD)(k)} is ${(0,registry_digest/* quote */.hD)(f)} to a Go reader (keys match case-insensitively)`);
+    }
+}
+function manifest_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function optString(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (typeof v !== 'string')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a string`);
+    return v;
+}
+function optAnnotations(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not an object`);
+    const out = {};
+    for (const [k, val] of Object.entries(v)) {
+        if (typeof val !== 'string')
+            throw new errors/* GateError */.ue('MALFORMED', `${where}[${(0,registry_digest/* quote */.hD)(k)}]: not a string`);
+        Object.defineProperty(out, k, {
+            value: val,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    }
+    return out;
+}
+//# sourceMappingURL=manifest.js.map
 ;// CONCATENATED MODULE: ./build/core/verify.js
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received,
 // discover signatures in every format, verify each (and, on request, each platform manifest of an
 // index), and explain the verdict in one line.
+
 
 
 
@@ -37709,7 +38141,16 @@ function verifiedFields(signatures) {
  */
 async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
     const { selected, missing } = selectPlatforms(entries, ctx.platforms);
+    // A runtime looks through a nested index to a manifest whose signature was never asked for.
+    const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
     const platforms = await Promise.all(selected.map(async (p) => {
+        if (nested.has(p.digest))
+            return {
+                ...p,
+                outcome: 'failed',
+                code: 'MALFORMED',
+                reason: `${p.digest} is itself an index: platforms verifies platform manifests, and the manifests a nested index lists would be pulled unverified`,
+            };
         try {
             const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
             requireEveryKey(v, ctx.requireAllKeys);
@@ -37773,24 +38214,32 @@ async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
 }
 /** Platform manifests of an index that `sel` asks for, and requested platforms it lacks. */
 function selectPlatforms(entries, sel) {
-    // buildx lists attestation manifests as platform unknown/unknown: they are not platforms.
-    const real = entries.filter((d) => d.platform !== undefined &&
-        d.platform.os !== 'unknown' &&
-        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    // buildx lists attestation manifests as platform unknown/unknown: they are not platforms. An
+    // annotation saying so is unauthenticated and no runtime reads it, so it excludes nothing.
+    const real = entries.filter((d) => d.platform === undefined || runtimePlatform(d.platform).os !== 'unknown');
     if (real.length > limits/* LIMITS */.b1.signaturesPerImage)
         throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
     const entry = (d) => ({
-        platform: (0,options/* formatPlatform */.Bq)(d.platform),
+        platform: d.platform ? (0,options/* formatPlatform */.Bq)(d.platform) : 'unspecified',
         digest: d.digest,
     });
+    // A runtime pulls a manifest listed without a platform when none matches its own.
     if (sel === 'all')
         return { selected: real.map(entry), missing: [] };
     const selected = [];
     const missing = [];
     for (const want of sel) {
-        const hits = real.filter((d) => d.platform.os === want.os &&
-            d.platform.architecture === want.architecture &&
-            (want.variant === undefined || d.platform.variant === want.variant));
+        // Matched as a runtime matches them, after normalising both sides: every manifest it could
+        // pull for the platform asked for is selected.
+        const w = runtimePlatform(want);
+        const hits = real.filter((d) => {
+            if (d.platform === undefined)
+                return false;
+            const p = runtimePlatform(d.platform);
+            return (p.os === w.os &&
+                p.architecture === w.architecture &&
+                (want.variant === undefined || p.variant === w.variant));
+        });
         if (hits.length === 0)
             missing.push((0,options/* formatPlatform */.Bq)(want));
         for (const h of hits)
@@ -37798,6 +38247,50 @@ function selectPlatforms(entries, sel) {
                 selected.push(entry(h));
     }
     return { selected, missing };
+}
+/**
+ * A platform as containerd's platforms.Normalize spells it (os and arch lower-cased, architecture
+ * aliases and default variants folded), so that matching agrees with what a runtime would pull.
+ */
+function runtimePlatform(p) {
+    const os0 = p.os.toLowerCase();
+    const os = os0 === 'macos' ? 'darwin' : os0;
+    let architecture = p.architecture.toLowerCase();
+    let variant = (p.variant ?? '').toLowerCase();
+    switch (architecture) {
+        case 'i386':
+            architecture = '386';
+            variant = '';
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            architecture = 'amd64';
+            if (variant === 'v1')
+                variant = '';
+            break;
+        case 'aarch64':
+        case 'arm64':
+            architecture = 'arm64';
+            if (variant === '8' || variant === 'v8' || variant === 'v8.0')
+                variant = '';
+            break;
+        case 'armhf':
+            architecture = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            architecture = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === '' || variant === '7')
+                variant = 'v7';
+            else if (/^[568]$/.test(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    return { os, architecture, variant };
 }
 const PROBE_PLATFORMS = 16;
 /** For an unsigned index: which platform manifests do verify, as a note for the reason. */
@@ -38369,161 +38862,10 @@ function base64Forms(b) {
     return [std, std.replace(/=+$/, ''), url, `${url}${'='.repeat((4 - (url.length % 4)) % 4)}`];
 }
 //# sourceMappingURL=secrets.js.map
-// EXTERNAL MODULE: ./build/core/registry/digest.js
-var registry_digest = __nccwpck_require__(1514);
 // EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
 var http = __nccwpck_require__(7580);
 // EXTERNAL MODULE: ./build/core/registry/limits.js
 var registry_limits = __nccwpck_require__(1858);
-;// CONCATENATED MODULE: ./build/core/registry/manifest.js
-// Strict parsing of manifests, indexes and descriptors received from any store. Everything here
-// is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
-
-
-
-const INDEX_TYPES = new Set([types_MEDIA_TYPES.ociIndex, types_MEDIA_TYPES.dockerManifestList]);
-const MANIFEST_TYPES = new Set([types_MEDIA_TYPES.ociManifest, types_MEDIA_TYPES.dockerManifest]);
-/** `type/subtype` of a Content-Type header, parameters dropped, lower case; undefined if absent. */
-function baseMediaType(contentType) {
-    if (contentType === null || contentType === undefined)
-        return undefined;
-    const t = contentType.split(';')[0].trim().toLowerCase();
-    return t === '' ? undefined : t;
-}
-function isIndexMediaType(mediaType) {
-    return INDEX_TYPES.has(mediaType);
-}
-/**
- * Parses manifest bytes. `contentType` is the transport's claim (HTTP Content-Type, layout
- * descriptor media type); when both it and the document's `mediaType` exist they must agree.
- */
-function parseManifest(bytes, contentType, what) {
-    const o = parseJsonObject(bytes, what);
-    if (o.schemaVersion !== 2) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: schemaVersion is ${(0,registry_digest/* quote */.hD)(String(o.schemaVersion))}, expected 2`);
-    }
-    const declared = optString(o.mediaType, `${what}: mediaType`);
-    const ct = baseMediaType(contentType);
-    if (declared !== undefined && ct !== undefined && declared !== ct) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} differs from Content-Type ${(0,registry_digest/* quote */.hD)(ct)}`);
-    }
-    if (o.manifests !== undefined && (o.layers !== undefined || o.config !== undefined)) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`);
-    }
-    const mediaType = declared ??
-        (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
-        (o.manifests !== undefined ? types_MEDIA_TYPES.ociIndex : types_MEDIA_TYPES.ociManifest);
-    const m = { schemaVersion: 2, mediaType };
-    if (INDEX_TYPES.has(mediaType)) {
-        m.manifests = descriptorList(o.manifests, `${what}: manifests`);
-    }
-    else if (MANIFEST_TYPES.has(mediaType)) {
-        m.config = parseDescriptor(o.config, `${what}: config`);
-        m.layers = descriptorList(o.layers, `${what}: layers`);
-    }
-    else {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported media type ${(0,registry_digest/* quote */.hD)(mediaType)}`);
-    }
-    const artifactType = optString(o.artifactType, `${what}: artifactType`);
-    if (artifactType !== undefined)
-        m.artifactType = artifactType;
-    if (o.subject !== undefined)
-        m.subject = parseDescriptor(o.subject, `${what}: subject`);
-    const annotations = optAnnotations(o.annotations, `${what}: annotations`);
-    if (annotations)
-        m.annotations = annotations;
-    return { manifest: m, mediaType };
-}
-/** An OCI index (e.g. a referrers response), entries validated; count checked before the loop. */
-function parseIndex(bytes, what, maxEntries) {
-    const o = parseJsonObject(bytes, what);
-    const declared = optString(o.mediaType, `${what}: mediaType`);
-    if (declared !== undefined && declared !== types_MEDIA_TYPES.ociIndex) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} is not an OCI index`);
-    }
-    if (!Array.isArray(o.manifests))
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: "manifests" is not a list`);
-    if (o.manifests.length > maxEntries) {
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`);
-    }
-    return o.manifests.map((d, i) => parseDescriptor(d, `${what}: manifests[${i}]`));
-}
-function parseDescriptor(v, where) {
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a descriptor object`);
-    if (typeof v.mediaType !== 'string' || v.mediaType === '')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.mediaType: missing or not a string`);
-    if (typeof v.digest !== 'string')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.digest: missing or not a string`);
-    (0,registry_digest/* assertDigest */.V7)(v.digest, 'content', `${where}.digest`);
-    if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) {
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.size: ${(0,registry_digest/* quote */.hD)(String(v.size))} is not a non-negative integer`);
-    }
-    const d = { mediaType: v.mediaType, digest: v.digest, size: v.size };
-    const artifactType = optString(v.artifactType, `${where}.artifactType`);
-    if (artifactType !== undefined)
-        d.artifactType = artifactType;
-    const annotations = optAnnotations(v.annotations, `${where}.annotations`);
-    if (annotations)
-        d.annotations = annotations;
-    if (v.platform !== undefined) {
-        const p = v.platform;
-        if (!manifest_isObject(p) || typeof p.os !== 'string' || typeof p.architecture !== 'string') {
-            throw new errors/* GateError */.ue('MALFORMED', `${where}.platform: needs string "os" and "architecture"`);
-        }
-        d.platform = { os: p.os, architecture: p.architecture };
-        const variant = optString(p.variant, `${where}.platform.variant`);
-        if (variant !== undefined)
-            d.platform.variant = variant;
-    }
-    return d;
-}
-function descriptorList(v, where) {
-    if (!Array.isArray(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: missing or not a list`);
-    return v.map((d, i) => parseDescriptor(d, `${where}[${i}]`));
-}
-function parseJsonObject(bytes, what) {
-    let v;
-    try {
-        v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: not valid JSON`, { cause: e });
-    }
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: not a JSON object`);
-    return v;
-}
-function manifest_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function optString(v, where) {
-    if (v === undefined)
-        return undefined;
-    if (typeof v !== 'string')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a string`);
-    return v;
-}
-function optAnnotations(v, where) {
-    if (v === undefined)
-        return undefined;
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not an object`);
-    const out = {};
-    for (const [k, val] of Object.entries(v)) {
-        if (typeof val !== 'string')
-            throw new errors/* GateError */.ue('MALFORMED', `${where}[${(0,registry_digest/* quote */.hD)(k)}]: not a string`);
-        Object.defineProperty(out, k, {
-            value: val,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-        });
-    }
-    return out;
-}
-//# sourceMappingURL=manifest.js.map
 ;// CONCATENATED MODULE: ./build/core/sources/registry.js
 // ContentStore over one registry repository: manifests, blobs and OCI 1.1 referrers, each
 // checked against the digest asked for or computed here, under streaming size and count caps.
@@ -40429,6 +40771,8 @@ function failureResult(failed, keyCount, digest, evidence) {
     return result;
 }
 //# sourceMappingURL=verify.js.map
+// EXTERNAL MODULE: ./build/core/trust/vault.js
+var vault = __nccwpck_require__(1211);
 ;// CONCATENATED MODULE: ./build/core/workflow-identity.js
 // GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
 // signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
@@ -40570,6 +40914,7 @@ function nonEmpty(s) {
 
 
 
+
 function buildIdentityRules(o) {
     const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
     const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
@@ -40679,6 +41024,9 @@ async function runGate(o, hooks = {}) {
     const env = hooks.env ?? process.env;
     for (const name of ENV_SECRETS)
         secrets.add(env[name]);
+    // The Vault CLI's token file is sent like VAULT_TOKEN when that is unset (vault.ts).
+    if (!env.VAULT_TOKEN)
+        secrets.add(await (0,vault/* vaultTokenFile */.sU)(env));
     // Whatever a server quoted back, nothing leaves the core with a secret in it.
     const redacted = { ...hooks, secrets };
     if (hooks.log) {
@@ -40894,6 +41242,9 @@ function summarizePlans(o, plans) {
         policyFile: {
             source: plans.file.policy.source,
             unmatched: plans.file.policy.unmatched,
+            ...(o.githubOwner
+                ? { github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner }
+                : {}),
             rules: plans.file.policy.rules.map((r) => {
                 const spec = plans.file.byRule.get(r);
                 return {
