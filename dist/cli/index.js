@@ -41225,7 +41225,7 @@ function summarizePlans(o, plans) {
                     : {}),
                 ...(o.githubOwner
                     ? {
-                        github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner,
+                        github: githubSourceName(o),
                     }
                     : {}),
             };
@@ -41242,9 +41242,7 @@ function summarizePlans(o, plans) {
         policyFile: {
             source: plans.file.policy.source,
             unmatched: plans.file.policy.unmatched,
-            ...(o.githubOwner
-                ? { github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner }
-                : {}),
+            ...(o.githubOwner ? { github: githubSourceName(o) } : {}),
             rules: plans.file.policy.rules.map((r) => {
                 const spec = plans.file.byRule.get(r);
                 return {
@@ -41267,6 +41265,10 @@ function summarizePlans(o, plans) {
             }),
         },
     };
+}
+/** `owner` or `owner/repository`: where the GitHub attestations API is asked, for the report. */
+function githubSourceName(o) {
+    return o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner;
 }
 function describeConditions(c) {
     const out = {};
@@ -41958,8 +41960,11 @@ async function emit(report, cmd, io) {
 
 // A throw from a callback (uncaught) would otherwise get Node's own report: the raw message
 // and stack on stderr, past the terminal sanitiser, and exit code 1 (a supply-chain failure).
-const crash = (e) => {
+const internalError = (e) => {
     process.stderr.write(terminalText(`image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`));
+};
+const crash = (e) => {
+    internalError(e);
     process.exit(2);
 };
 process.on('unhandledRejection', crash);
@@ -41972,7 +41977,7 @@ main(process.argv.slice(2), {
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {
-    process.stderr.write(terminalText(`image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`));
+    internalError(e);
     process.exitCode = 2;
 });
 //# sourceMappingURL=index.js.map

@@ -6,12 +6,15 @@ import { main } from './main.js';
 
 // A throw from a callback (uncaught) would otherwise get Node's own report: the raw message
 // and stack on stderr, past the terminal sanitiser, and exit code 1 (a supply-chain failure).
-const crash = (e: unknown): never => {
+const internalError = (e: unknown): void => {
   process.stderr.write(
     terminalText(
       `image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
     ),
   );
+};
+const crash = (e: unknown): never => {
+  internalError(e);
   process.exit(2);
 };
 process.on('unhandledRejection', crash);
@@ -27,11 +30,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(
-      terminalText(
-        `image-gate: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
-      ),
-    );
+    internalError(e);
     process.exitCode = 2;
   },
 );

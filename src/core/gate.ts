@@ -388,7 +388,7 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
           : {}),
         ...(o.githubOwner
           ? {
-              github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner,
+              github: githubSourceName(o),
             }
           : {}),
       };
@@ -405,9 +405,7 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
     policyFile: {
       source: plans.file.policy.source,
       unmatched: plans.file.policy.unmatched,
-      ...(o.githubOwner
-        ? { github: o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner }
-        : {}),
+      ...(o.githubOwner ? { github: githubSourceName(o) } : {}),
       rules: plans.file.policy.rules.map((r) => {
         const spec = plans.file!.byRule.get(r);
         return {
@@ -430,6 +428,11 @@ function summarizePlans(o: GateOptions, plans: Plans | undefined): PolicySummary
       }),
     },
   };
+}
+
+/** `owner` or `owner/repository`: where the GitHub attestations API is asked, for the report. */
+function githubSourceName(o: GateOptions): string {
+  return o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner!;
 }
 
 function describeConditions(c: AttestationRequirement['conditions']): Record<string, string> {
