@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { GateError } from './errors.js';
 import { LIMITS, readFileCapped } from './limits.js';
-import type { Policy } from './policy.js';
+import type { SignerPolicy } from './policy/signers.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { loadKey } from './trust/keys.js';
 import { loadTrustedRoot } from './trust/root.js';
@@ -42,7 +42,7 @@ export async function verifyBundleArtifact(
   return evidence;
 }
 
-async function policyFor(opts: VerifyBundleArtifactOptions): Promise<Policy> {
+async function policyFor(opts: VerifyBundleArtifactOptions): Promise<SignerPolicy> {
   const base = { requireTlog: true, requireSct: true };
   if (opts.keyPath !== undefined) {
     if (opts.identity !== undefined || opts.issuer !== undefined) {

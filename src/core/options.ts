@@ -1,6 +1,12 @@
-// GateOptions: the one typed object both front ends produce (Action inputs, CLI argv) and the
-// core consumes. Validation here names the input and the bad value.
+// GateOptions: what the user asked for, as both front ends produce it (Action inputs, CLI argv)
+// with every value already parsed (src/edge/options.ts), and the parsers they share. The core
+// reads it once, at the top of a run, into a RunPolicy (policy/compile.ts) and RunSettings
+// (settings.ts); nothing below that sees it.
+import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
+import type { PlatformSelection, PlatformSpec } from './policy/types.js';
+
+export type { PlatformSelection, PlatformSpec } from './policy/types.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -16,7 +22,7 @@ export interface GateOptions {
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
   certificateOidcIssuerRegexp?: string;
-  /** GitHub workflow pinning (src/core/workflow-identity.ts): `owner/repo/.github/workflows/f.yml[@ref]`. */
+  /** GitHub workflow pinning (src/core/policy/workflow-identity.ts): `owner/repo/.github/workflows/f.yml[@ref]`. */
   signerWorkflow?: string;
   /** `owner/repo` the workflow ran in (Fulcio source repository URI). */
   signerRepository?: string;
@@ -40,16 +46,16 @@ export interface GateOptions {
   /** Overall deadline for the batch, in ms. */
   timeoutMs: number;
   requireAllKeys: boolean;
-  /** Required attestation predicate types: cosign short names or URIs. */
+  /** Required attestation predicate types, resolved to URIs. */
   attestations?: string[];
   /** false: an image may pass on verified attestations alone. Default true. */
   requireSignature?: boolean;
-  /** Newest vuln scan at most this old, e.g. `48h` (the default when `vuln` is required). */
-  maxVulnAge?: string;
-  /** e.g. `critical,high`: no finding at or above the lowest listed severity. */
-  failOnSeverity?: string;
+  /** Newest vuln scan at most this old, in ms (48 h by default when `vuln` is required). */
+  maxVulnAgeMs?: number;
+  /** No finding at or above the lowest listed severity. */
+  failOnSeverity?: Severity[];
   /** Banned SBOM packages, `name` or `name@range`. */
-  denyPackages?: string[];
+  denyPackages?: PackageRule[];
   /** SLSA provenance builder ID that must match exactly. */
   builderId?: string;
   /** SLSA provenance source repository (`https://github.com/owner/repo`) that must match exactly. */
@@ -67,15 +73,6 @@ export interface GateOptions {
   githubRepository?: string;
   /** A YAML policy file with per-image rules (docs/policy.md); excludes the signer options. */
   policyFile?: string;
-}
-
-/** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
-export type PlatformSelection = 'all' | PlatformSpec[];
-
-export interface PlatformSpec {
-  os: string;
-  architecture: string;
-  variant?: string;
 }
 
 export const DEFAULTS = {

@@ -11,9 +11,12 @@ import {
   parseBoolean,
   parseConcurrency,
   parseDuration,
+  parseList,
   parsePlatforms,
   type GateOptions,
 } from '../core/options.js';
+import { parsePackageRule } from '../core/attestations/conditions.js';
+import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
 import { GateError } from '../core/errors.js';
 
 /**
@@ -49,7 +52,7 @@ type BooleanField = {
   [K in keyof GateOptions]-?: GateOptions[K] extends boolean | undefined ? K : never;
 }[keyof GateOptions];
 type ListField = {
-  [K in keyof GateOptions]-?: GateOptions[K] extends string[] | undefined ? K : never;
+  [K in keyof GateOptions]-?: string[] extends NonNullable<GateOptions[K]> ? K : never;
 }[keyof GateOptions];
 
 function text(field: StringField): VerifyOption['apply'] {
@@ -254,7 +257,10 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       value: 'TYPE',
       text: 'require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,\nspdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable',
     },
-    items('attestations'),
+    (o, v, name) => {
+      const got = v as string[];
+      if (got.length > 0) o.attestations = got.map((t) => resolvePredicateType(t, name));
+    },
   ),
   both(
     'require-signature',
@@ -273,7 +279,9 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'text',
     'attestations',
     { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' },
-    text('maxVulnAge'),
+    (o, v, name) => {
+      if (v !== '') o.maxVulnAgeMs = parseDuration(name, v as string);
+    },
   ),
   both(
     'fail-on-severity',
@@ -283,7 +291,10 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       value: 'LIST',
       text: 'no vuln finding at or above the lowest listed severity (e.g. critical,high)',
     },
-    text('failOnSeverity'),
+    (o, v, name) => {
+      const severities = parseList(v as string).map((s) => parseSeverity(s, name));
+      if (severities.length > 0) o.failOnSeverity = severities;
+    },
   ),
   opt(
     'deny-packages',
@@ -294,7 +305,10 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       value: 'NAME[@RANGE]',
       text: 'fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable',
     },
-    items('denyPackages'),
+    (o, v, name) => {
+      const got = v as string[];
+      if (got.length > 0) o.denyPackages = got.map((p) => parsePackageRule(p, name));
+    },
   ),
   both(
     'builder-id',

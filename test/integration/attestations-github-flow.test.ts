@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkAttestations, type AttestationPlan } from '../../src/core/attestation-flow.js';
+import { checkAttestations, type AttestationPlan } from '../../src/core/verify/attestations.js';
 import { PREDICATE, type AttestationConditions } from '../../src/core/attestations/types.js';
-import { githubAttestationSource } from '../../src/core/github-source.js';
+import { runSettings } from '../../src/core/settings.js';
+import { githubAttestationSource } from '../../src/core/stores.js';
 import type { GateOptions } from '../../src/core/options.js';
-import type { IdentityRule } from '../../src/core/policy.js';
+import type { IdentityRule } from '../../src/core/policy/signers.js';
 import type { Report } from '../../src/core/report.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import { loadTrustedRoot } from '../../src/core/trust/root.js';
@@ -108,8 +109,11 @@ describe('GitHub attestations API in the attestation flow (real cli/cli bundles,
       }),
       requirements: { types, conditions },
       github: githubAttestationSource(
-        options(source),
-        { GITHUB_API_URL: a.url },
+        {
+          owner: source.githubOwner!,
+          ...(source.githubRepository ? { repository: source.githubRepository } : {}),
+        },
+        runSettings(options(source), { GITHUB_API_URL: a.url }),
         AbortSignal.timeout(20_000),
         getOctokit,
       ),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchGitHubAttestations } from '../../src/core/attestations/github-api.js';
-import { discover } from '../../src/core/discovery.js';
+import { discover } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
 import { ByteBudget, withByteBudget } from '../../src/core/limits.js';
 import { OciLayoutStore } from '../../src/core/sources/oci-layout.js';

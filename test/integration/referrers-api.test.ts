@@ -5,13 +5,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover, type Candidate } from '../../src/core/discovery.js';
+import { discover, type Candidate } from '../../src/core/verify/discovery.js';
 import type { Report } from '../../src/core/report.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import { loadKey } from '../../src/core/trust/keys.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
-import { workflowIdentityRule } from '../../src/core/workflow-identity.js';
+import { workflowIdentityRule } from '../../src/core/policy/workflow-identity.js';
 import {
   startReferrersServer,
   type ReferrersServer,

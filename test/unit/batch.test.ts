@@ -2,10 +2,12 @@
 // verification per repository@digest, fail-fast, the deadline, and crashes that never pass.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyBatch } from '../../src/core/batch.js';
+import type { ImagePolicy } from '../../src/core/policy/types.js';
+import type { VerificationKey } from '../../src/core/trust/key-types.js';
+import { verifyBatch, type BatchEngine } from '../../src/core/verify/batch.js';
 import { GateError } from '../../src/core/errors.js';
 import { MEDIA_TYPES, type ContentStore, type FetchedManifest } from '../../src/core/types.js';
-import type { CandidateVerifier, VerifyContext } from '../../src/core/verify.js';
+import type { CandidateVerifier } from '../../src/core/verify/context.js';
 
 const sha = (b: Uint8Array | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
@@ -60,24 +62,43 @@ class MemoryStore implements ContentStore {
   }
 }
 
+/** A one-rule policy (a key, nothing else asked) over the store, with a stub signature check. */
 function context(store: MemoryStore, verifier: Partial<CandidateVerifier> = {}) {
   const calls: string[] = [];
-  const ctx: VerifyContext = {
-    storeFor: () => store,
-    verifier: {
-      verifyLegacy(layer, digest) {
-        calls.push(digest);
-        if (Buffer.from(layer.payload).toString() !== digest)
-          throw new GateError('PAYLOAD_MISMATCH', `payload does not name ${digest}`);
-        return { kind: 'key', format: 'legacy-tag', keyRef: 'k' };
+  const seenS3lo: string[] = [];
+  const policy: ImagePolicy = {
+    name: 'options',
+    match: ['**'],
+    signers: { keys: [{ keyRef: 'k', keyID: 'k' } as VerificationKey], identities: [] },
+    requireSignature: true,
+    requireAllKeys: false,
+    tlog: true,
+    sct: true,
+  };
+  const candidates: CandidateVerifier = {
+    verifyLegacy(layer, digest) {
+      calls.push(digest);
+      if (Buffer.from(layer.payload).toString() !== digest)
+        throw new GateError('PAYLOAD_MISMATCH', `payload does not name ${digest}`);
+      return { kind: 'key', format: 'legacy-tag', keyRef: 'k' };
+    },
+    verifyBundle() {
+      throw new GateError('SIGNATURE_INVALID', 'no bundles here');
+    },
+    ...verifier,
+  };
+  const ctx: BatchEngine = {
+    policy: { rules: [policy], unmatched: 'fail' },
+    contextFor: (rule) => ({ policy: rule, verifier: candidates, attestationVerifier: candidates }),
+    stores: {
+      storeFor: () => store,
+      s3lo: (ref) => {
+        seenS3lo.push(ref.original);
+        return { name: 'mem', getObject: () => Promise.resolve(undefined) };
       },
-      verifyBundle() {
-        throw new GateError('SIGNATURE_INVALID', 'no bundles here');
-      },
-      ...verifier,
     },
   };
-  return { ctx, calls };
+  return { ctx, calls, seenS3lo };
 }
 
 const REPO = 'reg.example/app';
@@ -166,17 +187,7 @@ describe('verifyBatch', () => {
 
   it('verifies each spelling of an s3lo image on its own: the signed payload names the bucket as written', async () => {
     const store = new MemoryStore();
-    const { ctx } = context(store);
-    const seen: string[] = [];
-    ctx.verifyS3lo = (ref) => {
-      seen.push(ref.original);
-      return Promise.resolve({
-        outcome: 'verified',
-        verified: true,
-        signatures: [],
-        attestations: [],
-      });
-    };
+    const { ctx, seenS3lo: seen } = context(store);
     const images = ['local://store/app:v1', 'local://./store/app:v1', 'local://store/app:v1'];
     const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: false });
     expect(seen).toEqual(['local://store/app:v1', 'local://./store/app:v1']);

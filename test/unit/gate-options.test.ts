@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/core/gate.js';
+import { PREDICATE } from '../../src/core/attestations/types.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
 import { exitCode } from '../../src/core/report.js';
 
@@ -35,7 +36,7 @@ describe('refused option combinations', () => {
     ['require-all-keys', { requireAllKeys: true }, /require-all-keys checks signatures/],
   ])('%s with require-signature=false', async (_name, over, msg) => {
     const report = await runGate(
-      options({ ...over, requireSignature: false, attestations: ['slsaprovenance1'] }),
+      options({ ...over, requireSignature: false, attestations: [PREDICATE.slsaV1] }),
     );
     expect(report.error?.code).toBe('USAGE');
     expect(report.error?.message).toMatch(msg);
@@ -47,7 +48,7 @@ describe('refused option combinations', () => {
       options({
         keys: [],
         requireSignature: false,
-        attestations: ['slsaprovenance1'],
+        attestations: [PREDICATE.slsaV1],
         attestationKeys: [path.join(EXAMPLES, 'cosign.pub')],
         sourceRef: 'refs/heads/main',
       }),
@@ -59,7 +60,7 @@ describe('refused option combinations', () => {
   it.each([
     [{ githubRepository: 'app' }, /github-repository needs github-owner/],
     [{ githubOwner: 'acme' }, /no attestations are required/],
-    [{ githubOwner: 'acme', attestations: ['slsaprovenance1'] }, /needs github-token/],
+    [{ githubOwner: 'acme', attestations: [PREDICATE.slsaV1] }, /needs github-token/],
   ])('GitHub API options that could never act: %j', async (over, msg) => {
     const report = await runGate(options(over));
     expect(report.error?.message).toMatch(msg);

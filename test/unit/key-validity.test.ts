@@ -4,7 +4,7 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import type { Policy } from '../../src/core/policy.js';
+import type { SignerPolicy } from '../../src/core/policy/signers.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,
@@ -39,7 +39,7 @@ function key(name: string, kp: { publicKey: KeyObject }, validFor?: KeyValidity)
   };
 }
 
-function verifier(keys: VerificationKey[], p: Partial<Policy> = {}): SignatureVerifier {
+function verifier(keys: VerificationKey[], p: Partial<SignerPolicy> = {}): SignatureVerifier {
   return createSignatureVerifier(ss.trustedRoot, {
     keys,
     identities: [],

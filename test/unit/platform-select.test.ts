@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlatforms } from '../../src/core/options.js';
 import type { Descriptor } from '../../src/core/types.js';
-import { selectPlatforms } from '../../src/core/verify.js';
+import { selectPlatforms } from '../../src/core/verify/platforms.js';
 
 const d = (n: number, platform?: Descriptor['platform'], annotations?: Record<string, string>) =>
   ({

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PREDICATE } from '../../src/core/attestations/types.js';
-import { loadPolicyFile, parsePolicyFile, PolicyFileError } from '../../src/core/policy-file.js';
+import { loadPolicyFile, parsePolicyFile, PolicyFileError } from '../../src/core/policy/file.js';
 import {
   globToRegExp,
   matchPolicyRule,
   normaliseGlob,
   policyImageName,
-} from '../../src/core/policy-match.js';
+} from '../../src/core/policy/match.js';
 import { parseReference } from '../../src/core/reference.js';
 
 const GOOD = `# production images need provenance and a fresh clean scan

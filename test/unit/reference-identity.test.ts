@@ -4,13 +4,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import { parsePolicyFile } from '../../src/core/policy-file.js';
+import { parsePolicyFile } from '../../src/core/policy/file.js';
 import {
   globNeverMatches,
   matchPolicyRule,
   normaliseGlob,
   policyImageName,
-} from '../../src/core/policy-match.js';
+} from '../../src/core/policy/match.js';
 import {
   canonicalLocalRoot,
   isHostComponent,

@@ -7,6 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePackageRule } from '../../src/core/attestations/conditions.js';
+import { PREDICATE } from '../../src/core/attestations/types.js';
 import { runGate } from '../../src/core/gate.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
 import { exitCode, type Report } from '../../src/core/report.js';
@@ -79,15 +81,19 @@ describe('s3lo images under options they cannot meet', () => {
   });
 
   it.each<[string, Partial<GateOptions>, RegExp]>([
-    ['an attestation', { attestations: ['slsaprovenance1'] }, /attestations SLSA provenance v1/],
+    ['an attestation', { attestations: [PREDICATE.slsaV1] }, /attestations SLSA provenance v1/],
     [
       'several attestations',
-      { attestations: ['vuln', 'cyclonedx'] },
+      { attestations: [PREDICATE.cosignVuln, PREDICATE.cyclonedx] },
       /attestations vuln scan, CycloneDX SBOM/,
     ],
-    ['fail-on-severity alone', { failOnSeverity: 'critical' }, /conditions fail-on-severity/],
-    ['max-vuln-age alone', { maxVulnAge: '24h' }, /conditions max-vuln-age/],
-    ['deny-packages alone', { denyPackages: ['log4j-core@<2.17.0'] }, /conditions deny-packages/],
+    ['fail-on-severity alone', { failOnSeverity: ['critical'] }, /conditions fail-on-severity/],
+    ['max-vuln-age alone', { maxVulnAgeMs: 24 * 3_600_000 }, /conditions max-vuln-age/],
+    [
+      'deny-packages alone',
+      { denyPackages: [parsePackageRule('log4j-core@<2.17.0')] },
+      /conditions deny-packages/,
+    ],
     ['builder-id alone', { builderId: 'https://github.com/x/y' }, /conditions builder-id/],
     [
       'provenance source fields',
@@ -107,7 +113,7 @@ describe('s3lo images under options they cannot meet', () => {
       {
         keys: [],
         requireSignature: false,
-        attestations: ['slsaprovenance1'],
+        attestations: [PREDICATE.slsaV1],
         attestationKeys: ['KEY'],
       },
       /require-signature=false/,
@@ -138,7 +144,7 @@ describe('s3lo images under options they cannot meet', () => {
     const report = await runGate(
       options({
         images: ['ghcr.io/acme/app:v1', ...IMAGES],
-        attestations: ['slsaprovenance1'],
+        attestations: [PREDICATE.slsaV1],
       }),
     );
     expectRefused(report, /attestations SLSA provenance v1: local:\/\/store\/app:v1, local:/);

@@ -4,7 +4,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IdentityRule, Policy } from '../../src/core/policy.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
@@ -34,7 +34,7 @@ const CODY: IdentityRule = {
 };
 const ociBundle = json('cosign-oci-attestation/oci-attestation.sigstore.json');
 
-function policy(p: Partial<Policy>): Policy {
+function policy(p: Partial<SignerPolicy>): SignerPolicy {
   return { keys: [], identities: [], requireTlog: true, requireSct: true, ...p };
 }
 const kwVerifier = createSignatureVerifier(root, policy({ identities: [KW] }));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundleArtifact } from '../../src/core/conformance.js';
-import type { Policy } from '../../src/core/policy.js';
+import type { SignerPolicy } from '../../src/core/policy/signers.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,
@@ -56,7 +56,7 @@ function verificationKey(
 }
 
 function keyVerifier(
-  p: Partial<Policy> = {},
+  p: Partial<SignerPolicy> = {},
   root: object | 'no root' = ss.trustedRoot,
   validFor?: KeyValidity,
 ): SignatureVerifier {

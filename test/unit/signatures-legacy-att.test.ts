@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import type { IdentityRule, Policy } from '../../src/core/policy.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,
@@ -65,7 +65,7 @@ function vk(publicKey: KeyObject): VerificationKey {
   };
 }
 
-function verifier(p: Partial<Policy> = {}): SignatureVerifier {
+function verifier(p: Partial<SignerPolicy> = {}): SignatureVerifier {
   return createSignatureVerifier(sig.trustedRoot, {
     keys: [vk(key.publicKey)],
     identities: [ID],
@@ -213,7 +213,7 @@ describe('cosign .att layers verify', () => {
 describe('cosign .att layers are rejected', () => {
   const cases: Array<{
     name: string;
-    make: () => { layer: ReturnType<typeof layer>; policy?: Partial<Policy> };
+    make: () => { layer: ReturnType<typeof layer>; policy?: Partial<SignerPolicy> };
     code: string;
     message?: RegExp;
   }> = [

@@ -4,7 +4,7 @@
 // SHA-256 whatever the key, where sigstore-go, cosign and KMS keys hash by the curve.
 import { createHash, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Policy } from '../../src/core/policy.js';
+import type { SignerPolicy } from '../../src/core/policy/signers.js';
 import { verifyPrehashed } from '../../src/core/signatures/prehash.js';
 import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
@@ -41,14 +41,14 @@ function vkey(publicKey: KeyObject): VerificationKey {
   };
 }
 
-const policy = (keys: KeyObject[], p: Partial<Policy> = {}): Policy => ({
+const policy = (keys: KeyObject[], p: Partial<SignerPolicy> = {}): SignerPolicy => ({
   keys: keys.map(vkey),
   identities: [],
   requireTlog: true,
   requireSct: true,
   ...p,
 });
-const keyVerifier = (k: KeySigner, p: Partial<Policy> = {}) =>
+const keyVerifier = (k: KeySigner, p: Partial<SignerPolicy> = {}) =>
   createSignatureVerifier(ss.trustedRoot, policy([k.publicKey], p));
 const keylessVerifier = () =>
   createSignatureVerifier(ss.trustedRoot, {

@@ -4,10 +4,10 @@ import { createHash, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAttestations } from '../../src/core/attestation-flow.js';
-import type { BundleCandidate } from '../../src/core/discovery.js';
+import { checkAttestations } from '../../src/core/verify/attestations.js';
+import type { BundleCandidate } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
-import type { IdentityRule, Policy } from '../../src/core/policy.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
 import { checkBundleShape } from '../../src/core/signatures/bundle-shape.js';
 import {
   ANNOTATION_BUNDLE,
@@ -226,7 +226,7 @@ beforeAll(async () => {
   trustedKey = toVerificationKey('k.pub', trusted.publicKey, 'test');
 });
 
-function verifier(p: Partial<Policy>): SignatureVerifier {
+function verifier(p: Partial<SignerPolicy>): SignatureVerifier {
   return createSignatureVerifier(sig.trustedRoot, {
     keys: [trustedKey],
     identities: [],

@@ -2,11 +2,11 @@ import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IdentityRule, Policy } from '../../src/core/policy.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
-import { discover } from '../../src/core/discovery.js';
+import { discover } from '../../src/core/verify/discovery.js';
 import { cosignSimpleSigningPayload } from '../../src/core/signatures/legacy.js';
 import type { ContentStore, Manifest } from '../../src/core/types.js';
 import { failure } from '../helpers/expect-failure.js';
@@ -51,7 +51,7 @@ const DANIEL: IdentityRule = {
   issuer: { exact: 'https://accounts.google.com' },
 };
 
-function policy(p: Partial<Policy>): Policy {
+function policy(p: Partial<SignerPolicy>): SignerPolicy {
   return { keys: [], identities: [], requireTlog: true, requireSct: true, ...p };
 }
 

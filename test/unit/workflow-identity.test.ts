@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from '@sigstore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIdentityRules } from '../../src/core/gate.js';
+import { identityRules as buildIdentityRules } from '../../src/core/policy/from-options.js';
 import type { GateOptions } from '../../src/core/options.js';
 import {
   matchIdentity,
@@ -17,7 +17,7 @@ import {
   GITHUB_ACTIONS_ISSUER,
   workflowIdentityRule,
   workflowMatcher,
-} from '../../src/core/workflow-identity.js';
+} from '../../src/core/policy/workflow-identity.js';
 import { failure } from '../helpers/expect-failure.js';
 import { implicitPrimitive, seq } from '../helpers/test-sigstore-der.js';
 import {

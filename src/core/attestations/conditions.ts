@@ -1,7 +1,7 @@
 // The built-in attestation conditions as pure functions over one VERIFIED in-toto statement:
 // vuln-scan age and severity (with OpenVEX), SBOM deny list, SLSA builder and source.
 import { GateError } from '../errors.js';
-import { describeMatcher, matches, type Matcher } from '../policy.js';
+import { describeMatcher, matches, type Matcher } from '../policy/signers.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import { formatPurl, parsePurl, PurlError, type Purl } from './purl.js';
 import { sbomPackages, type SbomPackage } from './sbom.js';

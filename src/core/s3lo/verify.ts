@@ -1,8 +1,7 @@
-// Verify an s3lo image tag against public keys, the way `s3lo verify` does and with its JSON
-// fields: the digest is hashed from the manifest bytes read now, the payload rebuilt from the ref.
+// Reading an s3lo image tag for verification: the digest is hashed from the manifest bytes read
+// now, the payload rebuilt from the reference, each key's record checked (verdict.ts decides).
 import { createHash } from 'node:crypto';
 import { GateError, isFailureCode, type FailureCode } from '../errors.js';
-import type { SignatureEvidence } from '../types.js';
 import { describeValidity, type VerificationKey } from '../trust/key-types.js';
 import { decodeSignature, describe, parseS3loRecord, s3loKeyID } from './record.js';
 import {
@@ -14,23 +13,9 @@ import {
 } from './reference.js';
 import { verifyS3loSignature } from './signature.js';
 import { S3LO_LIMITS, type S3loStore } from './object-store.js';
+import { s3loVerdict, type S3loKeyOutcome, type S3loResult } from './verdict.js';
 
-/** s3lo's `verify --output json` fields (same names and meanings), plus our code and evidence. */
-export interface S3loResult {
-  verified: boolean;
-  /** Why not, one line; set only when `verified` is false. */
-  reason?: string;
-  /** sha256 of the manifest bytes read now; '' when there is no manifest. */
-  digest: string;
-  /** The key that verified, or the one the reason is about. */
-  keyRef?: string;
-  keyID?: string;
-  /** From the record; not covered by the signature. */
-  signedAt?: string;
-  failureCode?: FailureCode;
-  /** One entry per key whose signature verified. */
-  evidence: SignatureEvidence[];
-}
+export type { S3loResult } from './verdict.js';
 
 export interface S3loVerifyOptions {
   store: S3loStore;
@@ -38,87 +23,62 @@ export interface S3loVerifyOptions {
   requireAllKeys?: boolean;
 }
 
-type KeyOutcome =
-  | { ok: true; key: VerificationKey; keyID: string; signedAt: string }
-  | {
-      ok: false;
-      key: VerificationKey;
-      keyID: string;
-      code: FailureCode;
-      reason: string;
-      signedAt?: string;
-    };
+/** What an s3lo store holds for one tag and these keys: the s3lo verdict's evidence. */
+export interface S3loEvidence {
+  digest: string;
+  failure?: { code: FailureCode; reason: string };
+  keys: S3loKeyOutcome[];
+}
 
 /**
- * Verdicts (unsigned, bad signature, moved tag, malformed record, missing image) come back as a
- * result; a GateError is thrown only when evidence could not be read (auth, network, limits).
+ * Reads the tag's manifest and each key's signature record. What the store holds (unsigned, bad
+ * signature, moved tag, malformed record, missing image) is evidence; a GateError is thrown only
+ * when it could not be read (auth, network, limits).
  */
-export async function verifyS3lo(
+export async function gatherS3lo(
   ref: S3loRef,
   keys: VerificationKey[],
-  opts: S3loVerifyOptions,
-): Promise<S3loResult> {
+  store: S3loStore,
+): Promise<S3loEvidence> {
   if (keys.length === 0) {
     throw new GateError('USAGE', `${ref.raw}: s3lo verification needs at least one public key`);
   }
   const image = formatS3loRef(ref);
   const manifestAt = manifestKey(ref);
-  const manifest = await readOrFailure(opts.store, manifestAt, S3LO_LIMITS.manifestBytes);
-  if ('failure' in manifest) {
+  const manifest = await readOrFailure(store, manifestAt, S3LO_LIMITS.manifestBytes);
+  if ('failure' in manifest) return { digest: '', failure: manifest.failure, keys: [] };
+  if (manifest.bytes === undefined)
     return {
-      verified: false,
-      reason: manifest.failure.reason,
-      failureCode: manifest.failure.code,
       digest: '',
-      evidence: [],
+      failure: {
+        code: 'NOT_FOUND',
+        reason: `image not found: ${image} (no ${manifestAt} in ${store.name})`,
+      },
+      keys: [],
     };
-  }
-  if (manifest.bytes === undefined) {
-    return {
-      verified: false,
-      reason: `image not found: ${image} (no ${manifestAt} in ${opts.store.name})`,
-      failureCode: 'NOT_FOUND',
-      digest: '',
-      evidence: [],
-    };
-  }
   const digest = `sha256:${createHash('sha256').update(manifest.bytes).digest('hex')}`;
-  if (ref.digest !== undefined && ref.digest !== digest) {
+  if (ref.digest !== undefined && ref.digest !== digest)
     return {
-      verified: false,
-      reason: `${image} points to ${digest}, but the reference pins ${ref.digest}`,
-      failureCode: 'DIGEST_MISMATCH',
       digest,
-      evidence: [],
+      failure: {
+        code: 'DIGEST_MISMATCH',
+        reason: `${image} points to ${digest}, but the reference pins ${ref.digest}`,
+      },
+      keys: [],
     };
-  }
-
   const payload = s3loSigningPayload(ref, digest);
-  const outcomes: KeyOutcome[] = [];
-  for (const key of keys) outcomes.push(await checkKey(ref, key, digest, payload, opts.store));
+  const outcomes: S3loKeyOutcome[] = [];
+  for (const key of keys) outcomes.push(await checkKey(ref, key, digest, payload, store));
+  return { digest, keys: outcomes };
+}
 
-  const passed = outcomes.filter((o): o is Extract<KeyOutcome, { ok: true }> => o.ok);
-  const failed = outcomes.filter((o): o is Extract<KeyOutcome, { ok: false }> => !o.ok);
-  const evidence = passed.map((o): SignatureEvidence => ({
-    kind: 'key',
-    format: 's3lo-record',
-    keyRef: o.key.keyRef,
-    keyID: o.keyID,
-    signedAt: o.signedAt,
-  }));
-  const ok = opts.requireAllKeys === true ? failed.length === 0 : passed.length > 0;
-  if (ok) {
-    const first = passed[0];
-    return {
-      verified: true,
-      digest,
-      keyRef: first.key.keyRef,
-      keyID: first.keyID,
-      signedAt: first.signedAt,
-      evidence,
-    };
-  }
-  return failureResult(failed, keys.length, digest, evidence);
+/** Verify an s3lo image tag the way `s3lo verify` does, with its JSON fields. */
+export async function verifyS3lo(
+  ref: S3loRef,
+  keys: VerificationKey[],
+  opts: S3loVerifyOptions,
+): Promise<S3loResult> {
+  return s3loVerdict(await gatherS3lo(ref, keys, opts.store), opts.requireAllKeys === true);
 }
 
 async function checkKey(
@@ -127,11 +87,11 @@ async function checkKey(
   digest: string,
   payload: Buffer,
   store: S3loStore,
-): Promise<KeyOutcome> {
+): Promise<S3loKeyOutcome> {
   // Recomputed rather than taken from the key object: this is the name s3lo files records under.
   const keyID = s3loKeyID(key.publicKey);
-  const fail = (code: FailureCode, reason: string, signedAt?: string): KeyOutcome => {
-    const o: KeyOutcome = { ok: false, key, keyID, code, reason };
+  const fail = (code: FailureCode, reason: string, signedAt?: string): S3loKeyOutcome => {
+    const o: S3loKeyOutcome = { ok: false, key, keyID, code, reason };
     if (signedAt !== undefined) o.signedAt = signedAt;
     return o;
   };
@@ -193,36 +153,4 @@ async function readOrFailure(
       return { failure: { code: e.code, reason: e.message } };
     throw e;
   }
-}
-
-// One key: s3lo's own reason. Several: keys that had a record speak first, since "unsigned for
-// key B" hides the more useful "key A's record is for another manifest".
-function failureResult(
-  failed: Extract<KeyOutcome, { ok: false }>[],
-  keyCount: number,
-  digest: string,
-  evidence: SignatureEvidence[],
-): S3loResult {
-  const withRecord = failed.filter((f) => f.code !== 'UNSIGNED');
-  const reported = withRecord.length > 0 ? withRecord : failed;
-  const first = reported[0];
-  let reason: string;
-  if (keyCount === 1) {
-    reason = first.reason;
-  } else if (withRecord.length === 0 && failed.length === keyCount) {
-    reason = `no signature found for any of ${keyCount} keys (${failed.map((f) => f.key.keyRef).join(', ')})`;
-  } else {
-    reason = reported.map((f) => `key ${f.key.keyRef}: ${f.reason}`).join('; ');
-  }
-  const result: S3loResult = {
-    verified: false,
-    reason,
-    digest,
-    keyRef: first.key.keyRef,
-    keyID: first.keyID,
-    failureCode: first.code,
-    evidence,
-  };
-  if (first.signedAt !== undefined) result.signedAt = first.signedAt;
-  return result;
 }

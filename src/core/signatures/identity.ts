@@ -2,7 +2,12 @@
 // ourselves and matches them against the policy with anchored matchers (never sigstore-js').
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { GateError } from '../errors.js';
-import { describeMatcher, matches, type ExtensionCheck, type IdentityRule } from '../policy.js';
+import {
+  describeMatcher,
+  matches,
+  type ExtensionCheck,
+  type IdentityRule,
+} from '../policy/signers.js';
 
 export const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 export const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';

@@ -12,7 +12,7 @@ import {
   type TrustMaterial,
 } from '@sigstore/verify';
 import { GateError } from '../errors.js';
-import type { Policy } from '../policy.js';
+import type { SignerPolicy } from '../policy/signers.js';
 import { describeValidity, withinValidity, type VerificationKey } from '../trust/key-types.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
 import { checkAttestationBody } from './att-tlog-body.js';
@@ -90,7 +90,7 @@ const EMPTY_TRUST: Omit<TrustMaterial, 'publicKey'> = {
 
 export function createSignatureVerifier(
   trustedRoot: object | undefined,
-  policy: Policy,
+  policy: SignerPolicy,
 ): SignatureVerifier {
   if (policy.keys.length === 0 && policy.identities.length === 0) {
     throw new GateError(

@@ -1,6 +1,6 @@
-// What "trusted" means for one run: which keys and which keyless identities may sign,
-// and whether transparency-log and CT evidence are required. Built once, shared by all images.
-import type { VerificationKey } from './trust/key-types.js';
+// Who may sign: keys, keyless identities (with the Fulcio extension facts they must attest), and
+// the matchers identities are written in. The signature verifier takes a SignerPolicy.
+import type { VerificationKey } from '../trust/key-types.js';
 
 /** A string matched exactly, or a regular expression matched against the WHOLE value. */
 export type Matcher = { exact: string } | { regexp: string };
@@ -28,11 +28,16 @@ export interface ExtensionCheck {
   optional?: boolean;
 }
 
-export interface Policy {
+/** Who may sign, with keys loaded. */
+export interface Signers {
   /** Any of these keys may sign (key mode). */
   keys: VerificationKey[];
   /** Any of these identities may sign (keyless mode). */
   identities: IdentityRule[];
+}
+
+/** What the signature verifier checks a signature against: signers and the log evidence asked for. */
+export interface SignerPolicy extends Signers {
   /** Require a verified Rekor entry (SET or inclusion proof) for every signature. Default true. */
   requireTlog: boolean;
   /** Require an SCT for keyless certificates. Default true. */

@@ -1,8 +1,7 @@
 // Which policy-file rule governs an image: rule globs normalised like image references, and the
 // first rule whose globs match the image's name. No YAML here: a run without a policy file never
-// loads the parser (src/core/policy-file.ts).
-import { GateError } from './errors.js';
-import type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
+// loads the parser (file.ts).
+import { GateError } from '../errors.js';
 import {
   canonicalLocalRoot,
   canonicalRegistry,
@@ -11,7 +10,8 @@ import {
   isHostComponent,
   layoutIdentityPath,
   type ImageRef,
-} from './reference.js';
+} from '../reference.js';
+import type { ImagePolicy, PolicyFile, RuleSpec, RunPolicy } from './types.js';
 
 const WILDCARD = /[*?]/;
 
@@ -155,23 +155,43 @@ export function policyImageName(ref: ImageRef): string {
   return `${ref.identity}${tag !== undefined ? `:${tag}` : ''}`;
 }
 
-export type RuleMatch =
-  { rule: PolicyFileRule } | { rule: undefined; allowed: boolean; reason: string };
+export type RuleMatch<R = RuleSpec> =
+  { rule: R } | { rule: undefined; allowed: boolean; reason: string };
 
 /** The first rule whose images match; else the file's `unmatched` decision, with a reason. */
 export function matchPolicyRule(policy: PolicyFile, imageName: string): RuleMatch {
+  const rule = firstMatch(policy.rules, (r) => r.images, imageName);
+  return rule ? { rule } : unmatched(policy.source, policy.unmatched, imageName);
+}
+
+/** The ImagePolicy that governs an image, or why none does (and whether it may pass anyway). */
+export function selectRule(run: RunPolicy, ref: ImageRef): RuleMatch<ImagePolicy> {
+  const name = policyImageName(ref);
+  const rule = firstMatch(run.rules, (r) => r.match, name);
+  return rule ? { rule } : unmatched(run.file?.source ?? 'the policy', run.unmatched, name);
+}
+
+function firstMatch<R>(rules: R[], globsOf: (r: R) => string[], imageName: string): R | undefined {
   const tagAt = imageName.lastIndexOf(':');
   const slashAt = imageName.lastIndexOf('/');
   const repoOnly = tagAt > slashAt ? imageName.slice(0, tagAt) : imageName;
-  for (const rule of policy.rules) {
-    for (const glob of rule.images) {
+  for (const rule of rules) {
+    for (const glob of globsOf(rule)) {
       const target = globHasTag(glob) ? imageName : repoOnly;
-      if (compiledGlob(glob).test(target)) return { rule };
+      if (compiledGlob(glob).test(target)) return rule;
     }
   }
+  return undefined;
+}
+
+function unmatched(
+  source: string,
+  decision: 'fail' | 'allow',
+  imageName: string,
+): { rule: undefined; allowed: boolean; reason: string } {
   return {
     rule: undefined,
-    allowed: policy.unmatched === 'allow',
-    reason: `no rule in ${policy.source} matches ${imageName}${policy.unmatched === 'allow' ? ' (unmatched: allow)' : ''}`,
+    allowed: decision === 'allow',
+    reason: `no rule in ${source} matches ${imageName}${decision === 'allow' ? ' (unmatched: allow)' : ''}`,
   };
 }

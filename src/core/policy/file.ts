@@ -3,28 +3,26 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import { DEFAULT_MAX_VULN_AGE_MS } from './attestation-policy.js';
-import { parsePackageRule } from './attestations/conditions.js';
+import { parsePackageRule } from '../attestations/conditions.js';
 import {
   PREDICATE,
   parseSeverity,
   resolvePredicateType,
   type AttestationConditions,
   type SlsaConditions,
-} from './attestations/types.js';
-import { GateError } from './errors.js';
-import { parseDuration } from './options.js';
-import type { IdentityRule, Matcher } from './policy.js';
-import type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
-import { globNeverMatches, normaliseGlob } from './policy-match.js';
-import type { KeyValidity } from './trust/key-types.js';
+} from '../attestations/types.js';
+import { GateError } from '../errors.js';
+import { parseDuration } from '../options.js';
+import type { KeyValidity } from '../trust/key-types.js';
+import { globNeverMatches, normaliseGlob } from './match.js';
+import { DEFAULT_MAX_VULN_AGE_MS, FILE_WORDS, ruleProblems } from './rule.js';
+import type { IdentityRule, Matcher } from './signers.js';
+import type { PolicyFile, RuleSpec } from './types.js';
 
 export const POLICY_FILE_VERSION = 1;
 /** A policy is a page of YAML, not a data set. */
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 export const MAX_RULES = 1000;
-
-export type { PolicyFile, PolicyFileRule } from './policy-file-types.js';
 
 export interface PolicyProblem {
   line: number;
@@ -143,7 +141,7 @@ export function parsePolicyFile(
       v.problem(lineOf(um.value as Node), 'unmatched', `'${s}' is not fail or allow`);
   }
 
-  const rules: PolicyFileRule[] = [];
+  const rules: RuleSpec[] = [];
   const rulesPair = v.get(root.items, 'rules');
   if (!rulesPair) v.problem(1, 'rules', 'missing; a policy needs at least one rule');
   else if (!isSeq(rulesPair.value) || rulesPair.value.items.length === 0)
@@ -169,7 +167,7 @@ function parseRule(
   node: Node,
   at: string,
   baseDir: string | undefined,
-): PolicyFileRule | undefined {
+): RuleSpec | undefined {
   const line = v.lineOf(node);
   if (!isMap(node)) {
     v.problem(line, at, 'must be a mapping (images, keys or identities, ...)');
@@ -214,8 +212,6 @@ function parseRule(
     });
   const keys = keyList(field('keys')?.value, `${at}.keys`, keyValidity);
   const identities = v.identities(field('identities')?.value, `${at}.identities`);
-  if (keys.length === 0 && identities.length === 0)
-    v.problem(line, at, 'names no signer: give keys or identities');
   const attKeysPair = field('attestationKeys');
   const attIdsPair = field('attestationIdentities');
   const attestationKeys = attKeysPair
@@ -224,17 +220,6 @@ function parseRule(
   const attestationIdentities = attIdsPair
     ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
     : undefined;
-  // Naming attestation signers replaces the image's; naming none would trust no attestation.
-  if (
-    (attKeysPair || attIdsPair) &&
-    (attestationKeys?.length ?? 0) === 0 &&
-    (attestationIdentities?.length ?? 0) === 0
-  )
-    v.problem(
-      v.lineOf((attKeysPair ?? attIdsPair)!.key as Node),
-      `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`,
-      'names no attestation signer: list keys or identities, or leave the field out to use the image signers',
-    );
   const attestations: string[] = [];
   const attNode = field('attestations')?.value;
   v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {
@@ -258,14 +243,7 @@ function parseRule(
       requireSignature = rs.value.value;
     else v.problem(v.lineOf(rs.value as Node), `${at}.requireSignature`, 'must be true or false');
   }
-  if (!requireSignature && attestations.length === 0 && Object.keys(conditions).length === 0)
-    v.problem(
-      line,
-      at,
-      'requireSignature: false needs attestations or conditions to check instead',
-    );
-  if (v.count() > before) return undefined;
-  return {
+  const spec: RuleSpec = {
     name: name ?? at,
     line,
     images: normalisedImages,
@@ -279,6 +257,18 @@ function parseRule(
     conditions,
     requireSignature,
   };
+  // The checks every rule passes, whatever its source (rule.ts).
+  for (const p of ruleProblems(spec, FILE_WORDS)) {
+    const attPair = attKeysPair ?? attIdsPair;
+    if (p.field === 'attestationSigners' && attPair)
+      v.problem(
+        v.lineOf(attPair.key as Node),
+        `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`,
+        p.message,
+      );
+    else v.problem(line, at, p.message);
+  }
+  return v.count() > before ? undefined : spec;
 }
 
 /**

@@ -2,10 +2,10 @@
 // image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
 // `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
 import { createHash } from 'node:crypto';
-import { GateError, toGateError } from './errors.js';
-import { cosignSimpleSigningPayload } from './signatures/legacy.js';
-import { budgetExhausted, LIMITS } from './limits.js';
-import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from './types.js';
+import { GateError, toGateError } from '../errors.js';
+import { cosignSimpleSigningPayload } from '../signatures/legacy.js';
+import { budgetExhausted, LIMITS } from '../limits.js';
+import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from '../types.js';
 
 export interface LegacyCandidate {
   kind: 'legacy';

@@ -1,0 +1,108 @@
+// The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
+// policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
+// signer, or lets attestations decide without asking for any, is refused whatever its source.
+import { loadKeys } from '../trust/keys.js';
+import type { Signers } from './signers.js';
+import type { ImagePolicy, PlatformSelection, RuleSpec } from './types.js';
+
+/** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
+export const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;
+
+/** The words a source uses for the fields a problem is about. */
+export interface RuleWords {
+  /** Prefix of the no-signer problem, and what to give instead. */
+  noSigner: string;
+  /** Where the rule says attestation signers, for their problem. */
+  attestationSigners: string;
+  /** How the source spells require-signature=false, and what it needs instead. */
+  signatureOptional: string;
+}
+
+export const FILE_WORDS: RuleWords = {
+  noSigner: 'names no signer: give keys or identities',
+  attestationSigners:
+    'names no attestation signer: list keys or identities, or leave the field out to use the image signers',
+  signatureOptional: 'requireSignature: false needs attestations or conditions to check instead',
+};
+
+export const OPTION_WORDS: RuleWords = {
+  noSigner:
+    'no trust policy: give key, or certificate-identity and certificate-oidc-issuer, or signer-workflow / signer-repository',
+  attestationSigners:
+    'attestation signers: give attestation-key, or attestation-certificate-identity and attestation-certificate-oidc-issuer',
+  signatureOptional:
+    'require-signature=false needs attestations to check instead (attestations, deny-packages, ...)',
+};
+
+export type RuleProblemField = 'rule' | 'attestationSigners';
+
+/** What is wrong with a rule, in the order a reader would fix it; empty when it is sound. */
+export function ruleProblems(
+  spec: RuleSpec,
+  words: RuleWords,
+): Array<{ field: RuleProblemField; message: string }> {
+  const out: Array<{ field: RuleProblemField; message: string }> = [];
+  const checks = spec.attestations.length > 0 || Object.keys(spec.conditions).length > 0;
+  if (spec.keys.length === 0 && spec.identities.length === 0)
+    out.push({ field: 'rule', message: words.noSigner });
+  // Naming attestation signers replaces the image's; naming none would trust no attestation.
+  if (
+    (spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined) &&
+    (spec.attestationKeys?.length ?? 0) === 0 &&
+    (spec.attestationIdentities?.length ?? 0) === 0
+  )
+    out.push({ field: 'attestationSigners', message: words.attestationSigners });
+  if (!spec.requireSignature && !checks)
+    out.push({ field: 'rule', message: words.signatureOptional });
+  return out;
+}
+
+/** The run-wide settings every rule carries (flags and inputs; a policy file does not set them). */
+export interface RunWideRule {
+  requireAllKeys: boolean;
+  platforms?: PlatformSelection;
+  tlog: boolean;
+  sct: boolean;
+}
+
+/** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
+export async function compileRule(
+  spec: RuleSpec,
+  run: RunWideRule,
+  env: NodeJS.ProcessEnv,
+): Promise<ImagePolicy> {
+  const signers = async (
+    keys: string[],
+    identities: Signers['identities'],
+    validity: RuleSpec['keyValidity'] = {},
+  ): Promise<Signers> => ({
+    keys: keys.length ? await loadKeys(keys, { env, validity }) : [],
+    identities,
+  });
+  const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;
+  const asked = spec.attestations.length > 0 || Object.keys(spec.conditions).length > 0;
+  const image = await signers(spec.keys, spec.identities, spec.keyValidity);
+  // The flags' rule with only attestation signers hands the image the same lists: loaded once.
+  const same = spec.attestationKeys === spec.keys && spec.attestationIdentities === spec.identities;
+  const attestationSigners = !hasAtt
+    ? undefined
+    : same
+      ? image
+      : await signers(
+          spec.attestationKeys ?? [],
+          spec.attestationIdentities ?? [],
+          spec.attestationKeyValidity,
+        );
+  return {
+    name: spec.name,
+    match: spec.images,
+    signers: image,
+    ...(attestationSigners ? { attestationSigners } : {}),
+    ...(asked ? { attestations: { types: spec.attestations, conditions: spec.conditions } } : {}),
+    requireSignature: spec.requireSignature,
+    requireAllKeys: run.requireAllKeys,
+    ...(run.platforms !== undefined ? { platforms: run.platforms } : {}),
+    tlog: run.tlog,
+    sct: run.sct,
+  };
+}

@@ -1,0 +1,151 @@
+// The policy section of the report: what the run required, worded for people and hashed into the
+// report's policyDigest. No secrets: keys appear by reference and ID only.
+import type { AttestationRequirement } from '../attestations/types.js';
+import { formatPlatform } from '../options.js';
+import type { IdentitySummary, KeySummary, PolicySummary } from '../report.js';
+import { describeExtensionChecks } from '../signatures/identity.js';
+import type { VerificationKey } from '../trust/key-types.js';
+import { describeMatcher, type IdentityRule } from './signers.js';
+import type { ImagePolicy, PlatformSelection, RunPolicy } from './types.js';
+
+/** What the summary needs besides the compiled policy (and what a refused run still knows). */
+export interface SummaryContext {
+  platforms?: PlatformSelection;
+  tlog: boolean;
+  sct: boolean;
+  requireAllKeys: boolean;
+  /** The flags' `require-signature`, as given (a policy file states it per rule). */
+  requireSignature?: boolean;
+  trustedRoot?: string;
+  offline: boolean;
+  policyFile?: string;
+  github?: { owner: string; repository?: string };
+}
+
+export function summarizeRunPolicy(
+  ctx: SummaryContext,
+  policy: RunPolicy | undefined,
+): PolicySummary {
+  const first = policy?.rules[0];
+  if (!policy?.file) {
+    const summary = base(ctx, first?.signers.keys ?? [], first?.signers.identities ?? []);
+    if (first?.attestations)
+      summary.attestations = {
+        types: first.attestations.types,
+        conditions: describeConditions(first.attestations.conditions),
+        signers: first.attestationSigners
+          ? 'attestation-key / attestation-certificate-*'
+          : 'same as images',
+        ...(first.attestationSigners
+          ? {
+              signerKeys: first.attestationSigners.keys.map(summarizeKey),
+              signerIdentities: first.attestationSigners.identities.map(summarizeIdentity),
+            }
+          : {}),
+        ...(ctx.github ? { github: githubSourceName(ctx.github) } : {}),
+      };
+    return summary;
+  }
+  const file = policy.file;
+  return {
+    ...base(
+      ctx,
+      policy.rules.flatMap((r) => r.signers.keys),
+      policy.rules.flatMap((r) => r.signers.identities),
+    ),
+    policyFile: {
+      source: file.source,
+      unmatched: file.unmatched,
+      ...(ctx.github ? { github: githubSourceName(ctx.github) } : {}),
+      rules: file.rules.map((r, i) => {
+        const rule: ImagePolicy | undefined = policy.rules[i];
+        return {
+          name: r.name,
+          images: r.images,
+          keys: (rule?.signers.keys ?? []).map(summarizeKey),
+          ...(rule?.attestationSigners
+            ? { attestationKeys: rule.attestationSigners.keys.map(summarizeKey) }
+            : {}),
+          ...(rule?.signers.identities.length
+            ? { identities: rule.signers.identities.map(summarizeIdentity) }
+            : {}),
+          ...(rule?.attestationSigners?.identities.length
+            ? { attestationIdentities: rule.attestationSigners.identities.map(summarizeIdentity) }
+            : {}),
+          attestations: r.attestations,
+          ...(Object.keys(describeConditions(r.conditions)).length
+            ? { conditions: describeConditions(r.conditions) }
+            : {}),
+          requireSignature: r.requireSignature,
+        };
+      }),
+    },
+  };
+}
+
+function base(
+  ctx: SummaryContext,
+  keys: VerificationKey[],
+  identities: IdentityRule[],
+): PolicySummary {
+  return {
+    keys: keys.map(summarizeKey),
+    identities: identities.map(summarizeIdentity),
+    ...(ctx.platforms !== undefined
+      ? {
+          platforms:
+            ctx.platforms === 'all' ? 'all' : ctx.platforms.map((p) => formatPlatform(p)).join(','),
+        }
+      : {}),
+    requireTlog: ctx.tlog,
+    requireSct: ctx.sct,
+    // Only when set, so reports of runs without them read as before.
+    ...(ctx.requireAllKeys ? { requireAllKeys: true } : {}),
+    ...(ctx.requireSignature === false && !ctx.policyFile ? { requireSignature: false } : {}),
+    trustRoot: ctx.trustedRoot
+      ? `file:${ctx.trustedRoot}`
+      : ctx.offline
+        ? 'embedded public-good'
+        : 'public-good via TUF',
+  };
+}
+
+function summarizeKey(k: VerificationKey): KeySummary {
+  return {
+    keyRef: k.keyRef,
+    keyID: k.keyID,
+    ...(k.validFor
+      ? {
+          validFor: {
+            ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+            ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function summarizeIdentity(i: IdentityRule): IdentitySummary {
+  return {
+    subject: describeMatcher(i.subject),
+    issuer: describeMatcher(i.issuer),
+    ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+  };
+}
+
+/** `owner` or `owner/repository`: where the GitHub attestations API is asked, for the report. */
+function githubSourceName(g: { owner: string; repository?: string }): string {
+  return g.repository ? `${g.owner}/${g.repository}` : g.owner;
+}
+
+function describeConditions(c: AttestationRequirement['conditions']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (c.maxVulnAgeMs !== undefined) out['max-vuln-age'] = `${c.maxVulnAgeMs / 3_600_000}h`;
+  if (c.failOnSeverity?.length) out['fail-on-severity'] = c.failOnSeverity.join(',');
+  if (c.denyPackages?.length) out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
+  if (c.slsa?.builderId) out['builder-id'] = describeMatcher(c.slsa.builderId);
+  if (c.slsa?.sourceRepository)
+    out['provenance-source-repository'] = describeMatcher(c.slsa.sourceRepository);
+  if (c.slsa?.sourceRef) out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
+  return out;
+}

@@ -1,0 +1,132 @@
+// Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
+// first, so references with one identity (every spelling of one name) and references to one
+// digest are verified once; fail-fast stops scheduling after the first supply-chain failure.
+import type { ImagePolicy, RunPolicy } from '../policy/types.js';
+import { selectRule } from '../policy/match.js';
+import { parseReference, referenceIdentity, type ImageRef } from '../reference.js';
+import type { ImageResult } from '../report.js';
+import type { FetchedManifest } from '../types.js';
+import type { RuleContext, Stores } from './context.js';
+import { verifyImage } from './image.js';
+import { resultFromError, skippedResult, unmatchedResult } from './result.js';
+
+export interface BatchOptions {
+  concurrency: number;
+  failFast: boolean;
+  /** Called as each image finishes (progress lines, Action log groups). */
+  onResult?: (result: ImageResult, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The compiled policy, a context per rule (built once), and the run's stores. */
+export interface BatchEngine {
+  policy: RunPolicy;
+  contextFor(rule: ImagePolicy): RuleContext;
+  stores: Stores;
+}
+
+export async function verifyBatch(
+  images: string[],
+  engine: BatchEngine,
+  opts: BatchOptions,
+): Promise<ImageResult[]> {
+  const results: ImageResult[] = new Array<ImageResult>(images.length);
+  // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
+  // images by the reference as given, since its signed payload names the bucket as written.
+  const inflight = new Map<string, Promise<ImageResult>>();
+  let next = 0;
+  let done = 0;
+  let stop = false;
+
+  const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
+    let p = inflight.get(key);
+    if (!p) inflight.set(key, (p = run()));
+    return p;
+  };
+
+  const runOne = async (i: number): Promise<void> => {
+    const image = images[i];
+    let ref: ImageRef;
+    try {
+      ref = parseReference(image);
+    } catch (e: unknown) {
+      results[i] = resultFromError(image, e);
+      return;
+    }
+    const identity = referenceIdentity(ref);
+    // Each image has the rule it matches; deduplication is per rule, since two names for one
+    // digest may fall under different rules.
+    const m = selectRule(engine.policy, ref);
+    if (!m.rule) {
+      results[i] = { ...unmatchedResult(image, m.reason, m.allowed), identity };
+      if (!m.allowed && opts.failFast) stop = true;
+      return;
+    }
+    const rule = m.rule;
+    const prefix = `rule${engine.policy.rules.indexOf(rule)}|`;
+    const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
+      once(prefix + key, run);
+    const ctx = engine.contextFor(rule);
+    const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () =>
+      verifyDeduped(ref, ctx, engine.stores, keyed),
+    );
+    results[i] = {
+      ...r,
+      image,
+      identity,
+      ...(engine.policy.file ? { rule: rule.name } : {}),
+    };
+    if (r.outcome === 'failed' && opts.failFast) stop = true;
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < images.length) {
+      const i = next++;
+      if (stop || opts.signal?.aborted) {
+        results[i] = skippedResult(
+          images[i],
+          stop
+            ? 'skipped after an earlier failure (fail-fast)'
+            : 'deadline reached before this image was verified',
+        );
+      } else {
+        await runOne(i);
+      }
+      done++;
+      opts.onResult?.(results[i], done, images.length);
+    }
+  };
+  const n = Math.max(1, Math.min(opts.concurrency, images.length));
+  await Promise.all(Array.from({ length: n }, worker));
+  return results;
+}
+
+/**
+ * Resolves a tag once, then verifies `repository@digest` once however many references name it.
+ * The manifest fetched for the tag is handed to verification, so resolving costs no request.
+ */
+async function verifyDeduped(
+  ref: ImageRef,
+  ctx: RuleContext,
+  stores: Stores,
+  once: (key: string, run: () => Promise<ImageResult>) => Promise<ImageResult>,
+): Promise<ImageResult> {
+  if (ref.kind === 's3lo') return verifyImage(ref, ctx, stores);
+  if (ref.digest !== undefined)
+    return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx, stores));
+  if (ref.tag === undefined) return verifyImage(ref, ctx, stores);
+  const started = performance.now();
+  let fetched: FetchedManifest | undefined;
+  try {
+    fetched = await stores.storeFor(ref).getManifest(ref.tag);
+  } catch (e: unknown) {
+    return resultFromError(ref.original, e, Math.round(performance.now() - started));
+  }
+  // Not found: verification asks again and words the verdict itself.
+  if (!fetched) return verifyImage(ref, ctx, stores);
+  const resolved = fetched;
+  const r = await once(`${ref.identity}@${resolved.digest}`, () =>
+    verifyImage(ref, ctx, stores, resolved),
+  );
+  return { ...r, durationMs: Math.round(performance.now() - started) };
+}

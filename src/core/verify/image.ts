@@ -1,0 +1,152 @@
+// One image -> one ImageResult: resolve the reference to the digest of the bytes received, gather
+// the evidence the rule asks for (signatures, attestations, platform manifests; an s3lo store's
+// records), let decide.ts judge it, and explain the verdict in one line.
+import { GateError } from '../errors.js';
+import { LIMITS, nestedBudget, withByteBudget } from '../limits.js';
+import { pinnedReference, type ImageRef, type S3loImageRef } from '../reference.js';
+import type { ImageResult } from '../report.js';
+import { gatherS3lo } from '../s3lo/verify.js';
+import type { FetchedManifest } from '../types.js';
+import { gatherAttestations } from './attestations.js';
+import type { RuleContext, Stores } from './context.js';
+import { decide, type Verdict } from './decide.js';
+import type { ImageEvidence, StoreImageEvidence } from './evidence.js';
+import { gatherDigest, type DigestLookup } from './lookup.js';
+import { gatherPlatforms, signedPlatformsNote } from './platforms.js';
+import { resultFromError } from './result.js';
+
+type StoreRef = Exclude<ImageRef, { kind: 's3lo' }>;
+
+/**
+ * Verify one image under one rule. `resolved` is the manifest already fetched for the reference's
+ * tag (batch.ts resolves tags to deduplicate), so resolving costs no second request.
+ */
+export async function verifyImage(
+  ref: ImageRef,
+  rule: RuleContext,
+  stores: Stores,
+  resolved?: FetchedManifest,
+): Promise<ImageResult> {
+  // Everything read for this image, in any store or API, counts against one byte budget
+  // (limits.ts), itself within the run's.
+  const budget = nestedBudget(`image ${ref.original}`, LIMITS.imageBytes);
+  const started = performance.now();
+  try {
+    const result = await withByteBudget(budget, () =>
+      ref.kind === 's3lo'
+        ? verifyS3loImage(ref, rule, stores)
+        : verifyStoreImage(ref, rule, stores, resolved),
+    );
+    return { ...result, durationMs: ms(started) };
+  } catch (e: unknown) {
+    return resultFromError(ref.original, e, ms(started));
+  }
+}
+
+async function verifyS3loImage(
+  ref: S3loImageRef,
+  rule: RuleContext,
+  stores: Stores,
+): Promise<Omit<ImageResult, 'durationMs'>> {
+  const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
+  const evidence: ImageEvidence = { kind: 's3lo', ...ev };
+  const v = decide(evidence, rule.policy, now(stores));
+  return {
+    image: ref.original,
+    ...(ev.digest ? { digest: ev.digest } : {}),
+    ...(v.outcome === 'verified' && ev.digest ? { pinned: pinnedReference(ref, ev.digest) } : {}),
+    ...resultFields(v),
+  };
+}
+
+async function verifyStoreImage(
+  ref: StoreRef,
+  rule: RuleContext,
+  stores: Stores,
+  resolved: FetchedManifest | undefined,
+): Promise<Omit<ImageResult, 'durationMs'>> {
+  const store = stores.storeFor(ref);
+  const wanted = ref.digest ?? ref.tag;
+  if (wanted === undefined)
+    throw new GateError('REF_INVALID', `image '${ref.original}': name a tag or a digest`);
+  const fetched =
+    resolved && (ref.digest === undefined || ref.digest === resolved.digest)
+      ? resolved
+      : await store.getManifest(wanted);
+  if (!fetched)
+    throw new GateError(
+      'NOT_FOUND',
+      `image not found: ${ref.original} (${store.name} has no ${wanted})`,
+    );
+  // From here on only the digest computed over the bytes received is used.
+  const digest = fetched.digest;
+  const policy = rule.policy;
+  const lookup: DigestLookup = {
+    withAttestations: policy.attestations !== undefined,
+    complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+    ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
+  };
+  const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
+  const entries = fetched.manifest.manifests;
+  const evidence: StoreImageEvidence = {
+    kind: 'store',
+    digest,
+    signatures,
+    index: entries !== undefined,
+    ...(policy.attestations
+      ? {
+          attestations: await gatherAttestations(
+            digest,
+            signatures.found.candidates,
+            rule.attestationVerifier,
+            rule.github,
+          ),
+        }
+      : {}),
+    ...(entries !== undefined && policy.platforms !== undefined
+      ? {
+          platforms: await gatherPlatforms(store, entries, policy.platforms, rule.verifier, {
+            ...lookup,
+            withAttestations: false,
+          }),
+        }
+      : {}),
+  };
+  const v = decide(evidence, policy, now(stores));
+  // The index digest is what is gated. Platform signatures never stand in for it, but saying
+  // they exist turns a puzzling "unsigned" into an actionable one.
+  if (v.unsignedIndex && entries !== undefined)
+    v.reason = (v.reason ?? '') + (await signedPlatformsNote(store, entries, rule.verifier));
+  if (v.incomplete) return { image: ref.original, ...resultFields(v) };
+  return {
+    image: ref.original,
+    digest,
+    pinned: pinnedReference(ref, digest),
+    ...resultFields(v),
+  };
+}
+
+/** The verdict as the report's fields. */
+function resultFields(v: Verdict): Omit<ImageResult, 'image' | 'durationMs'> {
+  return {
+    outcome: v.outcome,
+    verified: v.outcome === 'verified',
+    ...(v.code !== undefined && v.outcome !== 'verified' ? { code: v.code } : {}),
+    ...(v.reason !== undefined && v.outcome !== 'verified' ? { reason: v.reason } : {}),
+    ...(v.keyRef ? { keyRef: v.keyRef } : {}),
+    ...(v.keyID ? { keyID: v.keyID } : {}),
+    ...(v.signedAt ? { signedAt: v.signedAt } : {}),
+    signatures: v.signatures,
+    attestations: v.attestations,
+    ...(v.rejected.length ? { rejected: v.rejected } : {}),
+    ...(v.platforms ? { platforms: v.platforms } : {}),
+  };
+}
+
+function now(stores: Stores): Date {
+  return stores.now?.() ?? new Date();
+}
+
+function ms(started: number): number {
+  return Math.round(performance.now() - started);
+}
