@@ -1,6 +1,6 @@
 // GateOptions -> what the attestation flow needs: the required predicate types and conditions,
 // and the policy for who may sign attestations (the image's signers unless told otherwise).
-import { parsePackageRule } from './attestations/conditions.js';
+import { parsePackageRule } from './attestations/package-rule.js';
 import {
   PREDICATE,
   parseSeverity,

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { DEFAULT_MAX_VULN_AGE_MS } from './attestation-policy.js';
-import { parsePackageRule } from './attestations/conditions.js';
+import { parsePackageRule } from './attestations/package-rule.js';
 import {
   PREDICATE,
   parseSeverity,
