@@ -14,9 +14,8 @@ import { buildPlans, checkS3loPlans, needsTrustRoot, type PlanSpec, type Plans }
 import { matchPolicyRule, policyImageName } from './policy-match.js';
 import { RegistryClient } from './registry/client.js';
 import { SecretRegistry } from './secrets.js';
+import { finishReport, githubRunOf } from './report-finish.js';
 import {
-  finishReport,
-  githubRunOf,
   type IdentitySummary,
   type ImageResult,
   type KeySummary,

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../../src/core/gate.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
-import { exitCode, type Report } from '../../src/core/report.js';
+import type { Report } from '../../src/core/report.js';
+import { exitCode } from '../../src/core/report-outcome.js';
 import { parseS3loReference } from '../../src/core/s3lo/reference.js';
 import {
   localSink,
