@@ -179,5 +179,5 @@ HELP['verify-bundle'] = HELP.main!;
  * Object.prototype, such as `__proto__` or `constructor`), else the main help.
  */
 export function helpText(topic: string | undefined): string {
-  return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic]! : HELP.main!;
+  return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic] : HELP.main;
 }

@@ -288,7 +288,8 @@ describe('loadKeys', () => {
       const sub = mkdtempSync(path.join(dir, 'proto-'));
       writePublicKey(sub, kp, name);
       const other = { end: new Date('2026-01-01T00:00:00Z') };
-      for (const validity of [{}, { 'other.pub': other }]) {
+      const windows: Array<Record<string, { end: Date }>> = [{}, { 'other.pub': other }];
+      for (const validity of windows) {
         const keys = await loadKeys([name], { cwd: sub, validity });
         expect(keys.map((k) => k.keyRef)).toEqual([name]);
         expect(keys[0]?.validFor).toBeUndefined();
