@@ -173,3 +173,11 @@ ${verifyHelp([
 ])}`,
 };
 HELP['verify-bundle'] = HELP.main!;
+
+/**
+ * The text `image-gate help TOPIC` prints: the topic's own entry only (never one inherited from
+ * Object.prototype, such as `__proto__` or `constructor`), else the main help.
+ */
+export function helpText(topic: string | undefined): string {
+  return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic] : HELP.main;
+}

@@ -6,8 +6,9 @@ import { isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
 import { getOctokit } from '../edge/octokit.js';
 import { mergeReportFiles } from '../core/merge.js';
-import { exitCode, TOOL, type Report } from '../core/report.js';
-import { HELP, parseCommand } from './args.js';
+import { TOOL, type Report } from '../core/report.js';
+import { exitCode } from '../core/report-outcome.js';
+import { helpText, parseCommand } from './args.js';
 import { reportJson } from '../render/json.js';
 import { renderReportText } from '../render/text.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
@@ -37,7 +38,7 @@ export async function main(
   }
   switch (cmd.command) {
     case 'help':
-      io.stdout(`${HELP[cmd.topic ?? 'main'] ?? HELP.main}\n`);
+      io.stdout(`${helpText(cmd.topic)}\n`);
       return 0;
     case 'version':
       io.stdout(`${TOOL.name} ${TOOL.version}\n`);

@@ -1,9 +1,12 @@
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from './errors.js';
-import { mergeReports, REPORT_SCHEMA_VERSION, type Report } from './report.js';
+import { REPORT_SCHEMA_VERSION, TOOL, type Report } from './report.js';
+import { policyDigest } from './report-finish.js';
+import { overallOutcome, reportOutcome } from './report-outcome.js';
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
@@ -108,4 +111,122 @@ export async function mergeReportFiles(paths: string[]): Promise<Report> {
     loaded.map((l) => l.report),
     loaded.map((l) => l.file),
   );
+}
+
+/**
+ * Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs.
+ * Refuses (USAGE, naming the shards by `names`) shards verified under another policy, of
+ * another schema, copies of one run, and an image verified in two shards. The outcome is
+ * recomputed from the results; a shard whose stored outcome disagrees with them is refused.
+ */
+export function mergeReports(
+  reports: Report[],
+  names: string[] = reports.map((_, i) => `report ${i + 1}`),
+): Report {
+  if (reports.length === 0) throw new GateError('USAGE', 'merge: no reports to merge');
+  checkShards(reports, names);
+  const results = reports.flatMap((r) => r.results);
+  const error = reports.find((r) => r.error)?.error;
+  const outcome = results.some((r) => r.outcome === 'failed')
+    ? 'failed'
+    : error
+      ? 'error'
+      : overallOutcome(results);
+  const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
+  const startedAt = reports.map((r) => r.startedAt).sort()[0];
+  const finishedAt = reports
+    .map((r) => r.finishedAt)
+    .sort()
+    .at(-1)!;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: TOOL,
+    runId: randomUUID(),
+    policyDigest: reports[0].policyDigest,
+    mergedRunIds: reports.flatMap(runIdsOf),
+    startedAt,
+    finishedAt,
+    policy: reports[0].policy,
+    verified: outcome === 'verified',
+    outcome,
+    ...(error ? { error } : {}),
+    ...(warnings.length ? { warnings } : {}),
+    ...(reports.some((r) => r.stats)
+      ? {
+          stats: {
+            registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
+          },
+        }
+      : {}),
+    results,
+  };
+}
+
+/** The runs a report stands for: its own, or every shard's when it is itself a merge. */
+const runIdsOf = (r: Report): string[] => r.mergedRunIds ?? [r.runId];
+
+function checkShards(reports: Report[], names: string[]): void {
+  const byRun = new Map<string, number>();
+  const byImage = new Map<string, string>();
+  reports.forEach((r, i) => {
+    const name = names[i];
+    if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION}; re-run that shard with this version`,
+      );
+    const digest = policyDigest(r.policy);
+    if (r.policyDigest !== digest)
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} was edited: its policyDigest ${r.policyDigest} is not the digest of its policy section (${digest})`,
+      );
+    if (r.policyDigest !== reports[0].policyDigest) {
+      const notStarted = [reports[0], r].flatMap((x, j) =>
+        x.error ? [`${j === 0 ? names[0] : name} did not start: ${x.error.message}`] : [],
+      );
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`,
+      );
+    }
+    // A shard that verified nothing would add nothing to the verdict, where its own run failed.
+    if (r.results.length === 0)
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`,
+      );
+    const stated = reportOutcome(r);
+    if (r.outcome !== stated || r.verified !== (stated === 'verified'))
+      throw new GateError(
+        'USAGE',
+        `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`,
+      );
+    for (const id of runIdsOf(r)) {
+      const first = byRun.get(id);
+      if (first !== undefined)
+        throw new GateError(
+          'USAGE',
+          first === i
+            ? `merge: ${name} holds run ${id} twice`
+            : names[first] === name
+              ? `merge: ${name} is given twice`
+              : `merge: ${names[first]} and ${name} are the same run (runId ${id}); give each shard once`,
+        );
+      byRun.set(id, i);
+    }
+    for (const res of r.results) {
+      // By the identity that was fetched, so two spellings of one image are one image.
+      const key = res.identity ?? res.image;
+      const first = byImage.get(key);
+      if (first !== undefined)
+        throw new GateError(
+          'USAGE',
+          first === name
+            ? `merge: ${name} holds a result for ${JSON.stringify(key)} twice`
+            : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(key)}; each image must be verified in one shard only`,
+        );
+      byImage.set(key, name);
+    }
+  });
 }

@@ -15,7 +15,7 @@ import {
   parsePlatforms,
   type GateOptions,
 } from '../core/options.js';
-import { parsePackageRule } from '../core/attestations/conditions.js';
+import { parsePackageRule } from '../core/attestations/package-rule.js';
 import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
 import { GateError } from '../core/errors.js';
 

@@ -2,14 +2,11 @@
 // fixtures): passing and failing content, and the expected-vs-actual reason a failure gives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkDeniedPackages,
-  checkSlsa,
-  checkVulnAge,
-  checkVulnSeverity,
-  formatDuration,
-  parsePackageRule,
-} from '../../src/core/attestations/conditions.js';
+import { formatDuration } from '../../src/core/attestations/condition-text.js';
+import { checkDeniedPackages } from '../../src/core/attestations/package-conditions.js';
+import { parsePackageRule } from '../../src/core/attestations/package-rule.js';
+import { checkSlsa } from '../../src/core/attestations/slsa-conditions.js';
+import { checkVulnAge, checkVulnSeverity } from '../../src/core/attestations/vuln-conditions.js';
 import {
   PREDICATE,
   type Severity,

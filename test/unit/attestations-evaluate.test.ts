@@ -1,7 +1,7 @@
 // The attestation verdict over verified statements: required types by exact predicate type,
 // conditions over every attestation of their type, and the report entries that explain it.
 import { describe, expect, it } from 'vitest';
-import { parsePackageRule } from '../../src/core/attestations/conditions.js';
+import { parsePackageRule } from '../../src/core/attestations/package-rule.js';
 import {
   evaluateAttestations,
   type VerifiedAttestation,

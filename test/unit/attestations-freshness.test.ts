@@ -2,7 +2,7 @@
 // RFC 3161): a vuln scan's `scanFinishedOn` and an OpenVEX statement's `timestamp` can never be
 // later than the signature over them, and without a verified time they cannot show freshness.
 import { describe, expect, it } from 'vitest';
-import { checkVulnAge } from '../../src/core/attestations/conditions.js';
+import { checkVulnAge } from '../../src/core/attestations/vuln-conditions.js';
 import {
   evaluateAttestations,
   type VerifiedAttestation,

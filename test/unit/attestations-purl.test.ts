@@ -2,7 +2,8 @@
 // `externalRefs`, SPDX 3 `packageUrl`), Maven group:name, npm scopes, and plain names, in the
 // documents syft and trivy write (CycloneDX 1.5, SPDX 2.3 JSON and tag-value, SPDX 3 JSON-LD).
 import { describe, expect, it } from 'vitest';
-import { checkDeniedPackages, parsePackageRule } from '../../src/core/attestations/conditions.js';
+import { checkDeniedPackages } from '../../src/core/attestations/package-conditions.js';
+import { parsePackageRule } from '../../src/core/attestations/package-rule.js';
 import { formatPurl, parsePurl, PurlError } from '../../src/core/attestations/purl.js';
 import { sbomPackages } from '../../src/core/attestations/sbom.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';

@@ -1,7 +1,7 @@
 // Predicate-type short names, severities, package rules and the version-range comparer behind
 // the deny list: the vocabulary a policy is written in.
 import { describe, expect, it } from 'vitest';
-import { parsePackageRule } from '../../src/core/attestations/conditions.js';
+import { parsePackageRule } from '../../src/core/attestations/package-rule.js';
 import {
   parseSeverity,
   PREDICATE_SHORT_NAMES,

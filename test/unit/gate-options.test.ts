@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/core/gate.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
-import { exitCode } from '../../src/core/report.js';
+import { exitCode } from '../../src/core/report-outcome.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../examples');
 

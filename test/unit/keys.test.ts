@@ -281,6 +281,22 @@ describe('loadKeys', () => {
     expect(half.code).toBe('USAGE');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'gives a key named %s no window inherited from Object.prototype',
+    async (name) => {
+      const kp = generateKeyPair();
+      const sub = mkdtempSync(path.join(dir, 'proto-'));
+      writePublicKey(sub, kp, name);
+      const other = { end: new Date('2026-01-01T00:00:00Z') };
+      const windows: Array<Record<string, { end: Date }>> = [{}, { 'other.pub': other }];
+      for (const validity of windows) {
+        const keys = await loadKeys([name], { cwd: sub, validity });
+        expect(keys.map((k) => k.keyRef)).toEqual([name]);
+        expect(keys[0]?.validFor).toBeUndefined();
+      }
+    },
+  );
+
   it('fails with the first failing reference in input order', async () => {
     const good = writePublicKey(dir, generateKeyPair(), 'good.pub');
     const e = await rejection(loadKeys([good, './missing-1.pub', './missing-2.pub'], { cwd: dir }));

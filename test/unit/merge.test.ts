@@ -5,17 +5,14 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadReports, mergeReportFiles } from '../../src/core/merge.js';
+import { loadReports, mergeReportFiles, mergeReports } from '../../src/core/merge.js';
 import {
-  canonicalJson,
-  finishReport,
-  mergeReports,
-  policyDigest,
   REPORT_SCHEMA_VERSION,
   type ImageResult,
   type PolicySummary,
   type Report,
 } from '../../src/core/report.js';
+import { canonicalJson, finishReport, policyDigest } from '../../src/core/report-finish.js';
 
 const policy: PolicySummary = {
   keys: [],

@@ -7,11 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePackageRule } from '../../src/core/attestations/conditions.js';
+import { parsePackageRule } from '../../src/core/attestations/package-rule.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import { runGate } from '../../src/core/gate.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
-import { exitCode, type Report } from '../../src/core/report.js';
+import type { Report } from '../../src/core/report.js';
+import { exitCode } from '../../src/core/report-outcome.js';
 import { parseS3loReference } from '../../src/core/s3lo/reference.js';
 import {
   localSink,

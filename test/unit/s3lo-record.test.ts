@@ -107,6 +107,52 @@ describe('parseS3loRecord', () => {
   it('ignores unknown fields, like Go', () => {
     expect(parseS3loRecord(enc({ ...good, extra: true })).ok).toBe(true);
   });
+
+  // s3lo decodes records with Go's encoding/json: a key equal to a field name under Unicode
+  // simple case folding sets that field too, and the last one wins; a leading BOM is refused.
+  // JSON.parse would read the first spelling, so each of these is refused rather than read two ways.
+  const record = (extra: string, prefix = ''): Uint8Array =>
+    Buffer.from(`${prefix}${JSON.stringify(good).slice(0, -1)}${extra}}`);
+  it.each([
+    ['Digest after digest', `,"Digest":"sha256:${'cd'.repeat(32)}"`, 'collides with "digest"'],
+    ['SIGNATURE after signature', ',"SIGNATURE":"AAAA"', 'collides with "signature"'],
+    ['keyid after keyID', ',"keyid":"fedcba9876543210"', 'collides with "keyID"'],
+    ['schemaversion after schemaVersion', ',"schemaversion":1', 'collides with "schemaVersion"'],
+    ['digeſt (U+017F) after digest', ',"digeſt":"x"', 'collides with "digest"'],
+    ['U+212A (Kelvin sign) spelling of keyID', ',"\u212AeyID":"x"', 'collides with "keyID"'],
+  ])('fails as MALFORMED on %s, which Go would read differently', (_name, extra, reason) => {
+    const r = parseS3loRecord(record(extra));
+    expect(r).toMatchObject({ ok: false, code: 'MALFORMED' });
+    if (r.ok) return;
+    expect(r.reason).toMatch(/^malformed signature record: /);
+    expect(r.reason).toContain(reason);
+  });
+
+  // Go reads these as JSON.parse does, but no record s3lo writes has them: one reading, as for
+  // manifests and signed payloads.
+  it.each([
+    ['an exact duplicate digest', `,"digest":"${DIGEST}"`, 'duplicate key "digest"'],
+    ['a nested duplicate in an unknown field', ',"extra":{"a":1,"A":2}', 'collides with "a"'],
+  ])('fails as MALFORMED on %s too', (_name, extra, reason) => {
+    const r = parseS3loRecord(record(extra));
+    expect(r).toMatchObject({ ok: false, code: 'MALFORMED' });
+    if (r.ok) return;
+    expect(r.reason).toContain(reason);
+  });
+
+  it('fails as MALFORMED on a leading byte order mark, which Go refuses', () => {
+    const r = parseS3loRecord(record('', '\ufeff'));
+    expect(r).toMatchObject({ ok: false, code: 'MALFORMED' });
+    if (r.ok) return;
+    expect(r.reason).toContain('byte order mark');
+  });
+
+  it('keeps a __proto__ member as plain data, not a prototype', () => {
+    const r = parseS3loRecord(record(',"__proto__":{"digest":"sha256:x"}'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record.digest).toBe(DIGEST);
+  });
 });
 
 describe('decodeSignature', () => {

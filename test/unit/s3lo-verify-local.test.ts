@@ -190,6 +190,32 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     });
   });
 
+  // A genuine record with a key added that s3lo's Go decoder (case-insensitive field match, last
+  // one wins; BOM refused) reads as a different record, one s3lo refuses: refused here too.
+  it.each([
+    [
+      'Digest naming another manifest',
+      (t: string) => t.replace(/}$/, `,"Digest":"sha256:${'cd'.repeat(32)}"}`),
+    ],
+    ['SIGNATURE holding another signature', (t: string) => t.replace(/}$/, ',"SIGNATURE":"AAAA"}')],
+    ['schemaversion 1', (t: string) => t.replace(/}$/, ',"schemaversion":1}')],
+    [
+      'ſignature (U+017F) holding another signature',
+      (t: string) => t.replace(/}$/, ',"ſignature":"AAAA"}'),
+    ],
+    ['a leading byte order mark', (t: string) => `\ufeff${t}`],
+  ])('rejects a signed record that Go reads differently: %s', async (_name, tamper) => {
+    const r = ref('local://store/app:v1');
+    await signedImage('local://store/app:v1');
+    const at = signatureKey(r, p256.key.keyID);
+    const genuine = (await readFile(file(at))).toString('utf8');
+    expect((await verify(r, [p256])).verified).toBe(true);
+    await sink.put(at, Buffer.from(tamper(genuine)));
+    const result = await verify(r, [p256]);
+    expect(result).toMatchObject({ verified: false, failureCode: 'MALFORMED' });
+    expect(result.reason).toMatch(/^malformed signature record: /);
+  });
+
   it('rejects a record filed under our key ID but signed by another key (key ID collision attempt)', async () => {
     const r = ref('local://store/app:v1');
     const manifest = sampleManifest('c');

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeCell, renderSummary } from '../../src/render/summary.js';
 import { failureMessage } from '../../src/render/summary.js';
-import {
-  exitCode,
-  finishReport,
-  mergeReports,
-  overallOutcome,
-  type ImageResult,
-} from '../../src/core/report.js';
+import { mergeReports } from '../../src/core/merge.js';
+import type { ImageResult } from '../../src/core/report.js';
+import { finishReport } from '../../src/core/report-finish.js';
+import { exitCode, overallOutcome } from '../../src/core/report-outcome.js';
 
 const D1 = 'sha256:' + '1'.repeat(64);
 const D2 = 'sha256:' + '2'.repeat(64);

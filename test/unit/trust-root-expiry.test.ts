@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../src/render/summary.js';
 import { renderReportText } from '../../src/render/text.js';
-import { finishReport, mergeReports, type Report } from '../../src/core/report.js';
+import { mergeReports } from '../../src/core/merge.js';
+import type { Report } from '../../src/core/report.js';
+import { finishReport } from '../../src/core/report-finish.js';
 import {
   embeddedTrustedRoot,
   trustedRootWarnings,

@@ -3,14 +3,14 @@
 import type { FailureCode } from '../errors.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import type { SignatureEvidence } from '../types.js';
+import { checkDeniedPackages } from './package-conditions.js';
+import { checkSlsa } from './slsa-conditions.js';
 import {
-  checkDeniedPackages,
-  checkSlsa,
   checkVulnAge,
   checkVulnSeverity,
   scanPostdatesSignature,
   trustedScanTime,
-} from './conditions.js';
+} from './vuln-conditions.js';
 import {
   PREDICATE,
   predicateLabel,

@@ -2,7 +2,7 @@
 // line and field (file.ts walks the document; this knows strings, lists, keys, times, matchers,
 // identities and conditions).
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { parsePackageRule } from '../attestations/conditions.js';
+import { parsePackageRule } from '../attestations/package-rule.js';
 import {
   parseSeverity,
   type AttestationConditions,

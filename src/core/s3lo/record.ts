@@ -2,6 +2,7 @@
 // Records are attacker-writable: every parse problem is a MALFORMED verdict, never an exception.
 import { createHash, type KeyObject } from 'node:crypto';
 import type { FailureCode } from '../errors.js';
+import { parseStrictJsonBytes } from '../signatures/strict-json.js';
 
 /** The only schema s3lo (v3) signs and verifies; version 1 signed the digest alone. */
 export const S3LO_SCHEMA_VERSION = 2;
@@ -27,9 +28,10 @@ const STRING_FIELDS = ['digest', 'keyRef', 'keyID', 'algorithm', 'signature', 's
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /**
- * Decode and shape-check a record. Field names are exact (s3lo writes them so; Go's case-folding
- * match is not reproduced). Duplicate keys resolve last-wins in both JSON.parse and Go's decoder,
- * so the two cannot read different records from the same bytes.
+ * Decode and shape-check a record. Field names are exact (s3lo writes them so). s3lo reads records
+ * with Go's encoding/json, which also takes a key equal to a field name under case folding
+ * (`Digest`, `digeſt`) and lets the last one win, and refuses a leading BOM: the strict parser
+ * refuses every such collision, duplicates and a BOM, so the two never read different records.
  */
 export function parseS3loRecord(bytes: Uint8Array): RecordParse {
   const malformed = (what: string, signedAt?: string): RecordParse => {
@@ -43,7 +45,7 @@ export function parseS3loRecord(bytes: Uint8Array): RecordParse {
   };
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = parseStrictJsonBytes(bytes);
   } catch (e: unknown) {
     return malformed(e instanceof Error ? e.message : String(e));
   }

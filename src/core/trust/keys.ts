@@ -154,7 +154,11 @@ export async function loadKeys(
   const seen = new Map<string, VerificationKey>();
   for (const outcome of settled) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    const window = opts.validity?.[outcome.value.keyRef];
+    // Own entries only: a reference named `constructor` or `__proto__` has no inherited window.
+    const window =
+      opts.validity && Object.hasOwn(opts.validity, outcome.value.keyRef)
+        ? opts.validity[outcome.value.keyRef]
+        : undefined;
     const key = window ? { ...outcome.value, validFor: window } : outcome.value;
     const first = seen.get(key.keyID);
     if (first) {

@@ -1,0 +1,157 @@
+// The cryptography-and-policy step: sigstore-js verifies the entity with each trusted key, or
+// keyless against the CAs, then the signer is matched to the policy and bound to its log entries.
+import type { SignedEntity } from '@sigstore/verify';
+import { GateError } from '../errors.js';
+import { describeValidity, type VerificationKey } from '../trust/key-types.js';
+import type { SignatureEvidence, SignatureFormat } from '../types.js';
+import { LeafCertificate } from './cert-cache.js';
+import { matchIdentity, readCertIdentity } from './identity.js';
+import { sctLogIds, STALE_HINT, tsaStaleHint } from './stale-hints.js';
+import { checkTlogSigner } from './tlog-binding.js';
+import { countTimestampCandidates } from './tlog-checks.js';
+import type { TlogEntries, VerifierSet, VerifyContext } from './verifier-set.js';
+import { toVerifyGateError } from './verify-errors.js';
+
+export function verifyWithKeys(
+  ctx: VerifyContext,
+  entity: SignedEntity,
+  set: VerifierSet,
+  bound: TlogEntries,
+  format: SignatureFormat,
+  what: string,
+): SignatureEvidence {
+  const { base } = ctx;
+  // Never a certificate here: sigstore-js would check it against the CAs and call it our key.
+  if (entity.key.$case !== 'public-key')
+    throw new GateError('UNTRUSTED_SIGNER', `${what} is signed by a certificate, not a key`);
+  let firstOther: GateError | undefined;
+  const timed = countTimestampCandidates(entity) > 0;
+  for (const { key, verifier } of set.keys) {
+    // sigstore-js checks a key's window before its signature: a window is only worth reporting
+    // for a key that made this signature, so a windowed key that did not is skipped first.
+    if (key.validFor && !madeBy(entity, key)) continue;
+    if (key.validFor && !timed) {
+      firstOther ??= new GateError(
+        'TLOG_MISSING',
+        `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`,
+      );
+      continue;
+    }
+    try {
+      verifier.verify(entity);
+    } catch (e: unknown) {
+      const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+      // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
+      // that error is the reason, not "no trusted key".
+      if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
+        firstOther ??= windowError(g, key, what);
+      continue;
+    }
+    checkTlogSigner(bound, { kind: 'key', spki: key.spki });
+    return {
+      kind: 'key',
+      format,
+      keyRef: key.keyRef,
+      keyID: key.keyID,
+      ...timeEvidence(entity, bound),
+    };
+  }
+  if (firstOther) throw firstOther;
+  const ids = set.keys.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
+  throw new GateError(
+    'SIGNATURE_INVALID',
+    `${what}: signature does not verify with any trusted key: ${ids}`,
+  );
+}
+
+export function verifyKeyless(
+  ctx: VerifyContext,
+  entity: SignedEntity,
+  set: VerifierSet,
+  bound: TlogEntries,
+  format: SignatureFormat,
+  what: string,
+): SignatureEvidence {
+  const { policy, base } = ctx;
+  if (entity.key.$case !== 'certificate')
+    throw new GateError('INTERNAL', `${what}: expected a certificate`);
+  const cert = entity.key.certificate;
+  try {
+    set.keyless.verify(entity);
+  } catch (e: unknown) {
+    const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+    const unknownCt = /SCT verification failed/.test(g.message)
+      ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
+      : undefined;
+    if (unknownCt)
+      throw new GateError(
+        g.code,
+        `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`,
+        { cause: g },
+      );
+    throw g;
+  }
+  const identity = readCertIdentity(cert);
+  try {
+    matchIdentity(policy.identities, identity);
+  } catch (e: unknown) {
+    if (e instanceof GateError) throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
+    throw e;
+  }
+  checkTlogSigner(bound, {
+    kind: 'certificate',
+    der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
+    spki: cert.publicKey,
+  });
+  return {
+    kind: 'keyless',
+    format,
+    ...(identity.san !== undefined ? { identity: identity.san } : {}),
+    ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+    ...timeEvidence(entity, bound),
+  };
+}
+
+/** Whether `key` made the signature; a check that throws is left to sigstore-js to report. */
+function madeBy(entity: SignedEntity, key: VerificationKey): boolean {
+  try {
+    return entity.signature.verifySignature(key.publicKey);
+  } catch {
+    return true;
+  }
+}
+
+/** sigstore-js' "not valid for timestamp" names the time, not why: name the key's window too. */
+function windowError(g: GateError, key: VerificationKey, what: string): GateError {
+  const at = /not valid for timestamp: (\S+?)(?:\s|$)/i.exec(g.message)?.[1];
+  if (!key.validFor || g.code !== 'UNTRUSTED_SIGNER' || at === undefined) return g;
+  return new GateError(
+    'UNTRUSTED_SIGNER',
+    `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${describeValidity(key.validFor)})`,
+    { cause: g },
+  );
+}
+
+/** signedAt = the earliest verified time; tlog = the first entry. */
+function timeEvidence(
+  entity: SignedEntity,
+  entries: TlogEntries,
+): Pick<SignatureEvidence, 'signedAt' | 'tlog'> {
+  const times: Date[] = [];
+  for (const t of entity.timestamps) {
+    if (t.$case === 'timestamp-authority') times.push(t.timestamp.signingTime);
+    else if (t.tlogEntry.inclusionPromise)
+      times.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
+  }
+  times.sort((a, b) => a.getTime() - b.getTime());
+  const out: Pick<SignatureEvidence, 'signedAt' | 'tlog'> = {};
+  if (times[0]) out.signedAt = times[0].toISOString();
+  const e = entries[0];
+  if (e)
+    out.tlog = {
+      logIndex: e.logIndex,
+      integratedTime: e.integratedTime,
+      logID: e.logId.keyId.toString('hex'),
+    };
+  return out;
+}
