@@ -376,8 +376,9 @@ describe('attestation conditions', () => {
   });
 
   it('rejects an unknown attestation type before any network I/O (exit 2)', async () => {
-    const r = await verify([...keyless(), '--attestation', 'sbom', refs.clean]);
+    const r = await runCli(['verify', ...keyless(), '--attestation', 'sbom', refs.clean]);
     expect(r.code).toBe(2);
-    expect(r.report.error?.message).toMatch(/'sbom' is not a known predicate type/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^image-gate: --attestation: 'sbom' is not a known predicate type/);
   });
 });

@@ -211,10 +211,13 @@ describe('deny-packages by purl and Maven coordinates (issue 10 item 8)', () => 
     ],
     ['pkg:maven/org.apache.logging.log4j/log4j-core@^2.17.0', /not a comparator/],
   ])('refuses the deny entry %j as a usage error naming it (exit 2)', async (rule, re) => {
-    const { code, report } = await verify(['--deny-package', rule, refs['spdx-purl']]);
-    expect(code).toBe(2);
-    expect(report.error?.message).toContain(`'${rule}'`);
-    expect(report.error?.message).toMatch(re);
+    // The front end parses the flag: refused before any run, naming the flag and the entry.
+    const r = await runCli(['verify', '--key', 'k.pub', '--deny-package', rule, refs['spdx-purl']]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^image-gate: --deny-package: /);
+    expect(r.stderr).toContain(`'${rule}'`);
+    expect(r.stderr).toMatch(re);
   });
 });
 
