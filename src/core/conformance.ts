@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { GateError } from './errors.js';
 import { LIMITS, readFileCapped } from './limits.js';
-import type { SignerPolicy } from './policy/signers.js';
+import type { SignerPolicy } from './signatures/signer-policy.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { loadKey } from './trust/keys.js';
 import { loadTrustedRoot } from './trust/root.js';

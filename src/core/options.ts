@@ -4,9 +4,6 @@
 // (settings.ts); nothing below that sees it.
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
-import type { PlatformSelection, PlatformSpec } from './policy/types.js';
-
-export type { PlatformSelection, PlatformSpec } from './policy/types.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -73,6 +70,15 @@ export interface GateOptions {
   githubRepository?: string;
   /** A YAML policy file with per-image rules (docs/policy.md); excludes the signer options. */
   policyFile?: string;
+}
+
+/** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
+export type PlatformSelection = 'all' | PlatformSpec[];
+
+export interface PlatformSpec {
+  os: string;
+  architecture: string;
+  variant?: string;
 }
 
 export const DEFAULTS = {

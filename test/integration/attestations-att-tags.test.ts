@@ -10,7 +10,7 @@ import { checkAttestations } from '../../src/core/verify/attestations.js';
 import { GateError } from '../../src/core/errors.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import { discover } from '../../src/core/verify/discovery.js';
-import type { IdentityRule } from '../../src/core/policy/signers.js';
+import type { IdentityRule } from '../../src/core/signatures/signer-policy.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
 import type { Report } from '../../src/core/report.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';

@@ -13,7 +13,7 @@ import { PREDICATE, type AttestationConditions } from '../../src/core/attestatio
 import { runSettings } from '../../src/core/settings.js';
 import { githubAttestationSource } from '../../src/core/stores.js';
 import type { GateOptions } from '../../src/core/options.js';
-import type { IdentityRule } from '../../src/core/policy/signers.js';
+import type { IdentityRule } from '../../src/core/signatures/signer-policy.js';
 import type { Report } from '../../src/core/report.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import { loadTrustedRoot } from '../../src/core/trust/root.js';

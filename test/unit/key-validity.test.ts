@@ -4,7 +4,7 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import type { SignerPolicy } from '../../src/core/policy/signers.js';
+import type { SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,

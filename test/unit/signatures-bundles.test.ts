@@ -4,7 +4,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
 import { encodeDer } from '../../src/core/signatures/der.js';
 import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';

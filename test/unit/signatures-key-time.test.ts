@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundleArtifact } from '../../src/core/conformance.js';
-import type { SignerPolicy } from '../../src/core/policy/signers.js';
+import type { SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,

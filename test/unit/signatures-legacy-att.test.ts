@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import {
   createSignatureVerifier,
   type SignatureVerifier,

@@ -4,7 +4,7 @@
 // SHA-256 whatever the key, where sigstore-go, cosign and KMS keys hash by the curve.
 import { createHash, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SignerPolicy } from '../../src/core/policy/signers.js';
+import type { SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import { verifyPrehashed } from '../../src/core/signatures/prehash.js';
 import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAttestations } from '../../src/core/verify/attestations.js';
 import type { BundleCandidate } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
-import type { IdentityRule, SignerPolicy } from '../../src/core/policy/signers.js';
+import type { IdentityRule, SignerPolicy } from '../../src/core/signatures/signer-policy.js';
 import { checkBundleShape } from '../../src/core/signatures/bundle-shape.js';
 import {
   ANNOTATION_BUNDLE,

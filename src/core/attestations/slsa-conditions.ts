@@ -1,6 +1,6 @@
 // The SLSA provenance condition over one VERIFIED statement: builder ID, source repository and
 // source ref (v0.2 or v1) match the policy's matchers.
-import { describeMatcher, matches, type Matcher } from '../policy/signers.js';
+import { describeMatcher, matches, type Matcher } from '../signatures/signer-policy.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import { provenanceFacts } from './slsa.js';
 import { PREDICATE, type ConditionResult, type SlsaConditions } from './types.js';

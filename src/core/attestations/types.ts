@@ -1,7 +1,7 @@
 // Attestation vocabulary: predicate-type short names exactly as cosign maps them, and the
 // requirement/condition types a policy states about attestations.
 import { GateError } from '../errors.js';
-import type { Matcher } from '../policy/signers.js';
+import type { Matcher } from '../signatures/signer-policy.js';
 import type { AttestationEvidence } from '../report.js';
 
 /** Predicate type URIs (cosign `pkg/cosign/attestation`, in-toto-golang `in_toto`). */

@@ -11,7 +11,7 @@ import {
 import { GateError } from '../errors.js';
 import { parseDuration } from '../options.js';
 import type { KeyValidity } from '../trust/key-types.js';
-import type { IdentityRule, Matcher } from './signers.js';
+import type { IdentityRule, Matcher } from '../signatures/signer-policy.js';
 
 export interface PolicyProblem {
   line: number;

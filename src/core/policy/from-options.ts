@@ -8,7 +8,7 @@ import {
 } from '../attestations/types.js';
 import { GateError } from '../errors.js';
 import type { GateOptions } from '../options.js';
-import type { IdentityRule, Matcher } from './signers.js';
+import type { IdentityRule, Matcher } from '../signatures/signer-policy.js';
 import { DEFAULT_MAX_VULN_AGE_MS } from './rule.js';
 import type { RuleSpec } from './types.js';
 import { hasWorkflowPinning, workflowIdentityRule } from './workflow-identity.js';

@@ -2,8 +2,9 @@
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
 // signer, or lets attestations decide without asking for any, is refused whatever its source.
 import { loadKeys } from '../trust/keys.js';
-import type { Signers } from './signers.js';
-import type { ImagePolicy, PlatformSelection, RuleSpec } from './types.js';
+import type { Signers } from '../signatures/signer-policy.js';
+import type { PlatformSelection } from '../options.js';
+import type { ImagePolicy, RuleSpec } from './types.js';
 
 /** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
 export const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;

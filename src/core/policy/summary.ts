@@ -1,12 +1,12 @@
 // The policy section of the report: what the run required, worded for people and hashed into the
 // report's policyDigest. No secrets: keys appear by reference and ID only.
 import type { AttestationRequirement } from '../attestations/types.js';
-import { formatPlatform } from '../options.js';
+import { formatPlatform, type PlatformSelection } from '../options.js';
 import type { IdentitySummary, KeySummary, PolicySummary } from '../report.js';
 import { describeExtensionChecks } from '../signatures/identity.js';
 import type { VerificationKey } from '../trust/key-types.js';
-import { describeMatcher, type IdentityRule } from './signers.js';
-import type { ImagePolicy, PlatformSelection, RunPolicy } from './types.js';
+import { describeMatcher, type IdentityRule } from '../signatures/signer-policy.js';
+import type { ImagePolicy, RunPolicy } from './types.js';
 
 /** What the summary needs besides the compiled policy (and what a refused run still knows). */
 export interface SummaryContext {

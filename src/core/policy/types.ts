@@ -3,17 +3,9 @@
 // per entry, both through the one rule validator (rule.ts). Compiled once per run (compile.ts):
 // keys loaded, globs normalised; nothing below reads an option again.
 import type { AttestationConditions, AttestationRequirement } from '../attestations/types.js';
+import type { PlatformSelection } from '../options.js';
 import type { KeyValidity } from '../trust/key-types.js';
-import type { IdentityRule, Signers } from './signers.js';
-
-/** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
-export type PlatformSelection = 'all' | PlatformSpec[];
-
-export interface PlatformSpec {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
+import type { IdentityRule, Signers } from '../signatures/signer-policy.js';
 
 /**
  * One rule as its source states it, before keys are loaded: what the policy file's entry says, or

@@ -1,7 +1,12 @@
 // GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
 // signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
 import { GateError } from '../errors.js';
-import { escapeRegExp, type ExtensionCheck, type IdentityRule, type Matcher } from './signers.js';
+import {
+  escapeRegExp,
+  type ExtensionCheck,
+  type IdentityRule,
+  type Matcher,
+} from '../signatures/signer-policy.js';
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 const GITHUB = 'https://github.com/';

@@ -7,7 +7,7 @@ import {
   matches,
   type ExtensionCheck,
   type IdentityRule,
-} from '../policy/signers.js';
+} from './signer-policy.js';
 
 export const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 export const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';

@@ -3,7 +3,7 @@
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { GateError } from '../errors.js';
-import type { SignerPolicy } from '../policy/signers.js';
+import type { SignerPolicy } from './signer-policy.js';
 import { withinValidity, type VerificationKey } from '../trust/key-types.js';
 import { withTrustedCertificates } from './cert-cache.js';
 

@@ -1,7 +1,7 @@
 // The signature verifier: built once per run from the policy and trusted root (refusing a policy
 // nothing could satisfy), with one entry point per signature form; pure and synchronous, no I/O.
 import { GateError } from '../errors.js';
-import type { SignerPolicy } from '../policy/signers.js';
+import type { SignerPolicy } from './signer-policy.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
 import { ATT_LAYER, legacyAttestationToBundle, type LegacyAttestationLayer } from './legacy-att.js';
 import { checkSimpleSigningPayload, legacyLayerToBundle, type LegacyLayer } from './legacy.js';

@@ -3,8 +3,7 @@
 // manifests are signed.
 import { GateError, toGateError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { formatPlatform } from '../options.js';
-import type { PlatformSelection } from '../policy/types.js';
+import { formatPlatform, type PlatformSelection } from '../options.js';
 import { isIndexMediaType } from '../registry/manifest.js';
 import type { ContentStore, Descriptor } from '../types.js';
 import type { CandidateVerifier } from './context.js';
