@@ -1,5 +1,7 @@
 // A ContentStore over an OCI image layout directory (index.json + blobs/<alg>/<hex>). Tags are the
 // `org.opencontainers.image.ref.name` annotations; every blob read is hashed against its digest.
+// Signatures are found as tools write them: `sha256-<hex>.sig` tags, `cosign save`'s `kind`
+// entries (oci-layout-index.ts), and OCI 1.1 referrers listed untagged with a `subject` (oras).
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,12 +10,21 @@ import { isDigest } from '../reference.js';
 import { parseIndex, parseManifest } from '../registry/manifest.js';
 import { chargeRead, LIMITS } from '../limits.js';
 import type { ContentStore, Descriptor, FetchedManifest } from '../types.js';
+import {
+  cosignSavedEntry,
+  entryName,
+  MANIFEST_ENTRY_TYPES,
+  referrerDescriptor,
+  type LayoutEntry,
+} from './oci-layout-index.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
 export class OciLayoutStore implements ContentStore {
   readonly name: string;
   private index?: Promise<Descriptor[]>;
+  /** Referrers by subject digest, from the manifests index.json lists; read once per store. */
+  private referrers?: Promise<Map<string, Descriptor[]>>;
 
   constructor(private readonly dir: string) {
     this.name = `oci-layout://${dir}`;
@@ -62,28 +73,97 @@ export class OciLayoutStore implements ContentStore {
   }
 
   async getManifest(reference: string): Promise<FetchedManifest | undefined> {
-    let desc: Descriptor | undefined;
     const entries = await this.loadIndex();
     if (isDigest(reference)) {
-      desc = { mediaType: '', digest: reference, size: -1 };
-    } else {
-      const matching = entries.filter((d) => d.annotations?.[REF_NAME] === reference);
-      if (matching.length > 1)
-        throw new GateError(
-          'MALFORMED',
-          `${this.name}: tag '${reference}' names several manifests`,
-        );
-      desc = matching[0];
-      if (!desc) return undefined;
+      const bytes = await this.readBlob(reference, LIMITS.manifestBytes);
+      if (!bytes) return undefined;
+      return this.parse('', reference, bytes, `${this.name}@${reference}`);
     }
-    const bytes = await this.readBlob(desc.digest, LIMITS.manifestBytes);
-    if (!bytes) return undefined;
-    const { manifest, mediaType } = parseManifest(
-      bytes,
-      desc.mediaType || undefined,
-      `${this.name}@${desc.digest}`,
+    const matching = entries
+      .map((desc, i) => ({ desc, where: entryName(desc, i) }))
+      .filter((e) => e.desc.annotations?.[REF_NAME] === reference);
+    if (matching.length > 1)
+      throw new GateError('MALFORMED', `${this.name}: tag '${reference}' names several manifests`);
+    const entry = matching[0] ?? cosignSavedEntry(entries, reference, this.name);
+    if (!entry) return undefined;
+    const found = await this.readEntry(entry);
+    if (matching.length === 0 && found.manifest.layers === undefined)
+      throw new GateError(
+        'MALFORMED',
+        `${this.name}: ${entry.where} is an index, not a signature manifest`,
+      );
+    return found;
+  }
+
+  /**
+   * OCI 1.1 referrers of `digest`: the manifests index.json lists whose `subject` names it, as
+   * `oras copy -r` to a layout leaves them (untagged; oras writes no referrers index). Undefined
+   * when none is of `artifactType`, so that discovery then looks for the `sha256-<hex>` tag index.
+   */
+  async getReferrers(digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
+    this.referrers ??= this.scanReferrers().catch((e: unknown) => {
+      // A scan cut short (by an image's byte budget, say) is not the layout's answer: retry later.
+      this.referrers = undefined;
+      throw e;
+    });
+    const all = (await this.referrers).get(digest) ?? [];
+    const matching = all.filter(
+      (d) => artifactType === undefined || d.artifactType === artifactType,
     );
-    return { digest: desc.digest, mediaType, bytes, manifest };
+    return matching.length > 0 ? matching : undefined;
+  }
+
+  private async scanReferrers(): Promise<Map<string, Descriptor[]>> {
+    const bySubject = new Map<string, Descriptor[]>();
+    for (const [i, desc] of (await this.loadIndex()).entries()) {
+      // Only manifests name a subject; other entries (deprecated artifact manifests, blobs) are skipped.
+      if (!MANIFEST_ENTRY_TYPES.has(desc.mediaType)) continue;
+      // Every entry is read: any unreadable one could be a referrer, so it is an error, not skipped.
+      const found = await this.readEntry({ desc, where: entryName(desc, i) });
+      const subject = found.manifest.subject?.digest;
+      if (subject === undefined) continue;
+      const d = referrerDescriptor(
+        found.manifest,
+        found.mediaType,
+        found.digest,
+        found.bytes.length,
+      );
+      bySubject.set(subject, [...(bySubject.get(subject) ?? []), d]);
+    }
+    return bySubject;
+  }
+
+  /** The manifest an index.json entry names; every fault names the layout and the entry. */
+  private async readEntry(entry: LayoutEntry): Promise<FetchedManifest> {
+    const { desc, where } = entry;
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.readBlob(desc.digest, LIMITS.manifestBytes);
+    } catch (e: unknown) {
+      if (!(e instanceof GateError)) throw e;
+      const rest = e.message.startsWith(`${this.name}: `)
+        ? e.message.slice(this.name.length + 2)
+        : e.message;
+      throw new GateError(e.code, `${this.name}: ${where}: ${rest}`, { cause: e });
+    }
+    const [alg, hex] = desc.digest.split(':') as [string, string];
+    if (!bytes)
+      throw new GateError(
+        'MALFORMED',
+        `${this.name}: ${where}: its manifest blobs/${alg}/${hex} is missing`,
+      );
+    if (bytes.length !== desc.size)
+      throw new GateError(
+        'MALFORMED',
+        `${this.name}: ${where}: declares ${desc.size} bytes, its manifest has ${bytes.length}`,
+      );
+    return this.parse(desc.mediaType, desc.digest, bytes, `${this.name}: ${where}`);
+  }
+
+  /** `claimed`: the media type index.json gives, which the document must not contradict. */
+  private parse(claimed: string, digest: string, bytes: Uint8Array, what: string): FetchedManifest {
+    const { manifest, mediaType } = parseManifest(bytes, claimed || undefined, what);
+    return { digest, mediaType, bytes, manifest };
   }
 
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
