@@ -315,3 +315,49 @@ function otherType(a: Artifact): Artifact {
   const bytes = Buffer.from(JSON.stringify(m));
   return { ...r, manifest: bytes, digest: sha(bytes) };
 }
+
+describe('cosign save of a cosign v3 image: bundle referrers left unlisted in blobs/', () => {
+  const bundle = (n: number) => Buffer.from(JSON.stringify({ mediaType: BUNDLE, n }));
+
+  it('finds the referrers whose subject is the cosign image entry, skipping layers and configs', async () => {
+    const image = tinyImage();
+    const refs = [cosignBundleReferrer(image, bundle(1)), cosignBundleReferrer(image, bundle(2))];
+    const stranger = cosignBundleReferrer(tinyImage(), bundle(3));
+    await writeCosignSaveLayout(dir, [{ artifact: image, kind: KIND.image }], [...refs, stranger]);
+    const store = new OciLayoutStore(dir);
+    const listed = await store.getReferrers(image.digest, BUNDLE);
+    expect(listed?.map((d) => d.digest).sort()).toEqual(refs.map((r) => r.digest).sort());
+    const found = await discover(store, image.digest, { formats: ['bundle'] });
+    expect(found.candidates).toHaveLength(2);
+    expect(
+      found.candidates.every((c) => c.kind === 'bundle' && c.format === 'bundle-referrer'),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['an oras layout (no cosign image entry)', 'oras'],
+    ['a digest that is not the cosign image entry', 'other'],
+  ])('does not look through blobs/ for %s', async (_, variant) => {
+    const image = tinyImage();
+    const r = cosignBundleReferrer(image, bundle(1));
+    if (variant === 'oras') {
+      await writeOrasLayout(dir, image, 'v1', []);
+      await writeFile(blobPath(dir, r.digest), r.manifest); // in blobs/, not in index.json
+    } else {
+      await writeCosignSaveLayout(dir, [{ artifact: tinyImage(), kind: KIND.image }], [r]);
+    }
+    expect(await new OciLayoutStore(dir).getReferrers(image.digest, BUNDLE)).toBeUndefined();
+  });
+
+  it('a tampered unlisted referrer of the image is DIGEST_MISMATCH naming the blob', async () => {
+    const image = tinyImage();
+    const r = cosignBundleReferrer(image, bundle(1));
+    await writeCosignSaveLayout(dir, [{ artifact: image, kind: KIND.image }], [r]);
+    await writeFile(blobPath(dir, r.digest), r.manifest.toString().replace('dsse-envelope', 'x'));
+    expect(await failure(new OciLayoutStore(dir).getReferrers(image.digest, BUNDLE))).toMatch(
+      new RegExp(
+        `^DIGEST_MISMATCH: oci-layout://.*: unlisted blobs/sha256/${r.digest.slice(7)} names ${image.digest} as its subject but holds bytes hashing to sha256:`,
+      ),
+    );
+  });
+});

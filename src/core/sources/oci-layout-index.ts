@@ -31,6 +31,12 @@ export function entryName(desc: Descriptor, i: number): string {
   return `index.json manifests[${i}] (${kind !== undefined ? `kind ${kind}, ` : ''}${desc.digest})`;
 }
 
+/** An entry `cosign save` wrote for the image itself (kind image or imageIndex). */
+export function isCosignImageEntry(desc: Descriptor): boolean {
+  const kind = desc.annotations?.[COSIGN_KIND];
+  return kind === COSIGN_KINDS.image || kind === COSIGN_KINDS.imageIndex;
+}
+
 const SIGNATURE_TAG = /^(sha256)-([a-f0-9]{64})\.(sig|att)$/;
 
 /**
@@ -54,11 +60,8 @@ export function cosignSavedEntry(
   const digest = `${m[1]}:${m[2]}`;
   const kind = m[3] === 'sig' ? COSIGN_KINDS.sigs : COSIGN_KINDS.atts;
   const named = entries.map((desc, i) => ({ desc, where: entryName(desc, i) }));
-  const kindOf = (e: LayoutEntry) => e.desc.annotations?.[COSIGN_KIND];
-  const images = named.filter(
-    (e) => kindOf(e) === COSIGN_KINDS.image || kindOf(e) === COSIGN_KINDS.imageIndex,
-  );
-  const held = named.filter((e) => kindOf(e) === kind);
+  const images = named.filter((e) => isCosignImageEntry(e.desc));
+  const held = named.filter((e) => e.desc.annotations?.[COSIGN_KIND] === kind);
   if (held.length === 0) return undefined;
   if (images.length === 0)
     throw new GateError(

@@ -3,7 +3,7 @@
 // Signatures are found as tools write them: `sha256-<hex>.sig` tags, `cosign save`'s `kind`
 // entries (oci-layout-index.ts), and OCI 1.1 referrers listed untagged with a `subject` (oras).
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
 import { isDigest } from '../reference.js';
@@ -13,12 +13,15 @@ import type { ContentStore, Descriptor, FetchedManifest } from '../types.js';
 import {
   cosignSavedEntry,
   entryName,
+  isCosignImageEntry,
   MANIFEST_ENTRY_TYPES,
   referrerDescriptor,
   type LayoutEntry,
 } from './oci-layout-index.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
+/** Files of blobs/sha256 looked through for unlisted referrers (a saved image has dozens). */
+const UNLISTED_SCAN_FILES = 10_000;
 
 export class OciLayoutStore implements ContentStore {
   readonly name: string;
@@ -106,7 +109,8 @@ export class OciLayoutStore implements ContentStore {
       this.referrers = undefined;
       throw e;
     });
-    const all = (await this.referrers).get(digest) ?? [];
+    const listed = (await this.referrers).get(digest) ?? [];
+    const all = listed.length > 0 ? listed : await this.unlistedReferrers(digest);
     const matching = all.filter(
       (d) => artifactType === undefined || d.artifactType === artifactType,
     );
@@ -131,6 +135,79 @@ export class OciLayoutStore implements ContentStore {
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), d]);
     }
     return bySubject;
+  }
+
+  /**
+   * `cosign save` of an image cosign v3 signed: its bundle referrers are written to blobs/ but not
+   * listed, each write starting from an empty index.json again (cosign's `verify --local-image`
+   * scans blobs/sha256 for them). So for the digest of the layout's cosign image entry, and only
+   * there, the unlisted blobs that may be manifests (JSON, no larger than a manifest may be) are
+   * read, and those whose `subject` is `digest` are its referrers, once their bytes hash to their
+   * file name. Other blobs (layers, configs) are passed over.
+   */
+  private async unlistedReferrers(digest: string): Promise<Descriptor[]> {
+    const entries = await this.loadIndex();
+    if (!entries.some((d) => isCosignImageEntry(d) && d.digest === digest)) return [];
+    const names = await this.blobNames();
+    if (names.length > UNLISTED_SCAN_FILES)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `${this.name}: blobs/sha256 holds ${names.length} files, limit ${UNLISTED_SCAN_FILES} looked through for unlisted referrers`,
+      );
+    const listed = new Set(entries.map((d) => d.digest));
+    const found: Descriptor[] = [];
+    for (const hex of names.filter((n) => /^[a-f0-9]{64}$/.test(n)).sort()) {
+      if (listed.has(`sha256:${hex}`)) continue;
+      const rel = path.join('blobs', 'sha256', hex);
+      if (!(await this.mayBeManifest(rel))) continue;
+      const bytes = await this.readFileCapped(rel, LIMITS.manifestBytes);
+      if (!bytes) continue;
+      let parsed;
+      try {
+        parsed = parseManifest(bytes, undefined, `${this.name}: ${rel}`);
+      } catch (e: unknown) {
+        if (e instanceof GateError && e.code === 'MALFORMED') continue; // a config, not a manifest
+        throw e;
+      }
+      if (parsed.manifest.subject?.digest !== digest) continue;
+      const got = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      if (got !== `sha256:${hex}`)
+        throw new GateError(
+          'DIGEST_MISMATCH',
+          `${this.name}: unlisted ${rel} names ${digest} as its subject but holds bytes hashing to ${got}`,
+        );
+      found.push(referrerDescriptor(parsed.manifest, parsed.mediaType, got, bytes.length));
+    }
+    return found;
+  }
+
+  private async blobNames(): Promise<string[]> {
+    try {
+      return await readdir(path.join(this.dir, 'blobs', 'sha256'));
+    } catch (e: unknown) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return [];
+      throw new GateError('REGISTRY_ERROR', `${this.name}: cannot list blobs/sha256: ${code}`, {
+        cause: e,
+      });
+    }
+  }
+
+  /** A regular file no larger than LIMITS.manifestBytes whose first byte opens a JSON object. */
+  private async mayBeManifest(rel: string): Promise<boolean> {
+    const file = path.join(this.dir, rel);
+    const st = await stat(file).catch(() => undefined);
+    if (!st?.isFile() || st.size > LIMITS.manifestBytes || st.size === 0) return false;
+    const fh = await open(file, 'r').catch(() => undefined);
+    if (!fh) return false;
+    try {
+      const first = Buffer.alloc(1);
+      const { bytesRead } = await fh.read(first, 0, 1, 0);
+      chargeRead(bytesRead, `${this.name}: ${rel}`);
+      return first[0] === 0x7b; // '{': cosign writes its manifests as compact JSON
+    } finally {
+      await fh.close();
+    }
   }
 
   /** The manifest an index.json entry names; every fault names the layout and the entry. */
