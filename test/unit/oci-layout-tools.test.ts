@@ -298,6 +298,43 @@ describe('OCI 1.1 referrers listed in index.json (oras copy -r)', () => {
     );
   });
 
+  it('a layout without listed referrers still has its sha256-<hex> tag index read', async () => {
+    const a = tinyImage();
+    const r = cosignBundleReferrer(a, bundle(1));
+    await writeOrasLayout(dir, a, 'a', [r]);
+    // As `crane pull --format=oci` of a cosign v3 image signed without the referrers API: the
+    // referrer reached only through the fallback tag, not listed on its own.
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          {
+            mediaType: r.mediaType,
+            digest: r.digest,
+            size: r.manifest.length,
+            artifactType: BUNDLE,
+          },
+        ],
+      }),
+    );
+    await writeFile(blobPath(dir, sha(index)), index);
+    const text = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as {
+      manifests: object[];
+    };
+    text.manifests[1] = {
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      digest: sha(index),
+      size: index.length,
+      annotations: { 'org.opencontainers.image.ref.name': signatureTag(a.digest, '') },
+    };
+    await writeFile(path.join(dir, 'index.json'), JSON.stringify(text));
+    const store = new OciLayoutStore(dir);
+    expect(await store.getReferrers(a.digest, BUNDLE)).toBeUndefined();
+    const found = await discover(store, a.digest, { formats: ['bundle'] });
+    expect(found.candidates.map((c) => c.kind === 'bundle' && c.format)).toEqual(['bundle-tag']);
+  });
+
   it('a referrer naming another image is not listed for this one', async () => {
     const a = tinyImage();
     const other = tinyImage();
