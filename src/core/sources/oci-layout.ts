@@ -100,7 +100,8 @@ export class OciLayoutStore implements ContentStore {
 
   /**
    * OCI 1.1 referrers of `digest`: the manifests index.json lists whose `subject` names it, as
-   * `oras copy -r` to a layout leaves them (untagged; oras writes no referrers index). Undefined
+   * `oras copy -r` to a layout leaves them (untagged; oras writes no referrers index), and those
+   * `cosign save` leaves unlisted (see unlistedReferrers). Undefined
    * when none is of `artifactType`, so that discovery then looks for the `sha256-<hex>` tag index.
    */
   async getReferrers(digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
@@ -110,7 +111,7 @@ export class OciLayoutStore implements ContentStore {
       throw e;
     });
     const listed = (await this.referrers).get(digest) ?? [];
-    const all = listed.length > 0 ? listed : await this.unlistedReferrers(digest);
+    const all = [...listed, ...(await this.unlistedReferrers(digest))];
     const matching = all.filter(
       (d) => artifactType === undefined || d.artifactType === artifactType,
     );
