@@ -66,7 +66,22 @@ const bundleReferrer = (image: Artifact): Artifact =>
     }).bytes,
   );
 
-async function verify(image: string, key = pub): Promise<{ code: number | null; r: ImageResult }> {
+/** cosign attest --key --type custom: the `.att` layer about `subject`. */
+const attestations = (subject: Artifact): Artifact => {
+  const a = ss.signLegacyAttestation({
+    imageDigest: subject.digest,
+    signer: { privateKey: kp.privateKey, publicKey: kp.publicKey },
+    predicate: { built: 'in CI' },
+    subjectName: 'registry.example/app',
+  });
+  return cosignSignaturesImage([{ payload: a.envelope, annotations: a.annotations }], 'atts');
+};
+
+async function verify(
+  image: string,
+  key = pub,
+  extra: string[] = [],
+): Promise<{ code: number | null; r: ImageResult }> {
   const ran = await runCli([
     'verify',
     '--output',
@@ -75,6 +90,7 @@ async function verify(image: string, key = pub): Promise<{ code: number | null; 
     root,
     '--key',
     key,
+    ...extra,
     image,
   ]);
   let report: Report;
@@ -131,6 +147,28 @@ describe('layouts that verify', () => {
     expect(code).toBe(0);
     expect(r.digest).toBe(image.digest);
     expect(r.signatures.map((s) => s.format)).toEqual(['bundle-referrer']);
+  });
+});
+
+describe('cosign save layouts with attestations (kind atts)', () => {
+  it.each([
+    ['about the image: verifies', (img: Artifact) => img, 0, undefined],
+    ['about another image: ATTESTATION_MISSING', () => tinyImage(), 1, 'ATTESTATION_MISSING'],
+  ])('an atts entry %s', async (_, about, exit, code) => {
+    const dir = fresh();
+    const image = tinyImage();
+    await writeCosignSaveLayout(dir, [
+      { artifact: image, kind: KIND.image },
+      { artifact: signatures(image), kind: KIND.sigs },
+      { artifact: attestations(about(image)), kind: KIND.atts },
+    ]);
+    const { code: got, r } = await verify(`oci-layout://${dir}@${image.digest}`, pub, [
+      '--attestation',
+      'custom',
+    ]);
+    expect(r.code).toBe(code);
+    expect(got).toBe(exit);
+    if (exit === 0) expect(r.attestations.map((a) => a.format)).toEqual(['legacy-att']);
   });
 });
 
