@@ -152,7 +152,9 @@ export function summarizePolicy(o: GateOptions, policy?: Policy): PolicySummary 
       ? `file:${o.trustedRoot}`
       : o.offline
         ? 'embedded public-good'
-        : 'public-good via TUF',
+        : o.tufMirror
+          ? `TUF mirror ${o.tufMirror}`
+          : 'public-good via TUF',
   };
 }
 
@@ -204,7 +206,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
   let plans: Plans | undefined;
   const deadline = AbortSignal.timeout(o.timeoutMs);
   let client: RegistryClient | undefined;
-  let warnings: string[] = [];
+  const warnings: string[] = [];
   try {
     if (o.images.length === 0) throw new GateError('USAGE', 'images: no image references given');
     plans = await buildPlans(o, env, buildPolicy);
@@ -218,11 +220,13 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       offline: o.offline,
       ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
       ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+      ...(o.tufMirror ? { tufMirrorUrl: o.tufMirror } : {}),
+      ...(o.tufRoot ? { tufRootPath: o.tufRoot } : {}),
     };
     let root: TrustedRootJSON | undefined;
     if (sigstoreImages && (o.trustedRoot || plans.specs.some(needsTrustRoot))) {
-      root = await loadTrustedRoot(rootOpts);
-      warnings = trustedRootWarnings(root, rootOpts);
+      root = await loadTrustedRoot({ ...rootOpts, warnings });
+      warnings.push(...trustedRootWarnings(root, rootOpts));
     }
     client = new RegistryClient({
       insecureRegistries: o.insecureRegistries,

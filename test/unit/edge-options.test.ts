@@ -22,6 +22,7 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     attestations: ['slsaprovenance1', 'vuln'],
     'deny-packages': ['log4j-core@<2.17.0', 'pkg:npm/left-pad@>=1.0,<2.0'],
     'insecure-registries': ['reg.lan:5000', 'other.lan'],
+    'tuf-mirror': ['https://tuf.example/repo'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };
