@@ -140,11 +140,12 @@ async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSO
   return validateTrustedRoot(JSON.stringify(TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
 }
 
-function errorText(e: unknown): string {
+/** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
+function errorText(e: unknown, depth = 0): string {
   const msg = e instanceof Error ? e.message : String(e);
   const cause = e instanceof Error ? e.cause : undefined;
-  return cause instanceof Error && !msg.includes(cause.message)
-    ? `${msg}: ${errorText(cause)}`
+  return cause instanceof Error && depth < 4 && !msg.includes(cause.message)
+    ? `${msg}: ${errorText(cause, depth + 1)}`
     : msg;
 }
 
