@@ -12,6 +12,7 @@ import type { ImageResult, Report } from '../core/report.js';
 import { reportJson } from '../render/json.js';
 import { renderResultText } from '../render/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
+import { restoreTufCache, saveTufCache } from './tuf-cache.js';
 import { failureMessage, renderSummary } from '../render/summary.js';
 
 export interface Toolkit {
@@ -54,13 +55,16 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     }
     for (const r of report.results) logResult(tk, r);
   } else {
+    const log = (m: string): void => tk.debug(m);
+    const tufCache = await restoreTufCache(inputs.options, env, log);
     report = await runGate(inputs.options, {
       env,
       getOctokit,
-      log: (m) => tk.debug(m),
+      log,
       onResult: (r) => logResult(tk, r),
       secrets,
     });
+    await saveTufCache(inputs.options, report, tufCache, log);
   }
 
   // Also in the log: the summary may be off, and a merged report's warnings come from files.

@@ -155,15 +155,21 @@ interface TrustMaterial {
  */
 async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<TrustMaterial> {
   const sigstore = settings.images.some((i) => !isS3loReference(i));
+  const t = settings.trust;
   const rootOpts = {
-    offline: settings.trust.offline,
-    ...(settings.trust.trustedRoot ? { trustedRootPath: settings.trust.trustedRoot } : {}),
-    ...(settings.trust.tufCacheDir ? { cacheDir: settings.trust.tufCacheDir } : {}),
+    offline: t.offline,
+    ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
+    ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
+    ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
+    ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
   };
-  if (!sigstore || !(settings.trust.trustedRoot || policy.rules.some(needsTrustRoot)))
+  if (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot)))
     return { sigstore, warnings: [] };
-  const root = await loadTrustedRoot(rootOpts);
-  return { root, sigstore, warnings: trustedRootWarnings(root, rootOpts) };
+  // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
+  const warnings: string[] = [];
+  const root = await loadTrustedRoot({ ...rootOpts, warnings });
+  warnings.push(...trustedRootWarnings(root, rootOpts));
+  return { root, sigstore, warnings };
 }
 
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
@@ -204,6 +210,7 @@ function summaryContext(o: GateOptions): SummaryContext {
     requireAllKeys: o.requireAllKeys,
     ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
     ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
+    ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
     offline: o.offline,
     ...(o.policyFile ? { policyFile: o.policyFile } : {}),
     ...(o.githubOwner

@@ -35,6 +35,10 @@ export interface GateOptions {
   trustedRoot?: string;
   /** Where TUF metadata is cached (online mode). */
   tufCacheDir?: string;
+  /** TUF repository to fetch the trusted root from (default: the public-good CDN). */
+  tufMirror?: string;
+  /** The initial TUF root.json for `tufMirror` (the public-good one ships with image-gate). */
+  tufRoot?: string;
   concurrency: number;
   failFast: boolean;
   insecureRegistries: string[];
@@ -103,6 +107,22 @@ export function parseDuration(name: string, value: string): number {
   const v = n * factor;
   if (v <= 0) throw new GateError('USAGE', `${name}: '${value}' must be more than zero`);
   return v;
+}
+
+/** A TUF mirror: an http(s) URL without query or fragment; a trailing slash is dropped. */
+export function parseTufMirror(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new GateError('USAGE', `${name}: '${value}' is not a URL`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
+    throw new GateError(
+      'USAGE',
+      `${name}: '${value}' is not an http(s) URL without query or fragment`,
+    );
+  return url.href.replace(/\/+$/, '');
 }
 
 export function parseBoolean(name: string, value: string): boolean {

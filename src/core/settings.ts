@@ -19,6 +19,9 @@ export interface RunSettings {
     trustedRoot?: string;
     /** Where TUF metadata is cached (online mode). */
     tufCacheDir?: string;
+    /** Another TUF repository than the public-good one, and its initial root.json. */
+    tufMirror?: string;
+    tufRoot?: string;
   };
 }
 
@@ -36,6 +39,8 @@ export function runSettings(o: GateOptions, env: NodeJS.ProcessEnv): RunSettings
       offline: o.offline,
       ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
       ...(o.tufCacheDir ? { tufCacheDir: o.tufCacheDir } : {}),
+      ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
+      ...(o.tufRoot ? { tufRoot: o.tufRoot } : {}),
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   parseDuration,
   parseList,
   parsePlatforms,
+  parseTufMirror,
   type GateOptions,
 } from '../core/options.js';
 import { parsePackageRule } from '../core/attestations/package-rule.js';
@@ -224,6 +225,22 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       text: 'TUF metadata cache directory (online mode; the Action uses RUNNER_TEMP)',
     },
     text('tufCacheDir'),
+  ),
+  both(
+    'tuf-mirror',
+    'text',
+    'trust',
+    { value: 'URL', text: 'TUF repository for the trusted root (default: the public-good CDN)' },
+    (o, v, name) => {
+      o.tufMirror = parseTufMirror(name, v as string);
+    },
+  ),
+  both(
+    'tuf-root',
+    'text',
+    'trust',
+    { value: 'FILE', text: 'initial TUF root.json for --tuf-mirror (public-good: built in)' },
+    text('tufRoot'),
   ),
   both(
     'require-all-keys',

@@ -24,6 +24,7 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     'max-vuln-age': ['24h'],
     'fail-on-severity': ['critical,high'],
     'insecure-registries': ['reg.lan:5000', 'other.lan'],
+    'tuf-mirror': ['https://tuf.example/repo'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discover, signatureTag } from '../../src/core/discovery.js';
+import { discover, signatureTag } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
 import { cosignSimpleSigningPayload } from '../../src/core/signatures/legacy.js';
 import { OciLayoutStore } from '../../src/core/sources/oci-layout.js';

@@ -17,6 +17,7 @@ export interface SummaryContext {
   /** The flags' `require-signature`, as given (a policy file states it per rule). */
   requireSignature?: boolean;
   trustedRoot?: string;
+  tufMirror?: string;
   offline: boolean;
   policyFile?: string;
   github?: { owner: string; repository?: string };
@@ -106,7 +107,9 @@ function base(
       ? `file:${ctx.trustedRoot}`
       : ctx.offline
         ? 'embedded public-good'
-        : 'public-good via TUF',
+        : ctx.tufMirror
+          ? `TUF mirror ${ctx.tufMirror}`
+          : 'public-good via TUF',
   };
 }
 

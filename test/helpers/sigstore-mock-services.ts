@@ -1,0 +1,119 @@
+// Fulcio and Rekor from @sigstore/mock (the sigstore-js project's own service mocks), served over
+// real HTTP on loopback instead of through nock, and the trusted root that matches them: its CA
+// certificate, its CT log key and its transparency-log key. With `sigstore`'s sign() pointed at
+// these, a test gets a bundle made by sigstore-js itself, end to end.
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  rekorHandler,
+  type HandlerFn,
+} from '@sigstore/mock';
+
+export interface MockSigstore {
+  fulcioURL: string;
+  rekorURL: string;
+  /** trusted_root.json (protobuf-specs JSON) for this CA, CT log and transparency log. */
+  trustedRoot: Record<string, unknown>;
+  /** Requests answered, by path. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+function p256() {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' });
+}
+
+/** An unsigned JWT with these claims: the mock Fulcio decodes it without checking a signature. */
+export function identityToken(claims: Record<string, unknown>): string {
+  const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ aud: 'sigstore', ...claims })}.`;
+}
+
+export async function startMockSigstore(): Promise<MockSigstore> {
+  const requests: string[] = [];
+  const routes = new Map<string, HandlerFn>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const p = new URL(req.url ?? '/', 'http://x').pathname;
+      requests.push(`${req.method} ${p}`);
+      const fn = req.method === 'POST' ? routes.get(p) : undefined;
+      if (!fn) {
+        res.writeHead(404).end();
+        return;
+      }
+      fn(Buffer.concat(chunks).toString('utf8')).then(
+        ({ statusCode, response, contentType }) => {
+          res.writeHead(statusCode, { 'content-type': contentType ?? 'text/plain' });
+          res.end(typeof response === 'string' ? response : Buffer.from(response.buffer));
+        },
+        (e: unknown) => res.writeHead(500).end(String(e)),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  const ctLog = await initializeCTLog(p256());
+  const ca = await initializeCA(p256(), ctLog);
+  const tlog = await initializeTLog(url, p256());
+  const fulcio = fulcioHandler(ca, { strict: true });
+  const rekor = rekorHandler(tlog, { strict: true });
+  routes.set(fulcio.path, fulcio.fn);
+  routes.set(rekor.path, rekor.fn);
+
+  const start = new Date(Date.now() - 60_000).toISOString();
+  const b64 = (b: ArrayBufferView): string =>
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+  const trustedRoot = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [
+      {
+        baseUrl: url,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: {
+          rawBytes: tlog.publicKey.toString('base64'),
+          keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          validFor: { start },
+        },
+        logId: { keyId: createHash('sha256').update(tlog.publicKey).digest('base64') },
+      },
+    ],
+    certificateAuthorities: [
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
+        uri: url,
+        certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate) }] },
+        validFor: { start },
+      },
+    ],
+    ctlogs: [
+      {
+        baseUrl: url,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: {
+          rawBytes: ctLog.publicKey.toString('base64'),
+          keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          validFor: { start },
+        },
+        logId: { keyId: b64(ctLog.logID) },
+      },
+    ],
+    timestampAuthorities: [],
+  };
+  return {
+    fulcioURL: url,
+    rekorURL: url,
+    trustedRoot,
+    requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
