@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pushBundleReferrers, pushLegacySignatures } from './cosign-push.js';
-import { pushImage, type PushedImage } from './oci-push.js';
+import { pushImage, pushManifest, type PushedImage } from './oci-push.js';
 import { inTotoStatement } from './predicates.js';
 import { startRegistry, type StartedRegistry } from './registry-process.js';
 import {
@@ -20,6 +20,9 @@ import {
   type TestSigstore,
   type TestSigstoreOptions,
 } from './test-sigstore.js';
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 
 /** The predicate type of cosign v3's sign bundle (`cosign sign --new-bundle-format`). */
 export const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
@@ -87,26 +90,52 @@ export async function randomImage(
   };
 }
 
+/** `image`'s entry in an index (an OCI image manifest), with `platform` when given. */
+export function descriptor(
+  image: { digest: string; size: number },
+  platform?: Record<string, string>,
+): { mediaType: string; digest: string; size: number; platform?: Record<string, string> } {
+  return {
+    mediaType: OCI_MANIFEST,
+    digest: image.digest,
+    size: image.size,
+    ...(platform ? { platform } : {}),
+  };
+}
+
+/** Pushes an OCI image index holding `manifests` (entries exactly as given) as `repo:tag`. */
+export async function pushIndex(
+  reg: Pick<StartedRegistry, 'host'>,
+  repo: string,
+  tag: string,
+  manifests: unknown[],
+): Promise<Omit<Image, 'pushed'> & { bytes: Buffer }> {
+  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+  const digest = await pushManifest(reg.host, repo, tag, bytes, OCI_INDEX);
+  return { repo, tag, ref: `${reg.host}/${repo}:${tag}`, digest, size: bytes.length, bytes };
+}
+
 /** How a `.sig` tag is signed: `cosign sign --key` or keyless, with options of test-sigstore. */
 export type LegacySigner =
   | { key: KeySigner; options?: Partial<LegacyKeyOptions> }
   | { keyless: KeylessSigner; options?: Partial<LegacyKeylessOptions> };
 
 /**
- * Writes the `.sig` manifest of `image` (in `image.repo`) with one signature by `by`, over the
- * docker reference `host/repo`; replaces any earlier one.
+ * Writes the `.sig` manifest of `image` (in `image.repo`) with one signature by each of `by`, in
+ * order, over the docker reference `host/repo`; replaces any earlier one.
  */
 export async function signLegacy(
   s: Signing,
   image: { repo: string; digest: string },
-  by: LegacySigner,
+  by: LegacySigner | LegacySigner[],
 ): Promise<void> {
   const base = { imageDigest: image.digest, dockerReference: `${s.reg.host}/${image.repo}` };
-  const sig =
-    'key' in by
-      ? s.ss.signLegacyKey({ ...base, ...by.key, ...by.options })
-      : s.ss.signLegacyKeyless({ ...base, ...by.keyless, ...by.options });
-  await pushLegacySignatures(s.reg.host, image.repo, image.digest, [sig]);
+  const sigs = (Array.isArray(by) ? by : [by]).map((b) =>
+    'key' in b
+      ? s.ss.signLegacyKey({ ...base, ...b.key, ...b.options })
+      : s.ss.signLegacyKeyless({ ...base, ...b.keyless, ...b.options }),
+  );
+  await pushLegacySignatures(s.reg.host, image.repo, image.digest, sigs);
 }
 
 /** Pushes a random `repo:tag` and, unless `by` is undefined, signs its `.sig` tag. */
@@ -114,7 +143,7 @@ export async function signedImage(
   s: Signing,
   repo: string,
   tag: string,
-  by?: LegacySigner,
+  by?: LegacySigner | LegacySigner[],
 ): Promise<Image> {
   const image = await randomImage(s.reg, repo, tag);
   if (by) await signLegacy(s, image, by);
