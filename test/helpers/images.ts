@@ -18,7 +18,6 @@ import {
   type LegacyKeylessOptions,
   type LegacyKeyOptions,
   type TestSigstore,
-  type TestSigstoreOptions,
 } from './test-sigstore.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -45,13 +44,10 @@ export interface SigningRegistry extends Signing {
  * Starts a real docker-registry and a test Sigstore, and writes its trusted root into a fresh
  * temporary directory named `<prefix>…`. Stop it with `reg.stop()`.
  */
-export async function startSigningRegistry(
-  prefix: string,
-  opts: { sigstore?: TestSigstoreOptions } = {},
-): Promise<SigningRegistry> {
+export async function startSigningRegistry(prefix: string): Promise<SigningRegistry> {
   const reg = await startRegistry();
   try {
-    const ss = await createTestSigstore(opts.sigstore);
+    const ss = await createTestSigstore();
     const dir = await mkdtemp(path.join(tmpdir(), prefix));
     return { reg, ss, dir, root: await ss.writeTrustedRoot(dir) };
   } catch (e) {
