@@ -2,15 +2,16 @@
 // `cosign attest` bundle from test/fixtures pushed with its exact subject image, and SBOM,
 // vuln-scan and provenance attestations made by the test Sigstore, with every condition failing
 // on content that breaks it and passing on content that meets it.
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushBundleReferrers } from '../helpers/cosign-push.js';
-import { pushBlob, pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { attachBundles, randomImage, startSigningRegistry } from '../helpers/images.js';
+import { pushBlob, pushManifest } from '../helpers/oci-push.js';
+import { ACME_WORKFLOW, ago, cosignVuln, cyclonedx, slsaV1 } from '../helpers/predicates.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 import type { Report } from '../../src/core/report.js';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/cosign-oci-attestation');
@@ -24,72 +25,6 @@ let root: string;
 const refs: Record<string, string> = {};
 const HOUR = 3_600_000;
 
-function statement(
-  digest: string,
-  predicateType: string,
-  predicate: unknown,
-  subjectDigest = digest,
-): object {
-  return {
-    _type: 'https://in-toto.io/Statement/v1',
-    subject: [{ name: 'app', digest: { sha256: subjectDigest.slice(7) } }],
-    predicateType,
-    predicate,
-  };
-}
-
-const cyclonedx = (components: Array<[string, string]>) => ({
-  bomFormat: 'CycloneDX',
-  specVersion: '1.5',
-  components: components.map(([name, version]) => ({ type: 'library', name, version })),
-});
-
-const vuln = (ageMs: number, severities: string[]) => ({
-  invocation: { uri: 'https://github.com/acme/app/actions/runs/1' },
-  scanner: {
-    uri: 'pkg:github/aquasecurity/trivy@0.50.0',
-    version: '0.50.0',
-    result: {
-      SchemaVersion: 2,
-      Results: [
-        {
-          Target: 'app',
-          Vulnerabilities: severities.map((s, i) => ({
-            VulnerabilityID: `CVE-2024-000${i}`,
-            PkgName: 'openssl',
-            Severity: s,
-          })),
-        },
-      ],
-    },
-  },
-  metadata: {
-    scanStartedOn: new Date(Date.now() - ageMs - 60_000).toISOString(),
-    scanFinishedOn: new Date(Date.now() - ageMs).toISOString(),
-  },
-});
-
-const slsaV1 = (builderId: string) => ({
-  buildDefinition: {
-    buildType: 'https://actions.github.io/buildtypes/workflow/v1',
-    externalParameters: {
-      workflow: {
-        ref: 'refs/heads/main',
-        repository: 'https://github.com/acme/app',
-        path: '.github/workflows/release.yml',
-      },
-    },
-  },
-  runDetails: { builder: { id: builderId } },
-});
-
-async function manifestSize(repo: string, tag: string): Promise<number> {
-  const res = await fetch(`${reg.url}/v2/${repo}/manifests/${tag}`, {
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-  });
-  return (await res.arrayBuffer()).byteLength;
-}
-
 /** An image with a cosign v3 sign bundle and the given attestation bundles as referrers. */
 async function imageWith(
   name: string,
@@ -101,35 +36,21 @@ async function imageWith(
     subject?: string;
   }>,
 ): Promise<void> {
-  const repo = 'acme/app';
-  const img = await pushImage(reg.host, repo, name);
-  const signer = { identity: BUILDER, issuer: ISSUER };
-  const bundles = [
-    {
-      bytes: ss.signBundle({ imageDigest: img.digest, signer }).bytes,
-      predicateType: 'https://sigstore.dev/cosign/sign/v1',
-    },
-  ];
-  for (const a of atts) {
-    const b = ss.signStatementBundle(
-      statement(img.digest, a.predicateType, a.predicate, a.subject),
-      { identity: a.identity ?? SCANNER, issuer: ISSUER },
-    );
-    bundles.push({ bytes: b.bytes, predicateType: a.hint ?? a.predicateType });
-  }
-  await pushBundleReferrers(
-    reg.host,
-    repo,
-    { digest: img.digest, size: await manifestSize(repo, name) },
-    bundles,
-  );
-  refs[name] = `${reg.host}/${repo}:${name}`;
+  const img = await randomImage(reg, 'acme/app', name);
+  await attachBundles({ reg, ss }, img, {
+    sign: { identity: BUILDER, issuer: ISSUER },
+    attestations: atts.map(({ identity, ...a }) => ({
+      ...a,
+      signer: { identity: identity ?? SCANNER, issuer: ISSUER },
+    })),
+  });
+  refs[name] = img.ref;
 }
 
+const RELEASE_WORKFLOW = { ...ACME_WORKFLOW, path: '.github/workflows/release.yml' };
+
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  root = await ss.writeTrustedRoot(await mkdtemp(path.join(tmpdir(), 'att-')));
+  ({ reg, ss, root } = await startSigningRegistry('att-'));
 
   // The real `cosign attest` output and the exact bytes of the image it was made for.
   const manifest = await readFile(path.join(FIX, 'subject/manifest.json'));
@@ -169,11 +90,11 @@ beforeAll(async () => {
     },
     {
       predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
-      predicate: vuln(HOUR, ['LOW']),
+      predicate: cosignVuln(ago(HOUR), ['LOW']),
     },
     {
       predicateType: 'https://slsa.dev/provenance/v1',
-      predicate: slsaV1('https://github.com/actions/runner/github-hosted'),
+      predicate: slsaV1('https://github.com/actions/runner/github-hosted', RELEASE_WORKFLOW),
       identity: BUILDER,
     },
   ]);
@@ -186,13 +107,13 @@ beforeAll(async () => {
   await imageWith('stale-scan', [
     {
       predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
-      predicate: vuln(72 * HOUR, []),
+      predicate: cosignVuln(ago(72 * HOUR)),
     },
   ]);
   await imageWith('critical', [
     {
       predicateType: 'https://cosign.sigstore.dev/attestation/vuln/v1',
-      predicate: vuln(HOUR, ['CRITICAL', 'LOW']),
+      predicate: cosignVuln(ago(HOUR), ['CRITICAL', 'LOW']),
     },
   ]);
   // The referrer annotation claims SLSA; the verified statement is an SBOM.

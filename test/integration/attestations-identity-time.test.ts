@@ -2,15 +2,12 @@
 // attestations signed here by the test Sigstore: SBOM deny rules by purl and Maven coordinates
 // (SPDX 2.3 and CycloneDX 1.5 as syft writes them), and a vuln scan whose claimed finish time is
 // later than the verified Rekor time of the statement carrying it.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pushBundleReferrers } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { attachBundles, randomImage, startSigningRegistry } from '../helpers/images.js';
+import { cosignVuln, cyclonedx, spdx } from '../helpers/predicates.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 import type { Report } from '../../src/core/report.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -24,82 +21,38 @@ let ss: TestSigstore;
 let root: string;
 const refs: Record<string, string> = {};
 
-const spdx = (name: string, version: string, purl: string): unknown => ({
-  spdxVersion: 'SPDX-2.3',
-  dataLicense: 'CC0-1.0',
-  SPDXID: 'SPDXRef-DOCUMENT',
-  name: 'ghcr.io/acme/app',
-  documentNamespace: 'https://anchore.com/syft/image/ghcr.io/acme/app-1',
-  creationInfo: { creators: ['Tool: syft-1.4.1'], created: new Date().toISOString() },
-  packages: [
-    {
-      name,
-      SPDXID: 'SPDXRef-Package-java-archive-1',
-      versionInfo: version,
-      downloadLocation: 'NOASSERTION',
-      filesAnalyzed: false,
-      externalRefs: [
-        {
-          referenceCategory: 'SECURITY',
-          referenceType: 'cpe23Type',
-          referenceLocator: `cpe:2.3:a:apache:log4j:${version}:*:*:*:*:*:*:*`,
-        },
-        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl },
-      ],
-    },
-  ],
-});
+/** An SPDX 2.3 document as syft writes it, with one log4j-core package of `version`. */
+const spdxLog4j = (version: string): unknown =>
+  spdx(
+    [
+      {
+        name: 'log4j-core',
+        SPDXID: 'SPDXRef-Package-java-archive-1',
+        versionInfo: version,
+        filesAnalyzed: false,
+        cpe: `cpe:2.3:a:apache:log4j:${version}:*:*:*:*:*:*:*`,
+        purl: `${LOG4J}@${version}`,
+      },
+    ],
+    { name: 'ghcr.io/acme/app', creator: 'syft-1.4.1' },
+  );
 
-const cyclonedx = (component: Record<string, unknown>): unknown => ({
-  bomFormat: 'CycloneDX',
-  specVersion: '1.5',
-  version: 1,
-  metadata: { component: { type: 'container', name: 'ghcr.io/acme/app' } },
-  components: [{ type: 'library', ...component }],
-});
-
-const vuln = (finishedOn: Date): unknown => ({
-  invocation: { uri: 'https://github.com/acme/app/actions/runs/1' },
-  scanner: {
-    uri: 'pkg:github/aquasecurity/trivy@0.50.0',
-    version: '0.50.0',
-    result: { SchemaVersion: 2, Results: [{ Target: 'app', Vulnerabilities: [] }] },
-  },
-  metadata: {
-    scanStartedOn: new Date(finishedOn.getTime() - 60_000).toISOString(),
-    scanFinishedOn: finishedOn.toISOString(),
-  },
-});
+/** A CycloneDX 1.5 BOM as syft writes it, with one library `component`. */
+const cdx = (component: Record<string, unknown>): unknown =>
+  cyclonedx([{ type: 'library', ...component }], { version: 1, image: 'ghcr.io/acme/app' });
 
 /** An image with a keyless sign bundle and attestation bundles, each logged at `signedAt`. */
 async function imageWith(
   name: string,
   atts: Array<{ predicateType: string; predicate: unknown; signedAt?: Date }>,
 ): Promise<void> {
-  const img = await pushImage(reg.host, REPO, name);
+  const img = await randomImage(reg, REPO, name);
   const signer = { identity: SIGNER, issuer: ISSUER };
-  const bundles = [
-    {
-      bytes: ss.signBundle({ imageDigest: img.digest, signer }).bytes,
-      predicateType: 'https://sigstore.dev/cosign/sign/v1',
-    },
-  ];
-  for (const a of atts) {
-    const statement = {
-      _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ name: `${reg.host}/${REPO}`, digest: { sha256: img.digest.slice(7) } }],
-      predicateType: a.predicateType,
-      predicate: a.predicate,
-    };
-    const b = ss.signStatementBundle(statement, signer, a.signedAt ? { signedAt: a.signedAt } : {});
-    bundles.push({ bytes: b.bytes, predicateType: a.predicateType });
-  }
-  const res = await fetch(`${reg.url}/v2/${REPO}/manifests/${name}`, {
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+  await attachBundles({ reg, ss }, img, {
+    sign: signer,
+    attestations: atts.map((a) => ({ ...a, signer, subjectName: `${reg.host}/${REPO}` })),
   });
-  const size = (await res.arrayBuffer()).byteLength;
-  await pushBundleReferrers(reg.host, REPO, { digest: img.digest, size }, bundles);
-  refs[name] = `${reg.host}/${REPO}:${name}`;
+  refs[name] = img.ref;
 }
 
 const SPDX_T = 'https://spdx.dev/Document';
@@ -108,40 +61,34 @@ const VULN_T = 'https://cosign.sigstore.dev/attestation/vuln/v1';
 const LOG4J = 'pkg:maven/org.apache.logging.log4j/log4j-core';
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  root = await ss.writeTrustedRoot(await mkdtemp(path.join(tmpdir(), 'att-idt-')));
+  ({ reg, ss, root } = await startSigningRegistry('att-idt-'));
   const now = Date.now();
-  await imageWith('spdx-purl', [
-    { predicateType: SPDX_T, predicate: spdx('log4j-core', '2.14.1', `${LOG4J}@2.14.1`) },
-  ]);
-  await imageWith('spdx-fixed', [
-    { predicateType: SPDX_T, predicate: spdx('log4j-core', '2.17.1', `${LOG4J}@2.17.1`) },
-  ]);
+  await imageWith('spdx-purl', [{ predicateType: SPDX_T, predicate: spdxLog4j('2.14.1') }]);
+  await imageWith('spdx-fixed', [{ predicateType: SPDX_T, predicate: spdxLog4j('2.17.1') }]);
   await imageWith('cdx-purl-no-group', [
     {
       predicateType: CDX_T,
-      predicate: cyclonedx({ name: 'log4j-core', version: '2.14.1', purl: `${LOG4J}@2.14.1` }),
+      predicate: cdx({ name: 'log4j-core', version: '2.14.1', purl: `${LOG4J}@2.14.1` }),
     },
   ]);
   await imageWith('cdx-renamed', [
     {
       predicateType: CDX_T,
-      predicate: cyclonedx({ name: 'logging', purl: `${LOG4J}@2.17.0-rc1?type=jar` }),
+      predicate: cdx({ name: 'logging', purl: `${LOG4J}@2.17.0-rc1?type=jar` }),
     },
   ]);
   // Signed (logged) 20 days ago, claiming the scan finished an hour ago.
   await imageWith('scan-after-signature', [
     {
       predicateType: VULN_T,
-      predicate: vuln(new Date(now - HOUR)),
+      predicate: cosignVuln(new Date(now - HOUR)),
       signedAt: new Date(now - 20 * DAY),
     },
   ]);
   await imageWith('scan-honest', [
     {
       predicateType: VULN_T,
-      predicate: vuln(new Date(now - HOUR)),
+      predicate: cosignVuln(new Date(now - HOUR)),
       signedAt: new Date(now - HOUR + 30_000),
     },
   ]);

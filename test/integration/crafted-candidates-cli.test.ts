@@ -6,17 +6,15 @@
 // (recorded under `rejected`): next to a valid .sig the image still verifies (exit 0), alone it
 // fails (exit 1), never an error (exit 2).
 import { sign } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
-import { pushBundleReferrers, pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { pushBundleReferrers } from '../helpers/cosign-push.js';
+import { signedImage, startSigningRegistry, type Image } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import {
-  createTestSigstore,
   tlogEntryJson,
   type KeylessSigner,
   type KeySigner,
@@ -80,28 +78,17 @@ function loggedCrashBundle(digest: string): Buffer {
   return Buffer.from(JSON.stringify(b));
 }
 
-async function make(name: string, sig: boolean | 'both keys'): Promise<void> {
-  const p = await pushImage(reg.host, REPO, name);
-  img[name] = { ref: `${reg.host}/${REPO}:${name}`, digest: p.digest };
-  const signers = sig === 'both keys' ? [key, key2] : sig ? [key] : [];
-  if (signers.length)
-    await pushLegacySignatures(
-      reg.host,
-      REPO,
-      p.digest,
-      signers.map((k) =>
-        ss.signLegacyKey({ imageDigest: p.digest, dockerReference: `${reg.host}/${REPO}`, ...k }),
-      ),
-    );
+async function make(name: string, sig: boolean | 'both keys'): Promise<Image> {
+  const by = sig === 'both keys' ? [{ key }, { key: key2 }] : sig ? { key } : undefined;
+  const p = await signedImage({ reg, ss }, REPO, name, by);
+  img[name] = { ref: p.ref, digest: p.digest };
+  return p;
 }
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
+  ({ reg, ss, dir, root } = await startSigningRegistry('crafted-'));
   key = ss.generateKeyPair();
   key2 = ss.generateKeyPair();
-  dir = await mkdtemp(path.join(tmpdir(), 'crafted-'));
-  root = await ss.writeTrustedRoot(dir);
   pub = path.join(dir, 'k.pub');
   await writeFile(pub, key.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   pub2 = path.join(dir, 'k2.pub');
@@ -112,19 +99,12 @@ beforeAll(async () => {
     sig: boolean | 'both keys',
     referrers: (digest: string) => Array<{ bytes: Buffer; predicateType: string }>,
   ): Promise<void> => {
-    await make(name, sig);
+    const p = await make(name, sig);
     await pushBundleReferrers(
       reg.host,
       REPO,
-      {
-        digest: img[name].digest,
-        size: (
-          await fetch(`${reg.url}/v2/${REPO}/manifests/${name}`, {
-            headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-          }).then((r) => r.arrayBuffer())
-        ).byteLength,
-      },
-      referrers(img[name].digest),
+      { digest: p.digest, size: p.size },
+      referrers(p.digest),
     );
   };
   await withReferrers('sig-and-crash', true, (d) => [

@@ -4,7 +4,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
@@ -13,9 +12,10 @@ import { pushLegacySignatures } from '../helpers/cosign-push.js';
 import { startFake, type FakeRegistry } from '../helpers/fake-registry.js';
 import { startFloodRegistry, type FloodRegistry } from '../helpers/flood-registry.js';
 import { pushImage, sha256 } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { startSigningRegistry } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runNode } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const RSS_HOOK =
@@ -79,10 +79,7 @@ function send(res: ServerResponse, u: Upstream, overrides: Record<string, string
 }
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  dir = await mkdtemp(path.join(tmpdir(), 'faults-cli-'));
-  root = await ss.writeTrustedRoot(dir);
+  ({ reg, ss, dir, root } = await startSigningRegistry('faults-cli-'));
   kp = generateKeyPair();
   pub = writePublicKey(dir, kp);
   const p = await pushImage(reg.host, 'acme/app', 'signed');

@@ -1,20 +1,12 @@
 // GitHub workflow pinning and SCT enforcement end to end: keyless legacy signatures from the test
 // Sigstore, with the Fulcio extensions GitHub Actions tokens produce, pushed to a real
 // docker-registry and verified through the committed CLI bundle (SECURITY.md 6 items 2-7, 15).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
-import { pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { signedImage, startSigningRegistry } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import {
-  createTestSigstore,
-  type KeylessSigner,
-  type TestSigstore,
-} from '../helpers/test-sigstore.js';
+import type { KeylessSigner, TestSigstore } from '../helpers/test-sigstore.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW = 'acme/app/.github/workflows/release.yml';
@@ -84,20 +76,9 @@ let root: string;
 const ref: Record<string, string> = {};
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  root = await ss.writeTrustedRoot(await mkdtemp(path.join(tmpdir(), 'keyless-wf-')));
-  for (const [name, signer] of Object.entries(SIGNERS)) {
-    const { digest } = await pushImage(reg.host, 'acme/app', name);
-    await pushLegacySignatures(reg.host, 'acme/app', digest, [
-      ss.signLegacyKeyless({
-        imageDigest: digest,
-        dockerReference: `${reg.host}/acme/app`,
-        ...signer,
-      }),
-    ]);
-    ref[name] = `${reg.host}/acme/app:${name}`;
-  }
+  ({ reg, ss, root } = await startSigningRegistry('keyless-wf-'));
+  for (const [name, keyless] of Object.entries(SIGNERS))
+    ref[name] = (await signedImage({ reg, ss }, 'acme/app', name, { keyless })).ref;
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,6 @@
 // that is not fetched when it hashes to the layer digest (cosign's default payload), the format
 // learned per repository (looked up first; the other only when it yields no valid signature), and
 // the cases where every format must still be looked up.
-import { mkdtemp } from 'node:fs/promises';
 import {
   Agent,
   createServer,
@@ -13,21 +12,18 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { generateKeyPair, writePublicKey, type TestKeyPair } from '../helpers/cosign-keys.js';
-import { pushBundleReferrers, pushLegacySignatures, sigTag } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { pushLegacySignatures, sigTag } from '../helpers/cosign-push.js';
+import { attachBundles, randomImage, startSigningRegistry, type Image } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { KeylessSigner, KeySigner, TestSigstore } from '../helpers/test-sigstore.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 const OTHER_IDENTITY = 'https://github.com/evil/app/.github/workflows/release.yml@refs/heads/main';
-const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
 
 let reg: StartedRegistry;
 let proxy: { host: string; log: string[]; fail: RegExp[]; close(): Promise<void> };
@@ -89,11 +85,9 @@ async function startLoggingProxy(
 }
 
 beforeAll(async () => {
-  reg = await startRegistry();
+  let dir: string;
+  ({ reg, ss, dir, root } = await startSigningRegistry('lookup-order-'));
   proxy = await startLoggingProxy(reg.url);
-  ss = await createTestSigstore();
-  const dir = await mkdtemp(path.join(tmpdir(), 'lookup-order-'));
-  root = await ss.writeTrustedRoot(dir);
   kp = generateKeyPair();
   kp2 = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
@@ -106,10 +100,7 @@ afterAll(async () => {
 });
 
 /** Pushes a distinct image to `repo:tag` (straight to the registry, so the proxy log stays clean). */
-async function image(repo: string, tag: string): Promise<{ digest: string; size: number }> {
-  const p = await pushImage(reg.host, repo, tag);
-  return { digest: p.digest, size: p.manifestBytes.length };
-}
+const image = (repo: string, tag: string): Promise<Image> => randomImage(reg, repo, tag);
 
 /** A key-signed `.sig`; the payload names the repository as the gate will see it (via the proxy). */
 function legacyKey(
@@ -125,15 +116,9 @@ function legacyKey(
   });
 }
 
-async function bundle(
-  repo: string,
-  subject: { digest: string; size: number },
-  signer: Parameters<TestSigstore['signBundle']>[0]['signer'],
-): Promise<void> {
-  const b = ss.signBundle({ imageDigest: subject.digest, signer });
-  await pushBundleReferrers(reg.host, repo, subject, [
-    { bytes: b.bytes, predicateType: COSIGN_SIGN },
-  ]);
+/** A cosign v3 sign bundle referrer of `image` by `signer`. */
+async function bundle(image: Image, signer: KeySigner | KeylessSigner): Promise<void> {
+  await attachBundles({ reg, ss }, image, { sign: signer });
 }
 
 /** Runs the CLI over `refs` one at a time (so the order is the input order); returns the log. */
@@ -196,7 +181,7 @@ describe('requests per signed image, counted by a proxy in front of a real regis
     const refs: string[] = [];
     for (let i = 0; i < 4; i++) {
       const img = await image(repo, `v${i}`);
-      await bundle(repo, img, keyless);
+      await bundle(img, keyless);
       refs.push(`${repo}:v${i}`);
     }
     const { code, report, requests } = await verify(keylessArgs, refs);
@@ -258,10 +243,10 @@ describe('the learned format orders lookups but never decides', () => {
       }),
     ]);
     const bundleOnly = await image(repo, 'bundle');
-    await bundle(repo, bundleOnly, keyless);
+    await bundle(bundleOnly, keyless);
     // After `bundle` the hint is "bundle": this one's bundle names another signer; its .sig is good.
     const badBundle = await image(repo, 'bad-bundle');
-    await bundle(repo, badBundle, { identity: OTHER_IDENTITY, issuer: ISSUER });
+    await bundle(badBundle, { identity: OTHER_IDENTITY, issuer: ISSUER });
     await pushLegacySignatures(reg.host, repo, badBundle.digest, [
       ss.signLegacyKeyless({
         imageDigest: badBundle.digest,
@@ -323,7 +308,7 @@ describe('the learned format orders lookups but never decides', () => {
     await pushLegacySignatures(reg.host, repo, a.digest, [legacyKey(repo, a.digest)]);
     // Only a bundle, and its .sig lookup fails: after `a` the hint is "legacy".
     const b = await image(repo, 'b');
-    await bundle(repo, b, kp);
+    await bundle(b, kp);
     proxy.fail.push(new RegExp(`/manifests/${sigTag(b.digest).replace('.', '\\.')}$`));
     try {
       const alone = await verify(['--key', pub], [`${repo}:b`]);
@@ -344,7 +329,7 @@ describe('the learned format orders lookups but never decides', () => {
       const img = await image(repo, tag);
       // The first key signs in the legacy format, the second as a bundle.
       await pushLegacySignatures(reg.host, repo, img.digest, [legacyKey(repo, img.digest)]);
-      if (tag !== 'c') await bundle(repo, img, kp2);
+      if (tag !== 'c') await bundle(img, kp2);
       refs.push(`${repo}:${tag}`);
       digests.push(img.digest);
     }

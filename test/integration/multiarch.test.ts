@@ -1,20 +1,20 @@
 // Multi-arch images in a real docker-registry: an OCI index of two platform images, signed at the
 // index, at the platforms, or both; verified through the committed CLI bundle with and without
 // `--platforms` (SECURITY.md 6 item 45: a platform signature never verifies the index digest).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageResult, Report } from '../../src/core/report.js';
 import { generateKeyPair, writePublicKey } from '../helpers/cosign-keys.js';
-import { pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import {
+  descriptor,
+  pushIndex,
+  randomImage,
+  signLegacy,
+  startSigningRegistry,
+} from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const REPO = 'acme/multi';
 
 let reg: StartedRegistry;
@@ -26,50 +26,23 @@ const idx: Record<string, { ref: string; digest: string; amd64: string; arm64: s
 type Signed = { index: boolean; amd64: boolean; arm64: boolean };
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  const dir = await mkdtemp(path.join(tmpdir(), 'multiarch-'));
-  root = await ss.writeTrustedRoot(dir);
+  let dir: string;
+  ({ reg, ss, dir, root } = await startSigningRegistry('multiarch-'));
   const kp = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
-  const sign = async (digest: string): Promise<void> => {
-    await pushLegacySignatures(reg.host, REPO, digest, [
-      ss.signLegacyKey({ imageDigest: digest, dockerReference: `${reg.host}/${REPO}`, ...kp }),
-    ]);
-  };
+  const sign = (image: { repo: string; digest: string }) =>
+    signLegacy({ reg, ss }, image, { key: kp });
   const make = async (name: string, signed: Signed): Promise<void> => {
-    const amd = await pushImage(reg.host, REPO, `${name}-amd64`);
-    const arm = await pushImage(reg.host, REPO, `${name}-arm64`);
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: OCI_INDEX,
-        manifests: [
-          {
-            mediaType: OCI_MANIFEST,
-            digest: amd.digest,
-            size: amd.manifestBytes.length,
-            platform: { os: 'linux', architecture: 'amd64' },
-          },
-          {
-            mediaType: OCI_MANIFEST,
-            digest: arm.digest,
-            size: arm.manifestBytes.length,
-            platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
-          },
-        ],
-      }),
-    );
-    const digest = await pushManifest(reg.host, REPO, name, index, OCI_INDEX);
-    if (signed.index) await sign(digest);
-    if (signed.amd64) await sign(amd.digest);
-    if (signed.arm64) await sign(arm.digest);
-    idx[name] = {
-      ref: `${reg.host}/${REPO}:${name}`,
-      digest,
-      amd64: amd.digest,
-      arm64: arm.digest,
-    };
+    const amd = await randomImage(reg, REPO, `${name}-amd64`);
+    const arm = await randomImage(reg, REPO, `${name}-arm64`);
+    const index = await pushIndex(reg, REPO, name, [
+      descriptor(amd, { os: 'linux', architecture: 'amd64' }),
+      descriptor(arm, { os: 'linux', architecture: 'arm64', variant: 'v8' }),
+    ]);
+    if (signed.index) await sign(index);
+    if (signed.amd64) await sign(amd);
+    if (signed.arm64) await sign(arm);
+    idx[name] = { ref: index.ref, digest: index.digest, amd64: amd.digest, arm64: arm.digest };
   };
   await make('all-signed', { index: true, amd64: true, arm64: true });
   await make('index-only', { index: true, amd64: false, arm64: false });

@@ -2,21 +2,22 @@
 // text) carrying line breaks, escape sequences, bidi and workflow commands, through dist/cli.js
 // and dist/index.js: it must reach stdout, the Actions log, the summary and GITHUB_OUTPUT
 // escaped, never as a line, a command, a sequence, a tag or a link of its own.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { generateKeyPair, writePublicKey } from '../helpers/cosign-keys.js';
 import { pushLegacySignatures } from '../helpers/cosign-push.js';
 import { startFake, type FakeRegistry } from '../helpers/fake-registry.js';
-import { pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import {
+  descriptor,
+  pushIndex,
+  randomImage,
+  signLegacy,
+  startSigningRegistry,
+} from '../helpers/images.js';
+import { pushImage } from '../helpers/oci-push.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import { createTestSigstore } from '../helpers/test-sigstore.js';
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const REPO = 'acme/hostile';
 
 /** Platform fields as a hostile index sets them (the real registry stores them as given). */
@@ -54,28 +55,17 @@ const ANNOTATION_TEXT =
   '\u202e\u009b31m </details><script>x</script> | [a](https://evil.example) ::warning::ann';
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  const ss = await createTestSigstore();
-  const dir = await mkdtemp(path.join(tmpdir(), 'injection-'));
-  root = await ss.writeTrustedRoot(dir);
+  const s = await startSigningRegistry('injection-');
+  ({ reg, root } = s);
+  const { ss, dir } = s;
   const kp = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
   const manifests = [];
-  for (const [i, platform] of PLATFORMS.entries()) {
-    const img = await pushImage(reg.host, REPO, `p${i}`);
-    manifests.push({
-      mediaType: OCI_MANIFEST,
-      digest: img.digest,
-      size: img.manifestBytes.length,
-      platform,
-    });
-  }
-  const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
-  const digest = await pushManifest(reg.host, REPO, 'v1', index, OCI_INDEX);
-  await pushLegacySignatures(reg.host, REPO, digest, [
-    ss.signLegacyKey({ imageDigest: digest, dockerReference: `${reg.host}/${REPO}`, ...kp }),
-  ]);
-  ref = `${reg.host}/${REPO}:v1`;
+  for (const [i, platform] of PLATFORMS.entries())
+    manifests.push(descriptor(await randomImage(reg, REPO, `p${i}`), platform));
+  const index = await pushIndex(reg, REPO, 'v1', manifests);
+  await signLegacy(s, index, { key: kp });
+  ref = index.ref;
   // A .sig layer whose cosign bundle annotation carries hostile text in a field we quote.
   const annotated = await pushImage(reg.host, REPO, 'annotated');
   const layer = ss.signLegacyKey({

@@ -2,20 +2,21 @@
 // pull for a requested platform must be verified. A signed index whose unsigned extra entry is
 // spelt linux/x86_64, annotated as an attestation manifest, listed with a mis-cased "Platform"
 // key, or hidden behind a (signed) nested index, is not verified (exit 1).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { generateKeyPair, writePublicKey } from '../helpers/cosign-keys.js';
-import { pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import {
+  descriptor,
+  OCI_INDEX,
+  pushIndex,
+  randomImage,
+  signLegacy,
+  startSigningRegistry,
+} from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const REPO = 'acme/platforms';
 
 let reg: StartedRegistry;
@@ -25,39 +26,27 @@ let pub: string;
 const refs: Record<string, string> = {};
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  const dir = await mkdtemp(path.join(tmpdir(), 'platforms-runtime-'));
-  root = await ss.writeTrustedRoot(dir);
+  let dir: string;
+  ({ reg, ss, dir, root } = await startSigningRegistry('platforms-runtime-'));
   const kp = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
-  const sign = async (digest: string): Promise<void> => {
-    await pushLegacySignatures(reg.host, REPO, digest, [
-      ss.signLegacyKey({ imageDigest: digest, dockerReference: `${reg.host}/${REPO}`, ...kp }),
-    ]);
+  const sign = (image: { repo: string; digest: string }) =>
+    signLegacy({ reg, ss }, image, { key: kp });
+  const good = await randomImage(reg, REPO, 'good');
+  await sign(good);
+  const evil = await randomImage(reg, REPO, 'evil');
+  const gd = descriptor(good, { os: 'linux', architecture: 'amd64' });
+  const ed = descriptor(evil);
+  /** A signed index of `manifests` as `name`. */
+  const signedIndex = async (name: string, manifests: unknown[]) => {
+    const index = await pushIndex(reg, REPO, name, manifests);
+    await sign(index);
+    refs[name] = index.ref;
+    return index;
   };
-  const good = await pushImage(reg.host, REPO, 'good');
-  await sign(good.digest);
-  const evil = await pushImage(reg.host, REPO, 'evil');
-  const gd = {
-    mediaType: OCI_MANIFEST,
-    digest: good.digest,
-    size: good.manifestBytes.length,
-    platform: { os: 'linux', architecture: 'amd64' },
-  };
-  const ed = { mediaType: OCI_MANIFEST, digest: evil.digest, size: evil.manifestBytes.length };
-  const pushIndex = async (name: string, manifests: unknown[]): Promise<string> => {
-    const bytes = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }),
-    );
-    const digest = await pushManifest(reg.host, REPO, name, bytes, OCI_INDEX);
-    await sign(digest);
-    refs[name] = `${reg.host}/${REPO}:${name}`;
-    return digest;
-  };
-  await pushIndex('control', [gd]);
-  await pushIndex('x86-64', [{ ...ed, platform: { os: 'linux', architecture: 'x86_64' } }, gd]);
-  await pushIndex('annotated', [
+  await signedIndex('control', [gd]);
+  await signedIndex('x86-64', [{ ...ed, platform: { os: 'linux', architecture: 'x86_64' } }, gd]);
+  await signedIndex('annotated', [
     {
       ...ed,
       platform: { os: 'linux', architecture: 'amd64' },
@@ -65,20 +54,15 @@ beforeAll(async () => {
     },
     gd,
   ]);
-  await pushIndex('mis-cased', [{ ...ed, Platform: { os: 'linux', architecture: 'amd64' } }, gd]);
-  const inner = await pushIndex('inner', [
+  await signedIndex('mis-cased', [{ ...ed, Platform: { os: 'linux', architecture: 'amd64' } }, gd]);
+  const inner = await signedIndex('inner', [
     { ...ed, platform: { os: 'linux', architecture: 'amd64' } },
   ]);
-  const innerBytes = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [{ ...ed, platform: { os: 'linux', architecture: 'amd64' } }],
-  });
-  await pushIndex('nested', [
+  await signedIndex('nested', [
     {
       mediaType: OCI_INDEX,
-      digest: inner,
-      size: Buffer.byteLength(innerBytes),
+      digest: inner.digest,
+      size: inner.size,
       platform: { os: 'linux', architecture: 'amd64' },
     },
     gd,

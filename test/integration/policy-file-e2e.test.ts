@@ -2,21 +2,18 @@
 // docker-registry: three rules (key-signed vendor images; keyless production images with an SBOM
 // from another workflow; provenance-only tools), first match wins, unmatched images fail or pass
 // as the file says, and a file that does not validate stops the run naming each line.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import type { Report } from '../../src/core/report.js';
-import {
-  pushBundleReferrers,
-  pushLegacyAttestations,
-  pushLegacySignatures,
-} from '../helpers/cosign-push.js';
-import { pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { pushLegacyAttestations } from '../helpers/cosign-push.js';
+import { attachBundles, signedImage, startSigningRegistry } from '../helpers/images.js';
+import { pushManifest } from '../helpers/oci-push.js';
+import { cyclonedx, slsaV1 } from '../helpers/predicates.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { KeySigner, TestSigstore } from '../helpers/test-sigstore.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const BUILDER = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
@@ -31,18 +28,11 @@ let root: string;
 const img: Record<string, { ref: string; digest: string }> = {};
 let dupDigest: string;
 
-const cyclonedx = (components: Array<[string, string]>) => ({
-  bomFormat: 'CycloneDX',
-  specVersion: '1.5',
-  components: components.map(([name, version]) => ({ type: 'library', name, version })),
-});
-
-const statement = (digest: string, predicateType: string, predicate: unknown): object => ({
-  _type: 'https://in-toto.io/Statement/v1',
-  subject: [{ name: 'app', digest: { sha256: digest.slice('sha256:'.length) } }],
-  predicateType,
-  predicate,
-});
+const signers = {
+  key: () => ({ key }),
+  keyless: () => ({ keyless: { identity: BUILDER, issuer: ISSUER } }),
+  none: () => undefined,
+};
 
 /** Pushes `repo:tag` and signs it as asked; returns its digest and manifest size. */
 async function image(
@@ -51,23 +41,9 @@ async function image(
   tag: string,
   sign: 'key' | 'keyless' | 'none',
 ): Promise<{ digest: string; size: number }> {
-  const p = await pushImage(reg.host, repo, tag);
-  const dockerReference = `${reg.host}/${repo}`;
-  if (sign === 'key')
-    await pushLegacySignatures(reg.host, repo, p.digest, [
-      ss.signLegacyKey({ imageDigest: p.digest, dockerReference, ...key }),
-    ]);
-  if (sign === 'keyless')
-    await pushLegacySignatures(reg.host, repo, p.digest, [
-      ss.signLegacyKeyless({
-        imageDigest: p.digest,
-        dockerReference,
-        identity: BUILDER,
-        issuer: ISSUER,
-      }),
-    ]);
-  img[name] = { ref: `${reg.host}/${repo}:${tag}`, digest: p.digest };
-  return { digest: p.digest, size: p.manifestBytes.length };
+  const p = await signedImage({ reg, ss }, repo, tag, signers[sign]());
+  img[name] = { ref: p.ref, digest: p.digest };
+  return p;
 }
 
 /** A production image: keyless signature and, optionally, a CycloneDX SBOM referrer. */
@@ -77,13 +53,19 @@ async function prodImage(
 ): Promise<void> {
   const { digest, size } = await image(`prod-${tag}`, 'prod/app', tag, 'keyless');
   if (!sbom) return;
-  const b = ss.signStatementBundle(
-    statement(digest, PREDICATE.cyclonedx, cyclonedx(sbom.components)),
-    { identity: sbom.signer, issuer: ISSUER },
+  await attachBundles(
+    { reg, ss },
+    { repo: 'prod/app', digest, size },
+    {
+      attestations: [
+        {
+          predicateType: PREDICATE.cyclonedx,
+          predicate: cyclonedx(sbom.components),
+          signer: { identity: sbom.signer, issuer: ISSUER },
+        },
+      ],
+    },
   );
-  await pushBundleReferrers(reg.host, 'prod/app', { digest, size }, [
-    { bytes: b.bytes, predicateType: PREDICATE.cyclonedx },
-  ]);
 }
 
 /** A tools image with no signature and, optionally, SLSA v1 provenance in its legacy `.att` tag. */
@@ -94,15 +76,7 @@ async function toolsImage(name: string, repo: string, tag: string, provenance: b
     imageDigest: digest,
     signer: { identity: BUILDER, issuer: ISSUER },
     predicateType: PREDICATE.slsaV1,
-    predicate: {
-      buildDefinition: {
-        buildType: 'https://actions.github.io/buildtypes/workflow/v1',
-        externalParameters: {
-          workflow: { ref: 'refs/heads/main', repository: 'https://github.com/acme/app' },
-        },
-      },
-      runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' } },
-    },
+    predicate: slsaV1('https://github.com/actions/runner/github-hosted'),
     subjectName: `${reg.host}/${repo}`,
   });
   await pushLegacyAttestations(reg.host, repo, digest, [
@@ -153,10 +127,7 @@ async function policyFile(
 }
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  dir = await mkdtemp(path.join(tmpdir(), 'policy-e2e-'));
-  root = await ss.writeTrustedRoot(dir);
+  ({ reg, ss, dir, root } = await startSigningRegistry('policy-e2e-'));
   key = ss.generateKeyPair();
   await mkdir(path.join(dir, 'keys'));
   await writeFile(
@@ -183,11 +154,8 @@ beforeAll(async () => {
   await image('other', 'other/thing', '1', 'none');
 
   // One digest under two tags, for rules that tell tags apart.
-  const dup = await pushImage(reg.host, 'dup/app', 'v1');
-  await pushManifest(reg.host, 'dup/app', 'latest', dup.manifestBytes);
-  await pushLegacySignatures(reg.host, 'dup/app', dup.digest, [
-    ss.signLegacyKey({ imageDigest: dup.digest, dockerReference: `${reg.host}/dup/app`, ...key }),
-  ]);
+  const dup = await signedImage({ reg, ss }, 'dup/app', 'v1', { key });
+  await pushManifest(reg.host, 'dup/app', 'latest', dup.pushed.manifestBytes);
   dupDigest = dup.digest;
 }, 60_000);
 

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { parseS3loReference } from '../../src/core/s3lo/reference.js';
-import { pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { signedImage, startSigningRegistry } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli, runNode } from '../helpers/run-dist.js';
 import {
   localSink,
@@ -20,7 +19,7 @@ import {
   sampleManifest,
   signS3loImage,
 } from '../helpers/s3lo.js';
-import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { KeySigner, TestSigstore } from '../helpers/test-sigstore.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -51,17 +50,9 @@ const spellings = (repo: string): string[] => [
   `[::ffff:7f00:1]:${port}/${repo}`,
 ];
 
-async function signedImage(repo: string, signer: KeySigner): Promise<string> {
-  const p = await pushImage(reg.host, repo, 'v1');
-  await pushLegacySignatures(reg.host, repo, p.digest, [
-    ss.signLegacyKey({
-      imageDigest: p.digest,
-      dockerReference: `${reg.host}/${repo}`,
-      ...signer,
-    }),
-  ]);
-  return p.digest;
-}
+/** Pushes `repo:v1` signed by `key`; returns its digest. */
+const keySignedImage = async (repo: string, key: KeySigner): Promise<string> =>
+  (await signedImage({ reg, ss }, repo, 'v1', { key })).digest;
 
 async function policy(name: string, text: string): Promise<string> {
   const file = path.join(dir, name);
@@ -80,18 +71,15 @@ rules:
 ${then === 'lax' ? "  - name: lax\n    images: ['**']\n    keys: [keys/lax.pub]\n" : ''}`;
 
 beforeAll(async () => {
-  reg = await startRegistry();
+  ({ reg, ss, dir, root } = await startSigningRegistry('ref-identity-e2e-'));
   port = reg.host.slice(reg.host.lastIndexOf(':') + 1);
-  ss = await createTestSigstore();
-  dir = await mkdtemp(path.join(tmpdir(), 'ref-identity-e2e-'));
-  root = await ss.writeTrustedRoot(dir);
   strict = ss.generateKeyPair();
   lax = ss.generateKeyPair();
   await mkdir(path.join(dir, 'keys'));
   await writeFile(path.join(dir, 'keys', 'strict.pub'), pem(strict));
   await writeFile(path.join(dir, 'keys', 'lax.pub'), pem(lax));
-  laxDigest = await signedImage('acme/app', lax);
-  okDigest = await signedImage('acme/ok', strict);
+  laxDigest = await keySignedImage('acme/app', lax);
+  okDigest = await keySignedImage('acme/ok', strict);
 }, 60_000);
 
 afterAll(async () => {

@@ -7,10 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseS3loReference } from '../../src/core/s3lo/reference.js';
 import type { Report } from '../../src/core/report.js';
-import { pushLegacySignatures } from '../helpers/cosign-push.js';
 import { startFakeKms, type FakeKms } from '../helpers/fake-kms.js';
 import { startFakeVault, type FakeVault } from '../helpers/fake-vault.js';
-import { pushImage } from '../helpers/oci-push.js';
+import { signedImage } from '../helpers/images.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import { startS3Server, S3RVER_CREDENTIALS, type TestS3Server } from '../helpers/s3-server.js';
@@ -75,17 +74,9 @@ beforeAll(async () => {
   await signS3loImage(sink, ref, m, signer);
 
   // A cosign legacy signature whose key is held in KMS / Vault.
-  const img = await pushImage(reg.host, 'acme/kms', 'v1');
+  const key = { privateKey: signer.privateKey, publicKey: signer.key.publicKey };
+  const img = await signedImage({ reg, ss }, 'acme/kms', 'v1', { key, options: { tlog: false } });
   digests.cosign = img.digest;
-  await pushLegacySignatures(reg.host, 'acme/kms', img.digest, [
-    ss.signLegacyKey({
-      imageDigest: img.digest,
-      dockerReference: `${reg.host}/acme/kms`,
-      privateKey: signer.privateKey,
-      publicKey: signer.key.publicKey,
-      tlog: false,
-    }),
-  ]);
 }, 120_000);
 
 afterAll(async () => {

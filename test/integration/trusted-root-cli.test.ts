@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
-import { pushBundleReferrers } from '../helpers/cosign-push.js';
-import { pushImage } from '../helpers/oci-push.js';
+import { attachBundles, randomImage } from '../helpers/images.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import { createTestSigstore, type KeySigner, type TestSigstore } from '../helpers/test-sigstore.js';
@@ -24,29 +23,15 @@ let signer: KeySigner;
 const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
 const refs: Record<string, string> = {};
 
-async function manifestSize(repo: string, tag: string): Promise<number> {
-  const res = await fetch(`${reg.url}/v2/${repo}/manifests/${tag}`, {
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-  });
-  return (await res.arrayBuffer()).byteLength;
-}
-
 /** An image whose only signature is a key-signed bundle referrer made by `by`. */
-async function signedImage(
+async function bundleSignedImage(
   name: string,
   by: TestSigstore,
   o: { tlog?: boolean; rfc3161?: boolean },
 ): Promise<void> {
-  const repo = 'acme/tsa';
-  const img = await pushImage(reg.host, repo, name);
-  const b = by.signBundle({ imageDigest: img.digest, signer, signedAt: at, ...o });
-  await pushBundleReferrers(
-    reg.host,
-    repo,
-    { digest: img.digest, size: await manifestSize(repo, name) },
-    [{ bytes: b.bytes, predicateType: 'https://sigstore.dev/cosign/sign/v1' }],
-  );
-  refs[name] = `${reg.host}/${repo}:${name}`;
+  const img = await randomImage(reg, 'acme/tsa', name);
+  await attachBundles({ reg, ss: by }, img, { sign: signer, signOptions: { signedAt: at, ...o } });
+  refs[name] = img.ref;
 }
 
 beforeAll(async () => {
@@ -62,9 +47,9 @@ beforeAll(async () => {
   signer = ss.generateKeyPair();
   pub = path.join(dir, 'k.pub');
   await writeFile(pub, signer.publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  await signedImage('tsa-only', ss, { tlog: false });
-  await signedImage('tsa-and-log', ss, {});
-  await signedImage('expiring-tsa', stranger, { tlog: false });
+  await bundleSignedImage('tsa-only', ss, { tlog: false });
+  await bundleSignedImage('tsa-and-log', ss, {});
+  await bundleSignedImage('expiring-tsa', stranger, { tlog: false });
 }, 120_000);
 
 afterAll(async () => {

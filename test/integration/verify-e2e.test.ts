@@ -1,16 +1,22 @@
 // End to end through the committed bundles against a real docker-registry process: the CLI and
 // the Action (as the runner runs it) over key-signed, keyless and bundle-signed images, and the
 // foundation's negative cases. Signatures come from the test Sigstore (real formats, real crypto).
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, writeCosignPrivateKey, writePublicKey } from '../helpers/cosign-keys.js';
-import { pushBundleReferrers, pushLegacySignatures } from '../helpers/cosign-push.js';
-import { pushImage, pushManifest } from '../helpers/oci-push.js';
-import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
+import { pushLegacySignatures } from '../helpers/cosign-push.js';
+import {
+  attachBundles,
+  signedImage,
+  startSigningRegistry,
+  type Image,
+  type LegacySigner,
+} from '../helpers/images.js';
+import { pushManifest } from '../helpers/oci-push.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import { createTestSigstore, type TestSigstore } from '../helpers/test-sigstore.js';
+import type { TestSigstore } from '../helpers/test-sigstore.js';
 import type { Report } from '../../src/core/report.js';
 
 let reg: StartedRegistry;
@@ -25,10 +31,7 @@ const ISSUER = 'https://token.actions.githubusercontent.com';
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 
 beforeAll(async () => {
-  reg = await startRegistry();
-  ss = await createTestSigstore();
-  dir = await mkdtemp(path.join(tmpdir(), 'e2e-'));
-  root = await ss.writeTrustedRoot(dir);
+  ({ reg, ss, dir, root } = await startSigningRegistry('e2e-'));
   const kp = generateKeyPair();
   const other = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
@@ -36,10 +39,11 @@ beforeAll(async () => {
   encKey = writeCosignPrivateKey(dir, kp, 's3cret');
   const repo = 'acme/app';
   const host = reg.host;
-  const make = async (name: string): Promise<{ ref: string; digest: string }> => {
-    const p = await pushImage(host, repo, name);
-    img[name] = { ref: `${host}/${repo}:${name}`, digest: p.digest };
-    return img[name];
+  /** Pushes `repo:name`, signs its `.sig` tag when `by` is given, and records it in `img`. */
+  const make = async (name: string, by?: LegacySigner | LegacySigner[]): Promise<Image> => {
+    const p = await signedImage({ reg, ss }, repo, name, by);
+    img[name] = { ref: p.ref, digest: p.digest };
+    return p;
   };
   const legacyKey = (
     digest: string,
@@ -47,37 +51,15 @@ beforeAll(async () => {
   ) =>
     ss.signLegacyKey({ imageDigest: digest, dockerReference: `${host}/${repo}`, ...kp, ...opts });
 
-  const signed = await make('signed');
-  await pushLegacySignatures(host, repo, signed.digest, [legacyKey(signed.digest)]);
-
-  const keyless = await make('keyless');
-  await pushLegacySignatures(host, repo, keyless.digest, [
-    ss.signLegacyKeyless({
-      imageDigest: keyless.digest,
-      dockerReference: `${host}/${repo}`,
-      identity: IDENTITY,
-      issuer: ISSUER,
-    }),
-  ]);
-
-  const bundled = await make('bundle');
-  const b = ss.signBundle({
-    imageDigest: bundled.digest,
-    signer: { identity: IDENTITY, issuer: ISSUER },
+  const signed = await make('signed', { key: kp });
+  await make('keyless', { keyless: { identity: IDENTITY, issuer: ISSUER } });
+  await attachBundles({ reg, ss }, await make('bundle'), {
+    sign: { identity: IDENTITY, issuer: ISSUER },
   });
-  const manifestSize = (
-    await fetch(`${reg.url}/v2/${repo}/manifests/bundle`, {
-      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-    }).then((r) => r.arrayBuffer())
-  ).byteLength;
-  await pushBundleReferrers(host, repo, { digest: bundled.digest, size: manifestSize }, [
-    { bytes: b.bytes, predicateType: 'https://sigstore.dev/cosign/sign/v1' },
-  ]);
 
   await make('unsigned');
 
-  const wrong = await make('wrongkey');
-  await pushLegacySignatures(host, repo, wrong.digest, [legacyKey(wrong.digest, { ...other })]);
+  await make('wrongkey', { key: other });
 
   // The valid signature of `signed`, copied onto another image's .sig tag.
   const copied = await make('copied');
@@ -114,16 +96,9 @@ beforeAll(async () => {
   s1.annotations['dev.sigstore.cosign/bundle'] = s2.annotations['dev.sigstore.cosign/bundle']!;
   await pushLegacySignatures(host, repo, setSwap.digest, [s1]);
 
-  const twoKeys = await make('twokeys');
-  await pushLegacySignatures(host, repo, twoKeys.digest, [
-    legacyKey(twoKeys.digest),
-    legacyKey(twoKeys.digest, { ...other }),
-  ]);
+  await make('twokeys', [{ key: kp }, { key: other }]);
 
-  const noTlog = await make('notlog');
-  await pushLegacySignatures(host, repo, noTlog.digest, [
-    legacyKey(noTlog.digest, { tlog: false }),
-  ]);
+  await make('notlog', { key: kp, options: { tlog: false } });
 }, 120_000);
 
 afterAll(async () => {

@@ -14,19 +14,14 @@ import {
 } from '../../src/core/attestations/types.js';
 import { readVexStatements, vexDecisions } from '../../src/core/attestations/vuln.js';
 import type { InTotoStatement } from '../../src/core/signatures/statement.js';
+import { cyclonedx, inTotoStatement, openvex, spdx } from '../helpers/predicates.js';
 
 const DIGEST = 'a'.repeat(64);
 const NOW = new Date('2026-03-01T12:00:00Z');
 const H = 3600_000;
 
-function statement(predicateType: string, predicate: unknown): InTotoStatement {
-  return {
-    _type: 'https://in-toto.io/Statement/v1',
-    subject: [{ name: 'registry.example/app', digest: { sha256: DIGEST } }],
-    predicateType,
-    predicate,
-  };
-}
+const statement = (predicateType: string, predicate: unknown): InTotoStatement =>
+  inTotoStatement(DIGEST, predicateType, predicate, 'registry.example/app');
 
 function vulnScan(opts: {
   finishedHoursAgo?: number;
@@ -104,16 +99,8 @@ function sarifTrivy(
   };
 }
 
-function openvex(statements: unknown[], timestamp = '2026-02-01T00:00:00Z'): InTotoStatement {
-  return statement(PREDICATE.openvex, {
-    '@context': 'https://openvex.dev/ns/v0.2.0',
-    '@id': 'https://openvex.dev/docs/example/vex-1',
-    author: 'security@acme.example',
-    timestamp,
-    version: 1,
-    statements,
-  });
-}
+const vex = (statements: unknown[], timestamp?: string): InTotoStatement =>
+  statement(PREDICATE.openvex, openvex(statements, { timestamp }));
 
 function vexMap(...docs: InTotoStatement[]): Map<string, string> {
   let seq = 0;
@@ -367,7 +354,7 @@ describe('checkVulnSeverity', () => {
       [
         'not_affected for both suppresses both',
         vexMap(
-          openvex([
+          vex([
             {
               vulnerability: { name: 'CVE-2021-44228' },
               status: 'not_affected',
@@ -381,22 +368,20 @@ describe('checkVulnSeverity', () => {
       ],
       [
         'not_affected for one leaves the other',
-        vexMap(openvex([{ vulnerability: { name: 'CVE-2021-44228' }, status: 'not_affected' }])),
+        vexMap(vex([{ vulnerability: { name: 'CVE-2021-44228' }, status: 'not_affected' }])),
         false,
         /^1 finding at or above high: CVE-2023-44487 \(high.*; 1 suppressed by OpenVEX \(CVE-2021-44228\)$/,
       ],
       [
         'under_investigation suppresses nothing',
-        vexMap(
-          openvex([{ vulnerability: { name: 'CVE-2021-44228' }, status: 'under_investigation' }]),
-        ),
+        vexMap(vex([{ vulnerability: { name: 'CVE-2021-44228' }, status: 'under_investigation' }])),
         false,
         /^2 findings/,
       ],
       [
         'an alias matches (v0.2 aliases)',
         vexMap(
-          openvex([
+          vex([
             {
               vulnerability: { name: 'GHSA-jfh8-c2jp-5v3q', aliases: ['CVE-2021-44228'] },
               status: 'not_affected',
@@ -410,14 +395,14 @@ describe('checkVulnSeverity', () => {
       [
         'a later affected statement overrides an earlier not_affected',
         vexMap(
-          openvex(
+          vex(
             [
               { vulnerability: { name: 'CVE-2021-44228' }, status: 'not_affected' },
               { vulnerability: { name: 'CVE-2023-44487' }, status: 'fixed' },
             ],
             '2026-01-01T00:00:00Z',
           ),
-          openvex(
+          vex(
             [
               {
                 vulnerability: { name: 'CVE-2021-44228' },
@@ -434,7 +419,7 @@ describe('checkVulnSeverity', () => {
       [
         'a statement for a product with another digest does not apply',
         vexMap(
-          openvex([
+          vex([
             {
               vulnerability: { name: 'CVE-2021-44228' },
               products: [{ '@id': `pkg:oci/app@sha256%3A${'b'.repeat(64)}` }],
@@ -459,20 +444,8 @@ describe('checkVulnSeverity', () => {
   });
 });
 
-function cyclonedx(components: unknown[]): unknown {
-  return { bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components };
-}
-const SPDX_JSON = (packages: Array<{ name: string; versionInfo?: string }>): unknown => ({
-  spdxVersion: 'SPDX-2.3',
-  dataLicense: 'CC0-1.0',
-  SPDXID: 'SPDXRef-DOCUMENT',
-  name: 'app',
-  packages: packages.map((p, i) => ({
-    SPDXID: `SPDXRef-Package-${i}`,
-    downloadLocation: 'NOASSERTION',
-    ...p,
-  })),
-});
+const bom = (components: Array<Record<string, unknown>>): unknown =>
+  cyclonedx(components, { version: 1 });
 const SPDX_TAG_VALUE = [
   'SPDXVersion: SPDX-2.3',
   'DataLicense: CC0-1.0',
@@ -494,7 +467,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX with log4j-core 2.14.1',
       PREDICATE.cyclonedx,
-      cyclonedx([{ type: 'library', name: 'log4j-core', version: '2.14.1' }]),
+      bom([{ type: 'library', name: 'log4j-core', version: '2.14.1' }]),
       ['log4j-core@<2.17.0'],
       false,
       /^SBOM contains banned package log4j-core@2\.14\.1 \(rule log4j-core@<2\.17\.0\)$/,
@@ -502,7 +475,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX with log4j-core 2.17.1',
       PREDICATE.cyclonedx,
-      cyclonedx([{ name: 'log4j-core', version: '2.17.1' }]),
+      bom([{ name: 'log4j-core', version: '2.17.1' }]),
       ['log4j-core@<2.17.0'],
       true,
       /1 package in SBOM, none banned/,
@@ -510,7 +483,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX, exact version rule',
       PREDICATE.cyclonedx,
-      cyclonedx([{ name: 'log4j-core', version: '2.14.1' }]),
+      bom([{ name: 'log4j-core', version: '2.14.1' }]),
       ['log4j-core@2.14.1'],
       false,
       /^SBOM contains banned package log4j-core@2\.14\.1$/,
@@ -518,7 +491,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX, name-only rule',
       PREDICATE.cyclonedx,
-      cyclonedx([{ name: 'Log4J-Core', version: '2.17.1' }]),
+      bom([{ name: 'Log4J-Core', version: '2.17.1' }]),
       ['log4j-core'],
       false,
       /banned package Log4J-Core@2\.17\.1/,
@@ -526,7 +499,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX nested three deep',
       PREDICATE.cyclonedx,
-      cyclonedx([
+      bom([
         {
           name: 'app',
           components: [{ name: 'lib', components: [{ name: 'log4j-core', version: '2.0.0' }] }],
@@ -539,7 +512,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX with group:name rule',
       PREDICATE.cyclonedx,
-      cyclonedx([{ group: 'org.apache.logging.log4j', name: 'log4j-core', version: '2.14.1' }]),
+      bom([{ group: 'org.apache.logging.log4j', name: 'log4j-core', version: '2.14.1' }]),
       ['org.apache.logging.log4j:log4j-core@<2.17.0'],
       false,
       /log4j-core@2\.14\.1/,
@@ -559,7 +532,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX without version under a ranged rule',
       PREDICATE.cyclonedx,
-      cyclonedx([{ name: 'log4j-core' }]),
+      bom([{ name: 'log4j-core' }]),
       ['log4j-core@<2.17.0'],
       false,
       /log4j-core \(no version\)/,
@@ -567,7 +540,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX with unorderable version',
       PREDICATE.cyclonedx,
-      cyclonedx([{ name: 'log4j-core', version: 'latest' }]),
+      bom([{ name: 'log4j-core', version: 'latest' }]),
       ['log4j-core@<2.17.0'],
       false,
       /log4j-core@latest \(rule log4j-core@<2\.17\.0, version not comparable with <2\.17\.0\)/,
@@ -575,7 +548,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX, two banned packages',
       PREDICATE.cyclonedx,
-      cyclonedx([
+      bom([
         { name: 'log4j-core', version: '2.14.1' },
         { name: 'xz-utils', version: '5.6.0' },
       ]),
@@ -586,7 +559,7 @@ describe('checkDeniedPackages', () => {
     [
       'SPDX JSON (cosign spdxjson) with log4j-core',
       PREDICATE.spdx,
-      SPDX_JSON([{ name: 'log4j-core', versionInfo: '2.14.1' }]),
+      spdx([{ name: 'log4j-core', versionInfo: '2.14.1' }]),
       ['log4j-core@<2.17.0'],
       false,
       /log4j-core@2\.14\.1/,
@@ -594,7 +567,7 @@ describe('checkDeniedPackages', () => {
     [
       'SPDX JSON without it',
       PREDICATE.spdx,
-      SPDX_JSON([{ name: 'openssl', versionInfo: '3.0.11' }]),
+      spdx([{ name: 'openssl', versionInfo: '3.0.11' }]),
       ['log4j-core'],
       true,
       /none banned/,
@@ -610,7 +583,7 @@ describe('checkDeniedPackages', () => {
     [
       'SPDX JSON as text',
       PREDICATE.spdx,
-      JSON.stringify(SPDX_JSON([{ name: 'log4j-core', versionInfo: '2.14.1' }])),
+      JSON.stringify(spdx([{ name: 'log4j-core', versionInfo: '2.14.1' }])),
       ['log4j-core'],
       false,
       /log4j-core@2\.14\.1/,
@@ -618,7 +591,7 @@ describe('checkDeniedPackages', () => {
     [
       'SPDX in the cosign < 2.0 {Data} wrapper',
       PREDICATE.spdx,
-      { Data: SPDX_JSON([{ name: 'log4j-core', versionInfo: '2.14.1' }]), Timestamp: '' },
+      { Data: spdx([{ name: 'log4j-core', versionInfo: '2.14.1' }]), Timestamp: '' },
       ['log4j-core'],
       false,
       /log4j-core@2\.14\.1/,
@@ -634,7 +607,7 @@ describe('checkDeniedPackages', () => {
     [
       'CycloneDX in the {Data} wrapper',
       PREDICATE.cyclonedx,
-      { Data: cyclonedx([{ name: 'log4j-core', version: '2.14.1' }]) },
+      { Data: bom([{ name: 'log4j-core', version: '2.14.1' }]) },
       ['log4j-core'],
       false,
       /log4j-core@2\.14\.1/,
@@ -683,7 +656,7 @@ describe('checkDeniedPackages', () => {
 
   it('is not fooled by a package with the banned name as a prefix', () => {
     const r = checkDeniedPackages(
-      statement(PREDICATE.cyclonedx, cyclonedx([{ name: 'log4j-core-shim', version: '1.0' }])),
+      statement(PREDICATE.cyclonedx, bom([{ name: 'log4j-core-shim', version: '1.0' }])),
       log4j,
     );
     expect(r.ok).toBe(true);

@@ -11,8 +11,8 @@ import {
   resolvePredicateType,
   type AttestationConditions,
 } from '../../src/core/attestations/types.js';
-import type { InTotoStatement } from '../../src/core/signatures/statement.js';
 import type { SignatureEvidence } from '../../src/core/types.js';
+import { inTotoStatement } from '../helpers/predicates.js';
 
 const DIGEST = 'c'.repeat(64);
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -39,12 +39,7 @@ function att(
   predicate: unknown,
   evidence: SignatureEvidence = KEYLESS,
 ): VerifiedAttestation {
-  const statement: InTotoStatement = {
-    _type: 'https://in-toto.io/Statement/v1',
-    subject: [{ name: 'ghcr.io/acme/app', digest: { sha256: DIGEST } }],
-    predicateType,
-    predicate,
-  };
+  const statement = inTotoStatement(DIGEST, predicateType, predicate, 'ghcr.io/acme/app');
   return {
     statement,
     evidence,

@@ -9,6 +9,7 @@ import {
 } from '../../src/core/attestations/evaluate.js';
 import { PREDICATE, type AttestationConditions } from '../../src/core/attestations/types.js';
 import type { InTotoStatement } from '../../src/core/signatures/statement.js';
+import { inTotoStatement } from '../helpers/predicates.js';
 import type { SignatureEvidence } from '../../src/core/types.js';
 
 const DIGEST = 'e'.repeat(64);
@@ -18,14 +19,8 @@ const H = 60 * MIN;
 const D = 24 * H;
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
 
-function statement(predicateType: string, predicate: unknown): InTotoStatement {
-  return {
-    _type: 'https://in-toto.io/Statement/v1',
-    subject: [{ name: 'ghcr.io/acme/app', digest: { sha256: DIGEST } }],
-    predicateType,
-    predicate,
-  };
-}
+const statement = (predicateType: string, predicate: unknown): InTotoStatement =>
+  inTotoStatement(DIGEST, predicateType, predicate, 'ghcr.io/acme/app');
 
 function trivyScan(finishedOn: string, vulns: string[] = []): InTotoStatement {
   return statement(PREDICATE.cosignVuln, {

@@ -8,17 +8,12 @@ import { formatPurl, parsePurl, PurlError } from '../../src/core/attestations/pu
 import { sbomPackages } from '../../src/core/attestations/sbom.js';
 import { PREDICATE } from '../../src/core/attestations/types.js';
 import type { InTotoStatement } from '../../src/core/signatures/statement.js';
+import { inTotoStatement } from '../helpers/predicates.js';
 
 const IMAGE = 'd'.repeat(64);
 
-function statement(predicateType: string, predicate: unknown): InTotoStatement {
-  return {
-    _type: 'https://in-toto.io/Statement/v1',
-    subject: [{ name: 'ghcr.io/acme/app', digest: { sha256: IMAGE } }],
-    predicateType,
-    predicate,
-  };
-}
+const statement = (predicateType: string, predicate: unknown): InTotoStatement =>
+  inTotoStatement(IMAGE, predicateType, predicate, 'ghcr.io/acme/app');
 
 /** A CycloneDX 1.5 BOM as syft 1.x writes it for a container image. */
 function cyclonedx(components: Array<Record<string, unknown>>): InTotoStatement {

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportJson } from '../../src/render/json.js';
 import { escapeCell, renderSummary } from '../../src/render/summary.js';
 import { failureMessage } from '../../src/render/summary.js';
 import { mergeReports } from '../../src/core/merge.js';
-import type { ImageResult } from '../../src/core/report.js';
+import type { ImageResult, Report } from '../../src/core/report.js';
 import { finishReport } from '../../src/core/report-finish.js';
 import { exitCode, overallOutcome } from '../../src/core/report-outcome.js';
+import { normaliseReport } from '../helpers/golden.js';
 
 const D1 = 'sha256:' + '1'.repeat(64);
 const D2 = 'sha256:' + '2'.repeat(64);
@@ -75,6 +79,41 @@ describe('job summary', () => {
   it('renders the verdict table (golden file)', async () => {
     const report = finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results });
     await expect(renderSummary(report)).toMatchFileSnapshot('../golden/summary.md');
+  });
+
+  // The same batch as `--output json` / `--report` write it, volatile values fixed (see
+  // normaliseReport); regenerate with `npx vitest run test/unit/summary.test.ts -u`.
+  const GOLDEN_REPORT = path.resolve(import.meta.dirname, '../golden/report.json');
+  const goldenReport = () =>
+    reportJson(
+      normaliseReport(finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results })),
+    );
+
+  it('writes the JSON report of that batch (golden file)', async () => {
+    await expect(goldenReport()).toMatchFileSnapshot(GOLDEN_REPORT);
+  });
+
+  it.each([
+    ['renamed', (r: Record<string, unknown>) => ({ ...r, runID: r.runId, runId: undefined })],
+    ['dropped', (r: Record<string, unknown>) => ({ ...r, policyDigest: undefined })],
+    ['added', (r: Record<string, unknown>) => ({ ...r, extra: true })],
+    [
+      'renamed in a result',
+      (r: Record<string, unknown>) => ({
+        ...r,
+        results: (r.results as Array<Record<string, unknown>>).map((x) => ({
+          ...x,
+          durationMS: x.durationMs,
+          durationMs: undefined,
+        })),
+      }),
+    ],
+  ])('the golden report no longer matches when a field is %s', (_what, change) => {
+    const report = finishReport({ startedAt: '2026-01-01T00:00:00.000Z', policy, results });
+    const changed = change(report as unknown as Record<string, unknown>) as unknown as Report;
+    const golden = readFileSync(GOLDEN_REPORT, 'utf8');
+    expect(reportJson(normaliseReport(report))).toBe(golden);
+    expect(reportJson(normaliseReport(changed))).not.toBe(golden);
   });
 
   it('says when images passed unverified under unmatched: allow', () => {
