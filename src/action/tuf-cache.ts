@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as tc from '@actions/tool-cache';
 import type { GateOptions } from '../core/options.js';
 import type { Report } from '../core/report.js';
-import { seedTufCache, TUF_SEED_FILES, tufRepoDir } from '../core/trust/root.js';
+import { seedTufCache, TUF_SEED_FILES, tufRepoDir } from '../core/trust/tuf-cache.js';
 
 export const TUF_TOOL = 'image-gate-tuf';
 /** The tool cache folder is not per-architecture: metadata is the same everywhere. */

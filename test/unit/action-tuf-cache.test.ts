@@ -3,7 +3,7 @@
 import { isExplicitVersion } from '@actions/tool-cache';
 import { describe, expect, it } from 'vitest';
 import { tufCacheVersion } from '../../src/action/tuf-cache.js';
-import { PUBLIC_GOOD_TUF_MIRROR } from '../../src/core/trust/root.js';
+import { PUBLIC_GOOD_TUF_MIRROR } from '../../src/core/trust/tuf-cache.js';
 
 describe('tufCacheVersion', () => {
   const mirrors = [

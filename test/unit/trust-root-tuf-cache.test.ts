@@ -8,12 +8,8 @@ import { join } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
-import {
-  loadTrustedRoot,
-  seedTufCache,
-  tufRepoDir,
-  type LoadTrustedRootOptions,
-} from '../../src/core/trust/root.js';
+import { loadTrustedRoot, type LoadTrustedRootOptions } from '../../src/core/trust/root.js';
+import { seedTufCache, tufRepoDir } from '../../src/core/trust/tuf-cache.js';
 import { startTufRepo, type TufRepo } from '../helpers/tuf-repo.js';
 
 const TRUSTED_ROOT = join(import.meta.dirname, '../../examples/trusted_root.json');
