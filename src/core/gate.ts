@@ -28,6 +28,7 @@ import { createSignatureVerifier } from './signatures/verifier.js';
 import type { OctokitFactory } from './attestations/github-api.js';
 import type { AttestationRequirement } from './attestations/types.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
+import { registryStore } from './sources/registry.js';
 import { s3loToResult } from './s3lo/result.js';
 import { createS3loStore, type S3loStore } from './s3lo/store.js';
 import { verifyS3lo } from './s3lo/verify.js';
@@ -240,7 +241,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       ? githubAttestationSource(o, env, deadline, hooks.getOctokit)
       : undefined;
     const storeFor = (ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore => {
-      if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
+      if (ref.kind === 'registry') return registryStore(registry, ref.registry, ref.repository);
       let s = layouts.get(ref.dir);
       if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
       return s;
