@@ -25,7 +25,7 @@ import {
 } from './report.js';
 import { describeExtensionChecks } from './signatures/identity.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
-import type { OctokitFactory } from './attestations/github-api.js';
+import type { OctokitFactory } from './sources/github-attestations.js';
 import type { AttestationRequirement } from './attestations/types.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
 import { registryStore } from './sources/registry.js';

@@ -1,7 +1,7 @@
 // Binds the GitHub attestations API client to the run's options: which owner/repository to
 // ask, with which token, against which API host (GITHUB_API_URL for GitHub Enterprise).
 import type { GitHubAttestationSource } from './attestation-flow.js';
-import type { OctokitFactory } from './attestations/github-api.js';
+import type { OctokitFactory } from './sources/github-attestations.js';
 import { GateError } from './errors.js';
 import type { GateOptions } from './options.js';
 
@@ -20,7 +20,7 @@ export function githubAttestationSource(
     throw new GateError('USAGE', 'github-owner: the GitHub attestations API needs github-token');
   return async (digest) => {
     // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
-    const { fetchGitHubAttestations } = await import('./attestations/github-api.js');
+    const { fetchGitHubAttestations } = await import('./sources/github-attestations.js');
     const bundles = await fetchGitHubAttestations({
       owner,
       ...(o.githubRepository ? { repository: o.githubRepository } : {}),
@@ -30,7 +30,7 @@ export function githubAttestationSource(
       signal,
       getOctokit,
     });
-    const { BundleFault } = await import('./attestations/github-api.js');
+    const { BundleFault } = await import('./sources/github-attestations.js');
     return bundles.map((bundle, i) => {
       const where = `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`;
       return bundle instanceof BundleFault ? { error: bundle.error, where } : { bundle, where };

@@ -15,7 +15,7 @@ import {
   readFileCapped,
   withByteBudget,
 } from '../../src/core/limits.js';
-import { readCapped, readCappedStream } from '../../src/core/registry/http.js';
+import { readCapped } from '../../src/core/net/read.js';
 import { loadTrustedRoot } from '../../src/core/trust/root.js';
 
 const KiB = 1024;
@@ -87,7 +87,7 @@ describe('ByteBudget', () => {
 });
 
 describe('capped readers charge the budget in scope', () => {
-  it('readCappedStream (registry transport) stops mid-body once the image budget is spent', async () => {
+  it('readCapped of a Node stream (registry transport) stops mid-body once the image budget is spent', async () => {
     const budget = new ByteBudget('image x', 100 * KiB);
     let pulled = 0;
     const body = Readable.from(
@@ -99,9 +99,7 @@ describe('capped readers charge the budget in scope', () => {
       })(),
     );
     const code = await limitCode(
-      withByteBudget(budget, () =>
-        readCappedStream(body, 10 * 1024 * KiB, () => undefined, 'blob'),
-      ),
+      withByteBudget(budget, () => readCapped(body, 10 * 1024 * KiB, () => undefined, 'blob')),
     );
     expect(code).toBe('LIMIT_EXCEEDED');
     // 100 KiB is seven 16 KiB chunks; the stream is destroyed, not drained.
@@ -109,7 +107,7 @@ describe('capped readers charge the budget in scope', () => {
     expect(body.destroyed).toBe(true);
   });
 
-  it('readCapped (GitHub API, bundle_url) stops and cancels the stream', async () => {
+  it('readCapped of a web stream (GitHub API, bundle_url, Vault) stops and cancels the stream', async () => {
     const budget = new ByteBudget('image x', 50 * KiB);
     let cancelled = false;
     let i = 0;
@@ -133,7 +131,7 @@ describe('capped readers charge the budget in scope', () => {
   it('a read within budget returns its bytes and leaves the rest of the budget', async () => {
     const budget = new ByteBudget('image x', 100 * KiB);
     const got = await withByteBudget(budget, () =>
-      readCappedStream(Readable.from(chunks(4, 8 * KiB)), 64 * KiB, () => undefined),
+      readCapped(Readable.from(chunks(4, 8 * KiB)), 64 * KiB, () => undefined),
     );
     expect(got).toMatchObject({ over: false });
     expect(got.bytes.length).toBe(32 * KiB);

@@ -22,7 +22,8 @@ import {
 import { RegistryClient } from '../../src/core/registry/client.js';
 import { registryStore } from '../../src/core/sources/registry.js';
 import { CredentialResolver, registryKeyMatches } from '../../src/core/registry/credentials.js';
-import { apiHostFor, isPlainHttpAllowed, normalizeHost } from '../../src/core/registry/hosts.js';
+import { isPlainHttpAllowed } from '../../src/core/net/addresses.js';
+import { apiHostFor, normalizeHost } from '../../src/core/registry/hosts.js';
 
 const D = 'sha256:' + 'b'.repeat(64);
 const cwd = process.cwd();

@@ -11,14 +11,10 @@ import {
   type ExplicitCredential,
 } from './credentials.js';
 import { isRepositoryName, quote } from './digest.js';
-import {
-  apiHostFor,
-  guardedLookup,
-  isDockerHub,
-  isPlainHttpAllowed,
-  normalizeHost,
-} from './hosts.js';
-import { errorDetail, HttpTransport } from './http.js';
+import { guardedLookup, isPlainHttpAllowed } from '../net/addresses.js';
+import { apiHostFor, isDockerHub, normalizeHost } from './hosts.js';
+import { HttpTransport } from './http.js';
+import { errorDetail } from './http-errors.js';
 import type { ReferrersApiState, RepositoryGetter } from './repository.js';
 import {
   DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,

@@ -11,7 +11,8 @@ import {
   parseDigest,
   quote,
 } from '../registry/digest.js';
-import { errorDetail, type HttpResponse } from '../registry/http.js';
+import type { HttpResponse } from '../registry/http.js';
+import { errorDetail } from '../registry/http-errors.js';
 import { MAX_MANIFEST_BYTES, MAX_REFERRER_PAGES, MAX_REFERRERS } from '../registry/limits.js';
 import { parseIndex, parseManifest } from '../registry/manifest.js';
 import {
