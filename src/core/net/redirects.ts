@@ -59,7 +59,13 @@ export function redirectTarget(from: URL, location: string, rules: RedirectRules
     );
   }
   try {
-    assertTargetAllowed(next, rules.originHost, rules.insecureHosts, 'redirect target', rules.owner);
+    assertTargetAllowed(
+      next,
+      rules.originHost,
+      rules.insecureHosts,
+      'redirect target',
+      rules.owner,
+    );
   } catch (e: unknown) {
     // The refusal quotes the target, whose path may echo a credential the server was sent.
     if (e instanceof GateError) throw new GateError(e.code, rules.redact(e.message), { cause: e });
