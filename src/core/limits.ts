@@ -23,6 +23,12 @@ const KiB = 1024;
  * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
  * | sbomPackages          | 200000  | components read from one SBOM predicate                  |
  * | vulnFindings          | 100000  | findings read from one vulnerability scan predicate      |
+ * | jsonDepth             | 64      | nesting of any strictly parsed JSON (payloads, statements) |
+ * | tlogEntriesPerBundle  | 32      | transparency log entries in one bundle (sigstore-go)     |
+ * | timestampsPerBundle   | 32      | RFC 3161 timestamps in one bundle (sigstore-go)          |
+ * | subjectsPerStatement  | 1024    | subjects of one in-toto statement                        |
+ * | digestsPerSubject     | 32      | digests of one in-toto subject                           |
+ * | keyFileBytes          | 64 KiB  | a public key file (`--key`)                              |
  * | tokenBytes            | 1 MiB   | a registry token service answer                          |
  * | errorBodyBytes        | 64 KiB  | any error answer (read for its message, the rest cut)    |
  * | referrers             | 1000    | referrers considered per subject, across pages           |
@@ -64,6 +70,12 @@ export const LIMITS = {
   sbomPackages: 200_000,
   /** Findings read from one scan; more is refused rather than half-checked. */
   vulnFindings: 100_000,
+  jsonDepth: 64,
+  tlogEntriesPerBundle: 32,
+  timestampsPerBundle: 32,
+  subjectsPerStatement: 1024,
+  digestsPerSubject: 32,
+  keyFileBytes: 64 * KiB,
 
   // The network (registry client and net/fetch.ts).
   tokenBytes: 1 * MiB,

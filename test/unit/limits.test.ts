@@ -180,3 +180,56 @@ describe('files of trust material and evidence are read against a cap', () => {
     expect((err as GateError).message).toMatch(/bundle \/dev\/zero is larger than 10485760 bytes/);
   }, 10_000);
 });
+
+describe('one table of limits', () => {
+  it('the caps modules name for themselves are views of LIMITS', async () => {
+    const registry = await import('../../src/core/registry/limits.js');
+    const s3lo = await import('../../src/core/s3lo/object-store.js');
+    const github = await import('../../src/core/sources/github-attestations.js');
+    const sbom = await import('../../src/core/attestations/sbom.js');
+    const vuln = await import('../../src/core/attestations/vuln.js');
+    const shape = await import('../../src/core/signatures/bundle-shape.js');
+    const statement = await import('../../src/core/signatures/statement.js');
+    expect([
+      registry.MAX_MANIFEST_BYTES,
+      registry.MAX_TOKEN_BYTES,
+      registry.MAX_ERROR_BODY_BYTES,
+      registry.MAX_REFERRERS,
+      registry.MAX_REFERRER_PAGES,
+      registry.MAX_REDIRECTS,
+      registry.MAX_DOCKER_CONFIG_BYTES,
+      registry.MAX_CRED_HELPER_OUTPUT,
+      s3lo.S3LO_LIMITS.manifestBytes,
+      s3lo.S3LO_LIMITS.recordBytes,
+      github.MAX_PAGES,
+      github.MAX_PAGE_BYTES,
+      github.MAX_BUNDLE_REDIRECTS,
+      sbom.MAX_SBOM_PACKAGES,
+      vuln.MAX_FINDINGS,
+      shape.MAX_TLOG_ENTRIES,
+      shape.MAX_TIMESTAMPS,
+      statement.MAX_SUBJECTS,
+      statement.MAX_DIGESTS_PER_SUBJECT,
+    ]).toEqual([
+      LIMITS.manifestBytes,
+      LIMITS.tokenBytes,
+      LIMITS.errorBodyBytes,
+      LIMITS.referrers,
+      LIMITS.referrerPages,
+      LIMITS.registryRedirects,
+      LIMITS.dockerConfigBytes,
+      LIMITS.credHelperOutputBytes,
+      LIMITS.manifestBytes,
+      LIMITS.s3loRecordBytes,
+      LIMITS.githubPages,
+      LIMITS.githubPageBytes,
+      LIMITS.fetchRedirects,
+      LIMITS.sbomPackages,
+      LIMITS.vulnFindings,
+      LIMITS.tlogEntriesPerBundle,
+      LIMITS.timestampsPerBundle,
+      LIMITS.subjectsPerStatement,
+      LIMITS.digestsPerSubject,
+    ]);
+  });
+});
