@@ -33,8 +33,6 @@ export interface GitHubAttestationsRequest {
   maxAttestations?: number;
   /** The front end's Octokit (src/edge/octokit.ts): the core never imports @actions/*. */
   getOctokit: OctokitFactory;
-  /** Fetches a `bundle_url` body (no credentials); injected for tests. */
-  fetchBundleUrl?: (url: URL, signal?: AbortSignal, timeoutMs?: number) => Promise<Uint8Array>;
   /** For one bundle_url, its redirects and body included (default 30 s). */
   bundleUrlTimeoutMs?: number;
 }
@@ -245,13 +243,7 @@ async function bundleOf(
     return null;
   }
   // Blob storage is another origin: it gets no token, and no plain HTTP outside tests.
-  if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.host)))
-    throw new GateError('INSECURE', `${what} #${i}: bundle_url ${redactUrl(target)} is not https`);
-  const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(
-    target,
-    req.signal,
-    req.bundleUrlTimeoutMs,
-  );
+  const compressed = await fetchWithoutCredentials(target, req.signal, req.bundleUrlTimeoutMs);
   const json = snappyDecode(compressed, LIMITS.bundleBytes, `${what} #${i} bundle_url`);
   // What it expands to is held too: it counts against the byte budget as well as what arrived.
   chargeRead(json.length, `${what} #${i} bundle_url (decompressed)`);
@@ -264,7 +256,6 @@ async function bundleOf(
 
 /** Redirects a bundle_url may take before it is refused (storage services use one or two). */
 export const MAX_BUNDLE_REDIRECTS = LIMITS.fetchRedirects;
-
 /**
  * GETs a bundle_url body with no credentials, under net/fetch.ts's rules (https only, redirects
  * checked hop by hop, at most MAX_BUNDLE_REDIRECTS, capped at LIMITS.bundleBytes). Anything but
