@@ -1,7 +1,7 @@
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
 import { randomUUID } from 'node:crypto';
-import type { OctokitFactory } from './attestations/github-api.js';
+import type { OctokitFactory } from './sources/github-attestations.js';
 import { GateError, toGateError } from './errors.js';
 import { ByteBudget, LIMITS, withByteBudget } from './limits.js';
 import type { GateOptions } from './options.js';

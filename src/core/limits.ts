@@ -1,18 +1,19 @@
-// Size, count and byte-budget limits applied to everything read from a store (SECURITY.md
-// section 5): enforced while reading, before parsing, so hostile content cannot exhaust memory
-// or time. The registry client's own bounds (pages, redirects, timeouts) are in registry/limits.ts.
+// Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
+// and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
+// memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { open } from 'node:fs/promises';
 import { GateError } from './errors.js';
 
 const MiB = 1024 * 1024;
+const KiB = 1024;
 
 /**
  * Every limit on attacker-controlled input, with its default:
  *
- * | limit                 | default | applies to                                              |
- * | --------------------- | ------- | ------------------------------------------------------- |
- * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout) |
+ * | limit                 | default | applies to                                               |
+ * | --------------------- | ------- | -------------------------------------------------------- |
+ * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout, s3lo) |
  * | payloadBytes          | 4 MiB   | one `.sig` payload or `.att` envelope layer              |
  * | bundleBytes           | 10 MiB  | one Sigstore bundle (referrer layer, GitHub bundle_url)  |
  * | signaturesPerImage    | 100     | candidates judged per digest, across formats             |
@@ -20,9 +21,32 @@ const MiB = 1024 * 1024;
  * | imageBytes            | 64 MiB  | all bytes read for one image (see ByteBudget)            |
  * | runBytes              | 1 GiB   | all bytes read for all images of one run                 |
  * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
+ * | sbomPackages          | 200000  | components read from one SBOM predicate                  |
+ * | vulnFindings          | 100000  | findings read from one vulnerability scan predicate      |
+ * | jsonDepth             | 64      | nesting of any strictly parsed JSON (payloads, statements) |
+ * | tlogEntriesPerBundle  | 32      | transparency log entries in one bundle (sigstore-go)     |
+ * | timestampsPerBundle   | 32      | RFC 3161 timestamps in one bundle (sigstore-go)          |
+ * | subjectsPerStatement  | 1024    | subjects of one in-toto statement                        |
+ * | digestsPerSubject     | 32      | digests of one in-toto subject                           |
+ * | keyFileBytes          | 64 KiB  | a public key file (`--key`)                              |
+ * | tokenBytes            | 1 MiB   | a registry token service answer                          |
+ * | errorBodyBytes        | 64 KiB  | any error answer (read for its message, the rest cut)    |
+ * | referrers             | 1000    | referrers considered per subject, across pages           |
+ * | referrerPages         | 20      | referrers pages followed (`Link: rel="next"`)            |
+ * | registryRedirects     | 10      | redirect hops per registry request                       |
+ * | fetchRedirects        | 5       | redirect hops per net/fetch.ts request (bundle_url, Vault) |
+ * | retryAfterMs          | 10 s    | the longest `Retry-After` the registry client sleeps      |
+ * | githubPages           | 20      | GitHub attestations API pages followed                   |
+ * | githubPageBytes       | 16 MiB  | one GitHub attestations API page (up to 100 bundles)     |
+ * | vaultResponseBytes    | 1 MiB   | one Vault transit key answer                             |
+ * | s3loRecordBytes       | 1 MiB   | one s3lo signature record                                |
+ * | dockerConfigBytes     | 4 MiB   | the Docker config file                                   |
+ * | credHelperOutputBytes | 64 KiB  | a docker-credential helper's output                      |
+ * | credHelperTimeoutMs   | 15 s    | a docker-credential helper's wall time                   |
  *
  * Per-read caps bound one response; the budgets bound their sum, so that 100 candidates each
- * just under its cap cannot cost 100 times the cap.
+ * just under its cap cannot cost 100 times the cap. User files that are not evidence (a policy
+ * file, reports given to `merge`) keep their caps beside their parsers.
  */
 export const LIMITS = {
   manifestBytes: 4 * MiB,
@@ -42,6 +66,40 @@ export const LIMITS = {
   runBytes: 1024 * MiB,
   /** A trusted root names a few dozen keys and certificates: public-good's is under 10 KiB. */
   trustedRootBytes: 4 * MiB,
+  /** Components read from one SBOM; more is refused rather than half-checked. */
+  sbomPackages: 200_000,
+  /** Findings read from one scan; more is refused rather than half-checked. */
+  vulnFindings: 100_000,
+  jsonDepth: 64,
+  tlogEntriesPerBundle: 32,
+  timestampsPerBundle: 32,
+  subjectsPerStatement: 1024,
+  digestsPerSubject: 32,
+  keyFileBytes: 64 * KiB,
+
+  // The network (registry client and net/fetch.ts).
+  tokenBytes: 1 * MiB,
+  /** Error bodies are only read for a message; the rest is discarded. */
+  errorBodyBytes: 64 * KiB,
+  referrers: 1000,
+  referrerPages: 20,
+  registryRedirects: 10,
+  /** Storage services and Vault standbys use one or two. */
+  fetchRedirects: 5,
+  /** A longer `Retry-After` ends the retries at once. */
+  retryAfterMs: 10_000,
+  /** First backoff step; doubles per attempt, with jitter. */
+  retryBaseMs: 100,
+  /** A server that links page after empty page must not loop us. */
+  githubPages: 20,
+  githubPageBytes: 16 * MiB,
+  vaultResponseBytes: 1 * MiB,
+  s3loRecordBytes: 1 * MiB,
+
+  // Local credential sources.
+  dockerConfigBytes: 4 * MiB,
+  credHelperOutputBytes: 64 * KiB,
+  credHelperTimeoutMs: 15_000,
 } as const;
 
 /**

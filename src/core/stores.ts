@@ -1,6 +1,6 @@
 // The run's stores and evidence sources: one registry client, OCI layout directories and s3lo
 // stores opened once each, and the GitHub attestations API bound to the run's owner and token.
-import type { OctokitFactory } from './attestations/github-api.js';
+import type { OctokitFactory } from './sources/github-attestations.js';
 import { GateError } from './errors.js';
 import type { RunPolicy } from './policy/types.js';
 import type { ImageRef, S3loImageRef } from './reference.js';
@@ -8,6 +8,7 @@ import type { RegistryClient } from './registry/client.js';
 import { createS3loStore, type S3loStore } from './s3lo/store.js';
 import type { RunSettings } from './settings.js';
 import { OciLayoutStore } from './sources/oci-layout.js';
+import { registryStore } from './sources/registry.js';
 import type { ContentStore } from './types.js';
 import { FormatOrder } from './verify/discovery.js';
 import type { GitHubAttestationSource, Stores } from './verify/context.js';
@@ -17,7 +18,7 @@ export function runStores(registry: RegistryClient, env: NodeJS.ProcessEnv): Sto
   const s3loStores = new Map<string, S3loStore>();
   return {
     storeFor(ref: Exclude<ImageRef, { kind: 's3lo' }>): ContentStore {
-      if (ref.kind === 'registry') return registry.store(ref.registry, ref.repository);
+      if (ref.kind === 'registry') return registryStore(registry, ref.registry, ref.repository);
       let s = layouts.get(ref.dir);
       if (!s) layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
       return s;
@@ -48,7 +49,8 @@ export function githubAttestationSource(
   const name = github.repository ? `${github.owner}/${github.repository}` : github.owner;
   return async (digest) => {
     // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
-    const { BundleFault, fetchGitHubAttestations } = await import('./attestations/github-api.js');
+    const { BundleFault, fetchGitHubAttestations } =
+      await import('./sources/github-attestations.js');
     const bundles = await fetchGitHubAttestations({
       owner: github.owner,
       ...(github.repository ? { repository: github.repository } : {}),

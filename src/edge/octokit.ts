@@ -1,6 +1,6 @@
 // The GitHub API client both front ends hand to the core: @actions/github's Octokit, loaded on
 // first use. The core only sees the OctokitFactory shape, never @actions/*.
-import type { OctokitFactory } from '../core/attestations/github-api.js';
+import type { OctokitFactory } from '../core/sources/github-attestations.js';
 
 /**
  * Octokit's own logger writes to the console, past the sinks' sanitisers: its deprecation

@@ -82,6 +82,8 @@ export interface FakeGitHubApiOptions {
   maxPerPage?: number;
   /** Serve `bundle: null` plus a snappy-compressed `bundle_url` on this server, as GitHub now does. */
   bundleUrls?: boolean;
+  /** Rewrites each bundle_url (given the one on this server), e.g. to go through a redirector. */
+  bundleUrl?: (url: string) => string;
   /** How "no attestations" is answered: 404 (default) or 200 with an empty list. */
   emptyStatus?: 404 | 200;
   /** Scripted answers for the next API requests (not blob requests), consumed in order. */
@@ -176,7 +178,8 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions): Promise<Fa
     const entries = slice.map((text) => {
       if (!opts.bundleUrls) return `{"bundle":${text},"repository_id":1,"bundle_url":null}`;
       blobs.push(text);
-      return `{"bundle":null,"repository_id":1,"bundle_url":"${origin}/blobs/${blobs.length - 1}"}`;
+      const own = `${origin}/blobs/${blobs.length - 1}`;
+      return `{"bundle":null,"repository_id":1,"bundle_url":${JSON.stringify(opts.bundleUrl?.(own) ?? own)}}`;
     });
     const headers: Record<string, string> = {};
     const end = start + slice.length;

@@ -12,6 +12,7 @@ import { PREDICATE } from '../../src/core/attestations/types.js';
 import { discover } from '../../src/core/verify/discovery.js';
 import type { IdentityRule } from '../../src/core/signatures/signer-policy.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import type { Report } from '../../src/core/report.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import { loadTrustedRoot } from '../../src/core/trust/root.js';
@@ -541,7 +542,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   });
 
   it('is discovered at sha256-<hex>.att and verifies offline under the release workflow identity', async () => {
-    const store = client.store(reg.host, 'distroless/static');
+    const store = registryStore(client, reg.host, 'distroless/static');
     const found = await discover(store, IMAGE, { legacySuffixes: ['.sig', '.att'] });
     expect(found.candidates).toHaveLength(1);
     expect(found.candidates[0]).toMatchObject({
@@ -571,7 +572,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   });
 
   it('does not satisfy cosign `vuln` (https://…) nor give max-vuln-age evidence: the type is not the same', async () => {
-    const store = client.store(reg.host, 'distroless/static');
+    const store = registryStore(client, reg.host, 'distroless/static');
     const found = await discover(store, IMAGE, { legacySuffixes: ['.att'] });
     const out = await checkAttestations(
       IMAGE,
@@ -592,7 +593,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   ] as const)(
     'records a GitHub API entry whose bundle could not be had (%s) as a rejection beside the valid .att',
     async (code, message) => {
-      const store = client.store(reg.host, 'distroless/static');
+      const store = registryStore(client, reg.host, 'distroless/static');
       const found = await discover(store, IMAGE, { legacySuffixes: ['.att'] });
       const where = 'GitHub API distroless #0';
       const out = await checkAttestations(IMAGE, found.candidates, {
@@ -605,7 +606,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   );
 
   it('is rejected under another identity', async () => {
-    const store = client.store(reg.host, 'distroless/static');
+    const store = registryStore(client, reg.host, 'distroless/static');
     const found = await discover(store, IMAGE, { legacySuffixes: ['.att'] });
     const other: IdentityRule = { subject: { exact: BUILDER }, issuer: { exact: ISSUER } };
     const out = await checkAttestations(IMAGE, found.candidates, await plan([other], [OLD_VULN]));
@@ -620,7 +621,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   });
 
   it('is rejected when copied onto another digest', async () => {
-    const store = client.store(reg.host, 'distroless/static');
+    const store = registryStore(client, reg.host, 'distroless/static');
     const found = await discover(store, OTHER, { legacySuffixes: ['.att'] });
     const out = await checkAttestations(
       OTHER,
@@ -638,7 +639,7 @@ describe('the real distroless .att layer (public-good Sigstore, image manifest n
   });
 
   it('is rejected in the form upstream later edited: the log entry covers the old envelope', async () => {
-    const store = client.store(reg.host, 'distroless/edited');
+    const store = registryStore(client, reg.host, 'distroless/edited');
     const found = await discover(store, IMAGE, { legacySuffixes: ['.att'] });
     const out = await checkAttestations(
       IMAGE,

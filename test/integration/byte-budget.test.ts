@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchGitHubAttestations } from '../../src/core/attestations/github-api.js';
+import { fetchGitHubAttestations } from '../../src/core/sources/github-attestations.js';
 import { discover } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
 import { ByteBudget, withByteBudget } from '../../src/core/limits.js';

@@ -7,7 +7,7 @@ import {
   fetchGitHubAttestations as fetchWith,
   MAX_PAGES,
   type GitHubAttestationsRequest,
-} from '../../src/core/attestations/github-api.js';
+} from '../../src/core/sources/github-attestations.js';
 import { getOctokit } from '../../src/edge/octokit.js';
 
 /** The client as the front ends call it: with the real @actions/github Octokit. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type Candidate } from '../../src/core/verify/discovery.js';
 import type { Report } from '../../src/core/report.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { createSignatureVerifier } from '../../src/core/signatures/verifier.js';
 import { loadKey } from '../../src/core/trust/keys.js';
 import { embeddedTrustedRoot } from '../../src/core/trust/root.js';
@@ -238,7 +239,7 @@ describe('real teleport fixture served through the referrers server', () => {
     cs.filter((c): c is Extract<Candidate, { kind: 'legacy' }> => c.kind === 'legacy');
 
   it('discovers both .sig layers and verifies the keyless one (daniel.upton, Google)', async () => {
-    const found = await discover(client.store(fx.host, 'teleportdan/hello-world'), HELLO);
+    const found = await discover(registryStore(client, fx.host, 'teleportdan/hello-world'), HELLO);
     const layers = legacy(found.candidates).sort((x, y) => x.where.localeCompare(y.where));
     expect(layers.map((l) => l.where)).toEqual([
       `sha256-${HELLO.slice(7)}.sig layer 0`,
@@ -268,7 +269,7 @@ describe('real teleport fixture served through the referrers server', () => {
   });
 
   it('verifies the key-based .sig layer with the extracted public key', async () => {
-    const found = await discover(client.store(fx.host, 'teleportdan/hello-world'), HELLO);
+    const found = await discover(registryStore(client, fx.host, 'teleportdan/hello-world'), HELLO);
     const layers = legacy(found.candidates).sort((x, y) => x.where.localeCompare(y.where));
     const key = await loadKey(path.join(FIXTURE, 'key-based-signer.pub.pem'));
     const verifier = createSignatureVerifier(embeddedTrustedRoot(), {
@@ -285,7 +286,10 @@ describe('real teleport fixture served through the referrers server', () => {
   });
 
   it('finds the attest-build-provenance bundle via the API and pins its real GitHub workflow', async () => {
-    const found = await discover(client.store(fx.host, 'boxofrad/provenance-demo'), PROVENANCE);
+    const found = await discover(
+      registryStore(client, fx.host, 'boxofrad/provenance-demo'),
+      PROVENANCE,
+    );
     expect(found.candidates).toHaveLength(1);
     const c = found.candidates[0];
     expect(c).toMatchObject({

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { startFake } from '../helpers/fake-registry.js';
 import { pushBlob, pushImage, pushManifest, sha256 } from '../helpers/oci-push.js';
 import {
@@ -45,7 +46,7 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
 
   it('resolves a tag to the digest of the bytes received', async () => {
     const img = await pushImage(reg, 'team/app', 'v1');
-    const got = await client().store(reg.host, 'team/app').getManifest('v1');
+    const got = await registryStore(client(), reg.host, 'team/app').getManifest('v1');
     expect(got?.digest).toBe(img.digest);
     expect(got?.digest).toBe(sha256(got!.bytes));
     expect(Buffer.from(got!.bytes).equals(Buffer.from(img.manifestBytes))).toBe(true);
@@ -55,7 +56,7 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
 
   it('pins the digest a tag had when it was read, even after the tag moves', async () => {
     const first = await pushImage(reg, 'team/moving', 'latest');
-    const store = client().store(reg.host, 'team/moving');
+    const store = registryStore(client(), reg.host, 'team/moving');
     const pinned = (await store.getManifest('latest'))!.digest;
     const second = await pushImage(reg, 'team/moving', 'latest');
     expect(pinned).toBe(first.digest);
@@ -86,7 +87,7 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
       index,
       'application/vnd.oci.image.index.v1+json',
     );
-    const got = await client().store(reg.host, 'team/multi').getManifest(indexDigest);
+    const got = await registryStore(client(), reg.host, 'team/multi').getManifest(indexDigest);
     expect(got?.digest).toBe(indexDigest);
     expect(got?.mediaType).toBe('application/vnd.oci.image.index.v1+json');
     expect(got?.manifest.manifests?.[0]).toMatchObject({
@@ -98,13 +99,13 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
   it('fetches a blob and checks it against its digest and size cap', async () => {
     const bytes = Buffer.from('hello blob');
     const digest = await pushBlob(reg, 'team/blobs', bytes);
-    const store = client().store(reg.host, 'team/blobs');
+    const store = registryStore(client(), reg.host, 'team/blobs');
     expect(Buffer.from(await store.getBlob(digest, 1024)).toString()).toBe('hello blob');
     await expect(store.getBlob(digest, 5)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('reports an unknown blob as NOT_FOUND', async () => {
-    const store = client().store(reg.host, 'team/blobs');
+    const store = registryStore(client(), reg.host, 'team/blobs');
     await expect(store.getBlob(sha256('never pushed'), 1024)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -113,14 +114,16 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
   it('returns undefined for an unknown tag, an unknown digest and an unknown repository', async () => {
     await pushImage(reg, 'team/known', 'v1');
     const c = client();
-    expect(await c.store(reg.host, 'team/known').getManifest('nope')).toBeUndefined();
-    expect(await c.store(reg.host, 'team/known').getManifest(sha256('nothing'))).toBeUndefined();
-    expect(await c.store(reg.host, 'team/unknown-repo').getManifest('v1')).toBeUndefined();
+    expect(await registryStore(c, reg.host, 'team/known').getManifest('nope')).toBeUndefined();
+    expect(
+      await registryStore(c, reg.host, 'team/known').getManifest(sha256('nothing')),
+    ).toBeUndefined();
+    expect(await registryStore(c, reg.host, 'team/unknown-repo').getManifest('v1')).toBeUndefined();
   });
 
   it('reports "no referrers API" (undefined) on distribution 2.8, which answers 404', async () => {
     const img = await pushImage(reg, 'team/refs', 'v1');
-    const store = client().store(reg.host, 'team/refs');
+    const store = registryStore(client(), reg.host, 'team/refs');
     expect(await store.getReferrers!(img.digest)).toBeUndefined();
     expect(
       await store.getReferrers!(img.digest, 'application/vnd.dev.sigstore.bundle.v0.3+json'),
@@ -130,7 +133,7 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
   it('counts every request it sends', async () => {
     const img = await pushImage(reg, 'team/count', 'v1');
     const c = client();
-    const store = c.store(reg.host, 'team/count');
+    const store = registryStore(c, reg.host, 'team/count');
     await store.getManifest('v1');
     await store.getBlob(img.configDigest, 4096);
     expect(c.stats.requests).toBe(2);
@@ -138,10 +141,10 @@ describe.skipIf(!registryAvailable)('registry without auth', () => {
 
   it('rejects an invalid repository name before any request', () => {
     const c = client();
-    expect(() => c.store(reg.host, 'Team/App')).toThrow(
+    expect(() => registryStore(c, reg.host, 'Team/App')).toThrow(
       expect.objectContaining({ code: 'REF_INVALID' }),
     );
-    expect(() => c.store(reg.host, '../x')).toThrow(
+    expect(() => registryStore(c, reg.host, '../x')).toThrow(
       expect.objectContaining({ code: 'REF_INVALID' }),
     );
     expect(c.stats.requests).toBe(0);
@@ -164,7 +167,7 @@ describe.skipIf(!registryAvailable || !canMakeBcrypt())(
       const c = client({
         credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
       });
-      const store = c.store(reg.host, 'private/app');
+      const store = registryStore(c, reg.host, 'private/app');
       expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
       expect(c.stats.requests).toBe(2); // 401, then 200
       await store.getBlob(img.layerDigest, 1024);
@@ -184,25 +187,29 @@ describe.skipIf(!registryAvailable || !canMakeBcrypt())(
           },
         }),
       );
-      const got = await client({ dockerConfigPath: path })
-        .store(reg.host, 'private/cfg')
-        .getManifest('v1');
+      const got = await registryStore(
+        client({ dockerConfigPath: path }),
+        reg.host,
+        'private/cfg',
+      ).getManifest('v1');
       expect(got?.digest).toBe(img.digest);
     });
 
     it('fails with AUTH_REFUSED without credentials, and with wrong ones, without retrying', async () => {
       await pushImage(reg, 'private/denied', 'v1');
       const anon = client();
-      await expect(anon.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject({
+      await expect(
+        registryStore(anon, reg.host, 'private/denied').getManifest('v1'),
+      ).rejects.toMatchObject({
         code: 'AUTH_REFUSED',
       });
       expect(anon.stats.requests).toBe(1);
       const wrong = client({
         credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }],
       });
-      await expect(wrong.store(reg.host, 'private/denied').getManifest('v1')).rejects.toMatchObject(
-        { code: 'AUTH_REFUSED' },
-      );
+      await expect(
+        registryStore(wrong, reg.host, 'private/denied').getManifest('v1'),
+      ).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
       expect(wrong.stats.requests).toBe(2);
     });
 
@@ -211,7 +218,9 @@ describe.skipIf(!registryAvailable || !canMakeBcrypt())(
       const path = join(tmp, 'basic-identitytoken.json');
       await writeFile(path, JSON.stringify({ auths: { [reg.host]: { identitytoken: 'secret' } } }));
       const c = client({ dockerConfigPath: path });
-      await expect(c.store(reg.host, 'private/idtoken').getManifest('v1')).rejects.toMatchObject({
+      await expect(
+        registryStore(c, reg.host, 'private/idtoken').getManifest('v1'),
+      ).rejects.toMatchObject({
         code: 'AUTH_REFUSED',
         message: expect.stringContaining('is an identity token, which only a token service takes'),
       });
@@ -229,7 +238,11 @@ describe.skipIf(!registryAvailable || !canMakeBcrypt())(
         }),
       );
       await expect(
-        client({ dockerConfigPath: path }).store(reg.host, 'private/lookalike').getManifest('v1'),
+        registryStore(
+          client({ dockerConfigPath: path }),
+          reg.host,
+          'private/lookalike',
+        ).getManifest('v1'),
       ).rejects.toMatchObject({
         code: 'AUTH_REFUSED',
       });
@@ -254,7 +267,7 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
       credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
       log: (m) => logs.push(m),
     });
-    const store = c.store(reg.host, 'tok/app');
+    const store = registryStore(c, reg.host, 'tok/app');
     expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
     await store.getManifest(img.digest);
     await store.getBlob(img.layerDigest, 1024);
@@ -279,8 +292,8 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     const c = client({
       credentials: [{ registry: reg.host, username: reg.username!, password: reg.password! }],
     });
-    await c.store(reg.host, 'tok/one').getManifest('v1');
-    await c.store(reg.host, 'tok/two').getManifest('v1');
+    await registryStore(c, reg.host, 'tok/one').getManifest('v1');
+    await registryStore(c, reg.host, 'tok/two').getManifest('v1');
     expect(c.stats.requests).toBe(5); // 401, token, 200; token, 200
   });
 
@@ -296,7 +309,7 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     const before = reg.token!.requests.length;
     const logs: string[] = [];
     const c = client({ dockerConfigPath: path, log: (m) => logs.push(m) });
-    const store = c.store(reg.host, 'tok/oauth');
+    const store = registryStore(c, reg.host, 'tok/oauth');
     expect((await store.getManifest('v1'))?.digest).toBe(img.digest);
     await store.getBlob(img.layerDigest, 1024);
     const mine = reg.token!.requests.slice(before);
@@ -328,7 +341,9 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
             : undefined,
         ),
     });
-    expect((await c.store(reg.host, 'tok/helper').getManifest('v1'))?.digest).toBe(img.digest);
+    expect((await registryStore(c, reg.host, 'tok/helper').getManifest('v1'))?.digest).toBe(
+      img.digest,
+    );
     expect(reg.token!.requests.at(-1)).toMatchObject({ method: 'POST' });
   });
 
@@ -338,7 +353,7 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     await writeFile(path, JSON.stringify({ auths: { [reg.host]: { identitytoken: 'revoked' } } }));
     const before = reg.token!.requests.length;
     await expect(
-      client({ dockerConfigPath: path }).store(reg.host, 'tok/badgrant').getManifest('v1'),
+      registryStore(client({ dockerConfigPath: path }), reg.host, 'tok/badgrant').getManifest('v1'),
     ).rejects.toMatchObject({
       code: 'AUTH_REFUSED',
       message: expect.stringContaining('identitytoken'),
@@ -372,8 +387,11 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
         path,
         JSON.stringify({ auths: { [echo.host]: { identitytoken: 'sekrit-refresh' } } }),
       );
-      const err = await client({ dockerConfigPath: path, insecureRegistries: [echo.host] })
-        .store(echo.host, 'x/y')
+      const err = await registryStore(
+        client({ dockerConfigPath: path, insecureRegistries: [echo.host] }),
+        echo.host,
+        'x/y',
+      )
         .getManifest('v1')
         .then(
           () => undefined,
@@ -404,9 +422,11 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
         JSON.stringify({ auths: { [reg2.host]: { identitytoken: 'refresh-me' } } }),
       );
       await expect(
-        client({ dockerConfigPath: path, insecureRegistries: [reg2.host, elsewhere.host] })
-          .store(reg2.host, 'x/y')
-          .getManifest('v1'),
+        registryStore(
+          client({ dockerConfigPath: path, insecureRegistries: [reg2.host, elsewhere.host] }),
+          reg2.host,
+          'x/y',
+        ).getManifest('v1'),
       ).rejects.toMatchObject({ code: 'REGISTRY_ERROR', message: expect.stringContaining('307') });
       expect(reg2.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
       expect(elsewhere.seen).toEqual([]);
@@ -421,7 +441,7 @@ describe.skipIf(!registryAvailable)('registry with token auth (real auth: token 
     const c = client({
       credentials: [{ registry: reg.host, username: reg.username!, password: 'wrong' }],
     });
-    await expect(c.store(reg.host, 'tok/denied').getManifest('v1')).rejects.toMatchObject({
+    await expect(registryStore(c, reg.host, 'tok/denied').getManifest('v1')).rejects.toMatchObject({
       code: 'AUTH_REFUSED',
       message: expect.stringContaining('explicit credentials'),
     });

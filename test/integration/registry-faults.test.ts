@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryClientOptions } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { MAX_REFERRERS } from '../../src/core/registry/limits.js';
 import { MEDIA_TYPES } from '../../src/core/types.js';
 import {
@@ -69,7 +70,7 @@ describe('integrity of what the registry sends', () => {
   ])('rejects a digest with %s before sending any request', async (_n, bad) => {
     const f = await fake(serve(manifestBytes()));
     const c = client();
-    const store = c.store(f.host, 'app');
+    const store = registryStore(c, f.host, 'app');
     await expect(store.getManifest(bad)).rejects.toMatchObject({ code: 'USAGE' });
     await expect(store.getBlob(bad, 10)).rejects.toMatchObject({ code: 'MALFORMED' });
     await expect(store.getReferrers!(bad)).rejects.toMatchObject({ code: 'USAGE' });
@@ -81,7 +82,7 @@ describe('integrity of what the registry sends', () => {
     'rejects tag %j before sending any request',
     async (tag) => {
       const f = await fake(serve(manifestBytes()));
-      await expect(client().store(f.host, 'app').getManifest(tag)).rejects.toMatchObject({
+      await expect(registryStore(client(), f.host, 'app').getManifest(tag)).rejects.toMatchObject({
         code: 'USAGE',
       });
       expect(f.seen).toHaveLength(0);
@@ -91,7 +92,7 @@ describe('integrity of what the registry sends', () => {
   it('rejects manifest bytes that do not hash to the digest asked for', async () => {
     const asked = sha256(manifestBytes({ annotations: { a: 'b' } }));
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': asked }));
-    await expect(client().store(f.host, 'app').getManifest(asked)).rejects.toMatchObject({
+    await expect(registryStore(client(), f.host, 'app').getManifest(asked)).rejects.toMatchObject({
       code: 'DIGEST_MISMATCH',
     });
   });
@@ -99,14 +100,18 @@ describe('integrity of what the registry sends', () => {
   it('rejects a Docker-Content-Digest header that lies about the bytes', async () => {
     const other = sha256('something else');
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': other }));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'DIGEST_MISMATCH',
     });
   });
 
   it('rejects a Docker-Content-Digest header that is not a digest', async () => {
     const f = await fake(serve(manifestBytes(), { 'docker-content-digest': 'sha256:zz' }));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'DIGEST_MISMATCH',
     });
   });
@@ -114,7 +119,9 @@ describe('integrity of what the registry sends', () => {
   it('computes the digest itself when Docker-Content-Digest is absent', async () => {
     const bytes = manifestBytes();
     const f = await fake(serve(bytes));
-    expect((await client().store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
+    expect((await registryStore(client(), f.host, 'app').getManifest('latest'))?.digest).toBe(
+      sha256(bytes),
+    );
   });
 
   it.each([
@@ -140,20 +147,24 @@ describe('integrity of what the registry sends', () => {
     ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0x7d]), OCI],
   ])('rejects a manifest with %s as MALFORMED', async (_n, bytes, contentType) => {
     const f = await fake(serve(bytes, {}, contentType));
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'MALFORMED',
     });
   });
 
   it('accepts a Content-Type with parameters when the media type matches', async () => {
     const f = await fake(serve(manifestBytes(), {}, `${OCI}; charset=utf-8`));
-    expect((await client().store(f.host, 'app').getManifest('latest'))?.mediaType).toBe(OCI);
+    expect((await registryStore(client(), f.host, 'app').getManifest('latest'))?.mediaType).toBe(
+      OCI,
+    );
   });
 
   it('rejects blob bytes that do not hash to the digest', async () => {
     const f = await fake((_q, res) => res.end('tampered'));
     await expect(
-      client().store(f.host, 'app').getBlob(sha256('original'), 100),
+      registryStore(client(), f.host, 'app').getBlob(sha256('original'), 100),
     ).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
   });
 });
@@ -166,7 +177,9 @@ describe('size and count limits', () => {
       for (let i = 0; i < 80; i++) res.write(chunk);
       res.end();
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -174,7 +187,9 @@ describe('size and count limits', () => {
   it('ignores a Content-Length that claims a small body when counting a blob', async () => {
     const big = randomBytes(4096);
     const f = await fake((_q, res) => res.end(big));
-    await expect(client().store(f.host, 'app').getBlob(sha256(big), 1000)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getBlob(sha256(big), 1000),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -191,7 +206,9 @@ describe('size and count limits', () => {
           .end();
       }
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -204,14 +221,18 @@ describe('retries', () => {
       seen.length === 1 ? res.writeHead(500).end() : sendJson(res, bytes, OCI),
     );
     const c = client();
-    expect((await c.store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
+    expect((await registryStore(c, f.host, 'app').getManifest('latest'))?.digest).toBe(
+      sha256(bytes),
+    );
     expect(f.seen).toHaveLength(2);
     expect(c.stats.requests).toBe(2);
   });
 
   it('gives up on a permanent 429 without Retry-After after the retries', async () => {
     const f = await fake((_q, res) => res.writeHead(429).end());
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'REGISTRY_ERROR',
     });
     expect(f.seen).toHaveLength(3);
@@ -225,7 +246,9 @@ describe('retries', () => {
           .writeHead(status, { 'content-type': 'application/json' })
           .end('{"errors":[{"code":"UNAVAILABLE","message":"down\\n"}]}'),
       );
-      await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+      await expect(
+        registryStore(client(), f.host, 'app').getManifest('latest'),
+      ).rejects.toMatchObject({
         code: 'REGISTRY_ERROR',
         message: expect.stringMatching(
           new RegExp(`HTTP ${status} \\(UNAVAILABLE: down \\) after 3 attempts`),
@@ -238,7 +261,7 @@ describe('retries', () => {
   it('honours the retries option', async () => {
     const f = await fake((_q, res) => res.writeHead(503).end());
     await expect(
-      client({ retries: 4 }).store(f.host, 'app').getManifest('latest'),
+      registryStore(client({ retries: 4 }), f.host, 'app').getManifest('latest'),
     ).rejects.toMatchObject({ code: 'REGISTRY_ERROR' });
     expect(f.seen).toHaveLength(5);
   });
@@ -251,14 +274,18 @@ describe('retries', () => {
         : sendJson(res, bytes, OCI),
     );
     const t0 = Date.now();
-    expect((await client().store(f.host, 'app').getManifest('latest'))?.digest).toBe(sha256(bytes));
+    expect((await registryStore(client(), f.host, 'app').getManifest('latest'))?.digest).toBe(
+      sha256(bytes),
+    );
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
   });
 
   it('gives up at once when Retry-After asks for longer than the cap', async () => {
     const f = await fake((_q, res) => res.writeHead(429, { 'retry-after': '86400' }).end());
     const t0 = Date.now();
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'REGISTRY_ERROR',
       message: expect.stringContaining('86400 s'),
     });
@@ -272,7 +299,9 @@ describe('retries', () => {
     [400, 'REGISTRY_ERROR'],
   ])('does not retry a %i (→ %s)', async (status, code) => {
     const f = await fake((_q, res) => res.writeHead(status).end());
-    await expect(client().store(f.host, 'app').getBlob(sha256('b'), 10)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getBlob(sha256('b'), 10),
+    ).rejects.toMatchObject({
       code,
     });
     expect(f.seen).toHaveLength(1);
@@ -283,7 +312,7 @@ describe('retries', () => {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end(),
     );
     const c = client({ credentials: [{ registry: f.host, username: 'u', password: 'p' }] });
-    await expect(c.store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(registryStore(c, f.host, 'app').getManifest('latest')).rejects.toMatchObject({
       code: 'AUTH_REFUSED',
     });
     expect(f.seen).toHaveLength(2);
@@ -294,7 +323,9 @@ describe('retries', () => {
   it('maps connection refused to NETWORK naming the registry, after retrying', async () => {
     const port = await freePort();
     const c = client();
-    await expect(c.store(`127.0.0.1:${port}`, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(c, `127.0.0.1:${port}`, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'NETWORK',
       message: expect.stringContaining(`registry 127.0.0.1:${port} refused`),
     });
@@ -319,9 +350,9 @@ describe('redirects', () => {
       credentials: [{ registry: reg.host, username: 'user', password: 'hunter22' }],
       log: (m) => logs.push(m),
     });
-    expect(Buffer.from(await c.store(reg.host, 'app').getBlob(sha256(blob), 100)).toString()).toBe(
-      'blob in storage',
-    );
+    expect(
+      Buffer.from(await registryStore(c, reg.host, 'app').getBlob(sha256(blob), 100)).toString(),
+    ).toBe('blob in storage');
     expect(reg.seen[1].headers.authorization).toMatch(/^Basic /);
     expect(storage.seen).toHaveLength(1);
     expect(storage.seen[0].headers.authorization).toBeUndefined();
@@ -340,7 +371,7 @@ describe('redirects', () => {
       else res.end(blob);
     });
     const c = client({ credentials: [{ registry: reg.host, username: 'u', password: 'p' }] });
-    await c.store(reg.host, 'app').getBlob(sha256(blob), 100);
+    await registryStore(c, reg.host, 'app').getBlob(sha256(blob), 100);
     expect(reg.seen.at(-1)).toMatchObject({
       url: '/storage/blob',
       headers: { authorization: expect.stringMatching(/^Basic /) },
@@ -353,7 +384,7 @@ describe('redirects', () => {
       res.writeHead(307, { location: `${a.origin}/v2/app/blobs/${sha256('x')}` }).end(),
     );
     const c = client();
-    await expect(c.store(a.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
+    await expect(registryStore(c, a.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
       code: 'REGISTRY_ERROR',
       message: expect.stringContaining('loop'),
     });
@@ -365,7 +396,9 @@ describe('redirects', () => {
       const n = Number(/\/hop\/(\d+)/.exec(req.url!)?.[1] ?? 0);
       res.writeHead(307, { location: `/hop/${n + 1}` }).end();
     });
-    await expect(client().store(f.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getBlob(sha256('x'), 10),
+    ).rejects.toMatchObject({
       code: 'REGISTRY_ERROR',
       message: expect.stringContaining('more than 10 redirects'),
     });
@@ -377,7 +410,7 @@ describe('redirects', () => {
       res.writeHead(307, { location: 'http://storage.example.com/blob' }).end(),
     );
     const c = client();
-    await expect(c.store(f.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
+    await expect(registryStore(c, f.host, 'app').getBlob(sha256('x'), 10)).rejects.toMatchObject({
       code: 'INSECURE',
     });
     expect(c.stats.requests).toBe(1);
@@ -394,7 +427,7 @@ describe('timeouts and deadlines', () => {
     });
     const t0 = Date.now();
     await expect(
-      client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest'),
+      registryStore(client({ requestTimeoutMs: 300 }), f.host, 'app').getManifest('latest'),
     ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(3000);
   });
@@ -410,14 +443,15 @@ describe('timeouts and deadlines', () => {
       res.end();
     });
     expect(
-      (await client({ requestTimeoutMs: 300 }).store(f.host, 'app').getManifest('latest'))?.digest,
+      (await registryStore(client({ requestTimeoutMs: 300 }), f.host, 'app').getManifest('latest'))
+        ?.digest,
     ).toBe(sha256(bytes));
   });
 
   it('times out a server that never sends headers', async () => {
     const f = await fake(() => undefined);
     await expect(
-      client({ requestTimeoutMs: 200 }).store(f.host, 'app').getManifest('latest'),
+      registryStore(client({ requestTimeoutMs: 200 }), f.host, 'app').getManifest('latest'),
     ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(f.seen).toHaveLength(1);
   });
@@ -426,9 +460,9 @@ describe('timeouts and deadlines', () => {
     const f = await fake((_q, res) => res.writeHead(429, { 'retry-after': '5' }).end());
     const t0 = Date.now();
     await expect(
-      client({ signal: AbortSignal.timeout(400) })
-        .store(f.host, 'app')
-        .getManifest('latest'),
+      registryStore(client({ signal: AbortSignal.timeout(400) }), f.host, 'app').getManifest(
+        'latest',
+      ),
     ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(2000);
   });
@@ -461,7 +495,7 @@ describe('token flow', () => {
     ['access_token', { access_token: 'good-token' }],
   ])('accepts a token sent only as %s', async (_n, body) => {
     const f = await tokenRegistry(() => ({ body: JSON.stringify(body) }));
-    expect(await client().store(f.host, 'app').getManifest('latest')).toBeDefined();
+    expect(await registryStore(client(), f.host, 'app').getManifest('latest')).toBeDefined();
     const tokenReq = f.seen.find((s) => s.url.startsWith('/token'))!;
     expect(new URL(tokenReq.url, 'http://x').searchParams.get('scope')).toBe('repository:app:pull');
     expect(new URL(tokenReq.url, 'http://x').searchParams.get('service')).toBe('fake');
@@ -473,7 +507,7 @@ describe('token flow', () => {
       body: JSON.stringify({ token: 'good-token', expires_in: 300 }),
     }));
     const logs: string[] = [];
-    const store = client({ log: (m) => logs.push(m) }).store(f.host, 'app');
+    const store = registryStore(client({ log: (m) => logs.push(m) }), f.host, 'app');
     await Promise.all([store.getManifest('a'), store.getManifest('b'), store.getManifest('c')]);
     await store.getManifest('d');
     expect(f.seen.filter((s) => s.url.startsWith('/token'))).toHaveLength(1);
@@ -492,7 +526,9 @@ describe('token flow', () => {
     ['403 from the token service', { status: 403, body: '{}' }, 'AUTH_REFUSED'],
   ])('fails on a token response with %s', async (_n, answer, code) => {
     const f = await tokenRegistry(() => answer);
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code,
     });
   });
@@ -502,7 +538,9 @@ describe('token flow', () => {
       if (req.url!.startsWith('/token')) sendJson(res, '{"token":"useless"}', 'application/json');
       else res.writeHead(401, { 'www-authenticate': `Bearer realm="${f.origin}/token"` }).end();
     });
-    await expect(client().store(f.host, 'app').getManifest('latest')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({
       code: 'AUTH_REFUSED',
     });
     expect(f.seen.filter((s) => !s.url.startsWith('/token'))).toHaveLength(2);
@@ -530,7 +568,7 @@ describe('referrers', () => {
         index([entry(1, bundleType), entry(2, 'application/spdx+json'), entry(3, bundleType)]),
       ),
     );
-    const got = await client().store(f.host, 'app').getReferrers!(subject, bundleType);
+    const got = await registryStore(client(), f.host, 'app').getReferrers!(subject, bundleType);
     expect(got?.map((d) => d.digest)).toEqual([sha256('r1'), sha256('r3')]);
     expect(f.seen[0].url).toBe(
       `/v2/app/referrers/${subject}?artifactType=${encodeURIComponent(bundleType)}`,
@@ -541,7 +579,9 @@ describe('referrers', () => {
     const f = await fake((_q, res) =>
       sendIndex(res, index([entry(1, 'other')]), { 'oci-filters-applied': 'artifactType' }),
     );
-    expect(await client().store(f.host, 'app').getReferrers!(subject, bundleType)).toEqual([]);
+    expect(await registryStore(client(), f.host, 'app').getReferrers!(subject, bundleType)).toEqual(
+      [],
+    );
   });
 
   it('follows Link rel="next" pages on the same registry', async () => {
@@ -553,7 +593,7 @@ describe('referrers', () => {
         });
     });
     expect(
-      (await client().store(f.host, 'app').getReferrers!(subject))?.map((d) => d.digest),
+      (await registryStore(client(), f.host, 'app').getReferrers!(subject))?.map((d) => d.digest),
     ).toEqual([sha256('r1'), sha256('r2')]);
     expect(f.seen).toHaveLength(2);
   });
@@ -564,7 +604,9 @@ describe('referrers', () => {
         link: `<http://127.0.0.2:1/v2/app/referrers/${subject}>; rel="next"`,
       }),
     );
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getReferrers!(subject),
+    ).rejects.toMatchObject({
       code: 'REGISTRY_ERROR',
     });
     expect(f.seen).toHaveLength(1);
@@ -576,7 +618,9 @@ describe('referrers', () => {
         link: `</v2/app/referrers/${subject}?last=${Math.random()}>; rel="next"`,
       }),
     );
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getReferrers!(subject),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -584,7 +628,9 @@ describe('referrers', () => {
   it(`fails with LIMIT_EXCEEDED past ${MAX_REFERRERS} entries`, async () => {
     const many = Array.from({ length: MAX_REFERRERS + 1 }, (_v, i) => entry(i, bundleType));
     const f = await fake((_q, res) => sendIndex(res, index(many)));
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getReferrers!(subject),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -600,7 +646,9 @@ describe('referrers', () => {
           : { link: `</v2/app/referrers/${subject}?last=x>; rel="next"` },
       ),
     );
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getReferrers!(subject),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
   });
@@ -609,13 +657,15 @@ describe('referrers', () => {
     const f = await fake((_q, res) =>
       sendIndex(res, index([{ mediaType: OCI, digest: 'sha256:../../x', size: 1 }])),
     );
-    await expect(client().store(f.host, 'app').getReferrers!(subject)).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), f.host, 'app').getReferrers!(subject),
+    ).rejects.toMatchObject({
       code: 'MALFORMED',
     });
   });
 
   it('returns undefined on 404 (no referrers API)', async () => {
     const f = await fake((_q, res) => res.writeHead(404).end('404 page not found'));
-    expect(await client().store(f.host, 'app').getReferrers!(subject)).toBeUndefined();
+    expect(await registryStore(client(), f.host, 'app').getReferrers!(subject)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { MEDIA_TYPES } from '../../src/core/types.js';
 import { sendJson, startFake, type FakeRegistry } from '../helpers/fake-registry.js';
 import { sha256 } from '../helpers/oci-push.js';
@@ -53,7 +54,7 @@ function client(env: NodeJS.ProcessEnv, insecure: string[] = []): RegistryClient
 describe('proxy environment', () => {
   it('sends requests for a remote registry through HTTP_PROXY', async () => {
     const c = client({ HTTP_PROXY: proxy.origin }, ['registry.test:5000']);
-    expect((await c.store('registry.test:5000', 'app').getManifest('v1'))?.digest).toBe(
+    expect((await registryStore(c, 'registry.test:5000', 'app').getManifest('v1'))?.digest).toBe(
       sha256(manifest),
     );
     expect(proxy.seen[0].url).toBe('http://registry.test:5000/v2/app/manifests/v1');
@@ -61,13 +62,13 @@ describe('proxy environment', () => {
 
   it('reads the lower-case variable too', async () => {
     const c = client({ http_proxy: proxy.origin }, ['registry.test:5000']);
-    await c.store('registry.test:5000', 'app').getManifest('v1');
+    await registryStore(c, 'registry.test:5000', 'app').getManifest('v1');
     expect(proxy.seen).toHaveLength(1);
   });
 
   it('never proxies a loopback registry', async () => {
     const c = client({ HTTP_PROXY: proxy.origin, NO_PROXY: 'example.com' });
-    await c.store(registry.host, 'app').getManifest('v1');
+    await registryStore(c, registry.host, 'app').getManifest('v1');
     expect(proxy.seen).toHaveLength(0);
     expect(registry.seen).toHaveLength(1);
   });
@@ -76,7 +77,9 @@ describe('proxy environment', () => {
     const c = client({ HTTP_PROXY: proxy.origin, NO_PROXY: 'nxdomain.invalid' }, [
       'nxdomain.invalid',
     ]);
-    await expect(c.store('nxdomain.invalid', 'app').getManifest('v1')).rejects.toMatchObject({
+    await expect(
+      registryStore(c, 'nxdomain.invalid', 'app').getManifest('v1'),
+    ).rejects.toMatchObject({
       code: 'NETWORK',
     });
     expect(proxy.seen).toHaveLength(0);

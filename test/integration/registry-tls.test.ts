@@ -9,6 +9,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { Agent, type buildConnector } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryClientOptions } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { MEDIA_TYPES } from '../../src/core/types.js';
 import { sendJson, startFake, type FakeRegistry } from '../helpers/fake-registry.js';
 import { sha256 } from '../helpers/oci-push.js';
@@ -114,7 +115,7 @@ const manifest = Buffer.from(
 describe('https registries', () => {
   it('speaks https to a non-loopback registry and verifies its certificate', async () => {
     server.handle((_q, res) => sendJson(res, manifest, MEDIA_TYPES.ociManifest));
-    expect((await client().store('registry.test', 'app').getManifest('v1'))?.digest).toBe(
+    expect((await registryStore(client(), 'registry.test', 'app').getManifest('v1'))?.digest).toBe(
       sha256(manifest),
     );
     expect(server.seen[0].headers.host).toBe('registry.test');
@@ -133,7 +134,7 @@ describe('https registries', () => {
         dockerConfigPath: join(tmp, 'empty.json'),
       });
       await expect(
-        c.store(`registry.test:${server.port}`, 'app').getManifest('v1'),
+        registryStore(c, `registry.test:${server.port}`, 'app').getManifest('v1'),
       ).rejects.toMatchObject({ code: 'NETWORK' });
       expect(c.stats.requests).toBe(1);
     } finally {
@@ -143,7 +144,7 @@ describe('https registries', () => {
 
   it('maps Docker Hub names to registry-1.docker.io and adds library/', async () => {
     server.handle((_q, res) => sendJson(res, manifest, MEDIA_TYPES.ociManifest));
-    await client().store('docker.io', 'nginx').getManifest('latest');
+    await registryStore(client(), 'docker.io', 'nginx').getManifest('latest');
     expect(server.seen[0]).toMatchObject({
       url: '/v2/library/nginx/manifests/latest',
       headers: { host: 'registry-1.docker.io' },
@@ -152,15 +153,19 @@ describe('https registries', () => {
 
   it('uses plain http for a registry listed as insecure', async () => {
     plain.handle((_q, res) => sendJson(res, manifest, MEDIA_TYPES.ociManifest));
-    await client({ insecureRegistries: ['registry.test:5000'] })
-      .store('registry.test:5000', 'app')
-      .getManifest('v1');
+    await registryStore(
+      client({ insecureRegistries: ['registry.test:5000'] }),
+      'registry.test:5000',
+      'app',
+    ).getManifest('v1');
     expect(plain.seen).toHaveLength(1);
     expect(server.seen).toHaveLength(0);
   });
 
   it('maps a DNS failure to NETWORK naming the registry', async () => {
-    await expect(client().store('nxdomain.test', 'app').getManifest('v1')).rejects.toMatchObject({
+    await expect(
+      registryStore(client(), 'nxdomain.test', 'app').getManifest('v1'),
+    ).rejects.toMatchObject({
       code: 'NETWORK',
       message: expect.stringContaining('cannot resolve registry host nxdomain.test'),
     });
@@ -171,7 +176,7 @@ describe('redirect rules for a remote registry', () => {
   it('refuses an https → http downgrade', async () => {
     server.handle((_q, res) => res.writeHead(307, { location: 'http://storage.test/blob' }).end());
     await expect(
-      client().store('registry.test', 'app').getBlob(sha256('b'), 10),
+      registryStore(client(), 'registry.test', 'app').getBlob(sha256('b'), 10),
     ).rejects.toMatchObject({ code: 'INSECURE' });
     expect(plain.seen).toHaveLength(0);
   });
@@ -184,7 +189,9 @@ describe('redirect rules for a remote registry', () => {
   ])('refuses a redirect to %s', async (location) => {
     server.handle((_q, res) => res.writeHead(302, { location }).end());
     const c = client();
-    await expect(c.store('registry.test', 'app').getBlob(sha256('b'), 10)).rejects.toMatchObject({
+    await expect(
+      registryStore(c, 'registry.test', 'app').getBlob(sha256('b'), 10),
+    ).rejects.toMatchObject({
       code: 'INSECURE',
     });
     expect(c.stats.requests).toBe(1);
@@ -201,7 +208,7 @@ describe('redirect rules for a remote registry', () => {
     const c = client({
       credentials: [{ registry: 'registry.test', username: 'u', password: 'p' }],
     });
-    await c.store('registry.test', 'app').getBlob(sha256(blob), 100);
+    await registryStore(c, 'registry.test', 'app').getBlob(sha256(blob), 100);
     const storageReq = server.seen.find((s) => s.headers.host === 'storage.test')!;
     expect(storageReq.headers.authorization).toBeUndefined();
   });
@@ -219,7 +226,7 @@ describe('token realm rules', () => {
     const c = client({
       credentials: [{ registry: 'registry.test', username: 'u', password: 'secret' }],
     });
-    await expect(c.store('registry.test', 'app').getManifest('v1')).rejects.toMatchObject({
+    await expect(registryStore(c, 'registry.test', 'app').getManifest('v1')).rejects.toMatchObject({
       code: 'INSECURE',
     });
     expect(server.seen).toHaveLength(1);
@@ -237,7 +244,9 @@ describe('token realm rules', () => {
       insecureRegistries: ['registry.test:5000'],
       credentials: [{ registry: 'registry.test:5000', username: 'u', password: 'p' }],
     });
-    await expect(c.store('registry.test:5000', 'app').getManifest('v1')).rejects.toMatchObject({
+    await expect(
+      registryStore(c, 'registry.test:5000', 'app').getManifest('v1'),
+    ).rejects.toMatchObject({
       code: 'INSECURE',
     });
     expect(plain.seen).toHaveLength(1);
@@ -259,7 +268,7 @@ describe('token realm rules', () => {
     const c = client({
       credentials: [{ registry: 'registry.test', username: 'u', password: 'p' }],
     });
-    await c.store('registry.test', 'app').getManifest('v1');
+    await registryStore(c, 'registry.test', 'app').getManifest('v1');
     const [first, token, second] = server.seen;
     expect(first.headers.authorization).toBeUndefined();
     expect(token).toMatchObject({
@@ -286,7 +295,9 @@ describe('GitHub token scoping', () => {
 
   it('sends the GitHub token to ghcr.io', async () => {
     server.handle(challengeBasic);
-    await client({ githubToken: 'ghs_abcdef' }).store('ghcr.io', 'acme/app').getManifest('v1');
+    await registryStore(client({ githubToken: 'ghs_abcdef' }), 'ghcr.io', 'acme/app').getManifest(
+      'v1',
+    );
     expect(server.seen[1].headers.authorization).toBe(
       `Basic ${Buffer.from('x-access-token:ghs_abcdef').toString('base64')}`,
     );
@@ -297,7 +308,7 @@ describe('GitHub token scoping', () => {
     async (host) => {
       server.handle(challengeBasic);
       await expect(
-        client({ githubToken: 'ghs_abcdef' }).store(host, 'acme/app').getManifest('v1'),
+        registryStore(client({ githubToken: 'ghs_abcdef' }), host, 'acme/app').getManifest('v1'),
       ).rejects.toMatchObject({ code: 'AUTH_REFUSED' });
       expect(server.seen).toHaveLength(1);
       expect(JSON.stringify(server.seen)).not.toContain(

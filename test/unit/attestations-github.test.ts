@@ -1,7 +1,7 @@
 // The pieces of the GitHub client that need no server: Snappy decoding of bundle_url bodies
 // (literals, overlapping copies, hostile headers) and Link-header parsing.
 import { describe, expect, it } from 'vitest';
-import { nextLink } from '../../src/core/attestations/github-api.js';
+import { nextLink } from '../../src/core/sources/github-attestations.js';
 import { snappyDecode } from '../../src/core/attestations/snappy.js';
 import { GateError } from '../../src/core/errors.js';
 import { snappyEncodeLiterals } from '../helpers/fake-github-api.js';

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fetchGitHubAttestations } from '../../src/core/attestations/github-api.js';
+import { fetchGitHubAttestations } from '../../src/core/sources/github-attestations.js';
 import { getOctokit } from '../../src/edge/octokit.js';
 
 let server: Server;

@@ -15,7 +15,7 @@ import {
   readFileCapped,
   withByteBudget,
 } from '../../src/core/limits.js';
-import { readCapped, readCappedStream } from '../../src/core/registry/http.js';
+import { readCapped } from '../../src/core/net/read.js';
 import { loadTrustedRoot } from '../../src/core/trust/root.js';
 
 const KiB = 1024;
@@ -87,7 +87,7 @@ describe('ByteBudget', () => {
 });
 
 describe('capped readers charge the budget in scope', () => {
-  it('readCappedStream (registry transport) stops mid-body once the image budget is spent', async () => {
+  it('readCapped of a Node stream (registry transport) stops mid-body once the image budget is spent', async () => {
     const budget = new ByteBudget('image x', 100 * KiB);
     let pulled = 0;
     const body = Readable.from(
@@ -99,9 +99,7 @@ describe('capped readers charge the budget in scope', () => {
       })(),
     );
     const code = await limitCode(
-      withByteBudget(budget, () =>
-        readCappedStream(body, 10 * 1024 * KiB, () => undefined, 'blob'),
-      ),
+      withByteBudget(budget, () => readCapped(body, 10 * 1024 * KiB, () => undefined, 'blob')),
     );
     expect(code).toBe('LIMIT_EXCEEDED');
     // 100 KiB is seven 16 KiB chunks; the stream is destroyed, not drained.
@@ -109,7 +107,7 @@ describe('capped readers charge the budget in scope', () => {
     expect(body.destroyed).toBe(true);
   });
 
-  it('readCapped (GitHub API, bundle_url) stops and cancels the stream', async () => {
+  it('readCapped of a web stream (GitHub API, bundle_url, Vault) stops and cancels the stream', async () => {
     const budget = new ByteBudget('image x', 50 * KiB);
     let cancelled = false;
     let i = 0;
@@ -133,7 +131,7 @@ describe('capped readers charge the budget in scope', () => {
   it('a read within budget returns its bytes and leaves the rest of the budget', async () => {
     const budget = new ByteBudget('image x', 100 * KiB);
     const got = await withByteBudget(budget, () =>
-      readCappedStream(Readable.from(chunks(4, 8 * KiB)), 64 * KiB, () => undefined),
+      readCapped(Readable.from(chunks(4, 8 * KiB)), 64 * KiB, () => undefined),
     );
     expect(got).toMatchObject({ over: false });
     expect(got.bytes.length).toBe(32 * KiB);
@@ -181,4 +179,57 @@ describe('files of trust material and evidence are read against a cap', () => {
     expect(err).toMatchObject({ code: 'LIMIT_EXCEEDED' });
     expect((err as GateError).message).toMatch(/bundle \/dev\/zero is larger than 10485760 bytes/);
   }, 10_000);
+});
+
+describe('one table of limits', () => {
+  it('the caps modules name for themselves are views of LIMITS', async () => {
+    const registry = await import('../../src/core/registry/limits.js');
+    const s3lo = await import('../../src/core/s3lo/object-store.js');
+    const github = await import('../../src/core/sources/github-attestations.js');
+    const sbom = await import('../../src/core/attestations/sbom.js');
+    const vuln = await import('../../src/core/attestations/vuln.js');
+    const shape = await import('../../src/core/signatures/bundle-shape.js');
+    const statement = await import('../../src/core/signatures/statement.js');
+    expect([
+      registry.MAX_MANIFEST_BYTES,
+      registry.MAX_TOKEN_BYTES,
+      registry.MAX_ERROR_BODY_BYTES,
+      registry.MAX_REFERRERS,
+      registry.MAX_REFERRER_PAGES,
+      registry.MAX_REDIRECTS,
+      registry.MAX_DOCKER_CONFIG_BYTES,
+      registry.MAX_CRED_HELPER_OUTPUT,
+      s3lo.S3LO_LIMITS.manifestBytes,
+      s3lo.S3LO_LIMITS.recordBytes,
+      github.MAX_PAGES,
+      github.MAX_PAGE_BYTES,
+      github.MAX_BUNDLE_REDIRECTS,
+      sbom.MAX_SBOM_PACKAGES,
+      vuln.MAX_FINDINGS,
+      shape.MAX_TLOG_ENTRIES,
+      shape.MAX_TIMESTAMPS,
+      statement.MAX_SUBJECTS,
+      statement.MAX_DIGESTS_PER_SUBJECT,
+    ]).toEqual([
+      LIMITS.manifestBytes,
+      LIMITS.tokenBytes,
+      LIMITS.errorBodyBytes,
+      LIMITS.referrers,
+      LIMITS.referrerPages,
+      LIMITS.registryRedirects,
+      LIMITS.dockerConfigBytes,
+      LIMITS.credHelperOutputBytes,
+      LIMITS.manifestBytes,
+      LIMITS.s3loRecordBytes,
+      LIMITS.githubPages,
+      LIMITS.githubPageBytes,
+      LIMITS.fetchRedirects,
+      LIMITS.sbomPackages,
+      LIMITS.vulnFindings,
+      LIMITS.tlogEntriesPerBundle,
+      LIMITS.timestampsPerBundle,
+      LIMITS.subjectsPerStatement,
+      LIMITS.digestsPerSubject,
+    ]);
+  });
 });

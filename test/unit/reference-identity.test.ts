@@ -20,8 +20,10 @@ import {
   type ImageRef,
 } from '../../src/core/reference.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
+import { registryStore } from '../../src/core/sources/registry.js';
 import { CredentialResolver, registryKeyMatches } from '../../src/core/registry/credentials.js';
-import { apiHostFor, isPlainHttpAllowed, normalizeHost } from '../../src/core/registry/hosts.js';
+import { isPlainHttpAllowed } from '../../src/core/net/addresses.js';
+import { apiHostFor, normalizeHost } from '../../src/core/registry/hosts.js';
 
 const D = 'sha256:' + 'b'.repeat(64);
 const cwd = process.cwd();
@@ -116,7 +118,7 @@ describe('one identity per registry image, whatever the spelling', () => {
     const ref = registryRef(s);
     // The client normalises again: it must land on the identity, not on another host.
     expect(normalizeHost(ref.registry)).toBe(ref.registry);
-    const store = new RegistryClient({ env: {} }).store(ref.registry, ref.repository);
+    const store = registryStore(new RegistryClient({ env: {} }), ref.registry, ref.repository);
     expect(store.name).toBe(id);
     // A credential stored under the canonical host is the one this spelling gets, and vice versa.
     expect(registryKeyMatches(id.slice(0, id.indexOf('/')), ref.registry)).toBe(true);

@@ -1,13 +1,8 @@
 // Scheme and target rules: plain HTTP only for loopback/insecure hosts, token realms and redirect
 // targets never on loopback, link-local or metadata addresses unless the registry itself is local.
 import { describe, expect, it } from 'vitest';
-import {
-  apiHostFor,
-  assertRealmAllowed,
-  isLoopbackHost,
-  normalizeHost,
-  redactUrl,
-} from '../../src/core/registry/hosts.js';
+import { isLoopbackHost, redactUrl } from '../../src/core/net/addresses.js';
+import { apiHostFor, assertRealmAllowed, normalizeHost } from '../../src/core/registry/hosts.js';
 
 const none = new Set<string>();
 

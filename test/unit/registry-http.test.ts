@@ -2,8 +2,8 @@
 // DNS guard that keeps host names from resolving onto link-local/metadata addresses.
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN_ADDRESS, guardedLookup } from '../../src/core/registry/hosts.js';
-import { backoff, parseRetryAfter } from '../../src/core/registry/http.js';
+import { FORBIDDEN_ADDRESS, guardedLookup } from '../../src/core/net/addresses.js';
+import { backoff, parseRetryAfter } from '../../src/core/net/retry.js';
 import { nextLink } from '../../src/core/sources/registry.js';
 
 describe('parseRetryAfter', () => {

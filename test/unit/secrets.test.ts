@@ -1,7 +1,7 @@
 // The run's secret registry (core/secrets.ts): every configured secret and every form derived
 // from it is redacted wherever a server may quote it back, and announced to the Action's masking.
 import { describe, expect, it } from 'vitest';
-import { errorDetail } from '../../src/core/registry/http.js';
+import { errorDetail } from '../../src/core/registry/http-errors.js';
 import { REDACTED, SecretRegistry } from '../../src/core/secrets.js';
 
 const USER = 'robot$ci';
@@ -174,13 +174,7 @@ describe('errorDetail, where the registry client quotes an OCI error body', () =
     const body = new TextEncoder().encode(
       JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message }] }),
     );
-    const detail = errorDetail({
-      status: 401,
-      headers: { get: () => null },
-      body,
-      url: new URL('http://127.0.0.1/v2/'),
-      redact: (t) => s.redact(t),
-    });
+    const detail = errorDetail({ body, redact: (t) => s.redact(t) });
     expect(detail).toMatch(/^ \(UNAUTHORIZED: x+ you sent \*\*\*/);
     expect(detail).not.toContain(form.slice(0, 5));
   });

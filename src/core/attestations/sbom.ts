@@ -2,6 +2,7 @@
 // SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
 // before v2.0. Each package keeps every identity the document gives it: name, group and purls.
 import { GateError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { parseStrictJson } from '../signatures/strict-json.js';
 import { parsePurl, PurlError, type Purl } from './purl.js';
 import { PREDICATE } from './types.js';
@@ -17,7 +18,7 @@ export interface SbomPackage {
 }
 
 /** Components read from one SBOM; more than this is refused rather than half-checked. */
-export const MAX_SBOM_PACKAGES = 200_000;
+export const MAX_SBOM_PACKAGES = LIMITS.sbomPackages;
 
 /**
  * Packages in an SBOM predicate. Throws MALFORMED when the predicate is not an SBOM we can read:

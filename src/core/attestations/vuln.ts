@@ -1,5 +1,6 @@
 // Reads findings out of a verified cosign vuln predicate (SARIF, Trivy JSON or Grype JSON result)
 // and decides which findings verified OpenVEX statements mark not_affected or fixed.
+import { LIMITS } from '../limits.js';
 import { parseStrictJson } from '../signatures/strict-json.js';
 import type { Severity } from './types.js';
 
@@ -23,7 +24,7 @@ export interface VulnScan {
 }
 
 /** Findings read from one scan; more than this is refused rather than half-checked. */
-export const MAX_FINDINGS = 100_000;
+export const MAX_FINDINGS = LIMITS.vulnFindings;
 
 /** cosign `CosignVulnPredicate`: `{invocation, scanner{uri,version,db,result}, metadata{scanStartedOn,scanFinishedOn}}`. */
 export function readVulnScan(predicate: unknown): VulnScan {

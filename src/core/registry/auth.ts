@@ -4,8 +4,10 @@ import { GateError } from '../errors.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { Credential, CredentialResolver } from './credentials.js';
 import { quote } from './digest.js';
-import { assertRealmAllowed, redactUrl } from './hosts.js';
-import { errorDetail, type HttpResponse, type HttpTransport } from './http.js';
+import { redactUrl } from '../net/addresses.js';
+import { assertRealmAllowed } from './hosts.js';
+import type { HttpResponse, HttpTransport } from './http.js';
+import { errorDetail } from './http-errors.js';
 import { MAX_TOKEN_BYTES } from './limits.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 

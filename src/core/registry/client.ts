@@ -1,11 +1,9 @@
 // The registry client: one dispatcher, credential resolver and token cache per run, handing out
-// a ContentStore per repository. Auth happens lazily on the first 401 of each registry.
+// a repository-scoped GET per repository. Auth happens lazily on the first 401 of each registry.
 import type { Dispatcher } from 'undici';
 import { Agent, EnvHttpProxyAgent } from './undici-parts.js';
 import { GateError } from '../errors.js';
 import { SecretRegistry } from '../secrets.js';
-import type { ContentStore } from '../types.js';
-import { RegistryStore } from '../sources/registry.js';
 import { RegistryAuth } from './auth.js';
 import {
   CredentialResolver,
@@ -13,14 +11,10 @@ import {
   type ExplicitCredential,
 } from './credentials.js';
 import { isRepositoryName, quote } from './digest.js';
-import {
-  apiHostFor,
-  guardedLookup,
-  isDockerHub,
-  isPlainHttpAllowed,
-  normalizeHost,
-} from './hosts.js';
-import { errorDetail, HttpTransport } from './http.js';
+import { guardedLookup, isPlainHttpAllowed } from '../net/addresses.js';
+import { apiHostFor, isDockerHub, normalizeHost } from './hosts.js';
+import { HttpTransport } from './http.js';
+import { errorDetail } from './http-errors.js';
 import type { ReferrersApiState, RepositoryGetter } from './repository.js';
 import {
   DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
@@ -133,8 +127,11 @@ export class RegistryClient {
     this.auth = new RegistryAuth(this.transport, resolver, insecure, secrets, log);
   }
 
-  /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
-  store(registry: string, repository: string): ContentStore {
+  /**
+   * Authenticated GETs scoped to one repository (sources/registry.ts `registryStore` makes the
+   * content store of it). `registry` is host[:port] as written in the image ref.
+   */
+  repository(registry: string, repository: string): RepositoryGetter {
     const host = normalizeHost(registry);
     if (host === undefined || host.includes('/'))
       throw new GateError('REF_INVALID', `registry ${quote(registry)} is not a host[:port]`);
@@ -190,7 +187,7 @@ export class RegistryClient {
         return res;
       },
     };
-    return new RegistryStore(getter);
+    return getter;
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,11 @@
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
-/** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
+import { LIMITS } from '../limits.js';
+
+/** A view of the one table (limits.ts): a manifest may be 4 MiB, a signature record far less. */
 export const S3LO_LIMITS = {
-  manifestBytes: 4 * 1024 * 1024,
-  recordBytes: 1024 * 1024,
+  manifestBytes: LIMITS.manifestBytes,
+  recordBytes: LIMITS.s3loRecordBytes,
 } as const;
 
 export interface S3loStore {

@@ -5,6 +5,7 @@ import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 // The AWS SDK is large: load it on the first s3:// read, not at every process start.
 const sdk = (): Promise<typeof import('@aws-sdk/client-s3')> => import('@aws-sdk/client-s3');
 import { GateError } from '../errors.js';
+import { isLoopbackHost } from '../net/addresses.js';
 import { assertSafeKey, type S3loStore } from './object-store.js';
 
 export interface S3StoreOptions {
@@ -134,9 +135,7 @@ function checkEndpoint(endpoint: string, allowInsecureHttp: boolean): void {
   if (url.protocol !== 'http:') {
     throw new GateError('USAGE', `S3 endpoint '${endpoint}': scheme must be https or http`);
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  if (!loopback && !allowInsecureHttp) {
+  if (!isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new GateError(
       'INSECURE',
       `S3 endpoint '${endpoint}' uses plain http to a non-loopback host`,

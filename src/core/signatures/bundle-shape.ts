@@ -5,10 +5,11 @@
 import { X509Certificate } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { GateError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { toVerifyGateError } from './verify-errors.js';
 
-export const MAX_TLOG_ENTRIES = 32;
-export const MAX_TIMESTAMPS = 32;
+export const MAX_TLOG_ENTRIES = LIMITS.tlogEntriesPerBundle;
+export const MAX_TIMESTAMPS = LIMITS.timestampsPerBundle;
 
 const MEDIA_TYPES: ReadonlyMap<string, '0.1' | '0.2' | '0.3'> = new Map([
   ['application/vnd.dev.sigstore.bundle+json;version=0.1', '0.1'],

@@ -1,6 +1,7 @@
 // In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
 // type, strict statement parsing, size bounds, and binding the subject to the image digest).
 import { GateError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { parseStrictJsonBytes, StrictJsonError } from './strict-json.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -8,8 +9,8 @@ export const STATEMENT_TYPES: readonly string[] = [
   'https://in-toto.io/Statement/v0.1',
   'https://in-toto.io/Statement/v1',
 ];
-export const MAX_SUBJECTS = 1024;
-export const MAX_DIGESTS_PER_SUBJECT = 32;
+export const MAX_SUBJECTS = LIMITS.subjectsPerStatement;
+export const MAX_DIGESTS_PER_SUBJECT = LIMITS.digestsPerSubject;
 
 export interface InTotoSubject {
   name?: string;

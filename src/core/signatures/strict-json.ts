@@ -4,6 +4,7 @@
 // decode these payloads with it: a struct field matches any key equal under Unicode simple case
 // folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
 // lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
+import { LIMITS } from '../limits.js';
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
 export class StrictJsonError extends Error {
@@ -13,7 +14,7 @@ export class StrictJsonError extends Error {
   }
 }
 
-const MAX_DEPTH = 64;
+const MAX_DEPTH = LIMITS.jsonDepth;
 
 /**
  * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere

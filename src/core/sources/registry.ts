@@ -1,6 +1,7 @@
 // ContentStore over one registry repository: manifests, blobs and OCI 1.1 referrers, each
 // checked against the digest asked for or computed here, under streaming size and count caps.
 import { GateError } from '../errors.js';
+import type { RegistryClient } from '../registry/client.js';
 import type { RepositoryGetter } from '../registry/repository.js';
 import {
   assertDigest,
@@ -10,7 +11,8 @@ import {
   parseDigest,
   quote,
 } from '../registry/digest.js';
-import { errorDetail, type HttpResponse } from '../registry/http.js';
+import type { HttpResponse } from '../registry/http.js';
+import { errorDetail } from '../registry/http-errors.js';
 import { MAX_MANIFEST_BYTES, MAX_REFERRER_PAGES, MAX_REFERRERS } from '../registry/limits.js';
 import { parseIndex, parseManifest } from '../registry/manifest.js';
 import {
@@ -22,6 +24,15 @@ import {
 } from '../types.js';
 
 export { MAX_REFERRERS } from '../registry/limits.js';
+
+/** The content store of one repository; `registry` is host[:port] as written in the image ref. */
+export function registryStore(
+  client: Pick<RegistryClient, 'repository'>,
+  registry: string,
+  repository: string,
+): RegistryStore {
+  return new RegistryStore(client.repository(registry, repository));
+}
 
 export class RegistryStore implements ContentStore {
   readonly name: string;

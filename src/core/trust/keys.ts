@@ -4,6 +4,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { COSIGN_PEM_TYPES, decryptCosignPrivateKey } from './cosign-key.js';
 import { describeValidity, type KeyValidity, type VerificationKey } from './key-types.js';
 
@@ -16,7 +17,7 @@ export interface LoadKeyOptions {
 }
 
 /** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
+const MAX_KEY_FILE_BYTES = LIMITS.keyFileBytes;
 
 /** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
 const MIN_RSA_BITS = 2048;

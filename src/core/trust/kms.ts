@@ -3,7 +3,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { GateError } from '../errors.js';
-import { isLoopbackHost } from '../registry/hosts.js';
+import { isLoopbackHost } from '../net/addresses.js';
 
 export interface KmsOptions {
   env: NodeJS.ProcessEnv;

@@ -4,7 +4,9 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
-import { isLoopbackHost, redactUrl } from '../registry/hosts.js';
+import { LIMITS } from '../limits.js';
+import { isLoopbackHost, redactUrl } from '../net/addresses.js';
+import { fetchCapped, type FetchResponse } from '../net/fetch.js';
 
 export interface VaultOptions {
   env: NodeJS.ProcessEnv;
@@ -14,7 +16,6 @@ export interface VaultOptions {
 /** sigstore's hashivault reference grammar: word characters, dots and dashes inside. */
 const VAULT_REF = /^hashivault:\/\/(\w(?:[\w.-]*\w)?)$/;
 const MOUNT_SEGMENT = /^[\w.-]+$/;
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 function unreadable(ref: string, why: string, cause?: unknown): GateError {
@@ -84,27 +85,6 @@ async function vaultToken(ref: string, env: NodeJS.ProcessEnv): Promise<string> 
   const token = await vaultTokenFile(env);
   if (token !== undefined) return token;
   throw unreadable(ref, 'VAULT_TOKEN is not set and there is no ~/.vault-token');
-}
-
-async function readCapped(ref: string, res: Response): Promise<string> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > MAX_RESPONSE_BYTES)
-    throw unreadable(ref, `Vault response is ${declared} bytes (limit ${MAX_RESPONSE_BYTES})`);
-  if (!res.body) return '';
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw unreadable(ref, `Vault response exceeds ${MAX_RESPONSE_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function obj(value: unknown): Record<string, unknown> | undefined {
@@ -181,44 +161,43 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
 
   const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
   const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   const headers: Record<string, string> = {
-    'X-Vault-Token': token,
     'X-Vault-Request': 'true',
     Accept: 'application/json',
   };
   if (env.VAULT_NAMESPACE) headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
 
-  let res: Response;
-  let body: string;
+  let res: FetchResponse;
   try {
-    // Redirects are not followed: fetch would carry X-Vault-Token to wherever they point.
-    res = await fetch(url, { headers, redirect: 'manual', signal });
-    body = await readCapped(ref, res);
+    // net/fetch.ts: a redirect is followed only under the target rules, and X-Vault-Token goes
+    // to VAULT_ADDR's origin only, never to the other node or host a redirect names.
+    res = await fetchCapped({
+      url: new URL(url),
+      what: `key ${ref}`,
+      peer: `Vault at ${base.origin}`,
+      headers,
+      credentials: { 'X-Vault-Token': token },
+      maxBytes: LIMITS.vaultResponseBytes,
+      timeoutMs,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      redact: (t) => t.split(token).join('***'),
+    });
   } catch (e: unknown) {
-    if (e instanceof GateError) throw e;
-    if (opts.signal?.aborted) {
-      if (opts.signal.reason instanceof GateError) throw opts.signal.reason;
-      throw new GateError('TIMEOUT', `key ${ref}: Vault request was cancelled`, {
-        cause: opts.signal.reason,
-      });
-    }
-    if (timeout.aborted)
-      throw unreadable(ref, `Vault at ${base.origin} did not answer within ${timeoutMs} ms`, e);
-    const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const why =
-      typeof cause?.code === 'string' ? cause.code : e instanceof Error ? e.message : String(e);
-    throw unreadable(ref, `cannot reach Vault at ${base.origin} (${why})`, e);
+    // The caller's deadline and the target rules keep their codes; anything else means the
+    // key could not be read.
+    if (opts.signal?.aborted || (e instanceof GateError && e.code === 'INSECURE')) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new GateError('KEY_UNREADABLE', message, { cause: e });
   }
-
-  if (res.status === 200) return publicKeyFromTransitResponse(ref, body);
-  if (res.status >= 300 && res.status < 400) {
+  const body = new TextDecoder().decode(res.body);
+  // A standby node or proxy sent us elsewhere. The token stayed behind (see above), and a key is
+  // trust material: it is taken only from VAULT_ADDR's origin, whatever the other host answers.
+  if (res.url.origin !== base.origin)
     throw unreadable(
       ref,
-      `Vault at ${base.origin} redirected (${res.status} to ${redirectTarget(res, new URL(url), token)}); set VAULT_ADDR to the active node`,
+      `Vault at ${base.origin} redirected to ${redactUrl(res.url).split(token).join('***')} (HTTP ${res.status} there); the key is read from VAULT_ADDR's origin only: set VAULT_ADDR to the active node`,
     );
-  }
+  if (res.status === 200) return publicKeyFromTransitResponse(ref, body);
   if (res.status === 403)
     throw unreadable(
       ref,
@@ -230,15 +209,4 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
     ref,
     `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`,
   );
-}
-
-/** Where a redirect pointed, for the message: its URL without credentials or query values. */
-function redirectTarget(res: Response, from: URL, token: string): string {
-  const location = res.headers.get('location');
-  if (location === null) return '?';
-  try {
-    return redactUrl(new URL(location, from)).split(token).join('***');
-  } catch {
-    return 'a Location that is not a URL';
-  }
 }

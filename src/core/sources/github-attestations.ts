@@ -1,10 +1,13 @@
-// Fetches attestation bundles for one digest from the GitHub attestations API (repository or
-// organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
+// A source of evidence: the attestation bundles GitHub holds for one digest, from its attestations
+// API (repository or organisation endpoint), paginated and bounded; the token goes to the
+// configured API origin only, bundle_url bodies are fetched without it (net/fetch.ts rules).
+import { snappyDecode } from '../attestations/snappy.js';
 import { GateError } from '../errors.js';
 import { budgetExhausted, chargeRead, LIMITS } from '../limits.js';
-import { assertTargetAllowed, isLoopbackHost, redactUrl } from '../registry/hosts.js';
-import { backoff, readCapped } from '../registry/http.js';
-import { snappyDecode } from './snappy.js';
+import { isLoopbackHost, redactUrl } from '../net/addresses.js';
+import { fetchCapped } from '../net/fetch.js';
+import { readCapped } from '../net/read.js';
+import { backoff } from '../net/retry.js';
 
 /** The slice of Octokit (from @actions/github `getOctokit`) this client uses. */
 export interface OctokitLike {
@@ -30,14 +33,16 @@ export interface GitHubAttestationsRequest {
   maxAttestations?: number;
   /** The front end's Octokit (src/edge/octokit.ts): the core never imports @actions/*. */
   getOctokit: OctokitFactory;
-  /** Fetches a `bundle_url` body (no credentials); injected for tests. */
-  fetchBundleUrl?: (url: URL, signal?: AbortSignal) => Promise<Uint8Array>;
+  /** For one bundle_url, its redirects and body included (default 30 s). */
+  bundleUrlTimeoutMs?: number;
 }
 
 /** Pages followed before giving up: a server that links page after empty page must not loop us. */
-export const MAX_PAGES = 20;
+export const MAX_PAGES = LIMITS.githubPages;
 /** One page of up to 100 bundles. */
-export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+export const MAX_PAGE_BYTES = LIMITS.githubPageBytes;
+/** For one bundle_url, its redirects and body included, unless the request says otherwise. */
+const BUNDLE_URL_TIMEOUT_MS = 30_000;
 const RETRIES = 2;
 const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
@@ -182,7 +187,7 @@ async function parsePage(
     const got = await readCapped(
       data as ReadableStream<Uint8Array>,
       MAX_PAGE_BYTES,
-      () => undefined,
+      undefined,
       what,
     );
     if (got.over)
@@ -238,9 +243,7 @@ async function bundleOf(
     return null;
   }
   // Blob storage is another origin: it gets no token, and no plain HTTP outside tests.
-  if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.host)))
-    throw new GateError('INSECURE', `${what} #${i}: bundle_url ${redactUrl(target)} is not https`);
-  const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
+  const compressed = await fetchWithoutCredentials(target, req.signal, req.bundleUrlTimeoutMs);
   const json = snappyDecode(compressed, LIMITS.bundleBytes, `${what} #${i} bundle_url`);
   // What it expands to is held too: it counts against the byte budget as well as what arrived.
   chargeRead(json.length, `${what} #${i} bundle_url (decompressed)`);
@@ -252,76 +255,31 @@ async function bundleOf(
 }
 
 /** Redirects a bundle_url may take before it is refused (storage services use one or two). */
-export const MAX_BUNDLE_REDIRECTS = 5;
-
+export const MAX_BUNDLE_REDIRECTS = LIMITS.fetchRedirects;
 /**
- * GETs a bundle_url body with no credentials. Redirects are followed by hand, each hop under the
- * registry client's target rules (src/core/registry/hosts.ts `assertTargetAllowed`): https only
- * (plain http only among loopback hosts), never onto loopback, link-local or metadata addresses
- * from a public origin, at most MAX_BUNDLE_REDIRECTS hops.
+ * GETs a bundle_url body with no credentials, under net/fetch.ts's rules (https only, redirects
+ * checked hop by hop, at most MAX_BUNDLE_REDIRECTS, capped at LIMITS.bundleBytes). Anything but
+ * 200 is REGISTRY_ERROR: the entry is rejected in its place.
  */
 export async function fetchWithoutCredentials(
   start: URL,
   signal?: AbortSignal,
+  timeoutMs = BUNDLE_URL_TIMEOUT_MS,
 ): Promise<Uint8Array> {
-  let url = start;
-  let res: Response;
-  for (let hop = 0; ; hop++) {
-    try {
-      res = await fetch(url, {
-        redirect: 'manual',
-        credentials: 'omit',
-        ...(signal ? { signal } : {}),
-      });
-    } catch (e: unknown) {
-      throw new GateError(
-        'NETWORK',
-        `bundle_url ${redactUrl(url)}: ${e instanceof Error ? e.message : String(e)}`,
-        { cause: e },
-      );
-    }
-    if (res.status < 300 || res.status > 399 || res.status === 304) break;
-    await res.body?.cancel().catch(() => undefined);
-    const location = res.headers.get('location');
-    if (location === null)
-      throw new GateError(
-        'REGISTRY_ERROR',
-        `bundle_url ${redactUrl(url)}: HTTP ${res.status} without a Location`,
-      );
-    if (hop >= MAX_BUNDLE_REDIRECTS)
-      throw new GateError(
-        'REGISTRY_ERROR',
-        `bundle_url ${redactUrl(start)}: more than ${MAX_BUNDLE_REDIRECTS} redirects`,
-      );
-    let next: URL;
-    try {
-      next = new URL(location, url);
-    } catch (e: unknown) {
-      throw new GateError(
-        'REGISTRY_ERROR',
-        `bundle_url ${redactUrl(url)}: redirect to a Location that is not a URL`,
-        { cause: e },
-      );
-    }
-    assertTargetAllowed(next, start.host, new Set(), 'bundle_url redirect');
-    url = next;
-  }
-  if (res.status !== 200 || !res.body) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new GateError('REGISTRY_ERROR', `bundle_url ${redactUrl(url)}: HTTP ${res.status}`);
-  }
-  const got = await readCapped(
-    res.body,
-    LIMITS.bundleBytes,
-    () => undefined,
-    `bundle_url ${redactUrl(url)}`,
-  );
-  if (got.over)
+  const what = `bundle_url ${redactUrl(start)}`;
+  const res = await fetchCapped({
+    url: start,
+    what,
+    maxBytes: LIMITS.bundleBytes,
+    timeoutMs,
+    ...(signal ? { signal } : {}),
+  });
+  if (res.status !== 200)
     throw new GateError(
-      'LIMIT_EXCEEDED',
-      `bundle_url ${redactUrl(url)}: larger than ${LIMITS.bundleBytes} bytes`,
+      'REGISTRY_ERROR',
+      `${what}: ${redactUrl(res.url)} answered HTTP ${res.status}`,
     );
-  return got.bytes;
+  return res.body;
 }
 
 function apiBase(raw: string): URL {

@@ -1,0 +1,121 @@
+// One HTTP exchange with a registry over the undici dispatcher: a request, its answer's headers
+// and its body read under a cap, with an idle timeout for the headers and between body chunks.
+// Redirects are not followed here: a redirect answer is returned with its Location for
+// http.ts, which checks and follows it hop by hop.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { GateError } from '../errors.js';
+import { redactUrl } from '../net/addresses.js';
+import { readCapped } from '../net/read.js';
+import { REDIRECT_STATUSES } from '../net/redirects.js';
+import { MAX_ERROR_BODY_BYTES } from './limits.js';
+
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
+export interface Hop {
+  url: URL;
+  method: 'GET' | 'HEAD' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** Cap on a 2xx body; more is LIMIT_EXCEEDED. Error bodies are cut silently. */
+  maxBytes: number;
+  what: string;
+  registryHost: string;
+}
+
+export interface Exchanged {
+  status: number;
+  headers: HeaderLookup;
+  body: Uint8Array;
+  /** Set on a redirect answer to a GET or HEAD: where it points (not yet checked). */
+  location?: string;
+}
+
+export interface ExchangeOptions {
+  dispatcher: Dispatcher;
+  /** For the response headers and between body chunks. */
+  idleTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+class IdleTimeout extends Error {}
+
+export async function exchange(opts: ExchangeOptions, hop: Hop): Promise<Exchanged> {
+  const ctl = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([ctl.signal, opts.signal]) : ctl.signal;
+  const arm = () => setTimeout(() => ctl.abort(new IdleTimeout('idle')), opts.idleTimeoutMs);
+  let timer = arm();
+  try {
+    // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
+    // (about half the client CPU of a registry round trip), and it never follows redirects.
+    const res = await opts.dispatcher.request({
+      origin: hop.url.origin,
+      path: `${hop.url.pathname}${hop.url.search}`,
+      method: hop.method,
+      headers: hop.headers,
+      ...(hop.method === 'POST' && hop.body !== undefined ? { body: hop.body } : {}),
+      signal,
+    });
+    const status = res.statusCode;
+    const headers = headerLookup(res.headers);
+    const location = headers.get('location');
+    if (REDIRECT_STATUSES.has(status) && location !== null && hop.method !== 'POST') {
+      await discard(res.body);
+      return { status, headers, body: new Uint8Array(0), location };
+    }
+    if (hop.method === 'HEAD') {
+      await discard(res.body);
+      return { status, headers, body: new Uint8Array(0) };
+    }
+    const ok = status >= 200 && status < 300;
+    const read = await readCapped(
+      res.body,
+      ok ? hop.maxBytes : MAX_ERROR_BODY_BYTES,
+      () => {
+        clearTimeout(timer);
+        timer = arm();
+      },
+      hop.what,
+    );
+    if (read.over && ok) {
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `${hop.what}: response from registry ${hop.registryHost} is larger than ${hop.maxBytes} bytes`,
+      );
+    }
+    return { status, headers, body: read.bytes };
+  } catch (e: unknown) {
+    if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
+      throw new GateError(
+        'TIMEOUT',
+        `${hop.what}: registry ${hop.registryHost} sent nothing for ${opts.idleTimeoutMs} ms (${hop.method} ${redactUrl(hop.url)})`,
+        { cause: e },
+      );
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Drops a body we do not read; undici keeps the connection when the rest is short. */
+async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump({ limit: MAX_ERROR_BODY_BYTES });
+  } catch {
+    body.destroy();
+  }
+}
+
+/** Header lookup over undici's lower-cased header object; repeated headers joined like fetch. */
+function headerLookup(h: IncomingHttpHeaders): HeaderLookup {
+  return {
+    get(name: string): string | null {
+      const v = h[name.toLowerCase()];
+      if (v === undefined) return null;
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
+}
