@@ -23,6 +23,13 @@ import {
   type AttestationLayer,
 } from '../helpers/cosign-push.js';
 import { pushImage } from '../helpers/oci-push.js';
+import {
+  ago,
+  cosignVuln,
+  cyclonedx as cyclonedxBom,
+  openvex as openvexDocument,
+  spdx as spdxDocument,
+} from '../helpers/predicates.js';
 import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
 import {
@@ -46,65 +53,28 @@ let stranger: KeySigner;
 /** name -> reference and digest of each image pushed. */
 const img: Record<string, { ref: string; digest: string }> = {};
 
-const cyclonedx = (components: Array<[string, string]>) => ({
-  bomFormat: 'CycloneDX',
-  specVersion: '1.5',
-  components: components.map(([name, version]) => ({ type: 'library', name, version })),
-});
-
-const spdx = (packages: Array<[string, string]>) => ({
-  spdxVersion: 'SPDX-2.3',
-  SPDXID: 'SPDXRef-DOCUMENT',
-  name: 'app',
-  packages: packages.map(([name, versionInfo], i) => ({
-    SPDXID: `SPDXRef-Package-${i}`,
-    name,
-    versionInfo,
-  })),
-});
-
+const cyclonedx = (components: Array<[string, string]>) => cyclonedxBom(components);
+const spdx = (packages: Array<[string, string]>) =>
+  spdxDocument(packages.map(([name, versionInfo]) => ({ name, versionInfo })));
 /** cosign's vuln predicate around a Trivy JSON result, finished `ageMs` ago. */
-const vuln = (ageMs: number, severities: string[] = []) => ({
-  invocation: { uri: 'https://github.com/acme/app/actions/runs/1' },
-  scanner: {
-    uri: 'pkg:github/aquasecurity/trivy@0.50.0',
-    version: '0.50.0',
-    result: {
-      SchemaVersion: 2,
-      Results: [
-        {
-          Target: 'app',
-          Vulnerabilities: severities.map((s, i) => ({
-            VulnerabilityID: `CVE-2024-100${i}`,
-            PkgName: 'openssl',
-            Severity: s,
-          })),
-        },
-      ],
-    },
-  },
-  metadata: {
-    scanStartedOn: new Date(Date.now() - ageMs - 60_000).toISOString(),
-    scanFinishedOn: new Date(Date.now() - ageMs).toISOString(),
-  },
-});
-
+const vuln = (ageMs: number, severities: string[] = []) => cosignVuln(ago(ageMs), severities, 1000);
 /** OpenVEX (as vexctl writes it): CVE-2024-1000 not_affected in the image with `digest`. */
-const openvex = (digest: string) => ({
-  '@context': 'https://openvex.dev/ns/v0.2.0',
-  '@id': 'https://openvex.dev/docs/public/vex-1',
-  author: 'acme security',
-  timestamp: new Date(Date.now() - HOUR).toISOString(),
-  version: 1,
-  statements: [
+const openvex = (digest: string) =>
+  openvexDocument(
+    [
+      {
+        vulnerability: { name: 'CVE-2024-1000' },
+        products: [{ '@id': `pkg:oci/app@sha256%3A${digest.slice('sha256:'.length)}` }],
+        status: 'not_affected',
+        justification: 'vulnerable_code_not_in_execute_path',
+      },
+    ],
     {
-      vulnerability: { name: 'CVE-2024-1000' },
-      products: [{ '@id': `pkg:oci/app@sha256%3A${digest.slice('sha256:'.length)}` }],
-      status: 'not_affected',
-      justification: 'vulnerable_code_not_in_execute_path',
+      id: 'https://openvex.dev/docs/public/vex-1',
+      author: 'acme security',
+      timestamp: new Date(Date.now() - HOUR).toISOString(),
     },
-  ],
-});
+  );
 
 interface AttSpec {
   predicateType: string;
