@@ -11,6 +11,7 @@ import {
   layoutIdentityPath,
   type ImageRef,
 } from '../reference.js';
+import { localRootPrefix } from '../s3lo/reference.js';
 import type { ImagePolicy, PolicyFile, RuleSpec, RunPolicy } from './types.js';
 
 const WILDCARD = /[*?]/;
@@ -68,14 +69,7 @@ function lowerHost(glob: string): string {
 /** local:// roots are one path component (s3lo's grammar), spelt as canonicalLocalRoot does. */
 function normaliseLocalGlob(glob: string): string {
   const rest = glob.slice('local://'.length);
-  const prefix = rest.startsWith('./')
-    ? 2
-    : rest.startsWith('../')
-      ? 3
-      : rest.startsWith('/')
-        ? 1
-        : 0;
-  const i = rest.indexOf('/', prefix);
+  const i = rest.indexOf('/', localRootPrefix(rest));
   if (i < 0) return glob;
   const root = rest.slice(0, i);
   if (WILDCARD.test(root)) return glob;

@@ -97,6 +97,13 @@ function validateImage(image: string, fail: (what: string) => never): void {
   }
 }
 
+/** Length of the `./`, `../` or `/` a local:// storage root starts with (0 for none). */
+export function localRootPrefix(rest: string): number {
+  if (rest.startsWith('./')) return 2;
+  if (rest.startsWith('../')) return 3;
+  return rest.startsWith('/') ? 1 : 0;
+}
+
 // For local:// the storage root is ONE component; a leading ./, ../ or / is kept with it, so
 // local:///var/lib/x/app:t means root "/var" and image "lib/x/app" (s3lo's documented limit).
 function splitBucketPath(
@@ -105,13 +112,7 @@ function splitBucketPath(
   fail: (what: string) => never,
 ): [string, string] {
   if (scheme === 'local') {
-    const prefixLen = rest.startsWith('./')
-      ? 2
-      : rest.startsWith('../')
-        ? 3
-        : rest.startsWith('/')
-          ? 1
-          : 0;
+    const prefixLen = localRootPrefix(rest);
     if (prefixLen > 0) {
       const i = rest.indexOf('/', prefixLen);
       if (i < 0) fail(`missing image path after storage root '${rest}'`);
