@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2632);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3431);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
 // Fetches the public half of an AWS KMS signing key named by cosign's `awskms://` reference
 // grammar, through the AWS SDK's standard credential chain; only public material is requested.
 
@@ -61,7 +61,7 @@ function endpointFromRef(ref, hostPort) {
     }
     // cosign always dials https://; local emulators (LocalStack, moto, tests) also speak plain
     // HTTP, and on loopback there is no network to protect.
-    return (0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) ? `http://${url.host}` : `https://${url.host}`;
+    return (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) ? `http://${url.host}` : `https://${url.host}`;
 }
 /** AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL, refused when they would send requests in clear. */
 function endpointFromEnv(ref, env) {
@@ -82,7 +82,7 @@ function endpointFromEnv(ref, env) {
     catch (e) {
         throw unreadable(ref, `${name} "${value}" is not a URL`, e);
     }
-    if (url.protocol === 'http:' && !(0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname)) {
+    if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('INSECURE', `key ${ref}: ${name} ${value} is plain HTTP to a non-loopback host; a forged answer would replace the key (use https)`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {

@@ -853,7 +853,7 @@ class DecodedURL extends URL {
 const Client = __webpack_require__(2138)
 const Dispatcher = __webpack_require__(9784)
 const Pool = __webpack_require__(6340)
-const BalancedPool = __webpack_require__(2188)
+const BalancedPool = __webpack_require__(9807)
 const Agent = __webpack_require__(4332)
 const ProxyAgent = __webpack_require__(8349)
 const EnvHttpProxyAgent = __webpack_require__(1630)
@@ -5128,7 +5128,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2188:
+/***/ 9807:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -30546,241 +30546,301 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 935:
+/***/ 5191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ DEFAULT_MAX_VULN_AGE_MS),
-/* harmony export */   UG: () => (/* binding */ hasAttestationSigners),
-/* harmony export */   aL: () => (/* binding */ buildAttestationRequirement),
-/* harmony export */   dz: () => (/* binding */ hasImageSigners),
-/* harmony export */   t9: () => (/* binding */ attestationSignerOptions)
+/* harmony export */   i: () => (/* binding */ parsePackageRule)
 /* harmony export */ });
-/* harmony import */ var _attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8524);
-/* harmony import */ var _attestations_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5129);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1468);
-// GateOptions -> what the attestation flow needs: the required predicate types and conditions,
-// and the policy for who may sign attestations (the image's signers unless told otherwise).
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4067);
+/* harmony import */ var _version_range_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2188);
+// A `deny-packages` rule as the user writes it (name, group:name or purl, with an optional
+// version range), parsed into a PackageRule; anything else is a usage error naming the value.
 
 
 
-
-const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;
-/** The requirement, or undefined when the options ask nothing of attestations. */
-function buildAttestationRequirement(o) {
-    const types = [
-        ...new Set((o.attestations ?? []).map((t) => (0,_attestations_types_js__WEBPACK_IMPORTED_MODULE_1__/* .resolvePredicateType */ .gJ)(t, 'attestations'))),
-    ];
-    const slsa = {
-        ...exact('builderId', o.builderId),
-        ...exact('sourceRepository', o.provenanceSourceRepository),
-        ...exact('sourceRef', o.provenanceSourceRef),
-    };
-    const maxVulnAgeMs = o.maxVulnAge !== undefined && o.maxVulnAge !== ''
-        ? (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('max-vuln-age', o.maxVulnAge)
-        : types.includes(_attestations_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PREDICATE */ .W3.cosignVuln)
-            ? DEFAULT_MAX_VULN_AGE_MS
-            : undefined;
-    const severities = (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(o.failOnSeverity ?? '').map((s) => (0,_attestations_types_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeverity */ .lv)(s));
-    const denyPackages = (o.denyPackages ?? []).map((p) => (0,_attestations_conditions_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePackageRule */ .ir)(p));
-    const conditions = {
-        ...(maxVulnAgeMs !== undefined ? { maxVulnAgeMs } : {}),
-        ...(severities.length ? { failOnSeverity: severities } : {}),
-        ...(denyPackages.length ? { denyPackages } : {}),
-        ...(Object.keys(slsa).length ? { slsa } : {}),
-    };
-    if (types.length === 0 && Object.keys(conditions).length === 0) {
-        if (o.requireSignature === false)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', 'require-signature=false needs attestations to check instead (attestations, deny-packages, ...)');
-        return undefined;
+const RULE_FORMS = 'name[@range], group:name[@range] or pkg:type/namespace/name[@range]';
+/**
+ * `log4j-core`, `log4j-core@<2.17.0`, `org.apache.logging.log4j:log4j-core@<2.17.0`,
+ * `@scope/pkg@>=1 <2`, `github.com/foo/bar@<1.2.3`, `pkg:maven/org.apache.logging.log4j/log4j-core@<2.17.0`,
+ * `pkg:npm/%40scope/pkg@<1`. Anything else is a usage error naming the value.
+ */
+function parsePackageRule(raw, input = 'deny-packages') {
+    const s = raw.trim();
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u001f\u007f-\u009f]/g;
+    // The value is named in the message, with control characters spelled out rather than sent.
+    const shown = raw.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${shown}' ${why}`);
+    if (s === '')
+        throw bad(`is empty (expected ${RULE_FORMS})`);
+    if (s.search(control) >= 0)
+        throw bad('contains a control character');
+    let name;
+    let namespace;
+    let type;
+    let range;
+    if (/^pkg:/i.test(s)) {
+        let p;
+        try {
+            p = (0,_purl_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePurl */ .$l)(s);
+        }
+        catch (e) {
+            if (e instanceof _purl_js__WEBPACK_IMPORTED_MODULE_2__/* .PurlError */ .eH)
+                throw bad(`is not a package URL: ${e.message}`);
+            throw e;
+        }
+        ({ name, namespace, type, version: range } = p);
+        if (/\s/.test(name) || (namespace !== undefined && /\s/.test(namespace)))
+            throw bad('has white space in its namespace or name');
     }
-    return { types, conditions };
-}
-function exact(key, v) {
-    return v === undefined || v === ''
-        ? {}
-        : { [key]: { exact: v } };
-}
-/** Whether attestations have signers of their own (else the image's policy signs them too). */
-function hasAttestationSigners(o) {
-    return ((o.attestationKeys?.length ?? 0) > 0 ||
-        [
-            o.attestationCertificateIdentity,
-            o.attestationCertificateIdentityRegexp,
-            o.attestationCertificateOidcIssuer,
-            o.attestationCertificateOidcIssuerRegexp,
-        ].some((v) => v !== undefined && v !== ''));
-}
-/** Whether the options name any image signer (keys, identity, workflow pinning). */
-function hasImageSigners(o) {
-    return (o.keys.length > 0 ||
-        [
-            o.certificateIdentity,
-            o.certificateIdentityRegexp,
-            o.certificateOidcIssuer,
-            o.certificateOidcIssuerRegexp,
-            o.signerWorkflow,
-            o.signerRepository,
-            o.sourceRef,
-        ].some((v) => v !== undefined && v !== '') ||
-        o.denySelfHostedRunners === true);
-}
-/** The attestation signer options viewed as image-signer options, to reuse one policy builder. */
-function attestationSignerOptions(o) {
-    const rest = { ...o };
-    // The image's signer rules must not leak into the attestation signer policy.
-    delete rest.signerWorkflow;
-    delete rest.signerRepository;
-    delete rest.sourceRef;
-    delete rest.denySelfHostedRunners;
-    delete rest.certificateIdentity;
-    delete rest.certificateIdentityRegexp;
-    delete rest.certificateOidcIssuer;
-    delete rest.certificateOidcIssuerRegexp;
+    else {
+        // A leading '@' belongs to an npm scope, not to a version.
+        const at = s.indexOf('@', 1);
+        const spec = at < 0 ? s : s.slice(0, at);
+        range = at < 0 ? undefined : s.slice(at + 1);
+        if (spec === '' || /\s/.test(spec))
+            throw bad(`is not ${RULE_FORMS}`);
+        const parts = spec.split(':');
+        if (parts.length > 2)
+            throw bad(`has more than one ':' (write Maven coordinates as group:artifact@version, e.g. org.apache.logging.log4j:log4j-core@2.14.1)`);
+        const slash = spec.lastIndexOf('/');
+        if (parts.length === 2) {
+            // Maven coordinates: neither groupId nor artifactId holds a '/'.
+            if (spec.includes('/'))
+                throw bad(`is not ${RULE_FORMS}`);
+            [namespace, name] = parts;
+        }
+        else if (slash >= 0)
+            [namespace, name] = [spec.slice(0, slash), spec.slice(slash + 1)];
+        else
+            name = spec;
+        if (name === '' || (namespace !== undefined && namespace.split('/').some((x) => x === '')))
+            throw bad(`is not ${RULE_FORMS}`);
+    }
+    if (range !== undefined) {
+        range = range.trim();
+        if (range === '')
+            throw bad(`has an empty version range after '@'`);
+        (0,_version_range_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRange */ .FG)(range, `${input}: '${raw}'`);
+    }
     return {
-        ...rest,
-        keys: o.attestationKeys ?? [],
-        ...opt('certificateIdentity', o.attestationCertificateIdentity),
-        ...opt('certificateIdentityRegexp', o.attestationCertificateIdentityRegexp),
-        ...opt('certificateOidcIssuer', o.attestationCertificateOidcIssuer),
-        ...opt('certificateOidcIssuerRegexp', o.attestationCertificateOidcIssuerRegexp),
+        raw: s,
+        name,
+        ...(namespace !== undefined ? { namespace } : {}),
+        ...(type !== undefined ? { type } : {}),
+        ...(range !== undefined ? { range } : {}),
     };
-}
-function opt(k, v) {
-    return v === undefined || v === '' ? {} : { [k]: v };
 }
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 8524:
+/***/ 4067:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Xf: () => (/* binding */ checkDeniedPackages),
-  MZ: () => (/* binding */ checkSlsa),
-  HY: () => (/* binding */ checkVulnAge),
-  hl: () => (/* binding */ checkVulnSeverity),
-  ir: () => (/* binding */ parsePackageRule),
-  Lo: () => (/* binding */ scanPostdatesSignature),
-  Qh: () => (/* binding */ trustedScanTime)
-});
-
-// UNUSED EXPORTS: CLOCK_SKEW_MS, formatDuration
-
-// EXTERNAL MODULE: ./build/core/errors.js
-var errors = __nccwpck_require__(2807);
-// EXTERNAL MODULE: ./build/core/policy.js
-var policy = __nccwpck_require__(6390);
-// EXTERNAL MODULE: ./build/core/attestations/purl.js
-var attestations_purl = __nccwpck_require__(4067);
-// EXTERNAL MODULE: ./build/core/attestations/sbom.js
-var sbom = __nccwpck_require__(9579);
-// EXTERNAL MODULE: ./build/core/attestations/types.js
-var types = __nccwpck_require__(5129);
-;// CONCATENATED MODULE: ./build/core/attestations/slsa.js
-// Reads builder and source facts out of a verified SLSA provenance predicate, v0.2 or v1, into
-// one shape so the same builder-id / source-repository / source-ref rules apply to both layouts.
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ parsePurl),
+/* harmony export */   dd: () => (/* binding */ formatPurl),
+/* harmony export */   eH: () => (/* binding */ PurlError)
+/* harmony export */ });
+// Package URLs (github.com/package-url/purl-spec), parsed the way the spec's "how to parse" reads
+// them: for SBOM identities and for `pkg:` deny rules, so both sides reduce to the same parts.
+class PurlError extends Error {
+}
+const TYPE_RE = /^[a-z.+-][a-z0-9.+-]*$/;
+const QUALIFIER_KEY_RE = /^[a-z.\-_][a-z0-9.\-_]*$/;
 /**
- * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://…@refs/…`,
- * `digest.sha1`, `entryPoint`), else the first material. v1: `runDetails.builder.id`; source from
- * `buildDefinition.externalParameters.workflow` (GitHub Actions build type:
- * `{repository, ref, path}`), else the first `resolvedDependencies` entry with a git URI.
+ * Parse `pkg:type/namespace/name@version?qualifiers#subpath`. Throws PurlError naming the
+ * problem: a scheme other than `pkg`, a bad type, no name, or broken percent-encoding.
+ * The `@` that starts the version is the last one whose tail has no '/', so an unencoded npm
+ * scope (`pkg:npm/@angular/core`) still reads as a namespace.
  */
-function provenanceFacts(predicateType, predicate) {
-    const p = obj(predicate);
-    if (predicateType === types/* PREDICATE */.W3.slsaV02) {
-        const facts = {};
-        const builderId = str(obj(p['builder'])['id']);
-        if (builderId)
-            facts.builderId = builderId;
-        const config = obj(obj(p['invocation'])['configSource']);
-        const materials = arr(p['materials']).map(obj);
-        const fromConfig = str(config['uri']);
-        const source = fromConfig
-            ? { uri: fromConfig, digest: obj(config['digest']) }
-            : materials.length > 0
-                ? { uri: str(materials[0]['uri']), digest: obj(materials[0]['digest']) }
-                : undefined;
-        if (source?.uri)
-            Object.assign(facts, splitGitUri(source.uri));
-        const digest = source
-            ? (str(source.digest['sha1']) ?? str(source.digest['gitCommit']))
-            : undefined;
-        if (digest)
-            facts.sourceDigest = digest;
-        const entry = str(config['entryPoint']);
-        if (entry)
-            facts.entryPoint = entry;
-        return facts;
+function parsePurl(text) {
+    let rest = text.trim();
+    let subpath;
+    const hash = rest.lastIndexOf('#');
+    if (hash >= 0) {
+        const segs = rest
+            .slice(hash + 1)
+            .split('/')
+            .filter((s) => s !== '' && s !== '.' && s !== '..')
+            .map((s) => decode(s, 'subpath'));
+        if (segs.length > 0)
+            subpath = segs.join('/');
+        rest = rest.slice(0, hash);
     }
-    if (predicateType === types/* PREDICATE */.W3.slsaV1) {
-        const facts = {};
-        const builderId = str(obj(obj(p['runDetails'])['builder'])['id']);
-        if (builderId)
-            facts.builderId = builderId;
-        const def = obj(p['buildDefinition']);
-        const workflow = obj(obj(def['externalParameters'])['workflow']);
-        const deps = arr(def['resolvedDependencies']).map(obj);
-        const gitDep = deps.find((d) => (str(d['uri']) ?? '').startsWith('git+'));
-        const repo = str(workflow['repository']);
-        if (repo) {
-            facts.sourceRepository = normaliseRepo(repo);
-            const ref = str(workflow['ref']);
-            if (ref)
-                facts.sourceRef = ref;
-            const path = str(workflow['path']);
-            if (path)
-                facts.entryPoint = path;
+    const qualifiers = {};
+    const q = rest.lastIndexOf('?');
+    if (q >= 0) {
+        for (const pair of rest.slice(q + 1).split('&')) {
+            if (pair === '')
+                continue;
+            const eq = pair.indexOf('=');
+            const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+            const value = eq < 0 ? '' : decode(pair.slice(eq + 1), `qualifier ${key}`);
+            if (!QUALIFIER_KEY_RE.test(key))
+                throw new PurlError(`qualifier key '${key}' is not valid`);
+            // A key without a value is the same as no key (spec).
+            if (value !== '')
+                qualifiers[key] = value;
         }
-        else if (gitDep)
-            Object.assign(facts, splitGitUri(str(gitDep['uri'])));
-        const digest = gitDep
-            ? (str(obj(gitDep['digest'])['gitCommit']) ?? str(obj(gitDep['digest'])['sha1']))
-            : undefined;
-        if (digest)
-            facts.sourceDigest = digest;
-        return facts;
+        rest = rest.slice(0, q);
     }
-    return {};
-}
-/** `git+https://github.com/o/r@refs/heads/main` → repository and ref. */
-function splitGitUri(uri) {
-    const noScheme = uri.replace(/^git\+/, '');
-    // The ref follows the last '@' after the host part (user@host URIs keep theirs).
-    const hostStart = noScheme.indexOf('://') + 3;
-    const at = noScheme.lastIndexOf('@');
-    if (at > hostStart && noScheme.indexOf('/', hostStart) < at) {
-        return {
-            sourceRepository: normaliseRepo(noScheme.slice(0, at)),
-            sourceRef: noScheme.slice(at + 1),
-        };
-    }
-    return { sourceRepository: normaliseRepo(noScheme) };
-}
-function normaliseRepo(uri) {
-    return uri
-        .replace(/^git\+/, '')
-        .replace(/\.git$/, '')
+    const colon = rest.indexOf(':');
+    if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg')
+        throw new PurlError(`scheme is not 'pkg:'`);
+    // `pkg://type/...` and `pkg:/type/...` mean `pkg:type/...`; a trailing '/' means nothing.
+    rest = rest
+        .slice(colon + 1)
+        .replace(/^\/+/, '')
         .replace(/\/+$/, '');
+    const slash = rest.indexOf('/');
+    if (slash < 0)
+        throw new PurlError(rest === '' ? 'no type' : 'no name after the type');
+    const type = rest.slice(0, slash).toLowerCase();
+    if (!TYPE_RE.test(type))
+        throw new PurlError(`type '${type}' is not valid`);
+    rest = rest.slice(slash + 1);
+    let version;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0 && !rest.slice(at + 1).includes('/')) {
+        version = decode(rest.slice(at + 1), 'version');
+        rest = rest.slice(0, at);
+    }
+    const segments = rest.split('/');
+    const name = decode(segments.pop() ?? '', 'name');
+    if (name === '')
+        throw new PurlError('no name');
+    const ns = segments.filter((s) => s !== '').map((s) => decode(s, 'namespace'));
+    return {
+        type,
+        ...(ns.length > 0 ? { namespace: ns.join('/') } : {}),
+        name,
+        ...(version !== undefined ? { version } : {}),
+        qualifiers,
+        ...(subpath !== undefined ? { subpath } : {}),
+    };
 }
-function obj(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v)
-        ? v
-        : {};
+/** `pkg:type/namespace/name@version`, for messages (qualifiers and subpath left out). */
+function formatPurl(p) {
+    const enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ':');
+    const ns = p.namespace ? `${p.namespace.split('/').map(enc).join('/')}/` : '';
+    return `pkg:${p.type}/${ns}${enc(p.name)}${p.version !== undefined ? `@${p.version}` : ''}`;
 }
-function arr(v) {
-    return Array.isArray(v) ? v : [];
+function decode(s, part) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw new PurlError(`${part} '${s}' has broken percent-encoding`);
+    }
 }
-function str(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
+//# sourceMappingURL=purl.js.map
+
+/***/ }),
+
+/***/ 5129:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W3: () => (/* binding */ PREDICATE),
+/* harmony export */   cF: () => (/* binding */ predicateLabel),
+/* harmony export */   gJ: () => (/* binding */ resolvePredicateType),
+/* harmony export */   lv: () => (/* binding */ parseSeverity),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony exports PREDICATE_SHORT_NAMES, SEVERITIES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+// Attestation vocabulary: predicate-type short names exactly as cosign maps them, and the
+// requirement/condition types a policy states about attestations.
+
+/** Predicate type URIs (cosign `pkg/cosign/attestation`, in-toto-golang `in_toto`). */
+const PREDICATE = {
+    cosignCustom: 'https://cosign.sigstore.dev/attestation/v1',
+    cosignVuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+    slsaV02: 'https://slsa.dev/provenance/v0.2',
+    slsaV1: 'https://slsa.dev/provenance/v1',
+    spdx: 'https://spdx.dev/Document',
+    cyclonedx: 'https://cyclonedx.org/bom',
+    link: 'https://in-toto.io/Link/v1',
+    openvex: 'https://openvex.dev/ns',
+};
+/**
+ * cosign's `--type` short names (cmd/cosign/cli/options/predicate.go, cosign v3). `slsaprovenance`
+ * is v0.2 (cosign never moved it to v1); `spdx` and `spdxjson` differ only in how cosign wraps the
+ * document, not in the type.
+ */
+const PREDICATE_SHORT_NAMES = {
+    custom: PREDICATE.cosignCustom,
+    slsaprovenance: PREDICATE.slsaV02,
+    slsaprovenance02: PREDICATE.slsaV02,
+    slsaprovenance1: PREDICATE.slsaV1,
+    spdx: PREDICATE.spdx,
+    spdxjson: PREDICATE.spdx,
+    cyclonedx: PREDICATE.cyclonedx,
+    link: PREDICATE.link,
+    vuln: PREDICATE.cosignVuln,
+    openvex: PREDICATE.openvex,
+};
+/**
+ * A short name or an absolute URI, as a predicate-type URI. Unlike cosign, which accepts any
+ * string `url.ParseRequestURI` takes (so a typo such as `/sbom` becomes a type nothing carries),
+ * only absolute http(s) URIs pass: a requirement that can never be met should fail at startup.
+ */
+function resolvePredicateType(nameOrUri, input = 'attestation type') {
+    const s = nameOrUri.trim();
+    const short = PREDICATE_SHORT_NAMES[s];
+    if (short !== undefined)
+        return short;
+    if (/^https?:\/\/[^\s/]+\/\S*$/.test(s))
+        return s;
+    const known = Object.keys(PREDICATE_SHORT_NAMES).join(', ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${nameOrUri}' is not a known predicate type (short names: ${known}; or a full https:// URI)`);
 }
-//# sourceMappingURL=slsa.js.map
-;// CONCATENATED MODULE: ./build/core/attestations/version-range.js
+/** The short name cosign users know a URI by, for messages; the URI itself when there is none. */
+function predicateLabel(uri) {
+    switch (uri) {
+        case PREDICATE.slsaV02:
+            return 'SLSA provenance v0.2';
+        case PREDICATE.slsaV1:
+            return 'SLSA provenance v1';
+        case PREDICATE.spdx:
+            return 'SPDX SBOM';
+        case PREDICATE.cyclonedx:
+            return 'CycloneDX SBOM';
+        case PREDICATE.cosignVuln:
+            return 'vuln scan';
+        case PREDICATE.openvex:
+            return 'OpenVEX';
+        default:
+            return uri;
+    }
+}
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
+function severityRank(s) {
+    return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+function parseSeverity(value, input = 'fail-on-severity') {
+    const s = value.trim().toLowerCase();
+    if (SEVERITIES.includes(s))
+        return s;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${value}' is not a severity (one of ${SEVERITIES.join(', ')})`);
+}
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 2188:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FG: () => (/* binding */ parseVersionRange),
+/* harmony export */   rR: () => (/* binding */ versionInRange)
+/* harmony export */ });
+/* unused harmony exports parseVersion, compareVersions */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
 // A small, lenient semver-style version comparer and range matcher for SBOM deny rules:
 // enough for `<2.17.0`, `>=2.0.0 <2.17.0`, `2.14.1` and `a || b` over real-world version strings.
 
@@ -30789,14 +30849,14 @@ function parseVersionRange(raw, input = 'version range') {
     const alternatives = raw.split('||').map((alt) => {
         const parts = alt.trim().split(/\s+/).filter(Boolean);
         if (parts.length === 0)
-            throw new errors/* GateError */.ue('USAGE', `${input}: '${raw}' has an empty alternative`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${raw}' has an empty alternative`);
         return mergeOperators(parts).map((p) => {
             const m = COMPARATOR_RE.exec(p);
             const version = m ? parseVersion(m[2]) : undefined;
             // Caret, tilde and x-ranges are npm shorthands we do not expand: refuse rather than guess.
             const wild = (r) => r === 'x' || r === '*';
             if (!m || !version || [version, version.suffixed].some((v) => v?.release.some(wild)))
-                throw new errors/* GateError */.ue('USAGE', `${input}: '${p}'${p === raw.trim() ? '' : ` in '${raw}'`} is not a comparator (use <, <=, >, >=, = or a bare version)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${p}'${p === raw.trim() ? '' : ` in '${raw}'`} is not a comparator (use <, <=, >, >=, = or a bare version)`);
             return { op: (m[1] ?? '='), version };
         });
     });
@@ -30932,1192 +30992,6 @@ function versionInRange(version, range) {
     })));
 }
 //# sourceMappingURL=version-range.js.map
-// EXTERNAL MODULE: ./build/core/attestations/vuln.js
-var vuln = __nccwpck_require__(7745);
-;// CONCATENATED MODULE: ./build/core/attestations/conditions.js
-// The built-in attestation conditions as pure functions over one VERIFIED in-toto statement:
-// vuln-scan age and severity (with OpenVEX), SBOM deny list, SLSA builder and source.
-
-
-
-
-
-
-
-
-/** Scanner clocks may run a little ahead of ours; more than this is a scan from the future. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** Findings named in one reason; the rest are counted. */
-const LISTED = 10;
-/**
- * `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. The claim is the signer's word; the
- * verified signing time (Rekor SET or RFC 3161, `verifiedAt`) is not, and a scan cannot have
- * finished after the signature over its result was made. So the age runs from the earlier of the
- * two, a claim later than the verified time (beyond CLOCK_SKEW_MS) fails naming both, and a
- * statement with no verified time at all cannot show that it is fresh.
- */
-function checkVulnAge(statement, maxAgeMs, now, verifiedAt) {
-    const scan = (0,vuln/* readVulnScan */.v4)(statement.predicate);
-    if (!scan.finishedAt)
-        return {
-            ok: false,
-            reason: scan.finishedOn === undefined
-                ? 'vuln scan has no metadata.scanFinishedOn'
-                : `vuln scan metadata.scanFinishedOn '${scan.finishedOn}' is not an RFC 3339 time`,
-        };
-    const claimed = scan.finishedAt.getTime();
-    if (claimed - now.getTime() > CLOCK_SKEW_MS)
-        return {
-            ok: false,
-            reason: `vuln scan finished ${formatDuration(claimed - now.getTime())} in the future (${scan.finishedOn})`,
-        };
-    if (verifiedAt === undefined || Number.isNaN(verifiedAt.getTime()))
-        return {
-            ok: false,
-            reason: `vuln scan says it finished at ${scan.finishedOn}, but its attestation has no verified signing time (no Rekor entry with a checked SET, no RFC 3161 timestamp), so nothing bounds that claim and it cannot show the scan is fresh`,
-        };
-    const signed = verifiedAt.getTime();
-    if (claimed - signed > CLOCK_SKEW_MS)
-        return {
-            ok: false,
-            reason: `vuln scan claims it finished at ${scan.finishedOn}, ${formatDuration(claimed - signed)} after its attestation's verified signing time ${verifiedAt.toISOString()}: a scan cannot finish after the signature over it`,
-        };
-    const age = now.getTime() - Math.min(claimed, signed);
-    const shown = formatDuration(Math.max(0, age));
-    if (age > maxAgeMs)
-        return { ok: false, reason: `vuln scan ${shown} old, limit ${formatDuration(maxAgeMs)}` };
-    return { ok: true, detail: `vuln scan ${shown} old (limit ${formatDuration(maxAgeMs)})` };
-}
-/**
- * The time a vuln scan can be trusted to be as fresh as: the earlier of its claim and its
- * attestation's verified signing time; undefined when either is missing.
- */
-function trustedScanTime(statement, verifiedAt) {
-    const claimed = (0,vuln/* readVulnScan */.v4)(statement.predicate).finishedAt?.getTime();
-    const signed = verifiedAt?.getTime();
-    if (claimed === undefined || signed === undefined || Number.isNaN(signed))
-        return undefined;
-    return Math.min(claimed, signed);
-}
-/** A claim later than the verified signing time: the statement contradicts its own signature. */
-function scanPostdatesSignature(statement, verifiedAt) {
-    const claimed = (0,vuln/* readVulnScan */.v4)(statement.predicate).finishedAt?.getTime();
-    const signed = verifiedAt?.getTime();
-    return claimed !== undefined && signed !== undefined && claimed - signed > CLOCK_SKEW_MS;
-}
-/**
- * No finding at or above the lowest severity in `failOn`, except findings whose newest verified
- * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID → status).
- * A result we cannot read fails: "no findings" must be shown, not assumed.
- */
-function checkVulnSeverity(statement, failOn, vex = new Map()) {
-    if (failOn.length === 0)
-        return { ok: true, detail: 'no severity threshold' };
-    const threshold = lowest(failOn);
-    const scan = (0,vuln/* readVulnScan */.v4)(statement.predicate);
-    if (!scan.findings)
-        return {
-            ok: false,
-            reason: `vuln scan result unreadable: ${scan.resultProblem ?? 'no result'}`,
-        };
-    const atOrAbove = dedupe(scan.findings).filter((f) => (0,types/* severityRank */.qs)(f.severity) >= (0,types/* severityRank */.qs)(threshold));
-    const suppressed = atOrAbove.filter((f) => (0,vuln/* isSuppressing */.cc)(vex.get(f.id.toUpperCase())));
-    const open = atOrAbove
-        .filter((f) => !(0,vuln/* isSuppressing */.cc)(vex.get(f.id.toUpperCase())))
-        .sort((a, b) => (0,types/* severityRank */.qs)(b.severity) - (0,types/* severityRank */.qs)(a.severity) || a.id.localeCompare(b.id));
-    const vexNote = suppressed.length > 0
-        ? `; ${suppressed.length} suppressed by OpenVEX (${list(suppressed, false)})`
-        : '';
-    if (open.length > 0)
-        return {
-            ok: false,
-            reason: `${count(open.length, 'finding')} at or above ${threshold}: ${list(open, true)}${vexNote}`,
-        };
-    return {
-        ok: true,
-        detail: `${count(scan.findings.length, 'finding')} in ${scan.resultFormat} result, none open at or above ${threshold}${vexNote}`,
-    };
-}
-const RULE_FORMS = 'name[@range], group:name[@range] or pkg:type/namespace/name[@range]';
-/**
- * `log4j-core`, `log4j-core@<2.17.0`, `org.apache.logging.log4j:log4j-core@<2.17.0`,
- * `@scope/pkg@>=1 <2`, `github.com/foo/bar@<1.2.3`, `pkg:maven/org.apache.logging.log4j/log4j-core@<2.17.0`,
- * `pkg:npm/%40scope/pkg@<1`. Anything else is a usage error naming the value.
- */
-function parsePackageRule(raw, input = 'deny-packages') {
-    const s = raw.trim();
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u001f\u007f-\u009f]/g;
-    // The value is named in the message, with control characters spelled out rather than sent.
-    const shown = raw.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    const bad = (why) => new errors/* GateError */.ue('USAGE', `${input}: '${shown}' ${why}`);
-    if (s === '')
-        throw bad(`is empty (expected ${RULE_FORMS})`);
-    if (s.search(control) >= 0)
-        throw bad('contains a control character');
-    let name;
-    let namespace;
-    let type;
-    let range;
-    if (/^pkg:/i.test(s)) {
-        let p;
-        try {
-            p = (0,attestations_purl/* parsePurl */.$l)(s);
-        }
-        catch (e) {
-            if (e instanceof attestations_purl/* PurlError */.eH)
-                throw bad(`is not a package URL: ${e.message}`);
-            throw e;
-        }
-        ({ name, namespace, type, version: range } = p);
-        if (/\s/.test(name) || (namespace !== undefined && /\s/.test(namespace)))
-            throw bad('has white space in its namespace or name');
-    }
-    else {
-        // A leading '@' belongs to an npm scope, not to a version.
-        const at = s.indexOf('@', 1);
-        const spec = at < 0 ? s : s.slice(0, at);
-        range = at < 0 ? undefined : s.slice(at + 1);
-        if (spec === '' || /\s/.test(spec))
-            throw bad(`is not ${RULE_FORMS}`);
-        const parts = spec.split(':');
-        if (parts.length > 2)
-            throw bad(`has more than one ':' (write Maven coordinates as group:artifact@version, e.g. org.apache.logging.log4j:log4j-core@2.14.1)`);
-        const slash = spec.lastIndexOf('/');
-        if (parts.length === 2) {
-            // Maven coordinates: neither groupId nor artifactId holds a '/'.
-            if (spec.includes('/'))
-                throw bad(`is not ${RULE_FORMS}`);
-            [namespace, name] = parts;
-        }
-        else if (slash >= 0)
-            [namespace, name] = [spec.slice(0, slash), spec.slice(slash + 1)];
-        else
-            name = spec;
-        if (name === '' || (namespace !== undefined && namespace.split('/').some((x) => x === '')))
-            throw bad(`is not ${RULE_FORMS}`);
-    }
-    if (range !== undefined) {
-        range = range.trim();
-        if (range === '')
-            throw bad(`has an empty version range after '@'`);
-        parseVersionRange(range, `${input}: '${raw}'`);
-    }
-    return {
-        raw: s,
-        name,
-        ...(namespace !== undefined ? { namespace } : {}),
-        ...(type !== undefined ? { type } : {}),
-        ...(range !== undefined ? { range } : {}),
-    };
-}
-/**
- * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
- * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
- * `log4j-core` are one name.
- */
-function fold(s) {
-    return s
-        .normalize('NFKC')
-        .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
-        .trim()
-        .toLowerCase();
-}
-/** npm scopes appear with and without their '@' (purl `%40scope`, CycloneDX `group`). */
-function foldNamespace(s) {
-    return fold(s).replace(/^@/, '');
-}
-/** PEP 503: runs of '-', '_' and '.' are one separator. */
-function pypiName(s) {
-    return s.replace(/[-_.]+/g, '-');
-}
-function identityOf(p) {
-    const names = new Set();
-    const namespaces = new Set();
-    const versions = new Set();
-    const declared = fold(p.name);
-    names.add(declared);
-    // A declared `group:name` (Maven coordinates) or `scope/name`, `host/path/module`.
-    const colon = declared.split(':');
-    if (colon.length >= 2 && colon[0] !== '' && colon[1] !== '') {
-        namespaces.add(foldNamespace(colon[0]));
-        names.add(colon[1]);
-    }
-    const slash = declared.lastIndexOf('/');
-    if (slash > 0 && slash < declared.length - 1) {
-        namespaces.add(foldNamespace(declared.slice(0, slash)));
-        names.add(declared.slice(slash + 1));
-    }
-    if (p.group !== undefined)
-        namespaces.add(foldNamespace(p.group));
-    if (p.version !== undefined)
-        versions.add(p.version.trim());
-    for (const u of p.purls ?? []) {
-        names.add(fold(u.name));
-        namespaces.add(foldNamespace(u.namespace ?? ''));
-        if (u.version !== undefined && u.version.trim() !== '')
-            versions.add(u.version.trim());
-    }
-    const known = p.group !== undefined || (p.purls?.length ?? 0) > 0 || namespaces.size > 0;
-    return {
-        names: [...names],
-        ...(known ? { namespaces: [...namespaces] } : {}),
-        versions: [...versions],
-        pypi: (p.purls ?? []).some((u) => u.type === 'pypi'),
-    };
-}
-/**
- * Deny if ANY identity matches: the declared name or any purl name, in the declared group, any
- * purl namespace, or a namespace nothing states; at any version the package is listed with.
- */
-function matchRule(id, c) {
-    const loose = id.pypi || c.rule.type === 'pypi';
-    const nameHit = loose
-        ? id.names.some((n) => pypiName(n) === pypiName(c.name))
-        : id.names.includes(c.name);
-    if (!nameHit)
-        return undefined;
-    const namespaceUnknown = c.namespace !== undefined && id.namespaces === undefined;
-    if (c.namespace !== undefined && id.namespaces !== undefined) {
-        const want = c.namespace;
-        if (!id.namespaces.some((n) => (loose ? pypiName(n) === pypiName(want) : n === want)))
-            return undefined;
-    }
-    // No version listed: a ranged rule must not be dodged by leaving the version out.
-    if (c.range === undefined || id.versions.length === 0)
-        return {
-            comparable: true,
-            namespaceUnknown,
-            ...(id.versions[0] ? { version: id.versions[0] } : {}),
-        };
-    let unorderable;
-    for (const v of id.versions) {
-        const r = versionInRange(v, c.range);
-        if (r === true)
-            return { version: v, comparable: true, namespaceUnknown };
-        if (r === undefined)
-            unorderable ??= v;
-    }
-    return unorderable !== undefined
-        ? { version: unorderable, comparable: false, namespaceUnknown }
-        : undefined;
-}
-/**
- * No SBOM package matches a deny rule. Names compare case-insensitively (after Unicode
- * compatibility folding); a package matches through its declared name and group or through any
- * of its purls, whichever matches. A package whose version is absent or unorderable matches a
- * ranged rule, and one whose namespace nothing states matches a rule that names one: an SBOM
- * that leaves a fact out must not slip past the rule that needs it.
- */
-function checkDeniedPackages(statement, rules) {
-    let packages;
-    try {
-        packages = (0,sbom/* sbomPackages */.r$)(statement.predicateType, statement.predicate);
-    }
-    catch (e) {
-        return { ok: false, reason: `SBOM unreadable: ${e instanceof Error ? e.message : String(e)}` };
-    }
-    const compiled = rules.map((r) => ({
-        rule: r,
-        name: fold(r.name),
-        ...(r.namespace !== undefined ? { namespace: foldNamespace(r.namespace) } : {}),
-        ...(r.range !== undefined ? { range: parseVersionRange(r.range) } : {}),
-    }));
-    const hits = [];
-    for (const p of packages) {
-        const id = identityOf(p);
-        for (const c of compiled) {
-            const hit = matchRule(id, c);
-            if (!hit)
-                continue;
-            const shown = hit.version !== undefined ? `${p.name}@${hit.version}` : `${p.name} (no version)`;
-            const notes = [];
-            if (c.rule.raw !== shown && c.rule.raw !== p.name)
-                notes.push(`rule ${c.rule.raw}`);
-            if (!hit.comparable)
-                notes.push(`version not comparable with ${c.rule.range}`);
-            if (hit.version !== undefined && p.version !== undefined && hit.version !== p.version.trim())
-                notes.push(`listed as version ${p.version}`);
-            if (hit.namespaceUnknown)
-                notes.push('the SBOM names no group or purl for it');
-            const purl = p.purls?.[0];
-            if (purl && (c.namespace !== undefined || !id.names.slice(0, 1).includes(c.name)))
-                notes.push(`purl ${(0,attestations_purl/* formatPurl */.dd)(purl)}`);
-            hits.push(notes.length > 0 ? `${shown} (${notes.join(', ')})` : shown);
-            break;
-        }
-    }
-    const unique = [...new Set(hits)];
-    if (unique.length > 0) {
-        const shown = unique.slice(0, LISTED).join(', ');
-        const more = unique.length > LISTED ? ` and ${unique.length - LISTED} more` : '';
-        return {
-            ok: false,
-            reason: `SBOM contains banned package${unique.length > 1 ? 's' : ''} ${shown}${more}`,
-        };
-    }
-    return { ok: true, detail: `${count(packages.length, 'package')} in SBOM, none banned` };
-}
-/** Builder ID, source repository and source ref of SLSA provenance (v0.2 or v1) match the policy. */
-function checkSlsa(statement, want) {
-    if (statement.predicateType !== types/* PREDICATE */.W3.slsaV02 && statement.predicateType !== types/* PREDICATE */.W3.slsaV1)
-        return {
-            ok: false,
-            reason: `predicate type ${statement.predicateType} is not SLSA provenance`,
-        };
-    const facts = provenanceFacts(statement.predicateType, statement.predicate);
-    const checks = [
-        ['builder id', want.builderId, facts.builderId],
-        ['source repository', want.sourceRepository, facts.sourceRepository],
-        ['source ref', want.sourceRef, facts.sourceRef],
-    ];
-    const bad = checks
-        .filter(([, m, actual]) => m !== undefined && !(0,policy/* matches */.cK)(m, actual))
-        .map(([what, m, actual]) => `${what} is ${actual === undefined ? 'absent' : `'${actual}'`}, expected ${(0,policy/* describeMatcher */.OT)(m)}`);
-    if (bad.length > 0)
-        return { ok: false, reason: `SLSA provenance ${bad.join('; ')}` };
-    const seen = [
-        facts.builderId && `builder ${facts.builderId}`,
-        facts.sourceRepository &&
-            `source ${facts.sourceRepository}${facts.sourceRef ? `@${facts.sourceRef}` : ''}`,
-        facts.sourceDigest && `commit ${facts.sourceDigest}`,
-    ].filter(Boolean);
-    return {
-        ok: true,
-        detail: `SLSA provenance ${seen.join(', ') || '(no builder or source named)'}`,
-    };
-}
-/** `73h`, `1h30m`, `45m`, `30s`, `2d`: short, and exact to the minute above one hour. */
-function formatDuration(ms) {
-    const s = Math.floor(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m`;
-    const h = Math.floor(m / 60);
-    const rest = m % 60;
-    return rest === 0 ? `${h}h` : `${h}h${rest}m`;
-}
-function lowest(severities) {
-    return severities.reduce((a, b) => ((0,types/* severityRank */.qs)(b) < (0,types/* severityRank */.qs)(a) ? b : a));
-}
-function dedupe(findings) {
-    const seen = new Map();
-    for (const f of findings) {
-        const prev = seen.get(f.id);
-        if (!prev || (0,types/* severityRank */.qs)(f.severity) > (0,types/* severityRank */.qs)(prev.severity))
-            seen.set(f.id, f);
-    }
-    return [...seen.values()];
-}
-function list(findings, withSeverity) {
-    const shown = findings
-        .slice(0, LISTED)
-        .map((f) => withSeverity
-        ? `${f.id} (${f.severity}${f.package ? `, ${f.package}${f.version ? `@${f.version}` : ''}` : ''})`
-        : f.id);
-    return (shown.join(', ') + (findings.length > LISTED ? ` and ${findings.length - LISTED} more` : ''));
-}
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-//# sourceMappingURL=conditions.js.map
-
-/***/ }),
-
-/***/ 4067:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ parsePurl),
-/* harmony export */   dd: () => (/* binding */ formatPurl),
-/* harmony export */   eH: () => (/* binding */ PurlError)
-/* harmony export */ });
-// Package URLs (github.com/package-url/purl-spec), parsed the way the spec's "how to parse" reads
-// them: for SBOM identities and for `pkg:` deny rules, so both sides reduce to the same parts.
-class PurlError extends Error {
-}
-const TYPE_RE = /^[a-z.+-][a-z0-9.+-]*$/;
-const QUALIFIER_KEY_RE = /^[a-z.\-_][a-z0-9.\-_]*$/;
-/**
- * Parse `pkg:type/namespace/name@version?qualifiers#subpath`. Throws PurlError naming the
- * problem: a scheme other than `pkg`, a bad type, no name, or broken percent-encoding.
- * The `@` that starts the version is the last one whose tail has no '/', so an unencoded npm
- * scope (`pkg:npm/@angular/core`) still reads as a namespace.
- */
-function parsePurl(text) {
-    let rest = text.trim();
-    let subpath;
-    const hash = rest.lastIndexOf('#');
-    if (hash >= 0) {
-        const segs = rest
-            .slice(hash + 1)
-            .split('/')
-            .filter((s) => s !== '' && s !== '.' && s !== '..')
-            .map((s) => decode(s, 'subpath'));
-        if (segs.length > 0)
-            subpath = segs.join('/');
-        rest = rest.slice(0, hash);
-    }
-    const qualifiers = {};
-    const q = rest.lastIndexOf('?');
-    if (q >= 0) {
-        for (const pair of rest.slice(q + 1).split('&')) {
-            if (pair === '')
-                continue;
-            const eq = pair.indexOf('=');
-            const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
-            const value = eq < 0 ? '' : decode(pair.slice(eq + 1), `qualifier ${key}`);
-            if (!QUALIFIER_KEY_RE.test(key))
-                throw new PurlError(`qualifier key '${key}' is not valid`);
-            // A key without a value is the same as no key (spec).
-            if (value !== '')
-                qualifiers[key] = value;
-        }
-        rest = rest.slice(0, q);
-    }
-    const colon = rest.indexOf(':');
-    if (colon < 0 || rest.slice(0, colon).toLowerCase() !== 'pkg')
-        throw new PurlError(`scheme is not 'pkg:'`);
-    // `pkg://type/...` and `pkg:/type/...` mean `pkg:type/...`; a trailing '/' means nothing.
-    rest = rest
-        .slice(colon + 1)
-        .replace(/^\/+/, '')
-        .replace(/\/+$/, '');
-    const slash = rest.indexOf('/');
-    if (slash < 0)
-        throw new PurlError(rest === '' ? 'no type' : 'no name after the type');
-    const type = rest.slice(0, slash).toLowerCase();
-    if (!TYPE_RE.test(type))
-        throw new PurlError(`type '${type}' is not valid`);
-    rest = rest.slice(slash + 1);
-    let version;
-    const at = rest.lastIndexOf('@');
-    if (at >= 0 && !rest.slice(at + 1).includes('/')) {
-        version = decode(rest.slice(at + 1), 'version');
-        rest = rest.slice(0, at);
-    }
-    const segments = rest.split('/');
-    const name = decode(segments.pop() ?? '', 'name');
-    if (name === '')
-        throw new PurlError('no name');
-    const ns = segments.filter((s) => s !== '').map((s) => decode(s, 'namespace'));
-    return {
-        type,
-        ...(ns.length > 0 ? { namespace: ns.join('/') } : {}),
-        name,
-        ...(version !== undefined ? { version } : {}),
-        qualifiers,
-        ...(subpath !== undefined ? { subpath } : {}),
-    };
-}
-/** `pkg:type/namespace/name@version`, for messages (qualifiers and subpath left out). */
-function formatPurl(p) {
-    const enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ':');
-    const ns = p.namespace ? `${p.namespace.split('/').map(enc).join('/')}/` : '';
-    return `pkg:${p.type}/${ns}${enc(p.name)}${p.version !== undefined ? `@${p.version}` : ''}`;
-}
-function decode(s, part) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        throw new PurlError(`${part} '${s}' has broken percent-encoding`);
-    }
-}
-//# sourceMappingURL=purl.js.map
-
-/***/ }),
-
-/***/ 9579:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ sbomFormat),
-/* harmony export */   r$: () => (/* binding */ sbomPackages)
-/* harmony export */ });
-/* unused harmony export MAX_SBOM_PACKAGES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
-/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6086);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4067);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5129);
-// Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
-// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
-// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
-
-
-
-
-/** Components read from one SBOM; more than this is refused rather than half-checked. */
-const MAX_SBOM_PACKAGES = 200_000;
-/**
- * Packages in an SBOM predicate. Throws MALFORMED when the predicate is not an SBOM we can read:
- * a deny list over an unreadable SBOM must fail, not pass as "nothing banned found".
- */
-function sbomPackages(predicateType, predicate) {
-    const doc = unwrap(predicate);
-    const format = sbomFormat(predicateType);
-    if (format === 'cyclonedx') {
-        if (isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
-            return cyclonedxPackages(doc);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
-    }
-    if (format === 'spdx') {
-        if (typeof doc === 'string')
-            return spdxTagValuePackages(doc);
-        // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
-        if (isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
-            return [
-                ...spdxJsonPackages(doc),
-                ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
-            ];
-        if (isObject(doc) && Array.isArray(doc['@graph']))
-            return spdx3Packages(doc['@graph']);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value');
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
-}
-/**
- * Which SBOM a predicate type carries: cosign's `https://spdx.dev/Document` and
- * `https://cyclonedx.org/bom`, or their versioned forms (`https://spdx.dev/Document/v2.3`, as
- * GitHub's attest-sbom writes, `https://cyclonedx.org/bom/v1.5`): an SBOM under a versioned type
- * is still a list of what the image holds, and a deny list must read it.
- */
-function sbomFormat(predicateType) {
-    const base = predicateType.replace(/\/v\d+(?:\.\d+)*$/, '');
-    return base === _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PREDICATE */ .W3.spdx ? 'spdx' : base === _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PREDICATE */ .W3.cyclonedx ? 'cyclonedx' : undefined;
-}
-/**
- * cosign < 2.0 wrapped SBOMs as `{Data: <document or its text>, Timestamp}`; cosign `spdx` (not
- * `spdxjson`) stores the document as a string. Either way, get to the document itself.
- */
-function unwrap(predicate) {
-    let doc = predicate;
-    // Only the wrapper itself: `{Data, components}` is read as the document it also is, so a list
-    // beside `Data` cannot hide behind an empty one inside it.
-    if (isObject(doc) &&
-        'Data' in doc &&
-        Object.keys(doc).every((k) => k === 'Data' || k === 'Timestamp'))
-        doc = doc['Data'];
-    if (typeof doc === 'string') {
-        const t = doc.trimStart();
-        if (t.startsWith('{')) {
-            try {
-                // Strict like the statement around it: no second reading of the same bytes.
-                return (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(t);
-            }
-            catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SBOM predicate text looks like JSON but does not parse', {
-                    cause: e,
-                });
-            }
-        }
-    }
-    return doc;
-}
-function cyclonedxPackages(bom) {
-    const out = [];
-    // Iterative walk: nesting depth is bounded by the strict parser, the count by MAX_SBOM_PACKAGES.
-    const stack = [];
-    const push = (list) => {
-        if (Array.isArray(list))
-            for (let i = list.length - 1; i >= 0; i--)
-                stack.push(list[i]);
-    };
-    push(bom['components']);
-    // The BOM's own subject can be the banned thing (an SBOM for log4j-core itself).
-    const meta = bom['metadata'];
-    if (isObject(meta) && isObject(meta['component']))
-        stack.push(meta['component']);
-    while (stack.length > 0) {
-        const c = stack.pop();
-        if (!isObject(c))
-            continue;
-        const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
-        if (p) {
-            if (typeof c['group'] === 'string' && c['group'].trim() !== '')
-                p.group = c['group'];
-            out.push(p);
-            tooMany(out.length);
-        }
-        push(c['components']);
-    }
-    return out;
-}
-function spdxJsonPackages(doc) {
-    const pkgs = doc['packages'];
-    if (!Array.isArray(pkgs))
-        return [];
-    tooMany(pkgs.length);
-    const out = [];
-    for (const p of pkgs) {
-        if (!isObject(p))
-            continue;
-        // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
-        const locators = Array.isArray(p['externalRefs'])
-            ? p['externalRefs']
-                .filter(isObject)
-                .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
-                .map((r) => r['referenceLocator'])
-            : [];
-        const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
-        if (found)
-            out.push(found);
-    }
-    return out;
-}
-/**
- * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
- * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`. JSON-LD lets a
- * node's type be a list and a node be written inline where another refers to it (an
- * `SpdxDocument`'s `element`, a relationship's `to`), so every object in the graph is looked at.
- */
-function spdx3Packages(graph) {
-    tooMany(graph.length);
-    const out = [];
-    const stack = [...graph].reverse();
-    while (stack.length > 0) {
-        const e = stack.pop();
-        if (Array.isArray(e)) {
-            for (let i = e.length - 1; i >= 0; i--)
-                stack.push(e[i]);
-            continue;
-        }
-        if (!isObject(e))
-            continue;
-        for (const v of Object.values(e).reverse())
-            if (typeof v === 'object' && v !== null)
-                stack.push(v);
-        const type = e['type'] ?? e['@type'];
-        const types = Array.isArray(type) ? type : [type];
-        if (!types.some((t) => typeof t === 'string' && /(^|[_/:#])Package$/.test(t)))
-            continue;
-        const ids = Array.isArray(e['externalIdentifier'])
-            ? e['externalIdentifier']
-                .filter(isObject)
-                .filter((x) => typeof x['externalIdentifierType'] === 'string' &&
-                /^(packageUrl|purl)$/i.test(x['externalIdentifierType']))
-                .map((x) => x['identifier'])
-            : [];
-        const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
-        const found = pkg(e['name'], e['software_packageVersion'] ?? e['packageVersion'], purlsOf(locators, e['name']));
-        if (found) {
-            out.push(found);
-            tooMany(out.length);
-        }
-    }
-    return out;
-}
-/** A package from its declared name and version and its purls; undefined when nothing names it. */
-function pkg(name, version, purls) {
-    const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
-    const shown = declared ?? purls[0]?.name;
-    if (shown === undefined)
-        return undefined;
-    return {
-        name: shown,
-        ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
-        ...(purls.length > 0 ? { purls } : {}),
-    };
-}
-/**
- * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
- * the package's real identity is written, and a deny list must not pass over what it cannot read.
- */
-function purlsOf(values, owner) {
-    const out = [];
-    for (const v of values) {
-        if (v === undefined || v === null || v === '')
-            continue;
-        const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
-        if (typeof v !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM ${who} has a purl that is not a string`);
-        try {
-            out.push((0,_purl_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePurl */ .$l)(v));
-        }
-        catch (e) {
-            if (!(e instanceof _purl_js__WEBPACK_IMPORTED_MODULE_3__/* .PurlError */ .eH))
-                throw e;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`);
-        }
-    }
-    return out;
-}
-function isPurlType(t) {
-    return t.trim().toLowerCase() === 'purl';
-}
-/**
- * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
- * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
- * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
- * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
- * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
- */
-function spdxTagValuePackages(text) {
-    if (!/^\s*SPDXVersion:/m.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
-    const out = [];
-    for (const { tag, value } of tagValues(text)) {
-        const last = out[out.length - 1];
-        if (tag === 'PackageName') {
-            out.push({ name: value });
-            tooMany(out.length);
-        }
-        else if (last && tag === 'PackageVersion') {
-            if (last.version !== undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SPDX tag-value package '${last.name}' has two PackageVersion lines ('${last.version}', '${value}')`);
-            last.version = value;
-        }
-        else if (last && tag === 'ExternalRef') {
-            const [, type, locator] = value.split(/\s+/);
-            if (type !== undefined && isPurlType(type))
-                (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
-        }
-    }
-    return out;
-}
-/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
-function tagValues(text) {
-    const out = [];
-    const lines = text.split(/\r?\n|\r/);
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(lines[i]);
-        if (!m)
-            continue;
-        let value = m[2];
-        if (/^<text>/i.test(value)) {
-            let body = value.slice('<text>'.length);
-            while (!/<\/text>/i.test(body) && i + 1 < lines.length)
-                body += `\n${lines[++i]}`;
-            const close = body.search(/<\/text>/i);
-            if (close < 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SPDX tag-value: the <text> of ${m[1]} is never closed`);
-            value = body.slice(0, close);
-        }
-        out.push({ tag: m[1], value: value.trim() });
-    }
-    return out;
-}
-function tooMany(n) {
-    if (n > MAX_SBOM_PACKAGES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `SBOM lists more than ${MAX_SBOM_PACKAGES} packages`);
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-//# sourceMappingURL=sbom.js.map
-
-/***/ }),
-
-/***/ 5129:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W3: () => (/* binding */ PREDICATE),
-/* harmony export */   cF: () => (/* binding */ predicateLabel),
-/* harmony export */   gJ: () => (/* binding */ resolvePredicateType),
-/* harmony export */   lv: () => (/* binding */ parseSeverity),
-/* harmony export */   qs: () => (/* binding */ severityRank)
-/* harmony export */ });
-/* unused harmony exports PREDICATE_SHORT_NAMES, SEVERITIES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
-// Attestation vocabulary: predicate-type short names exactly as cosign maps them, and the
-// requirement/condition types a policy states about attestations.
-
-/** Predicate type URIs (cosign `pkg/cosign/attestation`, in-toto-golang `in_toto`). */
-const PREDICATE = {
-    cosignCustom: 'https://cosign.sigstore.dev/attestation/v1',
-    cosignVuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
-    slsaV02: 'https://slsa.dev/provenance/v0.2',
-    slsaV1: 'https://slsa.dev/provenance/v1',
-    spdx: 'https://spdx.dev/Document',
-    cyclonedx: 'https://cyclonedx.org/bom',
-    link: 'https://in-toto.io/Link/v1',
-    openvex: 'https://openvex.dev/ns',
-};
-/**
- * cosign's `--type` short names (cmd/cosign/cli/options/predicate.go, cosign v3). `slsaprovenance`
- * is v0.2 (cosign never moved it to v1); `spdx` and `spdxjson` differ only in how cosign wraps the
- * document, not in the type.
- */
-const PREDICATE_SHORT_NAMES = {
-    custom: PREDICATE.cosignCustom,
-    slsaprovenance: PREDICATE.slsaV02,
-    slsaprovenance02: PREDICATE.slsaV02,
-    slsaprovenance1: PREDICATE.slsaV1,
-    spdx: PREDICATE.spdx,
-    spdxjson: PREDICATE.spdx,
-    cyclonedx: PREDICATE.cyclonedx,
-    link: PREDICATE.link,
-    vuln: PREDICATE.cosignVuln,
-    openvex: PREDICATE.openvex,
-};
-/**
- * A short name or an absolute URI, as a predicate-type URI. Unlike cosign, which accepts any
- * string `url.ParseRequestURI` takes (so a typo such as `/sbom` becomes a type nothing carries),
- * only absolute http(s) URIs pass: a requirement that can never be met should fail at startup.
- */
-function resolvePredicateType(nameOrUri, input = 'attestation type') {
-    const s = nameOrUri.trim();
-    const short = PREDICATE_SHORT_NAMES[s];
-    if (short !== undefined)
-        return short;
-    if (/^https?:\/\/[^\s/]+\/\S*$/.test(s))
-        return s;
-    const known = Object.keys(PREDICATE_SHORT_NAMES).join(', ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${nameOrUri}' is not a known predicate type (short names: ${known}; or a full https:// URI)`);
-}
-/** The short name cosign users know a URI by, for messages; the URI itself when there is none. */
-function predicateLabel(uri) {
-    switch (uri) {
-        case PREDICATE.slsaV02:
-            return 'SLSA provenance v0.2';
-        case PREDICATE.slsaV1:
-            return 'SLSA provenance v1';
-        case PREDICATE.spdx:
-            return 'SPDX SBOM';
-        case PREDICATE.cyclonedx:
-            return 'CycloneDX SBOM';
-        case PREDICATE.cosignVuln:
-            return 'vuln scan';
-        case PREDICATE.openvex:
-            return 'OpenVEX';
-        default:
-            return uri;
-    }
-}
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
-function severityRank(s) {
-    return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
-function parseSeverity(value, input = 'fail-on-severity') {
-    const s = value.trim().toLowerCase();
-    if (SEVERITIES.includes(s))
-        return s;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${input}: '${value}' is not a severity (one of ${SEVERITIES.join(', ')})`);
-}
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 7745:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D2: () => (/* binding */ vexDecisions),
-/* harmony export */   GZ: () => (/* binding */ readVexStatements),
-/* harmony export */   cc: () => (/* binding */ isSuppressing),
-/* harmony export */   v4: () => (/* binding */ readVulnScan)
-/* harmony export */ });
-/* unused harmony export MAX_FINDINGS */
-/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6086);
-// Reads findings out of a verified cosign vuln predicate (SARIF, Trivy JSON or Grype JSON result)
-// and decides which findings verified OpenVEX statements mark not_affected or fixed.
-
-/** Findings read from one scan; more than this is refused rather than half-checked. */
-const MAX_FINDINGS = 100_000;
-/** cosign `CosignVulnPredicate`: `{invocation, scanner{uri,version,db,result}, metadata{scanStartedOn,scanFinishedOn}}`. */
-function readVulnScan(predicate) {
-    const p = isObject(predicate) ? predicate : {};
-    const scanner = isObject(p['scanner']) ? p['scanner'] : {};
-    const metadata = isObject(p['metadata']) ? p['metadata'] : {};
-    const out = {};
-    const uri = str(scanner['uri']);
-    const version = str(scanner['version']);
-    if (uri)
-        out.scanner = version ? `${uri}@${version}` : uri;
-    const finished = str(metadata['scanFinishedOn']);
-    if (finished !== undefined) {
-        out.finishedOn = finished;
-        // RFC 3339 only: Date.parse alone accepts far looser text ("1", "May 5").
-        if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(finished)) {
-            const t = Date.parse(finished);
-            if (!Number.isNaN(t))
-                out.finishedAt = new Date(t);
-        }
-    }
-    let result = scanner['result'];
-    if (typeof result === 'string') {
-        try {
-            result = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(result);
-        }
-        catch {
-            out.resultProblem = 'scanner.result is a string that is not JSON';
-            return out;
-        }
-    }
-    try {
-        const read = readResult(result);
-        if (read) {
-            out.findings = read.findings;
-            out.resultFormat = read.format;
-        }
-        else
-            out.resultProblem =
-                result === undefined || result === null
-                    ? 'scanner.result is empty'
-                    : 'scanner.result is neither SARIF, Trivy JSON nor Grype JSON';
-    }
-    catch (e) {
-        out.resultProblem = e instanceof Error ? e.message : String(e);
-    }
-    return out;
-}
-function readResult(result) {
-    if (!isObject(result))
-        return undefined;
-    if (Array.isArray(result['runs']))
-        return { format: 'sarif', findings: sarifFindings(result) };
-    if ('Results' in result && (result['Results'] === null || Array.isArray(result['Results'])))
-        return { format: 'trivy', findings: trivyFindings(result) };
-    if (Array.isArray(result['matches']))
-        return { format: 'grype', findings: grypeFindings(result) };
-    return undefined;
-}
-function sarifFindings(sarif) {
-    const out = [];
-    for (const run of arr(sarif['runs'])) {
-        if (!isObject(run))
-            continue;
-        const tool = isObject(run['tool']) ? run['tool'] : {};
-        const driver = isObject(tool['driver']) ? tool['driver'] : {};
-        const rules = arr(driver['rules']).filter(isObject);
-        const byId = new Map();
-        for (const r of rules)
-            if (typeof r['id'] === 'string')
-                byId.set(r['id'], r);
-        for (const res of arr(run['results'])) {
-            if (!isObject(res))
-                continue;
-            const ruleRef = isObject(res['rule']) ? res['rule'] : {};
-            const id = str(res['ruleId']) ?? str(ruleRef['id']);
-            const index = typeof res['ruleIndex'] === 'number'
-                ? res['ruleIndex']
-                : typeof ruleRef['index'] === 'number'
-                    ? ruleRef['index']
-                    : undefined;
-            const rule = (id !== undefined ? byId.get(id) : undefined) ??
-                (index !== undefined ? rules[index] : undefined);
-            out.push({
-                id: id ?? str(rule?.['id']) ?? '(no rule id)',
-                severity: sarifSeverity(res, rule),
-            });
-            capped(out.length);
-        }
-    }
-    return out;
-}
-/**
- * SARIF has no severity field for vulnerabilities. In order: `security-severity` (a CVSS score, as
- * GitHub code scanning reads it) on the result, then on its rule; a severity word in the rule's
- * tags (Trivy); finally the SARIF level (error→high, warning→medium, note→low), default warning.
- */
-function sarifSeverity(res, rule) {
-    const props = (o) => o && isObject(o['properties']) ? o['properties'] : {};
-    for (const p of [props(res), props(rule)]) {
-        const score = Number(p['security-severity']);
-        if (p['security-severity'] !== undefined && Number.isFinite(score))
-            return cvssSeverity(score);
-    }
-    for (const tag of arr(props(rule)['tags'])) {
-        const s = typeof tag === 'string' ? wordSeverity(tag) : undefined;
-        if (s && s !== 'unknown')
-            return s;
-    }
-    const dc = rule && isObject(rule['defaultConfiguration']) ? rule['defaultConfiguration'] : {};
-    const level = str(res['level']) ?? str(dc['level']) ?? 'warning';
-    return level === 'error'
-        ? 'high'
-        : level === 'warning'
-            ? 'medium'
-            : level === 'note'
-                ? 'low'
-                : 'unknown';
-}
-function cvssSeverity(score) {
-    if (score >= 9)
-        return 'critical';
-    if (score >= 7)
-        return 'high';
-    if (score >= 4)
-        return 'medium';
-    if (score > 0)
-        return 'low';
-    return 'unknown';
-}
-function wordSeverity(word) {
-    switch (word.trim().toLowerCase()) {
-        case 'critical':
-            return 'critical';
-        case 'high':
-            return 'high';
-        case 'medium':
-        case 'moderate':
-            return 'medium';
-        case 'low':
-            return 'low';
-        case 'unknown':
-        case 'negligible':
-        case 'none':
-            return 'unknown';
-        default:
-            return undefined;
-    }
-}
-function trivyFindings(report) {
-    const out = [];
-    for (const r of arr(report['Results'])) {
-        if (!isObject(r))
-            continue;
-        for (const v of arr(r['Vulnerabilities'])) {
-            if (!isObject(v))
-                continue;
-            out.push(finding(str(v['VulnerabilityID']), str(v['Severity']), str(v['PkgName']), str(v['InstalledVersion'])));
-            capped(out.length);
-        }
-    }
-    return out;
-}
-function grypeFindings(report) {
-    const out = [];
-    for (const m of arr(report['matches'])) {
-        if (!isObject(m))
-            continue;
-        const v = isObject(m['vulnerability']) ? m['vulnerability'] : {};
-        const a = isObject(m['artifact']) ? m['artifact'] : {};
-        out.push(finding(str(v['id']), str(v['severity']), str(a['name']), str(a['version'])));
-        capped(out.length);
-    }
-    return out;
-}
-function finding(id, severity, pkg, version) {
-    return {
-        id: id ?? '(no id)',
-        // An unrecognised severity word is treated as unknown, never dropped.
-        severity: (severity !== undefined ? wordSeverity(severity) : undefined) ?? 'unknown',
-        ...(pkg !== undefined ? { package: pkg } : {}),
-        ...(version !== undefined ? { version } : {}),
-    };
-}
-function capped(n) {
-    if (n > MAX_FINDINGS)
-        throw new Error(`scan lists more than ${MAX_FINDINGS} findings`);
-}
-/**
- * Statements of one verified OpenVEX document that apply to this image. The attestation's subject
- * already binds the document to the image digest; a statement that lists products carrying digests
- * applies only if one of them is a subject digest of that attestation.
- */
-function readVexStatements(predicate, subjectHexes, seqStart = 0, source = {}) {
-    const doc = source.doc ?? 0;
-    const signed = source.verifiedAt?.getTime();
-    const bound = signed !== undefined && !Number.isNaN(signed) ? { bound: signed } : {};
-    if (!isObject(predicate))
-        return [];
-    const docTime = timeOf(predicate['timestamp']);
-    const out = [];
-    let seq = seqStart;
-    for (const s of arr(predicate['statements'])) {
-        if (!isObject(s))
-            continue;
-        const status = str(s['status']);
-        if (!status)
-            continue;
-        const vuln = s['vulnerability'];
-        const ids = [];
-        if (typeof vuln === 'string')
-            ids.push(vuln);
-        else if (isObject(vuln)) {
-            const name = str(vuln['name']);
-            if (name)
-                ids.push(name);
-            for (const a of arr(vuln['aliases']))
-                if (typeof a === 'string')
-                    ids.push(a);
-        }
-        if (ids.length === 0 || !productsApply(s['products'], subjectHexes))
-            continue;
-        out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++, doc, ...bound });
-    }
-    return out;
-}
-function productsApply(products, subjectHexes) {
-    const list = arr(products);
-    if (list.length === 0)
-        return true;
-    const text = JSON.stringify(list).toLowerCase();
-    const digests = text.match(/[a-f0-9]{64,128}/g) ?? [];
-    // Products named without any digest (a purl without @sha256, a bare name) cannot be bound
-    // more tightly than the attestation subject already is.
-    if (digests.length === 0)
-        return true;
-    return subjectHexes.some((hex) => text.includes(hex.toLowerCase()));
-}
-/**
- * Which findings are suppressed, with the deciding status. Per vulnerability ID the newest
- * applicable statement decides (OpenVEX: later statements supersede earlier ones), so an
- * `affected` issued after a `not_affected` brings the finding back.
- *
- * A timestamp is the signer's claim, so it counts only up to the verified signing time of the
- * attestation carrying it: an old document cannot supersede a newer one by dating itself ahead.
- * Within one document its own order stands (one signature covers it all). Across documents, a
- * suppressing statement whose attestation has no verified time ranks below every other (it cannot
- * show it is newer), and on equal times a non-suppressing statement wins.
- */
-function vexDecisions(statements) {
-    const bounded = (s) => Math.min(s.time, s.bound ?? Infinity);
-    // 1. The last word of each document on each ID.
-    const perDoc = new Map();
-    for (const s of statements)
-        for (const id of s.ids) {
-            const key = `${s.doc}\u0000${id.toUpperCase()}`;
-            const prev = perDoc.get(key);
-            const t = bounded(s);
-            if (!prev || t > bounded(prev) || (t === bounded(prev) && s.seq > prev.seq))
-                perDoc.set(key, s);
-        }
-    // 2. The newest of those across documents, by trusted time.
-    const rank = (s) => s.bound !== undefined ? bounded(s) : isSuppressing(s.status) ? -Infinity : s.time;
-    const latest = new Map();
-    for (const [key, s] of perDoc) {
-        const id = key.slice(key.indexOf('\u0000') + 1);
-        const prev = latest.get(id);
-        if (!prev) {
-            latest.set(id, s);
-            continue;
-        }
-        const a = rank(s);
-        const b = rank(prev);
-        const sOpen = !isSuppressing(s.status);
-        const prevOpen = !isSuppressing(prev.status);
-        if (a > b || (a === b && (sOpen !== prevOpen ? sOpen : s.seq > prev.seq)))
-            latest.set(id, s);
-    }
-    const out = new Map();
-    for (const [id, s] of latest)
-        out.set(id, s.status);
-    return out;
-}
-function isSuppressing(status) {
-    return status === 'not_affected' || status === 'fixed';
-}
-function timeOf(v) {
-    if (typeof v !== 'string')
-        return 0;
-    const t = Date.parse(v);
-    return Number.isNaN(t) ? 0 : t;
-}
-function str(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-function arr(v) {
-    return Array.isArray(v) ? v : [];
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-//# sourceMappingURL=vuln.js.map
 
 /***/ }),
 
@@ -32182,19 +31056,20 @@ function toGateError(e) {
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
-// Size, count and byte-budget limits applied to everything read from a store (SECURITY.md
-// section 5): enforced while reading, before parsing, so hostile content cannot exhaust memory
-// or time. The registry client's own bounds (pages, redirects, timeouts) are in registry/limits.ts.
+// Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
+// and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
+// memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
 
 
 
 const MiB = 1024 * 1024;
+const KiB = 1024;
 /**
  * Every limit on attacker-controlled input, with its default:
  *
- * | limit                 | default | applies to                                              |
- * | --------------------- | ------- | ------------------------------------------------------- |
- * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout) |
+ * | limit                 | default | applies to                                               |
+ * | --------------------- | ------- | -------------------------------------------------------- |
+ * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout, s3lo) |
  * | payloadBytes          | 4 MiB   | one `.sig` payload or `.att` envelope layer              |
  * | bundleBytes           | 10 MiB  | one Sigstore bundle (referrer layer, GitHub bundle_url)  |
  * | signaturesPerImage    | 100     | candidates judged per digest, across formats             |
@@ -32202,9 +31077,32 @@ const MiB = 1024 * 1024;
  * | imageBytes            | 64 MiB  | all bytes read for one image (see ByteBudget)            |
  * | runBytes              | 1 GiB   | all bytes read for all images of one run                 |
  * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
+ * | sbomPackages          | 200000  | components read from one SBOM predicate                  |
+ * | vulnFindings          | 100000  | findings read from one vulnerability scan predicate      |
+ * | jsonDepth             | 64      | nesting of any strictly parsed JSON (payloads, statements) |
+ * | tlogEntriesPerBundle  | 32      | transparency log entries in one bundle (sigstore-go)     |
+ * | timestampsPerBundle   | 32      | RFC 3161 timestamps in one bundle (sigstore-go)          |
+ * | subjectsPerStatement  | 1024    | subjects of one in-toto statement                        |
+ * | digestsPerSubject     | 32      | digests of one in-toto subject                           |
+ * | keyFileBytes          | 64 KiB  | a public key file (`--key`)                              |
+ * | tokenBytes            | 1 MiB   | a registry token service answer                          |
+ * | errorBodyBytes        | 64 KiB  | any error answer (read for its message, the rest cut)    |
+ * | referrers             | 1000    | referrers considered per subject, across pages           |
+ * | referrerPages         | 20      | referrers pages followed (`Link: rel="next"`)            |
+ * | registryRedirects     | 10      | redirect hops per registry request                       |
+ * | fetchRedirects        | 5       | redirect hops per net/fetch.ts request (bundle_url, Vault) |
+ * | retryAfterMs          | 10 s    | the longest `Retry-After` the registry client sleeps      |
+ * | githubPages           | 20      | GitHub attestations API pages followed                   |
+ * | githubPageBytes       | 16 MiB  | one GitHub attestations API page (up to 100 bundles)     |
+ * | vaultResponseBytes    | 1 MiB   | one Vault transit key answer                             |
+ * | s3loRecordBytes       | 1 MiB   | one s3lo signature record                                |
+ * | dockerConfigBytes     | 4 MiB   | the Docker config file                                   |
+ * | credHelperOutputBytes | 64 KiB  | a docker-credential helper's output                      |
+ * | credHelperTimeoutMs   | 15 s    | a docker-credential helper's wall time                   |
  *
  * Per-read caps bound one response; the budgets bound their sum, so that 100 candidates each
- * just under its cap cannot cost 100 times the cap.
+ * just under its cap cannot cost 100 times the cap. User files that are not evidence (a policy
+ * file, reports given to `merge`) keep their caps beside their parsers.
  */
 const LIMITS = {
     manifestBytes: 4 * MiB,
@@ -32224,6 +31122,38 @@ const LIMITS = {
     runBytes: 1024 * MiB,
     /** A trusted root names a few dozen keys and certificates: public-good's is under 10 KiB. */
     trustedRootBytes: 4 * MiB,
+    /** Components read from one SBOM; more is refused rather than half-checked. */
+    sbomPackages: 200_000,
+    /** Findings read from one scan; more is refused rather than half-checked. */
+    vulnFindings: 100_000,
+    jsonDepth: 64,
+    tlogEntriesPerBundle: 32,
+    timestampsPerBundle: 32,
+    subjectsPerStatement: 1024,
+    digestsPerSubject: 32,
+    keyFileBytes: 64 * KiB,
+    // The network (registry client and net/fetch.ts).
+    tokenBytes: 1 * MiB,
+    /** Error bodies are only read for a message; the rest is discarded. */
+    errorBodyBytes: 64 * KiB,
+    referrers: 1000,
+    referrerPages: 20,
+    registryRedirects: 10,
+    /** Storage services and Vault standbys use one or two. */
+    fetchRedirects: 5,
+    /** A longer `Retry-After` ends the retries at once. */
+    retryAfterMs: 10_000,
+    /** First backoff step; doubles per attempt, with jitter. */
+    retryBaseMs: 100,
+    /** A server that links page after empty page must not loop us. */
+    githubPages: 20,
+    githubPageBytes: 16 * MiB,
+    vaultResponseBytes: 1 * MiB,
+    s3loRecordBytes: 1 * MiB,
+    // Local credential sources.
+    dockerConfigBytes: 4 * MiB,
+    credHelperOutputBytes: 64 * KiB,
+    credHelperTimeoutMs: 15_000,
 };
 /**
  * A byte budget: the bytes read while it is in scope are charged to it and to every budget it
@@ -32318,6 +31248,452 @@ async function readFileCapped(file, maxBytes) {
 
 /***/ }),
 
+/***/ 5166:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ assertTargetAllowed),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
+/* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
+/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */ });
+/* unused harmony exports hostnameOf, isForbiddenTarget */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4649);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
+// Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
+// Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
+// and never onto loopback, link-local or cloud metadata addresses a remote server names for us
+// (oras-go GHSA-xf85), by URL or by DNS answer. Also how a URL is spelt in logs.
+
+
+
+const loopback = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+const forbidden = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+forbidden.addSubnet('127.0.0.0', 8, 'ipv4');
+forbidden.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 metadata
+forbidden.addSubnet('0.0.0.0', 8, 'ipv4'); // "this network": 0.0.0.0 reaches localhost on Linux
+forbidden.addAddress('::1', 'ipv6');
+forbidden.addAddress('::', 'ipv6');
+forbidden.addSubnet('fe80::', 10, 'ipv6'); // link-local
+forbidden.addAddress('fd00:ec2::254', 'ipv6'); // AWS IMDS over IPv6
+// Addresses no host name may resolve to: a DNS answer cannot be talked past the realm and
+// redirect checks (which only see names) onto the cloud metadata service.
+const metadata = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+metadata.addSubnet('169.254.0.0', 16, 'ipv4');
+metadata.addSubnet('fe80::', 10, 'ipv6');
+metadata.addAddress('fd00:ec2::254', 'ipv6');
+/** `code` of the error a guarded lookup fails with. */
+const FORBIDDEN_ADDRESS = 'EIMAGEGATE_FORBIDDEN_ADDRESS';
+const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata']);
+/** Host name of `host[:port]` (or a URL's `hostname`), without IPv6 brackets or a trailing dot. */
+function hostnameOf(hostport) {
+    let h = hostport;
+    if (h.startsWith('['))
+        h = h.slice(1, h.indexOf(']'));
+    else if ((h.match(/:/g) ?? []).length === 1)
+        h = h.slice(0, h.lastIndexOf(':'));
+    return h.replace(/\.$/, '').toLowerCase();
+}
+function ipKind(h) {
+    const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
+    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
+}
+/** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
+function isLoopbackHost(hostport) {
+    const h = hostnameOf(hostport);
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    const kind = ipKind(h);
+    return kind !== undefined && loopback.check(h, kind);
+}
+/** Addresses no credential or request may be sent to unless the origin itself is local. */
+function isForbiddenTarget(hostport) {
+    const h = hostnameOf(hostport);
+    if (FORBIDDEN_NAMES.has(h) || h.endsWith('.localhost'))
+        return true;
+    const kind = ipKind(h);
+    if (kind === undefined)
+        return false;
+    return forbidden.check(h, kind);
+}
+/** Plain HTTP is only for loopback hosts and hosts the user listed as insecure (exact host[:port]). */
+function isPlainHttpAllowed(hostport, insecureHosts) {
+    return isLoopbackHost(hostport) || insecureHosts.has(hostport.toLowerCase());
+}
+/**
+ * Decides whether a URL may be requested on behalf of `originHost` (the registry, or the host
+ * of the URL a fetch started at): http(s) only, no credentials in the URL, http only to plain-
+ * HTTP-allowed hosts, and never to loopback/link-local/metadata addresses unless the origin is
+ * local. `what` names the URL in the error (token realm, redirect); `owner` whom it is for.
+ */
+function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `registry ${originHost}`) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(url.href)} for ${owner}: scheme ${url.protocol} is not allowed`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} for ${owner} carries credentials in its URL`);
+    }
+    if (url.protocol === 'http:' && !isPlainHttpAllowed(url.host, insecureHosts)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} uses plain http; only loopback hosts and insecure-registries may`);
+    }
+    // The origin's own address is the user's choice; only targets it names for us are checked.
+    if (url.host !== originHost && !isLoopbackHost(originHost) && isForbiddenTarget(url.host)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} points at a loopback, link-local or metadata address`);
+    }
+}
+/** A value for a message: JSON-quoted, cut at 120 characters. */
+function quote(s, max = 120) {
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+}
+// Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
+const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
+function redactUrl(url) {
+    if (url.search === '')
+        return `${url.origin}${url.pathname}`;
+    const parts = [];
+    for (const [k, v] of url.searchParams)
+        parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
+    return `${url.origin}${url.pathname}?${parts.join('&')}`;
+}
+/** A `lookup` for sockets that refuses names resolving to link-local or metadata addresses. */
+function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (err, addresses) => {
+            if (err) {
+                callback(err, '', 0);
+                return;
+            }
+            const bad = addresses.find((a) => metadata.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+            if (bad || addresses.length === 0) {
+                const e = new Error(bad
+                    ? `${hostname} resolves to ${bad.address}, a link-local/metadata address`
+                    : `${hostname} has no address`);
+                e.code = bad ? FORBIDDEN_ADDRESS : 'ENOTFOUND';
+                callback(e, '', 0);
+                return;
+            }
+            if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0].address, addresses[0].family);
+        });
+    };
+}
+//# sourceMappingURL=addresses.js.map
+
+/***/ }),
+
+/***/ 7670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ fetchCapped)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(332);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5166);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3628);
+/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5407);
+/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8425);
+// The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
+// the registry transport's rules: https only (plain http only to loopback), redirects followed
+// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
+// no loops), credentials sent only to the origin the request started at, the body read under a
+// byte cap (and charged to the byte budget), and one deadline for the whole exchange.
+
+
+
+
+
+
+/**
+ * GETs `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
+ * REGISTRY_ERROR (too many redirects, a loop, a redirect without a usable Location),
+ * LIMIT_EXCEEDED (a 2xx body over the cap, or a spent byte budget), NETWORK, TIMEOUT.
+ * Any final status is returned: what it means is the caller's business.
+ */
+async function fetchCapped(req) {
+    const start = req.url;
+    const peer = req.peer ?? start.origin;
+    const redact = req.redact ?? ((t) => t);
+    const rules = {
+        originHost: start.host,
+        insecureHosts: new Set(),
+        owner: peer,
+        what: req.what,
+        maxRedirects: req.maxRedirects ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.fetchRedirects,
+        redact,
+    };
+    // Only loopback may be spoken to over http; the start URL's own address is the caller's choice.
+    (0,_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .assertTargetAllowed */ .AQ)(start, start.host, rules.insecureHosts, 'URL', peer);
+    const timeout = AbortSignal.timeout(req.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const seen = new Set([start.href]);
+    let url = start;
+    try {
+        for (let hop = 0;; hop++) {
+            const res = await fetch(url, {
+                method: 'GET',
+                redirect: 'manual',
+                credentials: 'omit',
+                headers: (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .hopHeaders */ .SR)(start, url, req.headers ?? {}, req.credentials ?? {}),
+                signal,
+            });
+            if (_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .REDIRECT_STATUSES */ .aq.has(res.status)) {
+                await res.body?.cancel().catch(() => undefined);
+                const location = res.headers.get('location');
+                if (location === null)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${req.what}: ${peer} answered HTTP ${res.status} without a Location`);
+                const next = (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .redirectTarget */ .ET)(url, location, rules);
+                (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .countHop */ .P)(next, hop, seen, rules);
+                url = next;
+                continue;
+            }
+            const ok = res.status >= 200 && res.status < 300;
+            const cap = ok ? req.maxBytes : _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.errorBodyBytes;
+            const declared = Number(res.headers.get('content-length') ?? '0');
+            if (ok && declared > cap) {
+                await res.body?.cancel().catch(() => undefined);
+                throw tooLarge(req, peer, `is ${declared} bytes, more`);
+            }
+            let body = new Uint8Array(0);
+            if (res.body) {
+                const read = await (0,_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, cap, undefined, `${req.what} (${(0,_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url)})`);
+                if (read.over && ok)
+                    throw tooLarge(req, peer, 'is larger');
+                body = read.bytes;
+            }
+            return { status: res.status, headers: res.headers, body, url };
+        }
+    }
+    catch (e) {
+        if (req.signal?.aborted) {
+            if (req.signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+                throw req.signal.reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('TIMEOUT', `${req.what}: the request to ${peer} was cancelled`, {
+                cause: e,
+            });
+        }
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+            throw e;
+        if (timeout.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('TIMEOUT', `${req.what}: ${peer} did not answer within ${req.timeoutMs} ms`, { cause: e });
+        const detail = (0,_socket_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(e) ?? (e instanceof Error ? ((0,_socket_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .causeMessage */ .fq)(e) ?? e.message) : String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('NETWORK', `${req.what}: cannot reach ${peer} (${redact(detail)})`, {
+            cause: e,
+        });
+    }
+}
+function tooLarge(req, peer, how) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('LIMIT_EXCEEDED', `${req.what}: the answer from ${peer} ${how} than the limit of ${req.maxBytes} bytes`);
+}
+//# sourceMappingURL=fetch.js.map
+
+/***/ }),
+
+/***/ 3628:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readCapped)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(332);
+// The one capped read of a response body, for every HTTP client (registry transport, GitHub API,
+// bundle_url, Vault): at most `max` bytes kept, every chunk charged to the byte budget in scope
+// (limits.ts), and a longer body cancelled (its connection closed) rather than read to the end.
+
+/**
+ * A body's first `max` bytes (plus one chunk to detect overflow). Takes a Node stream or a WHATWG
+ * ReadableStream alike: leaving the loop early destroys the one and cancels the other. A charge
+ * past the budget ends the read with LIMIT_EXCEEDED; `onChunk` runs before each chunk is kept
+ * (the registry transport re-arms its idle timer there).
+ */
+async function readCapped(body, max, onChunk = () => undefined, what = 'response') {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        onChunk();
+        // Throwing here leaves the loop, which destroys or cancels the stream.
+        (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .chargeRead */ .JO)(chunk.length, what);
+        total += chunk.length;
+        if (total > max) {
+            const kept = max - (total - chunk.length);
+            if (kept > 0)
+                chunks.push(chunk.subarray(0, kept));
+            return { bytes: concat(chunks, max), over: true };
+        }
+        chunks.push(chunk);
+    }
+    return { bytes: concat(chunks, total), over: false };
+}
+function concat(chunks, size) {
+    const out = new Uint8Array(size);
+    let off = 0;
+    for (const c of chunks) {
+        out.set(c, off);
+        off += c.length;
+    }
+    return out.subarray(0, off);
+}
+//# sourceMappingURL=read.js.map
+
+/***/ }),
+
+/***/ 5407:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ET: () => (/* binding */ redirectTarget),
+/* harmony export */   P: () => (/* binding */ countHop),
+/* harmony export */   SR: () => (/* binding */ hopHeaders),
+/* harmony export */   aq: () => (/* binding */ REDIRECT_STATUSES)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5166);
+// The redirect and credential rules every HTTP client of the gate follows (registry transport and
+// net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
+// (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
+// travel only while the request is on the origin it started at.
+
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Headers a request never carries to another origin, whoever set them. */
+const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
+/**
+ * The headers of one hop: `credentials` (Authorization, X-Vault-Token, …) only while `url` is on
+ * the origin of `start`; elsewhere they, and any credential-like header in `headers`, are dropped.
+ */
+function hopHeaders(start, url, headers, credentials) {
+    const out = { ...headers };
+    if (url.origin === start.origin)
+        return Object.assign(out, credentials);
+    for (const k of Object.keys(out))
+        if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase()))
+            delete out[k];
+    return out;
+}
+/** The URL a `Location` names, relative to `from`, checked against the target rules. */
+function redirectTarget(from, location, rules) {
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: ${rules.owner} redirected to an invalid URL`, { cause: e });
+    }
+    if (from.protocol === 'https:' && next.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('INSECURE', `${rules.what}: ${rules.owner} redirected from https to ${rules.redact((0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(next))}`);
+    }
+    try {
+        (0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .assertTargetAllowed */ .AQ)(next, rules.originHost, rules.insecureHosts, 'redirect target', rules.owner);
+    }
+    catch (e) {
+        // The refusal quotes the target, whose path may echo a credential the server was sent.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(e.code, rules.redact(e.message), { cause: e });
+        throw e;
+    }
+    return next;
+}
+/**
+ * Counts hop number `hop` (0 for the first redirect) to `next`: more than `maxRedirects`, or a
+ * URL already visited in this request (`seen`, which starts with the first URL), is refused.
+ */
+function countHop(next, hop, seen, rules) {
+    if (hop + 1 > rules.maxRedirects) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: more than ${rules.maxRedirects} redirects from ${rules.owner}`);
+    }
+    if (seen.has(next.href)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: redirect loop at ${rules.redact((0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(next))} (${rules.owner})`);
+    }
+    seen.add(next.href);
+}
+//# sourceMappingURL=redirects.js.map
+
+/***/ }),
+
+/***/ 3360:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ backoff),
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(332);
+// When to ask again: full-jitter exponential backoff and `Retry-After`, shared by the registry
+// transport and the GitHub attestations API client.
+
+/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
+function backoff(attempt) {
+    const ceiling = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.retryBaseMs * 2 ** Math.min(attempt - 1, 6);
+    return Math.round(ceiling * (0.5 + Math.random() / 2));
+}
+/** `Retry-After` as milliseconds from now (delta-seconds or HTTP-date); undefined when absent/invalid. */
+function parseRetryAfter(v, now = Date.now()) {
+    if (v === null)
+        return undefined;
+    const s = v.trim();
+    if (/^\d+$/.test(s))
+        return Number(s) * 1000;
+    // Only an IMF-fixdate-like value: Date.parse would also take '-1' or '1.5'.
+    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(s))
+        return undefined;
+    const t = Date.parse(s);
+    if (Number.isNaN(t))
+        return undefined;
+    return Math.max(0, t - now);
+}
+//# sourceMappingURL=retry.js.map
+
+/***/ }),
+
+/***/ 8425:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   fq: () => (/* binding */ causeMessage),
+/* harmony export */   gt: () => (/* binding */ isTlsFailure)
+/* harmony export */ });
+// What a failed connection says about itself: the errno-style code buried in undici's and
+// fetch's cause chains, and whether it was a TLS verification failure (never worth a retry).
+/** TLS verification failures are not transient: retrying them only delays the verdict. */
+const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
+/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_…). */
+function errorCode(e) {
+    let cur = e;
+    for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
+        const c = cur.code;
+        if (typeof c === 'string' && c !== 'UND_ERR_SOCKET')
+            return c;
+        const errors = cur.errors;
+        if (Array.isArray(errors) && errors.length > 0) {
+            const inner = errorCode(errors[0]);
+            if (inner)
+                return inner;
+        }
+        cur = cur.cause;
+    }
+    return undefined;
+}
+/** The message of an error's cause, which says more than `fetch failed`. */
+function causeMessage(e) {
+    const c = e.cause;
+    return c instanceof Error ? c.message : undefined;
+}
+function isTlsFailure(e) {
+    const code = errorCode(e);
+    return code !== undefined && TLS_ERROR.test(code);
+}
+//# sourceMappingURL=socket-errors.js.map
+
+/***/ }),
+
 /***/ 1468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32325,6 +31701,7 @@ async function readFileCapped(file, maxBytes) {
 /* harmony export */   Bq: () => (/* binding */ formatPlatform),
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   mw: () => (/* binding */ parseTufMirror),
 /* harmony export */   nY: () => (/* binding */ parseConcurrency),
 /* harmony export */   qA: () => (/* binding */ parsePlatforms),
 /* harmony export */   yG: () => (/* binding */ parseBoolean),
@@ -32332,8 +31709,6 @@ async function readFileCapped(file, maxBytes) {
 /* harmony export */ });
 /* unused harmony export parseLines */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
-// GateOptions: the one typed object both front ends produce (Action inputs, CLI argv) and the
-// core consumes. Validation here names the input and the bad value.
 
 const DEFAULTS = {
     concurrency: 8,
@@ -32357,6 +31732,19 @@ function parseDuration(name, value) {
     if (v <= 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' must be more than zero`);
     return v;
+}
+/** A TUF mirror: an http(s) URL without query or fragment; a trailing slash is dropped. */
+function parseTufMirror(name, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not a URL`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not an http(s) URL without query or fragment`);
+    return url.href.replace(/\/+$/, '');
 }
 function parseBoolean(name, value) {
     const v = value.trim().toLowerCase();
@@ -32411,21 +31799,22 @@ function formatPlatform(p) {
 
 /***/ }),
 
-/***/ 7338:
+/***/ 9596:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Si: () => (/* binding */ globNeverMatches),
-/* harmony export */   Xs: () => (/* binding */ policyImageName),
-/* harmony export */   ad: () => (/* binding */ matchPolicyRule),
-/* harmony export */   fK: () => (/* binding */ normaliseGlob)
+/* harmony export */   fK: () => (/* binding */ normaliseGlob),
+/* harmony export */   vI: () => (/* binding */ selectRule)
 /* harmony export */ });
-/* unused harmony export globToRegExp */
+/* unused harmony exports globToRegExp, policyImageName, matchPolicyRule */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8687);
+/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2637);
 // Which policy-file rule governs an image: rule globs normalised like image references, and the
 // first rule whose globs match the image's name. No YAML here: a run without a policy file never
-// loads the parser (src/core/policy-file.ts).
+// loads the parser (file.ts).
+
 
 
 const WILDCARD = /[*?]/;
@@ -32482,14 +31871,7 @@ function lowerHost(glob) {
 /** local:// roots are one path component (s3lo's grammar), spelt as canonicalLocalRoot does. */
 function normaliseLocalGlob(glob) {
     const rest = glob.slice('local://'.length);
-    const prefix = rest.startsWith('./')
-        ? 2
-        : rest.startsWith('../')
-            ? 3
-            : rest.startsWith('/')
-                ? 1
-                : 0;
-    const i = rest.indexOf('/', prefix);
+    const i = rest.indexOf('/', (0,_s3lo_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .localRootPrefix */ .sl)(rest));
     if (i < 0)
         return glob;
     const root = rest.slice(0, i);
@@ -32574,54 +31956,111 @@ function policyImageName(ref) {
 }
 /** The first rule whose images match; else the file's `unmatched` decision, with a reason. */
 function matchPolicyRule(policy, imageName) {
+    const rule = firstMatch(policy.rules, (r) => r.images, imageName);
+    return rule ? { rule } : unmatched(policy.source, policy.unmatched, imageName);
+}
+/** The ImagePolicy that governs an image, or why none does (and whether it may pass anyway). */
+function selectRule(run, ref) {
+    const name = policyImageName(ref);
+    const rule = firstMatch(run.rules, (r) => r.match, name);
+    return rule ? { rule } : unmatched(run.file?.source ?? 'the policy', run.unmatched, name);
+}
+function firstMatch(rules, globsOf, imageName) {
     const tagAt = imageName.lastIndexOf(':');
     const slashAt = imageName.lastIndexOf('/');
     const repoOnly = tagAt > slashAt ? imageName.slice(0, tagAt) : imageName;
-    for (const rule of policy.rules) {
-        for (const glob of rule.images) {
+    for (const rule of rules) {
+        for (const glob of globsOf(rule)) {
             const target = globHasTag(glob) ? imageName : repoOnly;
             if (compiledGlob(glob).test(target))
-                return { rule };
+                return rule;
         }
     }
+    return undefined;
+}
+function unmatched(source, decision, imageName) {
     return {
         rule: undefined,
-        allowed: policy.unmatched === 'allow',
-        reason: `no rule in ${policy.source} matches ${imageName}${policy.unmatched === 'allow' ? ' (unmatched: allow)' : ''}`,
+        allowed: decision === 'allow',
+        reason: `no rule in ${source} matches ${imageName}${decision === 'allow' ? ' (unmatched: allow)' : ''}`,
     };
 }
-//# sourceMappingURL=policy-match.js.map
+//# sourceMappingURL=match.js.map
 
 /***/ }),
 
-/***/ 6390:
+/***/ 7727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
-/* harmony export */   OT: () => (/* binding */ describeMatcher),
-/* harmony export */   cK: () => (/* binding */ matches)
+/* harmony export */   AF: () => (/* binding */ DEFAULT_MAX_VULN_AGE_MS),
+/* harmony export */   b0: () => (/* binding */ ruleProblems),
+/* harmony export */   gQ: () => (/* binding */ OPTION_WORDS),
+/* harmony export */   mk: () => (/* binding */ compileRule),
+/* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* unused harmony export matcherToRegExp */
-/** Compile a matcher into an anchored RegExp: exact strings are escaped, regexps wrapped. */
-function matcherToRegExp(m) {
-    if ('exact' in m)
-        return new RegExp(`^${escapeRegExp(m.exact)}$`);
-    return new RegExp(`^(?:${m.regexp})$`);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6123);
+// The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
+// policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
+// signer, or lets attestations decide without asking for any, is refused whatever its source.
+
+/** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
+const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;
+const FILE_WORDS = {
+    noSigner: 'names no signer: give keys or identities',
+    attestationSigners: 'names no attestation signer: list keys or identities, or leave the field out to use the image signers',
+    signatureOptional: 'requireSignature: false needs attestations or conditions to check instead',
+};
+const OPTION_WORDS = {
+    noSigner: 'no trust policy: give key, or certificate-identity and certificate-oidc-issuer, or signer-workflow / signer-repository',
+    attestationSigners: 'attestation signers: give attestation-key, or attestation-certificate-identity and attestation-certificate-oidc-issuer',
+    signatureOptional: 'require-signature=false needs attestations to check instead (attestations, deny-packages, ...)',
+};
+/** What is wrong with a rule, in the order a reader would fix it; empty when it is sound. */
+function ruleProblems(spec, words) {
+    const out = [];
+    const checks = spec.attestations.length > 0 || Object.keys(spec.conditions).length > 0;
+    if (spec.keys.length === 0 && spec.identities.length === 0)
+        out.push({ field: 'rule', message: words.noSigner });
+    // Naming attestation signers replaces the image's; naming none would trust no attestation.
+    if ((spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined) &&
+        (spec.attestationKeys?.length ?? 0) === 0 &&
+        (spec.attestationIdentities?.length ?? 0) === 0)
+        out.push({ field: 'attestationSigners', message: words.attestationSigners });
+    if (!spec.requireSignature && !checks)
+        out.push({ field: 'rule', message: words.signatureOptional });
+    return out;
 }
-function matches(m, value) {
-    if (value === undefined)
-        return false;
-    return 'exact' in m ? value === m.exact : matcherToRegExp(m).test(value);
+/** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
+async function compileRule(spec, run, env) {
+    const signers = async (keys, identities, validity = {}) => ({
+        keys: keys.length ? await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .loadKeys */ .Vc)(keys, { env, validity }) : [],
+        identities,
+    });
+    const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;
+    const asked = spec.attestations.length > 0 || Object.keys(spec.conditions).length > 0;
+    const image = await signers(spec.keys, spec.identities, spec.keyValidity);
+    // The flags' rule with only attestation signers hands the image the same lists: loaded once.
+    const same = spec.attestationKeys === spec.keys && spec.attestationIdentities === spec.identities;
+    const attestationSigners = !hasAtt
+        ? undefined
+        : same
+            ? image
+            : await signers(spec.attestationKeys ?? [], spec.attestationIdentities ?? [], spec.attestationKeyValidity);
+    return {
+        name: spec.name,
+        match: spec.images,
+        signers: image,
+        ...(attestationSigners ? { attestationSigners } : {}),
+        ...(asked ? { attestations: { types: spec.attestations, conditions: spec.conditions } } : {}),
+        requireSignature: spec.requireSignature,
+        requireAllKeys: run.requireAllKeys,
+        ...(run.platforms !== undefined ? { platforms: run.platforms } : {}),
+        tlog: run.tlog,
+        sct: run.sct,
+    };
 }
-function describeMatcher(m) {
-    return 'exact' in m ? m.exact : `/${m.regexp}/`;
-}
-/** Escape every RegExp metacharacter, so a literal can sit inside an anchored pattern. */
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-//# sourceMappingURL=policy.js.map
+//# sourceMappingURL=rule.js.map
 
 /***/ }),
 
@@ -32959,26 +32398,18 @@ function quote(s, max = 120) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AQ: () => (/* binding */ assertTargetAllowed),
-/* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   Mj: () => (/* binding */ DOCKER_HUB_CONFIG_KEY),
 /* harmony export */   Qd: () => (/* binding */ apiHostFor),
 /* harmony export */   ar: () => (/* binding */ assertRealmAllowed),
 /* harmony export */   cS: () => (/* binding */ normalizeHost),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   gr: () => (/* binding */ isDockerHub),
-/* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
-/* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB_API_HOST, hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1514);
-// Which host we talk to for a registry name, over which scheme, and which addresses a token
-// realm or redirect may never point at (loopback, link-local, cloud metadata: oras-go GHSA-xf85).
-
+/* unused harmony export DOCKER_HUB_API_HOST */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5166);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1514);
+// Which host we talk to for a registry name, over which scheme, and where its token realm may
+// point. The address rules themselves (loopback, link-local, metadata) are net/addresses.ts.
 
 
 
@@ -32986,26 +32417,6 @@ const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.do
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 /** The server URL Docker tools file Docker Hub credentials under. */
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const loopback = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-loopback.addSubnet('127.0.0.0', 8, 'ipv4');
-loopback.addAddress('::1', 'ipv6');
-const forbidden = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-forbidden.addSubnet('127.0.0.0', 8, 'ipv4');
-forbidden.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 metadata
-forbidden.addSubnet('0.0.0.0', 8, 'ipv4'); // "this network": 0.0.0.0 reaches localhost on Linux
-forbidden.addAddress('::1', 'ipv6');
-forbidden.addAddress('::', 'ipv6');
-forbidden.addSubnet('fe80::', 10, 'ipv6'); // link-local
-forbidden.addAddress('fd00:ec2::254', 'ipv6'); // AWS IMDS over IPv6
-// Addresses no registry host name may resolve to: a DNS answer cannot be talked past the realm and
-// redirect checks (which only see names) onto the cloud metadata service.
-const metadata = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-metadata.addSubnet('169.254.0.0', 16, 'ipv4');
-metadata.addSubnet('fe80::', 10, 'ipv6');
-metadata.addAddress('fd00:ec2::254', 'ipv6');
-/** `code` of the error a guarded lookup fails with. */
-const FORBIDDEN_ADDRESS = 'EIMAGEGATE_FORBIDDEN_ADDRESS';
-const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata']);
 /** `host[:port]` in lower case from a registry name, `https://host/path` URL or config key. */
 function normalizeHost(s) {
     let v = s.trim();
@@ -33019,7 +32430,7 @@ function normalizeHost(s) {
         u = new URL(v);
         // A bare loopback name is spoken to over http (isPlainHttpAllowed), so its default port is
         // 80, not 443: `localhost:443` is another server than `localhost`, `localhost:80` the same.
-        if (bare && isLoopbackHost(u.host))
+        if (bare && (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(u.host))
             u = new URL(`http://${s.trim()}`);
     }
     catch {
@@ -33043,60 +32454,6 @@ function isDockerHub(host) {
 function apiHostFor(host) {
     return isDockerHub(host) ? DOCKER_HUB_API_HOST : host;
 }
-/** Host name of `host[:port]`, without IPv6 brackets or a trailing dot. */
-function hostnameOf(hostport) {
-    let h = hostport;
-    if (h.startsWith('['))
-        h = h.slice(1, h.indexOf(']'));
-    else if (h.includes(':'))
-        h = h.slice(0, h.lastIndexOf(':'));
-    return h.replace(/\.$/, '').toLowerCase();
-}
-function ipKind(h) {
-    const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
-    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
-}
-function isLoopbackHost(hostport) {
-    const h = hostnameOf(hostport);
-    if (h === 'localhost' || h.endsWith('.localhost'))
-        return true;
-    const kind = ipKind(h);
-    return kind !== undefined && loopback.check(h, kind);
-}
-/** Addresses no credential or token request may be sent to unless the registry itself is local. */
-function isForbiddenTarget(hostport) {
-    const h = hostnameOf(hostport);
-    if (FORBIDDEN_NAMES.has(h) || h.endsWith('.localhost'))
-        return true;
-    const kind = ipKind(h);
-    if (kind === undefined)
-        return false;
-    return forbidden.check(h, kind);
-}
-/** Plain HTTP is only for loopback hosts and hosts the user listed as insecure (exact host[:port]). */
-function isPlainHttpAllowed(hostport, insecureRegistries) {
-    return isLoopbackHost(hostport) || insecureRegistries.has(hostport.toLowerCase());
-}
-/**
- * Decides whether a URL may be requested on behalf of `registryHost`: http only to plain-HTTP-
- * allowed hosts, and never to loopback/link-local/metadata addresses unless the registry is local.
- * `what` names the URL in the error (token realm, redirect).
- */
-function assertTargetAllowed(url, registryHost, insecureRegistries, what) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(url.href)} for registry ${registryHost}: scheme ${url.protocol} is not allowed`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} for registry ${registryHost} carries credentials in its URL`);
-    }
-    if (url.protocol === 'http:' && !isPlainHttpAllowed(url.host, insecureRegistries)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(redactUrl(url))} for registry ${registryHost} uses plain http; only loopback hosts and insecure-registries may`);
-    }
-    // The registry's own address is the user's choice; only targets it names for us are checked.
-    if (url.host !== registryHost && !isLoopbackHost(registryHost) && isForbiddenTarget(url.host)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(redactUrl(url))} for registry ${registryHost} points at a loopback, link-local or metadata address`);
-    }
-}
 /** The token realm must be https unless the registry itself may use http, and not local/metadata. */
 function assertRealmAllowed(realm, registryHost, insecureRegistries) {
     let url;
@@ -33104,467 +32461,15 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
         url = new URL(realm);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `token realm ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(realm)} of registry ${registryHost} is not a URL`, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('INSECURE', `token realm ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(realm)} of registry ${registryHost} is not a URL`, { cause: e });
     }
-    if (url.protocol === 'http:' && !isPlainHttpAllowed(registryHost, insecureRegistries)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `token realm ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(realm)} of https registry ${registryHost} uses plain http`);
+    if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainHttpAllowed */ .p2)(registryHost, insecureRegistries)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('INSECURE', `token realm ${(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(realm)} of https registry ${registryHost} uses plain http`);
     }
-    assertTargetAllowed(url, registryHost, insecureRegistries, 'token realm');
+    (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .assertTargetAllowed */ .AQ)(url, registryHost, insecureRegistries, 'token realm');
     return url;
 }
-// Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
-const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
-function redactUrl(url) {
-    if (url.search === '')
-        return `${url.origin}${url.pathname}`;
-    const parts = [];
-    for (const [k, v] of url.searchParams)
-        parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
-    return `${url.origin}${url.pathname}?${parts.join('&')}`;
-}
-/** A `lookup` for sockets that refuses names resolving to link-local or metadata addresses. */
-function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
-    return (hostname, options, callback) => {
-        resolve(hostname, { ...options, all: true }, (err, addresses) => {
-            if (err) {
-                callback(err, '', 0);
-                return;
-            }
-            const bad = addresses.find((a) => metadata.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
-            if (bad || addresses.length === 0) {
-                const e = new Error(bad
-                    ? `${hostname} resolves to ${bad.address}, a link-local/metadata address`
-                    : `${hostname} has no address`);
-                e.code = bad ? FORBIDDEN_ADDRESS : 'ENOTFOUND';
-                callback(e, '', 0);
-                return;
-            }
-            if (options.all)
-                callback(null, addresses);
-            else
-                callback(null, addresses[0].address, addresses[0].family);
-        });
-    };
-}
 //# sourceMappingURL=hosts.js.map
-
-/***/ }),
-
-/***/ 7580:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G5: () => (/* binding */ HttpTransport),
-  JN: () => (/* binding */ backoff),
-  m2: () => (/* binding */ errorDetail),
-  EF: () => (/* binding */ readCapped)
-});
-
-// UNUSED EXPORTS: parseRetryAfter, readCappedStream
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./build/core/errors.js
-var errors = __nccwpck_require__(2807);
-// EXTERNAL MODULE: ./build/core/limits.js
-var limits = __nccwpck_require__(332);
-// EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __nccwpck_require__(3431);
-// EXTERNAL MODULE: ./build/core/registry/limits.js
-var registry_limits = __nccwpck_require__(1858);
-;// CONCATENATED MODULE: ./build/core/registry/http.js
-
-
-
-
-
-/** Statuses worth asking again: overload and gateway trouble, plus 500 (the gate's own contract). */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** TLS verification failures are not transient: retrying them only delays the verdict. */
-const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
-const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
-class IdleTimeout extends Error {
-}
-class HttpTransport {
-    opts;
-    stats = { requests: 0 };
-    constructor(opts) {
-        this.opts = opts;
-    }
-    /**
-     * GET/HEAD with retries (POST once); returns the final response unless it is a retryable status
-     * after retries.
-     */
-    async request(req) {
-        const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
-        for (let attempt = 1;; attempt++) {
-            let res;
-            try {
-                res = await this.once(req);
-            }
-            catch (e) {
-                const err = this.classify(e, req);
-                if (err.code !== 'NETWORK' || isTlsFailure(e) || attempt >= attempts)
-                    throw err;
-                const wait = backoff(attempt);
-                this.opts.log(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
-                await this.sleep(wait, req);
-                continue;
-            }
-            if (!RETRY_STATUSES.has(res.status) || req.method === 'POST')
-                return res;
-            const detail = errorDetail(res);
-            if (attempt >= attempts) {
-                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status}${detail} after ${attempts} attempts`);
-            }
-            const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > registry_limits/* MAX_RETRY_AFTER_MS */.yL) {
-                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${registry_limits/* MAX_RETRY_AFTER_MS */.yL / 1000} s)`);
-            }
-            const wait = retryAfter ?? backoff(attempt);
-            this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
-            await this.sleep(wait, req);
-        }
-    }
-    /** One attempt, following redirects by hand so that credentials never leave their origin. */
-    async once(req) {
-        const method = req.method ?? 'GET';
-        const seen = new Set([req.url.href]);
-        let url = req.url;
-        (0,hosts/* assertTargetAllowed */.AQ)(url, req.registryHost, this.opts.insecureRegistries, 'request');
-        for (let hop = 0;; hop++) {
-            const headers = { ...req.headers };
-            if (url.origin === req.url.origin) {
-                if (req.authorization !== undefined)
-                    headers.authorization = req.authorization;
-            }
-            else {
-                for (const k of Object.keys(headers))
-                    if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase()))
-                        delete headers[k];
-            }
-            const ctl = new AbortController();
-            const signal = this.opts.signal
-                ? AbortSignal.any([ctl.signal, this.opts.signal])
-                : ctl.signal;
-            let timer = this.armIdle(ctl);
-            const started = Date.now();
-            try {
-                this.stats.requests++;
-                // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
-                // (about half the client CPU of a registry round trip), and it never follows redirects.
-                const res = await this.opts.dispatcher.request({
-                    origin: url.origin,
-                    path: `${url.pathname}${url.search}`,
-                    method,
-                    headers,
-                    ...(method === 'POST' && req.body !== undefined ? { body: req.body } : {}),
-                    signal,
-                });
-                const status = res.statusCode;
-                const resHeaders = headerLookup(res.headers);
-                const location = resHeaders.get('location');
-                if (REDIRECT_STATUSES.has(status) && location !== null && method !== 'POST') {
-                    await discard(res.body);
-                    const next = this.redirectTarget(url, location, req);
-                    this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} redirect to ${(0,hosts/* redactUrl */.BO)(next)}`);
-                    if (hop + 1 > registry_limits/* MAX_REDIRECTS */.NX) {
-                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: more than ${registry_limits/* MAX_REDIRECTS */.NX} redirects from registry ${req.registryHost}`);
-                    }
-                    if (seen.has(next.href)) {
-                        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: redirect loop at ${this.opts.redact((0,hosts/* redactUrl */.BO)(next))} (registry ${req.registryHost})`);
-                    }
-                    seen.add(next.href);
-                    url = next;
-                    continue;
-                }
-                const ok = status >= 200 && status < 300;
-                const cap = ok ? req.maxBytes : registry_limits/* MAX_ERROR_BODY_BYTES */.f5;
-                let body = new Uint8Array(0);
-                if (method !== 'HEAD') {
-                    const read = await readCappedStream(res.body, cap, () => {
-                        clearTimeout(timer);
-                        timer = this.armIdle(ctl);
-                    }, req.what);
-                    if (read.over && ok) {
-                        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${req.what}: response from registry ${req.registryHost} is larger than ${req.maxBytes} bytes`);
-                    }
-                    body = read.bytes;
-                }
-                else {
-                    await discard(res.body);
-                }
-                this.opts.log(`${method} ${(0,hosts/* redactUrl */.BO)(url)} → ${status} (${body.length} bytes, ${Date.now() - started} ms)`);
-                return { status, headers: resHeaders, body, url, redact: this.opts.redact };
-            }
-            catch (e) {
-                if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
-                    throw new errors/* GateError */.ue('TIMEOUT', `${req.what}: registry ${req.registryHost} sent nothing for ${this.opts.requestTimeoutMs} ms (${method} ${(0,hosts/* redactUrl */.BO)(url)})`, { cause: e });
-                }
-                throw e;
-            }
-            finally {
-                clearTimeout(timer);
-            }
-        }
-    }
-    armIdle(ctl) {
-        return setTimeout(() => ctl.abort(new IdleTimeout('idle')), this.opts.requestTimeoutMs);
-    }
-    redirectTarget(from, location, req) {
-        let next;
-        try {
-            next = new URL(location, from);
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} redirected to an invalid URL`, { cause: e });
-        }
-        if (from.protocol === 'https:' && next.protocol !== 'https:') {
-            throw new errors/* GateError */.ue('INSECURE', `${req.what}: registry ${req.registryHost} redirected from https to ${this.opts.redact((0,hosts/* redactUrl */.BO)(next))}`);
-        }
-        (0,hosts/* assertTargetAllowed */.AQ)(next, req.registryHost, this.opts.insecureRegistries, 'redirect target');
-        return next;
-    }
-    /** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
-    classify(e, req) {
-        if (this.opts.signal?.aborted) {
-            return new errors/* GateError */.ue('TIMEOUT', `${req.what}: deadline reached while talking to registry ${req.registryHost}`, { cause: e });
-        }
-        if (e instanceof errors/* GateError */.ue)
-            return e;
-        const code = errorCode(e);
-        if (code === hosts/* FORBIDDEN_ADDRESS */.hC) {
-            const detail = e instanceof Error ? (causeMessage(e) ?? e.message) : String(e);
-            return new errors/* GateError */.ue('INSECURE', `${req.what}: refused to connect for registry ${req.registryHost}: ${detail}`, { cause: e });
-        }
-        if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-            return new errors/* GateError */.ue('NETWORK', `cannot resolve registry host ${req.registryHost} (${code})`, { cause: e });
-        }
-        if (code === 'ECONNREFUSED') {
-            return new errors/* GateError */.ue('NETWORK', `connection to registry ${req.registryHost} refused (${code})`, { cause: e });
-        }
-        const detail = code ?? (e instanceof Error ? (causeMessage(e) ?? e.message) : String(e));
-        return new errors/* GateError */.ue('NETWORK', `${req.what}: cannot reach registry ${req.registryHost} (${detail})`, { cause: e });
-    }
-    async sleep(ms, req) {
-        try {
-            await (0,promises_namespaceObject.setTimeout)(ms, undefined, this.opts.signal ? { signal: this.opts.signal } : undefined);
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('TIMEOUT', `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`, { cause: e });
-        }
-    }
-}
-/**
- * A Node stream's first `max` bytes (plus one chunk to detect overflow); a longer body is
- * destroyed (its connection closed) rather than read to the end. Every chunk is charged to the
- * byte budget in scope (limits.ts), which may end the read with LIMIT_EXCEEDED.
- */
-async function readCappedStream(body, max, onChunk, what = 'response') {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of body) {
-        onChunk();
-        // Throwing here leaves the loop, which destroys the stream.
-        (0,limits/* chargeRead */.JO)(chunk.length, what);
-        total += chunk.length;
-        if (total > max) {
-            body.destroy();
-            const kept = max - (total - chunk.length);
-            if (kept > 0)
-                chunks.push(chunk.subarray(0, kept));
-            return { bytes: concat(chunks, max), over: true };
-        }
-        chunks.push(chunk);
-    }
-    return { bytes: concat(chunks, total), over: false };
-}
-/** Drops a body we do not read; undici keeps the connection when the rest is short. */
-async function discard(body) {
-    try {
-        await body.dump({ limit: registry_limits/* MAX_ERROR_BODY_BYTES */.f5 });
-    }
-    catch {
-        body.destroy();
-    }
-}
-/** Header lookup over undici's lower-cased header object; repeated headers joined like fetch. */
-function headerLookup(h) {
-    return {
-        get(name) {
-            const v = h[name.toLowerCase()];
-            if (v === undefined)
-                return null;
-            return Array.isArray(v) ? v.join(', ') : v;
-        },
-    };
-}
-/**
- * Reads at most `max` bytes (plus one chunk to detect overflow), then cancels the stream. Every
- * chunk is charged to the byte budget in scope (limits.ts), which may end the read.
- */
-async function readCapped(body, max, onChunk, what = 'response') {
-    const reader = body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        onChunk();
-        try {
-            (0,limits/* chargeRead */.JO)(value.length, what);
-        }
-        catch (e) {
-            await reader.cancel().catch(() => undefined);
-            throw e;
-        }
-        total += value.length;
-        if (total > max) {
-            await reader.cancel().catch(() => undefined);
-            const kept = max - (total - value.length);
-            if (kept > 0)
-                chunks.push(value.subarray(0, kept));
-            return { bytes: concat(chunks, max), over: true };
-        }
-        chunks.push(value);
-    }
-    return { bytes: concat(chunks, total), over: false };
-}
-function concat(chunks, size) {
-    const out = new Uint8Array(size);
-    let off = 0;
-    for (const c of chunks) {
-        out.set(c, off);
-        off += c.length;
-    }
-    return out.subarray(0, off);
-}
-/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
-function backoff(attempt) {
-    const ceiling = registry_limits/* RETRY_BASE_MS */.OQ * 2 ** Math.min(attempt - 1, 6);
-    return Math.round(ceiling * (0.5 + Math.random() / 2));
-}
-/** `Retry-After` as milliseconds from now (delta-seconds or HTTP-date); undefined when absent/invalid. */
-function parseRetryAfter(v, now = Date.now()) {
-    if (v === null)
-        return undefined;
-    const s = v.trim();
-    if (/^\d+$/.test(s))
-        return Number(s) * 1000;
-    // Only an IMF-fixdate-like value: Date.parse would also take '-1' or '1.5'.
-    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(s))
-        return undefined;
-    const t = Date.parse(s);
-    if (Number.isNaN(t))
-        return undefined;
-    return Math.max(0, t - now);
-}
-/**
- * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
- * log line; '' if there is none.
- */
-function errorDetail(res) {
-    if (res.body.length === 0)
-        return '';
-    try {
-        const v = JSON.parse(new TextDecoder().decode(res.body));
-        const first = v.errors?.[0];
-        if (first && typeof first.code === 'string') {
-            const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
-        }
-    }
-    catch {
-        // not an OCI error body; the status says enough
-    }
-    return '';
-}
-/** The registry's text is attacker-controlled: no control characters, bounded length. */
-function clean(s) {
-    // eslint-disable-next-line no-control-regex
-    const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
-}
-function errorCode(e) {
-    let cur = e;
-    for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
-        const c = cur.code;
-        if (typeof c === 'string' && c !== 'UND_ERR_SOCKET')
-            return c;
-        const errors = cur.errors;
-        if (Array.isArray(errors) && errors.length > 0) {
-            const inner = errorCode(errors[0]);
-            if (inner)
-                return inner;
-        }
-        cur = cur.cause;
-    }
-    return undefined;
-}
-function causeMessage(e) {
-    const c = e.cause;
-    return c instanceof Error ? c.message : undefined;
-}
-function isTlsFailure(e) {
-    const code = errorCode(e);
-    return code !== undefined && TLS_ERROR.test(code);
-}
-//# sourceMappingURL=http.js.map
-
-/***/ }),
-
-/***/ 1858:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DA: () => (/* binding */ MAX_TOKEN_BYTES),
-/* harmony export */   JC: () => (/* binding */ MAX_CRED_HELPER_OUTPUT),
-/* harmony export */   Jf: () => (/* binding */ CRED_HELPER_TIMEOUT_MS),
-/* harmony export */   LD: () => (/* binding */ MAX_DOCKER_CONFIG_BYTES),
-/* harmony export */   NX: () => (/* binding */ MAX_REDIRECTS),
-/* harmony export */   OB: () => (/* binding */ MAX_REFERRERS),
-/* harmony export */   OQ: () => (/* binding */ RETRY_BASE_MS),
-/* harmony export */   Qy: () => (/* binding */ MAX_REFERRER_PAGES),
-/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
-/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   cz: () => (/* binding */ DEFAULT_MAX_CONNECTIONS_PER_ORIGIN),
-/* harmony export */   f5: () => (/* binding */ MAX_ERROR_BODY_BYTES),
-/* harmony export */   yL: () => (/* binding */ MAX_RETRY_AFTER_MS)
-/* harmony export */ });
-/* unused harmony export MiB */
-// Size, count and time bounds of the registry client (SECURITY.md section 5). Everything a
-// registry sends is read against one of these before it is buffered, parsed or looped over.
-const MiB = 1024 * 1024;
-/** Manifests and indexes, including referrers pages (containers/image iolimits). */
-const MAX_MANIFEST_BYTES = 4 * MiB;
-/** Token service responses. */
-const MAX_TOKEN_BYTES = 1 * MiB;
-/** Error bodies are only read for a message; the rest is discarded. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/** Referrers considered per subject, across all pages. */
-const MAX_REFERRERS = 1000;
-/** Pages followed through `Link: <…>; rel="next"`. */
-const MAX_REFERRER_PAGES = 20;
-/** Redirect hops per request. */
-const MAX_REDIRECTS = 10;
-/** The longest `Retry-After` we are willing to sleep; a longer one ends the retries at once. */
-const MAX_RETRY_AFTER_MS = 10_000;
-/** First backoff step; doubles per attempt, with jitter. */
-const RETRY_BASE_MS = 100;
-/** docker-credential helpers: wall time and output size. */
-const CRED_HELPER_TIMEOUT_MS = 15_000;
-const MAX_CRED_HELPER_OUTPUT = 64 * 1024;
-/** Docker config file. */
-const MAX_DOCKER_CONFIG_BYTES = 4 * MiB;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
-//# sourceMappingURL=limits.js.map
 
 /***/ }),
 
@@ -33576,7 +32481,8 @@ const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
 /* harmony export */   Rn: () => (/* binding */ manifestKey),
 /* harmony export */   a7: () => (/* binding */ formatS3loRef),
 /* harmony export */   cx: () => (/* binding */ signatureKey),
-/* harmony export */   r1: () => (/* binding */ s3loSigningPayload)
+/* harmony export */   r1: () => (/* binding */ s3loSigningPayload),
+/* harmony export */   sl: () => (/* binding */ localRootPrefix)
 /* harmony export */ });
 /* unused harmony export manifestsPrefix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
@@ -33665,17 +32571,19 @@ function validateImage(image, fail) {
         }
     }
 }
+/** Length of the `./`, `../` or `/` a local:// storage root starts with (0 for none). */
+function localRootPrefix(rest) {
+    if (rest.startsWith('./'))
+        return 2;
+    if (rest.startsWith('../'))
+        return 3;
+    return rest.startsWith('/') ? 1 : 0;
+}
 // For local:// the storage root is ONE component; a leading ./, ../ or / is kept with it, so
 // local:///var/lib/x/app:t means root "/var" and image "lib/x/app" (s3lo's documented limit).
 function splitBucketPath(scheme, rest, fail) {
     if (scheme === 'local') {
-        const prefixLen = rest.startsWith('./')
-            ? 2
-            : rest.startsWith('../')
-                ? 3
-                : rest.startsWith('/')
-                    ? 1
-                    : 0;
+        const prefixLen = localRootPrefix(rest);
         if (prefixLen > 0) {
             const i = rest.indexOf('/', prefixLen);
             if (i < 0)
@@ -33714,226 +32622,391 @@ function s3loSigningPayload(ref, digest) {
 
 /***/ }),
 
-/***/ 6086:
+/***/ 2236:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RJ: () => (/* binding */ parseStrictJson),
-/* harmony export */   U7: () => (/* binding */ StrictJsonError),
-/* harmony export */   Zt: () => (/* binding */ goFoldKey),
-/* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
+/* harmony export */   A: () => (/* binding */ describeValidity),
+/* harmony export */   W: () => (/* binding */ withinValidity)
 /* harmony export */ });
-// Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
-// bytes we verify and the object we act on cannot be read two ways (parser differentials).
-// "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
-// decode these payloads with it: a struct field matches any key equal under Unicode simple case
-// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
-// lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
-/** Why a strict parse failed; callers turn it into a GateError with their own input name. */
-class StrictJsonError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StrictJsonError';
-    }
+function withinValidity(v, t) {
+    if (v === undefined)
+        return true;
+    const ms = t.getTime();
+    return ((v.start === undefined || ms >= v.start.getTime()) &&
+        (v.end === undefined || ms <= v.end.getTime()));
 }
-const MAX_DEPTH = 64;
+function describeValidity(v) {
+    const start = v.start ? v.start.toISOString() : 'any time';
+    const end = v.end ? v.end.toISOString() : 'any time';
+    return `from ${start} to ${end}`;
+}
+//# sourceMappingURL=key-types.js.map
+
+/***/ }),
+
+/***/ 6123:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cv: () => (/* binding */ loadKey),
+  Vc: () => (/* binding */ loadKeys)
+});
+
+// UNUSED EXPORTS: keyIdOf, toVerificationKey
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __nccwpck_require__(2807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __nccwpck_require__(332);
+// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
+var nacl_fast = __nccwpck_require__(668);
+;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
+// Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
+// scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
+
+
+
+/** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
+const COSIGN_PEM_TYPES = [
+    'ENCRYPTED SIGSTORE PRIVATE KEY',
+    'ENCRYPTED COSIGN PRIVATE KEY',
+];
 /**
- * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere
- * in the document, nesting deeper than 64 levels, a leading BOM, and anything after the value.
- * Numbers and strings decode as JSON.parse would.
+ * The only scrypt parameters go-securesystemslib's `CheckParams` accepts (legacy 2^15, standard
+ * 2^16, OWASP 2^17; r=8, p=1). Anything else is refused before any work: an attacker-edited
+ * key file must not make us allocate gigabytes or spin for minutes.
  */
-function parseStrictJson(text) {
-    if (text.charCodeAt(0) === 0xfeff)
-        throw new StrictJsonError('starts with a byte order mark (U+FEFF), which Go refuses');
-    const p = new Parser(text);
-    p.ws();
-    const value = p.value(0);
-    p.ws();
-    if (p.pos !== text.length)
-        p.fail('unexpected data after the JSON value');
-    return value;
+const COSIGN_SCRYPT_PARAMS = [
+    { N: 32768, r: 8, p: 1 },
+    { N: 65536, r: 8, p: 1 },
+    { N: 131072, r: 8, p: 1 },
+];
+const KEY_BYTES = 32;
+const NONCE_BYTES = 24;
+function unreadable(ref, why, cause) {
+    return new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
 }
-/** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
-function parseStrictJsonBytes(bytes) {
-    let text;
+function field(obj, name) {
+    return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+        ? obj[name]
+        : undefined;
+}
+/** Go encodes []byte in JSON as standard, padded base64. */
+function base64Field(ref, value, name) {
+    if (typeof value !== 'string' ||
+        value.length % 4 !== 0 ||
+        !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+        throw unreadable(ref, `cosign key field ${name} is not base64`);
+    }
+    return Buffer.from(value, 'base64');
+}
+function scryptAsync(password, salt, params) {
+    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // accepted parameters need (128 MiB at most) with headroom.
+    const maxmem = 2 * 128 * params.N * params.r;
+    return new Promise((resolve, reject) => {
+        (0,external_node_crypto_.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+    });
+}
+/**
+ * Decrypts the body of a cosign encrypted-key PEM block into its PKCS#8 private key.
+ * `password` is COSIGN_PASSWORD as found (undefined when unset; "" is a valid password).
+ * `ref` names the key in messages.
+ */
+async function decryptCosignPrivateKey(body, password, ref) {
+    let doc;
     try {
-        // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
-        // decoder would drop it silently).
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        doc = JSON.parse(Buffer.from(body).toString('utf8'));
     }
-    catch {
-        throw new StrictJsonError('not valid UTF-8');
+    catch (e) {
+        throw unreadable(ref, 'cosign key body is not JSON', e);
     }
-    return parseStrictJson(text);
+    const kdf = field(doc, 'kdf');
+    const cipher = field(doc, 'cipher');
+    if (field(kdf, 'name') !== 'scrypt') {
+        throw unreadable(ref, `cosign key uses unknown KDF ${JSON.stringify(field(kdf, 'name'))} (expected "scrypt")`);
+    }
+    if (field(cipher, 'name') !== 'nacl/secretbox') {
+        throw unreadable(ref, `cosign key uses unknown cipher ${JSON.stringify(field(cipher, 'name'))} (expected "nacl/secretbox")`);
+    }
+    const rawParams = field(kdf, 'params');
+    const params = { N: field(rawParams, 'N'), r: field(rawParams, 'r'), p: field(rawParams, 'p') };
+    const accepted = COSIGN_SCRYPT_PARAMS.find((c) => c.N === params.N && c.r === params.r && c.p === params.p);
+    if (!accepted) {
+        throw unreadable(ref, `cosign key has unsupported scrypt parameters N=${String(params.N)} r=${String(params.r)} p=${String(params.p)} ` +
+            `(accepted: N=${COSIGN_SCRYPT_PARAMS.map((c) => c.N).join('/')}, r=8, p=1)`);
+    }
+    const salt = base64Field(ref, field(kdf, 'salt'), 'kdf.salt');
+    const nonce = base64Field(ref, field(cipher, 'nonce'), 'cipher.nonce');
+    const ciphertext = base64Field(ref, field(doc, 'ciphertext'), 'ciphertext');
+    if (nonce.length !== NONCE_BYTES) {
+        throw unreadable(ref, `cosign key nonce is ${nonce.length} bytes (expected ${NONCE_BYTES})`);
+    }
+    if (password === undefined) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
+    }
+    const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
+    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
+    if (plaintext === null) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
+    }
+    try {
+        return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+    }
+    catch (e) {
+        throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
+    }
+    finally {
+        plaintext.fill(0);
+        key.fill(0);
+    }
 }
-class Parser {
-    s;
-    pos = 0;
-    constructor(s) {
-        this.s = s;
+//# sourceMappingURL=cosign-key.js.map
+// EXTERNAL MODULE: ./build/core/trust/key-types.js
+var key_types = __nccwpck_require__(2236);
+;// CONCATENATED MODULE: ./build/core/trust/keys.js
+// Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
+// private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
+
+
+
+
+
+
+
+/** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
+const MAX_KEY_FILE_BYTES = limits/* LIMITS */.b1.keyFileBytes;
+/** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
+const MIN_RSA_BITS = 2048;
+const MAX_RSA_BITS = 16384;
+const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
+/** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
+function keyIdOf(spki) {
+    return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+}
+/**
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Ed25519) and wraps it. `source` names where it came from, for messages.
+ */
+function toVerificationKey(keyRef, publicKey, source) {
+    if (publicKey.type !== 'public') {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
     }
-    fail(why) {
-        throw new StrictJsonError(`${why} at offset ${this.pos}`);
-    }
-    ws() {
-        while (this.pos < this.s.length) {
-            const c = this.s.charCodeAt(this.pos);
-            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
-                this.pos++;
-            else
-                break;
-        }
-    }
-    value(depth) {
-        if (depth > MAX_DEPTH)
-            this.fail('JSON nested too deeply');
-        const c = this.s[this.pos];
-        switch (c) {
-            case '{':
-                return this.object(depth);
-            case '[':
-                return this.array(depth);
-            case '"':
-                return this.string();
-            case 't':
-                return this.literal('true', true);
-            case 'f':
-                return this.literal('false', false);
-            case 'n':
-                return this.literal('null', null);
-            default:
-                if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-                    return this.number();
-                return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
-        }
-    }
-    literal(word, v) {
-        if (this.s.startsWith(word, this.pos)) {
-            this.pos += word.length;
-            return v;
-        }
-        return this.fail('invalid literal');
-    }
-    number() {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
-        if (!m)
-            return this.fail('invalid number');
-        this.pos += m[0].length;
-        return Number(m[0]);
-    }
-    string() {
-        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
-        const start = this.pos;
-        this.pos++;
-        while (this.pos < this.s.length) {
-            const c = this.s.charCodeAt(this.pos);
-            if (c === 0x22) {
-                this.pos++;
-                try {
-                    return JSON.parse(this.s.slice(start, this.pos));
-                }
-                catch {
-                    this.pos = start;
-                    return this.fail('invalid string');
-                }
+    const algorithm = algorithmOf(keyRef, publicKey, source);
+    // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
+    // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
+    const canonical = publicKey.asymmetricKeyType === 'ec'
+        ? (0,external_node_crypto_.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        : publicKey;
+    const spki = canonical.export({ type: 'spki', format: 'der' });
+    const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
+    return { keyRef, keyID: keyIdOf(spki), publicKey: canonical, spki, pem, algorithm };
+}
+function algorithmOf(keyRef, key, source) {
+    const details = key.asymmetricKeyDetails ?? {};
+    switch (key.asymmetricKeyType) {
+        case 'ec':
+            if (details.namedCurve === 'prime256v1')
+                return 'ecdsa-p256';
+            if (details.namedCurve === 'secp384r1')
+                return 'ecdsa-p384';
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+                'supported are P-256 and P-384');
+        case 'rsa': {
+            const bits = details.modulusLength ?? 0;
+            if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
             }
-            if (c === 0x5c)
-                this.pos += 2;
-            else if (c < 0x20)
-                this.fail('control character in string');
-            else
-                this.pos++;
+            return 'rsa';
         }
-        return this.fail('unterminated string');
-    }
-    array(depth) {
-        this.pos++;
-        const out = [];
-        this.ws();
-        if (this.s[this.pos] === ']') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            this.ws();
-            out.push(this.value(depth + 1));
-            this.ws();
-            const c = this.s[this.pos++];
-            if (c === ']')
-                return out;
-            if (c !== ',')
-                this.fail("expected ',' or ']'");
-        }
-    }
-    object(depth) {
-        this.pos++;
-        // A null-prototype object: keys like "__proto__" stay plain data.
-        const out = Object.create(null);
-        const seen = new Map();
-        this.ws();
-        if (this.s[this.pos] === '}') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            this.ws();
-            if (this.s[this.pos] !== '"')
-                this.fail('expected a string key');
-            const keyAt = this.pos;
-            const key = this.string();
-            const folded = goFoldKey(key);
-            const earlier = seen.get(folded);
-            if (earlier !== undefined) {
-                this.pos = keyAt;
-                this.fail(earlier === key
-                    ? `duplicate key ${JSON.stringify(key)}`
-                    : `key ${JSON.stringify(key)} collides with ${JSON.stringify(earlier)} (Go matches keys case-insensitively)`);
-            }
-            seen.set(folded, key);
-            this.ws();
-            if (this.s[this.pos++] !== ':')
-                this.fail("expected ':'");
-            this.ws();
-            out[key] = this.value(depth + 1);
-            this.ws();
-            const c = this.s[this.pos++];
-            if (c === '}')
-                return out;
-            if (c !== ',')
-                this.fail("expected ',' or '}'");
-        }
+        case 'ed25519':
+            return 'ed25519';
+        default:
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+                'supported are ECDSA P-256/P-384, RSA and Ed25519');
     }
 }
 /**
- * A key as Go's encoding/json compares it: lone surrogates as U+FFFD (what Go decodes them to),
- * then each code point folded (lower, upper, lower: one form for each simple case-folding orbit
- * such as k/K/U+212A or s/S/U+017F). Where JavaScript's mappings differ from Go's simple folding
- * (Turkish dotless i) this folds more, which can only refuse more.
+ * Loads one verification key. `ref` is a file path (PEM public key or cosign encrypted private
+ * key, password from COSIGN_PASSWORD), `awskms://[host:port]/<key id|alias/name|arn>` or
+ * `hashivault://<name>`. Every failure is a GateError `KEY_UNREADABLE` (or `INSECURE` for a
+ * plain-HTTP remote, `TIMEOUT` when `signal` aborts): a key we cannot read is an outage, never
+ * a verdict.
  */
-function goFoldKey(key) {
-    // eslint-disable-next-line no-control-regex
-    if (/^[\x00-\x7f]*$/.test(key))
-        return key.toLowerCase();
-    let out = '';
-    for (const ch of key.replace(/\p{Surrogate}/gu, '\ufffd'))
-        out += foldCodePoint(ch);
-    return out;
-}
-function foldCodePoint(ch) {
-    let cur = ch;
-    for (const step of [
-        (c) => c.toLowerCase(),
-        (c) => c.toUpperCase(),
-        (c) => c.toLowerCase(),
-    ]) {
-        const next = step(cur);
-        // A multi-character mapping (U+00DF to "SS") is full folding, which Go does not do.
-        if ([...next].length === 1)
-            cur = next;
+async function loadKey(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const { signal } = opts;
+    if (ref.trim() === '') {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
     }
-    return cur;
+    try {
+        signal?.throwIfAborted();
+        if (ref.startsWith('awskms://')) {
+            // Loaded on demand: the AWS SDK is large and most runs use no KMS key.
+            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(632), __nccwpck_require__.e(126)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2126));
+            const kmsOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
+        }
+        if (ref.startsWith('hashivault://')) {
+            const { fetchVaultPublicKey } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1211));
+            const vaultOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+            const scheme = ref.slice(0, ref.indexOf('://') + 3);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+        }
+        return await loadKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref), env);
+    }
+    catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        if (signal?.aborted) {
+            if (signal.reason instanceof errors/* GateError */.ue)
+                throw signal.reason;
+            throw new errors/* GateError */.ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+        }
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
 }
-//# sourceMappingURL=strict-json.js.map
+/**
+ * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
+ * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
+ * When several fail, the error of the first failing reference in input order is thrown.
+ * `validity` (policy files) gives some references a window; one key given two different windows
+ * (or a window under one reference and none under another) is refused rather than one dropped.
+ */
+async function loadKeys(refs, opts = {}) {
+    const distinct = [...new Set(refs)];
+    const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
+    const keys = [];
+    const seen = new Map();
+    for (const outcome of settled) {
+        if (outcome.status === 'rejected')
+            throw outcome.reason;
+        // Own entries only: a reference named `constructor` or `__proto__` has no inherited window.
+        const window = opts.validity && Object.hasOwn(opts.validity, outcome.value.keyRef)
+            ? opts.validity[outcome.value.keyRef]
+            : undefined;
+        const key = window ? { ...outcome.value, validFor: window } : outcome.value;
+        const first = seen.get(key.keyID);
+        if (first) {
+            if (!sameValidity(first.validFor, key.validFor))
+                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,key_types/* describeValidity */.A)(first.validFor) : 'none'}; ${key.validFor ? (0,key_types/* describeValidity */.A)(key.validFor) : 'none'})`);
+            continue;
+        }
+        seen.set(key.keyID, key);
+        keys.push(key);
+    }
+    return keys;
+}
+function sameValidity(a, b) {
+    return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
+}
+async function loadKeyFile(ref, file, env) {
+    const bytes = await readKeyFile(ref, file);
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    switch (block.type) {
+        case 'PUBLIC KEY':
+        case 'RSA PUBLIC KEY': {
+            let publicKey;
+            try {
+                const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
+                publicKey = (0,external_node_crypto_.createPublicKey)({ key: block.der, format: 'der', type });
+            }
+            catch (e) {
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                    cause: e,
+                });
+            }
+            return toVerificationKey(ref, publicKey, 'the public key');
+        }
+        case COSIGN_PEM_TYPES[0]:
+        case COSIGN_PEM_TYPES[1]: {
+            const privateKey = await decryptCosignPrivateKey(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,external_node_crypto_.createPublicKey)(privateKey), 'the cosign private key');
+        }
+        case 'PRIVATE KEY':
+        case 'EC PRIVATE KEY':
+        case 'RSA PRIVATE KEY':
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+                '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
+        default:
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
+    }
+}
+async function readKeyFile(ref, file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'r');
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (stat.size > MAX_KEY_FILE_BYTES) {
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+        }
+        // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
+        const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_KEY_FILE_BYTES) {
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            }
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        const code = e.code;
+        const why = code === 'ENOENT' || code === 'ENOTDIR'
+            ? `key: no file at ${ref}`
+            : code === 'EACCES' || code === 'EPERM'
+                ? `key: cannot read ${ref} (permission denied)`
+                : code === 'EISDIR'
+                    ? `key: ${ref} is a directory, not a key file`
+                    : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', why, { cause: e });
+    }
+    finally {
+        await handle?.close();
+    }
+}
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
+/** Exactly one PEM block: a second key in the same file would otherwise be silently ignored. */
+function singlePemBlock(ref, text) {
+    const blocks = [...text.matchAll(PEM_BLOCK)];
+    if (blocks.length === 0) {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
+    }
+    if (blocks.length > 1) {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+    }
+    const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
+    if (type !== endType) {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+    }
+    const compact = body.replace(/\s+/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
+        compact === '') {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+    }
+    return { type, der: Buffer.from(compact, 'base64') };
+}
+//# sourceMappingURL=keys.js.map
 
 /***/ }),
 
@@ -33949,9 +33022,13 @@ function foldCodePoint(ch) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2807);
-/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3431);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(332);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5166);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7670);
 // Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
 // the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
+
+
 
 
 
@@ -33960,7 +33037,6 @@ function foldCodePoint(ch) {
 /** sigstore's hashivault reference grammar: word characters, dots and dashes inside. */
 const VAULT_REF = /^hashivault:\/\/(\w(?:[\w.-]*\w)?)$/;
 const MOUNT_SEGMENT = /^[\w.-]+$/;
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 function unreadable(ref, why, cause) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
@@ -33986,7 +33062,7 @@ function vaultAddress(ref, env) {
         throw unreadable(ref, `VAULT_ADDR "${addr}" is not an http(s) URL`);
     }
     // The token would travel in clear and a forged answer would replace the trusted key.
-    if (url.protocol === 'http:' && !(0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW)(url.hostname)) {
+    if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW)(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`);
     }
     return url;
@@ -34021,28 +33097,6 @@ async function vaultToken(ref, env) {
     if (token !== undefined)
         return token;
     throw unreadable(ref, 'VAULT_TOKEN is not set and there is no ~/.vault-token');
-}
-async function readCapped(ref, res) {
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > MAX_RESPONSE_BYTES)
-        throw unreadable(ref, `Vault response is ${declared} bytes (limit ${MAX_RESPONSE_BYTES})`);
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.length;
-        if (total > MAX_RESPONSE_BYTES) {
-            await reader.cancel().catch(() => undefined);
-            throw unreadable(ref, `Vault response exceeds ${MAX_RESPONSE_BYTES} bytes`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
 }
 function obj(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -34111,60 +33165,48 @@ async function fetchVaultPublicKey(ref, opts) {
     const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
     const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
     const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const headers = {
-        'X-Vault-Token': token,
         'X-Vault-Request': 'true',
         Accept: 'application/json',
     };
     if (env.VAULT_NAMESPACE)
         headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
     let res;
-    let body;
     try {
-        // Redirects are not followed: fetch would carry X-Vault-Token to wherever they point.
-        res = await fetch(url, { headers, redirect: 'manual', signal });
-        body = await readCapped(ref, res);
+        // net/fetch.ts: a redirect is followed only under the target rules, and X-Vault-Token goes
+        // to VAULT_ADDR's origin only, never to the other node or host a redirect names.
+        res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchCapped */ .M)({
+            url: new URL(url),
+            what: `key ${ref}`,
+            peer: `Vault at ${base.origin}`,
+            headers,
+            credentials: { 'X-Vault-Token': token },
+            maxBytes: _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.vaultResponseBytes,
+            timeoutMs,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            redact: (t) => t.split(token).join('***'),
+        });
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+        // The caller's deadline and the target rules keep their codes; anything else means the
+        // key could not be read.
+        if (opts.signal?.aborted || (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue && e.code === 'INSECURE'))
             throw e;
-        if (opts.signal?.aborted) {
-            if (opts.signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
-                throw opts.signal.reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: Vault request was cancelled`, {
-                cause: opts.signal.reason,
-            });
-        }
-        if (timeout.aborted)
-            throw unreadable(ref, `Vault at ${base.origin} did not answer within ${timeoutMs} ms`, e);
-        const cause = e.cause;
-        const why = typeof cause?.code === 'string' ? cause.code : e instanceof Error ? e.message : String(e);
-        throw unreadable(ref, `cannot reach Vault at ${base.origin} (${why})`, e);
+        const message = e instanceof Error ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', message, { cause: e });
     }
+    const body = new TextDecoder().decode(res.body);
+    // A standby node or proxy sent us elsewhere. The token stayed behind (see above), and a key is
+    // trust material: it is taken only from VAULT_ADDR's origin, whatever the other host answers.
+    if (res.url.origin !== base.origin)
+        throw unreadable(ref, `Vault at ${base.origin} redirected to ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(res.url).split(token).join('***')} (HTTP ${res.status} there); the key is read from VAULT_ADDR's origin only: set VAULT_ADDR to the active node`);
     if (res.status === 200)
         return publicKeyFromTransitResponse(ref, body);
-    if (res.status >= 300 && res.status < 400) {
-        throw unreadable(ref, `Vault at ${base.origin} redirected (${res.status} to ${redirectTarget(res, new URL(url), token)}); set VAULT_ADDR to the active node`);
-    }
     if (res.status === 403)
         throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`);
     if (res.status === 404)
         throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
     throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`);
-}
-/** Where a redirect pointed, for the message: its URL without credentials or query values. */
-function redirectTarget(res, from, token) {
-    const location = res.headers.get('location');
-    if (location === null)
-        return '?';
-    try {
-        return (0,_registry_hosts_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(new URL(location, from)).split(token).join('***');
-    }
-    catch {
-        return 'a Location that is not a URL';
-    }
 }
 //# sourceMappingURL=vault.js.map
 
@@ -34509,28 +33551,803 @@ var errors = __nccwpck_require__(2807);
 var limits = __nccwpck_require__(332);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var dist = __nccwpck_require__(3917);
+;// CONCATENATED MODULE: ./build/core/signatures/strict-json.js
+// Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
+// bytes we verify and the object we act on cannot be read two ways (parser differentials).
+// "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
+// decode these payloads with it: a struct field matches any key equal under Unicode simple case
+// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
+
+/** Why a strict parse failed; callers turn it into a GateError with their own input name. */
+class StrictJsonError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StrictJsonError';
+    }
+}
+const MAX_DEPTH = limits/* LIMITS */.b1.jsonDepth;
+/**
+ * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere
+ * in the document, nesting deeper than 64 levels, a leading BOM, and anything after the value.
+ * Numbers and strings decode as JSON.parse would.
+ */
+function parseStrictJson(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        throw new StrictJsonError('starts with a byte order mark (U+FEFF), which Go refuses');
+    const p = new Parser(text);
+    p.ws();
+    const value = p.value(0);
+    p.ws();
+    if (p.pos !== text.length)
+        p.fail('unexpected data after the JSON value');
+    return value;
+}
+/** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
+function parseStrictJsonBytes(bytes) {
+    let text;
+    try {
+        // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
+        // decoder would drop it silently).
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw new StrictJsonError('not valid UTF-8');
+    }
+    return parseStrictJson(text);
+}
+class Parser {
+    s;
+    pos = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    fail(why) {
+        throw new StrictJsonError(`${why} at offset ${this.pos}`);
+    }
+    ws() {
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            this.fail('JSON nested too deeply');
+        const c = this.s[this.pos];
+        switch (c) {
+            case '{':
+                return this.object(depth);
+            case '[':
+                return this.array(depth);
+            case '"':
+                return this.string();
+            case 't':
+                return this.literal('true', true);
+            case 'f':
+                return this.literal('false', false);
+            case 'n':
+                return this.literal('null', null);
+            default:
+                if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+                    return this.number();
+                return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
+        }
+    }
+    literal(word, v) {
+        if (this.s.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return v;
+        }
+        return this.fail('invalid literal');
+    }
+    number() {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
+        if (!m)
+            return this.fail('invalid number');
+        this.pos += m[0].length;
+        return Number(m[0]);
+    }
+    string() {
+        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x22) {
+                this.pos++;
+                try {
+                    return JSON.parse(this.s.slice(start, this.pos));
+                }
+                catch {
+                    this.pos = start;
+                    return this.fail('invalid string');
+                }
+            }
+            if (c === 0x5c)
+                this.pos += 2;
+            else if (c < 0x20)
+                this.fail('control character in string');
+            else
+                this.pos++;
+        }
+        return this.fail('unterminated string');
+    }
+    array(depth) {
+        this.pos++;
+        const out = [];
+        this.ws();
+        if (this.s[this.pos] === ']') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            out.push(this.value(depth + 1));
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === ']')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or ']'");
+        }
+    }
+    object(depth) {
+        this.pos++;
+        // A null-prototype object: keys like "__proto__" stay plain data.
+        const out = Object.create(null);
+        const seen = new Map();
+        this.ws();
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            if (this.s[this.pos] !== '"')
+                this.fail('expected a string key');
+            const keyAt = this.pos;
+            const key = this.string();
+            const folded = goFoldKey(key);
+            const earlier = seen.get(folded);
+            if (earlier !== undefined) {
+                this.pos = keyAt;
+                this.fail(earlier === key
+                    ? `duplicate key ${JSON.stringify(key)}`
+                    : `key ${JSON.stringify(key)} collides with ${JSON.stringify(earlier)} (Go matches keys case-insensitively)`);
+            }
+            seen.set(folded, key);
+            this.ws();
+            if (this.s[this.pos++] !== ':')
+                this.fail("expected ':'");
+            this.ws();
+            out[key] = this.value(depth + 1);
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === '}')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or '}'");
+        }
+    }
+}
+/**
+ * A key as Go's encoding/json compares it: lone surrogates as U+FFFD (what Go decodes them to),
+ * then each code point folded (lower, upper, lower: one form for each simple case-folding orbit
+ * such as k/K/U+212A or s/S/U+017F). Where JavaScript's mappings differ from Go's simple folding
+ * (Turkish dotless i) this folds more, which can only refuse more.
+ */
+function goFoldKey(key) {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(key))
+        return key.toLowerCase();
+    let out = '';
+    for (const ch of key.replace(/\p{Surrogate}/gu, '\ufffd'))
+        out += foldCodePoint(ch);
+    return out;
+}
+function foldCodePoint(ch) {
+    let cur = ch;
+    for (const step of [
+        (c) => c.toLowerCase(),
+        (c) => c.toUpperCase(),
+        (c) => c.toLowerCase(),
+    ]) {
+        const next = step(cur);
+        // A multi-character mapping (U+00DF to "SS") is full folding, which Go does not do.
+        if ([...next].length === 1)
+            cur = next;
+    }
+    return cur;
+}
+//# sourceMappingURL=strict-json.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/legacy.js
+// Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
+// rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
+
+
+
+const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
+const ANNOTATION_CERTIFICATE = 'dev.sigstore.cosign/certificate';
+const ANNOTATION_CHAIN = 'dev.sigstore.cosign/chain';
+const ANNOTATION_BUNDLE = 'dev.sigstore.cosign/bundle';
+const ANNOTATION_TIMESTAMP = 'dev.sigstore.cosign/rfc3161timestamp';
+const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
+/**
+ * Strictly parse the simple-signing payload and require that it is a cosign image signature
+ * for exactly `imageDigest` (PAYLOAD_MISMATCH otherwise, MALFORMED if it does not parse).
+ */
+function checkSimpleSigningPayload(payload, imageDigest) {
+    let json;
+    try {
+        json = parseStrictJsonBytes(payload);
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError ? e.message : String(e);
+        throw new errors/* GateError */.ue('MALFORMED', `simple-signing payload is not strict JSON: ${why}`, {
+            cause: e,
+        });
+    }
+    const critical = field(json, 'critical');
+    const type = field(critical, 'type');
+    if (type !== SIMPLE_SIGNING_TYPE) {
+        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `simple-signing payload critical.type is ${JSON.stringify(type ?? null)}, expected ${JSON.stringify(SIMPLE_SIGNING_TYPE)}`);
+    }
+    const digest = field(field(critical, 'image'), 'docker-manifest-digest');
+    if (digest !== imageDigest) {
+        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `simple-signing payload signs ${JSON.stringify(digest ?? null)}, not the image digest ${imageDigest}`);
+    }
+}
+/**
+ * The payload `cosign sign` writes for `dockerReference@imageDigest` when given no `-a`
+ * annotations, byte for byte: Go's encoding/json of cosign's struct (fields in declaration
+ * order, no spaces, no trailing newline). The names in a reference need none of the escapes where
+ * Go and JSON.stringify differ (`<`, `>`, `&`, U+2028/9).
+ */
+function cosignSimpleSigningPayload(dockerReference, imageDigest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': dockerReference },
+            image: { 'docker-manifest-digest': imageDigest },
+            type: SIMPLE_SIGNING_TYPE,
+        },
+        optional: null,
+    }), 'utf8');
+}
+/** The layer as a Sigstore bundle v0.1 (JSON form), messageSignature over the payload. */
+function legacyLayerToBundle(layer) {
+    const a = layer.annotations;
+    const sig = a[ANNOTATION_SIGNATURE];
+    if (sig === undefined || sig === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(sig)) {
+        throw new errors/* GateError */.ue('MALFORMED', `.sig layer annotation ${ANNOTATION_SIGNATURE} is missing or not base64`);
+    }
+    return {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: legacyVerificationMaterial(a, '.sig layer'),
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,external_node_crypto_.createHash)('sha256').update(layer.payload).digest('base64'),
+            },
+            signature: sig,
+        },
+    };
+}
+/**
+ * A cosign layer's certificate, SET bundle and RFC 3161 annotations as bundle
+ * `verificationMaterial` (JSON form); `what` names the layer kind in messages.
+ */
+function legacyVerificationMaterial(a, what) {
+    const verificationMaterial = {};
+    const certPem = a[ANNOTATION_CERTIFICATE];
+    if (certPem !== undefined && certPem !== '') {
+        // Only the leaf: the chain annotation is unauthenticated, and the CA chain comes from the
+        // trusted root. (A chain that carried its own root would only invite confusion.)
+        verificationMaterial['x509CertificateChain'] = {
+            certificates: [{ rawBytes: pemCertToDer(certPem, what).toString('base64') }],
+        };
+    }
+    else {
+        // The hint is not used to pick a key: the verifier tries the policy's keys.
+        verificationMaterial['publicKey'] = { hint: '' };
+    }
+    verificationMaterial['tlogEntries'] =
+        a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE], what)] : [];
+    const ts = a[ANNOTATION_TIMESTAMP];
+    if (ts !== undefined) {
+        const signed = field(strictAnnotation(ts, ANNOTATION_TIMESTAMP, what), 'SignedRFC3161Timestamp');
+        if (typeof signed !== 'string') {
+            throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`);
+        }
+        verificationMaterial['timestampVerificationData'] = {
+            rfc3161Timestamps: [{ signedTimestamp: signed }],
+        };
+    }
+    return verificationMaterial;
+}
+/** cosign's `{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}` as a tlog entry. */
+function setToTlogEntry(text, what) {
+    const json = strictAnnotation(text, ANNOTATION_BUNDLE, what);
+    const set = field(json, 'SignedEntryTimestamp');
+    const payload = field(json, 'Payload');
+    const body = field(payload, 'body');
+    const integratedTime = field(payload, 'integratedTime');
+    const logIndex = field(payload, 'logIndex');
+    const logID = field(payload, 'logID');
+    const bad = (why) => new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_BUNDLE}: ${why}`);
+    if (typeof set !== 'string' || set === '')
+        throw bad('no SignedEntryTimestamp');
+    if (typeof body !== 'string')
+        throw bad('no Payload.body');
+    if (!isNonNegativeInt(integratedTime))
+        throw bad(`Payload.integratedTime ${JSON.stringify(integratedTime ?? null)} is not a non-negative integer`);
+    if (!isNonNegativeInt(logIndex))
+        throw bad(`Payload.logIndex ${JSON.stringify(logIndex ?? null)} is not a non-negative integer`);
+    if (typeof logID !== 'string' || !/^[a-f0-9]{64}$/.test(logID))
+        throw bad('Payload.logID is not 64 hex characters');
+    // kind/version come from the body itself; sigstore-js then checks they agree.
+    const decoded = Buffer.from(body, 'base64');
+    let kind;
+    let version;
+    try {
+        const b = parseStrictJsonBytes(decoded);
+        kind = field(b, 'kind');
+        version = field(b, 'apiVersion');
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`, { cause: e });
+    }
+    if (typeof kind !== 'string' || typeof version !== 'string')
+        throw bad('Payload.body has no kind/apiVersion');
+    return {
+        logIndex: String(logIndex),
+        logId: { keyId: Buffer.from(logID, 'hex').toString('base64') },
+        kindVersion: { kind, version },
+        integratedTime: String(integratedTime),
+        inclusionPromise: { signedEntryTimestamp: set },
+        canonicalizedBody: body,
+    };
+}
+function strictAnnotation(text, name, what) {
+    try {
+        return parseStrictJsonBytes(Buffer.from(text, 'utf8'));
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError ? e.message : String(e);
+        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${name} is not strict JSON: ${why}`, {
+            cause: e,
+        });
+    }
+}
+function pemCertToDer(pem, what) {
+    const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
+    if (!m)
+        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`);
+    const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
+    try {
+        new external_node_crypto_.X509Certificate(der);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`, { cause: e });
+    }
+    return der;
+}
+function isNonNegativeInt(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+function field(o, k) {
+    return typeof o === 'object' && o !== null && !Array.isArray(o)
+        ? o[k]
+        : undefined;
+}
+//# sourceMappingURL=legacy.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/legacy-att.js
+// Cosign legacy `.att` layers: strictly parses the DSSE envelope blob and rewrites it, with the
+// layer's certificate / SET / timestamp annotations, as a Sigstore v0.1 DSSE bundle.
+
+
+
+
+const ATT_LAYER = '.att layer';
+/** Unauthenticated: cosign's hint of the statement's type; only the verified statement counts. */
+const ANNOTATION_PREDICATE_TYPE = 'predicateType';
+function legacyAttestationToBundle(layer) {
+    if (layer.envelope.length > limits/* LIMITS */.b1.payloadBytes) {
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${ATT_LAYER} envelope is ${layer.envelope.length} bytes, limit ${limits/* LIMITS */.b1.payloadBytes}`);
+    }
+    let json;
+    try {
+        json = parseStrictJsonBytes(layer.envelope);
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError ? e.message : String(e);
+        throw malformed(`DSSE envelope is not strict JSON: ${why}`, e);
+    }
+    if (!isObject(json))
+        throw malformed('DSSE envelope is not a JSON object');
+    const { payloadType, payload, signatures } = json;
+    if (typeof payloadType !== 'string')
+        throw malformed('DSSE envelope has no payloadType string');
+    if (typeof payload !== 'string' || !isCanonicalBase64(payload)) {
+        throw malformed('DSSE envelope payload is not canonical base64');
+    }
+    // sigstore-js checks signatures[0] only: any other count would leave a signature unexamined.
+    if (!Array.isArray(signatures) || signatures.length !== 1) {
+        throw malformed(`DSSE envelope carries ${Array.isArray(signatures) ? signatures.length : 'no list of'} signatures (exactly 1 required)`);
+    }
+    const s = signatures[0];
+    const sig = isObject(s) ? s['sig'] : undefined;
+    const keyid = isObject(s) ? (s['keyid'] ?? '') : undefined;
+    if (typeof sig !== 'string' || sig === '' || !isCanonicalBase64(sig)) {
+        throw malformed('DSSE signature is missing or not canonical base64');
+    }
+    if (typeof keyid !== 'string')
+        throw malformed('DSSE signature keyid is not a string');
+    return {
+        bundle: {
+            mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+            verificationMaterial: legacyVerificationMaterial(layer.annotations, ATT_LAYER),
+            dsseEnvelope: { payload, payloadType, signatures: [{ sig, keyid }] },
+        },
+        payloadType,
+        payload: Buffer.from(payload, 'base64'),
+        signature: Buffer.from(sig, 'base64'),
+    };
+}
+/** Standard alphabet, padded, and re-encoding gives the same text (one reading only). */
+function isCanonicalBase64(s) {
+    return (/^[A-Za-z0-9+/]*={0,2}$/.test(s) &&
+        s.length % 4 === 0 &&
+        Buffer.from(s, 'base64').toString('base64') === s);
+}
+function malformed(why, cause) {
+    return new errors/* GateError */.ue('MALFORMED', `${ATT_LAYER} ${why}`, cause === undefined ? undefined : { cause });
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=legacy-att.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/statement.js
+// In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
+// type, strict statement parsing, size bounds, and binding the subject to the image digest).
+
+
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const STATEMENT_TYPES = [
+    'https://in-toto.io/Statement/v0.1',
+    'https://in-toto.io/Statement/v1',
+];
+const MAX_SUBJECTS = limits/* LIMITS */.b1.subjectsPerStatement;
+const MAX_DIGESTS_PER_SUBJECT = limits/* LIMITS */.b1.digestsPerSubject;
+function parseSubjectDigest(digest) {
+    const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
+    if (!m)
+        throw new errors/* GateError */.ue('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
+    const [algorithm, hex] = digest.split(':');
+    return { algorithm, hex };
+}
+/** Strictly parse and shape-check a DSSE payload as an in-toto statement (before any crypto). */
+function parseStatement(payloadType, payload) {
+    if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `DSSE payloadType ${JSON.stringify(payloadType)} is not ${IN_TOTO_PAYLOAD_TYPE}`);
+    }
+    let json;
+    try {
+        json = parseStrictJsonBytes(payload);
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError ? e.message : String(e);
+        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement is not strict JSON: ${why}`, { cause: e });
+    }
+    if (!statement_isObject(json))
+        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement is not a JSON object');
+    const type = json['_type'];
+    if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
+        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
+    }
+    const predicateType = json['predicateType'];
+    if (typeof predicateType !== 'string' || predicateType === '') {
+        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no predicateType');
+    }
+    const subject = json['subject'];
+    if (!Array.isArray(subject) || subject.length === 0) {
+        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no subject list');
+    }
+    if (subject.length > MAX_SUBJECTS) {
+        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
+    }
+    subject.forEach((s, i) => {
+        if (!statement_isObject(s) || !statement_isObject(s['digest'])) {
+            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has no digest object`);
+        }
+        const digests = Object.entries(s['digest']);
+        if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
+            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
+        }
+        for (const [alg, v] of digests) {
+            if (typeof v !== 'string')
+                throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
+        }
+        if (s['name'] !== undefined && typeof s['name'] !== 'string') {
+            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} name is not a string`);
+        }
+    });
+    return json;
+}
+/** PAYLOAD_MISMATCH unless some subject carries exactly this digest. */
+function checkSubject(statement, want) {
+    const hit = statement.subject.some((s) => s.digest[want.algorithm]?.toLowerCase() === want.hex);
+    if (!hit) {
+        const names = statement.subject
+            .slice(0, 3)
+            .map((s) => Object.entries(s.digest)
+            .map(([a, v]) => `${a}:${v}`)
+            .join('/'))
+            .join(', ');
+        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement subjects (${names}${statement.subject.length > 3 ? ', ...' : ''}) do not include ${want.algorithm}:${want.hex}`);
+    }
+}
+function statement_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=statement.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __nccwpck_require__(9654);
+var dist = __nccwpck_require__(9654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(4187);
-;// CONCATENATED MODULE: ./build/core/trust/key-types.js
-function withinValidity(v, t) {
-    if (v === undefined)
-        return true;
-    const ms = t.getTime();
-    return ((v.start === undefined || ms >= v.start.getTime()) &&
-        (v.end === undefined || ms <= v.end.getTime()));
+// EXTERNAL MODULE: ./build/core/trust/key-types.js
+var key_types = __nccwpck_require__(2236);
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __nccwpck_require__(3917);
+;// CONCATENATED MODULE: ./build/core/signatures/der.js
+/** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
+function encodeDer(obj) {
+    const sizes = new Map();
+    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
+    const end = write(obj, out, 0, sizes);
+    if (end !== out.length)
+        throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
+    return out;
 }
-function describeValidity(v) {
-    const start = v.start ? v.start.toISOString() : 'any time';
-    const end = v.end ? v.end.toISOString() : 'any time';
-    return `from ${start} to ${end}`;
+function contentSize(o, sizes) {
+    let n = sizes.get(o);
+    if (n === undefined) {
+        n = 0;
+        if (o.subs.length > 0)
+            for (const s of o.subs)
+                n += encodedSize(s, sizes);
+        else
+            n = o.value.length;
+        sizes.set(o, n);
+    }
+    return n;
 }
-//# sourceMappingURL=key-types.js.map
-// EXTERNAL MODULE: ./build/core/signatures/strict-json.js
-var strict_json = __nccwpck_require__(6086);
+function encodedSize(o, sizes) {
+    const n = contentSize(o, sizes);
+    return 1 + lengthSize(n) + n;
+}
+function lengthSize(n) {
+    if (n < 128)
+        return 1;
+    let bytes = 0;
+    for (let v = n; v > 0; v = Math.floor(v / 256))
+        bytes++;
+    return 1 + bytes;
+}
+function write(o, out, at, sizes) {
+    let pos = at;
+    out[pos++] = o.tag.toDER();
+    const n = contentSize(o, sizes);
+    if (n < 128) {
+        out[pos++] = n;
+    }
+    else {
+        const len = lengthSize(n) - 1;
+        out[pos++] = 0x80 | len;
+        for (let i = len - 1; i >= 0; i--)
+            out[pos++] = Math.floor(n / 256 ** i) % 256;
+    }
+    if (o.subs.length > 0)
+        for (const s of o.subs)
+            pos = write(s, out, pos, sizes);
+    else
+        pos += o.value.copy(out, pos);
+    return pos;
+}
+//# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/cert-cache.js
+// Certificates that remember what they already computed: trust-root CA/TSA certificates keep
+// their DER, key and the verdict of one trust-root certificate signing another for the whole run;
+// a bundle's leaf keeps its own encodings for the one verification it belongs to.
+
+
+/**
+ * sigstore-js re-encodes a certificate to DER on every `equals`, `publicKey` and `verify`, and
+ * re-checks the trust root's own chain (intermediate by root, root by itself) for every image and
+ * every timestamp. These results depend only on trust-root bytes, fixed for the run, so they are
+ * computed once. Nothing that depends on a bundle's leaf, or on a time, is remembered across
+ * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
+ * a TrustedCertificate.
+ */
+class TrustedCertificate extends core_dist.X509Certificate {
+    der;
+    spki;
+    key;
+    /** Signature verdicts keyed by the issuing trusted certificate (`this` for self-signed). */
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+        this.spki = super.publicKey;
+    }
+    get publicKey() {
+        // A copy: callers get their own bytes, as they would from a fresh encoding.
+        return Buffer.from(this.spki);
+    }
+    /** The KeyObject for this certificate's SPKI, created once. */
+    keyObject() {
+        return (this.key ??= core_dist.crypto.createPublicKey(this.spki));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    clone() {
+        return cloneOf(this.der);
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        // Only a trust-root issuer is remembered; anything else (a bundle's certificate posing as
+        // the issuer of a root certificate) is checked afresh every time.
+        if (!(by instanceof TrustedCertificate))
+            return super.verify(issuer);
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            ok = core_dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
+ * issuer it was checked against are kept on this object only, which lives as long as the one
+ * bundle being verified (sigstore-js checks the chain once per timestamp).
+ */
+class LeafCertificate extends core_dist.X509Certificate {
+    der;
+    tbs;
+    spki;
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+    }
+    get publicKey() {
+        return Buffer.from((this.spki ??= super.publicKey));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    clone() {
+        return cloneOf(this.der);
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            const key = by instanceof TrustedCertificate
+                ? by.keyObject()
+                : core_dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
+            ok = core_dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
+ * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
+ */
+function cloneOf(der) {
+    const c = core_dist.X509Certificate.parse(Buffer.from(der));
+    const tbs = c.tbsCertificate;
+    tbs.toDER = () => encodeDer(tbs);
+    return c;
+}
+function derOf(c) {
+    return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
+}
+/** The same CAs and TSAs, their certificates as TrustedCertificates. */
+function withTrustedCertificates(m) {
+    const wrap = (ca) => ({
+        ...ca,
+        certChain: ca.certChain.map((c) => new TrustedCertificate(c)),
+    });
+    return {
+        ...m,
+        certificateAuthorities: m.certificateAuthorities.map(wrap),
+        timestampAuthorities: m.timestampAuthorities.map(wrap),
+    };
+}
+//# sourceMappingURL=cert-cache.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/verifier-set.js
+// The sigstore-js Verifiers one run uses, built once from the trusted root and the policy: the
+// trust material (entries without a start of validity dropped), a verifier per key, one keyless.
+
+
+
+
+
+const EMPTY_TRUST = {
+    certificateAuthorities: [],
+    timestampAuthorities: [],
+    tlogs: [],
+    ctlogs: [],
+};
+// tlogThreshold: every entry handed to sigstore-js is verified or throws; the threshold only
+// matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
+// the presence of an entry is required up front either way.
+function makeVerifiers(base, policy, tlogThreshold) {
+    // A key without a validity window needs no signing time: a required log entry is proved by
+    // its inclusion proof or its SET (tlogThreshold), not by the time it vouches for.
+    const keyOpts = { tlogThreshold, ctlogThreshold: 0, timestampThreshold: 0 };
+    const keylessOpts = {
+        tlogThreshold,
+        ctlogThreshold: policy.requireSct ? 1 : 0,
+        // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
+        timestampThreshold: 1,
+    };
+    return {
+        keys: policy.keys.map((key) => ({
+            key,
+            // The user's key is the only candidate whatever the bundle's hint says. sigstore-js checks
+            // its window against every verified time, and passes when there is none, so a key with a
+            // window needs one (verifyWithKeys says so before sigstore-js is asked).
+            verifier: new verify_dist/* Verifier */.BL({
+                ...base,
+                publicKey: () => ({
+                    publicKey: key.publicKey,
+                    validFor: (t) => (0,key_types/* withinValidity */.W)(key.validFor, t),
+                }),
+            }, key.validFor ? { ...keyOpts, timestampThreshold: 1 } : keyOpts),
+        })),
+        keyless: new verify_dist/* Verifier */.BL({
+            ...base,
+            publicKey: () => {
+                throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
+            },
+        }, keylessOpts),
+    };
+}
+function baseTrust(root) {
+    try {
+        const tr = dist.TrustedRoot.fromJSON(root);
+        // A key or CA without a start of validity is malformed; sigstore-js would read it as
+        // "valid since the beginning of time". Drop it so nothing can verify against it.
+        tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
+        tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
+        tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
+        tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
+        const m = withTrustedCertificates((0,verify_dist/* toTrustMaterial */.jO)(tr));
+        return {
+            certificateAuthorities: m.certificateAuthorities,
+            timestampAuthorities: m.timestampAuthorities,
+            tlogs: m.tlogs,
+            ctlogs: m.ctlogs,
+        };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, {
+            cause: e,
+        });
+    }
+}
+//# sourceMappingURL=verifier-set.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/att-tlog-body.js
 // Binds a Rekor entry to the exact `.att` envelope it is attached to. sigstore-js compares only
 // signature and payload hash (intoto 0.0.2, dsse 0.0.1) and cannot read intoto 0.0.1 at all.
@@ -34556,7 +34373,7 @@ function checkAttestationBody(entry, env, what) {
     }
     let body;
     try {
-        body = (0,strict_json/* parseStrictJsonBytes */.ml)(entry.canonicalizedBody);
+        body = parseStrictJsonBytes(entry.canonicalizedBody);
     }
     catch (e) {
         throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry body is not strict JSON`, {
@@ -34698,8 +34515,9 @@ function toVerifyGateError(e, what) {
 
 
 
-const MAX_TLOG_ENTRIES = 32;
-const MAX_TIMESTAMPS = 32;
+
+const MAX_TLOG_ENTRIES = limits/* LIMITS */.b1.tlogEntriesPerBundle;
+const MAX_TIMESTAMPS = limits/* LIMITS */.b1.timestampsPerBundle;
 const MEDIA_TYPES = new Map([
     ['application/vnd.dev.sigstore.bundle+json;version=0.1', '0.1'],
     ['application/vnd.dev.sigstore.bundle+json;version=0.2', '0.2'],
@@ -34727,32 +34545,32 @@ const MEMBER_FIELDS = {
     dsseEnvelope: ['payload', 'payloadType', 'signatures'],
 };
 function checkBundleShape(json) {
-    if (!isObject(json))
-        throw malformed('is not a JSON object');
+    if (!bundle_shape_isObject(json))
+        throw bundle_shape_malformed('is not a JSON object');
     const mediaType = json['mediaType'];
     const version = typeof mediaType === 'string' ? MEDIA_TYPES.get(mediaType) : undefined;
     if (version === undefined)
-        throw malformed(`has unsupported mediaType ${typeof mediaType === 'string' ? JSON.stringify(mediaType.slice(0, 200)) : Array.isArray(mediaType) ? 'list' : typeof mediaType}`);
+        throw bundle_shape_malformed(`has unsupported mediaType ${typeof mediaType === 'string' ? JSON.stringify(mediaType.slice(0, 200)) : Array.isArray(mediaType) ? 'list' : typeof mediaType}`);
     const vm = json['verificationMaterial'];
-    if (!isObject(vm))
-        throw malformed('has no verificationMaterial');
+    if (!bundle_shape_isObject(vm))
+        throw bundle_shape_malformed('has no verificationMaterial');
     const tlogs = vm['tlogEntries'] ?? [];
     if (!Array.isArray(tlogs))
-        throw malformed('verificationMaterial.tlogEntries is not a list');
+        throw bundle_shape_malformed('verificationMaterial.tlogEntries is not a list');
     if (tlogs.length > MAX_TLOG_ENTRIES) {
-        throw malformed(`has ${tlogs.length} tlog entries (limit ${MAX_TLOG_ENTRIES})`);
+        throw bundle_shape_malformed(`has ${tlogs.length} tlog entries (limit ${MAX_TLOG_ENTRIES})`);
     }
     const tsv = vm['timestampVerificationData'];
     // null is allowed here (sigstore-js 2.x wrote it): not a oneof, so it reads one way only.
-    if (tsv !== undefined && tsv !== null && !isObject(tsv))
-        throw malformed('verificationMaterial.timestampVerificationData is not an object');
-    const stamps = isObject(tsv) ? (tsv['rfc3161Timestamps'] ?? []) : [];
+    if (tsv !== undefined && tsv !== null && !bundle_shape_isObject(tsv))
+        throw bundle_shape_malformed('verificationMaterial.timestampVerificationData is not an object');
+    const stamps = bundle_shape_isObject(tsv) ? (tsv['rfc3161Timestamps'] ?? []) : [];
     if (!Array.isArray(stamps))
-        throw malformed('rfc3161Timestamps is not a list');
+        throw bundle_shape_malformed('rfc3161Timestamps is not a list');
     if (stamps.length > MAX_TIMESTAMPS)
-        throw malformed(`has ${stamps.length} RFC 3161 timestamps (limit ${MAX_TIMESTAMPS})`);
-    if (!tlogs.every(isObject) || !stamps.every(isObject))
-        throw malformed('has a tlog entry or RFC 3161 timestamp that is not an object');
+        throw bundle_shape_malformed(`has ${stamps.length} RFC 3161 timestamps (limit ${MAX_TIMESTAMPS})`);
+    if (!tlogs.every(bundle_shape_isObject) || !stamps.every(bundle_shape_isObject))
+        throw bundle_shape_malformed('has a tlog entry or RFC 3161 timestamp that is not an object');
     checkFields(json, BUNDLE_FIELDS, 'bundle');
     checkFields(vm, MATERIAL_FIELDS, 'verificationMaterial');
     const material = oneof(vm, MATERIAL_CONTENT, 'verificationMaterial');
@@ -34765,12 +34583,12 @@ function checkBundleShape(json) {
         const sigs = env['signatures'];
         // sigstore-js verifies signatures[0] only; anything but exactly one would leave the rest unchecked.
         if (!Array.isArray(sigs) || sigs.length !== 1) {
-            throw malformed(`DSSE envelope carries ${Array.isArray(sigs) ? sigs.length : 'no list of'} signatures (exactly 1 required)`);
+            throw bundle_shape_malformed(`DSSE envelope carries ${Array.isArray(sigs) ? sigs.length : 'no list of'} signatures (exactly 1 required)`);
         }
         const payloadType = env['payloadType'];
         const payload = env['payload'];
         if (typeof payloadType !== 'string' || typeof payload !== 'string' || !isBase64(payload)) {
-            throw malformed('DSSE envelope lacks a payloadType or a base64 payload');
+            throw bundle_shape_malformed('DSSE envelope lacks a payloadType or a base64 payload');
         }
         dsse = { payloadType, payload: Buffer.from(payload, 'base64') };
     }
@@ -34782,7 +34600,7 @@ function checkBundleShape(json) {
     }
     catch (e) {
         const g = toVerifyGateError(e, 'bundle');
-        throw g.code === 'MALFORMED' ? g : malformed(`does not parse: ${g.message}`);
+        throw g.code === 'MALFORMED' ? g : bundle_shape_malformed(`does not parse: ${g.message}`);
     }
     const parsed = bundle.verificationMaterial.content;
     const signer = parsed?.$case === 'publicKey'
@@ -34791,7 +34609,7 @@ function checkBundleShape(json) {
             ? 'certificate'
             : undefined;
     if (signer === undefined || parsed?.$case !== material || bundle.content.$case !== content) {
-        throw malformed(`verification material reads as ${parsed?.$case ?? 'nothing'}, not ${material}: refusing an ambiguous bundle`);
+        throw bundle_shape_malformed(`verification material reads as ${parsed?.$case ?? 'nothing'}, not ${material}: refusing an ambiguous bundle`);
     }
     return {
         version,
@@ -34806,7 +34624,7 @@ function checkBundleShape(json) {
 function checkFields(o, known, where) {
     for (const k of Object.keys(o)) {
         if (!known.includes(k))
-            throw malformed(`${where} has unknown field ${JSON.stringify(k)} (known: ${known.join(', ')})`);
+            throw bundle_shape_malformed(`${where} has unknown field ${JSON.stringify(k)} (known: ${known.join(', ')})`);
     }
 }
 /**
@@ -34817,25 +34635,25 @@ function checkFields(o, known, where) {
 function oneof(o, members, where) {
     const present = members.filter((m) => Object.prototype.hasOwnProperty.call(o, m));
     if (present.length !== 1) {
-        throw malformed(`${where} must set exactly one of ${members.join(', ')} (found ${present.length ? present.join(', ') : 'none'})`);
+        throw bundle_shape_malformed(`${where} must set exactly one of ${members.join(', ')} (found ${present.length ? present.join(', ') : 'none'})`);
     }
     const m = present[0];
     const v = o[m];
-    if (!isObject(v)) {
-        throw malformed(`${where}.${m} is ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}, not an object`);
+    if (!bundle_shape_isObject(v)) {
+        throw bundle_shape_malformed(`${where}.${m} is ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}, not an object`);
     }
     checkFields(v, MEMBER_FIELDS[m] ?? [], `${where}.${m}`);
     return m;
 }
 /** A chain that ships its own self-signed root would let the bundle bring its own trust. */
 function checkChain(chain) {
-    const certs = isObject(chain) ? chain['certificates'] : undefined;
+    const certs = bundle_shape_isObject(chain) ? chain['certificates'] : undefined;
     if (!Array.isArray(certs) || certs.length === 0)
-        throw malformed('has an empty certificate chain');
+        throw bundle_shape_malformed('has an empty certificate chain');
     for (const [i, c] of certs.entries()) {
-        const raw = isObject(c) ? c['rawBytes'] : undefined;
+        const raw = bundle_shape_isObject(c) ? c['rawBytes'] : undefined;
         if (typeof raw !== 'string' || !isBase64(raw))
-            throw malformed(`certificate ${i} is not base64 DER`);
+            throw bundle_shape_malformed(`certificate ${i} is not base64 DER`);
         if (i > 0 && isSelfSigned(Buffer.from(raw, 'base64'))) {
             throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `bundle certificate chain includes a root certificate (entry ${i}); trust comes only from the trusted root`);
         }
@@ -34854,576 +34672,13 @@ function isBase64(s) {
     // Padding is optional in the protobuf JSON mapping; stray characters are not.
     return /^[A-Za-z0-9+/]*={0,2}$/.test(s) && s.length % 4 !== 1;
 }
-function malformed(why) {
+function bundle_shape_malformed(why) {
     return new errors/* GateError */.ue('MALFORMED', `bundle ${why}`);
 }
-function isObject(v) {
+function bundle_shape_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 //# sourceMappingURL=bundle-shape.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/der.js
-/** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
-function encodeDer(obj) {
-    const sizes = new Map();
-    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
-    const end = write(obj, out, 0, sizes);
-    if (end !== out.length)
-        throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
-    return out;
-}
-function contentSize(o, sizes) {
-    let n = sizes.get(o);
-    if (n === undefined) {
-        n = 0;
-        if (o.subs.length > 0)
-            for (const s of o.subs)
-                n += encodedSize(s, sizes);
-        else
-            n = o.value.length;
-        sizes.set(o, n);
-    }
-    return n;
-}
-function encodedSize(o, sizes) {
-    const n = contentSize(o, sizes);
-    return 1 + lengthSize(n) + n;
-}
-function lengthSize(n) {
-    if (n < 128)
-        return 1;
-    let bytes = 0;
-    for (let v = n; v > 0; v = Math.floor(v / 256))
-        bytes++;
-    return 1 + bytes;
-}
-function write(o, out, at, sizes) {
-    let pos = at;
-    out[pos++] = o.tag.toDER();
-    const n = contentSize(o, sizes);
-    if (n < 128) {
-        out[pos++] = n;
-    }
-    else {
-        const len = lengthSize(n) - 1;
-        out[pos++] = 0x80 | len;
-        for (let i = len - 1; i >= 0; i--)
-            out[pos++] = Math.floor(n / 256 ** i) % 256;
-    }
-    if (o.subs.length > 0)
-        for (const s of o.subs)
-            pos = write(s, out, pos, sizes);
-    else
-        pos += o.value.copy(out, pos);
-    return pos;
-}
-//# sourceMappingURL=der.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/cert-cache.js
-// Certificates that remember what they already computed: trust-root CA/TSA certificates keep
-// their DER, key and the verdict of one trust-root certificate signing another for the whole run;
-// a bundle's leaf keeps its own encodings for the one verification it belongs to.
-
-
-/**
- * sigstore-js re-encodes a certificate to DER on every `equals`, `publicKey` and `verify`, and
- * re-checks the trust root's own chain (intermediate by root, root by itself) for every image and
- * every timestamp. These results depend only on trust-root bytes, fixed for the run, so they are
- * computed once. Nothing that depends on a bundle's leaf, or on a time, is remembered across
- * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
- * a TrustedCertificate.
- */
-class TrustedCertificate extends dist.X509Certificate {
-    der;
-    spki;
-    key;
-    /** Signature verdicts keyed by the issuing trusted certificate (`this` for self-signed). */
-    verdicts = new Map();
-    constructor(cert) {
-        super(cert.root);
-        this.der = encodeDer(cert.root);
-        this.spki = super.publicKey;
-    }
-    get publicKey() {
-        // A copy: callers get their own bytes, as they would from a fresh encoding.
-        return Buffer.from(this.spki);
-    }
-    /** The KeyObject for this certificate's SPKI, created once. */
-    keyObject() {
-        return (this.key ??= dist.crypto.createPublicKey(this.spki));
-    }
-    equals(other) {
-        return this.der.equals(derOf(other));
-    }
-    clone() {
-        return cloneOf(this.der);
-    }
-    verify(issuer) {
-        const by = issuer ?? this;
-        // Only a trust-root issuer is remembered; anything else (a bundle's certificate posing as
-        // the issuer of a root certificate) is checked afresh every time.
-        if (!(by instanceof TrustedCertificate))
-            return super.verify(issuer);
-        let ok = this.verdicts.get(by);
-        if (ok === undefined) {
-            ok = dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
-            this.verdicts.set(by, ok);
-        }
-        return ok;
-    }
-}
-/**
- * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
- * issuer it was checked against are kept on this object only, which lives as long as the one
- * bundle being verified (sigstore-js checks the chain once per timestamp).
- */
-class LeafCertificate extends dist.X509Certificate {
-    der;
-    tbs;
-    spki;
-    verdicts = new Map();
-    constructor(cert) {
-        super(cert.root);
-        this.der = encodeDer(cert.root);
-    }
-    get publicKey() {
-        return Buffer.from((this.spki ??= super.publicKey));
-    }
-    equals(other) {
-        return this.der.equals(derOf(other));
-    }
-    clone() {
-        return cloneOf(this.der);
-    }
-    verify(issuer) {
-        const by = issuer ?? this;
-        let ok = this.verdicts.get(by);
-        if (ok === undefined) {
-            const key = by instanceof TrustedCertificate
-                ? by.keyObject()
-                : dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
-            ok = dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
-            this.verdicts.set(by, ok);
-        }
-        return ok;
-    }
-}
-/**
- * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
- * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
- */
-function cloneOf(der) {
-    const c = dist.X509Certificate.parse(Buffer.from(der));
-    const tbs = c.tbsCertificate;
-    tbs.toDER = () => encodeDer(tbs);
-    return c;
-}
-function derOf(c) {
-    return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
-}
-/** The same CAs and TSAs, their certificates as TrustedCertificates. */
-function withTrustedCertificates(m) {
-    const wrap = (ca) => ({
-        ...ca,
-        certChain: ca.certChain.map((c) => new TrustedCertificate(c)),
-    });
-    return {
-        ...m,
-        certificateAuthorities: m.certificateAuthorities.map(wrap),
-        timestampAuthorities: m.timestampAuthorities.map(wrap),
-    };
-}
-//# sourceMappingURL=cert-cache.js.map
-// EXTERNAL MODULE: ./build/core/policy.js
-var policy = __nccwpck_require__(6390);
-;// CONCATENATED MODULE: ./build/core/signatures/identity.js
-// Keyless signer identity: reads the SAN and Fulcio extensions from a signing certificate
-// ourselves and matches them against the policy with anchored matchers (never sigstore-js').
-
-
-
-const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
-const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
-const OID_OTHERNAME_SAN = '1.3.6.1.4.1.57264.1.7';
-// Fulcio's first extensions (.1.1 - .1.6) hold the raw string as the extension value; every
-// later one (.1.8 onwards) holds a DER UTF8String, per Fulcio's docs/oid-info.md.
-const RAW_VALUE_OIDS = new Set([1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`));
-/**
- * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate that
- * holds an extension twice (RFC 5280 4.2; Go's x509, as cosign reads it, refuses it too), whose
- * v2 issuer is not a string, or whose v1 and v2 issuer extensions disagree: a CA that says two
- * things must not be believed once.
- */
-function readCertIdentity(cert) {
-    const extensions = new Map();
-    const present = new Set();
-    for (const ext of cert.extensions) {
-        const oid = ext.subs[0]?.toOID();
-        const valueObj = ext.subs[ext.subs.length - 1];
-        if (oid === undefined || valueObj === undefined)
-            continue;
-        if (present.has(oid))
-            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate holds extension ${oid} twice`);
-        present.add(oid);
-        const value = decodeExtensionValue(oid, valueObj.value);
-        if (value !== undefined)
-            extensions.set(oid, value);
-    }
-    const v1 = extensions.get(OID_ISSUER_V1);
-    const v2 = extensions.get(OID_ISSUER_V2);
-    if (present.has(OID_ISSUER_V2) && v2 === undefined)
-        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extension ${OID_ISSUER_V2} is not a DER string`);
-    if (v1 !== undefined && v2 !== undefined && v1 !== v2) {
-        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extensions disagree: ${OID_ISSUER_V2}=${JSON.stringify(v2)} but ${OID_ISSUER_V1}=${JSON.stringify(v1)}`);
-    }
-    const sanExt = cert.extSubjectAltName;
-    const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
-    return { san, issuer: v2 ?? v1, extensions, present };
-}
-/** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
-const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
-function decodeExtensionValue(oid, raw) {
-    if (RAW_VALUE_OIDS.has(oid))
-        return raw.toString('utf8');
-    // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
-    // thrown error per extension per certificate.
-    if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
-        return undefined;
-    try {
-        const obj = dist.ASN1Obj.parseBuffer(Buffer.from(raw));
-        // UTF8String (12), PrintableString (19), IA5String (22)
-        if (!obj.tag.constructed && obj.tag.class === 0 && [12, 19, 22].includes(obj.tag.number)) {
-            return obj.value.toString('utf8');
-        }
-    }
-    catch {
-        // Not a DER string: an extension we cannot express as text; it can only fail a policy.
-    }
-    return undefined;
-}
-/**
- * The first rule the identity satisfies; otherwise UNTRUSTED_SIGNER saying what was expected
- * and what the certificate holds.
- */
-function matchIdentity(rules, id) {
-    for (const rule of rules) {
-        if (!(0,policy/* matches */.cK)(rule.subject, id.san))
-            continue;
-        if (!(0,policy/* matches */.cK)(rule.issuer, id.issuer))
-            continue;
-        if ((rule.extensions ?? []).every((c) => checkExtension(c, id) === undefined))
-            return rule;
-    }
-    throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate identity not trusted: ${mismatch(rules, id)}`);
-}
-/** Why the certificate fails the check, or undefined when it passes. */
-function checkExtension(check, id) {
-    let seen = false;
-    for (const { oid, value } of check.carriers) {
-        const got = id.extensions.get(oid);
-        if (got === undefined) {
-            if (id.present?.has(oid))
-                return `${check.name} extension ${oid} is present but not a string`;
-            continue;
-        }
-        seen = true;
-        const ok = value === 'san' ? id.san !== undefined && got === id.san : (0,policy/* matches */.cK)(value, got);
-        if (!ok)
-            return `expected ${check.name} extension ${oid}=${describeCarrier(value)}, got ${JSON.stringify(got)}`;
-    }
-    if (seen || check.optional === true)
-        return undefined;
-    const oids = check.carriers.map((c) => c.oid).join(' or ');
-    return `expected ${check.name} extension ${oids}=${check.carriers.map((c) => describeCarrier(c.value)).join(' / ')}, but the certificate has none`;
-}
-function describeCarrier(value) {
-    return value === 'san' ? 'the SAN' : (0,policy/* describeMatcher */.OT)(value);
-}
-function mismatch(rules, id) {
-    const got = `got identity ${JSON.stringify(id.san ?? null)} issuer ${JSON.stringify(id.issuer ?? null)}`;
-    if (rules.length !== 1) {
-        const wanted = rules.map((r) => `${(0,policy/* describeMatcher */.OT)(r.subject)} (${(0,policy/* describeMatcher */.OT)(r.issuer)})`);
-        return `${got}; expected one of ${wanted.join(', ')}`;
-    }
-    const rule = rules[0];
-    if (!(0,policy/* matches */.cK)(rule.subject, id.san)) {
-        return `expected identity ${(0,policy/* describeMatcher */.OT)(rule.subject)}, ${got}`;
-    }
-    if (!(0,policy/* matches */.cK)(rule.issuer, id.issuer)) {
-        return `expected issuer ${(0,policy/* describeMatcher */.OT)(rule.issuer)}, ${got}`;
-    }
-    for (const c of rule.extensions ?? []) {
-        const why = checkExtension(c, id);
-        if (why !== undefined)
-            return why;
-    }
-    return got;
-}
-/**
- * The report's wording of the checks: OID -> required value. Every carrier present must match;
- * a deprecated one is enough alone where the current one is absent; optional ones only bind
- * where present.
- */
-function describeExtensionChecks(checks) {
-    const out = {};
-    for (const c of checks) {
-        const [first] = c.carriers;
-        for (const carrier of c.carriers) {
-            const note = c.optional === true
-                ? ' (where present)'
-                : carrier === first
-                    ? ''
-                    : ` (deprecated OID; enough alone where ${first.oid} is absent)`;
-            out[carrier.oid] = `${describeCarrier(carrier.value)}${note}`;
-        }
-    }
-    return out;
-}
-//# sourceMappingURL=identity.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/legacy.js
-// Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
-// rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
-
-
-
-const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
-const ANNOTATION_CERTIFICATE = 'dev.sigstore.cosign/certificate';
-const ANNOTATION_CHAIN = 'dev.sigstore.cosign/chain';
-const ANNOTATION_BUNDLE = 'dev.sigstore.cosign/bundle';
-const ANNOTATION_TIMESTAMP = 'dev.sigstore.cosign/rfc3161timestamp';
-const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
-/**
- * Strictly parse the simple-signing payload and require that it is a cosign image signature
- * for exactly `imageDigest` (PAYLOAD_MISMATCH otherwise, MALFORMED if it does not parse).
- */
-function checkSimpleSigningPayload(payload, imageDigest) {
-    let json;
-    try {
-        json = (0,strict_json/* parseStrictJsonBytes */.ml)(payload);
-    }
-    catch (e) {
-        const why = e instanceof strict_json/* StrictJsonError */.U7 ? e.message : String(e);
-        throw new errors/* GateError */.ue('MALFORMED', `simple-signing payload is not strict JSON: ${why}`, {
-            cause: e,
-        });
-    }
-    const critical = field(json, 'critical');
-    const type = field(critical, 'type');
-    if (type !== SIMPLE_SIGNING_TYPE) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `simple-signing payload critical.type is ${JSON.stringify(type ?? null)}, expected ${JSON.stringify(SIMPLE_SIGNING_TYPE)}`);
-    }
-    const digest = field(field(critical, 'image'), 'docker-manifest-digest');
-    if (digest !== imageDigest) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `simple-signing payload signs ${JSON.stringify(digest ?? null)}, not the image digest ${imageDigest}`);
-    }
-}
-/**
- * The payload `cosign sign` writes for `dockerReference@imageDigest` when given no `-a`
- * annotations, byte for byte: Go's encoding/json of cosign's struct (fields in declaration
- * order, no spaces, no trailing newline). The names in a reference need none of the escapes where
- * Go and JSON.stringify differ (`<`, `>`, `&`, U+2028/9).
- */
-function cosignSimpleSigningPayload(dockerReference, imageDigest) {
-    return Buffer.from(JSON.stringify({
-        critical: {
-            identity: { 'docker-reference': dockerReference },
-            image: { 'docker-manifest-digest': imageDigest },
-            type: SIMPLE_SIGNING_TYPE,
-        },
-        optional: null,
-    }), 'utf8');
-}
-/** The layer as a Sigstore bundle v0.1 (JSON form), messageSignature over the payload. */
-function legacyLayerToBundle(layer) {
-    const a = layer.annotations;
-    const sig = a[ANNOTATION_SIGNATURE];
-    if (sig === undefined || sig === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(sig)) {
-        throw new errors/* GateError */.ue('MALFORMED', `.sig layer annotation ${ANNOTATION_SIGNATURE} is missing or not base64`);
-    }
-    return {
-        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-        verificationMaterial: legacyVerificationMaterial(a, '.sig layer'),
-        messageSignature: {
-            messageDigest: {
-                algorithm: 'SHA2_256',
-                digest: (0,external_node_crypto_.createHash)('sha256').update(layer.payload).digest('base64'),
-            },
-            signature: sig,
-        },
-    };
-}
-/**
- * A cosign layer's certificate, SET bundle and RFC 3161 annotations as bundle
- * `verificationMaterial` (JSON form); `what` names the layer kind in messages.
- */
-function legacyVerificationMaterial(a, what) {
-    const verificationMaterial = {};
-    const certPem = a[ANNOTATION_CERTIFICATE];
-    if (certPem !== undefined && certPem !== '') {
-        // Only the leaf: the chain annotation is unauthenticated, and the CA chain comes from the
-        // trusted root. (A chain that carried its own root would only invite confusion.)
-        verificationMaterial['x509CertificateChain'] = {
-            certificates: [{ rawBytes: pemCertToDer(certPem, what).toString('base64') }],
-        };
-    }
-    else {
-        // The hint is not used to pick a key: the verifier tries the policy's keys.
-        verificationMaterial['publicKey'] = { hint: '' };
-    }
-    verificationMaterial['tlogEntries'] =
-        a[ANNOTATION_BUNDLE] !== undefined ? [setToTlogEntry(a[ANNOTATION_BUNDLE], what)] : [];
-    const ts = a[ANNOTATION_TIMESTAMP];
-    if (ts !== undefined) {
-        const signed = field(strictAnnotation(ts, ANNOTATION_TIMESTAMP, what), 'SignedRFC3161Timestamp');
-        if (typeof signed !== 'string') {
-            throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_TIMESTAMP} has no SignedRFC3161Timestamp`);
-        }
-        verificationMaterial['timestampVerificationData'] = {
-            rfc3161Timestamps: [{ signedTimestamp: signed }],
-        };
-    }
-    return verificationMaterial;
-}
-/** cosign's `{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}` as a tlog entry. */
-function setToTlogEntry(text, what) {
-    const json = strictAnnotation(text, ANNOTATION_BUNDLE, what);
-    const set = field(json, 'SignedEntryTimestamp');
-    const payload = field(json, 'Payload');
-    const body = field(payload, 'body');
-    const integratedTime = field(payload, 'integratedTime');
-    const logIndex = field(payload, 'logIndex');
-    const logID = field(payload, 'logID');
-    const bad = (why) => new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_BUNDLE}: ${why}`);
-    if (typeof set !== 'string' || set === '')
-        throw bad('no SignedEntryTimestamp');
-    if (typeof body !== 'string')
-        throw bad('no Payload.body');
-    if (!isNonNegativeInt(integratedTime))
-        throw bad(`Payload.integratedTime ${JSON.stringify(integratedTime ?? null)} is not a non-negative integer`);
-    if (!isNonNegativeInt(logIndex))
-        throw bad(`Payload.logIndex ${JSON.stringify(logIndex ?? null)} is not a non-negative integer`);
-    if (typeof logID !== 'string' || !/^[a-f0-9]{64}$/.test(logID))
-        throw bad('Payload.logID is not 64 hex characters');
-    // kind/version come from the body itself; sigstore-js then checks they agree.
-    const decoded = Buffer.from(body, 'base64');
-    let kind;
-    let version;
-    try {
-        const b = (0,strict_json/* parseStrictJsonBytes */.ml)(decoded);
-        kind = field(b, 'kind');
-        version = field(b, 'apiVersion');
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_BUNDLE}: Payload.body is not base64 JSON`, { cause: e });
-    }
-    if (typeof kind !== 'string' || typeof version !== 'string')
-        throw bad('Payload.body has no kind/apiVersion');
-    return {
-        logIndex: String(logIndex),
-        logId: { keyId: Buffer.from(logID, 'hex').toString('base64') },
-        kindVersion: { kind, version },
-        integratedTime: String(integratedTime),
-        inclusionPromise: { signedEntryTimestamp: set },
-        canonicalizedBody: body,
-    };
-}
-function strictAnnotation(text, name, what) {
-    try {
-        return (0,strict_json/* parseStrictJsonBytes */.ml)(Buffer.from(text, 'utf8'));
-    }
-    catch (e) {
-        const why = e instanceof strict_json/* StrictJsonError */.U7 ? e.message : String(e);
-        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${name} is not strict JSON: ${why}`, {
-            cause: e,
-        });
-    }
-}
-function pemCertToDer(pem, what) {
-    const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
-    if (!m)
-        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`);
-    const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
-    try {
-        new external_node_crypto_.X509Certificate(der);
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`, { cause: e });
-    }
-    return der;
-}
-function isNonNegativeInt(v) {
-    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
-function field(o, k) {
-    return typeof o === 'object' && o !== null && !Array.isArray(o)
-        ? o[k]
-        : undefined;
-}
-//# sourceMappingURL=legacy.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/legacy-att.js
-// Cosign legacy `.att` layers: strictly parses the DSSE envelope blob and rewrites it, with the
-// layer's certificate / SET / timestamp annotations, as a Sigstore v0.1 DSSE bundle.
-
-
-
-
-const ATT_LAYER = '.att layer';
-/** Unauthenticated: cosign's hint of the statement's type; only the verified statement counts. */
-const ANNOTATION_PREDICATE_TYPE = 'predicateType';
-function legacyAttestationToBundle(layer) {
-    if (layer.envelope.length > limits/* LIMITS */.b1.payloadBytes) {
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${ATT_LAYER} envelope is ${layer.envelope.length} bytes, limit ${limits/* LIMITS */.b1.payloadBytes}`);
-    }
-    let json;
-    try {
-        json = (0,strict_json/* parseStrictJsonBytes */.ml)(layer.envelope);
-    }
-    catch (e) {
-        const why = e instanceof strict_json/* StrictJsonError */.U7 ? e.message : String(e);
-        throw legacy_att_malformed(`DSSE envelope is not strict JSON: ${why}`, e);
-    }
-    if (!legacy_att_isObject(json))
-        throw legacy_att_malformed('DSSE envelope is not a JSON object');
-    const { payloadType, payload, signatures } = json;
-    if (typeof payloadType !== 'string')
-        throw legacy_att_malformed('DSSE envelope has no payloadType string');
-    if (typeof payload !== 'string' || !isCanonicalBase64(payload)) {
-        throw legacy_att_malformed('DSSE envelope payload is not canonical base64');
-    }
-    // sigstore-js checks signatures[0] only: any other count would leave a signature unexamined.
-    if (!Array.isArray(signatures) || signatures.length !== 1) {
-        throw legacy_att_malformed(`DSSE envelope carries ${Array.isArray(signatures) ? signatures.length : 'no list of'} signatures (exactly 1 required)`);
-    }
-    const s = signatures[0];
-    const sig = legacy_att_isObject(s) ? s['sig'] : undefined;
-    const keyid = legacy_att_isObject(s) ? (s['keyid'] ?? '') : undefined;
-    if (typeof sig !== 'string' || sig === '' || !isCanonicalBase64(sig)) {
-        throw legacy_att_malformed('DSSE signature is missing or not canonical base64');
-    }
-    if (typeof keyid !== 'string')
-        throw legacy_att_malformed('DSSE signature keyid is not a string');
-    return {
-        bundle: {
-            mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-            verificationMaterial: legacyVerificationMaterial(layer.annotations, ATT_LAYER),
-            dsseEnvelope: { payload, payloadType, signatures: [{ sig, keyid }] },
-        },
-        payloadType,
-        payload: Buffer.from(payload, 'base64'),
-        signature: Buffer.from(sig, 'base64'),
-    };
-}
-/** Standard alphabet, padded, and re-encoding gives the same text (one reading only). */
-function isCanonicalBase64(s) {
-    return (/^[A-Za-z0-9+/]*={0,2}$/.test(s) &&
-        s.length % 4 === 0 &&
-        Buffer.from(s, 'base64').toString('base64') === s);
-}
-function legacy_att_malformed(why, cause) {
-    return new errors/* GateError */.ue('MALFORMED', `${ATT_LAYER} ${why}`, cause === undefined ? undefined : { cause });
-}
-function legacy_att_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-//# sourceMappingURL=legacy-att.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/prehash.js
 // Signature verification when only the artifact's digest is known (a bundle checked against
 // `sha256:<hex>`): node:crypto can only hash-then-verify, so ECDSA is checked here from the curve.
@@ -35645,90 +34900,366 @@ function ecdsaVerify(c, q, digest, r, s) {
     return mod(x.x, c.n) === r;
 }
 //# sourceMappingURL=prehash.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/statement.js
-// In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
-// type, strict statement parsing, size bounds, and binding the subject to the image digest).
+;// CONCATENATED MODULE: ./build/core/signatures/signature-content.js
+// The signature sigstore-js checks, re-pointed where cosign differs from its defaults: the hash
+// the key signs with, a signature over a bare digest, RFC 3161 timestamps over other bytes.
 
 
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const STATEMENT_TYPES = [
-    'https://in-toto.io/Statement/v0.1',
-    'https://in-toto.io/Statement/v1',
-];
-const MAX_SUBJECTS = 1024;
-const MAX_DIGESTS_PER_SUBJECT = 32;
-function parseSubjectDigest(digest) {
-    const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
-    if (!m)
-        throw new errors/* GateError */.ue('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
-    const [algorithm, hex] = digest.split(':');
-    return { algorithm, hex };
+
+/** The same signature, but RFC 3161 timestamps are checked over `signed` instead. */
+function timestampedOver(content, signed) {
+    return {
+        signature: signed,
+        compareSignature: (s) => content.compareSignature(s),
+        compareDigest: (d) => content.compareDigest(d),
+        compareSignedDigest: (d) => content.compareSignedDigest(d),
+        verifySignature: (key) => content.verifySignature(key),
+    };
 }
-/** Strictly parse and shape-check a DSSE payload as an in-toto statement (before any crypto). */
-function parseStatement(payloadType, payload) {
-    if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `DSSE payloadType ${JSON.stringify(payloadType)} is not ${IN_TOTO_PAYLOAD_TYPE}`);
-    }
-    let json;
-    try {
-        json = (0,strict_json/* parseStrictJsonBytes */.ml)(payload);
-    }
-    catch (e) {
-        const why = e instanceof strict_json/* StrictJsonError */.U7 ? e.message : String(e);
-        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement is not strict JSON: ${why}`, { cause: e });
-    }
-    if (!statement_isObject(json))
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement is not a JSON object');
-    const type = json['_type'];
-    if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
-    }
-    const predicateType = json['predicateType'];
-    if (typeof predicateType !== 'string' || predicateType === '') {
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no predicateType');
-    }
-    const subject = json['subject'];
-    if (!Array.isArray(subject) || subject.length === 0) {
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no subject list');
-    }
-    if (subject.length > MAX_SUBJECTS) {
-        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
-    }
-    subject.forEach((s, i) => {
-        if (!statement_isObject(s) || !statement_isObject(s['digest'])) {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has no digest object`);
+/**
+ * `content` with the signature checked over `signed` under the hash the key signs with (SHA-384
+ * for P-384, SHA-512 for P-521; SHA-256 too, which sigstore-js signs with), and a logged digest
+ * of the signed bytes (Rekor v2 hashedrekord over the DSSE PAE) compared under the hash its
+ * length names: Rekor records the digest the key signed, not a SHA-256.
+ */
+function keyHashedContent(content, signed, signature, 
+/** A DSSE payload, whose logged hash (dsse entries) also follows the digest's length. */
+payload) {
+    const byLength = (data, d) => {
+        const alg = hashForDigestLength(d.length);
+        return alg !== undefined && sha(alg, data).equals(d);
+    };
+    return {
+        signature: content.signature,
+        compareSignature: (s) => content.compareSignature(s),
+        compareDigest: (d) => (payload ? byLength(payload, d) : content.compareDigest(d)),
+        compareSignedDigest: (d) => byLength(signed, d),
+        verifySignature: (key) => signatureHashes(key).some((alg) => {
+            try {
+                return (0,external_node_crypto_.verify)(alg, signed, key, signature);
+            }
+            catch {
+                return false;
+            }
+        }),
+    };
+}
+function digestOnlyContent(signature, digest, what) {
+    return {
+        signature,
+        compareSignature: (s) => s.equals(signature),
+        compareDigest: (d) => d.equals(digest),
+        compareSignedDigest: (d) => d.equals(digest),
+        verifySignature: (key) => {
+            const r = verifyPrehashed(key, digest, signature);
+            if (r.unsupported) {
+                throw new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: cannot verify from a digest alone: ${r.unsupported}`);
+            }
+            return r.ok;
+        },
+    };
+}
+function sha(alg, data) {
+    return (0,external_node_crypto_.createHash)(alg).update(data).digest();
+}
+//# sourceMappingURL=signature-content.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/stale-hints.js
+
+const STALE_HINT = 'the trusted root may be stale (refresh it via TUF, or pass a current --trusted-root)';
+/**
+ * A timestamp that fails and names a signer (serial and issuer) that no TSA in the root has as
+ * its leaf: the root may lack a new TSA, so say so next to the failure.
+ */
+function tsaStaleHint(g, entity, tsas) {
+    if (!/timestamp could not be verified/.test(g.message))
+        return g;
+    const unknown = entity.timestamps.some((t) => {
+        if (t.$case !== 'timestamp-authority')
+            return false;
+        try {
+            const serial = t.timestamp.signerSerialNumber;
+            const issuer = t.timestamp.signerIssuer;
+            return !tsas.some((ca) => {
+                const leaf = ca.certChain[0];
+                return leaf !== undefined && leaf.serialNumber.equals(serial) && leaf.issuer.equals(issuer);
+            });
         }
-        const digests = Object.entries(s['digest']);
-        if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
-        }
-        for (const [alg, v] of digests) {
-            if (typeof v !== 'string')
-                throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
-        }
-        if (s['name'] !== undefined && typeof s['name'] !== 'string') {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} name is not a string`);
+        catch {
+            return false;
         }
     });
-    return json;
+    if (!unknown)
+        return g;
+    return new errors/* GateError */.ue(g.code, `${g.message}: its signer is not a timestamp authority the trusted root knows: ${STALE_HINT}`, { cause: g });
 }
-/** PAYLOAD_MISMATCH unless some subject carries exactly this digest. */
-function checkSubject(statement, want) {
-    const hit = statement.subject.some((s) => s.digest[want.algorithm]?.toLowerCase() === want.hex);
-    if (!hit) {
-        const names = statement.subject
-            .slice(0, 3)
-            .map((s) => Object.entries(s.digest)
-            .map(([a, v]) => `${a}:${v}`)
-            .join('/'))
-            .join(', ');
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement subjects (${names}${statement.subject.length > 3 ? ', ...' : ''}) do not include ${want.algorithm}:${want.hex}`);
+/** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
+function sctLogIds(cert) {
+    try {
+        return (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+    }
+    catch {
+        return [];
     }
 }
-function statement_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+//# sourceMappingURL=stale-hints.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/tlog-checks.js
+
+
+/**
+ * Entries from a log the trusted root does not list cannot be checked at all. Required: a
+ * failure saying the root may be stale (a new log shard, a rotated key). Not required: they are
+ * left out with the time they claim, and the returned text says so for a later failure.
+ */
+function dropUnknownLogs(entity, tlogs, required, what) {
+    const unknown = entity.tlogEntries.filter((e) => !tlogs.some((t) => t.logID.equals(e.logId.keyId)));
+    if (unknown.length === 0)
+        return '';
+    const ids = [...new Set(unknown.map((e) => e.logId.keyId.toString('hex')))].join(', ');
+    const text = `tlog entry (logIndex ${unknown[0].logIndex}) is from log ${ids}, which the trusted root does not know: ${STALE_HINT}`;
+    if (required)
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: ${text}`);
+    entity.tlogEntries = entity.tlogEntries.filter((e) => !unknown.includes(e));
+    entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log' || !unknown.includes(t.tlogEntry));
+    return ` (left out: ${text})`;
 }
-//# sourceMappingURL=statement.js.map
+/**
+ * sigstore-js proves inclusion against the checkpoint's size and root and never reads the
+ * proof's own `treeSize` and `rootHash`: evidence that contradicts itself is refused here.
+ */
+function checkProofAgainstCheckpoint(entry, what) {
+    const proof = entry.inclusionProof;
+    if (!proof?.checkpoint)
+        return;
+    const note = proof.checkpoint.envelope.split('\n\n')[0] ?? '';
+    const [, size, root] = note.split('\n');
+    const fail = (field) => new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) inclusion proof ${field} differs from its checkpoint's`);
+    if (size !== undefined && size !== proof.treeSize)
+        throw fail(`tree size ${proof.treeSize}`);
+    if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
+        throw fail('root hash');
+}
+/**
+ * sigstore-js checks a log key's `validFor` only for a SET (at its integrated time), never for
+ * the checkpoint that proves an entry without one. That checkpoint was signed once the entry was
+ * in the log, so not before the signature was timestamped: a log key whose validity ended before
+ * the earliest RFC 3161 time cannot have signed it while trusted. With no such time there is
+ * nothing to hold the window to (as in sigstore-go), and no time is reported either.
+ */
+function checkProofLogsValid(entity, tlogs, what) {
+    const times = entity.timestamps.flatMap((t) => t.$case === 'timestamp-authority' ? [t.timestamp.signingTime.getTime()] : []);
+    if (times.length === 0)
+        return;
+    const earliest = Math.min(...times);
+    for (const e of entity.tlogEntries) {
+        if (e.inclusionPromise !== undefined || e.inclusionProof === undefined)
+            continue;
+        const logs = tlogs.filter((t) => t.logID.equals(e.logId.keyId));
+        // An end that does not parse (NaN) vouches for nothing.
+        if (logs.length === 0 || logs.some((t) => t.validFor.end.getTime() >= earliest))
+            continue;
+        const end = new Date(Math.max(...logs.map((t) => t.validFor.end.getTime())));
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${e.logIndex}) is proved by a checkpoint of log ${e.logId.keyId.toString('hex')}, whose key the trusted root trusts only until ${end.toISOString()}, before the signature's timestamp ${new Date(earliest).toISOString()}`);
+    }
+}
+function countTimestampCandidates(entity) {
+    return entity.timestamps.filter((t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined).length;
+}
+//# sourceMappingURL=tlog-checks.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/tlog-set.js
+// Offline check of a Rekor v1 signed entry timestamp (SET) for entries sigstore-js cannot take
+// (intoto 0.0.1): the trusted log key that was valid at the integrated time signed this entry.
+
+
+/**
+ * TLOG_INVALID unless a log in `tlogs` with this entry's log ID, valid at its integrated time,
+ * signed Rekor's canonical `{body, integratedTime, logID, logIndex}` with the entry's SET.
+ */
+function verifyInclusionPromise(entry, tlogs, what) {
+    const set = entry.inclusionPromise?.signedEntryTimestamp;
+    if (set === undefined || set.length === 0) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) has no signed entry timestamp`);
+    }
+    const at = new Date(Number(entry.integratedTime) * 1000);
+    const payload = {
+        body: entry.canonicalizedBody.toString('base64'),
+        integratedTime: Number(entry.integratedTime),
+        logIndex: Number(entry.logIndex),
+        logID: entry.logId.keyId.toString('hex'),
+    };
+    const data = Buffer.from(core_dist.json.canonicalize(payload), 'utf8');
+    const ok = tlogs.some((t) => t.logID.equals(entry.logId.keyId) &&
+        t.validFor.start <= at &&
+        at <= t.validFor.end &&
+        core_dist.crypto.verify(data, t.publicKey, set));
+    if (!ok) {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: signed entry timestamp of tlog entry (logIndex ${entry.logIndex}, log ${payload.logID}) does not verify with any trusted log key valid at ${at.toISOString()}`);
+    }
+}
+//# sourceMappingURL=tlog-set.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/signer-policy.js
+/** Compile a matcher into an anchored RegExp: exact strings are escaped, regexps wrapped. */
+function matcherToRegExp(m) {
+    if ('exact' in m)
+        return new RegExp(`^${escapeRegExp(m.exact)}$`);
+    return new RegExp(`^(?:${m.regexp})$`);
+}
+function matches(m, value) {
+    if (value === undefined)
+        return false;
+    return 'exact' in m ? value === m.exact : matcherToRegExp(m).test(value);
+}
+function describeMatcher(m) {
+    return 'exact' in m ? m.exact : `/${m.regexp}/`;
+}
+/** Escape every RegExp metacharacter, so a literal can sit inside an anchored pattern. */
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+//# sourceMappingURL=signer-policy.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/identity.js
+// Keyless signer identity: reads the SAN and Fulcio extensions from a signing certificate
+// ourselves and matches them against the policy with anchored matchers (never sigstore-js').
+
+
+
+const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const OID_OTHERNAME_SAN = '1.3.6.1.4.1.57264.1.7';
+// Fulcio's first extensions (.1.1 - .1.6) hold the raw string as the extension value; every
+// later one (.1.8 onwards) holds a DER UTF8String, per Fulcio's docs/oid-info.md.
+const RAW_VALUE_OIDS = new Set([1, 2, 3, 4, 5, 6].map((n) => `1.3.6.1.4.1.57264.1.${n}`));
+/**
+ * Decode the identity from a leaf certificate. Rejects (UNTRUSTED_SIGNER) a certificate that
+ * holds an extension twice (RFC 5280 4.2; Go's x509, as cosign reads it, refuses it too), whose
+ * v2 issuer is not a string, or whose v1 and v2 issuer extensions disagree: a CA that says two
+ * things must not be believed once.
+ */
+function readCertIdentity(cert) {
+    const extensions = new Map();
+    const present = new Set();
+    for (const ext of cert.extensions) {
+        const oid = ext.subs[0]?.toOID();
+        const valueObj = ext.subs[ext.subs.length - 1];
+        if (oid === undefined || valueObj === undefined)
+            continue;
+        if (present.has(oid))
+            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate holds extension ${oid} twice`);
+        present.add(oid);
+        const value = decodeExtensionValue(oid, valueObj.value);
+        if (value !== undefined)
+            extensions.set(oid, value);
+    }
+    const v1 = extensions.get(OID_ISSUER_V1);
+    const v2 = extensions.get(OID_ISSUER_V2);
+    if (present.has(OID_ISSUER_V2) && v2 === undefined)
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extension ${OID_ISSUER_V2} is not a DER string`);
+    if (v1 !== undefined && v2 !== undefined && v1 !== v2) {
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate issuer extensions disagree: ${OID_ISSUER_V2}=${JSON.stringify(v2)} but ${OID_ISSUER_V1}=${JSON.stringify(v1)}`);
+    }
+    const sanExt = cert.extSubjectAltName;
+    const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
+    return { san, issuer: v2 ?? v1, extensions, present };
+}
+/** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
+const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
+function decodeExtensionValue(oid, raw) {
+    if (RAW_VALUE_OIDS.has(oid))
+        return raw.toString('utf8');
+    // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
+    // thrown error per extension per certificate.
+    if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
+        return undefined;
+    try {
+        const obj = core_dist.ASN1Obj.parseBuffer(Buffer.from(raw));
+        // UTF8String (12), PrintableString (19), IA5String (22)
+        if (!obj.tag.constructed && obj.tag.class === 0 && [12, 19, 22].includes(obj.tag.number)) {
+            return obj.value.toString('utf8');
+        }
+    }
+    catch {
+        // Not a DER string: an extension we cannot express as text; it can only fail a policy.
+    }
+    return undefined;
+}
+/**
+ * The first rule the identity satisfies; otherwise UNTRUSTED_SIGNER saying what was expected
+ * and what the certificate holds.
+ */
+function matchIdentity(rules, id) {
+    for (const rule of rules) {
+        if (!matches(rule.subject, id.san))
+            continue;
+        if (!matches(rule.issuer, id.issuer))
+            continue;
+        if ((rule.extensions ?? []).every((c) => checkExtension(c, id) === undefined))
+            return rule;
+    }
+    throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `certificate identity not trusted: ${mismatch(rules, id)}`);
+}
+/** Why the certificate fails the check, or undefined when it passes. */
+function checkExtension(check, id) {
+    let seen = false;
+    for (const { oid, value } of check.carriers) {
+        const got = id.extensions.get(oid);
+        if (got === undefined) {
+            if (id.present?.has(oid))
+                return `${check.name} extension ${oid} is present but not a string`;
+            continue;
+        }
+        seen = true;
+        const ok = value === 'san' ? id.san !== undefined && got === id.san : matches(value, got);
+        if (!ok)
+            return `expected ${check.name} extension ${oid}=${describeCarrier(value)}, got ${JSON.stringify(got)}`;
+    }
+    if (seen || check.optional === true)
+        return undefined;
+    const oids = check.carriers.map((c) => c.oid).join(' or ');
+    return `expected ${check.name} extension ${oids}=${check.carriers.map((c) => describeCarrier(c.value)).join(' / ')}, but the certificate has none`;
+}
+function describeCarrier(value) {
+    return value === 'san' ? 'the SAN' : describeMatcher(value);
+}
+function mismatch(rules, id) {
+    const got = `got identity ${JSON.stringify(id.san ?? null)} issuer ${JSON.stringify(id.issuer ?? null)}`;
+    if (rules.length !== 1) {
+        const wanted = rules.map((r) => `${describeMatcher(r.subject)} (${describeMatcher(r.issuer)})`);
+        return `${got}; expected one of ${wanted.join(', ')}`;
+    }
+    const rule = rules[0];
+    if (!matches(rule.subject, id.san)) {
+        return `expected identity ${describeMatcher(rule.subject)}, ${got}`;
+    }
+    if (!matches(rule.issuer, id.issuer)) {
+        return `expected issuer ${describeMatcher(rule.issuer)}, ${got}`;
+    }
+    for (const c of rule.extensions ?? []) {
+        const why = checkExtension(c, id);
+        if (why !== undefined)
+            return why;
+    }
+    return got;
+}
+/**
+ * The report's wording of the checks: OID -> required value. Every carrier present must match;
+ * a deprecated one is enough alone where the current one is absent; optional ones only bind
+ * where present.
+ */
+function describeExtensionChecks(checks) {
+    const out = {};
+    for (const c of checks) {
+        const [first] = c.carriers;
+        for (const carrier of c.carriers) {
+            const note = c.optional === true
+                ? ' (where present)'
+                : carrier === first
+                    ? ''
+                    : ` (deprecated OID; enough alone where ${first.oid} is absent)`;
+            out[carrier.oid] = `${describeCarrier(carrier.value)}${note}`;
+        }
+    }
+    return out;
+}
+//# sourceMappingURL=identity.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
 var v2 = __nccwpck_require__(3835);
 ;// CONCATENATED MODULE: ./build/core/signatures/tlog-binding.js
@@ -35909,40 +35440,7 @@ function arr(v) {
     return Array.isArray(v) ? v : [];
 }
 //# sourceMappingURL=tlog-binding.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/tlog-set.js
-// Offline check of a Rekor v1 signed entry timestamp (SET) for entries sigstore-js cannot take
-// (intoto 0.0.1): the trusted log key that was valid at the integrated time signed this entry.
-
-
-/**
- * TLOG_INVALID unless a log in `tlogs` with this entry's log ID, valid at its integrated time,
- * signed Rekor's canonical `{body, integratedTime, logID, logIndex}` with the entry's SET.
- */
-function verifyInclusionPromise(entry, tlogs, what) {
-    const set = entry.inclusionPromise?.signedEntryTimestamp;
-    if (set === undefined || set.length === 0) {
-        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) has no signed entry timestamp`);
-    }
-    const at = new Date(Number(entry.integratedTime) * 1000);
-    const payload = {
-        body: entry.canonicalizedBody.toString('base64'),
-        integratedTime: Number(entry.integratedTime),
-        logIndex: Number(entry.logIndex),
-        logID: entry.logId.keyId.toString('hex'),
-    };
-    const data = Buffer.from(dist.json.canonicalize(payload), 'utf8');
-    const ok = tlogs.some((t) => t.logID.equals(entry.logId.keyId) &&
-        t.validFor.start <= at &&
-        at <= t.validFor.end &&
-        dist.crypto.verify(data, t.publicKey, set));
-    if (!ok) {
-        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: signed entry timestamp of tlog entry (logIndex ${entry.logIndex}, log ${payload.logID}) does not verify with any trusted log key valid at ${at.toISOString()}`);
-    }
-}
-//# sourceMappingURL=tlog-set.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/verifier.js
-// Verifies one signature (legacy `.sig` / `.att` layer or Sigstore bundle) against the run's
-// policy and trust material. Built once per run; pure and synchronous per call, no I/O.
+;// CONCATENATED MODULE: ./build/core/signatures/verify-signer.js
 
 
 
@@ -35951,417 +35449,85 @@ function verifyInclusionPromise(entry, tlogs, what) {
 
 
 
-
-
-
-
-
-
-
-
-
-const HASH_NAMES = {
-    [protobuf_specs_dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_256]: 'sha256',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_384]: 'sha384',
-    [protobuf_specs_dist.HashAlgorithm.SHA2_512]: 'sha512',
-};
-const EMPTY_TRUST = {
-    certificateAuthorities: [],
-    timestampAuthorities: [],
-    tlogs: [],
-    ctlogs: [],
-};
-function createSignatureVerifier(trustedRoot, policy) {
-    if (policy.keys.length === 0 && policy.identities.length === 0) {
-        throw new errors/* GateError */.ue('USAGE', 'policy trusts no key and no keyless identity: nothing could ever verify');
-    }
-    if (trustedRoot === undefined && (policy.identities.length > 0 || policy.requireTlog)) {
-        throw new errors/* GateError */.ue('USAGE', 'a Sigstore trusted root is required for keyless identities or a required transparency log');
-    }
-    const windowed = policy.keys.find((k) => k.validFor);
-    if (trustedRoot === undefined && windowed) {
-        throw new errors/* GateError */.ue('USAGE', `key ${windowed.keyRef} has a validity window, which is checked against a verified signing time: a Sigstore trusted root is required`);
-    }
-    const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
-    // Without a root, log entries cannot be checked at all; the policy said they are optional.
-    const ignoreTlog = trustedRoot === undefined;
-    // tlogThreshold: every entry handed to sigstore-js is verified or throws; the threshold only
-    // matters when an entry was taken out of its hands (intoto 0.0.1, checked here instead), and
-    // the presence of an entry is required up front either way.
-    const makeVerifiers = (tlogThreshold) => {
-        // A key without a validity window needs no signing time: a required log entry is proved by
-        // its inclusion proof or its SET (tlogThreshold), not by the time it vouches for.
-        const keyOpts = { tlogThreshold, ctlogThreshold: 0, timestampThreshold: 0 };
-        const keylessOpts = {
-            tlogThreshold,
-            ctlogThreshold: policy.requireSct ? 1 : 0,
-            // A certificate is only meaningful at a vouched-for time (SET or TSA), never "now".
-            timestampThreshold: 1,
-        };
-        return {
-            keys: policy.keys.map((key) => ({
-                key,
-                // The user's key is the only candidate whatever the bundle's hint says. sigstore-js checks
-                // its window against every verified time, and passes when there is none, so a key with a
-                // window needs one (verifyWithKeys says so before sigstore-js is asked).
-                verifier: new verify_dist/* Verifier */.BL({
-                    ...base,
-                    publicKey: () => ({
-                        publicKey: key.publicKey,
-                        validFor: (t) => withinValidity(key.validFor, t),
-                    }),
-                }, key.validFor ? { ...keyOpts, timestampThreshold: 1 } : keyOpts),
-            })),
-            keyless: new verify_dist/* Verifier */.BL({
-                ...base,
-                publicKey: () => {
-                    throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', 'bundle names a public key but the policy trusts only keyless identities');
-                },
-            }, keylessOpts),
-        };
-    };
-    const verifiers = makeVerifiers(policy.requireTlog ? 1 : 0);
-    const attVerifiers = makeVerifiers(0);
-    function verify(bundleJson, subject, format, what, att, legacySig = false) {
-        // 1. Structure and bounds, before any cryptography.
-        const shape = checkBundleShape(bundleJson);
-        let statement;
-        if (shape.dsse) {
-            statement = parseStatement(shape.dsse.payloadType, shape.dsse.payload);
-            const want = 'digest' in subject
-                ? subject.digest
-                : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
-            checkSubject(statement, want);
+function verifyWithKeys(ctx, entity, set, bound, format, what) {
+    const { base } = ctx;
+    // Never a certificate here: sigstore-js would check it against the CAs and call it our key.
+    if (entity.key.$case !== 'public-key')
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate, not a key`);
+    let firstOther;
+    const timed = countTimestampCandidates(entity) > 0;
+    for (const { key, verifier } of set.keys) {
+        // sigstore-js checks a key's window before its signature: a window is only worth reporting
+        // for a key that made this signature, so a windowed key that did not is skipped first.
+        if (key.validFor && !madeBy(entity, key))
+            continue;
+        if (key.validFor && !timed) {
+            firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${(0,key_types/* describeValidity */.A)(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`);
+            continue;
         }
-        if (shape.signer === 'certificate' && policy.identities.length === 0) {
-            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate (keyless) but the policy trusts only keys`);
-        }
-        if (shape.signer === 'key' && policy.keys.length === 0) {
-            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a public key but the policy trusts only keyless identities`);
-        }
-        if (policy.requireTlog && shape.tlogCount === 0) {
-            throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no transparency-log entry and the policy requires one`);
-        }
-        // 2. Parse into sigstore-js' model.
-        let bundle;
-        let entity;
         try {
-            bundle = shape.bundle;
-            entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
-        }
-        catch (e) {
-            throw asMalformed(e, what);
-        }
-        if (entity.key.$case === 'certificate')
-            entity.key = {
-                $case: 'certificate',
-                certificate: new LeafCertificate(entity.key.certificate),
-            };
-        // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
-        // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
-        if (bundle.content.$case === 'dsseEnvelope') {
-            const env = bundle.content.dsseEnvelope;
-            entity.signature = keyHashedContent(entity.signature, dist.dsse.preAuthEncoding(env.payloadType, env.payload), env.signatures[0]?.sig ?? Buffer.alloc(0), env.payload);
-        }
-        else if (legacySig && 'artifact' in subject) {
-            entity.signature = keyHashedContent(entity.signature, Buffer.from(subject.artifact), bundle.content.messageSignature.signature);
-        }
-        if (bundle.content.$case === 'messageSignature') {
-            const md = bundle.content.messageSignature.messageDigest;
-            if ('artifact' in subject) {
-                const alg = HASH_NAMES[md.algorithm];
-                if (alg === undefined) {
-                    throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${protobuf_specs_dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
-                }
-                if (!sha(alg, subject.artifact).equals(md.digest)) {
-                    throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
-                }
-            }
-            else {
-                const want = subject.digest;
-                if (HASH_NAMES[md.algorithm] !== want.algorithm || md.digest.toString('hex') !== want.hex) {
-                    throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest ${md.digest.toString('hex')} does not match ${want.algorithm}:${want.hex}`);
-                }
-                entity.signature = digestOnlyContent(bundle.content.messageSignature.signature, md.digest, what);
-            }
-        }
-        if (ignoreTlog) {
-            // No root: nothing here can be checked, and the policy needs no time (else a root would be
-            // required), so log entries and RFC 3161 timestamps are left out rather than failed.
-            entity.tlogEntries = [];
-            entity.timestamps = [];
-        }
-        const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
-        for (const e of entity.tlogEntries)
-            checkProofAgainstCheckpoint(e, what);
-        checkProofLogsValid(entity, base.tlogs, what);
-        // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
-        if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
-            throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)${stale}`);
-        }
-        const bound = entity.tlogEntries;
-        let set = verifiers;
-        if (att) {
-            set = attVerifiers;
-            prepareAttestation(entity, att, what);
-        }
-        // 3. Cryptography and policy.
-        const evidence = shape.signer === 'key'
-            ? verifyWithKeys(entity, set, bound, format, what)
-            : verifyKeyless(entity, set, bound, format, what);
-        return statement ? { ...evidence, statement } : evidence;
-    }
-    /**
-     * The `.att` specifics: bind every log entry to this envelope, check the SETs sigstore-js
-     * cannot read (intoto 0.0.1) and take those entries out of its list, and point RFC 3161
-     * verification at the envelope bytes, which is what cosign v2 timestamps for attestations.
-     */
-    function prepareAttestation(entity, att, what) {
-        const env = {
-            bytes: att.envelope,
-            payloadType: att.parsed.payloadType,
-            payload: att.parsed.payload,
-            signature: att.parsed.signature,
-        };
-        for (const e of entity.tlogEntries)
-            checkAttestationBody(e, env, what);
-        const own = entity.tlogEntries.filter((e) => e.kindVersion?.kind === 'intoto' && e.kindVersion.version === '0.0.1');
-        for (const e of own)
-            verifyInclusionPromise(e, base.tlogs, what);
-        // Still in entity.timestamps: its integrated time is vouched for by the SET just checked.
-        entity.tlogEntries = entity.tlogEntries.filter((e) => !own.includes(e));
-        entity.signature = timestampedOver(entity.signature, Buffer.from(att.envelope));
-    }
-    function verifyWithKeys(entity, set, bound, format, what) {
-        // Never a certificate here: sigstore-js would check it against the CAs and call it our key.
-        if (entity.key.$case !== 'public-key')
-            throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate, not a key`);
-        let firstOther;
-        const timed = countTimestampCandidates(entity) > 0;
-        for (const { key, verifier } of set.keys) {
-            // sigstore-js checks a key's window before its signature: a window is only worth reporting
-            // for a key that made this signature, so a windowed key that did not is skipped first.
-            if (key.validFor && !madeBy(entity, key))
-                continue;
-            if (key.validFor && !timed) {
-                firstOther ??= new errors/* GateError */.ue('TLOG_MISSING', `${what}: key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and the signature has no verified signing time (no Rekor SET, no RFC 3161 timestamp) to check that against`);
-                continue;
-            }
-            try {
-                verifier.verify(entity);
-            }
-            catch (e) {
-                const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
-                // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
-                // that error is the reason, not "no trusted key".
-                if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
-                    firstOther ??= windowError(g, key, what);
-                continue;
-            }
-            checkTlogSigner(bound, { kind: 'key', spki: key.spki });
-            return {
-                kind: 'key',
-                format,
-                keyRef: key.keyRef,
-                keyID: key.keyID,
-                ...timeEvidence(entity, bound),
-            };
-        }
-        if (firstOther)
-            throw firstOther;
-        const ids = set.keys.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
-        throw new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: signature does not verify with any trusted key: ${ids}`);
-    }
-    function verifyKeyless(entity, set, bound, format, what) {
-        if (entity.key.$case !== 'certificate')
-            throw new errors/* GateError */.ue('INTERNAL', `${what}: expected a certificate`);
-        const cert = entity.key.certificate;
-        try {
-            set.keyless.verify(entity);
+            verifier.verify(entity);
         }
         catch (e) {
             const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
-            const unknownCt = /SCT verification failed/.test(g.message)
-                ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
-                : undefined;
-            if (unknownCt)
-                throw new errors/* GateError */.ue(g.code, `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`, { cause: g });
-            throw g;
+            // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
+            // that error is the reason, not "no trusted key".
+            if (g.code !== 'SIGNATURE_INVALID' || madeBy(entity, key))
+                firstOther ??= windowError(g, key, what);
+            continue;
         }
-        const identity = readCertIdentity(cert);
-        try {
-            matchIdentity(policy.identities, identity);
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw new errors/* GateError */.ue(e.code, `${what}: ${e.message}`, { cause: e });
-            throw e;
-        }
-        checkTlogSigner(bound, {
-            kind: 'certificate',
-            der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
-            spki: cert.publicKey,
-        });
+        checkTlogSigner(bound, { kind: 'key', spki: key.spki });
         return {
-            kind: 'keyless',
+            kind: 'key',
             format,
-            ...(identity.san !== undefined ? { identity: identity.san } : {}),
-            ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+            keyRef: key.keyRef,
+            keyID: key.keyID,
             ...timeEvidence(entity, bound),
         };
     }
-    // Each entry point runs on attacker-made content only: whatever it throws that is not already
-    // ours (a RangeError from a deeply nested value, a TypeError on an unexpected shape) is that
-    // evidence failing (MALFORMED), for every caller alike, never an INTERNAL outage.
-    const rejecting = (what, run) => (...a) => {
-        try {
-            return run(...a);
-        }
-        catch (e) {
-            throw toVerifyGateError(e, what);
-        }
-    };
-    return {
-        verifyLegacy: rejecting('.sig layer', (layer, imageDigest) => {
-            checkSimpleSigningPayload(layer.payload, imageDigest);
-            const bundle = legacyLayerToBundle(layer);
-            const evidence = verify(bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer', undefined, true);
-            delete evidence.statement;
-            return evidence;
-        }),
-        verifyBundle: rejecting('bundle', (bundleJson, subject, format) => {
-            const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
-            return verify(bundleJson, s, format, `bundle (${format})`);
-        }),
-        verifyLegacyAttestation: rejecting(ATT_LAYER, (layer, imageDigest) => {
-            const digest = parseSubjectDigest(imageDigest);
-            const parsed = legacyAttestationToBundle(layer);
-            const { statement, ...evidence } = verify(parsed.bundle, { digest }, 'legacy-tag', ATT_LAYER, { envelope: layer.envelope, parsed });
-            if (statement === undefined)
-                throw new errors/* GateError */.ue('INTERNAL', `${ATT_LAYER}: verified without a statement`);
-            return { ...evidence, statement };
-        }),
-    };
+    if (firstOther)
+        throw firstOther;
+    const ids = set.keys.map((k) => `${k.key.keyRef} (${k.key.keyID})`).join(', ');
+    throw new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: signature does not verify with any trusted key: ${ids}`);
 }
-function baseTrust(root) {
+function verifyKeyless(ctx, entity, set, bound, format, what) {
+    const { policy, base } = ctx;
+    if (entity.key.$case !== 'certificate')
+        throw new errors/* GateError */.ue('INTERNAL', `${what}: expected a certificate`);
+    const cert = entity.key.certificate;
     try {
-        const tr = protobuf_specs_dist.TrustedRoot.fromJSON(root);
-        // A key or CA without a start of validity is malformed; sigstore-js would read it as
-        // "valid since the beginning of time". Drop it so nothing can verify against it.
-        tr.tlogs = tr.tlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
-        tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
-        tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
-        tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
-        const m = withTrustedCertificates((0,verify_dist/* toTrustMaterial */.jO)(tr));
-        return {
-            certificateAuthorities: m.certificateAuthorities,
-            timestampAuthorities: m.timestampAuthorities,
-            tlogs: m.tlogs,
-            ctlogs: m.ctlogs,
-        };
+        set.keyless.verify(entity);
     }
     catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: cannot build trust material: ${why}`, {
-            cause: e,
-        });
+        const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
+        const unknownCt = /SCT verification failed/.test(g.message)
+            ? sctLogIds(cert).find((id) => !base.ctlogs.some((l) => l.logID.equals(id)))
+            : undefined;
+        if (unknownCt)
+            throw new errors/* GateError */.ue(g.code, `${g.message}: the certificate's SCT is from CT log ${unknownCt.toString('hex')}, which the trusted root does not know: ${STALE_HINT}`, { cause: g });
+        throw g;
     }
-}
-const STALE_HINT = 'the trusted root may be stale (refresh it via TUF, or pass a current --trusted-root)';
-/**
- * Entries from a log the trusted root does not list cannot be checked at all. Required: a
- * failure saying the root may be stale (a new log shard, a rotated key). Not required: they are
- * left out with the time they claim, and the returned text says so for a later failure.
- */
-function dropUnknownLogs(entity, tlogs, required, what) {
-    const unknown = entity.tlogEntries.filter((e) => !tlogs.some((t) => t.logID.equals(e.logId.keyId)));
-    if (unknown.length === 0)
-        return '';
-    const ids = [...new Set(unknown.map((e) => e.logId.keyId.toString('hex')))].join(', ');
-    const text = `tlog entry (logIndex ${unknown[0].logIndex}) is from log ${ids}, which the trusted root does not know: ${STALE_HINT}`;
-    if (required)
-        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: ${text}`);
-    entity.tlogEntries = entity.tlogEntries.filter((e) => !unknown.includes(e));
-    entity.timestamps = entity.timestamps.filter((t) => t.$case !== 'transparency-log' || !unknown.includes(t.tlogEntry));
-    return ` (left out: ${text})`;
-}
-/**
- * sigstore-js proves inclusion against the checkpoint's size and root and never reads the
- * proof's own `treeSize` and `rootHash`: evidence that contradicts itself is refused here.
- */
-function checkProofAgainstCheckpoint(entry, what) {
-    const proof = entry.inclusionProof;
-    if (!proof?.checkpoint)
-        return;
-    const note = proof.checkpoint.envelope.split('\n\n')[0] ?? '';
-    const [, size, root] = note.split('\n');
-    const fail = (field) => new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${entry.logIndex}) inclusion proof ${field} differs from its checkpoint's`);
-    if (size !== undefined && size !== proof.treeSize)
-        throw fail(`tree size ${proof.treeSize}`);
-    if (root !== undefined && !Buffer.from(root, 'base64').equals(proof.rootHash))
-        throw fail('root hash');
-}
-/**
- * sigstore-js checks a log key's `validFor` only for a SET (at its integrated time), never for
- * the checkpoint that proves an entry without one. That checkpoint was signed once the entry was
- * in the log, so not before the signature was timestamped: a log key whose validity ended before
- * the earliest RFC 3161 time cannot have signed it while trusted. With no such time there is
- * nothing to hold the window to (as in sigstore-go), and no time is reported either.
- */
-function checkProofLogsValid(entity, tlogs, what) {
-    const times = entity.timestamps.flatMap((t) => t.$case === 'timestamp-authority' ? [t.timestamp.signingTime.getTime()] : []);
-    if (times.length === 0)
-        return;
-    const earliest = Math.min(...times);
-    for (const e of entity.tlogEntries) {
-        if (e.inclusionPromise !== undefined || e.inclusionProof === undefined)
-            continue;
-        const logs = tlogs.filter((t) => t.logID.equals(e.logId.keyId));
-        // An end that does not parse (NaN) vouches for nothing.
-        if (logs.length === 0 || logs.some((t) => t.validFor.end.getTime() >= earliest))
-            continue;
-        const end = new Date(Math.max(...logs.map((t) => t.validFor.end.getTime())));
-        throw new errors/* GateError */.ue('TLOG_INVALID', `${what}: tlog entry (logIndex ${e.logIndex}) is proved by a checkpoint of log ${e.logId.keyId.toString('hex')}, whose key the trusted root trusts only until ${end.toISOString()}, before the signature's timestamp ${new Date(earliest).toISOString()}`);
-    }
-}
-/**
- * A timestamp that fails and names a signer (serial and issuer) that no TSA in the root has as
- * its leaf: the root may lack a new TSA, so say so next to the failure.
- */
-function tsaStaleHint(g, entity, tsas) {
-    if (!/timestamp could not be verified/.test(g.message))
-        return g;
-    const unknown = entity.timestamps.some((t) => {
-        if (t.$case !== 'timestamp-authority')
-            return false;
-        try {
-            const serial = t.timestamp.signerSerialNumber;
-            const issuer = t.timestamp.signerIssuer;
-            return !tsas.some((ca) => {
-                const leaf = ca.certChain[0];
-                return leaf !== undefined && leaf.serialNumber.equals(serial) && leaf.issuer.equals(issuer);
-            });
-        }
-        catch {
-            return false;
-        }
-    });
-    if (!unknown)
-        return g;
-    return new errors/* GateError */.ue(g.code, `${g.message}: its signer is not a timestamp authority the trusted root knows: ${STALE_HINT}`, { cause: g });
-}
-/** The CT log IDs of a certificate's SCTs; none when the extension does not parse. */
-function sctLogIds(cert) {
+    const identity = readCertIdentity(cert);
     try {
-        return (cert.extSCT?.signedCertificateTimestamps ?? []).map((t) => t.logID);
+        matchIdentity(policy.identities, identity);
     }
-    catch {
-        return [];
+    catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw new errors/* GateError */.ue(e.code, `${what}: ${e.message}`, { cause: e });
+        throw e;
     }
-}
-function countTimestampCandidates(entity) {
-    return entity.timestamps.filter((t) => t.$case === 'timestamp-authority' || t.tlogEntry.inclusionPromise !== undefined).length;
+    checkTlogSigner(bound, {
+        kind: 'certificate',
+        der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
+        spki: cert.publicKey,
+    });
+    return {
+        kind: 'keyless',
+        format,
+        ...(identity.san !== undefined ? { identity: identity.san } : {}),
+        ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+        ...timeEvidence(entity, bound),
+    };
 }
 /** Whether `key` made the signature; a check that throws is left to sigstore-js to report. */
 function madeBy(entity, key) {
@@ -36377,7 +35543,7 @@ function windowError(g, key, what) {
     const at = /not valid for timestamp: (\S+?)(?:\s|$)/i.exec(g.message)?.[1];
     if (!key.validFor || g.code !== 'UNTRUSTED_SIGNER' || at === undefined)
         return g;
-    return new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${describeValidity(key.validFor)})`, { cause: g });
+    return new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${(0,key_types/* describeValidity */.A)(key.validFor)})`, { cause: g });
 }
 /** signedAt = the earliest verified time; tlog = the first entry. */
 function timeEvidence(entity, entries) {
@@ -36401,61 +35567,138 @@ function timeEvidence(entity, entries) {
         };
     return out;
 }
-/** The same signature, but RFC 3161 timestamps are checked over `signed` instead. */
-function timestampedOver(content, signed) {
-    return {
-        signature: signed,
-        compareSignature: (s) => content.compareSignature(s),
-        compareDigest: (d) => content.compareDigest(d),
-        compareSignedDigest: (d) => content.compareSignedDigest(d),
-        verifySignature: (key) => content.verifySignature(key),
-    };
+//# sourceMappingURL=verify-signer.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/verify-bundle.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HASH_NAMES = {
+    [dist.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+    [dist.HashAlgorithm.SHA2_256]: 'sha256',
+    [dist.HashAlgorithm.SHA2_384]: 'sha384',
+    [dist.HashAlgorithm.SHA2_512]: 'sha512',
+};
+function verifyBundleJson(ctx, bundleJson, subject, format, what, att, legacySig = false) {
+    const { policy, base, ignoreTlog, verifiers, attVerifiers } = ctx;
+    // 1. Structure and bounds, before any cryptography.
+    const shape = checkBundleShape(bundleJson);
+    let statement;
+    if (shape.dsse) {
+        statement = parseStatement(shape.dsse.payloadType, shape.dsse.payload);
+        const want = 'digest' in subject
+            ? subject.digest
+            : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
+        checkSubject(statement, want);
+    }
+    if (shape.signer === 'certificate' && policy.identities.length === 0) {
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate (keyless) but the policy trusts only keys`);
+    }
+    if (shape.signer === 'key' && policy.keys.length === 0) {
+        throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a public key but the policy trusts only keyless identities`);
+    }
+    if (policy.requireTlog && shape.tlogCount === 0) {
+        throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no transparency-log entry and the policy requires one`);
+    }
+    // 2. Parse into sigstore-js' model.
+    let bundle;
+    let entity;
+    try {
+        bundle = shape.bundle;
+        entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
+    }
+    catch (e) {
+        throw asMalformed(e, what);
+    }
+    if (entity.key.$case === 'certificate')
+        entity.key = {
+            $case: 'certificate',
+            certificate: new LeafCertificate(entity.key.certificate),
+        };
+    // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
+    // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
+    if (bundle.content.$case === 'dsseEnvelope') {
+        const env = bundle.content.dsseEnvelope;
+        entity.signature = keyHashedContent(entity.signature, core_dist.dsse.preAuthEncoding(env.payloadType, env.payload), env.signatures[0]?.sig ?? Buffer.alloc(0), env.payload);
+    }
+    else if (legacySig && 'artifact' in subject) {
+        entity.signature = keyHashedContent(entity.signature, Buffer.from(subject.artifact), bundle.content.messageSignature.signature);
+    }
+    if (bundle.content.$case === 'messageSignature') {
+        const md = bundle.content.messageSignature.messageDigest;
+        if ('artifact' in subject) {
+            const alg = HASH_NAMES[md.algorithm];
+            if (alg === undefined) {
+                throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported messageDigest algorithm ${dist.HashAlgorithm[md.algorithm] ?? md.algorithm}`);
+            }
+            if (!sha(alg, subject.artifact).equals(md.digest)) {
+                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest does not match the ${alg} of the artifact`);
+            }
+        }
+        else {
+            const want = subject.digest;
+            if (HASH_NAMES[md.algorithm] !== want.algorithm || md.digest.toString('hex') !== want.hex) {
+                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: messageDigest ${md.digest.toString('hex')} does not match ${want.algorithm}:${want.hex}`);
+            }
+            entity.signature = digestOnlyContent(bundle.content.messageSignature.signature, md.digest, what);
+        }
+    }
+    if (ignoreTlog) {
+        // No root: nothing here can be checked, and the policy needs no time (else a root would be
+        // required), so log entries and RFC 3161 timestamps are left out rather than failed.
+        entity.tlogEntries = [];
+        entity.timestamps = [];
+    }
+    const stale = dropUnknownLogs(entity, base.tlogs, policy.requireTlog, what);
+    for (const e of entity.tlogEntries)
+        checkProofAgainstCheckpoint(e, what);
+    checkProofLogsValid(entity, base.tlogs, what);
+    // Only a certificate needs a time to be valid at; a key's window is checked in verifyWithKeys.
+    if (shape.signer === 'certificate' && countTimestampCandidates(entity) < 1) {
+        throw new errors/* GateError */.ue('TLOG_MISSING', `${what} has no trusted signing time (no Rekor inclusion promise and no RFC 3161 timestamp)${stale}`);
+    }
+    const bound = entity.tlogEntries;
+    let set = verifiers;
+    if (att) {
+        set = attVerifiers;
+        prepareAttestation(ctx, entity, att, what);
+    }
+    // 3. Cryptography and policy.
+    const evidence = shape.signer === 'key'
+        ? verifyWithKeys(ctx, entity, set, bound, format, what)
+        : verifyKeyless(ctx, entity, set, bound, format, what);
+    return statement ? { ...evidence, statement } : evidence;
 }
 /**
- * `content` with the signature checked over `signed` under the hash the key signs with (SHA-384
- * for P-384, SHA-512 for P-521; SHA-256 too, which sigstore-js signs with), and a logged digest
- * of the signed bytes (Rekor v2 hashedrekord over the DSSE PAE) compared under the hash its
- * length names: Rekor records the digest the key signed, not a SHA-256.
+ * The `.att` specifics: bind every log entry to this envelope, check the SETs sigstore-js
+ * cannot read (intoto 0.0.1) and take those entries out of its list, and point RFC 3161
+ * verification at the envelope bytes, which is what cosign v2 timestamps for attestations.
  */
-function keyHashedContent(content, signed, signature, 
-/** A DSSE payload, whose logged hash (dsse entries) also follows the digest's length. */
-payload) {
-    const byLength = (data, d) => {
-        const alg = hashForDigestLength(d.length);
-        return alg !== undefined && sha(alg, data).equals(d);
+function prepareAttestation(ctx, entity, att, what) {
+    const { base } = ctx;
+    const env = {
+        bytes: att.envelope,
+        payloadType: att.parsed.payloadType,
+        payload: att.parsed.payload,
+        signature: att.parsed.signature,
     };
-    return {
-        signature: content.signature,
-        compareSignature: (s) => content.compareSignature(s),
-        compareDigest: (d) => (payload ? byLength(payload, d) : content.compareDigest(d)),
-        compareSignedDigest: (d) => byLength(signed, d),
-        verifySignature: (key) => signatureHashes(key).some((alg) => {
-            try {
-                return (0,external_node_crypto_.verify)(alg, signed, key, signature);
-            }
-            catch {
-                return false;
-            }
-        }),
-    };
-}
-function digestOnlyContent(signature, digest, what) {
-    return {
-        signature,
-        compareSignature: (s) => s.equals(signature),
-        compareDigest: (d) => d.equals(digest),
-        compareSignedDigest: (d) => d.equals(digest),
-        verifySignature: (key) => {
-            const r = verifyPrehashed(key, digest, signature);
-            if (r.unsupported) {
-                throw new errors/* GateError */.ue('SIGNATURE_INVALID', `${what}: cannot verify from a digest alone: ${r.unsupported}`);
-            }
-            return r.ok;
-        },
-    };
-}
-function sha(alg, data) {
-    return (0,external_node_crypto_.createHash)(alg).update(data).digest();
+    for (const e of entity.tlogEntries)
+        checkAttestationBody(e, env, what);
+    const own = entity.tlogEntries.filter((e) => e.kindVersion?.kind === 'intoto' && e.kindVersion.version === '0.0.1');
+    for (const e of own)
+        verifyInclusionPromise(e, base.tlogs, what);
+    // Still in entity.timestamps: its integrated time is vouched for by the SET just checked.
+    entity.tlogEntries = entity.tlogEntries.filter((e) => !own.includes(e));
+    entity.signature = timestampedOver(entity.signature, Buffer.from(att.envelope));
 }
 function asMalformed(e, what) {
     const g = toVerifyGateError(e, what);
@@ -36463,345 +35706,185 @@ function asMalformed(e, what) {
         ? new errors/* GateError */.ue('MALFORMED', `${what} does not parse: ${e.message}`, { cause: e })
         : g;
 }
+//# sourceMappingURL=verify-bundle.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/verifier.js
+// The signature verifier: built once per run from the policy and trusted root (refusing a policy
+// nothing could satisfy), with one entry point per signature form; pure and synchronous, no I/O.
+
+
+
+
+
+
+
+function createSignatureVerifier(trustedRoot, policy) {
+    if (policy.keys.length === 0 && policy.identities.length === 0) {
+        throw new errors/* GateError */.ue('USAGE', 'policy trusts no key and no keyless identity: nothing could ever verify');
+    }
+    if (trustedRoot === undefined && (policy.identities.length > 0 || policy.requireTlog)) {
+        throw new errors/* GateError */.ue('USAGE', 'a Sigstore trusted root is required for keyless identities or a required transparency log');
+    }
+    const windowed = policy.keys.find((k) => k.validFor);
+    if (trustedRoot === undefined && windowed) {
+        throw new errors/* GateError */.ue('USAGE', `key ${windowed.keyRef} has a validity window, which is checked against a verified signing time: a Sigstore trusted root is required`);
+    }
+    const base = trustedRoot === undefined ? EMPTY_TRUST : baseTrust(trustedRoot);
+    // Without a root, log entries cannot be checked at all; the policy said they are optional.
+    const ignoreTlog = trustedRoot === undefined;
+    const ctx = {
+        policy,
+        base,
+        ignoreTlog,
+        verifiers: makeVerifiers(base, policy, policy.requireTlog ? 1 : 0),
+        attVerifiers: makeVerifiers(base, policy, 0),
+    };
+    // Each entry point runs on attacker-made content only: whatever it throws that is not already
+    // ours (a RangeError from a deeply nested value, a TypeError on an unexpected shape) is that
+    // evidence failing (MALFORMED), for every caller alike, never an INTERNAL outage.
+    const rejecting = (what, run) => (...a) => {
+        try {
+            return run(...a);
+        }
+        catch (e) {
+            throw toVerifyGateError(e, what);
+        }
+    };
+    return {
+        verifyLegacy: rejecting('.sig layer', (layer, imageDigest) => {
+            checkSimpleSigningPayload(layer.payload, imageDigest);
+            const bundle = legacyLayerToBundle(layer);
+            const evidence = verifyBundleJson(ctx, bundle, { artifact: layer.payload }, 'legacy-tag', '.sig layer', undefined, true);
+            delete evidence.statement;
+            return evidence;
+        }),
+        verifyBundle: rejecting('bundle', (bundleJson, subject, format) => {
+            const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
+            return verifyBundleJson(ctx, bundleJson, s, format, `bundle (${format})`);
+        }),
+        verifyLegacyAttestation: rejecting(ATT_LAYER, (layer, imageDigest) => {
+            const digest = parseSubjectDigest(imageDigest);
+            const parsed = legacyAttestationToBundle(layer);
+            const { statement, ...evidence } = verifyBundleJson(ctx, parsed.bundle, { digest }, 'legacy-tag', ATT_LAYER, { envelope: layer.envelope, parsed });
+            if (statement === undefined)
+                throw new errors/* GateError */.ue('INTERNAL', `${ATT_LAYER}: verified without a statement`);
+            return { ...evidence, statement };
+        }),
+    };
+}
 //# sourceMappingURL=verifier.js.map
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
-var nacl_fast = __nccwpck_require__(668);
-;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
-// Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
-// scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
-
-
-
-/** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
-const COSIGN_PEM_TYPES = [
-    'ENCRYPTED SIGSTORE PRIVATE KEY',
-    'ENCRYPTED COSIGN PRIVATE KEY',
-];
-/**
- * The only scrypt parameters go-securesystemslib's `CheckParams` accepts (legacy 2^15, standard
- * 2^16, OWASP 2^17; r=8, p=1). Anything else is refused before any work: an attacker-edited
- * key file must not make us allocate gigabytes or spin for minutes.
- */
-const COSIGN_SCRYPT_PARAMS = [
-    { N: 32768, r: 8, p: 1 },
-    { N: 65536, r: 8, p: 1 },
-    { N: 131072, r: 8, p: 1 },
-];
-const KEY_BYTES = 32;
-const NONCE_BYTES = 24;
-function unreadable(ref, why, cause) {
-    return new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
-}
-function cosign_key_field(obj, name) {
-    return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
-        ? obj[name]
-        : undefined;
-}
-/** Go encodes []byte in JSON as standard, padded base64. */
-function base64Field(ref, value, name) {
-    if (typeof value !== 'string' ||
-        value.length % 4 !== 0 ||
-        !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
-        throw unreadable(ref, `cosign key field ${name} is not base64`);
-    }
-    return Buffer.from(value, 'base64');
-}
-function scryptAsync(password, salt, params) {
-    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
-    // accepted parameters need (128 MiB at most) with headroom.
-    const maxmem = 2 * 128 * params.N * params.r;
-    return new Promise((resolve, reject) => {
-        (0,external_node_crypto_.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
-    });
-}
-/**
- * Decrypts the body of a cosign encrypted-key PEM block into its PKCS#8 private key.
- * `password` is COSIGN_PASSWORD as found (undefined when unset; "" is a valid password).
- * `ref` names the key in messages.
- */
-async function decryptCosignPrivateKey(body, password, ref) {
-    let doc;
-    try {
-        doc = JSON.parse(Buffer.from(body).toString('utf8'));
-    }
-    catch (e) {
-        throw unreadable(ref, 'cosign key body is not JSON', e);
-    }
-    const kdf = cosign_key_field(doc, 'kdf');
-    const cipher = cosign_key_field(doc, 'cipher');
-    if (cosign_key_field(kdf, 'name') !== 'scrypt') {
-        throw unreadable(ref, `cosign key uses unknown KDF ${JSON.stringify(cosign_key_field(kdf, 'name'))} (expected "scrypt")`);
-    }
-    if (cosign_key_field(cipher, 'name') !== 'nacl/secretbox') {
-        throw unreadable(ref, `cosign key uses unknown cipher ${JSON.stringify(cosign_key_field(cipher, 'name'))} (expected "nacl/secretbox")`);
-    }
-    const rawParams = cosign_key_field(kdf, 'params');
-    const params = { N: cosign_key_field(rawParams, 'N'), r: cosign_key_field(rawParams, 'r'), p: cosign_key_field(rawParams, 'p') };
-    const accepted = COSIGN_SCRYPT_PARAMS.find((c) => c.N === params.N && c.r === params.r && c.p === params.p);
-    if (!accepted) {
-        throw unreadable(ref, `cosign key has unsupported scrypt parameters N=${String(params.N)} r=${String(params.r)} p=${String(params.p)} ` +
-            `(accepted: N=${COSIGN_SCRYPT_PARAMS.map((c) => c.N).join('/')}, r=8, p=1)`);
-    }
-    const salt = base64Field(ref, cosign_key_field(kdf, 'salt'), 'kdf.salt');
-    const nonce = base64Field(ref, cosign_key_field(cipher, 'nonce'), 'cipher.nonce');
-    const ciphertext = base64Field(ref, cosign_key_field(doc, 'ciphertext'), 'ciphertext');
-    if (nonce.length !== NONCE_BYTES) {
-        throw unreadable(ref, `cosign key nonce is ${nonce.length} bytes (expected ${NONCE_BYTES})`);
-    }
-    if (password === undefined) {
-        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
-    }
-    const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
-    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
-    if (plaintext === null) {
-        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
-    }
-    try {
-        return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
-    }
-    catch (e) {
-        throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
-    }
-    finally {
-        plaintext.fill(0);
-        key.fill(0);
-    }
-}
-//# sourceMappingURL=cosign-key.js.map
-;// CONCATENATED MODULE: ./build/core/trust/keys.js
-// Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
-// private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
-
-
-
-
-
-
-/** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
-/** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
-const MIN_RSA_BITS = 2048;
-const MAX_RSA_BITS = 16384;
-const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
-/** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
-function keyIdOf(spki) {
-    return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
-}
-/**
- * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
- * Ed25519) and wraps it. `source` names where it came from, for messages.
- */
-function toVerificationKey(keyRef, publicKey, source) {
-    if (publicKey.type !== 'public') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
-    }
-    const algorithm = algorithmOf(keyRef, publicKey, source);
-    // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
-    // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
-    const canonical = publicKey.asymmetricKeyType === 'ec'
-        ? (0,external_node_crypto_.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
-        : publicKey;
-    const spki = canonical.export({ type: 'spki', format: 'der' });
-    const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
-    return { keyRef, keyID: keyIdOf(spki), publicKey: canonical, spki, pem, algorithm };
-}
-function algorithmOf(keyRef, key, source) {
-    const details = key.asymmetricKeyDetails ?? {};
-    switch (key.asymmetricKeyType) {
-        case 'ec':
-            if (details.namedCurve === 'prime256v1')
-                return 'ecdsa-p256';
-            if (details.namedCurve === 'secp384r1')
-                return 'ecdsa-p384';
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
-                'supported are P-256 and P-384');
-        case 'rsa': {
-            const bits = details.modulusLength ?? 0;
-            if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
-            }
-            return 'rsa';
-        }
-        case 'ed25519':
-            return 'ed25519';
-        default:
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
-                'supported are ECDSA P-256/P-384, RSA and Ed25519');
-    }
-}
-/**
- * Loads one verification key. `ref` is a file path (PEM public key or cosign encrypted private
- * key, password from COSIGN_PASSWORD), `awskms://[host:port]/<key id|alias/name|arn>` or
- * `hashivault://<name>`. Every failure is a GateError `KEY_UNREADABLE` (or `INSECURE` for a
- * plain-HTTP remote, `TIMEOUT` when `signal` aborts): a key we cannot read is an outage, never
- * a verdict.
- */
-async function loadKey(ref, opts = {}) {
-    const env = opts.env ?? process.env;
-    const { signal } = opts;
-    if (ref.trim() === '') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
-    }
-    try {
-        signal?.throwIfAborted();
-        if (ref.startsWith('awskms://')) {
-            // Loaded on demand: the AWS SDK is large and most runs use no KMS key.
-            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(632), __nccwpck_require__.e(126)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2126));
-            const kmsOpts = signal ? { env, signal } : { env };
-            return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
-        }
-        if (ref.startsWith('hashivault://')) {
-            const { fetchVaultPublicKey } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1211));
-            const vaultOpts = signal ? { env, signal } : { env };
-            return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
-        }
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
-            const scheme = ref.slice(0, ref.indexOf('://') + 3);
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
-        }
-        return await loadKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref), env);
-    }
-    catch (e) {
-        if (e instanceof errors/* GateError */.ue)
-            throw e;
-        if (signal?.aborted) {
-            if (signal.reason instanceof errors/* GateError */.ue)
-                throw signal.reason;
-            throw new errors/* GateError */.ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
-        }
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-}
-/**
- * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
- * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
- * When several fail, the error of the first failing reference in input order is thrown.
- * `validity` (policy files) gives some references a window; one key given two different windows
- * (or a window under one reference and none under another) is refused rather than one dropped.
- */
-async function loadKeys(refs, opts = {}) {
-    const distinct = [...new Set(refs)];
-    const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
-    const keys = [];
-    const seen = new Map();
-    for (const outcome of settled) {
-        if (outcome.status === 'rejected')
-            throw outcome.reason;
-        const window = opts.validity?.[outcome.value.keyRef];
-        const key = window ? { ...outcome.value, validFor: window } : outcome.value;
-        const first = seen.get(key.keyID);
-        if (first) {
-            if (!sameValidity(first.validFor, key.validFor))
-                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? describeValidity(first.validFor) : 'none'}; ${key.validFor ? describeValidity(key.validFor) : 'none'})`);
-            continue;
-        }
-        seen.set(key.keyID, key);
-        keys.push(key);
-    }
-    return keys;
-}
-function sameValidity(a, b) {
-    return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
-}
-async function loadKeyFile(ref, file, env) {
-    const bytes = await readKeyFile(ref, file);
-    const block = singlePemBlock(ref, bytes.toString('latin1'));
-    switch (block.type) {
-        case 'PUBLIC KEY':
-        case 'RSA PUBLIC KEY': {
-            let publicKey;
-            try {
-                const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
-                publicKey = (0,external_node_crypto_.createPublicKey)({ key: block.der, format: 'der', type });
-            }
-            catch (e) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
-                    cause: e,
-                });
-            }
-            return toVerificationKey(ref, publicKey, 'the public key');
-        }
-        case COSIGN_PEM_TYPES[0]:
-        case COSIGN_PEM_TYPES[1]: {
-            const privateKey = await decryptCosignPrivateKey(block.der, env.COSIGN_PASSWORD, ref);
-            return toVerificationKey(ref, (0,external_node_crypto_.createPublicKey)(privateKey), 'the cosign private key');
-        }
-        case 'PRIVATE KEY':
-        case 'EC PRIVATE KEY':
-        case 'RSA PRIVATE KEY':
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
-                '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
-        default:
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
-    }
-}
-async function readKeyFile(ref, file) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(file, 'r');
-        const stat = await handle.stat();
-        if (stat.isDirectory())
-            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        if (stat.size > MAX_KEY_FILE_BYTES) {
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
-        }
-        // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
-        const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > MAX_KEY_FILE_BYTES) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
-            }
-        }
-        return buffer.subarray(0, length);
-    }
-    catch (e) {
-        if (e instanceof errors/* GateError */.ue)
-            throw e;
-        const code = e.code;
-        const why = code === 'ENOENT' || code === 'ENOTDIR'
-            ? `key: no file at ${ref}`
-            : code === 'EACCES' || code === 'EPERM'
-                ? `key: cannot read ${ref} (permission denied)`
-                : code === 'EISDIR'
-                    ? `key: ${ref} is a directory, not a key file`
-                    : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', why, { cause: e });
-    }
-    finally {
-        await handle?.close();
-    }
-}
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
-/** Exactly one PEM block: a second key in the same file would otherwise be silently ignored. */
-function singlePemBlock(ref, text) {
-    const blocks = [...text.matchAll(PEM_BLOCK)];
-    if (blocks.length === 0) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
-    }
-    if (blocks.length > 1) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
-    }
-    const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
-    if (type !== endType) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
-    }
-    const compact = body.replace(/\s+/g, '');
-    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
-        compact === '') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
-    }
-    return { type, der: Buffer.from(compact, 'base64') };
-}
-//# sourceMappingURL=keys.js.map
+// EXTERNAL MODULE: ./build/core/trust/keys.js + 1 modules
+var keys = __nccwpck_require__(6123);
 // EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
 var tuf_seeds = __nccwpck_require__(8032);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/core/trust/tuf-cache.js
+// The TUF metadata cache of one mirror: where @sigstore/tuf keeps it, how a saved copy seeds it
+// (never the trust anchor), and how a failed refresh is told apart from bad metadata.
+
+
+
+
+const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
+function errorText(e, depth = 0) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const cause = e instanceof Error ? e.cause : undefined;
+    return cause instanceof Error && depth < 4 && !msg.includes(cause.message)
+        ? `${msg}: ${errorText(cause, depth + 1)}`
+        : msg;
+}
+/**
+ * Whether a TUF refresh failed for want of an answer: a connection or DNS error, a timeout, or
+ * an HTTP error status. tuf-js wraps snapshot and targets download failures into a message
+ * (`Unable to load ... error <Error>`), so those are read from the text it writes.
+ */
+function mirrorUnreachable(e) {
+    for (let c = e, depth = 0; c instanceof Error && depth < 8; c = c.cause, depth++) {
+        if (c.name === 'TimeoutError' || c.name === 'AbortError')
+            return true;
+        if (c instanceof TypeError && c.message === 'fetch failed')
+            return true;
+        if (typeof c.statusCode === 'number')
+            return true;
+        if (/^Unable to load (?:snapshot metadata|targets) error (?:TypeError: fetch failed|TimeoutError|AbortError|Error: Failed to download)/.test(c.message))
+            return true;
+    }
+    return false;
+}
+async function checkReadable(file) {
+    try {
+        if (!(await (0,promises_.stat)(file)).isFile())
+            throw new Error('not a file');
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `tuf-root: cannot read ${file}: ${errorText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/** `signed.expires` of the cached timestamp.json, for the fallback warning. */
+async function cachedTimestampExpiry(opts) {
+    if (opts.cacheDir === undefined)
+        return undefined;
+    try {
+        const file = external_node_path_.join(tufRepoDir(opts.cacheDir, opts.tufMirrorUrl), 'timestamp.json');
+        const meta = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return typeof meta.signed?.expires === 'string' ? meta.signed.expires : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The directory in `cacheDir` where @sigstore/tuf keeps one mirror's metadata (its naming). */
+function tufRepoDir(cacheDir, mirror = PUBLIC_GOOD_TUF_MIRROR) {
+    const url = new URL(mirror);
+    return external_node_path_.join(cacheDir, encodeURIComponent(url.host + url.pathname.replace(/\/$/, '')));
+}
+/** The files of a TUF cache that seeding copies: everything but the trust anchor. */
+const TUF_SEED_FILES = (/* unused pure expression or super */ null && (['timestamp.json', 'snapshot.json', 'targets.json']));
+/**
+ * Seeds the TUF cache of `opts.cacheDir` for the mirror from `fromDir`, a copy of that mirror's
+ * directory saved by an earlier run (the Action keeps one in the runner's tool cache). The
+ * seed never supplies the trust anchor: root.json is written from `tufRootPath` or the root
+ * shipped in @sigstore/tuf, and only timestamp, snapshot, targets and the target files are
+ * copied, so everything taken from the seed must verify against our own root (a root rotated
+ * since is fetched again). A cache that already has a root.json (an earlier step of the same
+ * job) is `kept` as it is; a mirror without a known initial root is left alone (`no-anchor`).
+ */
+async function seedTufCache(opts, fromDir) {
+    const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    const repo = tufRepoDir(opts.cacheDir, mirror);
+    const exists = async (p) => stat(p).then((s) => s.isFile(), () => false);
+    if (await exists(path.join(repo, 'root.json')))
+        return 'kept';
+    let anchor;
+    if (opts.tufRootPath !== undefined) {
+        await checkReadable(opts.tufRootPath);
+        anchor = await readFile(opts.tufRootPath);
+    }
+    else {
+        const seeds = tufSeeds;
+        const b64 = seeds[mirror]?.['root.json'];
+        if (b64 === undefined)
+            return 'no-anchor';
+        anchor = Buffer.from(b64, 'base64');
+    }
+    await mkdir(path.join(repo, 'targets'), { recursive: true });
+    for (const name of TUF_SEED_FILES) {
+        if (await exists(path.join(fromDir, name)))
+            await copyFile(path.join(fromDir, name), path.join(repo, name));
+    }
+    const targets = await readdir(path.join(fromDir, 'targets')).catch(() => []);
+    for (const name of targets) {
+        const from = path.join(fromDir, 'targets', name);
+        if (await exists(from))
+            await copyFile(from, path.join(repo, 'targets', name));
+    }
+    // Last, so a seed that failed half way leaves no root.json and the client seeds itself.
+    await writeFile(path.join(repo, 'root.json'), anchor);
+    return 'seeded';
+}
+//# sourceMappingURL=tuf-cache.js.map
 ;// CONCATENATED MODULE: ./build/core/trust/root.js
 // Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
@@ -36813,9 +35896,12 @@ var tuf_seeds = __nccwpck_require__(8032);
 
 
 
-const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
+
 const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
 async function loadTrustedRoot(opts) {
+    if ((opts.trustedRootPath !== undefined || opts.offline) &&
+        (opts.tufMirrorUrl !== undefined || opts.tufRootPath !== undefined))
+        throw new errors/* GateError */.ue('USAGE', 'tuf-mirror and tuf-root are for a trusted root fetched with TUF; they exclude trusted-root and offline');
     if (opts.trustedRootPath !== undefined)
         return loadFromFile(opts.trustedRootPath);
     if (opts.offline)
@@ -36846,28 +35932,50 @@ async function loadFromFile(path) {
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
+    // client is a sizeable part of process start.
+    const { getTrustedRoot } = await __nccwpck_require__.e(/* import() */ 694).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4423, 19));
+    const fetchRoot = (forceCache, retries) => getTrustedRoot({
+        mirrorURL: mirror,
+        ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),
+        ...(opts.tufRootPath !== undefined ? { rootPath: opts.tufRootPath } : {}),
+        timeout: opts.fetchTimeoutMs ?? 5000,
+        retry: { retries },
+        forceCache,
+    });
+    if (opts.tufRootPath !== undefined)
+        await checkReadable(opts.tufRootPath);
     let root;
     try {
-        // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
-        // client is a sizeable part of process start.
-        const { getTrustedRoot } = await __nccwpck_require__.e(/* import() */ 694).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4423, 19));
-        root = await getTrustedRoot({
-            mirrorURL: mirror,
-            ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),
-            timeout: opts.fetchTimeoutMs ?? 5000,
-            retry: { retries: opts.fetchRetries ?? 2 },
-        });
+        root = await fetchRoot(false, opts.fetchRetries ?? 2);
     }
     catch (e) {
         // No fallback to the embedded root: an online run that cannot refresh must say so,
         // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
-        const why = e instanceof Error ? e.message : String(e);
-        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: TUF update from ${mirror} failed: ${why}`, {
-            cause: e,
-        });
+        const why = errorText(e);
+        const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+        // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
+        // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
+        // snapshot and targets verify against the root and none of them (nor the root) has
+        // expired, and checks trusted_root.json against its hash. A mirror that answered with
+        // metadata that does not verify is refused outright: that is an attack or a broken
+        // repository, and must not be hidden behind a warning.
+        if (!mirrorUnreachable(e))
+            throw new errors/* GateError */.ue('TRUST_ROOT', failed, { cause: e });
+        try {
+            root = await fetchRoot(true, 0);
+        }
+        catch (e2) {
+            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2)})`, { cause: e });
+        }
+        const until = await cachedTimestampExpiry(opts);
+        opts.warnings?.push(`TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+            `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
+            'keys rotated or revoked since then are not known to this run');
     }
-    return validateTrustedRoot(JSON.stringify(protobuf_specs_dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
 }
+/** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
 function validateTrustedRoot(text, source) {
     let json;
@@ -36897,7 +36005,7 @@ function validateTrustedRoot(text, source) {
     }
     try {
         // Parse every key and certificate now, so a broken root fails at load, not per image.
-        (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(obj));
+        (0,verify_dist/* toTrustMaterial */.jO)(dist.TrustedRoot.fromJSON(obj));
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);
@@ -37032,7 +36140,7 @@ async function policyFor(opts) {
         if (opts.identity !== undefined || opts.issuer !== undefined) {
             throw new errors/* GateError */.ue('USAGE', 'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
         }
-        return { ...base, keys: [await loadKey(opts.keyPath)], identities: [] };
+        return { ...base, keys: [await (0,keys/* loadKey */.cv)(opts.keyPath)], identities: [] };
     }
     if (!opts.identity || !opts.issuer) {
         throw new errors/* GateError */.ue('USAGE', 'verify-bundle: keyless verification needs both --certificate-identity and --certificate-oidc-issuer (or --key)');
@@ -37080,296 +36188,2111 @@ async function readBundle(path) {
     }
 }
 //# sourceMappingURL=conformance.js.map
-;// CONCATENATED MODULE: ./build/core/github-source.js
-
-function githubAttestationSource(o, env, signal, getOctokit) {
-    const owner = o.githubOwner;
-    const token = o.githubToken;
-    // Checked once per run, not per image (gate.ts also refuses a missing token before any I/O).
-    if (!getOctokit)
-        throw new errors/* GateError */.ue('USAGE', 'github-owner: this front end has no GitHub API client');
-    if (!token)
-        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
-    return async (digest) => {
-        // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
-        const { fetchGitHubAttestations } = await __nccwpck_require__.e(/* import() */ 360).then(__nccwpck_require__.bind(__nccwpck_require__, 3360));
-        const bundles = await fetchGitHubAttestations({
-            owner,
-            ...(o.githubRepository ? { repository: o.githubRepository } : {}),
-            digest,
-            token,
-            baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-            signal,
-            getOctokit,
-        });
-        const { BundleFault } = await __nccwpck_require__.e(/* import() */ 360).then(__nccwpck_require__.bind(__nccwpck_require__, 3360));
-        return bundles.map((bundle, i) => {
-            const where = `GitHub API ${o.githubRepository ? `${owner}/${o.githubRepository}` : owner} #${i}`;
-            return bundle instanceof BundleFault ? { error: bundle.error, where } : { bundle, where };
-        });
-    };
-}
-//# sourceMappingURL=github-source.js.map
+// EXTERNAL MODULE: ./build/core/attestations/types.js
+var attestations_types = __nccwpck_require__(5129);
 // EXTERNAL MODULE: ./build/core/reference.js
 var core_reference = __nccwpck_require__(8687);
-// EXTERNAL MODULE: ./build/core/attestations/conditions.js + 2 modules
-var conditions = __nccwpck_require__(8524);
-// EXTERNAL MODULE: ./build/core/attestations/types.js
-var types = __nccwpck_require__(5129);
-// EXTERNAL MODULE: ./build/core/attestations/sbom.js
-var sbom = __nccwpck_require__(9579);
-// EXTERNAL MODULE: ./build/core/attestations/vuln.js
-var vuln = __nccwpck_require__(7745);
-;// CONCATENATED MODULE: ./build/core/attestations/evaluate.js
+// EXTERNAL MODULE: ./build/core/policy/match.js
+var match = __nccwpck_require__(9596);
+;// CONCATENATED MODULE: ./build/core/policy/checks.js
+// Checks on the compiled policy as a whole, against the images and settings of the run, before
+// any I/O: what could never take effect, or would be silently skipped, is refused (exit 2).
 
 
 
 
-const SBOM_TYPES = [types/* PREDICATE */.W3.spdx, types/* PREDICATE */.W3.cyclonedx];
-const SLSA_TYPES = [types/* PREDICATE */.W3.slsaV02, types/* PREDICATE */.W3.slsaV1];
-/** cosign writes `https://openvex.dev/ns`; vexctl and others write the versioned context URI. */
-function isOpenVexType(t) {
-    return t === types/* PREDICATE */.W3.openvex || t.startsWith(`${types/* PREDICATE */.W3.openvex}/`);
+function checkRunPolicy(images, policy, settings) {
+    // Stores that cannot hold what a rule asks for are refused first, naming their images.
+    checkS3loRules(images, policy);
+    // Both are checks on signatures; where a rule lets attestations alone decide, they would be
+    // silently skipped for an image whose signature is simply removed.
+    const optional = policy.rules.find((r) => !r.requireSignature);
+    if (optional && (optional.platforms !== undefined || optional.requireAllKeys))
+        throw new errors/* GateError */.ue('USAGE', `${optional.platforms !== undefined ? 'platforms' : 'require-all-keys'} checks signatures, so it cannot be combined with require-signature=false`);
+    if (!policy.github)
+        return;
+    if (!policy.rules.some((r) => r.attestations))
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: no attestations are required, so the GitHub attestations API would never be asked');
+    if (!settings.githubToken)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
 }
 /**
- * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan by
- * trusted time, its claim bounded by its verified signing time (a pipeline re-scans and appends;
- * older scans are superseded, not wrong, but one that postdates its signature is), while severity and every
- * other condition must hold for EVERY verified attestation of its type (an old scan's critical
- * finding still describes these exact bytes unless OpenVEX says otherwise).
+ * s3lo stores hold a tag's manifest and key-signature records, nothing else: no attestations, no
+ * Sigstore bundles, no signatures on platform manifests. An s3lo image under a rule that asks for
+ * more would pass on its record alone, so the run is refused before any I/O, naming the images and
+ * what they cannot meet.
  */
-function evaluateAttestations(verified, requirements, now, 
-/** The image's digest: a VEX product must name THIS image, not any subject of the statement. */
-imageDigest) {
-    const entries = verified.map((a) => entryFor(a, requirements.types));
-    const missing = [];
-    const violations = [];
-    const present = [...new Set(verified.map((a) => a.statement.predicateType))];
-    for (const type of requirements.types) {
-        if (verified.some((a) => a.statement.predicateType === type))
+function checkS3loRules(images, policy) {
+    const unmet = new Map();
+    const add = (what, image) => {
+        const list = unmet.get(what) ?? [];
+        if (!list.includes(image))
+            list.push(image);
+        unmet.set(what, list);
+    };
+    for (const image of images) {
+        let ref;
+        try {
+            ref = (0,core_reference/* parseReference */.F2)(image);
+        }
+        catch {
+            continue; // the batch reports it as REF_INVALID
+        }
+        if (ref.kind !== 's3lo')
             continue;
-        const seen = present.length > 0 ? `verified: ${present.map(types/* predicateLabel */.cF).join(', ')}` : 'none verified';
-        missing.push(`no verified ${labelFor(type)} attestation (${seen})`);
+        const m = (0,match/* selectRule */.vI)(policy, ref);
+        if (!m.rule)
+            continue; // unmatched: the policy file's own decision, nothing to skip
+        const rule = m.rule;
+        const under = policy.file ? ` (rule '${rule.name}')` : '';
+        if (rule.platforms !== undefined)
+            add("platforms (s3lo signs the tag's manifest only, never platform manifests)", image);
+        for (const what of requirementsOf(rule))
+            add(`${what}${under}`, image);
+        if (!rule.requireSignature)
+            add(`require-signature=false${under} (s3lo images are verified by their signature records alone)`, image);
+        if (rule.signers.keys.length === 0)
+            add(`a key${under}: it names only keyless identities, and s3lo records are signed with keys`, image);
     }
-    const c = requirements.conditions;
-    const indexOf = (types) => verified.flatMap((a, i) => (types.includes(a.statement.predicateType) ? [i] : []));
-    const record = (i, condition, r) => {
-        (entries[i].checks ??= []).push({ condition, ok: r.ok, message: r.ok ? r.detail : r.reason });
-        return r;
+    if (unmet.size === 0)
+        return;
+    const lines = [...unmet].map(([what, list]) => `${what}: ${list.join(', ')}`);
+    throw new errors/* GateError */.ue('USAGE', `s3lo images cannot meet this policy; an s3lo store holds no attestations, only signature records. Unmet: ${lines.join('; ')}`);
+}
+function requirementsOf(rule) {
+    const r = rule.attestations;
+    if (!r)
+        return [];
+    const out = [];
+    if (r.types.length)
+        out.push(`attestations ${r.types.map(attestations_types/* predicateLabel */.cF).join(', ')}`);
+    const c = r.conditions;
+    const names = [
+        c.maxVulnAgeMs !== undefined && 'max-vuln-age',
+        c.failOnSeverity?.length && 'fail-on-severity',
+        c.denyPackages?.length && 'deny-packages',
+        c.slsa?.builderId && 'builder-id',
+        c.slsa?.sourceRepository && 'provenance-source-repository',
+        c.slsa?.sourceRef && 'provenance-source-ref',
+    ].filter((n) => typeof n === 'string');
+    if (names.length)
+        out.push(`attestation conditions ${names.join(', ')}`);
+    return out;
+}
+//# sourceMappingURL=checks.js.map
+// EXTERNAL MODULE: ./build/core/policy/rule.js
+var rule = __nccwpck_require__(7727);
+;// CONCATENATED MODULE: ./build/core/policy/workflow-identity.js
+// GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
+// signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
+
+
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB = 'https://github.com/';
+/**
+ * Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). The
+ * provider-generic ones (.1.8 onwards) arrived in early 2023; certificates issued before carry
+ * only the deprecated GitHub ones (.1.1 - .1.6), which hold the same claims as raw strings.
+ */
+const FULCIO_OIDS = {
+    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
+    runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
+    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
+    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
+    /** Deprecated: the `repository` claim, `owner/repo`. */
+    legacyWorkflowRepository: '1.3.6.1.4.1.57264.1.5',
+    /** Deprecated: the `ref` claim, `refs/heads/main`. */
+    legacyWorkflowRef: '1.3.6.1.4.1.57264.1.6',
+};
+const WORKFLOW_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s]+\.ya?ml$/;
+const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+// Any GitHub workflow identity: a workflow file in some repository, at some ref.
+const ANY_GITHUB_WORKFLOW = `${escapeRegExp(GITHUB)}[^/]+/[^/]+/\\.github/workflows/[^@]+@.+`;
+function hasWorkflowPinning(p) {
+    return (nonEmpty(p.signerWorkflow) ||
+        nonEmpty(p.signerRepository) ||
+        nonEmpty(p.sourceRef) ||
+        p.denySelfHostedRunners === true);
+}
+/**
+ * One IdentityRule from the pinning inputs plus any explicit identity/issuer matchers.
+ * signer-workflow derives the identity, so it excludes an explicit identity; the issuer defaults
+ * to GitHub Actions' unless one was given. Each input adds the extension check it names.
+ *
+ * The SAN is what pins the workflow, as `gh attestation verify` and cosign do: the build signer
+ * URI (.1.9) holds the same job_workflow_ref, but certificates issued before 2023 lack it, so it
+ * is checked where present (and must then equal the SAN) rather than required.
+ */
+function workflowIdentityRule(p, explicit) {
+    const extensions = [
+        {
+            name: 'build signer URI',
+            carriers: [{ oid: FULCIO_OIDS.buildSignerUri, value: 'san' }],
+            optional: true,
+        },
+    ];
+    let subject;
+    if (nonEmpty(p.signerWorkflow)) {
+        if (explicit.subject)
+            throw new errors/* GateError */.ue('USAGE', 'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other');
+        subject = workflowMatcher(p.signerWorkflow);
+    }
+    if (nonEmpty(p.signerRepository)) {
+        const repo = p.signerRepository.trim();
+        if (!REPOSITORY_RE.test(repo))
+            throw new errors/* GateError */.ue('USAGE', `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`);
+        extensions.push({
+            name: 'source repository',
+            carriers: [
+                { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
+                { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
+            ],
+        });
+    }
+    if (nonEmpty(p.sourceRef)) {
+        const ref = p.sourceRef.trim();
+        if (!/^refs\/\S+$/.test(ref))
+            throw new errors/* GateError */.ue('USAGE', `source-ref: '${p.sourceRef}' is not a full git ref (e.g. refs/heads/main, refs/tags/v1)`);
+        extensions.push({
+            name: 'source ref',
+            carriers: [
+                { oid: FULCIO_OIDS.sourceRepositoryRef, value: { exact: ref } },
+                { oid: FULCIO_OIDS.legacyWorkflowRef, value: { exact: ref } },
+            ],
+        });
+    }
+    // No deprecated extension says where the job ran: a certificate without .1.11 cannot pass.
+    if (p.denySelfHostedRunners === true)
+        extensions.push({
+            name: 'runner environment',
+            carriers: [{ oid: FULCIO_OIDS.runnerEnvironment, value: { exact: 'github-hosted' } }],
+        });
+    subject ??= explicit.subject;
+    if (subject === undefined) {
+        if (!nonEmpty(p.signerRepository))
+            throw new errors/* GateError */.ue('USAGE', 'source-ref and deny-self-hosted-runners narrow a signer: give signer-workflow, signer-repository or certificate-identity(-regexp) too');
+        // The source repository extension pins where the run happened; any workflow there may sign,
+        // including reusable workflows from other repositories that it calls.
+        subject = { regexp: ANY_GITHUB_WORKFLOW };
+    }
+    return {
+        subject,
+        issuer: explicit.issuer ?? { exact: GITHUB_ACTIONS_ISSUER },
+        extensions,
     };
-    const needEvidence = (label, uris, conditions) => {
-        missing.push(`no verified ${label} (${uris.join(' or ')}) to check ${conditions} against`);
+}
+/** Exact `https://github.com/<workflow>@<ref>`, or the workflow at any ref (anchored, escaped). */
+function workflowMatcher(value) {
+    const v = value.trim();
+    const at = v.indexOf('@');
+    const path = at < 0 ? v : v.slice(0, at);
+    const ref = at < 0 ? undefined : v.slice(at + 1);
+    if (!WORKFLOW_RE.test(path) || (ref !== undefined && !/^\S+$/.test(ref)))
+        throw new errors/* GateError */.ue('USAGE', `signer-workflow: '${value}' is not owner/repo/.github/workflows/FILE.yml[@ref] (e.g. acme/app/.github/workflows/release.yml@refs/tags/v1)`);
+    if (ref !== undefined)
+        return { exact: `${GITHUB}${path}@${ref}` };
+    return { regexp: `${escapeRegExp(`${GITHUB}${path}`)}@.+` };
+}
+function nonEmpty(s) {
+    return s !== undefined && s.trim() !== '';
+}
+//# sourceMappingURL=workflow-identity.js.map
+;// CONCATENATED MODULE: ./build/core/policy/from-options.js
+// The flags' (and Action inputs') rule: GateOptions -> one RuleSpec that governs every image, the
+// same shape a policy-file entry has, so that both are validated and compiled by one path
+// (rule.ts, compile.ts). The front ends have parsed every value; this only arranges them.
+
+
+
+
+/** The one rule the options state; `images: ['**']`. */
+function ruleFromOptions(o) {
+    const attestations = [...new Set(o.attestations ?? [])];
+    const conditions = conditionsFromOptions(o, attestations);
+    const asked = attestations.length > 0 || Object.keys(conditions).length > 0;
+    const identities = identityRules(o);
+    // Attestation signers count only where attestations are asked for (as before: `attestation-key`
+    // alone changes nothing).
+    const attestationSigners = asked && hasAttestationSigners(o);
+    const attestationIdentities = attestationSigners ? attestationIdentityRules(o) : undefined;
+    const spec = {
+        name: 'options',
+        line: 0,
+        images: ['**'],
+        keys: o.keys,
+        identities,
+        ...(attestationSigners
+            ? { attestationKeys: o.attestationKeys ?? [], attestationIdentities: attestationIdentities }
+            : {}),
+        attestations,
+        conditions,
+        requireSignature: o.requireSignature ?? true,
     };
-    const wantsAge = c.maxVulnAgeMs !== undefined;
-    const wantsSeverity = (c.failOnSeverity?.length ?? 0) > 0;
-    if (wantsAge || wantsSeverity) {
-        const scans = indexOf([types/* PREDICATE */.W3.cosignVuln]);
-        const names = [wantsAge && 'max-vuln-age', wantsSeverity && 'fail-on-severity']
-            .filter(Boolean)
-            .join(' and ');
-        if (scans.length === 0)
-            needEvidence('vuln scan', [types/* PREDICATE */.W3.cosignVuln], names);
-        if (scans.length > 0 && wantsAge) {
-            const results = scans.map((i) => record(i, 'max-vuln-age', (0,conditions/* checkVulnAge */.HY)(verified[i].statement, c.maxVulnAgeMs, now, verifiedAt(verified[i]))));
-            const newest = newestScan(scans.map((i) => verified[i]));
-            const decisive = results[newest];
-            const where = (k) => scans.length > 1 ? ` (${verified[scans[k]].where})` : '';
-            if (!decisive.ok)
-                violations.push(decisive.reason + where(newest));
-            // A scan that claims to postdate its own signature is wrong, not merely superseded.
-            scans.forEach((i, k) => {
-                const r = results[k];
-                if (k !== newest &&
-                    !r.ok &&
-                    (0,conditions/* scanPostdatesSignature */.Lo)(verified[i].statement, verifiedAt(verified[i])))
-                    violations.push(r.reason + where(k));
+    // With require-signature=false and only attestation signers named, they sign the image too.
+    if (!spec.requireSignature && attestationSigners && !hasImageSigners(o)) {
+        spec.keys = spec.attestationKeys ?? [];
+        spec.identities = spec.attestationIdentities ?? [];
+    }
+    return spec;
+}
+function conditionsFromOptions(o, types) {
+    const slsa = {
+        ...exact('builderId', o.builderId),
+        ...exact('sourceRepository', o.provenanceSourceRepository),
+        ...exact('sourceRef', o.provenanceSourceRef),
+    };
+    const maxVulnAgeMs = o.maxVulnAgeMs ?? (types.includes(attestations_types/* PREDICATE */.W3.cosignVuln) ? rule/* DEFAULT_MAX_VULN_AGE_MS */.AF : undefined);
+    return {
+        ...(maxVulnAgeMs !== undefined ? { maxVulnAgeMs } : {}),
+        ...(o.failOnSeverity?.length ? { failOnSeverity: o.failOnSeverity } : {}),
+        ...(o.denyPackages?.length ? { denyPackages: o.denyPackages } : {}),
+        ...(Object.keys(slsa).length ? { slsa } : {}),
+    };
+}
+function exact(key, v) {
+    return v === undefined || v === ''
+        ? {}
+        : { [key]: { exact: v } };
+}
+/** The image signers' identities: workflow pinning, or certificate-identity + issuer. */
+function identityRules(o) {
+    const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
+    const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
+    const pinning = {
+        ...(o.signerWorkflow !== undefined ? { signerWorkflow: o.signerWorkflow } : {}),
+        ...(o.signerRepository !== undefined ? { signerRepository: o.signerRepository } : {}),
+        ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
+        ...(o.denySelfHostedRunners !== undefined
+            ? { denySelfHostedRunners: o.denySelfHostedRunners }
+            : {}),
+    };
+    if (hasWorkflowPinning(pinning))
+        return [
+            workflowIdentityRule(pinning, {
+                ...(subject ? { subject } : {}),
+                ...(issuer ? { issuer } : {}),
+            }),
+        ];
+    return pair(subject, issuer);
+}
+function attestationIdentityRules(o) {
+    return pair(pick('certificate-identity', o.attestationCertificateIdentity, o.attestationCertificateIdentityRegexp), pick('certificate-oidc-issuer', o.attestationCertificateOidcIssuer, o.attestationCertificateOidcIssuerRegexp));
+}
+function pair(subject, issuer) {
+    if (!subject && !issuer)
+        return [];
+    // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
+    if (!subject)
+        throw new errors/* GateError */.ue('USAGE', 'keyless verification needs certificate-identity or certificate-identity-regexp as well as the issuer');
+    if (!issuer)
+        throw new errors/* GateError */.ue('USAGE', 'keyless verification needs certificate-oidc-issuer or certificate-oidc-issuer-regexp as well as the identity');
+    return [{ subject, issuer }];
+}
+function pick(name, exact, regexp) {
+    if (exact !== undefined && exact !== '' && regexp !== undefined && regexp !== '')
+        throw new errors/* GateError */.ue('USAGE', `${name} and ${name}-regexp exclude each other; give one`);
+    if (exact !== undefined && exact !== '')
+        return { exact };
+    if (regexp !== undefined && regexp !== '') {
+        try {
+            new RegExp(regexp);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('USAGE', `${name}-regexp: '${regexp}' is not a valid regular expression`, {
+                cause: e,
             });
         }
-        if (scans.length > 0 && wantsSeverity) {
-            const vex = (0,vuln/* vexDecisions */.D2)(vexStatements(verified, imageDigest));
-            for (const i of scans) {
-                const r = record(i, 'fail-on-severity', (0,conditions/* checkVulnSeverity */.hl)(verified[i].statement, c.failOnSeverity, vex));
-                if (!r.ok)
-                    violations.push(scans.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
+        return { regexp };
+    }
+    return undefined;
+}
+/** Whether attestations have signers of their own (else the image's signers sign them too). */
+function hasAttestationSigners(o) {
+    return ((o.attestationKeys?.length ?? 0) > 0 ||
+        [
+            o.attestationCertificateIdentity,
+            o.attestationCertificateIdentityRegexp,
+            o.attestationCertificateOidcIssuer,
+            o.attestationCertificateOidcIssuerRegexp,
+        ].some((v) => v !== undefined && v !== ''));
+}
+/** Whether the options name any image signer (keys, identity, workflow pinning). */
+function hasImageSigners(o) {
+    return (o.keys.length > 0 ||
+        [
+            o.certificateIdentity,
+            o.certificateIdentityRegexp,
+            o.certificateOidcIssuer,
+            o.certificateOidcIssuerRegexp,
+            o.signerWorkflow,
+            o.signerRepository,
+            o.sourceRef,
+        ].some((v) => v !== undefined && v !== '') ||
+        o.denySelfHostedRunners === true);
+}
+//# sourceMappingURL=from-options.js.map
+;// CONCATENATED MODULE: ./build/core/policy/compile.js
+// GateOptions -> RunPolicy, once per run: the flags' rule or the policy file's rules, each checked
+// by the one rule validator and compiled with its keys loaded. Settings that are not policy
+// (concurrency, deadline, registries, credentials) are RunSettings (src/core/settings.ts).
+
+
+
+async function compileRunPolicy(o, env) {
+    const run = {
+        requireAllKeys: o.requireAllKeys,
+        ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
+        tlog: !o.insecureIgnoreTlog,
+        sct: !o.insecureIgnoreSct,
+    };
+    if (o.githubRepository && !o.githubOwner)
+        throw new errors/* GateError */.ue('USAGE', "github-repository needs github-owner (the repository's owner)");
+    const github = o.githubOwner
+        ? { owner: o.githubOwner, ...(o.githubRepository ? { repository: o.githubRepository } : {}) }
+        : undefined;
+    if (o.policyFile === undefined || o.policyFile === '') {
+        const spec = ruleFromOptions(o);
+        const problem = (0,rule/* ruleProblems */.b0)(spec, rule/* OPTION_WORDS */.gQ)[0];
+        if (problem)
+            throw new errors/* GateError */.ue('USAGE', problem.message);
+        return {
+            rules: [await (0,rule/* compileRule */.mk)(spec, run, env)],
+            unmatched: 'fail',
+            ...(github ? { github } : {}),
+        };
+    }
+    refuseRuleOptions(o);
+    // The YAML parser is loaded only for runs that have a policy file.
+    const { loadPolicyFile } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5957));
+    const file = await loadPolicyFile(o.policyFile);
+    const rules = [];
+    for (const spec of file.rules)
+        rules.push(await (0,rule/* compileRule */.mk)(spec, run, env));
+    return { file, rules, unmatched: file.unmatched, ...(github ? { github } : {}) };
+}
+/** A policy file states signers and attestations per image: the flags for them would be ignored. */
+function refuseRuleOptions(o) {
+    const conflicting = [
+        hasImageSigners(o) && 'key / certificate-* / signer-*',
+        hasAttestationSigners(o) && 'attestation-key / attestation-certificate-*',
+        (o.attestations?.length ?? 0) > 0 && 'attestations',
+        o.requireSignature !== undefined && 'require-signature',
+        o.maxVulnAgeMs !== undefined && 'max-vuln-age',
+        (o.failOnSeverity?.length ?? 0) > 0 && 'fail-on-severity',
+        (o.denyPackages?.length ?? 0) > 0 && 'deny-packages',
+        o.builderId && 'builder-id',
+        o.provenanceSourceRepository && 'provenance-source-repository',
+        o.provenanceSourceRef && 'provenance-source-ref',
+    ].filter(Boolean);
+    if (conflicting.length)
+        throw new errors/* GateError */.ue('USAGE', `policy: ${o.policyFile} states the signers and attestations per image; remove ${conflicting.join(', ')}`);
+}
+//# sourceMappingURL=compile.js.map
+// EXTERNAL MODULE: ./build/core/options.js
+var options = __nccwpck_require__(1468);
+;// CONCATENATED MODULE: ./build/core/policy/summary.js
+
+
+
+function summarizeRunPolicy(ctx, policy) {
+    const first = policy?.rules[0];
+    if (!policy?.file) {
+        const summary = base(ctx, first?.signers.keys ?? [], first?.signers.identities ?? []);
+        if (first?.attestations)
+            summary.attestations = {
+                types: first.attestations.types,
+                conditions: describeConditions(first.attestations.conditions),
+                signers: first.attestationSigners
+                    ? 'attestation-key / attestation-certificate-*'
+                    : 'same as images',
+                ...(first.attestationSigners
+                    ? {
+                        signerKeys: first.attestationSigners.keys.map(summarizeKey),
+                        signerIdentities: first.attestationSigners.identities.map(summarizeIdentity),
+                    }
+                    : {}),
+                ...(ctx.github ? { github: githubSourceName(ctx.github) } : {}),
+            };
+        return summary;
+    }
+    const file = policy.file;
+    return {
+        ...base(ctx, policy.rules.flatMap((r) => r.signers.keys), policy.rules.flatMap((r) => r.signers.identities)),
+        policyFile: {
+            source: file.source,
+            unmatched: file.unmatched,
+            ...(ctx.github ? { github: githubSourceName(ctx.github) } : {}),
+            rules: file.rules.map((r, i) => {
+                const rule = policy.rules[i];
+                return {
+                    name: r.name,
+                    images: r.images,
+                    keys: (rule?.signers.keys ?? []).map(summarizeKey),
+                    ...(rule?.attestationSigners
+                        ? { attestationKeys: rule.attestationSigners.keys.map(summarizeKey) }
+                        : {}),
+                    ...(rule?.signers.identities.length
+                        ? { identities: rule.signers.identities.map(summarizeIdentity) }
+                        : {}),
+                    ...(rule?.attestationSigners?.identities.length
+                        ? { attestationIdentities: rule.attestationSigners.identities.map(summarizeIdentity) }
+                        : {}),
+                    attestations: r.attestations,
+                    ...(Object.keys(describeConditions(r.conditions)).length
+                        ? { conditions: describeConditions(r.conditions) }
+                        : {}),
+                    requireSignature: r.requireSignature,
+                };
+            }),
+        },
+    };
+}
+function base(ctx, keys, identities) {
+    return {
+        keys: keys.map(summarizeKey),
+        identities: identities.map(summarizeIdentity),
+        ...(ctx.platforms !== undefined
+            ? {
+                platforms: ctx.platforms === 'all' ? 'all' : ctx.platforms.map((p) => (0,options/* formatPlatform */.Bq)(p)).join(','),
+            }
+            : {}),
+        requireTlog: ctx.tlog,
+        requireSct: ctx.sct,
+        // Only when set, so reports of runs without them read as before.
+        ...(ctx.requireAllKeys ? { requireAllKeys: true } : {}),
+        ...(ctx.requireSignature === false && !ctx.policyFile ? { requireSignature: false } : {}),
+        trustRoot: ctx.trustedRoot
+            ? `file:${ctx.trustedRoot}`
+            : ctx.offline
+                ? 'embedded public-good'
+                : ctx.tufMirror
+                    ? `TUF mirror ${ctx.tufMirror}`
+                    : 'public-good via TUF',
+    };
+}
+function summarizeKey(k) {
+    return {
+        keyRef: k.keyRef,
+        keyID: k.keyID,
+        ...(k.validFor
+            ? {
+                validFor: {
+                    ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
+                    ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function summarizeIdentity(i) {
+    return {
+        subject: describeMatcher(i.subject),
+        issuer: describeMatcher(i.issuer),
+        ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+    };
+}
+/** `owner` or `owner/repository`: where the GitHub attestations API is asked, for the report. */
+function githubSourceName(g) {
+    return g.repository ? `${g.owner}/${g.repository}` : g.owner;
+}
+function describeConditions(c) {
+    const out = {};
+    if (c.maxVulnAgeMs !== undefined)
+        out['max-vuln-age'] = `${c.maxVulnAgeMs / 3_600_000}h`;
+    if (c.failOnSeverity?.length)
+        out['fail-on-severity'] = c.failOnSeverity.join(',');
+    if (c.denyPackages?.length)
+        out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
+    if (c.slsa?.builderId)
+        out['builder-id'] = describeMatcher(c.slsa.builderId);
+    if (c.slsa?.sourceRepository)
+        out['provenance-source-repository'] = describeMatcher(c.slsa.sourceRepository);
+    if (c.slsa?.sourceRef)
+        out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
+    return out;
+}
+//# sourceMappingURL=summary.js.map
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __nccwpck_require__(6615);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __nccwpck_require__(883);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
+var agent = __nccwpck_require__(7405);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+var env_http_proxy_agent = __nccwpck_require__(3137);
+;// CONCATENATED MODULE: ./build/core/registry/undici-parts.js
+// The parts of undici the registry client uses, without undici's index: the index also builds
+// fetch, WebSocket, EventSource, the cache stores and the mock agents, which cost ~20 ms of
+// process start and most of the bundle. What the index does for these parts is done here: the
+// request API is mixed into Dispatcher.prototype. Versions are pinned by package-lock.json, and
+// the registry test suites exercise every part. Types: undici-internals.d.ts.
+
+
+Object.assign(dispatcher.prototype, api);
+
+
+//# sourceMappingURL=undici-parts.js.map
+;// CONCATENATED MODULE: ./build/core/secrets.js
+// One registry of the run's secrets and every form derived from them (Basic base64, URL and
+// form encodings, JSON escapes), through which all quoted server text and the report pass.
+/** Shorter secrets are not replaced: redacting "ab" would garble every message. */
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+const ELLIPSIS = '…';
+/**
+ * Forms at least this long are also found split by white space, and their first this many
+ * characters at the very end of a text (a server cut it there) are redacted too.
+ */
+const SPLIT_MIN_LENGTH = 8;
+/** `f` with any white space (its own too) allowed between its characters. */
+function splitPattern(f) {
+    return new RegExp([...f.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('\\s*'), 'g');
+}
+class SecretRegistry {
+    forms = new Set();
+    /** Longest first, so a secret that contains another is replaced whole. */
+    sorted = [];
+    listeners = [];
+    /** Called for every form registered, now and later (the Action passes core.setSecret). */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const f of this.forms)
+            listener(f);
+    }
+    /** A secret (password, token, refresh token) and the encodings a server may quote it in. */
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of encodings(secret))
+            this.addForm(f);
+    }
+    /** A username/password pair: the password, and the `user:pass` base64 a Basic header carries. */
+    addCredential(username, password) {
+        this.add(password);
+        const pair = `${username}:${password}`;
+        for (const f of base64Forms(Buffer.from(pair, 'utf8')))
+            this.addForm(f);
+        // A Basic header of a short password is still a secret as a whole.
+        this.addForm(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
+    }
+    /**
+     * Every registered form replaced by `***`: as it is, split by white space (base64 wrapped at
+     * 64/76 columns, a value broken over lines), and the start of one that a message cut off with
+     * `…` or `...` or at its very end (quote(), error details and servers shorten long text).
+     */
+    redact(text) {
+        let out = text;
+        for (const f of this.sorted)
+            if (out.includes(f))
+                out = out.split(f).join(REDACTED);
+        if (/\s/.test(out)) {
+            const squeezed = out.replace(/\s+/g, '');
+            for (const f of this.sorted)
+                if (f.length >= SPLIT_MIN_LENGTH && squeezed.includes(f.replace(/\s+/g, '')))
+                    out = out.replace(splitPattern(f), REDACTED);
+        }
+        for (const f of this.sorted) {
+            // Every cut-off start holds the shortest one: most texts are done with after one search.
+            if (!out.includes(f.slice(0, MIN_SECRET_LENGTH)))
+                continue;
+            for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
+                const head = f.slice(0, k);
+                if (!out.includes(head))
+                    continue;
+                for (const cut of [ELLIPSIS, '...'])
+                    if (out.includes(`${head}${cut}`))
+                        out = out.split(`${head}${cut}`).join(`${REDACTED}${cut}`);
+                if (k >= SPLIT_MIN_LENGTH && out.endsWith(head))
+                    out = `${out.slice(0, out.length - k)}${REDACTED}`;
             }
         }
+        return out;
     }
-    if ((c.denyPackages?.length ?? 0) > 0) {
-        // Every verified SBOM counts, under a versioned type too (`https://spdx.dev/Document/v2.3`).
-        const sboms = verified.flatMap((a, i) => ((0,sbom/* sbomFormat */.$2)(a.statement.predicateType) ? [i] : []));
-        if (sboms.length === 0)
-            needEvidence('SBOM', SBOM_TYPES, 'deny-packages');
-        for (const i of sboms) {
-            const r = record(i, 'deny-packages', (0,conditions/* checkDeniedPackages */.Xf)(verified[i].statement, c.denyPackages));
-            if (!r.ok)
-                violations.push(sboms.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
+    /** A JSON-like value with every string (keys included) redacted; other values as they are. */
+    redactDeep(value) {
+        if (this.sorted.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(v) {
+        if (typeof v === 'string')
+            return this.redact(v);
+        if (Array.isArray(v))
+            return v.map((x) => this.walk(x));
+        if (typeof v === 'object' && v !== null) {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[this.redact(k)] = this.walk(x);
+            return out;
         }
+        return v;
     }
-    const slsa = c.slsa;
-    if (slsa && (slsa.builderId || slsa.sourceRepository || slsa.sourceRef)) {
-        const provs = indexOf(SLSA_TYPES);
-        const names = [
-            slsa.builderId && 'builder-id',
-            slsa.sourceRepository && 'source-repository',
-            slsa.sourceRef && 'source-ref',
-        ]
-            .filter(Boolean)
-            .join(', ');
-        if (provs.length === 0)
-            needEvidence('SLSA provenance', SLSA_TYPES, names);
-        for (const i of provs) {
-            const r = record(i, 'slsa', (0,conditions/* checkSlsa */.MZ)(verified[i].statement, slsa));
-            if (!r.ok)
-                violations.push(provs.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
-        }
+    addForm(f) {
+        if (f.length < MIN_SECRET_LENGTH || this.forms.has(f))
+            return;
+        this.forms.add(f);
+        this.sorted = [...this.forms].sort((a, b) => b.length - a.length);
+        for (const l of this.listeners)
+            l(f);
     }
-    if (missing.length === 0 && violations.length === 0)
-        return { ok: true, attestations: entries };
-    return {
-        ok: false,
-        reason: [...missing, ...violations].join('; '),
-        code: missing.length > 0 ? 'ATTESTATION_MISSING' : 'POLICY_VIOLATION',
-        attestations: entries,
-    };
-}
-function entryFor(a, required) {
-    const ev = a.evidence;
-    const signer = ev.identity ?? ev.keyRef ?? (ev.keyID ? `key ${ev.keyID}` : undefined);
-    const satisfies = required.filter((t) => t === a.statement.predicateType);
-    return {
-        predicateType: a.statement.predicateType,
-        format: a.format,
-        verified: true,
-        ...(signer ? { signer } : {}),
-        where: a.where,
-        ...(ev.issuer ? { issuer: ev.issuer } : {}),
-        ...(ev.signedAt ? { signedAt: ev.signedAt } : {}),
-        ...(satisfies.length > 0 ? { satisfies } : {}),
-    };
-}
-function labelFor(type) {
-    const label = (0,types/* predicateLabel */.cF)(type);
-    return label === type ? type : `${label} (${type})`;
 }
 /**
- * Index of the scan that decides freshness: the latest TRUSTED time (its claim, bounded by its
- * verified signing time), so a stale statement cannot make itself the newest by claiming a later
- * `scanFinishedOn`. With no trusted time anywhere, the latest claim, whose check then fails.
+ * The secret as it may be quoted back: raw, URL/form-encoded (upper- and lower-case escapes, and
+ * as a URL parser leaves it in a path), JSON-escaped (also ASCII-only and with `\/`), hex in
+ * either case, base64 (at each byte alignment inside a longer base64 text).
  */
-function newestScan(scans) {
-    let best = -1;
-    let bestTime = -Infinity;
-    scans.forEach((a, i) => {
-        const t = (0,conditions/* trustedScanTime */.Qh)(a.statement, verifiedAt(a));
-        if (t !== undefined && t > bestTime) {
-            best = i;
-            bestTime = t;
-        }
-    });
-    if (best >= 0)
-        return best;
-    best = 0;
-    scans.forEach((a, i) => {
-        const t = (0,vuln/* readVulnScan */.v4)(a.statement.predicate).finishedAt?.getTime();
-        if (t !== undefined && t > bestTime) {
-            best = i;
-            bestTime = t;
-        }
-    });
-    return best;
+function encodings(s) {
+    const json = JSON.stringify(s).slice(1, -1);
+    const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const url = encodeURIComponent(s);
+    const hex = Buffer.from(s, 'utf8').toString('hex');
+    return [
+        s,
+        url,
+        lowerEscapes(url),
+        new URLSearchParams({ x: s }).toString().slice(2),
+        urlPath(s),
+        lowerEscapes(urlPath(s)),
+        json,
+        asciiJson,
+        asciiJson.toUpperCase().replace(/\\U/g, '\\u'),
+        json.replace(/\//g, '\\/'),
+        // Go's encoding/json escapes HTML characters.
+        json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+        hex,
+        hex.toUpperCase(),
+        ...base64Forms(Buffer.from(s, 'utf8')),
+        ...shiftedBase64(Buffer.from(s, 'utf8')),
+    ];
 }
-/** The attestation's verified signing time (earliest Rekor SET or RFC 3161 time), if it has one. */
-function verifiedAt(a) {
-    if (a.evidence.signedAt === undefined)
-        return undefined;
-    const t = new Date(a.evidence.signedAt);
-    return Number.isNaN(t.getTime()) ? undefined : t;
+/** `%C3%A9` as `%c3%a9`. */
+function lowerEscapes(s) {
+    return s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
 }
-function vexStatements(verified, imageDigest) {
+/**
+ * What a WHATWG URL parser makes of `s` in an http(s) path: its path percent-encode set, in
+ * UTF-8, and `\` read as `/`.
+ */
+function urlPath(s) {
+    return [...s.replace(/\\/g, '/')]
+        .map((c) => 
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0020"#<>?`{}\u007f-\u{10ffff}]/u.test(c)
+        ? [...Buffer.from(c, 'utf8')]
+            .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join('')
+        : c)
+        .join('');
+}
+/**
+ * The part of base64 that encodes only `b` when `b` sits 1 or 2 bytes into a longer base64
+ * text (a JSON document or header block quoted in base64): the groups its neighbours touch are
+ * dropped.
+ */
+function shiftedBase64(b) {
     const out = [];
-    for (const [i, a] of verified.entries()) {
-        if (!isOpenVexType(a.statement.predicateType))
-            continue;
-        // A VEX document may speak of several images; only what it says of this one counts.
-        const hexes = imageDigest !== undefined
-            ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
-            : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
-        out.push(...(0,vuln/* readVexStatements */.GZ)(a.statement.predicate, hexes, out.length, {
-            doc: i,
-            verifiedAt: verifiedAt(a),
-        }));
+    for (const shift of [1, 2]) {
+        const enc = Buffer.concat([Buffer.alloc(shift), b]).toString('base64');
+        const whole = Math.floor((shift + b.length) / 3) * 4;
+        const middle = enc.slice(4, whole);
+        if (middle.length >= MIN_SECRET_LENGTH * 2)
+            out.push(middle);
     }
     return out;
 }
-//# sourceMappingURL=evaluate.js.map
-;// CONCATENATED MODULE: ./build/core/attestation-flow.js
-
-
-const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
-/**
- * Why verifying one candidate failed, as the rejection to record. Verification is pure and runs
- * on attacker-made content, so an unexpected throw (INTERNAL) is that candidate failing
- * (MALFORMED), never an outage. A deliberate non-failure code (a size limit) keeps its code: it
- * only decides when no other candidate does (see `deferred` in the callers).
- */
-function candidateRejection(e, where) {
-    const err = (0,errors/* toGateError */.Vl)(e);
-    if (err.code !== 'INTERNAL')
-        return err;
-    return new errors/* GateError */.ue('MALFORMED', `${where}: cannot be verified: ${err.message}`, { cause: e });
+/** Standard and URL-safe base64, each with and without padding. */
+function base64Forms(b) {
+    const std = b.toString('base64');
+    const url = b.toString('base64url');
+    return [std, std.replace(/=+$/, ''), url, `${url}${'='.repeat((4 - (url.length % 4)) % 4)}`];
 }
-async function checkAttestations(digest, candidates, plan) {
-    const verified = [];
-    const rejected = [];
-    // A candidate that could not be judged (over a limit) matters only if the policy is not met.
-    let deferred;
-    const attempt = (where, format, run) => {
+//# sourceMappingURL=secrets.js.map
+// EXTERNAL MODULE: ./build/core/registry/digest.js
+var registry_digest = __nccwpck_require__(1514);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __nccwpck_require__(5166);
+// EXTERNAL MODULE: ./build/core/registry/hosts.js
+var hosts = __nccwpck_require__(3431);
+// EXTERNAL MODULE: ./build/core/net/socket-errors.js
+var socket_errors = __nccwpck_require__(8425);
+;// CONCATENATED MODULE: ./build/core/registry/http-errors.js
+// Registry failures as GateErrors: a thrown connection error classified (NETWORK ones may be
+// retried, a refused address is INSECURE), and the registry's own diagnostic code quoted from an
+// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`), redacted and cleaned.
+
+
+
+/** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
+function classifyThrown(e, what, registryHost, deadline) {
+    if (deadline?.aborted) {
+        return new errors/* GateError */.ue('TIMEOUT', `${what}: deadline reached while talking to registry ${registryHost}`, { cause: e });
+    }
+    if (e instanceof errors/* GateError */.ue)
+        return e;
+    const code = (0,socket_errors/* errorCode */.CA)(e);
+    if (code === addresses/* FORBIDDEN_ADDRESS */.hC) {
+        const detail = e instanceof Error ? ((0,socket_errors/* causeMessage */.fq)(e) ?? e.message) : String(e);
+        return new errors/* GateError */.ue('INSECURE', `${what}: refused to connect for registry ${registryHost}: ${detail}`, { cause: e });
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return new errors/* GateError */.ue('NETWORK', `cannot resolve registry host ${registryHost} (${code})`, {
+            cause: e,
+        });
+    }
+    if (code === 'ECONNREFUSED') {
+        return new errors/* GateError */.ue('NETWORK', `connection to registry ${registryHost} refused (${code})`, {
+            cause: e,
+        });
+    }
+    const detail = code ?? (e instanceof Error ? ((0,socket_errors/* causeMessage */.fq)(e) ?? e.message) : String(e));
+    return new errors/* GateError */.ue('NETWORK', `${what}: cannot reach registry ${registryHost} (${detail})`, {
+        cause: e,
+    });
+}
+/**
+ * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
+ * log line; '' if there is none.
+ */
+function errorDetail(res) {
+    if (res.body.length === 0)
+        return '';
+    try {
+        const v = JSON.parse(new TextDecoder().decode(res.body));
+        const first = v.errors?.[0];
+        if (first && typeof first.code === 'string') {
+            const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
+        }
+    }
+    catch {
+        // not an OCI error body; the status says enough
+    }
+    return '';
+}
+/** The registry's text is attacker-controlled: no control characters, bounded length. */
+function clean(s) {
+    // eslint-disable-next-line no-control-regex
+    const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
+//# sourceMappingURL=http-errors.js.map
+;// CONCATENATED MODULE: ./build/core/registry/limits.js
+// The registry client's bounds under the names its modules use: a view of the one table in
+// src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
+
+/** Manifests and indexes, including referrers pages (containers/image iolimits). */
+const MAX_MANIFEST_BYTES = limits/* LIMITS */.b1.manifestBytes;
+const MAX_TOKEN_BYTES = limits/* LIMITS */.b1.tokenBytes;
+const MAX_ERROR_BODY_BYTES = limits/* LIMITS */.b1.errorBodyBytes;
+const MAX_REFERRERS = limits/* LIMITS */.b1.referrers;
+const MAX_REFERRER_PAGES = limits/* LIMITS */.b1.referrerPages;
+const MAX_REDIRECTS = limits/* LIMITS */.b1.registryRedirects;
+const MAX_RETRY_AFTER_MS = limits/* LIMITS */.b1.retryAfterMs;
+const RETRY_BASE_MS = limits/* LIMITS */.b1.retryBaseMs;
+const CRED_HELPER_TIMEOUT_MS = limits/* LIMITS */.b1.credHelperTimeoutMs;
+const MAX_CRED_HELPER_OUTPUT = limits/* LIMITS */.b1.credHelperOutputBytes;
+const MAX_DOCKER_CONFIG_BYTES = limits/* LIMITS */.b1.dockerConfigBytes;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
+//# sourceMappingURL=limits.js.map
+;// CONCATENATED MODULE: ./build/core/registry/www-authenticate.js
+// Parser for `WWW-Authenticate` challenges (RFC 7235): scheme plus auth-params, quoted strings
+// with escapes, several challenges in one header. Unknown schemes are returned, not guessed at.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+/** All challenges in `header`; malformed tails are dropped rather than half-parsed. */
+function parseWwwAuthenticate(header) {
+    const out = [];
+    let s = header;
+    let current;
+    const skip = (re) => {
+        s = s.replace(re, '');
+    };
+    skip(/^[\s,]+/);
+    while (s.length > 0) {
+        const tok = TOKEN.exec(s);
+        if (!tok)
+            break;
+        const name = tok[0];
+        const rest = s.slice(name.length);
+        const eq = /^\s*=\s*/.exec(rest);
+        // `name=` starts a parameter of the current challenge; a bare token starts a new challenge.
+        // token68 values (`Basic dXNlcg==`) end in `=` followed by end/comma; treat them as a scheme.
+        if (current && eq && !/^\s*=+\s*(,|$)/.test(rest)) {
+            s = rest.slice(eq[0].length);
+            let value;
+            if (s.startsWith('"')) {
+                let i = 1;
+                value = '';
+                for (; i < s.length && s[i] !== '"'; i++) {
+                    if (s[i] === '\\' && i + 1 < s.length)
+                        i++;
+                    value += s[i];
+                }
+                if (i >= s.length)
+                    break; // unterminated quote
+                s = s.slice(i + 1);
+            }
+            else {
+                value = (/^[^,\s]*/.exec(s) ?? [''])[0];
+                s = s.slice(value.length);
+            }
+            const key = name.toLowerCase();
+            if (!(key in current.params))
+                current.params[key] = value;
+        }
+        else {
+            current = { scheme: name.toLowerCase(), params: {} };
+            out.push(current);
+            s = rest;
+            skip(/^\s*[A-Za-z0-9\-._~+/]+=*\s*(?=,|$)/); // token68, unused by registries
+        }
+        skip(/^[\s,]+/);
+    }
+    return out;
+}
+//# sourceMappingURL=www-authenticate.js.map
+;// CONCATENATED MODULE: ./build/core/registry/auth.js
+// Registry authentication: lazy challenge on the first 401, Basic or Bearer token flow, one
+// cached token per registry+scope, realm checks before any credential leaves the process.
+
+
+
+
+
+
+
+/** Tokens live at least this long unless the service says otherwise (distribution token spec). */
+const DEFAULT_TOKEN_TTL_S = 60;
+/** OAuth2 client_id sent with identity tokens (the spec requires one; registries ignore it). */
+const OAUTH_CLIENT_ID = 'image-gate';
+const TOKEN_SAFETY_MARGIN_MS = 5_000;
+class RegistryAuth {
+    transport;
+    credentials;
+    insecureRegistries;
+    secrets;
+    log;
+    schemes = new Map();
+    tokens = new Map();
+    inflight = new Map();
+    constructor(transport, credentials, insecureRegistries, 
+    /** Every credential sent and token received is registered here before it leaves or is used. */
+    secrets, log) {
+        this.transport = transport;
+        this.credentials = credentials;
+        this.insecureRegistries = insecureRegistries;
+        this.secrets = secrets;
+        this.log = log;
+    }
+    /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
+    async preemptive(t) {
+        const scheme = this.schemes.get(t.apiHost);
+        if (!scheme)
+            return undefined;
+        if (scheme.kind === 'basic') {
+            const c = await this.credentials.resolve(t.registry);
+            return c && !c.identityToken ? this.basic(c) : undefined;
+        }
+        return `Bearer ${await this.token(t, scheme)}`;
+    }
+    /**
+     * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
+     * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
+     */
+    async onUnauthorized(t, challengeHeader, sent) {
+        const scheme = this.learn(t, challengeHeader);
+        if (scheme.kind === 'basic') {
+            const c = await this.credentials.resolve(t.registry);
+            if (!c)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`);
+            if (c.identityToken)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for Basic credentials, but ${c.source} is an identity token, which only a token service takes`);
+            const header = this.basic(c);
+            if (sent === header)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
+            return header;
+        }
+        // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
+        const rejected = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
+        return `Bearer ${await this.token(t, scheme, rejected)}`;
+    }
+    learn(t, header) {
+        if (header === null)
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} answered 401 without a WWW-Authenticate challenge`);
+        const challenges = parseWwwAuthenticate(header);
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm !== undefined);
+        let scheme;
+        if (bearer) {
+            const realm = (0,hosts/* assertRealmAllowed */.ar)(bearer.params.realm, t.apiHost, this.insecureRegistries);
+            scheme = {
+                kind: 'bearer',
+                realm,
+                ...(bearer.params.service !== undefined ? { service: bearer.params.service } : {}),
+            };
+        }
+        else if (challenges.some((c) => c.scheme === 'basic')) {
+            scheme = { kind: 'basic' };
+        }
+        else {
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${(0,registry_digest/* quote */.hD)(this.secrets.redact(header))}`);
+        }
+        this.schemes.set(t.apiHost, scheme);
+        return scheme;
+    }
+    basic(c) {
+        this.secrets.addCredential(c.username, c.password);
+        return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
+    }
+    /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
+    token(t, scheme, rejected) {
+        const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
+        const cached = this.tokens.get(key);
+        // Concurrent 401s for one expired token must not each throw away the replacement.
+        if (cached && cached.value !== rejected && cached.expiresAt > Date.now()) {
+            return Promise.resolve(cached.value);
+        }
+        this.tokens.delete(key);
+        let p = this.inflight.get(key);
+        if (!p) {
+            p = this.fetchToken(t, scheme).then((tok) => {
+                this.tokens.set(key, tok);
+                this.inflight.delete(key);
+                return tok.value;
+            }, (e) => {
+                this.inflight.delete(key);
+                throw e;
+            });
+            this.inflight.set(key, p);
+        }
+        return p;
+    }
+    async fetchToken(t, scheme) {
+        const cred = await this.credentials.resolve(t.registry);
+        const url = new URL(scheme.realm.href);
+        const common = {
+            maxBytes: MAX_TOKEN_BYTES,
+            what: `token for ${t.scope}`,
+            registryHost: t.apiHost,
+        };
+        let res;
+        if (cred?.identityToken) {
+            // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
+            // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
+            this.secrets.add(cred.password);
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: cred.password,
+                client_id: OAUTH_CLIENT_ID,
+                scope: t.scope,
+                ...(scheme.service !== undefined ? { service: scheme.service } : {}),
+            });
+            this.log(`token for ${t.scope} from ${(0,addresses/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
+            res = await this.transport.request({
+                ...common,
+                url,
+                method: 'POST',
+                body: form.toString(),
+                headers: {
+                    accept: 'application/json',
+                    'content-type': 'application/x-www-form-urlencoded',
+                },
+            });
+            if (res.status === 404 || res.status === 405)
+                throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} does not take OAuth2 POST requests (HTTP ${res.status}), which the identity token from ${cred.source} needs`);
+        }
+        else {
+            if (scheme.service !== undefined)
+                url.searchParams.set('service', scheme.service);
+            url.searchParams.set('scope', t.scope);
+            this.log(`token for ${t.scope} from ${(0,addresses/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
+            res = await this.transport.request({
+                ...common,
+                url,
+                headers: { accept: 'application/json' },
+                ...(cred ? { authorization: this.basic(cred) } : {}),
+            });
+        }
+        // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
+        // must not put it into the report.
+        const detail = errorDetail(res);
+        // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
+        if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
+        }
+        if (res.status !== 200) {
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${detail}`);
+        }
+        let body;
         try {
-            const ev = run();
-            const { statement, ...evidence } = ev;
-            // A cosign v3 image signature is a signature, not an attestation about the image.
-            if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE)
-                return;
-            verified.push({ statement, evidence, where, format });
+            body = JSON.parse(new TextDecoder().decode(res.body));
         }
         catch (e) {
-            const err = candidateRejection(e, where);
-            if (!(0,errors/* isFailureCode */.sH)(err.code))
-                deferred ??= err;
-            rejected.push({ where, code: err.code, reason: err.message });
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent a response that is not JSON`, { cause: e });
         }
+        const o = (typeof body === 'object' && body !== null ? body : {});
+        const value = typeof o.token === 'string' && o.token !== '' ? o.token : o.access_token;
+        // A token goes into a header: visible ASCII only, so it cannot smuggle header lines.
+        if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`);
+        }
+        this.secrets.add(value);
+        // A refresh token the service hands out is as good as the identity token it replaces.
+        if (typeof o.refresh_token === 'string')
+            this.secrets.add(o.refresh_token);
+        const ttl = typeof o.expires_in === 'number' && o.expires_in > 0
+            ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S)
+            : DEFAULT_TOKEN_TTL_S;
+        return { value, expiresAt: Date.now() + ttl * 1000 - TOKEN_SAFETY_MARGIN_MS };
+    }
+}
+//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/core/registry/credentials.js
+// Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
+// the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
+
+
+
+
+
+
+
+
+const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
+function defaultDockerConfigPath(env = process.env) {
+    const dir = env.DOCKER_CONFIG;
+    return dir ? (0,external_node_path_.join)(dir, 'config.json') : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker', 'config.json');
+}
+/**
+ * Does a config key or input (`host`, `https://host`, `https://index.docker.io/v1/`) name exactly
+ * `host`? Docker Hub's aliases count as one host; nothing else is fuzzy.
+ */
+function registryKeyMatches(key, host) {
+    const k = (0,hosts/* normalizeHost */.cS)(key);
+    const h = (0,hosts/* normalizeHost */.cS)(host);
+    if (k === undefined || h === undefined)
+        return false;
+    if (k === h)
+        return true;
+    return (0,hosts/* isDockerHub */.gr)(k) && (0,hosts/* isDockerHub */.gr)(h);
+}
+/** Username/password of the `auths` entry for `host`, if it has any. */
+function credentialFromAuths(config, host) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        if (!registryKeyMatches(key, host) || typeof entry !== 'object' || entry === null)
+            continue;
+        // Docker prefers the identity token to the `auth` username (often `<token>:`) beside it.
+        if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+            return {
+                username: '<token>',
+                password: entry.identitytoken,
+                identityToken: true,
+                source: `docker config auths[${key}] identitytoken`,
+            };
+        }
+        if (typeof entry.auth === 'string' && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const i = decoded.indexOf(':');
+            if (i > 0)
+                return {
+                    username: decoded.slice(0, i),
+                    password: decoded.slice(i + 1),
+                    source: `docker config auths[${key}]`,
+                };
+        }
+        if (typeof entry.username === 'string' &&
+            typeof entry.password === 'string' &&
+            entry.username !== '') {
+            return {
+                username: entry.username,
+                password: entry.password,
+                source: `docker config auths[${key}]`,
+            };
+        }
+    }
+    return undefined;
+}
+/** The credential helper responsible for `host`: `credHelpers[host]`, else `credsStore`. */
+function helperFor(config, host) {
+    for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
+        if (registryKeyMatches(key, host) && typeof helper === 'string')
+            return helper;
+    }
+    return undefined;
+}
+function parseDockerConfig(text, path) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not JSON`, { cause: e });
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not a JSON object`);
+    const o = v;
+    const cfg = {};
+    if (isRecord(o.auths))
+        cfg.auths = o.auths;
+    if (isRecord(o.credHelpers))
+        cfg.credHelpers = o.credHelpers;
+    if (typeof o.credsStore === 'string' && o.credsStore !== '')
+        cfg.credsStore = o.credsStore;
+    return cfg;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Resolves and caches one credential (or none) per registry host. */
+class CredentialResolver {
+    opts;
+    config;
+    cache = new Map();
+    runHelper;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.runHelper = opts.runHelper ?? runCredentialHelper;
+    }
+    resolve(host) {
+        const key = (0,hosts/* normalizeHost */.cS)(host) ?? host;
+        let p = this.cache.get(key);
+        if (!p) {
+            p = this.lookup(key);
+            this.cache.set(key, p);
+        }
+        return p;
+    }
+    async lookup(host) {
+        for (const c of this.opts.credentials ?? []) {
+            if (registryKeyMatches(c.registry, host))
+                return { username: c.username, password: c.password, source: 'explicit credentials' };
+        }
+        const config = await this.loadConfig();
+        const helper = helperFor(config, host);
+        if (helper !== undefined)
+            return this.fromHelper(helper, host);
+        const fromAuths = credentialFromAuths(config, host);
+        if (fromAuths)
+            return fromAuths;
+        if (config.credsStore !== undefined) {
+            const c = await this.fromHelper(config.credsStore, host);
+            if (c)
+                return c;
+        }
+        if (this.opts.githubToken && host === GITHUB_CONTAINER_REGISTRY) {
+            return {
+                username: 'x-access-token',
+                password: this.opts.githubToken,
+                source: 'GitHub token',
+            };
+        }
+        return undefined;
+    }
+    async fromHelper(helper, host) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+            throw new errors/* GateError */.ue('USAGE', `docker config: credential helper name ${(0,registry_digest/* quote */.hD)(helper)} is not valid`);
+        }
+        const serverUrl = (0,hosts/* isDockerHub */.gr)(host) ? hosts/* DOCKER_HUB_CONFIG_KEY */.Mj : host;
+        const out = await this.runHelper(helper, serverUrl);
+        if (out === undefined)
+            return undefined;
+        let v;
+        try {
+            v = JSON.parse(out);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output is not JSON`, { cause: e });
+        }
+        const o = isRecord(v) ? v : {};
+        if (typeof o.Username !== 'string' || typeof o.Secret !== 'string' || o.Secret === '') {
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`);
+        }
+        if (o.Username === '<token>') {
+            return {
+                username: '<token>',
+                password: o.Secret,
+                identityToken: true,
+                source: `credential helper ${helper} (identity token)`,
+            };
+        }
+        return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
+    }
+    loadConfig() {
+        this.config ??= this.readConfig();
+        return this.config;
+    }
+    async readConfig() {
+        const explicit = this.opts.dockerConfigPath !== undefined;
+        const path = this.opts.dockerConfigPath ?? defaultDockerConfigPath(this.opts.env);
+        let text;
+        try {
+            const buf = await (0,promises_.readFile)(path);
+            if (buf.length > MAX_DOCKER_CONFIG_BYTES)
+                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+            text = buf.toString('utf8');
+        }
+        catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
+            if (e.code === 'ENOENT' && !explicit)
+                return {};
+            throw new errors/* GateError */.ue('USAGE', `docker config ${path}: cannot read (${e.message})`, {
+                cause: e,
+            });
+        }
+        try {
+            return parseDockerConfig(text, path);
+        }
+        catch (e) {
+            // A broken default config must not stop anonymous pulls; an explicitly given one must be right.
+            if (explicit)
+                throw e;
+            this.opts.log?.(`ignoring unreadable docker config ${path}: ${e.message}`);
+            return {};
+        }
+    }
+}
+/** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
+function runCredentialHelper(helper, serverUrl) {
+    const bin = `docker-credential-${helper}`;
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(bin, ['get'], {
+                stdio: ['pipe', 'pipe', 'pipe'],
+                timeout: CRED_HELPER_TIMEOUT_MS,
+            });
+        }
+        catch (e) {
+            reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin}: cannot start`, { cause: e }));
+            return;
+        }
+        const out = [];
+        let size = 0;
+        child.stdout.on('data', (b) => {
+            size += b.length;
+            if (size <= MAX_CRED_HELPER_OUTPUT)
+                out.push(b);
+            else
+                child.kill();
+        });
+        child.stderr.resume();
+        child.on('error', (e) => reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin}: cannot run (${e.message})`, { cause: e })));
+        child.on('close', (code) => {
+            const text = Buffer.concat(out).toString('utf8');
+            if (size > MAX_CRED_HELPER_OUTPUT)
+                reject(new errors/* GateError */.ue('LIMIT_EXCEEDED', `${bin}: output larger than ${MAX_CRED_HELPER_OUTPUT} bytes`));
+            else if (code === 0)
+                resolve(text);
+            else if (/credentials not found/i.test(text))
+                resolve(undefined);
+            else
+                reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin} get ${serverUrl}: exit code ${code ?? 'signal'}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+}
+//# sourceMappingURL=credentials.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./build/core/net/retry.js
+var retry = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./build/core/net/redirects.js
+var redirects = __nccwpck_require__(5407);
+// EXTERNAL MODULE: ./build/core/net/read.js
+var net_read = __nccwpck_require__(3628);
+;// CONCATENATED MODULE: ./build/core/registry/exchange.js
+
+
+
+
+
+class IdleTimeout extends Error {
+}
+async function exchange(opts, hop) {
+    const ctl = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([ctl.signal, opts.signal]) : ctl.signal;
+    const arm = () => setTimeout(() => ctl.abort(new IdleTimeout('idle')), opts.idleTimeoutMs);
+    let timer = arm();
+    try {
+        // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
+        // (about half the client CPU of a registry round trip), and it never follows redirects.
+        const res = await opts.dispatcher.request({
+            origin: hop.url.origin,
+            path: `${hop.url.pathname}${hop.url.search}`,
+            method: hop.method,
+            headers: hop.headers,
+            ...(hop.method === 'POST' && hop.body !== undefined ? { body: hop.body } : {}),
+            signal,
+        });
+        const status = res.statusCode;
+        const headers = headerLookup(res.headers);
+        const location = headers.get('location');
+        if (redirects/* REDIRECT_STATUSES */.aq.has(status) && location !== null && hop.method !== 'POST') {
+            await discard(res.body);
+            return { status, headers, body: new Uint8Array(0), location };
+        }
+        if (hop.method === 'HEAD') {
+            await discard(res.body);
+            return { status, headers, body: new Uint8Array(0) };
+        }
+        const ok = status >= 200 && status < 300;
+        const read = await (0,net_read/* readCapped */.E)(res.body, ok ? hop.maxBytes : MAX_ERROR_BODY_BYTES, () => {
+            clearTimeout(timer);
+            timer = arm();
+        }, hop.what);
+        if (read.over && ok) {
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${hop.what}: response from registry ${hop.registryHost} is larger than ${hop.maxBytes} bytes`);
+        }
+        return { status, headers, body: read.bytes };
+    }
+    catch (e) {
+        if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
+            throw new errors/* GateError */.ue('TIMEOUT', `${hop.what}: registry ${hop.registryHost} sent nothing for ${opts.idleTimeoutMs} ms (${hop.method} ${(0,addresses/* redactUrl */.BO)(hop.url)})`, { cause: e });
+        }
+        throw e;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Drops a body we do not read; undici keeps the connection when the rest is short. */
+async function discard(body) {
+    try {
+        await body.dump({ limit: MAX_ERROR_BODY_BYTES });
+    }
+    catch {
+        body.destroy();
+    }
+}
+/** Header lookup over undici's lower-cased header object; repeated headers joined like fetch. */
+function headerLookup(h) {
+    return {
+        get(name) {
+            const v = h[name.toLowerCase()];
+            if (v === undefined)
+                return null;
+            return Array.isArray(v) ? v.join(', ') : v;
+        },
     };
-    for (const c of candidates) {
-        if (c.kind === 'bundle') {
-            attempt(c.where, c.format, () => plan.verifier.verifyBundle(c.bundle, { digest }, c.format));
-        }
-        else if (c.attestation) {
-            const v = plan.verifier;
-            if (!v.verifyLegacyAttestation) {
-                rejected.push({
-                    where: c.where,
-                    code: 'SIGNATURE_INVALID',
-                    reason: `${c.where}: legacy .att attestations cannot be verified by this build`,
-                });
+}
+//# sourceMappingURL=exchange.js.map
+;// CONCATENATED MODULE: ./build/core/registry/http.js
+// The registry client's HTTP transport, as layers in the manner of go-containerregistry's
+// transport package: `request` retries idempotent requests (retryable statuses and network
+// errors, with backoff and Retry-After); `follow` makes one attempt, following redirects hop by
+// hop under net/redirects.ts (targets checked, credentials kept on their origin); each hop is
+// one `exchange` (exchange.ts: idle timeout, capped body); failures are mapped in http-errors.ts.
+
+
+
+
+
+
+
+
+
+/** Statuses worth asking again: overload and gateway trouble, plus 500 (the gate's own contract). */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+class HttpTransport {
+    opts;
+    stats = { requests: 0 };
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /**
+     * GET/HEAD with retries (POST once); returns the final response unless it is a retryable status
+     * after retries.
+     */
+    async request(req) {
+        const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
+        for (let attempt = 1;; attempt++) {
+            let res;
+            try {
+                res = await this.follow(req);
+            }
+            catch (e) {
+                const err = classifyThrown(e, req.what, req.registryHost, this.opts.signal);
+                if (err.code !== 'NETWORK' || (0,socket_errors/* isTlsFailure */.gt)(e) || attempt >= attempts)
+                    throw err;
+                const wait = (0,retry/* backoff */.J)(attempt);
+                this.opts.log(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+                await this.sleep(wait, req);
                 continue;
             }
-            attempt(c.where, 'legacy-att', () => v.verifyLegacyAttestation({ envelope: c.payload, annotations: c.annotations }, digest));
+            if (!RETRY_STATUSES.has(res.status) || req.method === 'POST')
+                return res;
+            const detail = errorDetail(res);
+            if (attempt >= attempts) {
+                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status}${detail} after ${attempts} attempts`);
+            }
+            const retryAfter = (0,retry/* parseRetryAfter */.m)(res.headers.get('retry-after'));
+            if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+                throw new errors/* GateError */.ue('REGISTRY_ERROR', `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${MAX_RETRY_AFTER_MS / 1000} s)`);
+            }
+            const wait = retryAfter ?? (0,retry/* backoff */.J)(attempt);
+            this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+            await this.sleep(wait, req);
         }
     }
-    if (plan.github) {
-        for (const entry of await plan.github(digest))
-            attempt(entry.where, 'github-api', () => {
-                if ('error' in entry)
-                    throw entry.error;
-                return plan.verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
+    /** One attempt, following redirects by hand so that credentials never leave their origin. */
+    async follow(req) {
+        const method = req.method ?? 'GET';
+        const rules = {
+            originHost: req.registryHost,
+            insecureHosts: this.opts.insecureRegistries,
+            owner: `registry ${req.registryHost}`,
+            what: req.what,
+            maxRedirects: MAX_REDIRECTS,
+            redact: this.opts.redact,
+        };
+        const credentials = req.authorization !== undefined ? { authorization: req.authorization } : {};
+        const seen = new Set([req.url.href]);
+        let url = req.url;
+        (0,addresses/* assertTargetAllowed */.AQ)(url, req.registryHost, this.opts.insecureRegistries, 'request');
+        for (let hop = 0;; hop++) {
+            const started = Date.now();
+            this.stats.requests++;
+            const res = await exchange({
+                dispatcher: this.opts.dispatcher,
+                idleTimeoutMs: this.opts.requestTimeoutMs,
+                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            }, {
+                url,
+                method,
+                headers: (0,redirects/* hopHeaders */.SR)(req.url, url, req.headers ?? {}, credentials),
+                ...(req.body !== undefined ? { body: req.body } : {}),
+                maxBytes: req.maxBytes,
+                what: req.what,
+                registryHost: req.registryHost,
             });
+            if (res.location !== undefined) {
+                const next = (0,redirects/* redirectTarget */.ET)(url, res.location, rules);
+                this.opts.log(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
+                (0,redirects/* countHop */.P)(next, hop, seen, rules);
+                url = next;
+                continue;
+            }
+            this.opts.log(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
+            return {
+                status: res.status,
+                headers: res.headers,
+                body: res.body,
+                url,
+                redact: this.opts.redact,
+            };
+        }
     }
-    const verdict = evaluateAttestations(verified, plan.requirements, plan.now?.() ?? new Date(), digest);
-    if (!verdict.ok && deferred)
-        throw deferred;
-    return { ...verdict, rejected };
+    async sleep(ms, req) {
+        try {
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, this.opts.signal ? { signal: this.opts.signal } : undefined);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('TIMEOUT', `${req.what}: deadline reached while waiting to retry registry ${req.registryHost}`, { cause: e });
+        }
+    }
 }
-//# sourceMappingURL=attestation-flow.js.map
+//# sourceMappingURL=http.js.map
+;// CONCATENATED MODULE: ./build/core/registry/client.js
+
+
+
+
+
+
+
+
+
+
+
+class RegistryClient {
+    /** Every HTTP request sent, retries, redirect hops and token requests included. */
+    stats;
+    transport;
+    auth;
+    dispatcher;
+    ownsDispatcher;
+    insecure;
+    referrersApi = new Map();
+    constructor(opts = {}) {
+        const env = opts.env ?? process.env;
+        const insecure = new Set();
+        for (const r of opts.insecureRegistries ?? []) {
+            const h = (0,hosts/* normalizeHost */.cS)(r);
+            if (h === undefined)
+                throw new errors/* GateError */.ue('USAGE', `insecure registries: ${(0,registry_digest/* quote */.hD)(r)} is not a host[:port]`);
+            insecure.add(h);
+        }
+        this.insecure = insecure;
+        const secrets = opts.secrets ?? new SecretRegistry();
+        for (const c of opts.credentials ?? [])
+            secrets.addCredential(c.username, c.password);
+        if (opts.githubToken)
+            secrets.addCredential('x-access-token', opts.githubToken);
+        const userLog = opts.log;
+        const log = userLog ? (msg) => userLog(secrets.redact(msg)) : () => undefined;
+        const redact = (text) => secrets.redact(text);
+        const connections = Math.max(1, opts.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
+        this.ownsDispatcher = opts.dispatcher === undefined;
+        const envVar = (name) => env[name] || env[name.toLowerCase()] || undefined;
+        const httpProxy = envVar('HTTP_PROXY');
+        const httpsProxy = envVar('HTTPS_PROXY');
+        // Values come from `env` (not undici's own process.env reads) so tests and the Action agree.
+        // No `connect` options with a proxy: undici's ProxyAgent applies them to the target, whose
+        // DNS is then the proxy's business.
+        this.dispatcher =
+            opts.dispatcher ??
+                (httpProxy || httpsProxy
+                    ? new env_http_proxy_agent({
+                        connections,
+                        httpProxy: httpProxy ?? '',
+                        httpsProxy: httpsProxy ?? '', // like Go and curl: https never falls back to HTTP_PROXY
+                        // Like Go's ProxyFromEnvironment: loopback is never proxied (CI service registries).
+                        noProxy: [envVar('NO_PROXY'), 'localhost,127.0.0.1,::1'].filter(Boolean).join(','),
+                    })
+                    : new agent({ connections, connect: { lookup: (0,addresses/* guardedLookup */.rN)() } }));
+        const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        if (!(timeout > 0))
+            throw new errors/* GateError */.ue('USAGE', `request timeout: ${timeout} ms is not positive`);
+        this.transport = new HttpTransport({
+            dispatcher: this.dispatcher,
+            requestTimeoutMs: timeout,
+            retries: Math.max(1, opts.retries ?? DEFAULT_RETRIES),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            insecureRegistries: insecure,
+            log,
+            redact,
+        });
+        this.stats = this.transport.stats;
+        const resolver = new CredentialResolver({
+            ...(opts.credentials ? { credentials: opts.credentials } : {}),
+            ...(opts.dockerConfigPath !== undefined ? { dockerConfigPath: opts.dockerConfigPath } : {}),
+            ...(opts.githubToken ? { githubToken: opts.githubToken } : {}),
+            ...(opts.runCredentialHelper ? { runHelper: opts.runCredentialHelper } : {}),
+            env,
+            log,
+        });
+        this.auth = new RegistryAuth(this.transport, resolver, insecure, secrets, log);
+    }
+    /**
+     * Authenticated GETs scoped to one repository (sources/registry.ts `registryStore` makes the
+     * content store of it). `registry` is host[:port] as written in the image ref.
+     */
+    repository(registry, repository) {
+        const host = (0,hosts/* normalizeHost */.cS)(registry);
+        if (host === undefined || host.includes('/'))
+            throw new errors/* GateError */.ue('REF_INVALID', `registry ${(0,registry_digest/* quote */.hD)(registry)} is not a host[:port]`);
+        // Docker Hub's official images live under library/, which users leave out.
+        const repo = (0,hosts/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+        if (!(0,registry_digest/* isRepositoryName */.en)(repo))
+            throw new errors/* GateError */.ue('REF_INVALID', `repository ${(0,registry_digest/* quote */.hD)(repository)} on ${host} is not a valid repository name`);
+        const apiHost = (0,hosts/* apiHostFor */.Qd)(host);
+        const scheme = (0,addresses/* isPlainHttpAllowed */.p2)(apiHost, this.insecure) ? 'http' : 'https';
+        const origin = `${scheme}://${apiHost}`;
+        const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
+        let referrersApi = this.referrersApi.get(origin);
+        if (!referrersApi)
+            this.referrersApi.set(origin, (referrersApi = {}));
+        const getter = {
+            name: `${host}/${repo}`,
+            repository: repo,
+            origin,
+            referrersApi,
+            get: async (pathAndQuery, o) => {
+                const url = new URL(pathAndQuery, origin);
+                if (url.origin !== origin)
+                    throw new errors/* GateError */.ue('INTERNAL', `path ${(0,registry_digest/* quote */.hD)(pathAndQuery)} leaves ${origin}`);
+                const base = {
+                    url,
+                    headers: { accept: o.accept },
+                    maxBytes: o.maxBytes,
+                    what: o.what,
+                    registryHost: apiHost,
+                };
+                let authorization = await this.auth.preemptive(target);
+                let res = await this.transport.request({
+                    ...base,
+                    ...(authorization ? { authorization } : {}),
+                });
+                if (res.status === 401) {
+                    authorization = await this.auth.onUnauthorized(target, res.headers.get('www-authenticate'), authorization);
+                    res = await this.transport.request({ ...base, authorization });
+                }
+                if (res.status === 401 || res.status === 403) {
+                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${errorDetail(res)})`);
+                }
+                return res;
+            },
+        };
+        return getter;
+    }
+    async close() {
+        if (this.ownsDispatcher)
+            await this.dispatcher.close();
+    }
+}
+//# sourceMappingURL=client.js.map
+;// CONCATENATED MODULE: ./build/core/report.js
+/** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
+const REPORT_SCHEMA_VERSION = 2;
+const TOOL = { name: 'image-gate', version: '0.1.0' };
+//# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ./build/core/report-outcome.js
+/** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
+function overallOutcome(results) {
+    if (results.some((r) => r.outcome === 'failed'))
+        return 'failed';
+    if (results.some((r) => r.outcome === 'error'))
+        return 'error';
+    if (results.length === 0)
+        return 'error';
+    if (results.some((r) => r.outcome === 'skipped'))
+        return 'error';
+    return 'verified';
+}
+function exitCode(outcome) {
+    return outcome === 'verified' ? 0 : outcome === 'failed' ? 1 : 2;
+}
+/** The report's outcome from its results and start error alone (never from a stored field). */
+function reportOutcome(r) {
+    if (r.error)
+        return r.results.some((x) => x.outcome === 'failed') ? 'failed' : 'error';
+    return overallOutcome(r.results);
+}
+//# sourceMappingURL=report-outcome.js.map
+;// CONCATENATED MODULE: ./build/core/report-finish.js
+// Finishing a run's report: schema, tool, run id, GitHub run, outcome, and the policy digest
+// (sha256 of the canonical JSON of the normalised policy section) that merge checks shards by.
+
+
+
+
+/** The GitHub Actions run a shard ran in, from the runner's environment; undefined elsewhere. */
+function githubRunOf(env) {
+    if (!env.GITHUB_RUN_ID)
+        return undefined;
+    return {
+        runId: env.GITHUB_RUN_ID,
+        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+        ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
+    };
+}
+function finishReport(partial) {
+    const outcome = reportOutcome(partial);
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: TOOL,
+        runId: partial.runId ?? (0,external_node_crypto_.randomUUID)(),
+        policyDigest: policyDigest(partial.policy),
+        ...(partial.github ? { github: partial.github } : {}),
+        startedAt: partial.startedAt,
+        finishedAt: new Date().toISOString(),
+        policy: partial.policy,
+        verified: outcome === 'verified',
+        outcome,
+        ...(partial.error ? { error: partial.error } : {}),
+        ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
+        ...(partial.stats ? { stats: partial.stats } : {}),
+        results: partial.results,
+    };
+}
+/**
+ * `sha256:` + hex SHA-256 of the canonical JSON of the report's policy section after
+ * normalisation: arrays that are sets (keys, identities, attestation types and signers, each
+ * rule's keys, identities and attestation types) are sorted by their canonical JSON; every other array keeps its
+ * order (policy-file rules and their image patterns are matched first to last). Canonical JSON:
+ * object keys sorted by UTF-16 code units at every level, no whitespace, strings and numbers as
+ * JSON.stringify writes them, undefined members left out (RFC 8785 for the values a policy holds).
+ * The section holds only what was required (keys by reference, key ID and validity, identities
+ * and their extension checks, tlog/SCT, require-all-keys, require-signature, trust root,
+ * platforms, attestation types, conditions, signers and GitHub source, policy-file rules), never
+ * run settings (concurrency, timeout, fail-fast, output, registry credentials), so shards of one
+ * policy share the digest and merge can recompute it from the section it sits next to.
+ */
+function policyDigest(policy) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
+        .update(canonicalJson(normalisePolicy(policy)))
+        .digest('hex')}`;
+}
+function normalisePolicy(p) {
+    // A shard's file is read as JSON: a non-array here is hashed as it stands, never thrown on.
+    const set = (xs) => Array.isArray(xs)
+        ? xs
+            .slice()
+            .sort((a, b) => compareCodeUnits(canonicalJson(a), canonicalJson(b)))
+        : xs;
+    return {
+        ...p,
+        keys: set(p.keys),
+        identities: set(p.identities),
+        ...(p.attestations
+            ? {
+                attestations: {
+                    ...p.attestations,
+                    types: set(p.attestations.types),
+                    signerKeys: set(p.attestations.signerKeys),
+                    signerIdentities: set(p.attestations.signerIdentities),
+                },
+            }
+            : {}),
+        ...(p.policyFile
+            ? {
+                policyFile: {
+                    ...p.policyFile,
+                    rules: p.policyFile.rules.map((r) => ({
+                        ...r,
+                        keys: set(r.keys),
+                        attestationKeys: set(r.attestationKeys),
+                        identities: set(r.identities),
+                        attestationIdentities: set(r.attestationIdentities),
+                        attestations: set(r.attestations),
+                    })),
+                },
+            }
+            : {}),
+    };
+}
+const compareCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Canonical JSON (see policyDigest); throws on values JSON cannot hold. */
+function canonicalJson(v) {
+    if (v === null || typeof v === 'boolean' || typeof v === 'string')
+        return JSON.stringify(v);
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v))
+            throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: ${v} is not a JSON number`);
+        return JSON.stringify(v);
+    }
+    if (Array.isArray(v))
+        return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
+    if (typeof v === 'object') {
+        const entries = Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => compareCodeUnits(a, b));
+        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+    }
+    throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: a ${typeof v} is not JSON`);
+}
+//# sourceMappingURL=report-finish.js.map
+;// CONCATENATED MODULE: ./build/core/settings.js
+function runSettings(o, env) {
+    return {
+        images: o.images,
+        concurrency: o.concurrency,
+        failFast: o.failFast,
+        timeoutMs: o.timeoutMs,
+        insecureRegistries: o.insecureRegistries,
+        registryCredentials: o.registryCredentials,
+        ...(o.githubToken ? { githubToken: o.githubToken } : {}),
+        githubApiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        trust: {
+            offline: o.offline,
+            ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
+            ...(o.tufCacheDir ? { tufCacheDir: o.tufCacheDir } : {}),
+            ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
+            ...(o.tufRoot ? { tufRoot: o.tufRoot } : {}),
+        },
+    };
+}
+//# sourceMappingURL=settings.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
+// What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
+// verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
+
+/** A view of the one table (limits.ts): a manifest may be 4 MiB, a signature record far less. */
+const S3LO_LIMITS = {
+    manifestBytes: limits/* LIMITS */.b1.manifestBytes,
+    recordBytes: limits/* LIMITS */.b1.s3loRecordBytes,
+};
+/** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
+function assertSafeKey(key) {
+    const parts = key.split('/');
+    if (key.startsWith('/') ||
+        parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
+        // Only reachable by a caller bug: references are validated before keys are built.
+        throw new Error(`unsafe object key '${key}'`);
+    }
+}
+//# sourceMappingURL=object-store.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/local-store.js
+// A local:// s3lo store: objects are files under one root directory. Symlinks are followed only
+// while they stay inside the root, so planted links cannot make the verifier read other files.
+
+
+
+
+class LocalS3loStore {
+    name;
+    root;
+    /** `root` as written in the reference (`./store`, `/store`, `store`), resolved against `cwd`. */
+    constructor(root, opts) {
+        this.name = `local://${root}`;
+        this.root = external_node_path_.resolve(opts.cwd, root);
+    }
+    async getObject(key, maxBytes) {
+        assertSafeKey(key);
+        const realRoot = await this.resolve(this.root, key);
+        if (realRoot === undefined)
+            return undefined;
+        const real = await this.resolve(external_node_path_.join(this.root, ...key.split('/')), key);
+        if (real === undefined)
+            return undefined;
+        const rel = external_node_path_.relative(realRoot, real);
+        if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel)) {
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} resolves outside the store root (to ${real})`);
+        }
+        return this.readBounded(real, key, maxBytes);
+    }
+    async resolve(p, key) {
+        try {
+            return await (0,promises_.realpath)(p);
+        }
+        catch (e) {
+            return this.mapError(e, key);
+        }
+    }
+    async readBounded(file, key, maxBytes) {
+        let handle;
+        try {
+            handle = await (0,promises_.open)(file, 'r');
+        }
+        catch (e) {
+            return this.mapError(e, key);
+        }
+        try {
+            const stat = await handle.stat();
+            if (!stat.isFile()) {
+                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is not a regular file`);
+            }
+            // Read one byte past the limit rather than trusting the size: the file may be growing.
+            const buf = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+            let total = 0;
+            for (;;) {
+                const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
+                if (bytesRead === 0)
+                    break;
+                total += bytesRead;
+                if (total > maxBytes) {
+                    throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: ${key} is larger than ${maxBytes} bytes`);
+                }
+                if (total === buf.length)
+                    break;
+            }
+            return new Uint8Array(buf.subarray(0, total));
+        }
+        catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
+            return this.mapError(e, key);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    mapError(e, key) {
+        const code = e?.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        if (code === 'EACCES' || code === 'EPERM') {
+            throw new errors/* GateError */.ue('AUTH_REFUSED', `${this.name}: permission denied reading ${key}`, {
+                cause: e,
+            });
+        }
+        if (code === 'ELOOP') {
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is a symlink loop`, { cause: e });
+        }
+        if (code === 'EISDIR') {
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is not a regular file`, { cause: e });
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${this.name}: cannot read ${key}: ${message}`, {
+            cause: e,
+        });
+    }
+}
+//# sourceMappingURL=local-store.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/s3-store.js
+// The AWS SDK is large: load it on the first s3:// read, not at every process start.
+const sdk = () => Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+
+
+
+class S3S3loStore {
+    name;
+    opts;
+    endpoint;
+    client;
+    constructor(opts) {
+        this.opts = opts;
+        this.name = `s3://${opts.bucket}`;
+        const env = opts.env ?? process.env;
+        const endpoint = opts.endpoint ?? env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'];
+        this.endpoint = endpoint === '' ? undefined : endpoint;
+    }
+    async getObject(key, maxBytes) {
+        assertSafeKey(key);
+        const client = await this.getClient();
+        const { GetObjectCommand } = await sdk();
+        const timeoutMs = this.opts.timeoutMs ?? 60_000;
+        const signal = AbortSignal.timeout(timeoutMs);
+        const where = `${this.name}/${key}`;
+        try {
+            const out = await client.send(new GetObjectCommand({ Bucket: this.opts.bucket, Key: key }), {
+                abortSignal: signal,
+            });
+            if (out.ContentLength !== undefined && out.ContentLength > maxBytes) {
+                destroyBody(out.Body);
+                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where} is ${out.ContentLength} bytes, limit ${maxBytes}`);
+            }
+            if (out.Body === undefined)
+                return new Uint8Array();
+            // Content-Length is only a hint: count what actually arrives and stop one chunk past the cap.
+            const chunks = [];
+            let total = 0;
+            for await (const chunk of out.Body) {
+                total += chunk.byteLength;
+                if (total > maxBytes) {
+                    destroyBody(out.Body);
+                    throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where} is larger than ${maxBytes} bytes`);
+                }
+                chunks.push(chunk);
+            }
+            return new Uint8Array(Buffer.concat(chunks));
+        }
+        catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
+            if (signal.aborted) {
+                throw new errors/* GateError */.ue('TIMEOUT', `${where}: no complete response within ${timeoutMs} ms`, {
+                    cause: e,
+                });
+            }
+            return mapS3Error(e, where);
+        }
+    }
+    getClient() {
+        this.client ??= this.makeClient();
+        return this.client;
+    }
+    async makeClient() {
+        const { S3Client } = await sdk();
+        const base = {
+            maxAttempts: this.opts.maxAttempts ?? 3,
+            requestHandler: {
+                connectionTimeout: 10_000,
+                requestTimeout: 30_000,
+                throwOnRequestTimeout: true,
+            },
+        };
+        if (this.opts.credentials !== undefined)
+            base.credentials = this.opts.credentials;
+        if (this.endpoint !== undefined) {
+            checkEndpoint(this.endpoint, this.opts.allowInsecureHttp === true);
+            // As s3lo does for MinIO/R2/Ceph: path-style addressing and no region discovery.
+            return new S3Client({
+                ...base,
+                endpoint: this.endpoint,
+                forcePathStyle: true,
+                region: this.opts.region ?? 'us-east-1',
+            });
+        }
+        if (this.opts.region !== undefined) {
+            return new S3Client({ ...base, region: this.opts.region, followRegionRedirects: true });
+        }
+        // Region from env/profile when there is one; otherwise us-east-1, and let S3's redirect tell
+        // us the bucket's real region (s3lo asks GetBucketLocation for the same reason).
+        const probe = new S3Client({ ...base, followRegionRedirects: true });
+        try {
+            await probe.config.region();
+            return probe;
+        }
+        catch {
+            probe.destroy();
+            return new S3Client({ ...base, region: 'us-east-1', followRegionRedirects: true });
+        }
+    }
+}
+function checkEndpoint(endpoint, allowInsecureHttp) {
+    let url;
+    try {
+        url = new URL(endpoint);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `S3 endpoint '${endpoint}' is not a URL`, { cause: e });
+    }
+    if (url.protocol === 'https:')
+        return;
+    if (url.protocol !== 'http:') {
+        throw new errors/* GateError */.ue('USAGE', `S3 endpoint '${endpoint}': scheme must be https or http`);
+    }
+    if (!(0,addresses/* isLoopbackHost */.cW)(url.hostname) && !allowInsecureHttp) {
+        throw new errors/* GateError */.ue('INSECURE', `S3 endpoint '${endpoint}' uses plain http to a non-loopback host`);
+    }
+}
+function destroyBody(body) {
+    const destroy = body?.destroy;
+    if (typeof destroy === 'function')
+        destroy.call(body);
+}
+/** 404 means "does not exist" (a failure upstream); every other outcome is an exit-2 error. */
+function mapS3Error(e, where) {
+    const err = (typeof e === 'object' && e !== null ? e : {});
+    const status = err.$metadata?.httpStatusCode;
+    const name = err.name ?? 'Error';
+    const detail = `${name}${err.message && err.message !== name ? `: ${err.message}` : ''}`;
+    if (status === 404 || name === 'NoSuchKey' || name === 'NoSuchBucket' || name === 'NotFound') {
+        return undefined;
+    }
+    if (status === 401 || status === 403) {
+        throw new errors/* GateError */.ue('AUTH_REFUSED', `${where}: access refused (HTTP ${status}, ${detail})`, {
+            cause: e,
+        });
+    }
+    if (name === 'CredentialsProviderError') {
+        throw new errors/* GateError */.ue('AUTH_REFUSED', `${where}: no usable AWS credentials (${detail})`, {
+            cause: e,
+        });
+    }
+    if (name === 'TimeoutError' || name === 'AbortError' || err.code === 'ETIMEDOUT') {
+        throw new errors/* GateError */.ue('TIMEOUT', `${where}: ${detail}`, { cause: e });
+    }
+    if (status !== undefined) {
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${where}: HTTP ${status} (${detail})`, { cause: e });
+    }
+    throw new errors/* GateError */.ue('NETWORK', `${where}: ${err.code ?? detail}`, { cause: e });
+}
+//# sourceMappingURL=s3-store.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/store.js
+// Opens the object store an s3lo reference names (its local:// root or its S3 bucket), metered
+// against the byte budget. What a store is lives in object-store.ts, which both stores import.
+
+
+
+/** The store a reference names: its local root directory, or its S3 bucket. */
+function createS3loStore(ref, opts = {}) {
+    const store = ref.scheme === 'local'
+        ? new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() })
+        : new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
+    return metered(store);
+}
+/** Every object read counts against the byte budget of the image it is read for (limits.ts). */
+function metered(store) {
+    return {
+        name: store.name,
+        async getObject(key, maxBytes) {
+            const bytes = await store.getObject(key, maxBytes);
+            if (bytes)
+                (0,limits/* chargeRead */.JO)(bytes.length, `${store.name}/${key}`);
+            return bytes;
+        },
+    };
+}
+
+//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/core/types.js
 // Shared data types of the core: OCI descriptors/manifests, the content-store interface that
 // every image source implements, and the per-signature evidence the report carries.
@@ -37390,7 +38313,688 @@ const MANIFEST_ACCEPT = [
     types_MEDIA_TYPES.dockerManifestList,
 ];
 //# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ./build/core/discovery.js
+;// CONCATENATED MODULE: ./build/core/registry/manifest.js
+// Strict parsing of manifests, indexes and descriptors received from any store. Everything here
+// is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
+
+
+
+
+const INDEX_TYPES = new Set([types_MEDIA_TYPES.ociIndex, types_MEDIA_TYPES.dockerManifestList]);
+const MANIFEST_TYPES = new Set([types_MEDIA_TYPES.ociManifest, types_MEDIA_TYPES.dockerManifest]);
+/** `type/subtype` of a Content-Type header, parameters dropped, lower case; undefined if absent. */
+function baseMediaType(contentType) {
+    if (contentType === null || contentType === undefined)
+        return undefined;
+    const t = contentType.split(';')[0].trim().toLowerCase();
+    return t === '' ? undefined : t;
+}
+function isIndexMediaType(mediaType) {
+    return INDEX_TYPES.has(mediaType);
+}
+/**
+ * Parses manifest bytes. `contentType` is the transport's claim (HTTP Content-Type, layout
+ * descriptor media type); when both it and the document's `mediaType` exist they must agree.
+ */
+function parseManifest(bytes, contentType, what) {
+    const o = parseJsonObject(bytes, what);
+    if (o.schemaVersion !== 2) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: schemaVersion is ${(0,registry_digest/* quote */.hD)(String(o.schemaVersion))}, expected 2`);
+    }
+    const declared = optString(o.mediaType, `${what}: mediaType`);
+    const ct = baseMediaType(contentType);
+    if (declared !== undefined && ct !== undefined && declared !== ct) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} differs from Content-Type ${(0,registry_digest/* quote */.hD)(ct)}`);
+    }
+    if (o.manifests !== undefined && (o.layers !== undefined || o.config !== undefined)) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`);
+    }
+    const mediaType = declared ??
+        (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
+        (o.manifests !== undefined ? types_MEDIA_TYPES.ociIndex : types_MEDIA_TYPES.ociManifest);
+    const m = { schemaVersion: 2, mediaType };
+    if (INDEX_TYPES.has(mediaType)) {
+        m.manifests = descriptorList(o.manifests, `${what}: manifests`);
+    }
+    else if (MANIFEST_TYPES.has(mediaType)) {
+        m.config = parseDescriptor(o.config, `${what}: config`);
+        m.layers = descriptorList(o.layers, `${what}: layers`);
+    }
+    else {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported media type ${(0,registry_digest/* quote */.hD)(mediaType)}`);
+    }
+    const artifactType = optString(o.artifactType, `${what}: artifactType`);
+    if (artifactType !== undefined)
+        m.artifactType = artifactType;
+    if (o.subject !== undefined)
+        m.subject = parseDescriptor(o.subject, `${what}: subject`);
+    const annotations = optAnnotations(o.annotations, `${what}: annotations`);
+    if (annotations)
+        m.annotations = annotations;
+    return { manifest: m, mediaType };
+}
+/** An OCI index (e.g. a referrers response), entries validated; count checked before the loop. */
+function parseIndex(bytes, what, maxEntries) {
+    const o = parseJsonObject(bytes, what);
+    const declared = optString(o.mediaType, `${what}: mediaType`);
+    if (declared !== undefined && declared !== types_MEDIA_TYPES.ociIndex) {
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} is not an OCI index`);
+    }
+    if (!Array.isArray(o.manifests))
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: "manifests" is not a list`);
+    if (o.manifests.length > maxEntries) {
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`);
+    }
+    return o.manifests.map((d, i) => parseDescriptor(d, `${what}: manifests[${i}]`));
+}
+function parseDescriptor(v, where) {
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a descriptor object`);
+    goSpelling(v, DESCRIPTOR_FIELDS, where);
+    if (manifest_isObject(v.platform))
+        goSpelling(v.platform, PLATFORM_FIELDS, `${where}.platform`);
+    if (typeof v.mediaType !== 'string' || v.mediaType === '')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.mediaType: missing or not a string`);
+    if (typeof v.digest !== 'string')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.digest: missing or not a string`);
+    (0,registry_digest/* assertDigest */.V7)(v.digest, 'content', `${where}.digest`);
+    if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) {
+        throw new errors/* GateError */.ue('MALFORMED', `${where}.size: ${(0,registry_digest/* quote */.hD)(String(v.size))} is not a non-negative integer`);
+    }
+    const d = { mediaType: v.mediaType, digest: v.digest, size: v.size };
+    const artifactType = optString(v.artifactType, `${where}.artifactType`);
+    if (artifactType !== undefined)
+        d.artifactType = artifactType;
+    const annotations = optAnnotations(v.annotations, `${where}.annotations`);
+    if (annotations)
+        d.annotations = annotations;
+    if (v.platform !== undefined) {
+        const p = v.platform;
+        if (!manifest_isObject(p) || typeof p.os !== 'string' || typeof p.architecture !== 'string') {
+            throw new errors/* GateError */.ue('MALFORMED', `${where}.platform: needs string "os" and "architecture"`);
+        }
+        d.platform = { os: p.os, architecture: p.architecture };
+        const variant = optString(p.variant, `${where}.platform.variant`);
+        if (variant !== undefined)
+            d.platform.variant = variant;
+    }
+    return d;
+}
+function descriptorList(v, where) {
+    if (!Array.isArray(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: missing or not a list`);
+    return v.map((d, i) => parseDescriptor(d, `${where}[${i}]`));
+}
+function parseJsonObject(bytes, what) {
+    let v;
+    try {
+        // Runtimes read this in Go: keys colliding under its case folding, or a BOM, would make
+        // them read another document than the one judged here.
+        v = parseStrictJsonBytes(bytes);
+    }
+    catch (e) {
+        const why = e instanceof Error ? `: ${e.message}` : '';
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: not valid JSON${why}`, { cause: e });
+    }
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${what}: not a JSON object`);
+    goSpelling(v, MANIFEST_FIELDS, what);
+    return v;
+}
+const MANIFEST_FIELDS = [
+    'schemaVersion',
+    'mediaType',
+    'artifactType',
+    'config',
+    'layers',
+    'manifests',
+    'subject',
+    'annotations',
+];
+const DESCRIPTOR_FIELDS = [
+    'mediaType',
+    'digest',
+    'size',
+    'urls',
+    'annotations',
+    'data',
+    'platform',
+    'artifactType',
+];
+const PLATFORM_FIELDS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
+/**
+ * Go's encoding/json fills a struct field from a key in any case ("Platform", "DIGEST"): such a
+ * key would be a field to a runtime and unknown here, so it is refused rather than ignored.
+ */
+function goSpelling(o, fields, where) {
+    for (const k of Object.keys(o)) {
+        if (fields.includes(k))
+            continue;
+        const f = fields.find((x) => goFoldKey(x) === goFoldKey(k));
+        if (f !== undefined)
+            throw new errors/* GateError */.ue('MALFORMED', `${where}: key ${(0,registry_digest/* quote */.hD)(k)} is ${(0,registry_digest/* quote */.hD)(f)} to a Go reader (keys match case-insensitively)`);
+    }
+}
+function manifest_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function optString(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (typeof v !== 'string')
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a string`);
+    return v;
+}
+function optAnnotations(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (!manifest_isObject(v))
+        throw new errors/* GateError */.ue('MALFORMED', `${where}: not an object`);
+    const out = {};
+    for (const [k, val] of Object.entries(v)) {
+        if (typeof val !== 'string')
+            throw new errors/* GateError */.ue('MALFORMED', `${where}[${(0,registry_digest/* quote */.hD)(k)}]: not a string`);
+        Object.defineProperty(out, k, {
+            value: val,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    }
+    return out;
+}
+//# sourceMappingURL=manifest.js.map
+;// CONCATENATED MODULE: ./build/core/sources/oci-layout-index.js
+// How the entries of a layout's index.json are read as signature storage: `cosign save`'s
+// untagged `kind` entries (image, sigs, atts) and OCI 1.1 referrers listed with a `subject`.
+
+
+/** The annotation key and values `cosign save` writes (cosign pkg/oci/layout/index.go). */
+const COSIGN_KIND = 'kind';
+const COSIGN_KINDS = {
+    image: 'dev.cosignproject.cosign/image',
+    imageIndex: 'dev.cosignproject.cosign/imageIndex',
+    sigs: 'dev.cosignproject.cosign/sigs',
+    atts: 'dev.cosignproject.cosign/atts',
+};
+/** Media types an index.json entry may have and still be a manifest that names a subject. */
+const MANIFEST_ENTRY_TYPES = new Set([
+    types_MEDIA_TYPES.ociManifest,
+    types_MEDIA_TYPES.ociIndex,
+    types_MEDIA_TYPES.dockerManifest,
+    types_MEDIA_TYPES.dockerManifestList,
+]);
+function entryName(desc, i) {
+    const kind = desc.annotations?.[COSIGN_KIND];
+    return `index.json manifests[${i}] (${kind !== undefined ? `kind ${kind}, ` : ''}${desc.digest})`;
+}
+/** An entry `cosign save` wrote for the image itself (kind image or imageIndex). */
+function isCosignImageEntry(desc) {
+    const kind = desc.annotations?.[COSIGN_KIND];
+    return kind === COSIGN_KINDS.image || kind === COSIGN_KINDS.imageIndex;
+}
+const SIGNATURE_TAG = /^(sha256)-([a-f0-9]{64})\.(sig|att)$/;
+/**
+ * The `cosign save` entry that stands for the tag `sha256-<hex>.sig` (kind sigs) or `.att` (kind
+ * atts) of a layout, or undefined when the layout holds none for that digest.
+ *
+ * cosign writes one image (or image index) per layout, untagged, with at most one sigs and one
+ * atts entry beside it, and links them by nothing but sharing the layout. So the entries stand for
+ * the tag only when the digest is that of the layout's one image entry; anything else that cannot
+ * be told apart (several image entries, several sigs entries, sigs without an image) is MALFORMED,
+ * naming the layout and the entries. What the entry holds is still only a candidate: each
+ * signature's payload must name the image digest before the verifier accepts it.
+ */
+function cosignSavedEntry(entries, tag, layout) {
+    const m = SIGNATURE_TAG.exec(tag);
+    if (!m)
+        return undefined;
+    const digest = `${m[1]}:${m[2]}`;
+    const kind = m[3] === 'sig' ? COSIGN_KINDS.sigs : COSIGN_KINDS.atts;
+    const named = entries.map((desc, i) => ({ desc, where: entryName(desc, i) }));
+    const images = named.filter((e) => isCosignImageEntry(e.desc));
+    const held = named.filter((e) => e.desc.annotations?.[COSIGN_KIND] === kind);
+    if (held.length === 0)
+        return undefined;
+    if (images.length === 0)
+        throw new errors/* GateError */.ue('MALFORMED', `${layout}: ${held[0].where} belongs to no ${COSIGN_KINDS.image} or ${COSIGN_KINDS.imageIndex} entry`);
+    if (!images.some((e) => e.desc.digest === digest))
+        return undefined;
+    if (images.length > 1)
+        throw new errors/* GateError */.ue('MALFORMED', `${layout}: ${images.length} cosign image entries (${list(images)}): cannot tell which one ${held[0].where} belongs to`);
+    if (held.length > 1)
+        throw new errors/* GateError */.ue('MALFORMED', `${layout}: ${held.length} entries of kind ${kind} for one image (${list(held)})`);
+    return held[0];
+}
+const list = (es) => es.map((e) => e.where).join(', ');
+/**
+ * The descriptor a registry's referrers API would list for manifest `m` (OCI distribution spec:
+ * artifactType falls back to the config media type, annotations are the manifest's own), built
+ * from the manifest read and hashed, never from what index.json claims about it.
+ */
+function referrerDescriptor(m, mediaType, digest, size) {
+    const d = { mediaType, digest, size };
+    const artifactType = m.artifactType ?? m.config?.mediaType;
+    if (artifactType !== undefined)
+        d.artifactType = artifactType;
+    if (m.annotations)
+        d.annotations = m.annotations;
+    return d;
+}
+//# sourceMappingURL=oci-layout-index.js.map
+;// CONCATENATED MODULE: ./build/core/sources/oci-layout.js
+// A ContentStore over an OCI image layout directory (index.json + blobs/<alg>/<hex>). Tags are the
+// `org.opencontainers.image.ref.name` annotations; every blob read is hashed against its digest.
+// Signatures are found as tools write them: `sha256-<hex>.sig` tags, `cosign save`'s `kind`
+// entries (oci-layout-index.ts), and OCI 1.1 referrers listed untagged with a `subject` (oras).
+
+
+
+
+
+
+
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** Files of blobs/sha256 looked through for unlisted referrers (a saved image has dozens). */
+const UNLISTED_SCAN_FILES = 10_000;
+class OciLayoutStore {
+    dir;
+    name;
+    index;
+    /** Referrers by subject digest, from the manifests index.json lists; read once per store. */
+    referrers;
+    constructor(dir) {
+        this.dir = dir;
+        this.name = `oci-layout://${dir}`;
+    }
+    async readFileCapped(rel, maxBytes) {
+        const file = external_node_path_.join(this.dir, rel);
+        let fh;
+        try {
+            // Only regular files: opening a FIFO planted in the layout would block past any deadline.
+            if (!(await (0,promises_.stat)(file)).isFile())
+                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${rel} is not a regular file`);
+            fh = await (0,promises_.open)(file, 'r');
+        }
+        catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
+            const code = e.code;
+            if (code === 'ENOENT')
+                return undefined;
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${this.name}: cannot read ${rel}: ${String(code)}`, {
+                cause: e,
+            });
+        }
+        try {
+            const st = await fh.stat();
+            if (st.size > maxBytes)
+                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: ${rel} is ${st.size} bytes, limit ${maxBytes}`);
+            const buf = Buffer.alloc(st.size);
+            const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+            (0,limits/* chargeRead */.JO)(bytesRead, `${this.name}: ${rel}`);
+            return buf.subarray(0, bytesRead);
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    loadIndex() {
+        this.index ??= (async () => {
+            const bytes = await this.readFileCapped('index.json', limits/* LIMITS */.b1.manifestBytes);
+            if (!bytes)
+                throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: no index.json (not an OCI image layout)`);
+            return parseIndex(bytes, `${this.name}/index.json`, limits/* LIMITS */.b1.layersPerManifest);
+        })();
+        return this.index;
+    }
+    async getManifest(reference) {
+        const entries = await this.loadIndex();
+        if ((0,core_reference/* isDigest */.Bc)(reference)) {
+            const bytes = await this.readBlob(reference, limits/* LIMITS */.b1.manifestBytes);
+            if (!bytes)
+                return undefined;
+            return this.parse('', reference, bytes, `${this.name}@${reference}`);
+        }
+        const matching = entries
+            .map((desc, i) => ({ desc, where: entryName(desc, i) }))
+            .filter((e) => e.desc.annotations?.[REF_NAME] === reference);
+        if (matching.length > 1)
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: tag '${reference}' names several manifests`);
+        const entry = matching[0] ?? cosignSavedEntry(entries, reference, this.name);
+        if (!entry)
+            return undefined;
+        const found = await this.readEntry(entry);
+        if (matching.length === 0 && found.manifest.layers === undefined)
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${entry.where} is an index, not a signature manifest`);
+        return found;
+    }
+    /**
+     * OCI 1.1 referrers of `digest`: the manifests index.json lists whose `subject` names it, as
+     * `oras copy -r` to a layout leaves them (untagged; oras writes no referrers index), and those
+     * `cosign save` leaves unlisted (see unlistedReferrers). Undefined
+     * when none is of `artifactType`, so that discovery then looks for the `sha256-<hex>` tag index.
+     */
+    async getReferrers(digest, artifactType) {
+        this.referrers ??= this.scanReferrers().catch((e) => {
+            // A scan cut short (by an image's byte budget, say) is not the layout's answer: retry later.
+            this.referrers = undefined;
+            throw e;
+        });
+        const listed = (await this.referrers).get(digest) ?? [];
+        const all = [...listed, ...(await this.unlistedReferrers(digest))];
+        const matching = all.filter((d) => artifactType === undefined || d.artifactType === artifactType);
+        return matching.length > 0 ? matching : undefined;
+    }
+    async scanReferrers() {
+        const bySubject = new Map();
+        for (const [i, desc] of (await this.loadIndex()).entries()) {
+            // Only manifests name a subject; other entries (deprecated artifact manifests, blobs) are skipped.
+            if (!MANIFEST_ENTRY_TYPES.has(desc.mediaType))
+                continue;
+            // Every entry is read: any unreadable one could be a referrer, so it is an error, not skipped.
+            const found = await this.readEntry({ desc, where: entryName(desc, i) });
+            const subject = found.manifest.subject?.digest;
+            if (subject === undefined)
+                continue;
+            const d = referrerDescriptor(found.manifest, found.mediaType, found.digest, found.bytes.length);
+            bySubject.set(subject, [...(bySubject.get(subject) ?? []), d]);
+        }
+        return bySubject;
+    }
+    /**
+     * `cosign save` of an image cosign v3 signed: its bundle referrers are written to blobs/ but not
+     * listed, each write starting from an empty index.json again (cosign's `verify --local-image`
+     * scans blobs/sha256 for them). So for the digest of the layout's cosign image entry, and only
+     * there, the unlisted blobs that may be manifests (JSON, no larger than a manifest may be) are
+     * read, and those whose `subject` is `digest` are its referrers, once their bytes hash to their
+     * file name. Other blobs (layers, configs) are passed over.
+     */
+    async unlistedReferrers(digest) {
+        const entries = await this.loadIndex();
+        if (!entries.some((d) => isCosignImageEntry(d) && d.digest === digest))
+            return [];
+        const names = await this.blobNames();
+        if (names.length > UNLISTED_SCAN_FILES)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: blobs/sha256 holds ${names.length} files, limit ${UNLISTED_SCAN_FILES} looked through for unlisted referrers`);
+        const listed = new Set(entries.map((d) => d.digest));
+        const found = [];
+        for (const hex of names.filter((n) => /^[a-f0-9]{64}$/.test(n)).sort()) {
+            if (listed.has(`sha256:${hex}`))
+                continue;
+            const rel = external_node_path_.join('blobs', 'sha256', hex);
+            if (!(await this.mayBeManifest(rel)))
+                continue;
+            const bytes = await this.readFileCapped(rel, limits/* LIMITS */.b1.manifestBytes);
+            if (!bytes)
+                continue;
+            let parsed;
+            try {
+                parsed = parseManifest(bytes, undefined, `${this.name}: ${rel}`);
+            }
+            catch (e) {
+                if (e instanceof errors/* GateError */.ue && e.code === 'MALFORMED')
+                    continue; // a config, not a manifest
+                throw e;
+            }
+            if (parsed.manifest.subject?.digest !== digest)
+                continue;
+            const got = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+            if (got !== `sha256:${hex}`)
+                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${this.name}: unlisted ${rel} names ${digest} as its subject but holds bytes hashing to ${got}`);
+            found.push(referrerDescriptor(parsed.manifest, parsed.mediaType, got, bytes.length));
+        }
+        return found;
+    }
+    async blobNames() {
+        try {
+            return await (0,promises_.readdir)(external_node_path_.join(this.dir, 'blobs', 'sha256'));
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT')
+                return [];
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${this.name}: cannot list blobs/sha256: ${code}`, {
+                cause: e,
+            });
+        }
+    }
+    /** A regular file no larger than LIMITS.manifestBytes whose first byte opens a JSON object. */
+    async mayBeManifest(rel) {
+        const file = external_node_path_.join(this.dir, rel);
+        const st = await (0,promises_.stat)(file).catch(() => undefined);
+        if (!st?.isFile() || st.size > limits/* LIMITS */.b1.manifestBytes || st.size === 0)
+            return false;
+        const fh = await (0,promises_.open)(file, 'r').catch(() => undefined);
+        if (!fh)
+            return false;
+        try {
+            const first = Buffer.alloc(1);
+            const { bytesRead } = await fh.read(first, 0, 1, 0);
+            (0,limits/* chargeRead */.JO)(bytesRead, `${this.name}: ${rel}`);
+            return first[0] === 0x7b; // '{': cosign writes its manifests as compact JSON
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    /** The manifest an index.json entry names; every fault names the layout and the entry. */
+    async readEntry(entry) {
+        const { desc, where } = entry;
+        let bytes;
+        try {
+            bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b1.manifestBytes);
+        }
+        catch (e) {
+            if (!(e instanceof errors/* GateError */.ue))
+                throw e;
+            const rest = e.message.startsWith(`${this.name}: `)
+                ? e.message.slice(this.name.length + 2)
+                : e.message;
+            throw new errors/* GateError */.ue(e.code, `${this.name}: ${where}: ${rest}`, { cause: e });
+        }
+        const [alg, hex] = desc.digest.split(':');
+        if (!bytes)
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${where}: its manifest blobs/${alg}/${hex} is missing`);
+        if (bytes.length !== desc.size)
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${where}: declares ${desc.size} bytes, its manifest has ${bytes.length}`);
+        return this.parse(desc.mediaType, desc.digest, bytes, `${this.name}: ${where}`);
+    }
+    /** `claimed`: the media type index.json gives, which the document must not contradict. */
+    parse(claimed, digest, bytes, what) {
+        const { manifest, mediaType } = parseManifest(bytes, claimed || undefined, what);
+        return { digest, mediaType, bytes, manifest };
+    }
+    async getBlob(digest, maxBytes) {
+        const bytes = await this.readBlob(digest, maxBytes);
+        if (!bytes)
+            throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: blob ${digest} not found`);
+        return bytes;
+    }
+    async readBlob(digest, maxBytes) {
+        // Digest syntax is checked before it becomes a path: no traversal through a descriptor.
+        if (!(0,core_reference/* isDigest */.Bc)(digest))
+            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: '${digest}' is not a valid digest`);
+        const [alg, hex] = digest.split(':');
+        const bytes = await this.readFileCapped(external_node_path_.join('blobs', alg, hex), maxBytes);
+        if (!bytes)
+            return undefined;
+        const got = `${alg}:${(0,external_node_crypto_.createHash)(alg).update(bytes).digest('hex')}`;
+        if (got !== digest)
+            throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${this.name}: blob ${digest} holds bytes hashing to ${got}`);
+        return bytes;
+    }
+}
+//# sourceMappingURL=oci-layout.js.map
+;// CONCATENATED MODULE: ./build/core/sources/registry.js
+// ContentStore over one registry repository: manifests, blobs and OCI 1.1 referrers, each
+// checked against the digest asked for or computed here, under streaming size and count caps.
+
+
+
+
+
+
+
+/** The content store of one repository; `registry` is host[:port] as written in the image ref. */
+function registryStore(client, registry, repository) {
+    return new RegistryStore(client.repository(registry, repository));
+}
+class RegistryStore {
+    repo;
+    name;
+    constructor(repo) {
+        this.repo = repo;
+        this.name = repo.name;
+    }
+    async getManifest(reference) {
+        const byDigest = reference.includes(':');
+        const expected = byDigest
+            ? (0,registry_digest/* assertDigest */.V7)(reference, 'input', `manifest reference for ${this.name}`)
+            : undefined;
+        if (!byDigest && !(0,registry_digest/* isTag */.dz)(reference)) {
+            throw new errors/* GateError */.ue('USAGE', `manifest reference for ${this.name}: ${(0,registry_digest/* quote */.hD)(reference)} is neither a tag nor a digest`);
+        }
+        const what = `manifest ${this.name}${byDigest ? '@' : ':'}${reference}`;
+        const res = await this.repo.get(`/v2/${this.repo.repository}/manifests/${reference}`, {
+            accept: MANIFEST_ACCEPT.join(', '),
+            maxBytes: MAX_MANIFEST_BYTES,
+            what,
+        });
+        if (res.status === 404)
+            return undefined;
+        this.expectOk(res, what);
+        const bytes = res.body;
+        let digest;
+        if (expected) {
+            if (!(0,registry_digest/* digestMatches */.U2)(bytes, expected)) {
+                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${(0,registry_digest/* computeDigest */.MK)(bytes, expected.algorithm)}`);
+            }
+            digest = reference;
+        }
+        else {
+            digest = (0,registry_digest/* computeDigest */.MK)(bytes);
+        }
+        const header = res.headers.get('docker-content-digest');
+        if (header !== null) {
+            const claimed = (0,registry_digest/* parseDigest */.m)(header.trim());
+            if (!claimed || !(0,registry_digest/* digestMatches */.U2)(bytes, claimed)) {
+                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: Docker-Content-Digest ${(0,registry_digest/* quote */.hD)(header)} does not match the received bytes (${digest})`);
+            }
+        }
+        const { manifest, mediaType } = parseManifest(bytes, res.headers.get('content-type') ?? undefined, what);
+        return { digest, mediaType, bytes, manifest };
+    }
+    async getBlob(digest, maxBytes) {
+        const expected = (0,registry_digest/* assertDigest */.V7)(digest, 'content', `blob digest in ${this.name}`);
+        if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
+            throw new errors/* GateError */.ue('INTERNAL', `blob size cap ${maxBytes} is not a byte count`);
+        const what = `blob ${this.name}@${digest}`;
+        const res = await this.repo.get(`/v2/${this.repo.repository}/blobs/${digest}`, {
+            accept: '*/*',
+            maxBytes,
+            what,
+        });
+        if (res.status === 404)
+            throw new errors/* GateError */.ue('NOT_FOUND', `${what}: not found`);
+        this.expectOk(res, what);
+        if (!(0,registry_digest/* digestMatches */.U2)(res.body, expected)) {
+            throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${(0,registry_digest/* computeDigest */.MK)(res.body, expected.algorithm)}`);
+        }
+        return res.body;
+    }
+    async getReferrers(digest, artifactType) {
+        (0,registry_digest/* assertDigest */.V7)(digest, 'input', `referrers subject in ${this.name}`);
+        const api = this.repo.referrersApi;
+        if (!api)
+            return this.fetchReferrers(digest, artifactType);
+        while (api.known === undefined && api.probe)
+            await api.probe;
+        if (api.known === 'absent')
+            return undefined;
+        if (api.known === 'present')
+            return this.fetchReferrers(digest, artifactType);
+        // This call is the probe; an error leaves the question open for the next image.
+        let settle = () => undefined;
+        api.probe = new Promise((r) => (settle = r));
+        try {
+            const found = await this.fetchReferrers(digest, artifactType);
+            api.known = found === undefined ? 'absent' : 'present';
+            return found;
+        }
+        finally {
+            api.probe = undefined;
+            settle();
+        }
+    }
+    async fetchReferrers(digest, artifactType) {
+        const what = `referrers of ${this.name}@${digest}`;
+        const first = `/v2/${this.repo.repository}/referrers/${digest}`;
+        let path = artifactType !== undefined
+            ? `${first}?artifactType=${encodeURIComponent(artifactType)}`
+            : first;
+        const all = [];
+        for (let page = 1;; page++) {
+            const res = await this.repo.get(path, {
+                accept: types_MEDIA_TYPES.ociIndex,
+                maxBytes: MAX_MANIFEST_BYTES,
+                what,
+            });
+            // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
+            if (res.status === 404 && page === 1)
+                return undefined;
+            this.expectOk(res, what);
+            const entries = parseIndex(res.body, what, MAX_REFERRERS - all.length);
+            all.push(...entries);
+            const next = nextLink(res.headers.get('link'));
+            if (next === undefined)
+                break;
+            if (page >= MAX_REFERRER_PAGES) {
+                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: more than ${MAX_REFERRER_PAGES} pages`);
+            }
+            path = this.sameRepositoryPath(next, first, what);
+        }
+        // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is unauthenticated.
+        return artifactType === undefined ? all : all.filter((d) => d.artifactType === artifactType);
+    }
+    expectOk(res, what) {
+        if (res.status === 200)
+            return;
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${errorDetail(res)}`);
+    }
+    /** A `Link` next page must stay on the registry and on this subject's referrers path. */
+    sameRepositoryPath(link, first, what) {
+        let u;
+        try {
+            u = new URL(link, this.repo.origin + first);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,registry_digest/* quote */.hD)(link)} is not a URL`, {
+                cause: e,
+            });
+        }
+        if (u.origin !== this.repo.origin || u.pathname !== first) {
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,registry_digest/* quote */.hD)(link)} leaves ${this.repo.origin}${first}`);
+        }
+        return `${u.pathname}${u.search}`;
+    }
+}
+/** Target of `rel="next"` in a Link header (RFC 8288), if any. */
+function nextLink(header) {
+    if (header === null)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*(.*)$/.exec(part);
+        if (!m)
+            continue;
+        if (/(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+//# sourceMappingURL=registry.js.map
+;// CONCATENATED MODULE: ./build/core/verify/discovery.js
 // Finds every signature an image may carry, in both cosign formats and independently for each
 // image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
 // `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
@@ -37630,2695 +39234,78 @@ function isCandidateFault(e) {
     return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
 }
 //# sourceMappingURL=discovery.js.map
-// EXTERNAL MODULE: ./build/core/options.js
-var options = __nccwpck_require__(1468);
-// EXTERNAL MODULE: ./build/core/registry/digest.js
-var registry_digest = __nccwpck_require__(1514);
-;// CONCATENATED MODULE: ./build/core/registry/manifest.js
-// Strict parsing of manifests, indexes and descriptors received from any store. Everything here
-// is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
-
-
-
-
-const INDEX_TYPES = new Set([types_MEDIA_TYPES.ociIndex, types_MEDIA_TYPES.dockerManifestList]);
-const MANIFEST_TYPES = new Set([types_MEDIA_TYPES.ociManifest, types_MEDIA_TYPES.dockerManifest]);
-/** `type/subtype` of a Content-Type header, parameters dropped, lower case; undefined if absent. */
-function baseMediaType(contentType) {
-    if (contentType === null || contentType === undefined)
-        return undefined;
-    const t = contentType.split(';')[0].trim().toLowerCase();
-    return t === '' ? undefined : t;
-}
-function isIndexMediaType(mediaType) {
-    return INDEX_TYPES.has(mediaType);
-}
-/**
- * Parses manifest bytes. `contentType` is the transport's claim (HTTP Content-Type, layout
- * descriptor media type); when both it and the document's `mediaType` exist they must agree.
- */
-function parseManifest(bytes, contentType, what) {
-    const o = parseJsonObject(bytes, what);
-    if (o.schemaVersion !== 2) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: schemaVersion is ${(0,registry_digest/* quote */.hD)(String(o.schemaVersion))}, expected 2`);
-    }
-    const declared = optString(o.mediaType, `${what}: mediaType`);
-    const ct = baseMediaType(contentType);
-    if (declared !== undefined && ct !== undefined && declared !== ct) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} differs from Content-Type ${(0,registry_digest/* quote */.hD)(ct)}`);
-    }
-    if (o.manifests !== undefined && (o.layers !== undefined || o.config !== undefined)) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: has both "manifests" and "layers"/"config" (ambiguous index/manifest)`);
-    }
-    const mediaType = declared ??
-        (ct !== undefined && (INDEX_TYPES.has(ct) || MANIFEST_TYPES.has(ct)) ? ct : undefined) ??
-        (o.manifests !== undefined ? types_MEDIA_TYPES.ociIndex : types_MEDIA_TYPES.ociManifest);
-    const m = { schemaVersion: 2, mediaType };
-    if (INDEX_TYPES.has(mediaType)) {
-        m.manifests = descriptorList(o.manifests, `${what}: manifests`);
-    }
-    else if (MANIFEST_TYPES.has(mediaType)) {
-        m.config = parseDescriptor(o.config, `${what}: config`);
-        m.layers = descriptorList(o.layers, `${what}: layers`);
-    }
-    else {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: unsupported media type ${(0,registry_digest/* quote */.hD)(mediaType)}`);
-    }
-    const artifactType = optString(o.artifactType, `${what}: artifactType`);
-    if (artifactType !== undefined)
-        m.artifactType = artifactType;
-    if (o.subject !== undefined)
-        m.subject = parseDescriptor(o.subject, `${what}: subject`);
-    const annotations = optAnnotations(o.annotations, `${what}: annotations`);
-    if (annotations)
-        m.annotations = annotations;
-    return { manifest: m, mediaType };
-}
-/** An OCI index (e.g. a referrers response), entries validated; count checked before the loop. */
-function parseIndex(bytes, what, maxEntries) {
-    const o = parseJsonObject(bytes, what);
-    const declared = optString(o.mediaType, `${what}: mediaType`);
-    if (declared !== undefined && declared !== types_MEDIA_TYPES.ociIndex) {
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: mediaType ${(0,registry_digest/* quote */.hD)(declared)} is not an OCI index`);
-    }
-    if (!Array.isArray(o.manifests))
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: "manifests" is not a list`);
-    if (o.manifests.length > maxEntries) {
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: ${o.manifests.length} entries, more than the limit of ${maxEntries}`);
-    }
-    return o.manifests.map((d, i) => parseDescriptor(d, `${what}: manifests[${i}]`));
-}
-function parseDescriptor(v, where) {
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a descriptor object`);
-    goSpelling(v, DESCRIPTOR_FIELDS, where);
-    if (manifest_isObject(v.platform))
-        goSpelling(v.platform, PLATFORM_FIELDS, `${where}.platform`);
-    if (typeof v.mediaType !== 'string' || v.mediaType === '')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.mediaType: missing or not a string`);
-    if (typeof v.digest !== 'string')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.digest: missing or not a string`);
-    (0,registry_digest/* assertDigest */.V7)(v.digest, 'content', `${where}.digest`);
-    if (typeof v.size !== 'number' || !Number.isSafeInteger(v.size) || v.size < 0) {
-        throw new errors/* GateError */.ue('MALFORMED', `${where}.size: ${(0,registry_digest/* quote */.hD)(String(v.size))} is not a non-negative integer`);
-    }
-    const d = { mediaType: v.mediaType, digest: v.digest, size: v.size };
-    const artifactType = optString(v.artifactType, `${where}.artifactType`);
-    if (artifactType !== undefined)
-        d.artifactType = artifactType;
-    const annotations = optAnnotations(v.annotations, `${where}.annotations`);
-    if (annotations)
-        d.annotations = annotations;
-    if (v.platform !== undefined) {
-        const p = v.platform;
-        if (!manifest_isObject(p) || typeof p.os !== 'string' || typeof p.architecture !== 'string') {
-            throw new errors/* GateError */.ue('MALFORMED', `${where}.platform: needs string "os" and "architecture"`);
-        }
-        d.platform = { os: p.os, architecture: p.architecture };
-        const variant = optString(p.variant, `${where}.platform.variant`);
-        if (variant !== undefined)
-            d.platform.variant = variant;
-    }
-    return d;
-}
-function descriptorList(v, where) {
-    if (!Array.isArray(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: missing or not a list`);
-    return v.map((d, i) => parseDescriptor(d, `${where}[${i}]`));
-}
-function parseJsonObject(bytes, what) {
-    let v;
-    try {
-        // Runtimes read this in Go: keys colliding under its case folding, or a BOM, would make
-        // them read another document than the one judged here.
-        v = (0,strict_json/* parseStrictJsonBytes */.ml)(bytes);
-    }
-    catch (e) {
-        const why = e instanceof Error ? `: ${e.message}` : '';
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: not valid JSON${why}`, { cause: e });
-    }
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${what}: not a JSON object`);
-    goSpelling(v, MANIFEST_FIELDS, what);
-    return v;
-}
-const MANIFEST_FIELDS = [
-    'schemaVersion',
-    'mediaType',
-    'artifactType',
-    'config',
-    'layers',
-    'manifests',
-    'subject',
-    'annotations',
-];
-const DESCRIPTOR_FIELDS = [
-    'mediaType',
-    'digest',
-    'size',
-    'urls',
-    'annotations',
-    'data',
-    'platform',
-    'artifactType',
-];
-const PLATFORM_FIELDS = ['architecture', 'os', 'os.version', 'os.features', 'variant', 'features'];
-/**
- * Go's encoding/json fills a struct field from a key in any case ("Platform", "DIGEST"): such a
- * key would be a field to a runtime and unknown here, so it is refused rather than ignored.
- */
-function goSpelling(o, fields, where) {
-    for (const k of Object.keys(o)) {
-        if (fields.includes(k))
-            continue;
-        const f = fields.find((x) => (0,strict_json/* goFoldKey */.Zt)(x) === (0,strict_json/* goFoldKey */.Zt)(k));
-        if (f !== undefined)
-            throw new errors/* GateError */.ue('MALFORMED', `${where}: key ${(0,registry_digest/* quote */.hD)(k)} is ${(0,registry_digest/* quote */.hD)(f)} to a Go reader (keys match case-insensitively)`);
-    }
-}
-function manifest_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function optString(v, where) {
-    if (v === undefined)
-        return undefined;
-    if (typeof v !== 'string')
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not a string`);
-    return v;
-}
-function optAnnotations(v, where) {
-    if (v === undefined)
-        return undefined;
-    if (!manifest_isObject(v))
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: not an object`);
-    const out = {};
-    for (const [k, val] of Object.entries(v)) {
-        if (typeof val !== 'string')
-            throw new errors/* GateError */.ue('MALFORMED', `${where}[${(0,registry_digest/* quote */.hD)(k)}]: not a string`);
-        Object.defineProperty(out, k, {
-            value: val,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-        });
-    }
-    return out;
-}
-//# sourceMappingURL=manifest.js.map
-;// CONCATENATED MODULE: ./build/core/verify.js
-// One image -> one ImageResult: resolve the reference to the digest of the bytes received,
-// discover signatures in every format, verify each (and, on request, each platform manifest of an
-// index), and explain the verdict in one line.
+;// CONCATENATED MODULE: ./build/core/stores.js
 
 
 
 
 
-
-
-// When every candidate is rejected, the reason names the most telling rejection.
-const REASON_PRIORITY = [
-    'UNTRUSTED_SIGNER',
-    'TLOG_MISSING',
-    'TLOG_INVALID',
-    'SIGNATURE_INVALID',
-    'PAYLOAD_MISMATCH',
-    'DIGEST_MISMATCH',
-    'MALFORMED',
-];
-async function verifyImage(ref, ctx) {
-    // Everything read for this image, in any store or API, counts against one byte budget
-    // (limits.ts), itself within the run's.
-    const budget = (0,limits/* nestedBudget */.zS)(`image ${ref.original}`, limits/* LIMITS */.b1.imageBytes);
-    return (0,limits/* withByteBudget */.WN)(budget, () => verifyImageWithin(ref, ctx));
-}
-async function verifyImageWithin(ref, ctx) {
-    const started = performance.now();
-    const base = { image: ref.original, signatures: [], attestations: [] };
-    try {
-        if (ref.kind === 's3lo') {
-            if (!ctx.verifyS3lo)
-                throw new errors/* GateError */.ue('USAGE', `image '${ref.original}': s3lo references are not enabled`);
-            const r = await ctx.verifyS3lo(ref);
-            return { ...r, image: ref.original, durationMs: ms(started) };
-        }
-        const result = await verifyStoreImage(ref, ctx);
-        return { ...result, durationMs: ms(started) };
-    }
-    catch (e) {
-        const err = (0,errors/* toGateError */.Vl)(e);
-        return {
-            ...base,
-            outcome: (0,errors/* isFailureCode */.sH)(err.code) ? 'failed' : 'error',
-            verified: false,
-            reason: err.message,
-            code: err.code,
-            durationMs: ms(started),
-        };
-    }
-}
-async function verifyStoreImage(ref, ctx) {
-    const store = ctx.storeFor(ref);
-    const wanted = ref.digest ?? ref.tag;
-    if (wanted === undefined)
-        throw new errors/* GateError */.ue('REF_INVALID', `image '${ref.original}': name a tag or a digest`);
-    const fetched = await store.getManifest(wanted);
-    if (!fetched)
-        throw new errors/* GateError */.ue('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
-    // From here on only the digest computed over the bytes received is used.
-    const digest = fetched.digest;
-    const v = await verifyDigest(store, digest, ctx.verifier, lookupFor(ctx, ctx.attestations !== undefined));
-    requireEveryKey(v, ctx.requireAllKeys);
-    const att = ctx.attestations
-        ? await checkAttestations(digest, v.found.candidates, ctx.attestations)
-        : undefined;
-    // A candidate over its own size cap might have been the attestation asked for.
-    const setAside = att && !att.ok ? unreadableLimit(v.found) : undefined;
-    if (setAside)
-        throw setAside;
-    const rejected = [...v.rejected, ...(att?.rejected ?? [])];
-    const common = {
-        image: ref.original,
-        digest,
-        pinned: (0,core_reference/* pinnedReference */.ct)(ref, digest),
-        signatures: v.signatures,
-        attestations: att?.attestations ?? [],
-        ...(rejected.length ? { rejected } : {}),
-    };
-    const signatureOptional = ctx.requireSignature === false && att !== undefined;
-    if (att && !att.ok && (!v.failure || signatureOptional)) {
-        return {
-            ...common,
-            outcome: 'failed',
-            verified: false,
-            code: att.code ?? 'ATTESTATION_MISSING',
-            reason: att.reason ?? 'attestation policy not met',
-        };
-    }
-    if (v.failure && signatureOptional) {
-        // Attestations alone carry the verdict: every required one verified and every condition met.
-        return { ...common, outcome: 'verified', verified: true };
-    }
-    const entries = fetched.manifest.manifests;
-    if (entries !== undefined && ctx.platforms !== undefined) {
-        return { ...common, ...(await verifyPlatforms(store, digest, entries, ctx, v)) };
-    }
-    if (v.failure) {
-        // The index digest is what is gated. Platform signatures never stand in for it, but saying
-        // they exist turns a puzzling "unsigned" into an actionable one.
-        const note = entries !== undefined && v.failure.code === 'UNSIGNED'
-            ? await signedPlatformsNote(store, entries, ctx.verifier)
-            : '';
-        return {
-            ...common,
-            outcome: 'failed',
-            verified: false,
-            ...v.failure,
-            reason: v.failure.reason + note,
-        };
-    }
-    return { ...common, ...verifiedFields(v.signatures) };
-}
-function lookupFor(ctx, withAttestations) {
+function runStores(registry, env) {
+    const layouts = new Map();
+    const s3loStores = new Map();
     return {
-        withAttestations,
-        complete: (ctx.requireAllKeys?.length ?? 0) > 0,
-        ...(ctx.formatOrder ? { formatOrder: ctx.formatOrder } : {}),
-    };
-}
-/**
- * Discover and verify the signatures of one manifest digest in one store.
- *
- * With attestations or require-all-keys every candidate counts, so every format is looked up and
- * any failure to read one is an error. Otherwise one valid signature verifies the digest:
- * candidates are fetched and judged one at a time, format after format, and the first that
- * verifies decides; nothing after it is fetched (so a flood behind a valid signature costs
- * nothing, and one in front of it stops at the byte budget). A format that yields a valid
- * signature decides even when the other could not be read (a registry error, a flood over the
- * limits), as cosign, which looks in one format, would. The `.sig` tag is looked in first (one
- * request for a key-signed image); once an image of a repository verified in one format, later
- * images look in that format first. Without a valid signature the verdict, or the error, is the
- * same in either order.
- */
-async function verifyDigest(store, digest, verifier, lookup = {}) {
-    const order = lookup.formatOrder;
-    if (lookup.withAttestations || lookup.complete) {
-        const found = await discover(store, digest, {
-            legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
-        });
-        const v = verdict(found, judge(found, digest, verifier));
-        remember(order, store, v.signatures);
-        return v;
-    }
-    const first = order?.first(store.name) ?? 'legacy';
-    const looked = [];
-    let failure;
-    for (const format of [first, first === 'legacy' ? 'bundle' : 'legacy']) {
-        const l = await lookFirstValid(store, digest, verifier, format).catch((e) => {
-            failure ??= (0,errors/* toGateError */.Vl)(e);
-            return undefined;
-        });
-        if (l)
-            looked.push(l);
-        if (l && l.judged.signatures.length > 0)
-            break;
-    }
-    const signatures = looked.flatMap((l) => l.judged.signatures);
-    // Without a valid signature, the first failure (in lookup order) is the error.
-    if (signatures.length === 0 && failure !== undefined)
-        throw failure;
-    const found = looked.map((l) => l.found).reduce(mergeDiscoveries, emptyDiscovery());
-    // Each format was within the limit on its own; together they may not be, which only matters
-    // when no signature decided.
-    if (signatures.length === 0)
-        checkCount(store, digest, found, looked.reduce((n, l) => n + l.read, 0));
-    const v = verdict(found, { signatures, rejected: looked.flatMap((l) => l.judged.rejected) });
-    remember(order, store, v.signatures);
-    return v;
-}
-/**
- * One format's candidates, each fetched, judged and dropped in turn, until one verifies. Only
- * what was judged is kept (evidence and rejections), never the candidates themselves.
- */
-async function lookFirstValid(store, digest, verifier, format) {
-    const found = emptyDiscovery();
-    const signatures = [];
-    const rejected = [];
-    let read = 0;
-    // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
-    // later candidate that verifies still decides; it is the error only if none does.
-    let deferred;
-    for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
-        read++;
-        try {
-            const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
-            signatures.push(...j.signatures);
-            rejected.push(...j.rejected);
-        }
-        catch (e) {
-            deferred ??= (0,errors/* toGateError */.Vl)(e);
-        }
-        if (signatures.length > 0)
-            break;
-    }
-    if (signatures.length === 0 && deferred !== undefined)
-        throw (0,errors/* toGateError */.Vl)(deferred);
-    // With no candidates kept, judging `found` yields just what discovery itself rejected (and
-    // throws what it set aside, which only matters when nothing verified).
-    const unreadable = signatures.length > 0 ? rejectionsOf(found) : judge(found, digest, verifier).rejected;
-    return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
-}
-/** The cheaper format wins when both verified: a legacy lookup costs one request less. */
-function remember(order, store, signatures) {
-    const formats = new Set(signatures.map((s) => storageFormat(s.format)));
-    if (formats.has('legacy'))
-        order?.record(store.name, 'legacy');
-    else if (formats.has('bundle'))
-        order?.record(store.name, 'bundle');
-}
-/** Verifies each signature candidate: verified evidence, or why it was rejected. */
-function judge(found, digest, verifier) {
-    const signatures = [];
-    const rejected = rejectionsOf(found);
-    // A candidate discovery could not read within its own cap weighs like one that could not be
-    // judged: nothing, unless no signature verifies.
-    let deferred = unreadableLimit(found);
-    for (const c of found.candidates) {
-        // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
-        // names another predicate is not offered as a signature, which can only ever exclude.
-        if (c.kind === 'legacy' && c.attestation)
-            continue;
-        if (c.kind === 'bundle' &&
-            c.predicateTypeHint !== undefined &&
-            c.predicateTypeHint !== COSIGN_SIGN_PREDICATE)
-            continue;
-        try {
-            const ev = verifyCandidate(c, digest, verifier);
-            if (ev)
-                signatures.push(ev);
-        }
-        catch (e) {
-            // Recorded, never thrown: a crafted candidate cannot outweigh one that verified.
-            const err = candidateRejection(e, c.where);
-            if (!(0,errors/* isFailureCode */.sH)(err.code))
-                deferred ??= err;
-            rejected.push({ where: c.where, code: err.code, reason: err.message });
-        }
-    }
-    if (signatures.length === 0 && deferred)
-        throw deferred;
-    return { signatures, rejected };
-}
-/** What discovery itself rejected, as rejections. */
-function rejectionsOf(found) {
-    return found.rejected.map(({ where, error }) => ({
-        where,
-        code: error.code,
-        reason: error.message,
-    }));
-}
-/** The first candidate discovery set aside for a non-failure reason (its own size cap). */
-function unreadableLimit(found) {
-    return found.rejected.find((r) => !(0,errors/* isFailureCode */.sH)(r.error.code))?.error;
-}
-function verdict(found, { signatures, rejected }) {
-    if (signatures.length > 0)
-        return { found, signatures, rejected };
-    if (rejected.length === 0) {
-        const ignored = found.ignored.length
-            ? `; ignored ${found.ignored.map((i) => `${i.where} (${i.why})`).join(', ')}`
-            : '';
-        return {
-            found,
-            signatures,
-            rejected,
-            failure: {
-                code: 'UNSIGNED',
-                reason: `no signatures found (looked in ${found.searched.join(', ')}${ignored})`,
-            },
-        };
-    }
-    const ranked = [...rejected].sort((a, b) => rank(a.code) - rank(b.code));
-    const top = ranked[0];
-    const more = rejected.length > 1 ? ` (${rejected.length - 1} more signature(s) rejected)` : '';
-    return {
-        found,
-        signatures,
-        rejected,
-        failure: { code: top.code, reason: `no valid signature: ${top.reason}${more}` },
-    };
-}
-/** require-all-keys: a digest signed by only some of the keys is not verified. */
-function requireEveryKey(v, keys) {
-    if (!keys?.length || v.failure)
-        return;
-    const signed = new Set(v.signatures.map((s) => s.keyID));
-    const missing = keys.filter((k) => !signed.has(k.keyID));
-    if (missing.length === 0)
-        return;
-    // Or it was in the candidate set aside over its size cap: that could not be read, not a verdict.
-    const setAside = unreadableLimit(v.found);
-    if (setAside)
-        throw setAside;
-    v.failure = {
-        code: 'UNSIGNED',
-        reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
-    };
-}
-function verifiedFields(signatures) {
-    const first = signatures[0];
-    return {
-        outcome: 'verified',
-        verified: true,
-        ...(first.keyRef ? { keyRef: first.keyRef } : {}),
-        ...(first.keyID ? { keyID: first.keyID } : {}),
-        ...(first.signedAt ? { signedAt: first.signedAt } : {}),
-    };
-}
-/**
- * `platforms` on an index: the index digest must verify, and so must every selected platform
- * manifest, each on its own signatures (an index signature is not looked through).
- */
-async function verifyPlatforms(store, indexDigest, entries, ctx, index) {
-    const { selected, missing } = selectPlatforms(entries, ctx.platforms);
-    // A runtime looks through a nested index to a manifest whose signature was never asked for.
-    const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
-    const platforms = await Promise.all(selected.map(async (p) => {
-        if (nested.has(p.digest))
-            return {
-                ...p,
-                outcome: 'failed',
-                code: 'MALFORMED',
-                reason: `${p.digest} is itself an index: platforms verifies platform manifests, and the manifests a nested index lists would be pulled unverified`,
-            };
-        try {
-            const v = await verifyDigest(store, p.digest, ctx.verifier, lookupFor(ctx, false));
-            requireEveryKey(v, ctx.requireAllKeys);
-            if (!v.failure)
-                return { ...p, outcome: 'verified' };
-            return { ...p, outcome: 'failed', code: v.failure.code, reason: v.failure.reason };
-        }
-        catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
-            const outcome = (0,errors/* isFailureCode */.sH)(err.code) ? 'failed' : 'error';
-            return { ...p, outcome, code: err.code, reason: err.message };
-        }
-    }));
-    const failed = platforms.filter((p) => p.outcome === 'failed');
-    const errored = platforms.filter((p) => p.outcome === 'error');
-    const verifiedNames = platforms.filter((p) => p.outcome === 'verified').map((p) => p.platform);
-    const base = { platforms };
-    if (index.failure) {
-        const note = verifiedNames.length
-            ? `; platform manifest(s) ${verifiedNames.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest ${indexDigest}`
-            : '';
-        return {
-            ...base,
-            outcome: 'failed',
-            verified: false,
-            code: index.failure.code,
-            reason: `the index itself is not verified: ${index.failure.reason}${note}`,
-        };
-    }
-    if (missing.length) {
-        const have = selectPlatforms(entries, 'all').selected.map((p) => p.platform);
-        return {
-            ...base,
-            outcome: 'failed',
-            verified: false,
-            code: 'NOT_FOUND',
-            reason: `platforms: ${missing.join(', ')} not in index ${indexDigest} (it has ${have.join(', ') || 'no platform manifests'})`,
-        };
-    }
-    if (selected.length === 0)
-        return {
-            ...base,
-            outcome: 'failed',
-            verified: false,
-            code: 'NOT_FOUND',
-            reason: `platforms: index ${indexDigest} lists no platform manifests to verify`,
-        };
-    const bad = failed[0] ?? errored[0];
-    if (bad) {
-        const others = failed.length + errored.length - 1;
-        return {
-            ...base,
-            outcome: failed.length ? 'failed' : 'error',
-            verified: false,
-            code: bad.code ?? 'INTERNAL',
-            reason: `the index is signed, but platform ${bad.platform} (${bad.digest}) is not verified: ${bad.reason ?? ''}` +
-                (others ? ` (${others} more platform(s) not verified)` : ''),
-        };
-    }
-    return { ...base, ...verifiedFields(index.signatures) };
-}
-/** Platform manifests of an index that `sel` asks for, and requested platforms it lacks. */
-function selectPlatforms(entries, sel) {
-    // buildx lists attestation manifests as platform unknown/unknown: they are not platforms. An
-    // annotation saying so is unauthenticated and no runtime reads it, so it excludes nothing.
-    const real = entries.filter((d) => d.platform === undefined || runtimePlatform(d.platform).os !== 'unknown');
-    if (real.length > limits/* LIMITS */.b1.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
-    const entry = (d) => ({
-        platform: d.platform ? (0,options/* formatPlatform */.Bq)(d.platform) : 'unspecified',
-        digest: d.digest,
-    });
-    // A runtime pulls a manifest listed without a platform when none matches its own.
-    if (sel === 'all')
-        return { selected: real.map(entry), missing: [] };
-    const selected = [];
-    const missing = [];
-    for (const want of sel) {
-        // Matched as a runtime matches them, after normalising both sides: every manifest it could
-        // pull for the platform asked for is selected.
-        const w = runtimePlatform(want);
-        const hits = real.filter((d) => {
-            if (d.platform === undefined)
-                return false;
-            const p = runtimePlatform(d.platform);
-            return (p.os === w.os &&
-                p.architecture === w.architecture &&
-                (want.variant === undefined || p.variant === w.variant));
-        });
-        if (hits.length === 0)
-            missing.push((0,options/* formatPlatform */.Bq)(want));
-        for (const h of hits)
-            if (!selected.some((s) => s.digest === h.digest))
-                selected.push(entry(h));
-    }
-    return { selected, missing };
-}
-/**
- * A platform as containerd's platforms.Normalize spells it (os and arch lower-cased, architecture
- * aliases and default variants folded), so that matching agrees with what a runtime would pull.
- */
-function runtimePlatform(p) {
-    const os0 = p.os.toLowerCase();
-    const os = os0 === 'macos' ? 'darwin' : os0;
-    let architecture = p.architecture.toLowerCase();
-    let variant = (p.variant ?? '').toLowerCase();
-    switch (architecture) {
-        case 'i386':
-            architecture = '386';
-            variant = '';
-            break;
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            architecture = 'amd64';
-            if (variant === 'v1')
-                variant = '';
-            break;
-        case 'aarch64':
-        case 'arm64':
-            architecture = 'arm64';
-            if (variant === '8' || variant === 'v8' || variant === 'v8.0')
-                variant = '';
-            break;
-        case 'armhf':
-            architecture = 'arm';
-            variant = 'v7';
-            break;
-        case 'armel':
-            architecture = 'arm';
-            variant = 'v6';
-            break;
-        case 'arm':
-            if (variant === '' || variant === '7')
-                variant = 'v7';
-            else if (/^[568]$/.test(variant))
-                variant = `v${variant}`;
-            break;
-    }
-    return { os, architecture, variant };
-}
-const PROBE_PLATFORMS = 16;
-/** For an unsigned index: which platform manifests do verify, as a note for the reason. */
-async function signedPlatformsNote(store, entries, verifier) {
-    let selected;
-    try {
-        selected = selectPlatforms(entries, 'all').selected.slice(0, PROBE_PLATFORMS);
-    }
-    catch {
-        return '';
-    }
-    const signed = await Promise.all(selected.map(async (p) => {
-        try {
-            return (await verifyDigest(store, p.digest, verifier)).failure ? undefined : p.platform;
-        }
-        catch {
-            // Only an explanation is at stake here; the verdict is already "failed".
-            return undefined;
-        }
-    }));
-    const names = signed.filter((n) => n !== undefined);
-    if (names.length === 0)
-        return '';
-    return `; the index's platform manifest(s) ${names.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest (set platforms to also require them)`;
-}
-function verifyCandidate(c, digest, verifier) {
-    if (c.kind === 'legacy')
-        return verifier.verifyLegacy(c, digest);
-    const ev = verifier.verifyBundle(c.bundle, { digest }, c.format);
-    const predicateType = ev.statement?.predicateType;
-    // A verified attestation of another type is not a signature of the image.
-    if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE)
-        return undefined;
-    const evidence = { ...ev };
-    delete evidence.statement;
-    return evidence;
-}
-function rank(code) {
-    const i = REASON_PRIORITY.indexOf(code);
-    return i < 0 ? REASON_PRIORITY.length : i;
-}
-function ms(started) {
-    return Math.round(performance.now() - started);
-}
-//# sourceMappingURL=verify.js.map
-;// CONCATENATED MODULE: ./build/core/batch.js
-// Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
-// first, so references with one identity (every spelling of one name) and references to one
-// digest are verified once; fail-fast stops scheduling after the first supply-chain failure.
-
-
-
-async function verifyBatch(images, ctx, opts) {
-    const results = new Array(images.length);
-    // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
-    // images by the reference as given, since its signed payload names the bucket as written.
-    const inflight = new Map();
-    let next = 0;
-    let done = 0;
-    let stop = false;
-    const once = (key, run) => {
-        let p = inflight.get(key);
-        if (!p)
-            inflight.set(key, (p = run()));
-        return p;
-    };
-    const runOne = async (i) => {
-        const image = images[i];
-        let ref;
-        try {
-            ref = (0,core_reference/* parseReference */.F2)(image);
-        }
-        catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
-            results[i] = errorResult(image, err.code, err.message);
-            return;
-        }
-        // With a policy file each image has the plan of the rule it matches; deduplication is per
-        // plan, since two names for one digest may fall under different rules.
-        let plan = { key: '', ctx };
-        if (ctx.planFor) {
-            const chosen = ctx.planFor(ref);
-            if ('unmatched' in chosen) {
-                results[i] = {
-                    ...unmatchedResult(image, chosen.unmatched, chosen.allowed),
-                    identity: (0,core_reference/* referenceIdentity */.w$)(ref),
-                };
-                if (!chosen.allowed && opts.failFast)
-                    stop = true;
-                return;
-            }
-            plan = { key: `${chosen.key}|`, ctx: chosen.ctx, rule: chosen.rule };
-        }
-        const keyed = (key, run) => once(plan.key + key, run);
-        const identity = (0,core_reference/* referenceIdentity */.w$)(ref);
-        const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () => verifyDeduped(ref, plan.ctx, keyed));
-        results[i] = {
-            ...r,
-            image,
-            identity,
-            ...(plan.rule !== undefined ? { rule: plan.rule } : {}),
-        };
-        if (r.outcome === 'failed' && opts.failFast)
-            stop = true;
-    };
-    const worker = async () => {
-        while (next < images.length) {
-            const i = next++;
-            if (stop || opts.signal?.aborted) {
-                results[i] = skipped(images[i], stop
-                    ? 'skipped after an earlier failure (fail-fast)'
-                    : 'deadline reached before this image was verified');
-            }
-            else {
-                await runOne(i);
-            }
-            done++;
-            opts.onResult?.(results[i], done, images.length);
-        }
-    };
-    const n = Math.max(1, Math.min(opts.concurrency, images.length));
-    await Promise.all(Array.from({ length: n }, worker));
-    return results;
-}
-/**
- * Resolves a tag once, then verifies `repository@digest` once however many references name it.
- * The manifest fetched for the tag is handed to verification, so resolving costs no request.
- */
-async function verifyDeduped(ref, ctx, once) {
-    if (ref.kind === 's3lo')
-        return verifyImage(ref, ctx);
-    if (ref.digest !== undefined)
-        return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx));
-    if (ref.tag === undefined)
-        return verifyImage(ref, ctx);
-    const started = performance.now();
-    let fetched;
-    try {
-        fetched = await ctx.storeFor(ref).getManifest(ref.tag);
-    }
-    catch (e) {
-        const err = (0,errors/* toGateError */.Vl)(e);
-        return {
-            image: ref.original,
-            outcome: (0,errors/* isFailureCode */.sH)(err.code) ? 'failed' : 'error',
-            verified: false,
-            reason: err.message,
-            code: err.code,
-            signatures: [],
-            attestations: [],
-            durationMs: Math.round(performance.now() - started),
-        };
-    }
-    // Not found: verification asks again and words the verdict itself.
-    if (!fetched)
-        return verifyImage(ref, ctx);
-    const resolved = fetched;
-    const pinned = { ...ref, digest: resolved.digest };
-    const pinnedCtx = {
-        ...ctx,
-        storeFor: (r) => (r === pinned ? withManifest(ctx.storeFor(r), resolved) : ctx.storeFor(r)),
-    };
-    const r = await once(`${ref.identity}@${resolved.digest}`, () => verifyImage(pinned, pinnedCtx));
-    return { ...r, durationMs: Math.round(performance.now() - started) };
-}
-/** `store`, except that the manifest already fetched (and hashed) is served from memory once. */
-function withManifest(store, m) {
-    let served = false;
-    const wrapped = {
-        name: store.name,
-        getManifest: (reference) => {
-            if (!served && reference === m.digest) {
-                served = true;
-                return Promise.resolve(m);
-            }
-            return store.getManifest(reference);
+        storeFor(ref) {
+            if (ref.kind === 'registry')
+                return registryStore(registry, ref.registry, ref.repository);
+            let s = layouts.get(ref.dir);
+            if (!s)
+                layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
+            return s;
         },
-        getBlob: (digest, maxBytes) => store.getBlob(digest, maxBytes),
-    };
-    if (store.getReferrers) {
-        const getReferrers = store.getReferrers.bind(store);
-        wrapped.getReferrers = (digest, artifactType) => getReferrers(digest, artifactType);
-    }
-    return wrapped;
-}
-/** No policy-file rule matched: a failure, or `allowed` through unverified as the file says. */
-function unmatchedResult(image, reason, allowed) {
-    return {
-        image,
-        outcome: allowed ? 'allowed' : 'failed',
-        verified: false,
-        reason: allowed ? `${reason}; passed without verification` : reason,
-        ...(allowed ? {} : { code: 'POLICY_VIOLATION' }),
-        signatures: [],
-        attestations: [],
-        durationMs: 0,
-    };
-}
-function errorResult(image, code, reason) {
-    return {
-        image,
-        outcome: code === 'REF_INVALID' || code === 'USAGE' ? 'error' : 'failed',
-        verified: false,
-        reason,
-        ...(code ? { code } : {}),
-        signatures: [],
-        attestations: [],
-        durationMs: 0,
-    };
-}
-function skipped(image, reason) {
-    return {
-        image,
-        outcome: 'skipped',
-        verified: false,
-        reason,
-        signatures: [],
-        attestations: [],
-        durationMs: 0,
-    };
-}
-//# sourceMappingURL=batch.js.map
-// EXTERNAL MODULE: ./build/core/attestation-policy.js
-var attestation_policy = __nccwpck_require__(935);
-// EXTERNAL MODULE: ./build/core/policy-match.js
-var policy_match = __nccwpck_require__(7338);
-;// CONCATENATED MODULE: ./build/core/plans.js
-// Verification plans: who may sign images and attestations, which attestations are required
-// and on what conditions. One plan from the options, or one per rule of a policy file; keys are
-// loaded once per plan and shared by every image it governs.
-
-
-
-
-
-
-async function buildPlans(o, env, buildPolicy) {
-    if (o.policyFile === undefined || o.policyFile === '')
-        return { specs: [await planFromOptions(o, env, buildPolicy)] };
-    const conflicting = [
-        (0,attestation_policy/* hasImageSigners */.dz)(o) && 'key / certificate-* / signer-*',
-        (0,attestation_policy/* hasAttestationSigners */.UG)(o) && 'attestation-key / attestation-certificate-*',
-        (o.attestations?.length ?? 0) > 0 && 'attestations',
-        o.requireSignature !== undefined && 'require-signature',
-        o.maxVulnAge && 'max-vuln-age',
-        o.failOnSeverity && 'fail-on-severity',
-        (o.denyPackages?.length ?? 0) > 0 && 'deny-packages',
-        o.builderId && 'builder-id',
-        o.provenanceSourceRepository && 'provenance-source-repository',
-        o.provenanceSourceRef && 'provenance-source-ref',
-    ].filter(Boolean);
-    if (conflicting.length)
-        throw new errors/* GateError */.ue('USAGE', `policy: ${o.policyFile} states the signers and attestations per image; remove ${conflicting.join(', ')}`);
-    // The YAML parser is loaded only for runs that have a policy file.
-    const { loadPolicyFile } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9105));
-    const file = await loadPolicyFile(o.policyFile);
-    const byRule = new Map();
-    const tlog = { requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
-    const policyOf = async (keys, identities, validity = {}) => ({
-        keys: keys.length ? await loadKeys(keys, { env, validity }) : [],
-        identities,
-        ...tlog,
-    });
-    for (const rule of file.rules) {
-        const hasAtt = rule.attestationKeys !== undefined || rule.attestationIdentities !== undefined;
-        const types = rule.attestations;
-        const requirement = types.length || Object.keys(rule.conditions).length
-            ? { types, conditions: rule.conditions }
-            : undefined;
-        const spec = {
-            name: rule.name,
-            policy: await policyOf(rule.keys, rule.identities, rule.keyValidity),
-            ...(hasAtt
-                ? {
-                    attPolicy: await policyOf(rule.attestationKeys ?? [], rule.attestationIdentities ?? [], rule.attestationKeyValidity),
-                }
-                : {}),
-            ...(requirement ? { requirement } : {}),
-            requireSignature: rule.requireSignature,
-        };
-        byRule.set(rule, spec);
-    }
-    return { specs: [...byRule.values()], file: { policy: file, byRule } };
-}
-async function planFromOptions(o, env, buildPolicy) {
-    const requirement = (0,attestation_policy/* buildAttestationRequirement */.aL)(o);
-    const attPolicy = requirement && (0,attestation_policy/* hasAttestationSigners */.UG)(o)
-        ? await buildPolicy((0,attestation_policy/* attestationSignerOptions */.t9)(o), env)
-        : undefined;
-    // With require-signature=false and only attestation signers named, they are the policy.
-    const policy = o.requireSignature === false && attPolicy && !(0,attestation_policy/* hasImageSigners */.dz)(o)
-        ? attPolicy
-        : await buildPolicy(o, env);
-    return {
-        name: 'options',
-        policy,
-        ...(attPolicy ? { attPolicy } : {}),
-        ...(requirement ? { requirement } : {}),
-        requireSignature: o.requireSignature ?? true,
-    };
-}
-/** Whether verifying under this plan needs Sigstore trust material (a tlog or keyless). */
-function needsTrustRoot(spec) {
-    return [spec.policy, spec.attPolicy].some((p) => p !== undefined &&
-        (p.identities.length > 0 || p.requireTlog || p.keys.some((k) => k.validFor)));
-}
-/** The plan that governs an image: the options plan, its policy-file rule's, or none (unmatched). */
-function planForImage(plans, ref) {
-    if (!plans.file)
-        return plans.specs[0];
-    const m = (0,policy_match/* matchPolicyRule */.ad)(plans.file.policy, (0,policy_match/* policyImageName */.Xs)(ref));
-    return m.rule ? plans.file.byRule.get(m.rule) : undefined;
-}
-/**
- * s3lo stores hold a tag's manifest and key-signature records, nothing else: no attestations, no
- * Sigstore bundles, no signatures on platform manifests. An s3lo image under a plan that asks for
- * more would pass on its record alone, so the run is refused before any I/O, naming the images and
- * what they cannot meet. `platforms` and `require-all-keys` come from the run; the rest per plan.
- */
-function checkS3loPlans(images, plans, run) {
-    const unmet = new Map();
-    const add = (what, image) => {
-        const list = unmet.get(what) ?? [];
-        if (!list.includes(image))
-            list.push(image);
-        unmet.set(what, list);
-    };
-    for (const image of images) {
-        let ref;
-        try {
-            ref = (0,core_reference/* parseReference */.F2)(image);
-        }
-        catch {
-            continue; // the batch reports it as REF_INVALID
-        }
-        if (ref.kind !== 's3lo')
-            continue;
-        const spec = planForImage(plans, ref);
-        if (!spec)
-            continue; // unmatched: the policy file's own decision, nothing to skip
-        const under = plans.file ? ` (rule '${spec.name}')` : '';
-        if (run.platforms !== undefined)
-            add("platforms (s3lo signs the tag's manifest only, never platform manifests)", image);
-        for (const what of requirementsOf(spec))
-            add(`${what}${under}`, image);
-        if (!spec.requireSignature)
-            add(`require-signature=false${under} (s3lo images are verified by their signature records alone)`, image);
-        if (spec.policy.keys.length === 0)
-            add(`a key${under}: it names only keyless identities, and s3lo records are signed with keys`, image);
-    }
-    if (unmet.size === 0)
-        return;
-    const lines = [...unmet].map(([what, list]) => `${what}: ${list.join(', ')}`);
-    throw new errors/* GateError */.ue('USAGE', `s3lo images cannot meet this policy; an s3lo store holds no attestations, only signature records. Unmet: ${lines.join('; ')}`);
-}
-function requirementsOf(spec) {
-    const r = spec.requirement;
-    if (!r)
-        return [];
-    const out = [];
-    if (r.types.length)
-        out.push(`attestations ${r.types.map(types/* predicateLabel */.cF).join(', ')}`);
-    const c = r.conditions;
-    const names = [
-        c.maxVulnAgeMs !== undefined && 'max-vuln-age',
-        c.failOnSeverity?.length && 'fail-on-severity',
-        c.denyPackages?.length && 'deny-packages',
-        c.slsa?.builderId && 'builder-id',
-        c.slsa?.sourceRepository && 'provenance-source-repository',
-        c.slsa?.sourceRef && 'provenance-source-ref',
-    ].filter((n) => typeof n === 'string');
-    if (names.length)
-        out.push(`attestation conditions ${names.join(', ')}`);
-    return out;
-}
-//# sourceMappingURL=plans.js.map
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __nccwpck_require__(6615);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __nccwpck_require__(883);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __nccwpck_require__(7405);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __nccwpck_require__(3137);
-;// CONCATENATED MODULE: ./build/core/registry/undici-parts.js
-// The parts of undici the registry client uses, without undici's index: the index also builds
-// fetch, WebSocket, EventSource, the cache stores and the mock agents, which cost ~20 ms of
-// process start and most of the bundle. What the index does for these parts is done here: the
-// request API is mixed into Dispatcher.prototype. Versions are pinned by package-lock.json, and
-// the registry test suites exercise every part. Types: undici-internals.d.ts.
-
-
-Object.assign(dispatcher.prototype, api);
-
-
-//# sourceMappingURL=undici-parts.js.map
-;// CONCATENATED MODULE: ./build/core/secrets.js
-// One registry of the run's secrets and every form derived from them (Basic base64, URL and
-// form encodings, JSON escapes), through which all quoted server text and the report pass.
-/** Shorter secrets are not replaced: redacting "ab" would garble every message. */
-const MIN_SECRET_LENGTH = 4;
-const REDACTED = '***';
-const ELLIPSIS = '…';
-/**
- * Forms at least this long are also found split by white space, and their first this many
- * characters at the very end of a text (a server cut it there) are redacted too.
- */
-const SPLIT_MIN_LENGTH = 8;
-/** `f` with any white space (its own too) allowed between its characters. */
-function splitPattern(f) {
-    return new RegExp([...f.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('\\s*'), 'g');
-}
-class SecretRegistry {
-    forms = new Set();
-    /** Longest first, so a secret that contains another is replaced whole. */
-    sorted = [];
-    listeners = [];
-    /** Called for every form registered, now and later (the Action passes core.setSecret). */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const f of this.forms)
-            listener(f);
-    }
-    /** A secret (password, token, refresh token) and the encodings a server may quote it in. */
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of encodings(secret))
-            this.addForm(f);
-    }
-    /** A username/password pair: the password, and the `user:pass` base64 a Basic header carries. */
-    addCredential(username, password) {
-        this.add(password);
-        const pair = `${username}:${password}`;
-        for (const f of base64Forms(Buffer.from(pair, 'utf8')))
-            this.addForm(f);
-        // A Basic header of a short password is still a secret as a whole.
-        this.addForm(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
-    }
-    /**
-     * Every registered form replaced by `***`: as it is, split by white space (base64 wrapped at
-     * 64/76 columns, a value broken over lines), and the start of one that a message cut off with
-     * `…` or `...` or at its very end (quote(), error details and servers shorten long text).
-     */
-    redact(text) {
-        let out = text;
-        for (const f of this.sorted)
-            if (out.includes(f))
-                out = out.split(f).join(REDACTED);
-        if (/\s/.test(out)) {
-            const squeezed = out.replace(/\s+/g, '');
-            for (const f of this.sorted)
-                if (f.length >= SPLIT_MIN_LENGTH && squeezed.includes(f.replace(/\s+/g, '')))
-                    out = out.replace(splitPattern(f), REDACTED);
-        }
-        for (const f of this.sorted) {
-            // Every cut-off start holds the shortest one: most texts are done with after one search.
-            if (!out.includes(f.slice(0, MIN_SECRET_LENGTH)))
-                continue;
-            for (let k = f.length - 1; k >= MIN_SECRET_LENGTH; k--) {
-                const head = f.slice(0, k);
-                if (!out.includes(head))
-                    continue;
-                for (const cut of [ELLIPSIS, '...'])
-                    if (out.includes(`${head}${cut}`))
-                        out = out.split(`${head}${cut}`).join(`${REDACTED}${cut}`);
-                if (k >= SPLIT_MIN_LENGTH && out.endsWith(head))
-                    out = `${out.slice(0, out.length - k)}${REDACTED}`;
-            }
-        }
-        return out;
-    }
-    /** A JSON-like value with every string (keys included) redacted; other values as they are. */
-    redactDeep(value) {
-        if (this.sorted.length === 0)
-            return value;
-        return this.walk(value);
-    }
-    walk(v) {
-        if (typeof v === 'string')
-            return this.redact(v);
-        if (Array.isArray(v))
-            return v.map((x) => this.walk(x));
-        if (typeof v === 'object' && v !== null) {
-            const out = {};
-            for (const [k, x] of Object.entries(v))
-                out[this.redact(k)] = this.walk(x);
-            return out;
-        }
-        return v;
-    }
-    addForm(f) {
-        if (f.length < MIN_SECRET_LENGTH || this.forms.has(f))
-            return;
-        this.forms.add(f);
-        this.sorted = [...this.forms].sort((a, b) => b.length - a.length);
-        for (const l of this.listeners)
-            l(f);
-    }
-}
-/**
- * The secret as it may be quoted back: raw, URL/form-encoded (upper- and lower-case escapes, and
- * as a URL parser leaves it in a path), JSON-escaped (also ASCII-only and with `\/`), hex in
- * either case, base64 (at each byte alignment inside a longer base64 text).
- */
-function encodings(s) {
-    const json = JSON.stringify(s).slice(1, -1);
-    const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    const url = encodeURIComponent(s);
-    const hex = Buffer.from(s, 'utf8').toString('hex');
-    return [
-        s,
-        url,
-        lowerEscapes(url),
-        new URLSearchParams({ x: s }).toString().slice(2),
-        urlPath(s),
-        lowerEscapes(urlPath(s)),
-        json,
-        asciiJson,
-        asciiJson.toUpperCase().replace(/\\U/g, '\\u'),
-        json.replace(/\//g, '\\/'),
-        // Go's encoding/json escapes HTML characters.
-        json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
-        hex,
-        hex.toUpperCase(),
-        ...base64Forms(Buffer.from(s, 'utf8')),
-        ...shiftedBase64(Buffer.from(s, 'utf8')),
-    ];
-}
-/** `%C3%A9` as `%c3%a9`. */
-function lowerEscapes(s) {
-    return s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-}
-/**
- * What a WHATWG URL parser makes of `s` in an http(s) path: its path percent-encode set, in
- * UTF-8, and `\` read as `/`.
- */
-function urlPath(s) {
-    return [...s.replace(/\\/g, '/')]
-        .map((c) => 
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0020"#<>?`{}\u007f-\u{10ffff}]/u.test(c)
-        ? [...Buffer.from(c, 'utf8')]
-            .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
-            .join('')
-        : c)
-        .join('');
-}
-/**
- * The part of base64 that encodes only `b` when `b` sits 1 or 2 bytes into a longer base64
- * text (a JSON document or header block quoted in base64): the groups its neighbours touch are
- * dropped.
- */
-function shiftedBase64(b) {
-    const out = [];
-    for (const shift of [1, 2]) {
-        const enc = Buffer.concat([Buffer.alloc(shift), b]).toString('base64');
-        const whole = Math.floor((shift + b.length) / 3) * 4;
-        const middle = enc.slice(4, whole);
-        if (middle.length >= MIN_SECRET_LENGTH * 2)
-            out.push(middle);
-    }
-    return out;
-}
-/** Standard and URL-safe base64, each with and without padding. */
-function base64Forms(b) {
-    const std = b.toString('base64');
-    const url = b.toString('base64url');
-    return [std, std.replace(/=+$/, ''), url, `${url}${'='.repeat((4 - (url.length % 4)) % 4)}`];
-}
-//# sourceMappingURL=secrets.js.map
-// EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
-var http = __nccwpck_require__(7580);
-// EXTERNAL MODULE: ./build/core/registry/limits.js
-var registry_limits = __nccwpck_require__(1858);
-;// CONCATENATED MODULE: ./build/core/sources/registry.js
-// ContentStore over one registry repository: manifests, blobs and OCI 1.1 referrers, each
-// checked against the digest asked for or computed here, under streaming size and count caps.
-
-
-
-
-
-
-
-class RegistryStore {
-    repo;
-    name;
-    constructor(repo) {
-        this.repo = repo;
-        this.name = repo.name;
-    }
-    async getManifest(reference) {
-        const byDigest = reference.includes(':');
-        const expected = byDigest
-            ? (0,registry_digest/* assertDigest */.V7)(reference, 'input', `manifest reference for ${this.name}`)
-            : undefined;
-        if (!byDigest && !(0,registry_digest/* isTag */.dz)(reference)) {
-            throw new errors/* GateError */.ue('USAGE', `manifest reference for ${this.name}: ${(0,registry_digest/* quote */.hD)(reference)} is neither a tag nor a digest`);
-        }
-        const what = `manifest ${this.name}${byDigest ? '@' : ':'}${reference}`;
-        const res = await this.repo.get(`/v2/${this.repo.repository}/manifests/${reference}`, {
-            accept: MANIFEST_ACCEPT.join(', '),
-            maxBytes: registry_limits/* MAX_MANIFEST_BYTES */.ZJ,
-            what,
-        });
-        if (res.status === 404)
-            return undefined;
-        this.expectOk(res, what);
-        const bytes = res.body;
-        let digest;
-        if (expected) {
-            if (!(0,registry_digest/* digestMatches */.U2)(bytes, expected)) {
-                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${(0,registry_digest/* computeDigest */.MK)(bytes, expected.algorithm)}`);
-            }
-            digest = reference;
-        }
-        else {
-            digest = (0,registry_digest/* computeDigest */.MK)(bytes);
-        }
-        const header = res.headers.get('docker-content-digest');
-        if (header !== null) {
-            const claimed = (0,registry_digest/* parseDigest */.m)(header.trim());
-            if (!claimed || !(0,registry_digest/* digestMatches */.U2)(bytes, claimed)) {
-                throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: Docker-Content-Digest ${(0,registry_digest/* quote */.hD)(header)} does not match the received bytes (${digest})`);
-            }
-        }
-        const { manifest, mediaType } = parseManifest(bytes, res.headers.get('content-type') ?? undefined, what);
-        return { digest, mediaType, bytes, manifest };
-    }
-    async getBlob(digest, maxBytes) {
-        const expected = (0,registry_digest/* assertDigest */.V7)(digest, 'content', `blob digest in ${this.name}`);
-        if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
-            throw new errors/* GateError */.ue('INTERNAL', `blob size cap ${maxBytes} is not a byte count`);
-        const what = `blob ${this.name}@${digest}`;
-        const res = await this.repo.get(`/v2/${this.repo.repository}/blobs/${digest}`, {
-            accept: '*/*',
-            maxBytes,
-            what,
-        });
-        if (res.status === 404)
-            throw new errors/* GateError */.ue('NOT_FOUND', `${what}: not found`);
-        this.expectOk(res, what);
-        if (!(0,registry_digest/* digestMatches */.U2)(res.body, expected)) {
-            throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${what}: registry returned bytes that hash to ${(0,registry_digest/* computeDigest */.MK)(res.body, expected.algorithm)}`);
-        }
-        return res.body;
-    }
-    async getReferrers(digest, artifactType) {
-        (0,registry_digest/* assertDigest */.V7)(digest, 'input', `referrers subject in ${this.name}`);
-        const api = this.repo.referrersApi;
-        if (!api)
-            return this.fetchReferrers(digest, artifactType);
-        while (api.known === undefined && api.probe)
-            await api.probe;
-        if (api.known === 'absent')
-            return undefined;
-        if (api.known === 'present')
-            return this.fetchReferrers(digest, artifactType);
-        // This call is the probe; an error leaves the question open for the next image.
-        let settle = () => undefined;
-        api.probe = new Promise((r) => (settle = r));
-        try {
-            const found = await this.fetchReferrers(digest, artifactType);
-            api.known = found === undefined ? 'absent' : 'present';
-            return found;
-        }
-        finally {
-            api.probe = undefined;
-            settle();
-        }
-    }
-    async fetchReferrers(digest, artifactType) {
-        const what = `referrers of ${this.name}@${digest}`;
-        const first = `/v2/${this.repo.repository}/referrers/${digest}`;
-        let path = artifactType !== undefined
-            ? `${first}?artifactType=${encodeURIComponent(artifactType)}`
-            : first;
-        const all = [];
-        for (let page = 1;; page++) {
-            const res = await this.repo.get(path, {
-                accept: types_MEDIA_TYPES.ociIndex,
-                maxBytes: registry_limits/* MAX_MANIFEST_BYTES */.ZJ,
-                what,
-            });
-            // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
-            if (res.status === 404 && page === 1)
-                return undefined;
-            this.expectOk(res, what);
-            const entries = parseIndex(res.body, what, registry_limits/* MAX_REFERRERS */.OB - all.length);
-            all.push(...entries);
-            const next = nextLink(res.headers.get('link'));
-            if (next === undefined)
-                break;
-            if (page >= registry_limits/* MAX_REFERRER_PAGES */.Qy) {
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: more than ${registry_limits/* MAX_REFERRER_PAGES */.Qy} pages`);
-            }
-            path = this.sameRepositoryPath(next, first, what);
-        }
-        // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is unauthenticated.
-        return artifactType === undefined ? all : all.filter((d) => d.artifactType === artifactType);
-    }
-    expectOk(res, what) {
-        if (res.status === 200)
-            return;
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${(0,http/* errorDetail */.m2)(res)}`);
-    }
-    /** A `Link` next page must stay on the registry and on this subject's referrers path. */
-    sameRepositoryPath(link, first, what) {
-        let u;
-        try {
-            u = new URL(link, this.repo.origin + first);
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,registry_digest/* quote */.hD)(link)} is not a URL`, {
-                cause: e,
-            });
-        }
-        if (u.origin !== this.repo.origin || u.pathname !== first) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,registry_digest/* quote */.hD)(link)} leaves ${this.repo.origin}${first}`);
-        }
-        return `${u.pathname}${u.search}`;
-    }
-}
-/** Target of `rel="next"` in a Link header (RFC 8288), if any. */
-function nextLink(header) {
-    if (header === null)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*(.*)$/.exec(part);
-        if (!m)
-            continue;
-        if (/(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2]))
-            return m[1];
-    }
-    return undefined;
-}
-//# sourceMappingURL=registry.js.map
-// EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __nccwpck_require__(3431);
-;// CONCATENATED MODULE: ./build/core/registry/www-authenticate.js
-// Parser for `WWW-Authenticate` challenges (RFC 7235): scheme plus auth-params, quoted strings
-// with escapes, several challenges in one header. Unknown schemes are returned, not guessed at.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
-/** All challenges in `header`; malformed tails are dropped rather than half-parsed. */
-function parseWwwAuthenticate(header) {
-    const out = [];
-    let s = header;
-    let current;
-    const skip = (re) => {
-        s = s.replace(re, '');
-    };
-    skip(/^[\s,]+/);
-    while (s.length > 0) {
-        const tok = TOKEN.exec(s);
-        if (!tok)
-            break;
-        const name = tok[0];
-        const rest = s.slice(name.length);
-        const eq = /^\s*=\s*/.exec(rest);
-        // `name=` starts a parameter of the current challenge; a bare token starts a new challenge.
-        // token68 values (`Basic dXNlcg==`) end in `=` followed by end/comma; treat them as a scheme.
-        if (current && eq && !/^\s*=+\s*(,|$)/.test(rest)) {
-            s = rest.slice(eq[0].length);
-            let value;
-            if (s.startsWith('"')) {
-                let i = 1;
-                value = '';
-                for (; i < s.length && s[i] !== '"'; i++) {
-                    if (s[i] === '\\' && i + 1 < s.length)
-                        i++;
-                    value += s[i];
-                }
-                if (i >= s.length)
-                    break; // unterminated quote
-                s = s.slice(i + 1);
-            }
-            else {
-                value = (/^[^,\s]*/.exec(s) ?? [''])[0];
-                s = s.slice(value.length);
-            }
-            const key = name.toLowerCase();
-            if (!(key in current.params))
-                current.params[key] = value;
-        }
-        else {
-            current = { scheme: name.toLowerCase(), params: {} };
-            out.push(current);
-            s = rest;
-            skip(/^\s*[A-Za-z0-9\-._~+/]+=*\s*(?=,|$)/); // token68, unused by registries
-        }
-        skip(/^[\s,]+/);
-    }
-    return out;
-}
-//# sourceMappingURL=www-authenticate.js.map
-;// CONCATENATED MODULE: ./build/core/registry/auth.js
-// Registry authentication: lazy challenge on the first 401, Basic or Bearer token flow, one
-// cached token per registry+scope, realm checks before any credential leaves the process.
-
-
-
-
-
-
-/** Tokens live at least this long unless the service says otherwise (distribution token spec). */
-const DEFAULT_TOKEN_TTL_S = 60;
-/** OAuth2 client_id sent with identity tokens (the spec requires one; registries ignore it). */
-const OAUTH_CLIENT_ID = 'image-gate';
-const TOKEN_SAFETY_MARGIN_MS = 5_000;
-class RegistryAuth {
-    transport;
-    credentials;
-    insecureRegistries;
-    secrets;
-    log;
-    schemes = new Map();
-    tokens = new Map();
-    inflight = new Map();
-    constructor(transport, credentials, insecureRegistries, 
-    /** Every credential sent and token received is registered here before it leaves or is used. */
-    secrets, log) {
-        this.transport = transport;
-        this.credentials = credentials;
-        this.insecureRegistries = insecureRegistries;
-        this.secrets = secrets;
-        this.log = log;
-    }
-    /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
-    async preemptive(t) {
-        const scheme = this.schemes.get(t.apiHost);
-        if (!scheme)
-            return undefined;
-        if (scheme.kind === 'basic') {
-            const c = await this.credentials.resolve(t.registry);
-            return c && !c.identityToken ? this.basic(c) : undefined;
-        }
-        return `Bearer ${await this.token(t, scheme)}`;
-    }
-    /**
-     * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
-     * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
-     */
-    async onUnauthorized(t, challengeHeader, sent) {
-        const scheme = this.learn(t, challengeHeader);
-        if (scheme.kind === 'basic') {
-            const c = await this.credentials.resolve(t.registry);
-            if (!c)
-                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} requires credentials (Basic) and none are configured for ${t.registry}`);
-            if (c.identityToken)
-                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for Basic credentials, but ${c.source} is an identity token, which only a token service takes`);
-            const header = this.basic(c);
-            if (sent === header)
-                throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
-            return header;
-        }
-        // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
-        const rejected = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
-        return `Bearer ${await this.token(t, scheme, rejected)}`;
-    }
-    learn(t, header) {
-        if (header === null)
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} answered 401 without a WWW-Authenticate challenge`);
-        const challenges = parseWwwAuthenticate(header);
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm !== undefined);
-        let scheme;
-        if (bearer) {
-            const realm = (0,hosts/* assertRealmAllowed */.ar)(bearer.params.realm, t.apiHost, this.insecureRegistries);
-            scheme = {
-                kind: 'bearer',
-                realm,
-                ...(bearer.params.service !== undefined ? { service: bearer.params.service } : {}),
-            };
-        }
-        else if (challenges.some((c) => c.scheme === 'basic')) {
-            scheme = { kind: 'basic' };
-        }
-        else {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${(0,registry_digest/* quote */.hD)(this.secrets.redact(header))}`);
-        }
-        this.schemes.set(t.apiHost, scheme);
-        return scheme;
-    }
-    basic(c) {
-        this.secrets.addCredential(c.username, c.password);
-        return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
-    }
-    /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
-    token(t, scheme, rejected) {
-        const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
-        const cached = this.tokens.get(key);
-        // Concurrent 401s for one expired token must not each throw away the replacement.
-        if (cached && cached.value !== rejected && cached.expiresAt > Date.now()) {
-            return Promise.resolve(cached.value);
-        }
-        this.tokens.delete(key);
-        let p = this.inflight.get(key);
-        if (!p) {
-            p = this.fetchToken(t, scheme).then((tok) => {
-                this.tokens.set(key, tok);
-                this.inflight.delete(key);
-                return tok.value;
-            }, (e) => {
-                this.inflight.delete(key);
-                throw e;
-            });
-            this.inflight.set(key, p);
-        }
-        return p;
-    }
-    async fetchToken(t, scheme) {
-        const cred = await this.credentials.resolve(t.registry);
-        const url = new URL(scheme.realm.href);
-        const common = {
-            maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
-            what: `token for ${t.scope}`,
-            registryHost: t.apiHost,
-        };
-        let res;
-        if (cred?.identityToken) {
-            // OAuth2 refresh_token grant (distribution's token spec, oauth.md), as docker and
-            // go-containerregistry send it: a form POSTed to the realm, nothing in the URL.
-            this.secrets.add(cred.password);
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: cred.password,
-                client_id: OAUTH_CLIENT_ID,
-                scope: t.scope,
-                ...(scheme.service !== undefined ? { service: scheme.service } : {}),
-            });
-            this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
-            res = await this.transport.request({
-                ...common,
-                url,
-                method: 'POST',
-                body: form.toString(),
-                headers: {
-                    accept: 'application/json',
-                    'content-type': 'application/x-www-form-urlencoded',
-                },
-            });
-            if (res.status === 404 || res.status === 405)
-                throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} does not take OAuth2 POST requests (HTTP ${res.status}), which the identity token from ${cred.source} needs`);
-        }
-        else {
-            if (scheme.service !== undefined)
-                url.searchParams.set('service', scheme.service);
-            url.searchParams.set('scope', t.scope);
-            this.log(`token for ${t.scope} from ${(0,hosts/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
-            res = await this.transport.request({
-                ...common,
-                url,
-                headers: { accept: 'application/json' },
-                ...(cred ? { authorization: this.basic(cred) } : {}),
-            });
-        }
-        // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
-        // must not put it into the report.
-        const detail = (0,http/* errorDetail */.m2)(res);
-        // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
-        if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
-        }
-        if (res.status !== 200) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} answered HTTP ${res.status}${detail}`);
-        }
-        let body;
-        try {
-            body = JSON.parse(new TextDecoder().decode(res.body));
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent a response that is not JSON`, { cause: e });
-        }
-        const o = (typeof body === 'object' && body !== null ? body : {});
-        const value = typeof o.token === 'string' && o.token !== '' ? o.token : o.access_token;
-        // A token goes into a header: visible ASCII only, so it cannot smuggle header lines.
-        if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `token service ${url.host} of registry ${t.registry} sent no usable "token" or "access_token"`);
-        }
-        this.secrets.add(value);
-        // A refresh token the service hands out is as good as the identity token it replaces.
-        if (typeof o.refresh_token === 'string')
-            this.secrets.add(o.refresh_token);
-        const ttl = typeof o.expires_in === 'number' && o.expires_in > 0
-            ? Math.max(o.expires_in, DEFAULT_TOKEN_TTL_S)
-            : DEFAULT_TOKEN_TTL_S;
-        return { value, expiresAt: Date.now() + ttl * 1000 - TOKEN_SAFETY_MARGIN_MS };
-    }
-}
-//# sourceMappingURL=auth.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./build/core/registry/credentials.js
-// Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
-// the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
-
-
-
-
-
-
-
-
-const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
-function defaultDockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG;
-    return dir ? (0,external_node_path_.join)(dir, 'config.json') : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker', 'config.json');
-}
-/**
- * Does a config key or input (`host`, `https://host`, `https://index.docker.io/v1/`) name exactly
- * `host`? Docker Hub's aliases count as one host; nothing else is fuzzy.
- */
-function registryKeyMatches(key, host) {
-    const k = (0,hosts/* normalizeHost */.cS)(key);
-    const h = (0,hosts/* normalizeHost */.cS)(host);
-    if (k === undefined || h === undefined)
-        return false;
-    if (k === h)
-        return true;
-    return (0,hosts/* isDockerHub */.gr)(k) && (0,hosts/* isDockerHub */.gr)(h);
-}
-/** Username/password of the `auths` entry for `host`, if it has any. */
-function credentialFromAuths(config, host) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        if (!registryKeyMatches(key, host) || typeof entry !== 'object' || entry === null)
-            continue;
-        // Docker prefers the identity token to the `auth` username (often `<token>:`) beside it.
-        if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
-            return {
-                username: '<token>',
-                password: entry.identitytoken,
-                identityToken: true,
-                source: `docker config auths[${key}] identitytoken`,
-            };
-        }
-        if (typeof entry.auth === 'string' && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const i = decoded.indexOf(':');
-            if (i > 0)
-                return {
-                    username: decoded.slice(0, i),
-                    password: decoded.slice(i + 1),
-                    source: `docker config auths[${key}]`,
-                };
-        }
-        if (typeof entry.username === 'string' &&
-            typeof entry.password === 'string' &&
-            entry.username !== '') {
-            return {
-                username: entry.username,
-                password: entry.password,
-                source: `docker config auths[${key}]`,
-            };
-        }
-    }
-    return undefined;
-}
-/** The credential helper responsible for `host`: `credHelpers[host]`, else `credsStore`. */
-function helperFor(config, host) {
-    for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
-        if (registryKeyMatches(key, host) && typeof helper === 'string')
-            return helper;
-    }
-    return undefined;
-}
-function parseDockerConfig(text, path) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not JSON`, { cause: e });
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not a JSON object`);
-    const o = v;
-    const cfg = {};
-    if (isRecord(o.auths))
-        cfg.auths = o.auths;
-    if (isRecord(o.credHelpers))
-        cfg.credHelpers = o.credHelpers;
-    if (typeof o.credsStore === 'string' && o.credsStore !== '')
-        cfg.credsStore = o.credsStore;
-    return cfg;
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Resolves and caches one credential (or none) per registry host. */
-class CredentialResolver {
-    opts;
-    config;
-    cache = new Map();
-    runHelper;
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.runHelper = opts.runHelper ?? runCredentialHelper;
-    }
-    resolve(host) {
-        const key = (0,hosts/* normalizeHost */.cS)(host) ?? host;
-        let p = this.cache.get(key);
-        if (!p) {
-            p = this.lookup(key);
-            this.cache.set(key, p);
-        }
-        return p;
-    }
-    async lookup(host) {
-        for (const c of this.opts.credentials ?? []) {
-            if (registryKeyMatches(c.registry, host))
-                return { username: c.username, password: c.password, source: 'explicit credentials' };
-        }
-        const config = await this.loadConfig();
-        const helper = helperFor(config, host);
-        if (helper !== undefined)
-            return this.fromHelper(helper, host);
-        const fromAuths = credentialFromAuths(config, host);
-        if (fromAuths)
-            return fromAuths;
-        if (config.credsStore !== undefined) {
-            const c = await this.fromHelper(config.credsStore, host);
-            if (c)
-                return c;
-        }
-        if (this.opts.githubToken && host === GITHUB_CONTAINER_REGISTRY) {
-            return {
-                username: 'x-access-token',
-                password: this.opts.githubToken,
-                source: 'GitHub token',
-            };
-        }
-        return undefined;
-    }
-    async fromHelper(helper, host) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
-            throw new errors/* GateError */.ue('USAGE', `docker config: credential helper name ${(0,registry_digest/* quote */.hD)(helper)} is not valid`);
-        }
-        const serverUrl = (0,hosts/* isDockerHub */.gr)(host) ? hosts/* DOCKER_HUB_CONFIG_KEY */.Mj : host;
-        const out = await this.runHelper(helper, serverUrl);
-        if (out === undefined)
-            return undefined;
-        let v;
-        try {
-            v = JSON.parse(out);
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output is not JSON`, { cause: e });
-        }
-        const o = isRecord(v) ? v : {};
-        if (typeof o.Username !== 'string' || typeof o.Secret !== 'string' || o.Secret === '') {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `docker-credential-${helper} get ${serverUrl}: output lacks Username/Secret`);
-        }
-        if (o.Username === '<token>') {
-            return {
-                username: '<token>',
-                password: o.Secret,
-                identityToken: true,
-                source: `credential helper ${helper} (identity token)`,
-            };
-        }
-        return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
-    }
-    loadConfig() {
-        this.config ??= this.readConfig();
-        return this.config;
-    }
-    async readConfig() {
-        const explicit = this.opts.dockerConfigPath !== undefined;
-        const path = this.opts.dockerConfigPath ?? defaultDockerConfigPath(this.opts.env);
-        let text;
-        try {
-            const buf = await (0,promises_.readFile)(path);
-            if (buf.length > registry_limits/* MAX_DOCKER_CONFIG_BYTES */.LD)
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `docker config ${path}: larger than ${registry_limits/* MAX_DOCKER_CONFIG_BYTES */.LD} bytes`);
-            text = buf.toString('utf8');
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw e;
-            if (e.code === 'ENOENT' && !explicit)
-                return {};
-            throw new errors/* GateError */.ue('USAGE', `docker config ${path}: cannot read (${e.message})`, {
-                cause: e,
-            });
-        }
-        try {
-            return parseDockerConfig(text, path);
-        }
-        catch (e) {
-            // A broken default config must not stop anonymous pulls; an explicitly given one must be right.
-            if (explicit)
-                throw e;
-            this.opts.log?.(`ignoring unreadable docker config ${path}: ${e.message}`);
-            return {};
-        }
-    }
-}
-/** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
-function runCredentialHelper(helper, serverUrl) {
-    const bin = `docker-credential-${helper}`;
-    return new Promise((resolve, reject) => {
-        let child;
-        try {
-            child = (0,external_node_child_process_.spawn)(bin, ['get'], {
-                stdio: ['pipe', 'pipe', 'pipe'],
-                timeout: registry_limits/* CRED_HELPER_TIMEOUT_MS */.Jf,
-            });
-        }
-        catch (e) {
-            reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin}: cannot start`, { cause: e }));
-            return;
-        }
-        const out = [];
-        let size = 0;
-        child.stdout.on('data', (b) => {
-            size += b.length;
-            if (size <= registry_limits/* MAX_CRED_HELPER_OUTPUT */.JC)
-                out.push(b);
-            else
-                child.kill();
-        });
-        child.stderr.resume();
-        child.on('error', (e) => reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin}: cannot run (${e.message})`, { cause: e })));
-        child.on('close', (code) => {
-            const text = Buffer.concat(out).toString('utf8');
-            if (size > registry_limits/* MAX_CRED_HELPER_OUTPUT */.JC)
-                reject(new errors/* GateError */.ue('LIMIT_EXCEEDED', `${bin}: output larger than ${registry_limits/* MAX_CRED_HELPER_OUTPUT */.JC} bytes`));
-            else if (code === 0)
-                resolve(text);
-            else if (/credentials not found/i.test(text))
-                resolve(undefined);
-            else
-                reject(new errors/* GateError */.ue('AUTH_REFUSED', `${bin} get ${serverUrl}: exit code ${code ?? 'signal'}`));
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
-}
-//# sourceMappingURL=credentials.js.map
-;// CONCATENATED MODULE: ./build/core/registry/client.js
-
-
-
-
-
-
-
-
-
-
-class RegistryClient {
-    /** Every HTTP request sent, retries, redirect hops and token requests included. */
-    stats;
-    transport;
-    auth;
-    dispatcher;
-    ownsDispatcher;
-    insecure;
-    referrersApi = new Map();
-    constructor(opts = {}) {
-        const env = opts.env ?? process.env;
-        const insecure = new Set();
-        for (const r of opts.insecureRegistries ?? []) {
-            const h = (0,hosts/* normalizeHost */.cS)(r);
-            if (h === undefined)
-                throw new errors/* GateError */.ue('USAGE', `insecure registries: ${(0,registry_digest/* quote */.hD)(r)} is not a host[:port]`);
-            insecure.add(h);
-        }
-        this.insecure = insecure;
-        const secrets = opts.secrets ?? new SecretRegistry();
-        for (const c of opts.credentials ?? [])
-            secrets.addCredential(c.username, c.password);
-        if (opts.githubToken)
-            secrets.addCredential('x-access-token', opts.githubToken);
-        const userLog = opts.log;
-        const log = userLog ? (msg) => userLog(secrets.redact(msg)) : () => undefined;
-        const redact = (text) => secrets.redact(text);
-        const connections = Math.max(1, opts.maxConnectionsPerOrigin ?? registry_limits/* DEFAULT_MAX_CONNECTIONS_PER_ORIGIN */.cz);
-        this.ownsDispatcher = opts.dispatcher === undefined;
-        const envVar = (name) => env[name] || env[name.toLowerCase()] || undefined;
-        const httpProxy = envVar('HTTP_PROXY');
-        const httpsProxy = envVar('HTTPS_PROXY');
-        // Values come from `env` (not undici's own process.env reads) so tests and the Action agree.
-        // No `connect` options with a proxy: undici's ProxyAgent applies them to the target, whose
-        // DNS is then the proxy's business.
-        this.dispatcher =
-            opts.dispatcher ??
-                (httpProxy || httpsProxy
-                    ? new env_http_proxy_agent({
-                        connections,
-                        httpProxy: httpProxy ?? '',
-                        httpsProxy: httpsProxy ?? '', // like Go and curl: https never falls back to HTTP_PROXY
-                        // Like Go's ProxyFromEnvironment: loopback is never proxied (CI service registries).
-                        noProxy: [envVar('NO_PROXY'), 'localhost,127.0.0.1,::1'].filter(Boolean).join(','),
-                    })
-                    : new agent({ connections, connect: { lookup: (0,hosts/* guardedLookup */.rN)() } }));
-        const timeout = opts.requestTimeoutMs ?? registry_limits/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc;
-        if (!(timeout > 0))
-            throw new errors/* GateError */.ue('USAGE', `request timeout: ${timeout} ms is not positive`);
-        this.transport = new http/* HttpTransport */.G5({
-            dispatcher: this.dispatcher,
-            requestTimeoutMs: timeout,
-            retries: Math.max(1, opts.retries ?? registry_limits/* DEFAULT_RETRIES */.TU),
-            ...(opts.signal ? { signal: opts.signal } : {}),
-            insecureRegistries: insecure,
-            log,
-            redact,
-        });
-        this.stats = this.transport.stats;
-        const resolver = new CredentialResolver({
-            ...(opts.credentials ? { credentials: opts.credentials } : {}),
-            ...(opts.dockerConfigPath !== undefined ? { dockerConfigPath: opts.dockerConfigPath } : {}),
-            ...(opts.githubToken ? { githubToken: opts.githubToken } : {}),
-            ...(opts.runCredentialHelper ? { runHelper: opts.runCredentialHelper } : {}),
-            env,
-            log,
-        });
-        this.auth = new RegistryAuth(this.transport, resolver, insecure, secrets, log);
-    }
-    /** A content store for one repository. `registry` is host[:port] as written in the image ref. */
-    store(registry, repository) {
-        const host = (0,hosts/* normalizeHost */.cS)(registry);
-        if (host === undefined || host.includes('/'))
-            throw new errors/* GateError */.ue('REF_INVALID', `registry ${(0,registry_digest/* quote */.hD)(registry)} is not a host[:port]`);
-        // Docker Hub's official images live under library/, which users leave out.
-        const repo = (0,hosts/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
-        if (!(0,registry_digest/* isRepositoryName */.en)(repo))
-            throw new errors/* GateError */.ue('REF_INVALID', `repository ${(0,registry_digest/* quote */.hD)(repository)} on ${host} is not a valid repository name`);
-        const apiHost = (0,hosts/* apiHostFor */.Qd)(host);
-        const scheme = (0,hosts/* isPlainHttpAllowed */.p2)(apiHost, this.insecure) ? 'http' : 'https';
-        const origin = `${scheme}://${apiHost}`;
-        const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
-        let referrersApi = this.referrersApi.get(origin);
-        if (!referrersApi)
-            this.referrersApi.set(origin, (referrersApi = {}));
-        const getter = {
-            name: `${host}/${repo}`,
-            repository: repo,
-            origin,
-            referrersApi,
-            get: async (pathAndQuery, o) => {
-                const url = new URL(pathAndQuery, origin);
-                if (url.origin !== origin)
-                    throw new errors/* GateError */.ue('INTERNAL', `path ${(0,registry_digest/* quote */.hD)(pathAndQuery)} leaves ${origin}`);
-                const base = {
-                    url,
-                    headers: { accept: o.accept },
-                    maxBytes: o.maxBytes,
-                    what: o.what,
-                    registryHost: apiHost,
-                };
-                let authorization = await this.auth.preemptive(target);
-                let res = await this.transport.request({
-                    ...base,
-                    ...(authorization ? { authorization } : {}),
-                });
-                if (res.status === 401) {
-                    authorization = await this.auth.onUnauthorized(target, res.headers.get('www-authenticate'), authorization);
-                    res = await this.transport.request({ ...base, authorization });
-                }
-                if (res.status === 401 || res.status === 403) {
-                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${(0,http/* errorDetail */.m2)(res)})`);
-                }
-                return res;
-            },
-        };
-        return new RegistryStore(getter);
-    }
-    async close() {
-        if (this.ownsDispatcher)
-            await this.dispatcher.close();
-    }
-}
-//# sourceMappingURL=client.js.map
-;// CONCATENATED MODULE: ./build/core/report.js
-// The Report: the JSON audit artifact and `--output json`, and the one place that maps
-// outcomes to exit codes. Reports are self-contained so shards from a job matrix can be merged.
-
-
-/** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
-const REPORT_SCHEMA_VERSION = 2;
-const TOOL = { name: 'image-gate', version: '0.1.0' };
-/** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
-function overallOutcome(results) {
-    if (results.some((r) => r.outcome === 'failed'))
-        return 'failed';
-    if (results.some((r) => r.outcome === 'error'))
-        return 'error';
-    if (results.length === 0)
-        return 'error';
-    if (results.some((r) => r.outcome === 'skipped'))
-        return 'error';
-    return 'verified';
-}
-function exitCode(outcome) {
-    return outcome === 'verified' ? 0 : outcome === 'failed' ? 1 : 2;
-}
-/** The GitHub Actions run a shard ran in, from the runner's environment; undefined elsewhere. */
-function githubRunOf(env) {
-    if (!env.GITHUB_RUN_ID)
-        return undefined;
-    return {
-        runId: env.GITHUB_RUN_ID,
-        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
-        ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
-    };
-}
-/** The report's outcome from its results and start error alone (never from a stored field). */
-function reportOutcome(r) {
-    if (r.error)
-        return r.results.some((x) => x.outcome === 'failed') ? 'failed' : 'error';
-    return overallOutcome(r.results);
-}
-function finishReport(partial) {
-    const outcome = reportOutcome(partial);
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: TOOL,
-        runId: partial.runId ?? (0,external_node_crypto_.randomUUID)(),
-        policyDigest: policyDigest(partial.policy),
-        ...(partial.github ? { github: partial.github } : {}),
-        startedAt: partial.startedAt,
-        finishedAt: new Date().toISOString(),
-        policy: partial.policy,
-        verified: outcome === 'verified',
-        outcome,
-        ...(partial.error ? { error: partial.error } : {}),
-        ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
-        ...(partial.stats ? { stats: partial.stats } : {}),
-        results: partial.results,
-    };
-}
-/**
- * Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs.
- * Refuses (USAGE, naming the shards by `names`) shards verified under another policy, of
- * another schema, copies of one run, and an image verified in two shards. The outcome is
- * recomputed from the results; a shard whose stored outcome disagrees with them is refused.
- */
-function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`)) {
-    if (reports.length === 0)
-        throw new errors/* GateError */.ue('USAGE', 'merge: no reports to merge');
-    checkShards(reports, names);
-    const results = reports.flatMap((r) => r.results);
-    const error = reports.find((r) => r.error)?.error;
-    const outcome = results.some((r) => r.outcome === 'failed')
-        ? 'failed'
-        : error
-            ? 'error'
-            : overallOutcome(results);
-    const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
-    const startedAt = reports.map((r) => r.startedAt).sort()[0];
-    const finishedAt = reports
-        .map((r) => r.finishedAt)
-        .sort()
-        .at(-1);
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: TOOL,
-        runId: (0,external_node_crypto_.randomUUID)(),
-        policyDigest: reports[0].policyDigest,
-        mergedRunIds: reports.flatMap(runIdsOf),
-        startedAt,
-        finishedAt,
-        policy: reports[0].policy,
-        verified: outcome === 'verified',
-        outcome,
-        ...(error ? { error } : {}),
-        ...(warnings.length ? { warnings } : {}),
-        ...(reports.some((r) => r.stats)
-            ? {
-                stats: {
-                    registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
-                },
-            }
-            : {}),
-        results,
-    };
-}
-/** The runs a report stands for: its own, or every shard's when it is itself a merge. */
-const runIdsOf = (r) => r.mergedRunIds ?? [r.runId];
-function checkShards(reports, names) {
-    const byRun = new Map();
-    const byImage = new Map();
-    reports.forEach((r, i) => {
-        const name = names[i];
-        if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
-            throw new errors/* GateError */.ue('USAGE', `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION}; re-run that shard with this version`);
-        const digest = policyDigest(r.policy);
-        if (r.policyDigest !== digest)
-            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: its policyDigest ${r.policyDigest} is not the digest of its policy section (${digest})`);
-        if (r.policyDigest !== reports[0].policyDigest) {
-            const notStarted = [reports[0], r].flatMap((x, j) => x.error ? [`${j === 0 ? names[0] : name} did not start: ${x.error.message}`] : []);
-            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`);
-        }
-        // A shard that verified nothing would add nothing to the verdict, where its own run failed.
-        if (r.results.length === 0)
-            throw new errors/* GateError */.ue('USAGE', `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`);
-        const stated = reportOutcome(r);
-        if (r.outcome !== stated || r.verified !== (stated === 'verified'))
-            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`);
-        for (const id of runIdsOf(r)) {
-            const first = byRun.get(id);
-            if (first !== undefined)
-                throw new errors/* GateError */.ue('USAGE', first === i
-                    ? `merge: ${name} holds run ${id} twice`
-                    : names[first] === name
-                        ? `merge: ${name} is given twice`
-                        : `merge: ${names[first]} and ${name} are the same run (runId ${id}); give each shard once`);
-            byRun.set(id, i);
-        }
-        for (const res of r.results) {
-            // By the identity that was fetched, so two spellings of one image are one image.
-            const key = res.identity ?? res.image;
-            const first = byImage.get(key);
-            if (first !== undefined)
-                throw new errors/* GateError */.ue('USAGE', first === name
-                    ? `merge: ${name} holds a result for ${JSON.stringify(key)} twice`
-                    : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(key)}; each image must be verified in one shard only`);
-            byImage.set(key, name);
-        }
-    });
-}
-/**
- * `sha256:` + hex SHA-256 of the canonical JSON of the report's policy section after
- * normalisation: arrays that are sets (keys, identities, attestation types and signers, each
- * rule's keys, identities and attestation types) are sorted by their canonical JSON; every other array keeps its
- * order (policy-file rules and their image patterns are matched first to last). Canonical JSON:
- * object keys sorted by UTF-16 code units at every level, no whitespace, strings and numbers as
- * JSON.stringify writes them, undefined members left out (RFC 8785 for the values a policy holds).
- * The section holds only what was required (keys by reference, key ID and validity, identities
- * and their extension checks, tlog/SCT, require-all-keys, require-signature, trust root,
- * platforms, attestation types, conditions, signers and GitHub source, policy-file rules), never
- * run settings (concurrency, timeout, fail-fast, output, registry credentials), so shards of one
- * policy share the digest and merge can recompute it from the section it sits next to.
- */
-function policyDigest(policy) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
-        .update(canonicalJson(normalisePolicy(policy)))
-        .digest('hex')}`;
-}
-function normalisePolicy(p) {
-    // A shard's file is read as JSON: a non-array here is hashed as it stands, never thrown on.
-    const set = (xs) => Array.isArray(xs)
-        ? xs
-            .slice()
-            .sort((a, b) => compareCodeUnits(canonicalJson(a), canonicalJson(b)))
-        : xs;
-    return {
-        ...p,
-        keys: set(p.keys),
-        identities: set(p.identities),
-        ...(p.attestations
-            ? {
-                attestations: {
-                    ...p.attestations,
-                    types: set(p.attestations.types),
-                    signerKeys: set(p.attestations.signerKeys),
-                    signerIdentities: set(p.attestations.signerIdentities),
-                },
-            }
-            : {}),
-        ...(p.policyFile
-            ? {
-                policyFile: {
-                    ...p.policyFile,
-                    rules: p.policyFile.rules.map((r) => ({
-                        ...r,
-                        keys: set(r.keys),
-                        attestationKeys: set(r.attestationKeys),
-                        identities: set(r.identities),
-                        attestationIdentities: set(r.attestationIdentities),
-                        attestations: set(r.attestations),
-                    })),
-                },
-            }
-            : {}),
-    };
-}
-const compareCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Canonical JSON (see policyDigest); throws on values JSON cannot hold. */
-function canonicalJson(v) {
-    if (v === null || typeof v === 'boolean' || typeof v === 'string')
-        return JSON.stringify(v);
-    if (typeof v === 'number') {
-        if (!Number.isFinite(v))
-            throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: ${v} is not a JSON number`);
-        return JSON.stringify(v);
-    }
-    if (Array.isArray(v))
-        return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
-    if (typeof v === 'object') {
-        const entries = Object.entries(v)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => compareCodeUnits(a, b));
-        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
-    }
-    throw new errors/* GateError */.ue('INTERNAL', `canonical JSON: a ${typeof v} is not JSON`);
-}
-//# sourceMappingURL=report.js.map
-;// CONCATENATED MODULE: ./build/core/sources/oci-layout.js
-// A ContentStore over an OCI image layout directory (index.json + blobs/<alg>/<hex>). Tags are the
-// `org.opencontainers.image.ref.name` annotations; every blob read is hashed against its digest.
-
-
-
-
-
-
-
-const REF_NAME = 'org.opencontainers.image.ref.name';
-class OciLayoutStore {
-    dir;
-    name;
-    index;
-    constructor(dir) {
-        this.dir = dir;
-        this.name = `oci-layout://${dir}`;
-    }
-    async readFileCapped(rel, maxBytes) {
-        const file = external_node_path_.join(this.dir, rel);
-        let fh;
-        try {
-            // Only regular files: opening a FIFO planted in the layout would block past any deadline.
-            if (!(await (0,promises_.stat)(file)).isFile())
-                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${rel} is not a regular file`);
-            fh = await (0,promises_.open)(file, 'r');
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw e;
-            const code = e.code;
-            if (code === 'ENOENT')
-                return undefined;
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${this.name}: cannot read ${rel}: ${String(code)}`, {
-                cause: e,
-            });
-        }
-        try {
-            const st = await fh.stat();
-            if (st.size > maxBytes)
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: ${rel} is ${st.size} bytes, limit ${maxBytes}`);
-            const buf = Buffer.alloc(st.size);
-            const { bytesRead } = await fh.read(buf, 0, st.size, 0);
-            (0,limits/* chargeRead */.JO)(bytesRead, `${this.name}: ${rel}`);
-            return buf.subarray(0, bytesRead);
-        }
-        finally {
-            await fh.close();
-        }
-    }
-    loadIndex() {
-        this.index ??= (async () => {
-            const bytes = await this.readFileCapped('index.json', limits/* LIMITS */.b1.manifestBytes);
-            if (!bytes)
-                throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: no index.json (not an OCI image layout)`);
-            return parseIndex(bytes, `${this.name}/index.json`, limits/* LIMITS */.b1.layersPerManifest);
-        })();
-        return this.index;
-    }
-    async getManifest(reference) {
-        let desc;
-        const entries = await this.loadIndex();
-        if ((0,core_reference/* isDigest */.Bc)(reference)) {
-            desc = { mediaType: '', digest: reference, size: -1 };
-        }
-        else {
-            const matching = entries.filter((d) => d.annotations?.[REF_NAME] === reference);
-            if (matching.length > 1)
-                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: tag '${reference}' names several manifests`);
-            desc = matching[0];
-            if (!desc)
-                return undefined;
-        }
-        const bytes = await this.readBlob(desc.digest, limits/* LIMITS */.b1.manifestBytes);
-        if (!bytes)
-            return undefined;
-        const { manifest, mediaType } = parseManifest(bytes, desc.mediaType || undefined, `${this.name}@${desc.digest}`);
-        return { digest: desc.digest, mediaType, bytes, manifest };
-    }
-    async getBlob(digest, maxBytes) {
-        const bytes = await this.readBlob(digest, maxBytes);
-        if (!bytes)
-            throw new errors/* GateError */.ue('NOT_FOUND', `${this.name}: blob ${digest} not found`);
-        return bytes;
-    }
-    async readBlob(digest, maxBytes) {
-        // Digest syntax is checked before it becomes a path: no traversal through a descriptor.
-        if (!(0,core_reference/* isDigest */.Bc)(digest))
-            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: '${digest}' is not a valid digest`);
-        const [alg, hex] = digest.split(':');
-        const bytes = await this.readFileCapped(external_node_path_.join('blobs', alg, hex), maxBytes);
-        if (!bytes)
-            return undefined;
-        const got = `${alg}:${(0,external_node_crypto_.createHash)(alg).update(bytes).digest('hex')}`;
-        if (got !== digest)
-            throw new errors/* GateError */.ue('DIGEST_MISMATCH', `${this.name}: blob ${digest} holds bytes hashing to ${got}`);
-        return bytes;
-    }
-}
-//# sourceMappingURL=oci-layout.js.map
-;// CONCATENATED MODULE: ./build/core/s3lo/result.js
-// Maps an s3lo verification result onto the report's ImageResult, keeping s3lo's own field
-// names and meanings (verified, reason, digest, keyRef, keyID, signedAt).
-
-function s3loToResult(ref, r) {
-    return {
-        ...(r.digest ? { digest: r.digest } : {}),
-        ...(r.verified && r.digest ? { pinned: (0,core_reference/* pinnedReference */.ct)(ref, r.digest) } : {}),
-        outcome: r.verified ? 'verified' : 'failed',
-        verified: r.verified,
-        ...(r.reason !== undefined && !r.verified ? { reason: r.reason } : {}),
-        ...(!r.verified ? { code: r.failureCode ?? 'SIGNATURE_INVALID' } : {}),
-        ...(r.keyRef ? { keyRef: r.keyRef } : {}),
-        ...(r.keyID ? { keyID: r.keyID } : {}),
-        ...(r.signedAt ? { signedAt: r.signedAt } : {}),
-        signatures: r.evidence,
-        attestations: [],
-    };
-}
-//# sourceMappingURL=result.js.map
-;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
-// What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
-// verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
-/** Bounds from containers/image iolimits: a manifest may be 4 MiB, a signature record far less. */
-const S3LO_LIMITS = {
-    manifestBytes: 4 * 1024 * 1024,
-    recordBytes: 1024 * 1024,
-};
-/** Object keys built from a parsed reference: relative, slash-separated, no empty/./.. parts. */
-function assertSafeKey(key) {
-    const parts = key.split('/');
-    if (key.startsWith('/') ||
-        parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) {
-        // Only reachable by a caller bug: references are validated before keys are built.
-        throw new Error(`unsafe object key '${key}'`);
-    }
-}
-//# sourceMappingURL=object-store.js.map
-;// CONCATENATED MODULE: ./build/core/s3lo/local-store.js
-// A local:// s3lo store: objects are files under one root directory. Symlinks are followed only
-// while they stay inside the root, so planted links cannot make the verifier read other files.
-
-
-
-
-class LocalS3loStore {
-    name;
-    root;
-    /** `root` as written in the reference (`./store`, `/store`, `store`), resolved against `cwd`. */
-    constructor(root, opts) {
-        this.name = `local://${root}`;
-        this.root = external_node_path_.resolve(opts.cwd, root);
-    }
-    async getObject(key, maxBytes) {
-        assertSafeKey(key);
-        const realRoot = await this.resolve(this.root, key);
-        if (realRoot === undefined)
-            return undefined;
-        const real = await this.resolve(external_node_path_.join(this.root, ...key.split('/')), key);
-        if (real === undefined)
-            return undefined;
-        const rel = external_node_path_.relative(realRoot, real);
-        if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel)) {
-            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} resolves outside the store root (to ${real})`);
-        }
-        return this.readBounded(real, key, maxBytes);
-    }
-    async resolve(p, key) {
-        try {
-            return await (0,promises_.realpath)(p);
-        }
-        catch (e) {
-            return this.mapError(e, key);
-        }
-    }
-    async readBounded(file, key, maxBytes) {
-        let handle;
-        try {
-            handle = await (0,promises_.open)(file, 'r');
-        }
-        catch (e) {
-            return this.mapError(e, key);
-        }
-        try {
-            const stat = await handle.stat();
-            if (!stat.isFile()) {
-                throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is not a regular file`);
-            }
-            // Read one byte past the limit rather than trusting the size: the file may be growing.
-            const buf = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
-            let total = 0;
-            for (;;) {
-                const { bytesRead } = await handle.read(buf, total, buf.length - total, total);
-                if (bytesRead === 0)
-                    break;
-                total += bytesRead;
-                if (total > maxBytes) {
-                    throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${this.name}: ${key} is larger than ${maxBytes} bytes`);
-                }
-                if (total === buf.length)
-                    break;
-            }
-            return new Uint8Array(buf.subarray(0, total));
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw e;
-            return this.mapError(e, key);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    mapError(e, key) {
-        const code = e?.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        if (code === 'EACCES' || code === 'EPERM') {
-            throw new errors/* GateError */.ue('AUTH_REFUSED', `${this.name}: permission denied reading ${key}`, {
-                cause: e,
-            });
-        }
-        if (code === 'ELOOP') {
-            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is a symlink loop`, { cause: e });
-        }
-        if (code === 'EISDIR') {
-            throw new errors/* GateError */.ue('MALFORMED', `${this.name}: ${key} is not a regular file`, { cause: e });
-        }
-        const message = e instanceof Error ? e.message : String(e);
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${this.name}: cannot read ${key}: ${message}`, {
-            cause: e,
-        });
-    }
-}
-//# sourceMappingURL=local-store.js.map
-;// CONCATENATED MODULE: ./build/core/s3lo/s3-store.js
-// The AWS SDK is large: load it on the first s3:// read, not at every process start.
-const sdk = () => Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
-
-
-class S3S3loStore {
-    name;
-    opts;
-    endpoint;
-    client;
-    constructor(opts) {
-        this.opts = opts;
-        this.name = `s3://${opts.bucket}`;
-        const env = opts.env ?? process.env;
-        const endpoint = opts.endpoint ?? env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'];
-        this.endpoint = endpoint === '' ? undefined : endpoint;
-    }
-    async getObject(key, maxBytes) {
-        assertSafeKey(key);
-        const client = await this.getClient();
-        const { GetObjectCommand } = await sdk();
-        const timeoutMs = this.opts.timeoutMs ?? 60_000;
-        const signal = AbortSignal.timeout(timeoutMs);
-        const where = `${this.name}/${key}`;
-        try {
-            const out = await client.send(new GetObjectCommand({ Bucket: this.opts.bucket, Key: key }), {
-                abortSignal: signal,
-            });
-            if (out.ContentLength !== undefined && out.ContentLength > maxBytes) {
-                destroyBody(out.Body);
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where} is ${out.ContentLength} bytes, limit ${maxBytes}`);
-            }
-            if (out.Body === undefined)
-                return new Uint8Array();
-            // Content-Length is only a hint: count what actually arrives and stop one chunk past the cap.
-            const chunks = [];
-            let total = 0;
-            for await (const chunk of out.Body) {
-                total += chunk.byteLength;
-                if (total > maxBytes) {
-                    destroyBody(out.Body);
-                    throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where} is larger than ${maxBytes} bytes`);
-                }
-                chunks.push(chunk);
-            }
-            return new Uint8Array(Buffer.concat(chunks));
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw e;
-            if (signal.aborted) {
-                throw new errors/* GateError */.ue('TIMEOUT', `${where}: no complete response within ${timeoutMs} ms`, {
-                    cause: e,
-                });
-            }
-            return mapS3Error(e, where);
-        }
-    }
-    getClient() {
-        this.client ??= this.makeClient();
-        return this.client;
-    }
-    async makeClient() {
-        const { S3Client } = await sdk();
-        const base = {
-            maxAttempts: this.opts.maxAttempts ?? 3,
-            requestHandler: {
-                connectionTimeout: 10_000,
-                requestTimeout: 30_000,
-                throwOnRequestTimeout: true,
-            },
-        };
-        if (this.opts.credentials !== undefined)
-            base.credentials = this.opts.credentials;
-        if (this.endpoint !== undefined) {
-            checkEndpoint(this.endpoint, this.opts.allowInsecureHttp === true);
-            // As s3lo does for MinIO/R2/Ceph: path-style addressing and no region discovery.
-            return new S3Client({
-                ...base,
-                endpoint: this.endpoint,
-                forcePathStyle: true,
-                region: this.opts.region ?? 'us-east-1',
-            });
-        }
-        if (this.opts.region !== undefined) {
-            return new S3Client({ ...base, region: this.opts.region, followRegionRedirects: true });
-        }
-        // Region from env/profile when there is one; otherwise us-east-1, and let S3's redirect tell
-        // us the bucket's real region (s3lo asks GetBucketLocation for the same reason).
-        const probe = new S3Client({ ...base, followRegionRedirects: true });
-        try {
-            await probe.config.region();
-            return probe;
-        }
-        catch {
-            probe.destroy();
-            return new S3Client({ ...base, region: 'us-east-1', followRegionRedirects: true });
-        }
-    }
-}
-function checkEndpoint(endpoint, allowInsecureHttp) {
-    let url;
-    try {
-        url = new URL(endpoint);
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('USAGE', `S3 endpoint '${endpoint}' is not a URL`, { cause: e });
-    }
-    if (url.protocol === 'https:')
-        return;
-    if (url.protocol !== 'http:') {
-        throw new errors/* GateError */.ue('USAGE', `S3 endpoint '${endpoint}': scheme must be https or http`);
-    }
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-    if (!loopback && !allowInsecureHttp) {
-        throw new errors/* GateError */.ue('INSECURE', `S3 endpoint '${endpoint}' uses plain http to a non-loopback host`);
-    }
-}
-function destroyBody(body) {
-    const destroy = body?.destroy;
-    if (typeof destroy === 'function')
-        destroy.call(body);
-}
-/** 404 means "does not exist" (a failure upstream); every other outcome is an exit-2 error. */
-function mapS3Error(e, where) {
-    const err = (typeof e === 'object' && e !== null ? e : {});
-    const status = err.$metadata?.httpStatusCode;
-    const name = err.name ?? 'Error';
-    const detail = `${name}${err.message && err.message !== name ? `: ${err.message}` : ''}`;
-    if (status === 404 || name === 'NoSuchKey' || name === 'NoSuchBucket' || name === 'NotFound') {
-        return undefined;
-    }
-    if (status === 401 || status === 403) {
-        throw new errors/* GateError */.ue('AUTH_REFUSED', `${where}: access refused (HTTP ${status}, ${detail})`, {
-            cause: e,
-        });
-    }
-    if (name === 'CredentialsProviderError') {
-        throw new errors/* GateError */.ue('AUTH_REFUSED', `${where}: no usable AWS credentials (${detail})`, {
-            cause: e,
-        });
-    }
-    if (name === 'TimeoutError' || name === 'AbortError' || err.code === 'ETIMEDOUT') {
-        throw new errors/* GateError */.ue('TIMEOUT', `${where}: ${detail}`, { cause: e });
-    }
-    if (status !== undefined) {
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${where}: HTTP ${status} (${detail})`, { cause: e });
-    }
-    throw new errors/* GateError */.ue('NETWORK', `${where}: ${err.code ?? detail}`, { cause: e });
-}
-//# sourceMappingURL=s3-store.js.map
-;// CONCATENATED MODULE: ./build/core/s3lo/store.js
-// Opens the object store an s3lo reference names (its local:// root or its S3 bucket), metered
-// against the byte budget. What a store is lives in object-store.ts, which both stores import.
-
-
-
-/** The store a reference names: its local root directory, or its S3 bucket. */
-function createS3loStore(ref, opts = {}) {
-    const store = ref.scheme === 'local'
-        ? new LocalS3loStore(ref.bucket, { cwd: opts.cwd ?? process.cwd() })
-        : new S3S3loStore({ ...opts.s3, bucket: ref.bucket });
-    return metered(store);
-}
-/** Every object read counts against the byte budget of the image it is read for (limits.ts). */
-function metered(store) {
-    return {
-        name: store.name,
-        async getObject(key, maxBytes) {
-            const bytes = await store.getObject(key, maxBytes);
-            if (bytes)
-                (0,limits/* chargeRead */.JO)(bytes.length, `${store.name}/${key}`);
-            return bytes;
+        s3lo(ref) {
+            const id = `${ref.s3lo.scheme}://${ref.s3lo.bucket}`;
+            let store = s3loStores.get(id);
+            if (!store)
+                s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
+            return store;
         },
+        formatOrder: new FormatOrder(),
     };
 }
-
-//# sourceMappingURL=store.js.map
+/** The GitHub attestations API for the run's owner (and repository), with the run's token. */
+function githubAttestationSource(github, settings, signal, getOctokit) {
+    const token = settings.githubToken;
+    // Checked once per run, not per image (checkRunPolicy also refuses a missing token before I/O).
+    if (!getOctokit)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: this front end has no GitHub API client');
+    if (!token)
+        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
+    const name = github.repository ? `${github.owner}/${github.repository}` : github.owner;
+    return async (digest) => {
+        // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
+        const { BundleFault, fetchGitHubAttestations } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
+        const bundles = await fetchGitHubAttestations({
+            owner: github.owner,
+            ...(github.repository ? { repository: github.repository } : {}),
+            digest,
+            token,
+            baseUrl: settings.githubApiUrl,
+            signal,
+            getOctokit,
+        });
+        return bundles.map((bundle, i) => {
+            const where = `GitHub API ${name} #${i}`;
+            return bundle instanceof BundleFault ? { error: bundle.error, where } : { bundle, where };
+        });
+    };
+}
+//# sourceMappingURL=stores.js.map
+// EXTERNAL MODULE: ./build/core/trust/vault.js
+var vault = __nccwpck_require__(1211);
 ;// CONCATENATED MODULE: ./build/core/s3lo/record.js
 // s3lo signature records (`manifests/<image>/<tag>/signatures/<keyID>.json`, schema 2) and key IDs.
 // Records are attacker-writable: every parse problem is a MALFORMED verdict, never an exception.
+
 
 /** The only schema s3lo (v3) signs and verifies; version 1 signed the digest alone. */
 const S3LO_SCHEMA_VERSION = 2;
 const STRING_FIELDS = ['digest', 'keyRef', 'keyID', 'algorithm', 'signature', 'signedAt'];
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /**
- * Decode and shape-check a record. Field names are exact (s3lo writes them so; Go's case-folding
- * match is not reproduced). Duplicate keys resolve last-wins in both JSON.parse and Go's decoder,
- * so the two cannot read different records from the same bytes.
+ * Decode and shape-check a record. Field names are exact (s3lo writes them so). s3lo reads records
+ * with Go's encoding/json, which also takes a key equal to a field name under case folding
+ * (`Digest`, `digeſt`) and lets the last one win, and refuses a leading BOM: the strict parser
+ * refuses every such collision, duplicates and a BOM, so the two never read different records.
  */
 function parseS3loRecord(bytes) {
     const malformed = (what, signedAt) => {
@@ -40333,7 +39320,7 @@ function parseS3loRecord(bytes) {
     };
     let value;
     try {
-        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        value = parseStrictJsonBytes(bytes);
     }
     catch (e) {
         return malformed(e instanceof Error ? e.message : String(e));
@@ -40619,8 +39606,9 @@ function verifyS3loSignature(key, keyRef, payload, signature) {
 }
 //# sourceMappingURL=signature.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/verify.js
-// Verify an s3lo image tag against public keys, the way `s3lo verify` does and with its JSON
-// fields: the digest is hashed from the manifest bytes read now, the payload rebuilt from the ref.
+// Reading an s3lo image tag for verification: the digest is hashed from the manifest bytes read
+// now, the payload rebuilt from the reference, each key's record checked (verdict.ts decides).
+
 
 
 
@@ -40629,70 +39617,47 @@ function verifyS3loSignature(key, keyRef, payload, signature) {
 
 
 /**
- * Verdicts (unsigned, bad signature, moved tag, malformed record, missing image) come back as a
- * result; a GateError is thrown only when evidence could not be read (auth, network, limits).
+ * Reads the tag's manifest and each key's signature record. What the store holds (unsigned, bad
+ * signature, moved tag, malformed record, missing image) is evidence; a GateError is thrown only
+ * when it could not be read (auth, network, limits).
  */
-async function verifyS3lo(ref, keys, opts) {
+async function gatherS3lo(ref, keys, store) {
     if (keys.length === 0) {
         throw new errors/* GateError */.ue('USAGE', `${ref.raw}: s3lo verification needs at least one public key`);
     }
     const image = (0,reference/* formatS3loRef */.a7)(ref);
     const manifestAt = (0,reference/* manifestKey */.Rn)(ref);
-    const manifest = await readOrFailure(opts.store, manifestAt, S3LO_LIMITS.manifestBytes);
-    if ('failure' in manifest) {
+    const manifest = await readOrFailure(store, manifestAt, S3LO_LIMITS.manifestBytes);
+    if ('failure' in manifest)
+        return { digest: '', failure: manifest.failure, keys: [] };
+    if (manifest.bytes === undefined)
         return {
-            verified: false,
-            reason: manifest.failure.reason,
-            failureCode: manifest.failure.code,
             digest: '',
-            evidence: [],
+            failure: {
+                code: 'NOT_FOUND',
+                reason: `image not found: ${image} (no ${manifestAt} in ${store.name})`,
+            },
+            keys: [],
         };
-    }
-    if (manifest.bytes === undefined) {
-        return {
-            verified: false,
-            reason: `image not found: ${image} (no ${manifestAt} in ${opts.store.name})`,
-            failureCode: 'NOT_FOUND',
-            digest: '',
-            evidence: [],
-        };
-    }
     const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(manifest.bytes).digest('hex')}`;
-    if (ref.digest !== undefined && ref.digest !== digest) {
+    if (ref.digest !== undefined && ref.digest !== digest)
         return {
-            verified: false,
-            reason: `${image} points to ${digest}, but the reference pins ${ref.digest}`,
-            failureCode: 'DIGEST_MISMATCH',
             digest,
-            evidence: [],
+            failure: {
+                code: 'DIGEST_MISMATCH',
+                reason: `${image} points to ${digest}, but the reference pins ${ref.digest}`,
+            },
+            keys: [],
         };
-    }
     const payload = (0,reference/* s3loSigningPayload */.r1)(ref, digest);
     const outcomes = [];
     for (const key of keys)
-        outcomes.push(await checkKey(ref, key, digest, payload, opts.store));
-    const passed = outcomes.filter((o) => o.ok);
-    const failed = outcomes.filter((o) => !o.ok);
-    const evidence = passed.map((o) => ({
-        kind: 'key',
-        format: 's3lo-record',
-        keyRef: o.key.keyRef,
-        keyID: o.keyID,
-        signedAt: o.signedAt,
-    }));
-    const ok = opts.requireAllKeys === true ? failed.length === 0 : passed.length > 0;
-    if (ok) {
-        const first = passed[0];
-        return {
-            verified: true,
-            digest,
-            keyRef: first.key.keyRef,
-            keyID: first.keyID,
-            signedAt: first.signedAt,
-            evidence,
-        };
-    }
-    return failureResult(failed, keys.length, digest, evidence);
+        outcomes.push(await checkKey(ref, key, digest, payload, store));
+    return { digest, keys: outcomes };
+}
+/** Verify an s3lo image tag the way `s3lo verify` does, with its JSON fields. */
+async function verifyS3lo(ref, keys, opts) {
+    return s3loVerdict(await gatherS3lo(ref, keys, opts.store), opts.requireAllKeys === true);
 }
 async function checkKey(ref, key, digest, payload, store) {
     // Recomputed rather than taken from the key object: this is the name s3lo files records under.
@@ -40705,7 +39670,7 @@ async function checkKey(ref, key, digest, payload, store) {
     };
     // A policy window needs a verified time, and a record's signedAt is not signed.
     if (key.validFor)
-        return fail('UNTRUSTED_SIGNER', `key ${key.keyRef} is trusted only ${describeValidity(key.validFor)}, and an s3lo record carries no verified signing time (its signedAt is not signed)`);
+        return fail('UNTRUSTED_SIGNER', `key ${key.keyRef} is trusted only ${(0,key_types/* describeValidity */.A)(key.validFor)}, and an s3lo record carries no verified signing time (its signedAt is not signed)`);
     const read = await readOrFailure(store, (0,reference/* signatureKey */.cx)(ref, keyID), S3LO_LIMITS.recordBytes);
     if ('failure' in read)
         return fail(read.failure.code, read.failure.reason);
@@ -40741,6 +39706,1232 @@ async function readOrFailure(store, key, maxBytes) {
         throw e;
     }
 }
+//# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/condition-text.js
+// How condition results word what they found: counts with plurals, durations, and how many
+// items one reason lists before it counts the rest.
+/** Items (findings, packages) named in one reason; the rest are counted. */
+const LISTED = 10;
+/** `73h`, `1h30m`, `45m`, `30s`, `2d`: short, and exact to the minute above one hour. */
+function formatDuration(ms) {
+    const s = Math.floor(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m`;
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest === 0 ? `${h}h` : `${h}h${rest}m`;
+}
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=condition-text.js.map
+// EXTERNAL MODULE: ./build/core/attestations/purl.js
+var attestations_purl = __nccwpck_require__(4067);
+;// CONCATENATED MODULE: ./build/core/attestations/sbom.js
+// Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
+// SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
+// before v2.0. Each package keeps every identity the document gives it: name, group and purls.
+
+
+
+
+
+/** Components read from one SBOM; more than this is refused rather than half-checked. */
+const MAX_SBOM_PACKAGES = limits/* LIMITS */.b1.sbomPackages;
+/**
+ * Packages in an SBOM predicate. Throws MALFORMED when the predicate is not an SBOM we can read:
+ * a deny list over an unreadable SBOM must fail, not pass as "nothing banned found".
+ */
+function sbomPackages(predicateType, predicate) {
+    const doc = unwrap(predicate);
+    const format = sbomFormat(predicateType);
+    if (format === 'cyclonedx') {
+        if (sbom_isObject(doc) && (doc['bomFormat'] === 'CycloneDX' || Array.isArray(doc['components'])))
+            return cyclonedxPackages(doc);
+        throw new errors/* GateError */.ue('MALFORMED', 'CycloneDX predicate is not a CycloneDX JSON document');
+    }
+    if (format === 'spdx') {
+        if (typeof doc === 'string')
+            return spdxTagValuePackages(doc);
+        // SPDX 2 `packages` and SPDX 3 `@graph` both count when a document carries both.
+        if (sbom_isObject(doc) && (typeof doc['spdxVersion'] === 'string' || Array.isArray(doc['packages'])))
+            return [
+                ...spdxJsonPackages(doc),
+                ...(Array.isArray(doc['@graph']) ? spdx3Packages(doc['@graph']) : []),
+            ];
+        if (sbom_isObject(doc) && Array.isArray(doc['@graph']))
+            return spdx3Packages(doc['@graph']);
+        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate is neither SPDX 2 JSON, SPDX 3 JSON-LD nor SPDX tag-value');
+    }
+    throw new errors/* GateError */.ue('MALFORMED', `predicate type ${predicateType} is not an SBOM`);
+}
+/**
+ * Which SBOM a predicate type carries: cosign's `https://spdx.dev/Document` and
+ * `https://cyclonedx.org/bom`, or their versioned forms (`https://spdx.dev/Document/v2.3`, as
+ * GitHub's attest-sbom writes, `https://cyclonedx.org/bom/v1.5`): an SBOM under a versioned type
+ * is still a list of what the image holds, and a deny list must read it.
+ */
+function sbomFormat(predicateType) {
+    const base = predicateType.replace(/\/v\d+(?:\.\d+)*$/, '');
+    return base === attestations_types/* PREDICATE */.W3.spdx ? 'spdx' : base === attestations_types/* PREDICATE */.W3.cyclonedx ? 'cyclonedx' : undefined;
+}
+/**
+ * cosign < 2.0 wrapped SBOMs as `{Data: <document or its text>, Timestamp}`; cosign `spdx` (not
+ * `spdxjson`) stores the document as a string. Either way, get to the document itself.
+ */
+function unwrap(predicate) {
+    let doc = predicate;
+    // Only the wrapper itself: `{Data, components}` is read as the document it also is, so a list
+    // beside `Data` cannot hide behind an empty one inside it.
+    if (sbom_isObject(doc) &&
+        'Data' in doc &&
+        Object.keys(doc).every((k) => k === 'Data' || k === 'Timestamp'))
+        doc = doc['Data'];
+    if (typeof doc === 'string') {
+        const t = doc.trimStart();
+        if (t.startsWith('{')) {
+            try {
+                // Strict like the statement around it: no second reading of the same bytes.
+                return parseStrictJson(t);
+            }
+            catch (e) {
+                throw new errors/* GateError */.ue('MALFORMED', 'SBOM predicate text looks like JSON but does not parse', {
+                    cause: e,
+                });
+            }
+        }
+    }
+    return doc;
+}
+function cyclonedxPackages(bom) {
+    const out = [];
+    // Iterative walk: nesting depth is bounded by the strict parser, the count by MAX_SBOM_PACKAGES.
+    const stack = [];
+    const push = (list) => {
+        if (Array.isArray(list))
+            for (let i = list.length - 1; i >= 0; i--)
+                stack.push(list[i]);
+    };
+    push(bom['components']);
+    // The BOM's own subject can be the banned thing (an SBOM for log4j-core itself).
+    const meta = bom['metadata'];
+    if (sbom_isObject(meta) && sbom_isObject(meta['component']))
+        stack.push(meta['component']);
+    while (stack.length > 0) {
+        const c = stack.pop();
+        if (!sbom_isObject(c))
+            continue;
+        const p = pkg(c['name'], c['version'], purlsOf([c['purl']], c['name']));
+        if (p) {
+            if (typeof c['group'] === 'string' && c['group'].trim() !== '')
+                p.group = c['group'];
+            out.push(p);
+            tooMany(out.length);
+        }
+        push(c['components']);
+    }
+    return out;
+}
+function spdxJsonPackages(doc) {
+    const pkgs = doc['packages'];
+    if (!Array.isArray(pkgs))
+        return [];
+    tooMany(pkgs.length);
+    const out = [];
+    for (const p of pkgs) {
+        if (!sbom_isObject(p))
+            continue;
+        // referenceCategory is PACKAGE-MANAGER (2.3) or PACKAGE_MANAGER (2.2); the type decides.
+        const locators = Array.isArray(p['externalRefs'])
+            ? p['externalRefs']
+                .filter(sbom_isObject)
+                .filter((r) => typeof r['referenceType'] === 'string' && isPurlType(r['referenceType']))
+                .map((r) => r['referenceLocator'])
+            : [];
+        const found = pkg(p['name'], p['versionInfo'], purlsOf(locators, p['name']));
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+/**
+ * SPDX 3.0 JSON-LD: every `software_Package` element of `@graph`, with `software_packageVersion`,
+ * `software_packageUrl` and `externalIdentifier` entries of type `packageUrl`. JSON-LD lets a
+ * node's type be a list and a node be written inline where another refers to it (an
+ * `SpdxDocument`'s `element`, a relationship's `to`), so every object in the graph is looked at.
+ */
+function spdx3Packages(graph) {
+    tooMany(graph.length);
+    const out = [];
+    const stack = [...graph].reverse();
+    while (stack.length > 0) {
+        const e = stack.pop();
+        if (Array.isArray(e)) {
+            for (let i = e.length - 1; i >= 0; i--)
+                stack.push(e[i]);
+            continue;
+        }
+        if (!sbom_isObject(e))
+            continue;
+        for (const v of Object.values(e).reverse())
+            if (typeof v === 'object' && v !== null)
+                stack.push(v);
+        const type = e['type'] ?? e['@type'];
+        const types = Array.isArray(type) ? type : [type];
+        if (!types.some((t) => typeof t === 'string' && /(^|[_/:#])Package$/.test(t)))
+            continue;
+        const ids = Array.isArray(e['externalIdentifier'])
+            ? e['externalIdentifier']
+                .filter(sbom_isObject)
+                .filter((x) => typeof x['externalIdentifierType'] === 'string' &&
+                /^(packageUrl|purl)$/i.test(x['externalIdentifierType']))
+                .map((x) => x['identifier'])
+            : [];
+        const locators = [e['software_packageUrl'] ?? e['packageUrl'], ...ids];
+        const found = pkg(e['name'], e['software_packageVersion'] ?? e['packageVersion'], purlsOf(locators, e['name']));
+        if (found) {
+            out.push(found);
+            tooMany(out.length);
+        }
+    }
+    return out;
+}
+/** A package from its declared name and version and its purls; undefined when nothing names it. */
+function pkg(name, version, purls) {
+    const declared = typeof name === 'string' && name.trim() !== '' ? name : undefined;
+    const shown = declared ?? purls[0]?.name;
+    if (shown === undefined)
+        return undefined;
+    return {
+        name: shown,
+        ...(typeof version === 'string' && version.trim() !== '' ? { version } : {}),
+        ...(purls.length > 0 ? { purls } : {}),
+    };
+}
+/**
+ * Parsed purls. A purl that does not parse makes the SBOM unreadable: it may be the only place
+ * the package's real identity is written, and a deny list must not pass over what it cannot read.
+ */
+function purlsOf(values, owner) {
+    const out = [];
+    for (const v of values) {
+        if (v === undefined || v === null || v === '')
+            continue;
+        const who = typeof owner === 'string' ? `package '${owner}'` : 'a package';
+        if (typeof v !== 'string')
+            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has a purl that is not a string`);
+        try {
+            out.push((0,attestations_purl/* parsePurl */.$l)(v));
+        }
+        catch (e) {
+            if (!(e instanceof attestations_purl/* PurlError */.eH))
+                throw e;
+            throw new errors/* GateError */.ue('MALFORMED', `SBOM ${who} has purl '${v}' that does not parse: ${e.message}`);
+        }
+    }
+    return out;
+}
+function isPurlType(t) {
+    return t.trim().toLowerCase() === 'purl';
+}
+/**
+ * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
+ * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
+ * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
+ * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
+ */
+function spdxTagValuePackages(text) {
+    if (!/^\s*SPDXVersion:/m.test(text))
+        throw new errors/* GateError */.ue('MALFORMED', 'SPDX predicate text has no SPDXVersion line');
+    const out = [];
+    for (const { tag, value } of tagValues(text)) {
+        const last = out[out.length - 1];
+        if (tag === 'PackageName') {
+            out.push({ name: value });
+            tooMany(out.length);
+        }
+        else if (last && tag === 'PackageVersion') {
+            if (last.version !== undefined)
+                throw new errors/* GateError */.ue('MALFORMED', `SPDX tag-value package '${last.name}' has two PackageVersion lines ('${last.version}', '${value}')`);
+            last.version = value;
+        }
+        else if (last && tag === 'ExternalRef') {
+            const [, type, locator] = value.split(/\s+/);
+            if (type !== undefined && isPurlType(type))
+                (last.purls ??= []).push(...purlsOf([locator ?? ''], last.name));
+        }
+    }
+    return out;
+}
+/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+function tagValues(text) {
+    const out = [];
+    const lines = text.split(/\r?\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(lines[i]);
+        if (!m)
+            continue;
+        let value = m[2];
+        if (/^<text>/i.test(value)) {
+            let body = value.slice('<text>'.length);
+            while (!/<\/text>/i.test(body) && i + 1 < lines.length)
+                body += `\n${lines[++i]}`;
+            const close = body.search(/<\/text>/i);
+            if (close < 0)
+                throw new errors/* GateError */.ue('MALFORMED', `SPDX tag-value: the <text> of ${m[1]} is never closed`);
+            value = body.slice(0, close);
+        }
+        out.push({ tag: m[1], value: value.trim() });
+    }
+    return out;
+}
+function tooMany(n) {
+    if (n > MAX_SBOM_PACKAGES)
+        throw new errors/* GateError */.ue('MALFORMED', `SBOM lists more than ${MAX_SBOM_PACKAGES} packages`);
+}
+function sbom_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=sbom.js.map
+// EXTERNAL MODULE: ./build/core/attestations/version-range.js
+var version_range = __nccwpck_require__(2188);
+;// CONCATENATED MODULE: ./build/core/attestations/package-conditions.js
+
+
+
+
+/**
+ * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
+ * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
+ * `log4j-core` are one name.
+ */
+function fold(s) {
+    return s
+        .normalize('NFKC')
+        .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+        .trim()
+        .toLowerCase();
+}
+/** npm scopes appear with and without their '@' (purl `%40scope`, CycloneDX `group`). */
+function foldNamespace(s) {
+    return fold(s).replace(/^@/, '');
+}
+/** PEP 503: runs of '-', '_' and '.' are one separator. */
+function pypiName(s) {
+    return s.replace(/[-_.]+/g, '-');
+}
+function identityOf(p) {
+    const names = new Set();
+    const namespaces = new Set();
+    const versions = new Set();
+    const declared = fold(p.name);
+    names.add(declared);
+    // A declared `group:name` (Maven coordinates) or `scope/name`, `host/path/module`.
+    const colon = declared.split(':');
+    if (colon.length >= 2 && colon[0] !== '' && colon[1] !== '') {
+        namespaces.add(foldNamespace(colon[0]));
+        names.add(colon[1]);
+    }
+    const slash = declared.lastIndexOf('/');
+    if (slash > 0 && slash < declared.length - 1) {
+        namespaces.add(foldNamespace(declared.slice(0, slash)));
+        names.add(declared.slice(slash + 1));
+    }
+    if (p.group !== undefined)
+        namespaces.add(foldNamespace(p.group));
+    if (p.version !== undefined)
+        versions.add(p.version.trim());
+    for (const u of p.purls ?? []) {
+        names.add(fold(u.name));
+        namespaces.add(foldNamespace(u.namespace ?? ''));
+        if (u.version !== undefined && u.version.trim() !== '')
+            versions.add(u.version.trim());
+    }
+    const known = p.group !== undefined || (p.purls?.length ?? 0) > 0 || namespaces.size > 0;
+    return {
+        names: [...names],
+        ...(known ? { namespaces: [...namespaces] } : {}),
+        versions: [...versions],
+        pypi: (p.purls ?? []).some((u) => u.type === 'pypi'),
+    };
+}
+/**
+ * Deny if ANY identity matches: the declared name or any purl name, in the declared group, any
+ * purl namespace, or a namespace nothing states; at any version the package is listed with.
+ */
+function matchRule(id, c) {
+    const loose = id.pypi || c.rule.type === 'pypi';
+    const nameHit = loose
+        ? id.names.some((n) => pypiName(n) === pypiName(c.name))
+        : id.names.includes(c.name);
+    if (!nameHit)
+        return undefined;
+    const namespaceUnknown = c.namespace !== undefined && id.namespaces === undefined;
+    if (c.namespace !== undefined && id.namespaces !== undefined) {
+        const want = c.namespace;
+        if (!id.namespaces.some((n) => (loose ? pypiName(n) === pypiName(want) : n === want)))
+            return undefined;
+    }
+    // No version listed: a ranged rule must not be dodged by leaving the version out.
+    if (c.range === undefined || id.versions.length === 0)
+        return {
+            comparable: true,
+            namespaceUnknown,
+            ...(id.versions[0] ? { version: id.versions[0] } : {}),
+        };
+    let unorderable;
+    for (const v of id.versions) {
+        const r = (0,version_range/* versionInRange */.rR)(v, c.range);
+        if (r === true)
+            return { version: v, comparable: true, namespaceUnknown };
+        if (r === undefined)
+            unorderable ??= v;
+    }
+    return unorderable !== undefined
+        ? { version: unorderable, comparable: false, namespaceUnknown }
+        : undefined;
+}
+/**
+ * No SBOM package matches a deny rule. Names compare case-insensitively (after Unicode
+ * compatibility folding); a package matches through its declared name and group or through any
+ * of its purls, whichever matches. A package whose version is absent or unorderable matches a
+ * ranged rule, and one whose namespace nothing states matches a rule that names one: an SBOM
+ * that leaves a fact out must not slip past the rule that needs it.
+ */
+function checkDeniedPackages(statement, rules) {
+    let packages;
+    try {
+        packages = sbomPackages(statement.predicateType, statement.predicate);
+    }
+    catch (e) {
+        return { ok: false, reason: `SBOM unreadable: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const compiled = rules.map((r) => ({
+        rule: r,
+        name: fold(r.name),
+        ...(r.namespace !== undefined ? { namespace: foldNamespace(r.namespace) } : {}),
+        ...(r.range !== undefined ? { range: (0,version_range/* parseVersionRange */.FG)(r.range) } : {}),
+    }));
+    const hits = [];
+    for (const p of packages) {
+        const id = identityOf(p);
+        for (const c of compiled) {
+            const hit = matchRule(id, c);
+            if (!hit)
+                continue;
+            const shown = hit.version !== undefined ? `${p.name}@${hit.version}` : `${p.name} (no version)`;
+            const notes = [];
+            if (c.rule.raw !== shown && c.rule.raw !== p.name)
+                notes.push(`rule ${c.rule.raw}`);
+            if (!hit.comparable)
+                notes.push(`version not comparable with ${c.rule.range}`);
+            if (hit.version !== undefined && p.version !== undefined && hit.version !== p.version.trim())
+                notes.push(`listed as version ${p.version}`);
+            if (hit.namespaceUnknown)
+                notes.push('the SBOM names no group or purl for it');
+            const purl = p.purls?.[0];
+            if (purl && (c.namespace !== undefined || !id.names.slice(0, 1).includes(c.name)))
+                notes.push(`purl ${(0,attestations_purl/* formatPurl */.dd)(purl)}`);
+            hits.push(notes.length > 0 ? `${shown} (${notes.join(', ')})` : shown);
+            break;
+        }
+    }
+    const unique = [...new Set(hits)];
+    if (unique.length > 0) {
+        const shown = unique.slice(0, LISTED).join(', ');
+        const more = unique.length > LISTED ? ` and ${unique.length - LISTED} more` : '';
+        return {
+            ok: false,
+            reason: `SBOM contains banned package${unique.length > 1 ? 's' : ''} ${shown}${more}`,
+        };
+    }
+    return { ok: true, detail: `${count(packages.length, 'package')} in SBOM, none banned` };
+}
+//# sourceMappingURL=package-conditions.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/slsa.js
+// Reads builder and source facts out of a verified SLSA provenance predicate, v0.2 or v1, into
+// one shape so the same builder-id / source-repository / source-ref rules apply to both layouts.
+
+/**
+ * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://…@refs/…`,
+ * `digest.sha1`, `entryPoint`), else the first material. v1: `runDetails.builder.id`; source from
+ * `buildDefinition.externalParameters.workflow` (GitHub Actions build type:
+ * `{repository, ref, path}`), else the first `resolvedDependencies` entry with a git URI.
+ */
+function provenanceFacts(predicateType, predicate) {
+    const p = obj(predicate);
+    if (predicateType === attestations_types/* PREDICATE */.W3.slsaV02) {
+        const facts = {};
+        const builderId = str(obj(p['builder'])['id']);
+        if (builderId)
+            facts.builderId = builderId;
+        const config = obj(obj(p['invocation'])['configSource']);
+        const materials = slsa_arr(p['materials']).map(obj);
+        const fromConfig = str(config['uri']);
+        const source = fromConfig
+            ? { uri: fromConfig, digest: obj(config['digest']) }
+            : materials.length > 0
+                ? { uri: str(materials[0]['uri']), digest: obj(materials[0]['digest']) }
+                : undefined;
+        if (source?.uri)
+            Object.assign(facts, splitGitUri(source.uri));
+        const digest = source
+            ? (str(source.digest['sha1']) ?? str(source.digest['gitCommit']))
+            : undefined;
+        if (digest)
+            facts.sourceDigest = digest;
+        const entry = str(config['entryPoint']);
+        if (entry)
+            facts.entryPoint = entry;
+        return facts;
+    }
+    if (predicateType === attestations_types/* PREDICATE */.W3.slsaV1) {
+        const facts = {};
+        const builderId = str(obj(obj(p['runDetails'])['builder'])['id']);
+        if (builderId)
+            facts.builderId = builderId;
+        const def = obj(p['buildDefinition']);
+        const workflow = obj(obj(def['externalParameters'])['workflow']);
+        const deps = slsa_arr(def['resolvedDependencies']).map(obj);
+        const gitDep = deps.find((d) => (str(d['uri']) ?? '').startsWith('git+'));
+        const repo = str(workflow['repository']);
+        if (repo) {
+            facts.sourceRepository = normaliseRepo(repo);
+            const ref = str(workflow['ref']);
+            if (ref)
+                facts.sourceRef = ref;
+            const path = str(workflow['path']);
+            if (path)
+                facts.entryPoint = path;
+        }
+        else if (gitDep)
+            Object.assign(facts, splitGitUri(str(gitDep['uri'])));
+        const digest = gitDep
+            ? (str(obj(gitDep['digest'])['gitCommit']) ?? str(obj(gitDep['digest'])['sha1']))
+            : undefined;
+        if (digest)
+            facts.sourceDigest = digest;
+        return facts;
+    }
+    return {};
+}
+/** `git+https://github.com/o/r@refs/heads/main` → repository and ref. */
+function splitGitUri(uri) {
+    const noScheme = uri.replace(/^git\+/, '');
+    // The ref follows the last '@' after the host part (user@host URIs keep theirs).
+    const hostStart = noScheme.indexOf('://') + 3;
+    const at = noScheme.lastIndexOf('@');
+    if (at > hostStart && noScheme.indexOf('/', hostStart) < at) {
+        return {
+            sourceRepository: normaliseRepo(noScheme.slice(0, at)),
+            sourceRef: noScheme.slice(at + 1),
+        };
+    }
+    return { sourceRepository: normaliseRepo(noScheme) };
+}
+function normaliseRepo(uri) {
+    return uri
+        .replace(/^git\+/, '')
+        .replace(/\.git$/, '')
+        .replace(/\/+$/, '');
+}
+function obj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? v
+        : {};
+}
+function slsa_arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+//# sourceMappingURL=slsa.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/slsa-conditions.js
+// The SLSA provenance condition over one VERIFIED statement: builder ID, source repository and
+// source ref (v0.2 or v1) match the policy's matchers.
+
+
+
+/** Builder ID, source repository and source ref of SLSA provenance (v0.2 or v1) match the policy. */
+function checkSlsa(statement, want) {
+    if (statement.predicateType !== attestations_types/* PREDICATE */.W3.slsaV02 && statement.predicateType !== attestations_types/* PREDICATE */.W3.slsaV1)
+        return {
+            ok: false,
+            reason: `predicate type ${statement.predicateType} is not SLSA provenance`,
+        };
+    const facts = provenanceFacts(statement.predicateType, statement.predicate);
+    const checks = [
+        ['builder id', want.builderId, facts.builderId],
+        ['source repository', want.sourceRepository, facts.sourceRepository],
+        ['source ref', want.sourceRef, facts.sourceRef],
+    ];
+    const bad = checks
+        .filter(([, m, actual]) => m !== undefined && !matches(m, actual))
+        .map(([what, m, actual]) => `${what} is ${actual === undefined ? 'absent' : `'${actual}'`}, expected ${describeMatcher(m)}`);
+    if (bad.length > 0)
+        return { ok: false, reason: `SLSA provenance ${bad.join('; ')}` };
+    const seen = [
+        facts.builderId && `builder ${facts.builderId}`,
+        facts.sourceRepository &&
+            `source ${facts.sourceRepository}${facts.sourceRef ? `@${facts.sourceRef}` : ''}`,
+        facts.sourceDigest && `commit ${facts.sourceDigest}`,
+    ].filter(Boolean);
+    return {
+        ok: true,
+        detail: `SLSA provenance ${seen.join(', ') || '(no builder or source named)'}`,
+    };
+}
+//# sourceMappingURL=slsa-conditions.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/vuln.js
+// Reads findings out of a verified cosign vuln predicate (SARIF, Trivy JSON or Grype JSON result)
+// and decides which findings verified OpenVEX statements mark not_affected or fixed.
+
+
+/** Findings read from one scan; more than this is refused rather than half-checked. */
+const MAX_FINDINGS = limits/* LIMITS */.b1.vulnFindings;
+/** cosign `CosignVulnPredicate`: `{invocation, scanner{uri,version,db,result}, metadata{scanStartedOn,scanFinishedOn}}`. */
+function readVulnScan(predicate) {
+    const p = vuln_isObject(predicate) ? predicate : {};
+    const scanner = vuln_isObject(p['scanner']) ? p['scanner'] : {};
+    const metadata = vuln_isObject(p['metadata']) ? p['metadata'] : {};
+    const out = {};
+    const uri = vuln_str(scanner['uri']);
+    const version = vuln_str(scanner['version']);
+    if (uri)
+        out.scanner = version ? `${uri}@${version}` : uri;
+    const finished = vuln_str(metadata['scanFinishedOn']);
+    if (finished !== undefined) {
+        out.finishedOn = finished;
+        // RFC 3339 only: Date.parse alone accepts far looser text ("1", "May 5").
+        if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(finished)) {
+            const t = Date.parse(finished);
+            if (!Number.isNaN(t))
+                out.finishedAt = new Date(t);
+        }
+    }
+    let result = scanner['result'];
+    if (typeof result === 'string') {
+        try {
+            result = parseStrictJson(result);
+        }
+        catch {
+            out.resultProblem = 'scanner.result is a string that is not JSON';
+            return out;
+        }
+    }
+    try {
+        const read = readResult(result);
+        if (read) {
+            out.findings = read.findings;
+            out.resultFormat = read.format;
+        }
+        else
+            out.resultProblem =
+                result === undefined || result === null
+                    ? 'scanner.result is empty'
+                    : 'scanner.result is neither SARIF, Trivy JSON nor Grype JSON';
+    }
+    catch (e) {
+        out.resultProblem = e instanceof Error ? e.message : String(e);
+    }
+    return out;
+}
+function readResult(result) {
+    if (!vuln_isObject(result))
+        return undefined;
+    if (Array.isArray(result['runs']))
+        return { format: 'sarif', findings: sarifFindings(result) };
+    if ('Results' in result && (result['Results'] === null || Array.isArray(result['Results'])))
+        return { format: 'trivy', findings: trivyFindings(result) };
+    if (Array.isArray(result['matches']))
+        return { format: 'grype', findings: grypeFindings(result) };
+    return undefined;
+}
+function sarifFindings(sarif) {
+    const out = [];
+    for (const run of vuln_arr(sarif['runs'])) {
+        if (!vuln_isObject(run))
+            continue;
+        const tool = vuln_isObject(run['tool']) ? run['tool'] : {};
+        const driver = vuln_isObject(tool['driver']) ? tool['driver'] : {};
+        const rules = vuln_arr(driver['rules']).filter(vuln_isObject);
+        const byId = new Map();
+        for (const r of rules)
+            if (typeof r['id'] === 'string')
+                byId.set(r['id'], r);
+        for (const res of vuln_arr(run['results'])) {
+            if (!vuln_isObject(res))
+                continue;
+            const ruleRef = vuln_isObject(res['rule']) ? res['rule'] : {};
+            const id = vuln_str(res['ruleId']) ?? vuln_str(ruleRef['id']);
+            const index = typeof res['ruleIndex'] === 'number'
+                ? res['ruleIndex']
+                : typeof ruleRef['index'] === 'number'
+                    ? ruleRef['index']
+                    : undefined;
+            const rule = (id !== undefined ? byId.get(id) : undefined) ??
+                (index !== undefined ? rules[index] : undefined);
+            out.push({
+                id: id ?? vuln_str(rule?.['id']) ?? '(no rule id)',
+                severity: sarifSeverity(res, rule),
+            });
+            capped(out.length);
+        }
+    }
+    return out;
+}
+/**
+ * SARIF has no severity field for vulnerabilities. In order: `security-severity` (a CVSS score, as
+ * GitHub code scanning reads it) on the result, then on its rule; a severity word in the rule's
+ * tags (Trivy); finally the SARIF level (error→high, warning→medium, note→low), default warning.
+ */
+function sarifSeverity(res, rule) {
+    const props = (o) => o && vuln_isObject(o['properties']) ? o['properties'] : {};
+    for (const p of [props(res), props(rule)]) {
+        const score = Number(p['security-severity']);
+        if (p['security-severity'] !== undefined && Number.isFinite(score))
+            return cvssSeverity(score);
+    }
+    for (const tag of vuln_arr(props(rule)['tags'])) {
+        const s = typeof tag === 'string' ? wordSeverity(tag) : undefined;
+        if (s && s !== 'unknown')
+            return s;
+    }
+    const dc = rule && vuln_isObject(rule['defaultConfiguration']) ? rule['defaultConfiguration'] : {};
+    const level = vuln_str(res['level']) ?? vuln_str(dc['level']) ?? 'warning';
+    return level === 'error'
+        ? 'high'
+        : level === 'warning'
+            ? 'medium'
+            : level === 'note'
+                ? 'low'
+                : 'unknown';
+}
+function cvssSeverity(score) {
+    if (score >= 9)
+        return 'critical';
+    if (score >= 7)
+        return 'high';
+    if (score >= 4)
+        return 'medium';
+    if (score > 0)
+        return 'low';
+    return 'unknown';
+}
+function wordSeverity(word) {
+    switch (word.trim().toLowerCase()) {
+        case 'critical':
+            return 'critical';
+        case 'high':
+            return 'high';
+        case 'medium':
+        case 'moderate':
+            return 'medium';
+        case 'low':
+            return 'low';
+        case 'unknown':
+        case 'negligible':
+        case 'none':
+            return 'unknown';
+        default:
+            return undefined;
+    }
+}
+function trivyFindings(report) {
+    const out = [];
+    for (const r of vuln_arr(report['Results'])) {
+        if (!vuln_isObject(r))
+            continue;
+        for (const v of vuln_arr(r['Vulnerabilities'])) {
+            if (!vuln_isObject(v))
+                continue;
+            out.push(finding(vuln_str(v['VulnerabilityID']), vuln_str(v['Severity']), vuln_str(v['PkgName']), vuln_str(v['InstalledVersion'])));
+            capped(out.length);
+        }
+    }
+    return out;
+}
+function grypeFindings(report) {
+    const out = [];
+    for (const m of vuln_arr(report['matches'])) {
+        if (!vuln_isObject(m))
+            continue;
+        const v = vuln_isObject(m['vulnerability']) ? m['vulnerability'] : {};
+        const a = vuln_isObject(m['artifact']) ? m['artifact'] : {};
+        out.push(finding(vuln_str(v['id']), vuln_str(v['severity']), vuln_str(a['name']), vuln_str(a['version'])));
+        capped(out.length);
+    }
+    return out;
+}
+function finding(id, severity, pkg, version) {
+    return {
+        id: id ?? '(no id)',
+        // An unrecognised severity word is treated as unknown, never dropped.
+        severity: (severity !== undefined ? wordSeverity(severity) : undefined) ?? 'unknown',
+        ...(pkg !== undefined ? { package: pkg } : {}),
+        ...(version !== undefined ? { version } : {}),
+    };
+}
+function capped(n) {
+    if (n > MAX_FINDINGS)
+        throw new Error(`scan lists more than ${MAX_FINDINGS} findings`);
+}
+/**
+ * Statements of one verified OpenVEX document that apply to this image. The attestation's subject
+ * already binds the document to the image digest; a statement that lists products carrying digests
+ * applies only if one of them is a subject digest of that attestation.
+ */
+function readVexStatements(predicate, subjectHexes, seqStart = 0, source = {}) {
+    const doc = source.doc ?? 0;
+    const signed = source.verifiedAt?.getTime();
+    const bound = signed !== undefined && !Number.isNaN(signed) ? { bound: signed } : {};
+    if (!vuln_isObject(predicate))
+        return [];
+    const docTime = timeOf(predicate['timestamp']);
+    const out = [];
+    let seq = seqStart;
+    for (const s of vuln_arr(predicate['statements'])) {
+        if (!vuln_isObject(s))
+            continue;
+        const status = vuln_str(s['status']);
+        if (!status)
+            continue;
+        const vuln = s['vulnerability'];
+        const ids = [];
+        if (typeof vuln === 'string')
+            ids.push(vuln);
+        else if (vuln_isObject(vuln)) {
+            const name = vuln_str(vuln['name']);
+            if (name)
+                ids.push(name);
+            for (const a of vuln_arr(vuln['aliases']))
+                if (typeof a === 'string')
+                    ids.push(a);
+        }
+        if (ids.length === 0 || !productsApply(s['products'], subjectHexes))
+            continue;
+        out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++, doc, ...bound });
+    }
+    return out;
+}
+function productsApply(products, subjectHexes) {
+    const list = vuln_arr(products);
+    if (list.length === 0)
+        return true;
+    const text = JSON.stringify(list).toLowerCase();
+    const digests = text.match(/[a-f0-9]{64,128}/g) ?? [];
+    // Products named without any digest (a purl without @sha256, a bare name) cannot be bound
+    // more tightly than the attestation subject already is.
+    if (digests.length === 0)
+        return true;
+    return subjectHexes.some((hex) => text.includes(hex.toLowerCase()));
+}
+/**
+ * Which findings are suppressed, with the deciding status. Per vulnerability ID the newest
+ * applicable statement decides (OpenVEX: later statements supersede earlier ones), so an
+ * `affected` issued after a `not_affected` brings the finding back.
+ *
+ * A timestamp is the signer's claim, so it counts only up to the verified signing time of the
+ * attestation carrying it: an old document cannot supersede a newer one by dating itself ahead.
+ * Within one document its own order stands (one signature covers it all). Across documents, a
+ * suppressing statement whose attestation has no verified time ranks below every other (it cannot
+ * show it is newer), and on equal times a non-suppressing statement wins.
+ */
+function vexDecisions(statements) {
+    const bounded = (s) => Math.min(s.time, s.bound ?? Infinity);
+    // 1. The last word of each document on each ID.
+    const perDoc = new Map();
+    for (const s of statements)
+        for (const id of s.ids) {
+            const key = `${s.doc}\u0000${id.toUpperCase()}`;
+            const prev = perDoc.get(key);
+            const t = bounded(s);
+            if (!prev || t > bounded(prev) || (t === bounded(prev) && s.seq > prev.seq))
+                perDoc.set(key, s);
+        }
+    // 2. The newest of those across documents, by trusted time.
+    const rank = (s) => s.bound !== undefined ? bounded(s) : isSuppressing(s.status) ? -Infinity : s.time;
+    const latest = new Map();
+    for (const [key, s] of perDoc) {
+        const id = key.slice(key.indexOf('\u0000') + 1);
+        const prev = latest.get(id);
+        if (!prev) {
+            latest.set(id, s);
+            continue;
+        }
+        const a = rank(s);
+        const b = rank(prev);
+        const sOpen = !isSuppressing(s.status);
+        const prevOpen = !isSuppressing(prev.status);
+        if (a > b || (a === b && (sOpen !== prevOpen ? sOpen : s.seq > prev.seq)))
+            latest.set(id, s);
+    }
+    const out = new Map();
+    for (const [id, s] of latest)
+        out.set(id, s.status);
+    return out;
+}
+function isSuppressing(status) {
+    return status === 'not_affected' || status === 'fixed';
+}
+function timeOf(v) {
+    if (typeof v !== 'string')
+        return 0;
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? 0 : t;
+}
+function vuln_str(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+function vuln_arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function vuln_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=vuln.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/vuln-conditions.js
+
+
+
+/** Scanner clocks may run a little ahead of ours; more than this is a scan from the future. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/**
+ * `metadata.scanFinishedOn` at most `maxAgeMs` before `now`. The claim is the signer's word; the
+ * verified signing time (Rekor SET or RFC 3161, `verifiedAt`) is not, and a scan cannot have
+ * finished after the signature over its result was made. So the age runs from the earlier of the
+ * two, a claim later than the verified time (beyond CLOCK_SKEW_MS) fails naming both, and a
+ * statement with no verified time at all cannot show that it is fresh.
+ */
+function checkVulnAge(statement, maxAgeMs, now, verifiedAt) {
+    const scan = readVulnScan(statement.predicate);
+    if (!scan.finishedAt)
+        return {
+            ok: false,
+            reason: scan.finishedOn === undefined
+                ? 'vuln scan has no metadata.scanFinishedOn'
+                : `vuln scan metadata.scanFinishedOn '${scan.finishedOn}' is not an RFC 3339 time`,
+        };
+    const claimed = scan.finishedAt.getTime();
+    if (claimed - now.getTime() > CLOCK_SKEW_MS)
+        return {
+            ok: false,
+            reason: `vuln scan finished ${formatDuration(claimed - now.getTime())} in the future (${scan.finishedOn})`,
+        };
+    if (verifiedAt === undefined || Number.isNaN(verifiedAt.getTime()))
+        return {
+            ok: false,
+            reason: `vuln scan says it finished at ${scan.finishedOn}, but its attestation has no verified signing time (no Rekor entry with a checked SET, no RFC 3161 timestamp), so nothing bounds that claim and it cannot show the scan is fresh`,
+        };
+    const signed = verifiedAt.getTime();
+    if (claimed - signed > CLOCK_SKEW_MS)
+        return {
+            ok: false,
+            reason: `vuln scan claims it finished at ${scan.finishedOn}, ${formatDuration(claimed - signed)} after its attestation's verified signing time ${verifiedAt.toISOString()}: a scan cannot finish after the signature over it`,
+        };
+    const age = now.getTime() - Math.min(claimed, signed);
+    const shown = formatDuration(Math.max(0, age));
+    if (age > maxAgeMs)
+        return { ok: false, reason: `vuln scan ${shown} old, limit ${formatDuration(maxAgeMs)}` };
+    return { ok: true, detail: `vuln scan ${shown} old (limit ${formatDuration(maxAgeMs)})` };
+}
+/**
+ * The time a vuln scan can be trusted to be as fresh as: the earlier of its claim and its
+ * attestation's verified signing time; undefined when either is missing.
+ */
+function trustedScanTime(statement, verifiedAt) {
+    const claimed = readVulnScan(statement.predicate).finishedAt?.getTime();
+    const signed = verifiedAt?.getTime();
+    if (claimed === undefined || signed === undefined || Number.isNaN(signed))
+        return undefined;
+    return Math.min(claimed, signed);
+}
+/** A claim later than the verified signing time: the statement contradicts its own signature. */
+function scanPostdatesSignature(statement, verifiedAt) {
+    const claimed = readVulnScan(statement.predicate).finishedAt?.getTime();
+    const signed = verifiedAt?.getTime();
+    return claimed !== undefined && signed !== undefined && claimed - signed > CLOCK_SKEW_MS;
+}
+/**
+ * No finding at or above the lowest severity in `failOn`, except findings whose newest verified
+ * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID → status).
+ * A result we cannot read fails: "no findings" must be shown, not assumed.
+ */
+function checkVulnSeverity(statement, failOn, vex = new Map()) {
+    if (failOn.length === 0)
+        return { ok: true, detail: 'no severity threshold' };
+    const threshold = lowest(failOn);
+    const scan = readVulnScan(statement.predicate);
+    if (!scan.findings)
+        return {
+            ok: false,
+            reason: `vuln scan result unreadable: ${scan.resultProblem ?? 'no result'}`,
+        };
+    const atOrAbove = dedupe(scan.findings).filter((f) => (0,attestations_types/* severityRank */.qs)(f.severity) >= (0,attestations_types/* severityRank */.qs)(threshold));
+    const suppressed = atOrAbove.filter((f) => isSuppressing(vex.get(f.id.toUpperCase())));
+    const open = atOrAbove
+        .filter((f) => !isSuppressing(vex.get(f.id.toUpperCase())))
+        .sort((a, b) => (0,attestations_types/* severityRank */.qs)(b.severity) - (0,attestations_types/* severityRank */.qs)(a.severity) || a.id.localeCompare(b.id));
+    const vexNote = suppressed.length > 0
+        ? `; ${suppressed.length} suppressed by OpenVEX (${vuln_conditions_list(suppressed, false)})`
+        : '';
+    if (open.length > 0)
+        return {
+            ok: false,
+            reason: `${count(open.length, 'finding')} at or above ${threshold}: ${vuln_conditions_list(open, true)}${vexNote}`,
+        };
+    return {
+        ok: true,
+        detail: `${count(scan.findings.length, 'finding')} in ${scan.resultFormat} result, none open at or above ${threshold}${vexNote}`,
+    };
+}
+function lowest(severities) {
+    return severities.reduce((a, b) => ((0,attestations_types/* severityRank */.qs)(b) < (0,attestations_types/* severityRank */.qs)(a) ? b : a));
+}
+function dedupe(findings) {
+    const seen = new Map();
+    for (const f of findings) {
+        const prev = seen.get(f.id);
+        if (!prev || (0,attestations_types/* severityRank */.qs)(f.severity) > (0,attestations_types/* severityRank */.qs)(prev.severity))
+            seen.set(f.id, f);
+    }
+    return [...seen.values()];
+}
+function vuln_conditions_list(findings, withSeverity) {
+    const shown = findings
+        .slice(0, LISTED)
+        .map((f) => withSeverity
+        ? `${f.id} (${f.severity}${f.package ? `, ${f.package}${f.version ? `@${f.version}` : ''}` : ''})`
+        : f.id);
+    return (shown.join(', ') + (findings.length > LISTED ? ` and ${findings.length - LISTED} more` : ''));
+}
+//# sourceMappingURL=vuln-conditions.js.map
+;// CONCATENATED MODULE: ./build/core/attestations/evaluate.js
+
+
+
+
+
+
+const SBOM_TYPES = [attestations_types/* PREDICATE */.W3.spdx, attestations_types/* PREDICATE */.W3.cyclonedx];
+const SLSA_TYPES = [attestations_types/* PREDICATE */.W3.slsaV02, attestations_types/* PREDICATE */.W3.slsaV1];
+/** cosign writes `https://openvex.dev/ns`; vexctl and others write the versioned context URI. */
+function isOpenVexType(t) {
+    return t === attestations_types/* PREDICATE */.W3.openvex || t.startsWith(`${attestations_types/* PREDICATE */.W3.openvex}/`);
+}
+/**
+ * Pure: the same inputs give the same verdict. Freshness is judged on the NEWEST vuln scan by
+ * trusted time, its claim bounded by its verified signing time (a pipeline re-scans and appends;
+ * older scans are superseded, not wrong, but one that postdates its signature is), while severity and every
+ * other condition must hold for EVERY verified attestation of its type (an old scan's critical
+ * finding still describes these exact bytes unless OpenVEX says otherwise).
+ */
+function evaluateAttestations(verified, requirements, now, 
+/** The image's digest: a VEX product must name THIS image, not any subject of the statement. */
+imageDigest) {
+    const entries = verified.map((a) => entryFor(a, requirements.types));
+    const missing = [];
+    const violations = [];
+    const present = [...new Set(verified.map((a) => a.statement.predicateType))];
+    for (const type of requirements.types) {
+        if (verified.some((a) => a.statement.predicateType === type))
+            continue;
+        const seen = present.length > 0 ? `verified: ${present.map(attestations_types/* predicateLabel */.cF).join(', ')}` : 'none verified';
+        missing.push(`no verified ${labelFor(type)} attestation (${seen})`);
+    }
+    const c = requirements.conditions;
+    const indexOf = (types) => verified.flatMap((a, i) => (types.includes(a.statement.predicateType) ? [i] : []));
+    const record = (i, condition, r) => {
+        (entries[i].checks ??= []).push({ condition, ok: r.ok, message: r.ok ? r.detail : r.reason });
+        return r;
+    };
+    const needEvidence = (label, uris, conditions) => {
+        missing.push(`no verified ${label} (${uris.join(' or ')}) to check ${conditions} against`);
+    };
+    const wantsAge = c.maxVulnAgeMs !== undefined;
+    const wantsSeverity = (c.failOnSeverity?.length ?? 0) > 0;
+    if (wantsAge || wantsSeverity) {
+        const scans = indexOf([attestations_types/* PREDICATE */.W3.cosignVuln]);
+        const names = [wantsAge && 'max-vuln-age', wantsSeverity && 'fail-on-severity']
+            .filter(Boolean)
+            .join(' and ');
+        if (scans.length === 0)
+            needEvidence('vuln scan', [attestations_types/* PREDICATE */.W3.cosignVuln], names);
+        if (scans.length > 0 && wantsAge) {
+            const results = scans.map((i) => record(i, 'max-vuln-age', checkVulnAge(verified[i].statement, c.maxVulnAgeMs, now, verifiedAt(verified[i]))));
+            const newest = newestScan(scans.map((i) => verified[i]));
+            const decisive = results[newest];
+            const where = (k) => scans.length > 1 ? ` (${verified[scans[k]].where})` : '';
+            if (!decisive.ok)
+                violations.push(decisive.reason + where(newest));
+            // A scan that claims to postdate its own signature is wrong, not merely superseded.
+            scans.forEach((i, k) => {
+                const r = results[k];
+                if (k !== newest &&
+                    !r.ok &&
+                    scanPostdatesSignature(verified[i].statement, verifiedAt(verified[i])))
+                    violations.push(r.reason + where(k));
+            });
+        }
+        if (scans.length > 0 && wantsSeverity) {
+            const vex = vexDecisions(vexStatements(verified, imageDigest));
+            for (const i of scans) {
+                const r = record(i, 'fail-on-severity', checkVulnSeverity(verified[i].statement, c.failOnSeverity, vex));
+                if (!r.ok)
+                    violations.push(scans.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
+            }
+        }
+    }
+    if ((c.denyPackages?.length ?? 0) > 0) {
+        // Every verified SBOM counts, under a versioned type too (`https://spdx.dev/Document/v2.3`).
+        const sboms = verified.flatMap((a, i) => (sbomFormat(a.statement.predicateType) ? [i] : []));
+        if (sboms.length === 0)
+            needEvidence('SBOM', SBOM_TYPES, 'deny-packages');
+        for (const i of sboms) {
+            const r = record(i, 'deny-packages', checkDeniedPackages(verified[i].statement, c.denyPackages));
+            if (!r.ok)
+                violations.push(sboms.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
+        }
+    }
+    const slsa = c.slsa;
+    if (slsa && (slsa.builderId || slsa.sourceRepository || slsa.sourceRef)) {
+        const provs = indexOf(SLSA_TYPES);
+        const names = [
+            slsa.builderId && 'builder-id',
+            slsa.sourceRepository && 'source-repository',
+            slsa.sourceRef && 'source-ref',
+        ]
+            .filter(Boolean)
+            .join(', ');
+        if (provs.length === 0)
+            needEvidence('SLSA provenance', SLSA_TYPES, names);
+        for (const i of provs) {
+            const r = record(i, 'slsa', checkSlsa(verified[i].statement, slsa));
+            if (!r.ok)
+                violations.push(provs.length > 1 ? `${r.reason} (${verified[i].where})` : r.reason);
+        }
+    }
+    if (missing.length === 0 && violations.length === 0)
+        return { ok: true, attestations: entries };
+    return {
+        ok: false,
+        reason: [...missing, ...violations].join('; '),
+        code: missing.length > 0 ? 'ATTESTATION_MISSING' : 'POLICY_VIOLATION',
+        attestations: entries,
+    };
+}
+function entryFor(a, required) {
+    const ev = a.evidence;
+    const signer = ev.identity ?? ev.keyRef ?? (ev.keyID ? `key ${ev.keyID}` : undefined);
+    const satisfies = required.filter((t) => t === a.statement.predicateType);
+    return {
+        predicateType: a.statement.predicateType,
+        format: a.format,
+        verified: true,
+        ...(signer ? { signer } : {}),
+        where: a.where,
+        ...(ev.issuer ? { issuer: ev.issuer } : {}),
+        ...(ev.signedAt ? { signedAt: ev.signedAt } : {}),
+        ...(satisfies.length > 0 ? { satisfies } : {}),
+    };
+}
+function labelFor(type) {
+    const label = (0,attestations_types/* predicateLabel */.cF)(type);
+    return label === type ? type : `${label} (${type})`;
+}
+/**
+ * Index of the scan that decides freshness: the latest TRUSTED time (its claim, bounded by its
+ * verified signing time), so a stale statement cannot make itself the newest by claiming a later
+ * `scanFinishedOn`. With no trusted time anywhere, the latest claim, whose check then fails.
+ */
+function newestScan(scans) {
+    let best = -1;
+    let bestTime = -Infinity;
+    scans.forEach((a, i) => {
+        const t = trustedScanTime(a.statement, verifiedAt(a));
+        if (t !== undefined && t > bestTime) {
+            best = i;
+            bestTime = t;
+        }
+    });
+    if (best >= 0)
+        return best;
+    best = 0;
+    scans.forEach((a, i) => {
+        const t = readVulnScan(a.statement.predicate).finishedAt?.getTime();
+        if (t !== undefined && t > bestTime) {
+            best = i;
+            bestTime = t;
+        }
+    });
+    return best;
+}
+/** The attestation's verified signing time (earliest Rekor SET or RFC 3161 time), if it has one. */
+function verifiedAt(a) {
+    if (a.evidence.signedAt === undefined)
+        return undefined;
+    const t = new Date(a.evidence.signedAt);
+    return Number.isNaN(t.getTime()) ? undefined : t;
+}
+function vexStatements(verified, imageDigest) {
+    const out = [];
+    for (const [i, a] of verified.entries()) {
+        if (!isOpenVexType(a.statement.predicateType))
+            continue;
+        // A VEX document may speak of several images; only what it says of this one counts.
+        const hexes = imageDigest !== undefined
+            ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
+            : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
+        out.push(...readVexStatements(a.statement.predicate, hexes, out.length, {
+            doc: i,
+            verifiedAt: verifiedAt(a),
+        }));
+    }
+    return out;
+}
+//# sourceMappingURL=evaluate.js.map
+;// CONCATENATED MODULE: ./build/core/s3lo/verdict.js
+/**
+ * The verdict: any key's valid signature verifies the tag (every key's, with require-all-keys).
+ * `failure` is a verdict reached before any key was checked (no manifest, a moved digest).
+ */
+function verdict_s3loVerdict(e, requireAllKeys) {
+    if (e.failure)
+        return {
+            verified: false,
+            reason: e.failure.reason,
+            failureCode: e.failure.code,
+            digest: e.digest,
+            evidence: [],
+        };
+    const passed = e.keys.filter((o) => o.ok);
+    const failed = e.keys.filter((o) => !o.ok);
+    const evidence = passed.map((o) => ({
+        kind: 'key',
+        format: 's3lo-record',
+        keyRef: o.key.keyRef,
+        keyID: o.keyID,
+        signedAt: o.signedAt,
+    }));
+    const ok = requireAllKeys ? failed.length === 0 : passed.length > 0;
+    if (ok) {
+        const first = passed[0];
+        return {
+            verified: true,
+            digest: e.digest,
+            keyRef: first.key.keyRef,
+            keyID: first.keyID,
+            signedAt: first.signedAt,
+            evidence,
+        };
+    }
+    return failureResult(failed, e.keys.length, e.digest, evidence);
+}
 // One key: s3lo's own reason. Several: keys that had a record speak first, since "unsigned for
 // key B" hides the more useful "key A's record is for another manifest".
 function failureResult(failed, keyCount, digest, evidence) {
@@ -40770,245 +40961,896 @@ function failureResult(failed, keyCount, digest, evidence) {
         result.signedAt = first.signedAt;
     return result;
 }
-//# sourceMappingURL=verify.js.map
-// EXTERNAL MODULE: ./build/core/trust/vault.js
-var vault = __nccwpck_require__(1211);
-;// CONCATENATED MODULE: ./build/core/workflow-identity.js
-// GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
-// signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
+//# sourceMappingURL=verdict.js.map
+;// CONCATENATED MODULE: ./build/core/verify/result.js
+// The rule for outcome from code, and the results that carry no verdict on evidence: an image
+// whose evidence could not be had (one constructor for a result from an error), one skipped, one
+// no rule governs.
 
-
-const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-const GITHUB = 'https://github.com/';
-/**
- * Fulcio certificate extensions GitHub Actions tokens fill in (Fulcio docs/oid-info.md). The
- * provider-generic ones (.1.8 onwards) arrived in early 2023; certificates issued before carry
- * only the deprecated GitHub ones (.1.1 - .1.6), which hold the same claims as raw strings.
- */
-const FULCIO_OIDS = {
-    buildSignerUri: '1.3.6.1.4.1.57264.1.9',
-    runnerEnvironment: '1.3.6.1.4.1.57264.1.11',
-    sourceRepositoryUri: '1.3.6.1.4.1.57264.1.12',
-    sourceRepositoryRef: '1.3.6.1.4.1.57264.1.14',
-    /** Deprecated: the `repository` claim, `owner/repo`. */
-    legacyWorkflowRepository: '1.3.6.1.4.1.57264.1.5',
-    /** Deprecated: the `ref` claim, `refs/heads/main`. */
-    legacyWorkflowRef: '1.3.6.1.4.1.57264.1.6',
-};
-const WORKFLOW_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s]+\.ya?ml$/;
-const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
-// Any GitHub workflow identity: a workflow file in some repository, at some ref.
-const ANY_GITHUB_WORKFLOW = `${(0,policy/* escapeRegExp */.Nt)(GITHUB)}[^/]+/[^/]+/\\.github/workflows/[^@]+@.+`;
-function hasWorkflowPinning(p) {
-    return (nonEmpty(p.signerWorkflow) ||
-        nonEmpty(p.signerRepository) ||
-        nonEmpty(p.sourceRef) ||
-        p.denySelfHostedRunners === true);
+/** A failure code is a verdict on evidence (exit 1); any other code is an error (exit 2). */
+function outcomeOf(code) {
+    return (0,errors/* isFailureCode */.sH)(code) ? 'failed' : 'error';
 }
-/**
- * One IdentityRule from the pinning inputs plus any explicit identity/issuer matchers.
- * signer-workflow derives the identity, so it excludes an explicit identity; the issuer defaults
- * to GitHub Actions' unless one was given. Each input adds the extension check it names.
- *
- * The SAN is what pins the workflow, as `gh attestation verify` and cosign do: the build signer
- * URI (.1.9) holds the same job_workflow_ref, but certificates issued before 2023 lack it, so it
- * is checked where present (and must then equal the SAN) rather than required.
- */
-function workflowIdentityRule(p, explicit) {
-    const extensions = [
-        {
-            name: 'build signer URI',
-            carriers: [{ oid: FULCIO_OIDS.buildSignerUri, value: 'san' }],
-            optional: true,
-        },
-    ];
-    let subject;
-    if (nonEmpty(p.signerWorkflow)) {
-        if (explicit.subject)
-            throw new errors/* GateError */.ue('USAGE', 'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other');
-        subject = workflowMatcher(p.signerWorkflow);
-    }
-    if (nonEmpty(p.signerRepository)) {
-        const repo = p.signerRepository.trim();
-        if (!REPOSITORY_RE.test(repo))
-            throw new errors/* GateError */.ue('USAGE', `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`);
-        extensions.push({
-            name: 'source repository',
-            carriers: [
-                { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
-                { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
-            ],
-        });
-    }
-    if (nonEmpty(p.sourceRef)) {
-        const ref = p.sourceRef.trim();
-        if (!/^refs\/\S+$/.test(ref))
-            throw new errors/* GateError */.ue('USAGE', `source-ref: '${p.sourceRef}' is not a full git ref (e.g. refs/heads/main, refs/tags/v1)`);
-        extensions.push({
-            name: 'source ref',
-            carriers: [
-                { oid: FULCIO_OIDS.sourceRepositoryRef, value: { exact: ref } },
-                { oid: FULCIO_OIDS.legacyWorkflowRef, value: { exact: ref } },
-            ],
-        });
-    }
-    // No deprecated extension says where the job ran: a certificate without .1.11 cannot pass.
-    if (p.denySelfHostedRunners === true)
-        extensions.push({
-            name: 'runner environment',
-            carriers: [{ oid: FULCIO_OIDS.runnerEnvironment, value: { exact: 'github-hosted' } }],
-        });
-    subject ??= explicit.subject;
-    if (subject === undefined) {
-        if (!nonEmpty(p.signerRepository))
-            throw new errors/* GateError */.ue('USAGE', 'source-ref and deny-self-hosted-runners narrow a signer: give signer-workflow, signer-repository or certificate-identity(-regexp) too');
-        // The source repository extension pins where the run happened; any workflow there may sign,
-        // including reusable workflows from other repositories that it calls.
-        subject = { regexp: ANY_GITHUB_WORKFLOW };
-    }
+/** The result for an image whose verification threw: never a pass. */
+function resultFromError(image, e, durationMs = 0) {
+    const err = (0,errors/* toGateError */.Vl)(e);
     return {
-        subject,
-        issuer: explicit.issuer ?? { exact: GITHUB_ACTIONS_ISSUER },
-        extensions,
+        image,
+        outcome: outcomeOf(err.code),
+        verified: false,
+        reason: err.message,
+        code: err.code,
+        signatures: [],
+        attestations: [],
+        durationMs,
     };
 }
-/** Exact `https://github.com/<workflow>@<ref>`, or the workflow at any ref (anchored, escaped). */
-function workflowMatcher(value) {
-    const v = value.trim();
-    const at = v.indexOf('@');
-    const path = at < 0 ? v : v.slice(0, at);
-    const ref = at < 0 ? undefined : v.slice(at + 1);
-    if (!WORKFLOW_RE.test(path) || (ref !== undefined && !/^\S+$/.test(ref)))
-        throw new errors/* GateError */.ue('USAGE', `signer-workflow: '${value}' is not owner/repo/.github/workflows/FILE.yml[@ref] (e.g. acme/app/.github/workflows/release.yml@refs/tags/v1)`);
-    if (ref !== undefined)
-        return { exact: `${GITHUB}${path}@${ref}` };
-    return { regexp: `${(0,policy/* escapeRegExp */.Nt)(`${GITHUB}${path}`)}@.+` };
-}
-function nonEmpty(s) {
-    return s !== undefined && s.trim() !== '';
-}
-//# sourceMappingURL=workflow-identity.js.map
-;// CONCATENATED MODULE: ./build/core/gate.js
-// The run: GateOptions -> Policy, trust material, stores -> verified batch -> Report.
-// Trust material and keys are loaded once per run and shared by every image.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function buildIdentityRules(o) {
-    const subject = pick('certificate-identity', o.certificateIdentity, o.certificateIdentityRegexp);
-    const issuer = pick('certificate-oidc-issuer', o.certificateOidcIssuer, o.certificateOidcIssuerRegexp);
-    const pinning = {
-        ...(o.signerWorkflow !== undefined ? { signerWorkflow: o.signerWorkflow } : {}),
-        ...(o.signerRepository !== undefined ? { signerRepository: o.signerRepository } : {}),
-        ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
-        ...(o.denySelfHostedRunners !== undefined
-            ? { denySelfHostedRunners: o.denySelfHostedRunners }
-            : {}),
+function skippedResult(image, reason) {
+    return {
+        image,
+        outcome: 'skipped',
+        verified: false,
+        reason,
+        signatures: [],
+        attestations: [],
+        durationMs: 0,
     };
-    if (hasWorkflowPinning(pinning))
-        return [
-            workflowIdentityRule(pinning, {
-                ...(subject ? { subject } : {}),
-                ...(issuer ? { issuer } : {}),
-            }),
-        ];
-    if (!subject && !issuer)
-        return [];
-    // sigstore-js skips an empty identity; we refuse to run rather than accept any signer.
-    if (!subject)
-        throw new errors/* GateError */.ue('USAGE', 'keyless verification needs certificate-identity or certificate-identity-regexp as well as the issuer');
-    if (!issuer)
-        throw new errors/* GateError */.ue('USAGE', 'keyless verification needs certificate-oidc-issuer or certificate-oidc-issuer-regexp as well as the identity');
-    return [{ subject, issuer }];
 }
-function pick(name, exact, regexp) {
-    if (exact !== undefined && exact !== '' && regexp !== undefined && regexp !== '')
-        throw new errors/* GateError */.ue('USAGE', `${name} and ${name}-regexp exclude each other; give one`);
-    if (exact !== undefined && exact !== '')
-        return { exact };
-    if (regexp !== undefined && regexp !== '') {
+/** No policy-file rule matched: a failure, or `allowed` through unverified as the file says. */
+function unmatchedResult(image, reason, allowed) {
+    return {
+        image,
+        outcome: allowed ? 'allowed' : 'failed',
+        verified: false,
+        reason: allowed ? `${reason}; passed without verification` : reason,
+        ...(allowed ? {} : { code: 'POLICY_VIOLATION' }),
+        signatures: [],
+        attestations: [],
+        durationMs: 0,
+    };
+}
+//# sourceMappingURL=result.js.map
+;// CONCATENATED MODULE: ./build/core/verify/decide.js
+// The one decision. Evidence (evidence.ts) and the rule that governs the image (ImagePolicy) ->
+// the verdict: outcome, code, reason, and what satisfied the policy. Pure: no I/O, no clock but
+// `now`, nothing thrown; every image, platform manifest and s3lo tag is judged here.
+
+
+
+// When every candidate is rejected, the reason names the most telling rejection.
+const REASON_PRIORITY = [
+    'UNTRUSTED_SIGNER',
+    'TLOG_MISSING',
+    'TLOG_INVALID',
+    'SIGNATURE_INVALID',
+    'PAYLOAD_MISMATCH',
+    'DIGEST_MISMATCH',
+    'MALFORMED',
+];
+function decide(e, policy, now) {
+    return e.kind === 's3lo' ? decideS3lo(e, policy) : decideStoreImage(e, policy, now);
+}
+/**
+ * Checks the image digest's signatures (and, with require-all-keys, that every key signed), then
+ * the required attestations, then the selected platform manifests of an index, in that order;
+ * with require-signature=false verified attestations alone may carry the verdict.
+ */
+function decideStoreImage(e, policy, now) {
+    const sig = decideDigest(e.signatures, policy);
+    if ('error' in sig)
+        return errorVerdict(sig.error);
+    let att;
+    if (policy.attestations) {
+        const d = decide_decideAttestations(e.attestations ?? { verified: [], rejected: [] }, policy.attestations, now, e.digest);
+        if ('error' in d)
+            return errorVerdict(d.error);
+        att = d;
+    }
+    // A signature candidate over its own size cap might have been the attestation asked for.
+    if (att && !att.ok && e.signatures.unreadable)
+        return errorVerdict(e.signatures.unreadable);
+    const common = {
+        signatures: e.signatures.signatures,
+        attestations: att?.attestations ?? [],
+        rejected: [...e.signatures.rejected, ...(att?.rejected ?? [])],
+    };
+    const signatureOptional = !policy.requireSignature && att !== undefined;
+    if (att && !att.ok && (sig.ok || signatureOptional))
+        return {
+            ...common,
+            outcome: 'failed',
+            code: att.code ?? 'ATTESTATION_MISSING',
+            reason: att.reason ?? 'attestation policy not met',
+        };
+    // Attestations alone carry the verdict: every required one verified and every condition met.
+    if (!sig.ok && signatureOptional)
+        return { ...common, outcome: 'verified' };
+    if (e.platforms)
+        return { ...common, ...decidePlatforms(e.platforms, sig, policy, e.digest) };
+    if (!sig.ok)
+        return {
+            ...common,
+            outcome: 'failed',
+            ...sig.failure,
+            ...(e.index && sig.failure.code === 'UNSIGNED' ? { unsignedIndex: true } : {}),
+        };
+    return { ...common, ...signedBy(sig.signatures) };
+}
+/** One digest's signatures under the rule: verified, not (and why), or not decidable. */
+function decideDigest(ev, policy) {
+    if (ev.signatures.length === 0)
+        return { ok: false, failure: whyUnsigned(ev) };
+    const keys = policy.signers.keys;
+    if (policy.requireAllKeys && keys.length > 1) {
+        const signed = new Set(ev.signatures.map((s) => s.keyID));
+        const missing = keys.filter((k) => !signed.has(k.keyID));
+        if (missing.length > 0) {
+            // Or it was in the candidate set aside over its size cap: that could not be read.
+            if (ev.unreadable)
+                return { error: ev.unreadable };
+            return {
+                ok: false,
+                failure: {
+                    code: 'UNSIGNED',
+                    reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
+                },
+            };
+        }
+    }
+    return { ok: true, signatures: ev.signatures };
+}
+/** No signature verified: unsigned, or the most telling rejection. */
+function whyUnsigned(ev) {
+    if (ev.rejected.length === 0) {
+        const ignored = ev.found.ignored.length
+            ? `; ignored ${ev.found.ignored.map((i) => `${i.where} (${i.why})`).join(', ')}`
+            : '';
+        return {
+            code: 'UNSIGNED',
+            reason: `no signatures found (looked in ${ev.found.searched.join(', ')}${ignored})`,
+        };
+    }
+    const top = [...ev.rejected].sort((a, b) => rank(a.code) - rank(b.code))[0];
+    const more = ev.rejected.length > 1 ? ` (${ev.rejected.length - 1} more signature(s) rejected)` : '';
+    return { code: top.code, reason: `no valid signature: ${top.reason}${more}` };
+}
+/** The verified attestations against the required types and conditions. */
+function decide_decideAttestations(ev, requirement, now, digest) {
+    const verdict = evaluateAttestations(ev.verified, requirement, now, digest);
+    // A candidate that could not be judged might have met what is missing.
+    if (!verdict.ok && ev.unreadable)
+        return { error: ev.unreadable };
+    return { ...verdict, rejected: ev.rejected };
+}
+/**
+ * `platforms` on an index: the index digest must verify, and so must every selected platform
+ * manifest, each on its own signatures (an index signature is not looked through).
+ */
+function decidePlatforms(pe, index, policy, indexDigest) {
+    const platforms = pe.selected.map((p) => {
+        const at = { platform: p.platform, digest: p.digest };
+        if ('nestedIndex' in p.evidence)
+            return {
+                ...at,
+                outcome: 'failed',
+                code: 'MALFORMED',
+                reason: `${p.digest} is itself an index: platforms verifies platform manifests, and the manifests a nested index lists would be pulled unverified`,
+            };
+        if ('error' in p.evidence) {
+            const err = p.evidence.error;
+            return { ...at, outcome: outcomeOf(err.code), code: err.code, reason: err.message };
+        }
+        const d = decideDigest(p.evidence, policy);
+        if ('error' in d)
+            return {
+                ...at,
+                outcome: outcomeOf(d.error.code),
+                code: d.error.code,
+                reason: d.error.message,
+            };
+        if (d.ok)
+            return { ...at, outcome: 'verified' };
+        return { ...at, outcome: 'failed', code: d.failure.code, reason: d.failure.reason };
+    });
+    const failed = platforms.filter((p) => p.outcome === 'failed');
+    const errored = platforms.filter((p) => p.outcome === 'error');
+    const verifiedNames = platforms.filter((p) => p.outcome === 'verified').map((p) => p.platform);
+    if (!index.ok) {
+        const note = verifiedNames.length
+            ? `; platform manifest(s) ${verifiedNames.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest ${indexDigest}`
+            : '';
+        return {
+            platforms,
+            outcome: 'failed',
+            code: index.failure.code,
+            reason: `the index itself is not verified: ${index.failure.reason}${note}`,
+        };
+    }
+    if (pe.missing.length)
+        return {
+            platforms,
+            outcome: 'failed',
+            code: 'NOT_FOUND',
+            reason: `platforms: ${pe.missing.join(', ')} not in index ${indexDigest} (it has ${pe.available.join(', ') || 'no platform manifests'})`,
+        };
+    if (pe.selected.length === 0)
+        return {
+            platforms,
+            outcome: 'failed',
+            code: 'NOT_FOUND',
+            reason: `platforms: index ${indexDigest} lists no platform manifests to verify`,
+        };
+    const bad = failed[0] ?? errored[0];
+    if (bad) {
+        const others = failed.length + errored.length - 1;
+        return {
+            platforms,
+            outcome: failed.length ? 'failed' : 'error',
+            code: bad.code ?? 'INTERNAL',
+            reason: `the index is signed, but platform ${bad.platform} (${bad.digest}) is not verified: ${bad.reason ?? ''}` +
+                (others ? ` (${others} more platform(s) not verified)` : ''),
+        };
+    }
+    return { platforms, ...signedBy(index.signatures) };
+}
+/** s3lo: any key's record verifies the tag, or every key's with require-all-keys. */
+function decideS3lo(e, policy) {
+    const r = verdict_s3loVerdict(e, policy.requireAllKeys);
+    return {
+        outcome: r.verified ? 'verified' : 'failed',
+        ...(!r.verified ? { code: r.failureCode ?? 'SIGNATURE_INVALID' } : {}),
+        ...(r.reason !== undefined && !r.verified ? { reason: r.reason } : {}),
+        ...(r.keyRef ? { keyRef: r.keyRef } : {}),
+        ...(r.keyID ? { keyID: r.keyID } : {}),
+        ...(r.signedAt ? { signedAt: r.signedAt } : {}),
+        signatures: r.evidence,
+        attestations: [],
+        rejected: [],
+    };
+}
+function signedBy(signatures) {
+    const first = signatures[0];
+    return {
+        outcome: 'verified',
+        ...(first.keyRef ? { keyRef: first.keyRef } : {}),
+        ...(first.keyID ? { keyID: first.keyID } : {}),
+        ...(first.signedAt ? { signedAt: first.signedAt } : {}),
+    };
+}
+/** Evidence that could not be had within bounds: an error verdict (exit 2), never a pass. */
+function errorVerdict(err) {
+    return {
+        incomplete: true,
+        outcome: outcomeOf(err.code),
+        code: err.code,
+        reason: err.message,
+        signatures: [],
+        attestations: [],
+        rejected: [],
+    };
+}
+function rank(code) {
+    const i = REASON_PRIORITY.indexOf(code);
+    return i < 0 ? REASON_PRIORITY.length : i;
+}
+//# sourceMappingURL=decide.js.map
+;// CONCATENATED MODULE: ./build/core/verify/judge.js
+// Judging candidates: each one verified by the signature verifier, or rejected with a code. A
+// crafted candidate is a rejection, never an outage, and never outweighs one that verified.
+
+const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/**
+ * Why verifying one candidate failed, as the rejection to record. Verification is pure and runs
+ * on attacker-made content, so an unexpected throw (INTERNAL) is that candidate failing
+ * (MALFORMED), never an outage. A deliberate non-failure code (a size limit) keeps its code: it
+ * only decides when no other candidate does (see `deferred` in the callers).
+ */
+function candidateRejection(e, where) {
+    const err = (0,errors/* toGateError */.Vl)(e);
+    if (err.code !== 'INTERNAL')
+        return err;
+    return new errors/* GateError */.ue('MALFORMED', `${where}: cannot be verified: ${err.message}`, { cause: e });
+}
+/**
+ * Verifies each signature candidate: verified evidence, or why it was rejected. When nothing
+ * verified and a candidate could not be judged within bounds, that is thrown: the evidence could
+ * not be obtained, which is not a verdict.
+ */
+function judge(found, digest, verifier) {
+    const signatures = [];
+    const rejected = rejectionsOf(found);
+    // A candidate discovery could not read within its own cap weighs like one that could not be
+    // judged: nothing, unless no signature verifies.
+    let deferred = unreadableLimit(found);
+    for (const c of found.candidates) {
+        // Attestations are judged by the attestation flow; a referrer whose (unauthenticated) hint
+        // names another predicate is not offered as a signature, which can only ever exclude.
+        if (c.kind === 'legacy' && c.attestation)
+            continue;
+        if (c.kind === 'bundle' &&
+            c.predicateTypeHint !== undefined &&
+            c.predicateTypeHint !== COSIGN_SIGN_PREDICATE)
+            continue;
         try {
-            new RegExp(regexp);
+            const ev = verifyCandidate(c, digest, verifier);
+            if (ev)
+                signatures.push(ev);
         }
         catch (e) {
-            throw new errors/* GateError */.ue('USAGE', `${name}-regexp: '${regexp}' is not a valid regular expression`, {
-                cause: e,
-            });
+            // Recorded, never thrown: a crafted candidate cannot outweigh one that verified.
+            const err = candidateRejection(e, c.where);
+            if (!(0,errors/* isFailureCode */.sH)(err.code))
+                deferred ??= err;
+            rejected.push({ where: c.where, code: err.code, reason: err.message });
         }
-        return { regexp };
     }
-    return undefined;
+    if (signatures.length === 0 && deferred)
+        throw deferred;
+    return { signatures, rejected };
 }
-function summarizeKey(k) {
+/** What discovery itself rejected, as rejections. */
+function rejectionsOf(found) {
+    return found.rejected.map(({ where, error }) => ({
+        where,
+        code: error.code,
+        reason: error.message,
+    }));
+}
+/** The first candidate discovery set aside for a non-failure reason (its own size cap). */
+function unreadableLimit(found) {
+    return found.rejected.find((r) => !(0,errors/* isFailureCode */.sH)(r.error.code))?.error;
+}
+function verifyCandidate(c, digest, verifier) {
+    if (c.kind === 'legacy')
+        return verifier.verifyLegacy(c, digest);
+    const ev = verifier.verifyBundle(c.bundle, { digest }, c.format);
+    const predicateType = ev.statement?.predicateType;
+    // A verified attestation of another type is not a signature of the image.
+    if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE)
+        return undefined;
+    const evidence = { ...ev };
+    delete evidence.statement;
+    return evidence;
+}
+//# sourceMappingURL=judge.js.map
+;// CONCATENATED MODULE: ./build/core/verify/attestations.js
+
+
+
+async function gatherAttestations(digest, candidates, verifier, github) {
+    const verified = [];
+    const rejected = [];
+    // A candidate that could not be judged (over a limit) matters only if the policy is not met.
+    let unreadable;
+    const attempt = (where, format, run) => {
+        try {
+            const { statement, ...evidence } = run();
+            // A cosign v3 image signature is a signature, not an attestation about the image.
+            if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE)
+                return;
+            verified.push({ statement, evidence, where, format });
+        }
+        catch (e) {
+            const err = candidateRejection(e, where);
+            if (!(0,errors/* isFailureCode */.sH)(err.code))
+                unreadable ??= err;
+            rejected.push({ where, code: err.code, reason: err.message });
+        }
+    };
+    for (const c of candidates) {
+        if (c.kind === 'bundle') {
+            attempt(c.where, c.format, () => verifier.verifyBundle(c.bundle, { digest }, c.format));
+        }
+        else if (c.attestation) {
+            const legacy = verifier.verifyLegacyAttestation?.bind(verifier);
+            if (!legacy) {
+                rejected.push({
+                    where: c.where,
+                    code: 'SIGNATURE_INVALID',
+                    reason: `${c.where}: legacy .att attestations cannot be verified by this build`,
+                });
+                continue;
+            }
+            attempt(c.where, 'legacy-att', () => legacy({ envelope: c.payload, annotations: c.annotations }, digest));
+        }
+    }
+    if (github) {
+        for (const entry of await github(digest))
+            attempt(entry.where, 'github-api', () => {
+                if ('error' in entry)
+                    throw entry.error;
+                return verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
+            });
+    }
+    return { verified, rejected, ...(unreadable ? { unreadable } : {}) };
+}
+/** Gather and decide the attestations of one digest (for callers without an image around them). */
+async function checkAttestations(digest, candidates, plan) {
+    const ev = await gatherAttestations(digest, candidates, plan.verifier, plan.github);
+    const d = decideAttestations(ev, plan.requirements, plan.now?.() ?? new Date(), digest);
+    if ('error' in d)
+        throw d.error;
+    return d;
+}
+//# sourceMappingURL=attestations.js.map
+;// CONCATENATED MODULE: ./build/core/verify/lookup.js
+// The signatures of one manifest digest in one store, as evidence: candidates discovered in each
+// format, each verified or rejected. The order formats are looked in, and when looking stops, is
+// decided here; what the evidence means is decided in decide.ts.
+
+
+
+/**
+ * Discover and verify the signatures of one manifest digest in one store.
+ *
+ * With attestations or require-all-keys every candidate counts, so every format is looked up and
+ * any failure to read one is an error. Otherwise one valid signature verifies the digest:
+ * candidates are fetched and judged one at a time, format after format, and the first that
+ * verifies decides; nothing after it is fetched (so a flood behind a valid signature costs
+ * nothing, and one in front of it stops at the byte budget). A format that yields a valid
+ * signature decides even when the other could not be read (a registry error, a flood over the
+ * limits), as cosign, which looks in one format, would. The `.sig` tag is looked in first (one
+ * request for a key-signed image); once an image of a repository verified in one format, later
+ * images look in that format first. Without a valid signature the error, if any, is thrown: the
+ * evidence could not be obtained.
+ */
+async function gatherDigest(store, digest, verifier, lookup = {}) {
+    const order = lookup.formatOrder;
+    if (lookup.withAttestations || lookup.complete) {
+        const found = await discover(store, digest, {
+            legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
+        });
+        const ev = evidence(digest, found, judge(found, digest, verifier));
+        remember(order, store, ev.signatures);
+        return ev;
+    }
+    const first = order?.first(store.name) ?? 'legacy';
+    const looked = [];
+    let failure;
+    for (const format of [first, first === 'legacy' ? 'bundle' : 'legacy']) {
+        const l = await lookFirstValid(store, digest, verifier, format).catch((e) => {
+            failure ??= (0,errors/* toGateError */.Vl)(e);
+            return undefined;
+        });
+        if (l)
+            looked.push(l);
+        if (l && l.judged.signatures.length > 0)
+            break;
+    }
+    const signatures = looked.flatMap((l) => l.judged.signatures);
+    // Without a valid signature, the first failure (in lookup order) is the error.
+    if (signatures.length === 0 && failure !== undefined)
+        throw failure;
+    const found = looked.map((l) => l.found).reduce(mergeDiscoveries, emptyDiscovery());
+    // Each format was within the limit on its own; together they may not be, which only matters
+    // when no signature decided.
+    if (signatures.length === 0)
+        checkCount(store, digest, found, looked.reduce((n, l) => n + l.read, 0));
+    const ev = evidence(digest, found, {
+        signatures,
+        rejected: looked.flatMap((l) => l.judged.rejected),
+    });
+    remember(order, store, ev.signatures);
+    return ev;
+}
+function evidence(digest, found, judged) {
+    const unreadable = unreadableLimit(found);
+    return { digest, found, ...judged, ...(unreadable ? { unreadable } : {}) };
+}
+/**
+ * One format's candidates, each fetched, judged and dropped in turn, until one verifies. Only
+ * what was judged is kept (evidence and rejections), never the candidates themselves.
+ */
+async function lookFirstValid(store, digest, verifier, format) {
+    const found = emptyDiscovery();
+    const signatures = [];
+    const rejected = [];
+    let read = 0;
+    // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
+    // later candidate that verifies still decides; it is the error only if none does.
+    let deferred;
+    for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
+        read++;
+        try {
+            const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
+            signatures.push(...j.signatures);
+            rejected.push(...j.rejected);
+        }
+        catch (e) {
+            deferred ??= (0,errors/* toGateError */.Vl)(e);
+        }
+        if (signatures.length > 0)
+            break;
+    }
+    if (signatures.length === 0 && deferred !== undefined)
+        throw (0,errors/* toGateError */.Vl)(deferred);
+    // With no candidates kept, judging `found` yields just what discovery itself rejected (and
+    // throws what it set aside, which only matters when nothing verified).
+    const unreadable = signatures.length > 0 ? rejectionsOf(found) : judge(found, digest, verifier).rejected;
+    return { found, judged: { signatures, rejected: [...unreadable, ...rejected] }, read };
+}
+/** The cheaper format wins when both verified: a legacy lookup costs one request less. */
+function remember(order, store, signatures) {
+    const formats = new Set(signatures.map((s) => storageFormat(s.format)));
+    if (formats.has('legacy'))
+        order?.record(store.name, 'legacy');
+    else if (formats.has('bundle'))
+        order?.record(store.name, 'bundle');
+}
+//# sourceMappingURL=lookup.js.map
+;// CONCATENATED MODULE: ./build/core/verify/platforms.js
+// Platform manifests of an index: which ones a selection names (matched as a runtime matches
+// them), their signatures gathered as evidence, and the note that an unsigned index's platform
+// manifests are signed.
+
+
+
+
+
+/** Each selected platform manifest's signatures (or why they could not be had). */
+async function gatherPlatforms(store, entries, selection, verifier, lookup) {
+    const { selected, missing } = selectPlatforms(entries, selection);
+    // A runtime looks through a nested index to a manifest whose signature was never asked for.
+    const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
+    const evidence = await Promise.all(selected.map(async (p) => {
+        if (nested.has(p.digest))
+            return { ...p, evidence: { nestedIndex: true } };
+        try {
+            return { ...p, evidence: await gatherDigest(store, p.digest, verifier, lookup) };
+        }
+        catch (e) {
+            return { ...p, evidence: { error: (0,errors/* toGateError */.Vl)(e) } };
+        }
+    }));
+    const available = missing.length
+        ? selectPlatforms(entries, 'all').selected.map((p) => p.platform)
+        : [];
+    return { selected: evidence, missing, available };
+}
+/** Platform manifests of an index that `sel` asks for, and requested platforms it lacks. */
+function selectPlatforms(entries, sel) {
+    // buildx lists attestation manifests as platform unknown/unknown: they are not platforms. An
+    // annotation saying so is unauthenticated and no runtime reads it, so it excludes nothing.
+    const real = entries.filter((d) => d.platform === undefined || runtimePlatform(d.platform).os !== 'unknown');
+    if (real.length > limits/* LIMITS */.b1.signaturesPerImage)
+        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index lists ${real.length} platform manifests, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
+    const entry = (d) => ({
+        platform: d.platform ? (0,options/* formatPlatform */.Bq)(d.platform) : 'unspecified',
+        digest: d.digest,
+    });
+    // A runtime pulls a manifest listed without a platform when none matches its own.
+    if (sel === 'all')
+        return { selected: real.map(entry), missing: [] };
+    const selected = [];
+    const missing = [];
+    for (const want of sel) {
+        // Matched as a runtime matches them, after normalising both sides: every manifest it could
+        // pull for the platform asked for is selected.
+        const w = runtimePlatform(want);
+        const hits = real.filter((d) => {
+            if (d.platform === undefined)
+                return false;
+            const p = runtimePlatform(d.platform);
+            return (p.os === w.os &&
+                p.architecture === w.architecture &&
+                (want.variant === undefined || p.variant === w.variant));
+        });
+        if (hits.length === 0)
+            missing.push((0,options/* formatPlatform */.Bq)(want));
+        for (const h of hits)
+            if (!selected.some((s) => s.digest === h.digest))
+                selected.push(entry(h));
+    }
+    return { selected, missing };
+}
+/**
+ * A platform as containerd's platforms.Normalize spells it (os and arch lower-cased, architecture
+ * aliases and default variants folded), so that matching agrees with what a runtime would pull.
+ */
+function runtimePlatform(p) {
+    const os0 = p.os.toLowerCase();
+    const os = os0 === 'macos' ? 'darwin' : os0;
+    let architecture = p.architecture.toLowerCase();
+    let variant = (p.variant ?? '').toLowerCase();
+    switch (architecture) {
+        case 'i386':
+            architecture = '386';
+            variant = '';
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            architecture = 'amd64';
+            if (variant === 'v1')
+                variant = '';
+            break;
+        case 'aarch64':
+        case 'arm64':
+            architecture = 'arm64';
+            if (variant === '8' || variant === 'v8' || variant === 'v8.0')
+                variant = '';
+            break;
+        case 'armhf':
+            architecture = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            architecture = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === '' || variant === '7')
+                variant = 'v7';
+            else if (/^[568]$/.test(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    return { os, architecture, variant };
+}
+const PROBE_PLATFORMS = 16;
+/** For an unsigned index: which platform manifests do verify, as a note for the reason. */
+async function signedPlatformsNote(store, entries, verifier) {
+    let selected;
+    try {
+        selected = selectPlatforms(entries, 'all').selected.slice(0, PROBE_PLATFORMS);
+    }
+    catch {
+        return '';
+    }
+    const signed = await Promise.all(selected.map(async (p) => {
+        try {
+            const ev = await gatherDigest(store, p.digest, verifier);
+            return ev.signatures.length > 0 ? p.platform : undefined;
+        }
+        catch {
+            // Only an explanation is at stake here; the verdict is already "failed".
+            return undefined;
+        }
+    }));
+    const names = signed.filter((n) => n !== undefined);
+    if (names.length === 0)
+        return '';
+    return `; the index's platform manifest(s) ${names.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest (set platforms to also require them)`;
+}
+//# sourceMappingURL=platforms.js.map
+;// CONCATENATED MODULE: ./build/core/verify/image.js
+// One image -> one ImageResult: resolve the reference to the digest of the bytes received, gather
+// the evidence the rule asks for (signatures, attestations, platform manifests; an s3lo store's
+// records), let decide.ts judge it, and explain the verdict in one line.
+
+
+
+
+
+
+
+
+
+/**
+ * Verify one image under one rule. `resolved` is the manifest already fetched for the reference's
+ * tag (batch.ts resolves tags to deduplicate), so resolving costs no second request.
+ */
+async function verifyImage(ref, rule, stores, resolved) {
+    // Everything read for this image, in any store or API, counts against one byte budget
+    // (limits.ts), itself within the run's.
+    const budget = (0,limits/* nestedBudget */.zS)(`image ${ref.original}`, limits/* LIMITS */.b1.imageBytes);
+    const started = performance.now();
+    try {
+        const result = await (0,limits/* withByteBudget */.WN)(budget, () => ref.kind === 's3lo'
+            ? verifyS3loImage(ref, rule, stores)
+            : verifyStoreImage(ref, rule, stores, resolved));
+        return { ...result, durationMs: ms(started) };
+    }
+    catch (e) {
+        return resultFromError(ref.original, e, ms(started));
+    }
+}
+async function verifyS3loImage(ref, rule, stores) {
+    const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
+    const evidence = { kind: 's3lo', ...ev };
+    const v = decide(evidence, rule.policy, now(stores));
     return {
-        keyRef: k.keyRef,
-        keyID: k.keyID,
-        ...(k.validFor
+        image: ref.original,
+        ...(ev.digest ? { digest: ev.digest } : {}),
+        ...(v.outcome === 'verified' && ev.digest ? { pinned: (0,core_reference/* pinnedReference */.ct)(ref, ev.digest) } : {}),
+        ...resultFields(v),
+    };
+}
+async function verifyStoreImage(ref, rule, stores, resolved) {
+    const store = stores.storeFor(ref);
+    const wanted = ref.digest ?? ref.tag;
+    if (wanted === undefined)
+        throw new errors/* GateError */.ue('REF_INVALID', `image '${ref.original}': name a tag or a digest`);
+    const fetched = resolved && (ref.digest === undefined || ref.digest === resolved.digest)
+        ? resolved
+        : await store.getManifest(wanted);
+    if (!fetched)
+        throw new errors/* GateError */.ue('NOT_FOUND', `image not found: ${ref.original} (${store.name} has no ${wanted})`);
+    // From here on only the digest computed over the bytes received is used.
+    const digest = fetched.digest;
+    const policy = rule.policy;
+    const lookup = {
+        withAttestations: policy.attestations !== undefined,
+        complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+        ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
+    };
+    const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
+    const entries = fetched.manifest.manifests;
+    const evidence = {
+        kind: 'store',
+        digest,
+        signatures,
+        index: entries !== undefined,
+        ...(policy.attestations
             ? {
-                validFor: {
-                    ...(k.validFor.start ? { start: k.validFor.start.toISOString() } : {}),
-                    ...(k.validFor.end ? { end: k.validFor.end.toISOString() } : {}),
-                },
+                attestations: await gatherAttestations(digest, signatures.found.candidates, rule.attestationVerifier, rule.github),
+            }
+            : {}),
+        ...(entries !== undefined && policy.platforms !== undefined
+            ? {
+                platforms: await gatherPlatforms(store, entries, policy.platforms, rule.verifier, {
+                    ...lookup,
+                    withAttestations: false,
+                }),
             }
             : {}),
     };
-}
-function summarizeIdentity(i) {
+    const v = decide(evidence, policy, now(stores));
+    // The index digest is what is gated. Platform signatures never stand in for it, but saying
+    // they exist turns a puzzling "unsigned" into an actionable one.
+    if (v.unsignedIndex && entries !== undefined)
+        v.reason = (v.reason ?? '') + (await signedPlatformsNote(store, entries, rule.verifier));
+    if (v.incomplete)
+        return { image: ref.original, ...resultFields(v) };
     return {
-        subject: (0,policy/* describeMatcher */.OT)(i.subject),
-        issuer: (0,policy/* describeMatcher */.OT)(i.issuer),
-        ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
+        image: ref.original,
+        digest,
+        pinned: (0,core_reference/* pinnedReference */.ct)(ref, digest),
+        ...resultFields(v),
     };
 }
-function summarizePolicy(o, policy) {
+/** The verdict as the report's fields. */
+function resultFields(v) {
     return {
-        keys: (policy?.keys ?? []).map(summarizeKey),
-        identities: (policy?.identities ?? []).map(summarizeIdentity),
-        ...(o.platforms !== undefined
-            ? {
-                platforms: o.platforms === 'all' ? 'all' : o.platforms.map((p) => (0,options/* formatPlatform */.Bq)(p)).join(','),
+        outcome: v.outcome,
+        verified: v.outcome === 'verified',
+        ...(v.code !== undefined && v.outcome !== 'verified' ? { code: v.code } : {}),
+        ...(v.reason !== undefined && v.outcome !== 'verified' ? { reason: v.reason } : {}),
+        ...(v.keyRef ? { keyRef: v.keyRef } : {}),
+        ...(v.keyID ? { keyID: v.keyID } : {}),
+        ...(v.signedAt ? { signedAt: v.signedAt } : {}),
+        signatures: v.signatures,
+        attestations: v.attestations,
+        ...(v.rejected.length ? { rejected: v.rejected } : {}),
+        ...(v.platforms ? { platforms: v.platforms } : {}),
+    };
+}
+function now(stores) {
+    return stores.now?.() ?? new Date();
+}
+function ms(started) {
+    return Math.round(performance.now() - started);
+}
+//# sourceMappingURL=image.js.map
+;// CONCATENATED MODULE: ./build/core/verify/batch.js
+
+
+
+
+async function verifyBatch(images, engine, opts) {
+    const results = new Array(images.length);
+    // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
+    // images by the reference as given, since its signed payload names the bucket as written.
+    const inflight = new Map();
+    let next = 0;
+    let done = 0;
+    let stop = false;
+    const once = (key, run) => {
+        let p = inflight.get(key);
+        if (!p)
+            inflight.set(key, (p = run()));
+        return p;
+    };
+    const runOne = async (i) => {
+        const image = images[i];
+        let ref;
+        try {
+            ref = (0,core_reference/* parseReference */.F2)(image);
+        }
+        catch (e) {
+            results[i] = resultFromError(image, e);
+            return;
+        }
+        const identity = (0,core_reference/* referenceIdentity */.w$)(ref);
+        // Each image has the rule it matches; deduplication is per rule, since two names for one
+        // digest may fall under different rules.
+        const m = (0,match/* selectRule */.vI)(engine.policy, ref);
+        if (!m.rule) {
+            results[i] = { ...unmatchedResult(image, m.reason, m.allowed), identity };
+            if (!m.allowed && opts.failFast)
+                stop = true;
+            return;
+        }
+        const rule = m.rule;
+        const prefix = `rule${engine.policy.rules.indexOf(rule)}|`;
+        const keyed = (key, run) => once(prefix + key, run);
+        const ctx = engine.contextFor(rule);
+        const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () => verifyDeduped(ref, ctx, engine.stores, keyed));
+        results[i] = {
+            ...r,
+            image,
+            identity,
+            ...(engine.policy.file ? { rule: rule.name } : {}),
+        };
+        if (r.outcome === 'failed' && opts.failFast)
+            stop = true;
+    };
+    const worker = async () => {
+        while (next < images.length) {
+            const i = next++;
+            if (stop || opts.signal?.aborted) {
+                results[i] = skippedResult(images[i], stop
+                    ? 'skipped after an earlier failure (fail-fast)'
+                    : 'deadline reached before this image was verified');
             }
-            : {}),
-        requireTlog: !o.insecureIgnoreTlog,
-        requireSct: !o.insecureIgnoreSct,
-        // Only when set, so reports of runs without them read as before.
-        ...(o.requireAllKeys ? { requireAllKeys: true } : {}),
-        ...(o.requireSignature === false && !o.policyFile ? { requireSignature: false } : {}),
-        trustRoot: o.trustedRoot
-            ? `file:${o.trustedRoot}`
-            : o.offline
-                ? 'embedded public-good'
-                : 'public-good via TUF',
+            else {
+                await runOne(i);
+            }
+            done++;
+            opts.onResult?.(results[i], done, images.length);
+        }
     };
+    const n = Math.max(1, Math.min(opts.concurrency, images.length));
+    await Promise.all(Array.from({ length: n }, worker));
+    return results;
 }
-async function buildPolicy(o, env) {
-    const identities = buildIdentityRules(o);
-    if (o.keys.length === 0 && identities.length === 0)
-        throw new errors/* GateError */.ue('USAGE', 'no trust policy: give key, or certificate-identity and certificate-oidc-issuer, or signer-workflow / signer-repository');
-    const keys = o.keys.length ? await loadKeys(o.keys, { env }) : [];
-    return { keys, identities, requireTlog: !o.insecureIgnoreTlog, requireSct: !o.insecureIgnoreSct };
+/**
+ * Resolves a tag once, then verifies `repository@digest` once however many references name it.
+ * The manifest fetched for the tag is handed to verification, so resolving costs no request.
+ */
+async function verifyDeduped(ref, ctx, stores, once) {
+    if (ref.kind === 's3lo')
+        return verifyImage(ref, ctx, stores);
+    if (ref.digest !== undefined)
+        return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx, stores));
+    if (ref.tag === undefined)
+        return verifyImage(ref, ctx, stores);
+    const started = performance.now();
+    let fetched;
+    try {
+        fetched = await stores.storeFor(ref).getManifest(ref.tag);
+    }
+    catch (e) {
+        return resultFromError(ref.original, e, Math.round(performance.now() - started));
+    }
+    // Not found: verification asks again and words the verdict itself.
+    if (!fetched)
+        return verifyImage(ref, ctx, stores);
+    const resolved = fetched;
+    const r = await once(`${ref.identity}@${resolved.digest}`, () => verifyImage(ref, ctx, stores, resolved));
+    return { ...r, durationMs: Math.round(performance.now() - started) };
 }
+//# sourceMappingURL=batch.js.map
+;// CONCATENATED MODULE: ./build/core/gate.js
+// The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
+// per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
@@ -41045,120 +41887,51 @@ async function gate(o, hooks, secrets) {
     // One id per run and where it ran, so merge can tell a copied shard from another shard.
     const github = githubRunOf(env);
     const run = { runId: (0,external_node_crypto_.randomUUID)(), ...(github ? { github } : {}) };
-    let plans;
-    const deadline = AbortSignal.timeout(o.timeoutMs);
+    const settings = runSettings(o, env);
+    const summary = summaryContext(o);
+    let policy;
+    const deadline = AbortSignal.timeout(settings.timeoutMs);
     let client;
     let warnings = [];
     try {
-        if (o.images.length === 0)
+        if (settings.images.length === 0)
             throw new errors/* GateError */.ue('USAGE', 'images: no image references given');
-        plans = await buildPlans(o, env, buildPolicy);
-        checkPlanOptions(o, plans);
-        // s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore
-        // trust material, so it neither fetches nor requires it.
-        const sigstoreImages = o.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
-        // A root the user names is always used: a policy that needs no log or time still checks the
-        // RFC 3161 timestamps and log entries a bundle carries against it, instead of failing them.
-        const rootOpts = {
-            offline: o.offline,
-            ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
-            ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
-        };
-        let root;
-        if (sigstoreImages && (o.trustedRoot || plans.specs.some(needsTrustRoot))) {
-            root = await loadTrustedRoot(rootOpts);
-            warnings = trustedRootWarnings(root, rootOpts);
-        }
+        policy = await compileRunPolicy(o, env);
+        checkRunPolicy(settings.images, policy, settings);
+        const root = await trustMaterial(settings, policy);
+        warnings = root.warnings;
         client = new RegistryClient({
-            insecureRegistries: o.insecureRegistries,
-            credentials: o.registryCredentials,
-            ...(o.githubToken ? { githubToken: o.githubToken } : {}),
+            insecureRegistries: settings.insecureRegistries,
+            credentials: settings.registryCredentials,
+            ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
             signal: deadline,
-            maxConnectionsPerOrigin: Math.max(o.concurrency, 2),
+            maxConnectionsPerOrigin: Math.max(settings.concurrency, 2),
             ...(hooks.log ? { log: hooks.log } : {}),
             secrets,
         });
-        const registry = client;
-        const layouts = new Map();
-        const s3loStores = new Map();
-        const github = o.githubOwner
-            ? githubAttestationSource(o, env, deadline, hooks.getOctokit)
+        const githubSource = policy.github
+            ? githubAttestationSource(policy.github, settings, deadline, hooks.getOctokit)
             : undefined;
-        const storeFor = (ref) => {
-            if (ref.kind === 'registry')
-                return registry.store(ref.registry, ref.repository);
-            let s = layouts.get(ref.dir);
-            if (!s)
-                layouts.set(ref.dir, (s = new OciLayoutStore(ref.dir)));
-            return s;
+        // One context per rule, built once and shared by every image the rule governs.
+        const contexts = new Map();
+        const contextFor = (rule) => {
+            let ctx = contexts.get(rule);
+            if (!ctx)
+                contexts.set(rule, (ctx = ruleContext(rule, root, githubSource)));
+            return ctx;
         };
-        const s3loStore = (ref) => {
-            const id = `${ref.s3lo.scheme}://${ref.s3lo.bucket}`;
-            let store = s3loStores.get(id);
-            if (!store)
-                s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
-            return store;
-        };
-        const formatOrder = new FormatOrder();
-        // One verifier per plan, built once and shared by every image the plan governs.
-        const contextOf = (spec) => {
-            const verifier = sigstoreImages ? createSignatureVerifier(root, spec.policy) : NO_SIGSTORE;
-            const attVerifier = spec.attPolicy && sigstoreImages ? createSignatureVerifier(root, spec.attPolicy) : verifier;
-            return {
-                verifier,
-                storeFor,
-                formatOrder,
-                ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
-                ...(spec.requirement
-                    ? {
-                        attestations: {
-                            verifier: attVerifier,
-                            requirements: spec.requirement,
-                            ...(github ? { github } : {}),
-                        },
-                    }
-                    : {}),
-                requireSignature: spec.requireSignature,
-                ...(o.requireAllKeys && spec.policy.keys.length > 1
-                    ? { requireAllKeys: spec.policy.keys.map(({ keyRef, keyID }) => ({ keyRef, keyID })) }
-                    : {}),
-                async verifyS3lo(ref) {
-                    const r = await verifyS3lo(ref.s3lo, spec.policy.keys, {
-                        store: s3loStore(ref),
-                        requireAllKeys: o.requireAllKeys,
-                    });
-                    return s3loToResult(ref, r);
-                },
-            };
-        };
-        const contexts = new Map(plans.specs.map((spec, i) => [
-            spec,
-            { key: `plan${i}`, ctx: contextOf(spec), rule: spec.name },
-        ]));
-        const file = plans.file;
-        const ctx = file
-            ? {
-                verifier: NO_SIGSTORE,
-                storeFor,
-                planFor(ref) {
-                    const m = (0,policy_match/* matchPolicyRule */.ad)(file.policy, (0,policy_match/* policyImageName */.Xs)(ref));
-                    if (!m.rule)
-                        return { unmatched: m.reason, allowed: m.allowed };
-                    return contexts.get(file.byRule.get(m.rule));
-                },
-            }
-            : contexts.get(plans.specs[0]).ctx;
-        // Every image has its byte budget (verify.ts), and all of them together this one.
-        const results = await (0,limits/* withByteBudget */.WN)(new limits/* ByteBudget */.Gz('run', limits/* LIMITS */.b1.runBytes), () => verifyBatch(o.images, ctx, {
-            concurrency: o.concurrency,
-            failFast: o.failFast,
+        const engine = { policy, contextFor, stores: runStores(client, env) };
+        // Every image has its byte budget (verify/image.ts), and all of them together this one.
+        const results = await (0,limits/* withByteBudget */.WN)(new limits/* ByteBudget */.Gz('run', limits/* LIMITS */.b1.runBytes), () => verifyBatch(settings.images, engine, {
+            concurrency: settings.concurrency,
+            failFast: settings.failFast,
             signal: deadline,
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
         return finishReport({
             ...run,
             startedAt,
-            policy: summarizePlans(o, plans),
+            policy: summarizeRunPolicy(summary, policy),
             results,
             warnings,
             stats: { registryRequests: client.stats.requests },
@@ -41166,22 +41939,16 @@ async function gate(o, hooks, secrets) {
     }
     catch (e) {
         const err = (0,errors/* toGateError */.Vl)(e);
-        const results = o.images.map((image) => ({
-            image,
-            outcome: 'error',
-            verified: false,
-            reason: err.message,
-            code: err.code,
-            signatures: [],
-            attestations: [],
-            durationMs: 0,
-        }));
         return finishReport({
             ...run,
             startedAt,
-            policy: summarizePlans(o, plans),
+            policy: summarizeRunPolicy(summary, policy),
             error: { code: err.code, message: err.message },
-            results,
+            // The run could not start: every image is an error, whatever the code.
+            results: settings.images.map((image) => ({
+                ...resultFromError(image, err),
+                outcome: 'error',
+            })),
             warnings,
         });
     }
@@ -41189,102 +41956,70 @@ async function gate(o, hooks, secrets) {
         await client?.close();
     }
 }
-/** Options that could never take effect, or would be skipped, are refused before any I/O. */
-function checkPlanOptions(o, plans) {
-    // Stores that cannot hold what a plan asks for are refused first, naming their images.
-    checkS3loPlans(o.images, plans, o);
-    // Both are checks on signatures; where a plan lets attestations alone decide, they would be
-    // silently skipped for an image whose signature is simply removed.
-    if (plans.specs.some((s) => !s.requireSignature) &&
-        (o.platforms !== undefined || o.requireAllKeys))
-        throw new errors/* GateError */.ue('USAGE', `${o.platforms !== undefined ? 'platforms' : 'require-all-keys'} checks signatures, so it cannot be combined with require-signature=false`);
-    if (o.githubRepository && !o.githubOwner)
-        throw new errors/* GateError */.ue('USAGE', "github-repository needs github-owner (the repository's owner)");
-    if (!o.githubOwner)
-        return;
-    if (!plans.specs.some((s) => s.requirement))
-        throw new errors/* GateError */.ue('USAGE', 'github-owner: no attestations are required, so the GitHub attestations API would never be asked');
-    if (!o.githubToken)
-        throw new errors/* GateError */.ue('USAGE', 'github-owner: the GitHub attestations API needs github-token');
-}
-/** The policy section of the report: what was required, with no secrets. */
-function summarizePlans(o, plans) {
-    const first = plans?.specs[0];
-    if (!plans?.file) {
-        const summary = summarizePolicy(o, first?.policy);
-        if (first?.requirement)
-            summary.attestations = {
-                types: first.requirement.types,
-                conditions: describeConditions(first.requirement.conditions),
-                signers: first.attPolicy ? 'attestation-key / attestation-certificate-*' : 'same as images',
-                ...(first.attPolicy
-                    ? {
-                        signerKeys: first.attPolicy.keys.map(summarizeKey),
-                        signerIdentities: first.attPolicy.identities.map(summarizeIdentity),
-                    }
-                    : {}),
-                ...(o.githubOwner
-                    ? {
-                        github: githubSourceName(o),
-                    }
-                    : {}),
-            };
-        return summary;
-    }
-    const merged = {
-        keys: plans.specs.flatMap((s) => s.policy.keys),
-        identities: plans.specs.flatMap((s) => s.policy.identities),
-        requireTlog: !o.insecureIgnoreTlog,
-        requireSct: !o.insecureIgnoreSct,
+/**
+ * s3lo records are plain key signatures: a batch of only s3lo images needs no Sigstore trust
+ * material, so it neither fetches nor requires it. A root the user names is always used: a policy
+ * that needs no log or time still checks the RFC 3161 timestamps and log entries a bundle carries
+ * against it, instead of failing them.
+ */
+async function trustMaterial(settings, policy) {
+    const sigstore = settings.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
+    const t = settings.trust;
+    const rootOpts = {
+        offline: t.offline,
+        ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
+        ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
+        ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
+        ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
     };
+    if (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot)))
+        return { sigstore, warnings: [] };
+    // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
+    const warnings = [];
+    const root = await loadTrustedRoot({ ...rootOpts, warnings });
+    warnings.push(...trustedRootWarnings(root, rootOpts));
+    return { root, sigstore, warnings };
+}
+/** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
+function needsTrustRoot(rule) {
+    return [rule.signers, rule.attestationSigners].some((s) => s !== undefined && (s.identities.length > 0 || rule.tlog || s.keys.some((k) => k.validFor)));
+}
+function ruleContext(rule, trust, github) {
+    const log = { requireTlog: rule.tlog, requireSct: rule.sct };
+    const verifier = trust.sigstore
+        ? createSignatureVerifier(trust.root, { ...rule.signers, ...log })
+        : NO_SIGSTORE;
+    const attestationVerifier = rule.attestationSigners && trust.sigstore
+        ? createSignatureVerifier(trust.root, { ...rule.attestationSigners, ...log })
+        : verifier;
     return {
-        ...summarizePolicy(o, merged),
-        policyFile: {
-            source: plans.file.policy.source,
-            unmatched: plans.file.policy.unmatched,
-            ...(o.githubOwner ? { github: githubSourceName(o) } : {}),
-            rules: plans.file.policy.rules.map((r) => {
-                const spec = plans.file.byRule.get(r);
-                return {
-                    name: r.name,
-                    images: r.images,
-                    keys: (spec?.policy.keys ?? []).map(summarizeKey),
-                    ...(spec?.attPolicy ? { attestationKeys: spec.attPolicy.keys.map(summarizeKey) } : {}),
-                    ...(spec?.policy.identities.length
-                        ? { identities: spec.policy.identities.map(summarizeIdentity) }
-                        : {}),
-                    ...(spec?.attPolicy?.identities.length
-                        ? { attestationIdentities: spec.attPolicy.identities.map(summarizeIdentity) }
-                        : {}),
-                    attestations: r.attestations,
-                    ...(Object.keys(describeConditions(r.conditions)).length
-                        ? { conditions: describeConditions(r.conditions) }
-                        : {}),
-                    requireSignature: r.requireSignature,
-                };
-            }),
-        },
+        policy: rule,
+        verifier,
+        attestationVerifier,
+        ...(github && rule.attestations ? { github } : {}),
     };
 }
-/** `owner` or `owner/repository`: where the GitHub attestations API is asked, for the report. */
-function githubSourceName(o) {
-    return o.githubRepository ? `${o.githubOwner}/${o.githubRepository}` : o.githubOwner;
-}
-function describeConditions(c) {
-    const out = {};
-    if (c.maxVulnAgeMs !== undefined)
-        out['max-vuln-age'] = `${c.maxVulnAgeMs / 3_600_000}h`;
-    if (c.failOnSeverity?.length)
-        out['fail-on-severity'] = c.failOnSeverity.join(',');
-    if (c.denyPackages?.length)
-        out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
-    if (c.slsa?.builderId)
-        out['builder-id'] = (0,policy/* describeMatcher */.OT)(c.slsa.builderId);
-    if (c.slsa?.sourceRepository)
-        out['provenance-source-repository'] = (0,policy/* describeMatcher */.OT)(c.slsa.sourceRepository);
-    if (c.slsa?.sourceRef)
-        out['provenance-source-ref'] = (0,policy/* describeMatcher */.OT)(c.slsa.sourceRef);
-    return out;
+/** What the report's policy section says of a run, even one refused before it compiled. */
+function summaryContext(o) {
+    return {
+        ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
+        tlog: !o.insecureIgnoreTlog,
+        sct: !o.insecureIgnoreSct,
+        requireAllKeys: o.requireAllKeys,
+        ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
+        ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
+        ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
+        offline: o.offline,
+        ...(o.policyFile ? { policyFile: o.policyFile } : {}),
+        ...(o.githubOwner
+            ? {
+                github: {
+                    owner: o.githubOwner,
+                    ...(o.githubRepository ? { repository: o.githubRepository } : {}),
+                },
+            }
+            : {}),
+    };
 }
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
 const NO_SIGSTORE = {
@@ -41313,6 +42048,9 @@ const getOctokit = (token, options) => {
 ;// CONCATENATED MODULE: ./build/core/merge.js
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
+
+
+
 
 
 
@@ -41404,9 +42142,101 @@ async function mergeReportFiles(paths) {
     const loaded = await loadReports(paths);
     return mergeReports(loaded.map((l) => l.report), loaded.map((l) => l.file));
 }
+/**
+ * Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs.
+ * Refuses (USAGE, naming the shards by `names`) shards verified under another policy, of
+ * another schema, copies of one run, and an image verified in two shards. The outcome is
+ * recomputed from the results; a shard whose stored outcome disagrees with them is refused.
+ */
+function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`)) {
+    if (reports.length === 0)
+        throw new errors/* GateError */.ue('USAGE', 'merge: no reports to merge');
+    checkShards(reports, names);
+    const results = reports.flatMap((r) => r.results);
+    const error = reports.find((r) => r.error)?.error;
+    const outcome = results.some((r) => r.outcome === 'failed')
+        ? 'failed'
+        : error
+            ? 'error'
+            : overallOutcome(results);
+    const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
+    const startedAt = reports.map((r) => r.startedAt).sort()[0];
+    const finishedAt = reports
+        .map((r) => r.finishedAt)
+        .sort()
+        .at(-1);
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: TOOL,
+        runId: (0,external_node_crypto_.randomUUID)(),
+        policyDigest: reports[0].policyDigest,
+        mergedRunIds: reports.flatMap(runIdsOf),
+        startedAt,
+        finishedAt,
+        policy: reports[0].policy,
+        verified: outcome === 'verified',
+        outcome,
+        ...(error ? { error } : {}),
+        ...(warnings.length ? { warnings } : {}),
+        ...(reports.some((r) => r.stats)
+            ? {
+                stats: {
+                    registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
+                },
+            }
+            : {}),
+        results,
+    };
+}
+/** The runs a report stands for: its own, or every shard's when it is itself a merge. */
+const runIdsOf = (r) => r.mergedRunIds ?? [r.runId];
+function checkShards(reports, names) {
+    const byRun = new Map();
+    const byImage = new Map();
+    reports.forEach((r, i) => {
+        const name = names[i];
+        if (r.schemaVersion !== REPORT_SCHEMA_VERSION)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${REPORT_SCHEMA_VERSION}; re-run that shard with this version`);
+        const digest = policyDigest(r.policy);
+        if (r.policyDigest !== digest)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: its policyDigest ${r.policyDigest} is not the digest of its policy section (${digest})`);
+        if (r.policyDigest !== reports[0].policyDigest) {
+            const notStarted = [reports[0], r].flatMap((x, j) => x.error ? [`${j === 0 ? names[0] : name} did not start: ${x.error.message}`] : []);
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`);
+        }
+        // A shard that verified nothing would add nothing to the verdict, where its own run failed.
+        if (r.results.length === 0)
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`);
+        const stated = reportOutcome(r);
+        if (r.outcome !== stated || r.verified !== (stated === 'verified'))
+            throw new errors/* GateError */.ue('USAGE', `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`);
+        for (const id of runIdsOf(r)) {
+            const first = byRun.get(id);
+            if (first !== undefined)
+                throw new errors/* GateError */.ue('USAGE', first === i
+                    ? `merge: ${name} holds run ${id} twice`
+                    : names[first] === name
+                        ? `merge: ${name} is given twice`
+                        : `merge: ${names[first]} and ${name} are the same run (runId ${id}); give each shard once`);
+            byRun.set(id, i);
+        }
+        for (const res of r.results) {
+            // By the identity that was fetched, so two spellings of one image are one image.
+            const key = res.identity ?? res.image;
+            const first = byImage.get(key);
+            if (first !== undefined)
+                throw new errors/* GateError */.ue('USAGE', first === name
+                    ? `merge: ${name} holds a result for ${JSON.stringify(key)} twice`
+                    : `merge: ${first} and ${name} both hold a result for ${JSON.stringify(key)}; each image must be verified in one shard only`);
+            byImage.set(key, name);
+        }
+    });
+}
 //# sourceMappingURL=merge.js.map
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/core/attestations/package-rule.js
+var package_rule = __nccwpck_require__(5191);
 ;// CONCATENATED MODULE: ./build/edge/options.js
 // The one table of verify options. The Action's input reader (src/action/inputs.ts), the CLI's
 // flags and its `verify --help` text (src/cli/args.ts) are all made from it, so an option cannot
@@ -41416,6 +42246,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 // (`concurrency: ...` in the Action, `--concurrency: ...` in the CLI).
 // The file is long because it is a table (one entry per option); its logic is the few small
 // functions around it.
+
+
 
 
 function options_text(field) {
@@ -41483,6 +42315,10 @@ const VERIFY_OPTIONS = [
         value: 'DIR',
         text: 'TUF metadata cache directory (online mode; the Action uses RUNNER_TEMP)',
     }, options_text('tufCacheDir')),
+    both('tuf-mirror', 'text', 'trust', { value: 'URL', text: 'TUF repository for the trusted root (default: the public-good CDN)' }, (o, v, name) => {
+        o.tufMirror = (0,options/* parseTufMirror */.mw)(name, v);
+    }),
+    both('tuf-root', 'text', 'trust', { value: 'FILE', text: 'initial TUF root.json for --tuf-mirror (public-good: built in)' }, options_text('tufRoot')),
     both('require-all-keys', 'switch', 'trust', { text: 'every --key must have signed (default: any one)' }, state('requireAllKeys')),
     both('platforms', 'text', 'trust', {
         value: 'all|LIST',
@@ -41497,22 +42333,37 @@ const VERIFY_OPTIONS = [
     opt('attestations', 'attestation', 'list', 'attestations', {
         value: 'TYPE',
         text: 'require a verified attestation of TYPE: slsaprovenance, slsaprovenance1,\nspdx, spdxjson, cyclonedx, vuln, openvex, custom, or a URI; repeatable',
-    }, items('attestations')),
+    }, (o, v, name) => {
+        const got = v;
+        if (got.length > 0)
+            o.attestations = got.map((t) => (0,attestations_types/* resolvePredicateType */.gJ)(t, name));
+    }),
     both('require-signature', 'text', 'attestations', {
         value: 'BOOL',
         text: 'false: let an image pass on its required attestations alone (default true)',
     }, (o, v, name) => {
         o.requireSignature = (0,options/* parseBoolean */.yG)(name, v);
     }),
-    both('max-vuln-age', 'text', 'attestations', { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' }, options_text('maxVulnAge')),
+    both('max-vuln-age', 'text', 'attestations', { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' }, (o, v, name) => {
+        if (v !== '')
+            o.maxVulnAgeMs = (0,options/* parseDuration */.E9)(name, v);
+    }),
     both('fail-on-severity', 'text', 'attestations', {
         value: 'LIST',
         text: 'no vuln finding at or above the lowest listed severity (e.g. critical,high)',
-    }, options_text('failOnSeverity')),
+    }, (o, v, name) => {
+        const severities = (0,options/* parseList */.E1)(v).map((s) => (0,attestations_types/* parseSeverity */.lv)(s, name));
+        if (severities.length > 0)
+            o.failOnSeverity = severities;
+    }),
     opt('deny-packages', 'deny-package', 'lines', 'attestations', {
         value: 'NAME[@RANGE]',
         text: 'fail if the SBOM contains the package (e.g. log4j-core@<2.17.0); repeatable',
-    }, items('denyPackages')),
+    }, (o, v, name) => {
+        const got = v;
+        if (got.length > 0)
+            o.denyPackages = got.map((p) => (0,package_rule/* parsePackageRule */.i)(p, name));
+    }),
     both('builder-id', 'text', 'attestations', { value: 'S', text: 'SLSA provenance builder ID, exact' }, options_text('builderId')),
     both('provenance-source-repository', 'text', 'attestations', {
         value: 'S',
@@ -41743,6 +42594,13 @@ ${verifyHelp([
     ])}`,
 };
 HELP['verify-bundle'] = HELP.main;
+/**
+ * The text `image-gate help TOPIC` prints: the topic's own entry only (never one inherited from
+ * Object.prototype, such as `__proto__` or `constructor`), else the main help.
+ */
+function helpText(topic) {
+    return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic] : HELP.main;
+}
 //# sourceMappingURL=args.js.map
 ;// CONCATENATED MODULE: ./build/render/json.js
 function reportJson(report) {
@@ -41823,6 +42681,7 @@ function countsLine(report) {
 
 
 
+
 async function main(argv, raw) {
     // Every write passes the terminal sanitiser; values inside a line are escaped with `line()`
     // where they are interpolated, so they cannot add lines either.
@@ -41841,7 +42700,7 @@ async function main(argv, raw) {
     }
     switch (cmd.command) {
         case 'help':
-            io.stdout(`${HELP[cmd.topic ?? 'main'] ?? HELP.main}\n`);
+            io.stdout(`${helpText(cmd.topic)}\n`);
             return 0;
         case 'version':
             io.stdout(`${TOOL.name} ${TOOL.version}\n`);

@@ -1,8 +1,8 @@
-export const id = 360;
-export const ids = [360];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 43360:
+/***/ 67569:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,12 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
-// EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(40332);
-// EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __webpack_require__(83431);
-// EXTERNAL MODULE: ./build/core/registry/http.js + 1 modules
-var http = __webpack_require__(27580);
 ;// CONCATENATED MODULE: ./build/core/attestations/snappy.js
 // Snappy block-format decompression, for bundles GitHub serves at `bundle_url` (gh CLI decodes
 // them with golang/snappy `Decode`). Bounded: the declared length is checked before allocating.
@@ -108,18 +102,33 @@ function snappyDecode(input, maxBytes, what = 'snappy data') {
     return out;
 }
 //# sourceMappingURL=snappy.js.map
-;// CONCATENATED MODULE: ./build/core/attestations/github-api.js
-// Fetches attestation bundles for one digest from the GitHub attestations API (repository or
-// organisation endpoint), paginated and bounded; the token goes to the configured API origin only.
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __webpack_require__(45166);
+// EXTERNAL MODULE: ./build/core/net/fetch.js
+var fetch = __webpack_require__(27670);
+// EXTERNAL MODULE: ./build/core/net/read.js
+var read = __webpack_require__(53628);
+// EXTERNAL MODULE: ./build/core/net/retry.js
+var retry = __webpack_require__(83360);
+;// CONCATENATED MODULE: ./build/core/sources/github-attestations.js
+// A source of evidence: the attestation bundles GitHub holds for one digest, from its attestations
+// API (repository or organisation endpoint), paginated and bounded; the token goes to the
+// configured API origin only, bundle_url bodies are fetched without it (net/fetch.ts rules).
+
+
 
 
 
 
 
 /** Pages followed before giving up: a server that links page after empty page must not loop us. */
-const MAX_PAGES = 20;
+const MAX_PAGES = limits/* LIMITS */.b1.githubPages;
 /** One page of up to 100 bundles. */
-const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+const MAX_PAGE_BYTES = limits/* LIMITS */.b1.githubPageBytes;
+/** For one bundle_url, its redirects and body included, unless the request says otherwise. */
+const BUNDLE_URL_TIMEOUT_MS = 30_000;
 const RETRIES = 2;
 const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
@@ -165,7 +174,7 @@ async function fetchGitHubAttestations(req) {
         // The token follows a Link only to the same API origin and endpoint.
         const next = new URL(page.next, page.url);
         if (next.origin !== base.origin || next.pathname !== firstPath)
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,hosts/* redactUrl */.BO)(next)} leaves ${base.origin}${firstPath}; not following it with the token`);
+            throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: next-page link ${(0,addresses/* redactUrl */.BO)(next)} leaves ${base.origin}${firstPath}; not following it with the token`);
         const got = await getPage(octokit, `GET ${next.href}`, {}, req, what, false);
         if (got === undefined)
             throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: page ${n + 1} is gone (HTTP 404)`);
@@ -223,7 +232,7 @@ async function getPage(octokit, route, params, req, what, first) {
                 (err.code === 'REGISTRY_ERROR' && status !== undefined && status >= 500);
             if (!retryable || attempt >= RETRIES || req.signal?.aborted)
                 throw err;
-            await new Promise((r) => setTimeout(r, (0,http/* backoff */.JN)(attempt + 1)));
+            await new Promise((r) => setTimeout(r, (0,retry/* backoff */.J)(attempt + 1)));
         }
     }
 }
@@ -231,7 +240,7 @@ async function parsePage(res, what) {
     let bytes;
     const data = res.data;
     if (data instanceof ReadableStream) {
-        const got = await (0,http/* readCapped */.EF)(data, MAX_PAGE_BYTES, () => undefined, what);
+        const got = await (0,read/* readCapped */.E)(data, MAX_PAGE_BYTES, undefined, what);
         if (got.over)
             throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what}: response larger than ${MAX_PAGE_BYTES} bytes`);
         bytes = got.bytes;
@@ -286,9 +295,7 @@ async function bundleOf(entry, i, req, what) {
         return null;
     }
     // Blob storage is another origin: it gets no token, and no plain HTTP outside tests.
-    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && (0,hosts/* isLoopbackHost */.cW)(target.host)))
-        throw new errors/* GateError */.ue('INSECURE', `${what} #${i}: bundle_url ${(0,hosts/* redactUrl */.BO)(target)} is not https`);
-    const compressed = await (req.fetchBundleUrl ?? fetchWithoutCredentials)(target, req.signal);
+    const compressed = await fetchWithoutCredentials(target, req.signal, req.bundleUrlTimeoutMs);
     const json = snappyDecode(compressed, limits/* LIMITS */.b1.bundleBytes, `${what} #${i} bundle_url`);
     // What it expands to is held too: it counts against the byte budget as well as what arrived.
     (0,limits/* chargeRead */.JO)(json.length, `${what} #${i} bundle_url (decompressed)`);
@@ -300,53 +307,24 @@ async function bundleOf(entry, i, req, what) {
     }
 }
 /** Redirects a bundle_url may take before it is refused (storage services use one or two). */
-const MAX_BUNDLE_REDIRECTS = 5;
+const MAX_BUNDLE_REDIRECTS = limits/* LIMITS */.b1.fetchRedirects;
 /**
- * GETs a bundle_url body with no credentials. Redirects are followed by hand, each hop under the
- * registry client's target rules (src/core/registry/hosts.ts `assertTargetAllowed`): https only
- * (plain http only among loopback hosts), never onto loopback, link-local or metadata addresses
- * from a public origin, at most MAX_BUNDLE_REDIRECTS hops.
+ * GETs a bundle_url body with no credentials, under net/fetch.ts's rules (https only, redirects
+ * checked hop by hop, at most MAX_BUNDLE_REDIRECTS, capped at LIMITS.bundleBytes). Anything but
+ * 200 is REGISTRY_ERROR: the entry is rejected in its place.
  */
-async function fetchWithoutCredentials(start, signal) {
-    let url = start;
-    let res;
-    for (let hop = 0;; hop++) {
-        try {
-            res = await fetch(url, {
-                redirect: 'manual',
-                credentials: 'omit',
-                ...(signal ? { signal } : {}),
-            });
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('NETWORK', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-        }
-        if (res.status < 300 || res.status > 399 || res.status === 304)
-            break;
-        await res.body?.cancel().catch(() => undefined);
-        const location = res.headers.get('location');
-        if (location === null)
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: HTTP ${res.status} without a Location`);
-        if (hop >= MAX_BUNDLE_REDIRECTS)
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(start)}: more than ${MAX_BUNDLE_REDIRECTS} redirects`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch (e) {
-            throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: redirect to a Location that is not a URL`, { cause: e });
-        }
-        (0,hosts/* assertTargetAllowed */.AQ)(next, start.host, new Set(), 'bundle_url redirect');
-        url = next;
-    }
-    if (res.status !== 200 || !res.body) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: HTTP ${res.status}`);
-    }
-    const got = await (0,http/* readCapped */.EF)(res.body, limits/* LIMITS */.b1.bundleBytes, () => undefined, `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}`);
-    if (got.over)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `bundle_url ${(0,hosts/* redactUrl */.BO)(url)}: larger than ${limits/* LIMITS */.b1.bundleBytes} bytes`);
-    return got.bytes;
+async function fetchWithoutCredentials(start, signal, timeoutMs = BUNDLE_URL_TIMEOUT_MS) {
+    const what = `bundle_url ${(0,addresses/* redactUrl */.BO)(start)}`;
+    const res = await (0,fetch/* fetchCapped */.M)({
+        url: start,
+        what,
+        maxBytes: limits/* LIMITS */.b1.bundleBytes,
+        timeoutMs,
+        ...(signal ? { signal } : {}),
+    });
+    if (res.status !== 200)
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: ${(0,addresses/* redactUrl */.BO)(res.url)} answered HTTP ${res.status}`);
+    return res.body;
 }
 function apiBase(raw) {
     let u;
@@ -356,10 +334,10 @@ function apiBase(raw) {
     catch {
         throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${raw}' is not a URL`);
     }
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,hosts/* isLoopbackHost */.cW)(u.host)))
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (0,addresses/* isLoopbackHost */.cW)(u.host)))
         throw new errors/* GateError */.ue('INSECURE', `GITHUB_API_URL: '${raw}' is not https; the token would travel in clear`);
     if (u.username || u.password || u.search || u.hash)
-        throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${(0,hosts/* redactUrl */.BO)(u)}' must be a plain API root`);
+        throw new errors/* GateError */.ue('USAGE', `GITHUB_API_URL: '${(0,addresses/* redactUrl */.BO)(u)}' must be a plain API root`);
     return u;
 }
 function httpStatus(e) {
@@ -403,10 +381,10 @@ function classify(e, status, what, baseUrl) {
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-//# sourceMappingURL=github-api.js.map
+//# sourceMappingURL=github-attestations.js.map
 
 /***/ })
 
 };
 
-//# sourceMappingURL=360.index.js.map
+//# sourceMappingURL=569.index.js.map
