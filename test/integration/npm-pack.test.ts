@@ -152,6 +152,23 @@ describe('npm pack', () => {
   });
 });
 
+describe('README', () => {
+  it('says how to run this version without a clone in its first screen', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const firstScreen = (await readFile(path.join(ROOT, 'README.md'), 'utf8'))
+      .split('\n')
+      .slice(0, 40)
+      .join('\n');
+    expect(firstScreen).toContain(`npx image-gate@${version} verify `);
+    expect(firstScreen).toContain(`npm install -g image-gate@${version}`);
+    expect(firstScreen).toMatch(
+      new RegExp(`docker run .*/image-gate:${version.replaceAll('.', '\\.')} verify `),
+    );
+  });
+});
+
 describe('npm install -g of the tarball', () => {
   it('adds exactly one package, image-gate, with no node_modules of its own', async () => {
     expect(installed.added).toBe(1);
