@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeReports } from '../../src/core/merge.js';
+import { mergeReportFiles, mergeReports } from '../../src/core/merge.js';
 import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
 import { compileRunPolicy } from '../../src/core/policy/compile.js';
 import { parsePolicyFile } from '../../src/core/policy/file.js';
@@ -23,6 +23,7 @@ import type { ImageResult, PolicySummary } from '../../src/core/report.js';
 import { finishReport, policyDigest } from '../../src/core/report-finish.js';
 import { exitCode, overallOutcome, reportOutcome } from '../../src/core/report-outcome.js';
 import { applyMode } from '../../src/core/verify/mode.js';
+import { failureMessage } from '../../src/render/summary.js';
 import { renderReportText, renderResultText } from '../../src/render/text.js';
 
 const KEY = path.resolve('examples/cosign.pub');
@@ -352,6 +353,9 @@ describe('the report: outcome, exit code, policy section', () => {
     expect(report.outcome).toBe('warned');
     expect(report.verified).toBe(false);
     expect(renderReportText(report)).toMatch(/1 failed in warn mode \(not enforced\)\n$/);
+    // The Action fails its step on this message: a warned run has none.
+    expect(failureMessage(report)).toBeUndefined();
+    expect(failureMessage({ ...report, outcome: 'failed' })).toMatch(/image-gate:/);
   });
 });
 
@@ -393,6 +397,19 @@ describe('merging shards with warned images', () => {
     expect(() => mergeReports([{ ...f, outcome: 'warned' }])).toThrow(
       /but its results give failed/,
     );
+  });
+
+  it('warned shards read from files merge (the file check knows warned)', async () => {
+    const files = await Promise.all(
+      [shard('warned'), shard('verified', 'warned')].map(async (r, i) => {
+        const f = path.join(dir, `shard-${i}.json`);
+        await writeFile(f, JSON.stringify(r));
+        return f;
+      }),
+    );
+    const m = await mergeReportFiles(files);
+    expect(m.outcome).toBe('warned');
+    expect(m.results.map((r) => r.outcome)).toEqual(['warned', 'verified', 'warned']);
   });
 
   it('shards of one policy in warn and in enforce mode do not merge', () => {
