@@ -125,7 +125,7 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'trust',
     {
       value: 'enforce|warn',
-      text: 'warn: report failures as warnings and exit 0 (audit mode); errors stay errors;\nwith --policy, the default of rules that state no mode',
+      text: 'warn: failures are reported as warnings, exit 0 (audit mode); errors\nstay errors; with --policy, the default of rules that state no mode',
     },
     (o, v, name) => {
       o.mode = parseMode(name, v as string);
