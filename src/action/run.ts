@@ -85,7 +85,9 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
 }
 
 function logResult(tk: Toolkit, r: ImageResult): void {
-  tk.startGroup(`${r.verified ? '✓' : '✗'} ${escapeControls(r.image)}`);
+  tk.startGroup(
+    `${r.verified ? '✓' : r.outcome === 'warned' ? '⚠' : '✗'} ${escapeControls(r.image)}`,
+  );
   tk.info(renderResultText(r));
   for (const rej of r.rejected ?? [])
     tk.info(`  rejected ${escapeControls(rej.where)}: ${escapeControls(rej.reason)}`);

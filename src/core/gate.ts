@@ -7,6 +7,7 @@ import { ByteBudget, LIMITS, withByteBudget } from './limits.js';
 import type { GateOptions } from './options.js';
 import { checkRunPolicy } from './policy/checks.js';
 import { compileRunPolicy } from './policy/compile.js';
+import { compileMode } from './policy/mode.js';
 import { summarizeRunPolicy, type SummaryContext } from './policy/summary.js';
 import type { ImagePolicy, RunPolicy } from './policy/types.js';
 import { isS3loReference } from './reference.js';
@@ -213,6 +214,7 @@ function summaryContext(o: GateOptions): SummaryContext {
     ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
     offline: o.offline,
     ...(o.policyFile ? { policyFile: o.policyFile } : {}),
+    mode: compileMode(o),
     ...(o.githubOwner
       ? {
           github: {

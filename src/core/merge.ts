@@ -35,7 +35,7 @@ export async function loadReports(paths: string[]): Promise<LoadedReport[]> {
   return Promise.all(files.map(async (file) => ({ file, report: await readReport(file) })));
 }
 
-const OUTCOMES = ['verified', 'failed', 'error'];
+const OUTCOMES = ['verified', 'failed', 'error', 'warned'];
 const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 
 async function readReport(file: string): Promise<Report> {
@@ -92,7 +92,7 @@ async function readReport(file: string): Promise<Report> {
       typeof res !== 'object' ||
       res === null ||
       typeof res.image !== 'string' ||
-      !['verified', 'failed', 'error', 'skipped', 'allowed'].includes(res.outcome) ||
+      !['verified', 'failed', 'error', 'skipped', 'allowed', 'warned'].includes(res.outcome) ||
       typeof res.verified !== 'boolean' ||
       res.verified !== (res.outcome === 'verified')
     )

@@ -74,6 +74,10 @@ export interface GateOptions {
   githubRepository?: string;
   /** A YAML policy file with per-image rules (docs/policy.md); excludes the signer options. */
   policyFile?: string;
+  /** `warn`: failures are reported as warnings, exit 0 (policy/mode.ts); a file rule may differ. */
+  mode?: 'enforce' | 'warn';
+  /** UTC midnight from which `warn` turns into enforce (mode warn implied). */
+  enforceAfter?: Date;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

@@ -1,5 +1,5 @@
 // Outcomes: a batch's from its image results, a report's from its results and start error, and
-// the one place that maps an outcome to the exit code (0 verified, 1 failed, 2 error).
+// the one place that maps an outcome to the exit code (0 verified or warned, 1 failed, 2 error).
 import type { ImageResult, Outcome, Report } from './report.js';
 
 /** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
@@ -8,11 +8,13 @@ export function overallOutcome(results: ImageResult[]): Outcome {
   if (results.some((r) => r.outcome === 'error')) return 'error';
   if (results.length === 0) return 'error';
   if (results.some((r) => r.outcome === 'skipped')) return 'error';
+  // Failures under rules in warn mode (verify/mode.ts): green, but not `verified`.
+  if (results.some((r) => r.outcome === 'warned')) return 'warned';
   return 'verified';
 }
 
 export function exitCode(outcome: Outcome): 0 | 1 | 2 {
-  return outcome === 'verified' ? 0 : outcome === 'failed' ? 1 : 2;
+  return outcome === 'verified' || outcome === 'warned' ? 0 : outcome === 'failed' ? 1 : 2;
 }
 
 /** The report's outcome from its results and start error alone (never from a stored field). */

@@ -6,10 +6,12 @@ import type { SignatureEvidence } from './types.js';
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
 export const REPORT_SCHEMA_VERSION = 2;
 
-export type Outcome = 'verified' | 'failed' | 'error';
+/** `warned`: failures only under rules in warn mode (audit mode); exits 0 like `verified`. */
+export type Outcome = 'verified' | 'failed' | 'error' | 'warned';
 /**
  * `skipped`: not verified after a fail-fast stop or the deadline (the run is not green);
- * `allowed`: a policy file's `unmatched: allow` let it through unverified (the run may be green).
+ * `allowed`: a policy file's `unmatched: allow` let it through unverified (the run may be green);
+ * `warned`: failed under a rule in warn mode (code and reason kept; the run may be green).
  */
 export type ImageOutcome = Outcome | 'skipped' | 'allowed';
 
@@ -54,6 +56,8 @@ export interface ImageResult {
   attestations: AttestationEvidence[];
   /** The policy-file rule that decided this image, when a policy file was used. */
   rule?: string;
+  /** `warned` under a rule that enforces from this day (YYYY-MM-DD, UTC). */
+  enforceAfter?: string;
   /** Per-candidate rejections, for audit (where, code, message). */
   rejected?: Array<{ where: string; code: GateErrorCode; reason: string }>;
   /** Index images with `platforms` requested: the verdict on each selected platform manifest. */
@@ -83,6 +87,9 @@ export interface PolicySummary {
   /** Set (false) when attestations alone may decide (`require-signature: false`, no policy file). */
   requireSignature?: boolean;
   trustRoot: string;
+  /** The flags' rule in warn mode (absent: enforce), and the day it enforces from, if any. */
+  mode?: 'warn';
+  enforceAfter?: string;
   /** Required attestations and their conditions, when any. */
   attestations?: {
     types: string[];
@@ -112,6 +119,9 @@ export interface PolicySummary {
       /** The rule's attestation conditions, worded as in `attestations.conditions`. */
       conditions?: Record<string, string>;
       requireSignature: boolean;
+      /** Set only when the rule warns (absent: enforce), as for the flags' rule above. */
+      mode?: 'warn';
+      enforceAfter?: string;
     }>;
   };
 }

@@ -19,6 +19,7 @@ import {
 import { parsePackageRule } from '../core/attestations/package-rule.js';
 import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
 import { GateError } from '../core/errors.js';
+import { parseEnforceAfter, parseMode } from '../core/policy/mode.js';
 
 /**
  * - `switch`: a CLI flag without a value; an Action input `true`/`false`.
@@ -47,7 +48,11 @@ export interface VerifyOption {
 }
 
 type StringField = {
-  [K in keyof GateOptions]-?: GateOptions[K] extends string | undefined ? K : never;
+  [K in keyof GateOptions]-?: GateOptions[K] extends string | undefined
+    ? string extends GateOptions[K]
+      ? K
+      : never
+    : never;
 }[keyof GateOptions];
 type BooleanField = {
   [K in keyof GateOptions]-?: GateOptions[K] extends boolean | undefined ? K : never;
@@ -113,6 +118,30 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       text: 'per-image rules in YAML (docs/policy.md); excludes the signer\nand attestation options below',
     },
     text('policyFile'),
+  ),
+  both(
+    'mode',
+    'text',
+    'trust',
+    {
+      value: 'enforce|warn',
+      text: 'warn: failures are reported as warnings, exit 0 (audit mode); errors\nstay errors; with --policy, the default of rules that state no mode',
+    },
+    (o, v, name) => {
+      o.mode = parseMode(name, v as string);
+    },
+  ),
+  both(
+    'enforce-after',
+    'text',
+    'trust',
+    {
+      value: 'YYYY-MM-DD',
+      text: 'warn until this day (UTC), enforce from it (implies --mode warn)',
+    },
+    (o, v, name) => {
+      o.enforceAfter = parseEnforceAfter(name, v as string);
+    },
   ),
   both(
     'key',

@@ -9,6 +9,7 @@ const ICON: Record<ImageResult['outcome'], string> = {
   error: '⚠️ error',
   skipped: '⏭️ skipped',
   allowed: '➖ allowed unverified',
+  warned: '⚠️ failed (warn mode)',
 };
 
 /**
@@ -44,9 +45,11 @@ export function renderSummary(report: Report): string {
       ? count('allowed') > 0
         ? `✅ ${count('verified')} image(s) verified; ${count('allowed')} allowed without verification (no policy rule)`
         : `✅ All ${report.results.length} image(s) verified`
-      : report.outcome === 'failed'
-        ? `❌ ${count('failed')} of ${report.results.length} image(s) failed verification`
-        : `⚠️ Verification could not complete for ${count('error') + count('skipped')} of ${report.results.length} image(s)`;
+      : report.outcome === 'warned'
+        ? `⚠️ ${count('warned')} of ${report.results.length} image(s) failed under rules in warn mode (not enforced)`
+        : report.outcome === 'failed'
+          ? `❌ ${count('failed')} of ${report.results.length} image(s) failed verification`
+          : `⚠️ Verification could not complete for ${count('error') + count('skipped')} of ${report.results.length} image(s)`;
   const lines = [
     '## image-gate',
     '',
@@ -129,7 +132,7 @@ export function renderSummary(report: Report): string {
 
 /** The step-failure message: the first supply-chain failure and the count. */
 export function failureMessage(report: Report): string | undefined {
-  if (report.outcome === 'verified') return undefined;
+  if (report.outcome === 'verified' || report.outcome === 'warned') return undefined;
   if (report.error) return `image-gate: ${report.error.message}`;
   const failed = report.results.filter((r) => r.outcome === 'failed');
   if (failed.length > 0) {

@@ -15,6 +15,10 @@ export function renderResultText(r: ImageResult): string {
   else if (r.outcome === 'failed') lines.push(`✗ Verification FAILED for ${f(r.image)}`);
   else if (r.outcome === 'skipped') lines.push(`- Skipped ${f(r.image)}`);
   else if (r.outcome === 'allowed') lines.push(`- Allowed without verification: ${f(r.image)}`);
+  else if (r.outcome === 'warned')
+    lines.push(
+      `⚠ Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`,
+    );
   else lines.push(`✗ Verification ERROR for ${f(r.image)}`);
   if (r.digest) lines.push(`  Digest: ${f(r.digest)}`);
   if (r.rule !== undefined) lines.push(`  Rule:   ${f(r.rule)}`);
@@ -50,9 +54,11 @@ export function countsLine(report: Report): string {
   const count = (o: string): number => report.results.filter((r) => r.outcome === o).length;
   const skipped = count('skipped');
   const allowed = count('allowed');
+  const warned = count('warned');
   return (
     `${report.results.length} image(s): ${count('verified')} verified, ${count('failed')} failed, ` +
     `${count('error')} error(s)${skipped ? `, ${skipped} skipped` : ''}` +
-    `${allowed ? `, ${allowed} allowed without verification` : ''}`
+    `${allowed ? `, ${allowed} allowed without verification` : ''}` +
+    `${warned ? `, ${warned} failed in warn mode (not enforced)` : ''}`
   );
 }

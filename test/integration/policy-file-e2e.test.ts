@@ -410,7 +410,7 @@ describe('policy file through the CLI', () => {
     expect(report.error?.code).toBe('USAGE');
     expect(report.error?.message.split('\n').sort()).toEqual(
       [
-        'bad.yaml line 5: rules[0].key: unknown field (expected one of name, images, keys, identities, attestationKeys, attestationIdentities, attestations, conditions, requireSignature)',
+        'bad.yaml line 5: rules[0].key: unknown field (expected one of name, images, keys, identities, attestationKeys, attestationIdentities, attestations, conditions, requireSignature, mode, enforceAfter)',
         'bad.yaml line 3: rules[0]: names no signer: give keys or identities',
         "bad.yaml line 9: rules[1].attestations[0]: 'sbom' is not a known predicate type",
         "bad.yaml line 11: rules[1].conditions.maxVulnAge: 'soon' is not a duration (e.g. 48h, 2d, 90m)",

@@ -318,4 +318,56 @@ describe('verifyBatch', () => {
     expect(peak).toBeLessThanOrEqual(3 * 2);
     expect(peak).toBeGreaterThan(1);
   });
+
+  // Issue 13 item 4: the rule's mode applies after the verdict, in the batch, with its clock.
+  it('warn mode: failures are warned (code kept), errors stay errors, fail-fast is not tripped', async () => {
+    const store = new MemoryStore();
+    const good = store.image('good', 'g');
+    store.sign(good);
+    store.image('unsigned', 'u');
+    const { ctx } = context(store);
+    ctx.policy.rules[0].mode = 'warn';
+    const images = [`${REPO}:unsigned`, `${REPO}:missing`, `${REPO}:good`, 'Not A Reference'];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: true });
+    expect(results.map((r) => [r.outcome, r.code])).toEqual([
+      ['warned', 'UNSIGNED'],
+      ['warned', 'NOT_FOUND'],
+      ['verified', undefined],
+      ['error', 'REF_INVALID'],
+    ]);
+    expect(results.every((r) => r.outcome === 'verified' || !r.verified)).toBe(true);
+  });
+
+  it('enforce-after: the batch reads the clock of its stores once', async () => {
+    const store = new MemoryStore();
+    store.image('unsigned', 'u');
+    const run = async (now: string) => {
+      const { ctx } = context(store);
+      Object.assign(ctx.policy.rules[0], {
+        mode: 'warn',
+        enforceAfter: new Date('2027-03-01T00:00:00Z'),
+      });
+      ctx.stores.now = () => new Date(now);
+      return (await verifyBatch([`${REPO}:unsigned`], ctx, opts))[0];
+    };
+    expect(await run('2027-02-28T23:59:59Z')).toMatchObject({
+      outcome: 'warned',
+      code: 'UNSIGNED',
+      enforceAfter: '2027-03-01',
+    });
+    expect(await run('2027-03-01T00:00:00Z')).toMatchObject({
+      outcome: 'failed',
+      code: 'UNSIGNED',
+    });
+  });
+
+  it('unmatched images under unmatched: fail stay failures in warn mode (a failure of the file)', async () => {
+    const store = new MemoryStore();
+    store.image('unsigned', 'u');
+    const { ctx } = context(store);
+    ctx.policy.rules[0].mode = 'warn';
+    ctx.policy.rules[0].match = ['other.example/**'];
+    const [r] = await verifyBatch([`${REPO}:unsigned`], ctx, opts);
+    expect(r.outcome).toBe('failed');
+  });
 });

@@ -25,6 +25,8 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     'fail-on-severity': ['critical,high'],
     'insecure-registries': ['reg.lan:5000', 'other.lan'],
     'tuf-mirror': ['https://tuf.example/repo'],
+    mode: ['warn'],
+    'enforce-after': ['2027-03-01'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };
@@ -69,6 +71,13 @@ describe('the option table', () => {
     ['timeout', 'soon', /^timeout: 'soon'/, /^--timeout: 'soon'/],
     ['platforms', 'linux', /^platforms: 'linux' is not a platform/, /^--platforms: 'linux'/],
     ['require-signature', 'maybe', /^require-signature: 'maybe'/, /^--require-signature: 'maybe'/],
+    ['mode', 'audit', /^mode: 'audit' is not enforce or warn/, /^--mode: 'audit'/],
+    [
+      'enforce-after',
+      '2027-02-30',
+      /^enforce-after: '2027-02-30' is not a date/,
+      /^--enforce-after: '2027-02-30'/,
+    ],
   ])('%s=%s fails in both front ends, naming what the user wrote', (name, value, inMsg, cliMsg) => {
     expect(() => actionOptions({ [name]: value })).toThrow(inMsg);
     expect(() => cliOptions([`--${name}`, value])).toThrow(cliMsg);

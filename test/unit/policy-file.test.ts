@@ -186,7 +186,7 @@ rules:
       'a misspelt rule field',
       'version: 1\nrules:\n  - images: [x]\n    key: [k]\n',
       [
-        'policy.yaml line 4: rules[0].key: unknown field (expected one of name, images, keys, identities, attestationKeys, attestationIdentities, attestations, conditions, requireSignature)',
+        'policy.yaml line 4: rules[0].key: unknown field (expected one of name, images, keys, identities, attestationKeys, attestationIdentities, attestations, conditions, requireSignature, mode, enforceAfter)',
         'policy.yaml line 3: rules[0]: names no signer: give keys or identities',
       ],
     ],
@@ -540,9 +540,11 @@ describe('schema/policy.schema.json', () => {
       'attestationKeys',
       'attestations',
       'conditions',
+      'enforceAfter',
       'identities',
       'images',
       'keys',
+      'mode',
       'name',
       'requireSignature',
     ]);

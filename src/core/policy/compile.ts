@@ -4,15 +4,21 @@
 import { GateError } from '../errors.js';
 import type { GateOptions } from '../options.js';
 import { hasAttestationSigners, hasImageSigners, ruleFromOptions } from './from-options.js';
+import { modeProblem } from './mode.js';
 import { compileRule, OPTION_WORDS, ruleProblems, type RunWideRule } from './rule.js';
 import type { RunPolicy } from './types.js';
 
 export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promise<RunPolicy> {
+  const mode = {
+    ...(o.mode !== undefined ? { mode: o.mode } : {}),
+    ...(o.enforceAfter !== undefined ? { enforceAfter: o.enforceAfter } : {}),
+  };
   const run: RunWideRule = {
     requireAllKeys: o.requireAllKeys,
     ...(o.platforms !== undefined ? { platforms: o.platforms } : {}),
     tlog: !o.insecureIgnoreTlog,
     sct: !o.insecureIgnoreSct,
+    mode,
   };
   if (o.githubRepository && !o.githubOwner)
     throw new GateError('USAGE', "github-repository needs github-owner (the repository's owner)");
@@ -30,6 +36,9 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
     };
   }
   refuseRuleOptions(o);
+  // The flags' mode is the default of the file's rules that state none: refused as for the flags.
+  const modeWrong = modeProblem(mode, OPTION_WORDS.mode);
+  if (modeWrong) throw new GateError('USAGE', modeWrong);
   // The YAML parser is loaded only for runs that have a policy file.
   const { loadPolicyFile } = await import('./file.js');
   const file = await loadPolicyFile(o.policyFile);

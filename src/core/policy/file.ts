@@ -8,6 +8,7 @@ import { GateError } from '../errors.js';
 import type { KeyValidity } from '../trust/key-types.js';
 import { itemNode, Validator, type PolicyProblem } from './file-validator.js';
 import { globNeverMatches, normaliseGlob } from './match.js';
+import { enforceAfterDate, type Mode } from './mode.js';
 import { DEFAULT_MAX_VULN_AGE_MS, FILE_WORDS, ruleProblems } from './rule.js';
 import type { PolicyFile, RuleSpec } from './types.js';
 
@@ -42,6 +43,8 @@ const RULE_KEYS = [
   'attestations',
   'conditions',
   'requireSignature',
+  'mode',
+  'enforceAfter',
 ];
 
 /** Read and validate a policy file; key paths in it are relative to its directory. */
@@ -216,6 +219,30 @@ function parseRule(
       requireSignature = rs.value.value;
     else v.problem(v.lineOf(rs.value as Node), `${at}.requireSignature`, 'must be true or false');
   }
+  const modePair = field('mode');
+  let mode: Mode | undefined;
+  if (modePair) {
+    const raw: unknown = isScalar(modePair.value) ? modePair.value.value : undefined;
+    if (raw === 'enforce' || raw === 'warn') mode = raw;
+    else
+      v.problem(
+        v.lineOf(modePair.value as Node),
+        `${at}.mode`,
+        `${JSON.stringify(raw ?? null)} is not enforce or warn`,
+      );
+  }
+  const eaPair = field('enforceAfter');
+  let enforceAfter: Date | undefined;
+  if (eaPair) {
+    const raw: unknown = isScalar(eaPair.value) ? eaPair.value.value : undefined;
+    enforceAfter = typeof raw === 'string' ? enforceAfterDate(raw) : undefined;
+    if (enforceAfter === undefined)
+      v.problem(
+        v.lineOf(eaPair.value as Node),
+        `${at}.enforceAfter`,
+        `${JSON.stringify(raw instanceof Date ? raw.toISOString() : (raw ?? null))} is not a date YYYY-MM-DD (UTC; the rule warns before it and enforces from it)`,
+      );
+  }
   const spec: RuleSpec = {
     name: name ?? at,
     line,
@@ -229,11 +256,15 @@ function parseRule(
     attestations: [...new Set(attestations)],
     conditions,
     requireSignature,
+    ...(mode !== undefined ? { mode } : {}),
+    ...(enforceAfter !== undefined ? { enforceAfter } : {}),
   };
   // The checks every rule passes, whatever its source (rule.ts).
   for (const p of ruleProblems(spec, FILE_WORDS)) {
     const attPair = attKeysPair ?? attIdsPair;
-    if (p.field === 'attestationSigners' && attPair)
+    if (p.field === 'mode' && modePair)
+      v.problem(v.lineOf(modePair.key as Node), `${at}.mode`, p.message);
+    else if (p.field === 'attestationSigners' && attPair)
       v.problem(
         v.lineOf(attPair.key as Node),
         `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`,

@@ -35,6 +35,8 @@ export function ruleFromOptions(o: GateOptions): RuleSpec {
     attestations,
     conditions,
     requireSignature: o.requireSignature ?? true,
+    ...(o.mode !== undefined ? { mode: o.mode } : {}),
+    ...(o.enforceAfter !== undefined ? { enforceAfter: o.enforceAfter } : {}),
   };
   // With require-signature=false and only attestation signers named, they sign the image too.
   if (!spec.requireSignature && attestationSigners && !hasImageSigners(o)) {

@@ -4,6 +4,7 @@
 import { loadKeys } from '../trust/keys.js';
 import type { Signers } from '../signatures/signer-policy.js';
 import type { PlatformSelection } from '../options.js';
+import { compileMode, modeProblem, type ModeStated } from './mode.js';
 import type { ImagePolicy, RuleSpec } from './types.js';
 
 /** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
@@ -17,6 +18,8 @@ export interface RuleWords {
   attestationSigners: string;
   /** How the source spells require-signature=false, and what it needs instead. */
   signatureOptional: string;
+  /** How the source spells the mode fields before a value (mode.ts `modeProblem`). */
+  mode: { mode: string; enforceAfter: string };
 }
 
 export const FILE_WORDS: RuleWords = {
@@ -24,6 +27,7 @@ export const FILE_WORDS: RuleWords = {
   attestationSigners:
     'names no attestation signer: list keys or identities, or leave the field out to use the image signers',
   signatureOptional: 'requireSignature: false needs attestations or conditions to check instead',
+  mode: { mode: 'mode: ', enforceAfter: 'enforceAfter: ' },
 };
 
 export const OPTION_WORDS: RuleWords = {
@@ -33,9 +37,10 @@ export const OPTION_WORDS: RuleWords = {
     'attestation signers: give attestation-key, or attestation-certificate-identity and attestation-certificate-oidc-issuer',
   signatureOptional:
     'require-signature=false needs attestations to check instead (attestations, deny-packages, ...)',
+  mode: { mode: 'mode=', enforceAfter: 'enforce-after=' },
 };
 
-export type RuleProblemField = 'rule' | 'attestationSigners';
+export type RuleProblemField = 'rule' | 'attestationSigners' | 'mode';
 
 /** What is wrong with a rule, in the order a reader would fix it; empty when it is sound. */
 export function ruleProblems(
@@ -55,6 +60,8 @@ export function ruleProblems(
     out.push({ field: 'attestationSigners', message: words.attestationSigners });
   if (!spec.requireSignature && !checks)
     out.push({ field: 'rule', message: words.signatureOptional });
+  const mode = modeProblem(spec, words.mode);
+  if (mode) out.push({ field: 'mode', message: mode });
   return out;
 }
 
@@ -64,6 +71,8 @@ export interface RunWideRule {
   platforms?: PlatformSelection;
   tlog: boolean;
   sct: boolean;
+  /** The flags' mode: the default for a rule that states neither mode nor enforceAfter. */
+  mode?: ModeStated;
 }
 
 /** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
@@ -105,5 +114,9 @@ export async function compileRule(
     ...(run.platforms !== undefined ? { platforms: run.platforms } : {}),
     tlog: run.tlog,
     sct: run.sct,
+    // Only when the rule warns, so an enforcing rule compiles (and reports) as before.
+    ...compileMode(
+      spec.mode !== undefined || spec.enforceAfter !== undefined ? spec : (run.mode ?? {}),
+    ),
   };
 }

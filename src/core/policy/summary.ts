@@ -6,6 +6,7 @@ import type { IdentitySummary, KeySummary, PolicySummary } from '../report.js';
 import { describeExtensionChecks } from '../signatures/identity.js';
 import type { VerificationKey } from '../trust/key-types.js';
 import { describeMatcher, type IdentityRule } from '../signatures/signer-policy.js';
+import { formatDay, type CompiledMode } from './mode.js';
 import type { ImagePolicy, RunPolicy } from './types.js';
 
 /** What the summary needs besides the compiled policy (and what a refused run still knows). */
@@ -21,6 +22,8 @@ export interface SummaryContext {
   offline: boolean;
   policyFile?: string;
   github?: { owner: string; repository?: string };
+  /** The flags' mode, compiled (absent: enforce). */
+  mode?: CompiledMode;
 }
 
 export function summarizeRunPolicy(
@@ -78,6 +81,7 @@ export function summarizeRunPolicy(
             ? { conditions: describeConditions(r.conditions) }
             : {}),
           requireSignature: r.requireSignature,
+          ...modeSummary(rule ?? {}),
         };
       }),
     },
@@ -103,6 +107,9 @@ function base(
     // Only when set, so reports of runs without them read as before.
     ...(ctx.requireAllKeys ? { requireAllKeys: true } : {}),
     ...(ctx.requireSignature === false && !ctx.policyFile ? { requireSignature: false } : {}),
+    // Only in warn mode, so the digest of an enforcing policy is as before; a file's rules say
+    // their own (the flags' mode is only their default).
+    ...(!ctx.policyFile && ctx.mode ? modeSummary(ctx.mode) : {}),
     trustRoot: ctx.trustedRoot
       ? `file:${ctx.trustedRoot}`
       : ctx.offline
@@ -110,6 +117,15 @@ function base(
         : ctx.tufMirror
           ? `TUF mirror ${ctx.tufMirror}`
           : 'public-good via TUF',
+  };
+}
+
+/** `mode: warn` (and `enforceAfter`) for a rule that warns; nothing for one that enforces. */
+function modeSummary(m: CompiledMode): { mode?: 'warn'; enforceAfter?: string } {
+  if (m.mode !== 'warn') return {};
+  return {
+    mode: 'warn',
+    ...(m.enforceAfter !== undefined ? { enforceAfter: formatDay(m.enforceAfter) } : {}),
   };
 }
 

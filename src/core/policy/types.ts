@@ -6,6 +6,7 @@ import type { AttestationConditions, AttestationRequirement } from '../attestati
 import type { PlatformSelection } from '../options.js';
 import type { KeyValidity } from '../trust/key-types.js';
 import type { IdentityRule, Signers } from '../signatures/signer-policy.js';
+import type { CompiledMode, Mode } from './mode.js';
 
 /**
  * One rule as its source states it, before keys are loaded: what the policy file's entry says, or
@@ -33,6 +34,10 @@ export interface RuleSpec {
   conditions: AttestationConditions;
   /** false: attestations alone may carry the verdict. Default true. */
   requireSignature: boolean;
+  /** As stated (mode.ts); neither stated: the flags' mode for a file rule, else enforce. */
+  mode?: Mode;
+  /** UTC midnight from which a `warn` rule enforces. */
+  enforceAfter?: Date;
 }
 
 /** A validated policy file (file.ts). */
@@ -67,6 +72,9 @@ export interface ImagePolicy {
   tlog: boolean;
   /** Require an SCT on keyless certificates (insecure-ignore-sct turns it off). */
   sct: boolean;
+  /** `warn`: failures are reported as warnings (until `enforceAfter`); absent: enforce. */
+  mode?: CompiledMode['mode'];
+  enforceAfter?: Date;
 }
 
 export interface RunPolicy {

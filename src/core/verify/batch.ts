@@ -8,6 +8,7 @@ import type { ImageResult } from '../report.js';
 import type { FetchedManifest } from '../types.js';
 import type { RuleContext, Stores } from './context.js';
 import { verifyImage } from './image.js';
+import { applyMode } from './mode.js';
 import { resultFromError, skippedResult, unmatchedResult } from './result.js';
 
 export interface BatchOptions {
@@ -37,6 +38,8 @@ export async function verifyBatch(
   let next = 0;
   let done = 0;
   let stop = false;
+  // One clock reading per run: an enforce-after date is crossed between runs, not within one.
+  const now = engine.stores.now?.() ?? new Date();
 
   const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
     let p = inflight.get(key);
@@ -70,13 +73,13 @@ export async function verifyBatch(
     const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () =>
       verifyDeduped(ref, ctx, engine.stores, keyed),
     );
-    results[i] = {
-      ...r,
-      image,
-      identity,
-      ...(engine.policy.file ? { rule: rule.name } : {}),
-    };
-    if (r.outcome === 'failed' && opts.failFast) stop = true;
+    // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
+    results[i] = applyMode(
+      { ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) },
+      rule,
+      now,
+    );
+    if (results[i].outcome === 'failed' && opts.failFast) stop = true;
   };
 
   const worker = async (): Promise<void> => {
