@@ -81,7 +81,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
     if (settings.images.length === 0)
       throw new GateError('USAGE', 'images: no image references given');
     policy = await compileRunPolicy(o, env);
-    checkRunPolicy(settings.images, policy, settings);
+    checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
     const root = await trustMaterial(settings, policy);
     warnings = root.warnings;
     client = new RegistryClient({

@@ -317,6 +317,43 @@ describe('decide: platform manifests of an index', () => {
   });
 });
 
+describe('decide: platforms that could not be selected (over the limit)', () => {
+  const over = { error: new GateError('LIMIT_EXCEEDED', 'index lists 101 platform manifests') };
+  const both = rule({ platforms: 'all', attestations: wantsProvenance });
+
+  it('lets a missing attestation of a signed index fail first, as the ladder orders it', () => {
+    const v = decide(
+      image({
+        index: true,
+        signatures: digest({ signatures: [sig()] }),
+        attestations: { verified: [], rejected: [] },
+        platforms: over,
+      }),
+      both,
+      NOW,
+    );
+    expect(v).toMatchObject({ outcome: 'failed', code: 'ATTESTATION_MISSING' });
+  });
+
+  it.each([
+    ['a signed index, no attestations asked', digest({ signatures: [sig()] }), undefined],
+    ['an unsigned index with a missing attestation', digest(), { verified: [], rejected: [] }],
+    ['a signed index with its attestation', digest({ signatures: [sig()] }), provenance()],
+  ])('is an error (no digest) once reached: %s', (_, signatures, attestations) => {
+    const v = decide(
+      image({
+        index: true,
+        signatures,
+        platforms: over,
+        ...(attestations ? { attestations } : {}),
+      }),
+      attestations ? both : rule({ platforms: 'all' }),
+      NOW,
+    );
+    expect(v).toMatchObject({ outcome: 'error', code: 'LIMIT_EXCEEDED', incomplete: true });
+  });
+});
+
 describe('decide: s3lo tags', () => {
   const ok = (n: string): S3loKeyOutcome => ({
     ok: true,

@@ -9,7 +9,7 @@ import type { ImagePolicy, RunPolicy } from './types.js';
 export function checkRunPolicy(
   images: string[],
   policy: RunPolicy,
-  settings: { githubToken?: string },
+  settings: { githubToken?: string; githubRepository?: string | undefined },
 ): void {
   // Stores that cannot hold what a rule asks for are refused first, naming their images.
   checkS3loRules(images, policy);
@@ -21,6 +21,9 @@ export function checkRunPolicy(
       'USAGE',
       `${optional.platforms !== undefined ? 'platforms' : 'require-all-keys'} checks signatures, so it cannot be combined with require-signature=false`,
     );
+  // Checked here, once the policy compiled, so the refused run's report still states it.
+  if (settings.githubRepository && !policy.github)
+    throw new GateError('USAGE', "github-repository needs github-owner (the repository's owner)");
   if (!policy.github) return;
   if (!policy.rules.some((r) => r.attestations))
     throw new GateError(

@@ -20,8 +20,6 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
     sct: !o.insecureIgnoreSct,
     mode,
   };
-  if (o.githubRepository && !o.githubOwner)
-    throw new GateError('USAGE', "github-repository needs github-owner (the repository's owner)");
   const github = o.githubOwner
     ? { owner: o.githubOwner, ...(o.githubRepository ? { repository: o.githubRepository } : {}) }
     : undefined;

@@ -90,6 +90,7 @@ function decideStoreImage(e: StoreImageEvidence, policy: ImagePolicy, now: Date)
     };
   // Attestations alone carry the verdict: every required one verified and every condition met.
   if (!sig.ok && signatureOptional) return { ...common, outcome: 'verified' };
+  if (e.platforms && 'error' in e.platforms) return errorVerdict(e.platforms.error);
   if (e.platforms) return { ...common, ...decidePlatforms(e.platforms, sig, policy, e.digest) };
   if (!sig.ok)
     return {

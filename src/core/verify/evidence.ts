@@ -50,8 +50,11 @@ export interface StoreImageEvidence {
   signatures: DigestEvidence;
   /** Present when the rule asks for attestations. */
   attestations?: AttestationEvidence;
-  /** Present when the image is an index and the rule asks for platforms. */
-  platforms?: PlatformsEvidence;
+  /**
+   * Present when the image is an index and the rule asks for platforms; an error when its
+   * platforms could not be selected (over the limit), which decides only once they are reached.
+   */
+  platforms?: PlatformsEvidence | { error: GateError };
   /** Whether the image is an index (its platform signatures never stand in for its own). */
   index: boolean;
 }

@@ -19,8 +19,15 @@ export async function gatherPlatforms(
   selection: PlatformSelection,
   verifier: CandidateVerifier,
   lookup: DigestLookup,
-): Promise<PlatformsEvidence> {
-  const { selected, missing } = selectPlatforms(entries, selection);
+): Promise<PlatformsEvidence | { error: GateError }> {
+  let chosen: ReturnType<typeof selectPlatforms>;
+  try {
+    chosen = selectPlatforms(entries, selection);
+  } catch (e: unknown) {
+    // Not thrown here: the image's own signatures and attestations are judged first (decide.ts).
+    return { error: toGateError(e) };
+  }
+  const { selected, missing } = chosen;
   // A runtime looks through a nested index to a manifest whose signature was never asked for.
   const nested = new Set(entries.filter((d) => isIndexMediaType(d.mediaType)).map((d) => d.digest));
   const evidence = await Promise.all(
