@@ -130,9 +130,11 @@ describe('the one validator, from either source', () => {
   });
 
   it('refuses github-repository without github-owner, and a GitHub source nothing asks', async () => {
-    await expect(
-      compileRunPolicy(options({ keys: [KEY], githubRepository: 'app' }), {}),
-    ).rejects.toThrow(/github-repository needs github-owner/);
+    // Refused after compiling, so the refused run's report still states the policy it asked for.
+    const orphan = await compileRunPolicy(options({ keys: [KEY], githubRepository: 'app' }), {});
+    expect(() =>
+      checkRunPolicy(['reg.example/app:v1'], orphan, { githubRepository: 'app' }),
+    ).toThrow(/github-repository needs github-owner/);
     const p = await compileRunPolicy(options({ keys: [KEY], githubOwner: 'acme' }), {});
     expect(() => checkRunPolicy(['reg.example/app:v1'], p, { githubToken: 't' })).toThrow(
       /no attestations are required/,
