@@ -74,6 +74,10 @@ export interface GateOptions {
   githubRepository?: string;
   /** A YAML policy file with per-image rules (docs/policy.md); excludes the signer options. */
   policyFile?: string;
+  /** Compose, Kubernetes and Dockerfile files, directories or globs whose images join `images`. */
+  manifests?: string[];
+  /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
+  imagesFile?: string;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

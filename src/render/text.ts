@@ -16,6 +16,14 @@ export function renderResultText(r: ImageResult): string {
   else if (r.outcome === 'skipped') lines.push(`- Skipped ${f(r.image)}`);
   else if (r.outcome === 'allowed') lines.push(`- Allowed without verification: ${f(r.image)}`);
   else lines.push(`✗ Verification ERROR for ${f(r.image)}`);
+  // Read from files: a failure's headline once per place it is written (FILE:LINE: as compilers
+  // print, so editors jump there); a pass lists where it is written.
+  const at = (r.sources ?? []).map((s) => `${f(s.file)}:${f(s.line)}`);
+  if (at.length > 0) {
+    if (r.outcome === 'failed' || r.outcome === 'error')
+      lines.splice(0, 1, ...at.map((a) => `${a}: ${lines[0]}`));
+    else lines.push(...at.map((a) => `  Source: ${a}`));
+  }
   if (r.digest) lines.push(`  Digest: ${f(r.digest)}`);
   if (r.rule !== undefined) lines.push(`  Rule:   ${f(r.rule)}`);
   const sig = r.signatures[0];
