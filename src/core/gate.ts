@@ -9,7 +9,7 @@ import { checkRunPolicy } from './policy/checks.js';
 import { compileRunPolicy } from './policy/compile.js';
 import { summarizeRunPolicy, type SummaryContext } from './policy/summary.js';
 import type { ImagePolicy, RunPolicy } from './policy/types.js';
-import { isS3loReference } from './reference.js';
+import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { finishReport, githubRunOf } from './report-finish.js';
 import type { Report } from './report.js';
@@ -186,14 +186,23 @@ async function imagesFromFiles(
       env,
       ...(readStdin ? { readStdin } : {}),
     });
-    const { images, sources } = groupSources(found.occurrences);
+    const { images, sources } = groupSources(found.occurrences, identityKey, o.images);
     return {
-      options: { ...o, images: [...new Set([...o.images, ...images])] },
+      options: { ...o, images },
       sources,
       warnings: found.empty.map((f) => `${f}: no image references found`),
     };
   } catch (e: unknown) {
     return { ...none, error: toGateError(e) };
+  }
+}
+
+/** The normalised reference where it parses (what the batch dedupes by), else the text. */
+function identityKey(image: string): string {
+  try {
+    return referenceIdentity(parseReference(image));
+  } catch {
+    return image;
   }
 }
 

@@ -146,6 +146,28 @@ describe('image-gate verify --from', () => {
       [signed, 'verified', undefined],
       [unsigned, 'failed', [{ file: 'list.txt', line: 2 }]],
     ]);
+    // An argument and a file naming one image: one result, with the file's source.
+    await writeFile(path.join(s.dir, 'empty.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
+    const one = await runCli(
+      [
+        ...verifyArgs(),
+        '--output',
+        'json',
+        '--from',
+        'deploy.yaml',
+        '--from',
+        'empty.yaml',
+        signed,
+      ],
+      {},
+      s.dir,
+    );
+    expect(one.code).toBe(0);
+    const oneReport = JSON.parse(one.stdout) as Report;
+    expect(oneReport.results.map((x) => [x.image, x.sources])).toEqual([
+      [signed, [{ file: 'deploy.yaml', line: 7 }]],
+    ]);
+    expect(oneReport.warnings).toContain('empty.yaml: no image references found');
     const bad = await runCli([...verifyArgs(), '--from', 'broken.yaml'], {}, s.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/broken\.yaml:\d+: not valid YAML or JSON/);

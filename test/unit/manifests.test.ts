@@ -265,6 +265,25 @@ describe('lists and the collector', () => {
       { image: 'a:1', file: 'y', line: 7, kind: 'compose' },
     ]);
     expect(g.images).toEqual(['a:1', 'b:1']);
+    // Spellings of one reference are one entry, under the argument's spelling when one is given.
+    const lower = (i: string): string => i.toLowerCase();
+    const h = groupSources(
+      [
+        { image: 'A:1', file: 'x', line: 1, kind: 'list' },
+        { image: 'c:1', file: 'x', line: 2, kind: 'list' },
+        { image: 'C:1', file: 'y', line: 3, kind: 'list' },
+      ],
+      lower,
+      ['a:1'],
+    );
+    expect(h.images).toEqual(['a:1', 'c:1']);
+    expect(Object.fromEntries(h.sources)).toEqual({
+      'a:1': [{ file: 'x', line: 1 }],
+      'c:1': [
+        { file: 'x', line: 2 },
+        { file: 'y', line: 3 },
+      ],
+    });
     expect(g.sources.get('a:1')).toEqual([
       { file: 'x', line: 1 },
       { file: 'y', line: 7 },

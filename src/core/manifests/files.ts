@@ -59,19 +59,34 @@ export async function findImages(inputs: FileInputs): Promise<FoundImages> {
   return found;
 }
 
-/** Occurrences -> the distinct references in first-seen order, and where each is written. */
-export function groupSources(occurrences: ImageOccurrence[]): {
-  images: string[];
-  sources: Map<string, ImageSource[]>;
-} {
+/**
+ * Occurrences -> the distinct references in first-seen order, and where each is written. Two
+ * spellings of one reference (`nginx:1`, `docker.io/library/nginx:1`) are one entry under the
+ * first spelling seen (`given` first: the references given as arguments), so one image has one
+ * result, as `merge` requires of a shard; `keyOf` says which spellings are one.
+ */
+export function groupSources(
+  occurrences: ImageOccurrence[],
+  keyOf: (image: string) => string = (i) => i,
+  given: string[] = [],
+): { images: string[]; sources: Map<string, ImageSource[]> } {
+  const spelling = new Map<string, string>();
+  for (const g of given) if (!spelling.has(keyOf(g))) spelling.set(keyOf(g), g);
+  const images: string[] = [...given];
   const sources = new Map<string, ImageSource[]>();
   for (const o of occurrences) {
-    const list = sources.get(o.image) ?? [];
+    const key = keyOf(o.image);
+    let image = spelling.get(key);
+    if (image === undefined) {
+      spelling.set(key, (image = o.image));
+      images.push(image);
+    }
+    const list = sources.get(image) ?? [];
     if (!list.some((s) => s.file === o.file && s.line === o.line))
       list.push({ file: o.file, line: o.line });
-    sources.set(o.image, list);
+    sources.set(image, list);
   }
-  return { images: [...sources.keys()], sources };
+  return { images: [...new Set(images)], sources };
 }
 
 /** Each path as given (a file), the manifests under it (a directory), or what it matches (a glob). */
