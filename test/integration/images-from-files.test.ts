@@ -2,6 +2,7 @@
 // Compose file and a Kubernetes manifest naming a signed image (twice) and an unsigned one. The
 // signed one is verified once and reported with both places it is written; the unsigned one
 // fails with its FILE:LINE:; a file that does not parse is exit 2 naming it.
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,18 @@ describe('image-gate images', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unset.yaml:3: service a: ');
     expect(r.stderr).toContain('NOPE is not set');
+  });
+});
+
+describe('--images-file -', () => {
+  it('reads the list from stdin', () => {
+    const r = spawnSync(
+      process.execPath,
+      [path.resolve('dist/cli.js'), 'images', '--images-file', '-'],
+      { input: `# from a pipe\n${signed}\n`, encoding: 'utf8', cwd: s.dir },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`(stdin):2: ${signed}\n`);
   });
 });
 

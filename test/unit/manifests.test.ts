@@ -14,6 +14,8 @@ import { readCompose } from '../../src/core/manifests/compose.js';
 import { readDockerfile } from '../../src/core/manifests/dockerfile.js';
 import { readKubernetes } from '../../src/core/manifests/kubernetes.js';
 import { readList } from '../../src/core/manifests/list.js';
+import { parseCommand } from '../../src/cli/args.js';
+import { readInputs } from '../../src/action/inputs.js';
 
 const OK = 'test/fixtures/manifests/ok';
 const BAD = 'test/fixtures/manifests/bad';
@@ -288,5 +290,52 @@ describe('lists and the collector', () => {
       { file: 'x', line: 1 },
       { file: 'y', line: 7 },
     ]);
+  });
+});
+
+describe('front ends', () => {
+  it('the CLI takes --from (repeatable) and --images-file without image arguments', () => {
+    const c = parseCommand([
+      'verify',
+      '--key',
+      'k.pub',
+      '--from',
+      'a.yaml',
+      '--from',
+      'dir',
+      '--images-file',
+      '-',
+    ]);
+    expect(
+      c.command === 'verify' && [c.options.images, c.options.manifests, c.options.imagesFile],
+    ).toEqual([[], ['a.yaml', 'dir'], '-']);
+    expect(() => parseCommand(['verify', '--key', 'k.pub'])).toThrow(
+      /no image references given \(arguments, --from or --images-file\)/,
+    );
+    expect(parseCommand(['images', '-o', 'json', 'x.yaml'])).toEqual({
+      command: 'images',
+      paths: ['x.yaml'],
+      output: 'json',
+    });
+    expect(() => parseCommand(['images'])).toThrow(/no files, directories or --images-file/);
+    expect(() => parseCommand(['images', '--output', 'yaml', 'x'])).toThrow(/--output: 'yaml'/);
+  });
+
+  it('the Action takes manifests (one per line) and images-file in place of images, never with merge-reports', () => {
+    const get =
+      (inputs: Record<string, string>) =>
+      (n: string): string =>
+        inputs[n] ?? '';
+    const a = readInputs(get({ manifests: 'compose.yaml\nk8s/**/*.yaml\n', key: 'k.pub' }), {});
+    expect([a.options.images, a.options.manifests]).toEqual([
+      [],
+      ['compose.yaml', 'k8s/**/*.yaml'],
+    ]);
+    const b = readInputs(get({ 'images-file': 'images.txt', key: 'k.pub' }), {});
+    expect(b.options.imagesFile).toBe('images.txt');
+    expect(() => readInputs(get({ manifests: 'a.yaml', 'merge-reports': 'r/' }), {})).toThrow(
+      /exclude each other/,
+    );
+    expect(() => readInputs(get({}), {})).toThrow(/no manifests or images-file/);
   });
 });
