@@ -26,13 +26,17 @@ export type InputGetter = (name: string) => string;
 export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInputs {
   const images = parseList(get('images'));
   const mergeReports = parseLines(get('merge-reports'));
-  if (images.length === 0 && mergeReports.length === 0)
+  const fromFiles = get('manifests').trim() !== '' || get('images-file').trim() !== '';
+  if (images.length === 0 && !fromFiles && mergeReports.length === 0)
     throw new GateError(
       'USAGE',
-      'images: no image references given (one per line), and no merge-reports to merge',
+      'images: no image references given (one per line), no manifests or images-file to read them from, and no merge-reports to merge',
     );
-  if (images.length > 0 && mergeReports.length > 0)
-    throw new GateError('USAGE', 'images and merge-reports exclude each other; give one');
+  if ((images.length > 0 || fromFiles) && mergeReports.length > 0)
+    throw new GateError(
+      'USAGE',
+      'images (or manifests, images-file) and merge-reports exclude each other; give one',
+    );
   const bool = (name: string, dflt: boolean): boolean => {
     const v = get(name);
     return v.trim() === '' ? dflt : parseBoolean(name, v);

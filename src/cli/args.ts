@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import type { GateOptions } from '../core/options.js';
 import { baseOptions, VERIFY_OPTIONS, verifyHelp, type OptionValue } from '../edge/options.js';
+import { IMAGES_HELP, parseImages, type ImagesCommand } from './images.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -13,6 +14,7 @@ export type Command =
   | { command: 'version' }
   | { command: 'verify'; options: GateOptions; output: OutputFormat; reportPath?: string }
   | { command: 'merge'; reports: string[]; output: OutputFormat; reportPath?: string }
+  | ImagesCommand
   | {
       command: 'verify-bundle';
       bundle: string;
@@ -62,8 +64,9 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === 'verify') return parseVerify(rest, env);
   if (cmd === 'verify-bundle') return parseVerifyBundle(rest);
   if (cmd === 'merge') return parseMerge(rest);
+  if (cmd === 'images') return parseImages(rest);
   throw usage(
-    `unknown command '${cmd}' (expected verify, verify-bundle or merge; see image-gate --help)`,
+    `unknown command '${cmd}' (expected verify, verify-bundle, merge or images; see image-gate --help)`,
   );
 }
 
@@ -81,7 +84,8 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const output = (v.output as string | undefined) ?? 'text';
   if (output !== 'text' && output !== 'json')
     throw usage(`--output: '${output}' is not text or json`);
-  if (positionals.length === 0) throw usage('verify: no image references given');
+  if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
+    throw usage('verify: no image references given (arguments, --from or --images-file)');
   const options = baseOptions(positionals);
   for (const spec of VERIFY_OPTIONS) {
     if (spec.flag === null) continue;
@@ -156,6 +160,9 @@ Usage:
   image-gate verify-bundle --bundle FILE (--certificate-identity I --certificate-oidc-issuer U | --key K) [--trusted-root F] <file|sha256:digest>
   image-gate merge [--output text|json] [--report FILE] <report.json|dir>...
                                      merge shard reports of a job matrix into one verdict
+  image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
+                                     list the image references in Compose, Kubernetes,
+                                     Dockerfile and list files (verify them: verify --from)
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -173,6 +180,7 @@ ${verifyHelp([
 ])}`,
 };
 HELP['verify-bundle'] = HELP.main!;
+HELP.images = IMAGES_HELP;
 
 /**
  * The text `image-gate help TOPIC` prints: the topic's own entry only (never one inherited from

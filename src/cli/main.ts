@@ -9,6 +9,7 @@ import { mergeReportFiles } from '../core/merge.js';
 import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
+import { runImages } from './images.js';
 import { reportJson } from '../render/json.js';
 import { renderReportText } from '../render/text.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
@@ -89,6 +90,8 @@ export async function main(
       }
       return emit(report, cmd, io);
     }
+    case 'images':
+      return runImages(cmd, io);
     case 'merge': {
       let report: Report;
       try {

@@ -10,7 +10,7 @@ import { compileRunPolicy } from './policy/compile.js';
 import { compileMode } from './policy/mode.js';
 import { summarizeRunPolicy, type SummaryContext } from './policy/summary.js';
 import type { ImagePolicy, RunPolicy } from './policy/types.js';
-import { isS3loReference } from './reference.js';
+import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { finishReport, githubRunOf } from './report-finish.js';
 import type { Report } from './report.js';
@@ -19,6 +19,9 @@ import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { githubAttestationSource, runStores } from './stores.js';
 import { vaultTokenFile } from './trust/vault.js';
+import { findImages, groupSources } from './manifests/files.js';
+import type { ImageSource } from './manifests/types.js';
+import type { ImageResult } from './report.js';
 import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
 import { verifyBatch, type BatchOptions } from './verify/batch.js';
 import type { CandidateVerifier, RuleContext } from './verify/context.js';
@@ -35,6 +38,8 @@ export interface GateHooks {
    * results and log lines pass through it. The Action registers each form with core.setSecret.
    */
   secrets?: SecretRegistry;
+  /** What `--images-file -` reads (default: process.stdin). */
+  readStdin?: () => Promise<string>;
 }
 
 /**
@@ -65,9 +70,24 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
   return secrets.redactDeep(await gate(o, redacted, secrets));
 }
 
-async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): Promise<Report> {
+async function gate(
+  given: GateOptions,
+  hooks: GateHooks,
+  secrets: SecretRegistry,
+): Promise<Report> {
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
+  // Images named in files join the batch once per reference, each result with every FILE:LINE.
+  const files = await imagesFromFiles(given, env, hooks.readStdin);
+  const o = files.options;
+  const withSources = (r: ImageResult): ImageResult => {
+    const sources = files.sources.get(r.image);
+    return sources ? { ...r, sources } : r;
+  };
+  if (hooks.onResult) {
+    const onResult = hooks.onResult;
+    hooks = { ...hooks, onResult: (r, done, total) => onResult(withSources(r), done, total) };
+  }
   // One id per run and where it ran, so merge can tell a copied shard from another shard.
   const github = githubRunOf(env);
   const run = { runId: randomUUID(), ...(github ? { github } : {}) };
@@ -78,12 +98,16 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
   let client: RegistryClient | undefined;
   let warnings: string[] = [];
   try {
+    if (files.error) throw files.error;
     if (settings.images.length === 0)
-      throw new GateError('USAGE', 'images: no image references given');
+      throw new GateError(
+        'USAGE',
+        `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`,
+      );
     policy = await compileRunPolicy(o, env);
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
     const root = await trustMaterial(settings, policy);
-    warnings = root.warnings;
+    warnings = [...files.warnings, ...root.warnings];
     client = new RegistryClient({
       insecureRegistries: settings.insecureRegistries,
       credentials: settings.registryCredentials,
@@ -117,7 +141,7 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       ...run,
       startedAt,
       policy: summarizeRunPolicy(summary, policy),
-      results,
+      results: results.map(withSources),
       warnings,
       stats: { registryRequests: client.stats.requests },
     });
@@ -129,14 +153,57 @@ async function gate(o: GateOptions, hooks: GateHooks, secrets: SecretRegistry): 
       policy: summarizeRunPolicy(summary, policy),
       error: { code: err.code, message: err.message },
       // The run could not start: every image is an error, whatever the code.
-      results: settings.images.map((image) => ({
-        ...resultFromError(image, err),
-        outcome: 'error',
-      })),
+      results: settings.images.map((image) =>
+        withSources({ ...resultFromError(image, err), outcome: 'error' }),
+      ),
       warnings,
     });
   } finally {
     await client?.close();
+  }
+}
+
+/**
+ * The options with the images of `manifests` and `imagesFile` added (each distinct reference
+ * once, after the ones given), and where each is written. A file that cannot be read or parsed
+ * is the run's start error, so every front end reports it the same way (exit 2).
+ */
+async function imagesFromFiles(
+  o: GateOptions,
+  env: NodeJS.ProcessEnv,
+  readStdin: (() => Promise<string>) | undefined,
+): Promise<{
+  options: GateOptions;
+  sources: Map<string, ImageSource[]>;
+  warnings: string[];
+  error?: GateError;
+}> {
+  const none = { options: o, sources: new Map<string, ImageSource[]>(), warnings: [] };
+  if (!o.manifests?.length && o.imagesFile === undefined) return none;
+  try {
+    const found = await findImages({
+      paths: o.manifests ?? [],
+      lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
+      env,
+      ...(readStdin ? { readStdin } : {}),
+    });
+    const { images, sources } = groupSources(found.occurrences, identityKey, o.images);
+    return {
+      options: { ...o, images },
+      sources,
+      warnings: found.empty.map((f) => `${f}: no image references found`),
+    };
+  } catch (e: unknown) {
+    return { ...none, error: toGateError(e) };
+  }
+}
+
+/** The normalised reference where it parses (what the batch dedupes by), else the text. */
+function identityKey(image: string): string {
+  try {
+    return referenceIdentity(parseReference(image));
+  } catch {
+    return image;
   }
 }
 

@@ -78,6 +78,10 @@ export interface GateOptions {
   mode?: 'enforce' | 'warn';
   /** UTC midnight from which `warn` turns into enforce (mode warn implied). */
   enforceAfter?: Date;
+  /** Compose, Kubernetes and Dockerfile files, directories or globs whose images join `images`. */
+  manifests?: string[];
+  /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
+  imagesFile?: string;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

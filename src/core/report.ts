@@ -60,6 +60,8 @@ export interface ImageResult {
   enforceAfter?: string;
   /** Per-candidate rejections, for audit (where, code, message). */
   rejected?: Array<{ where: string; code: GateErrorCode; reason: string }>;
+  /** Where the reference is written, when it was read from files (`--from`, `manifests`). */
+  sources?: Array<{ file: string; line: number }>;
   /** Index images with `platforms` requested: the verdict on each selected platform manifest. */
   platforms?: PlatformResult[];
   durationMs: number;

@@ -465,6 +465,27 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     },
   ),
   opt(
+    'manifests',
+    'from',
+    'lines',
+    'run',
+    {
+      value: 'PATH',
+      text: 'also verify the images a Compose, Kubernetes or Dockerfile file names (a directory\nis searched, a glob expanded); repeatable; results carry their FILE:LINE sources',
+    },
+    items('manifests'),
+  ),
+  both(
+    'images-file',
+    'text',
+    'run',
+    {
+      value: 'FILE|-',
+      text: 'also verify the references listed in FILE (- for stdin), one per line',
+    },
+    text('imagesFile'),
+  ),
+  opt(
     'insecure-registries',
     'insecure-registry',
     'list',

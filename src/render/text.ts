@@ -20,6 +20,14 @@ export function renderResultText(r: ImageResult): string {
       `⚠ Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`,
     );
   else lines.push(`✗ Verification ERROR for ${f(r.image)}`);
+  // Read from files: a failure's headline once per place it is written (FILE:LINE: as compilers
+  // print, so editors jump there); a pass lists where it is written.
+  const at = (r.sources ?? []).map((s) => `${f(s.file)}:${f(s.line)}`);
+  if (at.length > 0) {
+    if (r.outcome === 'failed' || r.outcome === 'error')
+      lines.splice(0, 1, ...at.map((a) => `${a}: ${lines[0]}`));
+    else lines.push(...at.map((a) => `  Source: ${a}`));
+  }
   if (r.digest) lines.push(`  Digest: ${f(r.digest)}`);
   if (r.rule !== undefined) lines.push(`  Rule:   ${f(r.rule)}`);
   const sig = r.signatures[0];

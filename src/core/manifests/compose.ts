@@ -1,0 +1,56 @@
+// Docker Compose: `services.*.image`, with anchors, aliases and `<<` merge keys followed and
+// Compose interpolation applied; a service with only `build:` names no image to verify.
+import { isMap, type Document, type YAMLMap } from 'yaml';
+import { interpolate, InterpolationError } from './interpolate.js';
+import { manifestError, type ImageOccurrence } from './types.js';
+import {
+  deref,
+  mapGet,
+  mapKeys,
+  parseYamlStream,
+  scalarString,
+  type ParsedYaml,
+} from './yaml-nodes.js';
+
+export type Lookup = (name: string) => string | undefined;
+
+/** The `services` mapping of a document, when it has one and is not a Kubernetes object. */
+export function composeServices(doc: Document.Parsed): YAMLMap | undefined {
+  const root = deref(doc, doc.contents);
+  if (!isMap(root) || mapGet(doc, root, 'apiVersion') !== undefined) return undefined;
+  const services = mapGet(doc, root, 'services');
+  return isMap(services) ? services : undefined;
+}
+
+export function readCompose(file: string, text: string, env: Lookup): ImageOccurrence[] {
+  return composeImages(file, parseYamlStream(file, text), env);
+}
+
+export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): ImageOccurrence[] {
+  const found: ImageOccurrence[] = [];
+  for (const doc of parsed.docs) {
+    const services = composeServices(doc);
+    if (!services) continue;
+    for (const name of mapKeys(doc, services)) {
+      const service = mapGet(doc, services, name);
+      if (!isMap(service)) continue;
+      const node = mapGet(doc, service, 'image');
+      if (node === undefined) continue;
+      const line = parsed.line(node);
+      const raw = scalarString(node);
+      if (raw === undefined || raw.trim() === '')
+        throw manifestError(file, line, `service ${name}: image is not a string`);
+      let image: string;
+      try {
+        image = interpolate(raw, env).trim();
+      } catch (e: unknown) {
+        if (!(e instanceof InterpolationError)) throw e;
+        throw manifestError(file, line, `service ${name}: image '${raw}': ${e.message}`);
+      }
+      if (image === '')
+        throw manifestError(file, line, `service ${name}: image '${raw}' interpolates to nothing`);
+      found.push({ image, file, line, kind: 'compose' });
+    }
+  }
+  return found.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,103 @@
+// Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
+// declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
+// `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
+// character, `\` by default) join lines; the line given is where the instruction starts.
+import { manifestError, type ImageOccurrence } from './types.js';
+
+interface Instruction {
+  line: number;
+  text: string;
+}
+
+export function readDockerfile(file: string, text: string): ImageOccurrence[] {
+  const found: ImageOccurrence[] = [];
+  const args = new Map<string, string | undefined>();
+  const stages = new Set<string>();
+  let seenFrom = false;
+  for (const ins of instructions(text)) {
+    const m = /^(\w+)\s*(.*)$/s.exec(ins.text);
+    if (!m) continue;
+    const op = m[1].toUpperCase();
+    const rest = m[2].trim();
+    if (op === 'ARG' && !seenFrom) {
+      for (const decl of splitWords(rest)) {
+        const eq = decl.indexOf('=');
+        if (eq < 0) args.set(decl, undefined);
+        else args.set(decl.slice(0, eq), unquote(decl.slice(eq + 1)));
+      }
+      continue;
+    }
+    if (op !== 'FROM') continue;
+    seenFrom = true;
+    const words = splitWords(rest).filter((w) => !w.startsWith('--'));
+    if (words.length === 0) throw manifestError(file, ins.line, 'FROM names no image');
+    const [raw, as, stage] = words;
+    let image: string;
+    try {
+      image = substitute(raw, args);
+    } catch (e: unknown) {
+      throw manifestError(file, ins.line, `FROM ${raw}: ${(e as Error).message}`);
+    }
+    if (image === '') throw manifestError(file, ins.line, `FROM ${raw}: substitutes to nothing`);
+    const base = image.toLowerCase();
+    const skip = base === 'scratch' || stages.has(base);
+    if (as?.toUpperCase() === 'AS' && stage) stages.add(stage.toLowerCase());
+    if (!skip) found.push({ image, file, line: ins.line, kind: 'dockerfile' });
+  }
+  return found;
+}
+
+/** Instructions with continuations joined and comment lines dropped, each with its first line. */
+function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n/);
+  let escape = '\\';
+  // Parser directives: `# key=value` lines at the very top.
+  for (const l of lines) {
+    const d = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(l);
+    if (!d) break;
+    if (d[1].toLowerCase() === 'escape') escape = d[2];
+  }
+  const out: Instruction[] = [];
+  let cur: Instruction | undefined;
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    if (l.startsWith('#')) return; // comments, also inside a continued instruction
+    if (cur === undefined && l === '') return;
+    let body = raw;
+    const continued = body.trimEnd().endsWith(escape);
+    if (continued) body = body.trimEnd().slice(0, -escape.length);
+    if (cur) cur.text += ` ${body.trim()}`;
+    else cur = { line: i + 1, text: body.trim() };
+    if (!continued) {
+      out.push(cur);
+      cur = undefined;
+    }
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+
+function splitWords(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+function unquote(v: string): string {
+  return /^(["']).*\1$/s.test(v) ? v.slice(1, -1) : v;
+}
+
+function substitute(word: string, args: Map<string, string | undefined>): string {
+  return word.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced?: string, op?: string, arg?: string, bare?: string) => {
+      const name = (braced ?? bare) as string;
+      const value = args.get(name);
+      const unset = value === undefined || (op?.startsWith(':') === true && value === '');
+      if (op?.endsWith('-')) return unset ? (arg ?? '') : value;
+      if (op?.endsWith('+')) return unset ? '' : (arg ?? '');
+      if (!args.has(name)) throw new Error(`ARG ${name} is not declared before the first FROM`);
+      if (value === undefined)
+        throw new Error(`ARG ${name} has no default (build arguments are not known here)`);
+      return value;
+    },
+  );
+}

@@ -1,0 +1,180 @@
+// Paths, globs and lists -> image occurrences: which reader reads which file (by name, then by
+// content), directories searched (node_modules and .git skipped), `.env` beside a Compose file,
+// and `-` for stdin. The readers beside this file are pure; this is their only I/O.
+import { glob, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { GateError, toGateError } from '../errors.js';
+import { composeImages, composeServices } from './compose.js';
+import { readDockerfile } from './dockerfile.js';
+import { parseDotEnv, InterpolationError } from './interpolate.js';
+import { kubernetesImages } from './kubernetes.js';
+import { readList } from './list.js';
+import { manifestError, type ImageOccurrence, type ImageSource } from './types.js';
+import { parseYamlStream } from './yaml-nodes.js';
+
+export interface FileInputs {
+  /** Files, directories or globs (`--from`, the Action's `manifests`). */
+  paths: string[];
+  /** Plain lists of references; `-` is stdin. */
+  lists: string[];
+  env: NodeJS.ProcessEnv;
+  readStdin?: () => Promise<string>;
+}
+
+export interface FoundImages {
+  occurrences: ImageOccurrence[];
+  /** Files read that name no image, as given. */
+  empty: string[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
+const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
+
+export async function findImages(inputs: FileInputs): Promise<FoundImages> {
+  const found: FoundImages = { occurrences: [], empty: [] };
+  const add = (file: string, got: ImageOccurrence[]): void => {
+    if (got.length === 0) found.empty.push(file);
+    // One per place written: two services aliasing one anchored mapping are one occurrence.
+    const seen = new Set<string>();
+    for (const o of got) {
+      const key = `${o.line} ${o.image}`;
+      if (!seen.has(key)) found.occurrences.push(o);
+      seen.add(key);
+    }
+  };
+  for (const file of await expandPaths(inputs.paths))
+    add(file, await readManifest(file, inputs.env));
+  for (const list of inputs.lists) {
+    const name = list === '-' ? '-' : list;
+    let text: string;
+    try {
+      text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await readFile(list, 'utf8');
+    } catch (e: unknown) {
+      throw new GateError('USAGE', `${name}: cannot read: ${toGateError(e).message}`, { cause: e });
+    }
+    add(list === '-' ? '(stdin)' : list, readList(list === '-' ? '(stdin)' : list, text));
+  }
+  return found;
+}
+
+/**
+ * Occurrences -> the distinct references in first-seen order, and where each is written. Two
+ * spellings of one reference (`nginx:1`, `docker.io/library/nginx:1`) are one entry under the
+ * first spelling seen (`given` first: the references given as arguments), so one image has one
+ * result, as `merge` requires of a shard; `keyOf` says which spellings are one.
+ */
+export function groupSources(
+  occurrences: ImageOccurrence[],
+  keyOf: (image: string) => string = (i) => i,
+  given: string[] = [],
+): { images: string[]; sources: Map<string, ImageSource[]> } {
+  const spelling = new Map<string, string>();
+  for (const g of given) if (!spelling.has(keyOf(g))) spelling.set(keyOf(g), g);
+  const images: string[] = [...given];
+  const sources = new Map<string, ImageSource[]>();
+  for (const o of occurrences) {
+    const key = keyOf(o.image);
+    let image = spelling.get(key);
+    if (image === undefined) {
+      spelling.set(key, (image = o.image));
+      images.push(image);
+    }
+    const list = sources.get(image) ?? [];
+    if (!list.some((s) => s.file === o.file && s.line === o.line))
+      list.push({ file: o.file, line: o.line });
+    sources.set(image, list);
+  }
+  return { images: [...new Set(images)], sources };
+}
+
+/** Each path as given (a file), the manifests under it (a directory), or what it matches (a glob). */
+async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (/[*?[{]/.test(p)) {
+      const matched: string[] = [];
+      for await (const m of glob(p, { exclude: (n) => SKIP_DIRS.has(path.basename(n)) }))
+        matched.push(m);
+      if (matched.length === 0) throw new GateError('USAGE', `${p}: matches no file`);
+      for (const m of matched.sort()) files.push(...(await underPath(m, true)));
+    } else files.push(...(await underPath(p, false)));
+  }
+  return [...new Set(files)];
+}
+
+async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
+  let st;
+  try {
+    st = await stat(p);
+  } catch (e: unknown) {
+    throw new GateError('USAGE', `${p}: no such file or directory`, { cause: e });
+  }
+  if (!st.isDirectory()) return [p];
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) await walk(full);
+      } else if (e.isFile() && (DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name)))
+        out.push(full);
+    }
+  };
+  await walk(p);
+  if (out.length === 0 && !fromGlob)
+    throw new GateError(
+      'USAGE',
+      `${p}: no Compose, Kubernetes or Dockerfile files in this directory`,
+    );
+  return out;
+}
+
+export async function readManifest(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ImageOccurrence[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e: unknown) {
+    throw new GateError('USAGE', `${file}: cannot read: ${toGateError(e).message}`, { cause: e });
+  }
+  const name = path.basename(file);
+  if (DOCKERFILE.test(name)) return readDockerfile(file, text);
+  const parsed = parseYamlStream(file, text);
+  const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
+  if (!compose) return kubernetesImages(file, parsed);
+  const dotEnv = await readDotEnv(file, env);
+  return composeImages(file, parsed, (n) => env[n] ?? dotEnv.get(n));
+}
+
+/** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
+async function readDotEnv(file: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+  const envFile = path.join(path.dirname(file), '.env');
+  let text: string;
+  try {
+    text = await readFile(envFile, 'utf8');
+  } catch (e: unknown) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw new GateError('USAGE', `${envFile}: cannot read: ${toGateError(e).message}`, {
+      cause: e,
+    });
+  }
+  try {
+    return parseDotEnv(text, (n) => env[n]);
+  } catch (e: unknown) {
+    if (e instanceof InterpolationError) throw manifestError(envFile, undefined, e.message);
+    throw e;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

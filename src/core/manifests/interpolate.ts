@@ -1,0 +1,132 @@
+// Compose interpolation (compose-spec interpolation.md): `$VAR`, `${VAR}`, `${VAR:-default}`,
+// `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`, defaults that
+// nest further expressions, and `$$` for a literal `$`. Compose substitutes an unset variable
+// with "" and a warning; a gate must not verify `app:` instead of `app:1.2`, so here an unset
+// variable without a default is an error, as are `?` and malformed expressions.
+
+export class InterpolationError extends Error {}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+export function interpolate(text: string, lookup: (name: string) => string | undefined): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== '$') {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+    } else if (next === '{') {
+      const end = closingBrace(text, i + 2);
+      if (end < 0) throw new InterpolationError(`unterminated '\${' in '${text}'`);
+      out += braced(text.slice(i + 2, end), lookup);
+      i = end + 1;
+    } else {
+      const m = NAME.exec(text.slice(i + 1));
+      if (!m)
+        throw new InterpolationError(
+          `invalid interpolation format in '${text}' (a lone '$'; write '$$')`,
+        );
+      out += required(m[0], lookup);
+      i += 1 + m[0].length;
+    }
+  }
+  return out;
+}
+
+/** The index of the `}` closing a `${` whose body starts at `from` (nested `${...}` skipped). */
+function closingBrace(text: string, from: number): number {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '$' && text[j + 1] === '$') j++;
+    else if (text[j] === '$' && text[j + 1] === '{') {
+      depth++;
+      j++;
+    } else if (text[j] === '}' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+function braced(body: string, lookup: (name: string) => string | undefined): string {
+  const m = NAME.exec(body);
+  if (!m) throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+  const name = m[0];
+  const rest = body.slice(name.length);
+  if (rest === '') return required(name, lookup);
+  const op = /^(:?[-?+])/.exec(rest)?.[1];
+  if (op === undefined) throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+  const arg = rest.slice(op.length);
+  const value = lookup(name);
+  const unset = op.startsWith(':') ? value === undefined || value === '' : value === undefined;
+  switch (op.replace(':', '')) {
+    case '-':
+      return unset ? interpolate(arg, lookup) : (value as string);
+    case '+':
+      return unset ? '' : interpolate(arg, lookup);
+    default:
+      if (unset)
+        throw new InterpolationError(
+          `required variable ${name} is ${value === undefined ? 'unset' : 'empty'}${arg ? `: ${interpolate(arg, lookup)}` : ''}`,
+        );
+      return value as string;
+  }
+}
+
+function required(name: string, lookup: (name: string) => string | undefined): string {
+  const v = lookup(name);
+  if (v === undefined)
+    throw new InterpolationError(`variable ${name} is not set and has no default`);
+  return v;
+}
+
+/**
+ * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
+ * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
+ * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
+ */
+export function parseDotEnv(
+  text: string,
+  outer: (name: string) => string | undefined,
+): Map<string, string> {
+  const vars = new Map<string, string>();
+  const lookup = (n: string): string | undefined => outer(n) ?? vars.get(n);
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const raw = lines[n].trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m) throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
+    const [, key, rest] = m;
+    let value: string;
+    if (rest.startsWith("'")) {
+      const end = closingQuote(rest, "'");
+      value = rest.slice(1, end).replace(/\\'/g, "'");
+    } else if (rest.startsWith('"')) {
+      const end = closingQuote(rest, '"');
+      const body = rest
+        .slice(1, end)
+        .replace(/\\(["\\nrt$])/g, (_, e: string) =>
+          e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e,
+        );
+      value = interpolate(body, lookup);
+    } else {
+      value = interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+    }
+    vars.set(key, value);
+  }
+  return vars;
+}
+
+function closingQuote(s: string, q: string): number {
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === q) return i;
+  }
+  throw new InterpolationError(`unterminated ${q} in '${s}'`);
+}

@@ -1,0 +1,98 @@
+// YAML documents as nodes with line numbers: every multi-document stream (Compose, Kubernetes,
+// helm template output, JSON) is parsed once here, and aliases and `<<` merge keys are followed
+// on the node tree so each value keeps the line where its text is written.
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
+import { manifestError } from './types.js';
+
+export interface ParsedYaml {
+  docs: Document.Parsed[];
+  line(node: Node): number;
+}
+
+export function parseYamlStream(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  if (!Array.isArray(docs)) return { docs: [], line: () => 1 };
+  for (const d of docs) {
+    const err = d.errors[0];
+    if (err) {
+      const at = lineCounter.linePos(err.pos[0]).line;
+      throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+    }
+  }
+  return {
+    docs,
+    line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
+  };
+}
+
+/** The node an alias names (aliases of aliases too); any other node as it is. */
+export function deref(doc: Document.Parsed, node: unknown): Node | undefined {
+  let n = node;
+  for (let i = 0; isAlias(n) && i < 64; i++) n = n.resolve(doc);
+  return isAlias(n) ? undefined : (n as Node | undefined);
+}
+
+/** The mapping's value for `key`: its own pair first, then each `<<` merge source in order. */
+export function mapGet(
+  doc: Document.Parsed,
+  map: YAMLMap,
+  key: string,
+  seen = new Set<unknown>(),
+): Node | undefined {
+  if (seen.has(map)) return undefined;
+  seen.add(map);
+  for (const p of map.items)
+    if (isScalar(p.key) && p.key.value === key && key !== '<<') return deref(doc, p.value);
+  for (const p of map.items) {
+    if (!isScalar(p.key) || p.key.value !== '<<') continue;
+    const v = deref(doc, p.value);
+    const sources = isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v];
+    for (const s of sources) {
+      if (!isMap(s)) continue;
+      const got = mapGet(doc, s, key, seen);
+      if (got !== undefined) return got;
+    }
+  }
+  return undefined;
+}
+
+/** Every key of a mapping, merge sources included (own keys first). */
+export function mapKeys(doc: Document.Parsed, map: YAMLMap, seen = new Set<unknown>()): string[] {
+  if (seen.has(map)) return [];
+  seen.add(map);
+  const keys: string[] = [];
+  for (const p of map.items) {
+    if (!isScalar(p.key)) continue;
+    const k = String(p.key.value);
+    if (k !== '<<') keys.push(k);
+    else {
+      const v = deref(doc, p.value);
+      for (const s of isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v])
+        if (isMap(s)) keys.push(...mapKeys(doc, s, seen));
+    }
+  }
+  return [...new Set(keys)];
+}
+
+/** A scalar's string value, or undefined for anything else (mappings, lists, null). */
+export function scalarString(node: Node | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  if (typeof v === 'string') return v;
+  // Numbers and booleans (`image: 1` is still text a user wrote); nothing else is a scalar here.
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+    ? String(v)
+    : undefined;
+}

@@ -1,0 +1,341 @@
+// The image readers on the corpus in test/fixtures/manifests: the exact (image, line, kind) each
+// file names, the errors for files that cannot be read, and the collector's directory search.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findImages, groupSources } from '../../src/core/manifests/files.js';
+import {
+  interpolate,
+  InterpolationError,
+  parseDotEnv,
+} from '../../src/core/manifests/interpolate.js';
+import { readCompose } from '../../src/core/manifests/compose.js';
+import { readDockerfile } from '../../src/core/manifests/dockerfile.js';
+import { readKubernetes } from '../../src/core/manifests/kubernetes.js';
+import { readList } from '../../src/core/manifests/list.js';
+import { parseCommand } from '../../src/cli/args.js';
+import { readInputs } from '../../src/action/inputs.js';
+
+const OK = 'test/fixtures/manifests/ok';
+const BAD = 'test/fixtures/manifests/bad';
+const D1 = '0'.repeat(64);
+
+async function found(
+  file: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Array<[string, number, string]>> {
+  const r = await findImages({ paths: [file], lists: [], env });
+  for (const o of r.occurrences) expect(o.file).toBe(file);
+  return r.occurrences.map((o) => [o.image, o.line, o.kind]);
+}
+
+describe('Compose', () => {
+  it('follows anchors, aliases and merge keys, interpolates, and skips build-only services', async () => {
+    expect(
+      await found(`${OK}/docker-compose.anchors.yml`, { API_TAG: '3', PG_MAJOR: '16' }),
+    ).toEqual([
+      ['registry.example/base:1.0', 3, 'compose'], // web: <<: *base, default from :-
+      ['registry.example/api:3', 15, 'compose'], // own key wins over the merged one
+      ['registry.example/built:latest', 20, 'compose'], // build + image: the image; - default
+      ['registry.example/price:$literal', 22, 'compose'], // $$
+      ['postgres:16', 24, 'compose'], // folded scalar, :? satisfied
+      [`redis:7@sha256:${D1}`, 27, 'compose'], // cache and its alias cache2: one place written
+    ]);
+  });
+
+  it('reads variables from the environment over the .env beside the file', async () => {
+    expect(await found(`${OK}/compose-env/compose.yaml`)).toEqual([
+      ['registry.example/app:2.0', 3, 'compose'],
+      ['registry.example/side:2.0-side', 5, 'compose'],
+    ]);
+    expect(await found(`${OK}/compose-env/compose.yaml`, { APP_TAG: '9' })).toEqual([
+      ['registry.example/app:9', 3, 'compose'],
+      ['registry.example/side:9-side', 5, 'compose'],
+    ]);
+  });
+
+  it.each([
+    [
+      `${BAD}/compose-unset.yaml`,
+      {},
+      /compose-unset\.yaml:5: service broken: image 'nginx:\$\{NGINX_TAG\}': variable NGINX_TAG is not set/,
+    ],
+    [
+      `${BAD}/compose-required.yaml`,
+      {},
+      /compose-required\.yaml:3: .*required variable PG_MAJOR is unset: PG_MAJOR must be set/,
+    ],
+    [
+      `${BAD}/compose-required.yaml`,
+      { PG_MAJOR: '' },
+      /compose-required\.yaml:3: .*PG_MAJOR is empty/,
+    ],
+  ])('refuses %s when a reference cannot be interpolated (%j)', async (file, env, msg) => {
+    await expect(findImages({ paths: [file], lists: [], env })).rejects.toThrow(msg);
+  });
+
+  it('reads a services mapping in a YAML file of any name, and no Kubernetes object as Compose', () => {
+    expect(readCompose('stack.yml', 'services:\n  a:\n    image: x:1\n', () => undefined)).toEqual([
+      { image: 'x:1', file: 'stack.yml', line: 3, kind: 'compose' },
+    ]);
+  });
+});
+
+describe('Compose interpolation', () => {
+  const env: Record<string, string> = { SET: 'v', EMPTY: '' };
+  const look = (n: string): string | undefined => env[n];
+  it.each([
+    ['${SET}', 'v'],
+    ['$SET-x', 'v-x'],
+    ['${UNSET:-d}', 'd'],
+    ['${EMPTY:-d}', 'd'],
+    ['${EMPTY-d}', ''],
+    ['${UNSET-d}', 'd'],
+    ['${SET:+alt}', 'alt'],
+    ['${UNSET:+alt}', ''],
+    ['${UNSET:-${SET}x}', 'vx'],
+    ['a$$b', 'a$b'],
+    ['$${SET}', '${SET}'],
+  ])('%s -> %s', (text, want) => {
+    expect(interpolate(text, look)).toBe(want);
+  });
+  it.each([
+    ['${UNSET}', /UNSET is not set/],
+    ['$UNSET', /UNSET is not set/],
+    ['${UNSET:?boom}', /required variable UNSET is unset: boom/],
+    ['${EMPTY:?}', /EMPTY is empty/],
+    ['${SET', /unterminated/],
+    ['a$', /lone '\$'/],
+    ['${SET/x/y}', /invalid interpolation format/],
+  ])('%s is an error', (text, msg) => {
+    expect(() => interpolate(text, look)).toThrow(InterpolationError);
+    expect(() => interpolate(text, look)).toThrow(msg);
+  });
+  it('parses .env quoting, comments and export', () => {
+    const vars = parseDotEnv(
+      ['# c', 'A=1 # c', 'B=x#y', "export C='$A lit'", 'D="q # in ${A}\\t"', 'E=${A}2', ''].join(
+        '\n',
+      ),
+      () => undefined,
+    );
+    expect(Object.fromEntries(vars)).toEqual({
+      A: '1',
+      B: 'x#y',
+      C: '$A lit',
+      D: 'q # in 1\t',
+      E: '12',
+    });
+    expect(() => parseDotEnv('not an assignment', () => undefined)).toThrow(/\.env line 1/);
+  });
+});
+
+describe('Kubernetes', () => {
+  it('finds init, regular and ephemeral containers in Deployments, CronJobs, Pods and PodTemplates', async () => {
+    expect(await found(`${OK}/k8s-workloads.yaml`)).toEqual([
+      ['registry.example/migrate:1.0', 10, 'kubernetes'],
+      ['registry.example/web:1.0', 13, 'kubernetes'],
+      [`registry.example/sidecar@sha256:${'1'.repeat(64)}`, 15, 'kubernetes'],
+      ['registry.example/nightly:2.0', 29, 'kubernetes'], // jobTemplate.spec.template
+      ['busybox:1.36', 41, 'kubernetes'],
+      ['registry.example/debug:0.1', 44, 'kubernetes'],
+      ['registry.example/template:3', 62, 'kubernetes'],
+    ]);
+  });
+  it('reads kind: List in JSON and in YAML (flow mappings too)', async () => {
+    expect(await found(`${OK}/k8s-list.json`)).toEqual([
+      ['registry.example/db:5', 12, 'kubernetes'],
+      ['registry.example/agent-init:5', 24, 'kubernetes'],
+      ['registry.example/agent:5', 25, 'kubernetes'],
+    ]);
+    expect(await found(`${OK}/k8s-list.yaml`)).toEqual([
+      ['registry.example/rs:1', 10, 'kubernetes'],
+      ['registry.example/job:1', 19, 'kubernetes'],
+    ]);
+  });
+  it('reads helm template output and custom resources (an Argo Rollout), not env values named image', async () => {
+    expect(await found(`${OK}/helm-output.yaml`)).toEqual([
+      ['nginx:1.16.0', 20, 'kubernetes'],
+      ['busybox', 33, 'kubernetes'],
+    ]);
+    expect(await found(`${OK}/argo-rollout.yaml`)).toEqual([
+      ['registry.example/canary:blue', 15, 'kubernetes'],
+    ]);
+  });
+  it('follows an aliased pod template', () => {
+    const text = 'a: &t\n  containers:\n    - image: x:1\nb:\n  template: *t\n';
+    expect(readKubernetes('f.yaml', text)).toEqual([
+      { image: 'x:1', file: 'f.yaml', line: 3, kind: 'kubernetes' },
+    ]);
+  });
+  it.each([
+    [`${BAD}/broken.yaml`, /broken\.yaml:4: not valid YAML or JSON/],
+    [`${BAD}/broken.json`, /broken\.json:1: not valid YAML or JSON/],
+  ])('refuses %s, naming it', async (file, msg) => {
+    await expect(findImages({ paths: [file], lists: [], env: {} })).rejects.toThrow(msg);
+  });
+  it('says so for a file with no images', async () => {
+    const r = await findImages({ paths: [`${OK}/no-images.yaml`], lists: [], env: {} });
+    expect(r).toEqual({ occurrences: [], empty: [`${OK}/no-images.yaml`] });
+  });
+});
+
+describe('Dockerfile', () => {
+  it('substitutes global ARG defaults, drops --platform, skips stages and scratch, joins continuations', async () => {
+    expect(await found(`${OK}/Dockerfile`)).toEqual([
+      ['golang:1.22-alpine', 5, 'dockerfile'], // the stage's own ARG does not reach FROM
+      ['registry.example/base:nonroot', 14, 'dockerfile'], // continued over 3 lines, :- default
+      ['registry.example/base/extra:1', 19, 'dockerfile'], // lower-case from, bare $BASE
+      [`registry.example/tool@sha256:${'2'.repeat(64)}`, 20, 'dockerfile'],
+    ]);
+  });
+  it('honours the escape directive and stage names case-insensitively', () => {
+    const text = '# escape=`\nFROM alpine:3 AS Base\nFROM `\n  base\nFROM node:24 `\n  AS x\n';
+    expect(readDockerfile('Dockerfile', text)).toEqual([
+      { image: 'alpine:3', file: 'Dockerfile', line: 2, kind: 'dockerfile' },
+      { image: 'node:24', file: 'Dockerfile', line: 5, kind: 'dockerfile' },
+    ]);
+  });
+  it.each([
+    [
+      `${BAD}/Dockerfile.noarg`,
+      /Dockerfile\.noarg:2: FROM alpine:\$\{TAG\}: ARG TAG has no default/,
+    ],
+    [`${BAD}/Dockerfile.empty-from`, /Dockerfile\.empty-from:1: FROM names no image/],
+  ])('refuses %s', async (file, msg) => {
+    await expect(findImages({ paths: [file], lists: [], env: {} })).rejects.toThrow(msg);
+  });
+  it('refuses an ARG used in FROM but never declared', () => {
+    expect(() => readDockerfile('D', 'FROM x:${NOPE}\n')).toThrow(
+      /D:1: .*ARG NOPE is not declared/,
+    );
+  });
+});
+
+describe('lists and the collector', () => {
+  it('reads a list file, and stdin for -', async () => {
+    const r = await findImages({ paths: [], lists: [`${OK}/images.txt`], env: {} });
+    expect(r.occurrences.map((o) => [o.image, o.line, o.kind])).toEqual([
+      ['registry.example/one:1', 2, 'list'],
+      ['registry.example/two:2', 4, 'list'],
+      [`registry.example/three@sha256:${'3'.repeat(64)}`, 5, 'list'],
+    ]);
+    const s = await findImages({
+      paths: [],
+      lists: ['-'],
+      env: {},
+      readStdin: () => Promise.resolve('# c\n\na:1\n'),
+    });
+    expect(s.occurrences).toEqual([{ image: 'a:1', file: '(stdin)', line: 3, kind: 'list' }]);
+    expect(readList('l', '')).toEqual([]);
+  });
+
+  it('searches a directory (node_modules and .git skipped), naming files joined to it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-manifests-'));
+    await mkdir(path.join(dir, 'node_modules/x'), { recursive: true });
+    await mkdir(path.join(dir, '.git'), { recursive: true });
+    await mkdir(path.join(dir, 'k8s'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'node_modules/x/compose.yaml'),
+      'services: {a: {image: no:1}}\n',
+    );
+    await writeFile(path.join(dir, '.git/compose.yaml'), 'services: {a: {image: no:2}}\n');
+    await writeFile(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: c:1\n');
+    await writeFile(path.join(dir, 'k8s/pod.json'), '{"spec": {"containers": [{"image": "k:1"}]}}');
+    await writeFile(path.join(dir, 'Containerfile'), 'FROM d:1\n');
+    await writeFile(path.join(dir, 'notes.txt'), 'FROM nothing\n');
+    const r = await findImages({ paths: [dir], lists: [], env: {} });
+    expect(r.occurrences.map((o) => [o.file, o.line, o.image, o.kind])).toEqual([
+      [path.join(dir, 'Containerfile'), 1, 'd:1', 'dockerfile'],
+      [path.join(dir, 'compose.yaml'), 3, 'c:1', 'compose'],
+      [path.join(dir, 'k8s/pod.json'), 1, 'k:1', 'kubernetes'],
+    ]);
+    const g = await findImages({ paths: [`${dir}/**/*.yaml`], lists: [], env: {} });
+    expect(g.occurrences.map((o) => o.image)).toEqual(['c:1']);
+    await expect(findImages({ paths: [`${dir}/*.nope`], lists: [], env: {} })).rejects.toThrow(
+      /matches no file/,
+    );
+    await expect(
+      findImages({ paths: [`${dir}/missing.yaml`], lists: [], env: {} }),
+    ).rejects.toThrow(/missing\.yaml: no such file/);
+  });
+
+  it('groups occurrences: each reference once, with every place it is written', () => {
+    const g = groupSources([
+      { image: 'a:1', file: 'x', line: 1, kind: 'list' },
+      { image: 'b:1', file: 'x', line: 2, kind: 'list' },
+      { image: 'a:1', file: 'y', line: 7, kind: 'compose' },
+    ]);
+    expect(g.images).toEqual(['a:1', 'b:1']);
+    // Spellings of one reference are one entry, under the argument's spelling when one is given.
+    const lower = (i: string): string => i.toLowerCase();
+    const h = groupSources(
+      [
+        { image: 'A:1', file: 'x', line: 1, kind: 'list' },
+        { image: 'c:1', file: 'x', line: 2, kind: 'list' },
+        { image: 'C:1', file: 'y', line: 3, kind: 'list' },
+      ],
+      lower,
+      ['a:1'],
+    );
+    expect(h.images).toEqual(['a:1', 'c:1']);
+    expect(Object.fromEntries(h.sources)).toEqual({
+      'a:1': [{ file: 'x', line: 1 }],
+      'c:1': [
+        { file: 'x', line: 2 },
+        { file: 'y', line: 3 },
+      ],
+    });
+    expect(g.sources.get('a:1')).toEqual([
+      { file: 'x', line: 1 },
+      { file: 'y', line: 7 },
+    ]);
+  });
+});
+
+describe('front ends', () => {
+  it('the CLI takes --from (repeatable) and --images-file without image arguments', () => {
+    const c = parseCommand([
+      'verify',
+      '--key',
+      'k.pub',
+      '--from',
+      'a.yaml',
+      '--from',
+      'dir',
+      '--images-file',
+      '-',
+    ]);
+    expect(
+      c.command === 'verify' && [c.options.images, c.options.manifests, c.options.imagesFile],
+    ).toEqual([[], ['a.yaml', 'dir'], '-']);
+    expect(() => parseCommand(['verify', '--key', 'k.pub'])).toThrow(
+      /no image references given \(arguments, --from or --images-file\)/,
+    );
+    expect(parseCommand(['images', '-o', 'json', 'x.yaml'])).toEqual({
+      command: 'images',
+      paths: ['x.yaml'],
+      output: 'json',
+    });
+    expect(() => parseCommand(['images'])).toThrow(/no files, directories or --images-file/);
+    expect(() => parseCommand(['images', '--output', 'yaml', 'x'])).toThrow(/--output: 'yaml'/);
+  });
+
+  it('the Action takes manifests (one per line) and images-file in place of images, never with merge-reports', () => {
+    const get =
+      (inputs: Record<string, string>) =>
+      (n: string): string =>
+        inputs[n] ?? '';
+    const a = readInputs(get({ manifests: 'compose.yaml\nk8s/**/*.yaml\n', key: 'k.pub' }), {});
+    expect([a.options.images, a.options.manifests]).toEqual([
+      [],
+      ['compose.yaml', 'k8s/**/*.yaml'],
+    ]);
+    const b = readInputs(get({ 'images-file': 'images.txt', key: 'k.pub' }), {});
+    expect(b.options.imagesFile).toBe('images.txt');
+    expect(() => readInputs(get({ manifests: 'a.yaml', 'merge-reports': 'r/' }), {})).toThrow(
+      /exclude each other/,
+    );
+    expect(() => readInputs(get({}), {})).toThrow(/no manifests or images-file/);
+  });
+});
