@@ -74,12 +74,19 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   // Also in the log and on the run's page: the summary may be off, and a merged report's
   // warnings come from files.
   for (const a of annotations(report)) tk.annotate(a);
-  await mkdir(path.dirname(inputs.reportPath), { recursive: true });
-  await writeFile(inputs.reportPath, reportJson(report));
-  if (inputs.junitPath !== undefined) {
-    await mkdir(path.dirname(inputs.junitPath), { recursive: true });
-    await writeFile(inputs.junitPath, renderJunit(report));
-  }
+  // A file that cannot be written fails the step naming the input, after the outputs are set.
+  const unwritten: string[] = [];
+  const write = async (input: string, file: string, text: string): Promise<void> => {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+    } catch (e: unknown) {
+      unwritten.push(`image-gate: ${input}: cannot write ${file}: ${toGateError(e).message}`);
+    }
+  };
+  await write('report-path', inputs.reportPath, reportJson(report));
+  if (inputs.junitPath !== undefined)
+    await write('junit-path', inputs.junitPath, renderJunit(report));
   if (inputs.summary) await tk.appendSummary(renderSummary(report));
 
   const verified = report.results.filter((r) => r.verified && r.digest);
@@ -93,6 +100,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
 
   const msg = failureMessage(report);
   if (msg) tk.setFailed(msg);
+  for (const u of unwritten) tk.setFailed(u);
   return report;
 }
 
