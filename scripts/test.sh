@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: gets Node 24 and Debian's docker-registry if missing, installs the
+# The test command: gets Node 24, Debian's docker-registry and xmllint if missing, installs the
 # locked dependencies, then runs the whole suite (unit and integration) with vitest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,6 +9,16 @@ if ! command -v docker-registry >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry) >&2
   else
     echo "test.sh: docker-registry is missing; run: sudo apt-get install docker-registry" >&2
+    exit 2
+  fi
+fi
+# xmllint (libxml2-utils) validates the JUnit output against test/fixtures/junit/junit.xsd.
+if ! command -v xmllint >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing Debian's libxml2-utils (xmllint) for the JUnit tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils) >&2
+  else
+    echo "test.sh: xmllint is missing; run: sudo apt-get install libxml2-utils" >&2
     exit 2
   fi
 fi

@@ -1,7 +1,8 @@
 // Entry point of dist/index.js (runs.using: node24): binds @actions/core to runAction.
 // A thrown non-Error or an unhandled rejection still fails the step.
 import * as core from '@actions/core';
-import { logText, outputText } from '../edge/sanitize.js';
+import { annotationText, logText, outputText } from '../edge/sanitize.js';
+import { ANNOTATION_TITLE } from '../render/annotations.js';
 import { runAction, type Toolkit } from './run.js';
 
 // Where text leaves the Action: every log line through the log sanitiser, every output through
@@ -12,6 +13,12 @@ const toolkit: Toolkit = {
   setFailed: (message) => core.setFailed(logText(message)),
   setSecret: (value) => core.setSecret(value),
   info: (m) => core.info(logText(m)),
+  annotate: (a) =>
+    (a.level === 'error' ? core.error : core.warning)(annotationText(a.message), {
+      title: ANNOTATION_TITLE,
+      ...(a.file !== undefined ? { file: annotationText(a.file) } : {}),
+      ...(a.line !== undefined ? { startLine: a.line } : {}),
+    }),
   debug: (m) => core.debug(logText(m)),
   startGroup: (name) => core.startGroup(logText(name)),
   endGroup: () => core.endGroup(),

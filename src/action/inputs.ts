@@ -16,6 +16,8 @@ import { baseOptions, VERIFY_OPTIONS, type OptionKind, type OptionValue } from '
 export interface ActionInputs {
   options: GateOptions;
   reportPath: string;
+  /** Where to write the JUnit XML rendering of the report, when asked (`junit-path`). */
+  junitPath?: string;
   summary: boolean;
   /** Merge mode: shard reports (files or folders) to merge instead of verifying images. */
   mergeReports: string[];
@@ -69,9 +71,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   options.registryCredentials = credentials;
   const token = opt('github-token');
   if (token !== undefined) options.githubToken = token;
+  const junitPath = opt('junit-path');
   return {
     options,
     reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
+    ...(junitPath !== undefined ? { junitPath } : {}),
     summary: bool('summary', true),
     mergeReports,
   };

@@ -14,6 +14,8 @@ import { renderResultText } from '../render/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
 import { restoreTufCache, saveTufCache } from './tuf-cache.js';
 import { failureMessage, renderSummary } from '../render/summary.js';
+import { annotations, outcomeOutputs, type Annotation } from '../render/annotations.js';
+import { renderJunit } from '../render/junit.js';
 
 export interface Toolkit {
   getInput: InputGetter;
@@ -21,6 +23,8 @@ export interface Toolkit {
   setFailed(message: string): void;
   setSecret(value: string): void;
   info(message: string): void;
+  /** An `::error` or `::warning` annotation titled image-gate, at a file and line when known. */
+  annotate(a: Annotation): void;
   debug(message: string): void;
   startGroup(name: string): void;
   endGroup(): void;
@@ -67,10 +71,22 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     await saveTufCache(inputs.options, report, tufCache, log);
   }
 
-  // Also in the log: the summary may be off, and a merged report's warnings come from files.
-  for (const w of report.warnings ?? []) tk.info(`Warning: ${escapeControls(w)}`);
-  await mkdir(path.dirname(inputs.reportPath), { recursive: true });
-  await writeFile(inputs.reportPath, reportJson(report));
+  // Also in the log and on the run's page: the summary may be off, and a merged report's
+  // warnings come from files.
+  for (const a of annotations(report)) tk.annotate(a);
+  // A file that cannot be written fails the step naming the input, after the outputs are set.
+  const unwritten: string[] = [];
+  const write = async (input: string, file: string, text: string): Promise<void> => {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+    } catch (e: unknown) {
+      unwritten.push(`image-gate: ${input}: cannot write ${file}: ${toGateError(e).message}`);
+    }
+  };
+  await write('report-path', inputs.reportPath, reportJson(report));
+  if (inputs.junitPath !== undefined)
+    await write('junit-path', inputs.junitPath, renderJunit(report));
   if (inputs.summary) await tk.appendSummary(renderSummary(report));
 
   const verified = report.results.filter((r) => r.verified && r.digest);
@@ -78,9 +94,13 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   tk.setOutput('report-path', outputLine(inputs.reportPath));
   tk.setOutput('digests', outputJson(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
   tk.setOutput('pinned', outputLines(verified.map((r) => r.pinned ?? '').filter(Boolean)));
+  const { failed, ...counts } = outcomeOutputs(report);
+  for (const [name, value] of Object.entries(counts)) tk.setOutput(name, outputLine(value));
+  tk.setOutput('failed', outputJson(failed));
 
   const msg = failureMessage(report);
   if (msg) tk.setFailed(msg);
+  for (const u of unwritten) tk.setFailed(u);
   return report;
 }
 

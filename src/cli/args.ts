@@ -6,14 +6,18 @@ import { GateError } from '../core/errors.js';
 import type { GateOptions } from '../core/options.js';
 import { baseOptions, VERIFY_OPTIONS, verifyHelp, type OptionValue } from '../edge/options.js';
 import { IMAGES_HELP, parseImages, type ImagesCommand } from './images.js';
+import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 
-export type OutputFormat = 'text' | 'json';
+export type { OutputFormat };
+
+/** `--output`: what stdout shows, and the FORMAT=PATH files written beside it. */
+type OutputChoice = { output: OutputFormat; outputFiles: OutputFile[] };
 
 export type Command =
   | { command: 'help'; topic?: string }
   | { command: 'version' }
-  | { command: 'verify'; options: GateOptions; output: OutputFormat; reportPath?: string }
-  | { command: 'merge'; reports: string[]; output: OutputFormat; reportPath?: string }
+  | ({ command: 'verify'; options: GateOptions; reportPath?: string } & OutputChoice)
+  | ({ command: 'merge'; reports: string[]; reportPath?: string } & OutputChoice)
   | ImagesCommand
   | {
       command: 'verify-bundle';
@@ -28,7 +32,7 @@ export type Command =
 
 /** The CLI's own verify flags; every other one comes from the shared table. */
 const CLI_VERIFY_FLAGS = {
-  output: { type: 'string', short: 'o' },
+  output: { type: 'string', short: 'o', multiple: true },
   report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
@@ -81,9 +85,7 @@ function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
 function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const { values: v, positionals } = parse(args, VERIFY_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify' };
-  const output = (v.output as string | undefined) ?? 'text';
-  if (output !== 'text' && output !== 'json')
-    throw usage(`--output: '${output}' is not text or json`);
+  const outputs = parseOutputs(v.output as string[] | undefined);
   if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
     throw usage('verify: no image references given (arguments, --from or --images-file)');
   const options = baseOptions(positionals);
@@ -98,13 +100,14 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   return {
     command: 'verify',
     options,
-    output,
+    output: outputs.stdout,
+    outputFiles: outputs.files,
     ...(report !== undefined ? { reportPath: report } : {}),
   };
 }
 
 const MERGE_FLAGS = {
-  output: { type: 'string', short: 'o' },
+  output: { type: 'string', short: 'o', multiple: true },
   report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -112,14 +115,13 @@ const MERGE_FLAGS = {
 function parseMerge(args: string[]): Command {
   const { values: v, positionals } = parse(args, MERGE_FLAGS);
   if (v.help) return { command: 'help', topic: 'main' };
-  const output = v.output ?? 'text';
-  if (output !== 'text' && output !== 'json')
-    throw usage(`--output: '${output}' is not text or json`);
+  const outputs = parseOutputs(v.output);
   if (positionals.length === 0) throw usage('merge: no report files or directories given');
   return {
     command: 'merge',
     reports: positionals,
-    output,
+    output: outputs.stdout,
+    outputFiles: outputs.files,
     ...(v.report !== undefined ? { reportPath: v.report } : {}),
   };
 }
@@ -158,7 +160,7 @@ export const HELP: Record<string, string> = {
 Usage:
   image-gate verify [options] <image>...
   image-gate verify-bundle --bundle FILE (--certificate-identity I --certificate-oidc-issuer U | --key K) [--trusted-root F] <file|sha256:digest>
-  image-gate merge [--output text|json] [--report FILE] <report.json|dir>...
+  image-gate merge [--output FORMAT[=PATH]]... [--report FILE] <report.json|dir>...
                                      merge shard reports of a job matrix into one verdict
   image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
                                      list the image references in Compose, Kubernetes,
@@ -175,7 +177,10 @@ Run 'image-gate verify --help' for the verify options.`,
   verify: `Usage: image-gate verify [options] <image>...
 
 ${verifyHelp([
-  ['--output text|json', 'json prints the report on stdout (default text)'],
+  [
+    '--output FORMAT[=PATH]',
+    'text, json, junit or markdown on stdout (default text);\nFORMAT=PATH writes a file too; repeatable',
+  ],
   ['--report FILE', 'also write the JSON report to FILE'],
 ])}`,
 };

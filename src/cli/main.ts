@@ -11,7 +11,7 @@ import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
 import { reportJson } from '../render/json.js';
-import { renderReportText } from '../render/text.js';
+import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
 
 export async function main(
@@ -138,7 +138,7 @@ function coalesced(
 /** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
 async function emit(
   report: Report,
-  cmd: { output: 'text' | 'json'; reportPath?: string },
+  cmd: { output: OutputFormat; outputFiles: OutputFile[]; reportPath?: string },
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
 ): Promise<number> {
   if (cmd.reportPath) {
@@ -151,10 +151,14 @@ async function emit(
       return 2;
     }
   }
-  if (cmd.output === 'json') io.stdout(reportJson(report));
-  else {
-    if (report.error) io.stderr(`image-gate: ${line(report.error.message)}\n`);
-    io.stdout(renderReportText(report));
+  try {
+    await writeOutputFiles(report, cmd.outputFiles);
+  } catch (e: unknown) {
+    io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
+    return 2;
   }
+  if (cmd.output === 'text' && report.error)
+    io.stderr(`image-gate: ${line(report.error.message)}\n`);
+  io.stdout(renderOutput(report, cmd.output));
   return exitCode(report.outcome);
 }

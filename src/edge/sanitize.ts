@@ -70,6 +70,15 @@ export function logText(s: string): string {
   return byLine(s, (line) => noCommands(escapeControls(line)));
 }
 
+/**
+ * An annotation's message or property (`::error title=…,file=…::MESSAGE`): one line, every
+ * control escaped, and no command syntax of its own. The toolkit then percent-encodes what the
+ * command format needs (`%`, and `:` `,` in properties).
+ */
+export function annotationText(s: string): string {
+  return noCommands(escapeControls(s));
+}
+
 // ---- Markdown/HTML job summary ------------------------------------------------------------------
 
 const MARKDOWN_ENTITIES: Record<string, string> = {
@@ -101,6 +110,28 @@ export function markdownText(s: string): string {
     .replace(/[&<>|`[\]*_~\\$@]/g, (c) => MARKDOWN_ENTITIES[c])
     .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '&#58;')
     .replace(/(?<=\bwww)\./gi, '&#46;');
+}
+
+// ---- XML (JUnit) -------------------------------------------------------------------------------
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/**
+ * One value in XML text or a quoted attribute: the five markup characters as entities, and every
+ * character XML 1.0 forbids (C0 but TAB/LF/CR, lone surrogates, U+FFFE, U+FFFF) or a report
+ * viewer would act on (C1, bidi, separators, and TAB/LF/CR too, which attributes would normalise
+ * away) shown as a visible escape, so the document parses and the text reads as it was.
+ */
+export function xmlText(s: string): string {
+  return escapeControls(s)
+    .replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    .replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
 }
 
 // ---- GITHUB_OUTPUT ----------------------------------------------------------------------------

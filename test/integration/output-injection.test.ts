@@ -41,7 +41,8 @@ const ERROR_TEXT =
 /** Anything a terminal or the log viewer would interpret: everything but LF. */
 const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 /** A log line the runner would take as a workflow command we did not write. */
-const FOREIGN_COMMAND = /^\s*(::(?!(group|endgroup|error|debug|add-mask)::)|.*##\[)/;
+const FOREIGN_COMMAND =
+  /^\s*(::(?!((group|endgroup|error|debug|add-mask)::|(error|warning) title=image-gate::))|.*##\[)/;
 
 let reg: StartedRegistry;
 let fake: FakeRegistry;
@@ -177,9 +178,15 @@ describe('hostile platform fields (real registry)', () => {
     expect(run.outputs.verified).toBe('false');
     expect(Object.keys(run.outputs).sort()).toEqual([
       'digests',
+      'error-count',
+      'failed',
+      'failed-count',
+      'outcome',
       'pinned',
       'report-path',
+      'skipped-count',
       'verified',
+      'verified-count',
     ]);
   });
 });
@@ -236,5 +243,7 @@ describe('hostile OCI error text (fake registry)', () => {
     expectCleanSummary(run.summary);
     expect(run.summary).toContain('&lt;script&gt;');
     expect(run.stdout).toMatch(/^::error::image-gate: .*\\u202eexe\.fdp/m);
+    // The image's own annotation quotes it the same way.
+    expect(run.stdout).toMatch(/^::error title=image-gate::.*\\u202eexe\.fdp/m);
   });
 });

@@ -118,7 +118,7 @@ describe('the same through dist/index.js (the Action)', () => {
     expect(r.outputs.verified).toBe('true');
     expect(r.summary).toBe('');
     expect(r.stdout).toMatch(
-      /^Warning: trusted root .*x\\n::error::forged\\n✓ Verified evil\/expiring_root\.json: its last timestamp authority expires on/m,
+      /^::warning title=image-gate::trusted root .*x\\n::error::forged\\n✓ Verified evil\/expiring_root\.json: its last timestamp authority expires on/m,
     );
     expect(r.stdout).not.toMatch(/^::error::forged/m);
     expect(r.stdout).not.toMatch(/^✓ Verified evil/m);

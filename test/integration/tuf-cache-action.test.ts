@@ -104,7 +104,9 @@ describe('the Action keeps TUF metadata in the tool cache', () => {
         `^TUF update from ${repo.url.replace(/[.]/g, '\\.')} failed .*using the TUF metadata an earlier run cached, verified and valid until `,
       ),
     );
-    expect(third.stdout).toContain(`Warning: TUF update from ${repo.url} failed`);
+    expect(third.stdout).toContain(
+      `::warning title=image-gate::TUF update from ${repo.url} failed`,
+    );
   });
 
   it('without a tool cache (RUNNER_TOOL_CACHE unset) every run fetches everything, and the mirror down fails the step', async () => {

@@ -32,6 +32,7 @@ describe('Action inputs', () => {
       offline: 'true',
       'trusted-root': 'root.json',
       'report-path': '',
+      'junit-path': 'out/image-gate.xml',
       'fail-fast': 'true',
       concurrency: '3',
       timeout: '90s',
@@ -73,6 +74,7 @@ describe('Action inputs', () => {
         requireAllKeys: false,
       },
       reportPath: '/runner/tmp/image-gate-report.json',
+      junitPath: 'out/image-gate.xml',
       summary: false,
       mergeReports: [],
     });

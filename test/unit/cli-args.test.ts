@@ -46,6 +46,7 @@ describe('CLI arguments', () => {
     expect(cmd).toEqual({
       command: 'verify',
       output: 'json',
+      outputFiles: [],
       reportPath: 'out.json',
       options: {
         images: ['ghcr.io/a/b:1', `ghcr.io/a/c@${D}`],
@@ -76,7 +77,10 @@ describe('CLI arguments', () => {
 
   it.each([
     [['verify'], /no image references/],
-    [['verify', '--output', 'yaml', 'x'], /--output: 'yaml' is not text or json/],
+    [
+      ['verify', '--output', 'yaml', 'x'],
+      /--output: 'yaml' is not a format \(expected text, json, junit, markdown, or FORMAT=PATH\)/,
+    ],
     [['verify', '--concurrency', '0', 'x'], /--concurrency: '0'/],
     [['verify', '--bogus', 'x'], /bogus/],
     [['frobnicate'], /unknown command 'frobnicate'/],

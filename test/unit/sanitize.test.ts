@@ -2,6 +2,7 @@
 // hostile registry/file/signature strings, plus the properties each sink must keep.
 import { describe, expect, it } from 'vitest';
 import {
+  annotationText,
   escapeControls,
   logText,
   markdownText,
@@ -10,6 +11,7 @@ import {
   outputLines,
   outputText,
   terminalText,
+  xmlText,
 } from '../../src/edge/sanitize.js';
 
 /** [name, hostile value]: what a registry, manifest, annotation or certificate can carry. */
@@ -208,4 +210,39 @@ describe('GITHUB_OUTPUT sink', () => {
   it('the final guard keeps lines and escapes each', () => {
     expect(outputText('a\nb\rc\u001b')).toBe('a\nb\\rc\\u001b');
   });
+});
+
+describe('annotation sink', () => {
+  it.each(HOSTILE)('%s: one line, no raw control, no command of its own', (_n, v) => {
+    const out = annotationText(`img: ${v}`);
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).not.toContain('##[');
+    expect(annotationText(v)).not.toMatch(/^\s*::/);
+  });
+});
+
+describe('XML (JUnit) sink', () => {
+  /** Characters XML 1.0 forbids anywhere in a document (the control characters are the point). */
+  // eslint-disable-next-line no-control-regex
+  const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
+
+  it.each([
+    ...HOSTILE,
+    ['noncharacters U+FFFE, U+FFFF', 'a\ufffeb\uffffc'],
+    ['markup', `<x a="1" b='2'>&amp;]]></x>`],
+  ])('%s: no forbidden character, no markup, nothing a viewer acts on', (_n, v) => {
+    const out = xmlText(v);
+    expect(out).not.toMatch(XML_FORBIDDEN);
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(out).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
+  });
+
+  it.each([
+    ['<&>"\'', '&lt;&amp;&gt;&quot;&apos;'],
+    ['\u0000', '\\u0000'],
+    ['\ufffe\uffff', '\\ufffe\\uffff'],
+    ['a\nb', 'a\\nb'],
+    ['é ✓ 日本 🚀', 'é ✓ 日本 🚀'],
+  ])('shows %j as %s', (v, want) => expect(xmlText(v)).toBe(want));
 });
