@@ -325,8 +325,8 @@ function group(items: string[][]): Group {
 }
 
 /**
- * Keep as many items as fit in `budget` bytes, dropping from the end of the groups in `order`
- * (the first group loses its items first). `reserve` covers headings, table heads and notes.
+ * Keep as many items as fit in `budget` bytes, dropping from the end of each group in turn (the
+ * first group loses its items first, and the next is touched only once the first is empty).
  */
 function fit(groups: Group[], budget: number): void {
   const sizes = groups.map((g) => g.items.map(lineBytes));
