@@ -48,9 +48,10 @@ export function escapeCell(s: string): string {
 }
 
 /**
- * A value that may be one long token (a reference, an identity URL, a digest in a reason):
- * escaped, then `<wbr>` after each `/` and every 24 characters without a space, so a table cell
- * can wrap it instead of pushing the columns after it off the 1012 px pane. Entities are kept
+ * A table cell's value that may be one long token (a reference, an identity URL, a digest in a
+ * reason): escaped, then `<wbr>` after each `/` and every 24 characters without a space, so a table cell
+ * can wrap it instead of pushing the columns after it off the 1012 px pane (a table is sized by
+its cells' longest unbreakable runs; paragraphs and lists wrap long words by GitHub's CSS). Entities are kept
  * whole; the only tag added is `<wbr>`.
  */
 export function breakable(s: string): string {
@@ -187,7 +188,7 @@ export function weakSettings(report: Report): string[] {
 
 /** A list in one line: the first few, then how many more. */
 function few(items: string[], max = 3): string {
-  const shown = items.slice(0, max).map(breakable).join(', ');
+  const shown = items.slice(0, max).map(escapeCell).join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
@@ -196,7 +197,7 @@ function policyLine(p: PolicySummary): string {
   const parts: string[] = [];
   if (p.policyFile)
     parts.push(
-      `policy file ${breakable(p.policyFile.source)} (${plural(p.policyFile.rules.length, 'rule')}; unmatched images ${p.policyFile.unmatched === 'allow' ? 'allowed' : 'fail'})`,
+      `policy file ${escapeCell(p.policyFile.source)} (${plural(p.policyFile.rules.length, 'rule')}; unmatched images ${p.policyFile.unmatched === 'allow' ? 'allowed' : 'fail'})`,
     );
   if (p.keys.length)
     parts.push(
@@ -212,44 +213,44 @@ function policyLine(p: PolicySummary): string {
   if (p.requireSignature === false) parts.push('signature optional');
   if (p.requireAllKeys) parts.push('every key must sign');
   if (p.attestations?.types.length) parts.push(`attestations ${few(p.attestations.types)}`);
-  if (p.platforms) parts.push(`platforms ${breakable(p.platforms)}`);
+  if (p.platforms) parts.push(`platforms ${escapeCell(p.platforms)}`);
   parts.push(p.requireTlog ? 'Rekor entry required' : 'Rekor entry not required');
   if (!p.requireSct) parts.push('SCT not required');
-  parts.push(`trust root ${breakable(p.trustRoot)}`);
+  parts.push(`trust root ${escapeCell(p.trustRoot)}`);
   return `**Policy:** ${parts.join(' · ')}`;
 }
 
 function policyDetails(p: PolicySummary): string[] {
   const lines: string[] = [];
-  for (const k of p.keys) lines.push(`- key ${breakable(k.keyRef)} (${escapeCell(k.keyID)})`);
+  for (const k of p.keys) lines.push(`- key ${escapeCell(k.keyRef)} (${escapeCell(k.keyID)})`);
   for (const i of p.identities) {
     const ext = Object.entries(i.extensions ?? {})
       .map(([oid, v]) => `${oid}=${v}`)
       .join(', ');
     lines.push(
-      `- identity ${breakable(i.subject)}, issuer ${breakable(i.issuer)}${ext ? `, extensions ${breakable(ext)}` : ''}`,
+      `- identity ${escapeCell(i.subject)}, issuer ${escapeCell(i.issuer)}${ext ? `, extensions ${escapeCell(ext)}` : ''}`,
     );
   }
-  if (p.platforms) lines.push(`- platform manifests required: ${breakable(p.platforms)}`);
+  if (p.platforms) lines.push(`- platform manifests required: ${escapeCell(p.platforms)}`);
   if (p.attestations) {
     const conds = Object.entries(p.attestations.conditions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     lines.push(
-      `- attestations required: ${breakable(p.attestations.types.join(', ') || 'none')}${conds ? `; conditions: ${breakable(conds)}` : ''}; signed by ${breakable(p.attestations.signers)}`,
+      `- attestations required: ${escapeCell(p.attestations.types.join(', ') || 'none')}${conds ? `; conditions: ${escapeCell(conds)}` : ''}; signed by ${escapeCell(p.attestations.signers)}`,
     );
   }
   if (p.policyFile) {
     lines.push(
-      `- policy file ${breakable(p.policyFile.source)}: ${plural(p.policyFile.rules.length, 'rule')}; unmatched images: ${escapeCell(p.policyFile.unmatched)}`,
+      `- policy file ${escapeCell(p.policyFile.source)}: ${plural(p.policyFile.rules.length, 'rule')}; unmatched images: ${escapeCell(p.policyFile.unmatched)}`,
     );
     for (const r of p.policyFile.rules)
       lines.push(
-        `  - rule ${breakable(r.name)}: ${breakable(r.images.join(', '))}${r.requireSignature ? '' : ' (signature optional)'}`,
+        `  - rule ${escapeCell(r.name)}: ${escapeCell(r.images.join(', '))}${r.requireSignature ? '' : ' (signature optional)'}`,
       );
   }
   lines.push(
-    `- transparency log ${p.requireTlog ? 'required' : 'not required'}; SCT ${p.requireSct ? 'required' : 'not required'}; trust root: ${breakable(p.trustRoot)}`,
+    `- transparency log ${p.requireTlog ? 'required' : 'not required'}; SCT ${p.requireSct ? 'required' : 'not required'}; trust root: ${escapeCell(p.trustRoot)}`,
   );
   return lines;
 }
@@ -284,13 +285,13 @@ function platformRows(r: ImageResult): string[] {
 }
 
 function attestationItem(a: AttestationEvidence): string {
-  const parts = [`${a.verified ? '✅' : '❌'} ${breakable(a.predicateType)}`];
-  parts.push(`found in ${breakable(a.where ?? a.format)}`);
-  if (a.signer) parts.push(`signed by ${breakable(a.signer)}`);
-  if (a.satisfies?.length) parts.push(`satisfies ${breakable(a.satisfies.join(', '))}`);
-  if (a.reason) parts.push(breakable(a.reason));
+  const parts = [`${a.verified ? '✅' : '❌'} ${escapeCell(a.predicateType)}`];
+  parts.push(`found in ${escapeCell(a.where ?? a.format)}`);
+  if (a.signer) parts.push(`signed by ${escapeCell(a.signer)}`);
+  if (a.satisfies?.length) parts.push(`satisfies ${escapeCell(a.satisfies.join(', '))}`);
+  if (a.reason) parts.push(escapeCell(a.reason));
   const checks = (a.checks ?? []).map(
-    (c) => `${c.ok ? '✅' : '❌'} ${breakable(c.condition)}: ${breakable(c.message)}`,
+    (c) => `${c.ok ? '✅' : '❌'} ${escapeCell(c.condition)}: ${escapeCell(c.message)}`,
   );
   if (checks.length) parts.push(`checks: ${checks.join('; ')}`);
   return `- ${parts.join(' · ')}`;
@@ -300,7 +301,7 @@ function attestationItem(a: AttestationEvidence): string {
 function attestationBlock(r: ImageResult): string[] {
   const ok = r.attestations.filter((a) => a.verified).length;
   return [
-    `<details><summary>${mark(r.outcome)} ${breakable(r.image)}: ${ok} of ${plural(r.attestations.length, 'attestation')} verified</summary>`,
+    `<details><summary>${mark(r.outcome)} ${escapeCell(r.image)}: ${ok} of ${plural(r.attestations.length, 'attestation')} verified</summary>`,
     '',
     ...r.attestations.map(attestationItem),
     '',
@@ -366,11 +367,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     '',
     ...(report.error
       ? [
-          `> ❗ The run could not start: ${escapeCell(report.error.code)}: ${breakable(report.error.message)}`,
+          `> ❗ The run could not start: ${escapeCell(report.error.code)}: ${escapeCell(report.error.message)}`,
           '',
         ]
       : []),
-    ...(report.warnings ?? []).flatMap((w) => [`> ⚠️ ${breakable(w)}`, '']),
+    ...(report.warnings ?? []).flatMap((w) => [`> ⚠️ ${escapeCell(w)}`, '']),
   ];
 
   const rows = {

@@ -376,8 +376,8 @@ describe('job summary: what a reader needs first', () => {
       .split('\n')
       .filter((l) => l.startsWith('<details><summary>✅ '));
     expect(inner).toEqual([
-      '<details><summary>✅ ghcr.io/<wbr>acme/<wbr>api:1.4.2: 1 of 1 attestation verified</summary>',
-      '<details><summary>✅ ghcr.io/<wbr>acme/<wbr>web:1.4.2: 1 of 1 attestation verified</summary>',
+      '<details><summary>✅ ghcr.io/acme/api:1.4.2: 1 of 1 attestation verified</summary>',
+      '<details><summary>✅ ghcr.io/acme/web:1.4.2: 1 of 1 attestation verified</summary>',
     ]);
   });
 
