@@ -81,6 +81,15 @@ export function annotationText(s: string): string {
 
 // ---- Markdown/HTML job summary ------------------------------------------------------------------
 
+/**
+ * Ends the text node after the character that would start or join an autolink. GitHub's
+ * cmark-gfm finds email autolinks after parsing, in text nodes merged with their decoded
+ * entities (`cmark_consolidate_text_nodes`), so `log4j-core&#64;2.14.1` still became a mailto
+ * link; and @mentions are found in the HTML's text. `<wbr>` is an inline HTML node (it splits the
+ * text there, and GitHub's sanitiser keeps it), shows nothing and is not copied.
+ */
+const AUTOLINK_BREAK = '<wbr>';
+
 const MARKDOWN_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -94,22 +103,32 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
   '~': '&#126;',
   '\\': '&#92;',
   $: '&#36;',
-  // Email autolinks and @mentions.
-  '@': '&#64;',
+  // Email autolinks and @mentions: an entity alone is not enough (see AUTOLINK_BREAK).
+  '@': `&#64;${AUTOLINK_BREAK}`,
 };
 
 /**
  * One value inside a Markdown table cell or an HTML element of the job summary: HTML and the
  * Markdown-active characters as entities (no tags, links, images, code spans, emphasis, strike,
- * math, mentions, backslash escapes, pipes that end a cell); GFM autolinks broken (the `:` of
- * `scheme://`, `mailto:`, `xmpp:`, the `.` of `www.`); controls escaped visibly. Characters
- * that only act at a line start (`#`, `-`, `>`) need nothing: a value never starts a line.
+ * math, mentions, backslash escapes, pipes that end a cell); GFM autolinks broken (the `@`, the
+ * `:` of `scheme://`, `mailto:`, `xmpp:`, the `.` of `www.`, each as an entity followed by
+ * `<wbr>`); controls escaped visibly. Characters that only act at a line start (`#`, `-`, `>`)
+ * need nothing: a value never starts a line. `<wbr>` is the only tag it ever writes.
  */
 export function markdownText(s: string): string {
   return escapeControls(s)
     .replace(/[&<>|`[\]*_~\\$@]/g, (c) => MARKDOWN_ENTITIES[c])
-    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '&#58;')
-    .replace(/(?<=\bwww)\./gi, '&#46;');
+    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, `&#58;${AUTOLINK_BREAK}`)
+    .replace(/(?<=\bwww)\./gi, `&#46;${AUTOLINK_BREAK}`);
+}
+
+/**
+ * One value inside a double-quoted HTML attribute of the job summary (a `title`): controls
+ * escaped visibly, then every character but letters, digits, space and `,-/+=` as a numeric
+ * entity, so it can end neither the attribute, the tag, nor the table cell (`|`).
+ */
+export function markdownAttribute(s: string): string {
+  return escapeControls(s).replace(/[^A-Za-z0-9 ,\-/+=]/gu, (c) => `&#${c.codePointAt(0)!};`);
 }
 
 // ---- XML (JUnit) -------------------------------------------------------------------------------

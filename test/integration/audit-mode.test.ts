@@ -202,7 +202,7 @@ describe('audit mode through the Action', () => {
       ['warned', 'UNSIGNED'],
       ['verified', null],
     ]);
-    expect(run.summary).toContain('warn mode');
+    expect(run.summary).toMatch(/audit mode \(mode: warn\)/);
   });
 
   it('enforce-after: in the future the step passes, in the past it fails', async () => {

@@ -190,7 +190,7 @@ describe('multi-arch index (CLI bundle, real registry)', () => {
     expect(run.code).toBe(1);
     expect(run.summary).toContain('| Platform |');
     expect(run.summary).toMatch(
-      /linux\/arm64\/v8 \| <code>sha256:[0-9a-f]{64}<\/code> \| ❌ failed/,
+      /❌&nbsp;failed \| [^|]+ \| linux\/<wbr>arm64\/<wbr>v8 \| [^|]+ \| <code title="sha256&#58;[0-9a-f]{64}">sha256:[0-9a-f]{8}…<\/code> \|/,
     );
     expect(run.summary).toContain('platform manifests required: linux/amd64,linux/arm64');
   });

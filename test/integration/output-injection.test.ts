@@ -120,7 +120,7 @@ function expectCleanSummary(md: string): void {
   let cells = 0;
   for (const line of md.split('\n')) {
     const n = (line.match(/\|/g) ?? []).length;
-    if (line.startsWith('| Image |')) cells = n;
+    if (/^\| (Image|Verdict) \|/.test(line)) cells = n;
     else if (line.startsWith('|')) expect(n).toBe(cells);
   }
 }

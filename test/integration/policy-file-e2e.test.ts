@@ -543,7 +543,7 @@ describe('policy file through the Action', () => {
       [img['tools-cli'].ref]: img['tools-cli'].digest,
     });
     expect(run.summary).toContain(
-      '- policy file action.yaml: 3 rule(s) (vendored, production, tools); unmatched images: fail',
+      '- policy file action.yaml: 3 rules; unmatched images: fail\n  - rule vendored: ',
     );
     expect(run.stdout).toMatch(/::error::.*(log4j-core@2\.14\.1|no rule in action\.yaml)/);
   });

@@ -90,7 +90,8 @@ describe('the same through dist/index.js (the Action)', () => {
       'insecure-ignore-tlog': 'true',
     });
     expect(ok.outputs.verified).toBe('true');
-    expect(ok.summary).not.toContain('⚠️');
+    expect(ok.summary).not.toContain('> ⚠️');
+    expect(ok.summary).toContain('· ⚠️ insecure-ignore-tlog');
     expect(ok.code).toBe(0);
     const warned = await runAction({
       images: refs['expiring-tsa'],

@@ -313,8 +313,10 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
     expect(run.outputs['report-path']).toBe(path.join(run.runnerTemp, 'image-gate-report.json'));
     const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
     expect(report).toMatchObject({ schemaVersion: 2, outcome: 'verified', verified: true });
-    expect(run.summary).toContain('✅ All 2 image(s) verified');
-    expect(run.summary).toContain(img.signed.digest);
+    expect(run.summary).toContain(
+      '**✅ Verified:** 0 failed · 0 errors · 2 verified · 0 skipped, of 2 images',
+    );
+    expect(run.summary).toContain(`title="sha256&#58;${img.signed.digest.slice(7)}"`);
     expect(run.stdout).toContain(`::group::✓ ${img.signed.ref}`);
   });
 
@@ -330,7 +332,9 @@ describe('Action (node dist/index.js, as the runner runs it)', () => {
     expect(run.stdout).toContain(
       `::error::image-gate: 2 of 3 image(s) failed verification; first: ${img.unsigned.ref}`,
     );
-    expect(run.summary).toContain('❌ 2 of 3 image(s) failed verification');
+    expect(run.summary).toContain(
+      '**❌ Failed:** 2 failed · 0 errors · 1 verified · 0 skipped, of 3 images',
+    );
     const report = JSON.parse(await readFile(run.outputs['report-path'], 'utf8')) as Report;
     expect(report.results.map((r) => r.outcome)).toEqual(['failed', 'verified', 'failed']);
   });

@@ -5,6 +5,7 @@ import {
   annotationText,
   escapeControls,
   logText,
+  markdownAttribute,
   markdownText,
   outputJson,
   outputLine,
@@ -159,8 +160,9 @@ describe('Markdown/HTML summary sink', () => {
 
   it.each(MARKDOWN)('%s: nothing Markdown or HTML would act on', (_n, v) => {
     const out = markdownText(v);
-    // Only entities remain where specials were: every & starts one.
-    const text = out.replace(/&(#\d+|amp|lt|gt|quot);/g, ' ');
+    // Only entities remain where specials were (every & starts one), and `<wbr>` after those
+    // that could start or join an autolink: the one tag it writes.
+    const text = out.replace(/&(#\d+|amp|lt|gt|quot);/g, ' ').replace(/<wbr>/g, ' ');
     expect(text).not.toMatch(/[&<>|`[\]*_~\\$@]/);
     expect(out).not.toMatch(/:\/\/|\bwww\.|mailto:/i);
     expect(out).not.toMatch(RAW_CONTROL);
@@ -170,13 +172,25 @@ describe('Markdown/HTML summary sink', () => {
   it.each([
     ['<b>', '&lt;b&gt;'],
     ['a|b', 'a&#124;b'],
-    ['https://x', 'https&#58;//x'],
-    ['www.x', 'www&#46;x'],
+    ['https://x', 'https&#58;<wbr>//x'],
+    ['www.x', 'www&#46;<wbr>x'],
     ['l1\nl2', 'l1&#92;nl2'],
     ['ghcr.io/acme/app:1 (sha256:ab)', 'ghcr.io/acme/app:1 (sha256:ab)'],
-    ['mailto:x', 'mailto&#58;x'],
-    ['a@b', 'a&#64;b'],
+    ['mailto:x', 'mailto&#58;<wbr>x'],
+    ['a@b', 'a&#64;<wbr>b'],
+    // cmark-gfm decodes `&#64;` and then links the email it finds in the merged text.
+    [
+      'log4j-core@2.14.1 security@acme.example',
+      'log4j-core&#64;<wbr>2.14.1 security&#64;<wbr>acme.example',
+    ],
   ])('%j -> %j', (v, want) => expect(markdownText(v)).toBe(want));
+
+  it.each([
+    ['sha256:0bfc', 'sha256&#58;0bfc'],
+    ['a"b\'c<d>|e', 'a&#34;b&#39;c&#60;d&#62;&#124;e'],
+    ['x\ny', 'x&#92;ny'],
+    ['https://www.x@y', 'https&#58;//www&#46;x&#64;y'],
+  ])('attribute %j -> %j', (v, want) => expect(markdownAttribute(v)).toBe(want));
 });
 
 describe('GITHUB_OUTPUT sink', () => {
