@@ -11,7 +11,13 @@ import {
   type GateOptions,
   type RegistryCredential,
 } from '../core/options.js';
-import { baseOptions, VERIFY_OPTIONS, type OptionKind, type OptionValue } from '../edge/options.js';
+import {
+  baseOptions,
+  checkCombinations,
+  VERIFY_OPTIONS,
+  type OptionKind,
+  type OptionValue,
+} from '../edge/options.js';
 
 export interface ActionInputs {
   options: GateOptions;
@@ -69,6 +75,7 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     spec.apply(options, inputValue(spec.kind, spec.input, raw), spec.input);
   }
   options.registryCredentials = credentials;
+  checkCombinations(options, (spec) => spec.input ?? `--${spec.flag}`);
   const token = opt('github-token');
   if (token !== undefined) options.githubToken = token;
   const junitPath = opt('junit-path');

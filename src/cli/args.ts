@@ -3,10 +3,19 @@
 // that name the flag and the value.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
-import type { GateOptions } from '../core/options.js';
-import { baseOptions, VERIFY_OPTIONS, verifyHelp, type OptionValue } from '../edge/options.js';
-import { IMAGES_HELP, parseImages, type ImagesCommand } from './images.js';
+import type { GateOptions as Options } from '../core/options.js';
+import { parseRegistryHost } from '../core/options.js';
+import {
+  baseOptions,
+  checkCombinations,
+  VERIFY_OPTIONS,
+  type OptionValue,
+} from '../edge/options.js';
+import { parseImages, type ImagesCommand } from './images.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
+import { nearest } from './suggest.js';
+
+export { HELP, helpText } from './help.js';
 
 export type { OutputFormat };
 
@@ -16,8 +25,21 @@ type OutputChoice = { output: OutputFormat; outputFiles: OutputFile[] };
 export type Command =
   | { command: 'help'; topic?: string }
   | { command: 'version' }
-  | ({ command: 'verify'; options: GateOptions; reportPath?: string } & OutputChoice)
-  | ({ command: 'merge'; reports: string[]; reportPath?: string } & OutputChoice)
+  | ({
+      command: 'verify';
+      options: Options;
+      reportPath?: string;
+      quiet: boolean;
+      verbose: boolean;
+      /** `--registry-password-stdin`: the password for this registry and user is on stdin. */
+      passwordStdin?: { registry: string; username: string };
+    } & OutputChoice)
+  | ({
+      command: 'merge';
+      reports: string[];
+      reportPath?: string;
+      quiet: boolean;
+    } & OutputChoice)
   | ImagesCommand
   | {
       command: 'verify-bundle';
@@ -34,6 +56,12 @@ export type Command =
 const CLI_VERIFY_FLAGS = {
   output: { type: 'string', short: 'o', multiple: true },
   report: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  registry: { type: 'string' },
+  'registry-username': { type: 'string' },
+  'registry-password-stdin': { type: 'boolean' },
+  'registry-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -60,6 +88,8 @@ function usage(msg: string, cause?: unknown): GateError {
   return new GateError('USAGE', msg, cause === undefined ? undefined : { cause });
 }
 
+const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'help', 'version'];
+
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Command {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h')
@@ -69,21 +99,47 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === 'verify-bundle') return parseVerifyBundle(rest);
   if (cmd === 'merge') return parseMerge(rest);
   if (cmd === 'images') return parseImages(rest);
+  const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
   throw usage(
-    `unknown command '${cmd}' (expected verify, verify-bundle, merge or images; see image-gate --help)`,
+    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge or images)'}; see image-gate --help`,
   );
 }
 
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+/**
+ * parseArgs in strict mode, its errors reworded: the flag as written, the nearest known flag for
+ * an unknown one, and where the command's help is. parseArgs's own text (with its hint about
+ * `--` and positionals) never reaches the user.
+ */
+function parse<T extends ParseArgsOptionsConfig>(command: string, args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e: unknown) {
-    throw usage(e instanceof Error ? e.message : String(e), e);
+    throw usage(`${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`, e);
   }
 }
 
+function flagProblem(e: unknown, options: ParseArgsOptionsConfig): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  // The quoted option, e.g. 'Unknown option '--foo'' or 'Option '-q, --quiet' does not ...'.
+  const quoted = /'(-[^']*)'/.exec(msg)?.[1] ?? '';
+  const names = quoted.match(/--?[A-Za-z0-9][\w-]*/g) ?? ['?'];
+  const flag = names.find((n) => n.startsWith('--')) ?? names[0];
+  const long = flag.startsWith('--') ? flag.slice(2) : undefined;
+  const spec = long !== undefined ? options[long] : undefined;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearest(flag.replace(/^-+/, ''), Object.keys(options));
+    return `unknown flag ${flag}${near ? ` (did you mean --${near}?)` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (spec?.type === 'boolean') return `${flag} is a switch and takes no value`;
+    return `${flag} needs a value`;
+  }
+  return msg;
+}
+
 function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
-  const { values: v, positionals } = parse(args, VERIFY_FLAGS);
+  const { values: v, positionals } = parse('verify', args, VERIFY_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify' };
   const outputs = parseOutputs(v.output as string[] | undefined);
   if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
@@ -95,6 +151,8 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     if (value === undefined) continue;
     spec.apply(options, value as OptionValue, `--${spec.flag}`);
   }
+  checkCombinations(options, (spec) => `--${spec.flag}`);
+  const passwordStdin = registryCredentials(v, options);
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
   const report = v.report as string | undefined;
   return {
@@ -103,18 +161,59 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     output: outputs.stdout,
     outputFiles: outputs.files,
     ...(report !== undefined ? { reportPath: report } : {}),
+    quiet: v.quiet === true,
+    verbose: v.verbose === true,
+    ...(passwordStdin ? { passwordStdin } : {}),
   };
+}
+
+/**
+ * `--registry HOST` with `--registry-token T` or `--registry-username U --registry-password-stdin`:
+ * an explicit credential for that host, as the Action's registry inputs give one (the Docker
+ * config still serves every other registry). A password on the command line is not offered: it
+ * would show in `ps` and shell history.
+ */
+function registryCredentials(
+  v: Record<string, unknown>,
+  options: Options,
+): { registry: string; username: string } | undefined {
+  const host = v.registry as string | undefined;
+  const username = v['registry-username'] as string | undefined;
+  const token = v['registry-token'] as string | undefined;
+  const stdin = v['registry-password-stdin'] === true;
+  if (host === undefined && username === undefined && token === undefined && !stdin) return;
+  if (token !== undefined && stdin)
+    throw usage('verify: --registry-token excludes --registry-password-stdin; give one');
+  if (token === undefined && !stdin)
+    throw usage(
+      `verify: ${username !== undefined ? '--registry-username' : '--registry'} needs --registry-password-stdin or --registry-token`,
+    );
+  if (host === undefined)
+    throw usage(
+      `verify: ${token !== undefined ? '--registry-token' : '--registry-password-stdin'} needs --registry HOST (the registry it is for)`,
+    );
+  const registry = parseRegistryHost('--registry', host);
+  if (username === '') throw usage("verify: --registry-username: '' is empty");
+  if (token !== undefined) {
+    if (token.trim() === '') throw usage("verify: --registry-token: '' is empty");
+    options.registryCredentials.push({ registry, username: username ?? 'token', password: token });
+    return;
+  }
+  if (username === undefined)
+    throw usage('verify: --registry-password-stdin needs --registry-username');
+  return { registry, username };
 }
 
 const MERGE_FLAGS = {
   output: { type: 'string', short: 'o', multiple: true },
   report: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 function parseMerge(args: string[]): Command {
-  const { values: v, positionals } = parse(args, MERGE_FLAGS);
-  if (v.help) return { command: 'help', topic: 'main' };
+  const { values: v, positionals } = parse('merge', args, MERGE_FLAGS);
+  if (v.help) return { command: 'help', topic: 'merge' };
   const outputs = parseOutputs(v.output);
   if (positionals.length === 0) throw usage('merge: no report files or directories given');
   return {
@@ -123,11 +222,12 @@ function parseMerge(args: string[]): Command {
     output: outputs.stdout,
     outputFiles: outputs.files,
     ...(v.report !== undefined ? { reportPath: v.report } : {}),
+    quiet: v.quiet === true,
   };
 }
 
 function parseVerifyBundle(args: string[]): Command {
-  const { values: v, positionals } = parse(args, BUNDLE_FLAGS);
+  const { values: v, positionals } = parse('verify-bundle', args, BUNDLE_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify-bundle' };
   if (!v.bundle) throw usage('verify-bundle: --bundle FILE is required');
   if (positionals.length !== 1)
@@ -152,45 +252,4 @@ function parseVerifyBundle(args: string[]): Command {
     ...(v['trusted-root'] ? { trustedRoot: v['trusted-root'] } : {}),
     offline: v.offline ?? false,
   };
-}
-
-export const HELP: Record<string, string> = {
-  main: `image-gate: verify container image signatures, transparency-log entries and attestations
-
-Usage:
-  image-gate verify [options] <image>...
-  image-gate verify-bundle --bundle FILE (--certificate-identity I --certificate-oidc-issuer U | --key K) [--trusted-root F] <file|sha256:digest>
-  image-gate merge [--output FORMAT[=PATH]]... [--report FILE] <report.json|dir>...
-                                     merge shard reports of a job matrix into one verdict
-  image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
-                                     list the image references in Compose, Kubernetes,
-                                     Dockerfile and list files (verify them: verify --from)
-  image-gate --version
-
-Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
-s3://bucket/image:tag, local://root/image:tag.
-
-Exit codes: 0 every image verified; 1 supply-chain failure (unsigned, wrong signer, bad signature,
-missing tlog entry, image not found); 2 infrastructure or usage error.
-
-Run 'image-gate verify --help' for the verify options.`,
-  verify: `Usage: image-gate verify [options] <image>...
-
-${verifyHelp([
-  [
-    '--output FORMAT[=PATH]',
-    'text, json, junit or markdown on stdout (default text);\nFORMAT=PATH writes a file too; repeatable',
-  ],
-  ['--report FILE', 'also write the JSON report to FILE'],
-])}`,
-};
-HELP['verify-bundle'] = HELP.main!;
-HELP.images = IMAGES_HELP;
-
-/**
- * The text `image-gate help TOPIC` prints: the topic's own entry only (never one inherited from
- * Object.prototype, such as `__proto__` or `constructor`), else the main help.
- */
-export function helpText(topic: string | undefined): string {
-  return topic !== undefined && Object.hasOwn(HELP, topic) ? HELP[topic] : HELP.main;
 }

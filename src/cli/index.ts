@@ -25,6 +25,12 @@ main(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: Boolean(process.stderr.isTTY),
+  stdoutTTY: Boolean(process.stdout.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,8 +1,9 @@
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { verifyBundleArtifact } from '../core/conformance.js';
-import { isFailureCode, toGateError } from '../core/errors.js';
+import { GateError, isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
 import { getOctokit } from '../edge/octokit.js';
 import { mergeReportFiles } from '../core/merge.js';
@@ -12,6 +13,7 @@ import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
+import { colourText, renderReportText, useColour } from '../render/text.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
 
 export async function main(
@@ -20,7 +22,12 @@ export async function main(
     stdout: (s: string) => void;
     stderr: (s: string) => void;
     env: NodeJS.ProcessEnv;
+    /** Whether stderr is a terminal (the progress line). */
     isTTY: boolean;
+    /** Whether stdout is a terminal (colour); default: as stderr. */
+    stdoutTTY?: boolean;
+    /** All of stdin, for --registry-password-stdin. */
+    readStdin?: () => Promise<string>;
   },
 ): Promise<number> {
   // Every write passes the terminal sanitiser; values inside a line are escaped with `line()`
@@ -30,11 +37,16 @@ export async function main(
     stdout: (s: string) => raw.stdout(terminalText(s)),
     stderr: (s: string) => raw.stderr(terminalText(s)),
   };
+  const colour = useColour(io.env, raw.stdoutTTY ?? raw.isTTY);
   let cmd;
   try {
     cmd = parseCommand(argv, io.env);
   } catch (e: unknown) {
-    io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
+    // A usage error is a result too: with --output json it is a JSON document on stdout, shaped
+    // like a report's `error` field, so a pipeline parsing stdout never meets plain text.
+    const err = toGateError(e);
+    if (jsonRequested(argv)) io.stdout(errorJson(err));
+    io.stderr(`image-gate: ${line(err.message)}\n`);
     return 2;
   }
   switch (cmd.command) {
@@ -61,34 +73,53 @@ export async function main(
         return 0;
       } catch (e: unknown) {
         const err = toGateError(e);
-        io.stderr(`✗ Verification FAILED for ${line(cmd.artifact)}: ${line(err.message)}\n`);
-        return isFailureCode(err.code) ? 1 : 2;
+        // FAILED is a verdict about the artifact (exit 1); a missing bundle file, a bad key or
+        // root is an ERROR (exit 2): nothing was verified either way.
+        const failed = isFailureCode(err.code);
+        io.stderr(
+          `✗ Verification ${failed ? 'FAILED' : 'ERROR'} for ${line(cmd.artifact)}: ${line(err.message)}\n`,
+        );
+        return failed ? 1 : 2;
       }
     }
     case 'verify': {
+      if (cmd.passwordStdin) {
+        const password = ((await io.readStdin?.()) ?? '').replace(/\r?\n$/, '');
+        if (password === '') {
+          const err = new GateError('USAGE', 'verify: --registry-password-stdin: stdin is empty');
+          if (cmd.output === 'json') io.stdout(errorJson(err));
+          io.stderr(`image-gate: ${line(err.message)}\n`);
+          return 2;
+        }
+        cmd.options.registryCredentials.push({ ...cmd.passwordStdin, password });
+      }
       let failures = 0;
       const progress = coalesced(io.stderr, io.isTTY);
+      let counted = false;
       let report: Report;
       try {
         report = await runGate(cmd.options, {
           env: io.env,
           getOctokit,
+          // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).
+          ...(cmd.verbose ? { log: (m: string) => progress.line(`debug: ${line(m)}\n`) } : {}),
           onResult: (r, done, total) => {
             // Progress goes to stderr so stdout stays the result (text or JSON): a running count
             // on a terminal, one plain line per finished image otherwise.
             if (r.outcome === 'failed' || r.outcome === 'error') failures++;
-            if (total < 2) return;
-            if (io.isTTY)
-              progress.write(
-                `\r[${done}/${total}] ${failures} failed${done === total ? '\n' : ''}`,
-              );
-            else progress.write(`[${done}/${total}] ${line(r.outcome)} ${line(r.image)}\n`);
+            if (total < 2 || cmd.quiet) return;
+            if (io.isTTY) {
+              counted = true;
+              progress.write(`\r[${done}/${total}] ${failures} failed`);
+            } else progress.write(`[${done}/${total}] ${line(r.outcome)} ${line(r.image)}\n`);
           },
         });
       } finally {
         progress.flush();
+        // The count line is erased before the results, so it never sits among the final lines.
+        if (counted) raw.stderr('\r\x1b[2K');
       }
-      return emit(report, cmd, io);
+      return emit(report, cmd, io, raw, colour);
     }
     case 'images':
       return runImages(cmd, io);
@@ -97,10 +128,12 @@ export async function main(
       try {
         report = await mergeReportFiles(cmd.reports);
       } catch (e: unknown) {
-        io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
+        const err = toGateError(e);
+        if (cmd.output === 'json') io.stdout(errorJson(err));
+        io.stderr(`image-gate: ${line(err.message)}\n`);
         return 2;
       }
-      return emit(report, cmd, io);
+      return emit(report, cmd, io, raw, colour);
     }
   }
 }
@@ -115,7 +148,7 @@ const PROGRESS_MS = 100;
 function coalesced(
   write: (s: string) => void,
   overwrite: boolean,
-): { write(s: string): void; flush(): void } {
+): { write(s: string): void; line(s: string): void; flush(): void } {
   let pending = '';
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -131,6 +164,14 @@ function coalesced(
       pending = overwrite && !pending.endsWith('\n') ? s : pending + s;
       timer ??= setTimeout(flush, PROGRESS_MS).unref();
     },
+    /** A whole line (a --verbose trace line): on a terminal it first ends a pending count. */
+    line(s) {
+      const count = overwrite && pending !== '' && !pending.endsWith('\n') ? `${pending}\n` : '';
+      pending = '';
+      clearTimeout(timer);
+      timer = undefined;
+      write(count + s);
+    },
     flush,
   };
 }
@@ -138,11 +179,15 @@ function coalesced(
 /** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
 async function emit(
   report: Report,
-  cmd: { output: OutputFormat; outputFiles: OutputFile[]; reportPath?: string },
+  cmd: { output: OutputFormat; outputFiles: OutputFile[]; reportPath?: string; quiet: boolean },
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
+  raw: { stdout: (s: string) => void },
+  colour: boolean,
 ): Promise<number> {
   if (cmd.reportPath) {
     try {
+      // As the Action's report-path does: the directory is made when it is not there yet.
+      await mkdir(dirname(cmd.reportPath), { recursive: true });
       await writeFile(cmd.reportPath, reportJson(report));
     } catch (e: unknown) {
       io.stderr(
@@ -157,8 +202,31 @@ async function emit(
     io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
     return 2;
   }
-  if (cmd.output === 'text' && report.error)
-    io.stderr(`image-gate: ${line(report.error.message)}\n`);
-  io.stdout(renderOutput(report, cmd.output));
+  if (cmd.output === 'text') {
+    // A run-level error (a missing key, a bad root) is said once here; the text below does not
+    // repeat it under every image.
+    if (report.error) io.stderr(`image-gate: ${line(report.error.message)}\n`);
+    const text = terminalText(renderReportText(report, { quiet: cmd.quiet }));
+    // Colour is added after the sanitiser, around text it has already made safe.
+    raw.stdout(colour ? colourText(text) : text);
+  } else io.stdout(renderOutput(report, cmd.output));
   return exitCode(report.outcome);
+}
+
+/** Does argv ask for JSON on stdout (`--output json`, `-o json`, `--output=json`, `-ojson`)? */
+function jsonRequested(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if ((a === '--output' || a === '-o') && argv[i + 1] === 'json') return true;
+    if (a === '--output=json' || a === '-ojson') return true;
+  }
+  return false;
+}
+
+/** A usage or run error as a JSON document: the report's `error` field and the tool. */
+function errorJson(err: GateError): string {
+  return (
+    JSON.stringify({ error: { code: err.code, message: err.message }, tool: TOOL }, null, 2) + '\n'
+  );
 }

@@ -105,15 +105,38 @@ export function parseConcurrency(name: string, value: string): number {
   return n;
 }
 
-/** `30s`, `5m`, `48h`, `2d`, or plain seconds. */
+/**
+ * `500ms`, `30s`, `5m`, `48h`, `2d`. A number without a unit is refused: `--timeout 5` could mean
+ * seconds or minutes and `maxVulnAge: 48` hours or seconds, so neither is guessed.
+ */
 export function parseDuration(name: string, value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value);
   if (!m) throw new GateError('USAGE', `${name}: '${value}' is not a duration (e.g. 90s, 5m, 48h)`);
+  if (m[2] === undefined)
+    throw new GateError(
+      'USAGE',
+      `${name}: '${value}' has no unit (write ${m[1]}s, ${m[1]}m or ${m[1]}h; units: ms, s, m, h, d)`,
+    );
   const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit]!;
+  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
   const v = n * factor;
   if (v <= 0) throw new GateError('USAGE', `${name}: '${value}' must be more than zero`);
+  return v;
+}
+
+/**
+ * A registry as `host` or `host:port` (an IPv6 address in brackets), the form image references
+ * and Docker's `insecure-registries` use: no scheme, path, user or query.
+ */
+export function parseRegistryHost(name: string, value: string): string {
+  const v = value.trim();
+  const host =
+    /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\d{1,5}))?$/.exec(v);
+  if (!host || (host[1] !== undefined && (Number(host[1]) < 1 || Number(host[1]) > 65535)))
+    throw new GateError(
+      'USAGE',
+      `${name}: '${value}' is not a registry host (expected host or host:port, without scheme or path, e.g. registry.lan:5000)`,
+    );
   return v;
 }
 
@@ -160,6 +183,20 @@ export function parseLines(value: string): string[] {
 
 const PLATFORM_PART = /^[a-z0-9][a-z0-9._-]*$/;
 
+/** Go's known GOOS values (go/build/syslist.go), which OCI image indexes use for `os`. */
+export const KNOWN_OS: ReadonlySet<string> = new Set(
+  'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(
+    ' ',
+  ),
+);
+
+/** Go's known GOARCH values (go/build/syslist.go), which OCI image indexes use for `architecture`. */
+export const KNOWN_ARCH: ReadonlySet<string> = new Set(
+  '386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(
+    ' ',
+  ),
+);
+
 /**
  * `all`, or a comma/newline-separated list of `os/arch[/variant]` (e.g. `linux/amd64,linux/arm64/v8`).
  * An empty value means "not requested".
@@ -180,6 +217,16 @@ export function parsePlatforms(name: string, value: string): PlatformSelection |
         `${name}: '${item}' is not a platform (expected os/arch or os/arch/variant, e.g. linux/amd64, or all)`,
       );
     const [os, architecture, variant] = parts as [string, string, string | undefined];
+    if (!KNOWN_OS.has(os))
+      throw new GateError(
+        'USAGE',
+        `${name}: '${item}': '${os}' is not an OCI/Go operating system (e.g. linux, windows, darwin, freebsd)`,
+      );
+    if (!KNOWN_ARCH.has(architecture))
+      throw new GateError(
+        'USAGE',
+        `${name}: '${item}': '${architecture}' is not an OCI/Go architecture (e.g. amd64, arm64, arm, 386, ppc64le, s390x, riscv64)`,
+      );
     return { os, architecture, ...(variant !== undefined ? { variant } : {}) };
   });
 }

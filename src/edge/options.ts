@@ -13,6 +13,7 @@ import {
   parseDuration,
   parseList,
   parsePlatforms,
+  parseRegistryHost,
   parseTufMirror,
   type GateOptions,
 } from '../core/options.js';
@@ -491,11 +492,36 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'list',
     'run',
     { value: 'HOST', text: 'allow plain HTTP to HOST (loopback is always allowed); repeatable' },
-    (o, v) => {
-      o.insecureRegistries = v as string[];
+    (o, v, name) => {
+      o.insecureRegistries = (v as string[]).map((h) => parseRegistryHost(name, h));
     },
   ),
 ];
+
+/**
+ * Options that cannot go together, checked once every option is read, in either front end:
+ * `spell` turns a table entry into what the user wrote (`--offline`, or the input `offline`).
+ */
+export function checkCombinations(o: GateOptions, spell: (spec: VerifyOption) => string): void {
+  const name = (flag: string): string => {
+    const spec = VERIFY_OPTIONS.find((s) => s.flag === flag);
+    return spec ? spell(spec) : flag;
+  };
+  if (o.offline) {
+    const given = (
+      [
+        ['trusted-root', o.trustedRoot],
+        ['tuf-mirror', o.tufMirror],
+        ['tuf-root', o.tufRoot],
+      ] as const
+    ).filter(([, v]) => v !== undefined);
+    for (const [flag, v] of given)
+      throw new GateError(
+        'USAGE',
+        `${name('offline')} uses the trusted root built into image-gate; it excludes ${name(flag)} ('${v}'): give one or the other`,
+      );
+  }
+}
 
 /** The options every run carries before any input or flag is read. */
 export function baseOptions(images: string[]): GateOptions {

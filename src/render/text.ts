@@ -51,11 +51,77 @@ export function renderResultText(r: ImageResult): string {
   return lines.join('\n');
 }
 
-export function renderReportText(report: Report): string {
-  const parts = report.results.map(renderResultText);
+/** After a batch longer than this, the failures are listed again at the end. */
+export const RECAP_AFTER = 20;
+
+export interface TextOptions {
+  /** Only the images that failed or errored, and no counts line when there are none. */
+  quiet?: boolean;
+}
+
+const isBad = (r: ImageResult): boolean => r.outcome === 'failed' || r.outcome === 'error';
+
+export function renderReportText(report: Report, opts: TextOptions = {}): string {
+  // A run-level error (a missing key, a bad root) is every image's reason: the front end says it
+  // once, so each image shows only its headline.
+  const runError = report.error?.message;
+  const shown = opts.quiet ? report.results.filter(isBad) : report.results;
+  const parts = shown.map((r) =>
+    runError !== undefined && r.reason === runError
+      ? `✗ Not verified: ${f(r.image)}`
+      : renderResultText(r),
+  );
   for (const w of report.warnings ?? []) parts.push(`Warning: ${f(w)}`);
-  parts.push(countsLine(report));
-  return parts.join('\n') + '\n';
+  const bad = report.results.filter(isBad);
+  if (report.results.length > RECAP_AFTER && bad.length > 0 && runError === undefined) {
+    parts.push(`Failed or errored (${bad.length} of ${report.results.length}):`);
+    for (const r of bad) parts.push(`  ✗ ${f(r.image)}: ${f(r.reason ?? r.outcome)}`);
+  }
+  if (!opts.quiet || bad.length > 0) parts.push(countsLine(report));
+  return parts.length === 0 ? '' : parts.join('\n') + '\n';
+}
+
+/**
+ * Colour for a terminal, as most CLIs read the environment: FORCE_COLOR (any value but `0` or
+ * `false`) turns it on, else NO_COLOR (any non-empty value) off, else on when stdout is a terminal.
+ */
+export function useColour(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY;
+}
+
+const SGR = {
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
+
+/**
+ * The headlines of already sanitised text in colour: verified green, failed red, errors yellow,
+ * the counts line bold. Only the fixed words this renderer writes are matched.
+ */
+export function colourText(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => {
+      if (l.startsWith('✓ Verified ')) return `${SGR.green}${l}${SGR.reset}`;
+      if (l.startsWith('✗ Verification FAILED ') || l.startsWith('  ✗ '))
+        return `${SGR.red}${l}${SGR.reset}`;
+      if (
+        l.startsWith('✗ Verification ERROR ') ||
+        l.startsWith('✗ Not verified: ') ||
+        l.startsWith('Error: ')
+      )
+        return `${SGR.yellow}${l}${SGR.reset}`;
+      if (l.startsWith('Warning: ')) return `${SGR.yellow}${l}${SGR.reset}`;
+      if (/^\d+ image\(s\): /.test(l)) return `${SGR.bold}${l}${SGR.reset}`;
+      return l;
+    })
+    .join('\n');
 }
 
 export function countsLine(report: Report): string {

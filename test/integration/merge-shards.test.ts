@@ -173,7 +173,10 @@ describe('merge through dist/cli.js', () => {
     ],
   ])('refuses %s with exit 2, naming the files', async (_what, files, msg) => {
     const m = await merge(...(await files()));
-    expect(m.stdout).toBe('');
+    // --output json: stdout is the error document (issue 13), never a merged report.
+    const doc = JSON.parse(m.stdout) as { error: { code: string; message: string } };
+    expect(Object.keys(doc)).toEqual(['error', 'tool']);
+    expect(`image-gate: ${doc.error.message}`).toMatch(msg);
     expect(m.stderr).toMatch(msg);
     expect(m.code).toBe(2);
   });

@@ -255,14 +255,9 @@ export class CredentialResolver {
         cause: e,
       });
     }
-    try {
-      return parseDockerConfig(text, path);
-    } catch (e: unknown) {
-      // A broken default config must not stop anonymous pulls; an explicitly given one must be right.
-      if (explicit) throw e;
-      this.opts.log?.(`ignoring unreadable docker config ${path}: ${(e as Error).message}`);
-      return {};
-    }
+    // A config that exists but cannot be read or parsed is an error naming the file, as `docker`
+    // itself refuses it: skipping it would pull anonymously without the credentials it holds.
+    return parseDockerConfig(text, path);
   }
 }
 
