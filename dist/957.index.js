@@ -319,11 +319,14 @@ class Validator {
 //# sourceMappingURL=file-validator.js.map
 // EXTERNAL MODULE: ./build/core/policy/match.js
 var match = __webpack_require__(9596);
+// EXTERNAL MODULE: ./build/core/policy/mode.js
+var policy_mode = __webpack_require__(16054);
 // EXTERNAL MODULE: ./build/core/policy/rule.js + 2 modules
 var rule = __webpack_require__(31046);
 ;// CONCATENATED MODULE: ./build/core/policy/file.js
 // The YAML policy file: per-image rules (signers, required attestations, conditions), validated
 // with errors that name the line and field; the first rule whose image globs match decides.
+
 
 
 
@@ -358,6 +361,8 @@ const RULE_KEYS = [
     'attestations',
     'conditions',
     'requireSignature',
+    'mode',
+    'enforceAfter',
 ];
 /** Read and validate a policy file; key paths in it are relative to its directory. */
 async function loadPolicyFile(file) {
@@ -503,6 +508,23 @@ function parseRule(v, node, at, baseDir) {
         else
             v.problem(v.lineOf(rs.value), `${at}.requireSignature`, 'must be true or false');
     }
+    const modePair = field('mode');
+    let mode;
+    if (modePair) {
+        const raw = (0,dist/* isScalar */.jn)(modePair.value) ? modePair.value.value : undefined;
+        if (raw === 'enforce' || raw === 'warn')
+            mode = raw;
+        else
+            v.problem(v.lineOf(modePair.value), `${at}.mode`, `${JSON.stringify(raw ?? null)} is not enforce or warn`);
+    }
+    const eaPair = field('enforceAfter');
+    let enforceAfter;
+    if (eaPair) {
+        const raw = (0,dist/* isScalar */.jn)(eaPair.value) ? eaPair.value.value : undefined;
+        enforceAfter = typeof raw === 'string' ? (0,policy_mode/* enforceAfterDate */.ZC)(raw) : undefined;
+        if (enforceAfter === undefined)
+            v.problem(v.lineOf(eaPair.value), `${at}.enforceAfter`, `${JSON.stringify(raw instanceof Date ? raw.toISOString() : (raw ?? null))} is not a date YYYY-MM-DD (UTC; the rule warns before it and enforces from it)`);
+    }
     const spec = {
         name: name ?? at,
         line,
@@ -516,11 +538,15 @@ function parseRule(v, node, at, baseDir) {
         attestations: [...new Set(attestations)],
         conditions,
         requireSignature,
+        ...(mode !== undefined ? { mode } : {}),
+        ...(enforceAfter !== undefined ? { enforceAfter } : {}),
     };
     // The checks every rule passes, whatever its source (rule.ts).
     for (const p of (0,rule/* ruleProblems */.b0)(spec, rule/* FILE_WORDS */.zT)) {
         const attPair = attKeysPair ?? attIdsPair;
-        if (p.field === 'attestationSigners' && attPair)
+        if (p.field === 'mode' && modePair)
+            v.problem(v.lineOf(modePair.key), `${at}.mode`, p.message);
+        else if (p.field === 'attestationSigners' && attPair)
             v.problem(v.lineOf(attPair.key), `${at}.${attKeysPair ? 'attestationKeys' : 'attestationIdentities'}`, p.message);
         else
             v.problem(line, at, p.message);

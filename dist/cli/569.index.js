@@ -116,6 +116,8 @@ var retry = __webpack_require__(3360);
 // A source of evidence: the attestation bundles GitHub holds for one digest, from its attestations
 // API (repository or organisation endpoint), paginated and bounded; the token goes to the
 // configured API origin only, bundle_url bodies are fetched without it (net/fetch.ts rules).
+// One client in one file (about 360 lines): paging, per-entry faults and the bundle_url fetch share
+// their bounds and error wording.
 
 
 
