@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeReportFiles, mergeReports } from '../../src/core/merge.js';
-import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
+import type { GateOptions } from '../../src/core/options.js';
 import { compileRunPolicy } from '../../src/core/policy/compile.js';
 import { parsePolicyFile } from '../../src/core/policy/file.js';
 import {
@@ -25,6 +25,7 @@ import { exitCode, overallOutcome, reportOutcome } from '../../src/core/report-o
 import { applyMode } from '../../src/core/verify/mode.js';
 import { failureMessage } from '../../src/render/summary.js';
 import { renderReportText, renderResultText } from '../../src/render/text.js';
+import { gateOptions, writePolicyFile } from '../helpers/gate-options.js';
 
 const KEY = path.resolve('examples/cosign.pub');
 const DAY = new Date('2027-03-01T00:00:00.000Z');
@@ -149,28 +150,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function options(over: Partial<GateOptions>): GateOptions {
-  return {
-    images: ['reg.example/app:v1'],
-    keys: [],
-    insecureIgnoreTlog: false,
-    insecureIgnoreSct: false,
-    offline: true,
-    concurrency: DEFAULTS.concurrency,
-    failFast: false,
-    insecureRegistries: [],
-    registryCredentials: [],
-    timeoutMs: 30_000,
-    requireAllKeys: false,
-    ...over,
-  };
-}
-
-async function policyFile(yaml: string): Promise<string> {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.yaml`);
-  await writeFile(file, yaml);
-  return file;
-}
+const options = gateOptions;
+const policyFile = (yaml: string): Promise<string> => writePolicyFile(dir, yaml);
 
 const modeOf = (p: ImagePolicy) => ({ mode: p.mode, enforceAfter: p.enforceAfter });
 

@@ -2,17 +2,18 @@
 // entry, both through the one rule validator. The same rule stated either way compiles to the same
 // ImagePolicy, and a rule that names no signer (or lets attestations decide without asking for
 // any) is refused from either source.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREDICATE } from '../../src/core/attestations/types.js';
-import { DEFAULTS, type GateOptions } from '../../src/core/options.js';
+import type { GateOptions } from '../../src/core/options.js';
 import { checkRunPolicy } from '../../src/core/policy/checks.js';
 import { compileRunPolicy } from '../../src/core/policy/compile.js';
 import { selectRule } from '../../src/core/policy/match.js';
 import type { ImagePolicy } from '../../src/core/policy/types.js';
 import { parseReference } from '../../src/core/reference.js';
+import { gateOptions, writePolicyFile } from '../helpers/gate-options.js';
 
 const KEY = path.resolve('examples/cosign.pub');
 let dir: string;
@@ -24,28 +25,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function options(over: Partial<GateOptions>): GateOptions {
-  return {
-    images: ['reg.example/app:v1'],
-    keys: [],
-    insecureIgnoreTlog: false,
-    insecureIgnoreSct: false,
-    offline: true,
-    concurrency: DEFAULTS.concurrency,
-    failFast: false,
-    insecureRegistries: [],
-    registryCredentials: [],
-    timeoutMs: 30_000,
-    requireAllKeys: false,
-    ...over,
-  };
-}
-
-async function policyFile(yaml: string): Promise<string> {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.yaml`);
-  await writeFile(file, yaml);
-  return file;
-}
+const options = gateOptions;
+const policyFile = (yaml: string): Promise<string> => writePolicyFile(dir, yaml);
 
 /** What decides an image, without the rule's name and globs (which differ by source). */
 function substance(p: ImagePolicy) {
