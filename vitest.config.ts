@@ -9,7 +9,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        // Unit files share one process per worker: no fork and re-import per file (half the wall
+        // time), which the tier allows because its tests restore what they change (cwd, env).
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false },
+      },
       {
         extends: true,
         test: {
