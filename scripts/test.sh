@@ -1,40 +1,37 @@
 #!/usr/bin/env bash
-# The test command: gets Node 24, Debian's docker-registry, xmllint and the browser test's packages
-# (chromium, cmark-gfm, an emoji font) if missing, installs the locked dependencies, then runs the
-# whole suite (unit and integration) with vitest.
+# The test command: gets Node 24 and the Debian packages the tests run for real (if missing),
+# installs the locked npm dependencies (gitlab-ci-local among them), then runs the whole suite
+# (unit and integration) with vitest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if ! command -v docker-registry >/dev/null 2>&1; then
+# command-or-file -> Debian package, for every real tool a test starts:
+#   docker-registry   the registry every integration test talks to
+#   xmllint           validates JUnit output against test/fixtures/junit/junit.xsd
+#   chromium, cmark-gfm, the emoji font   the job-summary browser test
+#   pre-commit, git   the pre-commit hook test (docs/ci/pre-commit.md)
+#   rsync             gitlab-ci-local copies the project with it (docs/ci/gitlab.md)
+need=(
+  "docker-registry docker-registry"
+  "xmllint libxml2-utils"
+  "chromium chromium"
+  "cmark-gfm cmark-gfm"
+  "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf fonts-noto-color-emoji"
+  "pre-commit pre-commit"
+  "git git"
+  "rsync rsync"
+)
+missing=()
+for entry in "${need[@]}"; do
+  what=${entry% *} pkg=${entry#* }
+  if [[ $what == /* ]]; then [ -e "$what" ] && continue; else command -v "$what" >/dev/null 2>&1 && continue; fi
+  missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "test.sh: installing Debian's docker-registry for the integration tests" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry) >&2
+    echo "test.sh: installing Debian's ${missing[*]} for the tests that run them" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2
   else
-    echo "test.sh: docker-registry is missing; run: sudo apt-get install docker-registry" >&2
-    exit 2
-  fi
-fi
-# xmllint (libxml2-utils) validates the JUnit output against test/fixtures/junit/junit.xsd.
-if ! command -v xmllint >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "test.sh: installing Debian's libxml2-utils (xmllint) for the JUnit tests" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils) >&2
-  else
-    echo "test.sh: xmllint is missing; run: sudo apt-get install libxml2-utils" >&2
-    exit 2
-  fi
-fi
-# The job-summary browser test (test/integration/summary-browser.test.ts) renders the summary
-# with GitHub's parser in Debian's Chromium: the packages it needs, installed as docker-registry is.
-browser_pkgs=()
-command -v chromium >/dev/null 2>&1 || browser_pkgs+=(chromium)
-command -v cmark-gfm >/dev/null 2>&1 || browser_pkgs+=(cmark-gfm)
-[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || browser_pkgs+=(fonts-noto-color-emoji)
-if [ ${#browser_pkgs[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "test.sh: installing Debian's ${browser_pkgs[*]} for the job-summary browser test" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser_pkgs[@]}") >&2
-  else
-    echo "test.sh: ${browser_pkgs[*]} missing; run: sudo apt-get install ${browser_pkgs[*]}" >&2
+    echo "test.sh: ${missing[*]} missing; run: sudo apt-get install ${missing[*]}" >&2
     exit 2
   fi
 fi
