@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import type { Report } from '../../src/core/report.js';
+import { pushLegacySignatures } from '../helpers/cosign-push.js';
 import { writeSnippets } from '../helpers/doc-snippets.js';
 import {
   signedImage,
@@ -21,6 +22,8 @@ import {
   type Image,
   type SigningRegistry,
 } from '../helpers/images.js';
+import { pushImage } from '../helpers/oci-push.js';
+import { startRegistry, type StartedRegistry } from '../helpers/registry-process.js';
 import { xmllint, xpath } from '../helpers/xmllint.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -38,6 +41,9 @@ let signed: string;
 let unsigned: string;
 /** acme/shop's own image, tagged with the commit's short SHA as the keyless example checks it. */
 let keyless: Image;
+/** The project's own registry (GitLab's speaks token auth), and a signed image only it holds. */
+let gitlabRegistry: StartedRegistry;
+let privateRef: string;
 
 interface Pipeline {
   code: number | null;
@@ -90,12 +96,26 @@ beforeAll(async () => {
   const key = s.ss.generateKeyPair();
   signed = (await signedImage(s, 'acme/shop/api', '1.4.2', { key })).ref;
   unsigned = (await signedImage(s, 'acme/shop/worker', '1.4.2')).ref;
+  gitlabRegistry = await startRegistry({ auth: 'token' });
+  const login = {
+    host: gitlabRegistry.host,
+    username: gitlabRegistry.username!,
+    password: gitlabRegistry.password!,
+  };
+  const pushed = await pushImage(login, 'acme/shop/private', '1.4.2');
+  const sig = s.ss.signLegacyKey({
+    imageDigest: pushed.digest,
+    dockerReference: `${gitlabRegistry.host}/acme/shop/private`,
+    ...key,
+  });
+  await pushLegacySignatures(login, 'acme/shop/private', pushed.digest, [sig]);
+  privateRef = `${gitlabRegistry.host}/acme/shop/private:1.4.2`;
 
   project = path.join(s.dir, 'project');
   await mkdir(path.join(project, 'templates'), { recursive: true });
   await writeSnippets('docs/ci/gitlab.md', project, {
     'registry.gitlab.com': s.reg.host,
-    [`acme/image-gate/image-gate@${VERSION}`]: '$CI_PROJECT_PATH/image-gate@$CI_COMMIT_SHA',
+    [`acme/image-gate/image-gate@v${VERSION}`]: '$CI_PROJECT_PATH/image-gate@$CI_COMMIT_SHA',
   });
   await copyFile(
     path.join(ROOT, 'templates', 'image-gate.yml'),
@@ -136,6 +156,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.reg.stop();
+  await gitlabRegistry?.stop();
 });
 
 const SHOP_MAIN = 'https://gitlab.com/acme/shop//.gitlab-ci.yml@refs/heads/main';
@@ -214,6 +235,36 @@ describe('docs/ci/gitlab.md under gitlab-ci-local', { timeout: 120_000 }, () => 
     expect(xpath(junit, 'string(//testcase/@name)')).toBe(signed);
     const report = JSON.parse(await artifact('image-gate-report.json')) as Report;
     expect(report.outcome).toBe('verified');
+  });
+
+  it("an image in the project's registry: the job logs in with the job token, on stdin", async () => {
+    await clean();
+    const { username, password, token } = gitlabRegistry;
+    const before = token!.requests.length;
+    const r = await pipeline(
+      '--input',
+      trustArgs(),
+      '--input',
+      `images=${privateRef}`,
+      '--variable',
+      `CI_REGISTRY=${gitlabRegistry.host}`,
+      '--variable',
+      `CI_REGISTRY_USER=${username!}`,
+      '--variable',
+      `CI_REGISTRY_PASSWORD=${password!}`,
+    );
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain(`✓ Verified ${privateRef}`);
+    expect(r.out).toContain(`✓ Verified ${signed}`);
+    expect(r.out).not.toContain(password!);
+    const basic = `Basic ${Buffer.from(`${username!}:${password!}`).toString('base64')}`;
+    // The gate's own token requests (the test's pushes came before): the job's login, to pull.
+    const asked = token!.requests.slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const q of asked) {
+      expect(q.authorization).toBe(basic);
+      expect(q.scope).toBe('repository:acme/shop/private:pull');
+    }
   });
 
   it('an unsigned image: the gate fails, JUnit names it and why, deploy does not run', async () => {
