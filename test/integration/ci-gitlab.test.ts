@@ -1,11 +1,12 @@
 // Issue 12, the GitLab pattern (docs/ci/gitlab.md), run for real: every snippet of the doc is
 // written into a scratch git project with the component (templates/image-gate.yml) and run by
-// gitlab-ci-local's shell executor against a real registry. The one translation is the include's
-// ref: the doc pins the release (`image-gate@0.1.0`), the test includes the component from its
+// gitlab-ci-local's shell executor, isolated (a job sees only committed files, and only its
+// declared artifacts come back), against real registries. The one translation is the include's
+// ref: the doc pins a release (`image-gate@v0.1.0`), the test includes the component from its
 // own project at the pipeline's commit, as GitLab documents for testing a component. Signed
 // images: the gate passes and `deploy` runs. An unsigned one: the gate fails, the JUnit report
 // (the merge request's test report) has a failure naming it and the reason, and `deploy` never
-// starts.
+// starts. Also: the project registry's job-token login, and a keyless GitLab pipeline identity.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -113,10 +114,20 @@ beforeAll(async () => {
 
   project = path.join(s.dir, 'project');
   await mkdir(path.join(project, 'templates'), { recursive: true });
-  await writeSnippets('docs/ci/gitlab.md', project, {
+  const snippets = await writeSnippets('docs/ci/gitlab.md', project, {
     'registry.gitlab.com': s.reg.host,
     [`acme/image-gate/image-gate@v${VERSION}`]: '$CI_PROJECT_PATH/image-gate@$CI_COMMIT_SHA',
   });
+  // Each snippet is run below; a new one needs a run of its own here.
+  expect(snippets.map((x) => x.file).sort()).toEqual([
+    '.gitlab-ci.yml',
+    'deploy/api.yaml',
+    'keyless.gitlab-ci.yml',
+  ]);
+  for (const f of ['.gitlab-ci.yml', 'keyless.gitlab-ci.yml'])
+    expect(await readFile(path.join(project, f), 'utf8')).toContain(
+      '$CI_PROJECT_PATH/image-gate@$CI_COMMIT_SHA',
+    );
   await copyFile(
     path.join(ROOT, 'templates', 'image-gate.yml'),
     path.join(project, 'templates', 'image-gate.yml'),
