@@ -222,6 +222,15 @@ describe('README workflow snippets', () => {
     for (const s of scripts) expect(s, s).not.toContain('${{');
   });
 
+  it('the Usage workflow asks only for the permissions the Action uses, each explained', () => {
+    const usage = readme.slice(readme.indexOf('## Usage'), readme.indexOf('## Inputs'));
+    const first = parse(yamlBlocks(usage)[0]) as { permissions: Record<string, string> };
+    expect(first.permissions).toEqual({ contents: 'read', packages: 'read' });
+    for (const p of ['contents: read', 'packages: read', 'attestations: read'])
+      expect(usage).toContain(`- \`${p}\`: `);
+    for (const b of blocks) expect(b).not.toMatch(/^\s*id-token:/m);
+  });
+
   it('the check sees a ${{ }} pasted into a run: script', () => {
     const bad = 'steps:\n  - run: echo ${{ steps.gate.outputs.pinned }}\n';
     expect(yamlBlocks('```yaml\n' + bad + '```\n').flatMap((b) => runs(parse(b)))).toEqual([
