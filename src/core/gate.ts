@@ -12,6 +12,7 @@ import { summarizeRunPolicy, type SummaryContext } from './policy/summary.js';
 import type { ImagePolicy, RunPolicy } from './policy/types.js';
 import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
+import { loadDockerConfig } from './registry/credentials.js';
 import { finishReport, githubRunOf } from './report-finish.js';
 import type { Report } from './report.js';
 import { SecretRegistry } from './secrets.js';
@@ -108,7 +109,14 @@ async function gate(
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
     const root = await trustMaterial(settings, policy);
     warnings = [...files.warnings, ...root.warnings];
+    // Read once, before any image: a bad Docker config is the run's error, said once, not each
+    // registry image's. Runs without registry images never read it.
+    const dockerConfig = settings.images.some(isRegistryImage)
+      ? await loadDockerConfig(undefined, env)
+      : undefined;
     client = new RegistryClient({
+      env,
+      ...(dockerConfig ? { dockerConfig } : {}),
       insecureRegistries: settings.insecureRegistries,
       credentials: settings.registryCredentials,
       ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
@@ -195,6 +203,15 @@ async function imagesFromFiles(
     };
   } catch (e: unknown) {
     return { ...none, error: toGateError(e) };
+  }
+}
+
+/** Does `image` name a registry image (what the Docker config holds credentials for)? */
+function isRegistryImage(image: string): boolean {
+  try {
+    return parseReference(image).kind === 'registry';
+  } catch {
+    return false;
   }
 }
 

@@ -1,11 +1,13 @@
 // Credential selection: exact host[:port] only (GHSA-pf56), Docker Hub aliases, helpers, and the
 // GitHub token for ghcr.io and nowhere else.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CredentialResolver,
+  loadDockerConfig,
+  parseDockerConfig,
   registryKeyMatches,
   runCredentialHelper,
 } from '../../src/core/registry/credentials.js';
@@ -149,6 +151,142 @@ describe('CredentialResolver', () => {
       new CredentialResolver({ dockerConfigPath: path }).resolve('x.example'),
     ).rejects.toMatchObject({ code: 'USAGE' });
   });
+});
+
+// A config `docker` refuses is refused whole (not skipped, which would pull anonymously), with
+// the file and the key named and no value quoted; one it reads is read.
+describe('parseDockerConfig', () => {
+  const P = '/home/u/.docker/config.json';
+  it.each([
+    ['not JSON', '{"auths": {', 'not JSON'],
+    ['a JSON array', '[]', 'not a JSON object'],
+    ['a JSON string', '"auths"', 'not a JSON object'],
+    ['auths a string', '{"auths": "ghcr.io"}', 'auths is not an object'],
+    ['auths a list', '{"auths": [{"auth": "dTpw"}]}', 'auths is not an object'],
+    [
+      'an auths entry a string',
+      '{"auths": {"ghcr.io": "dTpw"}}',
+      'auths["ghcr.io"] is not an object',
+    ],
+    [
+      'auth not base64',
+      '{"auths": {"ghcr.io": {"auth": "%%%s3cr3t"}}}',
+      'auths["ghcr.io"].auth is not base64 of user:password',
+    ],
+    [
+      'auth base64 without a colon',
+      `{"auths": {"ghcr.io": {"auth": "${b64('s3cr3t')}"}}}`,
+      '.auth is not base64 of user:password',
+    ],
+    [
+      'auth base64 with no user',
+      `{"auths": {"ghcr.io": {"auth": "${b64(':s3cr3t')}"}}}`,
+      '.auth is not base64 of user:password',
+    ],
+    [
+      'auth unpadded base64',
+      `{"auths": {"ghcr.io": {"auth": "${b64('u:s3cr3t').replace(/=+$/, '')}"}}}`,
+      '.auth is not base64',
+    ],
+    [
+      'auth a number',
+      '{"auths": {"ghcr.io": {"auth": 42}}}',
+      'auths["ghcr.io"].auth is not a string',
+    ],
+    [
+      'password a number',
+      '{"auths": {"h:5000": {"username": "u", "password": 1}}}',
+      'auths["h:5000"].password is not a string',
+    ],
+    ['credHelpers a list', '{"credHelpers": ["ecr-login"]}', 'credHelpers is not an object'],
+    [
+      'a credHelpers value a number',
+      '{"credHelpers": {"ghcr.io": 1}}',
+      'credHelpers["ghcr.io"] is not a credential helper name',
+    ],
+    [
+      'a credHelpers value a path',
+      '{"credHelpers": {"ghcr.io": "../../bin/sh"}}',
+      'credHelpers["ghcr.io"] is not a credential helper name',
+    ],
+    [
+      'credsStore a path',
+      '{"credsStore": "../../bin/sh"}',
+      'credsStore is not a credential helper name',
+    ],
+    ['credsStore an object', '{"credsStore": {}}', 'credsStore is not a credential helper name'],
+  ])('refuses %s, naming the file and the key', (_name, text, said) => {
+    let err: unknown;
+    try {
+      parseDockerConfig(text, P);
+    } catch (e: unknown) {
+      err = e;
+    }
+    expect(err).toMatchObject({ code: 'USAGE' });
+    const message = (err as Error).message;
+    expect(message).toContain(`docker config ${P}: `);
+    expect(message).toContain(said);
+    expect(message).not.toContain('s3cr3t');
+  });
+
+  it('reads what docker reads: padded auth, extra fields, empty and null parts', () => {
+    const cfg = parseDockerConfig(
+      JSON.stringify({
+        auths: {
+          'ghcr.io': { auth: b64('u:p'), email: 'u@example.com' },
+          'https://index.docker.io/v1/': {},
+          'quay.io': { auth: '', identitytoken: 'tok' },
+          'h:5000': { username: 'u', password: 'p', auth: null },
+        },
+        credHelpers: { 'x.example': 'ecr-login' },
+        credsStore: '',
+        psFormat: 'table',
+        HttpHeaders: { 'User-Agent': 'x' },
+      }),
+      P,
+    );
+    expect(Object.keys(cfg.auths ?? {})).toHaveLength(4);
+    expect(cfg.credHelpers).toEqual({ 'x.example': 'ecr-login' });
+    expect(cfg.credsStore).toBeUndefined();
+    expect(parseDockerConfig('{"auths": null, "credHelpers": null}', P)).toEqual({});
+  });
+});
+
+describe('loadDockerConfig', () => {
+  it('is no config when the default file is missing, an error naming it otherwise', async () => {
+    expect(await loadDockerConfig(undefined, { DOCKER_CONFIG: join(dir, 'nope') })).toEqual({});
+    await expect(loadDockerConfig(join(dir, 'nope.json'))).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining(join(dir, 'nope.json')) as string,
+    });
+    // DOCKER_CONFIG naming a file (config.json under it cannot exist) or config.json a directory.
+    const file = await configFile({});
+    await expect(loadDockerConfig(undefined, { DOCKER_CONFIG: file })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining(
+        `docker config ${join(file, 'config.json')}: cannot read`,
+      ) as string,
+    });
+    const asDir = join(dir, 'dir-config');
+    await mkdir(join(asDir, 'config.json'), { recursive: true });
+    await expect(loadDockerConfig(undefined, { DOCKER_CONFIG: asDir })).rejects.toMatchObject({
+      message: expect.stringContaining(
+        `docker config ${join(asDir, 'config.json')}: cannot read`,
+      ) as string,
+    });
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a config it may not read (not as root)',
+    async () => {
+      const p = await configFile({});
+      await chmod(p, 0o000);
+      await expect(loadDockerConfig(p)).rejects.toMatchObject({
+        code: 'USAGE',
+        message: expect.stringContaining(`docker config ${p}: cannot read`) as string,
+      });
+    },
+  );
 });
 
 describe('runCredentialHelper (real docker-credential-* protocol)', () => {

@@ -8,6 +8,7 @@ import { RegistryAuth } from './auth.js';
 import {
   CredentialResolver,
   type CredentialHelperRunner,
+  type DockerConfig,
   type ExplicitCredential,
 } from './credentials.js';
 import { isRepositoryName, quote } from './digest.js';
@@ -27,6 +28,8 @@ export interface RegistryClientOptions {
   insecureRegistries?: string[];
   /** Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
   dockerConfigPath?: string;
+  /** The Docker config, already read (the gate reads it once, at the run's start). */
+  dockerConfig?: DockerConfig;
   /** Explicit credentials (Action inputs); they win over the Docker config. */
   credentials?: ExplicitCredential[];
   /** Sent only to host `ghcr.io` exactly. */
@@ -119,6 +122,7 @@ export class RegistryClient {
     const resolver = new CredentialResolver({
       ...(opts.credentials ? { credentials: opts.credentials } : {}),
       ...(opts.dockerConfigPath !== undefined ? { dockerConfigPath: opts.dockerConfigPath } : {}),
+      ...(opts.dockerConfig ? { dockerConfig: opts.dockerConfig } : {}),
       ...(opts.githubToken ? { githubToken: opts.githubToken } : {}),
       ...(opts.runCredentialHelper ? { runHelper: opts.runCredentialHelper } : {}),
       env,

@@ -56,6 +56,11 @@ export interface CredentialOptions {
   credentials?: ExplicitCredential[];
   /** Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
   dockerConfigPath?: string;
+  /**
+   * The Docker config, already read (`loadDockerConfig`): the run reads it once at its start, so
+   * a bad one is the run's error, said once, not every image's. Wins over `dockerConfigPath`.
+   */
+  dockerConfig?: DockerConfig;
   /** Used for host `ghcr.io` exactly, nowhere else. */
   githubToken?: string;
   env?: NodeJS.ProcessEnv;
@@ -128,25 +133,62 @@ export function helperFor(config: DockerConfig, host: string): string | undefine
   return undefined;
 }
 
+/**
+ * A Docker config as `docker` itself reads it, refused whole where `docker` refuses it: not JSON,
+ * not an object, `auths` or `credHelpers` not an object, an entry or a field of the wrong type, an
+ * `auth` that is not base64 of `user:password`, a helper name that is not one. Skipping the bad
+ * part would pull anonymously without the credentials it holds. Messages name the file and the
+ * key, never a value (it may be a secret).
+ */
 export function parseDockerConfig(text: string, path: string): DockerConfig {
+  const bad = (why: string) => new GateError('USAGE', `docker config ${path}: ${why}`);
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e: unknown) {
     throw new GateError('USAGE', `docker config ${path}: not JSON`, { cause: e });
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new GateError('USAGE', `docker config ${path}: not a JSON object`);
-  const o = v as Record<string, unknown>;
+  if (!isRecord(v)) throw bad('not a JSON object');
   const cfg: DockerConfig = {};
-  if (isRecord(o.auths)) cfg.auths = o.auths as Record<string, AuthEntry>;
-  if (isRecord(o.credHelpers)) cfg.credHelpers = o.credHelpers as Record<string, string>;
-  if (typeof o.credsStore === 'string' && o.credsStore !== '') cfg.credsStore = o.credsStore;
+  if (v.auths !== undefined && v.auths !== null) {
+    if (!isRecord(v.auths)) throw bad('auths is not an object');
+    for (const [key, entry] of Object.entries(v.auths)) checkAuthEntry(key, entry, bad);
+    cfg.auths = v.auths as Record<string, AuthEntry>;
+  }
+  if (v.credHelpers !== undefined && v.credHelpers !== null) {
+    if (!isRecord(v.credHelpers)) throw bad('credHelpers is not an object');
+    for (const [key, helper] of Object.entries(v.credHelpers))
+      if (typeof helper !== 'string' || !HELPER_NAME.test(helper))
+        throw bad(`credHelpers[${quote(key)}] is not a credential helper name`);
+    cfg.credHelpers = v.credHelpers as Record<string, string>;
+  }
+  if (v.credsStore !== undefined && v.credsStore !== null && v.credsStore !== '') {
+    if (typeof v.credsStore !== 'string' || !HELPER_NAME.test(v.credsStore))
+      throw bad('credsStore is not a credential helper name');
+    cfg.credsStore = v.credsStore;
+  }
   return cfg;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `docker-credential-<name>`: a name that cannot leave that prefix (`../../bin/sh`). */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function checkAuthEntry(key: string, entry: unknown, bad: (why: string) => GateError): void {
+  const at = `auths[${quote(key)}]`;
+  if (!isRecord(entry)) throw bad(`${at} is not an object`);
+  for (const field of ['auth', 'username', 'password', 'identitytoken'])
+    if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string')
+      throw bad(`${at}.${field} is not a string`);
+  const auth = entry.auth;
+  if (typeof auth !== 'string' || auth === '') return;
+  // As docker's decodeAuth: standard base64 of `user:password`, with a user.
+  const decoded = BASE64.test(auth) ? Buffer.from(auth, 'base64').toString('utf8') : '';
+  if (decoded.indexOf(':') <= 0) throw bad(`${at}.auth is not base64 of user:password`);
 }
 
 /** Resolves and caches one credential (or none) per registry host. */
@@ -194,7 +236,7 @@ export class CredentialResolver {
   }
 
   private async fromHelper(helper: string, host: string): Promise<Credential | undefined> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+    if (!HELPER_NAME.test(helper)) {
       throw new GateError(
         'USAGE',
         `docker config: credential helper name ${quote(helper)} is not valid`,
@@ -232,33 +274,43 @@ export class CredentialResolver {
   }
 
   private loadConfig(): Promise<DockerConfig> {
-    this.config ??= this.readConfig();
+    this.config ??= this.opts.dockerConfig
+      ? Promise.resolve(this.opts.dockerConfig)
+      : loadDockerConfig(this.opts.dockerConfigPath, this.opts.env);
     return this.config;
   }
+}
 
-  private async readConfig(): Promise<DockerConfig> {
-    const explicit = this.opts.dockerConfigPath !== undefined;
-    const path = this.opts.dockerConfigPath ?? defaultDockerConfigPath(this.opts.env);
-    let text: string;
-    try {
-      const buf = await readFile(path);
-      if (buf.length > MAX_DOCKER_CONFIG_BYTES)
-        throw new GateError(
-          'LIMIT_EXCEEDED',
-          `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`,
-        );
-      text = buf.toString('utf8');
-    } catch (e: unknown) {
-      if (e instanceof GateError) throw e;
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return {};
-      throw new GateError('USAGE', `docker config ${path}: cannot read (${(e as Error).message})`, {
-        cause: e,
-      });
-    }
-    // A config that exists but cannot be read or parsed is an error naming the file, as `docker`
-    // itself refuses it: skipping it would pull anonymously without the credentials it holds.
-    return parseDockerConfig(text, path);
+/**
+ * Reads and checks the Docker config at `path` (default: $DOCKER_CONFIG/config.json, else
+ * ~/.docker/config.json). A default path that does not exist is no config; one given that does
+ * not exist, or any that cannot be read or parsed, is a USAGE error naming the file.
+ */
+export async function loadDockerConfig(
+  path?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DockerConfig> {
+  const explicit = path !== undefined;
+  const file = path ?? defaultDockerConfigPath(env);
+  let text: string;
+  try {
+    const buf = await readFile(file);
+    if (buf.length > MAX_DOCKER_CONFIG_BYTES)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `docker config ${file}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`,
+      );
+    text = buf.toString('utf8');
+  } catch (e: unknown) {
+    if (e instanceof GateError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return {};
+    throw new GateError('USAGE', `docker config ${file}: cannot read (${(e as Error).message})`, {
+      cause: e,
+    });
   }
+  // A config that exists but cannot be read or parsed is an error naming the file, as `docker`
+  // itself refuses it: skipping it would pull anonymously without the credentials it holds.
+  return parseDockerConfig(text, file);
 }
 
 /** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
