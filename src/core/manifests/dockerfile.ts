@@ -7,6 +7,8 @@ import { manifestError, type ImageOccurrence } from './types.js';
 interface Instruction {
   line: number;
   text: string;
+  /** Each physical line's body (escape dropped) and its offset in the file, to place words. */
+  parts: Array<{ offset: number; body: string }>;
 }
 
 export function readDockerfile(file: string, text: string): ImageOccurrence[] {
@@ -29,9 +31,11 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     }
     if (op !== 'FROM') continue;
     seenFrom = true;
-    const words = splitWords(rest).filter((w) => !w.startsWith('--'));
+    const placed = placedWords(ins).slice(1);
+    const words = placed.filter((w) => !w.text.startsWith('--'));
     if (words.length === 0) throw manifestError(file, ins.line, 'FROM names no image');
-    const [raw, as, stage] = words;
+    const [raw, as, stage] = words.map((w) => w.text);
+    const span = { start: words[0].start, end: words[0].start + raw.length };
     let image: string;
     try {
       image = substitute(raw, args);
@@ -42,7 +46,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     const base = image.toLowerCase();
     const skip = base === 'scratch' || stages.has(base);
     if (as?.toUpperCase() === 'AS' && stage) stages.add(stage.toLowerCase());
-    if (!skip) found.push({ image, file, line: ins.line, kind: 'dockerfile' });
+    if (!skip) found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
   }
   return found;
 }
@@ -59,21 +63,34 @@ function instructions(text: string): Instruction[] {
   }
   const out: Instruction[] = [];
   let cur: Instruction | undefined;
+  let next = 0;
   lines.forEach((raw, i) => {
+    const offset = next;
+    next += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
     const l = raw.trim();
     if (l.startsWith('#')) return; // comments, also inside a continued instruction
     if (cur === undefined && l === '') return;
     let body = raw;
     const continued = body.trimEnd().endsWith(escape);
     if (continued) body = body.trimEnd().slice(0, -escape.length);
-    if (cur) cur.text += ` ${body.trim()}`;
-    else cur = { line: i + 1, text: body.trim() };
+    if (cur) {
+      cur.text += ` ${body.trim()}`;
+      cur.parts.push({ offset, body });
+    } else cur = { line: i + 1, text: body.trim(), parts: [{ offset, body }] };
     if (!continued) {
       out.push(cur);
       cur = undefined;
     }
   });
   if (cur) out.push(cur);
+  return out;
+}
+
+/** The instruction's words (the instruction itself first) with their offsets in the file. */
+function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  for (const p of ins.parts)
+    for (const m of p.body.matchAll(/\S+/g)) out.push({ text: m[0], start: p.offset + m.index });
   return out;
 }
 
