@@ -89,7 +89,8 @@ export async function runPin(cmd: PinCommand, io: Io): Promise<number> {
           tool: TOOL,
         }),
       );
-    for (const p of problems) io.stderr(`${line(p.file)}:${p.line}: ${line(p.message)}\n`);
+    for (const p of problems)
+      io.stderr(`image-gate: ${line(p.file)}:${p.line}: ${line(p.message)}\n`);
     io.stderr(`image-gate: ${line(err.message)}\n`);
     return 2;
   };
@@ -200,7 +201,8 @@ export async function runPin(cmd: PinCommand, io: Io): Promise<number> {
       io.stdout(
         json({ written: false, rewrites: [], unchanged: [], problems, report: reportDoc(report) }),
       );
-    for (const p of problems) io.stderr(`${line(p.file)}:${p.line}: ${line(p.message)}\n`);
+    for (const p of problems)
+      io.stderr(`image-gate: ${line(p.file)}:${p.line}: ${line(p.message)}\n`);
     io.stderr('image-gate: pin: nothing written\n');
     return 1;
   }

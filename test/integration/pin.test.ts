@@ -106,9 +106,10 @@ const k8s = () =>
 
 const dockerfile = () =>
   [
+    `ARG TOOL="${img['app/tool'].ref}"`,
     `FROM --platform=$BUILDPLATFORM ${img['app/base'].ref} AS build`,
     'RUN make',
-    `FROM ${img['app/tool'].ref}`,
+    'FROM ${TOOL}',
     'COPY --from=build /out /out',
     '',
   ].join('\n');
@@ -145,8 +146,8 @@ describe('image-gate pin', () => {
         `compose.yaml:9: ${pin('app/multi')}`,
         `deploy.yaml:7: ${pin('app/web')}`,
         `deploy.yaml:9: ${pin('app/worker')}`,
-        `Dockerfile:1: ${pin('app/base')}`,
-        `Dockerfile:3: ${pin('app/tool')}`,
+        `Dockerfile:1: ${pin('app/tool')}`, // the ARG default FROM $\{TOOL} names
+        `Dockerfile:2: ${pin('app/base')}`,
         `images.txt:2: ${pin('app/tool')}`,
         'pin: 8 references pinned in 4 files; 5 images verified',
         '',
@@ -231,7 +232,7 @@ describe('image-gate pin', () => {
   it('refuses an interpolated reference before verifying or writing anything (exit 2)', async () => {
     const dir = await workdir('interpolated', {
       'compose.yaml': `services:\n  web:\n    image: ${img['app/web'].ref}\n  tagged:\n    image: ${s.reg.host}/app/worker:\${TAG:-2.0}\n`,
-      Dockerfile: `ARG BASE=${img['app/base'].ref}\nFROM \${BASE}\n`,
+      Dockerfile: `ARG REG=${s.reg.host}\nFROM \${REG}/app/base:3\n`,
     });
     const before = await bytes(dir);
     const r = await runCli(['pin', ...gate(), '.'], {}, dir);
@@ -239,7 +240,9 @@ describe('image-gate pin', () => {
     expect(r.stderr).toContain(
       `compose.yaml:5: '${s.reg.host}/app/worker:\${TAG:-2.0}' cannot be pinned in place: it is interpolated (reads as '${img['app/worker'].ref}')`,
     );
-    expect(r.stderr).toContain("Dockerfile:2: '${BASE}' cannot be pinned in place");
+    expect(r.stderr).toContain(
+      "image-gate: Dockerfile:2: '${REG}/app/base:3' cannot be pinned in place",
+    );
     expect(r.stderr).toContain(
       'pin: 2 references cannot be pinned in place; nothing verified or written',
     );
@@ -292,17 +295,17 @@ describe('image-gate pin', () => {
         file: 'Dockerfile',
         line: 1,
         kind: 'dockerfile',
-        from: img['app/base'].ref,
-        to: at('app/base'),
-        digest: img['app/base'].digest,
-      },
-      {
-        file: 'Dockerfile',
-        line: 3,
-        kind: 'dockerfile',
         from: img['app/tool'].ref,
         to: at('app/tool'),
         digest: img['app/tool'].digest,
+      },
+      {
+        file: 'Dockerfile',
+        line: 2,
+        kind: 'dockerfile',
+        from: img['app/base'].ref,
+        to: at('app/base'),
+        digest: img['app/base'].digest,
       },
     ]);
   });

@@ -7,6 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { helpText, parseCommand } from '../../src/cli/args.js';
 import { readFiles, type ReadFile } from '../../src/core/manifests/files.js';
 import {
   applyEdits,
@@ -167,7 +168,7 @@ describe('pin rewrites only the reference text', () => {
     expect(plan.edits.map((e) => [e.line, e.from])).toEqual([
       [3, 'nginx:1.25'],
       [10, 'redis:7'],
-      [12, 'postgres:16'], // a block scalar's line is its header's, as `images` says
+      [13, 'postgres:16'], // where the text changes: the block scalar's content line
       [15, 'ghcr.io/acme/api:1.0'],
     ]);
   });
@@ -193,6 +194,32 @@ describe('pin rewrites only the reference text', () => {
     expect(out).toBe(`${JSON.stringify(doc, null, 4)}\n`);
   });
 
+  it('pins `FROM $ARG` at the ARG default, once for every FROM naming it', async () => {
+    const text = [
+      'ARG BASE="ghcr.io/acme/base:1"',
+      'ARG TOOL=alpine:3 OTHER=x',
+      'FROM ${BASE} AS build',
+      'FROM $TOOL',
+      'FROM $BASE',
+      '',
+    ].join('\n');
+    const f = await fileOf('Dockerfile', text);
+    expect(f.occurrences.map((o) => [o.line, o.image])).toEqual([
+      [3, 'ghcr.io/acme/base:1'],
+      [4, 'alpine:3'],
+      [5, 'ghcr.io/acme/base:1'],
+    ]);
+    expect(pin(f)).toBe(
+      text
+        .replace('base:1"', `base:1${D('ghcr.io/acme/base:1')}"`)
+        .replace('alpine:3 ', `alpine:3${D('alpine:3')} `),
+    );
+    expect(planPins(f, digestFor).edits.map((e) => [e.line, e.from])).toEqual([
+      [1, 'ghcr.io/acme/base:1'],
+      [2, 'alpine:3'],
+    ]);
+  });
+
   it('spells the reference as written, not normalised', async () => {
     const f = await fileOf('compose.yaml', 'services:\n  a:\n    image: nginx\n');
     expect(planPins(f, digestFor).edits[0].to).toBe(`nginx${D('nginx')}`);
@@ -215,10 +242,16 @@ describe('pin refuses what it cannot pin in place', () => {
       "compose.yaml:3: 'ghcr.io/acme/app:${TAG:-1.0}' cannot be pinned in place: it is interpolated (reads as 'ghcr.io/acme/app:1.0')",
     ],
     [
-      'a Dockerfile ARG',
+      'a Dockerfile ARG with a default in FROM',
       'Dockerfile',
-      'ARG BASE=alpine:3\nFROM ${BASE} AS x\n',
-      "Dockerfile:2: '${BASE}' cannot be pinned in place: it is interpolated (reads as 'alpine:3')",
+      'ARG BASE=alpine:3\nFROM ${BASE:-alpine:3} AS x\n',
+      "Dockerfile:2: '${BASE:-alpine:3}' cannot be pinned in place: it is interpolated (reads as 'alpine:3')",
+    ],
+    [
+      'a Dockerfile ARG as part of the reference',
+      'Dockerfile',
+      'ARG REG=ghcr.io\nFROM ${REG}/acme/app:1\n',
+      "Dockerfile:2: '${REG}/acme/app:1' cannot be pinned in place: it is interpolated",
     ],
     [
       'a bare $ARG',
@@ -281,5 +314,61 @@ describe('pin refuses what it cannot pin in place', () => {
     expect(() => checkReadBack(f, applyEdits(f.text, wrong), wrong)).toThrow(
       /would not read back: line 3 reads 'nginx:1@sha256:[0-9a-f]{64}nginx:1'/,
     );
+  });
+});
+
+describe('pin on the command line', () => {
+  it('reads the verify options, and keeps the files for itself', () => {
+    const cmd = parseCommand(['pin', '--key', 'k.pub', '--from', 'b.yaml', 'a.yaml', '-o', 'json']);
+    expect(cmd).toMatchObject({ command: 'pin', check: false, paths: ['a.yaml', 'b.yaml'] });
+    if (cmd.command !== 'pin' || cmd.check) throw new Error('not pin');
+    expect(cmd.output).toBe('json');
+    expect(cmd.options.keys).toEqual(['k.pub']);
+    // The gate is given the files' references, never the files (pin reads them once).
+    expect([cmd.options.manifests, cmd.options.imagesFile, cmd.options.images]).toEqual([
+      undefined,
+      undefined,
+      [],
+    ]);
+  });
+
+  it('--check needs no key', () => {
+    expect(parseCommand(['pin', '--check', 'Dockerfile'])).toEqual({
+      command: 'pin',
+      check: true,
+      paths: ['Dockerfile'],
+      output: 'text',
+    });
+  });
+
+  it.each([
+    [
+      ['pin', '--chek', 'a.yaml'],
+      'pin: unknown flag --chek (did you mean --check?); see image-gate pin --help',
+    ],
+    [['pin', '--key', 'k'], 'pin: no files, directories or --images-file given'],
+    [['pin', '--check', '--key', 'k', 'a.yaml'], 'pin --check: --key is not used'],
+    [
+      ['pin', '--check', '-o', 'junit', 'a.yaml'],
+      "pin --check: --output: expected text or json, got 'junit'",
+    ],
+    [
+      ['pin', '--key', 'k', '-o', 'markdown', 'a.yaml'],
+      "pin: --output: 'markdown' on stdout is not text or json",
+    ],
+    [
+      ['pin', '--key', 'k', '--images-file', '-'],
+      'pin: --images-file -: stdin cannot be rewritten',
+    ],
+    [['pni', 'a.yaml'], "unknown command 'pni' (did you mean pin?)"],
+  ])('refuses %j', (argv, msg) => {
+    expect(() => parseCommand(argv)).toThrow(msg);
+  });
+
+  it('has its own help, and the overview names it', () => {
+    expect(parseCommand(['pin', '--help'])).toEqual({ command: 'help', topic: 'pin' });
+    expect(helpText('pin')).toMatch(/^Usage: image-gate pin /);
+    expect(helpText('pin')).toContain('--check');
+    expect(helpText(undefined)).toContain('image-gate pin [options]');
   });
 });

@@ -2,7 +2,8 @@
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
 // character, `\` by default) join lines; the line given is where the instruction starts.
-import { manifestError, type ImageOccurrence } from './types.js';
+// The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
+import { manifestError, type ImageOccurrence, type TextSpan } from './types.js';
 
 interface Instruction {
   line: number;
@@ -14,18 +15,28 @@ interface Instruction {
 export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   const found: ImageOccurrence[] = [];
   const args = new Map<string, string | undefined>();
+  // Where each ARG default is written: `FROM $BASE` is pinned there (see below).
+  const argSpans = new Map<string, TextSpan>();
   const stages = new Set<string>();
   let seenFrom = false;
   for (const ins of instructions(text)) {
-    const m = /^(\w+)\s*(.*)$/s.exec(ins.text);
+    const m = /^(\w+)/.exec(ins.text);
     if (!m) continue;
     const op = m[1].toUpperCase();
-    const rest = m[2].trim();
     if (op === 'ARG' && !seenFrom) {
-      for (const decl of splitWords(rest)) {
+      for (const { text: decl, start } of placedWords(ins).slice(1)) {
         const eq = decl.indexOf('=');
-        if (eq < 0) args.set(decl, undefined);
-        else args.set(decl.slice(0, eq), unquote(decl.slice(eq + 1)));
+        const name = eq < 0 ? decl : decl.slice(0, eq);
+        argSpans.delete(name);
+        if (eq < 0) {
+          args.set(name, undefined);
+          continue;
+        }
+        const written = decl.slice(eq + 1);
+        const value = unquote(written);
+        args.set(name, value);
+        const at = start + eq + 1 + (value === written ? 0 : 1);
+        argSpans.set(name, { start: at, end: at + value.length });
       }
       continue;
     }
@@ -35,7 +46,13 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     const words = placed.filter((w) => !w.text.startsWith('--'));
     if (words.length === 0) throw manifestError(file, ins.line, 'FROM names no image');
     const [raw, as, stage] = words.map((w) => w.text);
-    const span = { start: words[0].start, end: words[0].start + raw.length };
+    // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
+    // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
+    const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
+      start: words[0].start,
+      end: words[0].start + raw.length,
+    };
     let image: string;
     try {
       image = substitute(raw, args);
@@ -92,10 +109,6 @@ function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
   for (const p of ins.parts)
     for (const m of p.body.matchAll(/\S+/g)) out.push({ text: m[0], start: p.offset + m.index });
   return out;
-}
-
-function splitWords(s: string): string[] {
-  return s.split(/\s+/).filter(Boolean);
 }
 
 function unquote(v: string): string {

@@ -112,7 +112,8 @@ export function planPins(
     spans.add(o.span.start);
     edits.push({
       file: o.file,
-      line: o.line,
+      // Where the text changes: a block scalar's content line, an ARG default's line.
+      line: lineAt(f.text, o.span.start),
       kind: o.kind,
       span: o.span,
       from: o.image,
@@ -120,7 +121,15 @@ export function planPins(
       digest,
     });
   }
+  // In the order of the text (`FROM $ARG` is edited at the ARG line above it).
+  edits.sort((a, b) => a.span.start - b.span.start);
   return { edits, unchanged, problems };
+}
+
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The text with each edit's span replaced (spans are disjoint; applied from the end). */
