@@ -215,6 +215,25 @@ describe('image-gate pin', () => {
     expect(await bytes(dir)).toEqual(before);
   });
 
+  it('pins nothing under --mode warn when an image only warned (exit 1, though verify exits 0)', async () => {
+    const dir = await workdir('warn-mode', {
+      'compose.yaml': `services:\n  a:\n    image: ${img['app/web'].ref}\n  b:\n    image: ${img['app/unsigned'].ref}\n`,
+    });
+    const before = await bytes(dir);
+    const verify = await runCli(
+      ['verify', ...gate(), '--mode', 'warn', '--from', 'compose.yaml'],
+      {},
+      dir,
+    );
+    expect(verify.code).toBe(0);
+    const r = await runCli(['pin', ...gate(), '--mode', 'warn', 'compose.yaml'], {}, dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `pin: nothing written: 1 of 2 images not verified (${img['app/unsigned'].ref}: warned)`,
+    );
+    expect(await bytes(dir)).toEqual(before);
+  });
+
   it('writes nothing when the run cannot start (a missing key: exit 2)', async () => {
     const dir = await workdir('no-key', { 'compose.yaml': compose() });
     const before = await bytes(dir);
