@@ -46,7 +46,7 @@ export type PinCommand =
     });
 
 export const PIN_HELP = `Usage: image-gate pin [verify options] PATH...
-       image-gate pin --check [--output text|json] PATH...
+       image-gate pin --check [--output text|json] [--images-file FILE|-] PATH...
 
 Verifies every image the files name (Compose, Kubernetes, Dockerfile; --images-file lists), as
 'verify --from PATH' does, with the same options (image-gate verify --help). Only when every
@@ -56,9 +56,11 @@ the file changes: quotes, comments, anchors, line endings and the file mode are 
 file is replaced atomically. A reference already pinned is verified by its digest and left as it
 is. If any image is not verified, no file is written (exit 1, or 2 for an error).
 
-A reference that is not written out literally (Compose \${VAR} interpolation, a Dockerfile
-FROM $ARG, YAML escapes) cannot be pinned in place: pin refuses the run naming FILE:LINE and
-the text, before verifying or writing anything (exit 2). Pin the value where it is set.
+A Dockerfile FROM $BASE (or \${BASE}) is pinned where it is written: at its ARG BASE=
+default. A reference that is not written out literally (Compose \${VAR} interpolation, a FROM
+that builds the name from ARGs such as \${REG}/app:1, YAML escapes) cannot be pinned in place:
+pin refuses the run naming FILE:LINE and the text, before verifying or writing anything
+(exit 2). Pin the value where it is set.
 
 Prints FILE:LINE: OLD -> NEW per rewrite and a summary; --output json prints
 {"written","rewrites":[{"file","line","kind","from","to","digest"}],"unchanged","report"}.
