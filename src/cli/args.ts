@@ -13,6 +13,7 @@ import {
 } from '../edge/options.js';
 import { parseImages, type ImagesCommand } from './images.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
+import type { PinCommand } from './pin.js';
 import { nearest } from './suggest.js';
 
 export { HELP, helpText } from './help.js';
@@ -41,6 +42,7 @@ export type Command =
       quiet: boolean;
     } & OutputChoice)
   | ImagesCommand
+  | PinCommand
   | {
       command: 'verify-bundle';
       bundle: string;
@@ -88,7 +90,7 @@ function usage(msg: string, cause?: unknown): GateError {
   return new GateError('USAGE', msg, cause === undefined ? undefined : { cause });
 }
 
-const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'help', 'version'];
+const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'pin', 'help', 'version'];
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Command {
   const [cmd, ...rest] = argv;
@@ -99,9 +101,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === 'verify-bundle') return parseVerifyBundle(rest);
   if (cmd === 'merge') return parseMerge(rest);
   if (cmd === 'images') return parseImages(rest);
+  if (cmd === 'pin') return parsePin(rest, env);
   const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
   throw usage(
-    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge or images)'}; see image-gate --help`,
+    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images or pin)'}; see image-gate --help`,
   );
 }
 
@@ -141,9 +144,18 @@ function flagProblem(e: unknown, options: ParseArgsOptionsConfig): string {
 function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const { values: v, positionals } = parse('verify', args, VERIFY_FLAGS);
   if (v.help) return { command: 'help', topic: 'verify' };
-  const outputs = parseOutputs(v.output as string[] | undefined);
   if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
     throw usage('verify: no image references given (arguments, --from or --images-file)');
+  return verifyCommand(v, positionals, env);
+}
+
+/** The verify flags' values -> the verify command (`pin` runs the same one over its files). */
+function verifyCommand(
+  v: Record<string, unknown>,
+  positionals: string[],
+  env: NodeJS.ProcessEnv,
+): Extract<Command, { command: 'verify' }> {
+  const outputs = parseOutputs(v.output as string[] | undefined);
   const options = baseOptions(positionals);
   for (const spec of VERIFY_OPTIONS) {
     if (spec.flag === null) continue;
@@ -202,6 +214,64 @@ function registryCredentials(
   if (username === undefined)
     throw usage('verify: --registry-password-stdin needs --registry-username');
   return { registry, username };
+}
+
+const PIN_FLAGS: ParseArgsOptionsConfig = { ...VERIFY_FLAGS, check: { type: 'boolean' } };
+/** What `pin --check` reads: it verifies nothing, so no trust, registry or run flag applies. */
+const CHECK_FLAGS = new Set(['check', 'output', 'from', 'images-file', 'quiet', 'help']);
+
+/**
+ * `pin [verify flags] PATH...` and `pin --check PATH...`. The paths (and `--from`,
+ * `--images-file`) are the files to rewrite; the verify flags say what verifies their images.
+ */
+function parsePin(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values: v, positionals } = parse('pin', args, PIN_FLAGS);
+  if (v.help) return { command: 'help', topic: 'pin' };
+  const paths = [...positionals, ...((v.from as string[] | undefined) ?? [])];
+  const imagesFile = v['images-file'] as string | undefined;
+  if (paths.length === 0 && imagesFile === undefined)
+    throw usage('pin: no files, directories or --images-file given');
+  if (v.check === true) {
+    const extra = Object.keys(v).find((k) => !CHECK_FLAGS.has(k));
+    if (extra !== undefined)
+      throw usage(
+        `pin --check: --${extra} is not used (--check only reads the files: no verification, keys or network)`,
+      );
+    const outputs = parseOutputs(v.output as string[] | undefined);
+    if (outputs.files.length > 0 || (outputs.stdout !== 'text' && outputs.stdout !== 'json'))
+      throw usage(
+        `pin --check: --output: expected text or json, got '${(v.output as string[]).join(' ')}'`,
+      );
+    return {
+      command: 'pin',
+      check: true,
+      paths,
+      ...(imagesFile !== undefined ? { imagesFile } : {}),
+      output: outputs.stdout,
+    };
+  }
+  if (imagesFile === '-')
+    throw usage(
+      "pin: --images-file -: stdin cannot be rewritten; name the list's file (pin --check reads stdin)",
+    );
+  const verify = verifyCommand(v, [], env);
+  if (verify.output !== 'text' && verify.output !== 'json')
+    throw usage(
+      `pin: --output: '${verify.output}' on stdout is not text or json (stdout lists the rewrites; FORMAT=PATH writes the verify report in any format)`,
+    );
+  // The files are pin's to read (it rewrites them): the gate is given their references.
+  const options = { ...verify.options };
+  delete options.manifests;
+  delete options.imagesFile;
+  return {
+    ...verify,
+    command: 'pin',
+    check: false,
+    paths,
+    ...(imagesFile !== undefined ? { imagesFile } : {}),
+    output: verify.output,
+    options,
+  };
 }
 
 const MERGE_FLAGS = {

@@ -2,6 +2,7 @@
 // and the overview. The verify options come from the shared option table (src/edge/options.ts).
 import { verifyHelp } from '../edge/options.js';
 import { IMAGES_HELP } from './images.js';
+import { PIN_HELP } from './pin.js';
 
 export const CLI_RUN_HELP: Array<[string, string]> = [
   [
@@ -34,6 +35,9 @@ Usage:
   image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
                                      list the image references in Compose, Kubernetes,
                                      Dockerfile and list files (verify them: verify --from)
+  image-gate pin [options] <file|dir>...
+                                     verify the images the files name, then rewrite each
+                                     reference to NAME:TAG@DIGEST (--check: list unpinned ones)
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -41,7 +45,7 @@ s3://bucket/image:tag, local://root/image:tag.
 
 ${EXIT_CODES}
 
-Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images).`,
+Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images, pin).`,
   verify: `Usage: image-gate verify [options] <image>...
 
 ${verifyHelp(CLI_RUN_HELP)}
@@ -73,6 +77,7 @@ report and verdict; a shard missing, repeated or from another policy is an error
 
 ${EXIT_CODES}`,
   images: IMAGES_HELP,
+  pin: PIN_HELP,
 };
 
 /**

@@ -69,7 +69,9 @@ export async function runImages(
   }
   for (const f of found.empty) io.stderr(`image-gate: ${line(f)}: no image references found\n`);
   if (cmd.output === 'json')
-    io.stdout(`${JSON.stringify({ images: found.occurrences }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ images: found.occurrences.map(({ image, file, line, kind }) => ({ image, file, line, kind })) }, null, 2)}\n`,
+    );
   else
     for (const o of found.occurrences) io.stdout(`${line(o.file)}:${o.line}: ${line(o.image)}\n`);
   return 0;

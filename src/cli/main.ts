@@ -11,6 +11,7 @@ import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
+import { runPin } from './pin.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
@@ -123,6 +124,8 @@ export async function main(
     }
     case 'images':
       return runImages(cmd, io);
+    case 'pin':
+      return runPin(cmd, io);
     case 'merge': {
       let report: Report;
       try {

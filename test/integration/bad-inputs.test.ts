@@ -191,6 +191,24 @@ const CASES: Case[] = [
     cli: ['verify', ...KEY, '--tuf-mirror', 'ftp://mirror', IMG],
     names: ['--tuf-mirror', 'ftp://mirror'],
   },
+  {
+    group: 'flags',
+    input: 'pin --chek PATH',
+    cli: ['pin', '--chek', 'pin-interp.yaml'],
+    names: ['--chek', 'did you mean --check?', 'pin --help'],
+  },
+  {
+    group: 'flags',
+    input: 'pin --check --key K PATH',
+    cli: ['pin', '--check', '--key', 'cosign.pub', 'pin-interp.yaml'],
+    names: ['pin --check', '--key'],
+  },
+  {
+    group: 'flags',
+    input: 'pin --images-file -',
+    cli: ['pin', ...KEY, '--images-file', '-'],
+    names: ['--images-file -', 'stdin'],
+  },
   // Trust
   {
     group: 'trust',
@@ -308,6 +326,18 @@ const CASES: Case[] = [
     input: 'verify nginx@sha256:abc',
     cli: ['verify', ...KEY, 'nginx@sha256:abc'],
     names: ['sha256:abc'],
+  },
+  {
+    group: 'references',
+    input: 'pin FILE with image: app:${TAG:-1}',
+    cli: ['pin', ...KEY, 'pin-interp.yaml'],
+    names: ['pin-interp.yaml:3', "'app:${TAG:-1}'", 'cannot be pinned in place'],
+  },
+  {
+    group: 'references',
+    input: 'pin --check FILE with image: Not_Valid:1',
+    cli: ['pin', '--check', 'pin-bad-ref.yaml'],
+    names: ['pin-bad-ref.yaml:3', "'Not_Valid:1'"],
   },
   // Registry
   {
@@ -569,6 +599,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'garbage.pub'), 'not a key\n');
   await writeFile(path.join(dir, 'not-json.json'), '{ nope');
   await writeFile(path.join(dir, 'not-a-report.json'), '{"hello": 1}\n');
+  await writeFile(path.join(dir, 'pin-interp.yaml'), 'services:\n  a:\n    image: app:${TAG:-1}\n');
+  await writeFile(path.join(dir, 'pin-bad-ref.yaml'), 'services:\n  a:\n    image: Not_Valid:1\n');
   await mkdir(path.join(dir, 'broken-docker'));
   await writeFile(path.join(dir, 'broken-docker', 'config.json'), '{ "auths": ');
   const rule = (conditions: string) =>

@@ -77,7 +77,7 @@ describe('Compose', () => {
 
   it('reads a services mapping in a YAML file of any name, and no Kubernetes object as Compose', () => {
     expect(readCompose('stack.yml', 'services:\n  a:\n    image: x:1\n', () => undefined)).toEqual([
-      { image: 'x:1', file: 'stack.yml', line: 3, kind: 'compose' },
+      { image: 'x:1', file: 'stack.yml', line: 3, kind: 'compose', span: { start: 26, end: 29 } },
     ]);
   });
 });
@@ -165,7 +165,7 @@ describe('Kubernetes', () => {
   it('follows an aliased pod template', () => {
     const text = 'a: &t\n  containers:\n    - image: x:1\nb:\n  template: *t\n';
     expect(readKubernetes('f.yaml', text)).toEqual([
-      { image: 'x:1', file: 'f.yaml', line: 3, kind: 'kubernetes' },
+      { image: 'x:1', file: 'f.yaml', line: 3, kind: 'kubernetes', span: { start: 33, end: 36 } },
     ]);
   });
   it.each([
@@ -192,8 +192,20 @@ describe('Dockerfile', () => {
   it('honours the escape directive and stage names case-insensitively', () => {
     const text = '# escape=`\nFROM alpine:3 AS Base\nFROM `\n  base\nFROM node:24 `\n  AS x\n';
     expect(readDockerfile('Dockerfile', text)).toEqual([
-      { image: 'alpine:3', file: 'Dockerfile', line: 2, kind: 'dockerfile' },
-      { image: 'node:24', file: 'Dockerfile', line: 5, kind: 'dockerfile' },
+      {
+        image: 'alpine:3',
+        file: 'Dockerfile',
+        line: 2,
+        kind: 'dockerfile',
+        span: { start: 16, end: 24 },
+      },
+      {
+        image: 'node:24',
+        file: 'Dockerfile',
+        line: 5,
+        kind: 'dockerfile',
+        span: { start: 52, end: 59 },
+      },
     ]);
   });
   it.each([
@@ -226,7 +238,9 @@ describe('lists and the collector', () => {
       env: {},
       readStdin: () => Promise.resolve('# c\n\na:1\n'),
     });
-    expect(s.occurrences).toEqual([{ image: 'a:1', file: '(stdin)', line: 3, kind: 'list' }]);
+    expect(s.occurrences).toEqual([
+      { image: 'a:1', file: '(stdin)', line: 3, kind: 'list', span: { start: 5, end: 8 } },
+    ]);
     expect(readList('l', '')).toEqual([]);
   });
 

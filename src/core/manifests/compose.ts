@@ -49,7 +49,8 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
       }
       if (image === '')
         throw manifestError(file, line, `service ${name}: image '${raw}' interpolates to nothing`);
-      found.push({ image, file, line, kind: 'compose' });
+      const span = parsed.span(node);
+      found.push({ image, file, line, kind: 'compose', ...(span ? { span } : {}) });
     }
   }
   return found.sort((a, b) => a.line - b.line);

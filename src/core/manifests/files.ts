@@ -34,29 +34,65 @@ const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 
 export async function findImages(inputs: FileInputs): Promise<FoundImages> {
   const found: FoundImages = { occurrences: [], empty: [] };
-  const add = (file: string, got: ImageOccurrence[]): void => {
-    if (got.length === 0) found.empty.push(file);
-    // One per place written: two services aliasing one anchored mapping are one occurrence.
-    const seen = new Set<string>();
-    for (const o of got) {
-      const key = `${o.line} ${o.image}`;
-      if (!seen.has(key)) found.occurrences.push(o);
-      seen.add(key);
-    }
-  };
-  for (const file of await expandPaths(inputs.paths))
-    add(file, await readManifest(file, inputs.env));
+  for (const f of await readFiles(inputs)) {
+    if (f.occurrences.length === 0) found.empty.push(f.file);
+    found.occurrences.push(...f.occurrences);
+  }
+  return found;
+}
+
+/** One file read: its text, what it names, and the same reader for another text of it. */
+export interface ReadFile {
+  /** As given (`(stdin)` for `-`). */
+  file: string;
+  /** Undefined for stdin: there is no file to write back to. */
+  path?: string;
+  text: string;
+  occurrences: ImageOccurrence[];
+  /** The occurrences this file's reader finds in `text` (the environment and `.env` as read). */
+  read(text: string): ImageOccurrence[];
+}
+
+/** Every file the inputs name, read once, each with its occurrences (one per place written). */
+export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
+  const out: ReadFile[] = [];
+  const add = (file: string, text: string, read: (t: string) => ImageOccurrence[], p?: string) =>
+    out.push({
+      file,
+      text,
+      read,
+      occurrences: read(text),
+      ...(p !== undefined ? { path: p } : {}),
+    });
+  for (const file of await expandPaths(inputs.paths)) {
+    const text = await readText(file, file);
+    add(file, text, await manifestReader(file, text, inputs.env), file);
+  }
   for (const list of inputs.lists) {
-    const name = list === '-' ? '-' : list;
+    const name = list === '-' ? '(stdin)' : list;
     let text: string;
     try {
       text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await readFile(list, 'utf8');
     } catch (e: unknown) {
-      throw new GateError('USAGE', `${name}: cannot read: ${toGateError(e).message}`, { cause: e });
+      throw new GateError('USAGE', `${list}: cannot read: ${toGateError(e).message}`, { cause: e });
     }
-    add(list === '-' ? '(stdin)' : list, readList(list === '-' ? '(stdin)' : list, text));
+    add(name, text, (t) => distinct(readList(name, t)), list === '-' ? undefined : list);
   }
-  return found;
+  return out;
+}
+
+/**
+ * One per place written: two services aliasing one anchored mapping are one occurrence (one
+ * span), while two references written on one line (flow style, minified JSON) stay two.
+ */
+function distinct(got: ImageOccurrence[]): ImageOccurrence[] {
+  const seen = new Set<string>();
+  return got.filter((o) => {
+    const key = `${o.line} ${o.span?.start ?? ''} ${o.image}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -134,23 +170,30 @@ async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
   return out;
 }
 
-export async function readManifest(
-  file: string,
-  env: NodeJS.ProcessEnv,
-): Promise<ImageOccurrence[]> {
-  let text: string;
+async function readText(file: string, name: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (e: unknown) {
-    throw new GateError('USAGE', `${file}: cannot read: ${toGateError(e).message}`, { cause: e });
+    throw new GateError('USAGE', `${name}: cannot read: ${toGateError(e).message}`, { cause: e });
   }
+}
+
+/** The reader for this file (by name, then by content), with its `.env` read once. */
+async function manifestReader(
+  file: string,
+  text: string,
+  env: NodeJS.ProcessEnv,
+): Promise<(text: string) => ImageOccurrence[]> {
   const name = path.basename(file);
-  if (DOCKERFILE.test(name)) return readDockerfile(file, text);
+  if (DOCKERFILE.test(name)) return (t) => distinct(readDockerfile(file, t));
   const parsed = parseYamlStream(file, text);
   const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
-  if (!compose) return kubernetesImages(file, parsed);
+  if (!compose)
+    return (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t)));
   const dotEnv = await readDotEnv(file, env);
-  return composeImages(file, parsed, (n) => env[n] ?? dotEnv.get(n));
+  const lookup = (n: string) => env[n] ?? dotEnv.get(n);
+  return (t) =>
+    distinct(composeImages(file, t === text ? parsed : parseYamlStream(file, t), lookup));
 }
 
 /** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */

@@ -33,7 +33,8 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
           const line = parsed.line(img);
           const image = scalarString(img)?.trim();
           if (!image) throw manifestError(file, line, `${list}[].image is not a string`);
-          found.push({ image, file, line, kind: 'kubernetes' });
+          const span = parsed.span(img);
+          found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
         }
       }
     });

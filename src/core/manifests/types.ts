@@ -11,6 +11,19 @@ export interface ImageOccurrence {
   /** 1-based line of the reference's text (for an alias: where the anchored value is written). */
   line: number;
   kind: ImageKind;
+  /**
+   * The characters of the file text that spell the reference as written (quotes, block-scalar
+   * headers and surrounding blanks excluded), as UTF-16 offsets into the text read. `pin`
+   * rewrites only these, and only when they are `image` itself: an interpolated, substituted or
+   * escaped reference spans text that differs from `image`. Not part of `images --output json`.
+   */
+  span?: TextSpan;
+}
+
+/** `[start, end)` offsets into a file's text. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 /** Where one reference is written, as the report's `sources` carry it. */

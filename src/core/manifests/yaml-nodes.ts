@@ -12,18 +12,20 @@ import {
   type Node,
   type YAMLMap,
 } from 'yaml';
-import { manifestError } from './types.js';
+import { manifestError, type TextSpan } from './types.js';
 
 export interface ParsedYaml {
   docs: Document.Parsed[];
   line(node: Node): number;
+  /** Where a scalar's value is written (see `scalarSpan`); undefined for other nodes. */
+  span(node: Node): TextSpan | undefined;
 }
 
 export function parseYamlStream(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  if (!Array.isArray(docs)) return { docs: [], line: () => 1 };
+  if (!Array.isArray(docs)) return { docs: [], line: () => 1, span: () => undefined };
   for (const d of docs) {
     const err = d.errors[0];
     if (err) {
@@ -34,7 +36,29 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
   return {
     docs,
     line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
+    span: (node) => scalarSpan(text, node),
   };
+}
+
+/**
+ * The characters of a scalar's value in the source, blanks trimmed: inside the quotes of a quoted
+ * scalar, after the header line of a block scalar (`|`, `>-`), the whole of a plain one. An alias
+ * resolves to the anchored scalar, so every alias of it has this one span (after `&anchor`).
+ */
+export function scalarSpan(text: string, node: Node): TextSpan | undefined {
+  if (!isScalar(node) || !node.range) return undefined;
+  let [start, end] = node.range;
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+    start += 1;
+    end -= 1;
+  } else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const nl = text.indexOf('\n', start);
+    start = nl < 0 || nl >= end ? end : nl + 1;
+  }
+  if (end < start) return undefined;
+  const body = text.slice(start, end);
+  const lead = body.length - body.trimStart().length;
+  return { start: start + lead, end: start + lead + body.trim().length };
 }
 
 /** The node an alias names (aliases of aliases too); any other node as it is. */
