@@ -33,6 +33,8 @@ export type Command =
       verbose: boolean;
       /** `--registry-password-stdin`: the password for this registry and user is on stdin. */
       passwordStdin?: { registry: string; username: string };
+      /** `--files`: the arguments were files; when they name no image there is nothing to gate. */
+      files?: true;
     } & OutputChoice)
   | ({
       command: 'merge';
@@ -62,6 +64,7 @@ const CLI_VERIFY_FLAGS = {
   'registry-username': { type: 'string' },
   'registry-password-stdin': { type: 'boolean' },
   'registry-token': { type: 'string' },
+  files: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -144,13 +147,16 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
   const outputs = parseOutputs(v.output as string[] | undefined);
   if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
     throw usage('verify: no image references given (arguments, --from or --images-file)');
-  const options = baseOptions(positionals);
+  // --files (pre-commit appends the staged files): the arguments are read as --from each.
+  const files = v.files === true;
+  const options = baseOptions(files ? [] : positionals);
   for (const spec of VERIFY_OPTIONS) {
     if (spec.flag === null) continue;
     const value = v[spec.flag];
     if (value === undefined) continue;
     spec.apply(options, value as OptionValue, `--${spec.flag}`);
   }
+  if (files) options.manifests = [...(options.manifests ?? []), ...positionals];
   checkCombinations(options, (spec) => `--${spec.flag}`);
   const passwordStdin = registryCredentials(v, options);
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
@@ -164,6 +170,7 @@ function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {
     quiet: v.quiet === true,
     verbose: v.verbose === true,
     ...(passwordStdin ? { passwordStdin } : {}),
+    ...(files ? { files } : {}),
   };
 }
 
