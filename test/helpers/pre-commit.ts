@@ -29,6 +29,8 @@ export interface PreCommitWorld {
   commit(msg: string): Ran;
   /** Commits on HEAD. */
   commits(): number;
+  /** `pre-commit install` in the user's repository, once its config is written. */
+  install(): void;
 }
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Ran {
@@ -41,7 +43,7 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
  * Makes the hooks repository (tagged `tag`) and an empty user repository; the test writes the
  * user's files (its .pre-commit-config.yaml from the doc) and calls `install()`.
  */
-export async function preCommitWorld(tag: string): Promise<PreCommitWorld & { install(): void }> {
+export async function preCommitWorld(tag: string): Promise<PreCommitWorld> {
   const base = await mkdtemp(path.join(tmpdir(), 'pre-commit-'));
   const bin = path.join(base, 'bin');
   await mkdir(bin);
