@@ -1,6 +1,7 @@
 // Runs a GitHub Actions workflow file the way the runner would, for the parts the docs use, so a
 // doc's workflow is executed rather than read: jobs in `needs` order, matrices expanded, `if:`
-// (always(), success(), failure()), `continue-on-error`, `${{ }}` in `with:` and `env:`, steps
+// (always(), success(), failure()), `continue-on-error`, `${{ }}` in `with:` and `env:` (matrix,
+// runner.temp, github.workspace, steps.*.outputs.*, needs.*.result), steps
 // that use this action (dist/index.js with INPUT_* from action.yml's defaults and `with:`),
 // actions/checkout, upload-artifact and download-artifact (a local artifact store), and `run:`
 // steps in bash as the runner starts them. Anything else (another action, an expression or a key
@@ -83,6 +84,8 @@ interface Context {
   runnerTemp: string;
   workspace: string;
   steps: Map<string, StepRun>;
+  /** The result of each job this one needs. */
+  needs: Record<string, Status>;
 }
 
 /** `${{ expr }}` for the contexts the docs use; any other expression throws. */
@@ -93,6 +96,11 @@ function evaluate(expr: string, ctx: Context): string {
     if (!ctx.matrix || !(m[1]! in ctx.matrix))
       throw new Error(`workflow-runner: ${e}: no such matrix value`);
     return String(ctx.matrix[m[1]!]);
+  }
+  if ((m = /^needs\.([A-Za-z_][\w-]*)\.result$/.exec(e))) {
+    const result = ctx.needs[m[1]!];
+    if (!result) throw new Error(`workflow-runner: ${e}: the job does not need ${m[1]}`);
+    return result;
   }
   if (e === 'runner.temp') return ctx.runnerTemp;
   if (e === 'github.workspace') return ctx.workspace;
@@ -225,6 +233,7 @@ export async function runWorkflow(file: string, world: WorkflowWorld): Promise<W
         runnerTemp,
         workspace,
         steps: new Map(),
+        needs: Object.fromEntries(needsOf(job).map((d) => [d, results.get(d)!])),
       };
       let failed = false;
       for (const step of job.steps) {
@@ -299,7 +308,7 @@ async function runStep(
     await cp(w.world.repo, ctx.workspace, { recursive: true });
     ok = true;
   } else if (step.uses?.startsWith('actions/upload-artifact@')) {
-    expectWith(step, withs, ['name', 'path']);
+    expectWith(step, withs, ['name', 'path', 'if-no-files-found']);
     ok = await upload(s, withs, ctx, w.artifacts);
   } else if (step.uses?.startsWith('actions/download-artifact@')) {
     expectWith(step, withs, ['pattern', 'path', 'merge-multiple']);
@@ -383,8 +392,13 @@ async function upload(
     await cp(abs, path.join(dest, path.basename(abs)), { recursive: true });
     found++;
   }
-  if (found === 0) s.stderr = `No files were found with the provided path: ${withs.path}`;
-  return true;
+  if (found > 0) return true;
+  s.stderr = `No files were found with the provided path: ${withs.path}`;
+  // if-no-files-found: warn (the default) and ignore pass the step; error fails it.
+  const mode = withs['if-no-files-found'] ?? 'warn';
+  if (!['warn', 'ignore', 'error'].includes(mode))
+    throw new Error(`workflow-runner: if-no-files-found: ${mode}`);
+  return mode !== 'error';
 }
 
 async function download(

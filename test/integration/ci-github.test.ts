@@ -234,6 +234,34 @@ describe.skipIf(!registryAvailable)('gate.yml, a matrix and one verdict', () => 
     expect((JSON.parse(cli.stdout) as Report).outcome).toBe('failed');
   });
 
+  it('a shard that wrote no report fails the verdict, though the reports merged verify', async () => {
+    const { world } = worlds.signed!;
+    const file = path.join(world.repo, '.github/workflows/empty-shard.yml');
+    const text = await readFile(path.join(world.repo, '.github/workflows/gate.yml'), 'utf8');
+    const entry = `images: ${ref('signed', 'web')}:1.4.2\n`;
+    expect(text).toContain(entry);
+    // The web shard's step stops on a usage error (no images) before it writes a report.
+    await writeFile(file, text.replace(entry, "images: ''\n"));
+    const run = await runWorkflow(file, world);
+    const web = run.jobs.find((j) => j.job === 'verify' && j.matrix?.shard === 'web')!;
+    expect(step(web, 'gate').stdout).toContain(
+      '::error::image-gate: images: no image references given',
+    );
+    expect(named(web, /upload-artifact/).outcome).toBe('failure');
+    expect(web.result).toBe('failure');
+    const verdict = run.jobs.find((j) => j.job === 'verdict')!;
+    expect(step(verdict, 'merged').outputs).toMatchObject({
+      verified: 'true',
+      'verified-count': '2',
+    });
+    const check = named(verdict, /^Every shard reported/);
+    expect(check.outcome).toBe('failure');
+    expect(check.stdout).toContain(
+      '::error::a verify shard failed before its report was uploaded (failure)',
+    );
+    expect(verdict.result).toBe('failure');
+  });
+
   it('refuses an expression the emulator does not know rather than passing it', async () => {
     const { world } = worlds.signed!;
     const file = path.join(world.repo, '.github/workflows/odd.yml');
