@@ -34,6 +34,8 @@ export type Command =
       verbose: boolean;
       /** `--registry-password-stdin`: the password for this registry and user is on stdin. */
       passwordStdin?: { registry: string; username: string };
+      /** `--files`: the arguments were files; when they name no image there is nothing to gate. */
+      files?: true;
     } & OutputChoice)
   | ({
       command: 'merge';
@@ -64,6 +66,7 @@ const CLI_VERIFY_FLAGS = {
   'registry-username': { type: 'string' },
   'registry-password-stdin': { type: 'boolean' },
   'registry-token': { type: 'string' },
+  files: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -156,13 +159,16 @@ function verifyCommand(
   env: NodeJS.ProcessEnv,
 ): Extract<Command, { command: 'verify' }> {
   const outputs = parseOutputs(v.output as string[] | undefined);
-  const options = baseOptions(positionals);
+  // --files (pre-commit appends the staged files): the arguments are read as --from each.
+  const files = v.files === true;
+  const options = baseOptions(files ? [] : positionals);
   for (const spec of VERIFY_OPTIONS) {
     if (spec.flag === null) continue;
     const value = v[spec.flag];
     if (value === undefined) continue;
     spec.apply(options, value as OptionValue, `--${spec.flag}`);
   }
+  if (files) options.manifests = [...(options.manifests ?? []), ...positionals];
   checkCombinations(options, (spec) => `--${spec.flag}`);
   const passwordStdin = registryCredentials(v, options);
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
@@ -176,6 +182,7 @@ function verifyCommand(
     quiet: v.quiet === true,
     verbose: v.verbose === true,
     ...(passwordStdin ? { passwordStdin } : {}),
+    ...(files ? { files } : {}),
   };
 }
 
@@ -216,7 +223,11 @@ function registryCredentials(
   return { registry, username };
 }
 
-const PIN_FLAGS: ParseArgsOptionsConfig = { ...VERIFY_FLAGS, check: { type: 'boolean' } };
+// pin's arguments are its files already: verify's --files has no meaning there.
+const PIN_FLAGS: ParseArgsOptionsConfig = Object.fromEntries([
+  ...Object.entries(VERIFY_FLAGS).filter(([name]) => name !== 'files'),
+  ['check', { type: 'boolean' }],
+]);
 /** What `pin --check` reads: it verifies nothing, so no trust, registry or run flag applies. */
 const CHECK_FLAGS = new Set(['check', 'output', 'from', 'images-file', 'quiet', 'help']);
 

@@ -10,6 +10,10 @@ export const CLI_RUN_HELP: Array<[string, string]> = [
     'text, json, junit or markdown on stdout (default text);\nFORMAT=PATH writes a file too; repeatable',
   ],
   ['--report FILE', 'also write the JSON report to FILE (its directory is created)'],
+  [
+    '--files',
+    'the arguments are files to read images from (as --from each), not image\nreferences; files that name no image pass (for pre-commit hooks)',
+  ],
   ['-q, --quiet', 'print only the images that failed or errored (and run errors)'],
   ['--verbose', 'also print the HTTP trace (the lines the Action writes to its debug log)'],
   ['--registry HOST', 'the registry host the --registry-* credentials below are for'],

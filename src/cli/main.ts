@@ -12,6 +12,7 @@ import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
 import { runPin } from './pin.js';
+import { findImages } from '../core/manifests/files.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
@@ -93,6 +94,22 @@ export async function main(
           return 2;
         }
         cmd.options.registryCredentials.push({ ...cmd.passwordStdin, password });
+      }
+      // --files from a pre-commit hook: every staged file the hook's pattern matches is given,
+      // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
+      // the commit; a file that does not parse is left to the gate (exit 2, naming it).
+      if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
+        const found = await findImages({
+          paths: cmd.options.manifests ?? [],
+          lists: [],
+          env: io.env,
+        })
+          .then((f) => f.occurrences.length)
+          .catch(() => -1);
+        if (found === 0) {
+          io.stderr('image-gate: the files given name no image; nothing to verify\n');
+          return 0;
+        }
       }
       let failures = 0;
       const progress = coalesced(io.stderr, io.isTTY);
