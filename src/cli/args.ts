@@ -12,6 +12,7 @@ import {
   type OptionValue,
 } from '../edge/options.js';
 import { parseImages, type ImagesCommand } from './images.js';
+import { parseRevoke, type RevokeCommand } from './revoke.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 import { nearest } from './suggest.js';
 
@@ -41,6 +42,7 @@ export type Command =
       quiet: boolean;
     } & OutputChoice)
   | ImagesCommand
+  | RevokeCommand
   | {
       command: 'verify-bundle';
       bundle: string;
@@ -50,6 +52,8 @@ export type Command =
       key?: string;
       trustedRoot?: string;
       offline: boolean;
+      /** A key-signed bundle without a log entry (a revocation list's) is accepted. */
+      ignoreTlog?: boolean;
     };
 
 /** The CLI's own verify flags; every other one comes from the shared table. */
@@ -81,6 +85,7 @@ const BUNDLE_FLAGS = {
   key: { type: 'string' },
   'trusted-root': { type: 'string' },
   offline: { type: 'boolean' },
+  'insecure-ignore-tlog': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,7 +93,7 @@ function usage(msg: string, cause?: unknown): GateError {
   return new GateError('USAGE', msg, cause === undefined ? undefined : { cause });
 }
 
-const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'help', 'version'];
+const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'revoke', 'help', 'version'];
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Command {
   const [cmd, ...rest] = argv;
@@ -99,9 +104,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === 'verify-bundle') return parseVerifyBundle(rest);
   if (cmd === 'merge') return parseMerge(rest);
   if (cmd === 'images') return parseImages(rest);
+  if (cmd === 'revoke') return parseRevoke(rest);
   const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
   throw usage(
-    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge or images)'}; see image-gate --help`,
+    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images or revoke)'}; see image-gate --help`,
   );
 }
 
@@ -251,5 +257,6 @@ function parseVerifyBundle(args: string[]): Command {
     ...(v.key ? { key: v.key } : {}),
     ...(v['trusted-root'] ? { trustedRoot: v['trusted-root'] } : {}),
     offline: v.offline ?? false,
+    ...(v['insecure-ignore-tlog'] ? { ignoreTlog: true } : {}),
   };
 }

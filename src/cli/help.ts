@@ -2,6 +2,7 @@
 // and the overview. The verify options come from the shared option table (src/edge/options.ts).
 import { verifyHelp } from '../edge/options.js';
 import { IMAGES_HELP } from './images.js';
+import { REVOKE_HELP } from './revoke.js';
 
 export const CLI_RUN_HELP: Array<[string, string]> = [
   [
@@ -34,6 +35,8 @@ Usage:
   image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
                                      list the image references in Compose, Kubernetes,
                                      Dockerfile and list files (verify them: verify --from)
+  image-gate revoke --list FILE --kind KIND ... --reason TEXT --key KEY
+                                     add an entry to a revocation list and sign it
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -41,7 +44,7 @@ s3://bucket/image:tag, local://root/image:tag.
 
 ${EXIT_CODES}
 
-Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images).`,
+Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images, revoke).`,
   verify: `Usage: image-gate verify [options] <image>...
 
 ${verifyHelp(CLI_RUN_HELP)}
@@ -59,6 +62,7 @@ a sha256 digest.
   --key REF                          a public key instead of an identity
   --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
   --offline                          use the trusted root built into image-gate
+  --insecure-ignore-tlog             do not require a Rekor entry (a key-signed revocation list)
 
 ${EXIT_CODES}`,
   merge: `Usage: image-gate merge [options] <report.json|dir>...
@@ -73,6 +77,7 @@ report and verdict; a shard missing, repeated or from another policy is an error
 
 ${EXIT_CODES}`,
   images: IMAGES_HELP,
+  revoke: REVOKE_HELP,
 };
 
 /**

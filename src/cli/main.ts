@@ -11,6 +11,7 @@ import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
+import { runRevoke } from './revoke.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
@@ -66,6 +67,7 @@ export async function main(
           ...(cmd.key ? { keyPath: cmd.key } : {}),
           ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
           offline: cmd.offline,
+          ...(cmd.ignoreTlog ? { requireTlog: false } : {}),
         });
         io.stdout(
           `✓ Verified ${line(cmd.artifact)}${ev.identity ? ` (signer ${line(ev.identity)})` : ''}\n`,
@@ -123,6 +125,8 @@ export async function main(
     }
     case 'images':
       return runImages(cmd, io);
+    case 'revoke':
+      return runRevoke(cmd, io);
     case 'merge': {
       let report: Report;
       try {
