@@ -162,14 +162,14 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     text('revocationsKey'),
   ),
   both(
-    'revocations-identity',
+    'revocations-certificate-identity',
     'text',
     'trust',
     { value: 'S', text: 'keyless: certificate SAN of the list signer, exact match' },
     text('revocationsIdentity'),
   ),
   both(
-    'revocations-oidc-issuer',
+    'revocations-certificate-oidc-issuer',
     'text',
     'trust',
     { value: 'S', text: 'keyless: OIDC issuer of the list signer, exact match' },

@@ -162,7 +162,7 @@ rules:
     [
       'a misspelt top-level field',
       'version: 1\nunmached: allow\nrules:\n  - images: [x]\n    keys: [k]\n',
-      ['policy.yaml line 2: unmached: unknown field (expected one of version, rules, unmatched)'],
+      ['policy.yaml line 2: unmached: unknown field (expected one of version, rules, unmatched, revocations, revocationsKey, revocationsIdentity, revocationsIssuer)'],
     ],
     [
       'unmatched: maybe',

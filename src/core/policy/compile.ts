@@ -77,7 +77,7 @@ function revocationsFromOptions(o: GateOptions): RevocationsSpec | undefined {
     if (Object.keys(signer).length)
       throw new GateError(
         'USAGE',
-        'revocations-key / revocations-identity / revocations-oidc-issuer name the signer of a revocation list, but no revocations list is given',
+        'revocations-key / revocations-certificate-identity / revocations-certificate-oidc-issuer name the signer of a revocation list, but no revocations list is given',
       );
     return undefined;
   }

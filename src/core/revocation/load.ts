@@ -49,11 +49,11 @@ export interface LoadedRevocations {
 export function revocationsSignerProblem(spec: RevocationsSpec): string | undefined {
   const keyless = spec.identity !== undefined || spec.issuer !== undefined;
   if (spec.key !== undefined && keyless)
-    return 'revocations: give the list signer as revocations-key or as revocations-identity with revocations-oidc-issuer, not both';
+    return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
   if (spec.key === undefined && !keyless)
-    return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-identity and revocations-oidc-issuer`;
+    return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
   if (keyless && (spec.identity === undefined || spec.issuer === undefined))
-    return 'revocations: a keyless list signer needs both revocations-identity and revocations-oidc-issuer';
+    return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
   return undefined;
 }
 
