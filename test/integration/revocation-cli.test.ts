@@ -14,7 +14,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sign } from 'sigstore';
 import type { Report } from '../../src/core/report.js';
+import { loadRevocations } from '../../src/core/revocation/load.js';
+import { identityToken, startMockSigstore } from '../helpers/sigstore-mock-services.js';
 import { signedBundle } from '../../src/core/revocation/sign.js';
 import {
   signedImage,
@@ -216,6 +219,34 @@ describe('revoked evidence fails with REVOKED (exit 1)', () => {
       /entries\[0\] of revocation list .* \(key sha256:[0-9a-f]{64}\)/,
       'key leaked',
     );
+    const text = await verifyKey(list, keyImg.ref);
+    expect(text.stdout).toMatch(/Verification FAILED/);
+    expect(text.stdout).toMatch(/revoked by entries\[0\] .*: key leaked/);
+    expect(text.code).toBe(1);
+    // The bundle revoke wrote verifies with verify-bundle (a key signature needs no log entry).
+    const vb = await runCli([
+      'verify-bundle',
+      '--bundle',
+      `${list}.sigstore.json`,
+      '--key',
+      listPub,
+      '--offline',
+      '--insecure-ignore-tlog',
+      list,
+    ]);
+    expect(vb.stdout).toMatch(/^✓ Verified /);
+    expect(vb.code).toBe(0);
+    const wrong = await runCli([
+      'verify-bundle',
+      '--bundle',
+      `${list}.sigstore.json`,
+      '--key',
+      pub,
+      '--offline',
+      '--insecure-ignore-tlog',
+      list,
+    ]);
+    expect(wrong.code).toBe(1);
   });
 
   it('a revoked key by its 16-hex key ID, since before the signing time', async () => {
@@ -579,5 +610,45 @@ describe('a list that cannot be trusted stops the run (exit 2, said once)', () =
     ]);
     expect(r.stderr).toMatch(/does not verify against .*not signing it again/);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('a keyless list (sigstore-js sign() against @sigstore/mock Fulcio and Rekor)', () => {
+  it('loads under the signer identity and issuer, and not under another', async () => {
+    const mock = await startMockSigstore();
+    try {
+      const signerId = 'security@example.com';
+      const iss = 'https://oidc.example';
+      const doc = Buffer.from(
+        JSON.stringify({
+          version: 7,
+          issued: new Date().toISOString(),
+          expires: EXPIRES,
+          entries: [],
+        }),
+      );
+      const bundle = await sign(doc, {
+        fulcioURL: mock.fulcioURL,
+        rekorURL: mock.rekorURL,
+        identityToken: identityToken({ iss, sub: signerId, email: signerId, email_verified: true }),
+      });
+      const file = path.join(lists, 'keyless.json');
+      await writeFile(file, doc);
+      await writeFile(`${file}.sigstore.json`, JSON.stringify(bundle));
+      const root = mock.trustedRoot as never;
+      const got = await loadRevocations(
+        { source: file, identity: signerId, issuer: iss },
+        { root },
+      );
+      expect(got.summary).toMatchObject({ version: 7, signer: `${signerId} (${iss})` });
+      const e = await loadRevocations(
+        { source: file, identity: 'other@example.com', issuer: iss },
+        { root },
+      ).catch((x: unknown) => x as Error & { code?: string });
+      expect(e).toMatchObject({ code: 'REVOCATION_LIST' });
+      expect((e as Error).message).toMatch(/does not verify/);
+    } finally {
+      await mock.close();
+    }
   });
 });

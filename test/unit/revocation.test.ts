@@ -432,6 +432,52 @@ describe('revoked signatures through the real verifier, and the verdict', () => 
     expect(v.reason).toMatch(/^no valid signature: b: signature revoked .*leaked \(1 more/);
   });
 
+  it('a required attestation whose only signature is revoked fails with REVOKED', () => {
+    const v = decide(
+      {
+        kind: 'store',
+        digest: D,
+        index: false,
+        signatures: { ...digestEvidence([]), signatures: [{ kind: 'key', format: 'legacy-tag' }] },
+        attestations: {
+          verified: [],
+          rejected: [
+            {
+              where: 'referrer r1',
+              code: 'REVOKED',
+              reason: 'referrer r1: signature revoked by entries[0] ...: leaked',
+            },
+          ],
+        },
+      },
+      { ...rule, attestations: { types: ['https://slsa.dev/provenance/v1'], conditions: {} } },
+      new Date(),
+    );
+    expect(v).toMatchObject({ outcome: 'failed', code: 'REVOKED' });
+    expect(v.reason).toMatch(/; attestation referrer r1: signature revoked .*leaked$/);
+  });
+
+  it('require-all-keys with one key revoked fails with REVOKED', () => {
+    const k = (id: string) => ({ keyRef: `${id}.pub`, keyID: id }) as never;
+    const v = decide(
+      {
+        kind: 'store',
+        digest: D,
+        index: false,
+        signatures: {
+          ...digestEvidence([
+            { where: 'b', code: 'REVOKED', reason: 'b: signature revoked: leaked' },
+          ]),
+          signatures: [{ kind: 'key', format: 'legacy-tag', keyID: 'k1' }],
+        },
+      },
+      { ...rule, requireAllKeys: true, signers: { keys: [k('k1'), k('k2')], identities: [] } },
+      new Date(),
+    );
+    expect(v).toMatchObject({ outcome: 'failed', code: 'REVOKED' });
+    expect(v.reason).toMatch(/no valid signature by k2\.pub \(k2\); b: signature revoked: leaked/);
+  });
+
   it('a revoked digest fails even beside a valid signature', () => {
     const v = decide(
       {
