@@ -12,6 +12,7 @@ import {
   type OptionValue,
 } from '../edge/options.js';
 import { parseImages, type ImagesCommand } from './images.js';
+import { parseRevoke, type RevokeCommand } from './revoke.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 import type { PinCommand } from './pin.js';
 import { nearest } from './suggest.js';
@@ -45,6 +46,7 @@ export type Command =
     } & OutputChoice)
   | ImagesCommand
   | PinCommand
+  | RevokeCommand
   | {
       command: 'verify-bundle';
       bundle: string;
@@ -54,6 +56,8 @@ export type Command =
       key?: string;
       trustedRoot?: string;
       offline: boolean;
+      /** A key-signed bundle without a log entry (a revocation list's) is accepted. */
+      ignoreTlog?: boolean;
     };
 
 /** The CLI's own verify flags; every other one comes from the shared table. */
@@ -86,6 +90,7 @@ const BUNDLE_FLAGS = {
   key: { type: 'string' },
   'trusted-root': { type: 'string' },
   offline: { type: 'boolean' },
+  'insecure-ignore-tlog': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,7 +98,7 @@ function usage(msg: string, cause?: unknown): GateError {
   return new GateError('USAGE', msg, cause === undefined ? undefined : { cause });
 }
 
-const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'pin', 'help', 'version'];
+const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'pin', 'revoke', 'help', 'version'];
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Command {
   const [cmd, ...rest] = argv;
@@ -105,9 +110,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   if (cmd === 'merge') return parseMerge(rest);
   if (cmd === 'images') return parseImages(rest);
   if (cmd === 'pin') return parsePin(rest, env);
+  if (cmd === 'revoke') return parseRevoke(rest);
   const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
   throw usage(
-    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images or pin)'}; see image-gate --help`,
+    `unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images, pin or revoke)'}; see image-gate --help`,
   );
 }
 
@@ -332,5 +338,6 @@ function parseVerifyBundle(args: string[]): Command {
     ...(v.key ? { key: v.key } : {}),
     ...(v['trusted-root'] ? { trustedRoot: v['trusted-root'] } : {}),
     offline: v.offline ?? false,
+    ...(v['insecure-ignore-tlog'] ? { ignoreTlog: true } : {}),
   };
 }

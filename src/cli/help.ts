@@ -3,6 +3,7 @@
 import { verifyHelp } from '../edge/options.js';
 import { IMAGES_HELP } from './images.js';
 import { PIN_HELP } from './pin.js';
+import { REVOKE_HELP } from './revoke.js';
 
 export const CLI_RUN_HELP: Array<[string, string]> = [
   [
@@ -42,6 +43,8 @@ Usage:
   image-gate pin [options] <file|dir>...
                                      verify the images the files name, then rewrite each
                                      reference to NAME:TAG@DIGEST (--check: list unpinned ones)
+  image-gate revoke --list FILE --kind KIND ... --reason TEXT --key KEY
+                                     add an entry to a revocation list and sign it
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -49,7 +52,7 @@ s3://bucket/image:tag, local://root/image:tag.
 
 ${EXIT_CODES}
 
-Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images, pin).`,
+Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images, pin, revoke).`,
   verify: `Usage: image-gate verify [options] <image>...
 
 ${verifyHelp(CLI_RUN_HELP)}
@@ -67,6 +70,7 @@ a sha256 digest.
   --key REF                          a public key instead of an identity
   --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
   --offline                          use the trusted root built into image-gate
+  --insecure-ignore-tlog             do not require a Rekor entry (a key-signed revocation list)
 
 ${EXIT_CODES}`,
   merge: `Usage: image-gate merge [options] <report.json|dir>...
@@ -82,6 +86,7 @@ report and verdict; a shard missing, repeated or from another policy is an error
 ${EXIT_CODES}`,
   images: IMAGES_HELP,
   pin: PIN_HELP,
+  revoke: REVOKE_HELP,
 };
 
 /**

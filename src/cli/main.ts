@@ -13,6 +13,7 @@ import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
 import { runPin } from './pin.js';
 import { findImages } from '../core/manifests/files.js';
+import { runRevoke } from './revoke.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
@@ -68,6 +69,7 @@ export async function main(
           ...(cmd.key ? { keyPath: cmd.key } : {}),
           ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
           offline: cmd.offline,
+          ...(cmd.ignoreTlog ? { requireTlog: false } : {}),
         });
         io.stdout(
           `✓ Verified ${line(cmd.artifact)}${ev.identity ? ` (signer ${line(ev.identity)})` : ''}\n`,
@@ -143,6 +145,8 @@ export async function main(
       return runImages(cmd, io);
     case 'pin':
       return runPin(cmd, io);
+    case 'revoke':
+      return runRevoke(cmd, io);
     case 'merge': {
       let report: Report;
       try {

@@ -22,6 +22,8 @@ export interface VerifyBundleArtifactOptions {
   keyPath?: string;
   trustedRootPath?: string;
   offline?: boolean;
+  /** Default true; false accepts a bundle without a log entry (key mode only makes sense). */
+  requireTlog?: boolean;
 }
 
 const MAX_BUNDLE_BYTES = LIMITS.bundleBytes;
@@ -43,7 +45,7 @@ export async function verifyBundleArtifact(
 }
 
 async function policyFor(opts: VerifyBundleArtifactOptions): Promise<SignerPolicy> {
-  const base = { requireTlog: true, requireSct: true };
+  const base = { requireTlog: opts.requireTlog ?? true, requireSct: true };
   if (opts.keyPath !== undefined) {
     if (opts.identity !== undefined || opts.issuer !== undefined) {
       throw new GateError(

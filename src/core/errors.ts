@@ -13,7 +13,8 @@ export type FailureCode =
   | 'TLOG_MISSING' // transparency-log evidence required but absent
   | 'TLOG_INVALID' // transparency-log evidence present but does not verify or bind
   | 'ATTESTATION_MISSING' // required attestation type absent
-  | 'POLICY_VIOLATION'; // attestation content breaks a policy condition
+  | 'POLICY_VIOLATION' // attestation content breaks a policy condition
+  | 'REVOKED'; // the image digest, or every signature that would have verified, is revoked
 
 /** Evidence could not be obtained, or the request itself is wrong: infrastructure/usage (exit 2). */
 export type ErrorCode =
@@ -26,6 +27,7 @@ export type ErrorCode =
   | 'REGISTRY_ERROR' // 5xx after retries, unexpected status
   | 'AUTH_REFUSED' // 401/403 from registry or token service
   | 'LIMIT_EXCEEDED' // size or count limit hit
+  | 'REVOCATION_LIST' // the revocation list is unreachable, unsigned, wrongly signed, expired or bad
   | 'INSECURE' // plain HTTP to a non-loopback registry, bad redirect or realm
   | 'INTERNAL'; // unexpected exception: never a pass
 
@@ -43,6 +45,7 @@ const FAILURE_CODES: ReadonlySet<string> = new Set<FailureCode>([
   'TLOG_INVALID',
   'ATTESTATION_MISSING',
   'POLICY_VIOLATION',
+  'REVOKED',
 ]);
 
 export class GateError extends Error {

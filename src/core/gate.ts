@@ -27,6 +27,8 @@ import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './tr
 import { verifyBatch, type BatchOptions } from './verify/batch.js';
 import type { CandidateVerifier, RuleContext } from './verify/context.js';
 import { resultFromError } from './verify/result.js';
+import { loadRevocations, type LoadedRevocations } from './revocation/load.js';
+import { revokingVerifier } from './revocation/verifier.js';
 
 export interface GateHooks {
   onResult?: BatchOptions['onResult'];
@@ -114,6 +116,15 @@ async function gate(
     const dockerConfig = settings.images.some(isRegistryImage)
       ? await loadDockerConfig(undefined, env)
       : undefined;
+    // Once per run, before any image: a list that cannot be had or trusted is the run's error.
+    const revoked = policy.revocations
+      ? await loadRevocations(policy.revocations, {
+          ...(root.root ? { root: root.root } : {}),
+          env,
+          signal: deadline,
+          redact: (t) => secrets.redact(t),
+        })
+      : undefined;
     client = new RegistryClient({
       env,
       ...(dockerConfig ? { dockerConfig } : {}),
@@ -132,7 +143,8 @@ async function gate(
     const contexts = new Map<ImagePolicy, RuleContext>();
     const contextFor = (rule: ImagePolicy): RuleContext => {
       let ctx = contexts.get(rule);
-      if (!ctx) contexts.set(rule, (ctx = ruleContext(rule, root, githubSource)));
+      if (!ctx)
+        contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource), revoked)));
       return ctx;
     };
     const engine = { policy, contextFor, stores: runStores(client, env) };
@@ -152,6 +164,7 @@ async function gate(
       results: results.map(withSources),
       warnings,
       stats: { registryRequests: client.stats.requests },
+      ...(revoked ? { revocations: revoked.summary } : {}),
     });
   } catch (e: unknown) {
     const err = toGateError(e);
@@ -248,7 +261,9 @@ async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<
     ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
     ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
   };
-  if (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot)))
+  // A keyless revocation list is verified against the root even in an s3lo-only run.
+  const keylessList = policy.revocations?.identity !== undefined;
+  if (!keylessList && (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot))))
     return { sigstore, warnings: [] };
   // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
   const warnings: string[] = [];
@@ -283,6 +298,18 @@ function ruleContext(
     verifier,
     attestationVerifier,
     ...(github && rule.attestations ? { github } : {}),
+  };
+}
+
+/** The rule's verifiers with revoked signatures turned into rejections, and the list itself. */
+function withRevocations(ctx: RuleContext, loaded: LoadedRevocations | undefined): RuleContext {
+  if (!loaded) return ctx;
+  const list = loaded.list;
+  return {
+    ...ctx,
+    verifier: revokingVerifier(ctx.verifier, list),
+    attestationVerifier: revokingVerifier(ctx.attestationVerifier, list),
+    revocations: list,
   };
 }
 

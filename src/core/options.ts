@@ -82,6 +82,12 @@ export interface GateOptions {
   manifests?: string[];
   /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
   imagesFile?: string;
+  /** A signed revocation list (docs/revocation.md): a file path or an http(s) URL. */
+  revocations?: string;
+  /** Who must have signed it: a key reference, or an exact identity and OIDC issuer. */
+  revocationsKey?: string;
+  revocationsIdentity?: string;
+  revocationsIssuer?: string;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

@@ -36,6 +36,7 @@ export function finishReport(
     ...(partial.error ? { error: partial.error } : {}),
     ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
     ...(partial.stats ? { stats: partial.stats } : {}),
+    ...(partial.revocations ? { revocations: partial.revocations } : {}),
     results: partial.results,
   };
 }

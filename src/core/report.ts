@@ -67,6 +67,19 @@ export interface ImageResult {
   durationMs: number;
 }
 
+/** The revocation list a run loaded and verified: where, which version, who signed, its bytes. */
+export interface RevocationListSummary {
+  source: string;
+  version: number;
+  issued: string;
+  expires: string;
+  entries: number;
+  /** `key REF (KEYID)` or `IDENTITY (ISSUER)`. */
+  signer: string;
+  /** `sha256:` of the list's bytes as verified. */
+  sha256: string;
+}
+
 export interface PlatformResult {
   /** `os/arch[/variant]` as the index declares it. */
   platform: string;
@@ -163,6 +176,8 @@ export interface Report {
   warnings?: string[];
   /** HTTP requests sent to registries during the run (for audits of cost and the benchmark). */
   stats?: { registryRequests: number };
+  /** The revocation list the run checked (docs/revocation.md), when it was given one. */
+  revocations?: RevocationListSummary;
   results: ImageResult[];
 }
 

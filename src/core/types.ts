@@ -80,4 +80,10 @@ export interface SignatureEvidence {
   issuer?: string;
   signedAt?: string;
   tlog?: { logIndex: string; integratedTime: string; logID?: string };
+  /** The other bound log entries, when there are more than one (revocation matches every one). */
+  tlogEntries?: Array<{ logIndex: string; logID: string }>;
+  /** Hex SHA-256 of the verifying key's DER SubjectPublicKeyInfo (the certificate's key, keyless). */
+  keySha256?: string;
+  /** The keyless leaf: serial (hex), issuer DN, and hex SHA-256 of its DER. */
+  certificate?: { serial: string; issuer: string; sha256: string };
 }

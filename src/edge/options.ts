@@ -145,6 +145,37 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     },
   ),
   both(
+    'revocations',
+    'text',
+    'trust',
+    {
+      value: 'FILE|URL',
+      text: 'signed revocation list (docs/revocation.md), its bundle beside it as\nFILE.sigstore.json; a revoked digest or signer fails with REVOKED',
+    },
+    text('revocations'),
+  ),
+  both(
+    'revocations-key',
+    'text',
+    'trust',
+    { value: 'REF', text: 'the key that must have signed the revocation list' },
+    text('revocationsKey'),
+  ),
+  both(
+    'revocations-certificate-identity',
+    'text',
+    'trust',
+    { value: 'S', text: 'keyless: certificate SAN of the list signer, exact match' },
+    text('revocationsIdentity'),
+  ),
+  both(
+    'revocations-certificate-oidc-issuer',
+    'text',
+    'trust',
+    { value: 'S', text: 'keyless: OIDC issuer of the list signer, exact match' },
+    text('revocationsIssuer'),
+  ),
+  both(
     'key',
     'list',
     'trust',

@@ -162,7 +162,9 @@ rules:
     [
       'a misspelt top-level field',
       'version: 1\nunmached: allow\nrules:\n  - images: [x]\n    keys: [k]\n',
-      ['policy.yaml line 2: unmached: unknown field (expected one of version, rules, unmatched)'],
+      [
+        'policy.yaml line 2: unmached: unknown field (expected one of version, rules, unmatched, revocations, revocationsKey, revocationsIdentity, revocationsIssuer)',
+      ],
     ],
     [
       'unmatched: maybe',
@@ -534,7 +536,15 @@ describe('schema/policy.schema.json', () => {
     $defs: Record<string, { properties: Record<string, unknown> }>;
   };
   it('documents exactly the fields the parser accepts', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['rules', 'unmatched', 'version']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'revocations',
+      'revocationsIdentity',
+      'revocationsIssuer',
+      'revocationsKey',
+      'rules',
+      'unmatched',
+      'version',
+    ]);
     expect(Object.keys(schema.$defs['rule'].properties).sort()).toEqual([
       'attestationIdentities',
       'attestationKeys',

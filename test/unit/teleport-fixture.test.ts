@@ -82,6 +82,13 @@ describe('teleport legacy .sig manifest', () => {
         integratedTime: '1741602770',
         logID: expect.stringMatching(/^c0d23d6a/),
       },
+      // What a revocation list can name it by (issue 14): the leaf's key, serial, issuer, DER hash.
+      keySha256: '38c0bf80141ca3d75f84f19ab3a326cf4a8962d208069acca6fe83260308064e',
+      certificate: {
+        serial: 'd475f710888cdb27a8b5288220b5168c5eefd63',
+        issuer: 'O=sigstore.dev, CN=sigstore-intermediate',
+        sha256: 'e73ff4375ae366c4290fc001c15e2578804e31024293711348b546354f8a9162',
+      },
     });
   });
 

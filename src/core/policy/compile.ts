@@ -7,6 +7,7 @@ import { hasAttestationSigners, hasImageSigners, ruleFromOptions } from './from-
 import { modeProblem } from './mode.js';
 import { compileRule, OPTION_WORDS, ruleProblems, type RunWideRule } from './rule.js';
 import type { RunPolicy } from './types.js';
+import { revocationsSignerProblem, type RevocationsSpec } from '../revocation/load.js';
 
 export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promise<RunPolicy> {
   const mode = {
@@ -23,6 +24,7 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
   const github = o.githubOwner
     ? { owner: o.githubOwner, ...(o.githubRepository ? { repository: o.githubRepository } : {}) }
     : undefined;
+  const flagged = revocationsFromOptions(o);
   if (o.policyFile === undefined || o.policyFile === '') {
     const spec = ruleFromOptions(o);
     const problem = ruleProblems(spec, OPTION_WORDS)[0];
@@ -31,6 +33,7 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
       rules: [await compileRule(spec, run, env)],
       unmatched: 'fail',
       ...(github ? { github } : {}),
+      ...(flagged ? { revocations: flagged } : {}),
     };
   }
   refuseRuleOptions(o);
@@ -42,7 +45,46 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
   const file = await loadPolicyFile(o.policyFile);
   const rules = [];
   for (const spec of file.rules) rules.push(await compileRule(spec, run, env));
-  return { file, rules, unmatched: file.unmatched, ...(github ? { github } : {}) };
+  if (flagged && file.revocations)
+    throw new GateError(
+      'USAGE',
+      `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${file.revocations.source}); remove revocations and revocations-* from the flags or inputs, or from the file`,
+    );
+  let revocations: RevocationsSpec | undefined = flagged;
+  if (file.revocations) {
+    const { line, ...spec } = file.revocations;
+    const problem = revocationsSignerProblem(spec);
+    if (problem) throw new GateError('USAGE', `${o.policyFile} line ${line}: ${problem}`);
+    revocations = spec;
+  }
+  return {
+    file,
+    rules,
+    unmatched: file.unmatched,
+    ...(github ? { github } : {}),
+    ...(revocations ? { revocations } : {}),
+  };
+}
+
+/** The revocation options, checked; the signer options without a list are refused too. */
+function revocationsFromOptions(o: GateOptions): RevocationsSpec | undefined {
+  const signer = {
+    ...(o.revocationsKey !== undefined ? { key: o.revocationsKey } : {}),
+    ...(o.revocationsIdentity !== undefined ? { identity: o.revocationsIdentity } : {}),
+    ...(o.revocationsIssuer !== undefined ? { issuer: o.revocationsIssuer } : {}),
+  };
+  if (o.revocations === undefined || o.revocations === '') {
+    if (Object.keys(signer).length)
+      throw new GateError(
+        'USAGE',
+        'revocations-key / revocations-certificate-identity / revocations-certificate-oidc-issuer name the signer of a revocation list, but no revocations list is given',
+      );
+    return undefined;
+  }
+  const spec = { source: o.revocations, ...signer };
+  const problem = revocationsSignerProblem(spec);
+  if (problem) throw new GateError('USAGE', problem);
+  return spec;
 }
 
 /** A policy file states signers and attestations per image: the flags for them would be ignored. */

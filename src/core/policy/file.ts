@@ -32,7 +32,14 @@ export class PolicyFileError extends GateError {
   }
 }
 
-const TOP_KEYS = ['version', 'rules', 'unmatched'];
+/** Run-level revocation fields (docs/revocation.md): the list, and who must have signed it. */
+const REVOCATION_KEYS = [
+  'revocations',
+  'revocationsKey',
+  'revocationsIdentity',
+  'revocationsIssuer',
+];
+const TOP_KEYS = ['version', 'rules', 'unmatched', ...REVOCATION_KEYS];
 const RULE_KEYS = [
   'name',
   'images',
@@ -117,6 +124,8 @@ export function parsePolicyFile(
       v.problem(lineOf(um.value as Node), 'unmatched', `'${s}' is not fail or allow`);
   }
 
+  const revocations = parseRevocations(v, root.items, baseDir);
+
   const rules: RuleSpec[] = [];
   const rulesPair = v.get(root.items, 'rules');
   if (!rulesPair) v.problem(1, 'rules', 'missing; a policy needs at least one rule');
@@ -135,7 +144,41 @@ export function parsePolicyFile(
     });
 
   if (problems.length > 0) throw new PolicyFileError(source, problems);
-  return { source, version: 1, unmatched, rules };
+  return { source, version: 1, unmatched, rules, ...(revocations ? { revocations } : {}) };
+}
+
+/** The top-level revocation fields; a relative list path or key follows the policy file. */
+function parseRevocations(
+  v: Validator,
+  items: Pair[],
+  baseDir: string | undefined,
+): PolicyFile['revocations'] {
+  const str = (k: string): string | undefined => {
+    const pair = v.get(items, k);
+    return pair ? v.string(pair.value, k) : undefined;
+  };
+  const list = str('revocations');
+  const key = str('revocationsKey');
+  const identity = str('revocationsIdentity');
+  const issuer = str('revocationsIssuer');
+  if (list === undefined) {
+    const stray = REVOCATION_KEYS.slice(1).find((k) => v.get(items, k));
+    if (stray)
+      v.problem(
+        v.lineOf(v.get(items, stray)!.key as Node),
+        stray,
+        'names the signer of a revocation list, but no revocations list is given',
+      );
+    return undefined;
+  }
+  const line = v.lineOf(v.get(items, 'revocations')!.key as Node);
+  return {
+    source: list.includes('://') ? list : resolveKeyRef(list, baseDir),
+    ...(key !== undefined ? { key: resolveKeyRef(key, baseDir) } : {}),
+    ...(identity !== undefined ? { identity } : {}),
+    ...(issuer !== undefined ? { issuer } : {}),
+    line,
+  };
 }
 
 function parseRule(
@@ -150,7 +193,21 @@ function parseRule(
     return undefined;
   }
   const before = v.count();
-  v.unknownKeys(node.items, RULE_KEYS, at);
+  // One list per run: a rule cannot have its own (it would read as revoking only for some images).
+  for (const p of node.items) {
+    const k = isScalar(p.key) ? String(p.key.value) : '';
+    if (REVOCATION_KEYS.includes(k))
+      v.problem(
+        v.lineOf(p.key as Node),
+        `${at}.${k}`,
+        'the revocation list is run-level: move it to the top of the policy file, beside rules',
+      );
+  }
+  v.unknownKeys(
+    node.items.filter((p) => !REVOCATION_KEYS.includes(isScalar(p.key) ? String(p.key.value) : '')),
+    RULE_KEYS,
+    at,
+  );
   const field = (k: string): Pair | undefined => v.get(node.items, k);
   const name = field('name') ? v.string(field('name')!.value, `${at}.name`) : undefined;
   const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });

@@ -7,6 +7,7 @@ import type { PlatformSelection } from '../options.js';
 import type { KeyValidity } from '../trust/key-types.js';
 import type { IdentityRule, Signers } from '../signatures/signer-policy.js';
 import type { CompiledMode, Mode } from './mode.js';
+import type { RevocationsSpec } from '../revocation/load.js';
 
 /**
  * One rule as its source states it, before keys are loaded: what the policy file's entry says, or
@@ -48,6 +49,8 @@ export interface PolicyFile {
   /** What happens to an image no rule matches. Default `fail`. */
   unmatched: 'fail' | 'allow';
   rules: RuleSpec[];
+  /** The run's revocation list and its signer (top-level fields), with the line it is on. */
+  revocations?: RevocationsSpec & { line: number };
 }
 
 /** Everything that decides one image, compiled. */
@@ -85,4 +88,6 @@ export interface RunPolicy {
   unmatched: 'fail' | 'allow';
   /** Also ask the GitHub attestations API for attestations (`github-owner[/github-repository]`). */
   github?: { owner: string; repository?: string };
+  /** The revocation list every image is checked against (run-level; flags or the file). */
+  revocations?: RevocationsSpec;
 }

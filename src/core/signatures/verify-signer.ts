@@ -1,5 +1,6 @@
 // The cryptography-and-policy step: sigstore-js verifies the entity with each trusted key, or
 // keyless against the CAs, then the signer is matched to the policy and bound to its log entries.
+import { createHash, X509Certificate as NodeX509 } from 'node:crypto';
 import type { SignedEntity } from '@sigstore/verify';
 import { GateError } from '../errors.js';
 import { describeValidity, type VerificationKey } from '../trust/key-types.js';
@@ -53,6 +54,7 @@ export function verifyWithKeys(
       format,
       keyRef: key.keyRef,
       keyID: key.keyID,
+      keySha256: sha256Hex(key.spki),
       ...timeEvidence(entity, bound),
     };
   }
@@ -98,16 +100,15 @@ export function verifyKeyless(
     if (e instanceof GateError) throw new GateError(e.code, `${what}: ${e.message}`, { cause: e });
     throw e;
   }
-  checkTlogSigner(bound, {
-    kind: 'certificate',
-    der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
-    spki: cert.publicKey,
-  });
+  const der = cert instanceof LeafCertificate ? cert.der : cert.root.toDER();
+  checkTlogSigner(bound, { kind: 'certificate', der, spki: cert.publicKey });
   return {
     kind: 'keyless',
     format,
     ...(identity.san !== undefined ? { identity: identity.san } : {}),
     ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+    keySha256: sha256Hex(cert.publicKey),
+    certificate: certificateFacts(der),
     ...timeEvidence(entity, bound),
   };
 }
@@ -132,11 +133,25 @@ function windowError(g: GateError, key: VerificationKey, what: string): GateErro
   );
 }
 
-/** signedAt = the earliest verified time; tlog = the first entry. */
+function sha256Hex(b: Uint8Array): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+/** What a revocation list can name a leaf by: serial (hex), issuer DN as Node writes it, SHA-256. */
+function certificateFacts(der: Uint8Array): NonNullable<SignatureEvidence['certificate']> {
+  const c = new NodeX509(der);
+  return {
+    serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
+    issuer: c.issuer.split('\n').join(', '),
+    sha256: sha256Hex(der),
+  };
+}
+
+/** signedAt = the earliest verified time; tlog = the first entry (tlogEntries the others). */
 function timeEvidence(
   entity: SignedEntity,
   entries: TlogEntries,
-): Pick<SignatureEvidence, 'signedAt' | 'tlog'> {
+): Pick<SignatureEvidence, 'signedAt' | 'tlog' | 'tlogEntries'> {
   const times: Date[] = [];
   for (const t of entity.timestamps) {
     if (t.$case === 'timestamp-authority') times.push(t.timestamp.signingTime);
@@ -144,7 +159,7 @@ function timeEvidence(
       times.push(new Date(Number(t.tlogEntry.integratedTime) * 1000));
   }
   times.sort((a, b) => a.getTime() - b.getTime());
-  const out: Pick<SignatureEvidence, 'signedAt' | 'tlog'> = {};
+  const out: Pick<SignatureEvidence, 'signedAt' | 'tlog' | 'tlogEntries'> = {};
   if (times[0]) out.signedAt = times[0].toISOString();
   const e = entries[0];
   if (e)
@@ -153,5 +168,9 @@ function timeEvidence(
       integratedTime: e.integratedTime,
       logID: e.logId.keyId.toString('hex'),
     };
+  if (entries.length > 1)
+    out.tlogEntries = entries
+      .slice(1)
+      .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
   return out;
 }

@@ -1,6 +1,7 @@
 // What verifying an image needs besides the image: the rule that governs it (compiled policy),
 // the verifiers built for that rule, and the run's stores. Built once per run (gate.ts).
 import type { ImagePolicy } from '../policy/types.js';
+import type { RevocationList } from '../revocation/list.js';
 import type { ImageRef, S3loImageRef } from '../reference.js';
 import type { S3loStore } from '../s3lo/store.js';
 import type { InTotoStatement } from '../signatures/statement.js';
@@ -38,6 +39,8 @@ export interface RuleContext {
   attestationVerifier: CandidateVerifier;
   /** The GitHub attestations API, when the run asks it. */
   github?: GitHubAttestationSource;
+  /** The run's verified revocation list (its signature checks are already in the verifiers). */
+  revocations?: RevocationList;
 }
 
 /** Where images live, shared by every image of the run. */

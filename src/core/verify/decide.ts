@@ -40,7 +40,9 @@ export interface Verdict {
 }
 
 // When every candidate is rejected, the reason names the most telling rejection.
+// A revoked signature is named first: it would have verified, and the list says why it does not.
 const REASON_PRIORITY: GateErrorCode[] = [
+  'REVOKED',
   'UNTRUSTED_SIGNER',
   'TLOG_MISSING',
   'TLOG_INVALID',
@@ -60,6 +62,16 @@ export function decide(e: ImageEvidence, policy: ImagePolicy, now: Date): Verdic
  * with require-signature=false verified attestations alone may carry the verdict.
  */
 function decideStoreImage(e: StoreImageEvidence, policy: ImagePolicy, now: Date): Verdict {
+  // A revoked digest fails whatever signs it.
+  if (e.revoked !== undefined)
+    return {
+      outcome: 'failed',
+      code: 'REVOKED',
+      reason: `image digest ${e.digest} is ${e.revoked}`,
+      signatures: [],
+      attestations: [],
+      rejected: [],
+    };
   const sig = decideDigest(e.signatures, policy);
   if ('error' in sig) return errorVerdict(sig.error);
   let att: AttestationOutcome | undefined;
@@ -81,13 +93,21 @@ function decideStoreImage(e: StoreImageEvidence, policy: ImagePolicy, now: Date)
     rejected: [...e.signatures.rejected, ...(att?.rejected ?? [])],
   };
   const signatureOptional = !policy.requireSignature && att !== undefined;
-  if (att && !att.ok && (sig.ok || signatureOptional))
+  if (att && !att.ok && (sig.ok || signatureOptional)) {
+    // What is missing may be missing because the list revoked its signature: say so.
+    const revoked =
+      (att.code ?? 'ATTESTATION_MISSING') === 'ATTESTATION_MISSING'
+        ? att.rejected.find((r) => r.code === 'REVOKED')
+        : undefined;
     return {
       ...common,
       outcome: 'failed',
-      code: att.code ?? 'ATTESTATION_MISSING',
-      reason: att.reason ?? 'attestation policy not met',
+      code: revoked ? 'REVOKED' : (att.code ?? 'ATTESTATION_MISSING'),
+      reason:
+        (att.reason ?? 'attestation policy not met') +
+        (revoked ? `; attestation ${revoked.reason}` : ''),
     };
+  }
   // Attestations alone carry the verdict: every required one verified and every condition met.
   if (!sig.ok && signatureOptional) return { ...common, outcome: 'verified' };
   if (e.platforms && 'error' in e.platforms) return errorVerdict(e.platforms.error);
@@ -117,11 +137,14 @@ export function decideDigest(ev: DigestEvidence, policy: ImagePolicy): DigestDec
     if (missing.length > 0) {
       // Or it was in the candidate set aside over its size cap: that could not be read.
       if (ev.unreadable) return { error: ev.unreadable };
+      const revoked = ev.rejected.find((r) => r.code === 'REVOKED');
       return {
         ok: false,
         failure: {
-          code: 'UNSIGNED',
-          reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
+          code: revoked ? 'REVOKED' : 'UNSIGNED',
+          reason:
+            `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}` +
+            (revoked ? `; ${revoked.reason}` : ''),
         },
       };
     }
@@ -248,6 +271,15 @@ function decidePlatforms(
 
 /** s3lo: any key's record verifies the tag, or every key's with require-all-keys. */
 function decideS3lo(e: S3loImageEvidence, policy: ImagePolicy): Verdict {
+  if (e.revoked !== undefined)
+    return {
+      outcome: 'failed',
+      code: 'REVOKED',
+      reason: `manifest digest ${e.digest} is ${e.revoked}`,
+      signatures: [],
+      attestations: [],
+      rejected: [],
+    };
   const r = s3loVerdict(e, policy.requireAllKeys);
   return {
     outcome: r.verified ? 'verified' : 'failed',

@@ -57,6 +57,8 @@ export interface StoreImageEvidence {
   platforms?: PlatformsEvidence | { error: GateError };
   /** Whether the image is an index (its platform signatures never stand in for its own). */
   index: boolean;
+  /** Why the revocation list revokes the image digest: it then fails whatever signs it. */
+  revoked?: string;
 }
 
 /** An s3lo image: the manifest read now and each key's signature record. */
@@ -67,6 +69,8 @@ export interface S3loImageEvidence {
   /** The manifest could not be had, or does not match the reference: a verdict already. */
   failure?: { code: FailureCode; reason: string };
   keys: S3loKeyOutcome[];
+  /** Why the revocation list revokes the manifest digest. */
+  revoked?: string;
 }
 
 export type ImageEvidence = StoreImageEvidence | S3loImageEvidence;

@@ -11,7 +11,9 @@ import { gatherAttestations } from './attestations.js';
 import type { RuleContext, Stores } from './context.js';
 import { decide, type Verdict } from './decide.js';
 import type { ImageEvidence, StoreImageEvidence } from './evidence.js';
+import { emptyDiscovery } from './discovery.js';
 import { gatherDigest, type DigestLookup } from './lookup.js';
+import { matchDigest, revokedReason } from '../revocation/list.js';
 import { gatherPlatforms, signedPlatformsNote } from './platforms.js';
 import { resultFromError } from './result.js';
 
@@ -49,7 +51,8 @@ async function verifyS3loImage(
   stores: Stores,
 ): Promise<Omit<ImageResult, 'durationMs'>> {
   const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
-  const evidence: ImageEvidence = { kind: 's3lo', ...ev };
+  const revoked = ev.digest ? revokedDigest(rule, ev.digest) : undefined;
+  const evidence: ImageEvidence = { kind: 's3lo', ...ev, ...(revoked ? { revoked } : {}) };
   const v = decide(evidence, rule.policy, now(stores));
   return {
     image: ref.original,
@@ -86,8 +89,22 @@ async function verifyStoreImage(
     complete: policy.requireAllKeys && policy.signers.keys.length > 1,
     ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
   };
-  const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
   const entries = fetched.manifest.manifests;
+  // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
+  // signatures are not even looked up.
+  const revoked = revokedDigest(rule, digest) ?? revokedEntry(rule, entries);
+  if (revoked !== undefined) {
+    const none = { digest, found: emptyDiscovery(), signatures: [], rejected: [] };
+    const evidence: StoreImageEvidence = {
+      kind: 'store',
+      digest,
+      signatures: none,
+      index: entries !== undefined,
+      revoked,
+    };
+    return { image: ref.original, digest, ...resultFields(decide(evidence, policy, now(stores))) };
+  }
+  const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
   const evidence: StoreImageEvidence = {
     kind: 'store',
     digest,
@@ -124,6 +141,30 @@ async function verifyStoreImage(
     pinned: pinnedReference(ref, digest),
     ...resultFields(v),
   };
+}
+
+/** Why the run's revocation list revokes this digest, if it does. */
+function revokedDigest(rule: RuleContext, digest: string): string | undefined {
+  const list = rule.revocations;
+  const m = list && matchDigest(list, digest);
+  return list && m ? revokedReason(list, m) : undefined;
+}
+
+/** An index listing a revoked manifest is revoked: a runtime may pull that manifest. */
+function revokedEntry(
+  rule: RuleContext,
+  entries: FetchedManifest['manifest']['manifests'],
+): string | undefined {
+  for (const d of entries ?? []) {
+    const why = revokedDigest(rule, d.digest);
+    if (why !== undefined) {
+      const p = d.platform
+        ? ` (${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''})`
+        : '';
+      return `an index listing ${d.digest}${p}, which is ${why}`;
+    }
+  }
+  return undefined;
 }
 
 /** The verdict as the report's fields. */
