@@ -350,7 +350,14 @@ class PolicyFileError extends errors/* GateError */.ue {
         this.problems = problems;
     }
 }
-const TOP_KEYS = ['version', 'rules', 'unmatched'];
+/** Run-level revocation fields (docs/revocation.md): the list, and who must have signed it. */
+const REVOCATION_KEYS = [
+    'revocations',
+    'revocationsKey',
+    'revocationsIdentity',
+    'revocationsIssuer',
+];
+const TOP_KEYS = ['version', 'rules', 'unmatched', ...REVOCATION_KEYS];
 const RULE_KEYS = [
     'name',
     'images',
@@ -420,6 +427,7 @@ function parsePolicyFile(text, source = 'policy.yaml', baseDir) {
         else if (s !== undefined)
             v.problem(lineOf(um.value), 'unmatched', `'${s}' is not fail or allow`);
     }
+    const revocations = parseRevocations(v, root.items, baseDir);
     const rules = [];
     const rulesPair = v.get(root.items, 'rules');
     if (!rulesPair)
@@ -436,7 +444,32 @@ function parsePolicyFile(text, source = 'policy.yaml', baseDir) {
         });
     if (problems.length > 0)
         throw new PolicyFileError(source, problems);
-    return { source, version: 1, unmatched, rules };
+    return { source, version: 1, unmatched, rules, ...(revocations ? { revocations } : {}) };
+}
+/** The top-level revocation fields; a relative list path or key follows the policy file. */
+function parseRevocations(v, items, baseDir) {
+    const str = (k) => {
+        const pair = v.get(items, k);
+        return pair ? v.string(pair.value, k) : undefined;
+    };
+    const list = str('revocations');
+    const key = str('revocationsKey');
+    const identity = str('revocationsIdentity');
+    const issuer = str('revocationsIssuer');
+    if (list === undefined) {
+        const stray = REVOCATION_KEYS.slice(1).find((k) => v.get(items, k));
+        if (stray)
+            v.problem(v.lineOf(v.get(items, stray).key), stray, 'names the signer of a revocation list, but no revocations list is given');
+        return undefined;
+    }
+    const line = v.lineOf(v.get(items, 'revocations').key);
+    return {
+        source: list.includes('://') ? list : resolveKeyRef(list, baseDir),
+        ...(key !== undefined ? { key: resolveKeyRef(key, baseDir) } : {}),
+        ...(identity !== undefined ? { identity } : {}),
+        ...(issuer !== undefined ? { issuer } : {}),
+        line,
+    };
 }
 function parseRule(v, node, at, baseDir) {
     const line = v.lineOf(node);
@@ -445,7 +478,13 @@ function parseRule(v, node, at, baseDir) {
         return undefined;
     }
     const before = v.count();
-    v.unknownKeys(node.items, RULE_KEYS, at);
+    // One list per run: a rule cannot have its own (it would read as revoking only for some images).
+    for (const p of node.items) {
+        const k = (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+        if (REVOCATION_KEYS.includes(k))
+            v.problem(v.lineOf(p.key), `${at}.${k}`, 'the revocation list is run-level: move it to the top of the policy file, beside rules');
+    }
+    v.unknownKeys(node.items.filter((p) => !REVOCATION_KEYS.includes((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '')), RULE_KEYS, at);
     const field = (k) => v.get(node.items, k);
     const name = field('name') ? v.string(field('name').value, `${at}.name`) : undefined;
     const images = v.stringList(field('images')?.value, `${at}.images`, { required: true, line });

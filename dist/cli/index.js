@@ -39584,6 +39584,7 @@ const FAILURE_CODES = new Set([
     'TLOG_INVALID',
     'ATTESTATION_MISSING',
     'POLICY_VIOLATION',
+    'REVOKED',
 ]);
 class GateError extends Error {
     code;
@@ -40663,7 +40664,7 @@ function warnsAt(m, now) {
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6123);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9979);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6054);
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
@@ -41295,54 +41296,17 @@ function s3loSigningPayload(ref, digest) {
 
 /***/ }),
 
-/***/ 2236:
+/***/ 8350:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ describeValidity),
-/* harmony export */   W: () => (/* binding */ withinValidity)
+/* harmony export */   dP: () => (/* binding */ decryptCosignPrivateKey),
+/* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
 /* harmony export */ });
-function withinValidity(v, t) {
-    if (v === undefined)
-        return true;
-    const ms = t.getTime();
-    return ((v.start === undefined || ms >= v.start.getTime()) &&
-        (v.end === undefined || ms <= v.end.getTime()));
-}
-function describeValidity(v) {
-    const start = v.start ? v.start.toISOString() : 'any time';
-    const end = v.end ? v.end.toISOString() : 'any time';
-    return `from ${start} to ${end}`;
-}
-//# sourceMappingURL=key-types.js.map
-
-/***/ }),
-
-/***/ 6123:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cv: () => (/* binding */ loadKey),
-  Vc: () => (/* binding */ loadKeys)
-});
-
-// UNUSED EXPORTS: keyIdOf, toVerificationKey
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/core/errors.js
-var errors = __nccwpck_require__(2807);
-// EXTERNAL MODULE: ./build/core/limits.js
-var limits = __nccwpck_require__(332);
-// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
-var nacl_fast = __nccwpck_require__(668);
-;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
+/* unused harmony export COSIGN_SCRYPT_PARAMS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
 
@@ -41366,7 +41330,7 @@ const COSIGN_SCRYPT_PARAMS = [
 const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 function unreadable(ref, why, cause) {
-    return new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
 }
 function field(obj, name) {
     return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
@@ -41387,7 +41351,7 @@ function scryptAsync(password, salt, params) {
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
-        (0,external_node_crypto_.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
     });
 }
 /**
@@ -41428,12 +41392,12 @@ async function decryptCosignPrivateKey(body, password, ref) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
     }
     const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
-    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
+    const plaintext = tweetnacl__WEBPACK_IMPORTED_MODULE_1__.secretbox.open(ciphertext, nonce, key);
     if (plaintext === null) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
     }
     try {
-        return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
     }
     catch (e) {
         throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
@@ -41444,9 +41408,48 @@ async function decryptCosignPrivateKey(body, password, ref) {
     }
 }
 //# sourceMappingURL=cosign-key.js.map
-// EXTERNAL MODULE: ./build/core/trust/key-types.js
-var key_types = __nccwpck_require__(2236);
-;// CONCATENATED MODULE: ./build/core/trust/keys.js
+
+/***/ }),
+
+/***/ 2236:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ describeValidity),
+/* harmony export */   W: () => (/* binding */ withinValidity)
+/* harmony export */ });
+function withinValidity(v, t) {
+    if (v === undefined)
+        return true;
+    const ms = t.getTime();
+    return ((v.start === undefined || ms >= v.start.getTime()) &&
+        (v.end === undefined || ms <= v.end.getTime()));
+}
+function describeValidity(v) {
+    const start = v.start ? v.start.toISOString() : 'any time';
+    const end = v.end ? v.end.toISOString() : 'any time';
+    return `from ${start} to ${end}`;
+}
+//# sourceMappingURL=key-types.js.map
+
+/***/ }),
+
+/***/ 9979:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vc: () => (/* binding */ loadKeys),
+/* harmony export */   Wt: () => (/* binding */ toVerificationKey),
+/* harmony export */   cv: () => (/* binding */ loadKey)
+/* harmony export */ });
+/* unused harmony export keyIdOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(332);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8350);
+/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2236);
 // Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
 // private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
 
@@ -41457,14 +41460,14 @@ var key_types = __nccwpck_require__(2236);
 
 
 /** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
-const MAX_KEY_FILE_BYTES = limits/* LIMITS */.b1.keyFileBytes;
+const MAX_KEY_FILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.keyFileBytes;
 /** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 16384;
 const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
 /** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
 function keyIdOf(spki) {
-    return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
  * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
@@ -41472,13 +41475,13 @@ function keyIdOf(spki) {
  */
 function toVerificationKey(keyRef, publicKey, source) {
     if (publicKey.type !== 'public') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
     }
     const algorithm = algorithmOf(keyRef, publicKey, source);
     // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
     // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
     const canonical = publicKey.asymmetricKeyType === 'ec'
-        ? (0,external_node_crypto_.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
         : publicKey;
     const spki = canonical.export({ type: 'spki', format: 'der' });
     const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
@@ -41492,19 +41495,19 @@ function algorithmOf(keyRef, key, source) {
                 return 'ecdsa-p256';
             if (details.namedCurve === 'secp384r1')
                 return 'ecdsa-p384';
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
                 'supported are P-256 and P-384');
         case 'rsa': {
             const bits = details.modulusLength ?? 0;
             if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
             }
             return 'rsa';
         }
         case 'ed25519':
             return 'ed25519';
         default:
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
                 'supported are ECDSA P-256/P-384, RSA and Ed25519');
     }
 }
@@ -41519,7 +41522,7 @@ async function loadKey(ref, opts = {}) {
     const env = opts.env ?? process.env;
     const { signal } = opts;
     if (ref.trim() === '') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
     }
     try {
         signal?.throwIfAborted();
@@ -41536,19 +41539,19 @@ async function loadKey(ref, opts = {}) {
         }
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
             const scheme = ref.slice(0, ref.indexOf('://') + 3);
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
         }
-        return await loadKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref), env);
+        return await loadKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref), env);
     }
     catch (e) {
-        if (e instanceof errors/* GateError */.ue)
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
             throw e;
         if (signal?.aborted) {
-            if (signal.reason instanceof errors/* GateError */.ue)
+            if (signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
                 throw signal.reason;
-            throw new errors/* GateError */.ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
         }
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
 }
 /**
@@ -41574,7 +41577,7 @@ async function loadKeys(refs, opts = {}) {
         const first = seen.get(key.keyID);
         if (first) {
             if (!sameValidity(first.validFor, key.validFor))
-                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,key_types/* describeValidity */.A)(first.validFor) : 'none'}; ${key.validFor ? (0,key_types/* describeValidity */.A)(key.validFor) : 'none'})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(first.validFor) : 'none'}; ${key.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(key.validFor) : 'none'})`);
             continue;
         }
         seen.set(key.keyID, key);
@@ -41594,38 +41597,38 @@ async function loadKeyFile(ref, file, env) {
             let publicKey;
             try {
                 const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
-                publicKey = (0,external_node_crypto_.createPublicKey)({ key: block.der, format: 'der', type });
+                publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: block.der, format: 'der', type });
             }
             catch (e) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
                     cause: e,
                 });
             }
             return toVerificationKey(ref, publicKey, 'the public key');
         }
-        case COSIGN_PEM_TYPES[0]:
-        case COSIGN_PEM_TYPES[1]: {
-            const privateKey = await decryptCosignPrivateKey(block.der, env.COSIGN_PASSWORD, ref);
-            return toVerificationKey(ref, (0,external_node_crypto_.createPublicKey)(privateKey), 'the cosign private key');
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]:
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1]: {
+            const privateKey = await (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the cosign private key');
         }
         case 'PRIVATE KEY':
         case 'EC PRIVATE KEY':
         case 'RSA PRIVATE KEY':
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
                 '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
         default:
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
     }
 }
 async function readKeyFile(ref, file) {
     let handle;
     try {
-        handle = await (0,promises_.open)(file, 'r');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
         const stat = await handle.stat();
         if (stat.isDirectory())
             throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
         if (stat.size > MAX_KEY_FILE_BYTES) {
-            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
         }
         // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
         const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
@@ -41636,13 +41639,13 @@ async function readKeyFile(ref, file) {
                 break;
             length += bytesRead;
             if (length > MAX_KEY_FILE_BYTES) {
-                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
             }
         }
         return buffer.subarray(0, length);
     }
     catch (e) {
-        if (e instanceof errors/* GateError */.ue)
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
             throw e;
         const code = e.code;
         const why = code === 'ENOENT' || code === 'ENOTDIR'
@@ -41652,7 +41655,7 @@ async function readKeyFile(ref, file) {
                 : code === 'EISDIR'
                     ? `key: ${ref} is a directory, not a key file`
                     : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', why, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', why, { cause: e });
     }
     finally {
         await handle?.close();
@@ -41663,19 +41666,19 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 
 function singlePemBlock(ref, text) {
     const blocks = [...text.matchAll(PEM_BLOCK)];
     if (blocks.length === 0) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
     }
     if (blocks.length > 1) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
     }
     const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
     if (type !== endType) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
     }
     const compact = body.replace(/\s+/g, '');
     if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
         compact === '') {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
     }
     return { type, der: Buffer.from(compact, 'base64') };
 }
@@ -44160,6 +44163,9 @@ function arr(v) {
 }
 //# sourceMappingURL=tlog-binding.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verify-signer.js
+// The cryptography-and-policy step: sigstore-js verifies the entity with each trusted key, or
+// keyless against the CAs, then the signer is matched to the policy and bound to its log entries.
+
 
 
 
@@ -44201,6 +44207,7 @@ function verifyWithKeys(ctx, entity, set, bound, format, what) {
             format,
             keyRef: key.keyRef,
             keyID: key.keyID,
+            keySha256: sha256Hex(key.spki),
             ...timeEvidence(entity, bound),
         };
     }
@@ -44235,16 +44242,15 @@ function verifyKeyless(ctx, entity, set, bound, format, what) {
             throw new errors/* GateError */.ue(e.code, `${what}: ${e.message}`, { cause: e });
         throw e;
     }
-    checkTlogSigner(bound, {
-        kind: 'certificate',
-        der: cert instanceof LeafCertificate ? cert.der : cert.root.toDER(),
-        spki: cert.publicKey,
-    });
+    const der = cert instanceof LeafCertificate ? cert.der : cert.root.toDER();
+    checkTlogSigner(bound, { kind: 'certificate', der, spki: cert.publicKey });
     return {
         kind: 'keyless',
         format,
         ...(identity.san !== undefined ? { identity: identity.san } : {}),
         ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+        keySha256: sha256Hex(cert.publicKey),
+        certificate: certificateFacts(der),
         ...timeEvidence(entity, bound),
     };
 }
@@ -44264,7 +44270,19 @@ function windowError(g, key, what) {
         return g;
     return new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what}: signed at ${at}, when key ${key.keyRef} is not trusted (the policy trusts it ${(0,key_types/* describeValidity */.A)(key.validFor)})`, { cause: g });
 }
-/** signedAt = the earliest verified time; tlog = the first entry. */
+function sha256Hex(b) {
+    return (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+}
+/** What a revocation list can name a leaf by: serial (hex), issuer DN as Node writes it, SHA-256. */
+function certificateFacts(der) {
+    const c = new external_node_crypto_.X509Certificate(der);
+    return {
+        serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
+        issuer: c.issuer.split('\n').join(', '),
+        sha256: sha256Hex(der),
+    };
+}
+/** signedAt = the earliest verified time; tlog = the first entry (tlogEntries the others). */
 function timeEvidence(entity, entries) {
     const times = [];
     for (const t of entity.timestamps) {
@@ -44284,6 +44302,10 @@ function timeEvidence(entity, entries) {
             integratedTime: e.integratedTime,
             logID: e.logId.keyId.toString('hex'),
         };
+    if (entries.length > 1)
+        out.tlogEntries = entries
+            .slice(1)
+            .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
     return out;
 }
 //# sourceMappingURL=verify-signer.js.map
@@ -44491,8 +44513,8 @@ function createSignatureVerifier(trustedRoot, policy) {
     };
 }
 //# sourceMappingURL=verifier.js.map
-// EXTERNAL MODULE: ./build/core/trust/keys.js + 1 modules
-var keys = __nccwpck_require__(6123);
+// EXTERNAL MODULE: ./build/core/trust/keys.js
+var keys = __nccwpck_require__(9979);
 // EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
 var tuf_seeds = __nccwpck_require__(8032);
 ;// CONCATENATED MODULE: ./build/core/trust/tuf-cache.js
@@ -44852,7 +44874,7 @@ async function verifyBundleArtifact(opts) {
     return evidence;
 }
 async function policyFor(opts) {
-    const base = { requireTlog: true, requireSct: true };
+    const base = { requireTlog: opts.requireTlog ?? true, requireSct: true };
     if (opts.keyPath !== undefined) {
         if (opts.identity !== undefined || opts.issuer !== undefined) {
             throw new errors/* GateError */.ue('USAGE', 'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
@@ -45255,10 +45277,464 @@ function hasImageSigners(o) {
 //# sourceMappingURL=from-options.js.map
 // EXTERNAL MODULE: ./build/core/policy/mode.js
 var policy_mode = __nccwpck_require__(6054);
+// EXTERNAL MODULE: ./build/core/net/fetch.js
+var cli_fetch = __nccwpck_require__(7670);
+;// CONCATENATED MODULE: ./build/core/registry/limits.js
+// The registry client's bounds under the names its modules use: a view of the one table in
+// src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
+
+/** Manifests and indexes, including referrers pages (containers/image iolimits). */
+const MAX_MANIFEST_BYTES = limits/* LIMITS */.b1.manifestBytes;
+const MAX_TOKEN_BYTES = limits/* LIMITS */.b1.tokenBytes;
+const MAX_ERROR_BODY_BYTES = limits/* LIMITS */.b1.errorBodyBytes;
+const MAX_REFERRERS = limits/* LIMITS */.b1.referrers;
+const MAX_REFERRER_PAGES = limits/* LIMITS */.b1.referrerPages;
+const MAX_REDIRECTS = limits/* LIMITS */.b1.registryRedirects;
+const MAX_RETRY_AFTER_MS = limits/* LIMITS */.b1.retryAfterMs;
+const RETRY_BASE_MS = limits/* LIMITS */.b1.retryBaseMs;
+const CRED_HELPER_TIMEOUT_MS = limits/* LIMITS */.b1.credHelperTimeoutMs;
+const MAX_CRED_HELPER_OUTPUT = limits/* LIMITS */.b1.credHelperOutputBytes;
+const MAX_DOCKER_CONFIG_BYTES = limits/* LIMITS */.b1.dockerConfigBytes;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
+//# sourceMappingURL=limits.js.map
+;// CONCATENATED MODULE: ./build/core/revocation/list.js
+// The revocation list: its JSON format, read strictly (every problem names the file and the entry
+// index), and the pure matching of digests and verified signatures against its entries.
+
+
+const REVOCATION_KINDS = [
+    'digest',
+    'key',
+    'identity',
+    'certificate',
+    'tlog',
+];
+/** A list is a page of JSON, not a data set. */
+const MAX_REVOCATION_LIST_BYTES = 1024 * 1024;
+const MAX_REVOCATION_ENTRIES = 10_000;
+const TOP_FIELDS = ['version', 'issued', 'expires', 'entries'];
+const FIELDS = {
+    digest: { required: ['digest'], optional: [] },
+    key: { required: ['key'], optional: ['since'] },
+    identity: { required: ['identity', 'issuer'], optional: ['since'] },
+    certificate: { required: [], optional: ['serial', 'issuer', 'fingerprint'] },
+    tlog: { required: ['logID', 'logIndex'], optional: [] },
+};
+/** RFC 3339 with a zone, as the policy file's times. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+function problem(source, where, message) {
+    return new errors/* GateError */.ue('REVOCATION_LIST', `revocations ${source}: ${where ? `${where}: ` : ''}${message}`);
+}
+/**
+ * Reads a list strictly: duplicate JSON keys, unknown kinds and fields, malformed digests, keys,
+ * serials and dates, `issued` after `expires` and an entry given twice are all refused (exit 2),
+ * naming the file and the entry. Expiry against the clock is the loader's check.
+ */
+function parseRevocationList(bytes, source) {
+    if (bytes.length > MAX_REVOCATION_LIST_BYTES)
+        throw problem(source, '', `is ${bytes.length} bytes, more than the limit of ${MAX_REVOCATION_LIST_BYTES}`);
+    let doc;
+    try {
+        doc = parseStrictJsonBytes(bytes);
+    }
+    catch (e) {
+        const why = e instanceof StrictJsonError || e instanceof Error ? e.message : String(e);
+        throw problem(source, '', `not valid JSON (${why})`);
+    }
+    if (!list_isObject(doc))
+        throw problem(source, '', 'expected a JSON object {version, issued, expires, entries}');
+    unknownFields(doc, TOP_FIELDS, source, '');
+    const version = doc.version;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+        throw problem(source, 'version', `${show(version)} is not a whole number from 1`);
+    const issued = date(doc.issued, source, 'issued');
+    const expires = date(doc.expires, source, 'expires');
+    if (issued.getTime() > expires.getTime())
+        throw problem(source, 'issued', `${show(doc.issued)} is after expires ${show(doc.expires)}`);
+    if (!Array.isArray(doc.entries))
+        throw problem(source, 'entries', 'expected a list');
+    if (doc.entries.length > MAX_REVOCATION_ENTRIES)
+        throw problem(source, 'entries', `${doc.entries.length} entries, more than the limit of ${MAX_REVOCATION_ENTRIES}`);
+    const entries = [];
+    const seen = new Map();
+    doc.entries.forEach((raw, i) => {
+        const e = parseEntry(raw, source, `entries[${i}]`);
+        const key = entryKey(e);
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw problem(source, `entries[${i}]`, `revokes ${describeEntry(e)} again (as entries[${first}] does)`);
+        seen.set(key, i);
+        entries.push(e);
+    });
+    return { source, version, issued, expires, entries };
+}
+/** One entry, validated; `where` is `entries[i]`. */
+function parseEntry(raw, source, where) {
+    if (!list_isObject(raw))
+        throw problem(source, where, 'expected an object with kind and reason');
+    const kind = raw.kind;
+    if (typeof kind !== 'string' || !REVOCATION_KINDS.includes(kind))
+        throw problem(source, `${where}.kind`, `${show(kind)} is not one of ${REVOCATION_KINDS.join(', ')}`);
+    const k = kind;
+    const spec = FIELDS[k];
+    unknownFields(raw, ['kind', 'reason', ...spec.required, ...spec.optional], source, where);
+    for (const f of spec.required)
+        if (raw[f] === undefined)
+            throw problem(source, where, `a ${k} entry needs ${f}`);
+    const reason = raw.reason;
+    if (typeof reason !== 'string' || reason.trim() === '')
+        throw problem(source, `${where}.reason`, 'needs a non-empty text saying why it is revoked');
+    const at = (f) => `${where}.${f}`;
+    const str = (f) => {
+        const v = raw[f];
+        if (typeof v !== 'string' || v === '')
+            throw problem(source, at(f), `${show(v)} is not a non-empty string`);
+        return v;
+    };
+    const since = raw.since === undefined ? {} : { since: date(raw.since, source, at('since')) };
+    switch (k) {
+        case 'digest': {
+            const digest = str('digest');
+            if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+                throw problem(source, at('digest'), `${show(digest)} is not sha256:<64 lower-case hex>`);
+            return { kind: k, digest, reason };
+        }
+        case 'key': {
+            const key = str('key');
+            if (!/^sha256:[0-9a-f]{64}$/.test(key) && !/^[0-9a-f]{16}$/.test(key))
+                throw problem(source, at('key'), `${show(key)} is neither sha256:<64 hex> (SHA-256 of the public key's DER SubjectPublicKeyInfo) nor a 16-hex key ID`);
+            return { kind: k, key, ...since, reason };
+        }
+        case 'identity':
+            return { kind: k, identity: str('identity'), issuer: str('issuer'), ...since, reason };
+        case 'certificate': {
+            if (raw.fingerprint !== undefined) {
+                if (raw.serial !== undefined || raw.issuer !== undefined)
+                    throw problem(source, where, 'give a fingerprint, or a serial and an issuer, not both');
+                const fingerprint = str('fingerprint');
+                if (!/^sha256:[0-9a-f]{64}$/.test(fingerprint))
+                    throw problem(source, at('fingerprint'), `${show(fingerprint)} is not sha256:<64 hex> (SHA-256 of the certificate's DER)`);
+                return { kind: k, fingerprint, reason };
+            }
+            if (raw.serial === undefined || raw.issuer === undefined)
+                throw problem(source, where, 'a certificate entry needs a serial and an issuer, or a fingerprint');
+            const serial = str('serial');
+            if (!/^(?:[0-9a-fA-F]{2}:)*[0-9a-fA-F]+$/.test(serial))
+                throw problem(source, at('serial'), `${show(serial)} is not a hexadecimal serial number`);
+            return {
+                kind: k,
+                serial: normaliseSerial(serial),
+                issuer: normaliseDn(str('issuer')),
+                reason,
+            };
+        }
+        case 'tlog': {
+            const logID = str('logID');
+            if (!/^[0-9a-f]{64}$/.test(logID))
+                throw problem(source, at('logID'), `${show(logID)} is not 64 lower-case hex (the log's key ID)`);
+            const idx = raw.logIndex;
+            const logIndex = typeof idx === 'number' && Number.isSafeInteger(idx) && idx >= 0
+                ? String(idx)
+                : typeof idx === 'string' && /^(0|[1-9]\d{0,19})$/.test(idx)
+                    ? idx
+                    : undefined;
+            if (logIndex === undefined)
+                throw problem(source, at('logIndex'), `${show(idx)} is not a log index (a whole number)`);
+            return { kind: k, logID, logIndex, reason };
+        }
+    }
+}
+/** The JSON an entry is written as (the `revoke` command's output). */
+function entryJson(e) {
+    const out = { ...e };
+    if ('since' in e && e.since)
+        out.since = e.since.toISOString();
+    return out;
+}
+/** The list as the `revoke` command writes it. */
+function listJson(l) {
+    return `${JSON.stringify({
+        version: l.version,
+        issued: l.issued.toISOString(),
+        expires: l.expires.toISOString(),
+        entries: l.entries.map(entryJson),
+    }, null, 2)}\n`;
+}
+/** What an entry revokes, for reasons: `key sha256:…`, `identity X (issuer Y)`. */
+function describeEntry(e) {
+    switch (e.kind) {
+        case 'digest':
+            return `digest ${e.digest}`;
+        case 'key':
+            return `key ${e.key}${e.since ? ` since ${e.since.toISOString()}` : ''}`;
+        case 'identity':
+            return `identity ${e.identity} (issuer ${e.issuer})${e.since ? ` since ${e.since.toISOString()}` : ''}`;
+        case 'certificate':
+            return 'fingerprint' in e
+                ? `certificate ${e.fingerprint}`
+                : `certificate serial ${e.serial} (issuer ${e.issuer})`;
+        case 'tlog':
+            return `tlog entry ${e.logIndex} of log ${e.logID}`;
+    }
+}
+/** The reason an image fails with: the entry, the list's version and the reason it gives. */
+function revokedReason(list, m) {
+    return `revoked by entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.entry.reason}`;
+}
+/** The entry revoking this image or platform digest, if any. */
+function matchDigest(list, digest) {
+    const index = list.entries.findIndex((e) => e.kind === 'digest' && e.digest === digest);
+    return index < 0 ? undefined : { entry: list.entries[index], index };
+}
+/**
+ * The first entry revoking this verified signature. A key or identity entry with `since` revokes
+ * signatures whose trusted time (`signedAt`: a Rekor SET's integrated time or an RFC 3161
+ * timestamp) is at or after it; without a trusted time there is no "before": revoked.
+ */
+function matchSignature(list, ev) {
+    const index = list.entries.findIndex((e) => revokes(e, ev));
+    return index < 0 ? undefined : { entry: list.entries[index], index };
+}
+function revokes(e, ev) {
+    switch (e.kind) {
+        case 'digest':
+            return false;
+        case 'key':
+            return keyMatches(e.key, ev) && afterSince(e.since, ev);
+        case 'identity':
+            return ev.identity === e.identity && ev.issuer === e.issuer && afterSince(e.since, ev);
+        case 'certificate': {
+            const c = ev.certificate;
+            if (!c)
+                return false;
+            if ('fingerprint' in e)
+                return c.sha256 === e.fingerprint.slice('sha256:'.length);
+            return normaliseSerial(c.serial) === e.serial && normaliseDn(c.issuer) === e.issuer;
+        }
+        case 'tlog':
+            return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
+    }
+}
+function keyMatches(key, ev) {
+    if (key.startsWith('sha256:'))
+        return ev.keySha256 === key.slice('sha256:'.length);
+    return ev.keyID === key || (ev.keySha256?.startsWith(key) ?? false);
+}
+function afterSince(since, ev) {
+    if (since === undefined || ev.signedAt === undefined)
+        return true;
+    return new Date(ev.signedAt).getTime() >= since.getTime();
+}
+/** A match key: two entries revoking the same thing are one entry given twice. */
+function entryKey(e) {
+    const { reason: _reason, ...rest } = e;
+    void _reason;
+    const what = { ...rest };
+    delete what.since;
+    return JSON.stringify(what);
+}
+/** Lower-case hex without separators or leading zeros (`00:A1:02` is `a102`). */
+function normaliseSerial(s) {
+    return s
+        .replace(/:/g, '')
+        .toLowerCase()
+        .replace(/^0+(?=.)/, '');
+}
+/** `CN = x,O=y` and `CN=x, O=y` are one name; attribute names compare case-insensitively. */
+function normaliseDn(dn) {
+    return dn
+        .split(/\s*[,\n]\s*/)
+        .filter((p) => p !== '')
+        .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
+    })
+        .join(', ');
+}
+function date(v, source, where) {
+    if (typeof v !== 'string' || !RFC3339.test(v))
+        throw problem(source, where, `${show(v)} is not an RFC 3339 time with a zone (2026-01-31T00:00:00Z)`);
+    const d = new Date(v);
+    const [, mo, dd] = /^\d{4}-(\d{2})-(\d{2})/.exec(v) ?? [];
+    // Date() rolls 2026-02-30 over to March: a day that does not exist is refused.
+    if (Number.isNaN(d.getTime()) || Number(mo) > 12 || Number(dd) > daysIn(v))
+        throw problem(source, where, `${show(v)} is not a real time`);
+    return d;
+}
+function daysIn(v) {
+    const y = Number(v.slice(0, 4));
+    const m = Number(v.slice(5, 7));
+    return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function unknownFields(o, allowed, source, where) {
+    const extra = Object.keys(o).filter((k) => !allowed.includes(k));
+    if (extra.length)
+        throw problem(source, where, `unknown field${extra.length > 1 ? 's' : ''} ${extra.map((x) => JSON.stringify(x)).join(', ')} (expected ${allowed.join(', ')})`);
+}
+function list_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function show(v) {
+    if (v === undefined)
+        return 'missing';
+    const s = JSON.stringify(v) ?? typeof v;
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+//# sourceMappingURL=list.js.map
+;// CONCATENATED MODULE: ./build/core/revocation/load.js
+// Loading the run's revocation list, once, before any image: the list and its Sigstore bundle
+// (FILE.sigstore.json, or URL.sigstore.json) read under the network policy's rules, the bundle
+// verified over the list's bytes by the core's verifier against the named signer, the list read
+// strictly and held to its `expires`. Any failure is REVOCATION_LIST (exit 2): a gate must not
+// quietly forget revocations.
+
+
+
+
+
+
+
+
+
+
+const BUNDLE_SUFFIX = '.sigstore.json';
+/** The signer options, checked: exactly a key, or an identity with its issuer. */
+function revocationsSignerProblem(spec) {
+    const keyless = spec.identity !== undefined || spec.issuer !== undefined;
+    if (spec.key !== undefined && keyless)
+        return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
+    if (spec.key === undefined && !keyless)
+        return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
+    if (keyless && (spec.identity === undefined || spec.issuer === undefined))
+        return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
+    return undefined;
+}
+async function loadRevocations(spec, opts = {}) {
+    const source = spec.source;
+    try {
+        const problem = revocationsSignerProblem(spec);
+        if (problem)
+            throw new errors/* GateError */.ue('REVOCATION_LIST', problem);
+        const policy = await signerPolicy(spec, opts.env);
+        // The list first: what is wrong with it is said before what is wrong with its bundle.
+        const bytes = await readSource(source, MAX_REVOCATION_LIST_BYTES, 'the list', opts);
+        const bundleBytes = await readSource(bundleLocation(source), limits/* LIMITS */.b1.bundleBytes, 'its signature bundle', opts);
+        let bundleJson;
+        try {
+            bundleJson = parseStrictJsonBytes(bundleBytes.bytes);
+        }
+        catch (e) {
+            throw fail(source, `signature bundle ${bundleBytes.where} is not JSON (${e.message})`, e);
+        }
+        const verifier = createSignatureVerifier(opts.root, policy);
+        let ev;
+        try {
+            ev = verifier.verifyBundle(bundleJson, { artifact: bytes.bytes }, 'bundle-tag');
+        }
+        catch (e) {
+            throw fail(source, `the signature does not verify: ${(0,errors/* toGateError */.Vl)(e).message}`, e);
+        }
+        if (ev.statement !== undefined)
+            throw fail(source, `${bundleBytes.where} is an attestation (DSSE), not a message signature over the list`);
+        const list = parseRevocationList(bytes.bytes, source);
+        const now = opts.now ?? new Date();
+        if (list.expires.getTime() <= now.getTime())
+            throw fail(source, `version ${list.version} expired at ${list.expires.toISOString()} (now ${now.toISOString()}): publish a fresh list`);
+        const signer = ev.kind === 'key'
+            ? `key ${ev.keyRef ?? ''} (${ev.keyID ?? ''})`
+            : `${ev.identity ?? ''} (${ev.issuer ?? ''})`;
+        return {
+            list,
+            summary: {
+                source,
+                version: list.version,
+                issued: list.issued.toISOString(),
+                expires: list.expires.toISOString(),
+                entries: list.entries.length,
+                signer,
+                sha256: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes.bytes).digest('hex')}`,
+            },
+        };
+    }
+    catch (e) {
+        const err = (0,errors/* toGateError */.Vl)(e);
+        if (err.code === 'REVOCATION_LIST')
+            throw err;
+        throw fail(source, err.message, e);
+    }
+}
+function fail(source, message, cause) {
+    return new errors/* GateError */.ue('REVOCATION_LIST', `revocations ${source}: ${message}`, cause === undefined ? undefined : { cause });
+}
+async function signerPolicy(spec, env) {
+    if (spec.key !== undefined) {
+        const key = await (0,keys/* loadKey */.cv)(spec.key, env ? { env } : {});
+        // A key signature needs no log: the list is checked against this key alone (entries a bundle
+        // carries are still checked when the run has a trusted root).
+        return { keys: [key], identities: [], requireTlog: false, requireSct: false };
+    }
+    return {
+        keys: [],
+        identities: [{ subject: { exact: spec.identity ?? '' }, issuer: { exact: spec.issuer ?? '' } }],
+        requireTlog: true,
+        requireSct: true,
+    };
+}
+/** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
+function bundleLocation(source) {
+    if (!isUrl(source))
+        return `${source}${BUNDLE_SUFFIX}`;
+    const u = new URL(source);
+    u.pathname += BUNDLE_SUFFIX;
+    return u.href;
+}
+function isUrl(s) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+}
+async function readSource(where, maxBytes, what, opts) {
+    if (!isUrl(where)) {
+        let read;
+        try {
+            read = await (0,limits/* readFileCapped */.uh)(external_node_path_.resolve(where), maxBytes);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('USAGE', `cannot read ${what} ${where}: ${e.message}`, {
+                cause: e,
+            });
+        }
+        if (read.over)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${what} ${where} is larger than the limit of ${maxBytes} bytes`);
+        return { bytes: read.bytes, where };
+    }
+    let url;
+    try {
+        url = new URL(where);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `${where} is not a URL`, { cause: e });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* GateError */.ue('USAGE', `${where}: only https:// (http:// to loopback) or a file path`);
+    const res = await (0,cli_fetch/* fetchCapped */.M)({
+        url,
+        what: `${what} ${where}`,
+        maxBytes,
+        timeoutMs: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.redact ? { redact: opts.redact } : {}),
+    });
+    if (res.status !== 200)
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what} ${where}: HTTP ${res.status}`);
+    return { bytes: res.body, where };
+}
+//# sourceMappingURL=load.js.map
 ;// CONCATENATED MODULE: ./build/core/policy/compile.js
 // GateOptions -> RunPolicy, once per run: the flags' rule or the policy file's rules, each checked
 // by the one rule validator and compiled with its keys loaded. Settings that are not policy
 // (concurrency, deadline, registries, credentials) are RunSettings (src/core/settings.ts).
+
 
 
 
@@ -45278,6 +45754,7 @@ async function compileRunPolicy(o, env) {
     const github = o.githubOwner
         ? { owner: o.githubOwner, ...(o.githubRepository ? { repository: o.githubRepository } : {}) }
         : undefined;
+    const flagged = revocationsFromOptions(o);
     if (o.policyFile === undefined || o.policyFile === '') {
         const spec = ruleFromOptions(o);
         const problem = (0,rule/* ruleProblems */.b0)(spec, rule/* OPTION_WORDS */.gQ)[0];
@@ -45287,6 +45764,7 @@ async function compileRunPolicy(o, env) {
             rules: [await (0,rule/* compileRule */.mk)(spec, run, env)],
             unmatched: 'fail',
             ...(github ? { github } : {}),
+            ...(flagged ? { revocations: flagged } : {}),
         };
     }
     refuseRuleOptions(o);
@@ -45300,7 +45778,41 @@ async function compileRunPolicy(o, env) {
     const rules = [];
     for (const spec of file.rules)
         rules.push(await (0,rule/* compileRule */.mk)(spec, run, env));
-    return { file, rules, unmatched: file.unmatched, ...(github ? { github } : {}) };
+    if (flagged && file.revocations)
+        throw new errors/* GateError */.ue('USAGE', `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${file.revocations.source}); remove revocations and revocations-* from the flags or inputs, or from the file`);
+    let revocations = flagged;
+    if (file.revocations) {
+        const { line, ...spec } = file.revocations;
+        const problem = revocationsSignerProblem(spec);
+        if (problem)
+            throw new errors/* GateError */.ue('USAGE', `${o.policyFile} line ${line}: ${problem}`);
+        revocations = spec;
+    }
+    return {
+        file,
+        rules,
+        unmatched: file.unmatched,
+        ...(github ? { github } : {}),
+        ...(revocations ? { revocations } : {}),
+    };
+}
+/** The revocation options, checked; the signer options without a list are refused too. */
+function revocationsFromOptions(o) {
+    const signer = {
+        ...(o.revocationsKey !== undefined ? { key: o.revocationsKey } : {}),
+        ...(o.revocationsIdentity !== undefined ? { identity: o.revocationsIdentity } : {}),
+        ...(o.revocationsIssuer !== undefined ? { issuer: o.revocationsIssuer } : {}),
+    };
+    if (o.revocations === undefined || o.revocations === '') {
+        if (Object.keys(signer).length)
+            throw new errors/* GateError */.ue('USAGE', 'revocations-key / revocations-certificate-identity / revocations-certificate-oidc-issuer name the signer of a revocation list, but no revocations list is given');
+        return undefined;
+    }
+    const spec = { source: o.revocations, ...signer };
+    const problem = revocationsSignerProblem(spec);
+    if (problem)
+        throw new errors/* GateError */.ue('USAGE', problem);
+    return spec;
 }
 /** A policy file states signers and attestations per image: the flags for them would be ignored. */
 function refuseRuleOptions(o) {
@@ -45722,26 +46234,6 @@ function clean(s) {
     return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 //# sourceMappingURL=http-errors.js.map
-;// CONCATENATED MODULE: ./build/core/registry/limits.js
-// The registry client's bounds under the names its modules use: a view of the one table in
-// src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
-
-/** Manifests and indexes, including referrers pages (containers/image iolimits). */
-const MAX_MANIFEST_BYTES = limits/* LIMITS */.b1.manifestBytes;
-const MAX_TOKEN_BYTES = limits/* LIMITS */.b1.tokenBytes;
-const MAX_ERROR_BODY_BYTES = limits/* LIMITS */.b1.errorBodyBytes;
-const MAX_REFERRERS = limits/* LIMITS */.b1.referrers;
-const MAX_REFERRER_PAGES = limits/* LIMITS */.b1.referrerPages;
-const MAX_REDIRECTS = limits/* LIMITS */.b1.registryRedirects;
-const MAX_RETRY_AFTER_MS = limits/* LIMITS */.b1.retryAfterMs;
-const RETRY_BASE_MS = limits/* LIMITS */.b1.retryBaseMs;
-const CRED_HELPER_TIMEOUT_MS = limits/* LIMITS */.b1.credHelperTimeoutMs;
-const MAX_CRED_HELPER_OUTPUT = limits/* LIMITS */.b1.credHelperOutputBytes;
-const MAX_DOCKER_CONFIG_BYTES = limits/* LIMITS */.b1.dockerConfigBytes;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
-//# sourceMappingURL=limits.js.map
 ;// CONCATENATED MODULE: ./build/core/registry/www-authenticate.js
 // Parser for `WWW-Authenticate` challenges (RFC 7235): scheme plus auth-params, quoted strings
 // with escapes, several challenges in one header. Unknown schemes are returned, not guessed at.
@@ -46070,7 +46562,15 @@ function helperFor(config, host) {
     }
     return undefined;
 }
+/**
+ * A Docker config as `docker` itself reads it, refused whole where `docker` refuses it: not JSON,
+ * not an object, `auths` or `credHelpers` not an object, an entry or a field of the wrong type, an
+ * `auth` that is not base64 of `user:password`, a helper name that is not one. Skipping the bad
+ * part would pull anonymously without the credentials it holds. Messages name the file and the
+ * key, never a value (it may be a secret).
+ */
 function parseDockerConfig(text, path) {
+    const bad = (why) => new errors/* GateError */.ue('USAGE', `docker config ${path}: ${why}`);
     let v;
     try {
         v = JSON.parse(text);
@@ -46078,20 +46578,51 @@ function parseDockerConfig(text, path) {
     catch (e) {
         throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not JSON`, { cause: e });
     }
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new errors/* GateError */.ue('USAGE', `docker config ${path}: not a JSON object`);
-    const o = v;
+    if (!isRecord(v))
+        throw bad('not a JSON object');
     const cfg = {};
-    if (isRecord(o.auths))
-        cfg.auths = o.auths;
-    if (isRecord(o.credHelpers))
-        cfg.credHelpers = o.credHelpers;
-    if (typeof o.credsStore === 'string' && o.credsStore !== '')
-        cfg.credsStore = o.credsStore;
+    if (v.auths !== undefined && v.auths !== null) {
+        if (!isRecord(v.auths))
+            throw bad('auths is not an object');
+        for (const [key, entry] of Object.entries(v.auths))
+            checkAuthEntry(key, entry, bad);
+        cfg.auths = v.auths;
+    }
+    if (v.credHelpers !== undefined && v.credHelpers !== null) {
+        if (!isRecord(v.credHelpers))
+            throw bad('credHelpers is not an object');
+        for (const [key, helper] of Object.entries(v.credHelpers))
+            if (typeof helper !== 'string' || !HELPER_NAME.test(helper))
+                throw bad(`credHelpers[${(0,registry_digest/* quote */.hD)(key)}] is not a credential helper name`);
+        cfg.credHelpers = v.credHelpers;
+    }
+    if (v.credsStore !== undefined && v.credsStore !== null && v.credsStore !== '') {
+        if (typeof v.credsStore !== 'string' || !HELPER_NAME.test(v.credsStore))
+            throw bad('credsStore is not a credential helper name');
+        cfg.credsStore = v.credsStore;
+    }
     return cfg;
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `docker-credential-<name>`: a name that cannot leave that prefix (`../../bin/sh`). */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function checkAuthEntry(key, entry, bad) {
+    const at = `auths[${(0,registry_digest/* quote */.hD)(key)}]`;
+    if (!isRecord(entry))
+        throw bad(`${at} is not an object`);
+    for (const field of ['auth', 'username', 'password', 'identitytoken'])
+        if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'string')
+            throw bad(`${at}.${field} is not a string`);
+    const auth = entry.auth;
+    if (typeof auth !== 'string' || auth === '')
+        return;
+    // As docker's decodeAuth: standard base64 of `user:password`, with a user.
+    const decoded = BASE64.test(auth) ? Buffer.from(auth, 'base64').toString('utf8') : '';
+    if (decoded.indexOf(':') <= 0)
+        throw bad(`${at}.auth is not base64 of user:password`);
 }
 /** Resolves and caches one credential (or none) per registry host. */
 class CredentialResolver {
@@ -46139,7 +46670,7 @@ class CredentialResolver {
         return undefined;
     }
     async fromHelper(helper, host) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+        if (!HELPER_NAME.test(helper)) {
             throw new errors/* GateError */.ue('USAGE', `docker config: credential helper name ${(0,registry_digest/* quote */.hD)(helper)} is not valid`);
         }
         const serverUrl = (0,hosts/* isDockerHub */.gr)(host) ? hosts/* DOCKER_HUB_CONFIG_KEY */.Mj : host;
@@ -46168,32 +46699,39 @@ class CredentialResolver {
         return { username: o.Username, password: o.Secret, source: `credential helper ${helper}` };
     }
     loadConfig() {
-        this.config ??= this.readConfig();
+        this.config ??= this.opts.dockerConfig
+            ? Promise.resolve(this.opts.dockerConfig)
+            : loadDockerConfig(this.opts.dockerConfigPath, this.opts.env);
         return this.config;
     }
-    async readConfig() {
-        const explicit = this.opts.dockerConfigPath !== undefined;
-        const path = this.opts.dockerConfigPath ?? defaultDockerConfigPath(this.opts.env);
-        let text;
-        try {
-            const buf = await (0,promises_.readFile)(path);
-            if (buf.length > MAX_DOCKER_CONFIG_BYTES)
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `docker config ${path}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
-            text = buf.toString('utf8');
-        }
-        catch (e) {
-            if (e instanceof errors/* GateError */.ue)
-                throw e;
-            if (e.code === 'ENOENT' && !explicit)
-                return {};
-            throw new errors/* GateError */.ue('USAGE', `docker config ${path}: cannot read (${e.message})`, {
-                cause: e,
-            });
-        }
-        // A config that exists but cannot be read or parsed is an error naming the file, as `docker`
-        // itself refuses it: skipping it would pull anonymously without the credentials it holds.
-        return parseDockerConfig(text, path);
+}
+/**
+ * Reads and checks the Docker config at `path` (default: $DOCKER_CONFIG/config.json, else
+ * ~/.docker/config.json). A default path that does not exist is no config; one given that does
+ * not exist, or any that cannot be read or parsed, is a USAGE error naming the file.
+ */
+async function loadDockerConfig(path, env = process.env) {
+    const explicit = path !== undefined;
+    const file = path ?? defaultDockerConfigPath(env);
+    let text;
+    try {
+        const buf = await (0,promises_.readFile)(file);
+        if (buf.length > MAX_DOCKER_CONFIG_BYTES)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `docker config ${file}: larger than ${MAX_DOCKER_CONFIG_BYTES} bytes`);
+        text = buf.toString('utf8');
     }
+    catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        if (e.code === 'ENOENT' && !explicit)
+            return {};
+        throw new errors/* GateError */.ue('USAGE', `docker config ${file}: cannot read (${e.message})`, {
+            cause: e,
+        });
+    }
+    // A config that exists but cannot be read or parsed is an error naming the file, as `docker`
+    // itself refuses it: skipping it would pull anonymously without the credentials it holds.
+    return parseDockerConfig(text, file);
 }
 /** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
 function runCredentialHelper(helper, serverUrl) {
@@ -46511,6 +47049,7 @@ class RegistryClient {
         const resolver = new CredentialResolver({
             ...(opts.credentials ? { credentials: opts.credentials } : {}),
             ...(opts.dockerConfigPath !== undefined ? { dockerConfigPath: opts.dockerConfigPath } : {}),
+            ...(opts.dockerConfig ? { dockerConfig: opts.dockerConfig } : {}),
             ...(opts.githubToken ? { githubToken: opts.githubToken } : {}),
             ...(opts.runCredentialHelper ? { runHelper: opts.runCredentialHelper } : {}),
             env,
@@ -46640,6 +47179,7 @@ function finishReport(partial) {
         ...(partial.error ? { error: partial.error } : {}),
         ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
         ...(partial.stats ? { stats: partial.stats } : {}),
+        ...(partial.revocations ? { revocations: partial.revocations } : {}),
         results: partial.results,
     };
 }
@@ -48188,7 +48728,7 @@ function yaml_nodes_parseYamlStream(file, text) {
     // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
     const docs = (0,yaml_dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
     if (!Array.isArray(docs))
-        return { docs: [], line: () => 1 };
+        return { docs: [], line: () => 1, span: () => undefined };
     for (const d of docs) {
         const err = d.errors[0];
         if (err) {
@@ -48199,7 +48739,31 @@ function yaml_nodes_parseYamlStream(file, text) {
     return {
         docs,
         line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
+        span: (node) => scalarSpan(text, node),
     };
+}
+/**
+ * The characters of a scalar's value in the source, blanks trimmed: inside the quotes of a quoted
+ * scalar, after the header line of a block scalar (`|`, `>-`), the whole of a plain one. An alias
+ * resolves to the anchored scalar, so every alias of it has this one span (after `&anchor`).
+ */
+function scalarSpan(text, node) {
+    if (!(0,yaml_dist/* isScalar */.jn)(node) || !node.range)
+        return undefined;
+    let [start, end] = node.range;
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+        start += 1;
+        end -= 1;
+    }
+    else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        const nl = text.indexOf('\n', start);
+        start = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    if (end < start)
+        return undefined;
+    const body = text.slice(start, end);
+    const lead = body.length - body.trimStart().length;
+    return { start: start + lead, end: start + lead + body.trim().length };
 }
 /** The node an alias names (aliases of aliases too); any other node as it is. */
 function deref(doc, node) {
@@ -48311,7 +48875,8 @@ function composeImages(file, parsed, env) {
             }
             if (image === '')
                 throw manifestError(file, line, `service ${name}: image '${raw}' interpolates to nothing`);
-            found.push({ image, file, line, kind: 'compose' });
+            const span = parsed.span(node);
+            found.push({ image, file, line, kind: 'compose', ...(span ? { span } : {}) });
         }
     }
     return found.sort((a, b) => a.line - b.line);
@@ -48322,35 +48887,52 @@ function composeImages(file, parsed, env) {
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
 // character, `\` by default) join lines; the line given is where the instruction starts.
+// The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
 
 function readDockerfile(file, text) {
     const found = [];
     const args = new Map();
+    // Where each ARG default is written: `FROM $BASE` is pinned there (see below).
+    const argSpans = new Map();
     const stages = new Set();
     let seenFrom = false;
     for (const ins of instructions(text)) {
-        const m = /^(\w+)\s*(.*)$/s.exec(ins.text);
+        const m = /^(\w+)/.exec(ins.text);
         if (!m)
             continue;
         const op = m[1].toUpperCase();
-        const rest = m[2].trim();
         if (op === 'ARG' && !seenFrom) {
-            for (const decl of splitWords(rest)) {
+            for (const { text: decl, start } of placedWords(ins).slice(1)) {
                 const eq = decl.indexOf('=');
-                if (eq < 0)
-                    args.set(decl, undefined);
-                else
-                    args.set(decl.slice(0, eq), unquote(decl.slice(eq + 1)));
+                const name = eq < 0 ? decl : decl.slice(0, eq);
+                argSpans.delete(name);
+                if (eq < 0) {
+                    args.set(name, undefined);
+                    continue;
+                }
+                const written = decl.slice(eq + 1);
+                const value = unquote(written);
+                args.set(name, value);
+                const at = start + eq + 1 + (value === written ? 0 : 1);
+                argSpans.set(name, { start: at, end: at + value.length });
             }
             continue;
         }
         if (op !== 'FROM')
             continue;
         seenFrom = true;
-        const words = splitWords(rest).filter((w) => !w.startsWith('--'));
+        const placed = placedWords(ins).slice(1);
+        const words = placed.filter((w) => !w.text.startsWith('--'));
         if (words.length === 0)
             throw manifestError(file, ins.line, 'FROM names no image');
-        const [raw, as, stage] = words;
+        const [raw, as, stage] = words.map((w) => w.text);
+        // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
+        // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
+        const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
+            start: words[0].start,
+            end: words[0].start + raw.length,
+        };
         let image;
         try {
             image = substitute(raw, args);
@@ -48365,7 +48947,7 @@ function readDockerfile(file, text) {
         if (as?.toUpperCase() === 'AS' && stage)
             stages.add(stage.toLowerCase());
         if (!skip)
-            found.push({ image, file, line: ins.line, kind: 'dockerfile' });
+            found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
     }
     return found;
 }
@@ -48383,7 +48965,10 @@ function instructions(text) {
     }
     const out = [];
     let cur;
+    let next = 0;
     lines.forEach((raw, i) => {
+        const offset = next;
+        next += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
         const l = raw.trim();
         if (l.startsWith('#'))
             return; // comments, also inside a continued instruction
@@ -48393,10 +48978,12 @@ function instructions(text) {
         const continued = body.trimEnd().endsWith(escape);
         if (continued)
             body = body.trimEnd().slice(0, -escape.length);
-        if (cur)
+        if (cur) {
             cur.text += ` ${body.trim()}`;
+            cur.parts.push({ offset, body });
+        }
         else
-            cur = { line: i + 1, text: body.trim() };
+            cur = { line: i + 1, text: body.trim(), parts: [{ offset, body }] };
         if (!continued) {
             out.push(cur);
             cur = undefined;
@@ -48406,8 +48993,13 @@ function instructions(text) {
         out.push(cur);
     return out;
 }
-function splitWords(s) {
-    return s.split(/\s+/).filter(Boolean);
+/** The instruction's words (the instruction itself first) with their offsets in the file. */
+function placedWords(ins) {
+    const out = [];
+    for (const p of ins.parts)
+        for (const m of p.body.matchAll(/\S+/g))
+            out.push({ text: m[0], start: p.offset + m.index });
+    return out;
 }
 function unquote(v) {
     return /^(["']).*\1$/s.test(v) ? v.slice(1, -1) : v;
@@ -48459,7 +49051,8 @@ function kubernetesImages(file, parsed) {
                     const image = scalarString(img)?.trim();
                     if (!image)
                         throw manifestError(file, line, `${list}[].image is not a string`);
-                    found.push({ image, file, line, kind: 'kubernetes' });
+                    const span = parsed.span(img);
+                    found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
                 }
             }
         });
@@ -48492,10 +49085,21 @@ function walk(doc, raw, seen, onPodSpec) {
 ;// CONCATENATED MODULE: ./build/core/manifests/list.js
 function readList(file, text) {
     const found = [];
+    let offset = 0;
     text.split(/\r?\n/).forEach((raw, i) => {
-        const image = raw.replace(/(^|\s)#.*$/, '').trim();
+        const body = raw.replace(/(^|\s)#.*$/, '');
+        const image = body.trim();
+        const start = offset + body.length - body.trimStart().length;
         if (image !== '')
-            found.push({ image, file, line: i + 1, kind: 'list' });
+            found.push({
+                image,
+                file,
+                line: i + 1,
+                kind: 'list',
+                span: { start, end: start + image.length },
+            });
+        // The next line starts after this one and its `\n` (or `\r\n`).
+        offset += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
     });
     return found;
 }
@@ -48520,32 +49124,53 @@ const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 async function findImages(inputs) {
     const found = { occurrences: [], empty: [] };
-    const add = (file, got) => {
-        if (got.length === 0)
-            found.empty.push(file);
-        // One per place written: two services aliasing one anchored mapping are one occurrence.
-        const seen = new Set();
-        for (const o of got) {
-            const key = `${o.line} ${o.image}`;
-            if (!seen.has(key))
-                found.occurrences.push(o);
-            seen.add(key);
-        }
-    };
-    for (const file of await expandPaths(inputs.paths))
-        add(file, await readManifest(file, inputs.env));
+    for (const f of await readFiles(inputs)) {
+        if (f.occurrences.length === 0)
+            found.empty.push(f.file);
+        found.occurrences.push(...f.occurrences);
+    }
+    return found;
+}
+/** Every file the inputs name, read once, each with its occurrences (one per place written). */
+async function readFiles(inputs) {
+    const out = [];
+    const add = (file, text, read, p) => out.push({
+        file,
+        text,
+        read,
+        occurrences: read(text),
+        ...(p !== undefined ? { path: p } : {}),
+    });
+    for (const file of await expandPaths(inputs.paths)) {
+        const text = await readText(file, file);
+        add(file, text, await manifestReader(file, text, inputs.env), file);
+    }
     for (const list of inputs.lists) {
-        const name = list === '-' ? '-' : list;
+        const name = list === '-' ? '(stdin)' : list;
         let text;
         try {
             text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await (0,promises_.readFile)(list, 'utf8');
         }
         catch (e) {
-            throw new errors/* GateError */.ue('USAGE', `${name}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+            throw new errors/* GateError */.ue('USAGE', `${list}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
         }
-        add(list === '-' ? '(stdin)' : list, readList(list === '-' ? '(stdin)' : list, text));
+        add(name, text, (t) => distinct(readList(name, t)), list === '-' ? undefined : list);
     }
-    return found;
+    return out;
+}
+/**
+ * One per place written: two services aliasing one anchored mapping are one occurrence (one
+ * span), while two references written on one line (flow style, minified JSON) stay two.
+ */
+function distinct(got) {
+    const seen = new Set();
+    return got.filter((o) => {
+        const key = `${o.line} ${o.span?.start ?? ''} ${o.image}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 /**
  * Occurrences -> the distinct references in first-seen order, and where each is written. Two
@@ -48620,23 +49245,26 @@ async function underPath(p, fromGlob) {
         throw new errors/* GateError */.ue('USAGE', `${p}: no Compose, Kubernetes or Dockerfile files in this directory`);
     return out;
 }
-async function readManifest(file, env) {
-    let text;
+async function readText(file, name) {
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        return await (0,promises_.readFile)(file, 'utf8');
     }
     catch (e) {
-        throw new errors/* GateError */.ue('USAGE', `${file}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+        throw new errors/* GateError */.ue('USAGE', `${name}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
     }
+}
+/** The reader for this file (by name, then by content), with its `.env` read once. */
+async function manifestReader(file, text, env) {
     const name = external_node_path_.basename(file);
     if (DOCKERFILE.test(name))
-        return readDockerfile(file, text);
+        return (t) => distinct(readDockerfile(file, t));
     const parsed = yaml_nodes_parseYamlStream(file, text);
     const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
     if (!compose)
-        return kubernetesImages(file, parsed);
+        return (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t)));
     const dotEnv = await readDotEnv(file, env);
-    return composeImages(file, parsed, (n) => env[n] ?? dotEnv.get(n));
+    const lookup = (n) => env[n] ?? dotEnv.get(n);
+    return (t) => distinct(composeImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t), lookup));
 }
 /** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
 async function readDotEnv(file, env) {
@@ -50394,7 +51022,9 @@ function unmatchedResult(image, reason, allowed) {
 
 
 // When every candidate is rejected, the reason names the most telling rejection.
+// A revoked signature is named first: it would have verified, and the list says why it does not.
 const REASON_PRIORITY = [
+    'REVOKED',
     'UNTRUSTED_SIGNER',
     'TLOG_MISSING',
     'TLOG_INVALID',
@@ -50412,6 +51042,16 @@ function decide(e, policy, now) {
  * with require-signature=false verified attestations alone may carry the verdict.
  */
 function decideStoreImage(e, policy, now) {
+    // A revoked digest fails whatever signs it.
+    if (e.revoked !== undefined)
+        return {
+            outcome: 'failed',
+            code: 'REVOKED',
+            reason: `image digest ${e.digest} is ${e.revoked}`,
+            signatures: [],
+            attestations: [],
+            rejected: [],
+        };
     const sig = decideDigest(e.signatures, policy);
     if ('error' in sig)
         return errorVerdict(sig.error);
@@ -50431,13 +51071,19 @@ function decideStoreImage(e, policy, now) {
         rejected: [...e.signatures.rejected, ...(att?.rejected ?? [])],
     };
     const signatureOptional = !policy.requireSignature && att !== undefined;
-    if (att && !att.ok && (sig.ok || signatureOptional))
+    if (att && !att.ok && (sig.ok || signatureOptional)) {
+        // What is missing may be missing because the list revoked its signature: say so.
+        const revoked = (att.code ?? 'ATTESTATION_MISSING') === 'ATTESTATION_MISSING'
+            ? att.rejected.find((r) => r.code === 'REVOKED')
+            : undefined;
         return {
             ...common,
             outcome: 'failed',
-            code: att.code ?? 'ATTESTATION_MISSING',
-            reason: att.reason ?? 'attestation policy not met',
+            code: revoked ? 'REVOKED' : (att.code ?? 'ATTESTATION_MISSING'),
+            reason: (att.reason ?? 'attestation policy not met') +
+                (revoked ? `; attestation ${revoked.reason}` : ''),
         };
+    }
     // Attestations alone carry the verdict: every required one verified and every condition met.
     if (!sig.ok && signatureOptional)
         return { ...common, outcome: 'verified' };
@@ -50466,11 +51112,13 @@ function decideDigest(ev, policy) {
             // Or it was in the candidate set aside over its size cap: that could not be read.
             if (ev.unreadable)
                 return { error: ev.unreadable };
+            const revoked = ev.rejected.find((r) => r.code === 'REVOKED');
             return {
                 ok: false,
                 failure: {
-                    code: 'UNSIGNED',
-                    reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}`,
+                    code: revoked ? 'REVOKED' : 'UNSIGNED',
+                    reason: `require-all-keys: no valid signature by ${missing.map((k) => `${k.keyRef} (${k.keyID})`).join(', ')}` +
+                        (revoked ? `; ${revoked.reason}` : ''),
                 },
             };
         }
@@ -50573,6 +51221,15 @@ function decidePlatforms(pe, index, policy, indexDigest) {
 }
 /** s3lo: any key's record verifies the tag, or every key's with require-all-keys. */
 function decideS3lo(e, policy) {
+    if (e.revoked !== undefined)
+        return {
+            outcome: 'failed',
+            code: 'REVOKED',
+            reason: `manifest digest ${e.digest} is ${e.revoked}`,
+            signatures: [],
+            attestations: [],
+            rejected: [],
+        };
     const r = verdict_s3loVerdict(e, policy.requireAllKeys);
     return {
         outcome: r.verified ? 'verified' : 'failed',
@@ -51012,6 +51669,8 @@ async function signedPlatformsNote(store, entries, verifier) {
 
 
 
+
+
 /**
  * Verify one image under one rule. `resolved` is the manifest already fetched for the reference's
  * tag (batch.ts resolves tags to deduplicate), so resolving costs no second request.
@@ -51033,7 +51692,8 @@ async function verifyImage(ref, rule, stores, resolved) {
 }
 async function verifyS3loImage(ref, rule, stores) {
     const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
-    const evidence = { kind: 's3lo', ...ev };
+    const revoked = ev.digest ? revokedDigest(rule, ev.digest) : undefined;
+    const evidence = { kind: 's3lo', ...ev, ...(revoked ? { revoked } : {}) };
     const v = decide(evidence, rule.policy, now(stores));
     return {
         image: ref.original,
@@ -51060,8 +51720,22 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
         complete: policy.requireAllKeys && policy.signers.keys.length > 1,
         ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
     };
-    const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
     const entries = fetched.manifest.manifests;
+    // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
+    // signatures are not even looked up.
+    const revoked = revokedDigest(rule, digest) ?? revokedEntry(rule, entries);
+    if (revoked !== undefined) {
+        const none = { digest, found: emptyDiscovery(), signatures: [], rejected: [] };
+        const evidence = {
+            kind: 'store',
+            digest,
+            signatures: none,
+            index: entries !== undefined,
+            revoked,
+        };
+        return { image: ref.original, digest, ...resultFields(decide(evidence, policy, now(stores))) };
+    }
+    const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
     const evidence = {
         kind: 'store',
         digest,
@@ -51094,6 +51768,25 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
         pinned: (0,core_reference/* pinnedReference */.ct)(ref, digest),
         ...resultFields(v),
     };
+}
+/** Why the run's revocation list revokes this digest, if it does. */
+function revokedDigest(rule, digest) {
+    const list = rule.revocations;
+    const m = list && matchDigest(list, digest);
+    return list && m ? revokedReason(list, m) : undefined;
+}
+/** An index listing a revoked manifest is revoked: a runtime may pull that manifest. */
+function revokedEntry(rule, entries) {
+    for (const d of entries ?? []) {
+        const why = revokedDigest(rule, d.digest);
+        if (why !== undefined) {
+            const p = d.platform
+                ? ` (${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''})`
+                : '';
+            return `an index listing ${d.digest}${p}, which is ${why}`;
+        }
+    }
+    return undefined;
 }
 /** The verdict as the report's fields. */
 function resultFields(v) {
@@ -51233,9 +51926,35 @@ async function verifyDeduped(ref, ctx, stores, once) {
     return { ...r, durationMs: Math.round(performance.now() - started) };
 }
 //# sourceMappingURL=batch.js.map
+;// CONCATENATED MODULE: ./build/core/revocation/verifier.js
+// A verifier whose verified signatures are checked against the revocation list: a revoked one is
+// a rejection with code REVOKED (judge.ts records it), so it no longer counts as evidence for
+// image signatures and attestations alike, and the lookup goes on to the next candidate.
+
+
+function revokingVerifier(inner, list) {
+    const check = (what, ev) => {
+        const m = matchSignature(list, ev);
+        if (m)
+            throw new errors/* GateError */.ue('REVOKED', `${what}: signature ${revokedReason(list, m)}`);
+        return ev;
+    };
+    const out = {
+        verifyLegacy: (layer, digest) => check('.sig layer', inner.verifyLegacy(layer, digest)),
+        verifyBundle: (bundle, subject, format) => check(`bundle (${format})`, inner.verifyBundle(bundle, subject, format)),
+    };
+    const att = inner.verifyLegacyAttestation?.bind(inner);
+    if (att)
+        out.verifyLegacyAttestation = (layer, digest) => check('.att layer', att(layer, digest));
+    return out;
+}
+//# sourceMappingURL=verifier.js.map
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
+
+
+
 
 
 
@@ -51317,7 +52036,23 @@ async function gate(given, hooks, secrets) {
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
         const root = await trustMaterial(settings, policy);
         warnings = [...files.warnings, ...root.warnings];
+        // Read once, before any image: a bad Docker config is the run's error, said once, not each
+        // registry image's. Runs without registry images never read it.
+        const dockerConfig = settings.images.some(isRegistryImage)
+            ? await loadDockerConfig(undefined, env)
+            : undefined;
+        // Once per run, before any image: a list that cannot be had or trusted is the run's error.
+        const revoked = policy.revocations
+            ? await loadRevocations(policy.revocations, {
+                ...(root.root ? { root: root.root } : {}),
+                env,
+                signal: deadline,
+                redact: (t) => secrets.redact(t),
+            })
+            : undefined;
         client = new RegistryClient({
+            env,
+            ...(dockerConfig ? { dockerConfig } : {}),
             insecureRegistries: settings.insecureRegistries,
             credentials: settings.registryCredentials,
             ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
@@ -51334,7 +52069,7 @@ async function gate(given, hooks, secrets) {
         const contextFor = (rule) => {
             let ctx = contexts.get(rule);
             if (!ctx)
-                contexts.set(rule, (ctx = ruleContext(rule, root, githubSource)));
+                contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource), revoked)));
             return ctx;
         };
         const engine = { policy, contextFor, stores: runStores(client, env) };
@@ -51352,6 +52087,7 @@ async function gate(given, hooks, secrets) {
             results: results.map(withSources),
             warnings,
             stats: { registryRequests: client.stats.requests },
+            ...(revoked ? { revocations: revoked.summary } : {}),
         });
     }
     catch (e) {
@@ -51397,6 +52133,15 @@ async function imagesFromFiles(o, env, readStdin) {
         return { ...none, error: (0,errors/* toGateError */.Vl)(e) };
     }
 }
+/** Does `image` name a registry image (what the Docker config holds credentials for)? */
+function isRegistryImage(image) {
+    try {
+        return (0,core_reference/* parseReference */.F2)(image).kind === 'registry';
+    }
+    catch {
+        return false;
+    }
+}
 /** The normalised reference where it parses (what the batch dedupes by), else the text. */
 function identityKey(image) {
     try {
@@ -51422,7 +52167,9 @@ async function trustMaterial(settings, policy) {
         ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
         ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
     };
-    if (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot)))
+    // A keyless revocation list is verified against the root even in an s3lo-only run.
+    const keylessList = policy.revocations?.identity !== undefined;
+    if (!keylessList && (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot))))
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
@@ -51447,6 +52194,18 @@ function ruleContext(rule, trust, github) {
         verifier,
         attestationVerifier,
         ...(github && rule.attestations ? { github } : {}),
+    };
+}
+/** The rule's verifiers with revoked signatures turned into rejections, and the list itself. */
+function withRevocations(ctx, loaded) {
+    if (!loaded)
+        return ctx;
+    const list = loaded.list;
+    return {
+        ...ctx,
+        verifier: revokingVerifier(ctx.verifier, list),
+        attestationVerifier: revokingVerifier(ctx.attestationVerifier, list),
+        revocations: list,
     };
 }
 /** What the report's policy section says of a run, even one refused before it compiled. */
@@ -51752,6 +52511,13 @@ const VERIFY_OPTIONS = [
     }, (o, v, name) => {
         o.enforceAfter = (0,policy_mode/* parseEnforceAfter */.a)(name, v);
     }),
+    both('revocations', 'text', 'trust', {
+        value: 'FILE|URL',
+        text: 'signed revocation list (docs/revocation.md), its bundle beside it as\nFILE.sigstore.json; a revoked digest or signer fails with REVOKED',
+    }, options_text('revocations')),
+    both('revocations-key', 'text', 'trust', { value: 'REF', text: 'the key that must have signed the revocation list' }, options_text('revocationsKey')),
+    both('revocations-certificate-identity', 'text', 'trust', { value: 'S', text: 'keyless: certificate SAN of the list signer, exact match' }, options_text('revocationsIdentity')),
+    both('revocations-certificate-oidc-issuer', 'text', 'trust', { value: 'S', text: 'keyless: OIDC issuer of the list signer, exact match' }, options_text('revocationsIssuer')),
     both('key', 'list', 'trust', {
         value: 'REF',
         text: 'public key (PEM), cosign.key (COSIGN_PASSWORD), awskms:///..., hashivault://...; repeatable, any may sign',
@@ -51994,13 +52760,310 @@ async function runImages(cmd, io) {
     for (const f of found.empty)
         io.stderr(`image-gate: ${escapeControls(f)}: no image references found\n`);
     if (cmd.output === 'json')
-        io.stdout(`${JSON.stringify({ images: found.occurrences }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ images: found.occurrences.map(({ image, file, line, kind }) => ({ image, file, line, kind })) }, null, 2)}\n`);
     else
         for (const o of found.occurrences)
             io.stdout(`${escapeControls(o.file)}:${o.line}: ${escapeControls(o.image)}\n`);
     return 0;
 }
 //# sourceMappingURL=images.js.map
+// EXTERNAL MODULE: ./build/core/trust/cosign-key.js
+var cosign_key = __nccwpck_require__(8350);
+;// CONCATENATED MODULE: ./build/core/revocation/sign.js
+// `image-gate revoke`: one entry added to a list file (version bumped, `issued` now, `expires`
+// kept or replaced), the file written atomically, and FILE.sigstore.json beside it: a Sigstore
+// bundle v0.3 with a message signature over the file's bytes, signed with a private key (a
+// cosign.key or a PEM PKCS#8/SEC1 key). A key-signed list needs no log entry (docs/revocation.md).
+
+
+
+
+
+
+
+
+
+
+async function revoke(req) {
+    const env = req.env ?? process.env;
+    const now = req.now ?? new Date();
+    const privateKey = await loadPrivateKey(req.key, env);
+    const publicKey = (0,external_node_crypto_.createPublicKey)(privateKey);
+    const verificationKey = (0,keys/* toVerificationKey */.Wt)(req.key, publicKey, 'the private key');
+    const current = await readCurrent(req.list, verificationKey);
+    const entry = parseEntry(req.entry, req.list, 'the new entry');
+    const expires = req.expires ?? current?.expires;
+    if (expires === undefined)
+        throw new errors/* GateError */.ue('USAGE', `revoke: ${req.list} does not exist yet; give --expires for the new list`);
+    if (expires.getTime() <= now.getTime())
+        throw new errors/* GateError */.ue('USAGE', `revoke: the list would expire at ${expires.toISOString()}, which is past; give a later --expires`);
+    const next = {
+        version: (current?.version ?? 0) + 1,
+        issued: now,
+        expires,
+        entries: [...(current?.entries ?? []), entry],
+    };
+    const text = listJson(next);
+    const bytes = Buffer.from(text, 'utf8');
+    // The result must read back as a list: an entry given twice is refused here, naming it.
+    parseRevocationList(bytes, req.list);
+    const bundle = signedBundle(bytes, privateKey, verificationKey.spki);
+    const bundlePath = `${req.list}${BUNDLE_SUFFIX}`;
+    await writeAtomically(req.list, bytes, bundlePath, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
+    return {
+        list: req.list,
+        bundle: bundlePath,
+        version: next.version,
+        entry,
+        sha256: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`,
+        keyID: verificationKey.keyID,
+    };
+}
+/** The bundle cosign sign-blob --bundle writes for a key, without a log entry. */
+function signedBundle(bytes, key, spki) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
+    const alg = key.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+    const signature = (0,external_node_crypto_.sign)(alg, bytes, key);
+    return {
+        mediaType: types_MEDIA_TYPES.bundleV03,
+        verificationMaterial: {
+            publicKey: { hint: (0,external_node_crypto_.createHash)('sha256').update(spki).digest('base64') },
+            tlogEntries: [],
+            timestampVerificationData: { rfc3161Timestamps: [] },
+        },
+        messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: digest.toString('base64') },
+            signature: signature.toString('base64'),
+        },
+    };
+}
+/**
+ * The list as it is now, or undefined when the file does not exist. When its bundle exists it
+ * must verify with the signing key: a list changed since it was signed is not signed again.
+ */
+async function readCurrent(list, key) {
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(list);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new errors/* GateError */.ue('USAGE', `revoke: cannot read ${list}: ${e.message}`, {
+            cause: e,
+        });
+    }
+    const parsed = parseRevocationList(bytes, list);
+    const bundlePath = `${list}${BUNDLE_SUFFIX}`;
+    let bundleBytes;
+    try {
+        bundleBytes = await (0,promises_.readFile)(bundlePath);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw new errors/* GateError */.ue('USAGE', `revoke: cannot read ${bundlePath}: ${e.message}`, {
+                cause: e,
+            });
+    }
+    if (bundleBytes !== undefined) {
+        try {
+            const verifier = createSignatureVerifier(undefined, {
+                keys: [key],
+                identities: [],
+                requireTlog: false,
+                requireSct: false,
+            });
+            verifier.verifyBundle(parseStrictJsonBytes(bundleBytes), { artifact: bytes }, 'bundle-tag');
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('REVOCATION_LIST', `revoke: ${list} does not verify against ${bundlePath} with this key (${(0,errors/* toGateError */.Vl)(e).message}): it was changed since it was signed, or signed by another key; not signing it again`, { cause: e });
+        }
+    }
+    return parsed;
+}
+async function loadPrivateKey(ref, env) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(ref, 'latin1');
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: ${e.message}`, {
+            cause: e,
+        });
+    }
+    const m = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/.exec(text);
+    if (!m)
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: no PEM private key found`);
+    const type = m[1] ?? '';
+    try {
+        if (cosign_key/* COSIGN_PEM_TYPES */.jB.includes(type))
+            return await (0,cosign_key/* decryptCosignPrivateKey */.dP)(Buffer.from((m[2] ?? '').replace(/\s+/g, ''), 'base64'), env.COSIGN_PASSWORD, ref);
+        if (type === 'PRIVATE KEY' || type === 'EC PRIVATE KEY' || type === 'RSA PRIVATE KEY')
+            return (0,external_node_crypto_.createPrivateKey)(m[0]);
+    }
+    catch (e) {
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: ${e.message}`, {
+            cause: e,
+        });
+    }
+    throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: a ${type} block is not a private key (expected a cosign.key or a PEM PRIVATE KEY)`);
+}
+/** Both files written beside themselves and renamed into place, the list first. */
+async function writeAtomically(list, bytes, bundlePath, bundle) {
+    const tag = `.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    const mode = await (0,promises_.stat)(list).then((s) => s.mode & 0o777, () => 0o644);
+    await (0,promises_.writeFile)(`${list}${tag}`, bytes, { mode, flag: 'wx' });
+    await (0,promises_.writeFile)(`${bundlePath}${tag}`, bundle, { mode, flag: 'wx' });
+    await (0,promises_.rename)(`${list}${tag}`, list);
+    await (0,promises_.rename)(`${bundlePath}${tag}`, bundlePath);
+}
+//# sourceMappingURL=sign.js.map
+;// CONCATENATED MODULE: ./build/cli/revoke.js
+// `image-gate revoke`: add one entry to a revocation list file and sign it (core/revocation/sign.ts).
+
+
+
+
+
+
+
+const REVOKE_HELP = `Usage: image-gate revoke --list FILE --kind KIND [entry options] --reason TEXT --key KEY [--expires TIME]
+
+Adds one entry to the revocation list FILE (created when missing; then --expires is required),
+bumps its version, sets issued to now, keeps expires unless --expires is given, writes FILE
+atomically and signs it into FILE.sigstore.json (a Sigstore bundle v0.3, message signature,
+no log entry). An existing FILE.sigstore.json must verify with KEY first. See docs/revocation.md.
+
+  --kind digest        --digest sha256:HEX
+  --kind key           --key-id sha256:HEX | KEYID16 | --public-key FILE   [--since TIME]
+  --kind identity      --identity SAN --issuer URL                        [--since TIME]
+  --kind certificate   --serial HEX --issuer DN | --fingerprint sha256:HEX
+  --kind tlog          --log-id HEX --log-index N
+  --reason TEXT        why (required; shown in every failure it causes)
+  --key FILE           cosign.key (COSIGN_PASSWORD) or a PEM private key: the list's signer
+  --expires TIME       RFC 3339, e.g. 2027-01-01T00:00:00Z
+Exit codes: 0 written and signed; 2 usage error, unreadable key or list, or a list that does
+not verify with KEY.`;
+const OPTIONS = {
+    list: { type: 'string' },
+    kind: { type: 'string' },
+    digest: { type: 'string' },
+    'key-id': { type: 'string' },
+    'public-key': { type: 'string' },
+    identity: { type: 'string' },
+    issuer: { type: 'string' },
+    serial: { type: 'string' },
+    fingerprint: { type: 'string' },
+    'log-id': { type: 'string' },
+    'log-index': { type: 'string' },
+    since: { type: 'string' },
+    reason: { type: 'string' },
+    key: { type: 'string' },
+    expires: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** Which flags each kind takes (and which entry field they fill). */
+const KIND_FLAGS = {
+    digest: [['digest', 'digest']],
+    key: [
+        ['key-id', 'key'],
+        ['public-key', 'key'],
+        ['since', 'since'],
+    ],
+    identity: [
+        ['identity', 'identity'],
+        ['issuer', 'issuer'],
+        ['since', 'since'],
+    ],
+    certificate: [
+        ['serial', 'serial'],
+        ['issuer', 'issuer'],
+        ['fingerprint', 'fingerprint'],
+    ],
+    tlog: [
+        ['log-id', 'logID'],
+        ['log-index', 'logIndex'],
+    ],
+};
+function parseRevoke(args) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args, options: OPTIONS, allowPositionals: false, strict: true });
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `revoke: ${e instanceof Error ? e.message : String(e)}`, {
+            cause: e,
+        });
+    }
+    const v = parsed.values;
+    if (v.help)
+        return { command: 'help', topic: 'revoke' };
+    const need = (f) => {
+        const x = v[f];
+        if (typeof x !== 'string' || x === '')
+            throw new errors/* GateError */.ue('USAGE', `revoke: --${f} is required`);
+        return x;
+    };
+    const list = need('list');
+    const key = need('key');
+    const kind = need('kind');
+    const flags = KIND_FLAGS[kind];
+    if (!flags)
+        throw new errors/* GateError */.ue('USAGE', `revoke: --kind '${kind}' is not one of ${Object.keys(KIND_FLAGS).join(', ')}`);
+    const known = new Set(flags.map(([f]) => f));
+    const stray = Object.keys(KIND_FLAGS)
+        .flatMap((k) => KIND_FLAGS[k] ?? [])
+        .map(([f]) => f)
+        .find((f) => v[f] !== undefined && !known.has(f));
+    if (stray)
+        throw new errors/* GateError */.ue('USAGE', `revoke: --${stray} does not apply to --kind ${kind}`);
+    if (v['key-id'] !== undefined && v['public-key'] !== undefined)
+        throw new errors/* GateError */.ue('USAGE', 'revoke: give --key-id or --public-key, not both');
+    const entry = { kind, reason: need('reason') };
+    for (const [flag, field] of flags)
+        if (flag !== 'public-key' && typeof v[flag] === 'string')
+            entry[field] = v[flag];
+    let expires;
+    if (typeof v.expires === 'string') {
+        expires = new Date(v.expires);
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v.expires) ||
+            Number.isNaN(expires.getTime()))
+            throw new errors/* GateError */.ue('USAGE', `revoke: --expires '${v.expires}' is not an RFC 3339 time (2027-01-01T00:00:00Z)`);
+    }
+    return {
+        command: 'revoke',
+        list,
+        key,
+        entry,
+        ...(typeof v['public-key'] === 'string' ? { publicKey: v['public-key'] } : {}),
+        ...(expires ? { expires } : {}),
+    };
+}
+async function runRevoke(cmd, io) {
+    try {
+        const entry = { ...cmd.entry };
+        if (cmd.publicKey !== undefined) {
+            const k = await (0,keys/* loadKey */.cv)(cmd.publicKey, { env: io.env });
+            entry.key = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(k.spki).digest('hex')}`;
+        }
+        const r = await revoke({
+            list: cmd.list,
+            entry,
+            key: cmd.key,
+            env: io.env,
+            ...(cmd.expires ? { expires: cmd.expires } : {}),
+        });
+        io.stdout(`✓ ${escapeControls(r.list)} version ${r.version}: revoked ${escapeControls(describeEntry(r.entry))}; signed with key ${r.keyID} into ${escapeControls(r.bundle)} (${r.sha256})\n`);
+        return 0;
+    }
+    catch (e) {
+        io.stderr(`image-gate: ${escapeControls((0,errors/* toGateError */.Vl)(e).message)}\n`);
+        return 2;
+    }
+}
+//# sourceMappingURL=revoke.js.map
 ;// CONCATENATED MODULE: ./build/render/json.js
 function reportJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
@@ -52758,9 +53821,449 @@ function nearest(typed, known) {
         : undefined;
 }
 //# sourceMappingURL=suggest.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/pin.js
+// `pin`: rewriting each reference a file spells literally to `NAME:TAG@DIGEST`, in place, the
+// rest of the text byte for byte as it was. Pure: texts, occurrences and verified digests in, edits out.
+
+
+/**
+ * The digest a reference is pinned to, or undefined when it names only a tag. A reference that
+ * does not parse is an error naming it (REF_INVALID), never "unpinned" or "pinned".
+ */
+function pinnedDigest(image) {
+    const ref = (0,core_reference/* parseReference */.F2)(image);
+    return ref.kind === 's3lo' ? ref.s3lo.digest : ref.digest;
+}
+/** The key two spellings of one reference share (`nginx:1`, `docker.io/library/nginx:1`). */
+function referenceKey(image) {
+    try {
+        return (0,core_reference/* referenceIdentity */.w$)((0,core_reference/* parseReference */.F2)(image));
+    }
+    catch {
+        return image;
+    }
+}
+/**
+ * References that need a digest but are not written out literally: interpolated (`${TAG}`),
+ * substituted (`FROM $BASE`), escaped or folded. Rewriting the text would pin something other
+ * than what was read, and skipping them would leave them unpinned, so `pin` refuses them.
+ */
+function unpinnable(f) {
+    const out = [];
+    for (const o of f.occurrences) {
+        if (pinnedDigest(o.image) !== undefined)
+            continue;
+        const written = o.span ? f.text.slice(o.span.start, o.span.end) : undefined;
+        if (written === o.image)
+            continue;
+        const why = written === undefined
+            ? 'its text could not be placed in the file'
+            : /\$/.test(written)
+                ? `it is interpolated (reads as '${o.image}'); write the reference out, or pin the value where it is set`
+                : `the file spells it differently (escapes or folded lines: reads as '${o.image}')`;
+        out.push({
+            file: o.file,
+            line: o.line,
+            message: `'${written ?? o.image}' cannot be pinned in place: ${why}`,
+        });
+    }
+    return out;
+}
+/**
+ * The edits that pin a file's references to the digests verified for them (`verified` by
+ * reference, as `referenceKey` spells it): `image` -> `image@digest`. A reference already pinned
+ * is verified by its digest (a tag beside it is not resolved), so it is left; one whose digest is
+ * not the verified one is a problem. Each span is edited once (every alias of an anchor shares it).
+ */
+function planPins(f, verified) {
+    const edits = [];
+    const unchanged = [];
+    const problems = [];
+    const spans = new Set();
+    for (const o of f.occurrences) {
+        const digest = verified(o.image);
+        const at = { file: o.file, line: o.line };
+        if (digest === undefined) {
+            problems.push({ ...at, message: `'${o.image}' has no verified digest` });
+            continue;
+        }
+        const pinned = pinnedDigest(o.image);
+        if (pinned !== undefined) {
+            if (pinned === digest)
+                unchanged.push(o);
+            else
+                problems.push({
+                    ...at,
+                    message: `'${o.image}' is pinned to ${pinned}, but ${digest} was verified for it`,
+                });
+            continue;
+        }
+        if (!o.span || f.text.slice(o.span.start, o.span.end) !== o.image) {
+            problems.push({ ...at, message: `'${o.image}' cannot be pinned in place` });
+            continue;
+        }
+        if (spans.has(o.span.start))
+            continue;
+        spans.add(o.span.start);
+        edits.push({
+            file: o.file,
+            // Where the text changes: a block scalar's content line, an ARG default's line.
+            line: lineAt(f.text, o.span.start),
+            kind: o.kind,
+            span: o.span,
+            from: o.image,
+            to: `${o.image}@${digest}`,
+            digest,
+        });
+    }
+    // In the order of the text (`FROM $ARG` is edited at the ARG line above it).
+    edits.sort((a, b) => a.span.start - b.span.start);
+    return { edits, unchanged, problems };
+}
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** The text with each edit's span replaced (spans are disjoint; applied from the end). */
+function applyEdits(text, edits) {
+    let out = text;
+    for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+        out = out.slice(0, e.span.start) + e.to + out.slice(e.span.end);
+    return out;
+}
+/**
+ * The rewritten text read back with the file's own reader must name the same references in the
+ * same places, each edited one as its pin and every one pinned; else nothing is written (a
+ * rewrite that changed the document's structure, or left a reference unpinned, is a bug).
+ */
+function checkReadBack(f, text, edits) {
+    const fail = (why) => {
+        throw new errors/* GateError */.ue('USAGE', `${f.file}: the pinned text would not read back: ${why}`);
+    };
+    let again;
+    try {
+        again = f.read(text);
+    }
+    catch (e) {
+        return fail(e instanceof Error ? e.message : String(e));
+    }
+    const to = new Map(edits.map((e) => [e.span.start, e.to]));
+    if (again.length !== f.occurrences.length)
+        fail(`${again.length} references instead of ${f.occurrences.length}`);
+    f.occurrences.forEach((o, i) => {
+        const want = (o.span && to.get(o.span.start)) ?? o.image;
+        const got = again[i];
+        if (got.image !== want || got.line !== o.line)
+            fail(`line ${got.line} reads '${got.image}', expected '${want}' on line ${o.line}`);
+        if (pinnedDigest(got.image) === undefined)
+            fail(`line ${got.line}: '${got.image}' is unpinned`);
+    });
+}
+//# sourceMappingURL=pin.js.map
+;// CONCATENATED MODULE: ./build/cli/pin.js
+// `image-gate pin`: verify the images the files name, then, only when every one verified, rewrite
+// each reference in place to NAME:TAG@DIGEST; `--check` lists references not pinned by digest.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PIN_HELP = `Usage: image-gate pin [verify options] PATH...
+       image-gate pin --check [--output text|json] [--images-file FILE|-] PATH...
+
+Verifies every image the files name (Compose, Kubernetes, Dockerfile; --images-file lists), as
+'verify --from PATH' does, with the same options (image-gate verify --help). Only when every
+image verified, rewrites each reference in place to NAME:TAG@sha256:DIGEST, the digest verified
+(an index's own digest for a multi-arch image), the reference spelled as written. Nothing else in
+the file changes: quotes, comments, anchors, line endings and the file mode are kept, and each
+file is replaced atomically. A reference already pinned is verified by its digest and left as it
+is. If any image is not verified, no file is written (exit 1, or 2 for an error).
+
+A Dockerfile FROM $BASE (or \${BASE}) is pinned where it is written: at its ARG BASE=
+default. A reference that is not written out literally (Compose \${VAR} interpolation, a FROM
+that builds the name from ARGs such as \${REG}/app:1, YAML escapes) cannot be pinned in place:
+pin refuses the run naming FILE:LINE and the text, before verifying or writing anything
+(exit 2). Pin the value where it is set.
+
+Prints FILE:LINE: OLD -> NEW per rewrite and a summary; --output json prints
+{"written","rewrites":[{"file","line","kind","from","to","digest"}],"unchanged","report"}.
+FORMAT=PATH and --report write the verify report.
+
+  --check                            no verification, keys or network: print FILE:LINE: REF is
+                                     not pinned by digest for every such reference; exit 1 if
+                                     any, 0 if none (the pre-commit hook image-gate-pinned)
+
+Exit codes: 0 pinned (or, with --check, every reference pinned); 1 an image not verified, or
+with --check a reference not pinned; 2 a usage error, or a file that cannot be read, parsed or
+pinned in place.`;
+async function runPin(cmd, io) {
+    const usageError = (err, problems = []) => {
+        if (cmd.output === 'json')
+            io.stdout(json({
+                error: { code: err.code, message: err.message },
+                ...(problems.length > 0 ? { problems } : {}),
+                tool: TOOL,
+            }));
+        for (const p of problems)
+            io.stderr(`image-gate: ${escapeControls(p.file)}:${p.line}: ${escapeControls(p.message)}\n`);
+        io.stderr(`image-gate: ${escapeControls(err.message)}\n`);
+        return 2;
+    };
+    let files;
+    try {
+        files = await readFiles({
+            paths: cmd.paths,
+            lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
+            env: io.env,
+            ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+        });
+        files = await distinctFiles(files);
+        // Every reference must parse: one that does not is neither pinned nor unpinned.
+        for (const o of files.flatMap((f) => f.occurrences)) {
+            try {
+                pinnedDigest(o.image);
+            }
+            catch (e) {
+                throw new errors/* GateError */.ue('USAGE', `${o.file}:${o.line}: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+                    cause: e,
+                });
+            }
+        }
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    for (const f of files)
+        if (f.occurrences.length === 0)
+            io.stderr(`image-gate: ${escapeControls(f.file)}: no image references found\n`);
+    const all = files.flatMap((f) => f.occurrences);
+    if (cmd.check)
+        return check(all, cmd.output, io);
+    if (all.length === 0)
+        return usageError(new errors/* GateError */.ue('USAGE', 'pin: the files given name no image references'));
+    const refused = files.flatMap(unpinnable);
+    if (refused.length > 0)
+        return usageError(new errors/* GateError */.ue('USAGE', `pin: ${refused.length} reference${refused.length === 1 ? '' : 's'} cannot be pinned in place; nothing verified or written`), refused);
+    // The bytes each file to rewrite had when read: a rewrite keeps every other byte, so a file
+    // that does not survive a UTF-8 round trip cannot be rewritten as text.
+    const original = new Map();
+    try {
+        for (const f of files) {
+            if (f.occurrences.every((o) => pinnedDigest(o.image) !== undefined))
+                continue;
+            const bytes = await (0,promises_.readFile)(f.path);
+            if (!Buffer.from(f.text, 'utf8').equals(bytes))
+                throw new errors/* GateError */.ue('USAGE', `${f.file}: not UTF-8 text; cannot rewrite it in place`);
+            original.set(f, bytes);
+        }
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    if (cmd.passwordStdin) {
+        const password = ((await io.readStdin?.()) ?? '').replace(/\r?\n$/, '');
+        if (password === '')
+            return usageError(new errors/* GateError */.ue('USAGE', 'pin: --registry-password-stdin: stdin is empty'));
+        cmd.options.registryCredentials.push({ ...cmd.passwordStdin, password });
+    }
+    const { images, sources } = groupSources(all, referenceKey);
+    const gated = await runGate({ ...cmd.options, images }, {
+        env: io.env,
+        getOctokit: getOctokit,
+        ...(cmd.verbose ? { log: (m) => io.stderr(`debug: ${escapeControls(m)}\n`) } : {}),
+    });
+    const report = {
+        ...gated,
+        results: gated.results.map((r) => {
+            const s = sources.get(r.image);
+            return s ? { ...r, sources: s } : r;
+        }),
+    };
+    try {
+        if (cmd.reportPath)
+            await writeReport(cmd.reportPath, report);
+        await writeOutputFiles(report, cmd.outputFiles);
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    const notVerified = report.results.filter((r) => r.outcome !== 'verified' || !r.digest);
+    if (report.error || notVerified.length > 0 || report.results.length === 0) {
+        // As verify says it, then why nothing was written. A green verdict that is not `verified`
+        // (warn mode, an allowed image) pins nothing either: pin writes only what was verified.
+        const code = exitCode(report.outcome) || 1;
+        const why = report.error
+            ? report.error.message
+            : `${notVerified.length} of ${report.results.length} image${report.results.length === 1 ? '' : 's'} not verified (${notVerified.map((r) => `${r.image}: ${r.outcome}`).join(', ')})`;
+        if (cmd.output === 'json')
+            io.stdout(json({ written: false, rewrites: [], unchanged: [], report: reportDoc(report) }));
+        else
+            io.stdout(renderReportText(report, { quiet: cmd.quiet }));
+        io.stderr(`image-gate: pin: nothing written: ${escapeControls(why)}\n`);
+        return code;
+    }
+    const digests = new Map(report.results.map((r) => [referenceKey(r.image), r.digest]));
+    const verified = (image) => digests.get(referenceKey(image));
+    const plans = files.map((f) => ({ f, ...planPins(f, verified) }));
+    const problems = plans.flatMap((p) => p.problems);
+    if (problems.length > 0) {
+        if (cmd.output === 'json')
+            io.stdout(json({ written: false, rewrites: [], unchanged: [], problems, report: reportDoc(report) }));
+        for (const p of problems)
+            io.stderr(`image-gate: ${escapeControls(p.file)}:${p.line}: ${escapeControls(p.message)}\n`);
+        io.stderr('image-gate: pin: nothing written\n');
+        return 1;
+    }
+    let written;
+    try {
+        written = plans
+            .filter((p) => p.edits.length > 0)
+            .map(({ f, edits }) => {
+            const text = applyEdits(f.text, edits);
+            checkReadBack(f, text, edits);
+            return { f, text };
+        });
+        await replaceAll(written, original);
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    const edits = plans.flatMap((p) => p.edits);
+    const unchanged = plans.flatMap((p) => p.unchanged);
+    if (cmd.output === 'json')
+        io.stdout(json({
+            written: written.length > 0,
+            rewrites: edits.map(({ file, line: at, kind, from, to, digest }) => ({
+                file,
+                line: at,
+                kind,
+                from,
+                to,
+                digest,
+            })),
+            unchanged: unchanged.map(({ image, file, line: at, kind }) => ({
+                image,
+                file,
+                line: at,
+                kind,
+            })),
+            report: reportDoc(report),
+        }));
+    else {
+        for (const e of edits)
+            io.stdout(`${escapeControls(e.file)}:${e.line}: ${escapeControls(e.from)} -> ${escapeControls(e.to)}\n`);
+        const n = (k, what) => `${k} ${what}${k === 1 ? '' : 's'}`;
+        io.stdout(edits.length === 0
+            ? `pin: every reference is already pinned (${n(unchanged.length, 'reference')}); nothing written\n`
+            : `pin: ${n(edits.length, 'reference')} pinned in ${n(written.length, 'file')}${unchanged.length > 0 ? ` (${unchanged.length} already pinned)` : ''}; ${n(report.results.length, 'image')} verified\n`);
+    }
+    return 0;
+}
+/** `pin --check`: every reference not pinned by digest; exit 1 if any. */
+function check(all, output, io) {
+    const unpinned = all.filter((o) => pinnedDigest(o.image) === undefined);
+    if (output === 'json')
+        io.stdout(json({
+            references: all.length,
+            unpinned: unpinned.map(({ image, file, line: at, kind }) => ({
+                image,
+                file,
+                line: at,
+                kind,
+            })),
+        }));
+    else
+        for (const o of unpinned)
+            io.stdout(`${escapeControls(o.file)}:${o.line}: ${escapeControls(o.image)} is not pinned by digest\n`);
+    if (unpinned.length === 0)
+        return 0;
+    io.stderr(`image-gate: pin --check: ${unpinned.length} of ${all.length} references not pinned by digest (image-gate pin pins them to verified digests)\n`);
+    return 1;
+}
+/** One entry per file on disk: `a.yaml` and `./a.yaml` (or a link to it) are one file to rewrite. */
+async function distinctFiles(files) {
+    const seen = new Set();
+    const out = [];
+    for (const f of files) {
+        const key = f.path === undefined ? f.file : await (0,promises_.realpath)(f.path);
+        if (!seen.has(key))
+            out.push(f);
+        seen.add(key);
+    }
+    return out;
+}
+/**
+ * Each file replaced by its pinned text: every new text is first written beside its file (same
+ * mode), and only when all are written and no file changed since it was read are they renamed
+ * over the files, so a failure leaves every file as it was. A symbolic link keeps pointing at
+ * its (rewritten) target.
+ */
+async function replaceAll(written, original) {
+    const staged = [];
+    try {
+        for (const { f, text } of written) {
+            const target = await (0,promises_.realpath)(f.path);
+            const now = await (0,promises_.readFile)(target);
+            if (!now.equals(original.get(f)))
+                throw new errors/* GateError */.ue('USAGE', `${f.file}: changed while pinning; nothing written`);
+            const mode = (await (0,promises_.stat)(target)).mode & 0o7777;
+            const tmp = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.image-gate-pin-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            const h = await (0,promises_.open)(tmp, 'wx', mode);
+            staged.push({ tmp, target });
+            try {
+                await h.writeFile(text, 'utf8');
+                // The umask may have narrowed the mode open() was given.
+                await h.chmod(mode);
+                await h.sync();
+            }
+            finally {
+                await h.close();
+            }
+        }
+        for (const s of staged)
+            await (0,promises_.rename)(s.tmp, s.target);
+    }
+    catch (e) {
+        await Promise.all(staged.map((s) => (0,promises_.rm)(s.tmp, { force: true })));
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        throw new errors/* GateError */.ue('USAGE', `pin: cannot write: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+    }
+}
+async function writeReport(file, report) {
+    try {
+        await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        await (0,promises_.writeFile)(file, reportJson(report));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `--report: cannot write ${file}: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+            cause: e,
+        });
+    }
+}
+function reportDoc(report) {
+    return JSON.parse(reportJson(report));
+}
+function json(doc) {
+    return `${JSON.stringify(doc, null, 2)}\n`;
+}
+//# sourceMappingURL=pin.js.map
 ;// CONCATENATED MODULE: ./build/cli/help.js
 // The CLI's help texts: one per command (`image-gate COMMAND --help`, `image-gate help COMMAND`)
 // and the overview. The verify options come from the shared option table (src/edge/options.ts).
+
+
 
 
 const CLI_RUN_HELP = [
@@ -52769,6 +54272,10 @@ const CLI_RUN_HELP = [
         'text, json, junit or markdown on stdout (default text);\nFORMAT=PATH writes a file too; repeatable',
     ],
     ['--report FILE', 'also write the JSON report to FILE (its directory is created)'],
+    [
+        '--files',
+        'the arguments are files to read images from (as --from each), not image\nreferences; files that name no image pass (for pre-commit hooks)',
+    ],
     ['-q, --quiet', 'print only the images that failed or errored (and run errors)'],
     ['--verbose', 'also print the HTTP trace (the lines the Action writes to its debug log)'],
     ['--registry HOST', 'the registry host the --registry-* credentials below are for'],
@@ -52792,6 +54299,11 @@ Usage:
   image-gate images [--output text|json] [--images-file FILE|-] <file|dir>...
                                      list the image references in Compose, Kubernetes,
                                      Dockerfile and list files (verify them: verify --from)
+  image-gate pin [options] <file|dir>...
+                                     verify the images the files name, then rewrite each
+                                     reference to NAME:TAG@DIGEST (--check: list unpinned ones)
+  image-gate revoke --list FILE --kind KIND ... --reason TEXT --key KEY
+                                     add an entry to a revocation list and sign it
   image-gate --version
 
 Images: registry references (ghcr.io/org/app:1.2, nginx@sha256:...), oci-layout://DIR[:tag|@digest],
@@ -52799,7 +54311,7 @@ s3://bucket/image:tag, local://root/image:tag.
 
 ${EXIT_CODES}
 
-Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images).`,
+Run 'image-gate COMMAND --help' for a command's options (verify, verify-bundle, merge, images, pin, revoke).`,
     verify: `Usage: image-gate verify [options] <image>...
 
 ${verifyHelp(CLI_RUN_HELP)}
@@ -52817,6 +54329,7 @@ a sha256 digest.
   --key REF                          a public key instead of an identity
   --trusted-root FILE                use this trusted_root.json (private Sigstore deployments)
   --offline                          use the trusted root built into image-gate
+  --insecure-ignore-tlog             do not require a Rekor entry (a key-signed revocation list)
 
 ${EXIT_CODES}`,
     merge: `Usage: image-gate merge [options] <report.json|dir>...
@@ -52831,6 +54344,8 @@ report and verdict; a shard missing, repeated or from another policy is an error
 
 ${EXIT_CODES}`,
     images: IMAGES_HELP,
+    pin: PIN_HELP,
+    revoke: REVOKE_HELP,
 };
 /**
  * The text `image-gate help TOPIC` prints: the topic's own entry only (never one inherited from
@@ -52852,6 +54367,7 @@ function helpText(topic) {
 
 
 
+
 /** The CLI's own verify flags; every other one comes from the shared table. */
 const CLI_VERIFY_FLAGS = {
     output: { type: 'string', short: 'o', multiple: true },
@@ -52862,6 +54378,7 @@ const CLI_VERIFY_FLAGS = {
     'registry-username': { type: 'string' },
     'registry-password-stdin': { type: 'boolean' },
     'registry-token': { type: 'string' },
+    files: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
 };
 const VERIFY_FLAGS = { ...CLI_VERIFY_FLAGS };
@@ -52880,12 +54397,13 @@ const BUNDLE_FLAGS = {
     key: { type: 'string' },
     'trusted-root': { type: 'string' },
     offline: { type: 'boolean' },
+    'insecure-ignore-tlog': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
 };
 function args_usage(msg, cause) {
     return new errors/* GateError */.ue('USAGE', msg, cause === undefined ? undefined : { cause });
 }
-const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'help', 'version'];
+const COMMANDS = ['verify', 'verify-bundle', 'merge', 'images', 'pin', 'revoke', 'help', 'version'];
 function parseCommand(argv, env = {}) {
     const [cmd, ...rest] = argv;
     if (cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h')
@@ -52900,8 +54418,12 @@ function parseCommand(argv, env = {}) {
         return parseMerge(rest);
     if (cmd === 'images')
         return parseImages(rest);
+    if (cmd === 'pin')
+        return parsePin(rest, env);
+    if (cmd === 'revoke')
+        return parseRevoke(rest);
     const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
-    throw args_usage(`unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge or images)'}; see image-gate --help`);
+    throw args_usage(`unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images, pin or revoke)'}; see image-gate --help`);
 }
 /**
  * parseArgs in strict mode, its errors reworded: the flag as written, the nearest known flag for
@@ -52940,10 +54462,16 @@ function parseVerify(args, env) {
     const { values: v, positionals } = parse('verify', args, VERIFY_FLAGS);
     if (v.help)
         return { command: 'help', topic: 'verify' };
-    const outputs = parseOutputs(v.output);
     if (positionals.length === 0 && v.from === undefined && v['images-file'] === undefined)
         throw args_usage('verify: no image references given (arguments, --from or --images-file)');
-    const options = baseOptions(positionals);
+    return verifyCommand(v, positionals, env);
+}
+/** The verify flags' values -> the verify command (`pin` runs the same one over its files). */
+function verifyCommand(v, positionals, env) {
+    const outputs = parseOutputs(v.output);
+    // --files (pre-commit appends the staged files): the arguments are read as --from each.
+    const files = v.files === true;
+    const options = baseOptions(files ? [] : positionals);
     for (const spec of VERIFY_OPTIONS) {
         if (spec.flag === null)
             continue;
@@ -52952,6 +54480,8 @@ function parseVerify(args, env) {
             continue;
         spec.apply(options, value, `--${spec.flag}`);
     }
+    if (files)
+        options.manifests = [...(options.manifests ?? []), ...positionals];
     checkCombinations(options, (spec) => `--${spec.flag}`);
     const passwordStdin = registryCredentials(v, options);
     if (env.GITHUB_TOKEN)
@@ -52966,6 +54496,7 @@ function parseVerify(args, env) {
         quiet: v.quiet === true,
         verbose: v.verbose === true,
         ...(passwordStdin ? { passwordStdin } : {}),
+        ...(files ? { files } : {}),
     };
 }
 /**
@@ -52999,6 +54530,59 @@ function registryCredentials(v, options) {
     if (username === undefined)
         throw args_usage('verify: --registry-password-stdin needs --registry-username');
     return { registry, username };
+}
+// pin's arguments are its files already: verify's --files has no meaning there.
+const PIN_FLAGS = Object.fromEntries([
+    ...Object.entries(VERIFY_FLAGS).filter(([name]) => name !== 'files'),
+    ['check', { type: 'boolean' }],
+]);
+/** What `pin --check` reads: it verifies nothing, so no trust, registry or run flag applies. */
+const CHECK_FLAGS = new Set(['check', 'output', 'from', 'images-file', 'quiet', 'help']);
+/**
+ * `pin [verify flags] PATH...` and `pin --check PATH...`. The paths (and `--from`,
+ * `--images-file`) are the files to rewrite; the verify flags say what verifies their images.
+ */
+function parsePin(args, env) {
+    const { values: v, positionals } = parse('pin', args, PIN_FLAGS);
+    if (v.help)
+        return { command: 'help', topic: 'pin' };
+    const paths = [...positionals, ...(v.from ?? [])];
+    const imagesFile = v['images-file'];
+    if (paths.length === 0 && imagesFile === undefined)
+        throw args_usage('pin: no files, directories or --images-file given');
+    if (v.check === true) {
+        const extra = Object.keys(v).find((k) => !CHECK_FLAGS.has(k));
+        if (extra !== undefined)
+            throw args_usage(`pin --check: --${extra} is not used (--check only reads the files: no verification, keys or network)`);
+        const outputs = parseOutputs(v.output);
+        if (outputs.files.length > 0 || (outputs.stdout !== 'text' && outputs.stdout !== 'json'))
+            throw args_usage(`pin --check: --output: expected text or json, got '${v.output.join(' ')}'`);
+        return {
+            command: 'pin',
+            check: true,
+            paths,
+            ...(imagesFile !== undefined ? { imagesFile } : {}),
+            output: outputs.stdout,
+        };
+    }
+    if (imagesFile === '-')
+        throw args_usage("pin: --images-file -: stdin cannot be rewritten; name the list's file (pin --check reads stdin)");
+    const verify = verifyCommand(v, [], env);
+    if (verify.output !== 'text' && verify.output !== 'json')
+        throw args_usage(`pin: --output: '${verify.output}' on stdout is not text or json (stdout lists the rewrites; FORMAT=PATH writes the verify report in any format)`);
+    // The files are pin's to read (it rewrites them): the gate is given their references.
+    const options = { ...verify.options };
+    delete options.manifests;
+    delete options.imagesFile;
+    return {
+        ...verify,
+        command: 'pin',
+        check: false,
+        paths,
+        ...(imagesFile !== undefined ? { imagesFile } : {}),
+        output: verify.output,
+        options,
+    };
 }
 const MERGE_FLAGS = {
     output: { type: 'string', short: 'o', multiple: true },
@@ -53044,12 +54628,16 @@ function parseVerifyBundle(args) {
         ...(v.key ? { key: v.key } : {}),
         ...(v['trusted-root'] ? { trustedRoot: v['trusted-root'] } : {}),
         offline: v.offline ?? false,
+        ...(v['insecure-ignore-tlog'] ? { ignoreTlog: true } : {}),
     };
 }
 //# sourceMappingURL=args.js.map
 ;// CONCATENATED MODULE: ./build/cli/main.js
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
+
+
+
 
 
 
@@ -53104,6 +54692,7 @@ async function main(argv, raw) {
                     ...(cmd.key ? { keyPath: cmd.key } : {}),
                     ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
                     offline: cmd.offline,
+                    ...(cmd.ignoreTlog ? { requireTlog: false } : {}),
                 });
                 io.stdout(`✓ Verified ${escapeControls(cmd.artifact)}${ev.identity ? ` (signer ${escapeControls(ev.identity)})` : ''}\n`);
                 return 0;
@@ -53128,6 +54717,22 @@ async function main(argv, raw) {
                     return 2;
                 }
                 cmd.options.registryCredentials.push({ ...cmd.passwordStdin, password });
+            }
+            // --files from a pre-commit hook: every staged file the hook's pattern matches is given,
+            // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
+            // the commit; a file that does not parse is left to the gate (exit 2, naming it).
+            if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
+                const found = await findImages({
+                    paths: cmd.options.manifests ?? [],
+                    lists: [],
+                    env: io.env,
+                })
+                    .then((f) => f.occurrences.length)
+                    .catch(() => -1);
+                if (found === 0) {
+                    io.stderr('image-gate: the files given name no image; nothing to verify\n');
+                    return 0;
+                }
             }
             let failures = 0;
             const progress = coalesced(io.stderr, io.isTTY);
@@ -53165,6 +54770,10 @@ async function main(argv, raw) {
         }
         case 'images':
             return runImages(cmd, io);
+        case 'pin':
+            return runPin(cmd, io);
+        case 'revoke':
+            return runRevoke(cmd, io);
         case 'merge': {
             let report;
             try {
