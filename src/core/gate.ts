@@ -15,6 +15,7 @@ import { RegistryClient } from './registry/client.js';
 import { finishReport, githubRunOf } from './report-finish.js';
 import type { Report } from './report.js';
 import { SecretRegistry } from './secrets.js';
+import { emptyShardWarning, selectShard } from './shard.js';
 import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { githubAttestationSource, runStores } from './stores.js';
@@ -79,7 +80,12 @@ async function gate(
   const env = hooks.env ?? process.env;
   // Images named in files join the batch once per reference, each result with every FILE:LINE.
   const files = await imagesFromFiles(given, env, hooks.readStdin);
-  const o = files.options;
+  // `shard: I/N` keeps this job's part of the whole list (duplicates collapsed first); an empty
+  // whole list is still refused below, an empty part is a shard that verifies nothing.
+  const sharded = files.options.shard
+    ? selectShard(files.options.images, files.options.shard)
+    : undefined;
+  const o = sharded ? { ...files.options, images: sharded.images } : files.options;
   const withSources = (r: ImageResult): ImageResult => {
     const sources = files.sources.get(r.image);
     return sources ? { ...r, sources } : r;
@@ -90,7 +96,11 @@ async function gate(
   }
   // One id per run and where it ran, so merge can tell a copied shard from another shard.
   const github = githubRunOf(env);
-  const run = { runId: randomUUID(), ...(github ? { github } : {}) };
+  const run = {
+    runId: randomUUID(),
+    ...(github ? { github } : {}),
+    ...(sharded ? { shard: sharded.info } : {}),
+  };
   const settings = runSettings(o, env);
   const summary = summaryContext(o);
   let policy: RunPolicy | undefined;
@@ -99,7 +109,7 @@ async function gate(
   let warnings: string[] = [];
   try {
     if (files.error) throw files.error;
-    if (settings.images.length === 0)
+    if ((sharded?.info.totalImages ?? settings.images.length) === 0)
       throw new GateError(
         'USAGE',
         `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`,
@@ -108,6 +118,7 @@ async function gate(
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
     const root = await trustMaterial(settings, policy);
     warnings = [...files.warnings, ...root.warnings];
+    if (sharded && settings.images.length === 0) warnings.push(emptyShardWarning(sharded.info));
     client = new RegistryClient({
       insecureRegistries: settings.insecureRegistries,
       credentials: settings.registryCredentials,

@@ -4,6 +4,7 @@
 // (settings.ts); nothing below that sees it.
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
+import type { ShardSpec } from './shard.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -82,6 +83,8 @@ export interface GateOptions {
   manifests?: string[];
   /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
   imagesFile?: string;
+  /** `shard: I/N`: verify only the images of the list that hash into shard I of N (shard.ts). */
+  shard?: ShardSpec;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */
