@@ -20,7 +20,6 @@ import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { githubAttestationSource, runStores } from './stores.js';
 import { vaultTokenFile } from './trust/vault.js';
-import { findImages, groupSources } from './manifests/files.js';
 import type { ImageSource } from './manifests/types.js';
 import type { ImageResult } from './report.js';
 import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
@@ -192,6 +191,8 @@ async function imagesFromFiles(
   const none = { options: o, sources: new Map<string, ImageSource[]>(), warnings: [] };
   if (!o.manifests?.length && o.imagesFile === undefined) return none;
   try {
+    // The manifest readers and their YAML parser load only for runs that read files.
+    const { findImages, groupSources } = await import('./manifests/files.js');
     const found = await findImages({
       paths: o.manifests ?? [],
       lists: o.imagesFile !== undefined ? [o.imagesFile] : [],

@@ -4,7 +4,7 @@
 // (settings.ts); nothing below that sees it.
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
-import type { ShardSpec } from './shard.js';
+import type { ShardSpec } from './shard-spec.js';
 
 export interface RegistryCredential {
   registry: string;

@@ -21,7 +21,7 @@ import { parsePackageRule } from '../core/attestations/package-rule.js';
 import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
 import { GateError } from '../core/errors.js';
 import { parseEnforceAfter, parseMode } from '../core/policy/mode.js';
-import { parseShard } from '../core/shard.js';
+import { parseShard } from '../core/shard-spec.js';
 
 /**
  * - `switch`: a CLI flag without a value; an Action input `true`/`false`.
