@@ -493,7 +493,7 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'run',
     {
       value: 'I/N',
-      text: 'verify only the images whose canonical reference hashes into shard I of N\n(1-based, e.g. a matrix of 1/3, 2/3, 3/3 over one list); merge checks all N',
+      text: 'verify only the images whose reference hashes into shard I of N (1-based:\na matrix of 1/3, 2/3, 3/3 over one list); merge then checks all N are there',
     },
     (o, v, name) => {
       o.shard = parseShard(name, v as string);
