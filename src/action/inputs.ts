@@ -45,6 +45,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
       'USAGE',
       'images (or manifests, images-file) and merge-reports exclude each other; give one',
     );
+  if (get('shard').trim() !== '' && mergeReports.length > 0)
+    throw new GateError(
+      'USAGE',
+      'shard and merge-reports exclude each other: the matrix jobs verify their shard, the final job merges them all',
+    );
   const bool = (name: string, dflt: boolean): boolean => {
     const v = get(name);
     return v.trim() === '' ? dflt : parseBoolean(name, v);

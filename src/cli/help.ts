@@ -76,7 +76,8 @@ ${EXIT_CODES}`,
   merge: `Usage: image-gate merge [options] <report.json|dir>...
 
 Merges the JSON reports of a job matrix's shards (files, or directories of *.json) into one
-report and verdict; a shard missing, repeated or from another policy is an error.
+report and verdict; a shard missing, repeated or from another policy is an error, and so,
+for verify --shard I/N runs, is an index 1..N missing or given twice, or a shard of another list.
 
   --output FORMAT[=PATH]             text, json, junit or markdown on stdout (default text);
                                      FORMAT=PATH writes a file too; repeatable

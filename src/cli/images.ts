@@ -2,7 +2,6 @@
 // files name, one line (or JSON entry) per occurrence, as `verify --from` would verify them.
 import { parseArgs } from 'node:util';
 import { GateError, toGateError } from '../core/errors.js';
-import { findImages } from '../core/manifests/files.js';
 import { escapeControls as line } from '../edge/sanitize.js';
 
 export interface ImagesCommand {
@@ -58,6 +57,8 @@ export async function runImages(
 ): Promise<number> {
   let found;
   try {
+    // The readers (and the YAML parser) load only when files are read.
+    const { findImages } = await import('../core/manifests/files.js');
     found = await findImages({
       paths: cmd.paths,
       lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],

@@ -2,11 +2,7 @@
 // exception ends as exit 2 with a message, never 0.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { verifyBundleArtifact } from '../core/conformance.js';
 import { GateError, isFailureCode, toGateError } from '../core/errors.js';
-import { runGate } from '../core/gate.js';
-import { getOctokit } from '../edge/octokit.js';
-import { mergeReportFiles } from '../core/merge.js';
 import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
@@ -61,6 +57,7 @@ export async function main(
       return 0;
     case 'verify-bundle': {
       try {
+        const { verifyBundleArtifact } = await import('../core/conformance.js');
         const ev = await verifyBundleArtifact({
           bundlePath: cmd.bundle,
           artifact: cmd.artifact,
@@ -117,6 +114,12 @@ export async function main(
       const progress = coalesced(io.stderr, io.isTTY);
       let counted = false;
       let report: Report;
+      // The core (registry client, Sigstore) loads only for the commands that use it, so
+      // --version, help and usage errors start without it (issue 15 item 3).
+      const [{ runGate }, { getOctokit }] = await Promise.all([
+        import('../core/gate.js'),
+        import('../edge/octokit.js'),
+      ]);
       try {
         report = await runGate(cmd.options, {
           env: io.env,
@@ -150,6 +153,7 @@ export async function main(
     case 'merge': {
       let report: Report;
       try {
+        const { mergeReportFiles } = await import('../core/merge.js');
         report = await mergeReportFiles(cmd.reports);
       } catch (e: unknown) {
         const err = toGateError(e);

@@ -16,11 +16,11 @@ import { loadDockerConfig } from './registry/credentials.js';
 import { finishReport, githubRunOf } from './report-finish.js';
 import type { Report } from './report.js';
 import { SecretRegistry } from './secrets.js';
+import { emptyShardWarning, selectShard } from './shard.js';
 import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
 import { githubAttestationSource, runStores } from './stores.js';
 import { vaultTokenFile } from './trust/vault.js';
-import { findImages, groupSources } from './manifests/files.js';
 import type { ImageSource } from './manifests/types.js';
 import type { ImageResult } from './report.js';
 import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
@@ -82,7 +82,12 @@ async function gate(
   const env = hooks.env ?? process.env;
   // Images named in files join the batch once per reference, each result with every FILE:LINE.
   const files = await imagesFromFiles(given, env, hooks.readStdin);
-  const o = files.options;
+  // `shard: I/N` keeps this job's part of the whole list (duplicates collapsed first); an empty
+  // whole list is still refused below, an empty part is a shard that verifies nothing.
+  const sharded = files.options.shard
+    ? selectShard(files.options.images, files.options.shard)
+    : undefined;
+  const o = sharded ? { ...files.options, images: sharded.images } : files.options;
   const withSources = (r: ImageResult): ImageResult => {
     const sources = files.sources.get(r.image);
     return sources ? { ...r, sources } : r;
@@ -93,7 +98,11 @@ async function gate(
   }
   // One id per run and where it ran, so merge can tell a copied shard from another shard.
   const github = githubRunOf(env);
-  const run = { runId: randomUUID(), ...(github ? { github } : {}) };
+  const run = {
+    runId: randomUUID(),
+    ...(github ? { github } : {}),
+    ...(sharded ? { shard: sharded.info } : {}),
+  };
   const settings = runSettings(o, env);
   const summary = summaryContext(o);
   let policy: RunPolicy | undefined;
@@ -102,7 +111,7 @@ async function gate(
   let warnings: string[] = [];
   try {
     if (files.error) throw files.error;
-    if (settings.images.length === 0)
+    if ((sharded?.info.totalImages ?? settings.images.length) === 0)
       throw new GateError(
         'USAGE',
         `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`,
@@ -125,6 +134,7 @@ async function gate(
           redact: (t) => secrets.redact(t),
         })
       : undefined;
+    if (sharded && settings.images.length === 0) warnings.push(emptyShardWarning(sharded.info));
     client = new RegistryClient({
       env,
       ...(dockerConfig ? { dockerConfig } : {}),
@@ -202,6 +212,8 @@ async function imagesFromFiles(
   const none = { options: o, sources: new Map<string, ImageSource[]>(), warnings: [] };
   if (!o.manifests?.length && o.imagesFile === undefined) return none;
   try {
+    // The manifest readers and their YAML parser load only for runs that read files.
+    const { findImages, groupSources } = await import('./manifests/files.js');
     const found = await findImages({
       paths: o.manifests ?? [],
       lists: o.imagesFile !== undefined ? [o.imagesFile] : [],

@@ -5,8 +5,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from './errors.js';
 import { REPORT_SCHEMA_VERSION, TOOL, type Report } from './report.js';
+import type { ShardInfo } from './shard.js';
 import { policyDigest } from './report-finish.js';
 import { overallOutcome, reportOutcome } from './report-outcome.js';
+import { emptyShardWarning, MAX_SHARDS } from './shard.js';
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
@@ -87,6 +89,8 @@ async function readReport(file: string): Promise<Report> {
       !r.mergedRunIds.every((id) => typeof id === 'string' && id !== ''))
   )
     throw bad('mergedRunIds is not a list of run ids');
+  if (r.shard !== undefined && !validShard(r.shard))
+    throw bad('shard is not {index, count, totalImages, setDigest} with 1 ≤ index ≤ count');
   for (const [i, res] of r.results.entries()) {
     if (
       typeof res !== 'object' ||
@@ -99,6 +103,23 @@ async function readReport(file: string): Promise<Report> {
       throw new GateError('USAGE', `merge: ${file} results[${i}] is not a valid image result`);
   }
   return doc as Report;
+}
+
+function validShard(s: unknown): boolean {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return false;
+  const { index, count, totalImages, setDigest } = s as Record<string, unknown>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+  return (
+    whole(index) &&
+    whole(count) &&
+    whole(totalImages) &&
+    index >= 1 &&
+    index <= count &&
+    count <= MAX_SHARDS &&
+    totalImages >= 1 &&
+    typeof setDigest === 'string' &&
+    DIGEST_RE.test(setDigest)
+  );
 }
 
 /**
@@ -124,6 +145,7 @@ export function mergeReports(
   names: string[] = reports.map((_, i) => `report ${i + 1}`),
 ): Report {
   if (reports.length === 0) throw new GateError('USAGE', 'merge: no reports to merge');
+  checkShardSet(reports, names);
   checkShards(reports, names);
   const results = reports.flatMap((r) => r.results);
   const error = reports.find((r) => r.error)?.error;
@@ -132,7 +154,14 @@ export function mergeReports(
     : error
       ? 'error'
       : overallOutcome(results);
-  const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
+  // An empty shard's own warning says to merge; the merged report is that merge.
+  const warnings = [
+    ...new Set(
+      reports.flatMap((r) =>
+        (r.warnings ?? []).filter((w) => !(r.shard && w === emptyShardWarning(r.shard))),
+      ),
+    ),
+  ];
   const startedAt = reports.map((r) => r.startedAt).sort()[0];
   const finishedAt = reports
     .map((r) => r.finishedAt)
@@ -190,8 +219,9 @@ function checkShards(reports: Report[], names: string[]): void {
         `merge: ${name} was verified under another policy than ${names[0]} (policyDigest ${r.policyDigest} vs ${reports[0].policyDigest})${notStarted.length ? `; ${notStarted.join('; ')}` : ''}; merge only shards of one run of one policy`,
       );
     }
-    // A shard that verified nothing would add nothing to the verdict, where its own run failed.
-    if (r.results.length === 0)
+    // A shard that verified nothing would add nothing to the verdict, where its own run failed;
+    // a `shard: I/N` the list gave no image is complete as it is (checkShardSet counts them all).
+    if (r.results.length === 0 && !r.shard)
       throw new GateError(
         'USAGE',
         `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`,
@@ -229,4 +259,61 @@ function checkShards(reports: Report[], names: string[]): void {
       byImage.set(key, name);
     }
   });
+}
+
+/**
+ * Shards cut by `shard: I/N` (src/core/shard.ts) must all be cut from one list: the same count
+ * N, set digest and number of images; each index 1..N exactly once; and their results together
+ * one per image of the list. Sharded and unsharded reports are not merged together (the
+ * unsharded one's images are outside the list's accounting). Refusals name the files.
+ */
+function checkShardSet(reports: Report[], names: string[]): void {
+  const sharded = reports.flatMap((r, i) =>
+    r.shard ? [{ shard: r.shard, name: names[i], r }] : [],
+  );
+  if (sharded.length === 0) return;
+  if (sharded.length < reports.length) {
+    const plain = names.filter((_, i) => !reports[i].shard);
+    throw new GateError(
+      'USAGE',
+      `merge: ${sharded.map((s) => `${s.name} (shard ${s.shard.index}/${s.shard.count})`).join(', ')} ${sharded.length === 1 ? 'is a shard' : 'are shards'} of a list but ${plain.join(', ')} ${plain.length === 1 ? 'is' : 'are'} not; merge the shards of one list, or only unsharded reports`,
+    );
+  }
+  const first = sharded[0];
+  const listOf = (s: ShardInfo): string =>
+    `${s.totalImages} images in ${s.count} shards, set ${s.setDigest}`;
+  for (const s of sharded) {
+    const a = first.shard;
+    const b = s.shard;
+    if (a.count !== b.count || a.setDigest !== b.setDigest || a.totalImages !== b.totalImages)
+      throw new GateError(
+        'USAGE',
+        `merge: ${s.name} is a shard of another list than ${first.name} (${listOf(b)} vs ${listOf(a)}); give every job the same images and the same N`,
+      );
+  }
+  const byIndex = new Map<number, string>();
+  for (const s of sharded) {
+    const seen = byIndex.get(s.shard.index);
+    if (seen !== undefined)
+      throw new GateError(
+        'USAGE',
+        seen === s.name
+          ? `merge: ${s.name} is given twice`
+          : `merge: ${seen} and ${s.name} are both shard ${s.shard.index}/${s.shard.count}; give each shard once`,
+      );
+    byIndex.set(s.shard.index, s.name);
+  }
+  const count = first.shard.count;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0)
+    throw new GateError(
+      'USAGE',
+      `merge: shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${sharded.map((s) => `${s.name} = ${s.shard.index}/${count}`).join(', ')}); every shard of the list must be merged`,
+    );
+  const results = sharded.reduce((n, s) => n + s.r.results.length, 0);
+  if (results !== first.shard.totalImages)
+    throw new GateError(
+      'USAGE',
+      `merge: the shards hold ${results} image results but their list has ${first.shard.totalImages} images (${sharded.map((s) => `${s.name}: ${s.r.results.length}`).join(', ')}); a shard was edited or cut by another version`,
+    );
 }

@@ -4,6 +4,7 @@
 // (settings.ts); nothing below that sees it.
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
+import type { ShardSpec } from './shard-spec.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -88,6 +89,8 @@ export interface GateOptions {
   revocationsKey?: string;
   revocationsIdentity?: string;
   revocationsIssuer?: string;
+  /** `shard: I/N`: verify only the images of the list that hash into shard I of N (shard.ts). */
+  shard?: ShardSpec;
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

@@ -28,6 +28,7 @@ export function finishReport(
     runId: partial.runId ?? randomUUID(),
     policyDigest: policyDigest(partial.policy),
     ...(partial.github ? { github: partial.github } : {}),
+    ...(partial.shard ? { shard: partial.shard } : {}),
     startedAt: partial.startedAt,
     finishedAt: new Date().toISOString(),
     policy: partial.policy,

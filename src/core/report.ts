@@ -1,6 +1,7 @@
 // The Report: the shape of the JSON audit artifact and `--output json` (schema, per-image results,
 // the policy section). Reports are self-contained so shards from a job matrix can be merged.
 import type { GateErrorCode } from './errors.js';
+import type { ShardInfo } from './shard.js';
 import type { SignatureEvidence } from './types.js';
 
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
@@ -165,6 +166,11 @@ export interface Report {
   github?: { runId?: string; runAttempt?: string; job?: string };
   /** A merged report: the run ids of every shard in it (so merging it again cannot double-count). */
   mergedRunIds?: string[];
+  /**
+   * A run with `shard: I/N`: which shard, of how many, and the whole list it was cut from
+   * (its distinct images and their set digest), so merge can check the shards are complete.
+   */
+  shard?: ShardInfo;
   startedAt: string;
   finishedAt: string;
   policy: PolicySummary;

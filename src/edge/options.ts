@@ -21,6 +21,7 @@ import { parsePackageRule } from '../core/attestations/package-rule.js';
 import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
 import { GateError } from '../core/errors.js';
 import { parseEnforceAfter, parseMode } from '../core/policy/mode.js';
+import { parseShard } from '../core/shard-spec.js';
 
 /**
  * - `switch`: a CLI flag without a value; an Action input `true`/`false`.
@@ -516,6 +517,18 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       text: 'also verify the references listed in FILE (- for stdin), one per line',
     },
     text('imagesFile'),
+  ),
+  both(
+    'shard',
+    'text',
+    'run',
+    {
+      value: 'I/N',
+      text: 'verify only the images whose reference hashes into shard I of N (1-based:\na matrix of 1/3, 2/3, 3/3 over one list); merge then checks all N are there',
+    },
+    (o, v, name) => {
+      o.shard = parseShard(name, v as string);
+    },
   ),
   opt(
     'insecure-registries',

@@ -87,6 +87,17 @@ describe('Action inputs', () => {
     expect(() => readInputs(core.getInput, {})).toThrow(/exclude each other/);
   });
 
+  it('reads shard as I/N, and refuses it with merge-reports (the final job merges them all)', () => {
+    setInputs({ images: 'nginx', shard: '2/3' });
+    expect(readInputs(core.getInput, {}).options.shard).toEqual({ index: 2, count: 3 });
+    setInputs({ images: '', shard: '1/3', 'merge-reports': 'reports' });
+    expect(() => readInputs(core.getInput, {})).toThrow(
+      /^shard and merge-reports exclude each other/,
+    );
+    setInputs({ images: 'nginx', shard: '0/3', 'merge-reports': '' });
+    expect(() => readInputs(core.getInput, {})).toThrow(/^shard: '0\/3' is not a shard/);
+  });
+
   it('reads signer-workflow and platforms: all', () => {
     setInputs({
       images: 'nginx',

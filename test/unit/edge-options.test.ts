@@ -27,6 +27,7 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     'tuf-mirror': ['https://tuf.example/repo'],
     mode: ['warn'],
     'enforce-after': ['2027-03-01'],
+    shard: ['2/3'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };
@@ -78,6 +79,8 @@ describe('the option table', () => {
       /^enforce-after: '2027-02-30' is not a date/,
       /^--enforce-after: '2027-02-30'/,
     ],
+    ['shard', '4/3', /^shard: '4\/3' names shard 4 of only 3/, /^--shard: '4\/3'/],
+    ['shard', 'a/b', /^shard: 'a\/b' is not a shard/, /^--shard: 'a\/b' is not a shard/],
   ])('%s=%s fails in both front ends, naming what the user wrote', (name, value, inMsg, cliMsg) => {
     expect(() => actionOptions({ [name]: value })).toThrow(inMsg);
     expect(() => cliOptions([`--${name}`, value])).toThrow(cliMsg);
