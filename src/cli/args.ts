@@ -12,9 +12,9 @@ import {
   type OptionValue,
 } from '../edge/options.js';
 import { parseImages, type ImagesCommand } from './images.js';
-import { parseRevoke, type RevokeCommand } from './revoke.js';
+import { parseRevoke, type RevokeCommand } from './revoke-args.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
-import type { PinCommand } from './pin.js';
+import type { PinCommand } from './pin-args.js';
 import { nearest } from './suggest.js';
 
 export { HELP, helpText } from './help.js';

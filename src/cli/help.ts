@@ -2,8 +2,8 @@
 // and the overview. The verify options come from the shared option table (src/edge/options.ts).
 import { verifyHelp } from '../edge/options.js';
 import { IMAGES_HELP } from './images.js';
-import { PIN_HELP } from './pin.js';
-import { REVOKE_HELP } from './revoke.js';
+import { PIN_HELP } from './pin-args.js';
+import { REVOKE_HELP } from './revoke-args.js';
 
 export const CLI_RUN_HELP: Array<[string, string]> = [
   [

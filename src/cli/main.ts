@@ -7,9 +7,6 @@ import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
-import { runPin } from './pin.js';
-import { findImages } from '../core/manifests/files.js';
-import { runRevoke } from './revoke.js';
 import { reportJson } from '../render/json.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
@@ -98,6 +95,7 @@ export async function main(
       // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
       // the commit; a file that does not parse is left to the gate (exit 2, naming it).
       if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
+        const { findImages } = await import('../core/manifests/files.js');
         const found = await findImages({
           paths: cmd.options.manifests ?? [],
           lists: [],
@@ -147,9 +145,9 @@ export async function main(
     case 'images':
       return runImages(cmd, io);
     case 'pin':
-      return runPin(cmd, io);
+      return (await import('./pin.js')).runPin(cmd, io);
     case 'revoke':
-      return runRevoke(cmd, io);
+      return (await import('./revoke.js')).runRevoke(cmd, io);
     case 'merge': {
       let report: Report;
       try {
