@@ -113,7 +113,9 @@ async function gate(
       credentials: settings.registryCredentials,
       ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
       signal: deadline,
+      deadline: Date.now() + settings.timeoutMs,
       maxConnectionsPerOrigin: Math.max(settings.concurrency, 2),
+      concurrencyPerRegistry: settings.concurrency,
       ...(hooks.log ? { log: hooks.log } : {}),
       secrets,
     });
@@ -127,7 +129,12 @@ async function gate(
       if (!ctx) contexts.set(rule, (ctx = ruleContext(rule, root, githubSource)));
       return ctx;
     };
-    const engine = { policy, contextFor, stores: runStores(client, env) };
+    const engine = {
+      policy,
+      contextFor,
+      stores: runStores(client, env),
+      pullBudget: client.governor,
+    };
     // Every image has its byte budget (verify/image.ts), and all of them together this one.
     const results = await withByteBudget(new ByteBudget('run', LIMITS.runBytes), () =>
       verifyBatch(settings.images, engine, {
@@ -143,7 +150,7 @@ async function gate(
       policy: summarizeRunPolicy(summary, policy),
       results: results.map(withSources),
       warnings,
-      stats: { registryRequests: client.stats.requests },
+      stats: { registryRequests: client.stats.requests, registries: client.governor.allStats() },
     });
   } catch (e: unknown) {
     const err = toGateError(e);

@@ -64,6 +64,10 @@ export interface ContentStore {
    * (the caller then falls back to the `sha256-<hex>` tag schema).
    */
   getReferrers?(digest: string, artifactType?: string): Promise<Descriptor[] | undefined>;
+  /** A tag's digest without its manifest bytes (HEAD); for registries that count pulls. */
+  resolve?(tag: string): Promise<{ digest: string } | undefined>;
+  /** Whether manifest GETs count against a pull limit here (then tags are resolved by HEAD). */
+  countsPulls?(): boolean;
 }
 
 /** Which storage scheme a signature was found in. */

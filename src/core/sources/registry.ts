@@ -91,6 +91,38 @@ export class RegistryStore implements ContentStore {
     return { digest, mediaType, bytes, manifest };
   }
 
+  /** Whether the registry counts manifest GETs as pulls (then batch.ts resolves tags by HEAD). */
+  countsPulls(): boolean {
+    return this.repo.countsPulls?.() ?? false;
+  }
+
+  /**
+   * A tag's digest by HEAD (`Docker-Content-Digest`), which Docker Hub does not count as a pull;
+   * undefined when the registry says the tag does not exist. The manifest itself is then fetched
+   * by that digest and checked against it (getManifest), once per digest in the run. A HEAD
+   * without a well-formed digest header falls back to GET, which hashes what it receives.
+   */
+  async resolve(tag: string): Promise<{ digest: string } | undefined> {
+    if (!isTag(tag))
+      throw new GateError(
+        'USAGE',
+        `manifest reference for ${this.name}: ${quote(tag)} is not a tag`,
+      );
+    const what = `manifest ${this.name}:${tag}`;
+    const res = await this.repo.get(`/v2/${this.repo.repository}/manifests/${tag}`, {
+      accept: MANIFEST_ACCEPT.join(', '),
+      maxBytes: MAX_MANIFEST_BYTES,
+      what,
+      method: 'HEAD',
+    });
+    if (res.status === 404) return undefined;
+    this.expectOk(res, what);
+    const header = res.headers.get('docker-content-digest')?.trim();
+    if (header !== undefined && parseDigest(header)) return { digest: header };
+    const fetched = await this.getManifest(tag);
+    return fetched ? { digest: fetched.digest } : undefined;
+  }
+
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
     const expected = assertDigest(digest, 'content', `blob digest in ${this.name}`);
     if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
@@ -148,9 +180,17 @@ export class RegistryStore implements ContentStore {
         accept: MEDIA_TYPES.ociIndex,
         maxBytes: MAX_MANIFEST_BYTES,
         what,
+        offOrigin429: 'return',
       });
       // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
       if (res.status === 404 && page === 1) return undefined;
+      // GHCR answers 303 into github.com's packages API, which is heavily rate-limited (429) and
+      // is not the registry (artifacthub/hub#4785): the tag schema serves the same referrers, so
+      // it is used for this registry for the rest of the run.
+      if (res.status === 429 && res.url.origin !== this.repo.origin) {
+        if (this.repo.referrersApi) this.repo.referrersApi.known = 'absent';
+        return undefined;
+      }
       this.expectOk(res, what);
       const entries = parseIndex(res.body, what, MAX_REFERRERS - all.length);
       all.push(...entries);

@@ -225,8 +225,11 @@ async function* bundleCandidates(
     const tag = signatureTag(digest, '');
     out.searched.push(`tag ${tag}`);
     const index = await store.getManifest(tag);
-    // Per the distribution spec, a fallback tag that is not a valid index means "no referrers".
-    descriptors = index?.manifest.manifests ?? [];
+    // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the
+    // image itself (oras-project/oras-go#1396): its own entries (an index's platforms) are no
+    // referrers. Per the distribution spec, a fallback tag that is not a valid index means "no
+    // referrers" too.
+    descriptors = index && index.digest !== digest ? (index.manifest.manifests ?? []) : [];
   }
   const bundles = descriptors.filter((d) => d.artifactType === MEDIA_TYPES.bundleV03);
   for (const [i, desc] of bundles.entries()) {
