@@ -15,6 +15,13 @@
 //   `sha256-<hex>` as the digest `sha256:<hex>`, answering with the subject manifest itself
 //   (oras-project/oras-go#1396).
 //
+// - Registries without the referrers API answering 400 or 406 instead of 404, or 200 with a page
+//   that is not an index: go-containerregistry falls back to the tag schema on each
+//   (pkg/v1/remote/referrers.go; google/go-containerregistry#1962 for a 406).
+// - Harbor lists a referrer's config media type in place of its artifactType
+//   (goharbor/harbor#19867), as cosign's own fallback indexes did (sigstore/cosign#4422) and GHCR's
+//   show (NVIDIA/aicr#1957): a cosign bundle appears as `application/vnd.oci.empty.v1+json`.
+//
 // Every request is logged with its method, path, arrival time and the requests in flight then.
 import {
   Agent,
@@ -24,6 +31,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 export interface PullLimit {
@@ -45,6 +53,10 @@ export interface Behaviour {
   ghcrReferrers?: boolean;
   /** GitLab: `manifests/sha256-<hex>` is answered as `manifests/sha256:<hex>`. */
   gitlabDigestTags?: boolean;
+  /** The referrers endpoint answers this instead (a registry without the API). */
+  referrersAnswer?: 400 | 406 | 'html';
+  /** Fallback tag indexes list each entry's artifactType as the empty config type (Harbor). */
+  configTypeInIndex?: boolean;
   /** Each answer is held this long, so concurrency shows as requests in flight. */
   delayMs?: number;
 }
@@ -85,7 +97,12 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
   let count = 0;
 
   const packages: Server = createServer((req, res) => {
-    state.packagesApi.push({ method: req.method ?? '', path: req.url ?? '', at: now(), inFlight: 0 });
+    state.packagesApi.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      at: now(),
+      inFlight: 0,
+    });
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
     res.end('{"message":"API rate limit exceeded"}');
   });
@@ -103,9 +120,14 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
     state.log.push(entry);
     const n = count++;
     res.on('close', () => inFlight--);
-    const answer = (status: number, headers: Record<string, string>, body: string | Buffer = ''): void => {
+    const answer = (
+      status: number,
+      headers: Record<string, string>,
+      body: string | Buffer = '',
+    ): void => {
       entry.status = status;
-      const send = () => res.writeHead(status, headers).end(req.method === 'HEAD' ? undefined : body);
+      const send = () =>
+        res.writeHead(status, headers).end(req.method === 'HEAD' ? undefined : body);
       if (b.delayMs) setTimeout(send, b.delayMs);
       else send();
     };
@@ -115,7 +137,10 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
       if (now() - state.stormStartedAt < b.storm.seconds * 1000) {
         answer(
           429,
-          { 'content-type': 'application/json', 'retry-after': b.storm.retryAfter ?? String(b.storm.seconds) },
+          {
+            'content-type': 'application/json',
+            'retry-after': b.storm.retryAfter ?? String(b.storm.seconds),
+          },
           '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}',
         );
         return;
@@ -128,6 +153,17 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
       // The Location as GHCR sends it: the repository path-escaped, the digest cut at its colon.
       const loc = `http://127.0.0.1:${packagesPort}/-/v2/packages/container/package/${encodeURIComponent(`${m[1]}/referrers/sha256`)}`;
       answer(303, { location: loc });
+      return;
+    }
+    if (b.referrersAnswer !== undefined && REFERRERS_PATH.test(path)) {
+      if (b.referrersAnswer === 'html')
+        answer(200, { 'content-type': 'text/html' }, '<html></html>');
+      else
+        answer(
+          b.referrersAnswer,
+          { 'content-type': 'application/json' },
+          '{"errors":[{"code":"UNSUPPORTED","message":"unknown endpoint"}]}',
+        );
       return;
     }
     if (b.gitlabDigestTags && manifest && /^sha256-[0-9a-f]{64}$/.test(manifest[2])) {
@@ -153,7 +189,8 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
         lim.remaining--;
       }
       limitHeaders['ratelimit-limit'] = `${lim.limit};w=${lim.window}`;
-      limitHeaders['ratelimit-remaining'] = b.rawRemainingHeader ?? `${lim.remaining};w=${lim.window}`;
+      limitHeaders['ratelimit-remaining'] =
+        b.rawRemainingHeader ?? `${lim.remaining};w=${lim.window}`;
       limitHeaders['docker-ratelimit-source'] = lim.source;
     }
     const up = httpRequest(
@@ -172,7 +209,26 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(ur.headers))
             if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-          answer(ur.statusCode ?? 502, { ...headers, ...limitHeaders }, Buffer.concat(chunks));
+          let body = Buffer.concat(chunks);
+          if (
+            b.configTypeInIndex &&
+            manifest &&
+            /^sha256-[0-9a-f]{64}$/.test(manifest[2]) &&
+            ur.statusCode === 200 &&
+            req.method === 'GET'
+          ) {
+            const index = JSON.parse(body.toString()) as {
+              manifests?: Array<{ artifactType?: string }>;
+            };
+            for (const m of index.manifests ?? [])
+              m.artifactType = 'application/vnd.oci.empty.v1+json';
+            body = Buffer.from(JSON.stringify(index));
+            headers['docker-content-digest'] =
+              `sha256:${createHash('sha256').update(body).digest('hex')}`;
+            headers['content-length'] = String(body.length);
+            delete headers.etag;
+          }
+          answer(ur.statusCode ?? 502, { ...headers, ...limitHeaders }, body);
         });
       },
     );

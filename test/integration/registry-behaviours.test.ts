@@ -86,7 +86,8 @@ async function verify(
 }
 
 const statsOf = (report: Report): RegistryStats => report.stats!.registries![proxy.host];
-const manifestGets = () => proxy.log.filter((r) => r.method === 'GET' && r.path.includes('/manifests/'));
+const manifestGets = () =>
+  proxy.log.filter((r) => r.method === 'GET' && r.path.includes('/manifests/'));
 
 describe('Docker Hub: manifest GETs are pulls, HEADs are not', () => {
   it('resolves tags by HEAD once the registry shows a limit, and counts pulls per registry', async () => {
@@ -116,7 +117,12 @@ describe('Docker Hub: manifest GETs are pulls, HEADs are not', () => {
     expect(st.pulls).toBe(manifestGets().length);
     expect(st.pulls).toBe(8);
     expect(st.requests).toBe(proxy.log.length);
-    expect(st.rateLimit).toEqual({ limit: 100, remaining: 82, windowSeconds: 21600, source: '192.0.2.1' });
+    expect(st.rateLimit).toEqual({
+      limit: 100,
+      remaining: 82,
+      windowSeconds: 21600,
+      source: '192.0.2.1',
+    });
     expect(report.stats?.registryRequests).toBe(proxy.log.length);
   });
 
@@ -160,13 +166,15 @@ describe('Docker Hub: manifest GETs are pulls, HEADs are not', () => {
     const repo = 'hub/spent';
     await signedImages(repo, 2);
     proxy.reset({ pullLimit: { limit: 100, remaining: 0, window: 21600, source: '192.0.2.1' } });
-    const { code, report } = await verify(['--key', pub, '--concurrency', '1'], [
-      `${repo}:v0`,
-      `${repo}:v1`,
-    ]);
+    const { code, report } = await verify(
+      ['--key', pub, '--concurrency', '1'],
+      [`${repo}:v0`, `${repo}:v1`],
+    );
     expect(code).toBe(2);
     expect(report.results.map((r) => r.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
-    expect(report.results[0].reason).toMatch(/pull limit of 100 per 21600 s is used up \(0 left for 192\.0\.2\.1\)/);
+    expect(report.results[0].reason).toMatch(
+      /pull limit of 100 per 21600 s is used up \(0 left for 192\.0\.2\.1\)/,
+    );
     // One GET for the first image; the second is stopped before it sends anything.
     expect(lines(proxy.log)).toEqual([`GET /v2/${repo}/manifests/v0`]);
     expect(statsOf(report)).toMatchObject({ pulls: 1, rateLimited: 1, retries: 0 });
@@ -180,15 +188,17 @@ describe('Docker Hub: manifest GETs are pulls, HEADs are not', () => {
         pullLimit: { limit: 100, remaining: 50, window: 21600, source: '192.0.2.1' },
         rawRemainingHeader: raw,
       });
-      const { code, report } = await verify(['--key', pub, '--concurrency', '1'], [
-        `${repo}:v0`,
-        `${repo}:v1`,
-        `${repo}:v2`,
-      ]);
+      const { code, report } = await verify(
+        ['--key', pub, '--concurrency', '1'],
+        [`${repo}:v0`, `${repo}:v1`, `${repo}:v2`],
+      );
       expect(code, raw).toBe(0);
       expect(statsOf(report).rateLimit, raw).toBeUndefined();
       // No limit seen: tags are GETs, as on any registry.
-      expect(proxy.log.filter((r) => r.method === 'HEAD'), raw).toEqual([]);
+      expect(
+        proxy.log.filter((r) => r.method === 'HEAD'),
+        raw,
+      ).toEqual([]);
     }
   });
 });
@@ -241,7 +251,9 @@ describe('429 storms: one backoff per registry, AIMD concurrency', () => {
     expect(code).toBe(2);
     expect(report.results.map((r) => r.code)).toEqual(Array(3).fill('RATE_LIMITED'));
     expect(report.results[0].reason).toMatch(
-      new RegExp(`registry ${proxy.host.replaceAll('.', '\\.')} answered HTTP 429.*asks to wait 120 s \\(more than the \\d+ s left of the run's timeout\\)`),
+      new RegExp(
+        `registry ${proxy.host.replaceAll('.', '\\.')} answered HTTP 429.*asks to wait 120 s \\(more than the \\d+ s left of the run's timeout\\)`,
+      ),
     );
     // The registry is stopped: one request, not one per image.
     expect(proxy.log).toHaveLength(1);
@@ -260,7 +272,14 @@ describe('GHCR: referrers 303 into a rate-limited API', () => {
     }
     proxy.reset({ ghcrReferrers: true });
     const { code, report } = await verify(
-      ['--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, '--concurrency', '2'],
+      [
+        '--certificate-identity',
+        IDENTITY,
+        '--certificate-oidc-issuer',
+        ISSUER,
+        '--concurrency',
+        '2',
+      ],
       imgs.map((_, i) => `${repo}:v${i}`),
     );
     expect(code).toBe(0);
@@ -268,7 +287,9 @@ describe('GHCR: referrers 303 into a rate-limited API', () => {
     // One 303 and one 429 for the whole run; the later images never ask the referrers API.
     expect(proxy.log.filter((r) => r.path.includes('/referrers/'))).toHaveLength(1);
     expect(proxy.packagesApi).toHaveLength(1);
-    expect(proxy.packagesApi[0].path).toMatch(/\/-\/v2\/packages\/container\/package\/ghcr%2Fbundles%2Freferrers%2Fsha256$/);
+    expect(proxy.packagesApi[0].path).toMatch(
+      /\/-\/v2\/packages\/container\/package\/ghcr%2Fbundles%2Freferrers%2Fsha256$/,
+    );
     // The API's 429 is not the registry's: no backoff, no halving, no retry.
     const st = statsOf(report);
     expect(st).toMatchObject({ rateLimited: 1, retries: 0, concurrency: { start: 2, min: 2 } });
@@ -306,5 +327,50 @@ describe('GitLab: the fallback tag resolves to the image itself', () => {
     // ... and its entry was not taken for a referrer.
     expect(lines(proxy.log)).not.toContain(`GET /v2/${repo}/manifests/${child.digest}`);
     expect(signed.digest).toBe(report.results[1].digest);
+  });
+});
+
+describe('registries without the referrers API, and Harbor listing the config type', () => {
+  async function bundleImages(repo: string, n: number): Promise<Image[]> {
+    const imgs: Image[] = [];
+    for (let i = 0; i < n; i++) {
+      const img = await randomImage(reg, repo, `v${i}`);
+      await attachBundles({ reg, ss }, img, { sign: { identity: IDENTITY, issuer: ISSUER } });
+      imgs.push(img);
+    }
+    return imgs;
+  }
+  const keyless = ['--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER];
+
+  it.each<[400 | 406 | 'html']>([[400], [406], ['html']])(
+    'a referrers endpoint answering %s is no referrers API: the tag schema, learnt once',
+    async (answer) => {
+      const repo = `noapi/r${answer}`;
+      const imgs = await bundleImages(repo, 3);
+      proxy.reset({ referrersAnswer: answer });
+      const { code, report } = await verify(
+        [...keyless, '--concurrency', '1'],
+        imgs.map((_, i) => `${repo}:v${i}`),
+      );
+      expect(code).toBe(0);
+      expect(report.results.map((r) => r.signatures[0]?.format)).toEqual(
+        Array(3).fill('bundle-tag'),
+      );
+      expect(proxy.log.filter((r) => r.path.includes('/referrers/'))).toHaveLength(1);
+    },
+  );
+
+  it('a bundle listed under the empty config type is still found, by its manifest artifactType', async () => {
+    const repo = 'harbor/config-type';
+    const imgs = await bundleImages(repo, 2);
+    proxy.reset({ configTypeInIndex: true });
+    const { code, report } = await verify(
+      [...keyless, '--concurrency', '1'],
+      imgs.map((_, i) => `${repo}:v${i}`),
+    );
+    expect(code).toBe(0);
+    expect(report.results.map((r) => r.outcome)).toEqual(['verified', 'verified']);
+    // The index the client read did list the empty type.
+    expect(lines(proxy.log)).toContain(`GET /v2/${repo}/manifests/${sigTag(imgs[0].digest, '')}`);
   });
 });

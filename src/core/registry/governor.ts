@@ -354,8 +354,7 @@ export function readRateLimit(
   if (lim !== null && !limit)
     log(`ignoring malformed ratelimit-limit ${JSON.stringify(lim.slice(0, 80))}`);
   const src = headers.get('docker-ratelimit-source');
-  const source =
-    src !== null && /^[\x21-\x7e]{1,100}$/.test(src.trim()) ? src.trim() : undefined;
+  const source = src !== null && /^[\x21-\x7e]{1,100}$/.test(src.trim()) ? src.trim() : undefined;
   const windowSeconds = remaining.windowSeconds ?? limit?.windowSeconds;
   return {
     remaining: remaining.value,
@@ -374,7 +373,8 @@ export function mergeRegistryStats(
   shards: Array<Record<string, RegistryStats> | undefined>,
 ): Record<string, RegistryStats> | undefined {
   const out: Record<string, RegistryStats> = {};
-  const count = (v: unknown): number => (Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0);
+  const count = (v: unknown): number =>
+    Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0;
   for (const shard of shards) {
     if (typeof shard !== 'object' || shard === null) continue;
     for (const [host, st] of Object.entries(shard)) {
@@ -396,11 +396,18 @@ export function mergeRegistryStats(
       };
       const r = st.rateLimit;
       const best =
-        r && Number.isSafeInteger(r.remaining) && (!prev?.rateLimit || r.remaining < prev.rateLimit.remaining)
+        r &&
+        Number.isSafeInteger(r.remaining) &&
+        (!prev?.rateLimit || r.remaining < prev.rateLimit.remaining)
           ? r
           : prev?.rateLimit;
       if (best) next.rateLimit = best;
-      Object.defineProperty(out, host, { value: next, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, host, {
+        value: next,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;

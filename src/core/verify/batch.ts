@@ -61,7 +61,7 @@ export async function verifyBatch(
       if (ref.kind !== 'registry') return undefined;
       const id = referenceIdentity(ref);
       let m = pending.get(ref.registry);
-      if (!m) pending.set(ref.registry, (m = new Map()));
+      if (!m) pending.set(ref.registry, (m = new Map<string, number>()));
       m.set(id, (m.get(id) ?? 0) + 1);
       return { registry: ref.registry, id };
     } catch {
