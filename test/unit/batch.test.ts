@@ -453,4 +453,22 @@ describe('verifyBatch and advertised pull limits', () => {
     expect(store.reads.filter((r) => r === `manifest ${d}`)).toHaveLength(1);
     expect(store.reads.filter((r) => r.endsWith('.sig'))).toHaveLength(1);
   });
+
+  it('a HEAD answered without a digest header falls back to GET, and that manifest is used', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.sign(d);
+    const counting = Object.assign(store, {
+      countsPulls: () => true,
+      resolve: (tag: string) =>
+        store.getManifest(tag).then((f) => (f ? { digest: f.digest, fetched: f } : undefined)),
+    });
+    const { ctx } = context(counting);
+    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+    expect(r.outcome).toBe('verified');
+    expect(store.reads.filter((x) => x.startsWith('manifest '))).toEqual([
+      'manifest v1',
+      `manifest ${d.replace(':', '-')}.sig`,
+    ]);
+  });
 });

@@ -102,7 +102,7 @@ export class RegistryStore implements ContentStore {
    * by that digest and checked against it (getManifest), once per digest in the run. A HEAD
    * without a well-formed digest header falls back to GET, which hashes what it receives.
    */
-  async resolve(tag: string): Promise<{ digest: string } | undefined> {
+  async resolve(tag: string): Promise<{ digest: string; fetched?: FetchedManifest } | undefined> {
     if (!isTag(tag))
       throw new GateError(
         'USAGE',
@@ -120,7 +120,7 @@ export class RegistryStore implements ContentStore {
     const header = res.headers.get('docker-content-digest')?.trim();
     if (header !== undefined && parseDigest(header)) return { digest: header };
     const fetched = await this.getManifest(tag);
-    return fetched ? { digest: fetched.digest } : undefined;
+    return fetched ? { digest: fetched.digest, fetched } : undefined;
   }
 
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {

@@ -169,7 +169,7 @@ async function verifyDeduped(
   if (store.resolve && store.countsPulls?.()) {
     // A registry that counts manifest GETs as pulls: the tag by HEAD, then its manifest by digest
     // once per digest in the run (a second tag of one digest costs no pull).
-    let head: { digest: string } | undefined;
+    let head: { digest: string; fetched?: FetchedManifest } | undefined;
     try {
       head = await store.resolve(ref.tag);
     } catch (e: unknown) {
@@ -183,7 +183,10 @@ async function verifyDeduped(
       return resultFromError(ref.original, err, Math.round(performance.now() - started));
     }
     const pinned: ImageRef = { ...ref, digest: head.digest };
-    const r = await once(`${ref.identity}@${head.digest}`, () => verifyImage(pinned, ctx, stores));
+    const fetched = head.fetched;
+    const r = await once(`${ref.identity}@${head.digest}`, () =>
+      fetched ? verifyImage(ref, ctx, stores, fetched) : verifyImage(pinned, ctx, stores),
+    );
     return { ...r, durationMs: Math.round(performance.now() - started) };
   }
   let fetched: FetchedManifest | undefined;
