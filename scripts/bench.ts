@@ -400,6 +400,9 @@ async function main(): Promise<void> {
     const requestsOf = (run: typeof mixed, n: number) =>
       (run.report.stats?.registryRequests ?? NaN) / n;
     const requestsPerImage = requestsOf(mixed, N);
+    // Manifest GETs, what Docker Hub counts as pulls (report stats.registries, issue 15).
+    const pullsOf = (run: typeof mixed, n: number) =>
+      Object.values(run.report.stats?.registries ?? {}).reduce((a, r) => a + r.pulls, 0) / n;
 
     log(`per-process loop over ${SAMPLE} images…`);
     const sample = images.filter((_, i) => i % Math.max(1, Math.floor(N / SAMPLE)) === 0);
@@ -462,6 +465,7 @@ async function main(): Promise<void> {
       },
       p95Ms: percentile(durations, 95),
       requestsPerImage: round(requestsPerImage, 2),
+      pullsPerImage: round(pullsOf(mixed, N), 2),
       peakRssMb: round((mixed.maxRssKb ?? 0) / 1024),
       coldStartMs: { cli: Math.round(coldCli), action: Math.round(coldAction) },
       speedupVsProcessLoop: round(loopPerImage / batchPerImage),
@@ -546,6 +550,7 @@ async function main(): Promise<void> {
       ],
       ['per image p50 / p95 (durationMs)', `${percentile(durations, 50)} / ${result.p95Ms} ms`, ''],
       ['HTTP requests per image, mixed', String(result.requestsPerImage), '≤ 4'],
+      ['  of which pulls (manifest GETs)', String(result.pullsPerImage), ''],
       [
         '  key-signed batch / keyless batch',
         `${round(requestsOf(keyRun, byKind('key').length), 2)} / ${round(requestsOf(keylessRun, byKind('keylessAll').length), 2)}`,

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'REGISTRY_ERROR' // 5xx after retries, unexpected status
   | 'AUTH_REFUSED' // 401/403 from registry or token service
+  | 'RATE_LIMITED' // a registry's pull limit or Retry-After would outlast the run
   | 'LIMIT_EXCEEDED' // size or count limit hit
   | 'REVOCATION_LIST' // the revocation list is unreachable, unsigned, wrongly signed, expired or bad
   | 'INSECURE' // plain HTTP to a non-loopback registry, bad redirect or realm

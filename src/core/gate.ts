@@ -142,7 +142,9 @@ async function gate(
       credentials: settings.registryCredentials,
       ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
       signal: deadline,
+      deadline: Date.now() + settings.timeoutMs,
       maxConnectionsPerOrigin: Math.max(settings.concurrency, 2),
+      concurrencyPerRegistry: settings.concurrency,
       ...(hooks.log ? { log: hooks.log } : {}),
       secrets,
     });
@@ -157,7 +159,12 @@ async function gate(
         contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource), revoked)));
       return ctx;
     };
-    const engine = { policy, contextFor, stores: runStores(client, env) };
+    const engine = {
+      policy,
+      contextFor,
+      stores: runStores(client, env),
+      pullBudget: client.governor,
+    };
     // Every image has its byte budget (verify/image.ts), and all of them together this one.
     const results = await withByteBudget(new ByteBudget('run', LIMITS.runBytes), () =>
       verifyBatch(settings.images, engine, {
@@ -173,7 +180,7 @@ async function gate(
       policy: summarizeRunPolicy(summary, policy),
       results: results.map(withSources),
       warnings,
-      stats: { registryRequests: client.stats.requests },
+      stats: { registryRequests: client.stats.requests, registries: client.governor.allStats() },
       ...(revoked ? { revocations: revoked.summary } : {}),
     });
   } catch (e: unknown) {

@@ -1,5 +1,6 @@
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
+import { mergeRegistryStats, type RegistryStats } from './registry/governor.js';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -184,11 +185,18 @@ export function mergeReports(
       ? {
           stats: {
             registryRequests: reports.reduce((n, r) => n + (r.stats?.registryRequests ?? 0), 0),
+            ...registriesOf(reports),
           },
         }
       : {}),
     results,
   };
+}
+
+/** The shards' per-registry counters, summed (registry/governor.ts). */
+function registriesOf(reports: Report[]): { registries?: Record<string, RegistryStats> } {
+  const registries = mergeRegistryStats(reports.map((r) => r.stats?.registries));
+  return registries ? { registries } : {};
 }
 
 /** The runs a report stands for: its own, or every shard's when it is itself a merge. */

@@ -2,6 +2,7 @@
 // the policy section). Reports are self-contained so shards from a job matrix can be merged.
 import type { GateErrorCode } from './errors.js';
 import type { ShardInfo } from './shard.js';
+import type { RegistryStats } from './registry/governor.js';
 import type { SignatureEvidence } from './types.js';
 
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
@@ -180,8 +181,12 @@ export interface Report {
   error?: { code: GateErrorCode; message: string };
   /** Things to act on that did not change the verdict (a trusted root near or past its end). */
   warnings?: string[];
-  /** HTTP requests sent to registries during the run (for audits of cost and the benchmark). */
-  stats?: { registryRequests: number };
+  /**
+   * HTTP requests sent to registries during the run (for audits of cost and the benchmark), and
+   * per registry API host: requests, pulls (manifest GETs), 429s, retries, bytes, time waiting,
+   * the concurrency window and the pull limit it advertised.
+   */
+  stats?: { registryRequests: number; registries?: Record<string, RegistryStats> };
   /** The revocation list the run checked (docs/revocation.md), when it was given one. */
   revocations?: RevocationListSummary;
   results: ImageResult[];

@@ -64,6 +64,13 @@ export interface ContentStore {
    * (the caller then falls back to the `sha256-<hex>` tag schema).
    */
   getReferrers?(digest: string, artifactType?: string): Promise<Descriptor[] | undefined>;
+  /**
+   * A tag's digest without its manifest bytes (HEAD), for registries that count pulls; with the
+   * manifest when the store had to GET it after all (no usable digest header).
+   */
+  resolve?(tag: string): Promise<{ digest: string; fetched?: FetchedManifest } | undefined>;
+  /** Whether manifest GETs count against a pull limit here (then tags are resolved by HEAD). */
+  countsPulls?(): boolean;
 }
 
 /** Which storage scheme a signature was found in. */

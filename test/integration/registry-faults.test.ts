@@ -286,7 +286,7 @@ describe('retries', () => {
     await expect(
       registryStore(client(), f.host, 'app').getManifest('latest'),
     ).rejects.toMatchObject({
-      code: 'REGISTRY_ERROR',
+      code: 'RATE_LIMITED',
       message: expect.stringContaining('86400 s'),
     });
     expect(f.seen).toHaveLength(1);

@@ -371,3 +371,104 @@ describe('verifyBatch', () => {
     expect(r.outcome).toBe('failed');
   });
 });
+
+describe('verifyBatch and advertised pull limits', () => {
+  it("asks the budget before each image with the registry's images not yet finished (distinct)", async () => {
+    const store = new MemoryStore();
+    for (const t of ['a', 'b', 'c']) store.sign(store.image(t, t));
+    const { ctx } = context(store);
+    const asked: Array<[string, number]> = [];
+    ctx.pullBudget = { admit: (registry, needed) => void asked.push([registry, needed]) };
+    const images = [
+      `${REPO}:a`,
+      `${REPO}:b`,
+      `REG.EXAMPLE/app:b`,
+      `other.example/app:c`,
+      `${REPO}:c`,
+    ];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: false });
+    expect(results.every((r) => r.outcome === 'verified')).toBe(true);
+    // reg.example: a, b, c pending (b spelt twice counts once); the second spelling of b is
+    // already verified when its turn comes, so it is not asked about.
+    expect(asked).toEqual([
+      ['reg.example', 3],
+      ['reg.example', 2],
+      ['other.example', 1],
+      ['reg.example', 1],
+    ]);
+  });
+
+  it('an image the budget refuses is an error (exit 2) without a request; other registries go on', async () => {
+    const store = new MemoryStore();
+    for (const t of ['a', 'b']) store.sign(store.image(t, t));
+    const { ctx } = context(store);
+    const stop = new GateError('RATE_LIMITED', 'registry reg.example has 0 pulls left');
+    ctx.pullBudget = {
+      admit: (registry) => {
+        if (registry === 'reg.example') throw stop;
+      },
+    };
+    const results = await verifyBatch([`${REPO}:a`, `other.example/app:b`], ctx, {
+      concurrency: 1,
+      failFast: false,
+    });
+    expect(results.map((r) => [r.outcome, r.code])).toEqual([
+      ['error', 'RATE_LIMITED'],
+      ['verified', undefined],
+    ]);
+    expect(results[0].reason).toContain('0 pulls left');
+    // Nothing was read for the refused image (every read is b's: its tag, .sig and payload).
+    expect(store.reads.filter((r) => r.startsWith('manifest '))).toEqual([
+      'manifest b',
+      `manifest ${results[1].digest!.replace(':', '-')}.sig`,
+    ]);
+    expect(store.reads).toHaveLength(3);
+  });
+
+  it('resolves tags by HEAD where the store counts pulls: a second tag of one digest costs no GET', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.tag('latest', d);
+    store.sign(d);
+    const heads: string[] = [];
+    const counting = Object.assign(store, {
+      countsPulls: () => true,
+      resolve: (tag: string) => {
+        heads.push(tag);
+        return store.getManifest(tag).then((f) => (f ? { digest: f.digest } : undefined));
+      },
+    });
+    const { ctx } = context(counting);
+    const results = await verifyBatch([`${REPO}:v1`, `${REPO}:latest`, `${REPO}:gone`], ctx, {
+      concurrency: 1,
+      failFast: false,
+    });
+    expect(results.map((r) => [r.outcome, r.code, r.digest])).toEqual([
+      ['verified', undefined, d],
+      ['verified', undefined, d],
+      ['failed', 'NOT_FOUND', undefined],
+    ]);
+    expect(heads).toEqual(['v1', 'latest', 'gone']);
+    // Reads: the HEADs (through getManifest here), the manifest by digest once, its .sig once.
+    expect(store.reads.filter((r) => r === `manifest ${d}`)).toHaveLength(1);
+    expect(store.reads.filter((r) => r.endsWith('.sig'))).toHaveLength(1);
+  });
+
+  it('a HEAD answered without a digest header falls back to GET, and that manifest is used', async () => {
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.sign(d);
+    const counting = Object.assign(store, {
+      countsPulls: () => true,
+      resolve: (tag: string) =>
+        store.getManifest(tag).then((f) => (f ? { digest: f.digest, fetched: f } : undefined)),
+    });
+    const { ctx } = context(counting);
+    const [r] = await verifyBatch([`${REPO}:v1`], ctx, opts);
+    expect(r.outcome).toBe('verified');
+    expect(store.reads.filter((x) => x.startsWith('manifest '))).toEqual([
+      'manifest v1',
+      `manifest ${d.replace(':', '-')}.sig`,
+    ]);
+  });
+});

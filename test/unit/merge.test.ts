@@ -94,6 +94,33 @@ describe('merging shard reports', () => {
     expect(m.outcome).toBe('error');
   });
 
+  it("sums the shards' per-registry counters (issue 15)", () => {
+    const reg = (pulls: number, remaining: number) => ({
+      requests: pulls + 1,
+      pulls,
+      rateLimited: 0,
+      retries: 0,
+      bytes: 100,
+      waitMs: 5,
+      concurrency: { start: 8, min: 8, final: 8 },
+      rateLimit: { remaining },
+    });
+    const a = {
+      ...shard([['a', 'verified']]),
+      stats: { registryRequests: 3, registries: { h: reg(2, 90) } },
+    };
+    const b = {
+      ...shard([['b', 'verified']]),
+      stats: { registryRequests: 4, registries: { h: reg(3, 80) } },
+    };
+    expect(mergeReports([a, b]).stats).toEqual({
+      registryRequests: 7,
+      registries: {
+        h: { ...reg(5, 80), requests: 7, bytes: 200, waitMs: 10 },
+      },
+    });
+  });
+
   it('gives the merged report its own run id, the shards run ids and their policy digest', () => {
     const a = shard([['a', 'verified']]);
     const b = shard([['b', 'verified']]);

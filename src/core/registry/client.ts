@@ -14,6 +14,7 @@ import {
 import { isRepositoryName, quote } from './digest.js';
 import { guardedLookup, isPlainHttpAllowed } from '../net/addresses.js';
 import { apiHostFor, isDockerHub, normalizeHost } from './hosts.js';
+import { RegistryGovernor } from './governor.js';
 import { HttpTransport } from './http.js';
 import { errorDetail } from './http-errors.js';
 import type { ReferrersApiState, RepositoryGetter } from './repository.js';
@@ -42,6 +43,13 @@ export interface RegistryClientOptions {
   signal?: AbortSignal;
   /** Keep-alive connections per origin. Default 8. */
   maxConnectionsPerOrigin?: number;
+  /**
+   * Requests in flight per registry at the start and at most (the AIMD window halves on a 429
+   * and grows back). Default: maxConnectionsPerOrigin.
+   */
+  concurrencyPerRegistry?: number;
+  /** The run's deadline (epoch ms): a Retry-After past it fails at once (RATE_LIMITED). */
+  deadline?: number;
   /** Debug lines; secrets the client knows of are replaced by `***`. */
   log?: (msg: string) => void;
   /**
@@ -60,6 +68,8 @@ export interface RegistryClientOptions {
 export class RegistryClient {
   /** Every HTTP request sent, retries, redirect hops and token requests included. */
   readonly stats: { requests: number };
+  /** The run's per-registry state and counters (report `stats.registries`). */
+  readonly governor: RegistryGovernor;
   private readonly transport: HttpTransport;
   private readonly auth: RegistryAuth;
   private readonly dispatcher: Dispatcher;
@@ -109,7 +119,14 @@ export class RegistryClient {
     const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     if (!(timeout > 0))
       throw new GateError('USAGE', `request timeout: ${timeout} ms is not positive`);
+    this.governor = new RegistryGovernor({
+      concurrency: opts.concurrencyPerRegistry ?? connections,
+      ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      log,
+    });
     this.transport = new HttpTransport({
+      governor: this.governor,
       dispatcher: this.dispatcher,
       requestTimeoutMs: timeout,
       retries: Math.max(1, opts.retries ?? DEFAULT_RETRIES),
@@ -158,16 +175,19 @@ export class RegistryClient {
       repository: repo,
       origin,
       referrersApi,
+      countsPulls: () => this.governor.countsPulls(apiHost),
       get: async (pathAndQuery, o) => {
         const url = new URL(pathAndQuery, origin);
         if (url.origin !== origin)
           throw new GateError('INTERNAL', `path ${quote(pathAndQuery)} leaves ${origin}`);
         const base = {
           url,
+          ...(o.method ? { method: o.method } : {}),
           headers: { accept: o.accept },
           maxBytes: o.maxBytes,
           what: o.what,
           registryHost: apiHost,
+          ...(o.offOrigin429 ? { offOrigin429: o.offOrigin429 } : {}),
         };
         let authorization = await this.auth.preemptive(target);
         let res = await this.transport.request({

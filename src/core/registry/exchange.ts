@@ -56,6 +56,8 @@ export async function exchange(opts: ExchangeOptions, hop: Hop): Promise<Exchang
       method: hop.method,
       headers: hop.headers,
       ...(hop.method === 'POST' && hop.body !== undefined ? { body: hop.body } : {}),
+      // undici closes the connection after a HEAD unless told not to (measured): keep it.
+      ...(hop.method === 'HEAD' ? { reset: false } : {}),
       signal,
     });
     const status = res.statusCode;

@@ -11,8 +11,9 @@ import { backoff, parseRetryAfter } from '../net/retry.js';
 import { countHop, hopHeaders, redirectTarget, type RedirectRules } from '../net/redirects.js';
 import { isTlsFailure } from '../net/socket-errors.js';
 import { exchange, type HeaderLookup } from './exchange.js';
+import { readRateLimit, type RegistryGovernor } from './governor.js';
 import { classifyThrown, errorDetail } from './http-errors.js';
-import { MAX_REDIRECTS, MAX_RETRY_AFTER_MS } from './limits.js';
+import { MAX_REDIRECTS } from './limits.js';
 
 export type { HeaderLookup } from './exchange.js';
 
@@ -34,6 +35,12 @@ export interface HttpRequest {
   what: string;
   /** The registry this request is for (host[:port]), for target checks and messages. */
   registryHost: string;
+  /**
+   * `return`: a 429 that came from another origin after a redirect is returned at once, neither
+   * retried nor held against the registry (GHCR's referrers endpoint redirects into github.com's
+   * rate-limited packages API; the caller falls back instead).
+   */
+  offOrigin429?: 'return';
 }
 
 export interface HttpResponse {
@@ -59,10 +66,17 @@ export interface TransportOptions {
   log: (msg: string) => void;
   /** Replaces the run's secrets (and their derived forms) in quoted server text. */
   redact: (text: string) => string;
+  /** The run's per-registry state: shared backoff, concurrency window, counters, pull limits. */
+  governor: RegistryGovernor;
 }
 
 /** Statuses worth asking again: overload and gateway trouble, plus 500 (the gate's own contract). */
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** A manifest GET: what Docker Hub counts as a pull (a HEAD, a blob or a referrers list is not). */
+function isPull(method: string, url: URL): boolean {
+  return method === 'GET' && /^\/v2\/.+\/manifests\/[^/]+$/.test(url.pathname);
+}
 
 export class HttpTransport {
   readonly stats = { requests: 0 };
@@ -75,12 +89,19 @@ export class HttpTransport {
    */
   async request(req: HttpRequest): Promise<HttpResponse> {
     const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
+    const governor = this.opts.governor;
+    const host = req.registryHost;
+    const stats = governor.statsOf(host);
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) stats.retries++;
+      // Every attempt waits out the registry's shared backoff and takes a slot in its window.
+      const permit = await governor.acquire(host, req.what);
       let res: HttpResponse;
       try {
         res = await this.follow(req);
       } catch (e: unknown) {
-        const err = classifyThrown(e, req.what, req.registryHost, this.opts.signal);
+        permit.release('other');
+        const err = classifyThrown(e, req.what, host, this.opts.signal);
         if (err.code !== 'NETWORK' || isTlsFailure(e) || attempt >= attempts) throw err;
         const wait = backoff(attempt);
         this.opts.log(
@@ -89,22 +110,47 @@ export class HttpTransport {
         await this.sleep(wait, req);
         continue;
       }
+      const onOrigin = res.url.origin === req.url.origin;
+      if (onOrigin) governor.observe(host, res.headers);
+      if (res.status === 429) stats.rateLimited++;
+      if (res.status === 429 && !onOrigin && req.offOrigin429 === 'return') {
+        permit.release('other');
+        return res;
+      }
+      permit.release(
+        res.status === 429 && onOrigin ? 'rateLimited' : res.status < 500 ? 'ok' : 'other',
+      );
       if (!RETRY_STATUSES.has(res.status) || req.method === 'POST') return res;
       const detail = errorDetail(res);
+      // Docker Hub answers 429 with `ratelimit-remaining: 0` when its pull limit is used up: that
+      // lasts the window (hours), so asking again only spends the run.
+      const limit = onOrigin && res.status === 429 ? readRateLimit(res.headers) : undefined;
+      if (limit && limit.remaining === 0) {
+        const window = limit.windowSeconds !== undefined ? ` per ${limit.windowSeconds} s` : '';
+        throw new GateError(
+          'RATE_LIMITED',
+          `${req.what}: registry ${host} answered HTTP 429${detail}: its pull limit${limit.limit !== undefined ? ` of ${limit.limit}` : ''}${window} is used up (0 left${limit.source !== undefined ? ` for ${limit.source}` : ''}). Authenticate to the registry for a higher limit, or verify fewer images per run`,
+        );
+      }
       if (attempt >= attempts) {
         throw new GateError(
           'REGISTRY_ERROR',
-          `${req.what}: registry ${req.registryHost} answered HTTP ${res.status}${detail} after ${attempts} attempts`,
+          `${req.what}: registry ${host} answered HTTP ${res.status}${detail} after ${attempts} attempts`,
         );
       }
       const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-        throw new GateError(
-          'REGISTRY_ERROR',
-          `${req.what}: registry ${req.registryHost} answered HTTP ${res.status} and asks to wait ${Math.ceil(retryAfter / 1000)} s (more than we wait: ${MAX_RETRY_AFTER_MS / 1000} s)`,
+      if (res.status === 429 || retryAfter !== undefined) {
+        // One backoff for the registry, not one per request: every attempt to it waits (acquire).
+        governor.pause(
+          host,
+          retryAfter ?? backoff(attempt),
+          req.what,
+          `answered HTTP ${res.status}${detail}`,
         );
+        this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1}`);
+        continue;
       }
-      const wait = retryAfter ?? backoff(attempt);
+      const wait = backoff(attempt);
       this.opts.log(
         `${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`,
       );
@@ -128,9 +174,12 @@ export class HttpTransport {
     const seen = new Set<string>([req.url.href]);
     let url = req.url;
     assertTargetAllowed(url, req.registryHost, this.opts.insecureRegistries, 'request');
+    const stats = this.opts.governor.statsOf(req.registryHost);
+    if (isPull(method, url)) stats.pulls++;
     for (let hop = 0; ; hop++) {
       const started = Date.now();
       this.stats.requests++;
+      stats.requests++;
       const res = await exchange(
         {
           dispatcher: this.opts.dispatcher,
@@ -154,6 +203,7 @@ export class HttpTransport {
         url = next;
         continue;
       }
+      stats.bytes += res.body.length;
       this.opts.log(
         `${method} ${redactUrl(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`,
       );
@@ -168,6 +218,7 @@ export class HttpTransport {
   }
 
   private async sleep(ms: number, req: HttpRequest): Promise<void> {
+    this.opts.governor.statsOf(req.registryHost).waitMs += ms;
     try {
       await sleepTimer(ms, undefined, this.opts.signal ? { signal: this.opts.signal } : undefined);
     } catch (e: unknown) {

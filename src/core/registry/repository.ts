@@ -13,8 +13,21 @@ export interface RepositoryGetter {
   /** GET `pathAndQuery` on the registry origin; returns 2xx and 404 (others are thrown or returned as-is). */
   get(
     pathAndQuery: string,
-    opts: { accept: string; maxBytes: number; what: string },
+    opts: {
+      accept: string;
+      maxBytes: number;
+      what: string;
+      /** Default GET. */
+      method?: 'GET' | 'HEAD';
+      /** See HttpRequest.offOrigin429. */
+      offOrigin429?: 'return';
+    },
   ): Promise<HttpResponse>;
+  /**
+   * Whether the registry counts manifest GETs against a pull limit (Docker Hub, or one that
+   * advertised `ratelimit-remaining` in this run): tags are then resolved with HEAD.
+   */
+  countsPulls?(): boolean;
   /** What this run has learnt about the registry's referrers API; shared by its repositories. */
   readonly referrersApi?: ReferrersApiState;
 }

@@ -14,7 +14,7 @@ import {
 import type { HttpResponse } from '../registry/http.js';
 import { errorDetail } from '../registry/http-errors.js';
 import { MAX_MANIFEST_BYTES, MAX_REFERRER_PAGES, MAX_REFERRERS } from '../registry/limits.js';
-import { parseIndex, parseManifest } from '../registry/manifest.js';
+import { baseMediaType, parseIndex, parseManifest } from '../registry/manifest.js';
 import {
   MANIFEST_ACCEPT,
   MEDIA_TYPES,
@@ -91,6 +91,38 @@ export class RegistryStore implements ContentStore {
     return { digest, mediaType, bytes, manifest };
   }
 
+  /** Whether the registry counts manifest GETs as pulls (then batch.ts resolves tags by HEAD). */
+  countsPulls(): boolean {
+    return this.repo.countsPulls?.() ?? false;
+  }
+
+  /**
+   * A tag's digest by HEAD (`Docker-Content-Digest`), which Docker Hub does not count as a pull;
+   * undefined when the registry says the tag does not exist. The manifest itself is then fetched
+   * by that digest and checked against it (getManifest), once per digest in the run. A HEAD
+   * without a well-formed digest header falls back to GET, which hashes what it receives.
+   */
+  async resolve(tag: string): Promise<{ digest: string; fetched?: FetchedManifest } | undefined> {
+    if (!isTag(tag))
+      throw new GateError(
+        'USAGE',
+        `manifest reference for ${this.name}: ${quote(tag)} is not a tag`,
+      );
+    const what = `manifest ${this.name}:${tag}`;
+    const res = await this.repo.get(`/v2/${this.repo.repository}/manifests/${tag}`, {
+      accept: MANIFEST_ACCEPT.join(', '),
+      maxBytes: MAX_MANIFEST_BYTES,
+      what,
+      method: 'HEAD',
+    });
+    if (res.status === 404) return undefined;
+    this.expectOk(res, what);
+    const header = res.headers.get('docker-content-digest')?.trim();
+    if (header !== undefined && parseDigest(header)) return { digest: header };
+    const fetched = await this.getManifest(tag);
+    return fetched ? { digest: fetched.digest, fetched } : undefined;
+  }
+
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
     const expected = assertDigest(digest, 'content', `blob digest in ${this.name}`);
     if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
@@ -148,9 +180,21 @@ export class RegistryStore implements ContentStore {
         accept: MEDIA_TYPES.ociIndex,
         maxBytes: MAX_MANIFEST_BYTES,
         what,
+        offOrigin429: 'return',
       });
       // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
-      if (res.status === 404 && page === 1) return undefined;
+      // Registries without it also answer 400 or 406, or 200 with something that is not an
+      // index (a web page): go-containerregistry, which cosign uses, falls back on all of them
+      // (pkg/v1/remote/referrers.go; google/go-containerregistry#1962 for the 406).
+      if (page === 1 && NO_REFERRERS_API.has(res.status)) return undefined;
+      if (page === 1 && res.status === 200 && !isIndexContentType(res)) return undefined;
+      // GHCR answers 303 into github.com's packages API, which is heavily rate-limited (429) and
+      // is not the registry (artifacthub/hub#4785): the tag schema serves the same referrers, so
+      // it is used for this registry for the rest of the run.
+      if (res.status === 429 && res.url.origin !== this.repo.origin) {
+        if (this.repo.referrersApi) this.repo.referrersApi.known = 'absent';
+        return undefined;
+      }
       this.expectOk(res, what);
       const entries = parseIndex(res.body, what, MAX_REFERRERS - all.length);
       all.push(...entries);
@@ -161,8 +205,16 @@ export class RegistryStore implements ContentStore {
       }
       path = this.sameRepositoryPath(next, first, what);
     }
-    // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is unauthenticated.
-    return artifactType === undefined ? all : all.filter((d) => d.artifactType === artifactType);
+    // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is
+    // unauthenticated. An entry listing the OCI empty config type is kept too: Harbor lists the
+    // config media type in place of artifactType (goharbor/harbor#19867), as did cosign's own
+    // fallback indexes (sigstore/cosign#4422), and a manifest written with artifactType has the
+    // empty config; the caller reads the manifest's own artifactType.
+    return artifactType === undefined
+      ? all
+      : all.filter(
+          (d) => d.artifactType === artifactType || d.artifactType === MEDIA_TYPES.ociEmpty,
+        );
   }
 
   private expectOk(res: HttpResponse, what: string): void {
@@ -191,6 +243,14 @@ export class RegistryStore implements ContentStore {
     }
     return `${u.pathname}${u.search}`;
   }
+}
+
+/** Answers to the referrers endpoint that mean "no referrers API here" (see fetchReferrers). */
+const NO_REFERRERS_API = new Set([400, 404, 406]);
+
+function isIndexContentType(res: HttpResponse): boolean {
+  const ct = res.headers.get('content-type');
+  return ct === null || baseMediaType(ct) === MEDIA_TYPES.ociIndex;
 }
 
 /** Target of `rel="next"` in a Link header (RFC 8288), if any. */

@@ -1,6 +1,7 @@
 // Many images -> results in input order, with bounded concurrency. Tags are resolved to digests
 // first, so references with one identity (every spelling of one name) and references to one
 // digest are verified once; fail-fast stops scheduling after the first supply-chain failure.
+import { GateError } from '../errors.js';
 import type { ImagePolicy, RunPolicy } from '../policy/types.js';
 import { selectRule } from '../policy/match.js';
 import { parseReference, referenceIdentity, type ImageRef } from '../reference.js';
@@ -24,6 +25,17 @@ export interface BatchEngine {
   policy: RunPolicy;
   contextFor(rule: ImagePolicy): RuleContext;
   stores: Stores;
+  /** The registries' advertised pull limits (registry/governor.ts), checked before each image. */
+  pullBudget?: PullBudget;
+}
+
+/** What the batch asks of the registries' pull limits before it starts an image. */
+export interface PullBudget {
+  /**
+   * Throws (RATE_LIMITED) when `registry` advertised fewer pulls left than `needed`, the images
+   * of it not yet finished (each needs at least one manifest GET); the registry then stays stopped.
+   */
+  admit(registry: string, needed: number): void;
 }
 
 export async function verifyBatch(
@@ -40,6 +52,30 @@ export async function verifyBatch(
   let stop = false;
   // One clock reading per run: an enforce-after date is crossed between runs, not within one.
   const now = engine.stores.now?.() ?? new Date();
+
+  // Per registry, the identities of images not yet finished: what its pull limit must still cover.
+  const pending = new Map<string, Map<string, number>>();
+  const registryOf = images.map((image) => {
+    try {
+      const ref = parseReference(image);
+      if (ref.kind !== 'registry') return undefined;
+      const id = referenceIdentity(ref);
+      let m = pending.get(ref.registry);
+      if (!m) pending.set(ref.registry, (m = new Map<string, number>()));
+      m.set(id, (m.get(id) ?? 0) + 1);
+      return { registry: ref.registry, id };
+    } catch {
+      return undefined;
+    }
+  });
+  const finished = (i: number): void => {
+    const r = registryOf[i];
+    const m = r && pending.get(r.registry);
+    if (!r || !m) return;
+    const n = (m.get(r.id) ?? 1) - 1;
+    if (n > 0) m.set(r.id, n);
+    else m.delete(r.id);
+  };
 
   const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
     let p = inflight.get(key);
@@ -70,6 +106,15 @@ export async function verifyBatch(
     const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
       once(prefix + key, run);
     const ctx = engine.contextFor(rule);
+    const budget = engine.pullBudget;
+    if (budget && ref.kind === 'registry' && !inflight.has(prefix + identity)) {
+      try {
+        budget.admit(ref.registry, pending.get(ref.registry)?.size ?? 1);
+      } catch (e: unknown) {
+        results[i] = { ...resultFromError(image, e), identity };
+        return;
+      }
+    }
     const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () =>
       verifyDeduped(ref, ctx, engine.stores, keyed),
     );
@@ -95,6 +140,7 @@ export async function verifyBatch(
       } else {
         await runOne(i);
       }
+      finished(i);
       done++;
       opts.onResult?.(results[i], done, images.length);
     }
@@ -119,9 +165,33 @@ async function verifyDeduped(
     return once(`${ref.identity}@${ref.digest}`, () => verifyImage(ref, ctx, stores));
   if (ref.tag === undefined) return verifyImage(ref, ctx, stores);
   const started = performance.now();
+  const store = stores.storeFor(ref);
+  if (store.resolve && store.countsPulls?.()) {
+    // A registry that counts manifest GETs as pulls: the tag by HEAD, then its manifest by digest
+    // once per digest in the run (a second tag of one digest costs no pull).
+    let head: { digest: string; fetched?: FetchedManifest } | undefined;
+    try {
+      head = await store.resolve(ref.tag);
+    } catch (e: unknown) {
+      return resultFromError(ref.original, e, Math.round(performance.now() - started));
+    }
+    if (!head) {
+      const err = new GateError(
+        'NOT_FOUND',
+        `image not found: ${ref.original} (${store.name} has no ${ref.tag})`,
+      );
+      return resultFromError(ref.original, err, Math.round(performance.now() - started));
+    }
+    const pinned: ImageRef = { ...ref, digest: head.digest };
+    const fetched = head.fetched;
+    const r = await once(`${ref.identity}@${head.digest}`, () =>
+      fetched ? verifyImage(ref, ctx, stores, fetched) : verifyImage(pinned, ctx, stores),
+    );
+    return { ...r, durationMs: Math.round(performance.now() - started) };
+  }
   let fetched: FetchedManifest | undefined;
   try {
-    fetched = await stores.storeFor(ref).getManifest(ref.tag);
+    fetched = await store.getManifest(ref.tag);
   } catch (e: unknown) {
     return resultFromError(ref.original, e, Math.round(performance.now() - started));
   }

@@ -225,10 +225,18 @@ async function* bundleCandidates(
     const tag = signatureTag(digest, '');
     out.searched.push(`tag ${tag}`);
     const index = await store.getManifest(tag);
-    // Per the distribution spec, a fallback tag that is not a valid index means "no referrers".
-    descriptors = index?.manifest.manifests ?? [];
+    // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the
+    // image itself (oras-project/oras-go#1396): its own entries (an index's platforms) are no
+    // referrers. Per the distribution spec, a fallback tag that is not a valid index means "no
+    // referrers" too.
+    descriptors = index && index.digest !== digest ? (index.manifest.manifests ?? []) : [];
   }
-  const bundles = descriptors.filter((d) => d.artifactType === MEDIA_TYPES.bundleV03);
+  // An entry listing the OCI empty config type may be a bundle too: Harbor lists a manifest's
+  // config media type in place of its artifactType (goharbor/harbor#19867), and cosign's
+  // fallback indexes did (sigstore/cosign#4422); readBundle then goes by the manifest's own.
+  const bundles = descriptors.filter(
+    (d) => d.artifactType === MEDIA_TYPES.bundleV03 || d.artifactType === MEDIA_TYPES.ociEmpty,
+  );
   for (const [i, desc] of bundles.entries()) {
     entryLimit(
       i,
@@ -266,6 +274,14 @@ async function readBundle(
     out.ignored.push({
       where,
       why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
+    });
+    return undefined;
+  }
+  // Listed under the empty config type: a bundle only if the manifest says so itself.
+  if (desc.artifactType !== MEDIA_TYPES.bundleV03 && m.artifactType !== MEDIA_TYPES.bundleV03) {
+    out.ignored.push({
+      where,
+      why: `its artifactType is ${m.artifactType ?? 'absent'}, not ${MEDIA_TYPES.bundleV03}`,
     });
     return undefined;
   }
