@@ -1,0 +1,777 @@
+export const id = 877;
+export const ids = [877];
+export const modules = {
+
+/***/ 7670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ fetchCapped)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(332);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3628);
+/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5407);
+/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8425);
+// The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
+// the registry transport's rules: https only (plain http only to loopback), redirects followed
+// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
+// no loops), credentials sent only to the origin the request started at, the body read under a
+// byte cap (and charged to the byte budget), and one deadline for the whole exchange.
+
+
+
+
+
+
+/**
+ * GETs `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
+ * REGISTRY_ERROR (too many redirects, a loop, a redirect without a usable Location),
+ * LIMIT_EXCEEDED (a 2xx body over the cap, or a spent byte budget), NETWORK, TIMEOUT.
+ * Any final status is returned: what it means is the caller's business.
+ */
+async function fetchCapped(req) {
+    const start = req.url;
+    const peer = req.peer ?? start.origin;
+    const redact = req.redact ?? ((t) => t);
+    const rules = {
+        originHost: start.host,
+        insecureHosts: new Set(),
+        owner: peer,
+        what: req.what,
+        maxRedirects: req.maxRedirects ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.fetchRedirects,
+        redact,
+    };
+    // Only loopback may be spoken to over http; the start URL's own address is the caller's choice.
+    (0,_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .assertTargetAllowed */ .AQ)(start, start.host, rules.insecureHosts, 'URL', peer);
+    const timeout = AbortSignal.timeout(req.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const seen = new Set([start.href]);
+    let url = start;
+    try {
+        for (let hop = 0;; hop++) {
+            const res = await fetch(url, {
+                method: 'GET',
+                redirect: 'manual',
+                credentials: 'omit',
+                headers: (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .hopHeaders */ .SR)(start, url, req.headers ?? {}, req.credentials ?? {}),
+                signal,
+            });
+            if (_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .REDIRECT_STATUSES */ .aq.has(res.status)) {
+                await res.body?.cancel().catch(() => undefined);
+                const location = res.headers.get('location');
+                if (location === null)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${req.what}: ${peer} answered HTTP ${res.status} without a Location`);
+                const next = (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .redirectTarget */ .ET)(url, location, rules);
+                (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .countHop */ .P)(next, hop, seen, rules);
+                url = next;
+                continue;
+            }
+            const ok = res.status >= 200 && res.status < 300;
+            const cap = ok ? req.maxBytes : _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.errorBodyBytes;
+            const declared = Number(res.headers.get('content-length') ?? '0');
+            if (ok && declared > cap) {
+                await res.body?.cancel().catch(() => undefined);
+                throw tooLarge(req, peer, `is ${declared} bytes, more`);
+            }
+            let body = new Uint8Array(0);
+            if (res.body) {
+                const read = await (0,_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, cap, undefined, `${req.what} (${(0,_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url)})`);
+                if (read.over && ok)
+                    throw tooLarge(req, peer, 'is larger');
+                body = read.bytes;
+            }
+            return { status: res.status, headers: res.headers, body, url };
+        }
+    }
+    catch (e) {
+        if (req.signal?.aborted) {
+            if (req.signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+                throw req.signal.reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('TIMEOUT', `${req.what}: the request to ${peer} was cancelled`, {
+                cause: e,
+            });
+        }
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+            throw e;
+        if (timeout.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('TIMEOUT', `${req.what}: ${peer} did not answer within ${req.timeoutMs} ms`, { cause: e });
+        const detail = (0,_socket_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(e) ?? (e instanceof Error ? ((0,_socket_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .causeMessage */ .fq)(e) ?? e.message) : String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('NETWORK', `${req.what}: cannot reach ${peer} (${redact(detail)})`, {
+            cause: e,
+        });
+    }
+}
+function tooLarge(req, peer, how) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('LIMIT_EXCEEDED', `${req.what}: the answer from ${peer} ${how} than the limit of ${req.maxBytes} bytes`);
+}
+//# sourceMappingURL=fetch.js.map
+
+/***/ }),
+
+/***/ 3628:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readCapped)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+// The one capped read of a response body, for every HTTP client (registry transport, GitHub API,
+// bundle_url, Vault): at most `max` bytes kept, every chunk charged to the byte budget in scope
+// (limits.ts), and a longer body cancelled (its connection closed) rather than read to the end.
+
+/**
+ * A body's first `max` bytes (plus one chunk to detect overflow). Takes a Node stream or a WHATWG
+ * ReadableStream alike: leaving the loop early destroys the one and cancels the other. A charge
+ * past the budget ends the read with LIMIT_EXCEEDED; `onChunk` runs before each chunk is kept
+ * (the registry transport re-arms its idle timer there).
+ */
+async function readCapped(body, max, onChunk = () => undefined, what = 'response') {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of body) {
+        onChunk();
+        // Throwing here leaves the loop, which destroys or cancels the stream.
+        (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .chargeRead */ .JO)(chunk.length, what);
+        total += chunk.length;
+        if (total > max) {
+            const kept = max - (total - chunk.length);
+            if (kept > 0)
+                chunks.push(chunk.subarray(0, kept));
+            return { bytes: concat(chunks, max), over: true };
+        }
+        chunks.push(chunk);
+    }
+    return { bytes: concat(chunks, total), over: false };
+}
+function concat(chunks, size) {
+    const out = new Uint8Array(size);
+    let off = 0;
+    for (const c of chunks) {
+        out.set(c, off);
+        off += c.length;
+    }
+    return out.subarray(0, off);
+}
+//# sourceMappingURL=read.js.map
+
+/***/ }),
+
+/***/ 5407:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ET: () => (/* binding */ redirectTarget),
+/* harmony export */   P: () => (/* binding */ countHop),
+/* harmony export */   SR: () => (/* binding */ hopHeaders),
+/* harmony export */   aq: () => (/* binding */ REDIRECT_STATUSES)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5166);
+// The redirect and credential rules every HTTP client of the gate follows (registry transport and
+// net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
+// (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
+// travel only while the request is on the origin it started at.
+
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Headers a request never carries to another origin, whoever set them. */
+const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
+/**
+ * The headers of one hop: `credentials` (Authorization, X-Vault-Token, …) only while `url` is on
+ * the origin of `start`; elsewhere they, and any credential-like header in `headers`, are dropped.
+ */
+function hopHeaders(start, url, headers, credentials) {
+    const out = { ...headers };
+    if (url.origin === start.origin)
+        return Object.assign(out, credentials);
+    for (const k of Object.keys(out))
+        if (STRIPPED_ACROSS_ORIGINS.includes(k.toLowerCase()))
+            delete out[k];
+    return out;
+}
+/** The URL a `Location` names, relative to `from`, checked against the target rules. */
+function redirectTarget(from, location, rules) {
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: ${rules.owner} redirected to an invalid URL`, { cause: e });
+    }
+    if (from.protocol === 'https:' && next.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('INSECURE', `${rules.what}: ${rules.owner} redirected from https to ${rules.redact((0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(next))}`);
+    }
+    try {
+        (0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .assertTargetAllowed */ .AQ)(next, rules.originHost, rules.insecureHosts, 'redirect target', rules.owner);
+    }
+    catch (e) {
+        // The refusal quotes the target, whose path may echo a credential the server was sent.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(e.code, rules.redact(e.message), { cause: e });
+        throw e;
+    }
+    return next;
+}
+/**
+ * Counts hop number `hop` (0 for the first redirect) to `next`: more than `maxRedirects`, or a
+ * URL already visited in this request (`seen`, which starts with the first URL), is refused.
+ */
+function countHop(next, hop, seen, rules) {
+    if (hop + 1 > rules.maxRedirects) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: more than ${rules.maxRedirects} redirects from ${rules.owner}`);
+    }
+    if (seen.has(next.href)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REGISTRY_ERROR', `${rules.what}: redirect loop at ${rules.redact((0,_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(next))} (${rules.owner})`);
+    }
+    seen.add(next.href);
+}
+//# sourceMappingURL=redirects.js.map
+
+/***/ }),
+
+/***/ 8425:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   fq: () => (/* binding */ causeMessage),
+/* harmony export */   gt: () => (/* binding */ isTlsFailure)
+/* harmony export */ });
+// What a failed connection says about itself: the errno-style code buried in undici's and
+// fetch's cause chains, and whether it was a TLS verification failure (never worth a retry).
+/** TLS verification failures are not transient: retrying them only delays the verdict. */
+const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
+/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_…). */
+function errorCode(e) {
+    let cur = e;
+    for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
+        const c = cur.code;
+        if (typeof c === 'string' && c !== 'UND_ERR_SOCKET')
+            return c;
+        const errors = cur.errors;
+        if (Array.isArray(errors) && errors.length > 0) {
+            const inner = errorCode(errors[0]);
+            if (inner)
+                return inner;
+        }
+        cur = cur.cause;
+    }
+    return undefined;
+}
+/** The message of an error's cause, which says more than `fetch failed`. */
+function causeMessage(e) {
+    const c = e.cause;
+    return c instanceof Error ? c.message : undefined;
+}
+function isTlsFailure(e) {
+    const code = errorCode(e);
+    return code !== undefined && TLS_ERROR.test(code);
+}
+//# sourceMappingURL=socket-errors.js.map
+
+/***/ }),
+
+/***/ 7639:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ revokedReason),
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   OY: () => (/* binding */ describeEntry),
+/* harmony export */   TK: () => (/* binding */ MAX_REVOCATION_LIST_BYTES),
+/* harmony export */   Yl: () => (/* binding */ matchSignature),
+/* harmony export */   gZ: () => (/* binding */ parseRevocationList),
+/* harmony export */   mX: () => (/* binding */ matchDigest),
+/* harmony export */   n4: () => (/* binding */ listJson)
+/* harmony export */ });
+/* unused harmony exports REVOCATION_KINDS, MAX_REVOCATION_ENTRIES, entryJson, normaliseSerial, normaliseDn */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6086);
+// The revocation list: its JSON format, read strictly (every problem names the file and the entry
+// index), and the pure matching of digests and verified signatures against its entries.
+
+
+const REVOCATION_KINDS = [
+    'digest',
+    'key',
+    'identity',
+    'certificate',
+    'tlog',
+];
+/** A list is a page of JSON, not a data set. */
+const MAX_REVOCATION_LIST_BYTES = 1024 * 1024;
+const MAX_REVOCATION_ENTRIES = 10_000;
+const TOP_FIELDS = ['version', 'issued', 'expires', 'entries'];
+const FIELDS = {
+    digest: { required: ['digest'], optional: [] },
+    key: { required: ['key'], optional: ['since'] },
+    identity: { required: ['identity', 'issuer'], optional: ['since'] },
+    certificate: { required: [], optional: ['serial', 'issuer', 'fingerprint'] },
+    tlog: { required: ['logID', 'logIndex'], optional: [] },
+};
+/** RFC 3339 with a zone, as the policy file's times. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+function problem(source, where, message) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('REVOCATION_LIST', `revocations ${source}: ${where ? `${where}: ` : ''}${message}`);
+}
+/**
+ * Reads a list strictly: duplicate JSON keys, unknown kinds and fields, malformed digests, keys,
+ * serials and dates, `issued` after `expires` and an entry given twice are all refused (exit 2),
+ * naming the file and the entry. Expiry against the clock is the loader's check.
+ */
+function parseRevocationList(bytes, source) {
+    if (bytes.length > MAX_REVOCATION_LIST_BYTES)
+        throw problem(source, '', `is ${bytes.length} bytes, more than the limit of ${MAX_REVOCATION_LIST_BYTES}`);
+    let doc;
+    try {
+        doc = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJsonBytes */ .ml)(bytes);
+    }
+    catch (e) {
+        const why = e instanceof _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .StrictJsonError */ .U7 || e instanceof Error ? e.message : String(e);
+        throw problem(source, '', `not valid JSON (${why})`);
+    }
+    if (!isObject(doc))
+        throw problem(source, '', 'expected a JSON object {version, issued, expires, entries}');
+    unknownFields(doc, TOP_FIELDS, source, '');
+    const version = doc.version;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+        throw problem(source, 'version', `${show(version)} is not a whole number from 1`);
+    const issued = date(doc.issued, source, 'issued');
+    const expires = date(doc.expires, source, 'expires');
+    if (issued.getTime() > expires.getTime())
+        throw problem(source, 'issued', `${show(doc.issued)} is after expires ${show(doc.expires)}`);
+    if (!Array.isArray(doc.entries))
+        throw problem(source, 'entries', 'expected a list');
+    if (doc.entries.length > MAX_REVOCATION_ENTRIES)
+        throw problem(source, 'entries', `${doc.entries.length} entries, more than the limit of ${MAX_REVOCATION_ENTRIES}`);
+    const entries = [];
+    const seen = new Map();
+    doc.entries.forEach((raw, i) => {
+        const e = parseEntry(raw, source, `entries[${i}]`);
+        const key = entryKey(e);
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw problem(source, `entries[${i}]`, `revokes ${describeEntry(e)} again (as entries[${first}] does)`);
+        seen.set(key, i);
+        entries.push(e);
+    });
+    return { source, version, issued, expires, entries };
+}
+/** One entry, validated; `where` is `entries[i]`. */
+function parseEntry(raw, source, where) {
+    if (!isObject(raw))
+        throw problem(source, where, 'expected an object with kind and reason');
+    const kind = raw.kind;
+    if (typeof kind !== 'string' || !REVOCATION_KINDS.includes(kind))
+        throw problem(source, `${where}.kind`, `${show(kind)} is not one of ${REVOCATION_KINDS.join(', ')}`);
+    const k = kind;
+    const spec = FIELDS[k];
+    unknownFields(raw, ['kind', 'reason', ...spec.required, ...spec.optional], source, where);
+    for (const f of spec.required)
+        if (raw[f] === undefined)
+            throw problem(source, where, `a ${k} entry needs ${f}`);
+    const reason = raw.reason;
+    if (typeof reason !== 'string' || reason.trim() === '')
+        throw problem(source, `${where}.reason`, 'needs a non-empty text saying why it is revoked');
+    const at = (f) => `${where}.${f}`;
+    const str = (f) => {
+        const v = raw[f];
+        if (typeof v !== 'string' || v === '')
+            throw problem(source, at(f), `${show(v)} is not a non-empty string`);
+        return v;
+    };
+    const since = raw.since === undefined ? {} : { since: date(raw.since, source, at('since')) };
+    switch (k) {
+        case 'digest': {
+            const digest = str('digest');
+            if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+                throw problem(source, at('digest'), `${show(digest)} is not sha256:<64 lower-case hex>`);
+            return { kind: k, digest, reason };
+        }
+        case 'key': {
+            const key = str('key');
+            if (!/^sha256:[0-9a-f]{64}$/.test(key) && !/^[0-9a-f]{16}$/.test(key))
+                throw problem(source, at('key'), `${show(key)} is neither sha256:<64 hex> (SHA-256 of the public key's DER SubjectPublicKeyInfo) nor a 16-hex key ID`);
+            return { kind: k, key, ...since, reason };
+        }
+        case 'identity':
+            return { kind: k, identity: str('identity'), issuer: str('issuer'), ...since, reason };
+        case 'certificate': {
+            if (raw.fingerprint !== undefined) {
+                if (raw.serial !== undefined || raw.issuer !== undefined)
+                    throw problem(source, where, 'give a fingerprint, or a serial and an issuer, not both');
+                const fingerprint = str('fingerprint');
+                if (!/^sha256:[0-9a-f]{64}$/.test(fingerprint))
+                    throw problem(source, at('fingerprint'), `${show(fingerprint)} is not sha256:<64 hex> (SHA-256 of the certificate's DER)`);
+                return { kind: k, fingerprint, reason };
+            }
+            if (raw.serial === undefined || raw.issuer === undefined)
+                throw problem(source, where, 'a certificate entry needs a serial and an issuer, or a fingerprint');
+            const serial = str('serial');
+            if (!/^(?:[0-9a-fA-F]{2}:)*[0-9a-fA-F]+$/.test(serial))
+                throw problem(source, at('serial'), `${show(serial)} is not a hexadecimal serial number`);
+            return {
+                kind: k,
+                serial: normaliseSerial(serial),
+                issuer: normaliseDn(str('issuer')),
+                reason,
+            };
+        }
+        case 'tlog': {
+            const logID = str('logID');
+            if (!/^[0-9a-f]{64}$/.test(logID))
+                throw problem(source, at('logID'), `${show(logID)} is not 64 lower-case hex (the log's key ID)`);
+            const idx = raw.logIndex;
+            const logIndex = typeof idx === 'number' && Number.isSafeInteger(idx) && idx >= 0
+                ? String(idx)
+                : typeof idx === 'string' && /^(0|[1-9]\d{0,19})$/.test(idx)
+                    ? idx
+                    : undefined;
+            if (logIndex === undefined)
+                throw problem(source, at('logIndex'), `${show(idx)} is not a log index (a whole number)`);
+            return { kind: k, logID, logIndex, reason };
+        }
+    }
+}
+/** The JSON an entry is written as (the `revoke` command's output). */
+function entryJson(e) {
+    const out = { ...e };
+    if ('since' in e && e.since)
+        out.since = e.since.toISOString();
+    return out;
+}
+/** The list as the `revoke` command writes it. */
+function listJson(l) {
+    return `${JSON.stringify({
+        version: l.version,
+        issued: l.issued.toISOString(),
+        expires: l.expires.toISOString(),
+        entries: l.entries.map(entryJson),
+    }, null, 2)}\n`;
+}
+/** What an entry revokes, for reasons: `key sha256:…`, `identity X (issuer Y)`. */
+function describeEntry(e) {
+    switch (e.kind) {
+        case 'digest':
+            return `digest ${e.digest}`;
+        case 'key':
+            return `key ${e.key}${e.since ? ` since ${e.since.toISOString()}` : ''}`;
+        case 'identity':
+            return `identity ${e.identity} (issuer ${e.issuer})${e.since ? ` since ${e.since.toISOString()}` : ''}`;
+        case 'certificate':
+            return 'fingerprint' in e
+                ? `certificate ${e.fingerprint}`
+                : `certificate serial ${e.serial} (issuer ${e.issuer})`;
+        case 'tlog':
+            return `tlog entry ${e.logIndex} of log ${e.logID}`;
+    }
+}
+/** The reason an image fails with: the entry, the list's version and the reason it gives. */
+function revokedReason(list, m) {
+    return `revoked by entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.entry.reason}`;
+}
+/** The entry revoking this image or platform digest, if any. */
+function matchDigest(list, digest) {
+    const index = list.entries.findIndex((e) => e.kind === 'digest' && e.digest === digest);
+    return index < 0 ? undefined : { entry: list.entries[index], index };
+}
+/**
+ * The first entry revoking this verified signature. A key or identity entry with `since` revokes
+ * signatures whose trusted time (`signedAt`: a Rekor SET's integrated time or an RFC 3161
+ * timestamp) is at or after it; without a trusted time there is no "before": revoked.
+ */
+function matchSignature(list, ev) {
+    const index = list.entries.findIndex((e) => revokes(e, ev));
+    return index < 0 ? undefined : { entry: list.entries[index], index };
+}
+function revokes(e, ev) {
+    switch (e.kind) {
+        case 'digest':
+            return false;
+        case 'key':
+            return keyMatches(e.key, ev) && afterSince(e.since, ev);
+        case 'identity':
+            return ev.identity === e.identity && ev.issuer === e.issuer && afterSince(e.since, ev);
+        case 'certificate': {
+            const c = ev.certificate;
+            if (!c)
+                return false;
+            if ('fingerprint' in e)
+                return c.sha256 === e.fingerprint.slice('sha256:'.length);
+            return normaliseSerial(c.serial) === e.serial && normaliseDn(c.issuer) === e.issuer;
+        }
+        case 'tlog':
+            return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
+    }
+}
+function keyMatches(key, ev) {
+    if (key.startsWith('sha256:'))
+        return ev.keySha256 === key.slice('sha256:'.length);
+    return ev.keyID === key || (ev.keySha256?.startsWith(key) ?? false);
+}
+function afterSince(since, ev) {
+    if (since === undefined || ev.signedAt === undefined)
+        return true;
+    return new Date(ev.signedAt).getTime() >= since.getTime();
+}
+/** A match key: two entries revoking the same thing are one entry given twice. */
+function entryKey(e) {
+    const { reason: _reason, ...rest } = e;
+    void _reason;
+    const what = { ...rest };
+    delete what.since;
+    return JSON.stringify(what);
+}
+/** Lower-case hex without separators or leading zeros (`00:A1:02` is `a102`). */
+function normaliseSerial(s) {
+    return s
+        .replace(/:/g, '')
+        .toLowerCase()
+        .replace(/^0+(?=.)/, '');
+}
+/** `CN = x,O=y` and `CN=x, O=y` are one name; attribute names compare case-insensitively. */
+function normaliseDn(dn) {
+    return dn
+        .split(/\s*[,\n]\s*/)
+        .filter((p) => p !== '')
+        .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
+    })
+        .join(', ');
+}
+function date(v, source, where) {
+    if (typeof v !== 'string' || !RFC3339.test(v))
+        throw problem(source, where, `${show(v)} is not an RFC 3339 time with a zone (2026-01-31T00:00:00Z)`);
+    const d = new Date(v);
+    const [, mo, dd] = /^\d{4}-(\d{2})-(\d{2})/.exec(v) ?? [];
+    // Date() rolls 2026-02-30 over to March: a day that does not exist is refused.
+    if (Number.isNaN(d.getTime()) || Number(mo) > 12 || Number(dd) > daysIn(v))
+        throw problem(source, where, `${show(v)} is not a real time`);
+    return d;
+}
+function daysIn(v) {
+    const y = Number(v.slice(0, 4));
+    const m = Number(v.slice(5, 7));
+    return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function unknownFields(o, allowed, source, where) {
+    const extra = Object.keys(o).filter((k) => !allowed.includes(k));
+    if (extra.length)
+        throw problem(source, where, `unknown field${extra.length > 1 ? 's' : ''} ${extra.map((x) => JSON.stringify(x)).join(', ')} (expected ${allowed.join(', ')})`);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function show(v) {
+    if (v === undefined)
+        return 'missing';
+    const s = JSON.stringify(v) ?? typeof v;
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+//# sourceMappingURL=list.js.map
+
+/***/ }),
+
+/***/ 2795:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P_: () => (/* binding */ revocationsSignerProblem),
+/* harmony export */   Zf: () => (/* binding */ BUNDLE_SUFFIX),
+/* harmony export */   uh: () => (/* binding */ loadRevocations)
+/* harmony export */ });
+/* unused harmony export bundleLocation */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(332);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7670);
+/* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1858);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6086);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7280);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9979);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7639);
+// Loading the run's revocation list, once, before any image: the list and its Sigstore bundle
+// (FILE.sigstore.json, or URL.sigstore.json) read under the network policy's rules, the bundle
+// verified over the list's bytes by the core's verifier against the named signer, the list read
+// strictly and held to its `expires`. Any failure is REVOCATION_LIST (exit 2): a gate must not
+// quietly forget revocations.
+
+
+
+
+
+
+
+
+
+
+const BUNDLE_SUFFIX = '.sigstore.json';
+/** The signer options, checked: exactly a key, or an identity with its issuer. */
+function revocationsSignerProblem(spec) {
+    const keyless = spec.identity !== undefined || spec.issuer !== undefined;
+    if (spec.key !== undefined && keyless)
+        return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
+    if (spec.key === undefined && !keyless)
+        return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
+    if (keyless && (spec.identity === undefined || spec.issuer === undefined))
+        return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
+    return undefined;
+}
+async function loadRevocations(spec, opts = {}) {
+    const source = spec.source;
+    try {
+        const problem = revocationsSignerProblem(spec);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REVOCATION_LIST', problem);
+        const policy = await signerPolicy(spec, opts.env);
+        // The list first: what is wrong with it is said before what is wrong with its bundle.
+        const bytes = await readSource(source, _list_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REVOCATION_LIST_BYTES */ .TK, 'the list', opts);
+        const bundleBytes = await readSource(bundleLocation(source), _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes, 'its signature bundle', opts);
+        let bundleJson;
+        try {
+            bundleJson = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJsonBytes */ .ml)(bundleBytes.bytes);
+        }
+        catch (e) {
+            throw fail(source, `signature bundle ${bundleBytes.where} is not JSON (${e.message})`, e);
+        }
+        const verifier = (0,_signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__/* .createSignatureVerifier */ .P)(opts.root, policy);
+        let ev;
+        try {
+            ev = verifier.verifyBundle(bundleJson, { artifact: bytes.bytes }, 'bundle-tag');
+        }
+        catch (e) {
+            throw fail(source, `the signature does not verify: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toGateError */ .Vl)(e).message}`, e);
+        }
+        if (ev.statement !== undefined)
+            throw fail(source, `${bundleBytes.where} is an attestation (DSSE), not a message signature over the list`);
+        const list = (0,_list_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRevocationList */ .gZ)(bytes.bytes, source);
+        const now = opts.now ?? new Date();
+        if (list.expires.getTime() <= now.getTime())
+            throw fail(source, `version ${list.version} expired at ${list.expires.toISOString()} (now ${now.toISOString()}): publish a fresh list`);
+        const signer = ev.kind === 'key'
+            ? `key ${ev.keyRef ?? ''} (${ev.keyID ?? ''})`
+            : `${ev.identity ?? ''} (${ev.issuer ?? ''})`;
+        return {
+            list,
+            summary: {
+                source,
+                version: list.version,
+                issued: list.issued.toISOString(),
+                expires: list.expires.toISOString(),
+                entries: list.entries.length,
+                signer,
+                sha256: `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes.bytes).digest('hex')}`,
+            },
+        };
+    }
+    catch (e) {
+        const err = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toGateError */ .Vl)(e);
+        if (err.code === 'REVOCATION_LIST')
+            throw err;
+        throw fail(source, err.message, e);
+    }
+}
+function fail(source, message, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REVOCATION_LIST', `revocations ${source}: ${message}`, cause === undefined ? undefined : { cause });
+}
+async function signerPolicy(spec, env) {
+    if (spec.key !== undefined) {
+        const key = await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_8__/* .loadKey */ .cv)(spec.key, env ? { env } : {});
+        // A key signature needs no log: the list is checked against this key alone (entries a bundle
+        // carries are still checked when the run has a trusted root).
+        return { keys: [key], identities: [], requireTlog: false, requireSct: false };
+    }
+    return {
+        keys: [],
+        identities: [{ subject: { exact: spec.identity ?? '' }, issuer: { exact: spec.issuer ?? '' } }],
+        requireTlog: true,
+        requireSct: true,
+    };
+}
+/** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
+function bundleLocation(source) {
+    if (!isUrl(source))
+        return `${source}${BUNDLE_SUFFIX}`;
+    const u = new URL(source);
+    u.pathname += BUNDLE_SUFFIX;
+    return u.href;
+}
+function isUrl(s) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+}
+async function readSource(where, maxBytes, what, opts) {
+    if (!isUrl(where)) {
+        let read;
+        try {
+            read = await (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileCapped */ .uh)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(where), maxBytes);
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `cannot read ${what} ${where}: ${e.message}`, {
+                cause: e,
+            });
+        }
+        if (read.over)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `${what} ${where} is larger than the limit of ${maxBytes} bytes`);
+        return { bytes: read.bytes, where };
+    }
+    let url;
+    try {
+        url = new URL(where);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${where} is not a URL`, { cause: e });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${where}: only https:// (http:// to loopback) or a file path`);
+    const res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .fetchCapped */ .M)({
+        url,
+        what: `${what} ${where}`,
+        maxBytes,
+        timeoutMs: opts.timeoutMs ?? _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_REQUEST_TIMEOUT_MS */ .Zc,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.redact ? { redact: opts.redact } : {}),
+    });
+    if (res.status !== 200)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REGISTRY_ERROR', `${what} ${where}: HTTP ${res.status}`);
+    return { bytes: res.body, where };
+}
+//# sourceMappingURL=load.js.map
+
+/***/ }),
+
+/***/ 559:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ MEDIA_TYPES),
+/* harmony export */   d: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+// Shared data types of the core: OCI descriptors/manifests, the content-store interface that
+// every image source implements, and the per-signature evidence the report carries.
+const MEDIA_TYPES = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    simpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
+    dsseEnvelope: 'application/vnd.dsse.envelope.v1+json',
+    bundleV03: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+};
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.dockerManifest,
+    MEDIA_TYPES.dockerManifestList,
+];
+//# sourceMappingURL=types.js.map
+
+/***/ })
+
+};
+
+//# sourceMappingURL=877.index.js.map
