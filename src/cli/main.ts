@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { verifyBundleArtifact } from '../core/conformance.js';
 import { GateError, isFailureCode, toGateError } from '../core/errors.js';
 import { runGate } from '../core/gate.js';
+import { idTokenHook } from '../edge/id-token.js';
 import { getOctokit } from '../edge/octokit.js';
 import { mergeReportFiles } from '../core/merge.js';
 import { TOOL, type Report } from '../core/report.js';
@@ -101,6 +102,7 @@ export async function main(
         report = await runGate(cmd.options, {
           env: io.env,
           getOctokit,
+          ...idTokenHook(io.env),
           // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).
           ...(cmd.verbose ? { log: (m: string) => progress.line(`debug: ${line(m)}\n`) } : {}),
           onResult: (r, done, total) => {

@@ -12,8 +12,10 @@ import { summarizeRunPolicy, type SummaryContext } from './policy/summary.js';
 import type { ImagePolicy, RunPolicy } from './policy/types.js';
 import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
-import { finishReport, githubRunOf } from './report-finish.js';
-import type { Report } from './report.js';
+import { finishReport, githubRunOf, policyDigest } from './report-finish.js';
+import type { Report, SummaryRecord } from './report.js';
+import type { IdTokenProvider } from './summaries/sign.js';
+import { produceSummaries } from './summaries/summaries.js';
 import { SecretRegistry } from './secrets.js';
 import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
@@ -40,6 +42,8 @@ export interface GateHooks {
   secrets?: SecretRegistry;
   /** What `--images-file -` reads (default: process.stdin). */
   readStdin?: () => Promise<string>;
+  /** An OIDC token for keyless summary signing (the Action's from the runner; see edge/id-token.ts). */
+  idToken?: IdTokenProvider;
 }
 
 /**
@@ -137,13 +141,43 @@ async function gate(
         ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
       }),
     );
+    const policySummary = summarizeRunPolicy(summary, policy);
+    const finished = results.map(withSources);
+    // Summaries after every verdict; a failure to sign or push them is the run's error.
+    let summaries: SummaryRecord[] | undefined;
+    let summaryError: { code: GateError['code']; message: string } | undefined;
+    if (o.summaries) {
+      try {
+        summaries = await produceSummaries(
+          finished,
+          {
+            policyDigest: policyDigest(policySummary),
+            ...(o.policyFile ? { policyFile: o.policyFile } : {}),
+            timeVerified: new Date().toISOString(),
+            ...(o.summaries.verifierId ? { verifierId: o.summaries.verifierId } : {}),
+          },
+          o.summaries,
+          {
+            env,
+            client,
+            timeoutMs: settings.timeoutMs,
+            ...(hooks.idToken ? { idToken: hooks.idToken } : {}),
+          },
+        );
+      } catch (e: unknown) {
+        const err = toGateError(e);
+        summaryError = { code: err.code, message: err.message };
+      }
+    }
     return finishReport({
       ...run,
       startedAt,
-      policy: summarizeRunPolicy(summary, policy),
-      results: results.map(withSources),
+      policy: policySummary,
+      results: finished,
       warnings,
       stats: { registryRequests: client.stats.requests },
+      ...(summaryError ? { error: summaryError } : {}),
+      ...(summaries ? { summaries } : {}),
     });
   } catch (e: unknown) {
     const err = toGateError(e);

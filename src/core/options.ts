@@ -4,6 +4,7 @@
 // (settings.ts); nothing below that sees it.
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
+import type { SummaryOptions } from './summaries/summaries.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -82,6 +83,20 @@ export interface GateOptions {
   manifests?: string[];
   /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
   imagesFile?: string;
+  /** Sign a verification summary (SLSA VSA v1) of every judged image (src/core/summaries/). */
+  summaries?: SummaryOptions;
+  /**
+   * The summary options as given (`sign-summary`, `summary-key`, `summaries-path`,
+   * `push-summary`, `signing-config`); each front end resolves them into `summaries` with
+   * `resolveSummaries` (src/edge/options.ts), which knows where its report goes.
+   */
+  summaryInputs?: {
+    sign?: 'keyless' | 'key';
+    key?: string;
+    path?: string;
+    push?: boolean;
+    signingConfig?: string;
+  };
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

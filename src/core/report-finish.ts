@@ -36,6 +36,7 @@ export function finishReport(
     ...(partial.error ? { error: partial.error } : {}),
     ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
     ...(partial.stats ? { stats: partial.stats } : {}),
+    ...(partial.summaries ? { summaries: partial.summaries } : {}),
     results: partial.results,
   };
 }

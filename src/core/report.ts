@@ -1,7 +1,7 @@
 // The Report: the shape of the JSON audit artifact and `--output json` (schema, per-image results,
 // the policy section). Reports are self-contained so shards from a job matrix can be merged.
 import type { GateErrorCode } from './errors.js';
-import type { SignatureEvidence } from './types.js';
+import type { EvidenceInput, SignatureEvidence } from './types.js';
 
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -64,6 +64,12 @@ export interface ImageResult {
   sources?: Array<{ file: string; line: number }>;
   /** Index images with `platforms` requested: the verdict on each selected platform manifest. */
   platforms?: PlatformResult[];
+  /**
+   * What the verdict rested on, by digest: each verified signature and required attestation that
+   * verified, where it was found (`oci://repo@sha256:…`, `oci://repo:sha256-….sig`) and the
+   * sha256 of its bytes (a verification summary's `inputAttestations`).
+   */
+  inputs?: EvidenceInput[];
   durationMs: number;
 }
 
@@ -163,7 +169,19 @@ export interface Report {
   warnings?: string[];
   /** HTTP requests sent to registries during the run (for audits of cost and the benchmark). */
   stats?: { registryRequests: number };
+  /** Signed verification summaries (SLSA VSA v1), one per judged image, when asked for. */
+  summaries?: SummaryRecord[];
   results: ImageResult[];
+}
+
+export interface SummaryRecord {
+  image: string;
+  digest: string;
+  verificationResult: 'PASSED' | 'FAILED';
+  /** The Sigstore bundle (v0.3, DSSE) written for it. */
+  file: string;
+  /** Where it was attached (push-summary): the referrer's digest and how it is listed. */
+  referrer?: { digest: string; via: string };
 }
 
 export const TOOL = { name: 'image-gate', version: '0.1.0' };

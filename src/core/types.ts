@@ -80,4 +80,12 @@ export interface SignatureEvidence {
   issuer?: string;
   signedAt?: string;
   tlog?: { logIndex: string; integratedTime: string; logID?: string };
+  /** Where it was found and the digest of its bytes; moved to ImageResult.inputs, never reported here. */
+  input?: EvidenceInput;
+}
+
+/** Where a piece of evidence lives and the digest of its bytes (`sha256:<hex>`). */
+export interface EvidenceInput {
+  uri: string;
+  digest: string;
 }

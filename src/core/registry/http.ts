@@ -22,9 +22,9 @@ export interface HttpRequest {
    * POST (an OAuth2 token request) is not idempotent: it is sent once, never retried, and a
    * redirect answer is returned as it is rather than followed with the body.
    */
-  method?: 'GET' | 'HEAD' | 'POST';
-  /** POST only: the request body (a form). */
-  body?: string;
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
+  /** POST and PUT only: the request body (a form, a blob, a manifest). Both are sent once. */
+  body?: string | Uint8Array;
   headers?: Record<string, string>;
   /** Sent only while the URL's origin is the origin of `url` (never across a redirect to elsewhere). */
   authorization?: string;
@@ -74,7 +74,8 @@ export class HttpTransport {
    * after retries.
    */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
+    const once = req.method === 'POST' || req.method === 'PUT';
+    const attempts = once ? 1 : 1 + Math.max(1, this.opts.retries);
     for (let attempt = 1; ; attempt++) {
       let res: HttpResponse;
       try {
@@ -89,7 +90,7 @@ export class HttpTransport {
         await this.sleep(wait, req);
         continue;
       }
-      if (!RETRY_STATUSES.has(res.status) || req.method === 'POST') return res;
+      if (!RETRY_STATUSES.has(res.status) || once) return res;
       const detail = errorDetail(res);
       if (attempt >= attempts) {
         throw new GateError(

@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import { GateError, toGateError } from '../errors.js';
 import { cosignSimpleSigningPayload } from '../signatures/legacy.js';
 import { budgetExhausted, LIMITS } from '../limits.js';
-import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from '../types.js';
+import {
+  MEDIA_TYPES,
+  type ContentStore,
+  type Descriptor,
+  type EvidenceInput,
+  type SignatureFormat,
+} from '../types.js';
 
 export interface LegacyCandidate {
   kind: 'legacy';
@@ -15,6 +21,8 @@ export interface LegacyCandidate {
   where: string;
   payload: Uint8Array;
   annotations: Record<string, string>;
+  /** What a verdict resting on it names it by (a verification summary's inputAttestations). */
+  input?: EvidenceInput;
 }
 
 export interface BundleCandidate {
@@ -24,6 +32,8 @@ export interface BundleCandidate {
   bundle: unknown;
   /** Unauthenticated hint from the referrer annotation; only the verified statement counts. */
   predicateTypeHint?: string;
+  /** The referrer manifest holding the bundle (see LegacyCandidate.input). */
+  input?: EvidenceInput;
 }
 
 export type Candidate = LegacyCandidate | BundleCandidate;
@@ -190,6 +200,7 @@ async function* legacyCandidates(
       where,
       payload,
       annotations: layer.annotations ?? {},
+      input: { uri: `oci://${store.name}:${tag}`, digest: layer.digest },
     };
   }
 }
@@ -288,6 +299,7 @@ async function readBundle(
     format,
     bundle,
     ...(hint ? { predicateTypeHint: hint } : {}),
+    input: { uri: `oci://${store.name}@${found.digest}`, digest: found.digest },
   };
 }
 

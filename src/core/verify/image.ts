@@ -6,7 +6,7 @@ import { LIMITS, nestedBudget, withByteBudget } from '../limits.js';
 import { pinnedReference, type ImageRef, type S3loImageRef } from '../reference.js';
 import type { ImageResult } from '../report.js';
 import { gatherS3lo } from '../s3lo/verify.js';
-import type { FetchedManifest } from '../types.js';
+import type { EvidenceInput, FetchedManifest } from '../types.js';
 import { gatherAttestations } from './attestations.js';
 import type { RuleContext, Stores } from './context.js';
 import { decide, type Verdict } from './decide.js';
@@ -113,6 +113,9 @@ async function verifyStoreImage(
       : {}),
   };
   const v = decide(evidence, policy, now(stores));
+  const attestationInputs = (evidence.attestations?.verified ?? [])
+    .filter((a) => policy.attestations?.types.includes(a.statement.predicateType))
+    .flatMap((a) => (a.input ? [a.input] : []));
   // The index digest is what is gated. Platform signatures never stand in for it, but saying
   // they exist turns a puzzling "unsigned" into an actionable one.
   if (v.unsignedIndex && entries !== undefined)
@@ -122,12 +125,24 @@ async function verifyStoreImage(
     image: ref.original,
     digest,
     pinned: pinnedReference(ref, digest),
-    ...resultFields(v),
+    ...resultFields(v, attestationInputs),
   };
 }
 
-/** The verdict as the report's fields. */
-function resultFields(v: Verdict): Omit<ImageResult, 'image' | 'durationMs'> {
+/**
+ * The verdict as the report's fields. Each verified signature's `input` (where it was found, the
+ * digest of its bytes) moves to `inputs`, with the required attestations' that verified.
+ */
+function resultFields(
+  v: Verdict,
+  attestationInputs: EvidenceInput[] = [],
+): Omit<ImageResult, 'image' | 'durationMs'> {
+  const inputs: EvidenceInput[] = [];
+  const signatures = v.signatures.map(({ input, ...s }) => {
+    if (input) inputs.push(input);
+    return s;
+  });
+  inputs.push(...attestationInputs);
   return {
     outcome: v.outcome,
     verified: v.outcome === 'verified',
@@ -136,11 +151,22 @@ function resultFields(v: Verdict): Omit<ImageResult, 'image' | 'durationMs'> {
     ...(v.keyRef ? { keyRef: v.keyRef } : {}),
     ...(v.keyID ? { keyID: v.keyID } : {}),
     ...(v.signedAt ? { signedAt: v.signedAt } : {}),
-    signatures: v.signatures,
+    signatures,
     attestations: v.attestations,
     ...(v.rejected.length ? { rejected: v.rejected } : {}),
     ...(v.platforms ? { platforms: v.platforms } : {}),
+    ...(inputs.length ? { inputs: uniqueInputs(inputs) } : {}),
   };
+}
+
+function uniqueInputs(inputs: EvidenceInput[]): EvidenceInput[] {
+  const seen = new Set<string>();
+  return inputs.filter((i) => {
+    const key = `${i.uri} ${i.digest}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function now(stores: Stores): Date {

@@ -1,0 +1,400 @@
+// Verification summaries end to end through dist/cli.js and dist/index.js against a real
+// docker-registry: signed with a cosign key and keyless (Fulcio and Rekor from @sigstore/mock,
+// the OIDC token from a fake Actions token endpoint spoken as the runner speaks it), each bundle
+// checked by @sigstore/verify itself (not our verification path), and pushed as a referrer that
+// the registry lists in the `sha256-<hex>` tag index (docker-registry 2.8 has no referrers API).
+import { createServer, type Server } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleFromJSON } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPair, writeCosignPrivateKey, writePublicKey } from '../helpers/cosign-keys.js';
+import { signedImage, startSigningRegistry, type Image } from '../helpers/images.js';
+import type { StartedRegistry } from '../helpers/registry-process.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
+import {
+  identityToken,
+  startMockSigstore,
+  type MockSigstore,
+} from '../helpers/sigstore-mock-services.js';
+import type { Report } from '../../src/core/report.js';
+
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const WORKFLOW = 'https://github.com/acme/gate/.github/workflows/deploy.yml@refs/heads/main';
+const RUNTIME_TOKEN = 'runtime-token-for-oidc';
+const VSA = 'https://slsa.dev/verification_summary/v1';
+const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+
+let reg: StartedRegistry;
+let mock: MockSigstore;
+let dir: string;
+let root: string;
+let pub: string;
+let summaryKey: string;
+let summaryPub: ReturnType<typeof generateKeyPair>;
+let signingConfig: string;
+let deadSigningConfig: string;
+let signed: Image;
+let unsigned: Image;
+let pushed: Image;
+let oidc: Server;
+let oidcUrl: string;
+const oidcRequests: Array<{ url: string; authorization: string | undefined }> = [];
+
+beforeAll(async () => {
+  let ss;
+  ({ reg, ss, dir, root } = await startSigningRegistry('vsa-'));
+  const kp = generateKeyPair();
+  pub = writePublicKey(dir, kp, 'cosign.pub');
+  summaryPub = generateKeyPair();
+  summaryKey = writeCosignPrivateKey(dir, summaryPub, 'vsa-pass', { name: 'summary.key' });
+  signed = await signedImage({ reg, ss }, 'acme/app', 'signed', { key: kp });
+  unsigned = await signedImage({ reg, ss }, 'acme/app', 'unsigned');
+  pushed = await signedImage({ reg, ss }, 'acme/web', 'v1', { key: kp });
+
+  mock = await startMockSigstore();
+  const service = (url: string) => ({
+    url,
+    majorApiVersion: 1,
+    validFor: { start: '2020-01-01T00:00:00Z' },
+  });
+  signingConfig = path.join(dir, 'signing_config.json');
+  await writeFile(
+    signingConfig,
+    JSON.stringify({
+      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+      caUrls: [service(mock.fulcioURL)],
+      oidcUrls: [],
+      rekorTlogUrls: [service(mock.rekorURL)],
+      rekorTlogConfig: { selector: 'ANY' },
+      tsaUrls: [],
+    }),
+  );
+  deadSigningConfig = path.join(dir, 'dead_signing_config.json');
+  await writeFile(
+    deadSigningConfig,
+    JSON.stringify({
+      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+      caUrls: [service('http://127.0.0.1:9')],
+      oidcUrls: [],
+      rekorTlogUrls: [service('http://127.0.0.1:9')],
+      rekorTlogConfig: { selector: 'ANY' },
+      tsaUrls: [],
+    }),
+  );
+
+  // The Actions OIDC endpoint: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=..., bearer token.
+  oidc = createServer((req, res) => {
+    oidcRequests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    const u = new URL(req.url ?? '/', 'http://x');
+    if (req.headers.authorization?.toLowerCase() !== `bearer ${RUNTIME_TOKEN}`) {
+      res.writeHead(401).end('{"message":"bad token"}');
+      return;
+    }
+    const aud = u.searchParams.get('audience') ?? 'none';
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ value: identityToken({ iss: ISSUER, sub: WORKFLOW, aud }) }));
+  });
+  await new Promise<void>((r) => oidc.listen(0, '127.0.0.1', r));
+  oidcUrl = `http://127.0.0.1:${(oidc.address() as { port: number }).port}/token?api-version=2.0`;
+}, 120_000);
+
+afterAll(async () => {
+  await reg?.stop();
+  await mock?.close();
+  oidc?.closeAllConnections();
+  await new Promise<void>((r) => (oidc ? oidc.close(() => r()) : r()));
+});
+
+interface Statement {
+  _type: string;
+  subject: Array<{ name: string; digest: Record<string, string> }>;
+  predicateType: string;
+  predicate: {
+    verifier: { id: string; version: Record<string, string> };
+    timeVerified: string;
+    resourceUri: string;
+    policy: { uri: string; digest: Record<string, string> };
+    inputAttestations: Array<{ uri: string; digest: Record<string, string> }>;
+    verificationResult: string;
+    verifiedLevels: string[];
+    slsaVersion: string;
+  };
+}
+
+/** @sigstore/verify on the bundle file, against the mock's trusted root; returns the statement. */
+async function verifyWithSigstoreJs(
+  file: string,
+  expect: { key: ReturnType<typeof generateKeyPair> } | { san: string; issuer: string },
+): Promise<Statement> {
+  const json = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  const bundle = bundleFromJSON(json);
+  const keys =
+    'key' in expect
+      ? () => ({ publicKey: expect.key.publicKey, validFor: () => true })
+      : () => {
+          throw new Error('no keys');
+        };
+  const tm = toTrustMaterial(TrustedRoot.fromJSON(mock.trustedRoot), keys);
+  const verifier = new Verifier(tm, {
+    tlogThreshold: 1,
+    ctlogThreshold: 'key' in expect ? 0 : 1,
+    tsaThreshold: 0,
+  });
+  verifier.verify(
+    toSignedEntity(bundle),
+    'san' in expect
+      ? { subjectAlternativeName: expect.san, extensions: { issuer: expect.issuer } }
+      : undefined,
+  );
+  const env = bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope : undefined;
+  if (!env) throw new Error('not a DSSE bundle');
+  if (env.payloadType !== 'application/vnd.in-toto+json') throw new Error(env.payloadType);
+  return JSON.parse(env.payload.toString('utf8')) as Statement;
+}
+
+const hex = (digest: string): string => digest.slice('sha256:'.length);
+
+describe('summaries signed with a cosign key (CLI)', () => {
+  let report: Report;
+  let code: number | null;
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = path.join(dir, 'cli-summaries');
+    const r = await runCli(
+      [
+        'verify',
+        '--output',
+        'json',
+        '--trusted-root',
+        root,
+        '--key',
+        pub,
+        '--summary-key',
+        summaryKey,
+        '--signing-config',
+        signingConfig,
+        '--summaries-path',
+        outDir,
+        signed.ref,
+        unsigned.ref,
+      ],
+      { COSIGN_PASSWORD: 'vsa-pass' },
+    );
+    code = r.code;
+    report = JSON.parse(r.stdout) as Report;
+  }, 60_000);
+
+  it('lists one summary per judged image in the report, PASSED and FAILED', () => {
+    expect(code).toBe(1);
+    expect(report.error).toBeUndefined();
+    expect(report.summaries).toEqual([
+      expect.objectContaining({
+        image: signed.ref,
+        digest: signed.digest,
+        verificationResult: 'PASSED',
+      }),
+      expect.objectContaining({
+        image: unsigned.ref,
+        digest: unsigned.digest,
+        verificationResult: 'FAILED',
+      }),
+    ]);
+    for (const s of report.summaries ?? []) expect(path.dirname(s.file)).toBe(outDir);
+  });
+
+  it('each bundle verifies with @sigstore/verify under the summary key, and says the verdict', async () => {
+    const [pass, fail] = report.summaries ?? [];
+    const ok = await verifyWithSigstoreJs(pass!.file, { key: summaryPub });
+    expect(ok._type).toBe('https://in-toto.io/Statement/v1');
+    expect(ok.predicateType).toBe(VSA);
+    expect(ok.subject).toEqual([
+      { name: `${reg.host}/acme/app`, digest: { sha256: hex(signed.digest) } },
+    ]);
+    expect(ok.predicate.verificationResult).toBe('PASSED');
+    expect(ok.predicate.resourceUri).toBe(signed.ref);
+    expect(ok.predicate.policy.digest).toEqual({ sha256: hex(report.policyDigest) });
+    expect(ok.predicate.verifier.version).toEqual({ 'image-gate': report.tool.version });
+    expect(ok.predicate.slsaVersion).toBe('1.0');
+    expect(ok.predicate.verifiedLevels).toEqual([]);
+    // The decision rested on the .sig layer that verified, named by its digest.
+    expect(ok.predicate.inputAttestations).toEqual([
+      {
+        uri: `oci://${reg.host}/acme/app:${signed.digest.replace(':', '-')}.sig`,
+        digest: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
+    ]);
+    const bad = await verifyWithSigstoreJs(fail!.file, { key: summaryPub });
+    expect(bad.subject[0]!.digest).toEqual({ sha256: hex(unsigned.digest) });
+    expect(bad.predicate.verificationResult).toBe('FAILED');
+    expect(bad.predicate.verifiedLevels).toEqual(['FAILED']);
+    expect(bad.predicate.inputAttestations).toEqual([]);
+    await writeFile(path.join(dir, 'example-predicate.json'), JSON.stringify(ok, null, 2));
+  });
+
+  it('a bundle does not verify under another key (@sigstore/verify)', async () => {
+    const [pass] = report.summaries ?? [];
+    await expect(verifyWithSigstoreJs(pass!.file, { key: generateKeyPair() })).rejects.toThrow();
+  });
+
+  it('a summary that cannot be signed is the run error, exit 2, said once', async () => {
+    const r = await runCli(
+      [
+        'verify',
+        '--trusted-root',
+        root,
+        '--key',
+        pub,
+        '--summary-key',
+        summaryKey,
+        '--signing-config',
+        deadSigningConfig,
+        '--summaries-path',
+        path.join(dir, 'dead'),
+        signed.ref,
+      ],
+      { COSIGN_PASSWORD: 'vsa-pass' },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr.match(/sign-summary: signing failed/g)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      ['--sign-summary', 'keyless', '--summary-key', 'k.key'],
+      /--sign-summary keyless excludes --summary-key/,
+    ],
+    [['--push-summary'], /--push-summary needs --sign-summary/],
+    [['--sign-summary', 'maybe'], /--sign-summary: 'maybe' is neither keyless nor key/],
+    [['--sign-summary', 'keyless'], /--sign-summary needs --summaries-path/],
+  ])('refuses %j (exit 2)', async (args, message) => {
+    const r = await runCli(['verify', '--key', pub, ...args, signed.ref]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('keyless summaries from the Action, pushed as referrers', () => {
+  let ran: Awaited<ReturnType<typeof runAction>>;
+  let report: Report;
+  beforeAll(async () => {
+    ran = await runAction(
+      {
+        images: pushed.ref,
+        key: pub,
+        'trusted-root': root,
+        'sign-summary': 'keyless',
+        'signing-config': signingConfig,
+        'push-summary': 'true',
+      },
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidcUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: RUNTIME_TOKEN,
+      },
+    );
+    report = JSON.parse(
+      await readFile(path.join(ran.runnerTemp, 'image-gate-report.json'), 'utf8'),
+    ) as Report;
+  }, 60_000);
+
+  it('asks the runner for a sigstore-audience token with its bearer token', () => {
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+    expect(oidcRequests).toContainEqual({
+      url: '/token?api-version=2.0&audience=sigstore',
+      authorization: `Bearer ${RUNTIME_TOKEN}`,
+    });
+    expect(mock.requests).toContain('POST /api/v2/signingCert');
+  });
+
+  it('writes the bundle beside the report; @sigstore/verify accepts it for the workflow identity', async () => {
+    const [s] = report.summaries ?? [];
+    expect(s?.file).toBe(
+      path.join(ran.runnerTemp, 'summaries', `1-${pushed.digest.replace(':', '-')}.sigstore.json`),
+    );
+    const st = await verifyWithSigstoreJs(s!.file, { san: WORKFLOW, issuer: ISSUER });
+    expect(st.predicate.verificationResult).toBe('PASSED');
+    expect(st.subject[0]!.digest).toEqual({ sha256: hex(pushed.digest) });
+    await expect(
+      verifyWithSigstoreJs(s!.file, {
+        san: 'https://github.com/evil/x/.github/workflows/a.yml@refs/heads/main',
+        issuer: ISSUER,
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('attaches it as a referrer listed in the sha256-<hex> tag index', async () => {
+    const [s] = report.summaries ?? [];
+    expect(s?.referrer?.via).toBe(`tag index ${pushed.digest.replace(':', '-')}`);
+    const base = `http://${reg.host}/v2/acme/web/manifests`;
+    const index = (await (
+      await fetch(`${base}/${pushed.digest.replace(':', '-')}`, {
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      })
+    ).json()) as { manifests: Array<Record<string, unknown>> };
+    expect(index.manifests).toContainEqual(
+      expect.objectContaining({
+        digest: s?.referrer?.digest,
+        artifactType: BUNDLE,
+        annotations: expect.objectContaining({
+          'dev.sigstore.bundle.predicateType': VSA,
+        }) as unknown,
+      }),
+    );
+    const manifest = (await (
+      await fetch(`${base}/${s?.referrer?.digest}`, {
+        headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+      })
+    ).json()) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      artifactType: BUNDLE,
+      subject: { digest: pushed.digest, size: pushed.size },
+      config: { mediaType: 'application/vnd.oci.empty.v1+json' },
+      layers: [{ mediaType: BUNDLE, size: (await readFile(s!.file)).length }],
+    });
+  });
+
+  it('image-gate finds the pushed summary as a verified attestation of its image', async () => {
+    const both = path.join(dir, 'both_roots.json');
+    const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
+    const theirs = mock.trustedRoot as Record<string, unknown[]>;
+    const merged = { ...ours };
+    for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
+      merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
+    await writeFile(both, JSON.stringify(merged));
+    const r = await runCli([
+      'verify',
+      '--output',
+      'json',
+      '--trusted-root',
+      both,
+      '--key',
+      pub,
+      '--attestation',
+      VSA,
+      '--attestation-certificate-identity',
+      WORKFLOW,
+      '--attestation-certificate-oidc-issuer',
+      ISSUER,
+      pushed.ref,
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as Report;
+    expect(rep.results[0]?.attestations).toContainEqual(
+      expect.objectContaining({ predicateType: VSA, verified: true, format: 'bundle-tag' }),
+    );
+  });
+
+  it('keyless without an OIDC token fails the step saying how to get one', async () => {
+    const r = await runAction({
+      images: pushed.ref,
+      key: pub,
+      'trusted-root': root,
+      'sign-summary': 'keyless',
+      'signing-config': signingConfig,
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/id-token: write/);
+  });
+});
