@@ -16,6 +16,8 @@ import { finishReport, githubRunOf, policyDigest } from './report-finish.js';
 import type { Report, SummaryRecord } from './report.js';
 import type { IdTokenProvider } from './summaries/sign.js';
 import { produceSummaries } from './summaries/summaries.js';
+import type { SummaryAcceptance } from './summaries/accept.js';
+import { loadKey } from './trust/keys.js';
 import { SecretRegistry } from './secrets.js';
 import { runSettings, type RunSettings } from './settings.js';
 import { createSignatureVerifier } from './signatures/verifier.js';
@@ -110,7 +112,15 @@ async function gate(
       );
     policy = await compileRunPolicy(o, env);
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-    const root = await trustMaterial(settings, policy);
+    const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
+    const acceptance = o.acceptSummary
+      ? await summaryAcceptance(
+          o.acceptSummary,
+          root,
+          policyDigest(summarizeRunPolicy(summary, policy)),
+          env,
+        )
+      : undefined;
     warnings = [...files.warnings, ...root.warnings];
     client = new RegistryClient({
       insecureRegistries: settings.insecureRegistries,
@@ -128,7 +138,7 @@ async function gate(
     const contexts = new Map<ImagePolicy, RuleContext>();
     const contextFor = (rule: ImagePolicy): RuleContext => {
       let ctx = contexts.get(rule);
-      if (!ctx) contexts.set(rule, (ctx = ruleContext(rule, root, githubSource)));
+      if (!ctx) contexts.set(rule, (ctx = ruleContext(rule, root, githubSource, acceptance)));
       return ctx;
     };
     const engine = { policy, contextFor, stores: runStores(client, env) };
@@ -255,7 +265,12 @@ interface TrustMaterial {
  * that needs no log or time still checks the RFC 3161 timestamps and log entries a bundle carries
  * against it, instead of failing them.
  */
-async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<TrustMaterial> {
+async function trustMaterial(
+  settings: RunSettings,
+  policy: RunPolicy,
+  /** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
+  forSummaries = false,
+): Promise<TrustMaterial> {
   const sigstore = settings.images.some((i) => !isS3loReference(i));
   const t = settings.trust;
   const rootOpts = {
@@ -265,7 +280,7 @@ async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<
     ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
     ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
   };
-  if (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot)))
+  if (!sigstore || !(t.trustedRoot || forSummaries || policy.rules.some(needsTrustRoot)))
     return { sigstore, warnings: [] };
   // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
   const warnings: string[] = [];
@@ -282,10 +297,39 @@ function needsTrustRoot(rule: ImagePolicy): boolean {
   );
 }
 
+/**
+ * The accept-summary verifier, built once: the gate's key or identity, Rekor entry required (SCT
+ * too for a certificate), whatever the image rules relax; and this run's policy digest.
+ */
+async function summaryAcceptance(
+  a: NonNullable<GateOptions['acceptSummary']>,
+  trust: TrustMaterial,
+  digest: string,
+  env: NodeJS.ProcessEnv,
+): Promise<SummaryAcceptance | undefined> {
+  if (!trust.sigstore) return undefined;
+  const keys = a.keyRef ? [await loadKey(a.keyRef, { env })] : [];
+  const identities =
+    a.identity !== undefined && a.issuer !== undefined
+      ? [{ subject: { exact: a.identity }, issuer: { exact: a.issuer } }]
+      : [];
+  return {
+    verifier: createSignatureVerifier(trust.root, {
+      keys,
+      identities,
+      requireTlog: true,
+      requireSct: true,
+    }),
+    policyDigest: digest,
+    maxAgeMs: a.maxAgeMs,
+  };
+}
+
 function ruleContext(
   rule: ImagePolicy,
   trust: TrustMaterial,
   github: RuleContext['github'],
+  summary?: SummaryAcceptance,
 ): RuleContext {
   const log = { requireTlog: rule.tlog, requireSct: rule.sct };
   const verifier = trust.sigstore
@@ -300,6 +344,7 @@ function ruleContext(
     verifier,
     attestationVerifier,
     ...(github && rule.attestations ? { github } : {}),
+    ...(summary ? { summary } : {}),
   };
 }
 

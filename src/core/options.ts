@@ -96,6 +96,17 @@ export interface GateOptions {
     path?: string;
     push?: boolean;
     signingConfig?: string;
+    accept?: boolean;
+    identity?: string;
+    issuer?: string;
+    maxAgeMs?: number;
+  };
+  /** accept-summary: admit an image on a valid summary by this signer (src/core/summaries/accept.ts). */
+  acceptSummary?: {
+    keyRef?: string;
+    identity?: string;
+    issuer?: string;
+    maxAgeMs: number;
   };
 }
 

@@ -70,6 +70,11 @@ export interface ImageResult {
    * sha256 of its bytes (a verification summary's `inputAttestations`).
    */
   inputs?: EvidenceInput[];
+  /**
+   * accept-summary: passed on image-gate's own signed summary of this digest under this policy
+   * (its signature is in `signatures`); the image's signatures were not fetched again.
+   */
+  acceptedSummary?: { where: string; timeVerified: string };
   durationMs: number;
 }
 

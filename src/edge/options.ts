@@ -545,6 +545,44 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       (o.summaryInputs ??= {}).signingConfig = v as string;
     },
   ),
+  both(
+    'accept-summary',
+    'switch',
+    'summaries',
+    {
+      text: 'pass an image on a valid summary of its digest by the gate signer below (PASSED,\nthis policy digest, younger than --summary-max-age) without fetching its\nsignatures again; otherwise verify it in full',
+    },
+    (o, v) => {
+      if (v === true) (o.summaryInputs ??= {}).accept = true;
+    },
+  ),
+  both(
+    'summary-identity',
+    'text',
+    'summaries',
+    { value: 'S', text: 'accept-summary: the gate signer certificate SAN, exact' },
+    (o, v) => {
+      (o.summaryInputs ??= {}).identity = v as string;
+    },
+  ),
+  both(
+    'summary-oidc-issuer',
+    'text',
+    'summaries',
+    { value: 'S', text: 'accept-summary: the gate signer OIDC issuer, exact' },
+    (o, v) => {
+      (o.summaryInputs ??= {}).issuer = v as string;
+    },
+  ),
+  both(
+    'summary-max-age',
+    'text',
+    'summaries',
+    { value: 'D', text: 'accept-summary: the oldest summary accepted (default 24h)' },
+    (o, v, name) => {
+      (o.summaryInputs ??= {}).maxAgeMs = parseDuration(name, v as string);
+    },
+  ),
   opt(
     'insecure-registries',
     'insecure-registry',
@@ -595,7 +633,17 @@ export function resolveSummaries(
   const s = o.summaryInputs;
   delete o.summaryInputs;
   if (!s) return;
-  const sign = s.sign ?? (s.key !== undefined ? 'key' : undefined);
+  resolveAcceptance(o, s, spell);
+  // summary-key alone signs; with accept-summary it names the signer to accept.
+  const sign = s.sign ?? (s.key !== undefined && !s.accept ? 'key' : undefined);
+  if (sign === undefined && s.accept) {
+    const given = [
+      ['summaries-path', s.path],
+      ['push-summary', s.push],
+      ['signing-config', s.signingConfig],
+    ].find(([, v]) => v !== undefined);
+    if (!given) return;
+  }
   if (sign === undefined) {
     const given = [
       ['summaries-path', s.path],
@@ -628,6 +676,48 @@ export function resolveSummaries(
     ...(s.signingConfig !== undefined ? { signingConfig: s.signingConfig } : {}),
   };
 }
+
+/** accept-summary and its signer (identity + issuer, or summary-key) and age limit. */
+function resolveAcceptance(
+  o: GateOptions,
+  s: NonNullable<GateOptions['summaryInputs']>,
+  spell: (flag: string) => string,
+): void {
+  if (!s.accept) {
+    const given = (
+      [
+        ['summary-identity', s.identity],
+        ['summary-oidc-issuer', s.issuer],
+        ['summary-max-age', s.maxAgeMs],
+      ] as const
+    ).find(([, v]) => v !== undefined);
+    if (given)
+      throw new GateError(
+        'USAGE',
+        `${spell(given[0])} is for ${spell('accept-summary')}; give it too`,
+      );
+    return;
+  }
+  const keyless = s.identity !== undefined || s.issuer !== undefined;
+  if (keyless && (s.identity === undefined || s.issuer === undefined))
+    throw new GateError(
+      'USAGE',
+      `${spell('accept-summary')}: ${spell('summary-identity')} and ${spell('summary-oidc-issuer')} need each other`,
+    );
+  if (!keyless && s.key === undefined)
+    throw new GateError(
+      'USAGE',
+      `${spell('accept-summary')} needs the gate signer: ${spell('summary-identity')} with ${spell('summary-oidc-issuer')}, or ${spell('summary-key')}`,
+    );
+  o.acceptSummary = {
+    ...(s.identity !== undefined ? { identity: s.identity } : {}),
+    ...(s.issuer !== undefined ? { issuer: s.issuer } : {}),
+    ...(!keyless && s.key !== undefined ? { keyRef: s.key } : {}),
+    maxAgeMs: s.maxAgeMs ?? DEFAULT_SUMMARY_MAX_AGE_MS,
+  };
+}
+
+const DEFAULT_SUMMARY_MAX_AGE_MS = 24 * 60 * 60_000;
 
 /** The options every run carries before any input or flag is read. */
 export function baseOptions(images: string[]): GateOptions {

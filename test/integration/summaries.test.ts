@@ -11,7 +11,14 @@ import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, writeCosignPrivateKey, writePublicKey } from '../helpers/cosign-keys.js';
-import { signedImage, startSigningRegistry, type Image } from '../helpers/images.js';
+import { pushBundleReferrers } from '../helpers/cosign-push.js';
+import {
+  signedImage,
+  signLegacy,
+  startSigningRegistry,
+  type Image,
+  type Signing,
+} from '../helpers/images.js';
 import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import {
@@ -39,6 +46,11 @@ let deadSigningConfig: string;
 let signed: Image;
 let unsigned: Image;
 let pushed: Image;
+let signing: Signing;
+let kp: ReturnType<typeof generateKeyPair>;
+let otherKp: ReturnType<typeof generateKeyPair>;
+let bothRoots: string;
+let summaryPubFile: string;
 let oidc: Server;
 let oidcUrl: string;
 const oidcRequests: Array<{ url: string; authorization: string | undefined }> = [];
@@ -46,9 +58,12 @@ const oidcRequests: Array<{ url: string; authorization: string | undefined }> = 
 beforeAll(async () => {
   let ss;
   ({ reg, ss, dir, root } = await startSigningRegistry('vsa-'));
-  const kp = generateKeyPair();
+  signing = { reg, ss };
+  kp = generateKeyPair();
+  otherKp = generateKeyPair();
   pub = writePublicKey(dir, kp, 'cosign.pub');
   summaryPub = generateKeyPair();
+  summaryPubFile = writePublicKey(dir, summaryPub, 'summary.pub');
   summaryKey = writeCosignPrivateKey(dir, summaryPub, 'vsa-pass', { name: 'summary.key' });
   signed = await signedImage({ reg, ss }, 'acme/app', 'signed', { key: kp });
   unsigned = await signedImage({ reg, ss }, 'acme/app', 'unsigned');
@@ -72,6 +87,14 @@ beforeAll(async () => {
       tsaUrls: [],
     }),
   );
+  // One trusted root for the image signatures (test Sigstore) and the summaries (the mock).
+  bothRoots = path.join(dir, 'both_roots.json');
+  const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
+  const theirs = mock.trustedRoot as Record<string, unknown[]>;
+  const merged = { ...ours };
+  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
+    merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
+  await writeFile(bothRoots, JSON.stringify(merged));
   deadSigningConfig = path.join(dir, 'dead_signing_config.json');
   await writeFile(
     deadSigningConfig,
@@ -356,13 +379,7 @@ describe('keyless summaries from the Action, pushed as referrers', () => {
   });
 
   it('image-gate finds the pushed summary as a verified attestation of its image', async () => {
-    const both = path.join(dir, 'both_roots.json');
-    const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
-    const theirs = mock.trustedRoot as Record<string, unknown[]>;
-    const merged = { ...ours };
-    for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
-      merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
-    await writeFile(both, JSON.stringify(merged));
+    const both = bothRoots;
     const r = await runCli([
       'verify',
       '--output',
@@ -397,4 +414,147 @@ describe('keyless summaries from the Action, pushed as referrers', () => {
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/id-token: write/);
   });
+});
+
+describe("accept-summary: admitting an image on the gate's own summary", () => {
+  let gated: Image;
+  let otherImage: Image;
+  let keyGated: Image;
+  const policyArgs = (): string[] => ['--trusted-root', bothRoots, '--key', pub];
+  const keylessAccept = (identity = WORKFLOW): string[] => [
+    '--accept-summary',
+    '--summary-identity',
+    identity,
+    '--summary-oidc-issuer',
+    ISSUER,
+  ];
+  const verify = async (args: string[], image: Image) => {
+    const r = await runCli(['verify', '--output', 'json', ...args, image.ref]);
+    return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+  };
+
+  beforeAll(async () => {
+    gated = await signedImage(signing, 'acme/gated', 'v1', { key: kp });
+    otherImage = await signedImage(signing, 'acme/gated', 'other');
+    keyGated = await signedImage(signing, 'acme/gated', 'key', { key: kp });
+    // Summaries of the images while their signatures are good, pushed by an earlier gate run.
+    const gate = await runCli(
+      [
+        'verify',
+        ...policyArgs(),
+        '--sign-summary',
+        'keyless',
+        '--signing-config',
+        signingConfig,
+        '--summaries-path',
+        path.join(dir, 'accept'),
+        '--push-summary',
+        gated.ref,
+      ],
+      { SIGSTORE_ID_TOKEN: identityToken({ iss: ISSUER, sub: WORKFLOW }) },
+    );
+    expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+    const keyGate = await runCli(
+      [
+        'verify',
+        ...policyArgs(),
+        '--summary-key',
+        summaryKey,
+        '--signing-config',
+        signingConfig,
+        '--summaries-path',
+        path.join(dir, 'accept-key'),
+        '--push-summary',
+        keyGated.ref,
+      ],
+      { COSIGN_PASSWORD: 'vsa-pass' },
+    );
+    expect(keyGate.code, keyGate.stdout + keyGate.stderr).toBe(0);
+    // The gated summary, attached to another image whose own digest it does not name.
+    const bundleBytes = await readFile(
+      path.join(dir, 'accept', `1-${gated.digest.replace(':', '-')}.sigstore.json`),
+    );
+    await pushBundleReferrers(reg.host, 'acme/gated', otherImage, [
+      { bytes: bundleBytes, predicateType: VSA },
+    ]);
+    // Now their signatures go bad: full verification fails, so a pass can only be the summary.
+    for (const image of [gated, keyGated, otherImage])
+      await signLegacy(signing, image, { key: otherKp });
+  }, 120_000);
+
+  it('verification in full now fails (the signatures are by another key)', async () => {
+    const { code } = await verify(policyArgs(), gated);
+    expect(code).toBe(1);
+  });
+
+  it('passes on a valid summary by the gate identity, without its signatures', async () => {
+    const { code, report } = await verify([...policyArgs(), ...keylessAccept()], gated);
+    expect(code).toBe(0);
+    const r = report.results[0]!;
+    expect(r.acceptedSummary?.where).toMatch(/^summary tag index sha256:/);
+    expect(r.signatures).toEqual([
+      expect.objectContaining({ kind: 'keyless', identity: WORKFLOW, issuer: ISSUER }),
+    ]);
+    expect(r.inputs).toEqual([
+      {
+        uri: expect.stringMatching(/^oci:\/\/.*acme\/gated@sha256:/) as unknown,
+        digest: expect.any(String) as unknown,
+      },
+    ]);
+  });
+
+  it('passes on a valid summary by the gate key (summary-key)', async () => {
+    const { code, report } = await verify(
+      [...policyArgs(), '--accept-summary', '--summary-key', summaryPubFile],
+      keyGated,
+    );
+    expect(code).toBe(0);
+    expect(report.results[0]?.acceptedSummary).toBeDefined();
+  });
+
+  it.each([
+    [
+      'signed by another identity',
+      () => [
+        ...policyArgs(),
+        ...keylessAccept('https://github.com/evil/x/.github/workflows/a.yml@refs/heads/main'),
+      ],
+      () => gated,
+      /certificate identity not trusted: expected identity https:\/\/github.com\/evil/,
+    ],
+    [
+      'signed by another key',
+      () => [...policyArgs(), '--accept-summary', '--summary-key', pub],
+      () => keyGated,
+      /signature does not verify with any trusted key/,
+    ],
+    [
+      'for another digest',
+      () => [...policyArgs(), ...keylessAccept()],
+      () => otherImage,
+      /statement subjects \(sha256:[0-9a-f]{64}\) do not include sha256:/,
+    ],
+    [
+      'for another policy digest',
+      () => [...policyArgs(), '--insecure-ignore-sct', ...keylessAccept()],
+      () => gated,
+      /is for policy sha256:[0-9a-f]{64}, not this run's/,
+    ],
+    [
+      'older than summary-max-age',
+      () => [...policyArgs(), ...keylessAccept(), '--summary-max-age', '1ms'],
+      () => gated,
+      /older than summary-max-age/,
+    ],
+  ])(
+    'a summary %s is not accepted: the image is verified in full (and fails)',
+    async (_what, args, image, why) => {
+      const { code, report } = await verify(args(), image());
+      expect(code).toBe(1);
+      const r = report.results[0]!;
+      expect(r.acceptedSummary).toBeUndefined();
+      const summaryRejections = (r.rejected ?? []).filter((x) => x.where.startsWith('summary '));
+      expect(summaryRejections.map((x) => x.reason).join('\n')).toMatch(why);
+    },
+  );
 });

@@ -28,6 +28,7 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     mode: ['warn'],
     'enforce-after': ['2027-03-01'],
     'sign-summary': ['keyless'],
+    'summary-max-age': ['1h'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };
@@ -43,9 +44,18 @@ const companions: Record<string, Record<string, string>> = {
   'summaries-path': { 'sign-summary': 'keyless' },
   'push-summary': { 'sign-summary': 'keyless', 'summaries-path': 'vsa' },
   'signing-config': { 'sign-summary': 'keyless', 'summaries-path': 'vsa' },
+  'accept-summary': {
+    'summary-identity': 'gate@example.com',
+    'summary-oidc-issuer': 'https://iss',
+  },
+  'summary-identity': { 'accept-summary': 'true', 'summary-oidc-issuer': 'https://iss' },
+  'summary-oidc-issuer': { 'accept-summary': 'true', 'summary-identity': 'gate@example.com' },
+  'summary-max-age': { 'accept-summary': 'true', 'summary-key': 'gate.pub' },
 };
 const companionArgv = (name: string): string[] =>
-  Object.entries(companions[name] ?? {}).flatMap(([k, v]) => [`--${k}`, v]);
+  Object.entries(companions[name] ?? {}).flatMap(([k, v]) =>
+    v === 'true' ? [`--${k}`] : [`--${k}`, v],
+  );
 
 function actionOptions(inputs: Record<string, string>) {
   return readInputs((name) => (name === 'images' ? 'x' : (inputs[name] ?? '')), {}).options;

@@ -14,6 +14,8 @@ import type { ImageEvidence, StoreImageEvidence } from './evidence.js';
 import { gatherDigest, type DigestLookup } from './lookup.js';
 import { gatherPlatforms, signedPlatformsNote } from './platforms.js';
 import { resultFromError } from './result.js';
+import type { Rejection } from './judge.js';
+import { findAcceptedSummary } from '../summaries/accept.js';
 
 type StoreRef = Exclude<ImageRef, { kind: 's3lo' }>;
 
@@ -81,6 +83,26 @@ async function verifyStoreImage(
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
   const policy = rule.policy;
+  // accept-summary: the gate's own earlier verdict on these bytes under this policy, if valid.
+  let summaryRejections: Rejection[] = [];
+  if (rule.summary) {
+    const found = await findAcceptedSummary(store, digest, rule.summary);
+    const a = found.accepted;
+    if (a)
+      return {
+        image: ref.original,
+        digest,
+        pinned: pinnedReference(ref, digest),
+        outcome: 'verified',
+        verified: true,
+        signatures: [a.evidence],
+        attestations: [],
+        ...(found.rejected.length ? { rejected: found.rejected } : {}),
+        ...(a.input ? { inputs: [a.input] } : {}),
+        acceptedSummary: { where: a.where, timeVerified: a.timeVerified },
+      };
+    summaryRejections = found.rejected;
+  }
   const lookup: DigestLookup = {
     withAttestations: policy.attestations !== undefined,
     complete: policy.requireAllKeys && policy.signers.keys.length > 1,
@@ -120,6 +142,7 @@ async function verifyStoreImage(
   // they exist turns a puzzling "unsigned" into an actionable one.
   if (v.unsignedIndex && entries !== undefined)
     v.reason = (v.reason ?? '') + (await signedPlatformsNote(store, entries, rule.verifier));
+  v.rejected.push(...summaryRejections);
   if (v.incomplete) return { image: ref.original, ...resultFields(v) };
   return {
     image: ref.original,
