@@ -52,7 +52,14 @@ export interface GateHooks {
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
  */
-const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const ENV_SECRETS = [
+  'VAULT_TOKEN',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  // Keyless summary signing: the runner's token request credential and an OIDC token given.
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'SIGSTORE_ID_TOKEN',
+];
 
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const secrets = hooks.secrets ?? new SecretRegistry();
@@ -171,7 +178,7 @@ async function gate(
             env,
             client,
             timeoutMs: settings.timeoutMs,
-            ...(hooks.idToken ? { idToken: hooks.idToken } : {}),
+            ...(hooks.idToken ? { idToken: redactedToken(hooks.idToken, secrets) } : {}),
           },
         );
       } catch (e: unknown) {
@@ -381,3 +388,12 @@ const NO_SIGSTORE: CandidateVerifier = {
     throw new GateError('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
   },
 };
+
+/** The OIDC token obtained for keyless signing is a secret like any credential. */
+function redactedToken(get: IdTokenProvider, secrets: SecretRegistry): IdTokenProvider {
+  return async (audience) => {
+    const token = await get(audience);
+    secrets.add(token);
+    return token;
+  };
+}

@@ -420,6 +420,7 @@ describe("accept-summary: admitting an image on the gate's own summary", () => {
   let gated: Image;
   let otherImage: Image;
   let keyGated: Image;
+  let failing: Image;
   const policyArgs = (): string[] => ['--trusted-root', bothRoots, '--key', pub];
   const keylessAccept = (identity = WORKFLOW): string[] => [
     '--accept-summary',
@@ -437,6 +438,7 @@ describe("accept-summary: admitting an image on the gate's own summary", () => {
     gated = await signedImage(signing, 'acme/gated', 'v1', { key: kp });
     otherImage = await signedImage(signing, 'acme/gated', 'other');
     keyGated = await signedImage(signing, 'acme/gated', 'key', { key: kp });
+    failing = await signedImage(signing, 'acme/gated', 'failing', { key: otherKp });
     // Summaries of the images while their signatures are good, pushed by an earlier gate run.
     const gate = await runCli(
       [
@@ -450,10 +452,12 @@ describe("accept-summary: admitting an image on the gate's own summary", () => {
         path.join(dir, 'accept'),
         '--push-summary',
         gated.ref,
+        failing.ref,
       ],
       { SIGSTORE_ID_TOKEN: identityToken({ iss: ISSUER, sub: WORKFLOW }) },
     );
-    expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+    // `failing` is signed by a key the policy does not trust: its summary says FAILED.
+    expect(gate.code, gate.stdout + gate.stderr).toBe(1);
     const keyGate = await runCli(
       [
         'verify',
@@ -533,6 +537,12 @@ describe("accept-summary: admitting an image on the gate's own summary", () => {
       () => [...policyArgs(), ...keylessAccept()],
       () => otherImage,
       /statement subjects \(sha256:[0-9a-f]{64}\) do not include sha256:/,
+    ],
+    [
+      'that says FAILED',
+      () => [...policyArgs(), ...keylessAccept()],
+      () => failing,
+      /verification summary says "FAILED", not PASSED/,
     ],
     [
       'for another policy digest',
