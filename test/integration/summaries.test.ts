@@ -507,6 +507,23 @@ describe("accept-summary: admitting an image on the gate's own summary", () => {
     ]);
   });
 
+  it('the Action passes on it too (accept-summary inputs)', async () => {
+    const ran = await runAction({
+      images: gated.ref,
+      key: pub,
+      'trusted-root': bothRoots,
+      'accept-summary': 'true',
+      'summary-identity': WORKFLOW,
+      'summary-oidc-issuer': ISSUER,
+      'summary-max-age': '1h',
+    });
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+    const report = JSON.parse(
+      await readFile(path.join(ran.runnerTemp, 'image-gate-report.json'), 'utf8'),
+    ) as Report;
+    expect(report.results[0]?.acceptedSummary).toBeDefined();
+  });
+
   it('passes on a valid summary by the gate key (summary-key)', async () => {
     const { code, report } = await verify(
       [...policyArgs(), '--accept-summary', '--summary-key', summaryPubFile],

@@ -39,7 +39,12 @@ export async function findAcceptedSummary(
   const rejected: Rejection[] = [];
   const log = emptyDiscovery();
   try {
-    for await (const c of eachCandidate(store, digest, { formats: ['bundle'] }, log)) {
+    for await (const c of eachCandidate(
+      store,
+      digest,
+      { formats: ['bundle'], predicateType: VSA_PREDICATE_TYPE },
+      log,
+    )) {
       if (c.kind !== 'bundle' || c.predicateTypeHint !== VSA_PREDICATE_TYPE) continue;
       const where = `summary ${c.where}`;
       try {

@@ -7,8 +7,7 @@ import { GateError, toGateError } from '../errors.js';
 import { parseReference } from '../reference.js';
 import type { RegistryClient } from '../registry/client.js';
 import type { ImageResult, SummaryRecord } from '../report.js';
-import { pushSummary } from './push.js';
-import { createSummarySigner, type IdTokenProvider, type SummarySigning } from './sign.js';
+import type { IdTokenProvider, SummarySigning } from './sign.js';
 import { summaryStatement, VSA_PREDICATE_TYPE, type SummaryRun } from './statement.js';
 
 export interface SummaryOptions {
@@ -42,6 +41,8 @@ export async function produceSummaries(
     return s ? [{ result: r, statement: s }] : [];
   });
   if (statements.length === 0) return [];
+  // Loaded on demand: @sigstore/sign and its HTTP client are for runs that sign summaries.
+  const { createSummarySigner } = await import('./sign.js');
   const signer = await createSummarySigner(o.signing, {
     env: deps.env,
     ...(deps.idToken ? { idToken: deps.idToken } : {}),
@@ -92,6 +93,7 @@ async function push(
       `push-summary: ${r.image} is not in a registry; a summary can only be attached to a registry image`,
     );
   try {
+    const { pushSummary } = await import('./push.js');
     const writer = deps.client.writer(ref.registry, ref.repository);
     return await pushSummary(writer, r.digest ?? '', bundle, VSA_PREDICATE_TYPE, created);
   } catch (e: unknown) {

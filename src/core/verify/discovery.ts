@@ -80,6 +80,11 @@ export class FormatOrder {
 export interface LookupOptions {
   legacySuffixes?: string[];
   formats?: readonly StorageFormat[];
+  /**
+   * Bundles only of this predicate type, by the list entry's (unauthenticated) annotation, so
+   * the others are not even fetched; it can only leave candidates out (accept-summary).
+   */
+  predicateType?: string;
 }
 
 /**
@@ -124,7 +129,9 @@ export async function* eachCandidate(
     ...(formats.includes('legacy')
       ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
       : []),
-    ...(formats.includes('bundle') ? [() => bundleCandidates(store, digest, log)] : []),
+    ...(formats.includes('bundle')
+      ? [() => bundleCandidates(store, digest, log, opts.predicateType)]
+      : []),
   ];
   for (const source of sources) {
     for await (const c of source()) {
@@ -224,6 +231,7 @@ async function* bundleCandidates(
   store: ContentStore,
   digest: string,
   out: Discovery,
+  predicateType?: string,
 ): AsyncGenerator<BundleCandidate, void, undefined> {
   let descriptors: Descriptor[] | undefined;
   let format: BundleCandidate['format'] = 'bundle-referrer';
@@ -239,7 +247,12 @@ async function* bundleCandidates(
     // Per the distribution spec, a fallback tag that is not a valid index means "no referrers".
     descriptors = index?.manifest.manifests ?? [];
   }
-  const bundles = descriptors.filter((d) => d.artifactType === MEDIA_TYPES.bundleV03);
+  const bundles = descriptors.filter(
+    (d) =>
+      d.artifactType === MEDIA_TYPES.bundleV03 &&
+      (predicateType === undefined ||
+        d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType),
+  );
   for (const [i, desc] of bundles.entries()) {
     entryLimit(
       i,
