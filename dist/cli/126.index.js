@@ -2,7 +2,7 @@ export const id = 126;
 export const ids = [126];
 export const modules = {
 
-/***/ 5166:
+/***/ 45166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,9 +14,9 @@ export const modules = {
 /* harmony export */   rN: () => (/* binding */ guardedLookup)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
 // Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
 // and never onto loopback, link-local or cloud metadata addresses a remote server names for us
@@ -142,17 +142,17 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 
 /***/ }),
 
-/***/ 2126:
+/***/ 72126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchAwsKmsPublicKey: () => (/* binding */ fetchAwsKmsPublicKey)
 /* harmony export */ });
 /* unused harmony export parseAwsKmsRef */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2632);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92632);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45166);
 // Fetches the public half of an AWS KMS signing key named by cosign's `awskms://` reference
 // grammar, through the AWS SDK's standard credential chain; only public material is requested.
 

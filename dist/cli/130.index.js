@@ -2,7 +2,7 @@ export const id = 130;
 export const ids = [130];
 export const modules = {
 
-/***/ 5166:
+/***/ 45166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,9 +14,9 @@ export const modules = {
 /* harmony export */   rN: () => (/* binding */ guardedLookup)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
 // Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
 // and never onto loopback, link-local or cloud metadata addresses a remote server names for us
@@ -142,7 +142,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 
 /***/ }),
 
-/***/ 8687:
+/***/ 68687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -159,10 +159,10 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /* harmony export */   w$: () => (/* binding */ referenceIdentity)
 /* harmony export */ });
 /* unused harmony export repositoryName */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3431);
-/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2637);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
+/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22637);
 // Parses the image references users write into one typed form: registry references with
 // Docker Hub normalisation, oci-layout:// directories, and s3lo's s3:// and local:// stores.
 // Each is normalised once, here, to the identity it is fetched from: rules, dedupe and reports use it.
@@ -405,7 +405,7 @@ function isDigest(s) {
 
 /***/ }),
 
-/***/ 1514:
+/***/ 81514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -418,8 +418,8 @@ function isDigest(s) {
 /* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
 /* unused harmony export isDigest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 // Digest and tag syntax, checked before any of them is put into a URL (CVE-2024-3727), and
 // hashing of the exact bytes received so that only computed digests are ever trusted.
 
@@ -472,7 +472,7 @@ function quote(s, max = 120) {
 
 /***/ }),
 
-/***/ 8844:
+/***/ 48844:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -481,10 +481,10 @@ function quote(s, max = 120) {
 /* harmony export */   y9: () => (/* binding */ readRateLimit)
 /* harmony export */ });
 /* unused harmony exports AIMD_INCREASE_EVERY, rateLimitStop, parseRateLimitValue */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3431);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1858);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11858);
 // What a run knows of each registry it talks to, in one place: counters for the report, the
 // backoff every request to a host waits out after a `Retry-After`, the concurrency window that
 // halves on a 429 and grows back (AIMD), and the pull limit a registry advertises
@@ -832,7 +832,7 @@ function mergeRegistryStats(shards) {
 
 /***/ }),
 
-/***/ 3431:
+/***/ 83431:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -843,9 +843,9 @@ function mergeRegistryStats(shards) {
 /* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
 /* unused harmony export DOCKER_HUB_API_HOST */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5166);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1514);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81514);
 // Which host we talk to for a registry name, over which scheme, and where its token realm may
 // point. The address rules themselves (loopback, link-local, metadata) are net/addresses.ts.
 
@@ -911,7 +911,7 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
 
 /***/ }),
 
-/***/ 1858:
+/***/ 11858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -930,7 +930,7 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
 /* harmony export */   yL: () => (/* binding */ MAX_RETRY_AFTER_MS)
 /* harmony export */ });
 /* unused harmony export RETRY_BASE_MS */
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // The registry client's bounds under the names its modules use: a view of the one table in
 // src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
 
@@ -962,10 +962,10 @@ const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
 /* harmony export */   p1: () => (/* binding */ policyDigest)
 /* harmony export */ });
 /* unused harmony export canonicalJson */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4486);
-/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2683);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14486);
+/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62683);
 // Finishing a run's report: schema, tool, run id, GitHub run, outcome, and the policy digest
 // (sha256 of the canonical JSON of the normalised policy section) that merge checks shards by.
 
@@ -1000,6 +1000,7 @@ function finishReport(partial) {
         ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
         ...(partial.stats ? { stats: partial.stats } : {}),
         ...(partial.revocations ? { revocations: partial.revocations } : {}),
+        ...(partial.summaries ? { summaries: partial.summaries } : {}),
         results: partial.results,
     };
 }
@@ -1083,7 +1084,7 @@ function canonicalJson(v) {
 
 /***/ }),
 
-/***/ 2637:
+/***/ 22637:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1095,7 +1096,7 @@ function canonicalJson(v) {
 /* harmony export */   sl: () => (/* binding */ localRootPrefix)
 /* harmony export */ });
 /* unused harmony export manifestsPrefix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
 // s3lo image references (`s3://bucket/image:tag`, `local://root/image:tag`), parsed the way
 // s3lo's pkg/ref does, plus the object keys and the v2 signing payload derived from them.
 
@@ -1232,7 +1233,7 @@ function s3loSigningPayload(ref, digest) {
 
 /***/ }),
 
-/***/ 1998:
+/***/ 31998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1241,9 +1242,9 @@ function s3loSigningPayload(ref, digest) {
 /* harmony export */   wM: () => (/* binding */ emptyShardWarning)
 /* harmony export */ });
 /* unused harmony exports canonicalReference, shardKey, shardBucket, shardSetDigest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8687);
-/* harmony import */ var _shard_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(568);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68687);
+/* harmony import */ var _shard_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60568);
 // Deterministic sharding (`shard: I/N`): every matrix job is given the same list (or manifests)
 // and keeps the images whose canonical reference hashes into its shard, so no job needs a list
 // of its own and merge can check that the shards together are the whole list, once.

@@ -2,7 +2,7 @@ export const id = 211;
 export const ids = [211];
 export const modules = {
 
-/***/ 5166:
+/***/ 45166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,9 +14,9 @@ export const modules = {
 /* harmony export */   rN: () => (/* binding */ guardedLookup)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
 // Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
 // and never onto loopback, link-local or cloud metadata addresses a remote server names for us
@@ -142,18 +142,18 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 
 /***/ }),
 
-/***/ 7670:
+/***/ 27670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ fetchCapped)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(332);
-/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3628);
-/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5407);
-/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8425);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40332);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45166);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53628);
+/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45407);
+/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78425);
 // The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
 // the registry transport's rules: https only (plain http only to loopback), redirects followed
 // hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
@@ -250,13 +250,13 @@ function tooLarge(req, peer, how) {
 
 /***/ }),
 
-/***/ 3628:
+/***/ 53628:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ readCapped)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // The one capped read of a response body, for every HTTP client (registry transport, GitHub API,
 // bundle_url, Vault): at most `max` bytes kept, every chunk charged to the byte budget in scope
 // (limits.ts), and a longer body cancelled (its connection closed) rather than read to the end.
@@ -298,7 +298,7 @@ function concat(chunks, size) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 45407:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -307,8 +307,8 @@ function concat(chunks, size) {
 /* harmony export */   SR: () => (/* binding */ hopHeaders),
 /* harmony export */   aq: () => (/* binding */ REDIRECT_STATUSES)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
 // The redirect and credential rules every HTTP client of the gate follows (registry transport and
 // net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
 // (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
@@ -371,7 +371,7 @@ function countHop(next, hop, seen, rules) {
 
 /***/ }),
 
-/***/ 8425:
+/***/ 78425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -413,7 +413,7 @@ function isTlsFailure(e) {
 
 /***/ }),
 
-/***/ 1211:
+/***/ 91211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -421,13 +421,13 @@ function isTlsFailure(e) {
 /* harmony export */   sU: () => (/* binding */ vaultTokenFile)
 /* harmony export */ });
 /* unused harmony exports parseVaultRef, publicKeyFromTransitResponse */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(332);
-/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5166);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7670);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45166);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27670);
 // Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
 // the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
 

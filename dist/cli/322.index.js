@@ -2,7 +2,7 @@ export const id = 322;
 export const ids = [322];
 export const modules = {
 
-/***/ 6454:
+/***/ 16454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,25 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/revocation/list.js
-var revocation_list = __webpack_require__(7639);
+var revocation_list = __webpack_require__(67639);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./build/core/types.js
-var types = __webpack_require__(559);
+var types = __webpack_require__(50559);
 // EXTERNAL MODULE: ./build/core/trust/cosign-key.js
-var cosign_key = __webpack_require__(8350);
+var cosign_key = __webpack_require__(68350);
 // EXTERNAL MODULE: ./build/core/trust/keys.js
-var keys = __webpack_require__(9979);
-// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 16 modules
-var signatures_verifier = __webpack_require__(7280);
+var keys = __webpack_require__(59979);
+// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 15 modules
+var signatures_verifier = __webpack_require__(93389);
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
-var strict_json = __webpack_require__(6086);
+var strict_json = __webpack_require__(56086);
 // EXTERNAL MODULE: ./build/core/revocation/load.js
-var load = __webpack_require__(2795);
+var load = __webpack_require__(52795);
 ;// CONCATENATED MODULE: ./build/core/revocation/sign.js
 // `image-gate revoke`: one entry added to a list file (version bumped, `issued` now, `expires`
 // kept or replaced), the file written atomically, and FILE.sigstore.json beside it: a Sigstore
@@ -220,7 +220,7 @@ async function runRevoke(cmd, io) {
 
 /***/ }),
 
-/***/ 5166:
+/***/ 45166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -232,9 +232,9 @@ async function runRevoke(cmd, io) {
 /* harmony export */   rN: () => (/* binding */ guardedLookup)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4649);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
 // Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
 // and never onto loopback, link-local or cloud metadata addresses a remote server names for us
@@ -360,7 +360,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 
 /***/ }),
 
-/***/ 1858:
+/***/ 11858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -379,7 +379,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /* harmony export */   yL: () => (/* binding */ MAX_RETRY_AFTER_MS)
 /* harmony export */ });
 /* unused harmony export RETRY_BASE_MS */
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // The registry client's bounds under the names its modules use: a view of the one table in
 // src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
 

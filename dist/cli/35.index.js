@@ -2,19 +2,19 @@ export const id = 35;
 export const ids = [35];
 export const modules = {
 
-/***/ 2035:
+/***/ 32035:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyBundleArtifact: () => (/* binding */ verifyBundleArtifact)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(332);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7280);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9979);
-/* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3798);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93389);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59979);
+/* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53798);
 // sigstore-conformance `verify-bundle`: one bundle against one artifact (a file, or a bare
 // `sha256:` digest) with an exact identity+issuer or a public key, through our one verifier.
 
@@ -95,7 +95,7 @@ async function readBundle(path) {
 
 /***/ }),
 
-/***/ 3798:
+/***/ 53798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -108,21 +108,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: TRUSTED_ROOT_WARN_MS, describeTrustedRootSource, embeddedTrustedRoot, validateTrustedRoot
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var dist = __webpack_require__(9654);
+var dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(4187);
+var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
 var tuf_seeds = __webpack_require__(8032);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/core/trust/tuf-cache.js
 // The TUF metadata cache of one mirror: where @sigstore/tuf keeps it, how a saved copy seeds it
 // (never the trust anchor), and how a failed refresh is told apart from bad metadata.
@@ -279,7 +279,7 @@ async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
     // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
     // client is a sizeable part of process start.
-    const { getTrustedRoot } = await __webpack_require__.e(/* import() */ 694).then(__webpack_require__.t.bind(__webpack_require__, 4423, 19));
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
     const fetchRoot = (forceCache, retries) => getTrustedRoot({
         mirrorURL: mirror,
         ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),

@@ -2,7 +2,7 @@ export const id = 435;
 export const ids = [435];
 export const modules = {
 
-/***/ 332:
+/***/ 40332:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ export const modules = {
 /* harmony export */   zS: () => (/* binding */ nestedBudget)
 /* harmony export */ });
 /* unused harmony export describeBytes */
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
 // and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
 // memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
@@ -210,22 +210,22 @@ async function readFileCapped(file, maxBytes) {
 
 /***/ }),
 
-/***/ 4194:
+/***/ 74194:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   mergeReportFiles: () => (/* binding */ mergeReportFiles)
 /* harmony export */ });
 /* unused harmony exports loadReports, mergeReports */
-/* harmony import */ var _registry_governor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8844);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2807);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4486);
+/* harmony import */ var _registry_governor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48844);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62807);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14486);
 /* harmony import */ var _report_finish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7268);
-/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2683);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1998);
+/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62683);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31998);
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
 

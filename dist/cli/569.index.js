@@ -2,7 +2,7 @@ export const id = 569;
 export const ids = [569];
 export const modules = {
 
-/***/ 7569:
+/***/ 67569:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_BUNDLE_REDIRECTS, MAX_PAGES, MAX_PAGE_BYTES, fetchWithoutCredentials, nextLink
 
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 ;// CONCATENATED MODULE: ./build/core/attestations/snappy.js
 // Snappy block-format decompression, for bundles GitHub serves at `bundle_url` (gh CLI decodes
 // them with golang/snappy `Decode`). Bounded: the declared length is checked before allocating.
@@ -103,15 +103,15 @@ function snappyDecode(input, maxBytes, what = 'snappy data') {
 }
 //# sourceMappingURL=snappy.js.map
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: ./build/core/net/addresses.js
-var addresses = __webpack_require__(5166);
+var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: ./build/core/net/fetch.js
-var fetch = __webpack_require__(7670);
+var fetch = __webpack_require__(27670);
 // EXTERNAL MODULE: ./build/core/net/read.js
-var read = __webpack_require__(3628);
+var read = __webpack_require__(53628);
 // EXTERNAL MODULE: ./build/core/net/retry.js
-var retry = __webpack_require__(3360);
+var retry = __webpack_require__(83360);
 ;// CONCATENATED MODULE: ./build/core/sources/github-attestations.js
 // A source of evidence: the attestation bundles GitHub holds for one digest, from its attestations
 // API (repository or organisation endpoint), paginated and bounded; the token goes to the

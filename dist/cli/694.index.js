@@ -2,7 +2,7 @@ export const id = 694;
 export const ids = [694];
 export const modules = {
 
-/***/ 8796:
+/***/ 48796:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -26,8 +26,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const os_1 = __importDefault(__webpack_require__(857));
-const path_1 = __importDefault(__webpack_require__(6928));
+const os_1 = __importDefault(__webpack_require__(70857));
+const path_1 = __importDefault(__webpack_require__(16928));
 function appDataPath(name) {
     const homedir = os_1.default.homedir();
     switch (process.platform) {
@@ -52,7 +52,7 @@ function appDataPath(name) {
 
 /***/ }),
 
-/***/ 3040:
+/***/ 83040:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -76,12 +76,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__webpack_require__(9896));
-const path_1 = __importDefault(__webpack_require__(6928));
-const tuf_js_1 = __webpack_require__(4706);
-const _1 = __webpack_require__(4423);
-const package_json_1 = __webpack_require__(9446);
-const target_1 = __webpack_require__(7686);
+const fs_1 = __importDefault(__webpack_require__(79896));
+const path_1 = __importDefault(__webpack_require__(16928));
+const tuf_js_1 = __webpack_require__(84706);
+const _1 = __webpack_require__(84423);
+const package_json_1 = __webpack_require__(69446);
+const target_1 = __webpack_require__(47686);
 const TARGETS_DIR_NAME = 'targets';
 class TUFClient {
     updater;
@@ -175,7 +175,7 @@ function initClient(options) {
 
 /***/ }),
 
-/***/ 6213:
+/***/ 16213:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -196,7 +196,7 @@ exports.TUFError = TUFError;
 
 /***/ }),
 
-/***/ 4423:
+/***/ 84423:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -219,9 +219,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __webpack_require__(9654);
-const appdata_1 = __webpack_require__(8796);
-const client_1 = __webpack_require__(3040);
+const protobuf_specs_1 = __webpack_require__(19654);
+const appdata_1 = __webpack_require__(48796);
+const client_1 = __webpack_require__(83040);
 exports.DEFAULT_MIRROR_URL = 'https://tuf-repo-cdn.sigstore.dev';
 const DEFAULT_CACHE_DIR = 'sigstore-js';
 const DEFAULT_RETRY = { retries: 2 };
@@ -253,13 +253,13 @@ function createClient(options) {
         forceInit: options.forceInit ?? options.force ?? false,
     });
 }
-var error_1 = __webpack_require__(6213);
+var error_1 = __webpack_require__(16213);
 Object.defineProperty(exports, "TUFError", ({ enumerable: true, get: function () { return error_1.TUFError; } }));
 
 
 /***/ }),
 
-/***/ 7686:
+/***/ 47686:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -283,8 +283,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__webpack_require__(9896));
-const error_1 = __webpack_require__(6213);
+const fs_1 = __importDefault(__webpack_require__(79896));
+const error_1 = __webpack_require__(16213);
 // Downloads and returns the specified target from the provided TUF Updater.
 async function readTarget(tuf, targetPath) {
     const path = await getTargetPath(tuf, targetPath);
@@ -345,7 +345,7 @@ async function getTargetPath(tuf, target) {
 
 /***/ }),
 
-/***/ 5178:
+/***/ 65178:
 /***/ ((module) => {
 
 const COMMA = ',';
@@ -416,7 +416,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8883:
+/***/ 28883:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -426,9 +426,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Signed = exports.MetadataKind = void 0;
 exports.isMetadataKind = isMetadataKind;
-const util_1 = __importDefault(__webpack_require__(9023));
+const util_1 = __importDefault(__webpack_require__(39023));
 const error_1 = __webpack_require__(5494);
-const utils_1 = __webpack_require__(846);
+const utils_1 = __webpack_require__(20846);
 const SPECIFICATION_VERSION = ['1', '0', '31'];
 var MetadataKind;
 (function (MetadataKind) {
@@ -522,7 +522,7 @@ function isNumeric(str) {
 
 /***/ }),
 
-/***/ 4727:
+/***/ 84727:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -531,11 +531,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Delegations = void 0;
-const util_1 = __importDefault(__webpack_require__(9023));
+const util_1 = __importDefault(__webpack_require__(39023));
 const error_1 = __webpack_require__(5494);
-const key_1 = __webpack_require__(3343);
-const role_1 = __webpack_require__(5934);
-const utils_1 = __webpack_require__(846);
+const key_1 = __webpack_require__(53343);
+const role_1 = __webpack_require__(55934);
+const utils_1 = __webpack_require__(20846);
 /**
  * A container object storing information about all delegations.
  *
@@ -685,7 +685,7 @@ exports.UnsupportedAlgorithmError = UnsupportedAlgorithmError;
 
 /***/ }),
 
-/***/ 6708:
+/***/ 76708:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -694,10 +694,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetFile = exports.MetaFile = void 0;
-const crypto_1 = __importDefault(__webpack_require__(6982));
-const util_1 = __importDefault(__webpack_require__(9023));
+const crypto_1 = __importDefault(__webpack_require__(76982));
+const util_1 = __importDefault(__webpack_require__(39023));
 const error_1 = __webpack_require__(5494);
-const utils_1 = __webpack_require__(846);
+const utils_1 = __webpack_require__(20846);
 // A container with information about a particular metadata file.
 //
 // This class is used for Timestamp and Snapshot metadata.
@@ -883,38 +883,38 @@ function validateLength(length) {
 
 /***/ }),
 
-/***/ 8908:
+/***/ 68908:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = exports.Targets = exports.Snapshot = exports.Signature = exports.Root = exports.Metadata = exports.Key = exports.TargetFile = exports.MetaFile = exports.ValueError = exports.MetadataKind = void 0;
-var base_1 = __webpack_require__(8883);
+var base_1 = __webpack_require__(28883);
 Object.defineProperty(exports, "MetadataKind", ({ enumerable: true, get: function () { return base_1.MetadataKind; } }));
 var error_1 = __webpack_require__(5494);
 Object.defineProperty(exports, "ValueError", ({ enumerable: true, get: function () { return error_1.ValueError; } }));
-var file_1 = __webpack_require__(6708);
+var file_1 = __webpack_require__(76708);
 Object.defineProperty(exports, "MetaFile", ({ enumerable: true, get: function () { return file_1.MetaFile; } }));
 Object.defineProperty(exports, "TargetFile", ({ enumerable: true, get: function () { return file_1.TargetFile; } }));
-var key_1 = __webpack_require__(3343);
+var key_1 = __webpack_require__(53343);
 Object.defineProperty(exports, "Key", ({ enumerable: true, get: function () { return key_1.Key; } }));
-var metadata_1 = __webpack_require__(6555);
+var metadata_1 = __webpack_require__(86555);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
 var root_1 = __webpack_require__(8946);
 Object.defineProperty(exports, "Root", ({ enumerable: true, get: function () { return root_1.Root; } }));
-var signature_1 = __webpack_require__(874);
+var signature_1 = __webpack_require__(50874);
 Object.defineProperty(exports, "Signature", ({ enumerable: true, get: function () { return signature_1.Signature; } }));
-var snapshot_1 = __webpack_require__(9386);
+var snapshot_1 = __webpack_require__(59386);
 Object.defineProperty(exports, "Snapshot", ({ enumerable: true, get: function () { return snapshot_1.Snapshot; } }));
-var targets_1 = __webpack_require__(6150);
+var targets_1 = __webpack_require__(46150);
 Object.defineProperty(exports, "Targets", ({ enumerable: true, get: function () { return targets_1.Targets; } }));
-var timestamp_1 = __webpack_require__(1796);
+var timestamp_1 = __webpack_require__(81796);
 Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return timestamp_1.Timestamp; } }));
 
 
 /***/ }),
 
-/***/ 3343:
+/***/ 53343:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -923,10 +923,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Key = void 0;
-const util_1 = __importDefault(__webpack_require__(9023));
+const util_1 = __importDefault(__webpack_require__(39023));
 const error_1 = __webpack_require__(5494);
-const utils_1 = __webpack_require__(846);
-const key_1 = __webpack_require__(6361);
+const utils_1 = __webpack_require__(20846);
+const key_1 = __webpack_require__(86361);
 // A container class representing the public portion of a Key.
 class Key {
     keyID;
@@ -1011,7 +1011,7 @@ exports.Key = Key;
 
 /***/ }),
 
-/***/ 6555:
+/***/ 86555:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1020,16 +1020,16 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const canonical_json_1 = __webpack_require__(5178);
-const util_1 = __importDefault(__webpack_require__(9023));
-const base_1 = __webpack_require__(8883);
+const canonical_json_1 = __webpack_require__(65178);
+const util_1 = __importDefault(__webpack_require__(39023));
+const base_1 = __webpack_require__(28883);
 const error_1 = __webpack_require__(5494);
 const root_1 = __webpack_require__(8946);
-const signature_1 = __webpack_require__(874);
-const snapshot_1 = __webpack_require__(9386);
-const targets_1 = __webpack_require__(6150);
-const timestamp_1 = __webpack_require__(1796);
-const utils_1 = __webpack_require__(846);
+const signature_1 = __webpack_require__(50874);
+const snapshot_1 = __webpack_require__(59386);
+const targets_1 = __webpack_require__(46150);
+const timestamp_1 = __webpack_require__(81796);
+const utils_1 = __webpack_require__(20846);
 /***
  * A container for signed TUF metadata.
  *
@@ -1183,7 +1183,7 @@ exports.Metadata = Metadata;
 
 /***/ }),
 
-/***/ 5934:
+/***/ 55934:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1192,11 +1192,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SuccinctRoles = exports.DelegatedRole = exports.Role = exports.TOP_LEVEL_ROLE_NAMES = void 0;
-const crypto_1 = __importDefault(__webpack_require__(6982));
-const minimatch_1 = __webpack_require__(1956);
-const util_1 = __importDefault(__webpack_require__(9023));
+const crypto_1 = __importDefault(__webpack_require__(76982));
+const minimatch_1 = __webpack_require__(61956);
+const util_1 = __importDefault(__webpack_require__(39023));
 const error_1 = __webpack_require__(5494);
-const utils_1 = __webpack_require__(846);
+const utils_1 = __webpack_require__(20846);
 exports.TOP_LEVEL_ROLE_NAMES = [
     'root',
     'targets',
@@ -1509,12 +1509,12 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Root = void 0;
-const util_1 = __importDefault(__webpack_require__(9023));
-const base_1 = __webpack_require__(8883);
+const util_1 = __importDefault(__webpack_require__(39023));
+const base_1 = __webpack_require__(28883);
 const error_1 = __webpack_require__(5494);
-const key_1 = __webpack_require__(3343);
-const role_1 = __webpack_require__(5934);
-const utils_1 = __webpack_require__(846);
+const key_1 = __webpack_require__(53343);
+const role_1 = __webpack_require__(55934);
+const utils_1 = __webpack_require__(20846);
 /**
  * A container for the signed part of root metadata.
  *
@@ -1626,7 +1626,7 @@ function rolesFromJSON(data) {
 
 /***/ }),
 
-/***/ 874:
+/***/ 50874:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1673,7 +1673,7 @@ exports.Signature = Signature;
 
 /***/ }),
 
-/***/ 9386:
+/***/ 59386:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1682,10 +1682,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Snapshot = void 0;
-const util_1 = __importDefault(__webpack_require__(9023));
-const base_1 = __webpack_require__(8883);
-const file_1 = __webpack_require__(6708);
-const utils_1 = __webpack_require__(846);
+const util_1 = __importDefault(__webpack_require__(39023));
+const base_1 = __webpack_require__(28883);
+const file_1 = __webpack_require__(76708);
+const utils_1 = __webpack_require__(20846);
 /**
  * A container for the signed part of snapshot metadata.
  *
@@ -1752,7 +1752,7 @@ function metaFromJSON(data) {
 
 /***/ }),
 
-/***/ 6150:
+/***/ 46150:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1761,11 +1761,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Targets = void 0;
-const util_1 = __importDefault(__webpack_require__(9023));
-const base_1 = __webpack_require__(8883);
-const delegations_1 = __webpack_require__(4727);
-const file_1 = __webpack_require__(6708);
-const utils_1 = __webpack_require__(846);
+const util_1 = __importDefault(__webpack_require__(39023));
+const base_1 = __webpack_require__(28883);
+const delegations_1 = __webpack_require__(84727);
+const file_1 = __webpack_require__(76708);
+const utils_1 = __webpack_require__(20846);
 // Container for the signed part of targets metadata.
 //
 // Targets contains verifying information about target files and also delegates
@@ -1853,15 +1853,15 @@ function delegationsFromJSON(data) {
 
 /***/ }),
 
-/***/ 1796:
+/***/ 81796:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = void 0;
-const base_1 = __webpack_require__(8883);
-const file_1 = __webpack_require__(6708);
-const utils_1 = __webpack_require__(846);
+const base_1 = __webpack_require__(28883);
+const file_1 = __webpack_require__(76708);
+const utils_1 = __webpack_require__(20846);
 /**
  * A container for the signed part of timestamp metadata.
  *
@@ -1919,7 +1919,7 @@ function snapshotMetaFromJSON(data) {
 
 /***/ }),
 
-/***/ 7915:
+/***/ 37915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1958,7 +1958,7 @@ function isObjectRecord(value) {
 
 /***/ }),
 
-/***/ 846:
+/***/ 20846:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1997,13 +1997,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.crypto = exports.guard = void 0;
-exports.guard = __importStar(__webpack_require__(7915));
-exports.crypto = __importStar(__webpack_require__(4405));
+exports.guard = __importStar(__webpack_require__(37915));
+exports.crypto = __importStar(__webpack_require__(64405));
 
 
 /***/ }),
 
-/***/ 6361:
+/***/ 86361:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2012,9 +2012,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getPublicKey = getPublicKey;
-const crypto_1 = __importDefault(__webpack_require__(6982));
+const crypto_1 = __importDefault(__webpack_require__(76982));
 const error_1 = __webpack_require__(5494);
-const oid_1 = __webpack_require__(7953);
+const oid_1 = __webpack_require__(10334);
 const ASN1_TAG_SEQUENCE = 0x30;
 const ANS1_TAG_BIT_STRING = 0x03;
 const NULL_BYTE = 0x00;
@@ -2180,7 +2180,7 @@ const isHex = (key) => /^[0-9a-fA-F]+$/.test(key);
 
 /***/ }),
 
-/***/ 7953:
+/***/ 10334:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2213,7 +2213,7 @@ function encodeVariableLengthInteger(value) {
 
 /***/ }),
 
-/***/ 4405:
+/***/ 64405:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2222,1200 +2222,13 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifySignature = void 0;
-const canonical_json_1 = __webpack_require__(5178);
-const crypto_1 = __importDefault(__webpack_require__(6982));
+const canonical_json_1 = __webpack_require__(65178);
+const crypto_1 = __importDefault(__webpack_require__(76982));
 const verifySignature = (metaDataSignedData, key, signature) => {
     const canonicalData = Buffer.from((0, canonical_json_1.canonicalize)(metaDataSignedData));
     return crypto_1.default.verify(key.hashAlgorithm, canonicalData, key, Buffer.from(signature, 'hex'));
 };
 exports.verifySignature = verifySignature;
-
-
-/***/ }),
-
-/***/ 6110:
-/***/ ((module, exports, __webpack_require__) => {
-
-/* eslint-env browser */
-
-/**
- * This is the web browser implementation of `debug()`.
- */
-
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.storage = localstorage();
-exports.destroy = (() => {
-	let warned = false;
-
-	return () => {
-		if (!warned) {
-			warned = true;
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-	};
-})();
-
-/**
- * Colors.
- */
-
-exports.colors = [
-	'#0000CC',
-	'#0000FF',
-	'#0033CC',
-	'#0033FF',
-	'#0066CC',
-	'#0066FF',
-	'#0099CC',
-	'#0099FF',
-	'#00CC00',
-	'#00CC33',
-	'#00CC66',
-	'#00CC99',
-	'#00CCCC',
-	'#00CCFF',
-	'#3300CC',
-	'#3300FF',
-	'#3333CC',
-	'#3333FF',
-	'#3366CC',
-	'#3366FF',
-	'#3399CC',
-	'#3399FF',
-	'#33CC00',
-	'#33CC33',
-	'#33CC66',
-	'#33CC99',
-	'#33CCCC',
-	'#33CCFF',
-	'#6600CC',
-	'#6600FF',
-	'#6633CC',
-	'#6633FF',
-	'#66CC00',
-	'#66CC33',
-	'#9900CC',
-	'#9900FF',
-	'#9933CC',
-	'#9933FF',
-	'#99CC00',
-	'#99CC33',
-	'#CC0000',
-	'#CC0033',
-	'#CC0066',
-	'#CC0099',
-	'#CC00CC',
-	'#CC00FF',
-	'#CC3300',
-	'#CC3333',
-	'#CC3366',
-	'#CC3399',
-	'#CC33CC',
-	'#CC33FF',
-	'#CC6600',
-	'#CC6633',
-	'#CC9900',
-	'#CC9933',
-	'#CCCC00',
-	'#CCCC33',
-	'#FF0000',
-	'#FF0033',
-	'#FF0066',
-	'#FF0099',
-	'#FF00CC',
-	'#FF00FF',
-	'#FF3300',
-	'#FF3333',
-	'#FF3366',
-	'#FF3399',
-	'#FF33CC',
-	'#FF33FF',
-	'#FF6600',
-	'#FF6633',
-	'#FF9900',
-	'#FF9933',
-	'#FFCC00',
-	'#FFCC33'
-];
-
-/**
- * Currently only WebKit-based Web Inspectors, Firefox >= v31,
- * and the Firebug extension (any Firefox version) are known
- * to support "%c" CSS customizations.
- *
- * TODO: add a `localStorage` variable to explicitly enable/disable colors
- */
-
-// eslint-disable-next-line complexity
-function useColors() {
-	// NB: In an Electron preload script, document will be defined but not fully
-	// initialized. Since we know we're in Chrome, we'll just detect this case
-	// explicitly
-	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-		return true;
-	}
-
-	// Internet Explorer and Edge do not support colors.
-	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-		return false;
-	}
-
-	let m;
-
-	// Is webkit? http://stackoverflow.com/a/16459606/376773
-	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-	// eslint-disable-next-line no-return-assign
-	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-		// Is firebug? http://stackoverflow.com/a/398120/376773
-		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-		// Is firefox >= v31?
-		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-		// Double check webkit in userAgent just in case we are in a worker
-		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-}
-
-/**
- * Colorize log arguments if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	args[0] = (this.useColors ? '%c' : '') +
-		this.namespace +
-		(this.useColors ? ' %c' : ' ') +
-		args[0] +
-		(this.useColors ? '%c ' : ' ') +
-		'+' + module.exports.humanize(this.diff);
-
-	if (!this.useColors) {
-		return;
-	}
-
-	const c = 'color: ' + this.color;
-	args.splice(1, 0, c, 'color: inherit');
-
-	// The final "%c" is somewhat tricky, because there could be other
-	// arguments passed either before or after the %c, so we need to
-	// figure out the correct index to insert the CSS into
-	let index = 0;
-	let lastC = 0;
-	args[0].replace(/%[a-zA-Z%]/g, match => {
-		if (match === '%%') {
-			return;
-		}
-		index++;
-		if (match === '%c') {
-			// We only are interested in the *last* %c
-			// (the user may have provided their own)
-			lastC = index;
-		}
-	});
-
-	args.splice(lastC, 0, c);
-}
-
-/**
- * Invokes `console.debug()` when available.
- * No-op when `console.debug` is not a "function".
- * If `console.debug` is not available, falls back
- * to `console.log`.
- *
- * @api public
- */
-exports.log = console.debug || console.log || (() => {});
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	try {
-		if (namespaces) {
-			exports.storage.setItem('debug', namespaces);
-		} else {
-			exports.storage.removeItem('debug');
-		}
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-function load() {
-	let r;
-	try {
-		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-
-	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-	if (!r && typeof process !== 'undefined' && 'env' in process) {
-		r = process.env.DEBUG;
-	}
-
-	return r;
-}
-
-/**
- * Localstorage attempts to return the localstorage.
- *
- * This is necessary because safari throws
- * when a user disables cookies/localstorage
- * and you attempt to access it.
- *
- * @return {LocalStorage}
- * @api private
- */
-
-function localstorage() {
-	try {
-		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-		// The Browser also has localStorage in the global context.
-		return localStorage;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
- */
-
-formatters.j = function (v) {
-	try {
-		return JSON.stringify(v);
-	} catch (error) {
-		return '[UnexpectedJSONParseError]: ' + error.message;
-	}
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-/**
- * This is the common logic for both the Node.js and web browser
- * implementations of `debug()`.
- */
-
-function setup(env) {
-	createDebug.debug = createDebug;
-	createDebug.default = createDebug;
-	createDebug.coerce = coerce;
-	createDebug.disable = disable;
-	createDebug.enable = enable;
-	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(744);
-	createDebug.destroy = destroy;
-
-	Object.keys(env).forEach(key => {
-		createDebug[key] = env[key];
-	});
-
-	/**
-	* The currently active debug mode names, and names to skip.
-	*/
-
-	createDebug.names = [];
-	createDebug.skips = [];
-
-	/**
-	* Map of special "%n" handling functions, for the debug "format" argument.
-	*
-	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-	*/
-	createDebug.formatters = {};
-
-	/**
-	* Selects a color for a debug namespace
-	* @param {String} namespace The namespace string for the debug instance to be colored
-	* @return {Number|String} An ANSI color code for the given namespace
-	* @api private
-	*/
-	function selectColor(namespace) {
-		let hash = 0;
-
-		for (let i = 0; i < namespace.length; i++) {
-			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-			hash |= 0; // Convert to 32bit integer
-		}
-
-		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-	}
-	createDebug.selectColor = selectColor;
-
-	/**
-	* Create a debugger with the given `namespace`.
-	*
-	* @param {String} namespace
-	* @return {Function}
-	* @api public
-	*/
-	function createDebug(namespace) {
-		let prevTime;
-		let enableOverride = null;
-		let namespacesCache;
-		let enabledCache;
-
-		function debug(...args) {
-			// Disabled?
-			if (!debug.enabled) {
-				return;
-			}
-
-			const self = debug;
-
-			// Set `diff` timestamp
-			const curr = Number(new Date());
-			const ms = curr - (prevTime || curr);
-			self.diff = ms;
-			self.prev = prevTime;
-			self.curr = curr;
-			prevTime = curr;
-
-			args[0] = createDebug.coerce(args[0]);
-
-			if (typeof args[0] !== 'string') {
-				// Anything else let's inspect with %O
-				args.unshift('%O');
-			}
-
-			// Apply any `formatters` transformations
-			let index = 0;
-			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-				// If we encounter an escaped % then don't increase the array index
-				if (match === '%%') {
-					return '%';
-				}
-				index++;
-				const formatter = createDebug.formatters[format];
-				if (typeof formatter === 'function') {
-					const val = args[index];
-					match = formatter.call(self, val);
-
-					// Now we need to remove `args[index]` since it's inlined in the `format`
-					args.splice(index, 1);
-					index--;
-				}
-				return match;
-			});
-
-			// Apply env-specific formatting (colors, etc.)
-			createDebug.formatArgs.call(self, args);
-
-			const logFn = self.log || createDebug.log;
-			logFn.apply(self, args);
-		}
-
-		debug.namespace = namespace;
-		debug.useColors = createDebug.useColors();
-		debug.color = createDebug.selectColor(namespace);
-		debug.extend = extend;
-		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-		Object.defineProperty(debug, 'enabled', {
-			enumerable: true,
-			configurable: false,
-			get: () => {
-				if (enableOverride !== null) {
-					return enableOverride;
-				}
-				if (namespacesCache !== createDebug.namespaces) {
-					namespacesCache = createDebug.namespaces;
-					enabledCache = createDebug.enabled(namespace);
-				}
-
-				return enabledCache;
-			},
-			set: v => {
-				enableOverride = v;
-			}
-		});
-
-		// Env-specific initialization logic for debug instances
-		if (typeof createDebug.init === 'function') {
-			createDebug.init(debug);
-		}
-
-		return debug;
-	}
-
-	function extend(namespace, delimiter) {
-		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-		newDebug.log = this.log;
-		return newDebug;
-	}
-
-	/**
-	* Enables a debug mode by namespaces. This can include modes
-	* separated by a colon and wildcards.
-	*
-	* @param {String} namespaces
-	* @api public
-	*/
-	function enable(namespaces) {
-		createDebug.save(namespaces);
-		createDebug.namespaces = namespaces;
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		const split = (typeof namespaces === 'string' ? namespaces : '')
-			.trim()
-			.replace(/\s+/g, ',')
-			.split(',')
-			.filter(Boolean);
-
-		for (const ns of split) {
-			if (ns[0] === '-') {
-				createDebug.skips.push(ns.slice(1));
-			} else {
-				createDebug.names.push(ns);
-			}
-		}
-	}
-
-	/**
-	 * Checks if the given string matches a namespace template, honoring
-	 * asterisks as wildcards.
-	 *
-	 * @param {String} search
-	 * @param {String} template
-	 * @return {Boolean}
-	 */
-	function matchesTemplate(search, template) {
-		let searchIndex = 0;
-		let templateIndex = 0;
-		let starIndex = -1;
-		let matchIndex = 0;
-
-		while (searchIndex < search.length) {
-			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-				// Match character or proceed with wildcard
-				if (template[templateIndex] === '*') {
-					starIndex = templateIndex;
-					matchIndex = searchIndex;
-					templateIndex++; // Skip the '*'
-				} else {
-					searchIndex++;
-					templateIndex++;
-				}
-			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-				// Backtrack to the last '*' and try to match more characters
-				templateIndex = starIndex + 1;
-				matchIndex++;
-				searchIndex = matchIndex;
-			} else {
-				return false; // No match
-			}
-		}
-
-		// Handle trailing '*' in template
-		while (templateIndex < template.length && template[templateIndex] === '*') {
-			templateIndex++;
-		}
-
-		return templateIndex === template.length;
-	}
-
-	/**
-	* Disable debug output.
-	*
-	* @return {String} namespaces
-	* @api public
-	*/
-	function disable() {
-		const namespaces = [
-			...createDebug.names,
-			...createDebug.skips.map(namespace => '-' + namespace)
-		].join(',');
-		createDebug.enable('');
-		return namespaces;
-	}
-
-	/**
-	* Returns true if the given mode name is enabled, false otherwise.
-	*
-	* @param {String} name
-	* @return {Boolean}
-	* @api public
-	*/
-	function enabled(name) {
-		for (const skip of createDebug.skips) {
-			if (matchesTemplate(name, skip)) {
-				return false;
-			}
-		}
-
-		for (const ns of createDebug.names) {
-			if (matchesTemplate(name, ns)) {
-				return true;
-			}
-		}
-
-		return false;
-	}
-
-	/**
-	* Coerce `val`.
-	*
-	* @param {Mixed} val
-	* @return {Mixed}
-	* @api private
-	*/
-	function coerce(val) {
-		if (val instanceof Error) {
-			return val.stack || val.message;
-		}
-		return val;
-	}
-
-	/**
-	* XXX DO NOT USE. This is a temporary stub function.
-	* XXX It WILL be removed in the next major release.
-	*/
-	function destroy() {
-		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-	}
-
-	createDebug.enable(createDebug.load());
-
-	return createDebug;
-}
-
-module.exports = setup;
-
-
-/***/ }),
-
-/***/ 2830:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(6110);
-} else {
-	module.exports = __webpack_require__(5108);
-}
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((module, exports, __webpack_require__) => {
-
-/**
- * Module dependencies.
- */
-
-const tty = __webpack_require__(2018);
-const util = __webpack_require__(9023);
-
-/**
- * This is the Node.js implementation of `debug()`.
- */
-
-exports.init = init;
-exports.log = log;
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.destroy = util.deprecate(
-	() => {},
-	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-);
-
-/**
- * Colors.
- */
-
-exports.colors = [6, 2, 3, 4, 5, 1];
-
-try {
-	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(1450);
-
-	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-		exports.colors = [
-			20,
-			21,
-			26,
-			27,
-			32,
-			33,
-			38,
-			39,
-			40,
-			41,
-			42,
-			43,
-			44,
-			45,
-			56,
-			57,
-			62,
-			63,
-			68,
-			69,
-			74,
-			75,
-			76,
-			77,
-			78,
-			79,
-			80,
-			81,
-			92,
-			93,
-			98,
-			99,
-			112,
-			113,
-			128,
-			129,
-			134,
-			135,
-			148,
-			149,
-			160,
-			161,
-			162,
-			163,
-			164,
-			165,
-			166,
-			167,
-			168,
-			169,
-			170,
-			171,
-			172,
-			173,
-			178,
-			179,
-			184,
-			185,
-			196,
-			197,
-			198,
-			199,
-			200,
-			201,
-			202,
-			203,
-			204,
-			205,
-			206,
-			207,
-			208,
-			209,
-			214,
-			215,
-			220,
-			221
-		];
-	}
-} catch (error) {
-	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-}
-
-/**
- * Build up the default `inspectOpts` object from the environment variables.
- *
- *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
- */
-
-exports.inspectOpts = Object.keys(process.env).filter(key => {
-	return /^debug_/i.test(key);
-}).reduce((obj, key) => {
-	// Camel-case
-	const prop = key
-		.substring(6)
-		.toLowerCase()
-		.replace(/_([a-z])/g, (_, k) => {
-			return k.toUpperCase();
-		});
-
-	// Coerce string value into JS value
-	let val = process.env[key];
-	if (/^(yes|on|true|enabled)$/i.test(val)) {
-		val = true;
-	} else if (/^(no|off|false|disabled)$/i.test(val)) {
-		val = false;
-	} else if (val === 'null') {
-		val = null;
-	} else {
-		val = Number(val);
-	}
-
-	obj[prop] = val;
-	return obj;
-}, {});
-
-/**
- * Is stdout a TTY? Colored output is enabled when `true`.
- */
-
-function useColors() {
-	return 'colors' in exports.inspectOpts ?
-		Boolean(exports.inspectOpts.colors) :
-		tty.isatty(process.stderr.fd);
-}
-
-/**
- * Adds ANSI color escape codes if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	const {namespace: name, useColors} = this;
-
-	if (useColors) {
-		const c = this.color;
-		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-	} else {
-		args[0] = getDate() + name + ' ' + args[0];
-	}
-}
-
-function getDate() {
-	if (exports.inspectOpts.hideDate) {
-		return '';
-	}
-	return new Date().toISOString() + ' ';
-}
-
-/**
- * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
- */
-
-function log(...args) {
-	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-}
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	if (namespaces) {
-		process.env.DEBUG = namespaces;
-	} else {
-		// If you set a process.env field to null or undefined, it gets cast to the
-		// string 'null' or 'undefined'. Just delete instead.
-		delete process.env.DEBUG;
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-
-function load() {
-	return process.env.DEBUG;
-}
-
-/**
- * Init logic for `debug` instances.
- *
- * Create a new `inspectOpts` object in case `useColors` is set
- * differently for a particular `debug` instance.
- */
-
-function init(debug) {
-	debug.inspectOpts = {};
-
-	const keys = Object.keys(exports.inspectOpts);
-	for (let i = 0; i < keys.length; i++) {
-		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %o to `util.inspect()`, all on a single line.
- */
-
-formatters.o = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts)
-		.split('\n')
-		.map(str => str.trim())
-		.join(' ');
-};
-
-/**
- * Map %O to `util.inspect()`, allowing multiple lines if needed.
- */
-
-formatters.O = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts);
-};
-
-
-/***/ }),
-
-/***/ 3813:
-/***/ ((module) => {
-
-
-module.exports = (flag, argv) => {
-	argv = argv || process.argv;
-	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-	const pos = argv.indexOf(prefix + flag);
-	const terminatorPos = argv.indexOf('--');
-	return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-};
-
-
-/***/ }),
-
-/***/ 744:
-/***/ ((module) => {
-
-/**
- * Helpers.
- */
-
-var s = 1000;
-var m = s * 60;
-var h = m * 60;
-var d = h * 24;
-var w = d * 7;
-var y = d * 365.25;
-
-/**
- * Parse or format the given `val`.
- *
- * Options:
- *
- *  - `long` verbose formatting [false]
- *
- * @param {String|Number} val
- * @param {Object} [options]
- * @throws {Error} throw an error if val is not a non-empty string or a number
- * @return {String|Number}
- * @api public
- */
-
-module.exports = function (val, options) {
-  options = options || {};
-  var type = typeof val;
-  if (type === 'string' && val.length > 0) {
-    return parse(val);
-  } else if (type === 'number' && isFinite(val)) {
-    return options.long ? fmtLong(val) : fmtShort(val);
-  }
-  throw new Error(
-    'val is not a non-empty string or a valid number. val=' +
-      JSON.stringify(val)
-  );
-};
-
-/**
- * Parse the given `str` and return milliseconds.
- *
- * @param {String} str
- * @return {Number}
- * @api private
- */
-
-function parse(str) {
-  str = String(str);
-  if (str.length > 100) {
-    return;
-  }
-  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-    str
-  );
-  if (!match) {
-    return;
-  }
-  var n = parseFloat(match[1]);
-  var type = (match[2] || 'ms').toLowerCase();
-  switch (type) {
-    case 'years':
-    case 'year':
-    case 'yrs':
-    case 'yr':
-    case 'y':
-      return n * y;
-    case 'weeks':
-    case 'week':
-    case 'w':
-      return n * w;
-    case 'days':
-    case 'day':
-    case 'd':
-      return n * d;
-    case 'hours':
-    case 'hour':
-    case 'hrs':
-    case 'hr':
-    case 'h':
-      return n * h;
-    case 'minutes':
-    case 'minute':
-    case 'mins':
-    case 'min':
-    case 'm':
-      return n * m;
-    case 'seconds':
-    case 'second':
-    case 'secs':
-    case 'sec':
-    case 's':
-      return n * s;
-    case 'milliseconds':
-    case 'millisecond':
-    case 'msecs':
-    case 'msec':
-    case 'ms':
-      return n;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Short format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtShort(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return Math.round(ms / d) + 'd';
-  }
-  if (msAbs >= h) {
-    return Math.round(ms / h) + 'h';
-  }
-  if (msAbs >= m) {
-    return Math.round(ms / m) + 'm';
-  }
-  if (msAbs >= s) {
-    return Math.round(ms / s) + 's';
-  }
-  return ms + 'ms';
-}
-
-/**
- * Long format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtLong(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return plural(ms, msAbs, d, 'day');
-  }
-  if (msAbs >= h) {
-    return plural(ms, msAbs, h, 'hour');
-  }
-  if (msAbs >= m) {
-    return plural(ms, msAbs, m, 'minute');
-  }
-  if (msAbs >= s) {
-    return plural(ms, msAbs, s, 'second');
-  }
-  return ms + ' ms';
-}
-
-/**
- * Pluralization helper.
- */
-
-function plural(ms, msAbs, n, name) {
-  var isPlural = msAbs >= n * 1.5;
-  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-}
-
-
-/***/ }),
-
-/***/ 1450:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-const os = __webpack_require__(857);
-const hasFlag = __webpack_require__(3813);
-
-const env = process.env;
-
-let forceColor;
-if (hasFlag('no-color') ||
-	hasFlag('no-colors') ||
-	hasFlag('color=false')) {
-	forceColor = false;
-} else if (hasFlag('color') ||
-	hasFlag('colors') ||
-	hasFlag('color=true') ||
-	hasFlag('color=always')) {
-	forceColor = true;
-}
-if ('FORCE_COLOR' in env) {
-	forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-}
-
-function translateLevel(level) {
-	if (level === 0) {
-		return false;
-	}
-
-	return {
-		level,
-		hasBasic: true,
-		has256: level >= 2,
-		has16m: level >= 3
-	};
-}
-
-function supportsColor(stream) {
-	if (forceColor === false) {
-		return 0;
-	}
-
-	if (hasFlag('color=16m') ||
-		hasFlag('color=full') ||
-		hasFlag('color=truecolor')) {
-		return 3;
-	}
-
-	if (hasFlag('color=256')) {
-		return 2;
-	}
-
-	if (stream && !stream.isTTY && forceColor !== true) {
-		return 0;
-	}
-
-	const min = forceColor ? 1 : 0;
-
-	if (process.platform === 'win32') {
-		// Node.js 7.5.0 is the first version of Node.js to include a patch to
-		// libuv that enables 256 color output on Windows. Anything earlier and it
-		// won't work. However, here we target Node.js 8 at minimum as it is an LTS
-		// release, and Node.js 7 is not. Windows 10 build 10586 is the first Windows
-		// release that supports 256 colors. Windows 10 build 14931 is the first release
-		// that supports 16m/TrueColor.
-		const osRelease = os.release().split('.');
-		if (
-			Number(process.versions.node.split('.')[0]) >= 8 &&
-			Number(osRelease[0]) >= 10 &&
-			Number(osRelease[2]) >= 10586
-		) {
-			return Number(osRelease[2]) >= 14931 ? 3 : 2;
-		}
-
-		return 1;
-	}
-
-	if ('CI' in env) {
-		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
-			return 1;
-		}
-
-		return min;
-	}
-
-	if ('TEAMCITY_VERSION' in env) {
-		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-	}
-
-	if (env.COLORTERM === 'truecolor') {
-		return 3;
-	}
-
-	if ('TERM_PROGRAM' in env) {
-		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
-
-		switch (env.TERM_PROGRAM) {
-			case 'iTerm.app':
-				return version >= 3 ? 3 : 2;
-			case 'Apple_Terminal':
-				return 2;
-			// No default
-		}
-	}
-
-	if (/-256(color)?$/i.test(env.TERM)) {
-		return 2;
-	}
-
-	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-		return 1;
-	}
-
-	if ('COLORTERM' in env) {
-		return 1;
-	}
-
-	if (env.TERM === 'dumb') {
-		return min;
-	}
-
-	return min;
-}
-
-function getSupportLevel(stream) {
-	const level = supportsColor(stream);
-	return translateLevel(level);
-}
-
-module.exports = {
-	supportsColor: getSupportLevel,
-	stdout: getSupportLevel(process.stdout),
-	stderr: getSupportLevel(process.stderr)
-};
 
 
 /***/ }),
@@ -3443,7 +2256,7 @@ exports.defaultConfig = {
 
 /***/ }),
 
-/***/ 6376:
+/***/ 86376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3499,7 +2312,7 @@ exports.DownloadHTTPError = DownloadHTTPError;
 
 /***/ }),
 
-/***/ 6337:
+/***/ 16337:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3509,11 +2322,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DefaultFetcher = exports.BaseFetcher = void 0;
 const debug_1 = __importDefault(__webpack_require__(2830));
-const fs_1 = __importDefault(__webpack_require__(9896));
-const util_1 = __importDefault(__webpack_require__(9023));
-const error_1 = __webpack_require__(6376);
-const tmpfile_1 = __webpack_require__(4611);
-const promise_retry_1 = __webpack_require__(9498);
+const fs_1 = __importDefault(__webpack_require__(79896));
+const util_1 = __importDefault(__webpack_require__(39023));
+const error_1 = __webpack_require__(86376);
+const tmpfile_1 = __webpack_require__(24611);
+const promise_retry_1 = __webpack_require__(49498);
 const log = (0, debug_1.default)('tuf:fetch');
 const USER_AGENT_HEADER = 'User-Agent';
 class BaseFetcher {
@@ -3637,30 +2450,30 @@ const writeBufferToStream = async (stream, buffer) => {
 
 /***/ }),
 
-/***/ 4706:
+/***/ 84706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Updater = exports.BaseFetcher = exports.TargetFile = void 0;
-var models_1 = __webpack_require__(8908);
+var models_1 = __webpack_require__(68908);
 Object.defineProperty(exports, "TargetFile", ({ enumerable: true, get: function () { return models_1.TargetFile; } }));
-var fetcher_1 = __webpack_require__(6337);
+var fetcher_1 = __webpack_require__(16337);
 Object.defineProperty(exports, "BaseFetcher", ({ enumerable: true, get: function () { return fetcher_1.BaseFetcher; } }));
-var updater_1 = __webpack_require__(6903);
+var updater_1 = __webpack_require__(46903);
 Object.defineProperty(exports, "Updater", ({ enumerable: true, get: function () { return updater_1.Updater; } }));
 
 
 /***/ }),
 
-/***/ 5683:
+/***/ 95683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TrustedMetadataStore = void 0;
-const models_1 = __webpack_require__(8908);
-const error_1 = __webpack_require__(6376);
+const models_1 = __webpack_require__(68908);
+const error_1 = __webpack_require__(86376);
 class TrustedMetadataStore {
     trustedSet = {};
     referenceTime;
@@ -3879,7 +2692,7 @@ exports.TrustedMetadataStore = TrustedMetadataStore;
 
 /***/ }),
 
-/***/ 6903:
+/***/ 46903:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3921,16 +2734,16 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Updater = void 0;
-const models_1 = __webpack_require__(8908);
+const models_1 = __webpack_require__(68908);
 const debug_1 = __importDefault(__webpack_require__(2830));
-const fs = __importStar(__webpack_require__(9896));
-const path = __importStar(__webpack_require__(6928));
-const package_json_1 = __webpack_require__(9904);
+const fs = __importStar(__webpack_require__(79896));
+const path = __importStar(__webpack_require__(16928));
+const package_json_1 = __webpack_require__(37523);
 const config_1 = __webpack_require__(2730);
-const error_1 = __webpack_require__(6376);
-const fetcher_1 = __webpack_require__(6337);
-const store_1 = __webpack_require__(5683);
-const url = __importStar(__webpack_require__(6469));
+const error_1 = __webpack_require__(86376);
+const fetcher_1 = __webpack_require__(16337);
+const store_1 = __webpack_require__(95683);
+const url = __importStar(__webpack_require__(56469));
 const log = (0, debug_1.default)('tuf:cache');
 class Updater {
     dir;
@@ -4265,7 +3078,7 @@ exports.Updater = Updater;
 
 /***/ }),
 
-/***/ 4611:
+/***/ 24611:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4274,9 +3087,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withTempFile = void 0;
-const promises_1 = __importDefault(__webpack_require__(1943));
-const os_1 = __importDefault(__webpack_require__(857));
-const path_1 = __importDefault(__webpack_require__(6928));
+const promises_1 = __importDefault(__webpack_require__(91943));
+const os_1 = __importDefault(__webpack_require__(70857));
+const path_1 = __importDefault(__webpack_require__(16928));
 // Invokes the given handler with the path to a temporary file. The file
 // is deleted after the handler returns.
 const withTempFile = async (handler) => withTempDir(async (dir) => handler(path_1.default.join(dir, 'tempfile')));
@@ -4297,13 +3110,13 @@ const withTempDir = async (handler) => {
 
 /***/ }),
 
-/***/ 6469:
+/***/ 56469:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.join = join;
-const url_1 = __webpack_require__(7016);
+const url_1 = __webpack_require__(87016);
 function join(base, path) {
     return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path)).toString();
 }
@@ -4317,192 +3130,7 @@ function removeLeadingSlash(path) {
 
 /***/ }),
 
-/***/ 9498:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { RetryOperation } = __webpack_require__(4544)
-
-const createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout)
-const isRetryError = err => err?.code === 'EPROMISERETRY' && Object.hasOwn(err, 'retried')
-
-const promiseRetry = async (fn, options = {}) => {
-  let timeouts = []
-  if (options instanceof Array) {
-    timeouts = [...options]
-  } else {
-    if (options.retries === Infinity) {
-      options.forever = true
-      delete options.retries
-    }
-    const opts = {
-      retries: 10,
-      factor: 2,
-      minTimeout: 1 * 1000,
-      maxTimeout: Infinity,
-      randomize: false,
-      ...options
-    }
-    if (opts.minTimeout > opts.maxTimeout) {
-      throw new Error('minTimeout is greater than maxTimeout')
-    }
-    if (opts.retries) {
-      for (let i = 0; i < opts.retries; i++) {
-        timeouts.push(createTimeout(i, opts))
-      }
-      // sort the array numerically ascending (since the timeouts may be out of order at factor < 1)
-      timeouts.sort((a, b) => a - b)
-    } else if (options.forever) {
-      timeouts.push(createTimeout(0, opts))
-    }
-  }
-
-  const operation = new RetryOperation(timeouts, {
-    forever: options.forever,
-    unref: options.unref,
-    maxRetryTime: options.maxRetryTime
-  })
-
-  return new Promise(function (resolve, reject) {
-    operation.attempt(async number => {
-      try {
-        const result = await fn(err => {
-          throw Object.assign(new Error('Retrying'), { code: 'EPROMISERETRY', retried: err })
-        }, number, operation)
-        return resolve(result)
-      } catch (err) {
-        if (!isRetryError(err)) {
-          return reject(err)
-        }
-        if (!operation.retry(err.retried || new Error())) {
-          return reject(err.retried)
-        }
-      }
-    })
-  })
-}
-
-module.exports = { promiseRetry }
-
-
-/***/ }),
-
-/***/ 4544:
-/***/ ((module) => {
-
-class RetryOperation {
-  #attempts = 1
-  #cachedTimeouts = null
-  #errors = []
-  #fn = null
-  #maxRetryTime
-  #operationStart = null
-  #originalTimeouts
-  #timeouts
-  #timer = null
-  #unref
-
-  constructor (timeouts, options = {}) {
-    this.#originalTimeouts = [...timeouts]
-    this.#timeouts = [...timeouts]
-    this.#unref = options.unref
-    this.#maxRetryTime = options.maxRetryTime || Infinity
-    if (options.forever) {
-      this.#cachedTimeouts = [...this.#timeouts]
-    }
-  }
-
-  get timeouts () {
-    return [...this.#timeouts]
-  }
-
-  get errors () {
-    return [...this.#errors]
-  }
-
-  get attempts () {
-    return this.#attempts
-  }
-
-  get mainError () {
-    let mainError = null
-    if (this.#errors.length) {
-      let mainErrorCount = 0
-      const counts = {}
-      for (let i = 0; i < this.#errors.length; i++) {
-        const error = this.#errors[i]
-        const { message } = error
-        if (!counts[message]) {
-          counts[message] = 0
-        }
-        counts[message]++
-
-        if (counts[message] >= mainErrorCount) {
-          mainError = error
-          mainErrorCount = counts[message]
-        }
-      }
-    }
-    return mainError
-  }
-
-  reset () {
-    this.#attempts = 1
-    this.#timeouts = [...this.#originalTimeouts]
-  }
-
-  stop () {
-    if (this.#timer) {
-      clearTimeout(this.#timer)
-    }
-
-    this.#timeouts = []
-    this.#cachedTimeouts = null
-  }
-
-  retry (err) {
-    this.#errors.push(err)
-    if (new Date().getTime() - this.#operationStart >= this.#maxRetryTime) {
-      // XXX This puts the timeout error first, meaning it will never show as mainError, there may be no way to ever see this
-      this.#errors.unshift(new Error('RetryOperation timeout occurred'))
-      return false
-    }
-
-    let timeout = this.#timeouts.shift()
-    if (timeout === undefined) {
-      // We're out of timeouts, clear the last error and repeat the final timeout
-      if (this.#cachedTimeouts) {
-        this.#errors.pop()
-        timeout = this.#cachedTimeouts.at(-1)
-      } else {
-        return false
-      }
-    }
-
-    // TODO what if there already is a timer?
-    this.#timer = setTimeout(() => {
-      this.#attempts++
-      this.#fn(this.#attempts)
-    }, timeout)
-
-    if (this.#unref) {
-      this.#timer.unref()
-    }
-
-    return true
-  }
-
-  attempt (fn) {
-    this.#fn = fn
-    this.#operationStart = new Date().getTime()
-    this.#fn(this.#attempts)
-  }
-}
-module.exports = { RetryOperation }
-
-
-/***/ }),
-
-/***/ 4460:
+/***/ 34460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4522,7 +3150,7 @@ exports.assertValidPattern = assertValidPattern;
 
 /***/ }),
 
-/***/ 5044:
+/***/ 95044:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4530,8 +3158,8 @@ exports.assertValidPattern = assertValidPattern;
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AST = void 0;
-const brace_expressions_js_1 = __webpack_require__(7269);
-const unescape_js_1 = __webpack_require__(8146);
+const brace_expressions_js_1 = __webpack_require__(17269);
+const unescape_js_1 = __webpack_require__(78146);
 const types = new Set(['!', '?', '+', '*', '@']);
 const isExtglobType = (c) => types.has(c);
 const isExtglobAST = (c) => isExtglobType(c.type);
@@ -5373,7 +4001,7 @@ _a = AST;
 
 /***/ }),
 
-/***/ 7269:
+/***/ 17269:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5565,17 +4193,17 @@ exports.escape = escape;
 
 /***/ }),
 
-/***/ 1956:
+/***/ 61956:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
-const brace_expansion_1 = __webpack_require__(8968);
-const assert_valid_pattern_js_1 = __webpack_require__(4460);
-const ast_js_1 = __webpack_require__(5044);
+const brace_expansion_1 = __webpack_require__(38968);
+const assert_valid_pattern_js_1 = __webpack_require__(34460);
+const ast_js_1 = __webpack_require__(95044);
 const escape_js_1 = __webpack_require__(5525);
-const unescape_js_1 = __webpack_require__(8146);
+const unescape_js_1 = __webpack_require__(78146);
 const minimatch = (p, pattern, options = {}) => {
     (0, assert_valid_pattern_js_1.assertValidPattern)(pattern);
     // shortcut: comments match nothing.
@@ -6683,11 +5311,11 @@ class Minimatch {
 }
 exports.Minimatch = Minimatch;
 /* c8 ignore start */
-var ast_js_2 = __webpack_require__(5044);
+var ast_js_2 = __webpack_require__(95044);
 Object.defineProperty(exports, "AST", ({ enumerable: true, get: function () { return ast_js_2.AST; } }));
 var escape_js_2 = __webpack_require__(5525);
 Object.defineProperty(exports, "escape", ({ enumerable: true, get: function () { return escape_js_2.escape; } }));
-var unescape_js_2 = __webpack_require__(8146);
+var unescape_js_2 = __webpack_require__(78146);
 Object.defineProperty(exports, "unescape", ({ enumerable: true, get: function () { return unescape_js_2.unescape; } }));
 /* c8 ignore stop */
 exports.minimatch.AST = ast_js_1.AST;
@@ -6698,7 +5326,7 @@ exports.minimatch.unescape = unescape_js_1.unescape;
 
 /***/ }),
 
-/***/ 8146:
+/***/ 78146:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6742,7 +5370,7 @@ exports.unescape = unescape;
 
 /***/ }),
 
-/***/ 2649:
+/***/ 62649:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6807,14 +5435,14 @@ exports.range = range;
 
 /***/ }),
 
-/***/ 8968:
+/***/ 38968:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EXPANSION_MAX_STEPS = exports.EXPANSION_MAX_REWRITES = exports.EXPANSION_MAX_DEPTH = exports.EXPANSION_MAX_LENGTH = exports.EXPANSION_MAX = void 0;
 exports.expand = expand;
-const balanced_match_1 = __webpack_require__(2649);
+const balanced_match_1 = __webpack_require__(62649);
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
 const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
@@ -7332,14 +5960,14 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
 
 /***/ }),
 
-/***/ 9446:
+/***/ 69446:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"@sigstore/tuf","version":"5.0.1","description":"Client for the Sigstore TUF repository","main":"dist/index.js","types":"dist/index.d.ts","scripts":{"clean":"shx rm -rf dist *.tsbuildinfo","build":"tsc --build","test":"jest"},"files":["dist","seeds.json"],"author":"bdehamer@github.com","license":"Apache-2.0","repository":{"type":"git","url":"git+https://github.com/sigstore/sigstore-js.git"},"bugs":{"url":"https://github.com/sigstore/sigstore-js/issues"},"homepage":"https://github.com/sigstore/sigstore-js/tree/main/packages/tuf#readme","publishConfig":{"provenance":true},"devDependencies":{"@sigstore/jest":"^0.0.0","@tufjs/repo-mock":"^5.0.2","@types/make-fetch-happen":"^10.0.4"},"dependencies":{"@sigstore/protobuf-specs":"^0.5.2","tuf-js":"^6.0.2"},"engines":{"node":"^22.22.2 || ^24.15.0 || >=26.0.0"}}');
 
 /***/ }),
 
-/***/ 9904:
+/***/ 37523:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"tuf-js","version":"6.0.2","description":"JavaScript implementation of The Update Framework (TUF)","main":"dist/index.js","types":"dist/index.d.ts","scripts":{"build":"tsc --build tsconfig.build.json","clean":"rm -rf dist && rm tsconfig.build.tsbuildinfo","test":"jest"},"repository":{"type":"git","url":"git+https://github.com/theupdateframework/tuf-js.git"},"files":["dist"],"keywords":["tuf","security","update"],"author":"bdehamer@github.com","license":"MIT","bugs":{"url":"https://github.com/theupdateframework/tuf-js/issues"},"homepage":"https://github.com/theupdateframework/tuf-js/tree/main/packages/client#readme","devDependencies":{"@tufjs/repo-mock":"5.0.2","@types/debug":"^4.1.13","@types/retry":"^0.12.5"},"dependencies":{"@gar/promise-retry":"^1.0.3","@tufjs/models":"5.0.2","debug":"^4.4.3"},"engines":{"node":"^22.22.2 || ^24.15.0 || >=26.0.0"}}');

@@ -2,7 +2,7 @@ export const id = 773;
 export const ids = [773];
 export const modules = {
 
-/***/ 5773:
+/***/ 65773:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 const SILENT = { debug() { }, info() { }, warn() { }, error() { } };
 const getOctokit = (token, options) => {
-    const client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then((m) => m.getOctokit(token, { ...options, log: SILENT, request: { log: SILENT } }));
+    const client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413)).then((m) => m.getOctokit(token, { ...options, log: SILENT, request: { log: SILENT } }));
     return {
         request: async (route, params) => (await client).request(route, params),
     };

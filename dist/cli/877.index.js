@@ -2,18 +2,18 @@ export const id = 877;
 export const ids = [877];
 export const modules = {
 
-/***/ 7670:
+/***/ 27670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ fetchCapped)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(332);
-/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3628);
-/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5407);
-/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8425);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40332);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45166);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53628);
+/* harmony import */ var _redirects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45407);
+/* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78425);
 // The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
 // the registry transport's rules: https only (plain http only to loopback), redirects followed
 // hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
@@ -110,13 +110,13 @@ function tooLarge(req, peer, how) {
 
 /***/ }),
 
-/***/ 3628:
+/***/ 53628:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ readCapped)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // The one capped read of a response body, for every HTTP client (registry transport, GitHub API,
 // bundle_url, Vault): at most `max` bytes kept, every chunk charged to the byte budget in scope
 // (limits.ts), and a longer body cancelled (its connection closed) rather than read to the end.
@@ -158,7 +158,7 @@ function concat(chunks, size) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 45407:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -167,8 +167,8 @@ function concat(chunks, size) {
 /* harmony export */   SR: () => (/* binding */ hopHeaders),
 /* harmony export */   aq: () => (/* binding */ REDIRECT_STATUSES)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
 // The redirect and credential rules every HTTP client of the gate follows (registry transport and
 // net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
 // (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
@@ -231,7 +231,7 @@ function countHop(next, hop, seen, rules) {
 
 /***/ }),
 
-/***/ 8425:
+/***/ 78425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -273,7 +273,7 @@ function isTlsFailure(e) {
 
 /***/ }),
 
-/***/ 7639:
+/***/ 67639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -287,8 +287,8 @@ function isTlsFailure(e) {
 /* harmony export */   n4: () => (/* binding */ listJson)
 /* harmony export */ });
 /* unused harmony exports REVOCATION_KINDS, MAX_REVOCATION_ENTRIES, entryJson, normaliseSerial, normaliseDn */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6086);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56086);
 // The revocation list: its JSON format, read strictly (every problem names the file and the entry
 // index), and the pure matching of digests and verified signatures against its entries.
 
@@ -575,7 +575,7 @@ function show(v) {
 
 /***/ }),
 
-/***/ 2795:
+/***/ 52795:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -584,16 +584,16 @@ function show(v) {
 /* harmony export */   uh: () => (/* binding */ loadRevocations)
 /* harmony export */ });
 /* unused harmony export bundleLocation */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(332);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7670);
-/* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1858);
-/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6086);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7280);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9979);
-/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7639);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27670);
+/* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11858);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56086);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93389);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(59979);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67639);
 // Loading the run's revocation list, once, before any image: the list and its Sigstore bundle
 // (FILE.sigstore.json, or URL.sigstore.json) read under the network policy's rules, the bundle
 // verified over the list's bytes by the core's verifier against the named signer, the list read
@@ -743,7 +743,7 @@ async function readSource(where, maxBytes, what, opts) {
 
 /***/ }),
 
-/***/ 559:
+/***/ 50559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

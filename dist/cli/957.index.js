@@ -2,7 +2,7 @@ export const id = 957;
 export const ids = [957];
 export const modules = {
 
-/***/ 5957:
+/***/ 85957:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,19 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_POLICY_FILE_BYTES, MAX_RULES, POLICY_FILE_VERSION, PolicyFileError, parsePolicyFile
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
-var types = __webpack_require__(5129);
+var types = __webpack_require__(25129);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/attestations/package-rule.js
-var package_rule = __webpack_require__(5191);
+var package_rule = __webpack_require__(35191);
 // EXTERNAL MODULE: ./build/core/options.js
-var options = __webpack_require__(1468);
+var options = __webpack_require__(91468);
 ;// CONCATENATED MODULE: ./build/core/policy/file-validator.js
 // Reading the YAML nodes of a policy file into typed values, collecting every problem with its
 // line and field (file.ts walks the document; this knows strings, lists, keys, times, matchers,
@@ -320,9 +320,9 @@ class Validator {
 // EXTERNAL MODULE: ./build/core/policy/match.js
 var match = __webpack_require__(9596);
 // EXTERNAL MODULE: ./build/core/policy/mode.js
-var policy_mode = __webpack_require__(6054);
+var policy_mode = __webpack_require__(16054);
 // EXTERNAL MODULE: ./build/core/policy/rule.js
-var rule = __webpack_require__(7727);
+var rule = __webpack_require__(67727);
 ;// CONCATENATED MODULE: ./build/core/policy/file.js
 // The YAML policy file: per-image rules (signers, required attestations, conditions), validated
 // with errors that name the line and field; the first rule whose image globs match decides.

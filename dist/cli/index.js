@@ -2,77 +2,91 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
+/***/ 91943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -86,98 +100,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 4649:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -198,91 +212,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 99:
+/***/ 80099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 7830:
+/***/ 37830:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 
 /***/ }),
 
-/***/ 8500:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 58500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -296,42 +317,63 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
+
+/***/ }),
+
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6030:
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 16030:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -345,13 +387,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: OUTPUT_FORMATS
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __nccwpck_require__(2807);
+var errors = __nccwpck_require__(62807);
 // EXTERNAL MODULE: ./build/render/json.js
-var json = __nccwpck_require__(7199);
+var json = __nccwpck_require__(77199);
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __nccwpck_require__(3217);
 ;// CONCATENATED MODULE: ./build/render/junit.js
@@ -859,7 +901,7 @@ function failureMessage(report) {
 }
 //# sourceMappingURL=summary.js.map
 // EXTERNAL MODULE: ./build/render/text.js
-var render_text = __nccwpck_require__(9822);
+var render_text = __nccwpck_require__(99822);
 ;// CONCATENATED MODULE: ./build/cli/outputs.js
 // `--output`: which renderings of the report the CLI writes, and where. One plain FORMAT goes to
 // stdout (as before); FORMAT=PATH, repeatable, writes files too, as Conforma's `ec validate image`.
@@ -941,15 +983,15 @@ async function writeOutputFiles(report, files) {
 
 /***/ }),
 
-/***/ 5191:
+/***/ 35191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ parsePackageRule)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4067);
-/* harmony import */ var _version_range_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2188);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24067);
+/* harmony import */ var _version_range_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72188);
 // A `deny-packages` rule as the user writes it (name, group:name or purl, with an optional
 // version range), parsed into a PackageRule; anything else is a usage error naming the value.
 
@@ -1032,7 +1074,7 @@ function parsePackageRule(raw, input = 'deny-packages') {
 
 /***/ }),
 
-/***/ 4067:
+/***/ 24067:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1136,7 +1178,7 @@ function decode(s, part) {
 
 /***/ }),
 
-/***/ 5129:
+/***/ 25129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1147,7 +1189,7 @@ function decode(s, part) {
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
 /* unused harmony exports PREDICATE_SHORT_NAMES, SEVERITIES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 // Attestation vocabulary: predicate-type short names exactly as cosign maps them, and the
 // requirement/condition types a policy states about attestations.
 
@@ -1227,7 +1269,7 @@ function parseSeverity(value, input = 'fail-on-severity') {
 
 /***/ }),
 
-/***/ 2188:
+/***/ 72188:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1235,7 +1277,7 @@ function parseSeverity(value, input = 'fail-on-severity') {
 /* harmony export */   rR: () => (/* binding */ versionInRange)
 /* harmony export */ });
 /* unused harmony exports parseVersion, compareVersions */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 // A small, lenient semver-style version comparer and range matcher for SBOM deny rules:
 // enough for `<2.17.0`, `>=2.0.0 <2.17.0`, `2.14.1` and `a || b` over real-world version strings.
 
@@ -1390,7 +1432,7 @@ function versionInRange(version, range) {
 
 /***/ }),
 
-/***/ 2807:
+/***/ 62807:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1436,7 +1478,7 @@ function toGateError(e) {
 
 /***/ }),
 
-/***/ 1468:
+/***/ 91468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1451,7 +1493,7 @@ function toGateError(e) {
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
 /* unused harmony exports parseLines, KNOWN_OS, KNOWN_ARCH */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 
 const DEFAULTS = {
     concurrency: 8,
@@ -1565,7 +1607,7 @@ function formatPlatform(p) {
 
 /***/ }),
 
-/***/ 6054:
+/***/ 16054:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1577,7 +1619,7 @@ function formatPlatform(p) {
 /* harmony export */   n5: () => (/* binding */ modeProblem),
 /* harmony export */   zi: () => (/* binding */ warnsAt)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 // Audit mode, for rolling a gate out: a rule in `warn` mode reports its failures as warnings (the
 // run exits 0) until its `enforce-after` date, if it has one, and enforces from that date on.
 // Stated by the flags and Action inputs (`mode`, `enforce-after`) and per policy-file rule
@@ -1638,7 +1680,7 @@ function warnsAt(m, now) {
 
 /***/ }),
 
-/***/ 2683:
+/***/ 62683:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1677,7 +1719,7 @@ function reportOutcome(r) {
 
 /***/ }),
 
-/***/ 4486:
+/***/ 14486:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1691,14 +1733,14 @@ const TOOL = { name: 'image-gate', version: '0.1.0' };
 
 /***/ }),
 
-/***/ 568:
+/***/ 60568:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ MAX_SHARDS),
 /* harmony export */   u: () => (/* binding */ parseShard)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2807);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 // `shard: I/N` as the front ends parse it, apart from the hashing in shard.ts: the option table
 // (src/edge/options.ts) loads with every CLI start, and this needs neither node:crypto nor the
 // reference parser.
@@ -1908,7 +1950,7 @@ function outputJson(v) {
 
 /***/ }),
 
-/***/ 7199:
+/***/ 77199:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1921,7 +1963,7 @@ function reportJson(report) {
 
 /***/ }),
 
-/***/ 9822:
+/***/ 99822:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2263,13 +2305,13 @@ function countsLine(report) {
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./build/cli/compile-cache.js
 // Imported first by the CLI's entry (src/cli/index.ts), before anything it loads: Node's on-disk
 // compile cache (Node 22.1+) for the chunks the CLI loads on demand, so a later run reads V8's
@@ -2303,25 +2345,25 @@ catch {
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __nccwpck_require__(3217);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __nccwpck_require__(2807);
+var errors = __nccwpck_require__(62807);
 // EXTERNAL MODULE: ./build/core/report.js
-var report = __nccwpck_require__(4486);
+var report = __nccwpck_require__(14486);
 // EXTERNAL MODULE: ./build/core/report-outcome.js
-var report_outcome = __nccwpck_require__(2683);
+var report_outcome = __nccwpck_require__(62683);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/core/options.js
-var core_options = __nccwpck_require__(1468);
+var core_options = __nccwpck_require__(91468);
 // EXTERNAL MODULE: ./build/core/attestations/package-rule.js
-var package_rule = __nccwpck_require__(5191);
+var package_rule = __nccwpck_require__(35191);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
-var types = __nccwpck_require__(5129);
+var types = __nccwpck_require__(25129);
 // EXTERNAL MODULE: ./build/core/policy/mode.js
-var mode = __nccwpck_require__(6054);
+var mode = __nccwpck_require__(16054);
 // EXTERNAL MODULE: ./build/core/shard-spec.js
-var shard_spec = __nccwpck_require__(568);
+var shard_spec = __nccwpck_require__(60568);
 ;// CONCATENATED MODULE: ./build/edge/options.js
 // The one table of verify options. The Action's input reader (src/action/inputs.ts), the CLI's
 // flags and its `verify --help` text (src/cli/args.ts) are all made from it, so an option cannot
@@ -2331,6 +2373,7 @@ var shard_spec = __nccwpck_require__(568);
 // (`concurrency: ...` in the Action, `--concurrency: ...` in the CLI).
 // The file is long because it is a table (one entry per option); its logic is the few small
 // functions around it.
+
 
 
 
@@ -2514,6 +2557,50 @@ const VERIFY_OPTIONS = [
     }, (o, v, name) => {
         o.shard = (0,shard_spec/* parseShard */.u)(name, v);
     }),
+    // Verification summaries
+    both('sign-summary', 'text', 'summaries', {
+        value: 'keyless|key',
+        text: 'sign a SLSA verification summary of every judged image: keyless (Fulcio;\nin Actions `permissions: id-token: write`), or key (--summary-key)',
+    }, (o, v, name) => {
+        const s = v.trim();
+        if (s !== 'keyless' && s !== 'key')
+            throw new errors/* GateError */.ue('USAGE', `${name}: '${s}' is neither keyless nor key`);
+        (o.summaryInputs ??= {}).sign = s;
+    }),
+    both('summary-key', 'text', 'summaries', { value: 'REF', text: 'cosign key file to sign summaries with (COSIGN_PASSWORD); implies key' }, (o, v) => {
+        (o.summaryInputs ??= {}).key = v;
+    }),
+    both('summaries-path', 'text', 'summaries', {
+        value: 'DIR',
+        text: 'where the summary bundles are written (default: beside the report, summaries/)',
+    }, (o, v) => {
+        (o.summaryInputs ??= {}).path = v;
+    }),
+    both('push-summary', 'switch', 'summaries', { text: 'attach each summary to its image as an OCI 1.1 referrer (needs push rights)' }, (o, v) => {
+        if (v === true)
+            (o.summaryInputs ??= {}).push = true;
+    }),
+    both('signing-config', 'text', 'summaries', {
+        value: 'FILE',
+        text: 'signing_config.json naming Fulcio, Rekor (and a TSA) for summaries\n(default: public-good Sigstore)',
+    }, (o, v) => {
+        (o.summaryInputs ??= {}).signingConfig = v;
+    }),
+    both('accept-summary', 'switch', 'summaries', {
+        text: 'pass an image on a valid summary of its digest by the gate signer below (PASSED,\nthis policy digest, younger than --summary-max-age) without fetching its\nsignatures again; otherwise verify it in full',
+    }, (o, v) => {
+        if (v === true)
+            (o.summaryInputs ??= {}).accept = true;
+    }),
+    both('summary-identity', 'text', 'summaries', { value: 'S', text: 'accept-summary: the gate signer certificate SAN, exact' }, (o, v) => {
+        (o.summaryInputs ??= {}).identity = v;
+    }),
+    both('summary-oidc-issuer', 'text', 'summaries', { value: 'S', text: 'accept-summary: the gate signer OIDC issuer, exact' }, (o, v) => {
+        (o.summaryInputs ??= {}).issuer = v;
+    }),
+    both('summary-max-age', 'text', 'summaries', { value: 'D', text: 'accept-summary: the oldest summary accepted (default 24h)' }, (o, v, name) => {
+        (o.summaryInputs ??= {}).maxAgeMs = (0,core_options/* parseDuration */.E9)(name, v);
+    }),
     opt('insecure-registries', 'insecure-registry', 'list', 'run', { value: 'HOST', text: 'allow plain HTTP to HOST (loopback is always allowed); repeatable' }, (o, v, name) => {
         o.insecureRegistries = v.map((h) => (0,core_options/* parseRegistryHost */.TZ)(name, h));
     }),
@@ -2537,6 +2624,75 @@ function checkCombinations(o, spell) {
             throw new errors/* GateError */.ue('USAGE', `${name('offline')} uses the trusted root built into image-gate; it excludes ${name(flag)} ('${v}'): give one or the other`);
     }
 }
+/**
+ * The summary options as given -> `o.summaries`: the signer (keyless, or `summary-key`; one of
+ * them), the directory (`summaries-path`, else `summaries/` beside the report, else refused).
+ * Options without `sign-summary` or `summary-key` are refused rather than ignored.
+ */
+function resolveSummaries(o, reportPath, spell) {
+    const s = o.summaryInputs;
+    delete o.summaryInputs;
+    if (!s)
+        return;
+    resolveAcceptance(o, s, spell);
+    // summary-key alone signs; with accept-summary it names the signer to accept.
+    const sign = s.sign ?? (s.key !== undefined && !s.accept ? 'key' : undefined);
+    if (sign === undefined && s.accept) {
+        const given = [
+            ['summaries-path', s.path],
+            ['push-summary', s.push],
+            ['signing-config', s.signingConfig],
+        ].find(([, v]) => v !== undefined);
+        if (!given)
+            return;
+    }
+    if (sign === undefined) {
+        const given = [
+            ['summaries-path', s.path],
+            ['push-summary', s.push],
+            ['signing-config', s.signingConfig],
+        ].find(([, v]) => v !== undefined);
+        throw new errors/* GateError */.ue('USAGE', `${spell(String(given?.[0]))} needs ${spell('sign-summary')} (keyless or key) to make summaries`);
+    }
+    if (sign === 'keyless' && s.key !== undefined)
+        throw new errors/* GateError */.ue('USAGE', `${spell('sign-summary')} keyless excludes ${spell('summary-key')} ('${s.key}'): give one signer`);
+    if (sign === 'key' && (s.key === undefined || s.key.trim() === ''))
+        throw new errors/* GateError */.ue('USAGE', `${spell('sign-summary')} key needs ${spell('summary-key')}`);
+    const dir = s.path ?? (reportPath !== undefined ? external_node_path_.join(external_node_path_.dirname(reportPath), 'summaries') : '');
+    if (dir === '')
+        throw new errors/* GateError */.ue('USAGE', `${spell('sign-summary')} needs ${spell('summaries-path')} (or a report to write them beside)`);
+    o.summaries = {
+        signing: sign === 'keyless' ? { kind: 'keyless' } : { kind: 'key', keyRef: s.key ?? '' },
+        dir,
+        push: s.push === true,
+        ...(s.signingConfig !== undefined ? { signingConfig: s.signingConfig } : {}),
+    };
+}
+/** accept-summary and its signer (identity + issuer, or summary-key) and age limit. */
+function resolveAcceptance(o, s, spell) {
+    if (!s.accept) {
+        const given = [
+            ['summary-identity', s.identity],
+            ['summary-oidc-issuer', s.issuer],
+            ['summary-max-age', s.maxAgeMs],
+        ].find(([, v]) => v !== undefined);
+        if (given)
+            throw new errors/* GateError */.ue('USAGE', `${spell(given[0])} is for ${spell('accept-summary')}; give it too`);
+        return;
+    }
+    const keyless = s.identity !== undefined || s.issuer !== undefined;
+    if (keyless && (s.identity === undefined || s.issuer === undefined))
+        throw new errors/* GateError */.ue('USAGE', `${spell('accept-summary')}: ${spell('summary-identity')} and ${spell('summary-oidc-issuer')} need each other`);
+    if (!keyless && s.key === undefined)
+        throw new errors/* GateError */.ue('USAGE', `${spell('accept-summary')} needs the gate signer: ${spell('summary-identity')} with ${spell('summary-oidc-issuer')}, or ${spell('summary-key')}`);
+    o.acceptSummary = {
+        ...(s.identity !== undefined ? { identity: s.identity } : {}),
+        ...(s.issuer !== undefined ? { issuer: s.issuer } : {}),
+        ...(!keyless && s.key !== undefined ? { keyRef: s.key } : {}),
+        maxAgeMs: s.maxAgeMs ?? DEFAULT_SUMMARY_MAX_AGE_MS,
+    };
+}
+const DEFAULT_SUMMARY_MAX_AGE_MS = 24 * 60 * 60_000;
 /** The options every run carries before any input or flag is read. */
 function baseOptions(images) {
     return {
@@ -2556,6 +2712,7 @@ function baseOptions(images) {
 const GROUP_TITLES = {
     trust: 'Trust (give keys, or an identity and an issuer, or both; or a policy file):',
     attestations: 'Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):',
+    summaries: 'Verification summaries (SLSA VSA v1, Sigstore bundles; docs/summaries.md):',
     run: 'Run:',
 };
 const HELP_COLUMN = 37;
@@ -2629,7 +2786,7 @@ async function runImages(cmd, io) {
     let found;
     try {
         // The readers (and the YAML parser) load only when files are read.
-        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210));
+        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67210));
         found = await findImages({
             paths: cmd.paths,
             lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
@@ -2769,7 +2926,7 @@ function parseRevoke(args) {
 }
 //# sourceMappingURL=revoke-args.js.map
 // EXTERNAL MODULE: ./build/cli/outputs.js + 2 modules
-var cli_outputs = __nccwpck_require__(6030);
+var cli_outputs = __nccwpck_require__(16030);
 ;// CONCATENATED MODULE: ./build/cli/suggest.js
 // "Did you mean ...?": the nearest known name to one the user mistyped, by edit distance, so a
 // usage error points at the flag or command meant instead of only saying what is wrong.
@@ -2787,7 +2944,8 @@ function editDistance(a, b) {
 }
 /**
  * The known name nearest to `typed`: within a third of its length (at least 2 edits), or one the
- * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`).
+ * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`),
+ * the first of those in `known` order.
  * Undefined when nothing is close, rather than a guess.
  */
 function nearest(typed, known) {
@@ -2801,11 +2959,9 @@ function nearest(typed, known) {
     if (best && best.d <= Math.max(2, Math.floor(t.length / 3)))
         return best.name;
     const part = known.filter((k) => k.startsWith(t) || k.split('-').includes(t));
-    // Several contain it: the shortest, when one is (`identity` -> `certificate-identity`).
-    const [first, second] = part.sort((a, b) => a.length - b.length);
-    return first !== undefined && (second === undefined || second.length > first.length)
-        ? first
-        : undefined;
+    // Several contain it: the first in `known`, which lists the main names first (the option
+    // table's order: `identity` -> `certificate-identity`, not `summary-identity`).
+    return part[0];
 }
 //# sourceMappingURL=suggest.js.map
 ;// CONCATENATED MODULE: ./build/cli/pin-args.js
@@ -3067,6 +3223,7 @@ function verifyCommand(v, positionals, env) {
     if (env.GITHUB_TOKEN)
         options.githubToken = env.GITHUB_TOKEN;
     const report = v.report;
+    resolveSummaries(options, report, (flag) => `--${flag}`);
     return {
         command: 'verify',
         options,
@@ -3213,9 +3370,9 @@ function parseVerifyBundle(args) {
 }
 //# sourceMappingURL=args.js.map
 // EXTERNAL MODULE: ./build/render/json.js
-var json = __nccwpck_require__(7199);
+var json = __nccwpck_require__(77199);
 // EXTERNAL MODULE: ./build/render/text.js
-var render_text = __nccwpck_require__(9822);
+var render_text = __nccwpck_require__(99822);
 ;// CONCATENATED MODULE: ./build/cli/main.js
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
@@ -3261,7 +3418,7 @@ async function main(argv, raw) {
             return 0;
         case 'verify-bundle': {
             try {
-                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(56), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2035));
+                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(695), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32035));
                 const ev = await verifyBundleArtifact({
                     bundlePath: cmd.bundle,
                     artifact: cmd.artifact,
@@ -3300,7 +3457,7 @@ async function main(argv, raw) {
             // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
             // the commit; a file that does not parse is left to the gate (exit 2, naming it).
             if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
-                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7210));
+                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67210));
                 const found = await findImages({
                     paths: cmd.options.manifests ?? [],
                     lists: [],
@@ -3319,14 +3476,16 @@ async function main(argv, raw) {
             let report;
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
-            const [{ runGate }, { getOctokit }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(190), __nccwpck_require__.e(56), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8413)),
-                __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 5773)),
+            const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
+                Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(190), __nccwpck_require__.e(695), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(365)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20365)),
+                __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
+                __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
             try {
                 report = await runGate(cmd.options, {
                     env: io.env,
                     getOctokit,
+                    ...idTokenHook(io.env),
                     // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).
                     ...(cmd.verbose ? { log: (m) => progress.line(`debug: ${(0,sanitize/* escapeControls */.UN)(m)}\n`) } : {}),
                     onResult: (r, done, total) => {
@@ -3356,13 +3515,13 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(815), __nccwpck_require__.e(190), __nccwpck_require__.e(56), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(794), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(815), __nccwpck_require__.e(190), __nccwpck_require__.e(695), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(365), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(56), __nccwpck_require__.e(877), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454))).runRevoke(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(695), __nccwpck_require__.e(877), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {
             let report;
             try {
-                const { mergeReportFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(130), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4194));
+                const { mergeReportFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(130), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74194));
                 report = await mergeReportFiles(cmd.reports);
             }
             catch (e) {

@@ -14,6 +14,7 @@ import {
 import {
   baseOptions,
   checkCombinations,
+  resolveSummaries,
   VERIFY_OPTIONS,
   type OptionKind,
   type OptionValue,
@@ -84,9 +85,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   const token = opt('github-token');
   if (token !== undefined) options.githubToken = token;
   const junitPath = opt('junit-path');
+  const reportPath = opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json');
+  resolveSummaries(options, reportPath, (input) => input);
   return {
     options,
-    reportPath: opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json'),
+    reportPath,
     ...(junitPath !== undefined ? { junitPath } : {}),
     summary: bool('summary', true),
     mergeReports,

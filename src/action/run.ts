@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runGate } from '../core/gate.js';
 import { mergeReportFiles } from '../core/merge.js';
 import { getOctokit } from '../edge/octokit.js';
+import { idTokenHook } from '../edge/id-token.js';
 import { toGateError } from '../core/errors.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { escapeControls, outputJson, outputLine, outputLines } from '../edge/sanitize.js';
@@ -64,6 +65,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     report = await runGate(inputs.options, {
       env,
       getOctokit,
+      ...idTokenHook(env),
       log,
       onResult: (r) => logResult(tk, r),
       secrets,

@@ -8,6 +8,7 @@ import { parseRegistryHost } from '../core/options.js';
 import {
   baseOptions,
   checkCombinations,
+  resolveSummaries,
   VERIFY_OPTIONS,
   type OptionValue,
 } from '../edge/options.js';
@@ -179,6 +180,7 @@ function verifyCommand(
   const passwordStdin = registryCredentials(v, options);
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
   const report = v.report as string | undefined;
+  resolveSummaries(options, report, (flag) => `--${flag}`);
   return {
     command: 'verify',
     options,

@@ -114,14 +114,16 @@ export async function main(
       let report: Report;
       // The core (registry client, Sigstore) loads only for the commands that use it, so
       // --version, help and usage errors start without it (issue 15 item 3).
-      const [{ runGate }, { getOctokit }] = await Promise.all([
+      const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
         import('../core/gate.js'),
         import('../edge/octokit.js'),
+        import('../edge/id-token.js'),
       ]);
       try {
         report = await runGate(cmd.options, {
           env: io.env,
           getOctokit,
+          ...idTokenHook(io.env),
           // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).
           ...(cmd.verbose ? { log: (m: string) => progress.line(`debug: ${line(m)}\n`) } : {}),
           onResult: (r, done, total) => {

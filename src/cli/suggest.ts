@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known name nearest to `typed`: within a third of its length (at least 2 edits), or one the
- * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`).
+ * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`),
+ * the first of those in `known` order.
  * Undefined when nothing is close, rather than a guess.
  */
 export function nearest(typed: string, known: readonly string[]): string | undefined {
@@ -30,9 +31,7 @@ export function nearest(typed: string, known: readonly string[]): string | undef
   }
   if (best && best.d <= Math.max(2, Math.floor(t.length / 3))) return best.name;
   const part = known.filter((k) => k.startsWith(t) || k.split('-').includes(t));
-  // Several contain it: the shortest, when one is (`identity` -> `certificate-identity`).
-  const [first, second] = part.sort((a, b) => a.length - b.length);
-  return first !== undefined && (second === undefined || second.length > first.length)
-    ? first
-    : undefined;
+  // Several contain it: the first in `known`, which lists the main names first (the option
+  // table's order: `identity` -> `certificate-identity`, not `summary-identity`).
+  return part[0];
 }

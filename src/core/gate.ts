@@ -13,8 +13,12 @@ import type { ImagePolicy, RunPolicy } from './policy/types.js';
 import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { loadDockerConfig } from './registry/credentials.js';
-import { finishReport, githubRunOf } from './report-finish.js';
-import type { Report } from './report.js';
+import { finishReport, githubRunOf, policyDigest } from './report-finish.js';
+import type { Report, SummaryRecord } from './report.js';
+import type { IdTokenProvider } from './summaries/sign.js';
+import { produceSummaries } from './summaries/summaries.js';
+import type { SummaryAcceptance } from './summaries/accept.js';
+import { loadKey } from './trust/keys.js';
 import { SecretRegistry } from './secrets.js';
 import { emptyShardWarning, selectShard } from './shard.js';
 import { runSettings, type RunSettings } from './settings.js';
@@ -43,13 +47,22 @@ export interface GateHooks {
   secrets?: SecretRegistry;
   /** What `--images-file -` reads (default: process.stdin). */
   readStdin?: () => Promise<string>;
+  /** An OIDC token for keyless summary signing (the Action's from the runner; see edge/id-token.ts). */
+  idToken?: IdTokenProvider;
 }
 
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
  */
-const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const ENV_SECRETS = [
+  'VAULT_TOKEN',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  // Keyless summary signing: the runner's token request credential and an OIDC token given.
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'SIGSTORE_ID_TOKEN',
+];
 
 export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Report> {
   const secrets = hooks.secrets ?? new SecretRegistry();
@@ -118,7 +131,15 @@ async function gate(
       );
     policy = await compileRunPolicy(o, env);
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-    const root = await trustMaterial(settings, policy);
+    const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
+    const acceptance = o.acceptSummary
+      ? await summaryAcceptance(
+          o.acceptSummary,
+          root,
+          policyDigest(summarizeRunPolicy(summary, policy)),
+          env,
+        )
+      : undefined;
     warnings = [...files.warnings, ...root.warnings];
     // Read once, before any image: a bad Docker config is the run's error, said once, not each
     // registry image's. Runs without registry images never read it.
@@ -156,7 +177,10 @@ async function gate(
     const contextFor = (rule: ImagePolicy): RuleContext => {
       let ctx = contexts.get(rule);
       if (!ctx)
-        contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource), revoked)));
+        contexts.set(
+          rule,
+          (ctx = withRevocations(ruleContext(rule, root, githubSource, acceptance), revoked)),
+        );
       return ctx;
     };
     const engine = {
@@ -174,14 +198,44 @@ async function gate(
         ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
       }),
     );
+    const policySummary = summarizeRunPolicy(summary, policy);
+    const finished = results.map(withSources);
+    // Summaries after every verdict; a failure to sign or push them is the run's error.
+    let summaries: SummaryRecord[] | undefined;
+    let summaryError: { code: GateError['code']; message: string } | undefined;
+    if (o.summaries) {
+      try {
+        summaries = await produceSummaries(
+          finished,
+          {
+            policyDigest: policyDigest(policySummary),
+            ...(o.policyFile ? { policyFile: o.policyFile } : {}),
+            timeVerified: new Date().toISOString(),
+            ...(o.summaries.verifierId ? { verifierId: o.summaries.verifierId } : {}),
+          },
+          o.summaries,
+          {
+            env,
+            client,
+            timeoutMs: settings.timeoutMs,
+            ...(hooks.idToken ? { idToken: redactedToken(hooks.idToken, secrets) } : {}),
+          },
+        );
+      } catch (e: unknown) {
+        const err = toGateError(e);
+        summaryError = { code: err.code, message: err.message };
+      }
+    }
     return finishReport({
       ...run,
       startedAt,
-      policy: summarizeRunPolicy(summary, policy),
-      results: results.map(withSources),
+      policy: policySummary,
+      results: finished,
       warnings,
       stats: { registryRequests: client.stats.requests, registries: client.governor.allStats() },
       ...(revoked ? { revocations: revoked.summary } : {}),
+      ...(summaryError ? { error: summaryError } : {}),
+      ...(summaries ? { summaries } : {}),
     });
   } catch (e: unknown) {
     const err = toGateError(e);
@@ -270,7 +324,12 @@ interface TrustMaterial {
  * that needs no log or time still checks the RFC 3161 timestamps and log entries a bundle carries
  * against it, instead of failing them.
  */
-async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<TrustMaterial> {
+async function trustMaterial(
+  settings: RunSettings,
+  policy: RunPolicy,
+  /** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
+  forSummaries = false,
+): Promise<TrustMaterial> {
   const sigstore = settings.images.some((i) => !isS3loReference(i));
   const t = settings.trust;
   const rootOpts = {
@@ -282,7 +341,10 @@ async function trustMaterial(settings: RunSettings, policy: RunPolicy): Promise<
   };
   // A keyless revocation list is verified against the root even in an s3lo-only run.
   const keylessList = policy.revocations?.identity !== undefined;
-  if (!keylessList && (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot))))
+  if (
+    !keylessList &&
+    (!sigstore || !(t.trustedRoot || forSummaries || policy.rules.some(needsTrustRoot)))
+  )
     return { sigstore, warnings: [] };
   // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
   const warnings: string[] = [];
@@ -299,10 +361,39 @@ function needsTrustRoot(rule: ImagePolicy): boolean {
   );
 }
 
+/**
+ * The accept-summary verifier, built once: the gate's key or identity, Rekor entry required (SCT
+ * too for a certificate), whatever the image rules relax; and this run's policy digest.
+ */
+async function summaryAcceptance(
+  a: NonNullable<GateOptions['acceptSummary']>,
+  trust: TrustMaterial,
+  digest: string,
+  env: NodeJS.ProcessEnv,
+): Promise<SummaryAcceptance | undefined> {
+  if (!trust.sigstore) return undefined;
+  const keys = a.keyRef ? [await loadKey(a.keyRef, { env })] : [];
+  const identities =
+    a.identity !== undefined && a.issuer !== undefined
+      ? [{ subject: { exact: a.identity }, issuer: { exact: a.issuer } }]
+      : [];
+  return {
+    verifier: createSignatureVerifier(trust.root, {
+      keys,
+      identities,
+      requireTlog: true,
+      requireSct: true,
+    }),
+    policyDigest: digest,
+    maxAgeMs: a.maxAgeMs,
+  };
+}
+
 function ruleContext(
   rule: ImagePolicy,
   trust: TrustMaterial,
   github: RuleContext['github'],
+  summary?: SummaryAcceptance,
 ): RuleContext {
   const log = { requireTlog: rule.tlog, requireSct: rule.sct };
   const verifier = trust.sigstore
@@ -317,6 +408,7 @@ function ruleContext(
     verifier,
     attestationVerifier,
     ...(github && rule.attestations ? { github } : {}),
+    ...(summary ? { summary } : {}),
   };
 }
 
@@ -365,3 +457,12 @@ const NO_SIGSTORE: CandidateVerifier = {
     throw new GateError('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
   },
 };
+
+/** The OIDC token obtained for keyless signing is a secret like any credential. */
+function redactedToken(get: IdTokenProvider, secrets: SecretRegistry): IdTokenProvider {
+  return async (audience) => {
+    const token = await get(audience);
+    secrets.add(token);
+    return token;
+  };
+}

@@ -5,6 +5,7 @@
 import type { PackageRule, Severity } from './attestations/types.js';
 import { GateError } from './errors.js';
 import type { ShardSpec } from './shard-spec.js';
+import type { SummaryOptions } from './summaries/summaries.js';
 
 export interface RegistryCredential {
   registry: string;
@@ -91,6 +92,31 @@ export interface GateOptions {
   revocationsIssuer?: string;
   /** `shard: I/N`: verify only the images of the list that hash into shard I of N (shard.ts). */
   shard?: ShardSpec;
+  /** Sign a verification summary (SLSA VSA v1) of every judged image (src/core/summaries/). */
+  summaries?: SummaryOptions;
+  /**
+   * The summary options as given (`sign-summary`, `summary-key`, `summaries-path`,
+   * `push-summary`, `signing-config`); each front end resolves them into `summaries` with
+   * `resolveSummaries` (src/edge/options.ts), which knows where its report goes.
+   */
+  summaryInputs?: {
+    sign?: 'keyless' | 'key';
+    key?: string;
+    path?: string;
+    push?: boolean;
+    signingConfig?: string;
+    accept?: boolean;
+    identity?: string;
+    issuer?: string;
+    maxAgeMs?: number;
+  };
+  /** accept-summary: admit an image on a valid summary by this signer (src/core/summaries/accept.ts). */
+  acceptSummary?: {
+    keyRef?: string;
+    identity?: string;
+    issuer?: string;
+    maxAgeMs: number;
+  };
 }
 
 /** `all` platform manifests of an index, or the listed `os/arch[/variant]` ones. */

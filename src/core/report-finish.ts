@@ -38,6 +38,7 @@ export function finishReport(
     ...(partial.warnings?.length ? { warnings: partial.warnings } : {}),
     ...(partial.stats ? { stats: partial.stats } : {}),
     ...(partial.revocations ? { revocations: partial.revocations } : {}),
+    ...(partial.summaries ? { summaries: partial.summaries } : {}),
     results: partial.results,
   };
 }

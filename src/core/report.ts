@@ -3,7 +3,7 @@
 import type { GateErrorCode } from './errors.js';
 import type { ShardInfo } from './shard.js';
 import type { RegistryStats } from './registry/governor.js';
-import type { SignatureEvidence } from './types.js';
+import type { EvidenceInput, SignatureEvidence } from './types.js';
 
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -66,6 +66,17 @@ export interface ImageResult {
   sources?: Array<{ file: string; line: number }>;
   /** Index images with `platforms` requested: the verdict on each selected platform manifest. */
   platforms?: PlatformResult[];
+  /**
+   * What the verdict rested on, by digest: each verified signature and required attestation that
+   * verified, where it was found (`oci://repo@sha256:…`, `oci://repo:sha256-….sig`) and the
+   * sha256 of its bytes (a verification summary's `inputAttestations`).
+   */
+  inputs?: EvidenceInput[];
+  /**
+   * accept-summary: passed on image-gate's own signed summary of this digest under this policy
+   * (its signature is in `signatures`); the image's signatures were not fetched again.
+   */
+  acceptedSummary?: { where: string; timeVerified: string };
   durationMs: number;
 }
 
@@ -189,7 +200,19 @@ export interface Report {
   stats?: { registryRequests: number; registries?: Record<string, RegistryStats> };
   /** The revocation list the run checked (docs/revocation.md), when it was given one. */
   revocations?: RevocationListSummary;
+  /** Signed verification summaries (SLSA VSA v1), one per judged image, when asked for. */
+  summaries?: SummaryRecord[];
   results: ImageResult[];
+}
+
+export interface SummaryRecord {
+  image: string;
+  digest: string;
+  verificationResult: 'PASSED' | 'FAILED';
+  /** The Sigstore bundle (v0.3, DSSE) written for it. */
+  file: string;
+  /** Where it was attached (push-summary): the referrer's digest and how it is listed. */
+  referrer?: { digest: string; via: string };
 }
 
 export const TOOL = { name: 'image-gate', version: '0.1.0' };

@@ -93,4 +93,12 @@ export interface SignatureEvidence {
   keySha256?: string;
   /** The keyless leaf: serial (hex), issuer DN, and hex SHA-256 of its DER. */
   certificate?: { serial: string; issuer: string; sha256: string };
+  /** Where it was found and the digest of its bytes; moved to ImageResult.inputs, never reported here. */
+  input?: EvidenceInput;
+}
+
+/** Where a piece of evidence lives and the digest of its bytes (`sha256:<hex>`). */
+export interface EvidenceInput {
+  uri: string;
+  digest: string;
 }

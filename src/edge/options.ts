@@ -19,6 +19,7 @@ import {
 } from '../core/options.js';
 import { parsePackageRule } from '../core/attestations/package-rule.js';
 import { parseSeverity, resolvePredicateType } from '../core/attestations/types.js';
+import path from 'node:path';
 import { GateError } from '../core/errors.js';
 import { parseEnforceAfter, parseMode } from '../core/policy/mode.js';
 import { parseShard } from '../core/shard-spec.js';
@@ -31,7 +32,7 @@ import { parseShard } from '../core/shard-spec.js';
  */
 export type OptionKind = 'switch' | 'text' | 'list' | 'lines';
 
-export type OptionGroup = 'trust' | 'attestations' | 'run';
+export type OptionGroup = 'trust' | 'attestations' | 'summaries' | 'run';
 
 /** What a front end read for one option: a switch's state, one text, or the items of a list. */
 export type OptionValue = boolean | string | string[];
@@ -530,6 +531,102 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       o.shard = parseShard(name, v as string);
     },
   ),
+  // Verification summaries
+  both(
+    'sign-summary',
+    'text',
+    'summaries',
+    {
+      value: 'keyless|key',
+      text: 'sign a SLSA verification summary of every judged image: keyless (Fulcio;\nin Actions `permissions: id-token: write`), or key (--summary-key)',
+    },
+    (o, v, name) => {
+      const s = (v as string).trim();
+      if (s !== 'keyless' && s !== 'key')
+        throw new GateError('USAGE', `${name}: '${s}' is neither keyless nor key`);
+      (o.summaryInputs ??= {}).sign = s;
+    },
+  ),
+  both(
+    'summary-key',
+    'text',
+    'summaries',
+    { value: 'REF', text: 'cosign key file to sign summaries with (COSIGN_PASSWORD); implies key' },
+    (o, v) => {
+      (o.summaryInputs ??= {}).key = v as string;
+    },
+  ),
+  both(
+    'summaries-path',
+    'text',
+    'summaries',
+    {
+      value: 'DIR',
+      text: 'where the summary bundles are written (default: beside the report, summaries/)',
+    },
+    (o, v) => {
+      (o.summaryInputs ??= {}).path = v as string;
+    },
+  ),
+  both(
+    'push-summary',
+    'switch',
+    'summaries',
+    { text: 'attach each summary to its image as an OCI 1.1 referrer (needs push rights)' },
+    (o, v) => {
+      if (v === true) (o.summaryInputs ??= {}).push = true;
+    },
+  ),
+  both(
+    'signing-config',
+    'text',
+    'summaries',
+    {
+      value: 'FILE',
+      text: 'signing_config.json naming Fulcio, Rekor (and a TSA) for summaries\n(default: public-good Sigstore)',
+    },
+    (o, v) => {
+      (o.summaryInputs ??= {}).signingConfig = v as string;
+    },
+  ),
+  both(
+    'accept-summary',
+    'switch',
+    'summaries',
+    {
+      text: 'pass an image on a valid summary of its digest by the gate signer below (PASSED,\nthis policy digest, younger than --summary-max-age) without fetching its\nsignatures again; otherwise verify it in full',
+    },
+    (o, v) => {
+      if (v === true) (o.summaryInputs ??= {}).accept = true;
+    },
+  ),
+  both(
+    'summary-identity',
+    'text',
+    'summaries',
+    { value: 'S', text: 'accept-summary: the gate signer certificate SAN, exact' },
+    (o, v) => {
+      (o.summaryInputs ??= {}).identity = v as string;
+    },
+  ),
+  both(
+    'summary-oidc-issuer',
+    'text',
+    'summaries',
+    { value: 'S', text: 'accept-summary: the gate signer OIDC issuer, exact' },
+    (o, v) => {
+      (o.summaryInputs ??= {}).issuer = v as string;
+    },
+  ),
+  both(
+    'summary-max-age',
+    'text',
+    'summaries',
+    { value: 'D', text: 'accept-summary: the oldest summary accepted (default 24h)' },
+    (o, v, name) => {
+      (o.summaryInputs ??= {}).maxAgeMs = parseDuration(name, v as string);
+    },
+  ),
   opt(
     'insecure-registries',
     'insecure-registry',
@@ -567,6 +664,105 @@ export function checkCombinations(o: GateOptions, spell: (spec: VerifyOption) =>
   }
 }
 
+/**
+ * The summary options as given -> `o.summaries`: the signer (keyless, or `summary-key`; one of
+ * them), the directory (`summaries-path`, else `summaries/` beside the report, else refused).
+ * Options without `sign-summary` or `summary-key` are refused rather than ignored.
+ */
+export function resolveSummaries(
+  o: GateOptions,
+  reportPath: string | undefined,
+  spell: (flag: string) => string,
+): void {
+  const s = o.summaryInputs;
+  delete o.summaryInputs;
+  if (!s) return;
+  resolveAcceptance(o, s, spell);
+  // summary-key alone signs; with accept-summary it names the signer to accept.
+  const sign = s.sign ?? (s.key !== undefined && !s.accept ? 'key' : undefined);
+  if (sign === undefined && s.accept) {
+    const given = [
+      ['summaries-path', s.path],
+      ['push-summary', s.push],
+      ['signing-config', s.signingConfig],
+    ].find(([, v]) => v !== undefined);
+    if (!given) return;
+  }
+  if (sign === undefined) {
+    const given = [
+      ['summaries-path', s.path],
+      ['push-summary', s.push],
+      ['signing-config', s.signingConfig],
+    ].find(([, v]) => v !== undefined);
+    throw new GateError(
+      'USAGE',
+      `${spell(String(given?.[0]))} needs ${spell('sign-summary')} (keyless or key) to make summaries`,
+    );
+  }
+  if (sign === 'keyless' && s.key !== undefined)
+    throw new GateError(
+      'USAGE',
+      `${spell('sign-summary')} keyless excludes ${spell('summary-key')} ('${s.key}'): give one signer`,
+    );
+  if (sign === 'key' && (s.key === undefined || s.key.trim() === ''))
+    throw new GateError('USAGE', `${spell('sign-summary')} key needs ${spell('summary-key')}`);
+  const dir =
+    s.path ?? (reportPath !== undefined ? path.join(path.dirname(reportPath), 'summaries') : '');
+  if (dir === '')
+    throw new GateError(
+      'USAGE',
+      `${spell('sign-summary')} needs ${spell('summaries-path')} (or a report to write them beside)`,
+    );
+  o.summaries = {
+    signing: sign === 'keyless' ? { kind: 'keyless' } : { kind: 'key', keyRef: s.key ?? '' },
+    dir,
+    push: s.push === true,
+    ...(s.signingConfig !== undefined ? { signingConfig: s.signingConfig } : {}),
+  };
+}
+
+/** accept-summary and its signer (identity + issuer, or summary-key) and age limit. */
+function resolveAcceptance(
+  o: GateOptions,
+  s: NonNullable<GateOptions['summaryInputs']>,
+  spell: (flag: string) => string,
+): void {
+  if (!s.accept) {
+    const given = (
+      [
+        ['summary-identity', s.identity],
+        ['summary-oidc-issuer', s.issuer],
+        ['summary-max-age', s.maxAgeMs],
+      ] as const
+    ).find(([, v]) => v !== undefined);
+    if (given)
+      throw new GateError(
+        'USAGE',
+        `${spell(given[0])} is for ${spell('accept-summary')}; give it too`,
+      );
+    return;
+  }
+  const keyless = s.identity !== undefined || s.issuer !== undefined;
+  if (keyless && (s.identity === undefined || s.issuer === undefined))
+    throw new GateError(
+      'USAGE',
+      `${spell('accept-summary')}: ${spell('summary-identity')} and ${spell('summary-oidc-issuer')} need each other`,
+    );
+  if (!keyless && s.key === undefined)
+    throw new GateError(
+      'USAGE',
+      `${spell('accept-summary')} needs the gate signer: ${spell('summary-identity')} with ${spell('summary-oidc-issuer')}, or ${spell('summary-key')}`,
+    );
+  o.acceptSummary = {
+    ...(s.identity !== undefined ? { identity: s.identity } : {}),
+    ...(s.issuer !== undefined ? { issuer: s.issuer } : {}),
+    ...(!keyless && s.key !== undefined ? { keyRef: s.key } : {}),
+    maxAgeMs: s.maxAgeMs ?? DEFAULT_SUMMARY_MAX_AGE_MS,
+  };
+}
+
+const DEFAULT_SUMMARY_MAX_AGE_MS = 24 * 60 * 60_000;
+
 /** The options every run carries before any input or flag is read. */
 export function baseOptions(images: string[]): GateOptions {
   return {
@@ -588,6 +784,7 @@ const GROUP_TITLES: Record<OptionGroup, string> = {
   trust: 'Trust (give keys, or an identity and an issuer, or both; or a policy file):',
   attestations:
     'Attestations (in-toto statements in Sigstore bundles, legacy .att tags, the GitHub attestations API):',
+  summaries: 'Verification summaries (SLSA VSA v1, Sigstore bundles; docs/summaries.md):',
   run: 'Run:',
 };
 

@@ -28,6 +28,8 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     mode: ['warn'],
     'enforce-after': ['2027-03-01'],
     shard: ['2/3'],
+    'sign-summary': ['keyless'],
+    'summary-max-age': ['1h'],
   };
   const v = values[o.input ?? ''] ?? [`value-of-${o.input}`];
   if (o.kind === 'text') return { input: v[0]!, argv: [flag, v[0]!] };
@@ -35,6 +37,26 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
 }
 
 const shared = VERIFY_OPTIONS.filter((o) => o.input !== null && o.flag !== null);
+
+/** Options that only mean something with others (a summary needs a signer and a directory). */
+const companions: Record<string, Record<string, string>> = {
+  'sign-summary': { 'summaries-path': 'vsa' },
+  'summary-key': { 'summaries-path': 'vsa' },
+  'summaries-path': { 'sign-summary': 'keyless' },
+  'push-summary': { 'sign-summary': 'keyless', 'summaries-path': 'vsa' },
+  'signing-config': { 'sign-summary': 'keyless', 'summaries-path': 'vsa' },
+  'accept-summary': {
+    'summary-identity': 'gate@example.com',
+    'summary-oidc-issuer': 'https://iss',
+  },
+  'summary-identity': { 'accept-summary': 'true', 'summary-oidc-issuer': 'https://iss' },
+  'summary-oidc-issuer': { 'accept-summary': 'true', 'summary-identity': 'gate@example.com' },
+  'summary-max-age': { 'accept-summary': 'true', 'summary-key': 'gate.pub' },
+};
+const companionArgv = (name: string): string[] =>
+  Object.entries(companions[name] ?? {}).flatMap(([k, v]) =>
+    v === 'true' ? [`--${k}`] : [`--${k}`, v],
+  );
 
 function actionOptions(inputs: Record<string, string>) {
   return readInputs((name) => (name === 'images' ? 'x' : (inputs[name] ?? '')), {}).options;
@@ -57,8 +79,8 @@ describe('the option table', () => {
     '%s: the Action input and the CLI flag give the same options',
     (_name, o) => {
       const { input, argv } = sample(o);
-      const fromAction = actionOptions({ [o.input!]: input });
-      const fromCli = cliOptions(argv);
+      const fromAction = actionOptions({ ...companions[o.input!], [o.input!]: input });
+      const fromCli = cliOptions([...companionArgv(o.input!), ...argv]);
       // tufCacheDir is the Action's own default (RUNNER_TEMP); it is not an input.
       delete fromAction.tufCacheDir;
       expect(fromCli).toEqual(fromAction);

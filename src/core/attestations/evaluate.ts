@@ -2,7 +2,7 @@
 // present (exact type, verified statement only), and every condition true of its attestations.
 import type { FailureCode } from '../errors.js';
 import type { InTotoStatement } from '../signatures/statement.js';
-import type { SignatureEvidence } from '../types.js';
+import type { EvidenceInput, SignatureEvidence } from '../types.js';
 import { checkDeniedPackages } from './package-conditions.js';
 import { checkSlsa } from './slsa-conditions.js';
 import {
@@ -28,6 +28,8 @@ export interface VerifiedAttestation {
   /** Where it was found: `referrer sha256:…`, `tag sha256-….att layer 0`, `GitHub API owner/repo #2`. */
   where: string;
   format: string;
+  /** Where it lives and the digest of its bytes, for a verification summary's inputAttestations. */
+  input?: EvidenceInput;
 }
 
 export interface AttestationVerdict {

@@ -17,7 +17,7 @@ import { apiHostFor, isDockerHub, normalizeHost } from './hosts.js';
 import { RegistryGovernor } from './governor.js';
 import { HttpTransport } from './http.js';
 import { errorDetail } from './http-errors.js';
-import type { ReferrersApiState, RepositoryGetter } from './repository.js';
+import type { ReferrersApiState, RepositoryGetter, RepositoryWriter } from './repository.js';
 import {
   DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -153,6 +153,40 @@ export class RegistryClient {
    * content store of it). `registry` is host[:port] as written in the image ref.
    */
   repository(registry: string, repository: string): RepositoryGetter {
+    const r = this.scoped(registry, repository, 'pull');
+    let referrersApi = this.referrersApi.get(r.origin);
+    if (!referrersApi) this.referrersApi.set(r.origin, (referrersApi = {}));
+    return {
+      name: r.name,
+      repository: r.repository,
+      origin: r.origin,
+      referrersApi,
+      countsPulls: () => r.countsPulls(),
+      get: (pathAndQuery, o) =>
+        r.send({
+          method: o.method ?? 'GET',
+          pathAndQuery,
+          headers: { accept: o.accept },
+          maxBytes: o.maxBytes,
+          what: o.what,
+          ...(o.offOrigin429 ? { offOrigin429: o.offOrigin429 } : {}),
+        }),
+    };
+  }
+
+  /**
+   * Authenticated requests with push rights on one repository (summaries/push.ts): the same
+   * transport, credentials and token cache as reads, with the scope `pull,push`.
+   */
+  writer(registry: string, repository: string): RepositoryWriter {
+    return this.scoped(registry, repository, 'pull,push');
+  }
+
+  private scoped(
+    registry: string,
+    repository: string,
+    actions: string,
+  ): RepositoryWriter & { countsPulls(): boolean } {
     const host = normalizeHost(registry);
     if (host === undefined || host.includes('/'))
       throw new GateError('REF_INVALID', `registry ${quote(registry)} is not a host[:port]`);
@@ -167,23 +201,21 @@ export class RegistryClient {
     const apiHost = apiHostFor(host);
     const scheme = isPlainHttpAllowed(apiHost, this.insecure) ? 'http' : 'https';
     const origin = `${scheme}://${apiHost}`;
-    const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
-    let referrersApi = this.referrersApi.get(origin);
-    if (!referrersApi) this.referrersApi.set(origin, (referrersApi = {}));
-    const getter: RepositoryGetter = {
+    const target = { registry: host, apiHost, scope: `repository:${repo}:${actions}` };
+    return {
       name: `${host}/${repo}`,
       repository: repo,
       origin,
-      referrersApi,
       countsPulls: () => this.governor.countsPulls(apiHost),
-      get: async (pathAndQuery, o) => {
-        const url = new URL(pathAndQuery, origin);
+      send: async (o) => {
+        const url = new URL(o.pathAndQuery, origin);
         if (url.origin !== origin)
-          throw new GateError('INTERNAL', `path ${quote(pathAndQuery)} leaves ${origin}`);
+          throw new GateError('INTERNAL', `path ${quote(o.pathAndQuery)} leaves ${origin}`);
         const base = {
           url,
-          ...(o.method ? { method: o.method } : {}),
-          headers: { accept: o.accept },
+          method: o.method,
+          headers: o.headers,
+          ...(o.body !== undefined ? { body: o.body } : {}),
           maxBytes: o.maxBytes,
           what: o.what,
           registryHost: apiHost,
@@ -211,7 +243,6 @@ export class RegistryClient {
         return res;
       },
     };
-    return getter;
   }
 
   async close(): Promise<void> {
@@ -219,4 +250,4 @@ export class RegistryClient {
   }
 }
 
-export type { ReferrersApiState, RepositoryGetter } from './repository.js';
+export type { ReferrersApiState, RepositoryGetter, RepositoryWriter } from './repository.js';

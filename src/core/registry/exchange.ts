@@ -16,9 +16,9 @@ export interface HeaderLookup {
 
 export interface Hop {
   url: URL;
-  method: 'GET' | 'HEAD' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT';
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   /** Cap on a 2xx body; more is LIMIT_EXCEEDED. Error bodies are cut silently. */
   maxBytes: number;
   what: string;
@@ -55,7 +55,9 @@ export async function exchange(opts: ExchangeOptions, hop: Hop): Promise<Exchang
       path: `${hop.url.pathname}${hop.url.search}`,
       method: hop.method,
       headers: hop.headers,
-      ...(hop.method === 'POST' && hop.body !== undefined ? { body: hop.body } : {}),
+      ...((hop.method === 'POST' || hop.method === 'PUT') && hop.body !== undefined
+        ? { body: hop.body }
+        : {}),
       // undici closes the connection after a HEAD unless told not to (measured): keep it.
       ...(hop.method === 'HEAD' ? { reset: false } : {}),
       signal,
@@ -63,7 +65,11 @@ export async function exchange(opts: ExchangeOptions, hop: Hop): Promise<Exchang
     const status = res.statusCode;
     const headers = headerLookup(res.headers);
     const location = headers.get('location');
-    if (REDIRECT_STATUSES.has(status) && location !== null && hop.method !== 'POST') {
+    if (
+      REDIRECT_STATUSES.has(status) &&
+      location !== null &&
+      (hop.method === 'GET' || hop.method === 'HEAD')
+    ) {
       await discard(res.body);
       return { status, headers, body: new Uint8Array(0), location };
     }

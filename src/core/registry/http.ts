@@ -23,9 +23,9 @@ export interface HttpRequest {
    * POST (an OAuth2 token request) is not idempotent: it is sent once, never retried, and a
    * redirect answer is returned as it is rather than followed with the body.
    */
-  method?: 'GET' | 'HEAD' | 'POST';
-  /** POST only: the request body (a form). */
-  body?: string;
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
+  /** POST and PUT only: the request body (a form, a blob, a manifest). Both are sent once. */
+  body?: string | Uint8Array;
   headers?: Record<string, string>;
   /** Sent only while the URL's origin is the origin of `url` (never across a redirect to elsewhere). */
   authorization?: string;
@@ -88,7 +88,8 @@ export class HttpTransport {
    * after retries.
    */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
+    const once = req.method === 'POST' || req.method === 'PUT';
+    const attempts = once ? 1 : 1 + Math.max(1, this.opts.retries);
     const governor = this.opts.governor;
     const host = req.registryHost;
     const stats = governor.statsOf(host);
@@ -120,7 +121,7 @@ export class HttpTransport {
       permit.release(
         res.status === 429 && onOrigin ? 'rateLimited' : res.status < 500 ? 'ok' : 'other',
       );
-      if (!RETRY_STATUSES.has(res.status) || req.method === 'POST') return res;
+      if (!RETRY_STATUSES.has(res.status) || once) return res;
       const detail = errorDetail(res);
       // Docker Hub answers 429 with `ratelimit-remaining: 0` when its pull limit is used up: that
       // lasts the window (hours), so asking again only spends the run.

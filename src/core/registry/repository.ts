@@ -42,3 +42,22 @@ export interface ReferrersApiState {
   /** The first request still in flight: others wait for it instead of each paying a 404. */
   probe?: Promise<void>;
 }
+
+/** One repository's authenticated requests of any method (a push: blob uploads, manifest PUTs). */
+export interface RepositoryWriter {
+  readonly name: string;
+  readonly repository: string;
+  readonly origin: string;
+  /** Returns every answer but 401/403 (AUTH_REFUSED); a POST or PUT is sent once. */
+  send(o: {
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT';
+    /** A path and query on the origin, or an absolute URL on it (an upload's Location). */
+    pathAndQuery: string;
+    headers: Record<string, string>;
+    body?: Uint8Array;
+    maxBytes: number;
+    what: string;
+    /** See HttpRequest.offOrigin429. */
+    offOrigin429?: 'return';
+  }): Promise<HttpResponse>;
+}

@@ -1,6 +1,6 @@
 // Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
 // private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
@@ -178,6 +178,39 @@ export async function loadKeys(
 
 function sameValidity(a: KeyValidity | undefined, b: KeyValidity | undefined): boolean {
   return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
+}
+
+/**
+ * The private half of a signing key (verification summaries): a cosign encrypted key file
+ * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
+ * build does not do yet: they are refused by name.
+ */
+export async function loadSigningKey(
+  ref: string,
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<KeyObject> {
+  if (/^(awskms|hashivault):\/\//.test(ref))
+    throw new GateError(
+      'USAGE',
+      `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`,
+    );
+  const bytes = await readKeyFile(ref, path.resolve(opts.cwd ?? process.cwd(), ref));
+  const block = singlePemBlock(ref, bytes.toString('latin1'));
+  if (block.type === COSIGN_PEM_TYPES[0] || block.type === COSIGN_PEM_TYPES[1])
+    return decryptCosignPrivateKey(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+  if (block.type === 'PRIVATE KEY') {
+    try {
+      return createPrivateKey({ key: block.der, format: 'der', type: 'pkcs8' });
+    } catch (e: unknown) {
+      throw new GateError('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+        cause: e,
+      });
+    }
+  }
+  throw new GateError(
+    'KEY_UNREADABLE',
+    `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${COSIGN_PEM_TYPES[0]} or PRIVATE KEY)`,
+  );
 }
 
 async function loadKeyFile(

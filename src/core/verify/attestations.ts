@@ -1,7 +1,9 @@
 // Attestations of one image, as evidence: every candidate (referrer/tag-index bundles, legacy
 // `.att` layers, GitHub attestations API bundles) verified under the rule's attestation signers.
 // Only verified statements go on to the policy (decide.ts); a rejection is recorded, never trusted.
+import { createHash } from 'node:crypto';
 import type { AttestationRequirement } from '../attestations/types.js';
+import type { EvidenceInput } from '../types.js';
 import { isFailureCode, type GateError } from '../errors.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import type { VerifiedAttestation } from '../attestations/evaluate.js';
@@ -30,12 +32,13 @@ export async function gatherAttestations(
     where: string,
     format: string,
     run: () => VerifiedAttestation['evidence'] & { statement?: InTotoStatement },
+    input?: EvidenceInput,
   ): void => {
     try {
       const { statement, ...evidence } = run();
       // A cosign v3 image signature is a signature, not an attestation about the image.
       if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE) return;
-      verified.push({ statement, evidence, where, format });
+      verified.push({ statement, evidence, where, format, ...(input ? { input } : {}) });
     } catch (e: unknown) {
       const err = candidateRejection(e, where);
       if (!isFailureCode(err.code)) unreadable ??= err;
@@ -44,7 +47,12 @@ export async function gatherAttestations(
   };
   for (const c of candidates) {
     if (c.kind === 'bundle') {
-      attempt(c.where, c.format, () => verifier.verifyBundle(c.bundle, { digest }, c.format));
+      attempt(
+        c.where,
+        c.format,
+        () => verifier.verifyBundle(c.bundle, { digest }, c.format),
+        c.input,
+      );
     } else if (c.attestation) {
       const legacy = verifier.verifyLegacyAttestation?.bind(verifier);
       if (!legacy) {
@@ -55,19 +63,33 @@ export async function gatherAttestations(
         });
         continue;
       }
-      attempt(c.where, 'legacy-att', () =>
-        legacy({ envelope: c.payload, annotations: c.annotations }, digest),
+      attempt(
+        c.where,
+        'legacy-att',
+        () => legacy({ envelope: c.payload, annotations: c.annotations }, digest),
+        c.input,
       );
     }
   }
   if (github) {
     for (const entry of await github(digest))
-      attempt(entry.where, 'github-api', () => {
-        if ('error' in entry) throw entry.error;
-        return verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
-      });
+      attempt(
+        entry.where,
+        'github-api',
+        () => {
+          if ('error' in entry) throw entry.error;
+          return verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
+        },
+        'error' in entry ? undefined : githubInput(entry.where, entry.bundle),
+      );
   }
   return { verified, rejected, ...(unreadable ? { unreadable } : {}) };
+}
+
+/** A GitHub API bundle arrives inside a JSON answer: named by the digest of its JSON text. */
+function githubInput(where: string, bundle: unknown): EvidenceInput {
+  const hex = createHash('sha256').update(JSON.stringify(bundle)).digest('hex');
+  return { uri: where, digest: `sha256:${hex}` };
 }
 
 /** The attestation side of one image on its own: gathered, then decided. */

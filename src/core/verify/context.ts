@@ -7,6 +7,7 @@ import type { S3loStore } from '../s3lo/store.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import type { ContentStore, SignatureEvidence, SignatureFormat } from '../types.js';
 import type { FormatOrder } from './discovery.js';
+import type { SummaryAcceptance } from '../summaries/accept.js';
 
 /** What image verification needs of the signature verifier (src/core/signatures/verifier.ts). */
 export interface CandidateVerifier {
@@ -41,6 +42,8 @@ export interface RuleContext {
   github?: GitHubAttestationSource;
   /** The run's verified revocation list (its signature checks are already in the verifiers). */
   revocations?: RevocationList;
+  /** accept-summary: a valid summary by the gate's signer stands in for verification. */
+  summary?: SummaryAcceptance;
 }
 
 /** Where images live, shared by every image of the run. */

@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import { GateError, toGateError } from '../errors.js';
 import { cosignSimpleSigningPayload } from '../signatures/legacy.js';
 import { budgetExhausted, LIMITS } from '../limits.js';
-import { MEDIA_TYPES, type ContentStore, type Descriptor, type SignatureFormat } from '../types.js';
+import {
+  MEDIA_TYPES,
+  type ContentStore,
+  type Descriptor,
+  type EvidenceInput,
+  type SignatureFormat,
+} from '../types.js';
 
 export interface LegacyCandidate {
   kind: 'legacy';
@@ -15,6 +21,8 @@ export interface LegacyCandidate {
   where: string;
   payload: Uint8Array;
   annotations: Record<string, string>;
+  /** What a verdict resting on it names it by (a verification summary's inputAttestations). */
+  input?: EvidenceInput;
 }
 
 export interface BundleCandidate {
@@ -24,6 +32,8 @@ export interface BundleCandidate {
   bundle: unknown;
   /** Unauthenticated hint from the referrer annotation; only the verified statement counts. */
   predicateTypeHint?: string;
+  /** The referrer manifest holding the bundle (see LegacyCandidate.input). */
+  input?: EvidenceInput;
 }
 
 export type Candidate = LegacyCandidate | BundleCandidate;
@@ -70,6 +80,11 @@ export class FormatOrder {
 export interface LookupOptions {
   legacySuffixes?: string[];
   formats?: readonly StorageFormat[];
+  /**
+   * Bundles only of this predicate type, by the list entry's (unauthenticated) annotation, so
+   * the others are not even fetched; it can only leave candidates out (accept-summary).
+   */
+  predicateType?: string;
 }
 
 /**
@@ -114,7 +129,9 @@ export async function* eachCandidate(
     ...(formats.includes('legacy')
       ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
       : []),
-    ...(formats.includes('bundle') ? [() => bundleCandidates(store, digest, log)] : []),
+    ...(formats.includes('bundle')
+      ? [() => bundleCandidates(store, digest, log, opts.predicateType)]
+      : []),
   ];
   for (const source of sources) {
     for await (const c of source()) {
@@ -190,6 +207,7 @@ async function* legacyCandidates(
       where,
       payload,
       annotations: layer.annotations ?? {},
+      input: { uri: `oci://${store.name}:${tag}`, digest: layer.digest },
     };
   }
 }
@@ -213,6 +231,7 @@ async function* bundleCandidates(
   store: ContentStore,
   digest: string,
   out: Discovery,
+  predicateType?: string,
 ): AsyncGenerator<BundleCandidate, void, undefined> {
   let descriptors: Descriptor[] | undefined;
   let format: BundleCandidate['format'] = 'bundle-referrer';
@@ -235,7 +254,10 @@ async function* bundleCandidates(
   // config media type in place of its artifactType (goharbor/harbor#19867), and cosign's
   // fallback indexes did (sigstore/cosign#4422); readBundle then goes by the manifest's own.
   const bundles = descriptors.filter(
-    (d) => d.artifactType === MEDIA_TYPES.bundleV03 || d.artifactType === MEDIA_TYPES.ociEmpty,
+    (d) =>
+      (d.artifactType === MEDIA_TYPES.bundleV03 || d.artifactType === MEDIA_TYPES.ociEmpty) &&
+      (predicateType === undefined ||
+        d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType),
   );
   for (const [i, desc] of bundles.entries()) {
     entryLimit(
@@ -304,6 +326,7 @@ async function readBundle(
     format,
     bundle,
     ...(hint ? { predicateTypeHint: hint } : {}),
+    input: { uri: `oci://${store.name}@${found.digest}`, digest: found.digest },
   };
 }
 

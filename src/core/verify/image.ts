@@ -6,7 +6,7 @@ import { LIMITS, nestedBudget, withByteBudget } from '../limits.js';
 import { pinnedReference, type ImageRef, type S3loImageRef } from '../reference.js';
 import type { ImageResult } from '../report.js';
 import { gatherS3lo } from '../s3lo/verify.js';
-import type { FetchedManifest } from '../types.js';
+import type { EvidenceInput, FetchedManifest } from '../types.js';
 import { gatherAttestations } from './attestations.js';
 import type { RuleContext, Stores } from './context.js';
 import { decide, type Verdict } from './decide.js';
@@ -16,6 +16,8 @@ import { gatherDigest, type DigestLookup } from './lookup.js';
 import { matchDigest, revokedReason } from '../revocation/list.js';
 import { gatherPlatforms, signedPlatformsNote } from './platforms.js';
 import { resultFromError } from './result.js';
+import type { Rejection } from './judge.js';
+import { findAcceptedSummary } from '../summaries/accept.js';
 
 type StoreRef = Exclude<ImageRef, { kind: 's3lo' }>;
 
@@ -84,11 +86,6 @@ async function verifyStoreImage(
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
   const policy = rule.policy;
-  const lookup: DigestLookup = {
-    withAttestations: policy.attestations !== undefined,
-    complete: policy.requireAllKeys && policy.signers.keys.length > 1,
-    ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
-  };
   const entries = fetched.manifest.manifests;
   // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
   // signatures are not even looked up.
@@ -104,6 +101,35 @@ async function verifyStoreImage(
     };
     return { image: ref.original, digest, ...resultFields(decide(evidence, policy, now(stores))) };
   }
+  // accept-summary: the gate's own earlier verdict on these bytes under this policy, if valid.
+  let summaryRejections: Rejection[] = [];
+  // A summary cannot show that the signatures it rested on are still unrevoked (it names them by
+  // digest only): with a list revoking keys, identities, certificates or log entries, the image
+  // is verified in full. Revoked digests are checked above, before any summary.
+  const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
+  if (rule.summary && !signerRevocations) {
+    const found = await findAcceptedSummary(store, digest, rule.summary);
+    const a = found.accepted;
+    if (a)
+      return {
+        image: ref.original,
+        digest,
+        pinned: pinnedReference(ref, digest),
+        outcome: 'verified',
+        verified: true,
+        signatures: [a.evidence],
+        attestations: [],
+        ...(found.rejected.length ? { rejected: found.rejected } : {}),
+        ...(a.input ? { inputs: [a.input] } : {}),
+        acceptedSummary: { where: a.where, timeVerified: a.timeVerified },
+      };
+    summaryRejections = found.rejected;
+  }
+  const lookup: DigestLookup = {
+    withAttestations: policy.attestations !== undefined,
+    complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+    ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
+  };
   const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
   const evidence: StoreImageEvidence = {
     kind: 'store',
@@ -130,16 +156,20 @@ async function verifyStoreImage(
       : {}),
   };
   const v = decide(evidence, policy, now(stores));
+  const attestationInputs = (evidence.attestations?.verified ?? [])
+    .filter((a) => policy.attestations?.types.includes(a.statement.predicateType))
+    .flatMap((a) => (a.input ? [a.input] : []));
   // The index digest is what is gated. Platform signatures never stand in for it, but saying
   // they exist turns a puzzling "unsigned" into an actionable one.
   if (v.unsignedIndex && entries !== undefined)
     v.reason = (v.reason ?? '') + (await signedPlatformsNote(store, entries, rule.verifier));
+  v.rejected.push(...summaryRejections);
   if (v.incomplete) return { image: ref.original, ...resultFields(v) };
   return {
     image: ref.original,
     digest,
     pinned: pinnedReference(ref, digest),
-    ...resultFields(v),
+    ...resultFields(v, attestationInputs),
   };
 }
 
@@ -167,8 +197,20 @@ function revokedEntry(
   return undefined;
 }
 
-/** The verdict as the report's fields. */
-function resultFields(v: Verdict): Omit<ImageResult, 'image' | 'durationMs'> {
+/**
+ * The verdict as the report's fields. Each verified signature's `input` (where it was found, the
+ * digest of its bytes) moves to `inputs`, with the required attestations' that verified.
+ */
+function resultFields(
+  v: Verdict,
+  attestationInputs: EvidenceInput[] = [],
+): Omit<ImageResult, 'image' | 'durationMs'> {
+  const inputs: EvidenceInput[] = [];
+  const signatures = v.signatures.map(({ input, ...s }) => {
+    if (input) inputs.push(input);
+    return s;
+  });
+  inputs.push(...attestationInputs);
   return {
     outcome: v.outcome,
     verified: v.outcome === 'verified',
@@ -177,11 +219,22 @@ function resultFields(v: Verdict): Omit<ImageResult, 'image' | 'durationMs'> {
     ...(v.keyRef ? { keyRef: v.keyRef } : {}),
     ...(v.keyID ? { keyID: v.keyID } : {}),
     ...(v.signedAt ? { signedAt: v.signedAt } : {}),
-    signatures: v.signatures,
+    signatures,
     attestations: v.attestations,
     ...(v.rejected.length ? { rejected: v.rejected } : {}),
     ...(v.platforms ? { platforms: v.platforms } : {}),
+    ...(inputs.length ? { inputs: uniqueInputs(inputs) } : {}),
   };
+}
+
+function uniqueInputs(inputs: EvidenceInput[]): EvidenceInput[] {
+  const seen = new Set<string>();
+  return inputs.filter((i) => {
+    const key = `${i.uri} ${i.digest}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function now(stores: Stores): Date {

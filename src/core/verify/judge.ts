@@ -80,12 +80,15 @@ function verifyCandidate(
   digest: string,
   verifier: CandidateVerifier,
 ): SignatureEvidence | undefined {
-  if (c.kind === 'legacy') return verifier.verifyLegacy(c, digest);
+  if (c.kind === 'legacy') {
+    const ev = verifier.verifyLegacy(c, digest);
+    return c.input ? { ...ev, input: c.input } : ev;
+  }
   const ev = verifier.verifyBundle(c.bundle, { digest }, c.format);
   const predicateType = ev.statement?.predicateType;
   // A verified attestation of another type is not a signature of the image.
   if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE) return undefined;
-  const evidence = { ...ev };
+  const evidence = { ...ev, ...(c.input ? { input: c.input } : {}) };
   delete evidence.statement;
   return evidence;
 }

@@ -1,8 +1,8 @@
-export const id = 56;
-export const ids = [56];
+export const id = 695;
+export const ids = [695];
 export const modules = {
 
-/***/ 332:
+/***/ 40332:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ export const modules = {
 /* harmony export */   zS: () => (/* binding */ nestedBudget)
 /* harmony export */ });
 /* unused harmony export describeBytes */
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
 // and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
 // memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
@@ -210,7 +210,7 @@ async function readFileCapped(file, maxBytes) {
 
 /***/ }),
 
-/***/ 9956:
+/***/ 59956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -219,9 +219,9 @@ async function readFileCapped(file, maxBytes) {
 /* harmony export */   oD: () => (/* binding */ matchIdentity)
 /* harmony export */ });
 /* unused harmony exports OID_ISSUER_V1, OID_ISSUER_V2 */
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3917);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _signer_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3303);
+/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83917);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _signer_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23303);
 // Keyless signer identity: reads the SAN and Fulcio extensions from a signing certificate
 // ourselves and matches them against the policy with anchored matchers (never sigstore-js').
 
@@ -378,9 +378,9 @@ function describeExtensionChecks(checks) {
 /* harmony export */   vK: () => (/* binding */ cosignSimpleSigningPayload)
 /* harmony export */ });
 /* unused harmony exports ANNOTATION_SIGNATURE, ANNOTATION_CERTIFICATE, ANNOTATION_CHAIN, ANNOTATION_BUNDLE, ANNOTATION_TIMESTAMP, SIMPLE_SIGNING_TYPE */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2807);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6086);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56086);
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
 
@@ -563,7 +563,7 @@ function field(o, k) {
 
 /***/ }),
 
-/***/ 3303:
+/***/ 23303:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -594,7 +594,107 @@ function escapeRegExp(s) {
 
 /***/ }),
 
-/***/ 6086:
+/***/ 31893:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ parseStatement),
+/* harmony export */   Ky: () => (/* binding */ parseSubjectDigest),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   jj: () => (/* binding */ checkSubject)
+/* harmony export */ });
+/* unused harmony exports STATEMENT_TYPES, MAX_SUBJECTS, MAX_DIGESTS_PER_SUBJECT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40332);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56086);
+// In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
+// type, strict statement parsing, size bounds, and binding the subject to the image digest).
+
+
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const STATEMENT_TYPES = [
+    'https://in-toto.io/Statement/v0.1',
+    'https://in-toto.io/Statement/v1',
+];
+const MAX_SUBJECTS = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.subjectsPerStatement;
+const MAX_DIGESTS_PER_SUBJECT = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.digestsPerSubject;
+function parseSubjectDigest(digest) {
+    const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
+    const [algorithm, hex] = digest.split(':');
+    return { algorithm, hex };
+}
+/** Strictly parse and shape-check a DSSE payload as an in-toto statement (before any crypto). */
+function parseStatement(payloadType, payload) {
+    if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `DSSE payloadType ${JSON.stringify(payloadType)} is not ${IN_TOTO_PAYLOAD_TYPE}`);
+    }
+    let json;
+    try {
+        json = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonBytes */ .ml)(payload);
+    }
+    catch (e) {
+        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .StrictJsonError */ .U7 ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement is not strict JSON: ${why}`, { cause: e });
+    }
+    if (!isObject(json))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement is not a JSON object');
+    const type = json['_type'];
+    if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
+    }
+    const predicateType = json['predicateType'];
+    if (typeof predicateType !== 'string' || predicateType === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement has no predicateType');
+    }
+    const subject = json['subject'];
+    if (!Array.isArray(subject) || subject.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement has no subject list');
+    }
+    if (subject.length > MAX_SUBJECTS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
+    }
+    subject.forEach((s, i) => {
+        if (!isObject(s) || !isObject(s['digest'])) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} has no digest object`);
+        }
+        const digests = Object.entries(s['digest']);
+        if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
+        }
+        for (const [alg, v] of digests) {
+            if (typeof v !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
+        }
+        if (s['name'] !== undefined && typeof s['name'] !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} name is not a string`);
+        }
+    });
+    return json;
+}
+/** PAYLOAD_MISMATCH unless some subject carries exactly this digest. */
+function checkSubject(statement, want) {
+    const hit = statement.subject.some((s) => s.digest[want.algorithm]?.toLowerCase() === want.hex);
+    if (!hit) {
+        const names = statement.subject
+            .slice(0, 3)
+            .map((s) => Object.entries(s.digest)
+            .map(([a, v]) => `${a}:${v}`)
+            .join('/'))
+            .join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `in-toto statement subjects (${names}${statement.subject.length > 3 ? ', ...' : ''}) do not include ${want.algorithm}:${want.hex}`);
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=statement.js.map
+
+/***/ }),
+
+/***/ 56086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -603,7 +703,7 @@ function escapeRegExp(s) {
 /* harmony export */   Zt: () => (/* binding */ goFoldKey),
 /* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
@@ -819,7 +919,7 @@ function foldCodePoint(ch) {
 
 /***/ }),
 
-/***/ 7280:
+/***/ 93389:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -829,13 +929,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: ./build/core/signatures/legacy.js
 var legacy = __webpack_require__(8429);
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
-var strict_json = __webpack_require__(6086);
+var strict_json = __webpack_require__(56086);
 ;// CONCATENATED MODULE: ./build/core/signatures/legacy-att.js
 // Cosign legacy `.att` layers: strictly parses the DSSE envelope blob and rewrites it, with the
 // layer's certificate / SET / timestamp annotations, as a Sigstore v0.1 DSSE bundle.
@@ -902,99 +1002,16 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 //# sourceMappingURL=legacy-att.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/statement.js
-// In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
-// type, strict statement parsing, size bounds, and binding the subject to the image digest).
-
-
-
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const STATEMENT_TYPES = [
-    'https://in-toto.io/Statement/v0.1',
-    'https://in-toto.io/Statement/v1',
-];
-const MAX_SUBJECTS = limits/* LIMITS */.b1.subjectsPerStatement;
-const MAX_DIGESTS_PER_SUBJECT = limits/* LIMITS */.b1.digestsPerSubject;
-function parseSubjectDigest(digest) {
-    const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
-    if (!m)
-        throw new errors/* GateError */.ue('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
-    const [algorithm, hex] = digest.split(':');
-    return { algorithm, hex };
-}
-/** Strictly parse and shape-check a DSSE payload as an in-toto statement (before any crypto). */
-function parseStatement(payloadType, payload) {
-    if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `DSSE payloadType ${JSON.stringify(payloadType)} is not ${IN_TOTO_PAYLOAD_TYPE}`);
-    }
-    let json;
-    try {
-        json = (0,strict_json/* parseStrictJsonBytes */.ml)(payload);
-    }
-    catch (e) {
-        const why = e instanceof strict_json/* StrictJsonError */.U7 ? e.message : String(e);
-        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement is not strict JSON: ${why}`, { cause: e });
-    }
-    if (!statement_isObject(json))
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement is not a JSON object');
-    const type = json['_type'];
-    if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
-    }
-    const predicateType = json['predicateType'];
-    if (typeof predicateType !== 'string' || predicateType === '') {
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no predicateType');
-    }
-    const subject = json['subject'];
-    if (!Array.isArray(subject) || subject.length === 0) {
-        throw new errors/* GateError */.ue('MALFORMED', 'in-toto statement has no subject list');
-    }
-    if (subject.length > MAX_SUBJECTS) {
-        throw new errors/* GateError */.ue('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
-    }
-    subject.forEach((s, i) => {
-        if (!statement_isObject(s) || !statement_isObject(s['digest'])) {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has no digest object`);
-        }
-        const digests = Object.entries(s['digest']);
-        if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
-        }
-        for (const [alg, v] of digests) {
-            if (typeof v !== 'string')
-                throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
-        }
-        if (s['name'] !== undefined && typeof s['name'] !== 'string') {
-            throw new errors/* GateError */.ue('MALFORMED', `in-toto statement subject ${i} name is not a string`);
-        }
-    });
-    return json;
-}
-/** PAYLOAD_MISMATCH unless some subject carries exactly this digest. */
-function checkSubject(statement, want) {
-    const hit = statement.subject.some((s) => s.digest[want.algorithm]?.toLowerCase() === want.hex);
-    if (!hit) {
-        const names = statement.subject
-            .slice(0, 3)
-            .map((s) => Object.entries(s.digest)
-            .map(([a, v]) => `${a}:${v}`)
-            .join('/'))
-            .join(', ');
-        throw new errors/* GateError */.ue('PAYLOAD_MISMATCH', `in-toto statement subjects (${names}${statement.subject.length > 3 ? ', ...' : ''}) do not include ${want.algorithm}:${want.hex}`);
-    }
-}
-function statement_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-//# sourceMappingURL=statement.js.map
+// EXTERNAL MODULE: ./build/core/signatures/statement.js
+var signatures_statement = __webpack_require__(31893);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var dist = __webpack_require__(9654);
+var dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(4187);
+var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./build/core/trust/key-types.js
-var key_types = __webpack_require__(2236);
+var key_types = __webpack_require__(62236);
 // EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var core_dist = __webpack_require__(3917);
+var core_dist = __webpack_require__(83917);
 ;// CONCATENATED MODULE: ./build/core/signatures/der.js
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 function encodeDer(obj) {
@@ -1241,7 +1258,7 @@ function baseTrust(root) {
 }
 //# sourceMappingURL=verifier-set.js.map
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/core/signatures/att-tlog-body.js
 // Binds a Rekor entry to the exact `.att` envelope it is attached to. sigstore-js compares only
 // signature and payload hash (intoto 0.0.2, dsse 0.0.1) and cannot read intoto 0.0.1 at all.
@@ -1346,7 +1363,7 @@ function get(o, ...path) {
 }
 //# sourceMappingURL=att-tlog-body.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var bundle_dist = __webpack_require__(1040);
+var bundle_dist = __webpack_require__(61040);
 ;// CONCATENATED MODULE: ./build/core/signatures/verify-errors.js
 // Translates @sigstore/verify and @sigstore/bundle exceptions into our codes, so the report's
 // outcome comes from a code and every rejection of attacker-made evidence is a failure (exit 1).
@@ -1380,7 +1397,7 @@ function toVerifyGateError(e, what) {
         const code = CODE_MAP[e.code] ?? 'SIGNATURE_INVALID';
         return new errors/* GateError */.ue(code, `${what}: ${e.message} (${e.code})`, { cause: e });
     }
-    if (e instanceof bundle_dist/* ValidationError */.yI) {
+    if (e instanceof bundle_dist.ValidationError) {
         const fields = e.fields.length ? ` (${e.fields.join(', ')})` : '';
         return new errors/* GateError */.ue('MALFORMED', `${what}: ${e.message}${fields}`, { cause: e });
     }
@@ -1490,7 +1507,7 @@ function checkBundleShape(json) {
     // only reading there is, and this one makes sure the two never part.
     let bundle;
     try {
-        bundle = (0,bundle_dist/* bundleFromJSON */.vw)(json);
+        bundle = (0,bundle_dist.bundleFromJSON)(json);
     }
     catch (e) {
         const g = toVerifyGateError(e, 'bundle');
@@ -1991,9 +2008,9 @@ function verifyInclusionPromise(entry, tlogs, what) {
 }
 //# sourceMappingURL=tlog-set.js.map
 // EXTERNAL MODULE: ./build/core/signatures/identity.js
-var signatures_identity = __webpack_require__(9956);
+var signatures_identity = __webpack_require__(59956);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
-var v2 = __webpack_require__(3835);
+var v2 = __webpack_require__(13835);
 ;// CONCATENATED MODULE: ./build/core/signatures/tlog-binding.js
 // Binds each transparency-log entry to the signer we accepted: the key or certificate recorded
 // in the Rekor body must be ours. sigstore-js compares signature and digest only, not the key
@@ -2345,11 +2362,11 @@ function verifyBundleJson(ctx, bundleJson, subject, format, what, att, legacySig
     const shape = checkBundleShape(bundleJson);
     let statement;
     if (shape.dsse) {
-        statement = parseStatement(shape.dsse.payloadType, shape.dsse.payload);
+        statement = (0,signatures_statement/* parseStatement */.By)(shape.dsse.payloadType, shape.dsse.payload);
         const want = 'digest' in subject
             ? subject.digest
             : { algorithm: 'sha256', hex: sha('sha256', subject.artifact).toString('hex') };
-        checkSubject(statement, want);
+        (0,signatures_statement/* checkSubject */.jj)(statement, want);
     }
     if (shape.signer === 'certificate' && policy.identities.length === 0) {
         throw new errors/* GateError */.ue('UNTRUSTED_SIGNER', `${what} is signed by a certificate (keyless) but the policy trusts only keys`);
@@ -2509,11 +2526,11 @@ function createSignatureVerifier(trustedRoot, policy) {
             return evidence;
         }),
         verifyBundle: rejecting('bundle', (bundleJson, subject, format) => {
-            const s = 'digest' in subject ? { digest: parseSubjectDigest(subject.digest) } : subject;
+            const s = 'digest' in subject ? { digest: (0,signatures_statement/* parseSubjectDigest */.Ky)(subject.digest) } : subject;
             return verifyBundleJson(ctx, bundleJson, s, format, `bundle (${format})`);
         }),
         verifyLegacyAttestation: rejecting(ATT_LAYER, (layer, imageDigest) => {
-            const digest = parseSubjectDigest(imageDigest);
+            const digest = (0,signatures_statement/* parseSubjectDigest */.Ky)(imageDigest);
             const parsed = legacyAttestationToBundle(layer);
             const { statement, ...evidence } = verifyBundleJson(ctx, parsed.bundle, { digest }, 'legacy-tag', ATT_LAYER, { envelope: layer.envelope, parsed });
             if (statement === undefined)
@@ -2526,7 +2543,7 @@ function createSignatureVerifier(trustedRoot, policy) {
 
 /***/ }),
 
-/***/ 8350:
+/***/ 68350:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2534,9 +2551,9 @@ function createSignatureVerifier(trustedRoot, policy) {
 /* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
 /* harmony export */ });
 /* unused harmony export COSIGN_SCRYPT_PARAMS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2807);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
 
@@ -2641,7 +2658,7 @@ async function decryptCosignPrivateKey(body, password, ref) {
 
 /***/ }),
 
-/***/ 2236:
+/***/ 62236:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2664,22 +2681,23 @@ function describeValidity(v) {
 
 /***/ }),
 
-/***/ 9979:
+/***/ 59979:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Vc: () => (/* binding */ loadKeys),
 /* harmony export */   Wt: () => (/* binding */ toVerificationKey),
-/* harmony export */   cv: () => (/* binding */ loadKey)
+/* harmony export */   cv: () => (/* binding */ loadKey),
+/* harmony export */   fm: () => (/* binding */ loadSigningKey)
 /* harmony export */ });
 /* unused harmony export keyIdOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(332);
-/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8350);
-/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2236);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68350);
+/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62236);
 // Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
 // private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
 
@@ -2758,12 +2776,12 @@ async function loadKey(ref, opts = {}) {
         signal?.throwIfAborted();
         if (ref.startsWith('awskms://')) {
             // Loaded on demand: the AWS SDK is large and most runs use no KMS key.
-            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 2126));
+            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
             const kmsOpts = signal ? { env, signal } : { env };
             return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
         }
         if (ref.startsWith('hashivault://')) {
-            const { fetchVaultPublicKey } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 1211));
+            const { fetchVaultPublicKey } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
             const vaultOpts = signal ? { env, signal } : { env };
             return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
         }
@@ -2817,6 +2835,30 @@ async function loadKeys(refs, opts = {}) {
 }
 function sameValidity(a, b) {
     return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
+}
+/**
+ * The private half of a signing key (verification summaries): a cosign encrypted key file
+ * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
+ * build does not do yet: they are refused by name.
+ */
+async function loadSigningKey(ref, opts = {}) {
+    if (/^(awskms|hashivault):\/\//.test(ref))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`);
+    const bytes = await readKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref));
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    if (block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0] || block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1])
+        return (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+    if (block.type === 'PRIVATE KEY') {
+        try {
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: block.der, format: 'der', type: 'pkcs8' });
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+                cause: e,
+            });
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]} or PRIVATE KEY)`);
 }
 async function loadKeyFile(ref, file, env) {
     const bytes = await readKeyFile(ref, file);
@@ -2918,4 +2960,4 @@ function singlePemBlock(ref, text) {
 
 };
 
-//# sourceMappingURL=56.index.js.map
+//# sourceMappingURL=695.index.js.map

@@ -1,8 +1,8 @@
-export const id = 794;
-export const ids = [794];
+export const id = 365;
+export const ids = [365];
 export const modules = {
 
-/***/ 8413:
+/***/ 20365:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: ./build/core/attestations/types.js
-var attestations_types = __webpack_require__(5129);
+var attestations_types = __webpack_require__(25129);
 // EXTERNAL MODULE: ./build/core/reference.js
-var core_reference = __webpack_require__(8687);
+var core_reference = __webpack_require__(68687);
 // EXTERNAL MODULE: ./build/core/policy/match.js
 var match = __webpack_require__(9596);
 ;// CONCATENATED MODULE: ./build/core/policy/checks.js
@@ -115,9 +115,9 @@ function requirementsOf(rule) {
 }
 //# sourceMappingURL=checks.js.map
 // EXTERNAL MODULE: ./build/core/policy/rule.js
-var rule = __webpack_require__(7727);
+var rule = __webpack_require__(67727);
 // EXTERNAL MODULE: ./build/core/signatures/signer-policy.js
-var signer_policy = __webpack_require__(3303);
+var signer_policy = __webpack_require__(23303);
 ;// CONCATENATED MODULE: ./build/core/policy/workflow-identity.js
 // GitHub workflow pinning (the vendor CLI's --signer-workflow and friends): turns signer-workflow,
 // signer-repository, source-ref and deny-self-hosted-runners into one anchored IdentityRule.
@@ -370,9 +370,9 @@ function hasImageSigners(o) {
 }
 //# sourceMappingURL=from-options.js.map
 // EXTERNAL MODULE: ./build/core/policy/mode.js
-var policy_mode = __webpack_require__(6054);
+var policy_mode = __webpack_require__(16054);
 // EXTERNAL MODULE: ./build/core/revocation/load.js
-var load = __webpack_require__(2795);
+var load = __webpack_require__(52795);
 ;// CONCATENATED MODULE: ./build/core/policy/compile.js
 // GateOptions -> RunPolicy, once per run: the flags' rule or the policy file's rules, each checked
 // by the one rule validator and compiled with its keys loaded. Settings that are not policy
@@ -416,7 +416,7 @@ async function compileRunPolicy(o, env) {
     if (modeWrong)
         throw new errors/* GateError */.ue('USAGE', modeWrong);
     // The YAML parser is loaded only for runs that have a policy file.
-    const { loadPolicyFile } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 5957));
+    const { loadPolicyFile } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(957)]).then(__webpack_require__.bind(__webpack_require__, 85957));
     const file = await loadPolicyFile(o.policyFile);
     const rules = [];
     for (const spec of file.rules)
@@ -476,9 +476,9 @@ function refuseRuleOptions(o) {
 }
 //# sourceMappingURL=compile.js.map
 // EXTERNAL MODULE: ./build/core/options.js
-var options = __webpack_require__(1468);
+var options = __webpack_require__(91468);
 // EXTERNAL MODULE: ./build/core/signatures/identity.js
-var identity = __webpack_require__(9956);
+var identity = __webpack_require__(59956);
 ;// CONCATENATED MODULE: ./build/core/policy/summary.js
 
 
@@ -616,13 +616,13 @@ function describeConditions(c) {
 }
 //# sourceMappingURL=summary.js.map
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __webpack_require__(6615);
+var api = __webpack_require__(56615);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __webpack_require__(883);
+var dispatcher = __webpack_require__(30883);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(7405);
+var agent = __webpack_require__(57405);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __webpack_require__(3137);
+var env_http_proxy_agent = __webpack_require__(53137);
 ;// CONCATENATED MODULE: ./build/core/registry/undici-parts.js
 // The parts of undici the registry client uses, without undici's index: the index also builds
 // fetch, WebSocket, EventSource, the cache stores and the mock agents, which cost ~20 ms of
@@ -811,76 +811,15 @@ function base64Forms(b) {
 }
 //# sourceMappingURL=secrets.js.map
 // EXTERNAL MODULE: ./build/core/registry/digest.js
-var registry_digest = __webpack_require__(1514);
+var registry_digest = __webpack_require__(81514);
 // EXTERNAL MODULE: ./build/core/net/addresses.js
-var addresses = __webpack_require__(5166);
+var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
-var hosts = __webpack_require__(3431);
-// EXTERNAL MODULE: ./build/core/net/socket-errors.js
-var socket_errors = __webpack_require__(8425);
-;// CONCATENATED MODULE: ./build/core/registry/http-errors.js
-// Registry failures as GateErrors: a thrown connection error classified (NETWORK ones may be
-// retried, a refused address is INSECURE), and the registry's own diagnostic code quoted from an
-// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`), redacted and cleaned.
-
-
-
-/** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
-function classifyThrown(e, what, registryHost, deadline) {
-    if (deadline?.aborted) {
-        return new errors/* GateError */.ue('TIMEOUT', `${what}: deadline reached while talking to registry ${registryHost}`, { cause: e });
-    }
-    if (e instanceof errors/* GateError */.ue)
-        return e;
-    const code = (0,socket_errors/* errorCode */.CA)(e);
-    if (code === addresses/* FORBIDDEN_ADDRESS */.hC) {
-        const detail = e instanceof Error ? ((0,socket_errors/* causeMessage */.fq)(e) ?? e.message) : String(e);
-        return new errors/* GateError */.ue('INSECURE', `${what}: refused to connect for registry ${registryHost}: ${detail}`, { cause: e });
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return new errors/* GateError */.ue('NETWORK', `cannot resolve registry host ${registryHost} (${code})`, {
-            cause: e,
-        });
-    }
-    if (code === 'ECONNREFUSED') {
-        return new errors/* GateError */.ue('NETWORK', `connection to registry ${registryHost} refused (${code})`, {
-            cause: e,
-        });
-    }
-    const detail = code ?? (e instanceof Error ? ((0,socket_errors/* causeMessage */.fq)(e) ?? e.message) : String(e));
-    return new errors/* GateError */.ue('NETWORK', `${what}: cannot reach registry ${registryHost} (${detail})`, {
-        cause: e,
-    });
-}
-/**
- * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
- * log line; '' if there is none.
- */
-function errorDetail(res) {
-    if (res.body.length === 0)
-        return '';
-    try {
-        const v = JSON.parse(new TextDecoder().decode(res.body));
-        const first = v.errors?.[0];
-        if (first && typeof first.code === 'string') {
-            const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
-        }
-    }
-    catch {
-        // not an OCI error body; the status says enough
-    }
-    return '';
-}
-/** The registry's text is attacker-controlled: no control characters, bounded length. */
-function clean(s) {
-    // eslint-disable-next-line no-control-regex
-    const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
-}
-//# sourceMappingURL=http-errors.js.map
+var hosts = __webpack_require__(83431);
+// EXTERNAL MODULE: ./build/core/registry/http-errors.js
+var http_errors = __webpack_require__(24576);
 // EXTERNAL MODULE: ./build/core/registry/limits.js
-var registry_limits = __webpack_require__(1858);
+var registry_limits = __webpack_require__(11858);
 ;// CONCATENATED MODULE: ./build/core/registry/www-authenticate.js
 // Parser for `WWW-Authenticate` challenges (RFC 7235): scheme plus auth-params, quoted strings
 // with escapes, several challenges in one header. Unknown schemes are returned, not guessed at.
@@ -1100,7 +1039,7 @@ class RegistryAuth {
         }
         // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
         // must not put it into the report.
-        const detail = errorDetail(res);
+        const detail = (0,http_errors/* errorDetail */.m)(res);
         // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
         if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
@@ -1133,13 +1072,13 @@ class RegistryAuth {
 }
 //# sourceMappingURL=auth.js.map
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/core/registry/credentials.js
 // Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
 // the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
@@ -1427,15 +1366,17 @@ function runCredentialHelper(helper, serverUrl) {
 }
 //# sourceMappingURL=credentials.js.map
 // EXTERNAL MODULE: ./build/core/registry/governor.js
-var registry_governor = __webpack_require__(8844);
+var registry_governor = __webpack_require__(48844);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./build/core/net/retry.js
-var retry = __webpack_require__(3360);
+var retry = __webpack_require__(83360);
 // EXTERNAL MODULE: ./build/core/net/redirects.js
-var redirects = __webpack_require__(5407);
+var redirects = __webpack_require__(45407);
+// EXTERNAL MODULE: ./build/core/net/socket-errors.js
+var socket_errors = __webpack_require__(78425);
 // EXTERNAL MODULE: ./build/core/net/read.js
-var net_read = __webpack_require__(3628);
+var net_read = __webpack_require__(53628);
 ;// CONCATENATED MODULE: ./build/core/registry/exchange.js
 
 
@@ -1457,7 +1398,9 @@ async function exchange(opts, hop) {
             path: `${hop.url.pathname}${hop.url.search}`,
             method: hop.method,
             headers: hop.headers,
-            ...(hop.method === 'POST' && hop.body !== undefined ? { body: hop.body } : {}),
+            ...((hop.method === 'POST' || hop.method === 'PUT') && hop.body !== undefined
+                ? { body: hop.body }
+                : {}),
             // undici closes the connection after a HEAD unless told not to (measured): keep it.
             ...(hop.method === 'HEAD' ? { reset: false } : {}),
             signal,
@@ -1465,7 +1408,9 @@ async function exchange(opts, hop) {
         const status = res.statusCode;
         const headers = headerLookup(res.headers);
         const location = headers.get('location');
-        if (redirects/* REDIRECT_STATUSES */.aq.has(status) && location !== null && hop.method !== 'POST') {
+        if (redirects/* REDIRECT_STATUSES */.aq.has(status) &&
+            location !== null &&
+            (hop.method === 'GET' || hop.method === 'HEAD')) {
             await discard(res.body);
             return { status, headers, body: new Uint8Array(0), location };
         }
@@ -1547,7 +1492,8 @@ class HttpTransport {
      * after retries.
      */
     async request(req) {
-        const attempts = req.method === 'POST' ? 1 : 1 + Math.max(1, this.opts.retries);
+        const once = req.method === 'POST' || req.method === 'PUT';
+        const attempts = once ? 1 : 1 + Math.max(1, this.opts.retries);
         const governor = this.opts.governor;
         const host = req.registryHost;
         const stats = governor.statsOf(host);
@@ -1562,7 +1508,7 @@ class HttpTransport {
             }
             catch (e) {
                 permit.release('other');
-                const err = classifyThrown(e, req.what, host, this.opts.signal);
+                const err = (0,http_errors/* classifyThrown */.x)(e, req.what, host, this.opts.signal);
                 if (err.code !== 'NETWORK' || (0,socket_errors/* isTlsFailure */.gt)(e) || attempt >= attempts)
                     throw err;
                 const wait = (0,retry/* backoff */.J)(attempt);
@@ -1580,9 +1526,9 @@ class HttpTransport {
                 return res;
             }
             permit.release(res.status === 429 && onOrigin ? 'rateLimited' : res.status < 500 ? 'ok' : 'other');
-            if (!RETRY_STATUSES.has(res.status) || req.method === 'POST')
+            if (!RETRY_STATUSES.has(res.status) || once)
                 return res;
-            const detail = errorDetail(res);
+            const detail = (0,http_errors/* errorDetail */.m)(res);
             // Docker Hub answers 429 with `ratelimit-remaining: 0` when its pull limit is used up: that
             // lasts the window (hours), so asking again only spends the run.
             const limit = onOrigin && res.status === 429 ? (0,registry_governor/* readRateLimit */.y9)(res.headers) : undefined;
@@ -1766,6 +1712,34 @@ class RegistryClient {
      * content store of it). `registry` is host[:port] as written in the image ref.
      */
     repository(registry, repository) {
+        const r = this.scoped(registry, repository, 'pull');
+        let referrersApi = this.referrersApi.get(r.origin);
+        if (!referrersApi)
+            this.referrersApi.set(r.origin, (referrersApi = {}));
+        return {
+            name: r.name,
+            repository: r.repository,
+            origin: r.origin,
+            referrersApi,
+            countsPulls: () => r.countsPulls(),
+            get: (pathAndQuery, o) => r.send({
+                method: o.method ?? 'GET',
+                pathAndQuery,
+                headers: { accept: o.accept },
+                maxBytes: o.maxBytes,
+                what: o.what,
+                ...(o.offOrigin429 ? { offOrigin429: o.offOrigin429 } : {}),
+            }),
+        };
+    }
+    /**
+     * Authenticated requests with push rights on one repository (summaries/push.ts): the same
+     * transport, credentials and token cache as reads, with the scope `pull,push`.
+     */
+    writer(registry, repository) {
+        return this.scoped(registry, repository, 'pull,push');
+    }
+    scoped(registry, repository, actions) {
         const host = (0,hosts/* normalizeHost */.cS)(registry);
         if (host === undefined || host.includes('/'))
             throw new errors/* GateError */.ue('REF_INVALID', `registry ${(0,registry_digest/* quote */.hD)(registry)} is not a host[:port]`);
@@ -1776,24 +1750,21 @@ class RegistryClient {
         const apiHost = (0,hosts/* apiHostFor */.Qd)(host);
         const scheme = (0,addresses/* isPlainHttpAllowed */.p2)(apiHost, this.insecure) ? 'http' : 'https';
         const origin = `${scheme}://${apiHost}`;
-        const target = { registry: host, apiHost, scope: `repository:${repo}:pull` };
-        let referrersApi = this.referrersApi.get(origin);
-        if (!referrersApi)
-            this.referrersApi.set(origin, (referrersApi = {}));
-        const getter = {
+        const target = { registry: host, apiHost, scope: `repository:${repo}:${actions}` };
+        return {
             name: `${host}/${repo}`,
             repository: repo,
             origin,
-            referrersApi,
             countsPulls: () => this.governor.countsPulls(apiHost),
-            get: async (pathAndQuery, o) => {
-                const url = new URL(pathAndQuery, origin);
+            send: async (o) => {
+                const url = new URL(o.pathAndQuery, origin);
                 if (url.origin !== origin)
-                    throw new errors/* GateError */.ue('INTERNAL', `path ${(0,registry_digest/* quote */.hD)(pathAndQuery)} leaves ${origin}`);
+                    throw new errors/* GateError */.ue('INTERNAL', `path ${(0,registry_digest/* quote */.hD)(o.pathAndQuery)} leaves ${origin}`);
                 const base = {
                     url,
-                    ...(o.method ? { method: o.method } : {}),
-                    headers: { accept: o.accept },
+                    method: o.method,
+                    headers: o.headers,
+                    ...(o.body !== undefined ? { body: o.body } : {}),
                     maxBytes: o.maxBytes,
                     what: o.what,
                     registryHost: apiHost,
@@ -1809,12 +1780,11 @@ class RegistryClient {
                     res = await this.transport.request({ ...base, authorization });
                 }
                 if (res.status === 401 || res.status === 403) {
-                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${errorDetail(res)})`);
+                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${(0,http_errors/* errorDetail */.m)(res)})`);
                 }
                 return res;
             },
         };
-        return getter;
     }
     async close() {
         if (this.ownsDispatcher)
@@ -1824,8 +1794,153 @@ class RegistryClient {
 //# sourceMappingURL=client.js.map
 // EXTERNAL MODULE: ./build/core/report-finish.js
 var report_finish = __webpack_require__(7268);
+// EXTERNAL MODULE: ./build/core/report.js
+var report = __webpack_require__(14486);
+;// CONCATENATED MODULE: ./build/core/summaries/statement.js
+// A SLSA verification summary (VSA v1) of one judged image, as an in-toto Statement v1: pure, from
+// the image's result and the run's policy digest; signing (sign.ts) and pushing (push.ts) are apart.
+
+
+const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
+const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
+/** `policy.uri` when the policy is the run's options rather than a file. */
+const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
+/** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
+function summarizable(r) {
+    return (r.digest !== undefined &&
+        r.pinned !== undefined &&
+        (r.outcome === 'verified' || r.outcome === 'failed' || r.outcome === 'warned'));
+}
+/** The statement for one judged image; undefined for one that was not judged (see summarizable). */
+function summaryStatement(r, run) {
+    if (!summarizable(r))
+        return undefined;
+    const passed = r.outcome === 'verified';
+    const predicate = {
+        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [report/* TOOL */.j.name]: report/* TOOL */.j.version } },
+        timeVerified: run.timeVerified,
+        resourceUri: r.image,
+        policy: { uri: run.policyFile ?? OPTIONS_POLICY_URI, digest: digestSet(run.policyDigest) },
+        inputAttestations: (r.inputs ?? []).map((i) => ({ uri: i.uri, digest: digestSet(i.digest) })),
+        verificationResult: passed ? 'PASSED' : 'FAILED',
+        verifiedLevels: passed ? buildLevels(r) : ['FAILED'],
+        slsaVersion: '1.0',
+    };
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: subjectName(r.pinned ?? ''), digest: digestSet(r.digest) }],
+        predicateType: VSA_PREDICATE_TYPE,
+        predicate,
+    };
+}
+/**
+ * The SLSA build level the evidence shows, conservatively: L1 when a required SLSA provenance
+ * attestation verified and met its conditions (provenance exists and names these bytes). L2 and
+ * L3 are claims about the build platform (hosted; provenance it alone can sign), which the
+ * verifier would have to be told to trust a builder for; image-gate has no such setting, so it
+ * never claims them.
+ */
+function buildLevels(r) {
+    const slsa = [attestations_types/* PREDICATE */.W3.slsaV1, attestations_types/* PREDICATE */.W3.slsaV02];
+    const provenance = r.attestations.some((a) => a.verified &&
+        slsa.includes(a.predicateType) &&
+        (a.satisfies ?? []).includes(a.predicateType) &&
+        (a.checks ?? []).every((c) => c.ok));
+    return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
+}
+/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
+function subjectName(pinned) {
+    const at = pinned.lastIndexOf('@');
+    return at < 0 ? pinned : pinned.slice(0, at);
+}
+/** `sha256:<hex>` as an in-toto DigestSet. */
+function digestSet(digest) {
+    const i = digest.indexOf(':');
+    return { [digest.slice(0, i)]: digest.slice(i + 1) };
+}
+//# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ./build/core/summaries/summaries.js
+// A run's verification summaries: one statement per judged image (statement.ts), signed once each
+// (sign.ts), written as a bundle file into the summaries directory and, when asked, attached to
+// the image as a referrer (push.ts). Any failure here is the run's error (exit 2), said once.
+
+
+
+
+
+/** Summaries of every judged image, in result order; throws a GateError (the run's error). */
+async function produceSummaries(results, run, o, deps) {
+    const statements = results.flatMap((r) => {
+        const s = summaryStatement(r, run);
+        return s ? [{ result: r, statement: s }] : [];
+    });
+    if (statements.length === 0)
+        return [];
+    // Loaded on demand: @sigstore/sign and its HTTP client are for runs that sign summaries.
+    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
+    const signer = await createSummarySigner(o.signing, {
+        env: deps.env,
+        ...(deps.idToken ? { idToken: deps.idToken } : {}),
+        ...(o.signingConfig ? { signingConfig: o.signingConfig } : {}),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    });
+    try {
+        await (0,promises_.mkdir)(o.dir, { recursive: true });
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `summaries-path: cannot create ${o.dir}: ${message(e)}`, {
+            cause: e,
+        });
+    }
+    const records = [];
+    for (const [i, { result, statement }] of statements.entries()) {
+        const digest = result.digest ?? '';
+        const bundle = Buffer.from(`${JSON.stringify(await signer.sign(statement))}\n`);
+        const file = external_node_path_.join(o.dir, `${i + 1}-${digest.replace(':', '-')}.sigstore.json`);
+        try {
+            await (0,promises_.writeFile)(file, bundle);
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('USAGE', `summaries-path: cannot write ${file}: ${message(e)}`, {
+                cause: e,
+            });
+        }
+        const record = {
+            image: result.image,
+            digest,
+            verificationResult: result.outcome === 'verified' ? 'PASSED' : 'FAILED',
+            file,
+        };
+        if (o.push)
+            record.referrer = await push(result, bundle, run.timeVerified, deps);
+        records.push(record);
+    }
+    return records;
+}
+async function push(r, bundle, created, deps) {
+    const ref = (0,core_reference/* parseReference */.F2)(r.image);
+    if (ref.kind !== 'registry')
+        throw new errors/* GateError */.ue('USAGE', `push-summary: ${r.image} is not in a registry; a summary can only be attached to a registry image`);
+    try {
+        const { pushSummary } = await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 89901));
+        const writer = deps.client.writer(ref.registry, ref.repository);
+        return await pushSummary(writer, r.digest ?? '', bundle, VSA_PREDICATE_TYPE, created);
+    }
+    catch (e) {
+        const err = (0,errors/* toGateError */.Vl)(e);
+        throw new errors/* GateError */.ue(err.code, `push-summary: ${r.image}: ${err.message}`, { cause: e });
+    }
+}
+function message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+//# sourceMappingURL=summaries.js.map
+// EXTERNAL MODULE: ./build/core/trust/keys.js
+var trust_keys = __webpack_require__(59979);
 // EXTERNAL MODULE: ./build/core/shard.js
-var shard = __webpack_require__(1998);
+var shard = __webpack_require__(31998);
 ;// CONCATENATED MODULE: ./build/core/settings.js
 function runSettings(o, env) {
     return {
@@ -1847,8 +1962,8 @@ function runSettings(o, env) {
     };
 }
 //# sourceMappingURL=settings.js.map
-// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 16 modules
-var signatures_verifier = __webpack_require__(7280);
+// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 15 modules
+var signatures_verifier = __webpack_require__(93389);
 ;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
@@ -1967,7 +2082,7 @@ class LocalS3loStore {
 //# sourceMappingURL=local-store.js.map
 ;// CONCATENATED MODULE: ./build/core/s3lo/s3-store.js
 // The AWS SDK is large: load it on the first s3:// read, not at every process start.
-const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+const sdk = () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
 
 
 
@@ -2144,9 +2259,9 @@ function metered(store) {
 
 //# sourceMappingURL=store.js.map
 // EXTERNAL MODULE: ./build/core/types.js
-var types = __webpack_require__(559);
+var types = __webpack_require__(50559);
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
-var strict_json = __webpack_require__(6086);
+var strict_json = __webpack_require__(56086);
 ;// CONCATENATED MODULE: ./build/core/registry/manifest.js
 // Strict parsing of manifests, indexes and descriptors received from any store. Everything here
 // is attacker-writable: shape errors are MALFORMED (exit 1), never guessed around.
@@ -2844,7 +2959,7 @@ class RegistryStore {
     expectOk(res, what) {
         if (res.status === 200)
             return;
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${errorDetail(res)}`);
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${(0,http_errors/* errorDetail */.m)(res)}`);
     }
     /** A `Link` next page must stay on the registry and on this subject's referrers path. */
     sameRepositoryPath(link, first, what) {
@@ -2883,262 +2998,8 @@ function nextLink(header) {
     return undefined;
 }
 //# sourceMappingURL=registry.js.map
-// EXTERNAL MODULE: ./build/core/signatures/legacy.js
-var legacy = __webpack_require__(8429);
-;// CONCATENATED MODULE: ./build/core/verify/discovery.js
-// Finds every signature an image may carry, in both cosign formats and independently for each
-// image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
-// `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
-
-
-
-
-
-function signatureTag(digest, suffix) {
-    return digest.replace(':', '-') + suffix;
-}
-function storageFormat(f) {
-    if (f === 'legacy-tag' || f === 'legacy-att')
-        return 'legacy';
-    if (f === 'bundle-referrer' || f === 'bundle-tag')
-        return 'bundle';
-    return undefined;
-}
-/**
- * Run-wide memory of the storage format whose signature last verified in each repository. It
- * only orders the lookups of later images (see verify.ts); it never decides a verdict.
- */
-class FormatOrder {
-    last = new Map();
-    first(store) {
-        return this.last.get(store);
-    }
-    record(store, format) {
-        this.last.set(store, format);
-    }
-}
-/**
- * Every candidate of `digest`, fetched and kept: the attestation flow and require-all-keys judge
- * them all. They are read one at a time in lookup order (see eachCandidate) against the image's
- * byte budget; a failure to *obtain* evidence (network, limits) propagates as an error, while
- * unreadable content is recorded as a rejected candidate.
- */
-async function discover(store, digest, opts = {}) {
-    const result = emptyDiscovery();
-    for await (const c of eachCandidate(store, digest, opts, result))
-        result.candidates.push(c);
-    checkCount(store, digest, result);
-    return result;
-}
-function emptyDiscovery() {
-    return { candidates: [], rejected: [], searched: [], ignored: [] };
-}
-/**
- * The candidates of `digest`, fetched and parsed one at a time, in order: the layers of each
- * legacy tag (`.sig`, then `.att` when asked) in manifest order, then the bundle referrers in the
- * order listed. Nothing is read ahead, so a consumer that has its verdict stops iterating and
- * the rest is never fetched; each candidate can be dropped once judged. Places looked in,
- * rejected and ignored entries are recorded in `log` (its `candidates` are left to the caller).
- * More than LIMITS.signaturesPerImage candidates: LIMIT_EXCEEDED when the next one is reached.
- */
-async function* eachCandidate(store, digest, opts, log) {
-    const suffixes = opts.legacySuffixes ?? ['.sig'];
-    const formats = opts.formats ?? ['legacy', 'bundle'];
-    let n = 0;
-    const sources = [
-        ...(formats.includes('legacy')
-            ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
-            : []),
-        ...(formats.includes('bundle') ? [() => bundleCandidates(store, digest, log)] : []),
-    ];
-    for (const source of sources) {
-        for await (const c of source()) {
-            if (++n > limits/* LIMITS */.b1.signaturesPerImage)
-                throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: more than ${limits/* LIMITS */.b1.signaturesPerImage} signatures found, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
-            yield c;
-        }
-    }
-}
-/** Lookups of the formats one at a time, as one (the caller applies the count limit). */
-function mergeDiscoveries(a, b) {
-    return {
-        candidates: [...a.candidates, ...b.candidates],
-        rejected: [...a.rejected, ...b.rejected],
-        searched: [...a.searched, ...b.searched],
-        ignored: [...a.ignored, ...b.ignored],
-    };
-}
-/** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
-function checkCount(store, digest, d, n = d.candidates.length) {
-    if (n > limits/* LIMITS */.b1.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${n} signatures found, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
-}
-async function* legacyCandidates(store, digest, suffix, out) {
-    const tag = signatureTag(digest, suffix);
-    out.searched.push(`tag ${tag}`);
-    const sig = await store.getManifest(tag);
-    if (!sig)
-        return;
-    const layers = sig.manifest.layers ?? [];
-    if (layers.length > limits/* LIMITS */.b1.layersPerManifest)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${limits/* LIMITS */.b1.layersPerManifest}`);
-    const wanted = suffix === '.att' ? types/* MEDIA_TYPES */.Z.dsseEnvelope : types/* MEDIA_TYPES */.Z.simpleSigning;
-    const usable = layers.filter((l) => l.mediaType === wanted);
-    for (const [i, layer] of usable.entries()) {
-        entryLimit(i, `${store.name}:${tag}`);
-        const where = `${tag} layer ${i}`;
-        let payload;
-        try {
-            payload =
-                (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
-                    (await fetchLayer(store, layer, limits/* LIMITS */.b1.payloadBytes, where));
-        }
-        catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
-            if (!isCandidateFault(err))
-                throw err;
-            out.rejected.push({ where, error: err });
-            continue;
-        }
-        yield {
-            kind: 'legacy',
-            attestation: suffix === '.att',
-            where,
-            payload,
-            annotations: layer.annotations ?? {},
-        };
-    }
-}
-/**
- * A `.sig` layer whose digest is that of the payload cosign writes by default for this image
- * (`store.name@digest`, no annotations) holds exactly those bytes: SHA-256 proves it as surely as
- * fetching the blob and hashing it would, so the blob is not fetched. Any other layer (signed
- * with `-a` annotations, or under another name, as after `cosign copy`) is fetched as usual.
- * Either way the bytes are then checked and verified alike.
- */
-function knownPayload(store, digest, layer) {
-    if (!layer.digest.startsWith('sha256:'))
-        return undefined;
-    const payload = (0,legacy/* cosignSimpleSigningPayload */.vK)(store.name, digest);
-    if (layer.size !== payload.length)
-        return undefined;
-    const hex = (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
-    return layer.digest === `sha256:${hex}` ? payload : undefined;
-}
-async function* bundleCandidates(store, digest, out) {
-    let descriptors;
-    let format = 'bundle-referrer';
-    if (store.getReferrers) {
-        out.searched.push('referrers API');
-        descriptors = await store.getReferrers(digest, types/* MEDIA_TYPES */.Z.bundleV03);
-    }
-    if (descriptors === undefined) {
-        format = 'bundle-tag';
-        const tag = signatureTag(digest, '');
-        out.searched.push(`tag ${tag}`);
-        const index = await store.getManifest(tag);
-        // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the
-        // image itself (oras-project/oras-go#1396): its own entries (an index's platforms) are no
-        // referrers. Per the distribution spec, a fallback tag that is not a valid index means "no
-        // referrers" too.
-        descriptors = index && index.digest !== digest ? (index.manifest.manifests ?? []) : [];
-    }
-    // An entry listing the OCI empty config type may be a bundle too: Harbor lists a manifest's
-    // config media type in place of its artifactType (goharbor/harbor#19867), and cosign's
-    // fallback indexes did (sigstore/cosign#4422); readBundle then goes by the manifest's own.
-    const bundles = descriptors.filter((d) => d.artifactType === types/* MEDIA_TYPES */.Z.bundleV03 || d.artifactType === types/* MEDIA_TYPES */.Z.ociEmpty);
-    for (const [i, desc] of bundles.entries()) {
-        entryLimit(i, `${format === 'bundle-tag' ? 'tag index' : 'referrers'} of ${store.name}@${digest}`);
-        const where = `${format === 'bundle-tag' ? 'tag index' : 'referrer'} ${desc.digest}`;
-        let candidate;
-        try {
-            candidate = await readBundle(store, digest, desc, where, format, out);
-        }
-        catch (e) {
-            const err = (0,errors/* toGateError */.Vl)(e);
-            if (!isCandidateFault(err))
-                throw err;
-            out.rejected.push({ where, error: err });
-        }
-        if (candidate)
-            yield candidate;
-    }
-}
-/** One referrer: its manifest, which must name `digest`, and its single bundle layer, parsed. */
-async function readBundle(store, digest, desc, where, format, out) {
-    const found = await store.getManifest(desc.digest);
-    if (!found)
-        return undefined;
-    const m = found.manifest;
-    // The referrers list is unauthenticated: the manifest itself must name this image. One
-    // that names another is about another image, so it is skipped, not counted as a bad
-    // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
-    if (m.subject?.digest !== digest) {
-        out.ignored.push({
-            where,
-            why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
-        });
-        return undefined;
-    }
-    // Listed under the empty config type: a bundle only if the manifest says so itself.
-    if (desc.artifactType !== types/* MEDIA_TYPES */.Z.bundleV03 && m.artifactType !== types/* MEDIA_TYPES */.Z.bundleV03) {
-        out.ignored.push({
-            where,
-            why: `its artifactType is ${m.artifactType ?? 'absent'}, not ${types/* MEDIA_TYPES */.Z.bundleV03}`,
-        });
-        return undefined;
-    }
-    const layers = (m.layers ?? []).filter((l) => l.mediaType === types/* MEDIA_TYPES */.Z.bundleV03);
-    if (layers.length !== 1 || (m.layers ?? []).length !== 1)
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: expected exactly one bundle layer`);
-    const bytes = await fetchLayer(store, layers[0], limits/* LIMITS */.b1.bundleBytes, where);
-    let bundle;
-    try {
-        bundle = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
-    }
-    const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
-    return {
-        kind: 'bundle',
-        where,
-        format,
-        bundle,
-        ...(hint ? { predicateTypeHint: hint } : {}),
-    };
-}
-/**
- * A layer's blob, read no further than its descriptor's size (go-containerregistry checks the
- * size as well as the digest): a layer that declares more than `cap` is not fetched at all, and
- * one that sends more than it declared stops there.
- */
-function fetchLayer(store, layer, cap, where) {
-    if (layer.size > cap)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${where}: layer ${layer.digest} declares ${layer.size} bytes, limit ${cap}`);
-    return store.getBlob(layer.digest, layer.size);
-}
-/**
- * Entries are read in order until one decides; reaching entry LIMITS.signaturesPerImage + 1 of
- * one list means none of the first ones did, whatever they were (rejected, ignored, invalid).
- */
-function entryLimit(i, list) {
-    if (i >= limits/* LIMITS */.b1.signaturesPerImage)
-        throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${list}: more than ${limits/* LIMITS */.b1.signaturesPerImage} entries read without a verdict, limit ${limits/* LIMITS */.b1.signaturesPerImage}`);
-}
-/**
- * Faults of one attacker-writable candidate: a verdict on it (malformed, wrong digest), or one
- * read over its own cap (a layer declaring more than the limit, a manifest larger than 4 MiB).
- * The latter is recorded as a rejection with its own code: it cannot outweigh a candidate that
- * verifies, and is the error (exit 2) only when none does (see `judge` in verify.ts). A spent
- * byte budget is no candidate's fault and ends the lookup.
- */
-function isCandidateFault(e) {
-    if (e.code === 'LIMIT_EXCEEDED')
-        return !(0,limits/* budgetExhausted */.vQ)();
-    return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
-}
-//# sourceMappingURL=discovery.js.map
+// EXTERNAL MODULE: ./build/core/verify/discovery.js
+var discovery = __webpack_require__(96192);
 ;// CONCATENATED MODULE: ./build/core/stores.js
 
 
@@ -3164,7 +3025,7 @@ function runStores(registry, env) {
                 s3loStores.set(id, (store = createS3loStore(ref.s3lo, { s3: { env } })));
             return store;
         },
-        formatOrder: new FormatOrder(),
+        formatOrder: new discovery/* FormatOrder */.k2(),
     };
 }
 /** The GitHub attestations API for the run's owner (and repository), with the run's token. */
@@ -3178,7 +3039,7 @@ function githubAttestationSource(github, settings, signal, getOctokit) {
     const name = github.repository ? `${github.owner}/${github.repository}` : github.owner;
     return async (digest) => {
         // Loaded on first use: most runs never ask GitHub, and Octokit is a large module.
-        const { BundleFault, fetchGitHubAttestations } = await __webpack_require__.e(/* import() */ 569).then(__webpack_require__.bind(__webpack_require__, 7569));
+        const { BundleFault, fetchGitHubAttestations } = await __webpack_require__.e(/* import() */ 569).then(__webpack_require__.bind(__webpack_require__, 67569));
         const bundles = await fetchGitHubAttestations({
             owner: github.owner,
             ...(github.repository ? { repository: github.repository } : {}),
@@ -3196,11 +3057,11 @@ function githubAttestationSource(github, settings, signal, getOctokit) {
 }
 //# sourceMappingURL=stores.js.map
 // EXTERNAL MODULE: ./build/core/trust/vault.js
-var vault = __webpack_require__(1211);
+var vault = __webpack_require__(91211);
 // EXTERNAL MODULE: ./build/core/trust/root.js + 1 modules
-var trust_root = __webpack_require__(3798);
+var trust_root = __webpack_require__(53798);
 // EXTERNAL MODULE: ./build/core/trust/key-types.js
-var key_types = __webpack_require__(2236);
+var key_types = __webpack_require__(62236);
 ;// CONCATENATED MODULE: ./build/core/s3lo/record.js
 // s3lo signature records (`manifests/<image>/<tag>/signatures/<keyID>.json`, schema 2) and key IDs.
 // Records are attacker-writable: every parse problem is a MALFORMED verdict, never an exception.
@@ -3297,7 +3158,7 @@ function describe(v) {
 }
 //# sourceMappingURL=record.js.map
 // EXTERNAL MODULE: ./build/core/s3lo/reference.js
-var reference = __webpack_require__(2637);
+var reference = __webpack_require__(22637);
 ;// CONCATENATED MODULE: ./build/core/s3lo/ed25519ph.js
 // Ed25519ph (RFC 8032 §5.1, pre-hashed with SHA-512, empty context) over edwards25519 in BigInt.
 // cosign keys sign Ed25519 as Ed25519ph and node:crypto has no ph mode, so s3lo records need this.
@@ -3638,7 +3499,7 @@ function count(n, noun) {
 }
 //# sourceMappingURL=condition-text.js.map
 // EXTERNAL MODULE: ./build/core/attestations/purl.js
-var attestations_purl = __webpack_require__(4067);
+var attestations_purl = __webpack_require__(24067);
 ;// CONCATENATED MODULE: ./build/core/attestations/sbom.js
 // Reads the package list out of a verified SBOM predicate: CycloneDX JSON (nested components),
 // SPDX 2.x JSON and tag-value, SPDX 3 JSON-LD, bare or in the `{Data: ...}` wrapper cosign used
@@ -3907,7 +3768,7 @@ function sbom_isObject(v) {
 }
 //# sourceMappingURL=sbom.js.map
 // EXTERNAL MODULE: ./build/core/attestations/version-range.js
-var version_range = __webpack_require__(2188);
+var version_range = __webpack_require__(72188);
 ;// CONCATENATED MODULE: ./build/core/attestations/package-conditions.js
 
 
@@ -5241,19 +5102,25 @@ function unreadableLimit(found) {
     return found.rejected.find((r) => !(0,errors/* isFailureCode */.sH)(r.error.code))?.error;
 }
 function verifyCandidate(c, digest, verifier) {
-    if (c.kind === 'legacy')
-        return verifier.verifyLegacy(c, digest);
+    if (c.kind === 'legacy') {
+        const ev = verifier.verifyLegacy(c, digest);
+        return c.input ? { ...ev, input: c.input } : ev;
+    }
     const ev = verifier.verifyBundle(c.bundle, { digest }, c.format);
     const predicateType = ev.statement?.predicateType;
     // A verified attestation of another type is not a signature of the image.
     if (predicateType !== undefined && predicateType !== COSIGN_SIGN_PREDICATE)
         return undefined;
-    const evidence = { ...ev };
+    const evidence = { ...ev, ...(c.input ? { input: c.input } : {}) };
     delete evidence.statement;
     return evidence;
 }
 //# sourceMappingURL=judge.js.map
 ;// CONCATENATED MODULE: ./build/core/verify/attestations.js
+// Attestations of one image, as evidence: every candidate (referrer/tag-index bundles, legacy
+// `.att` layers, GitHub attestations API bundles) verified under the rule's attestation signers.
+// Only verified statements go on to the policy (decide.ts); a rejection is recorded, never trusted.
+
 
 
 
@@ -5262,13 +5129,13 @@ async function gatherAttestations(digest, candidates, verifier, github) {
     const rejected = [];
     // A candidate that could not be judged (over a limit) matters only if the policy is not met.
     let unreadable;
-    const attempt = (where, format, run) => {
+    const attempt = (where, format, run, input) => {
         try {
             const { statement, ...evidence } = run();
             // A cosign v3 image signature is a signature, not an attestation about the image.
             if (statement === undefined || statement.predicateType === COSIGN_SIGN_PREDICATE)
                 return;
-            verified.push({ statement, evidence, where, format });
+            verified.push({ statement, evidence, where, format, ...(input ? { input } : {}) });
         }
         catch (e) {
             const err = candidateRejection(e, where);
@@ -5279,7 +5146,7 @@ async function gatherAttestations(digest, candidates, verifier, github) {
     };
     for (const c of candidates) {
         if (c.kind === 'bundle') {
-            attempt(c.where, c.format, () => verifier.verifyBundle(c.bundle, { digest }, c.format));
+            attempt(c.where, c.format, () => verifier.verifyBundle(c.bundle, { digest }, c.format), c.input);
         }
         else if (c.attestation) {
             const legacy = verifier.verifyLegacyAttestation?.bind(verifier);
@@ -5291,7 +5158,7 @@ async function gatherAttestations(digest, candidates, verifier, github) {
                 });
                 continue;
             }
-            attempt(c.where, 'legacy-att', () => legacy({ envelope: c.payload, annotations: c.annotations }, digest));
+            attempt(c.where, 'legacy-att', () => legacy({ envelope: c.payload, annotations: c.annotations }, digest), c.input);
         }
     }
     if (github) {
@@ -5300,9 +5167,14 @@ async function gatherAttestations(digest, candidates, verifier, github) {
                 if ('error' in entry)
                     throw entry.error;
                 return verifier.verifyBundle(entry.bundle, { digest }, 'github-api');
-            });
+            }, 'error' in entry ? undefined : githubInput(entry.where, entry.bundle));
     }
     return { verified, rejected, ...(unreadable ? { unreadable } : {}) };
+}
+/** A GitHub API bundle arrives inside a JSON answer: named by the digest of its JSON text. */
+function githubInput(where, bundle) {
+    const hex = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(bundle)).digest('hex');
+    return { uri: where, digest: `sha256:${hex}` };
 }
 /** Gather and decide the attestations of one digest (for callers without an image around them). */
 async function checkAttestations(digest, candidates, plan) {
@@ -5337,7 +5209,7 @@ async function checkAttestations(digest, candidates, plan) {
 async function gatherDigest(store, digest, verifier, lookup = {}) {
     const order = lookup.formatOrder;
     if (lookup.withAttestations || lookup.complete) {
-        const found = await discover(store, digest, {
+        const found = await (0,discovery/* discover */.k4)(store, digest, {
             legacySuffixes: lookup.withAttestations ? ['.sig', '.att'] : ['.sig'],
         });
         const ev = evidence(digest, found, judge(found, digest, verifier));
@@ -5361,11 +5233,11 @@ async function gatherDigest(store, digest, verifier, lookup = {}) {
     // Without a valid signature, the first failure (in lookup order) is the error.
     if (signatures.length === 0 && failure !== undefined)
         throw failure;
-    const found = looked.map((l) => l.found).reduce(mergeDiscoveries, emptyDiscovery());
+    const found = looked.map((l) => l.found).reduce(discovery/* mergeDiscoveries */.vK, (0,discovery/* emptyDiscovery */.yy)());
     // Each format was within the limit on its own; together they may not be, which only matters
     // when no signature decided.
     if (signatures.length === 0)
-        checkCount(store, digest, found, looked.reduce((n, l) => n + l.read, 0));
+        (0,discovery/* checkCount */.wE)(store, digest, found, looked.reduce((n, l) => n + l.read, 0));
     const ev = evidence(digest, found, {
         signatures,
         rejected: looked.flatMap((l) => l.judged.rejected),
@@ -5382,17 +5254,17 @@ function evidence(digest, found, judged) {
  * what was judged is kept (evidence and rejections), never the candidates themselves.
  */
 async function lookFirstValid(store, digest, verifier, format) {
-    const found = emptyDiscovery();
+    const found = (0,discovery/* emptyDiscovery */.yy)();
     const signatures = [];
     const rejected = [];
     let read = 0;
     // A candidate whose check could not finish (not a failure: e.g. a limit) is kept aside, so a
     // later candidate that verifies still decides; it is the error only if none does.
     let deferred;
-    for await (const c of eachCandidate(store, digest, { formats: [format] }, found)) {
+    for await (const c of (0,discovery/* eachCandidate */.Hf)(store, digest, { formats: [format] }, found)) {
         read++;
         try {
-            const j = judge({ ...emptyDiscovery(), candidates: [c] }, digest, verifier);
+            const j = judge({ ...(0,discovery/* emptyDiscovery */.yy)(), candidates: [c] }, digest, verifier);
             signatures.push(...j.signatures);
             rejected.push(...j.rejected);
         }
@@ -5411,7 +5283,7 @@ async function lookFirstValid(store, digest, verifier, format) {
 }
 /** The cheaper format wins when both verified: a legacy lookup costs one request less. */
 function remember(order, store, signatures) {
-    const formats = new Set(signatures.map((s) => storageFormat(s.format)));
+    const formats = new Set(signatures.map((s) => (0,discovery/* storageFormat */.pi)(s.format)));
     if (formats.has('legacy'))
         order?.record(store.name, 'legacy');
     else if (formats.has('bundle'))
@@ -5419,7 +5291,7 @@ function remember(order, store, signatures) {
 }
 //# sourceMappingURL=lookup.js.map
 // EXTERNAL MODULE: ./build/core/revocation/list.js
-var revocation_list = __webpack_require__(7639);
+var revocation_list = __webpack_require__(67639);
 ;// CONCATENATED MODULE: ./build/core/verify/platforms.js
 // Platform manifests of an index: which ones a selection names (matched as a runtime matches
 // them), their signatures gathered as evidence, and the note that an unsigned index's platform
@@ -5563,10 +5435,81 @@ async function signedPlatformsNote(store, entries, verifier) {
     return `; the index's platform manifest(s) ${names.join(', ')} are signed, but a signature on a platform manifest never verifies the index digest (set platforms to also require them)`;
 }
 //# sourceMappingURL=platforms.js.map
+;// CONCATENATED MODULE: ./build/core/summaries/accept.js
+// Admitting an image on a verification summary image-gate signed earlier (accept-summary): a
+// bundle referrer of the digest, verified under the trusted gate signer, PASSED, under the same
+// policy digest as this run's and younger than the limit. Anything else leaves full verification.
+
+
+
+
+/** Clock skew tolerated for a summary verified "in the future". */
+const SKEW_MS = 5 * 60_000;
+/** The first summary of `digest` that may stand in for verification, and why others may not. */
+async function findAcceptedSummary(store, digest, a) {
+    const rejected = [];
+    const log = (0,discovery/* emptyDiscovery */.yy)();
+    try {
+        for await (const c of (0,discovery/* eachCandidate */.Hf)(store, digest, { formats: ['bundle'], predicateType: VSA_PREDICATE_TYPE }, log)) {
+            if (c.kind !== 'bundle' || c.predicateTypeHint !== VSA_PREDICATE_TYPE)
+                continue;
+            const where = `summary ${c.where}`;
+            try {
+                const { statement, ...evidence } = a.verifier.verifyBundle(c.bundle, { digest }, c.format);
+                const timeVerified = checkSummary(statement, evidence, a);
+                return {
+                    accepted: { where, timeVerified, evidence, ...(c.input ? { input: c.input } : {}) },
+                    rejected,
+                };
+            }
+            catch (e) {
+                const err = candidateRejection(e, where);
+                rejected.push({ where, code: err.code, reason: err.message });
+            }
+        }
+    }
+    catch (e) {
+        // Summaries are a shortcut: one that cannot be looked up leaves the full verification.
+        const err = (0,errors/* toGateError */.Vl)(e);
+        if (!(0,errors/* isFailureCode */.sH)(err.code) && err.code !== 'LIMIT_EXCEEDED')
+            throw err;
+        rejected.push({ where: 'summaries', code: err.code, reason: err.message });
+    }
+    return { rejected };
+}
+/** Throws POLICY_VIOLATION naming what makes the verified summary unusable here. */
+function checkSummary(statement, evidence, a) {
+    const refuse = (why) => {
+        throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
+    };
+    if (statement?.predicateType !== VSA_PREDICATE_TYPE)
+        refuse(`has predicate type ${JSON.stringify(statement?.predicateType)}`);
+    const p = (statement?.predicate ?? {});
+    if (p.verificationResult !== 'PASSED')
+        refuse(`says ${JSON.stringify(p.verificationResult)}, not PASSED`);
+    const policy = (p.policy ?? {});
+    const want = a.policyDigest.slice('sha256:'.length);
+    const got = policy.digest?.sha256;
+    if (got !== want)
+        refuse(`is for policy sha256:${String(got)}, not this run's ${a.policyDigest}`);
+    const claimed = typeof p.timeVerified === 'string' ? Date.parse(p.timeVerified) : NaN;
+    if (Number.isNaN(claimed))
+        refuse('has no timeVerified');
+    const logged = evidence.signedAt ? Date.parse(evidence.signedAt) : NaN;
+    const at = Number.isNaN(logged) ? claimed : Math.min(claimed, logged);
+    const now = (a.now?.() ?? new Date()).getTime();
+    if (claimed > now + SKEW_MS)
+        refuse(`was verified in the future (${String(p.timeVerified)})`);
+    if (now - at > a.maxAgeMs)
+        refuse(`is ${Math.round((now - at) / 1000)} s old (verified ${new Date(at).toISOString()}), older than summary-max-age ${Math.round(a.maxAgeMs / 1000)} s`);
+    return new Date(at).toISOString();
+}
+//# sourceMappingURL=accept.js.map
 ;// CONCATENATED MODULE: ./build/core/verify/image.js
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received, gather
 // the evidence the rule asks for (signatures, attestations, platform manifests; an s3lo store's
 // records), let decide.ts judge it, and explain the verdict in one line.
+
 
 
 
@@ -5622,17 +5565,12 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
     // From here on only the digest computed over the bytes received is used.
     const digest = fetched.digest;
     const policy = rule.policy;
-    const lookup = {
-        withAttestations: policy.attestations !== undefined,
-        complete: policy.requireAllKeys && policy.signers.keys.length > 1,
-        ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
-    };
     const entries = fetched.manifest.manifests;
     // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
     // signatures are not even looked up.
     const revoked = revokedDigest(rule, digest) ?? revokedEntry(rule, entries);
     if (revoked !== undefined) {
-        const none = { digest, found: emptyDiscovery(), signatures: [], rejected: [] };
+        const none = { digest, found: (0,discovery/* emptyDiscovery */.yy)(), signatures: [], rejected: [] };
         const evidence = {
             kind: 'store',
             digest,
@@ -5642,6 +5580,35 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
         };
         return { image: ref.original, digest, ...resultFields(decide(evidence, policy, now(stores))) };
     }
+    // accept-summary: the gate's own earlier verdict on these bytes under this policy, if valid.
+    let summaryRejections = [];
+    // A summary cannot show that the signatures it rested on are still unrevoked (it names them by
+    // digest only): with a list revoking keys, identities, certificates or log entries, the image
+    // is verified in full. Revoked digests are checked above, before any summary.
+    const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
+    if (rule.summary && !signerRevocations) {
+        const found = await findAcceptedSummary(store, digest, rule.summary);
+        const a = found.accepted;
+        if (a)
+            return {
+                image: ref.original,
+                digest,
+                pinned: (0,core_reference/* pinnedReference */.ct)(ref, digest),
+                outcome: 'verified',
+                verified: true,
+                signatures: [a.evidence],
+                attestations: [],
+                ...(found.rejected.length ? { rejected: found.rejected } : {}),
+                ...(a.input ? { inputs: [a.input] } : {}),
+                acceptedSummary: { where: a.where, timeVerified: a.timeVerified },
+            };
+        summaryRejections = found.rejected;
+    }
+    const lookup = {
+        withAttestations: policy.attestations !== undefined,
+        complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+        ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
+    };
     const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
     const evidence = {
         kind: 'store',
@@ -5663,17 +5630,21 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
             : {}),
     };
     const v = decide(evidence, policy, now(stores));
+    const attestationInputs = (evidence.attestations?.verified ?? [])
+        .filter((a) => policy.attestations?.types.includes(a.statement.predicateType))
+        .flatMap((a) => (a.input ? [a.input] : []));
     // The index digest is what is gated. Platform signatures never stand in for it, but saying
     // they exist turns a puzzling "unsigned" into an actionable one.
     if (v.unsignedIndex && entries !== undefined)
         v.reason = (v.reason ?? '') + (await signedPlatformsNote(store, entries, rule.verifier));
+    v.rejected.push(...summaryRejections);
     if (v.incomplete)
         return { image: ref.original, ...resultFields(v) };
     return {
         image: ref.original,
         digest,
         pinned: (0,core_reference/* pinnedReference */.ct)(ref, digest),
-        ...resultFields(v),
+        ...resultFields(v, attestationInputs),
     };
 }
 /** Why the run's revocation list revokes this digest, if it does. */
@@ -5695,8 +5666,18 @@ function revokedEntry(rule, entries) {
     }
     return undefined;
 }
-/** The verdict as the report's fields. */
-function resultFields(v) {
+/**
+ * The verdict as the report's fields. Each verified signature's `input` (where it was found, the
+ * digest of its bytes) moves to `inputs`, with the required attestations' that verified.
+ */
+function resultFields(v, attestationInputs = []) {
+    const inputs = [];
+    const signatures = v.signatures.map(({ input, ...s }) => {
+        if (input)
+            inputs.push(input);
+        return s;
+    });
+    inputs.push(...attestationInputs);
     return {
         outcome: v.outcome,
         verified: v.outcome === 'verified',
@@ -5705,11 +5686,22 @@ function resultFields(v) {
         ...(v.keyRef ? { keyRef: v.keyRef } : {}),
         ...(v.keyID ? { keyID: v.keyID } : {}),
         ...(v.signedAt ? { signedAt: v.signedAt } : {}),
-        signatures: v.signatures,
+        signatures,
         attestations: v.attestations,
         ...(v.rejected.length ? { rejected: v.rejected } : {}),
         ...(v.platforms ? { platforms: v.platforms } : {}),
+        ...(inputs.length ? { inputs: uniqueInputs(inputs) } : {}),
     };
+}
+function uniqueInputs(inputs) {
+    const seen = new Set();
+    return inputs.filter((i) => {
+        const key = `${i.uri} ${i.digest}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function now(stores) {
     return stores.now?.() ?? new Date();
@@ -5945,11 +5937,20 @@ function revokingVerifier(inner, list) {
 
 
 
+
+
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
  */
-const ENV_SECRETS = ['VAULT_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const ENV_SECRETS = [
+    'VAULT_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    // Keyless summary signing: the runner's token request credential and an OIDC token given.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'SIGSTORE_ID_TOKEN',
+];
 async function runGate(o, hooks = {}) {
     const secrets = hooks.secrets ?? new SecretRegistry();
     for (const c of o.registryCredentials)
@@ -6014,7 +6015,10 @@ async function gate(given, hooks, secrets) {
             throw new errors/* GateError */.ue('USAGE', `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`);
         policy = await compileRunPolicy(o, env);
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-        const root = await trustMaterial(settings, policy);
+        const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
+        const acceptance = o.acceptSummary
+            ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), env)
+            : undefined;
         warnings = [...files.warnings, ...root.warnings];
         // Read once, before any image: a bad Docker config is the run's error, said once, not each
         // registry image's. Runs without registry images never read it.
@@ -6053,7 +6057,7 @@ async function gate(given, hooks, secrets) {
         const contextFor = (rule) => {
             let ctx = contexts.get(rule);
             if (!ctx)
-                contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource), revoked)));
+                contexts.set(rule, (ctx = withRevocations(ruleContext(rule, root, githubSource, acceptance), revoked)));
             return ctx;
         };
         const engine = {
@@ -6069,14 +6073,40 @@ async function gate(given, hooks, secrets) {
             signal: deadline,
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
+        const policySummary = summarizeRunPolicy(summary, policy);
+        const finished = results.map(withSources);
+        // Summaries after every verdict; a failure to sign or push them is the run's error.
+        let summaries;
+        let summaryError;
+        if (o.summaries) {
+            try {
+                summaries = await produceSummaries(finished, {
+                    policyDigest: (0,report_finish/* policyDigest */.p1)(policySummary),
+                    ...(o.policyFile ? { policyFile: o.policyFile } : {}),
+                    timeVerified: new Date().toISOString(),
+                    ...(o.summaries.verifierId ? { verifierId: o.summaries.verifierId } : {}),
+                }, o.summaries, {
+                    env,
+                    client,
+                    timeoutMs: settings.timeoutMs,
+                    ...(hooks.idToken ? { idToken: redactedToken(hooks.idToken, secrets) } : {}),
+                });
+            }
+            catch (e) {
+                const err = (0,errors/* toGateError */.Vl)(e);
+                summaryError = { code: err.code, message: err.message };
+            }
+        }
         return (0,report_finish/* finishReport */.Ux)({
             ...run,
             startedAt,
-            policy: summarizeRunPolicy(summary, policy),
-            results: results.map(withSources),
+            policy: policySummary,
+            results: finished,
             warnings,
             stats: { registryRequests: client.stats.requests, registries: client.governor.allStats() },
             ...(revoked ? { revocations: revoked.summary } : {}),
+            ...(summaryError ? { error: summaryError } : {}),
+            ...(summaries ? { summaries } : {}),
         });
     }
     catch (e) {
@@ -6106,7 +6136,7 @@ async function imagesFromFiles(o, env, readStdin) {
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
-        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 7210));
+        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 67210));
         const found = await findImages({
             paths: o.manifests ?? [],
             lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
@@ -6148,7 +6178,9 @@ function identityKey(image) {
  * that needs no log or time still checks the RFC 3161 timestamps and log entries a bundle carries
  * against it, instead of failing them.
  */
-async function trustMaterial(settings, policy) {
+async function trustMaterial(settings, policy, 
+/** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
+forSummaries = false) {
     const sigstore = settings.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
     const t = settings.trust;
     const rootOpts = {
@@ -6160,7 +6192,8 @@ async function trustMaterial(settings, policy) {
     };
     // A keyless revocation list is verified against the root even in an s3lo-only run.
     const keylessList = policy.revocations?.identity !== undefined;
-    if (!keylessList && (!sigstore || !(t.trustedRoot || policy.rules.some(needsTrustRoot))))
+    if (!keylessList &&
+        (!sigstore || !(t.trustedRoot || forSummaries || policy.rules.some(needsTrustRoot))))
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
@@ -6172,7 +6205,29 @@ async function trustMaterial(settings, policy) {
 function needsTrustRoot(rule) {
     return [rule.signers, rule.attestationSigners].some((s) => s !== undefined && (s.identities.length > 0 || rule.tlog || s.keys.some((k) => k.validFor)));
 }
-function ruleContext(rule, trust, github) {
+/**
+ * The accept-summary verifier, built once: the gate's key or identity, Rekor entry required (SCT
+ * too for a certificate), whatever the image rules relax; and this run's policy digest.
+ */
+async function summaryAcceptance(a, trust, digest, env) {
+    if (!trust.sigstore)
+        return undefined;
+    const keys = a.keyRef ? [await (0,trust_keys/* loadKey */.cv)(a.keyRef, { env })] : [];
+    const identities = a.identity !== undefined && a.issuer !== undefined
+        ? [{ subject: { exact: a.identity }, issuer: { exact: a.issuer } }]
+        : [];
+    return {
+        verifier: (0,signatures_verifier/* createSignatureVerifier */.P)(trust.root, {
+            keys,
+            identities,
+            requireTlog: true,
+            requireSct: true,
+        }),
+        policyDigest: digest,
+        maxAgeMs: a.maxAgeMs,
+    };
+}
+function ruleContext(rule, trust, github, summary) {
     const log = { requireTlog: rule.tlog, requireSct: rule.sct };
     const verifier = trust.sigstore
         ? (0,signatures_verifier/* createSignatureVerifier */.P)(trust.root, { ...rule.signers, ...log })
@@ -6185,6 +6240,7 @@ function ruleContext(rule, trust, github) {
         verifier,
         attestationVerifier,
         ...(github && rule.attestations ? { github } : {}),
+        ...(summary ? { summary } : {}),
     };
 }
 /** The rule's verifiers with revoked signatures turned into rejections, and the list itself. */
@@ -6231,18 +6287,26 @@ const NO_SIGSTORE = {
         throw new errors/* GateError */.ue('INTERNAL', 'Sigstore verifier used in an s3lo-only run');
     },
 };
+/** The OIDC token obtained for keyless signing is a secret like any credential. */
+function redactedToken(get, secrets) {
+    return async (audience) => {
+        const token = await get(audience);
+        secrets.add(token);
+        return token;
+    };
+}
 //# sourceMappingURL=gate.js.map
 
 /***/ }),
 
-/***/ 3360:
+/***/ 83360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ backoff),
 /* harmony export */   m: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(332);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // When to ask again: full-jitter exponential backoff and `Retry-After`, shared by the registry
 // transport and the GitHub attestations API client.
 
@@ -6279,9 +6343,9 @@ function parseRetryAfter(v, now = Date.now()) {
 /* harmony export */   vI: () => (/* binding */ selectRule)
 /* harmony export */ });
 /* unused harmony exports globToRegExp, policyImageName, matchPolicyRule */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2807);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8687);
-/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2637);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68687);
+/* harmony import */ var _s3lo_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22637);
 // Which policy-file rule governs an image: rule globs normalised like image references, and the
 // first rule whose globs match the image's name. No YAML here: a run without a policy file never
 // loads the parser (file.ts).
@@ -6460,7 +6524,7 @@ function unmatched(source, decision, imageName) {
 
 /***/ }),
 
-/***/ 7727:
+/***/ 67727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6470,8 +6534,8 @@ function unmatched(source, decision, imageName) {
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9979);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6054);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59979);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16054);
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
 // signer, or lets attestations decide without asking for any, is refused whatever its source.
@@ -6544,7 +6608,80 @@ async function compileRule(spec, run, env) {
 
 /***/ }),
 
-/***/ 3798:
+/***/ 24576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ errorDetail),
+/* harmony export */   x: () => (/* binding */ classifyThrown)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
+/* harmony import */ var _net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78425);
+// Registry failures as GateErrors: a thrown connection error classified (NETWORK ones may be
+// retried, a refused address is INSECURE), and the registry's own diagnostic code quoted from an
+// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`), redacted and cleaned.
+
+
+
+/** Any thrown value from one attempt as a GateError; NETWORK ones are candidates for a retry. */
+function classifyThrown(e, what, registryHost, deadline) {
+    if (deadline?.aborted) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('TIMEOUT', `${what}: deadline reached while talking to registry ${registryHost}`, { cause: e });
+    }
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue)
+        return e;
+    const code = (0,_net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(e);
+    if (code === _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__/* .FORBIDDEN_ADDRESS */ .hC) {
+        const detail = e instanceof Error ? ((0,_net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .causeMessage */ .fq)(e) ?? e.message) : String(e);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('INSECURE', `${what}: refused to connect for registry ${registryHost}: ${detail}`, { cause: e });
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('NETWORK', `cannot resolve registry host ${registryHost} (${code})`, {
+            cause: e,
+        });
+    }
+    if (code === 'ECONNREFUSED') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('NETWORK', `connection to registry ${registryHost} refused (${code})`, {
+            cause: e,
+        });
+    }
+    const detail = code ?? (e instanceof Error ? ((0,_net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .causeMessage */ .fq)(e) ?? e.message) : String(e));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('NETWORK', `${what}: cannot reach registry ${registryHost} (${detail})`, {
+        cause: e,
+    });
+}
+/**
+ * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
+ * log line; '' if there is none.
+ */
+function errorDetail(res) {
+    if (res.body.length === 0)
+        return '';
+    try {
+        const v = JSON.parse(new TextDecoder().decode(res.body));
+        const first = v.errors?.[0];
+        if (first && typeof first.code === 'string') {
+            const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
+        }
+    }
+    catch {
+        // not an OCI error body; the status says enough
+    }
+    return '';
+}
+/** The registry's text is attacker-controlled: no control characters, bounded length. */
+function clean(s) {
+    // eslint-disable-next-line no-control-regex
+    const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
+//# sourceMappingURL=http-errors.js.map
+
+/***/ }),
+
+/***/ 53798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6557,21 +6694,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: TRUSTED_ROOT_WARN_MS, describeTrustedRootSource, embeddedTrustedRoot, validateTrustedRoot
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var dist = __webpack_require__(9654);
+var dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(4187);
+var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
 var tuf_seeds = __webpack_require__(8032);
 // EXTERNAL MODULE: ./build/core/errors.js
-var errors = __webpack_require__(2807);
+var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
-var limits = __webpack_require__(332);
+var limits = __webpack_require__(40332);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/core/trust/tuf-cache.js
 // The TUF metadata cache of one mirror: where @sigstore/tuf keeps it, how a saved copy seeds it
 // (never the trust anchor), and how a failed refresh is told apart from bad metadata.
@@ -6728,7 +6865,7 @@ async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
     // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
     // client is a sizeable part of process start.
-    const { getTrustedRoot } = await __webpack_require__.e(/* import() */ 694).then(__webpack_require__.t.bind(__webpack_require__, 4423, 19));
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
     const fetchRoot = (forceCache, retries) => getTrustedRoot({
         mirrorURL: mirror,
         ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),
@@ -6907,7 +7044,7 @@ function embeddedTufExpiry() {
 
 /***/ }),
 
-/***/ 1211:
+/***/ 91211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6915,13 +7052,13 @@ function embeddedTufExpiry() {
 /* harmony export */   sU: () => (/* binding */ vaultTokenFile)
 /* harmony export */ });
 /* unused harmony exports parseVaultRef, publicKeyFromTransitResponse */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(332);
-/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5166);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7670);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45166);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27670);
 // Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
 // the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
 
@@ -7107,8 +7244,288 @@ async function fetchVaultPublicKey(ref, opts) {
 }
 //# sourceMappingURL=vault.js.map
 
+/***/ }),
+
+/***/ 96192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hf: () => (/* binding */ eachCandidate),
+/* harmony export */   bG: () => (/* binding */ signatureTag),
+/* harmony export */   k2: () => (/* binding */ FormatOrder),
+/* harmony export */   k4: () => (/* binding */ discover),
+/* harmony export */   pi: () => (/* binding */ storageFormat),
+/* harmony export */   vK: () => (/* binding */ mergeDiscoveries),
+/* harmony export */   wE: () => (/* binding */ checkCount),
+/* harmony export */   yy: () => (/* binding */ emptyDiscovery)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _signatures_legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8429);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50559);
+// Finds every signature an image may carry, in both cosign formats and independently for each
+// image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
+// `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
+
+
+
+
+
+function signatureTag(digest, suffix) {
+    return digest.replace(':', '-') + suffix;
+}
+function storageFormat(f) {
+    if (f === 'legacy-tag' || f === 'legacy-att')
+        return 'legacy';
+    if (f === 'bundle-referrer' || f === 'bundle-tag')
+        return 'bundle';
+    return undefined;
+}
+/**
+ * Run-wide memory of the storage format whose signature last verified in each repository. It
+ * only orders the lookups of later images (see verify.ts); it never decides a verdict.
+ */
+class FormatOrder {
+    last = new Map();
+    first(store) {
+        return this.last.get(store);
+    }
+    record(store, format) {
+        this.last.set(store, format);
+    }
+}
+/**
+ * Every candidate of `digest`, fetched and kept: the attestation flow and require-all-keys judge
+ * them all. They are read one at a time in lookup order (see eachCandidate) against the image's
+ * byte budget; a failure to *obtain* evidence (network, limits) propagates as an error, while
+ * unreadable content is recorded as a rejected candidate.
+ */
+async function discover(store, digest, opts = {}) {
+    const result = emptyDiscovery();
+    for await (const c of eachCandidate(store, digest, opts, result))
+        result.candidates.push(c);
+    checkCount(store, digest, result);
+    return result;
+}
+function emptyDiscovery() {
+    return { candidates: [], rejected: [], searched: [], ignored: [] };
+}
+/**
+ * The candidates of `digest`, fetched and parsed one at a time, in order: the layers of each
+ * legacy tag (`.sig`, then `.att` when asked) in manifest order, then the bundle referrers in the
+ * order listed. Nothing is read ahead, so a consumer that has its verdict stops iterating and
+ * the rest is never fetched; each candidate can be dropped once judged. Places looked in,
+ * rejected and ignored entries are recorded in `log` (its `candidates` are left to the caller).
+ * More than LIMITS.signaturesPerImage candidates: LIMIT_EXCEEDED when the next one is reached.
+ */
+async function* eachCandidate(store, digest, opts, log) {
+    const suffixes = opts.legacySuffixes ?? ['.sig'];
+    const formats = opts.formats ?? ['legacy', 'bundle'];
+    let n = 0;
+    const sources = [
+        ...(formats.includes('legacy')
+            ? suffixes.map((s) => () => legacyCandidates(store, digest, s, log))
+            : []),
+        ...(formats.includes('bundle')
+            ? [() => bundleCandidates(store, digest, log, opts.predicateType)]
+            : []),
+    ];
+    for (const source of sources) {
+        for await (const c of source()) {
+            if (++n > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+            yield c;
+        }
+    }
+}
+/** Lookups of the formats one at a time, as one (the caller applies the count limit). */
+function mergeDiscoveries(a, b) {
+    return {
+        candidates: [...a.candidates, ...b.candidates],
+        rejected: [...a.rejected, ...b.rejected],
+        searched: [...a.searched, ...b.searched],
+        ignored: [...a.ignored, ...b.ignored],
+    };
+}
+/** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
+function checkCount(store, digest, d, n = d.candidates.length) {
+    if (n > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${n} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+}
+async function* legacyCandidates(store, digest, suffix, out) {
+    const tag = signatureTag(digest, suffix);
+    out.searched.push(`tag ${tag}`);
+    const sig = await store.getManifest(tag);
+    if (!sig)
+        return;
+    const layers = sig.manifest.layers ?? [];
+    if (layers.length > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.layersPerManifest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.layersPerManifest}`);
+    const wanted = suffix === '.att' ? _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.dsseEnvelope : _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.simpleSigning;
+    const usable = layers.filter((l) => l.mediaType === wanted);
+    for (const [i, layer] of usable.entries()) {
+        entryLimit(i, `${store.name}:${tag}`);
+        const where = `${tag} layer ${i}`;
+        let payload;
+        try {
+            payload =
+                (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
+                    (await fetchLayer(store, layer, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.payloadBytes, where));
+        }
+        catch (e) {
+            const err = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toGateError */ .Vl)(e);
+            if (!isCandidateFault(err))
+                throw err;
+            out.rejected.push({ where, error: err });
+            continue;
+        }
+        yield {
+            kind: 'legacy',
+            attestation: suffix === '.att',
+            where,
+            payload,
+            annotations: layer.annotations ?? {},
+            input: { uri: `oci://${store.name}:${tag}`, digest: layer.digest },
+        };
+    }
+}
+/**
+ * A `.sig` layer whose digest is that of the payload cosign writes by default for this image
+ * (`store.name@digest`, no annotations) holds exactly those bytes: SHA-256 proves it as surely as
+ * fetching the blob and hashing it would, so the blob is not fetched. Any other layer (signed
+ * with `-a` annotations, or under another name, as after `cosign copy`) is fetched as usual.
+ * Either way the bytes are then checked and verified alike.
+ */
+function knownPayload(store, digest, layer) {
+    if (!layer.digest.startsWith('sha256:'))
+        return undefined;
+    const payload = (0,_signatures_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .cosignSimpleSigningPayload */ .vK)(store.name, digest);
+    if (layer.size !== payload.length)
+        return undefined;
+    const hex = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(payload).digest('hex');
+    return layer.digest === `sha256:${hex}` ? payload : undefined;
+}
+async function* bundleCandidates(store, digest, out, predicateType) {
+    let descriptors;
+    let format = 'bundle-referrer';
+    if (store.getReferrers) {
+        out.searched.push('referrers API');
+        descriptors = await store.getReferrers(digest, _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03);
+    }
+    if (descriptors === undefined) {
+        format = 'bundle-tag';
+        const tag = signatureTag(digest, '');
+        out.searched.push(`tag ${tag}`);
+        const index = await store.getManifest(tag);
+        // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the
+        // image itself (oras-project/oras-go#1396): its own entries (an index's platforms) are no
+        // referrers. Per the distribution spec, a fallback tag that is not a valid index means "no
+        // referrers" too.
+        descriptors = index && index.digest !== digest ? (index.manifest.manifests ?? []) : [];
+    }
+    // An entry listing the OCI empty config type may be a bundle too: Harbor lists a manifest's
+    // config media type in place of its artifactType (goharbor/harbor#19867), and cosign's
+    // fallback indexes did (sigstore/cosign#4422); readBundle then goes by the manifest's own.
+    const bundles = descriptors.filter((d) => (d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03 || d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.ociEmpty) &&
+        (predicateType === undefined ||
+            d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType));
+    for (const [i, desc] of bundles.entries()) {
+        entryLimit(i, `${format === 'bundle-tag' ? 'tag index' : 'referrers'} of ${store.name}@${digest}`);
+        const where = `${format === 'bundle-tag' ? 'tag index' : 'referrer'} ${desc.digest}`;
+        let candidate;
+        try {
+            candidate = await readBundle(store, digest, desc, where, format, out);
+        }
+        catch (e) {
+            const err = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toGateError */ .Vl)(e);
+            if (!isCandidateFault(err))
+                throw err;
+            out.rejected.push({ where, error: err });
+        }
+        if (candidate)
+            yield candidate;
+    }
+}
+/** One referrer: its manifest, which must name `digest`, and its single bundle layer, parsed. */
+async function readBundle(store, digest, desc, where, format, out) {
+    const found = await store.getManifest(desc.digest);
+    if (!found)
+        return undefined;
+    const m = found.manifest;
+    // The referrers list is unauthenticated: the manifest itself must name this image. One
+    // that names another is about another image, so it is skipped, not counted as a bad
+    // signature of this one (SECURITY.md 6.30); whatever it carries is never verified here.
+    if (m.subject?.digest !== digest) {
+        out.ignored.push({
+            where,
+            why: `its subject is ${m.subject?.digest ?? 'absent'}, not ${digest}`,
+        });
+        return undefined;
+    }
+    // Listed under the empty config type: a bundle only if the manifest says so itself.
+    if (desc.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03 && m.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03) {
+        out.ignored.push({
+            where,
+            why: `its artifactType is ${m.artifactType ?? 'absent'}, not ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03}`,
+        });
+        return undefined;
+    }
+    const layers = (m.layers ?? []).filter((l) => l.mediaType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03);
+    if (layers.length !== 1 || (m.layers ?? []).length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${where}: expected exactly one bundle layer`);
+    const bytes = await fetchLayer(store, layers[0], _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes, where);
+    let bundle;
+    try {
+        bundle = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
+    }
+    const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
+    return {
+        kind: 'bundle',
+        where,
+        format,
+        bundle,
+        ...(hint ? { predicateTypeHint: hint } : {}),
+        input: { uri: `oci://${store.name}@${found.digest}`, digest: found.digest },
+    };
+}
+/**
+ * A layer's blob, read no further than its descriptor's size (go-containerregistry checks the
+ * size as well as the digest): a layer that declares more than `cap` is not fetched at all, and
+ * one that sends more than it declared stops there.
+ */
+function fetchLayer(store, layer, cap, where) {
+    if (layer.size > cap)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${where}: layer ${layer.digest} declares ${layer.size} bytes, limit ${cap}`);
+    return store.getBlob(layer.digest, layer.size);
+}
+/**
+ * Entries are read in order until one decides; reaching entry LIMITS.signaturesPerImage + 1 of
+ * one list means none of the first ones did, whatever they were (rejected, ignored, invalid).
+ */
+function entryLimit(i, list) {
+    if (i >= _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${list}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage} entries read without a verdict, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+}
+/**
+ * Faults of one attacker-writable candidate: a verdict on it (malformed, wrong digest), or one
+ * read over its own cap (a layer declaring more than the limit, a manifest larger than 4 MiB).
+ * The latter is recorded as a rejection with its own code: it cannot outweigh a candidate that
+ * verifies, and is the error (exit 2) only when none does (see `judge` in verify.ts). A spent
+ * byte budget is no candidate's fault and ends the lookup.
+ */
+function isCandidateFault(e) {
+    if (e.code === 'LIMIT_EXCEEDED')
+        return !(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetExhausted */ .vQ)();
+    return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
+}
+//# sourceMappingURL=discovery.js.map
+
 /***/ })
 
 };
 
-//# sourceMappingURL=794.index.js.map
+//# sourceMappingURL=365.index.js.map

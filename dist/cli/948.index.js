@@ -1,0 +1,1224 @@
+export const id = 948;
+export const ids = [948,210,773];
+export const modules = {
+
+/***/ 87567:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPin: () => (/* binding */ runPin)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(62807);
+// EXTERNAL MODULE: ./build/core/gate.js + 49 modules
+var gate = __webpack_require__(20365);
+// EXTERNAL MODULE: ./build/core/manifests/files.js + 7 modules
+var manifests_files = __webpack_require__(67210);
+// EXTERNAL MODULE: ./build/core/reference.js
+var reference = __webpack_require__(68687);
+;// CONCATENATED MODULE: ./build/core/manifests/pin.js
+// `pin`: rewriting each reference a file spells literally to `NAME:TAG@DIGEST`, in place, the
+// rest of the text byte for byte as it was. Pure: texts, occurrences and verified digests in, edits out.
+
+
+/**
+ * The digest a reference is pinned to, or undefined when it names only a tag. A reference that
+ * does not parse is an error naming it (REF_INVALID), never "unpinned" or "pinned".
+ */
+function pinnedDigest(image) {
+    const ref = (0,reference/* parseReference */.F2)(image);
+    return ref.kind === 's3lo' ? ref.s3lo.digest : ref.digest;
+}
+/** The key two spellings of one reference share (`nginx:1`, `docker.io/library/nginx:1`). */
+function referenceKey(image) {
+    try {
+        return (0,reference/* referenceIdentity */.w$)((0,reference/* parseReference */.F2)(image));
+    }
+    catch {
+        return image;
+    }
+}
+/**
+ * References that need a digest but are not written out literally: interpolated (`${TAG}`),
+ * substituted (`FROM $BASE`), escaped or folded. Rewriting the text would pin something other
+ * than what was read, and skipping them would leave them unpinned, so `pin` refuses them.
+ */
+function unpinnable(f) {
+    const out = [];
+    for (const o of f.occurrences) {
+        if (pinnedDigest(o.image) !== undefined)
+            continue;
+        const written = o.span ? f.text.slice(o.span.start, o.span.end) : undefined;
+        if (written === o.image)
+            continue;
+        const why = written === undefined
+            ? 'its text could not be placed in the file'
+            : /\$/.test(written)
+                ? `it is interpolated (reads as '${o.image}'); write the reference out, or pin the value where it is set`
+                : `the file spells it differently (escapes or folded lines: reads as '${o.image}')`;
+        out.push({
+            file: o.file,
+            line: o.line,
+            message: `'${written ?? o.image}' cannot be pinned in place: ${why}`,
+        });
+    }
+    return out;
+}
+/**
+ * The edits that pin a file's references to the digests verified for them (`verified` by
+ * reference, as `referenceKey` spells it): `image` -> `image@digest`. A reference already pinned
+ * is verified by its digest (a tag beside it is not resolved), so it is left; one whose digest is
+ * not the verified one is a problem. Each span is edited once (every alias of an anchor shares it).
+ */
+function planPins(f, verified) {
+    const edits = [];
+    const unchanged = [];
+    const problems = [];
+    const spans = new Set();
+    for (const o of f.occurrences) {
+        const digest = verified(o.image);
+        const at = { file: o.file, line: o.line };
+        if (digest === undefined) {
+            problems.push({ ...at, message: `'${o.image}' has no verified digest` });
+            continue;
+        }
+        const pinned = pinnedDigest(o.image);
+        if (pinned !== undefined) {
+            if (pinned === digest)
+                unchanged.push(o);
+            else
+                problems.push({
+                    ...at,
+                    message: `'${o.image}' is pinned to ${pinned}, but ${digest} was verified for it`,
+                });
+            continue;
+        }
+        if (!o.span || f.text.slice(o.span.start, o.span.end) !== o.image) {
+            problems.push({ ...at, message: `'${o.image}' cannot be pinned in place` });
+            continue;
+        }
+        if (spans.has(o.span.start))
+            continue;
+        spans.add(o.span.start);
+        edits.push({
+            file: o.file,
+            // Where the text changes: a block scalar's content line, an ARG default's line.
+            line: lineAt(f.text, o.span.start),
+            kind: o.kind,
+            span: o.span,
+            from: o.image,
+            to: `${o.image}@${digest}`,
+            digest,
+        });
+    }
+    // In the order of the text (`FROM $ARG` is edited at the ARG line above it).
+    edits.sort((a, b) => a.span.start - b.span.start);
+    return { edits, unchanged, problems };
+}
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** The text with each edit's span replaced (spans are disjoint; applied from the end). */
+function applyEdits(text, edits) {
+    let out = text;
+    for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+        out = out.slice(0, e.span.start) + e.to + out.slice(e.span.end);
+    return out;
+}
+/**
+ * The rewritten text read back with the file's own reader must name the same references in the
+ * same places, each edited one as its pin and every one pinned; else nothing is written (a
+ * rewrite that changed the document's structure, or left a reference unpinned, is a bug).
+ */
+function checkReadBack(f, text, edits) {
+    const fail = (why) => {
+        throw new errors/* GateError */.ue('USAGE', `${f.file}: the pinned text would not read back: ${why}`);
+    };
+    let again;
+    try {
+        again = f.read(text);
+    }
+    catch (e) {
+        return fail(e instanceof Error ? e.message : String(e));
+    }
+    const to = new Map(edits.map((e) => [e.span.start, e.to]));
+    if (again.length !== f.occurrences.length)
+        fail(`${again.length} references instead of ${f.occurrences.length}`);
+    f.occurrences.forEach((o, i) => {
+        const want = (o.span && to.get(o.span.start)) ?? o.image;
+        const got = again[i];
+        if (got.image !== want || got.line !== o.line)
+            fail(`line ${got.line} reads '${got.image}', expected '${want}' on line ${o.line}`);
+        if (pinnedDigest(got.image) === undefined)
+            fail(`line ${got.line}: '${got.image}' is unpinned`);
+    });
+}
+//# sourceMappingURL=pin.js.map
+// EXTERNAL MODULE: ./build/core/report.js
+var core_report = __webpack_require__(14486);
+// EXTERNAL MODULE: ./build/core/report-outcome.js
+var report_outcome = __webpack_require__(62683);
+// EXTERNAL MODULE: ./build/edge/octokit.js
+var octokit = __webpack_require__(65773);
+// EXTERNAL MODULE: ./build/edge/sanitize.js
+var sanitize = __webpack_require__(3217);
+// EXTERNAL MODULE: ./build/render/json.js
+var json = __webpack_require__(77199);
+// EXTERNAL MODULE: ./build/render/text.js
+var render_text = __webpack_require__(99822);
+// EXTERNAL MODULE: ./build/cli/outputs.js + 2 modules
+var outputs = __webpack_require__(16030);
+;// CONCATENATED MODULE: ./build/cli/pin.js
+// `image-gate pin`: verify the images the files name, then, only when every one verified, rewrite
+// each reference in place to NAME:TAG@DIGEST; `--check` lists references not pinned by digest.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runPin(cmd, io) {
+    const usageError = (err, problems = []) => {
+        if (cmd.output === 'json')
+            io.stdout(pin_json({
+                error: { code: err.code, message: err.message },
+                ...(problems.length > 0 ? { problems } : {}),
+                tool: core_report/* TOOL */.j,
+            }));
+        for (const p of problems)
+            io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)(p.file)}:${p.line}: ${(0,sanitize/* escapeControls */.UN)(p.message)}\n`);
+        io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)(err.message)}\n`);
+        return 2;
+    };
+    let files;
+    try {
+        files = await (0,manifests_files/* readFiles */.U)({
+            paths: cmd.paths,
+            lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
+            env: io.env,
+            ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+        });
+        files = await distinctFiles(files);
+        // Every reference must parse: one that does not is neither pinned nor unpinned.
+        for (const o of files.flatMap((f) => f.occurrences)) {
+            try {
+                pinnedDigest(o.image);
+            }
+            catch (e) {
+                throw new errors/* GateError */.ue('USAGE', `${o.file}:${o.line}: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+                    cause: e,
+                });
+            }
+        }
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    for (const f of files)
+        if (f.occurrences.length === 0)
+            io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)(f.file)}: no image references found\n`);
+    const all = files.flatMap((f) => f.occurrences);
+    if (cmd.check)
+        return check(all, cmd.output, io);
+    if (all.length === 0)
+        return usageError(new errors/* GateError */.ue('USAGE', 'pin: the files given name no image references'));
+    const refused = files.flatMap(unpinnable);
+    if (refused.length > 0)
+        return usageError(new errors/* GateError */.ue('USAGE', `pin: ${refused.length} reference${refused.length === 1 ? '' : 's'} cannot be pinned in place; nothing verified or written`), refused);
+    // The bytes each file to rewrite had when read: a rewrite keeps every other byte, so a file
+    // that does not survive a UTF-8 round trip cannot be rewritten as text.
+    const original = new Map();
+    try {
+        for (const f of files) {
+            if (f.occurrences.every((o) => pinnedDigest(o.image) !== undefined))
+                continue;
+            const bytes = await (0,promises_.readFile)(f.path);
+            if (!Buffer.from(f.text, 'utf8').equals(bytes))
+                throw new errors/* GateError */.ue('USAGE', `${f.file}: not UTF-8 text; cannot rewrite it in place`);
+            original.set(f, bytes);
+        }
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    if (cmd.passwordStdin) {
+        const password = ((await io.readStdin?.()) ?? '').replace(/\r?\n$/, '');
+        if (password === '')
+            return usageError(new errors/* GateError */.ue('USAGE', 'pin: --registry-password-stdin: stdin is empty'));
+        cmd.options.registryCredentials.push({ ...cmd.passwordStdin, password });
+    }
+    const { images, sources } = (0,manifests_files.groupSources)(all, referenceKey);
+    const gated = await (0,gate.runGate)({ ...cmd.options, images }, {
+        env: io.env,
+        getOctokit: octokit.getOctokit,
+        ...(cmd.verbose ? { log: (m) => io.stderr(`debug: ${(0,sanitize/* escapeControls */.UN)(m)}\n`) } : {}),
+    });
+    const report = {
+        ...gated,
+        results: gated.results.map((r) => {
+            const s = sources.get(r.image);
+            return s ? { ...r, sources: s } : r;
+        }),
+    };
+    try {
+        if (cmd.reportPath)
+            await writeReport(cmd.reportPath, report);
+        await (0,outputs/* writeOutputFiles */.kF)(report, cmd.outputFiles);
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    const notVerified = report.results.filter((r) => r.outcome !== 'verified' || !r.digest);
+    if (report.error || notVerified.length > 0 || report.results.length === 0) {
+        // As verify says it, then why nothing was written. A green verdict that is not `verified`
+        // (warn mode, an allowed image) pins nothing either: pin writes only what was verified.
+        const code = (0,report_outcome/* exitCode */.I$)(report.outcome) || 1;
+        const why = report.error
+            ? report.error.message
+            : `${notVerified.length} of ${report.results.length} image${report.results.length === 1 ? '' : 's'} not verified (${notVerified.map((r) => `${r.image}: ${r.outcome}`).join(', ')})`;
+        if (cmd.output === 'json')
+            io.stdout(pin_json({ written: false, rewrites: [], unchanged: [], report: reportDoc(report) }));
+        else
+            io.stdout((0,render_text/* renderReportText */.Uv)(report, { quiet: cmd.quiet }));
+        io.stderr(`image-gate: pin: nothing written: ${(0,sanitize/* escapeControls */.UN)(why)}\n`);
+        return code;
+    }
+    const digests = new Map(report.results.map((r) => [referenceKey(r.image), r.digest]));
+    const verified = (image) => digests.get(referenceKey(image));
+    const plans = files.map((f) => ({ f, ...planPins(f, verified) }));
+    const problems = plans.flatMap((p) => p.problems);
+    if (problems.length > 0) {
+        if (cmd.output === 'json')
+            io.stdout(pin_json({ written: false, rewrites: [], unchanged: [], problems, report: reportDoc(report) }));
+        for (const p of problems)
+            io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)(p.file)}:${p.line}: ${(0,sanitize/* escapeControls */.UN)(p.message)}\n`);
+        io.stderr('image-gate: pin: nothing written\n');
+        return 1;
+    }
+    let written;
+    try {
+        written = plans
+            .filter((p) => p.edits.length > 0)
+            .map(({ f, edits }) => {
+            const text = applyEdits(f.text, edits);
+            checkReadBack(f, text, edits);
+            return { f, text };
+        });
+        await replaceAll(written, original);
+    }
+    catch (e) {
+        return usageError((0,errors/* toGateError */.Vl)(e));
+    }
+    const edits = plans.flatMap((p) => p.edits);
+    const unchanged = plans.flatMap((p) => p.unchanged);
+    if (cmd.output === 'json')
+        io.stdout(pin_json({
+            written: written.length > 0,
+            rewrites: edits.map(({ file, line: at, kind, from, to, digest }) => ({
+                file,
+                line: at,
+                kind,
+                from,
+                to,
+                digest,
+            })),
+            unchanged: unchanged.map(({ image, file, line: at, kind }) => ({
+                image,
+                file,
+                line: at,
+                kind,
+            })),
+            report: reportDoc(report),
+        }));
+    else {
+        for (const e of edits)
+            io.stdout(`${(0,sanitize/* escapeControls */.UN)(e.file)}:${e.line}: ${(0,sanitize/* escapeControls */.UN)(e.from)} -> ${(0,sanitize/* escapeControls */.UN)(e.to)}\n`);
+        const n = (k, what) => `${k} ${what}${k === 1 ? '' : 's'}`;
+        io.stdout(edits.length === 0
+            ? `pin: every reference is already pinned (${n(unchanged.length, 'reference')}); nothing written\n`
+            : `pin: ${n(edits.length, 'reference')} pinned in ${n(written.length, 'file')}${unchanged.length > 0 ? ` (${unchanged.length} already pinned)` : ''}; ${n(report.results.length, 'image')} verified\n`);
+    }
+    return 0;
+}
+/** `pin --check`: every reference not pinned by digest; exit 1 if any. */
+function check(all, output, io) {
+    const unpinned = all.filter((o) => pinnedDigest(o.image) === undefined);
+    if (output === 'json')
+        io.stdout(pin_json({
+            references: all.length,
+            unpinned: unpinned.map(({ image, file, line: at, kind }) => ({
+                image,
+                file,
+                line: at,
+                kind,
+            })),
+        }));
+    else
+        for (const o of unpinned)
+            io.stdout(`${(0,sanitize/* escapeControls */.UN)(o.file)}:${o.line}: ${(0,sanitize/* escapeControls */.UN)(o.image)} is not pinned by digest\n`);
+    if (unpinned.length === 0)
+        return 0;
+    io.stderr(`image-gate: pin --check: ${unpinned.length} of ${all.length} references not pinned by digest (image-gate pin pins them to verified digests)\n`);
+    return 1;
+}
+/** One entry per file on disk: `a.yaml` and `./a.yaml` (or a link to it) are one file to rewrite. */
+async function distinctFiles(files) {
+    const seen = new Set();
+    const out = [];
+    for (const f of files) {
+        const key = f.path === undefined ? f.file : await (0,promises_.realpath)(f.path);
+        if (!seen.has(key))
+            out.push(f);
+        seen.add(key);
+    }
+    return out;
+}
+/**
+ * Each file replaced by its pinned text: every new text is first written beside its file (same
+ * mode), and only when all are written and no file changed since it was read are they renamed
+ * over the files, so a failure leaves every file as it was. A symbolic link keeps pointing at
+ * its (rewritten) target.
+ */
+async function replaceAll(written, original) {
+    const staged = [];
+    try {
+        for (const { f, text } of written) {
+            const target = await (0,promises_.realpath)(f.path);
+            const now = await (0,promises_.readFile)(target);
+            if (!now.equals(original.get(f)))
+                throw new errors/* GateError */.ue('USAGE', `${f.file}: changed while pinning; nothing written`);
+            const mode = (await (0,promises_.stat)(target)).mode & 0o7777;
+            const tmp = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.image-gate-pin-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            const h = await (0,promises_.open)(tmp, 'wx', mode);
+            staged.push({ tmp, target });
+            try {
+                await h.writeFile(text, 'utf8');
+                // The umask may have narrowed the mode open() was given.
+                await h.chmod(mode);
+                await h.sync();
+            }
+            finally {
+                await h.close();
+            }
+        }
+        for (const s of staged)
+            await (0,promises_.rename)(s.tmp, s.target);
+    }
+    catch (e) {
+        await Promise.all(staged.map((s) => (0,promises_.rm)(s.tmp, { force: true })));
+        if (e instanceof errors/* GateError */.ue)
+            throw e;
+        throw new errors/* GateError */.ue('USAGE', `pin: cannot write: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+    }
+}
+async function writeReport(file, report) {
+    try {
+        await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        await (0,promises_.writeFile)(file, (0,json/* reportJson */.l)(report));
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `--report: cannot write ${file}: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+            cause: e,
+        });
+    }
+}
+function reportDoc(report) {
+    return JSON.parse((0,json/* reportJson */.l)(report));
+}
+function pin_json(doc) {
+    return `${JSON.stringify(doc, null, 2)}\n`;
+}
+//# sourceMappingURL=pin.js.map
+
+/***/ }),
+
+/***/ 67210:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  findImages: () => (/* binding */ findImages),
+  groupSources: () => (/* binding */ groupSources),
+  U: () => (/* binding */ readFiles)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(62807);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./build/core/manifests/interpolate.js
+// Compose interpolation (compose-spec interpolation.md): `$VAR`, `${VAR}`, `${VAR:-default}`,
+// `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`, defaults that
+// nest further expressions, and `$$` for a literal `$`. Compose substitutes an unset variable
+// with "" and a warning; a gate must not verify `app:` instead of `app:1.2`, so here an unset
+// variable without a default is an error, as are `?` and malformed expressions.
+class InterpolationError extends Error {
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(text, lookup) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            out += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            out += '$';
+            i += 2;
+        }
+        else if (next === '{') {
+            const end = closingBrace(text, i + 2);
+            if (end < 0)
+                throw new InterpolationError(`unterminated '\${' in '${text}'`);
+            out += braced(text.slice(i + 2, end), lookup);
+            i = end + 1;
+        }
+        else {
+            const m = NAME.exec(text.slice(i + 1));
+            if (!m)
+                throw new InterpolationError(`invalid interpolation format in '${text}' (a lone '$'; write '$$')`);
+            out += required(m[0], lookup);
+            i += 1 + m[0].length;
+        }
+    }
+    return out;
+}
+/** The index of the `}` closing a `${` whose body starts at `from` (nested `${...}` skipped). */
+function closingBrace(text, from) {
+    let depth = 1;
+    for (let j = from; j < text.length; j++) {
+        if (text[j] === '$' && text[j + 1] === '$')
+            j++;
+        else if (text[j] === '$' && text[j + 1] === '{') {
+            depth++;
+            j++;
+        }
+        else if (text[j] === '}' && --depth === 0)
+            return j;
+    }
+    return -1;
+}
+function braced(body, lookup) {
+    const m = NAME.exec(body);
+    if (!m)
+        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+    const name = m[0];
+    const rest = body.slice(name.length);
+    if (rest === '')
+        return required(name, lookup);
+    const op = /^(:?[-?+])/.exec(rest)?.[1];
+    if (op === undefined)
+        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+    const arg = rest.slice(op.length);
+    const value = lookup(name);
+    const unset = op.startsWith(':') ? value === undefined || value === '' : value === undefined;
+    switch (op.replace(':', '')) {
+        case '-':
+            return unset ? interpolate(arg, lookup) : value;
+        case '+':
+            return unset ? '' : interpolate(arg, lookup);
+        default:
+            if (unset)
+                throw new InterpolationError(`required variable ${name} is ${value === undefined ? 'unset' : 'empty'}${arg ? `: ${interpolate(arg, lookup)}` : ''}`);
+            return value;
+    }
+}
+function required(name, lookup) {
+    const v = lookup(name);
+    if (v === undefined)
+        throw new InterpolationError(`variable ${name} is not set and has no default`);
+    return v;
+}
+/**
+ * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
+ * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
+ * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
+ */
+function parseDotEnv(text, outer) {
+    const vars = new Map();
+    const lookup = (n) => outer(n) ?? vars.get(n);
+    const lines = text.split(/\r?\n/);
+    for (let n = 0; n < lines.length; n++) {
+        const raw = lines[n].trim();
+        if (raw === '' || raw.startsWith('#'))
+            continue;
+        const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+        if (!m)
+            throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
+        const [, key, rest] = m;
+        let value;
+        if (rest.startsWith("'")) {
+            const end = closingQuote(rest, "'");
+            value = rest.slice(1, end).replace(/\\'/g, "'");
+        }
+        else if (rest.startsWith('"')) {
+            const end = closingQuote(rest, '"');
+            const body = rest
+                .slice(1, end)
+                .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
+            value = interpolate(body, lookup);
+        }
+        else {
+            value = interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+        }
+        vars.set(key, value);
+    }
+    return vars;
+}
+function closingQuote(s, q) {
+    for (let i = 1; i < s.length; i++) {
+        if (s[i] === '\\')
+            i++;
+        else if (s[i] === q)
+            return i;
+    }
+    throw new InterpolationError(`unterminated ${q} in '${s}'`);
+}
+//# sourceMappingURL=interpolate.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/types.js
+// What a reader finds: one image reference per occurrence, with where it is written, and the
+// error a reader throws for a file it cannot read (USAGE, naming the file and the line).
+
+function manifestError(file, line, msg) {
+    return new errors/* GateError */.ue('USAGE', `${file}${line !== undefined ? `:${line}` : ''}: ${msg}`);
+}
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/yaml-nodes.js
+// YAML documents as nodes with line numbers: every multi-document stream (Compose, Kubernetes,
+// helm template output, JSON) is parsed once here, and aliases and `<<` merge keys are followed
+// on the node tree so each value keeps the line where its text is written.
+
+
+function yaml_nodes_parseYamlStream(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
+    if (!Array.isArray(docs))
+        return { docs: [], line: () => 1, span: () => undefined };
+    for (const d of docs) {
+        const err = d.errors[0];
+        if (err) {
+            const at = lineCounter.linePos(err.pos[0]).line;
+            throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+        }
+    }
+    return {
+        docs,
+        line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
+        span: (node) => scalarSpan(text, node),
+    };
+}
+/**
+ * The characters of a scalar's value in the source, blanks trimmed: inside the quotes of a quoted
+ * scalar, after the header line of a block scalar (`|`, `>-`), the whole of a plain one. An alias
+ * resolves to the anchored scalar, so every alias of it has this one span (after `&anchor`).
+ */
+function scalarSpan(text, node) {
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+        return undefined;
+    let [start, end] = node.range;
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+        start += 1;
+        end -= 1;
+    }
+    else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        const nl = text.indexOf('\n', start);
+        start = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    if (end < start)
+        return undefined;
+    const body = text.slice(start, end);
+    const lead = body.length - body.trimStart().length;
+    return { start: start + lead, end: start + lead + body.trim().length };
+}
+/** The node an alias names (aliases of aliases too); any other node as it is. */
+function deref(doc, node) {
+    let n = node;
+    for (let i = 0; (0,dist/* isAlias */.Vj)(n) && i < 64; i++)
+        n = n.resolve(doc);
+    return (0,dist/* isAlias */.Vj)(n) ? undefined : n;
+}
+/** The mapping's value for `key`: its own pair first, then each `<<` merge source in order. */
+function mapGet(doc, map, key, seen = new Set()) {
+    if (seen.has(map))
+        return undefined;
+    seen.add(map);
+    for (const p of map.items)
+        if ((0,dist/* isScalar */.jn)(p.key) && p.key.value === key && key !== '<<')
+            return deref(doc, p.value);
+    for (const p of map.items) {
+        if (!(0,dist/* isScalar */.jn)(p.key) || p.key.value !== '<<')
+            continue;
+        const v = deref(doc, p.value);
+        const sources = (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v];
+        for (const s of sources) {
+            if (!(0,dist/* isMap */.jh)(s))
+                continue;
+            const got = mapGet(doc, s, key, seen);
+            if (got !== undefined)
+                return got;
+        }
+    }
+    return undefined;
+}
+/** Every key of a mapping, merge sources included (own keys first). */
+function mapKeys(doc, map, seen = new Set()) {
+    if (seen.has(map))
+        return [];
+    seen.add(map);
+    const keys = [];
+    for (const p of map.items) {
+        if (!(0,dist/* isScalar */.jn)(p.key))
+            continue;
+        const k = String(p.key.value);
+        if (k !== '<<')
+            keys.push(k);
+        else {
+            const v = deref(doc, p.value);
+            for (const s of (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v])
+                if ((0,dist/* isMap */.jh)(s))
+                    keys.push(...mapKeys(doc, s, seen));
+        }
+    }
+    return [...new Set(keys)];
+}
+/** A scalar's string value, or undefined for anything else (mappings, lists, null). */
+function scalarString(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    const v = node.value;
+    if (typeof v === 'string')
+        return v;
+    // Numbers and booleans (`image: 1` is still text a user wrote); nothing else is a scalar here.
+    return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+        ? String(v)
+        : undefined;
+}
+//# sourceMappingURL=yaml-nodes.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/compose.js
+// Docker Compose: `services.*.image`, with anchors, aliases and `<<` merge keys followed and
+// Compose interpolation applied; a service with only `build:` names no image to verify.
+
+
+
+
+/** The `services` mapping of a document, when it has one and is not a Kubernetes object. */
+function composeServices(doc) {
+    const root = deref(doc, doc.contents);
+    if (!(0,dist/* isMap */.jh)(root) || mapGet(doc, root, 'apiVersion') !== undefined)
+        return undefined;
+    const services = mapGet(doc, root, 'services');
+    return (0,dist/* isMap */.jh)(services) ? services : undefined;
+}
+function readCompose(file, text, env) {
+    return composeImages(file, parseYamlStream(file, text), env);
+}
+function composeImages(file, parsed, env) {
+    const found = [];
+    for (const doc of parsed.docs) {
+        const services = composeServices(doc);
+        if (!services)
+            continue;
+        for (const name of mapKeys(doc, services)) {
+            const service = mapGet(doc, services, name);
+            if (!(0,dist/* isMap */.jh)(service))
+                continue;
+            const node = mapGet(doc, service, 'image');
+            if (node === undefined)
+                continue;
+            const line = parsed.line(node);
+            const raw = scalarString(node);
+            if (raw === undefined || raw.trim() === '')
+                throw manifestError(file, line, `service ${name}: image is not a string`);
+            let image;
+            try {
+                image = interpolate(raw, env).trim();
+            }
+            catch (e) {
+                if (!(e instanceof InterpolationError))
+                    throw e;
+                throw manifestError(file, line, `service ${name}: image '${raw}': ${e.message}`);
+            }
+            if (image === '')
+                throw manifestError(file, line, `service ${name}: image '${raw}' interpolates to nothing`);
+            const span = parsed.span(node);
+            found.push({ image, file, line, kind: 'compose', ...(span ? { span } : {}) });
+        }
+    }
+    return found.sort((a, b) => a.line - b.line);
+}
+//# sourceMappingURL=compose.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/dockerfile.js
+// Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
+// declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
+// `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
+// character, `\` by default) join lines; the line given is where the instruction starts.
+// The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
+
+function readDockerfile(file, text) {
+    const found = [];
+    const args = new Map();
+    // Where each ARG default is written: `FROM $BASE` is pinned there (see below).
+    const argSpans = new Map();
+    const stages = new Set();
+    let seenFrom = false;
+    for (const ins of instructions(text)) {
+        const m = /^(\w+)/.exec(ins.text);
+        if (!m)
+            continue;
+        const op = m[1].toUpperCase();
+        if (op === 'ARG' && !seenFrom) {
+            for (const { text: decl, start } of placedWords(ins).slice(1)) {
+                const eq = decl.indexOf('=');
+                const name = eq < 0 ? decl : decl.slice(0, eq);
+                argSpans.delete(name);
+                if (eq < 0) {
+                    args.set(name, undefined);
+                    continue;
+                }
+                const written = decl.slice(eq + 1);
+                const value = unquote(written);
+                args.set(name, value);
+                const at = start + eq + 1 + (value === written ? 0 : 1);
+                argSpans.set(name, { start: at, end: at + value.length });
+            }
+            continue;
+        }
+        if (op !== 'FROM')
+            continue;
+        seenFrom = true;
+        const placed = placedWords(ins).slice(1);
+        const words = placed.filter((w) => !w.text.startsWith('--'));
+        if (words.length === 0)
+            throw manifestError(file, ins.line, 'FROM names no image');
+        const [raw, as, stage] = words.map((w) => w.text);
+        // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
+        // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
+        const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
+            start: words[0].start,
+            end: words[0].start + raw.length,
+        };
+        let image;
+        try {
+            image = substitute(raw, args);
+        }
+        catch (e) {
+            throw manifestError(file, ins.line, `FROM ${raw}: ${e.message}`);
+        }
+        if (image === '')
+            throw manifestError(file, ins.line, `FROM ${raw}: substitutes to nothing`);
+        const base = image.toLowerCase();
+        const skip = base === 'scratch' || stages.has(base);
+        if (as?.toUpperCase() === 'AS' && stage)
+            stages.add(stage.toLowerCase());
+        if (!skip)
+            found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
+    }
+    return found;
+}
+/** Instructions with continuations joined and comment lines dropped, each with its first line. */
+function instructions(text) {
+    const lines = text.split(/\r?\n/);
+    let escape = '\\';
+    // Parser directives: `# key=value` lines at the very top.
+    for (const l of lines) {
+        const d = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(l);
+        if (!d)
+            break;
+        if (d[1].toLowerCase() === 'escape')
+            escape = d[2];
+    }
+    const out = [];
+    let cur;
+    let next = 0;
+    lines.forEach((raw, i) => {
+        const offset = next;
+        next += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
+        const l = raw.trim();
+        if (l.startsWith('#'))
+            return; // comments, also inside a continued instruction
+        if (cur === undefined && l === '')
+            return;
+        let body = raw;
+        const continued = body.trimEnd().endsWith(escape);
+        if (continued)
+            body = body.trimEnd().slice(0, -escape.length);
+        if (cur) {
+            cur.text += ` ${body.trim()}`;
+            cur.parts.push({ offset, body });
+        }
+        else
+            cur = { line: i + 1, text: body.trim(), parts: [{ offset, body }] };
+        if (!continued) {
+            out.push(cur);
+            cur = undefined;
+        }
+    });
+    if (cur)
+        out.push(cur);
+    return out;
+}
+/** The instruction's words (the instruction itself first) with their offsets in the file. */
+function placedWords(ins) {
+    const out = [];
+    for (const p of ins.parts)
+        for (const m of p.body.matchAll(/\S+/g))
+            out.push({ text: m[0], start: p.offset + m.index });
+    return out;
+}
+function unquote(v) {
+    return /^(["']).*\1$/s.test(v) ? v.slice(1, -1) : v;
+}
+function substitute(word, args) {
+    return word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, arg, bare) => {
+        const name = (braced ?? bare);
+        const value = args.get(name);
+        const unset = value === undefined || (op?.startsWith(':') === true && value === '');
+        if (op?.endsWith('-'))
+            return unset ? (arg ?? '') : value;
+        if (op?.endsWith('+'))
+            return unset ? '' : (arg ?? '');
+        if (!args.has(name))
+            throw new Error(`ARG ${name} is not declared before the first FROM`);
+        if (value === undefined)
+            throw new Error(`ARG ${name} has no default (build arguments are not known here)`);
+        return value;
+    });
+}
+//# sourceMappingURL=dockerfile.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/kubernetes.js
+// Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
+// wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
+// `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table.
+
+
+
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
+function readKubernetes(file, text) {
+    return kubernetesImages(file, parseYamlStream(file, text));
+}
+function kubernetesImages(file, parsed) {
+    const found = [];
+    for (const doc of parsed.docs)
+        walk(doc, doc.contents, new Set(), (node) => {
+            for (const list of CONTAINER_LISTS) {
+                const seq = mapGet(doc, node, list);
+                if (!(0,dist/* isSeq */.oP)(seq))
+                    continue;
+                for (const item of seq.items) {
+                    const c = deref(doc, item);
+                    if (!(0,dist/* isMap */.jh)(c))
+                        continue;
+                    const img = mapGet(doc, c, 'image');
+                    if (img === undefined)
+                        continue;
+                    const line = parsed.line(img);
+                    const image = scalarString(img)?.trim();
+                    if (!image)
+                        throw manifestError(file, line, `${list}[].image is not a string`);
+                    const span = parsed.span(img);
+                    found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
+                }
+            }
+        });
+    return found.sort((a, b) => a.line - b.line);
+}
+/** Calls `onPodSpec` for every mapping with a `containers` list of mappings having `image`. */
+function walk(doc, raw, seen, onPodSpec) {
+    const node = deref(doc, raw);
+    if (node === undefined || seen.has(node))
+        return;
+    seen.add(node);
+    if ((0,dist/* isSeq */.oP)(node))
+        for (const i of node.items)
+            walk(doc, i, seen, onPodSpec);
+    if (!(0,dist/* isMap */.jh)(node))
+        return;
+    const containers = mapGet(doc, node, 'containers');
+    if ((0,dist/* isSeq */.oP)(containers) &&
+        containers.items.some((i) => {
+            const c = deref(doc, i);
+            return (0,dist/* isMap */.jh)(c) && mapGet(doc, c, 'image') !== undefined;
+        })) {
+        onPodSpec(node);
+        return;
+    }
+    for (const k of mapKeys(doc, node))
+        walk(doc, mapGet(doc, node, k), seen, onPodSpec);
+}
+//# sourceMappingURL=kubernetes.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/list.js
+function readList(file, text) {
+    const found = [];
+    let offset = 0;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const body = raw.replace(/(^|\s)#.*$/, '');
+        const image = body.trim();
+        const start = offset + body.length - body.trimStart().length;
+        if (image !== '')
+            found.push({
+                image,
+                file,
+                line: i + 1,
+                kind: 'list',
+                span: { start, end: start + image.length },
+            });
+        // The next line starts after this one and its `\n` (or `\r\n`).
+        offset += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
+    });
+    return found;
+}
+//# sourceMappingURL=list.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/files.js
+// Paths, globs and lists -> image occurrences: which reader reads which file (by name, then by
+// content), directories searched (node_modules and .git skipped), `.env` beside a Compose file,
+// and `-` for stdin. The readers beside this file are pure; this is their only I/O.
+
+
+
+
+
+
+
+
+
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
+const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
+async function findImages(inputs) {
+    const found = { occurrences: [], empty: [] };
+    for (const f of await readFiles(inputs)) {
+        if (f.occurrences.length === 0)
+            found.empty.push(f.file);
+        found.occurrences.push(...f.occurrences);
+    }
+    return found;
+}
+/** Every file the inputs name, read once, each with its occurrences (one per place written). */
+async function readFiles(inputs) {
+    const out = [];
+    const add = (file, text, read, p) => out.push({
+        file,
+        text,
+        read,
+        occurrences: read(text),
+        ...(p !== undefined ? { path: p } : {}),
+    });
+    for (const file of await expandPaths(inputs.paths)) {
+        const text = await readText(file, file);
+        add(file, text, await manifestReader(file, text, inputs.env), file);
+    }
+    for (const list of inputs.lists) {
+        const name = list === '-' ? '(stdin)' : list;
+        let text;
+        try {
+            text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await (0,promises_.readFile)(list, 'utf8');
+        }
+        catch (e) {
+            throw new errors/* GateError */.ue('USAGE', `${list}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+        }
+        add(name, text, (t) => distinct(readList(name, t)), list === '-' ? undefined : list);
+    }
+    return out;
+}
+/**
+ * One per place written: two services aliasing one anchored mapping are one occurrence (one
+ * span), while two references written on one line (flow style, minified JSON) stay two.
+ */
+function distinct(got) {
+    const seen = new Set();
+    return got.filter((o) => {
+        const key = `${o.line} ${o.span?.start ?? ''} ${o.image}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Occurrences -> the distinct references in first-seen order, and where each is written. Two
+ * spellings of one reference (`nginx:1`, `docker.io/library/nginx:1`) are one entry under the
+ * first spelling seen (`given` first: the references given as arguments), so one image has one
+ * result, as `merge` requires of a shard; `keyOf` says which spellings are one.
+ */
+function groupSources(occurrences, keyOf = (i) => i, given = []) {
+    const spelling = new Map();
+    for (const g of given)
+        if (!spelling.has(keyOf(g)))
+            spelling.set(keyOf(g), g);
+    const images = [...given];
+    const sources = new Map();
+    for (const o of occurrences) {
+        const key = keyOf(o.image);
+        let image = spelling.get(key);
+        if (image === undefined) {
+            spelling.set(key, (image = o.image));
+            images.push(image);
+        }
+        const list = sources.get(image) ?? [];
+        if (!list.some((s) => s.file === o.file && s.line === o.line))
+            list.push({ file: o.file, line: o.line });
+        sources.set(image, list);
+    }
+    return { images: [...new Set(images)], sources };
+}
+/** Each path as given (a file), the manifests under it (a directory), or what it matches (a glob). */
+async function expandPaths(paths) {
+    const files = [];
+    for (const p of paths) {
+        if (/[*?[{]/.test(p)) {
+            const matched = [];
+            for await (const m of (0,promises_.glob)(p, { exclude: (n) => SKIP_DIRS.has(external_node_path_.basename(n)) }))
+                matched.push(m);
+            if (matched.length === 0)
+                throw new errors/* GateError */.ue('USAGE', `${p}: matches no file`);
+            for (const m of matched.sort())
+                files.push(...(await underPath(m, true)));
+        }
+        else
+            files.push(...(await underPath(p, false)));
+    }
+    return [...new Set(files)];
+}
+async function underPath(p, fromGlob) {
+    let st;
+    try {
+        st = await (0,promises_.stat)(p);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `${p}: no such file or directory`, { cause: e });
+    }
+    if (!st.isDirectory())
+        return [p];
+    const out = [];
+    const walk = async (dir) => {
+        const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        for (const e of entries) {
+            const full = external_node_path_.join(dir, e.name);
+            if (e.isDirectory()) {
+                if (!SKIP_DIRS.has(e.name))
+                    await walk(full);
+            }
+            else if (e.isFile() && (DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name)))
+                out.push(full);
+        }
+    };
+    await walk(p);
+    if (out.length === 0 && !fromGlob)
+        throw new errors/* GateError */.ue('USAGE', `${p}: no Compose, Kubernetes or Dockerfile files in this directory`);
+    return out;
+}
+async function readText(file, name) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `${name}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
+    }
+}
+/** The reader for this file (by name, then by content), with its `.env` read once. */
+async function manifestReader(file, text, env) {
+    const name = external_node_path_.basename(file);
+    if (DOCKERFILE.test(name))
+        return (t) => distinct(readDockerfile(file, t));
+    const parsed = yaml_nodes_parseYamlStream(file, text);
+    const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
+    if (!compose)
+        return (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t)));
+    const dotEnv = await readDotEnv(file, env);
+    const lookup = (n) => env[n] ?? dotEnv.get(n);
+    return (t) => distinct(composeImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t), lookup));
+}
+/** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
+async function readDotEnv(file, env) {
+    const envFile = external_node_path_.join(external_node_path_.dirname(file), '.env');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(envFile, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return new Map();
+        throw new errors/* GateError */.ue('USAGE', `${envFile}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+            cause: e,
+        });
+    }
+    try {
+        return parseDotEnv(text, (n) => env[n]);
+    }
+    catch (e) {
+        if (e instanceof InterpolationError)
+            throw manifestError(envFile, undefined, e.message);
+        throw e;
+    }
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin)
+        chunks.push(c);
+    return Buffer.concat(chunks).toString('utf8');
+}
+//# sourceMappingURL=files.js.map
+
+/***/ }),
+
+/***/ 65773:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   getOctokit: () => (/* binding */ getOctokit)
+/* harmony export */ });
+/**
+ * Octokit's own logger writes to the console, past the sinks' sanitisers: its deprecation
+ * warning quotes the server's `Sunset` and `Link` headers raw (`##[` reaches the Actions log as
+ * a command). What the core needs from an answer it reports itself.
+ */
+const SILENT = { debug() { }, info() { }, warn() { }, error() { } };
+const getOctokit = (token, options) => {
+    const client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413)).then((m) => m.getOctokit(token, { ...options, log: SILENT, request: { log: SILENT } }));
+    return {
+        request: async (route, params) => (await client).request(route, params),
+    };
+};
+//# sourceMappingURL=octokit.js.map
+
+/***/ })
+
+};
+
+//# sourceMappingURL=948.index.js.map
