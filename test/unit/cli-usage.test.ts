@@ -80,6 +80,17 @@ describe('usage errors name the nearest known flag or command', () => {
     expect(nearest('qqqq', ['verify', 'merge'])).toBeUndefined();
   });
 
+  it('of several names containing the word, names the plainest (fewest parts), then the first', () => {
+    const known = ['revocations-certificate-identity', 'certificate-identity', 'summary-identity'];
+    expect(nearest('identity', known)).toBe('certificate-identity');
+    expect(nearest('identity', ['summary-identity', 'revocations-certificate-identity'])).toBe(
+      'summary-identity',
+    );
+    expect(
+      nearest('oidc', ['revocations-certificate-oidc-issuer', 'certificate-oidc-issuer']),
+    ).toBe('certificate-oidc-issuer');
+  });
+
   it.each([
     [['verify', '--offline=yes', 'a'], '--offline is a switch and takes no value'],
     [['verify', 'a', '--key'], '--key needs a value'],

@@ -162,6 +162,20 @@ describe('action.yml types and examples', () => {
     registry: { 'registry-username': 'u', 'registry-password': 'p' },
     'registry-username': { registry: 'registry.example.com', 'registry-password': 'p' },
     'registry-password': { registry: 'registry.example.com', 'registry-username': 'u' },
+    // Summary options mean something only with summaries made or accepted.
+    'summaries-path': { 'sign-summary': 'keyless' },
+    'push-summary': { 'sign-summary': 'keyless' },
+    'signing-config': { 'sign-summary': 'keyless' },
+    'accept-summary': { 'summary-key': 'gate.pub' },
+    'summary-identity': {
+      'accept-summary': 'true',
+      'summary-oidc-issuer': 'https://token.actions.githubusercontent.com',
+    },
+    'summary-oidc-issuer': {
+      'accept-summary': 'true',
+      'summary-identity': 'https://github.com/acme/app/.github/workflows/gate.yml@refs/heads/main',
+    },
+    'summary-max-age': { 'accept-summary': 'true', 'summary-key': 'gate.pub' },
   };
 
   it.each(Object.keys(action.inputs))('the example of %s is read by the Action', (name) => {
