@@ -2959,9 +2959,11 @@ function nearest(typed, known) {
     if (best && best.d <= Math.max(2, Math.floor(t.length / 3)))
         return best.name;
     const part = known.filter((k) => k.startsWith(t) || k.split('-').includes(t));
-    // Several contain it: the first in `known`, which lists the main names first (the option
-    // table's order: `identity` -> `certificate-identity`, not `summary-identity`).
-    return part[0];
+    // Several contain it: the one with the fewest `-` parts (the plainest name:
+    // `certificate-identity`, not `revocations-certificate-identity`), then the first in `known`,
+    // which lists the main names first (`certificate-identity` before `summary-identity`).
+    const parts = (k) => k.split('-').length;
+    return part.reduce((a, k) => (a === undefined || parts(k) < parts(a) ? k : a), undefined);
 }
 //# sourceMappingURL=suggest.js.map
 ;// CONCATENATED MODULE: ./build/cli/pin-args.js
