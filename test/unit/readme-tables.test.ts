@@ -162,12 +162,17 @@ describe('action.yml types and examples', () => {
     registry: { 'registry-username': 'u', 'registry-password': 'p' },
     'registry-username': { registry: 'registry.example.com', 'registry-password': 'p' },
     'registry-password': { registry: 'registry.example.com', 'registry-username': 'u' },
+    'merge-shard-key': { 'merge-reports': 'reports' },
+    'merge-shard-identity': { 'merge-reports': 'reports', 'merge-shard-oidc-issuer': 'https://x' },
+    'merge-shard-oidc-issuer': { 'merge-reports': 'reports', 'merge-shard-identity': 'x' },
   };
 
   it.each(Object.keys(action.inputs))('the example of %s is read by the Action', (name) => {
     const { type, example } = meta(name, action.inputs[name]);
     const given: Record<string, string> = {
-      ...(name === 'merge-reports' ? {} : { images: 'ghcr.io/acme/api:1.4.2' }),
+      ...(name === 'merge-reports' || COMPANIONS[name]?.['merge-reports']
+        ? {}
+        : { images: 'ghcr.io/acme/api:1.4.2' }),
       ...COMPANIONS[name],
       [name]: example,
     };
