@@ -4,6 +4,7 @@
 // assert the whole INPUT_* -> ActionInputs mapping.
 import path from 'node:path';
 import { GateError } from '../core/errors.js';
+import { shardSignerOf, type ShardSigner } from '../core/summaries/shard-signer.js';
 import {
   parseBoolean,
   parseLines,
@@ -28,6 +29,8 @@ export interface ActionInputs {
   summary: boolean;
   /** Merge mode: shard reports (files or folders) to merge instead of verifying images. */
   mergeReports: string[];
+  /** merge-shard-key | merge-shard-identity: every shard report must be signed by this signer. */
+  mergeShardSigner?: ShardSigner;
 }
 
 export type InputGetter = (name: string) => string;
@@ -87,12 +90,27 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   const junitPath = opt('junit-path');
   const reportPath = opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json');
   resolveSummaries(options, reportPath, (input) => input);
+  const names = {
+    key: 'merge-shard-key',
+    identity: 'merge-shard-identity',
+    issuer: 'merge-shard-oidc-issuer',
+  } as const;
+  const mergeShardSigner = shardSignerOf(
+    { key: opt(names.key), identity: opt(names.identity), issuer: opt(names.issuer) },
+    (n) => names[n],
+  );
+  if (mergeShardSigner && mergeReports.length === 0)
+    throw new GateError(
+      'USAGE',
+      `${mergeShardSigner.keyRef !== undefined ? names.key : names.identity} is for merge-reports; give it too`,
+    );
   return {
     options,
     reportPath,
     ...(junitPath !== undefined ? { junitPath } : {}),
     summary: bool('summary', true),
     mergeReports,
+    ...(mergeShardSigner ? { mergeShardSigner } : {}),
   };
 }
 

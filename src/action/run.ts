@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGate } from '../core/gate.js';
 import { mergeReportFiles } from '../core/merge.js';
+import { reportSigner } from '../core/summaries/report-signature.js';
 import { getOctokit } from '../edge/octokit.js';
 import { idTokenHook } from '../edge/id-token.js';
 import { toGateError } from '../core/errors.js';
@@ -53,7 +54,21 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   if (inputs.mergeReports.length > 0) {
     // The final job of a matrix: one summary and one verdict from the shards' reports.
     try {
-      report = secrets.redactDeep(await mergeReportFiles(inputs.mergeReports));
+      const o = inputs.options;
+      const verify = inputs.mergeShardSigner
+        ? {
+            signer: inputs.mergeShardSigner,
+            root: {
+              offline: o.offline,
+              ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
+              ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
+              ...(o.tufMirror ? { tufMirrorUrl: o.tufMirror } : {}),
+              ...(o.tufRoot ? { tufRootPath: o.tufRoot } : {}),
+            },
+            env,
+          }
+        : undefined;
+      report = secrets.redactDeep(await mergeReportFiles(inputs.mergeReports, verify));
     } catch (e: unknown) {
       tk.setFailed(`image-gate: ${toGateError(e).message}`);
       return undefined;
@@ -87,6 +102,17 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     }
   };
   await write('report-path', inputs.reportPath, reportJson(report));
+  // With summaries signed, the report is too (REPORT.sigstore.json), for merge-shard-key.
+  const sign =
+    inputs.mergeReports.length === 0
+      ? reportSigner(inputs.options.summaries, { env, ...idTokenHook(env) })
+      : undefined;
+  if (sign && !unwritten.length)
+    try {
+      await sign(inputs.reportPath, report);
+    } catch (e: unknown) {
+      unwritten.push(`image-gate: ${toGateError(e).message}`);
+    }
   if (inputs.junitPath !== undefined)
     await write('junit-path', inputs.junitPath, renderJunit(report));
   if (inputs.summary) await tk.appendSummary(renderSummary(report));

@@ -17,6 +17,7 @@ import { parseRevoke, type RevokeCommand } from './revoke-args.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 import type { PinCommand } from './pin-args.js';
 import { nearest } from './suggest.js';
+import { shardSignerOf, type ShardSigner } from '../core/summaries/shard-signer.js';
 
 export { HELP, helpText } from './help.js';
 
@@ -44,6 +45,10 @@ export type Command =
       reports: string[];
       reportPath?: string;
       quiet: boolean;
+      /** --shard-key | --shard-identity: every report must be signed by this signer. */
+      shardSigner?: ShardSigner;
+      trustedRoot?: string;
+      offline: boolean;
     } & OutputChoice)
   | ImagesCommand
   | PinCommand
@@ -298,6 +303,11 @@ const MERGE_FLAGS = {
   report: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  'shard-key': { type: 'string' },
+  'shard-identity': { type: 'string' },
+  'shard-oidc-issuer': { type: 'string' },
+  'trusted-root': { type: 'string' },
+  offline: { type: 'boolean' },
 } as const;
 
 function parseMerge(args: string[]): Command {
@@ -305,9 +315,30 @@ function parseMerge(args: string[]): Command {
   if (v.help) return { command: 'help', topic: 'merge' };
   const outputs = parseOutputs(v.output);
   if (positionals.length === 0) throw usage('merge: no report files or directories given');
+  const flag = { key: '--shard-key', identity: '--shard-identity', issuer: '--shard-oidc-issuer' };
+  let shardSigner: ShardSigner | undefined;
+  try {
+    shardSigner = shardSignerOf(
+      { key: v['shard-key'], identity: v['shard-identity'], issuer: v['shard-oidc-issuer'] },
+      (n) => flag[n],
+    );
+  } catch (e: unknown) {
+    throw usage(`merge: ${(e as Error).message}`, e);
+  }
+  const rootFlag =
+    v['trusted-root'] !== undefined ? '--trusted-root' : v.offline ? '--offline' : '';
+  if (!shardSigner && rootFlag)
+    throw usage(
+      `merge: ${rootFlag} is for verifying shard signatures; give --shard-key or --shard-identity too`,
+    );
+  if (v['trusted-root'] !== undefined && v.offline)
+    throw usage('merge: --trusted-root excludes --offline; give one');
   return {
     command: 'merge',
     reports: positionals,
+    ...(shardSigner ? { shardSigner } : {}),
+    ...(v['trusted-root'] !== undefined ? { trustedRoot: v['trusted-root'] } : {}),
+    offline: v.offline === true,
     output: outputs.stdout,
     outputFiles: outputs.files,
     ...(v.report !== undefined ? { reportPath: v.report } : {}),

@@ -83,6 +83,13 @@ for verify --shard I/N runs, is an index 1..N missing or given twice, or a shard
                                      FORMAT=PATH writes a file too; repeatable
   --report FILE                      also write the merged JSON report to FILE
   -q, --quiet                        print only the images that failed or errored
+  --shard-key KEY                    refuse any report not signed by KEY (its FILE.sigstore.json,
+                                     from verify --summary-key --report FILE); without --shard-*
+                                     the files are trusted as given
+  --shard-identity S                 ... or signed keyless by the certificate SAN S (exact)
+  --shard-oidc-issuer S              the OIDC issuer of --shard-identity (exact)
+  --trusted-root FILE                the trusted_root.json the shard bundles verify against
+  --offline                          use the trusted root built into image-gate (default: TUF)
 
 ${EXIT_CODES}`,
   images: IMAGES_HELP,

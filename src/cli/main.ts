@@ -142,7 +142,9 @@ export async function main(
         // The count line is erased before the results, so it never sits among the final lines.
         if (counted) raw.stderr('\r\x1b[2K');
       }
-      return emit(report, cmd, io, raw, colour);
+      const { reportSigner } = await import('../core/summaries/report-signature.js');
+      const sign = reportSigner(cmd.options.summaries, { env: io.env, ...idTokenHook(io.env) });
+      return emit(report, cmd, io, raw, colour, sign);
     }
     case 'images':
       return runImages(cmd, io);
@@ -154,7 +156,19 @@ export async function main(
       let report: Report;
       try {
         const { mergeReportFiles } = await import('../core/merge.js');
-        report = await mergeReportFiles(cmd.reports);
+        report = await mergeReportFiles(
+          cmd.reports,
+          cmd.shardSigner
+            ? {
+                signer: cmd.shardSigner,
+                root: {
+                  offline: cmd.offline,
+                  ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
+                },
+                env: io.env,
+              }
+            : undefined,
+        );
       } catch (e: unknown) {
         const err = toGateError(e);
         if (cmd.output === 'json') io.stdout(errorJson(err));
@@ -211,6 +225,7 @@ async function emit(
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
   raw: { stdout: (s: string) => void },
   colour: boolean,
+  sign?: (file: string, report: Report) => Promise<unknown>,
 ): Promise<number> {
   if (cmd.reportPath) {
     try {
@@ -223,6 +238,14 @@ async function emit(
       );
       return 2;
     }
+    // With summaries signed, the report is too (FILE.sigstore.json), for merge --shard-key.
+    if (sign)
+      try {
+        await sign(cmd.reportPath, report);
+      } catch (e: unknown) {
+        io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
+        return 2;
+      }
   }
   try {
     await writeOutputFiles(report, cmd.outputFiles);

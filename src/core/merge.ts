@@ -5,21 +5,47 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from './errors.js';
-import { REPORT_SCHEMA_VERSION, TOOL, type Report } from './report.js';
+import { REPORT_SCHEMA_VERSION, TOOL, type Report, type ShardRecord } from './report.js';
+import type { ShardSigner } from './summaries/shard-signer.js';
+import type { LoadTrustedRootOptions } from './trust/root.js';
 import type { ShardInfo } from './shard.js';
 import { policyDigest } from './report-finish.js';
 import { overallOutcome, reportOutcome } from './report-outcome.js';
 import { emptyShardWarning, MAX_SHARDS } from './shard.js';
+import { REPORT_BUNDLE_SUFFIX } from './summaries/report-signature.js';
 
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 export interface LoadedReport {
   file: string;
   report: Report;
+  /** The file's bytes, as read (what a shard signature covers). */
+  bytes: Buffer;
+}
+
+/**
+ * `merge --shard-key | --shard-identity`: every report must carry a bundle (FILE.sigstore.json)
+ * by this signer over its exact bytes; without it, merge trusts the files as given.
+ */
+export interface ShardVerification {
+  signer: ShardSigner;
+  /** Where the Sigstore trusted root comes from (Rekor keys, Fulcio CAs). */
+  root: Omit<LoadTrustedRootOptions, 'warnings'>;
+  env: NodeJS.ProcessEnv;
 }
 
 /** Report files named directly, and every `*.json` in a named directory (sorted, not recursive). */
 export async function loadReports(paths: string[]): Promise<LoadedReport[]> {
+  return (await readReportFiles(paths)).map(parseLoaded);
+}
+
+const parseLoaded = (f: { file: string; bytes: Buffer }): LoadedReport => ({
+  ...f,
+  report: parseReport(f.file, f.bytes),
+});
+
+/** The report files' bytes, unparsed (a signature is checked before a report is read). */
+async function readReportFiles(paths: string[]): Promise<Array<{ file: string; bytes: Buffer }>> {
   if (paths.length === 0) throw new GateError('USAGE', 'merge: no report files given');
   const files: string[] = [];
   for (const p of paths) {
@@ -30,24 +56,31 @@ export async function loadReports(paths: string[]): Promise<LoadedReport[]> {
       throw new GateError('USAGE', `merge: no file or directory at ${p}`, { cause: e });
     }
     if (st.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.endsWith('.json')).sort();
+      // A shard's signature bundle (report.json.sigstore.json) sits beside it; it is no report.
+      const names = (await readdir(p))
+        .filter((n) => n.endsWith('.json') && !n.endsWith(REPORT_BUNDLE_SUFFIX))
+        .sort();
       if (names.length === 0) throw new GateError('USAGE', `merge: ${p} holds no .json reports`);
       files.push(...names.map((n) => path.join(p, n)));
     } else files.push(p);
   }
-  return Promise.all(files.map(async (file) => ({ file, report: await readReport(file) })));
+  return Promise.all(files.map(readReportBytes));
 }
 
 const OUTCOMES = ['verified', 'failed', 'error', 'warned'];
 const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 
-async function readReport(file: string): Promise<Report> {
+async function readReportBytes(file: string): Promise<{ file: string; bytes: Buffer }> {
   const st = await stat(file);
   if (st.size > MAX_REPORT_BYTES)
     throw new GateError('USAGE', `merge: ${file} is ${st.size} bytes, over ${MAX_REPORT_BYTES}`);
+  return { file, bytes: await readFile(file) };
+}
+
+function parseReport(file: string, bytes: Buffer): Report {
   let doc: unknown;
   try {
-    doc = JSON.parse(await readFile(file, 'utf8'));
+    doc = JSON.parse(bytes.toString('utf8'));
   } catch (e: unknown) {
     throw new GateError('USAGE', `merge: ${file} is not JSON`, { cause: e });
   }
@@ -127,12 +160,45 @@ function validShard(s: unknown): boolean {
  * Loads and merges; the merged report is a pure function of the files' contents (and a fresh
  * run id). Refusals name the files (see mergeReports).
  */
-export async function mergeReportFiles(paths: string[]): Promise<Report> {
-  const loaded = await loadReports(paths);
-  return mergeReports(
+export async function mergeReportFiles(
+  paths: string[],
+  verify?: ShardVerification,
+): Promise<Report> {
+  const files = await readReportFiles(paths);
+  // Signatures first: an edited shard is said to be edited, whatever its edit broke.
+  const shards = verify ? await verifyShards(files, verify) : undefined;
+  const loaded = files.map(parseLoaded);
+  const merged = mergeReports(
     loaded.map((l) => l.report),
     loaded.map((l) => l.file),
   );
+  return shards ? withShards(merged, shards) : merged;
+}
+
+/** `shards` placed before `results`, so the list stays at the end of the document. */
+function withShards(r: Report, shards: ShardRecord[]): Report {
+  const { results, ...rest } = r;
+  return { ...rest, shards, results };
+}
+
+/** Every shard's signature, verified under the one signer before anything is merged. */
+async function verifyShards(
+  loaded: Array<{ file: string; bytes: Buffer }>,
+  v: ShardVerification,
+): Promise<ShardRecord[]> {
+  const [{ verifyReportSignature, shardSignerPolicy }, { createSignatureVerifier }, keys, root] =
+    await Promise.all([
+      import('./summaries/report-signature.js'),
+      import('./signatures/verifier.js'),
+      import('./trust/keys.js'),
+      import('./trust/root.js'),
+    ]);
+  const key = v.signer.keyRef ? await keys.loadKey(v.signer.keyRef, { env: v.env }) : undefined;
+  const trusted = await root.loadTrustedRoot(v.root);
+  const verifier = createSignatureVerifier(trusted, shardSignerPolicy(v.signer, key));
+  const records: ShardRecord[] = [];
+  for (const l of loaded) records.push(await verifyReportSignature(l.file, l.bytes, verifier));
+  return records;
 }
 
 /**

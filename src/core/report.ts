@@ -202,7 +202,17 @@ export interface Report {
   revocations?: RevocationListSummary;
   /** Signed verification summaries (SLSA VSA v1), one per judged image, when asked for. */
   summaries?: SummaryRecord[];
+  /** A merge with --shard-key/--shard-identity: each shard report, its sha256 and who signed it. */
+  shards?: ShardRecord[];
   results: ImageResult[];
+}
+
+export interface ShardRecord {
+  file: string;
+  /** `sha256:<hex>` of the report file's bytes, as its signature covers them. */
+  digest: string;
+  /** `key <keyID>` or `<identity> (<issuer>)`. */
+  signer: string;
 }
 
 export interface SummaryRecord {

@@ -176,12 +176,17 @@ describe('action.yml types and examples', () => {
       'summary-identity': 'https://github.com/acme/app/.github/workflows/gate.yml@refs/heads/main',
     },
     'summary-max-age': { 'accept-summary': 'true', 'summary-key': 'gate.pub' },
+    'merge-shard-key': { 'merge-reports': 'reports' },
+    'merge-shard-identity': { 'merge-reports': 'reports', 'merge-shard-oidc-issuer': 'https://x' },
+    'merge-shard-oidc-issuer': { 'merge-reports': 'reports', 'merge-shard-identity': 'x' },
   };
 
   it.each(Object.keys(action.inputs))('the example of %s is read by the Action', (name) => {
     const { type, example } = meta(name, action.inputs[name]);
     const given: Record<string, string> = {
-      ...(name === 'merge-reports' ? {} : { images: 'ghcr.io/acme/api:1.4.2' }),
+      ...(name === 'merge-reports' || COMPANIONS[name]?.['merge-reports']
+        ? {}
+        : { images: 'ghcr.io/acme/api:1.4.2' }),
       ...COMPANIONS[name],
       [name]: example,
     };
