@@ -67,7 +67,7 @@ async function createSummarySigner(how, deps) {
         });
     }
     else {
-        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .loadSigningKey */ .fm)(how.keyRef, { env: deps.env }));
+        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__.loadSigningKey)(how.keyRef, { env: deps.env }));
     }
     const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__/* .DSSEBundleBuilder */ .VV({ signer, witnesses });
     return {

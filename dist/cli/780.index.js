@@ -1,6 +1,589 @@
 export const id = 780;
-export const ids = [780];
+export const ids = [780,399,40,979];
 export const modules = {
+
+/***/ 18456:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toMessageSignatureBundle = toMessageSignatureBundle;
+exports.toDSSEBundle = toDSSEBundle;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __webpack_require__(19654);
+const bundle_1 = __webpack_require__(37742);
+// Message signature bundle - $case: 'messageSignature'
+function toMessageSignatureBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: {
+                    algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+                    digest: options.digest,
+                },
+                signature: options.signature,
+            },
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+// DSSE envelope bundle - $case: 'dsseEnvelope'
+function toDSSEBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'dsseEnvelope',
+            dsseEnvelope: toEnvelope(options),
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+function toEnvelope(options) {
+    return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)],
+    };
+}
+function toSignature(options) {
+    return {
+        keyid: options.keyHint || '',
+        sig: options.signature,
+    };
+}
+// Verification material
+function toVerificationMaterial(options) {
+    return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] },
+    };
+}
+function toKeyContent(options) {
+    if (options.certificate) {
+        if (options.certificateChain) {
+            return {
+                $case: 'x509CertificateChain',
+                x509CertificateChain: {
+                    certificates: [{ rawBytes: options.certificate }],
+                },
+            };
+        }
+        else {
+            return {
+                $case: 'certificate',
+                certificate: { rawBytes: options.certificate },
+            };
+        }
+    }
+    else {
+        return {
+            $case: 'publicKey',
+            publicKey: {
+                hint: options.keyHint || '',
+            },
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 37742:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+exports.isBundleWithPublicKey = isBundleWithPublicKey;
+exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+exports.BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+exports.BUNDLE_V02_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3';
+exports.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+// Type guards for bundle variants.
+function isBundleWithCertificateChain(b) {
+    return b.verificationMaterial.content.$case === 'x509CertificateChain';
+}
+function isBundleWithPublicKey(b) {
+    return b.verificationMaterial.content.$case === 'publicKey';
+}
+function isBundleWithMessageSignature(b) {
+    return b.content.$case === 'messageSignature';
+}
+function isBundleWithDsseEnvelope(b) {
+    return b.content.$case === 'dsseEnvelope';
+}
+
+
+/***/ }),
+
+/***/ 47714:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValidationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ValidationError extends Error {
+    fields;
+    constructor(message, fields) {
+        super(message);
+        this.fields = fields;
+    }
+}
+exports.ValidationError = ValidationError;
+
+
+/***/ }),
+
+/***/ 61040:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var build_1 = __webpack_require__(18456);
+Object.defineProperty(exports, "toDSSEBundle", ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } }));
+Object.defineProperty(exports, "toMessageSignatureBundle", ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } }));
+var bundle_1 = __webpack_require__(37742);
+Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_MEDIA_TYPE; } }));
+Object.defineProperty(exports, "isBundleWithCertificateChain", ({ enumerable: true, get: function () { return bundle_1.isBundleWithCertificateChain; } }));
+Object.defineProperty(exports, "isBundleWithDsseEnvelope", ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } }));
+Object.defineProperty(exports, "isBundleWithMessageSignature", ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } }));
+Object.defineProperty(exports, "isBundleWithPublicKey", ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } }));
+var error_1 = __webpack_require__(47714);
+Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
+var serialized_1 = __webpack_require__(23404);
+Object.defineProperty(exports, "bundleFromJSON", ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } }));
+Object.defineProperty(exports, "bundleToJSON", ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } }));
+Object.defineProperty(exports, "envelopeFromJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } }));
+Object.defineProperty(exports, "envelopeToJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeToJSON; } }));
+var validate_1 = __webpack_require__(9352);
+Object.defineProperty(exports, "assertBundle", ({ enumerable: true, get: function () { return validate_1.assertBundle; } }));
+Object.defineProperty(exports, "assertBundleLatest", ({ enumerable: true, get: function () { return validate_1.assertBundleLatest; } }));
+Object.defineProperty(exports, "assertBundleV01", ({ enumerable: true, get: function () { return validate_1.assertBundleV01; } }));
+Object.defineProperty(exports, "assertBundleV02", ({ enumerable: true, get: function () { return validate_1.assertBundleV02; } }));
+Object.defineProperty(exports, "isBundleV01", ({ enumerable: true, get: function () { return validate_1.isBundleV01; } }));
+
+
+/***/ }),
+
+/***/ 23404:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __webpack_require__(19654);
+const bundle_1 = __webpack_require__(37742);
+const validate_1 = __webpack_require__(9352);
+const bundleFromJSON = (obj) => {
+    const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+    switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+            (0, validate_1.assertBundleV01)(bundle);
+            break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+            (0, validate_1.assertBundleV02)(bundle);
+            break;
+        default:
+            (0, validate_1.assertBundleLatest)(bundle);
+            break;
+    }
+    return bundle;
+};
+exports.bundleFromJSON = bundleFromJSON;
+const bundleToJSON = (bundle) => {
+    return protobuf_specs_1.Bundle.toJSON(bundle);
+};
+exports.bundleToJSON = bundleToJSON;
+const envelopeFromJSON = (obj) => {
+    return protobuf_specs_1.Envelope.fromJSON(obj);
+};
+exports.envelopeFromJSON = envelopeFromJSON;
+const envelopeToJSON = (envelope) => {
+    return protobuf_specs_1.Envelope.toJSON(envelope);
+};
+exports.envelopeToJSON = envelopeToJSON;
+
+
+/***/ }),
+
+/***/ 9352:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.assertBundle = assertBundle;
+exports.assertBundleV01 = assertBundleV01;
+exports.isBundleV01 = isBundleV01;
+exports.assertBundleV02 = assertBundleV02;
+exports.assertBundleLatest = assertBundleLatest;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __webpack_require__(47714);
+// Performs basic validation of a Sigstore bundle to ensure that all required
+// fields are populated. This is not a complete validation of the bundle, but
+// rather a check that the bundle is in a valid state to be processed by the
+// rest of the code.
+function assertBundle(b) {
+    const invalidValues = validateBundleBase(b);
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the v0.1 bundle format.
+function assertBundleV01(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionPromise(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.1 bundle', invalidValues);
+    }
+}
+// Type guard to determine if Bundle is a v0.1 bundle.
+function isBundleV01(b) {
+    try {
+        assertBundleV01(b);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+// Asserts that the given bundle conforms to the v0.2 bundle format.
+function assertBundleV02(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.2 bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the newest (0.3) bundle format.
+function assertBundleLatest(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    invalidValues.push(...validateNoCertificateChain(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+function validateBundleBase(b) {
+    const invalidValues = [];
+    // Media type validation
+    if (b.mediaType === undefined ||
+        (!b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) &&
+            !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/))) {
+        invalidValues.push('mediaType');
+    }
+    // Content-related validation
+    if (b.content === undefined) {
+        invalidValues.push('content');
+    }
+    else {
+        switch (b.content.$case) {
+            case 'messageSignature':
+                if (b.content.messageSignature.messageDigest === undefined) {
+                    invalidValues.push('content.messageSignature.messageDigest');
+                }
+                else {
+                    if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                        invalidValues.push('content.messageSignature.messageDigest.digest');
+                    }
+                }
+                if (b.content.messageSignature.signature.length === 0) {
+                    invalidValues.push('content.messageSignature.signature');
+                }
+                break;
+            case 'dsseEnvelope':
+                if (b.content.dsseEnvelope.payload.length === 0) {
+                    invalidValues.push('content.dsseEnvelope.payload');
+                }
+                if (b.content.dsseEnvelope.signatures.length !== 1) {
+                    invalidValues.push('content.dsseEnvelope.signatures');
+                }
+                else {
+                    if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                        invalidValues.push('content.dsseEnvelope.signatures[0].sig');
+                    }
+                }
+                break;
+        }
+    }
+    // Verification material-related validation
+    if (b.verificationMaterial === undefined) {
+        invalidValues.push('verificationMaterial');
+    }
+    else {
+        if (b.verificationMaterial.content === undefined) {
+            invalidValues.push('verificationMaterial.content');
+        }
+        else {
+            switch (b.verificationMaterial.content.$case) {
+                case 'x509CertificateChain':
+                    if (b.verificationMaterial.content.x509CertificateChain.certificates
+                        .length === 0) {
+                        invalidValues.push('verificationMaterial.content.x509CertificateChain.certificates');
+                    }
+                    b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                        if (cert.rawBytes.length === 0) {
+                            invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                        }
+                    });
+                    break;
+                case 'certificate':
+                    if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                        invalidValues.push('verificationMaterial.content.certificate.rawBytes');
+                    }
+                    break;
+            }
+        }
+        if (b.verificationMaterial.tlogEntries === undefined) {
+            invalidValues.push('verificationMaterial.tlogEntries');
+        }
+        else {
+            if (b.verificationMaterial.tlogEntries.length > 0) {
+                b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+                    if (entry.logId === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+                    }
+                    if (entry.kindVersion === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+                    }
+                });
+            }
+        }
+    }
+    return invalidValues;
+}
+// Necessary for V01 bundles
+function validateInclusionPromise(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionPromise === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V02 and later bundles
+function validateInclusionProof(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionProof === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+            }
+            else {
+                if (entry.inclusionProof.checkpoint === undefined) {
+                    invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+                }
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V03 and later bundles
+function validateNoCertificateChain(b) {
+    const invalidValues = [];
+    /* istanbul ignore next */
+    if (b.verificationMaterial?.content?.$case === 'x509CertificateChain') {
+        invalidValues.push('verificationMaterial.content.$case');
+    }
+    return invalidValues;
+}
+
+
+/***/ }),
+
+/***/ 31893:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ parseStatement),
+/* harmony export */   Ky: () => (/* binding */ parseSubjectDigest),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   jj: () => (/* binding */ checkSubject)
+/* harmony export */ });
+/* unused harmony exports STATEMENT_TYPES, MAX_SUBJECTS, MAX_DIGESTS_PER_SUBJECT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40332);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56086);
+// In-toto statements inside DSSE envelopes: the parts sigstore-js leaves to callers (payload
+// type, strict statement parsing, size bounds, and binding the subject to the image digest).
+
+
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const STATEMENT_TYPES = [
+    'https://in-toto.io/Statement/v0.1',
+    'https://in-toto.io/Statement/v1',
+];
+const MAX_SUBJECTS = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.subjectsPerStatement;
+const MAX_DIGESTS_PER_SUBJECT = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .LIMITS */ .b1.digestsPerSubject;
+function parseSubjectDigest(digest) {
+    const m = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.exec(digest);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `subject digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
+    const [algorithm, hex] = digest.split(':');
+    return { algorithm, hex };
+}
+/** Strictly parse and shape-check a DSSE payload as an in-toto statement (before any crypto). */
+function parseStatement(payloadType, payload) {
+    if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `DSSE payloadType ${JSON.stringify(payloadType)} is not ${IN_TOTO_PAYLOAD_TYPE}`);
+    }
+    let json;
+    try {
+        json = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonBytes */ .ml)(payload);
+    }
+    catch (e) {
+        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .StrictJsonError */ .U7 ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement is not strict JSON: ${why}`, { cause: e });
+    }
+    if (!isObject(json))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement is not a JSON object');
+    const type = json['_type'];
+    if (typeof type !== 'string' || !STATEMENT_TYPES.includes(type)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `in-toto statement _type ${JSON.stringify(type ?? null)} is not Statement v0.1 or v1`);
+    }
+    const predicateType = json['predicateType'];
+    if (typeof predicateType !== 'string' || predicateType === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement has no predicateType');
+    }
+    const subject = json['subject'];
+    if (!Array.isArray(subject) || subject.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', 'in-toto statement has no subject list');
+    }
+    if (subject.length > MAX_SUBJECTS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement has ${subject.length} subjects (limit ${MAX_SUBJECTS})`);
+    }
+    subject.forEach((s, i) => {
+        if (!isObject(s) || !isObject(s['digest'])) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} has no digest object`);
+        }
+        const digests = Object.entries(s['digest']);
+        if (digests.length > MAX_DIGESTS_PER_SUBJECT) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} has ${digests.length} digests (limit ${MAX_DIGESTS_PER_SUBJECT})`);
+        }
+        for (const [alg, v] of digests) {
+            if (typeof v !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} digest ${alg} is not a string`);
+        }
+        if (s['name'] !== undefined && typeof s['name'] !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('MALFORMED', `in-toto statement subject ${i} name is not a string`);
+        }
+    });
+    return json;
+}
+/** PAYLOAD_MISMATCH unless some subject carries exactly this digest. */
+function checkSubject(statement, want) {
+    const hit = statement.subject.some((s) => s.digest[want.algorithm]?.toLowerCase() === want.hex);
+    if (!hit) {
+        const names = statement.subject
+            .slice(0, 3)
+            .map((s) => Object.entries(s.digest)
+            .map(([a, v]) => `${a}:${v}`)
+            .join('/'))
+            .join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('PAYLOAD_MISMATCH', `in-toto statement subjects (${names}${statement.subject.length > 3 ? ', ...' : ''}) do not include ${want.algorithm}:${want.hex}`);
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+//# sourceMappingURL=statement.js.map
+
+/***/ }),
 
 /***/ 56780:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -67,7 +650,7 @@ async function createSummarySigner(how, deps) {
         });
     }
     else {
-        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__/* .loadSigningKey */ .fm)(how.keyRef, { env: deps.env }));
+        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__.loadSigningKey)(how.keyRef, { env: deps.env }));
     }
     const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__/* .DSSEBundleBuilder */ .VV({ signer, witnesses });
     return {
@@ -166,6 +749,422 @@ function reasonOf(e) {
     return msg + cause;
 }
 //# sourceMappingURL=sign.js.map
+
+/***/ }),
+
+/***/ 68350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dP: () => (/* binding */ decryptCosignPrivateKey),
+/* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
+/* harmony export */ });
+/* unused harmony export COSIGN_SCRYPT_PARAMS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+// Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
+// scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
+
+
+
+/** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
+const COSIGN_PEM_TYPES = [
+    'ENCRYPTED SIGSTORE PRIVATE KEY',
+    'ENCRYPTED COSIGN PRIVATE KEY',
+];
+/**
+ * The only scrypt parameters go-securesystemslib's `CheckParams` accepts (legacy 2^15, standard
+ * 2^16, OWASP 2^17; r=8, p=1). Anything else is refused before any work: an attacker-edited
+ * key file must not make us allocate gigabytes or spin for minutes.
+ */
+const COSIGN_SCRYPT_PARAMS = [
+    { N: 32768, r: 8, p: 1 },
+    { N: 65536, r: 8, p: 1 },
+    { N: 131072, r: 8, p: 1 },
+];
+const KEY_BYTES = 32;
+const NONCE_BYTES = 24;
+function unreadable(ref, why, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+}
+function field(obj, name) {
+    return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+        ? obj[name]
+        : undefined;
+}
+/** Go encodes []byte in JSON as standard, padded base64. */
+function base64Field(ref, value, name) {
+    if (typeof value !== 'string' ||
+        value.length % 4 !== 0 ||
+        !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+        throw unreadable(ref, `cosign key field ${name} is not base64`);
+    }
+    return Buffer.from(value, 'base64');
+}
+function scryptAsync(password, salt, params) {
+    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // accepted parameters need (128 MiB at most) with headroom.
+    const maxmem = 2 * 128 * params.N * params.r;
+    return new Promise((resolve, reject) => {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+    });
+}
+/**
+ * Decrypts the body of a cosign encrypted-key PEM block into its PKCS#8 private key.
+ * `password` is COSIGN_PASSWORD as found (undefined when unset; "" is a valid password).
+ * `ref` names the key in messages.
+ */
+async function decryptCosignPrivateKey(body, password, ref) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(body).toString('utf8'));
+    }
+    catch (e) {
+        throw unreadable(ref, 'cosign key body is not JSON', e);
+    }
+    const kdf = field(doc, 'kdf');
+    const cipher = field(doc, 'cipher');
+    if (field(kdf, 'name') !== 'scrypt') {
+        throw unreadable(ref, `cosign key uses unknown KDF ${JSON.stringify(field(kdf, 'name'))} (expected "scrypt")`);
+    }
+    if (field(cipher, 'name') !== 'nacl/secretbox') {
+        throw unreadable(ref, `cosign key uses unknown cipher ${JSON.stringify(field(cipher, 'name'))} (expected "nacl/secretbox")`);
+    }
+    const rawParams = field(kdf, 'params');
+    const params = { N: field(rawParams, 'N'), r: field(rawParams, 'r'), p: field(rawParams, 'p') };
+    const accepted = COSIGN_SCRYPT_PARAMS.find((c) => c.N === params.N && c.r === params.r && c.p === params.p);
+    if (!accepted) {
+        throw unreadable(ref, `cosign key has unsupported scrypt parameters N=${String(params.N)} r=${String(params.r)} p=${String(params.p)} ` +
+            `(accepted: N=${COSIGN_SCRYPT_PARAMS.map((c) => c.N).join('/')}, r=8, p=1)`);
+    }
+    const salt = base64Field(ref, field(kdf, 'salt'), 'kdf.salt');
+    const nonce = base64Field(ref, field(cipher, 'nonce'), 'cipher.nonce');
+    const ciphertext = base64Field(ref, field(doc, 'ciphertext'), 'ciphertext');
+    if (nonce.length !== NONCE_BYTES) {
+        throw unreadable(ref, `cosign key nonce is ${nonce.length} bytes (expected ${NONCE_BYTES})`);
+    }
+    if (password === undefined) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
+    }
+    const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
+    const plaintext = tweetnacl__WEBPACK_IMPORTED_MODULE_1__.secretbox.open(ciphertext, nonce, key);
+    if (plaintext === null) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
+    }
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+    }
+    catch (e) {
+        throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
+    }
+    finally {
+        plaintext.fill(0);
+        key.fill(0);
+    }
+}
+//# sourceMappingURL=cosign-key.js.map
+
+/***/ }),
+
+/***/ 62236:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ describeValidity),
+/* harmony export */   W: () => (/* binding */ withinValidity)
+/* harmony export */ });
+function withinValidity(v, t) {
+    if (v === undefined)
+        return true;
+    const ms = t.getTime();
+    return ((v.start === undefined || ms >= v.start.getTime()) &&
+        (v.end === undefined || ms <= v.end.getTime()));
+}
+function describeValidity(v) {
+    const start = v.start ? v.start.toISOString() : 'any time';
+    const end = v.end ? v.end.toISOString() : 'any time';
+    return `from ${start} to ${end}`;
+}
+//# sourceMappingURL=key-types.js.map
+
+/***/ }),
+
+/***/ 59979:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   keyIdOf: () => (/* binding */ keyIdOf),
+/* harmony export */   loadKey: () => (/* binding */ loadKey),
+/* harmony export */   loadKeys: () => (/* binding */ loadKeys),
+/* harmony export */   loadSigningKey: () => (/* binding */ loadSigningKey),
+/* harmony export */   toVerificationKey: () => (/* binding */ toVerificationKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68350);
+/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62236);
+// Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
+// private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
+
+
+
+
+
+
+
+/** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
+const MAX_KEY_FILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.keyFileBytes;
+/** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
+const MIN_RSA_BITS = 2048;
+const MAX_RSA_BITS = 16384;
+const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
+/** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
+function keyIdOf(spki) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+}
+/**
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Ed25519) and wraps it. `source` names where it came from, for messages.
+ */
+function toVerificationKey(keyRef, publicKey, source) {
+    if (publicKey.type !== 'public') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
+    }
+    const algorithm = algorithmOf(keyRef, publicKey, source);
+    // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
+    // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
+    const canonical = publicKey.asymmetricKeyType === 'ec'
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        : publicKey;
+    const spki = canonical.export({ type: 'spki', format: 'der' });
+    const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
+    return { keyRef, keyID: keyIdOf(spki), publicKey: canonical, spki, pem, algorithm };
+}
+function algorithmOf(keyRef, key, source) {
+    const details = key.asymmetricKeyDetails ?? {};
+    switch (key.asymmetricKeyType) {
+        case 'ec':
+            if (details.namedCurve === 'prime256v1')
+                return 'ecdsa-p256';
+            if (details.namedCurve === 'secp384r1')
+                return 'ecdsa-p384';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+                'supported are P-256 and P-384');
+        case 'rsa': {
+            const bits = details.modulusLength ?? 0;
+            if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
+            }
+            return 'rsa';
+        }
+        case 'ed25519':
+            return 'ed25519';
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+                'supported are ECDSA P-256/P-384, RSA and Ed25519');
+    }
+}
+/**
+ * Loads one verification key. `ref` is a file path (PEM public key or cosign encrypted private
+ * key, password from COSIGN_PASSWORD), `awskms://[host:port]/<key id|alias/name|arn>` or
+ * `hashivault://<name>`. Every failure is a GateError `KEY_UNREADABLE` (or `INSECURE` for a
+ * plain-HTTP remote, `TIMEOUT` when `signal` aborts): a key we cannot read is an outage, never
+ * a verdict.
+ */
+async function loadKey(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const { signal } = opts;
+    if (ref.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
+    }
+    try {
+        signal?.throwIfAborted();
+        if (ref.startsWith('awskms://')) {
+            // Loaded on demand: the AWS SDK is large and most runs use no KMS key.
+            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
+            const kmsOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
+        }
+        if (ref.startsWith('hashivault://')) {
+            const { fetchVaultPublicKey } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
+            const vaultOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+            const scheme = ref.slice(0, ref.indexOf('://') + 3);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+        }
+        return await loadKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref), env);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            throw e;
+        if (signal?.aborted) {
+            if (signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+                throw signal.reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+}
+/**
+ * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
+ * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
+ * When several fail, the error of the first failing reference in input order is thrown.
+ * `validity` (policy files) gives some references a window; one key given two different windows
+ * (or a window under one reference and none under another) is refused rather than one dropped.
+ */
+async function loadKeys(refs, opts = {}) {
+    const distinct = [...new Set(refs)];
+    const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
+    const keys = [];
+    const seen = new Map();
+    for (const outcome of settled) {
+        if (outcome.status === 'rejected')
+            throw outcome.reason;
+        // Own entries only: a reference named `constructor` or `__proto__` has no inherited window.
+        const window = opts.validity && Object.hasOwn(opts.validity, outcome.value.keyRef)
+            ? opts.validity[outcome.value.keyRef]
+            : undefined;
+        const key = window ? { ...outcome.value, validFor: window } : outcome.value;
+        const first = seen.get(key.keyID);
+        if (first) {
+            if (!sameValidity(first.validFor, key.validFor))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(first.validFor) : 'none'}; ${key.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(key.validFor) : 'none'})`);
+            continue;
+        }
+        seen.set(key.keyID, key);
+        keys.push(key);
+    }
+    return keys;
+}
+function sameValidity(a, b) {
+    return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
+}
+/**
+ * The private half of a signing key (verification summaries): a cosign encrypted key file
+ * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
+ * build does not do yet: they are refused by name.
+ */
+async function loadSigningKey(ref, opts = {}) {
+    if (/^(awskms|hashivault):\/\//.test(ref))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`);
+    const bytes = await readKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref));
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    if (block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0] || block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1])
+        return (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+    if (block.type === 'PRIVATE KEY') {
+        try {
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: block.der, format: 'der', type: 'pkcs8' });
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+                cause: e,
+            });
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]} or PRIVATE KEY)`);
+}
+async function loadKeyFile(ref, file, env) {
+    const bytes = await readKeyFile(ref, file);
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    switch (block.type) {
+        case 'PUBLIC KEY':
+        case 'RSA PUBLIC KEY': {
+            let publicKey;
+            try {
+                const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
+                publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: block.der, format: 'der', type });
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                    cause: e,
+                });
+            }
+            return toVerificationKey(ref, publicKey, 'the public key');
+        }
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]:
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1]: {
+            const privateKey = await (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the cosign private key');
+        }
+        case 'PRIVATE KEY':
+        case 'EC PRIVATE KEY':
+        case 'RSA PRIVATE KEY':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+                '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+    }
+}
+async function readKeyFile(ref, file) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (stat.size > MAX_KEY_FILE_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+        }
+        // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
+        const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_KEY_FILE_BYTES) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            }
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            throw e;
+        const code = e.code;
+        const why = code === 'ENOENT' || code === 'ENOTDIR'
+            ? `key: no file at ${ref}`
+            : code === 'EACCES' || code === 'EPERM'
+                ? `key: cannot read ${ref} (permission denied)`
+                : code === 'EISDIR'
+                    ? `key: ${ref} is a directory, not a key file`
+                    : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', why, { cause: e });
+    }
+    finally {
+        await handle?.close();
+    }
+}
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
+/** Exactly one PEM block: a second key in the same file would otherwise be silently ignored. */
+function singlePemBlock(ref, text) {
+    const blocks = [...text.matchAll(PEM_BLOCK)];
+    if (blocks.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+    }
+    if (blocks.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+    }
+    const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
+    if (type !== endType) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+    }
+    const compact = body.replace(/\s+/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
+        compact === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+    }
+    return { type, der: Buffer.from(compact, 'base64') };
+}
+//# sourceMappingURL=keys.js.map
 
 /***/ })
 

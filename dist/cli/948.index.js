@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
-// EXTERNAL MODULE: ./build/core/gate.js + 49 modules
-var gate = __webpack_require__(20365);
+// EXTERNAL MODULE: ./build/core/gate.js + 48 modules
+var gate = __webpack_require__(62061);
 // EXTERNAL MODULE: ./build/core/manifests/files.js + 7 modules
 var manifests_files = __webpack_require__(67210);
 // EXTERNAL MODULE: ./build/core/reference.js

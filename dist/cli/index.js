@@ -2966,6 +2966,28 @@ function nearest(typed, known) {
     return part.reduce((a, k) => (a === undefined || parts(k) < parts(a) ? k : a), undefined);
 }
 //# sourceMappingURL=suggest.js.map
+;// CONCATENATED MODULE: ./build/core/summaries/shard-signer.js
+// Who must have signed the shard reports a merge reads (merge --shard-key | --shard-identity):
+// kept apart from report-signature.ts so the CLI's argument parser loads only this.
+
+/**
+ * The shard signer as given, checked (`spell` names the flag or input): a key, or an identity
+ * with its issuer; undefined when none is given (merge then trusts the files).
+ */
+function shardSignerOf(given, spell) {
+    const { key, identity, issuer } = given;
+    const keyless = identity !== undefined || issuer !== undefined;
+    if (key !== undefined && keyless)
+        throw new errors/* GateError */.ue('USAGE', `${spell('key')} ('${key}') excludes ${spell('identity')}/${spell('issuer')}: give one shard signer`);
+    if (keyless && (identity === undefined || issuer === undefined))
+        throw new errors/* GateError */.ue('USAGE', `${spell('identity')} and ${spell('issuer')} need each other`);
+    if (key !== undefined)
+        return { keyRef: key };
+    if (identity !== undefined && issuer !== undefined)
+        return { identity, issuer };
+    return undefined;
+}
+//# sourceMappingURL=shard-signer.js.map
 ;// CONCATENATED MODULE: ./build/cli/pin-args.js
 const PIN_HELP = `Usage: image-gate pin [verify options] PATH...
        image-gate pin --check [--output text|json] [--images-file FILE|-] PATH...
@@ -3079,6 +3101,13 @@ for verify --shard I/N runs, is an index 1..N missing or given twice, or a shard
                                      FORMAT=PATH writes a file too; repeatable
   --report FILE                      also write the merged JSON report to FILE
   -q, --quiet                        print only the images that failed or errored
+  --shard-key KEY                    refuse any report not signed by KEY (its FILE.sigstore.json,
+                                     from verify --summary-key --report FILE); without --shard-*
+                                     the files are trusted as given
+  --shard-identity S                 ... or signed keyless by the certificate SAN S (exact)
+  --shard-oidc-issuer S              the OIDC issuer of --shard-identity (exact)
+  --trusted-root FILE                the trusted_root.json the shard bundles verify against
+  --offline                          use the trusted root built into image-gate (default: TUF)
 
 ${EXIT_CODES}`,
     images: IMAGES_HELP,
@@ -3097,6 +3126,7 @@ function helpText(topic) {
 // argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
 // inputs, from the same option table (src/edge/options.ts); bad flags are usage errors (exit 2)
 // that name the flag and the value.
+
 
 
 
@@ -3328,6 +3358,11 @@ const MERGE_FLAGS = {
     report: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
+    'shard-key': { type: 'string' },
+    'shard-identity': { type: 'string' },
+    'shard-oidc-issuer': { type: 'string' },
+    'trusted-root': { type: 'string' },
+    offline: { type: 'boolean' },
 };
 function parseMerge(args) {
     const { values: v, positionals } = parse('merge', args, MERGE_FLAGS);
@@ -3336,9 +3371,25 @@ function parseMerge(args) {
     const outputs = (0,cli_outputs/* parseOutputs */.Q8)(v.output);
     if (positionals.length === 0)
         throw usage('merge: no report files or directories given');
+    const flag = { key: '--shard-key', identity: '--shard-identity', issuer: '--shard-oidc-issuer' };
+    let shardSigner;
+    try {
+        shardSigner = shardSignerOf({ key: v['shard-key'], identity: v['shard-identity'], issuer: v['shard-oidc-issuer'] }, (n) => flag[n]);
+    }
+    catch (e) {
+        throw usage(`merge: ${e.message}`, e);
+    }
+    const rootFlag = v['trusted-root'] !== undefined ? '--trusted-root' : v.offline ? '--offline' : '';
+    if (!shardSigner && rootFlag)
+        throw usage(`merge: ${rootFlag} is for verifying shard signatures; give --shard-key or --shard-identity too`);
+    if (v['trusted-root'] !== undefined && v.offline)
+        throw usage('merge: --trusted-root excludes --offline; give one');
     return {
         command: 'merge',
         reports: positionals,
+        ...(shardSigner ? { shardSigner } : {}),
+        ...(v['trusted-root'] !== undefined ? { trustedRoot: v['trusted-root'] } : {}),
+        offline: v.offline === true,
         output: outputs.stdout,
         outputFiles: outputs.files,
         ...(v.report !== undefined ? { reportPath: v.report } : {}),
@@ -3420,7 +3471,7 @@ async function main(argv, raw) {
             return 0;
         case 'verify-bundle': {
             try {
-                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(695), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32035));
+                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(243), __nccwpck_require__.e(389), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32035));
                 const ev = await verifyBundleArtifact({
                     bundlePath: cmd.bundle,
                     artifact: cmd.artifact,
@@ -3479,7 +3530,7 @@ async function main(argv, raw) {
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
             const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(190), __nccwpck_require__.e(695), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(365)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20365)),
+                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62061)),
                 __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
                 __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
@@ -3512,19 +3563,30 @@ async function main(argv, raw) {
                 if (counted)
                     raw.stderr('\r\x1b[2K');
             }
-            return emit(report, cmd, io, raw, colour);
+            const { reportSigner } = await __nccwpck_require__.e(/* import() */ 744).then(__nccwpck_require__.bind(__nccwpck_require__, 15744));
+            const sign = reportSigner(cmd.options.summaries, { env: io.env, ...idTokenHook(io.env) });
+            return emit(report, cmd, io, raw, colour, sign);
         }
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(815), __nccwpck_require__.e(190), __nccwpck_require__.e(695), __nccwpck_require__.e(130), __nccwpck_require__.e(877), __nccwpck_require__.e(365), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(61), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(903), __nccwpck_require__.e(695), __nccwpck_require__.e(877), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {
             let report;
             try {
-                const { mergeReportFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(130), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74194));
-                report = await mergeReportFiles(cmd.reports);
+                const { mergeReportFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(958), __nccwpck_require__.e(715), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74194));
+                report = await mergeReportFiles(cmd.reports, cmd.shardSigner
+                    ? {
+                        signer: cmd.shardSigner,
+                        root: {
+                            offline: cmd.offline,
+                            ...(cmd.trustedRoot ? { trustedRootPath: cmd.trustedRoot } : {}),
+                        },
+                        env: io.env,
+                    }
+                    : undefined);
             }
             catch (e) {
                 const err = (0,errors/* toGateError */.Vl)(e);
@@ -3572,7 +3634,7 @@ function coalesced(write, overwrite) {
     };
 }
 /** Writes --report, prints text or JSON, and returns the exit code of the report's outcome. */
-async function emit(report, cmd, io, raw, colour) {
+async function emit(report, cmd, io, raw, colour, sign) {
     if (cmd.reportPath) {
         try {
             // As the Action's report-path does: the directory is made when it is not there yet.
@@ -3583,6 +3645,15 @@ async function emit(report, cmd, io, raw, colour) {
             io.stderr(`image-gate: --report: cannot write ${(0,sanitize/* escapeControls */.UN)(cmd.reportPath)}: ${(0,sanitize/* escapeControls */.UN)((0,errors/* toGateError */.Vl)(e).message)}\n`);
             return 2;
         }
+        // With summaries signed, the report is too (FILE.sigstore.json), for merge --shard-key.
+        if (sign)
+            try {
+                await sign(cmd.reportPath, report);
+            }
+            catch (e) {
+                io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)((0,errors/* toGateError */.Vl)(e).message)}\n`);
+                return 2;
+            }
     }
     try {
         await (0,cli_outputs/* writeOutputFiles */.kF)(report, cmd.outputFiles);

@@ -1,111 +1,22 @@
-export const id = 35;
-export const ids = [35];
+export const id = 798;
+export const ids = [798];
 export const modules = {
-
-/***/ 32035:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   verifyBundleArtifact: () => (/* binding */ verifyBundleArtifact)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93389);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59979);
-/* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53798);
-// sigstore-conformance `verify-bundle`: one bundle against one artifact (a file, or a bare
-// `sha256:` digest) with an exact identity+issuer or a public key, through our one verifier.
-
-
-
-
-
-
-
-const MAX_BUNDLE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes;
-async function verifyBundleArtifact(opts) {
-    const policy = await policyFor(opts);
-    const subject = await readSubject(opts.artifact);
-    const bundleJson = await readBundle(opts.bundlePath);
-    const root = await (0,_trust_root_js__WEBPACK_IMPORTED_MODULE_6__/* .loadTrustedRoot */ .KE)({
-        ...(opts.trustedRootPath !== undefined ? { trustedRootPath: opts.trustedRootPath } : {}),
-        ...(opts.offline !== undefined ? { offline: opts.offline } : {}),
-    });
-    const verifier = (0,_signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__/* .createSignatureVerifier */ .P)(root, policy);
-    const evidence = verifier.verifyBundle(bundleJson, subject, 'bundle-tag');
-    delete evidence.statement;
-    return evidence;
-}
-async function policyFor(opts) {
-    const base = { requireTlog: opts.requireTlog ?? true, requireSct: true };
-    if (opts.keyPath !== undefined) {
-        if (opts.identity !== undefined || opts.issuer !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', 'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
-        }
-        return { ...base, keys: [await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .loadKey */ .cv)(opts.keyPath)], identities: [] };
-    }
-    if (!opts.identity || !opts.issuer) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', 'verify-bundle: keyless verification needs both --certificate-identity and --certificate-oidc-issuer (or --key)');
-    }
-    return {
-        ...base,
-        keys: [],
-        identities: [{ subject: { exact: opts.identity }, issuer: { exact: opts.issuer } }],
-    };
-}
-async function readSubject(artifact) {
-    // The conformance rule: a digest-shaped argument is a digest unless a file by that name exists.
-    if (/^sha256:[a-f0-9]{64}$/.test(artifact) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(artifact))
-        return { digest: artifact };
-    try {
-        return { artifact: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(artifact) };
-    }
-    catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `verify-bundle: cannot read artifact ${artifact}: ${why}`, {
-            cause: e,
-        });
-    }
-}
-async function readBundle(path) {
-    let bytes;
-    try {
-        const read = await (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileCapped */ .uh)(path, MAX_BUNDLE_BYTES);
-        if (read.over)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `verify-bundle: bundle ${path} is larger than ${MAX_BUNDLE_BYTES} bytes (limit ${MAX_BUNDLE_BYTES})`);
-        bytes = read.bytes;
-    }
-    catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue)
-            throw e;
-        const why = e instanceof Error ? e.message : String(e);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `verify-bundle: cannot read bundle ${path}: ${why}`, { cause: e });
-    }
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch (e) {
-        // The bundle is evidence an attacker can write: not parsing is a verdict, not an outage.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('MALFORMED', `verify-bundle: bundle ${path} is not JSON`, { cause: e });
-    }
-}
-//# sourceMappingURL=conformance.js.map
-
-/***/ }),
 
 /***/ 53798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KE: () => (/* binding */ loadTrustedRoot),
-  $5: () => (/* binding */ trustedRootWarnings)
+  TRUSTED_ROOT_WARN_MS: () => (/* binding */ TRUSTED_ROOT_WARN_MS),
+  describeTrustedRootSource: () => (/* binding */ describeTrustedRootSource),
+  embeddedTrustedRoot: () => (/* binding */ embeddedTrustedRoot),
+  loadTrustedRoot: () => (/* binding */ loadTrustedRoot),
+  trustedRootWarnings: () => (/* binding */ trustedRootWarnings),
+  validateTrustedRoot: () => (/* binding */ validateTrustedRoot)
 });
-
-// UNUSED EXPORTS: TRUSTED_ROOT_WARN_MS, describeTrustedRootSource, embeddedTrustedRoot, validateTrustedRoot
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -467,4 +378,4 @@ module.exports = /*#__PURE__*/JSON.parse('{"https://tuf-repo-cdn.sigstore.dev":{
 
 };
 
-//# sourceMappingURL=35.index.js.map
+//# sourceMappingURL=798.index.js.map

@@ -1,146 +1,6 @@
-export const id = 130;
-export const ids = [130];
+export const id = 715;
+export const ids = [715];
 export const modules = {
-
-/***/ 45166:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AQ: () => (/* binding */ assertTargetAllowed),
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
-/* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
-/* harmony export */ });
-/* unused harmony exports hostnameOf, isForbiddenTarget */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
-// Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
-// Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
-// and never onto loopback, link-local or cloud metadata addresses a remote server names for us
-// (oras-go GHSA-xf85), by URL or by DNS answer. Also how a URL is spelt in logs.
-
-
-
-const loopback = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-loopback.addSubnet('127.0.0.0', 8, 'ipv4');
-loopback.addAddress('::1', 'ipv6');
-const forbidden = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-forbidden.addSubnet('127.0.0.0', 8, 'ipv4');
-forbidden.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 metadata
-forbidden.addSubnet('0.0.0.0', 8, 'ipv4'); // "this network": 0.0.0.0 reaches localhost on Linux
-forbidden.addAddress('::1', 'ipv6');
-forbidden.addAddress('::', 'ipv6');
-forbidden.addSubnet('fe80::', 10, 'ipv6'); // link-local
-forbidden.addAddress('fd00:ec2::254', 'ipv6'); // AWS IMDS over IPv6
-// Addresses no host name may resolve to: a DNS answer cannot be talked past the realm and
-// redirect checks (which only see names) onto the cloud metadata service.
-const metadata = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-metadata.addSubnet('169.254.0.0', 16, 'ipv4');
-metadata.addSubnet('fe80::', 10, 'ipv6');
-metadata.addAddress('fd00:ec2::254', 'ipv6');
-/** `code` of the error a guarded lookup fails with. */
-const FORBIDDEN_ADDRESS = 'EIMAGEGATE_FORBIDDEN_ADDRESS';
-const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata']);
-/** Host name of `host[:port]` (or a URL's `hostname`), without IPv6 brackets or a trailing dot. */
-function hostnameOf(hostport) {
-    let h = hostport;
-    if (h.startsWith('['))
-        h = h.slice(1, h.indexOf(']'));
-    else if ((h.match(/:/g) ?? []).length === 1)
-        h = h.slice(0, h.lastIndexOf(':'));
-    return h.replace(/\.$/, '').toLowerCase();
-}
-function ipKind(h) {
-    const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
-    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
-}
-/** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
-function isLoopbackHost(hostport) {
-    const h = hostnameOf(hostport);
-    if (h === 'localhost' || h.endsWith('.localhost'))
-        return true;
-    const kind = ipKind(h);
-    return kind !== undefined && loopback.check(h, kind);
-}
-/** Addresses no credential or request may be sent to unless the origin itself is local. */
-function isForbiddenTarget(hostport) {
-    const h = hostnameOf(hostport);
-    if (FORBIDDEN_NAMES.has(h) || h.endsWith('.localhost'))
-        return true;
-    const kind = ipKind(h);
-    if (kind === undefined)
-        return false;
-    return forbidden.check(h, kind);
-}
-/** Plain HTTP is only for loopback hosts and hosts the user listed as insecure (exact host[:port]). */
-function isPlainHttpAllowed(hostport, insecureHosts) {
-    return isLoopbackHost(hostport) || insecureHosts.has(hostport.toLowerCase());
-}
-/**
- * Decides whether a URL may be requested on behalf of `originHost` (the registry, or the host
- * of the URL a fetch started at): http(s) only, no credentials in the URL, http only to plain-
- * HTTP-allowed hosts, and never to loopback/link-local/metadata addresses unless the origin is
- * local. `what` names the URL in the error (token realm, redirect); `owner` whom it is for.
- */
-function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `registry ${originHost}`) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(url.href)} for ${owner}: scheme ${url.protocol} is not allowed`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} for ${owner} carries credentials in its URL`);
-    }
-    if (url.protocol === 'http:' && !isPlainHttpAllowed(url.host, insecureHosts)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} uses plain http; only loopback hosts and insecure-registries may`);
-    }
-    // The origin's own address is the user's choice; only targets it names for us are checked.
-    if (url.host !== originHost && !isLoopbackHost(originHost) && isForbiddenTarget(url.host)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} points at a loopback, link-local or metadata address`);
-    }
-}
-/** A value for a message: JSON-quoted, cut at 120 characters. */
-function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
-}
-// Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
-const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
-function redactUrl(url) {
-    if (url.search === '')
-        return `${url.origin}${url.pathname}`;
-    const parts = [];
-    for (const [k, v] of url.searchParams)
-        parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
-    return `${url.origin}${url.pathname}?${parts.join('&')}`;
-}
-/** A `lookup` for sockets that refuses names resolving to link-local or metadata addresses. */
-function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
-    return (hostname, options, callback) => {
-        resolve(hostname, { ...options, all: true }, (err, addresses) => {
-            if (err) {
-                callback(err, '', 0);
-                return;
-            }
-            const bad = addresses.find((a) => metadata.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
-            if (bad || addresses.length === 0) {
-                const e = new Error(bad
-                    ? `${hostname} resolves to ${bad.address}, a link-local/metadata address`
-                    : `${hostname} has no address`);
-                e.code = bad ? FORBIDDEN_ADDRESS : 'ENOTFOUND';
-                callback(e, '', 0);
-                return;
-            }
-            if (options.all)
-                callback(null, addresses);
-            else
-                callback(null, addresses[0].address, addresses[0].family);
-        });
-    };
-}
-//# sourceMappingURL=addresses.js.map
-
-/***/ }),
 
 /***/ 68687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -911,48 +771,6 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
 
 /***/ }),
 
-/***/ 11858:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DA: () => (/* binding */ MAX_TOKEN_BYTES),
-/* harmony export */   JC: () => (/* binding */ MAX_CRED_HELPER_OUTPUT),
-/* harmony export */   Jf: () => (/* binding */ CRED_HELPER_TIMEOUT_MS),
-/* harmony export */   LD: () => (/* binding */ MAX_DOCKER_CONFIG_BYTES),
-/* harmony export */   NX: () => (/* binding */ MAX_REDIRECTS),
-/* harmony export */   OB: () => (/* binding */ MAX_REFERRERS),
-/* harmony export */   Qy: () => (/* binding */ MAX_REFERRER_PAGES),
-/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
-/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   cz: () => (/* binding */ DEFAULT_MAX_CONNECTIONS_PER_ORIGIN),
-/* harmony export */   f5: () => (/* binding */ MAX_ERROR_BODY_BYTES),
-/* harmony export */   yL: () => (/* binding */ MAX_RETRY_AFTER_MS)
-/* harmony export */ });
-/* unused harmony export RETRY_BASE_MS */
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
-// The registry client's bounds under the names its modules use: a view of the one table in
-// src/core/limits.ts (LIMITS), plus the client's defaults for run settings.
-
-/** Manifests and indexes, including referrers pages (containers/image iolimits). */
-const MAX_MANIFEST_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.manifestBytes;
-const MAX_TOKEN_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.tokenBytes;
-const MAX_ERROR_BODY_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.errorBodyBytes;
-const MAX_REFERRERS = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.referrers;
-const MAX_REFERRER_PAGES = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.referrerPages;
-const MAX_REDIRECTS = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.registryRedirects;
-const MAX_RETRY_AFTER_MS = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.retryAfterMs;
-const RETRY_BASE_MS = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.retryBaseMs;
-const CRED_HELPER_TIMEOUT_MS = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.credHelperTimeoutMs;
-const MAX_CRED_HELPER_OUTPUT = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.credHelperOutputBytes;
-const MAX_DOCKER_CONFIG_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.dockerConfigBytes;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
-//# sourceMappingURL=limits.js.map
-
-/***/ }),
-
 /***/ 7268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1325,8 +1143,87 @@ function emptyShardWarning(info) {
 }
 //# sourceMappingURL=shard.js.map
 
+/***/ }),
+
+/***/ 87216:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ VERIFIER_ID),
+/* harmony export */   OW: () => (/* binding */ summaryStatement),
+/* harmony export */   cF: () => (/* binding */ VSA_PREDICATE_TYPE),
+/* harmony export */   tV: () => (/* binding */ IN_TOTO_STATEMENT_V1)
+/* harmony export */ });
+/* unused harmony exports OPTIONS_POLICY_URI, summarizable, buildLevels */
+/* harmony import */ var _attestations_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25129);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14486);
+// A SLSA verification summary (VSA v1) of one judged image, as an in-toto Statement v1: pure, from
+// the image's result and the run's policy digest; signing (sign.ts) and pushing (push.ts) are apart.
+
+
+const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
+const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
+/** `policy.uri` when the policy is the run's options rather than a file. */
+const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
+/** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
+function summarizable(r) {
+    return (r.digest !== undefined &&
+        r.pinned !== undefined &&
+        (r.outcome === 'verified' || r.outcome === 'failed' || r.outcome === 'warned'));
+}
+/** The statement for one judged image; undefined for one that was not judged (see summarizable). */
+function summaryStatement(r, run) {
+    if (!summarizable(r))
+        return undefined;
+    const passed = r.outcome === 'verified';
+    const predicate = {
+        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [_report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.name]: _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.version } },
+        timeVerified: run.timeVerified,
+        resourceUri: r.image,
+        policy: { uri: run.policyFile ?? OPTIONS_POLICY_URI, digest: digestSet(run.policyDigest) },
+        inputAttestations: (r.inputs ?? []).map((i) => ({ uri: i.uri, digest: digestSet(i.digest) })),
+        verificationResult: passed ? 'PASSED' : 'FAILED',
+        verifiedLevels: passed ? buildLevels(r) : ['FAILED'],
+        slsaVersion: '1.0',
+    };
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject: [{ name: subjectName(r.pinned ?? ''), digest: digestSet(r.digest) }],
+        predicateType: VSA_PREDICATE_TYPE,
+        predicate,
+    };
+}
+/**
+ * The SLSA build level the evidence shows, conservatively: L1 when a required SLSA provenance
+ * attestation verified and met its conditions (provenance exists and names these bytes). L2 and
+ * L3 are claims about the build platform (hosted; provenance it alone can sign), which the
+ * verifier would have to be told to trust a builder for; image-gate has no such setting, so it
+ * never claims them.
+ */
+function buildLevels(r) {
+    const slsa = [_attestations_types_js__WEBPACK_IMPORTED_MODULE_0__/* .PREDICATE */ .W3.slsaV1, _attestations_types_js__WEBPACK_IMPORTED_MODULE_0__/* .PREDICATE */ .W3.slsaV02];
+    const provenance = r.attestations.some((a) => a.verified &&
+        slsa.includes(a.predicateType) &&
+        (a.satisfies ?? []).includes(a.predicateType) &&
+        (a.checks ?? []).every((c) => c.ok));
+    return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
+}
+/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
+function subjectName(pinned) {
+    const at = pinned.lastIndexOf('@');
+    return at < 0 ? pinned : pinned.slice(0, at);
+}
+/** `sha256:<hex>` as an in-toto DigestSet. */
+function digestSet(digest) {
+    const i = digest.indexOf(':');
+    return { [digest.slice(0, i)]: digest.slice(i + 1) };
+}
+//# sourceMappingURL=statement.js.map
+
 /***/ })
 
 };
 
-//# sourceMappingURL=130.index.js.map
+//# sourceMappingURL=715.index.js.map

@@ -1,214 +1,6 @@
-export const id = 435;
-export const ids = [435];
+export const id = 194;
+export const ids = [194];
 export const modules = {
-
-/***/ 40332:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gz: () => (/* binding */ ByteBudget),
-/* harmony export */   JO: () => (/* binding */ chargeRead),
-/* harmony export */   WN: () => (/* binding */ withByteBudget),
-/* harmony export */   b1: () => (/* binding */ LIMITS),
-/* harmony export */   uh: () => (/* binding */ readFileCapped),
-/* harmony export */   vQ: () => (/* binding */ budgetExhausted),
-/* harmony export */   zS: () => (/* binding */ nestedBudget)
-/* harmony export */ });
-/* unused harmony export describeBytes */
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
-// Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
-// and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
-// memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
-
-
-
-const MiB = 1024 * 1024;
-const KiB = 1024;
-/**
- * Every limit on attacker-controlled input, with its default:
- *
- * | limit                 | default | applies to                                               |
- * | --------------------- | ------- | -------------------------------------------------------- |
- * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout, s3lo) |
- * | payloadBytes          | 4 MiB   | one `.sig` payload or `.att` envelope layer              |
- * | bundleBytes           | 10 MiB  | one Sigstore bundle (referrer layer, GitHub bundle_url)  |
- * | signaturesPerImage    | 100     | candidates judged per digest, across formats             |
- * | layersPerManifest     | 1000    | layers of one signature manifest                         |
- * | imageBytes            | 64 MiB  | all bytes read for one image (see ByteBudget)            |
- * | runBytes              | 1 GiB   | all bytes read for all images of one run                 |
- * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
- * | sbomPackages          | 200000  | components read from one SBOM predicate                  |
- * | vulnFindings          | 100000  | findings read from one vulnerability scan predicate      |
- * | jsonDepth             | 64      | nesting of any strictly parsed JSON (payloads, statements) |
- * | tlogEntriesPerBundle  | 32      | transparency log entries in one bundle (sigstore-go)     |
- * | timestampsPerBundle   | 32      | RFC 3161 timestamps in one bundle (sigstore-go)          |
- * | subjectsPerStatement  | 1024    | subjects of one in-toto statement                        |
- * | digestsPerSubject     | 32      | digests of one in-toto subject                           |
- * | keyFileBytes          | 64 KiB  | a public key file (`--key`)                              |
- * | tokenBytes            | 1 MiB   | a registry token service answer                          |
- * | errorBodyBytes        | 64 KiB  | any error answer (read for its message, the rest cut)    |
- * | referrers             | 1000    | referrers considered per subject, across pages           |
- * | referrerPages         | 20      | referrers pages followed (`Link: rel="next"`)            |
- * | registryRedirects     | 10      | redirect hops per registry request                       |
- * | fetchRedirects        | 5       | redirect hops per net/fetch.ts request (bundle_url, Vault) |
- * | retryAfterMs          | 10 s    | the longest `Retry-After` the registry client sleeps      |
- * | githubPages           | 20      | GitHub attestations API pages followed                   |
- * | githubPageBytes       | 16 MiB  | one GitHub attestations API page (up to 100 bundles)     |
- * | vaultResponseBytes    | 1 MiB   | one Vault transit key answer                             |
- * | s3loRecordBytes       | 1 MiB   | one s3lo signature record                                |
- * | dockerConfigBytes     | 4 MiB   | the Docker config file                                   |
- * | credHelperOutputBytes | 64 KiB  | a docker-credential helper's output                      |
- * | credHelperTimeoutMs   | 15 s    | a docker-credential helper's wall time                   |
- *
- * Per-read caps bound one response; the budgets bound their sum, so that 100 candidates each
- * just under its cap cannot cost 100 times the cap. User files that are not evidence (a policy
- * file, reports given to `merge`) keep their caps beside their parsers.
- */
-const LIMITS = {
-    manifestBytes: 4 * MiB,
-    payloadBytes: 4 * MiB,
-    bundleBytes: 10 * MiB,
-    /** Signatures or attestations considered per image. */
-    signaturesPerImage: 100,
-    /** Layers accepted in one signature manifest. */
-    layersPerManifest: 1000,
-    /**
-     * Bytes read for one image: manifests, indexes, referrers lists, signature layers, bundles,
-     * attestation blobs, GitHub attestations API pages and bundle_url bodies, s3lo objects, token
-     * and error bodies. Six bundles at the 10 MiB cap, or thousands of ordinary signatures.
-     */
-    imageBytes: 64 * MiB,
-    /** Bytes read across all images of one run (tag resolution included). */
-    runBytes: 1024 * MiB,
-    /** A trusted root names a few dozen keys and certificates: public-good's is under 10 KiB. */
-    trustedRootBytes: 4 * MiB,
-    /** Components read from one SBOM; more is refused rather than half-checked. */
-    sbomPackages: 200_000,
-    /** Findings read from one scan; more is refused rather than half-checked. */
-    vulnFindings: 100_000,
-    jsonDepth: 64,
-    tlogEntriesPerBundle: 32,
-    timestampsPerBundle: 32,
-    subjectsPerStatement: 1024,
-    digestsPerSubject: 32,
-    keyFileBytes: 64 * KiB,
-    // The network (registry client and net/fetch.ts).
-    tokenBytes: 1 * MiB,
-    /** Error bodies are only read for a message; the rest is discarded. */
-    errorBodyBytes: 64 * KiB,
-    referrers: 1000,
-    referrerPages: 20,
-    registryRedirects: 10,
-    /** Storage services and Vault standbys use one or two. */
-    fetchRedirects: 5,
-    /** A longer `Retry-After` ends the retries at once. */
-    retryAfterMs: 10_000,
-    /** First backoff step; doubles per attempt, with jitter. */
-    retryBaseMs: 100,
-    /** A server that links page after empty page must not loop us. */
-    githubPages: 20,
-    githubPageBytes: 16 * MiB,
-    vaultResponseBytes: 1 * MiB,
-    s3loRecordBytes: 1 * MiB,
-    // Local credential sources.
-    dockerConfigBytes: 4 * MiB,
-    credHelperOutputBytes: 64 * KiB,
-    credHelperTimeoutMs: 15_000,
-};
-/**
- * A byte budget: the bytes read while it is in scope are charged to it and to every budget it
- * is nested in (an image's budget within the run's). Charging past the limit throws
- * LIMIT_EXCEEDED (exit 2): the evidence could not be obtained within bounds.
- */
-class ByteBudget {
-    what;
-    limit;
-    parent;
-    usedBytes = 0;
-    constructor(
-    /** For messages: `image registry/app@sha256:…`, `run`. */
-    what, limit, parent) {
-        this.what = what;
-        this.limit = limit;
-        this.parent = parent;
-        if (!Number.isSafeInteger(limit) || limit < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INTERNAL', `byte budget ${limit} is not a byte count`);
-    }
-    get used() {
-        return this.usedBytes;
-    }
-    get remaining() {
-        return Math.max(0, this.limit - this.usedBytes);
-    }
-    /** Whether this budget, or one it is nested in, has been overspent. */
-    get exhausted() {
-        return this.usedBytes > this.limit || this.parent?.exhausted === true;
-    }
-    /** Counts `n` more bytes read for `reading`; throws once the sum passes a limit. */
-    charge(n, reading) {
-        // The parent first: a run that is out of budget says so, whichever image asked.
-        this.parent?.charge(n, reading);
-        this.usedBytes += n;
-        if (this.usedBytes > this.limit)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `${reading}: byte budget exhausted: ${this.what} read more than ${describeBytes(this.limit)} in all`);
-    }
-}
-function describeBytes(n) {
-    if (n >= MiB && n % MiB === 0)
-        return `${n / MiB} MiB`;
-    if (n >= 1024 && n % 1024 === 0)
-        return `${n / 1024} KiB`;
-    return `${n} bytes`;
-}
-// Like the run's deadline, the budget follows the work rather than the call signatures: every
-// capped reader (registry transport, GitHub API, OCI layout, s3lo stores) charges the budget of
-// the image whose verification caused the read, however many layers of stores lie in between.
-const scope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
-/** Runs `work` with `budget` charged for every read inside it (nested in the current one). */
-function withByteBudget(budget, work) {
-    return scope.run(budget, work);
-}
-/** A budget nested in the one currently in scope (if any). */
-function nestedBudget(what, limit) {
-    return new ByteBudget(what, limit, scope.getStore());
-}
-/**
- * Whether the budget in scope is spent. A LIMIT_EXCEEDED while it is not came from one read's
- * own cap (a response or a layer over its size limit): about that one candidate, not the image.
- */
-function budgetExhausted() {
-    return scope.getStore()?.exhausted === true;
-}
-/** Charges `n` bytes just read to the budgets in scope; a no-op outside any. */
-function chargeRead(n, reading) {
-    scope.getStore()?.charge(n, reading);
-}
-/**
- * A file's first `maxBytes` bytes, read into a buffer of that size plus one: a file that is
- * larger, grows while read, or never ends (a FIFO, /dev/zero) costs no more. fs errors propagate.
- */
-async function readFileCapped(file, maxBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
-    try {
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
-        return { bytes: buffer.subarray(0, Math.min(length, maxBytes)), over: length > maxBytes };
-    }
-    finally {
-        await handle.close();
-    }
-}
-//# sourceMappingURL=limits.js.map
-
-/***/ }),
 
 /***/ 74194:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -224,10 +16,12 @@ async function readFileCapped(file, maxBytes) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62807);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14486);
 /* harmony import */ var _report_finish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7268);
-/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62683);
+/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62683);
 /* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31998);
+/* harmony import */ var _summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(15744);
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
+
 
 
 
@@ -240,6 +34,14 @@ async function readFileCapped(file, maxBytes) {
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 /** Report files named directly, and every `*.json` in a named directory (sorted, not recursive). */
 async function loadReports(paths) {
+    return (await readReportFiles(paths)).map(parseLoaded);
+}
+const parseLoaded = (f) => ({
+    ...f,
+    report: parseReport(f.file, f.bytes),
+});
+/** The report files' bytes, unparsed (a signature is checked before a report is read). */
+async function readReportFiles(paths) {
     if (paths.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', 'merge: no report files given');
     const files = [];
@@ -252,7 +54,10 @@ async function loadReports(paths) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: no file or directory at ${p}`, { cause: e });
         }
         if (st.isDirectory()) {
-            const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(p)).filter((n) => n.endsWith('.json')).sort();
+            // A shard's signature bundle (report.json.sigstore.json) sits beside it; it is no report.
+            const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(p))
+                .filter((n) => n.endsWith('.json') && !n.endsWith(_summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_8__.REPORT_BUNDLE_SUFFIX))
+                .sort();
             if (names.length === 0)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${p} holds no .json reports`);
             files.push(...names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_3__.join(p, n)));
@@ -260,17 +65,20 @@ async function loadReports(paths) {
         else
             files.push(p);
     }
-    return Promise.all(files.map(async (file) => ({ file, report: await readReport(file) })));
+    return Promise.all(files.map(readReportBytes));
 }
 const OUTCOMES = ['verified', 'failed', 'error', 'warned'];
 const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
-async function readReport(file) {
+async function readReportBytes(file) {
     const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file);
     if (st.size > MAX_REPORT_BYTES)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is ${st.size} bytes, over ${MAX_REPORT_BYTES}`);
+    return { file, bytes: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file) };
+}
+function parseReport(file, bytes) {
     let doc;
     try {
-        doc = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8'));
+        doc = JSON.parse(bytes.toString('utf8'));
     }
     catch (e) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is not JSON`, { cause: e });
@@ -337,9 +145,34 @@ function validShard(s) {
  * Loads and merges; the merged report is a pure function of the files' contents (and a fresh
  * run id). Refusals name the files (see mergeReports).
  */
-async function mergeReportFiles(paths) {
-    const loaded = await loadReports(paths);
-    return mergeReports(loaded.map((l) => l.report), loaded.map((l) => l.file));
+async function mergeReportFiles(paths, verify) {
+    const files = await readReportFiles(paths);
+    // Signatures first: an edited shard is said to be edited, whatever its edit broke.
+    const shards = verify ? await verifyShards(files, verify) : undefined;
+    const loaded = files.map(parseLoaded);
+    const merged = mergeReports(loaded.map((l) => l.report), loaded.map((l) => l.file));
+    return shards ? withShards(merged, shards) : merged;
+}
+/** `shards` placed before `results`, so the list stays at the end of the document. */
+function withShards(r, shards) {
+    const { results, ...rest } = r;
+    return { ...rest, shards, results };
+}
+/** Every shard's signature, verified under the one signer before anything is merged. */
+async function verifyShards(loaded, v) {
+    const [{ verifyReportSignature, shardSignerPolicy }, { createSignatureVerifier }, keys, root] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 15744)),
+        Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(389), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 93389)),
+        Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 59979)),
+        Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(798)]).then(__webpack_require__.bind(__webpack_require__, 53798)),
+    ]);
+    const key = v.signer.keyRef ? await keys.loadKey(v.signer.keyRef, { env: v.env }) : undefined;
+    const trusted = await root.loadTrustedRoot(v.root);
+    const verifier = createSignatureVerifier(trusted, shardSignerPolicy(v.signer, key));
+    const records = [];
+    for (const l of loaded)
+        records.push(await verifyReportSignature(l.file, l.bytes, verifier));
+    return records;
 }
 /**
  * Merge shard reports (one per matrix job) into one verdict; a pure function of its inputs.
@@ -358,7 +191,7 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         ? 'failed'
         : error
             ? 'error'
-            : (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_8__/* .overallOutcome */ .iB)(results);
+            : (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .overallOutcome */ .iB)(results);
     // An empty shard's own warning says to merge; the merged report is that merge.
     const warnings = [
         ...new Set(reports.flatMap((r) => (r.warnings ?? []).filter((w) => !(r.shard && w === (0,_shard_js__WEBPACK_IMPORTED_MODULE_7__/* .emptyShardWarning */ .wM)(r.shard))))),
@@ -417,7 +250,7 @@ function checkShards(reports, names) {
         // a `shard: I/N` the list gave no image is complete as it is (checkShardSet counts them all).
         if (r.results.length === 0 && !r.shard)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`);
-        const stated = (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_8__/* .reportOutcome */ .Rq)(r);
+        const stated = (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutcome */ .Rq)(r);
         if (r.outcome !== stated || r.verified !== (stated === 'verified'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`);
         for (const id of runIdsOf(r)) {
@@ -483,8 +316,200 @@ function checkShardSet(reports, names) {
 }
 //# sourceMappingURL=merge.js.map
 
+/***/ }),
+
+/***/ 15744:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   REPORT_BUNDLE_SUFFIX: () => (/* binding */ REPORT_BUNDLE_SUFFIX),
+/* harmony export */   REPORT_PREDICATE_TYPE: () => (/* binding */ REPORT_PREDICATE_TYPE),
+/* harmony export */   reportBundlePath: () => (/* binding */ reportBundlePath),
+/* harmony export */   reportSigner: () => (/* binding */ reportSigner),
+/* harmony export */   reportStatement: () => (/* binding */ reportStatement),
+/* harmony export */   reportStatementProblem: () => (/* binding */ reportStatementProblem),
+/* harmony export */   shardSignerPolicy: () => (/* binding */ shardSignerPolicy),
+/* harmony export */   signReportFile: () => (/* binding */ signReportFile),
+/* harmony export */   verifyReportSignature: () => (/* binding */ verifyReportSignature)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56086);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87216);
+// A shard's report, signed: an in-toto Statement whose one subject is the report file's exact
+// bytes (sha256), predicate type REPORT_PREDICATE_TYPE, DSSE-signed by the summaries' signer into
+// FILE.sigstore.json beside it. `merge --shard-key | --shard-identity` verifies each shard's
+// bundle under that signer and refuses an unsigned, foreign or edited report, naming the file.
+
+
+
+
+
+
+
+/** Our own predicate type: "this file is an image-gate report, as the run wrote it". */
+const REPORT_PREDICATE_TYPE = `${_statement_js__WEBPACK_IMPORTED_MODULE_6__/* .VERIFIER_ID */ .HV}/report/v1`;
+/** The bundle of `report.json` is `report.json.sigstore.json`, as for a revocation list. */
+const REPORT_BUNDLE_SUFFIX = '.sigstore.json';
+const reportBundlePath = (file) => `${file}${REPORT_BUNDLE_SUFFIX}`;
+const sha256Hex = (bytes) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+/** The statement over a report file's bytes (pure). */
+function reportStatement(bytes, name, report) {
+    const predicate = {
+        runId: report.runId,
+        policyDigest: report.policyDigest,
+        outcome: report.outcome,
+        ...(report.shard ? { shard: report.shard } : {}),
+    };
+    return {
+        _type: _statement_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_STATEMENT_V1 */ .tV,
+        subject: [{ name, digest: { sha256: sha256Hex(bytes) } }],
+        predicateType: REPORT_PREDICATE_TYPE,
+        predicate,
+    };
+}
+/**
+ * What makes `statement` no signature of exactly these report bytes, or undefined (pure). The
+ * subject name is not compared: download-artifact may leave the shards under other names.
+ */
+function reportStatementProblem(statement, bytes) {
+    if (statement === undefined)
+        return 'its bundle is a message signature, not a signed statement';
+    if (statement._type !== _statement_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_STATEMENT_V1 */ .tV)
+        return `its signed statement is of type ${JSON.stringify(statement._type)}, not ${_statement_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_STATEMENT_V1 */ .tV}`;
+    if (statement.predicateType !== REPORT_PREDICATE_TYPE)
+        return `its signed statement has predicate type ${JSON.stringify(statement.predicateType)}, not ${REPORT_PREDICATE_TYPE} (it signs something else than a report)`;
+    const subjects = Array.isArray(statement.subject) ? statement.subject : [];
+    if (subjects.length !== 1)
+        return `its signed statement names ${subjects.length} subjects; a report signature names the report alone`;
+    const signed = subjects[0]?.digest?.sha256;
+    const actual = sha256Hex(bytes);
+    if (signed !== actual)
+        return `was edited after signing: its bytes have sha256:${actual} but the signature covers sha256:${String(signed)}`;
+    return undefined;
+}
+/**
+ * Signs the report file as written (its bytes read back, so the signature covers exactly what is
+ * on disk) with the summaries' signer; returns the bundle's path. Failures are USAGE or NETWORK.
+ */
+async function signReportFile(file, report, signing, deps) {
+    let bytes;
+    try {
+        bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `sign-summary: cannot read the report ${file} back to sign it`, {
+            cause: e,
+        });
+    }
+    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(668), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
+    const signer = await createSummarySigner(signing, deps);
+    const bundle = await signer.sign(reportStatement(bytes, node_path__WEBPACK_IMPORTED_MODULE_2__.basename(file), report));
+    const out = reportBundlePath(file);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(out, `${JSON.stringify(bundle)}\n`);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `sign-summary: cannot write ${out}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toGateError */ .Vl)(e).message}`, {
+            cause: e,
+        });
+    }
+    return out;
+}
+/** The verifier policy for shard reports: the one signer, its Rekor entry always required. */
+function shardSignerPolicy(s, key) {
+    return {
+        keys: key ? [key] : [],
+        identities: s.identity !== undefined && s.issuer !== undefined
+            ? [{ subject: { exact: s.identity }, issuer: { exact: s.issuer } }]
+            : [],
+        requireTlog: true,
+        requireSct: true,
+    };
+}
+/**
+ * Verifies `file`'s bundle over `bytes` under `verifier`: exit-2 refusals (USAGE) naming the file
+ * for a missing or unreadable bundle, another signer, a bad log entry, another predicate type and
+ * bytes changed after signing. Returns the record the merged report lists.
+ */
+async function verifyReportSignature(file, bytes, verifier) {
+    const refuse = (why, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `merge: ${file} ${why}`, cause === undefined ? undefined : { cause });
+    const bundleFile = reportBundlePath(file);
+    let raw;
+    try {
+        raw = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(bundleFile);
+    }
+    catch (e) {
+        throw refuse(`is not signed: no signature bundle ${bundleFile} (sign shard reports with sign-summary or summary-key)`, e);
+    }
+    if (raw.length > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.bundleBytes)
+        throw refuse(`has a signature bundle ${bundleFile} over ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.bundleBytes} bytes`);
+    let json;
+    try {
+        json = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJsonBytes */ .ml)(raw);
+    }
+    catch (e) {
+        throw refuse(`has a signature bundle ${bundleFile} that is not JSON`, e);
+    }
+    // The claimed statement first, only to say plainly what is wrong (an edit, another predicate);
+    // the verified one below is what counts.
+    const claimed = unverifiedStatement(json);
+    const early = claimed ? reportStatementProblem(claimed, bytes) : undefined;
+    if (early)
+        throw refuse(early);
+    let ev;
+    try {
+        ev = verifier.verifyBundle(json, { digest: `sha256:${sha256Hex(bytes)}` }, 'bundle-tag');
+    }
+    catch (e) {
+        throw refuse(`is not signed by the shard signer: ${bundleFile} does not verify: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toGateError */ .Vl)(e).message}`, e);
+    }
+    const problem = reportStatementProblem(ev.statement, bytes);
+    if (problem)
+        throw refuse(problem);
+    return {
+        file,
+        digest: `sha256:${sha256Hex(bytes)}`,
+        signer: ev.kind === 'key'
+            ? `key ${ev.keyRef ?? ''} (${ev.keyID ?? ''})`
+            : `${ev.identity ?? ''} (${ev.issuer ?? ''})`,
+    };
+}
+/** The DSSE payload of a bundle as JSON, unverified; undefined when it has none or is not JSON. */
+function unverifiedStatement(bundle) {
+    const env = bundle?.dsseEnvelope;
+    if (typeof env?.payload !== 'string')
+        return undefined;
+    try {
+        const s = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
+        return typeof s === 'object' && s !== null ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The report signer of a run, when it signs summaries: both front ends call it on the report file
+ * they wrote. A run that could not start (report.error) has nothing a merge could use; unsigned.
+ */
+function reportSigner(summaries, deps) {
+    if (!summaries)
+        return undefined;
+    return (file, report) => report.error
+        ? Promise.resolve(undefined)
+        : signReportFile(file, report, summaries.signing, {
+            ...deps,
+            ...(summaries.signingConfig ? { signingConfig: summaries.signingConfig } : {}),
+        });
+}
+//# sourceMappingURL=report-signature.js.map
+
 /***/ })
 
 };
 
-//# sourceMappingURL=435.index.js.map
+//# sourceMappingURL=194.index.js.map

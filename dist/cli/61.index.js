@@ -1,8 +1,8 @@
-export const id = 365;
-export const ids = [365];
+export const id = 61;
+export const ids = [61];
 export const modules = {
 
-/***/ 20365:
+/***/ 62061:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1794,73 +1794,8 @@ class RegistryClient {
 //# sourceMappingURL=client.js.map
 // EXTERNAL MODULE: ./build/core/report-finish.js
 var report_finish = __webpack_require__(7268);
-// EXTERNAL MODULE: ./build/core/report.js
-var report = __webpack_require__(14486);
-;// CONCATENATED MODULE: ./build/core/summaries/statement.js
-// A SLSA verification summary (VSA v1) of one judged image, as an in-toto Statement v1: pure, from
-// the image's result and the run's policy digest; signing (sign.ts) and pushing (push.ts) are apart.
-
-
-const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
-const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
-const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
-/** `policy.uri` when the policy is the run's options rather than a file. */
-const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
-/** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
-function summarizable(r) {
-    return (r.digest !== undefined &&
-        r.pinned !== undefined &&
-        (r.outcome === 'verified' || r.outcome === 'failed' || r.outcome === 'warned'));
-}
-/** The statement for one judged image; undefined for one that was not judged (see summarizable). */
-function summaryStatement(r, run) {
-    if (!summarizable(r))
-        return undefined;
-    const passed = r.outcome === 'verified';
-    const predicate = {
-        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [report/* TOOL */.j.name]: report/* TOOL */.j.version } },
-        timeVerified: run.timeVerified,
-        resourceUri: r.image,
-        policy: { uri: run.policyFile ?? OPTIONS_POLICY_URI, digest: digestSet(run.policyDigest) },
-        inputAttestations: (r.inputs ?? []).map((i) => ({ uri: i.uri, digest: digestSet(i.digest) })),
-        verificationResult: passed ? 'PASSED' : 'FAILED',
-        verifiedLevels: passed ? buildLevels(r) : ['FAILED'],
-        slsaVersion: '1.0',
-    };
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject: [{ name: subjectName(r.pinned ?? ''), digest: digestSet(r.digest) }],
-        predicateType: VSA_PREDICATE_TYPE,
-        predicate,
-    };
-}
-/**
- * The SLSA build level the evidence shows, conservatively: L1 when a required SLSA provenance
- * attestation verified and met its conditions (provenance exists and names these bytes). L2 and
- * L3 are claims about the build platform (hosted; provenance it alone can sign), which the
- * verifier would have to be told to trust a builder for; image-gate has no such setting, so it
- * never claims them.
- */
-function buildLevels(r) {
-    const slsa = [attestations_types/* PREDICATE */.W3.slsaV1, attestations_types/* PREDICATE */.W3.slsaV02];
-    const provenance = r.attestations.some((a) => a.verified &&
-        slsa.includes(a.predicateType) &&
-        (a.satisfies ?? []).includes(a.predicateType) &&
-        (a.checks ?? []).every((c) => c.ok));
-    return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
-}
-/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
-function subjectName(pinned) {
-    const at = pinned.lastIndexOf('@');
-    return at < 0 ? pinned : pinned.slice(0, at);
-}
-/** `sha256:<hex>` as an in-toto DigestSet. */
-function digestSet(digest) {
-    const i = digest.indexOf(':');
-    return { [digest.slice(0, i)]: digest.slice(i + 1) };
-}
-//# sourceMappingURL=statement.js.map
+// EXTERNAL MODULE: ./build/core/summaries/statement.js
+var summaries_statement = __webpack_require__(87216);
 ;// CONCATENATED MODULE: ./build/core/summaries/summaries.js
 // A run's verification summaries: one statement per judged image (statement.ts), signed once each
 // (sign.ts), written as a bundle file into the summaries directory and, when asked, attached to
@@ -1873,13 +1808,13 @@ function digestSet(digest) {
 /** Summaries of every judged image, in result order; throws a GateError (the run's error). */
 async function produceSummaries(results, run, o, deps) {
     const statements = results.flatMap((r) => {
-        const s = summaryStatement(r, run);
+        const s = (0,summaries_statement/* summaryStatement */.OW)(r, run);
         return s ? [{ result: r, statement: s }] : [];
     });
     if (statements.length === 0)
         return [];
     // Loaded on demand: @sigstore/sign and its HTTP client are for runs that sign summaries.
-    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
+    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(399)]).then(__webpack_require__.bind(__webpack_require__, 56780));
     const signer = await createSummarySigner(o.signing, {
         env: deps.env,
         ...(deps.idToken ? { idToken: deps.idToken } : {}),
@@ -1926,7 +1861,7 @@ async function push(r, bundle, created, deps) {
     try {
         const { pushSummary } = await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 89901));
         const writer = deps.client.writer(ref.registry, ref.repository);
-        return await pushSummary(writer, r.digest ?? '', bundle, VSA_PREDICATE_TYPE, created);
+        return await pushSummary(writer, r.digest ?? '', bundle, summaries_statement/* VSA_PREDICATE_TYPE */.cF, created);
     }
     catch (e) {
         const err = (0,errors/* toGateError */.Vl)(e);
@@ -5450,8 +5385,8 @@ async function findAcceptedSummary(store, digest, a) {
     const rejected = [];
     const log = (0,discovery/* emptyDiscovery */.yy)();
     try {
-        for await (const c of (0,discovery/* eachCandidate */.Hf)(store, digest, { formats: ['bundle'], predicateType: VSA_PREDICATE_TYPE }, log)) {
-            if (c.kind !== 'bundle' || c.predicateTypeHint !== VSA_PREDICATE_TYPE)
+        for await (const c of (0,discovery/* eachCandidate */.Hf)(store, digest, { formats: ['bundle'], predicateType: summaries_statement/* VSA_PREDICATE_TYPE */.cF }, log)) {
+            if (c.kind !== 'bundle' || c.predicateTypeHint !== summaries_statement/* VSA_PREDICATE_TYPE */.cF)
                 continue;
             const where = `summary ${c.where}`;
             try {
@@ -5482,7 +5417,7 @@ function checkSummary(statement, evidence, a) {
     const refuse = (why) => {
         throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
     };
-    if (statement?.predicateType !== VSA_PREDICATE_TYPE)
+    if (statement?.predicateType !== summaries_statement/* VSA_PREDICATE_TYPE */.cF)
         refuse(`has predicate type ${JSON.stringify(statement?.predicateType)}`);
     const p = (statement?.predicate ?? {});
     if (p.verificationResult !== 'PASSED')
@@ -6197,8 +6132,8 @@ forSummaries = false) {
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
-    const root = await (0,trust_root/* loadTrustedRoot */.KE)({ ...rootOpts, warnings });
-    warnings.push(...(0,trust_root/* trustedRootWarnings */.$5)(root, rootOpts));
+    const root = await (0,trust_root.loadTrustedRoot)({ ...rootOpts, warnings });
+    warnings.push(...(0,trust_root.trustedRootWarnings)(root, rootOpts));
     return { root, sigstore, warnings };
 }
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
@@ -6212,12 +6147,12 @@ function needsTrustRoot(rule) {
 async function summaryAcceptance(a, trust, digest, env) {
     if (!trust.sigstore)
         return undefined;
-    const keys = a.keyRef ? [await (0,trust_keys/* loadKey */.cv)(a.keyRef, { env })] : [];
+    const keys = a.keyRef ? [await (0,trust_keys.loadKey)(a.keyRef, { env })] : [];
     const identities = a.identity !== undefined && a.issuer !== undefined
         ? [{ subject: { exact: a.identity }, issuer: { exact: a.issuer } }]
         : [];
     return {
-        verifier: (0,signatures_verifier/* createSignatureVerifier */.P)(trust.root, {
+        verifier: (0,signatures_verifier.createSignatureVerifier)(trust.root, {
             keys,
             identities,
             requireTlog: true,
@@ -6230,10 +6165,10 @@ async function summaryAcceptance(a, trust, digest, env) {
 function ruleContext(rule, trust, github, summary) {
     const log = { requireTlog: rule.tlog, requireSct: rule.sct };
     const verifier = trust.sigstore
-        ? (0,signatures_verifier/* createSignatureVerifier */.P)(trust.root, { ...rule.signers, ...log })
+        ? (0,signatures_verifier.createSignatureVerifier)(trust.root, { ...rule.signers, ...log })
         : NO_SIGSTORE;
     const attestationVerifier = rule.attestationSigners && trust.sigstore
-        ? (0,signatures_verifier/* createSignatureVerifier */.P)(trust.root, { ...rule.attestationSigners, ...log })
+        ? (0,signatures_verifier.createSignatureVerifier)(trust.root, { ...rule.attestationSigners, ...log })
         : verifier;
     return {
         policy: rule,
@@ -6576,7 +6511,7 @@ function ruleProblems(spec, words) {
 /** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
 async function compileRule(spec, run, env) {
     const signers = async (keys, identities, validity = {}) => ({
-        keys: keys.length ? await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .loadKeys */ .Vc)(keys, { env, validity }) : [],
+        keys: keys.length ? await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_0__.loadKeys)(keys, { env, validity }) : [],
         identities,
     });
     const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;
@@ -6684,14 +6619,18 @@ function clean(s) {
 /***/ 53798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KE: () => (/* binding */ loadTrustedRoot),
-  $5: () => (/* binding */ trustedRootWarnings)
+  TRUSTED_ROOT_WARN_MS: () => (/* binding */ TRUSTED_ROOT_WARN_MS),
+  describeTrustedRootSource: () => (/* binding */ describeTrustedRootSource),
+  embeddedTrustedRoot: () => (/* binding */ embeddedTrustedRoot),
+  loadTrustedRoot: () => (/* binding */ loadTrustedRoot),
+  trustedRootWarnings: () => (/* binding */ trustedRootWarnings),
+  validateTrustedRoot: () => (/* binding */ validateTrustedRoot)
 });
-
-// UNUSED EXPORTS: TRUSTED_ROOT_WARN_MS, describeTrustedRootSource, embeddedTrustedRoot, validateTrustedRoot
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -7528,4 +7467,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=365.index.js.map
+//# sourceMappingURL=61.index.js.map

@@ -1,0 +1,1293 @@
+export const id = 480;
+export const ids = [480];
+export const modules = {
+
+/***/ 32035:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verifyBundleArtifact: () => (/* binding */ verifyBundleArtifact)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93389);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59979);
+/* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53798);
+// sigstore-conformance `verify-bundle`: one bundle against one artifact (a file, or a bare
+// `sha256:` digest) with an exact identity+issuer or a public key, through our one verifier.
+
+
+
+
+
+
+
+const MAX_BUNDLE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes;
+async function verifyBundleArtifact(opts) {
+    const policy = await policyFor(opts);
+    const subject = await readSubject(opts.artifact);
+    const bundleJson = await readBundle(opts.bundlePath);
+    const root = await (0,_trust_root_js__WEBPACK_IMPORTED_MODULE_6__.loadTrustedRoot)({
+        ...(opts.trustedRootPath !== undefined ? { trustedRootPath: opts.trustedRootPath } : {}),
+        ...(opts.offline !== undefined ? { offline: opts.offline } : {}),
+    });
+    const verifier = (0,_signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__.createSignatureVerifier)(root, policy);
+    const evidence = verifier.verifyBundle(bundleJson, subject, 'bundle-tag');
+    delete evidence.statement;
+    return evidence;
+}
+async function policyFor(opts) {
+    const base = { requireTlog: opts.requireTlog ?? true, requireSct: true };
+    if (opts.keyPath !== undefined) {
+        if (opts.identity !== undefined || opts.issuer !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', 'verify-bundle: --key excludes --certificate-identity/--certificate-oidc-issuer');
+        }
+        return { ...base, keys: [await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_5__.loadKey)(opts.keyPath)], identities: [] };
+    }
+    if (!opts.identity || !opts.issuer) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', 'verify-bundle: keyless verification needs both --certificate-identity and --certificate-oidc-issuer (or --key)');
+    }
+    return {
+        ...base,
+        keys: [],
+        identities: [{ subject: { exact: opts.identity }, issuer: { exact: opts.issuer } }],
+    };
+}
+async function readSubject(artifact) {
+    // The conformance rule: a digest-shaped argument is a digest unless a file by that name exists.
+    if (/^sha256:[a-f0-9]{64}$/.test(artifact) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(artifact))
+        return { digest: artifact };
+    try {
+        return { artifact: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(artifact) };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `verify-bundle: cannot read artifact ${artifact}: ${why}`, {
+            cause: e,
+        });
+    }
+}
+async function readBundle(path) {
+    let bytes;
+    try {
+        const read = await (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileCapped */ .uh)(path, MAX_BUNDLE_BYTES);
+        if (read.over)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `verify-bundle: bundle ${path} is larger than ${MAX_BUNDLE_BYTES} bytes (limit ${MAX_BUNDLE_BYTES})`);
+        bytes = read.bytes;
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue)
+            throw e;
+        const why = e instanceof Error ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `verify-bundle: cannot read bundle ${path}: ${why}`, { cause: e });
+    }
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        // The bundle is evidence an attacker can write: not parsing is a verdict, not an outage.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('MALFORMED', `verify-bundle: bundle ${path} is not JSON`, { cause: e });
+    }
+}
+//# sourceMappingURL=conformance.js.map
+
+/***/ }),
+
+/***/ 40332:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ ByteBudget),
+/* harmony export */   JO: () => (/* binding */ chargeRead),
+/* harmony export */   WN: () => (/* binding */ withByteBudget),
+/* harmony export */   b1: () => (/* binding */ LIMITS),
+/* harmony export */   uh: () => (/* binding */ readFileCapped),
+/* harmony export */   vQ: () => (/* binding */ budgetExhausted),
+/* harmony export */   zS: () => (/* binding */ nestedBudget)
+/* harmony export */ });
+/* unused harmony export describeBytes */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+// Every size, count and time bound on what the gate reads (SECURITY.md section 5), in one table,
+// and the byte budgets: enforced while reading, before parsing, so hostile content cannot exhaust
+// memory or time. registry/limits.ts and s3lo's S3LO_LIMITS are named views of this table.
+
+
+
+const MiB = 1024 * 1024;
+const KiB = 1024;
+/**
+ * Every limit on attacker-controlled input, with its default:
+ *
+ * | limit                 | default | applies to                                               |
+ * | --------------------- | ------- | -------------------------------------------------------- |
+ * | manifestBytes         | 4 MiB   | one manifest, index or referrers page (registry, layout, s3lo) |
+ * | payloadBytes          | 4 MiB   | one `.sig` payload or `.att` envelope layer              |
+ * | bundleBytes           | 10 MiB  | one Sigstore bundle (referrer layer, GitHub bundle_url)  |
+ * | signaturesPerImage    | 100     | candidates judged per digest, across formats             |
+ * | layersPerManifest     | 1000    | layers of one signature manifest                         |
+ * | imageBytes            | 64 MiB  | all bytes read for one image (see ByteBudget)            |
+ * | runBytes              | 1 GiB   | all bytes read for all images of one run                 |
+ * | trustedRootBytes      | 4 MiB   | a trusted_root.json file (`--trusted-root`)              |
+ * | sbomPackages          | 200000  | components read from one SBOM predicate                  |
+ * | vulnFindings          | 100000  | findings read from one vulnerability scan predicate      |
+ * | jsonDepth             | 64      | nesting of any strictly parsed JSON (payloads, statements) |
+ * | tlogEntriesPerBundle  | 32      | transparency log entries in one bundle (sigstore-go)     |
+ * | timestampsPerBundle   | 32      | RFC 3161 timestamps in one bundle (sigstore-go)          |
+ * | subjectsPerStatement  | 1024    | subjects of one in-toto statement                        |
+ * | digestsPerSubject     | 32      | digests of one in-toto subject                           |
+ * | keyFileBytes          | 64 KiB  | a public key file (`--key`)                              |
+ * | tokenBytes            | 1 MiB   | a registry token service answer                          |
+ * | errorBodyBytes        | 64 KiB  | any error answer (read for its message, the rest cut)    |
+ * | referrers             | 1000    | referrers considered per subject, across pages           |
+ * | referrerPages         | 20      | referrers pages followed (`Link: rel="next"`)            |
+ * | registryRedirects     | 10      | redirect hops per registry request                       |
+ * | fetchRedirects        | 5       | redirect hops per net/fetch.ts request (bundle_url, Vault) |
+ * | retryAfterMs          | 10 s    | the longest `Retry-After` the registry client sleeps      |
+ * | githubPages           | 20      | GitHub attestations API pages followed                   |
+ * | githubPageBytes       | 16 MiB  | one GitHub attestations API page (up to 100 bundles)     |
+ * | vaultResponseBytes    | 1 MiB   | one Vault transit key answer                             |
+ * | s3loRecordBytes       | 1 MiB   | one s3lo signature record                                |
+ * | dockerConfigBytes     | 4 MiB   | the Docker config file                                   |
+ * | credHelperOutputBytes | 64 KiB  | a docker-credential helper's output                      |
+ * | credHelperTimeoutMs   | 15 s    | a docker-credential helper's wall time                   |
+ *
+ * Per-read caps bound one response; the budgets bound their sum, so that 100 candidates each
+ * just under its cap cannot cost 100 times the cap. User files that are not evidence (a policy
+ * file, reports given to `merge`) keep their caps beside their parsers.
+ */
+const LIMITS = {
+    manifestBytes: 4 * MiB,
+    payloadBytes: 4 * MiB,
+    bundleBytes: 10 * MiB,
+    /** Signatures or attestations considered per image. */
+    signaturesPerImage: 100,
+    /** Layers accepted in one signature manifest. */
+    layersPerManifest: 1000,
+    /**
+     * Bytes read for one image: manifests, indexes, referrers lists, signature layers, bundles,
+     * attestation blobs, GitHub attestations API pages and bundle_url bodies, s3lo objects, token
+     * and error bodies. Six bundles at the 10 MiB cap, or thousands of ordinary signatures.
+     */
+    imageBytes: 64 * MiB,
+    /** Bytes read across all images of one run (tag resolution included). */
+    runBytes: 1024 * MiB,
+    /** A trusted root names a few dozen keys and certificates: public-good's is under 10 KiB. */
+    trustedRootBytes: 4 * MiB,
+    /** Components read from one SBOM; more is refused rather than half-checked. */
+    sbomPackages: 200_000,
+    /** Findings read from one scan; more is refused rather than half-checked. */
+    vulnFindings: 100_000,
+    jsonDepth: 64,
+    tlogEntriesPerBundle: 32,
+    timestampsPerBundle: 32,
+    subjectsPerStatement: 1024,
+    digestsPerSubject: 32,
+    keyFileBytes: 64 * KiB,
+    // The network (registry client and net/fetch.ts).
+    tokenBytes: 1 * MiB,
+    /** Error bodies are only read for a message; the rest is discarded. */
+    errorBodyBytes: 64 * KiB,
+    referrers: 1000,
+    referrerPages: 20,
+    registryRedirects: 10,
+    /** Storage services and Vault standbys use one or two. */
+    fetchRedirects: 5,
+    /** A longer `Retry-After` ends the retries at once. */
+    retryAfterMs: 10_000,
+    /** First backoff step; doubles per attempt, with jitter. */
+    retryBaseMs: 100,
+    /** A server that links page after empty page must not loop us. */
+    githubPages: 20,
+    githubPageBytes: 16 * MiB,
+    vaultResponseBytes: 1 * MiB,
+    s3loRecordBytes: 1 * MiB,
+    // Local credential sources.
+    dockerConfigBytes: 4 * MiB,
+    credHelperOutputBytes: 64 * KiB,
+    credHelperTimeoutMs: 15_000,
+};
+/**
+ * A byte budget: the bytes read while it is in scope are charged to it and to every budget it
+ * is nested in (an image's budget within the run's). Charging past the limit throws
+ * LIMIT_EXCEEDED (exit 2): the evidence could not be obtained within bounds.
+ */
+class ByteBudget {
+    what;
+    limit;
+    parent;
+    usedBytes = 0;
+    constructor(
+    /** For messages: `image registry/app@sha256:…`, `run`. */
+    what, limit, parent) {
+        this.what = what;
+        this.limit = limit;
+        this.parent = parent;
+        if (!Number.isSafeInteger(limit) || limit < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INTERNAL', `byte budget ${limit} is not a byte count`);
+    }
+    get used() {
+        return this.usedBytes;
+    }
+    get remaining() {
+        return Math.max(0, this.limit - this.usedBytes);
+    }
+    /** Whether this budget, or one it is nested in, has been overspent. */
+    get exhausted() {
+        return this.usedBytes > this.limit || this.parent?.exhausted === true;
+    }
+    /** Counts `n` more bytes read for `reading`; throws once the sum passes a limit. */
+    charge(n, reading) {
+        // The parent first: a run that is out of budget says so, whichever image asked.
+        this.parent?.charge(n, reading);
+        this.usedBytes += n;
+        if (this.usedBytes > this.limit)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('LIMIT_EXCEEDED', `${reading}: byte budget exhausted: ${this.what} read more than ${describeBytes(this.limit)} in all`);
+    }
+}
+function describeBytes(n) {
+    if (n >= MiB && n % MiB === 0)
+        return `${n / MiB} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+// Like the run's deadline, the budget follows the work rather than the call signatures: every
+// capped reader (registry transport, GitHub API, OCI layout, s3lo stores) charges the budget of
+// the image whose verification caused the read, however many layers of stores lie in between.
+const scope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+/** Runs `work` with `budget` charged for every read inside it (nested in the current one). */
+function withByteBudget(budget, work) {
+    return scope.run(budget, work);
+}
+/** A budget nested in the one currently in scope (if any). */
+function nestedBudget(what, limit) {
+    return new ByteBudget(what, limit, scope.getStore());
+}
+/**
+ * Whether the budget in scope is spent. A LIMIT_EXCEEDED while it is not came from one read's
+ * own cap (a response or a layer over its size limit): about that one candidate, not the image.
+ */
+function budgetExhausted() {
+    return scope.getStore()?.exhausted === true;
+}
+/** Charges `n` bytes just read to the budgets in scope; a no-op outside any. */
+function chargeRead(n, reading) {
+    scope.getStore()?.charge(n, reading);
+}
+/**
+ * A file's first `maxBytes` bytes, read into a buffer of that size plus one: a file that is
+ * larger, grows while read, or never ends (a FIFO, /dev/zero) costs no more. fs errors propagate.
+ */
+async function readFileCapped(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return { bytes: buffer.subarray(0, Math.min(length, maxBytes)), over: length > maxBytes };
+    }
+    finally {
+        await handle.close();
+    }
+}
+//# sourceMappingURL=limits.js.map
+
+/***/ }),
+
+/***/ 56086:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RJ: () => (/* binding */ parseStrictJson),
+/* harmony export */   U7: () => (/* binding */ StrictJsonError),
+/* harmony export */   Zt: () => (/* binding */ goFoldKey),
+/* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
+// Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
+// bytes we verify and the object we act on cannot be read two ways (parser differentials).
+// "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
+// decode these payloads with it: a struct field matches any key equal under Unicode simple case
+// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
+
+/** Why a strict parse failed; callers turn it into a GateError with their own input name. */
+class StrictJsonError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StrictJsonError';
+    }
+}
+const MAX_DEPTH = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.jsonDepth;
+/**
+ * Parse RFC 8259 JSON, rejecting keys that collide (exactly or under Go's case folding) anywhere
+ * in the document, nesting deeper than 64 levels, a leading BOM, and anything after the value.
+ * Numbers and strings decode as JSON.parse would.
+ */
+function parseStrictJson(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        throw new StrictJsonError('starts with a byte order mark (U+FEFF), which Go refuses');
+    const p = new Parser(text);
+    p.ws();
+    const value = p.value(0);
+    p.ws();
+    if (p.pos !== text.length)
+        p.fail('unexpected data after the JSON value');
+    return value;
+}
+/** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
+function parseStrictJsonBytes(bytes) {
+    let text;
+    try {
+        // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
+        // decoder would drop it silently).
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw new StrictJsonError('not valid UTF-8');
+    }
+    return parseStrictJson(text);
+}
+class Parser {
+    s;
+    pos = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    fail(why) {
+        throw new StrictJsonError(`${why} at offset ${this.pos}`);
+    }
+    ws() {
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            this.fail('JSON nested too deeply');
+        const c = this.s[this.pos];
+        switch (c) {
+            case '{':
+                return this.object(depth);
+            case '[':
+                return this.array(depth);
+            case '"':
+                return this.string();
+            case 't':
+                return this.literal('true', true);
+            case 'f':
+                return this.literal('false', false);
+            case 'n':
+                return this.literal('null', null);
+            default:
+                if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+                    return this.number();
+                return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character '${c}'`);
+        }
+    }
+    literal(word, v) {
+        if (this.s.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return v;
+        }
+        return this.fail('invalid literal');
+    }
+    number() {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
+        if (!m)
+            return this.fail('invalid number');
+        this.pos += m[0].length;
+        return Number(m[0]);
+    }
+    string() {
+        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.s.length) {
+            const c = this.s.charCodeAt(this.pos);
+            if (c === 0x22) {
+                this.pos++;
+                try {
+                    return JSON.parse(this.s.slice(start, this.pos));
+                }
+                catch {
+                    this.pos = start;
+                    return this.fail('invalid string');
+                }
+            }
+            if (c === 0x5c)
+                this.pos += 2;
+            else if (c < 0x20)
+                this.fail('control character in string');
+            else
+                this.pos++;
+        }
+        return this.fail('unterminated string');
+    }
+    array(depth) {
+        this.pos++;
+        const out = [];
+        this.ws();
+        if (this.s[this.pos] === ']') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            out.push(this.value(depth + 1));
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === ']')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or ']'");
+        }
+    }
+    object(depth) {
+        this.pos++;
+        // A null-prototype object: keys like "__proto__" stay plain data.
+        const out = Object.create(null);
+        const seen = new Map();
+        this.ws();
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.ws();
+            if (this.s[this.pos] !== '"')
+                this.fail('expected a string key');
+            const keyAt = this.pos;
+            const key = this.string();
+            const folded = goFoldKey(key);
+            const earlier = seen.get(folded);
+            if (earlier !== undefined) {
+                this.pos = keyAt;
+                this.fail(earlier === key
+                    ? `duplicate key ${JSON.stringify(key)}`
+                    : `key ${JSON.stringify(key)} collides with ${JSON.stringify(earlier)} (Go matches keys case-insensitively)`);
+            }
+            seen.set(folded, key);
+            this.ws();
+            if (this.s[this.pos++] !== ':')
+                this.fail("expected ':'");
+            this.ws();
+            out[key] = this.value(depth + 1);
+            this.ws();
+            const c = this.s[this.pos++];
+            if (c === '}')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or '}'");
+        }
+    }
+}
+/**
+ * A key as Go's encoding/json compares it: lone surrogates as U+FFFD (what Go decodes them to),
+ * then each code point folded (lower, upper, lower: one form for each simple case-folding orbit
+ * such as k/K/U+212A or s/S/U+017F). Where JavaScript's mappings differ from Go's simple folding
+ * (Turkish dotless i) this folds more, which can only refuse more.
+ */
+function goFoldKey(key) {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(key))
+        return key.toLowerCase();
+    let out = '';
+    for (const ch of key.replace(/\p{Surrogate}/gu, '\ufffd'))
+        out += foldCodePoint(ch);
+    return out;
+}
+function foldCodePoint(ch) {
+    let cur = ch;
+    for (const step of [
+        (c) => c.toLowerCase(),
+        (c) => c.toUpperCase(),
+        (c) => c.toLowerCase(),
+    ]) {
+        const next = step(cur);
+        // A multi-character mapping (U+00DF to "SS") is full folding, which Go does not do.
+        if ([...next].length === 1)
+            cur = next;
+    }
+    return cur;
+}
+//# sourceMappingURL=strict-json.js.map
+
+/***/ }),
+
+/***/ 68350:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dP: () => (/* binding */ decryptCosignPrivateKey),
+/* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
+/* harmony export */ });
+/* unused harmony export COSIGN_SCRYPT_PARAMS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+// Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
+// scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
+
+
+
+/** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
+const COSIGN_PEM_TYPES = [
+    'ENCRYPTED SIGSTORE PRIVATE KEY',
+    'ENCRYPTED COSIGN PRIVATE KEY',
+];
+/**
+ * The only scrypt parameters go-securesystemslib's `CheckParams` accepts (legacy 2^15, standard
+ * 2^16, OWASP 2^17; r=8, p=1). Anything else is refused before any work: an attacker-edited
+ * key file must not make us allocate gigabytes or spin for minutes.
+ */
+const COSIGN_SCRYPT_PARAMS = [
+    { N: 32768, r: 8, p: 1 },
+    { N: 65536, r: 8, p: 1 },
+    { N: 131072, r: 8, p: 1 },
+];
+const KEY_BYTES = 32;
+const NONCE_BYTES = 24;
+function unreadable(ref, why, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+}
+function field(obj, name) {
+    return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+        ? obj[name]
+        : undefined;
+}
+/** Go encodes []byte in JSON as standard, padded base64. */
+function base64Field(ref, value, name) {
+    if (typeof value !== 'string' ||
+        value.length % 4 !== 0 ||
+        !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+        throw unreadable(ref, `cosign key field ${name} is not base64`);
+    }
+    return Buffer.from(value, 'base64');
+}
+function scryptAsync(password, salt, params) {
+    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // accepted parameters need (128 MiB at most) with headroom.
+    const maxmem = 2 * 128 * params.N * params.r;
+    return new Promise((resolve, reject) => {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+    });
+}
+/**
+ * Decrypts the body of a cosign encrypted-key PEM block into its PKCS#8 private key.
+ * `password` is COSIGN_PASSWORD as found (undefined when unset; "" is a valid password).
+ * `ref` names the key in messages.
+ */
+async function decryptCosignPrivateKey(body, password, ref) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(body).toString('utf8'));
+    }
+    catch (e) {
+        throw unreadable(ref, 'cosign key body is not JSON', e);
+    }
+    const kdf = field(doc, 'kdf');
+    const cipher = field(doc, 'cipher');
+    if (field(kdf, 'name') !== 'scrypt') {
+        throw unreadable(ref, `cosign key uses unknown KDF ${JSON.stringify(field(kdf, 'name'))} (expected "scrypt")`);
+    }
+    if (field(cipher, 'name') !== 'nacl/secretbox') {
+        throw unreadable(ref, `cosign key uses unknown cipher ${JSON.stringify(field(cipher, 'name'))} (expected "nacl/secretbox")`);
+    }
+    const rawParams = field(kdf, 'params');
+    const params = { N: field(rawParams, 'N'), r: field(rawParams, 'r'), p: field(rawParams, 'p') };
+    const accepted = COSIGN_SCRYPT_PARAMS.find((c) => c.N === params.N && c.r === params.r && c.p === params.p);
+    if (!accepted) {
+        throw unreadable(ref, `cosign key has unsupported scrypt parameters N=${String(params.N)} r=${String(params.r)} p=${String(params.p)} ` +
+            `(accepted: N=${COSIGN_SCRYPT_PARAMS.map((c) => c.N).join('/')}, r=8, p=1)`);
+    }
+    const salt = base64Field(ref, field(kdf, 'salt'), 'kdf.salt');
+    const nonce = base64Field(ref, field(cipher, 'nonce'), 'cipher.nonce');
+    const ciphertext = base64Field(ref, field(doc, 'ciphertext'), 'ciphertext');
+    if (nonce.length !== NONCE_BYTES) {
+        throw unreadable(ref, `cosign key nonce is ${nonce.length} bytes (expected ${NONCE_BYTES})`);
+    }
+    if (password === undefined) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
+    }
+    const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
+    const plaintext = tweetnacl__WEBPACK_IMPORTED_MODULE_1__.secretbox.open(ciphertext, nonce, key);
+    if (plaintext === null) {
+        throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
+    }
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+    }
+    catch (e) {
+        throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
+    }
+    finally {
+        plaintext.fill(0);
+        key.fill(0);
+    }
+}
+//# sourceMappingURL=cosign-key.js.map
+
+/***/ }),
+
+/***/ 59979:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   keyIdOf: () => (/* binding */ keyIdOf),
+/* harmony export */   loadKey: () => (/* binding */ loadKey),
+/* harmony export */   loadKeys: () => (/* binding */ loadKeys),
+/* harmony export */   loadSigningKey: () => (/* binding */ loadSigningKey),
+/* harmony export */   toVerificationKey: () => (/* binding */ toVerificationKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68350);
+/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62236);
+// Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
+// private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
+
+
+
+
+
+
+
+/** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
+const MAX_KEY_FILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.keyFileBytes;
+/** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
+const MIN_RSA_BITS = 2048;
+const MAX_RSA_BITS = 16384;
+const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
+/** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
+function keyIdOf(spki) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+}
+/**
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Ed25519) and wraps it. `source` names where it came from, for messages.
+ */
+function toVerificationKey(keyRef, publicKey, source) {
+    if (publicKey.type !== 'public') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
+    }
+    const algorithm = algorithmOf(keyRef, publicKey, source);
+    // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
+    // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
+    const canonical = publicKey.asymmetricKeyType === 'ec'
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        : publicKey;
+    const spki = canonical.export({ type: 'spki', format: 'der' });
+    const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
+    return { keyRef, keyID: keyIdOf(spki), publicKey: canonical, spki, pem, algorithm };
+}
+function algorithmOf(keyRef, key, source) {
+    const details = key.asymmetricKeyDetails ?? {};
+    switch (key.asymmetricKeyType) {
+        case 'ec':
+            if (details.namedCurve === 'prime256v1')
+                return 'ecdsa-p256';
+            if (details.namedCurve === 'secp384r1')
+                return 'ecdsa-p384';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+                'supported are P-256 and P-384');
+        case 'rsa': {
+            const bits = details.modulusLength ?? 0;
+            if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
+            }
+            return 'rsa';
+        }
+        case 'ed25519':
+            return 'ed25519';
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+                'supported are ECDSA P-256/P-384, RSA and Ed25519');
+    }
+}
+/**
+ * Loads one verification key. `ref` is a file path (PEM public key or cosign encrypted private
+ * key, password from COSIGN_PASSWORD), `awskms://[host:port]/<key id|alias/name|arn>` or
+ * `hashivault://<name>`. Every failure is a GateError `KEY_UNREADABLE` (or `INSECURE` for a
+ * plain-HTTP remote, `TIMEOUT` when `signal` aborts): a key we cannot read is an outage, never
+ * a verdict.
+ */
+async function loadKey(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const { signal } = opts;
+    if (ref.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
+    }
+    try {
+        signal?.throwIfAborted();
+        if (ref.startsWith('awskms://')) {
+            // Loaded on demand: the AWS SDK is large and most runs use no KMS key.
+            const { fetchAwsKmsPublicKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
+            const kmsOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchAwsKmsPublicKey(ref, kmsOpts), 'the AWS KMS key');
+        }
+        if (ref.startsWith('hashivault://')) {
+            const { fetchVaultPublicKey } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
+            const vaultOpts = signal ? { env, signal } : { env };
+            return toVerificationKey(ref, await fetchVaultPublicKey(ref, vaultOpts), 'the Vault transit key');
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+            const scheme = ref.slice(0, ref.indexOf('://') + 3);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+        }
+        return await loadKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref), env);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            throw e;
+        if (signal?.aborted) {
+            if (signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+                throw signal.reason;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+}
+/**
+ * Loads every distinct reference once, in parallel. Two references naming the same key (a .pub
+ * and its cosign.key, an alias and its ARN) yield it once, under the first reference given.
+ * When several fail, the error of the first failing reference in input order is thrown.
+ * `validity` (policy files) gives some references a window; one key given two different windows
+ * (or a window under one reference and none under another) is refused rather than one dropped.
+ */
+async function loadKeys(refs, opts = {}) {
+    const distinct = [...new Set(refs)];
+    const settled = await Promise.allSettled(distinct.map((ref) => loadKey(ref, opts)));
+    const keys = [];
+    const seen = new Map();
+    for (const outcome of settled) {
+        if (outcome.status === 'rejected')
+            throw outcome.reason;
+        // Own entries only: a reference named `constructor` or `__proto__` has no inherited window.
+        const window = opts.validity && Object.hasOwn(opts.validity, outcome.value.keyRef)
+            ? opts.validity[outcome.value.keyRef]
+            : undefined;
+        const key = window ? { ...outcome.value, validFor: window } : outcome.value;
+        const first = seen.get(key.keyID);
+        if (first) {
+            if (!sameValidity(first.validFor, key.validFor))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(first.validFor) : 'none'}; ${key.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(key.validFor) : 'none'})`);
+            continue;
+        }
+        seen.set(key.keyID, key);
+        keys.push(key);
+    }
+    return keys;
+}
+function sameValidity(a, b) {
+    return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
+}
+/**
+ * The private half of a signing key (verification summaries): a cosign encrypted key file
+ * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
+ * build does not do yet: they are refused by name.
+ */
+async function loadSigningKey(ref, opts = {}) {
+    if (/^(awskms|hashivault):\/\//.test(ref))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`);
+    const bytes = await readKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref));
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    if (block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0] || block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1])
+        return (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+    if (block.type === 'PRIVATE KEY') {
+        try {
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: block.der, format: 'der', type: 'pkcs8' });
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+                cause: e,
+            });
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]} or PRIVATE KEY)`);
+}
+async function loadKeyFile(ref, file, env) {
+    const bytes = await readKeyFile(ref, file);
+    const block = singlePemBlock(ref, bytes.toString('latin1'));
+    switch (block.type) {
+        case 'PUBLIC KEY':
+        case 'RSA PUBLIC KEY': {
+            let publicKey;
+            try {
+                const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
+                publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: block.der, format: 'der', type });
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                    cause: e,
+                });
+            }
+            return toVerificationKey(ref, publicKey, 'the public key');
+        }
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]:
+        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1]: {
+            const privateKey = await (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the cosign private key');
+        }
+        case 'PRIVATE KEY':
+        case 'EC PRIVATE KEY':
+        case 'RSA PRIVATE KEY':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+                '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+    }
+}
+async function readKeyFile(ref, file) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (stat.size > MAX_KEY_FILE_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+        }
+        // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
+        const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_KEY_FILE_BYTES) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            }
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            throw e;
+        const code = e.code;
+        const why = code === 'ENOENT' || code === 'ENOTDIR'
+            ? `key: no file at ${ref}`
+            : code === 'EACCES' || code === 'EPERM'
+                ? `key: cannot read ${ref} (permission denied)`
+                : code === 'EISDIR'
+                    ? `key: ${ref} is a directory, not a key file`
+                    : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', why, { cause: e });
+    }
+    finally {
+        await handle?.close();
+    }
+}
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 ]+)-----/g;
+/** Exactly one PEM block: a second key in the same file would otherwise be silently ignored. */
+function singlePemBlock(ref, text) {
+    const blocks = [...text.matchAll(PEM_BLOCK)];
+    if (blocks.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+    }
+    if (blocks.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+    }
+    const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
+    if (type !== endType) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+    }
+    const compact = body.replace(/\s+/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
+        compact === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+    }
+    return { type, der: Buffer.from(compact, 'base64') };
+}
+//# sourceMappingURL=keys.js.map
+
+/***/ }),
+
+/***/ 53798:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TRUSTED_ROOT_WARN_MS: () => (/* binding */ TRUSTED_ROOT_WARN_MS),
+  describeTrustedRootSource: () => (/* binding */ describeTrustedRootSource),
+  embeddedTrustedRoot: () => (/* binding */ embeddedTrustedRoot),
+  loadTrustedRoot: () => (/* binding */ loadTrustedRoot),
+  trustedRootWarnings: () => (/* binding */ trustedRootWarnings),
+  validateTrustedRoot: () => (/* binding */ validateTrustedRoot)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __webpack_require__(54187);
+// EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
+var tuf_seeds = __webpack_require__(8032);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(62807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./build/core/trust/tuf-cache.js
+// The TUF metadata cache of one mirror: where @sigstore/tuf keeps it, how a saved copy seeds it
+// (never the trust anchor), and how a failed refresh is told apart from bad metadata.
+
+
+
+
+const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
+function errorText(e, depth = 0) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const cause = e instanceof Error ? e.cause : undefined;
+    return cause instanceof Error && depth < 4 && !msg.includes(cause.message)
+        ? `${msg}: ${errorText(cause, depth + 1)}`
+        : msg;
+}
+/**
+ * Whether a TUF refresh failed for want of an answer: a connection or DNS error, a timeout, or
+ * an HTTP error status. tuf-js wraps snapshot and targets download failures into a message
+ * (`Unable to load ... error <Error>`), so those are read from the text it writes.
+ */
+function mirrorUnreachable(e) {
+    for (let c = e, depth = 0; c instanceof Error && depth < 8; c = c.cause, depth++) {
+        if (c.name === 'TimeoutError' || c.name === 'AbortError')
+            return true;
+        if (c instanceof TypeError && c.message === 'fetch failed')
+            return true;
+        if (typeof c.statusCode === 'number')
+            return true;
+        if (/^Unable to load (?:snapshot metadata|targets) error (?:TypeError: fetch failed|TimeoutError|AbortError|Error: Failed to download)/.test(c.message))
+            return true;
+    }
+    return false;
+}
+async function checkReadable(file) {
+    try {
+        if (!(await (0,promises_.stat)(file)).isFile())
+            throw new Error('not a file');
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `tuf-root: cannot read ${file}: ${errorText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/** `signed.expires` of the cached timestamp.json, for the fallback warning. */
+async function cachedTimestampExpiry(opts) {
+    if (opts.cacheDir === undefined)
+        return undefined;
+    try {
+        const file = external_node_path_.join(tufRepoDir(opts.cacheDir, opts.tufMirrorUrl), 'timestamp.json');
+        const meta = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return typeof meta.signed?.expires === 'string' ? meta.signed.expires : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The directory in `cacheDir` where @sigstore/tuf keeps one mirror's metadata (its naming). */
+function tufRepoDir(cacheDir, mirror = PUBLIC_GOOD_TUF_MIRROR) {
+    const url = new URL(mirror);
+    return external_node_path_.join(cacheDir, encodeURIComponent(url.host + url.pathname.replace(/\/$/, '')));
+}
+/** The files of a TUF cache that seeding copies: everything but the trust anchor. */
+const TUF_SEED_FILES = (/* unused pure expression or super */ null && (['timestamp.json', 'snapshot.json', 'targets.json']));
+/**
+ * Seeds the TUF cache of `opts.cacheDir` for the mirror from `fromDir`, a copy of that mirror's
+ * directory saved by an earlier run (the Action keeps one in the runner's tool cache). The
+ * seed never supplies the trust anchor: root.json is written from `tufRootPath` or the root
+ * shipped in @sigstore/tuf, and only timestamp, snapshot, targets and the target files are
+ * copied, so everything taken from the seed must verify against our own root (a root rotated
+ * since is fetched again). A cache that already has a root.json (an earlier step of the same
+ * job) is `kept` as it is; a mirror without a known initial root is left alone (`no-anchor`).
+ */
+async function seedTufCache(opts, fromDir) {
+    const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    const repo = tufRepoDir(opts.cacheDir, mirror);
+    const exists = async (p) => stat(p).then((s) => s.isFile(), () => false);
+    if (await exists(path.join(repo, 'root.json')))
+        return 'kept';
+    let anchor;
+    if (opts.tufRootPath !== undefined) {
+        await checkReadable(opts.tufRootPath);
+        anchor = await readFile(opts.tufRootPath);
+    }
+    else {
+        const seeds = tufSeeds;
+        const b64 = seeds[mirror]?.['root.json'];
+        if (b64 === undefined)
+            return 'no-anchor';
+        anchor = Buffer.from(b64, 'base64');
+    }
+    await mkdir(path.join(repo, 'targets'), { recursive: true });
+    for (const name of TUF_SEED_FILES) {
+        if (await exists(path.join(fromDir, name)))
+            await copyFile(path.join(fromDir, name), path.join(repo, name));
+    }
+    const targets = await readdir(path.join(fromDir, 'targets')).catch(() => []);
+    for (const name of targets) {
+        const from = path.join(fromDir, 'targets', name);
+        if (await exists(from))
+            await copyFile(from, path.join(repo, 'targets', name));
+    }
+    // Last, so a seed that failed half way leaves no root.json and the client seeds itself.
+    await writeFile(path.join(repo, 'root.json'), anchor);
+    return 'seeded';
+}
+//# sourceMappingURL=tuf-cache.js.map
+;// CONCATENATED MODULE: ./build/core/trust/root.js
+// Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
+// from the copy embedded in the build (offline), or from the public-good TUF repository.
+
+
+
+// The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
+// offline root is always the one the library version we ship was released with.
+
+
+
+
+const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
+async function loadTrustedRoot(opts) {
+    if ((opts.trustedRootPath !== undefined || opts.offline) &&
+        (opts.tufMirrorUrl !== undefined || opts.tufRootPath !== undefined))
+        throw new errors/* GateError */.ue('USAGE', 'tuf-mirror and tuf-root are for a trusted root fetched with TUF; they exclude trusted-root and offline');
+    if (opts.trustedRootPath !== undefined)
+        return loadFromFile(opts.trustedRootPath);
+    if (opts.offline)
+        return embeddedTrustedRoot();
+    return loadFromTuf(opts);
+}
+/** The public-good trusted root that ships inside @sigstore/tuf's seeds (no network). */
+function embeddedTrustedRoot() {
+    const seeds = tuf_seeds;
+    const b64 = seeds[PUBLIC_GOOD_TUF_MIRROR]?.targets?.['trusted_root.json'];
+    if (b64 === undefined) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', 'trusted-root: the embedded public-good trusted root is missing from @sigstore/tuf seeds');
+    }
+    return validateTrustedRoot(Buffer.from(b64, 'base64').toString('utf8'), 'the embedded public-good trusted root');
+}
+async function loadFromFile(path) {
+    let read;
+    try {
+        read = await (0,limits/* readFileCapped */.uh)(path, limits/* LIMITS */.b1.trustedRootBytes);
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: cannot read ${path}: ${why}`, { cause: e });
+    }
+    if (read.over)
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
+    return validateTrustedRoot(read.bytes.toString('utf8'), path);
+}
+async function loadFromTuf(opts) {
+    const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
+    // client is a sizeable part of process start.
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
+    const fetchRoot = (forceCache, retries) => getTrustedRoot({
+        mirrorURL: mirror,
+        ...(opts.cacheDir !== undefined ? { cachePath: opts.cacheDir } : {}),
+        ...(opts.tufRootPath !== undefined ? { rootPath: opts.tufRootPath } : {}),
+        timeout: opts.fetchTimeoutMs ?? 5000,
+        retry: { retries },
+        forceCache,
+    });
+    if (opts.tufRootPath !== undefined)
+        await checkReadable(opts.tufRootPath);
+    let root;
+    try {
+        root = await fetchRoot(false, opts.fetchRetries ?? 2);
+    }
+    catch (e) {
+        // No fallback to the embedded root: an online run that cannot refresh must say so,
+        // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
+        const why = errorText(e);
+        const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+        // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
+        // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
+        // snapshot and targets verify against the root and none of them (nor the root) has
+        // expired, and checks trusted_root.json against its hash. A mirror that answered with
+        // metadata that does not verify is refused outright: that is an attack or a broken
+        // repository, and must not be hidden behind a warning.
+        if (!mirrorUnreachable(e))
+            throw new errors/* GateError */.ue('TRUST_ROOT', failed, { cause: e });
+        try {
+            root = await fetchRoot(true, 0);
+        }
+        catch (e2) {
+            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2)})`, { cause: e });
+        }
+        const until = await cachedTimestampExpiry(opts);
+        opts.warnings?.push(`TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+            `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
+            'keys rotated or revoked since then are not known to this run');
+    }
+    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+}
+/** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
+/** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
+function validateTrustedRoot(text, source) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source} is not JSON`, { cause: e });
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source} is not a JSON object`);
+    }
+    const obj = json;
+    const mediaType = obj['mediaType'];
+    if (typeof mediaType !== 'string' || !TRUSTED_ROOT_MEDIA_TYPE.test(mediaType)) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source} is not a trusted root (mediaType ${JSON.stringify(mediaType)})`);
+    }
+    for (const field of ['tlogs', 'certificateAuthorities', 'ctlogs', 'timestampAuthorities']) {
+        const v = obj[field];
+        if (v !== undefined && !Array.isArray(v)) {
+            throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source}: ${field} is not a list`);
+        }
+    }
+    const lists = ['tlogs', 'certificateAuthorities', 'timestampAuthorities'];
+    if (lists.every((f) => (obj[f] ?? []).length === 0)) {
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source} has no transparency logs, CAs or TSAs`);
+    }
+    try {
+        // Parse every key and certificate now, so a broken root fails at load, not per image.
+        (0,verify_dist/* toTrustMaterial */.jO)(dist.TrustedRoot.fromJSON(obj));
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${source} does not parse: ${why}`, {
+            cause: e,
+        });
+    }
+    return obj;
+}
+/** A root whose last key of a kind ends within this long is worth a warning. */
+const TRUSTED_ROOT_WARN_MS = 30 * 24 * 60 * 60 * 1000;
+/** How the report names the root a run used. */
+function describeTrustedRootSource(opts) {
+    if (opts.trustedRootPath !== undefined)
+        return `trusted root ${opts.trustedRootPath}`;
+    if (opts.offline)
+        return 'the embedded public-good trusted root';
+    return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+}
+const SERVICES = [
+    ['tlogs', 'transparency log key'],
+    ['certificateAuthorities', 'certificate authority'],
+    ['timestampAuthorities', 'timestamp authority'],
+    ['ctlogs', 'CT log key'],
+];
+/**
+ * Warnings for a root near or past its end: for each kind of service it lists, the last of its
+ * keys or CAs to stop being valid (its `validFor.end`, or a certificate's notAfter) within 30
+ * days or gone; for the embedded root, also the TUF root metadata it was shipped with. Older
+ * signatures still verify against such a root, new ones soon will not, and a rotated key it
+ * lacks makes new entries look unknown.
+ */
+function trustedRootWarnings(root, opts, now = new Date()) {
+    const source = describeTrustedRootSource(opts);
+    const out = [];
+    const horizon = now.getTime() + TRUSTED_ROOT_WARN_MS;
+    for (const [field, what] of SERVICES) {
+        const entries = root[field] ?? [];
+        if (entries.length === 0)
+            continue;
+        const last = Math.max(...entries.map(entryEnd));
+        if (last >= horizon)
+            continue;
+        out.push(expiryText(source, `its last ${what}`, last, now));
+    }
+    if (opts.trustedRootPath === undefined && opts.offline) {
+        const expires = embeddedTufExpiry();
+        if (expires !== undefined && expires < horizon)
+            out.push(expiryText(source, 'the TUF root metadata it was shipped with', expires, now) +
+                ': keys rotated since are missing; update image-gate, or use TUF (no offline) or a current trusted-root file');
+    }
+    return out;
+}
+function expiryText(source, what, at, now) {
+    const when = new Date(at).toISOString();
+    if (at <= now.getTime())
+        return `${source}: ${what} expired on ${when}`;
+    const days = Math.ceil((at - now.getTime()) / (24 * 60 * 60 * 1000));
+    return `${source}: ${what} expires on ${when} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+/** When a root entry stops being usable: its validity end or its chain's first notAfter. */
+function entryEnd(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return Infinity;
+    const e = entry;
+    let end = Infinity;
+    const validEnd = e.validFor?.end ?? e.publicKey?.validFor?.end;
+    if (typeof validEnd === 'string') {
+        const t = Date.parse(validEnd);
+        if (!Number.isNaN(t))
+            end = t;
+    }
+    const certs = e.certChain?.certificates;
+    for (const c of Array.isArray(certs) ? certs : []) {
+        const raw = c?.rawBytes;
+        if (typeof raw !== 'string')
+            continue;
+        try {
+            const t = Date.parse(new external_node_crypto_.X509Certificate(Buffer.from(raw, 'base64')).validTo);
+            if (!Number.isNaN(t))
+                end = Math.min(end, t);
+        }
+        catch {
+            // A certificate that does not parse was refused when the root was loaded.
+        }
+    }
+    return end;
+}
+/** `signed.expires` of the TUF root.json shipped next to the embedded trusted root. */
+function embeddedTufExpiry() {
+    const seeds = tuf_seeds;
+    const b64 = seeds[PUBLIC_GOOD_TUF_MIRROR]?.['root.json'];
+    if (typeof b64 !== 'string')
+        return undefined;
+    try {
+        const meta = JSON.parse(Buffer.from(b64, 'base64').toString('utf8'));
+        const t = typeof meta.signed?.expires === 'string' ? Date.parse(meta.signed.expires) : NaN;
+        return Number.isNaN(t) ? undefined : t;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=root.js.map
+
+/***/ })
+
+};
+
+//# sourceMappingURL=480.index.js.map
