@@ -41,7 +41,7 @@ export interface RegistryClientOptions {
   retries?: number;
   /** The run's overall deadline; aborting it fails pending requests with TIMEOUT. */
   signal?: AbortSignal;
-  /** Keep-alive connections per origin. Default 8. */
+  /** Keep-alive connections per origin. Default 32 (no pipelining: one request in flight each). */
   maxConnectionsPerOrigin?: number;
   /**
    * Requests in flight per registry at the start and at most (the AIMD window halves on a 429

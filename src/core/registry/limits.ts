@@ -17,4 +17,4 @@ export const MAX_DOCKER_CONFIG_BYTES = LIMITS.dockerConfigBytes;
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 2;
-export const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
+export const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 32;
