@@ -1,5 +1,7 @@
-// Benchmark (`npm run bench [-- --images N --json]`): pushes N signed images to Debian's
-// docker-registry, then measures the batch, the one-process-per-image loop and cold start in one run.
+// Benchmark (`npm run bench [-- --images N --json --rtt 30ms]`): pushes N signed images to Debian's
+// docker-registry, then measures the batch, the one-process-per-image loop and cold start in one
+// run; with --rtt also the key-signed batch through a proxy that adds that round-trip time
+// (scripts/bench-rtt-proxy.ts), and with --sweep that batch direct and at --rtt per concurrency.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +16,8 @@ import { pushImage } from '../test/helpers/oci-push.js';
 import { startRegistry, type StartedRegistry } from '../test/helpers/registry-process.js';
 import { createTestSigstore } from '../test/helpers/test-sigstore.js';
 import type { Report } from '../src/core/report.js';
+import { DEFAULTS, parseConcurrency, parseDuration } from '../src/core/options.js';
+import { startRttProxy, type RttProxy } from './bench-rtt-proxy.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -48,6 +52,7 @@ const REPO: Record<Kind, string> = {
 
 interface BenchImage {
   kind: Kind;
+  repo: string;
   /** `repo:tag`, without the registry host (the host differs between direct and proxied runs). */
   path: string;
   /** Set when pushed: the image manifest digest and, for key-signed images, the `.sig` layer blob. */
@@ -72,7 +77,17 @@ const { values: argv } = parseArgs({
     images: { type: 'string', default: '500' },
     json: { type: 'boolean', default: false },
     sample: { type: 'string', default: '20' },
-    concurrency: { type: 'string', default: '8' },
+    /** The gate's --concurrency; default: none passed, so the gate's own default is measured. */
+    concurrency: { type: 'string' },
+    /** Round-trip time the proxy adds to the key-signed batch at RTT (e.g. 30ms). */
+    rtt: { type: 'string' },
+    /**
+     * Comma-separated concurrencies: only the key-signed batch, direct and (with --rtt) through
+     * the proxy, each --repeat times, interleaved; prints the medians and skips the rest. All N
+     * images are then key-signed.
+     */
+    sweep: { type: 'string' },
+    repeat: { type: 'string', default: '3' },
     'cold-runs': { type: 'string', default: '7' },
     /** Write V8 CPU profiles of the batch processes here (node --cpu-prof). */
     profile: { type: 'string' },
@@ -84,7 +99,11 @@ const { values: argv } = parseArgs({
 });
 const N = positiveInt('--images', argv.images);
 const SAMPLE = Math.min(positiveInt('--sample', argv.sample), N);
-const CONCURRENCY = positiveInt('--concurrency', argv.concurrency);
+const CONCURRENCY =
+  argv.concurrency === undefined ? undefined : parseConcurrency('--concurrency', argv.concurrency);
+const RTT_MS = argv.rtt === undefined ? undefined : parseDuration('--rtt', argv.rtt);
+const SWEEP = argv.sweep?.split(',').map((c) => parseConcurrency('--sweep', c));
+const REPEAT = positiveInt('--repeat', argv.repeat);
 const COLD_RUNS = positiveInt('--cold-runs', argv['cold-runs']);
 const CLOCK_TICKS =
   Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -211,10 +230,10 @@ async function registryCost(
   const key = images.filter((i) => i.kind === 'key' && i.digest && i.sigBlob);
   const tag = (i: BenchImage) => i.digest!.replace(':', '-');
   const kinds: Array<[string, (i: BenchImage) => string]> = [
-    ['manifest by tag', (i) => `/v2/${REPO.key}/manifests/${i.path.split(':')[1]}`],
-    ['manifest by .sig tag', (i) => `/v2/${REPO.key}/manifests/${tag(i)}.sig`],
-    ['.sig layer blob', (i) => `/v2/${REPO.key}/blobs/${i.sigBlob}`],
-    ['absent tag (404)', (i) => `/v2/${REPO.key}/manifests/${tag(i)}`],
+    ['manifest by tag', (i) => `/v2/${i.repo}/manifests/${i.path.split(':')[1]}`],
+    ['manifest by .sig tag', (i) => `/v2/${i.repo}/manifests/${tag(i)}.sig`],
+    ['.sig layer blob', (i) => `/v2/${i.repo}/blobs/${i.sigBlob}`],
+    ['absent tag (404)', (i) => `/v2/${i.repo}/manifests/${tag(i)}`],
   ];
   const out: Array<[string, number]> = [];
   try {
@@ -284,20 +303,24 @@ async function main(): Promise<void> {
     const host = reg.host;
     const regPid = await registryPid(reg.storageDir);
 
+    // A sweep measures the key-signed batch only: all N images are key-signed, in four
+    // repositories so that they push in four lanes.
     const images: BenchImage[] = Array.from({ length: N }, (_, i) => {
-      const kind = KINDS[i % KINDS.length]!;
-      return { kind, path: `${REPO[kind]}:img-${i}` };
+      const kind = SWEEP ? 'key' : KINDS[i % KINDS.length]!;
+      const repo = SWEEP ? `${REPO.key}${i % 4}` : REPO[kind];
+      return { kind, repo, path: `${repo}:img-${i}` };
     });
     log(`pushing ${N} signed images (key legacy, keyless legacy, bundle via tag index)…`);
     const pushStarted = performance.now();
     // One lane per repository: distribution 2.8 races concurrent uploads of one blob (the shared
     // `{}` config) into one repository.
     const indexed = images.map((img, i) => ({ img, i }));
-    await pool(KINDS, KINDS.length, async (kind) => {
-      for (const { img, i } of indexed.filter((x) => x.img.kind === kind)) await pushOne(img, i);
+    const lanes = [...new Set(images.map((i) => i.repo))];
+    await pool(lanes, lanes.length, async (repo) => {
+      for (const { img, i } of indexed.filter((x) => x.img.repo === repo)) await pushOne(img, i);
     });
     async function pushOne(img: BenchImage, i: number): Promise<void> {
-      const repo = REPO[img.kind];
+      const repo = img.repo;
       const p = await pushImage(host, repo, `img-${i}`);
       img.digest = p.digest;
       const dockerReference = `${host}/${repo}`;
@@ -350,7 +373,7 @@ async function main(): Promise<void> {
       ISSUER,
     ];
     const refs = (h: string, list: BenchImage[]) => list.map((i) => `${h}/${i.path}`);
-    const batch = async (policy: string[], list: string[]) => {
+    const batch = async (policy: string[], list: string[], concurrency = CONCURRENCY) => {
       const regBefore = await processCpuMs(regPid);
       const r = await runChild(
         [
@@ -358,8 +381,7 @@ async function main(): Promise<void> {
           'verify',
           '--output',
           'json',
-          '--concurrency',
-          String(CONCURRENCY),
+          ...(concurrency === undefined ? [] : ['--concurrency', String(concurrency)]),
           ...policy,
           ...list,
         ],
@@ -384,16 +406,83 @@ async function main(): Promise<void> {
     log('warm-up batch…');
     await batch(policyAll, refs(host, images.slice(0, Math.min(N, 60))));
 
+    const byKind = (k: Kind | 'keylessAll') =>
+      images.filter((i) => (k === 'keylessAll' ? i.kind !== 'key' : i.kind === k));
+    const rate = (n: number, ms: number) => (n * 1000) / ms;
+    let proxy: RttProxy | undefined;
+    if (RTT_MS !== undefined) {
+      proxy = await startRttProxy(host, RTT_MS);
+      closers.push(proxy.close);
+    }
+    // The key-signed batch through the proxy: the gate sees the registry at the proxy's port.
+    const keyAtRtt = async (concurrency = CONCURRENCY) => {
+      const before = proxy!.connections();
+      const run = await batch(policyKey, refs(proxy!.host, byKind('key')), concurrency);
+      // The governor's window (AIMD): its lowest point in the run, to show it did not cap the batch.
+      const windows = Object.values(run.report.stats?.registries ?? {}).map((r) => r.concurrency);
+      return {
+        ...run,
+        connections: proxy!.connections() - before,
+        window: windows.length ? Math.min(...windows.map((w) => w.min)) : NaN,
+      };
+    };
+    if (SWEEP) {
+      const keys = byKind('key').length;
+      const rows: Array<Record<string, number>> = [];
+      for (const c of SWEEP) {
+        const direct: number[] = [];
+        const atRtt: number[] = [];
+        let connections = 0;
+        let window = NaN;
+        let requests = NaN;
+        for (let i = 0; i < REPEAT; i++) {
+          log(`sweep: concurrency ${c}, run ${i + 1}/${REPEAT}…`);
+          direct.push(rate(keys, (await batch(policyKey, refs(host, byKind('key')), c)).wallMs));
+          if (proxy) {
+            const r = await keyAtRtt(c);
+            atRtt.push(rate(keys, r.wallMs));
+            connections = r.connections;
+            requests = (r.report.stats?.registryRequests ?? NaN) / keys;
+            window = Math.min(r.window, Number.isNaN(window) ? Infinity : window);
+          }
+        }
+        rows.push({
+          concurrency: c,
+          direct: round(median(direct)),
+          directMin: round(Math.min(...direct)),
+          directMax: round(Math.max(...direct)),
+          ...(proxy
+            ? {
+                atRtt: round(median(atRtt)),
+                atRttMin: round(Math.min(...atRtt)),
+                atRttMax: round(Math.max(...atRtt)),
+                connections,
+                windowMin: window,
+                requestsPerImage: round(requests, 2),
+              }
+            : {}),
+        });
+        log(`sweep: ${JSON.stringify(rows.at(-1))}`);
+      }
+      process.stdout.write(
+        `${JSON.stringify({ images: N, keySigned: keys, rttMs: RTT_MS, repeat: REPEAT, sweep: rows })}\n`,
+      );
+      return;
+    }
+
     log(`mixed batch of ${N} (direct)…`);
     const mixed = await batch(policyAll, refs(host, images));
     const durations = mixed.report.results.map((r) => r.durationMs).sort((a, b) => a - b);
 
-    const byKind = (k: Kind | 'keylessAll') =>
-      images.filter((i) => (k === 'keylessAll' ? i.kind !== 'key' : i.kind === k));
     log('key-signed batch…');
     const keyRun = await batch(policyKey, refs(host, byKind('key')));
     log('keyless batch (legacy + bundle)…');
     const keylessRun = await batch(policyKeyless, refs(host, byKind('keylessAll')));
+    let rttRun: Awaited<ReturnType<typeof keyAtRtt>> | undefined;
+    if (proxy) {
+      log(`key-signed batch at ${RTT_MS} ms RTT…`);
+      rttRun = await keyAtRtt();
+    }
 
     // The gate counts every HTTP request it sends (tokens, retries and redirect hops included);
     // test/integration/lookup-order.test.ts checks that count against a proxy's.
@@ -456,7 +545,6 @@ async function main(): Promise<void> {
     });
 
     const regCost = argv['registry-cost'] ? await registryCost(reg.url, regPid, images) : undefined;
-    const rate = (n: number, ms: number) => (n * 1000) / ms;
     const result = {
       images: N,
       imagesPerSecond: {
@@ -469,6 +557,15 @@ async function main(): Promise<void> {
       peakRssMb: round((mixed.maxRssKb ?? 0) / 1024),
       coldStartMs: { cli: Math.round(coldCli), action: Math.round(coldAction) },
       speedupVsProcessLoop: round(loopPerImage / batchPerImage),
+      // The key-signed batch through the latency proxy (--rtt).
+      ...(rttRun
+        ? {
+            rtt: {
+              rttMs: RTT_MS!,
+              imagesPerSecond: round(rate(byKind('key').length, rttRun.wallMs)),
+            },
+          }
+        : {}),
     };
     // Where the CPU went: the gate process and the registry share this machine's cores.
     const cores = cpus().length;
@@ -530,7 +627,11 @@ async function main(): Promise<void> {
         `${N} (${byKind('key').length} / ${byKind('keyless').length} / ${byKind('bundle').length})`,
         '',
       ],
-      ['concurrency', String(CONCURRENCY), ''],
+      [
+        'concurrency',
+        CONCURRENCY === undefined ? `gate default (${DEFAULTS.concurrency})` : String(CONCURRENCY),
+        '',
+      ],
       ['batch wall time, mixed (process start to exit)', `${Math.round(mixed.wallMs)} ms`, ''],
       ['batch in-run time, mixed (report startedAt→finishedAt)', `${mixed.inRunMs} ms`, ''],
       [
@@ -548,6 +649,15 @@ async function main(): Promise<void> {
         `${result.imagesPerSecond.keyless} (in-run ${round(rate(byKind('keylessAll').length, keylessRun.inRunMs))})`,
         '≥ 100',
       ],
+      ...(rttRun && result.rtt
+        ? [
+            [
+              `images/s, key-signed at ${result.rtt.rttMs} ms RTT (proxy)`,
+              `${result.rtt.imagesPerSecond} (in-run ${round(rate(byKind('key').length, rttRun.inRunMs))}; ${rttRun.connections} connections, window ≥ ${rttRun.window})`,
+              '≥ 200',
+            ] as [string, string, string],
+          ]
+        : []),
       ['per image p50 / p95 (durationMs)', `${percentile(durations, 50)} / ${result.p95Ms} ms`, ''],
       ['HTTP requests per image, mixed', String(result.requestsPerImage), '≤ 4'],
       ['  of which pulls (manifest GETs)', String(result.pullsPerImage), ''],
