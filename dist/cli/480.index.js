@@ -933,6 +933,7 @@ __webpack_require__.d(__webpack_exports__, {
   describeTrustedRootSource: () => (/* binding */ describeTrustedRootSource),
   embeddedTrustedRoot: () => (/* binding */ embeddedTrustedRoot),
   loadTrustedRoot: () => (/* binding */ loadTrustedRoot),
+  rootLoadOptions: () => (/* binding */ rootLoadOptions),
   trustedRootWarnings: () => (/* binding */ trustedRootWarnings),
   validateTrustedRoot: () => (/* binding */ validateTrustedRoot)
 });
@@ -1072,6 +1073,16 @@ async function seedTufCache(opts, fromDir) {
 
 
 
+/** Those settings as the loader's options: the one mapping the gate and a verified merge use. */
+function rootLoadOptions(t) {
+    return {
+        offline: t.offline,
+        ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
+        ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
+        ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
+        ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
+    };
+}
 const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
 async function loadTrustedRoot(opts) {
     if ((opts.trustedRootPath !== undefined || opts.offline) &&

@@ -6118,13 +6118,7 @@ async function trustMaterial(settings, policy,
 forSummaries = false) {
     const sigstore = settings.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
     const t = settings.trust;
-    const rootOpts = {
-        offline: t.offline,
-        ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
-        ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
-        ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
-        ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
-    };
+    const rootOpts = (0,trust_root.rootLoadOptions)(t);
     // A keyless revocation list is verified against the root even in an s3lo-only run.
     const keylessList = policy.revocations?.identity !== undefined;
     if (!keylessList &&
@@ -6628,6 +6622,7 @@ __webpack_require__.d(__webpack_exports__, {
   describeTrustedRootSource: () => (/* binding */ describeTrustedRootSource),
   embeddedTrustedRoot: () => (/* binding */ embeddedTrustedRoot),
   loadTrustedRoot: () => (/* binding */ loadTrustedRoot),
+  rootLoadOptions: () => (/* binding */ rootLoadOptions),
   trustedRootWarnings: () => (/* binding */ trustedRootWarnings),
   validateTrustedRoot: () => (/* binding */ validateTrustedRoot)
 });
@@ -6767,6 +6762,16 @@ async function seedTufCache(opts, fromDir) {
 
 
 
+/** Those settings as the loader's options: the one mapping the gate and a verified merge use. */
+function rootLoadOptions(t) {
+    return {
+        offline: t.offline,
+        ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
+        ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
+        ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
+        ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
+    };
+}
 const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
 async function loadTrustedRoot(opts) {
     if ((opts.trustedRootPath !== undefined || opts.offline) &&

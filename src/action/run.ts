@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGate } from '../core/gate.js';
 import { mergeReportFiles } from '../core/merge.js';
+import { rootLoadOptions } from '../core/trust/root.js';
 import { reportSigner } from '../core/summaries/report-signature.js';
 import { getOctokit } from '../edge/octokit.js';
 import { idTokenHook } from '../edge/id-token.js';
@@ -54,17 +55,10 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   if (inputs.mergeReports.length > 0) {
     // The final job of a matrix: one summary and one verdict from the shards' reports.
     try {
-      const o = inputs.options;
       const verify = inputs.mergeShardSigner
         ? {
             signer: inputs.mergeShardSigner,
-            root: {
-              offline: o.offline,
-              ...(o.trustedRoot ? { trustedRootPath: o.trustedRoot } : {}),
-              ...(o.tufCacheDir ? { cacheDir: o.tufCacheDir } : {}),
-              ...(o.tufMirror ? { tufMirrorUrl: o.tufMirror } : {}),
-              ...(o.tufRoot ? { tufRootPath: o.tufRoot } : {}),
-            },
+            root: rootLoadOptions(inputs.options),
             env,
           }
         : undefined;

@@ -27,7 +27,12 @@ import { githubAttestationSource, runStores } from './stores.js';
 import { vaultTokenFile } from './trust/vault.js';
 import type { ImageSource } from './manifests/types.js';
 import type { ImageResult } from './report.js';
-import { loadTrustedRoot, trustedRootWarnings, type TrustedRootJSON } from './trust/root.js';
+import {
+  loadTrustedRoot,
+  rootLoadOptions,
+  trustedRootWarnings,
+  type TrustedRootJSON,
+} from './trust/root.js';
 import { verifyBatch, type BatchOptions } from './verify/batch.js';
 import type { CandidateVerifier, RuleContext } from './verify/context.js';
 import { resultFromError } from './verify/result.js';
@@ -332,13 +337,7 @@ async function trustMaterial(
 ): Promise<TrustMaterial> {
   const sigstore = settings.images.some((i) => !isS3loReference(i));
   const t = settings.trust;
-  const rootOpts = {
-    offline: t.offline,
-    ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
-    ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
-    ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
-    ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
-  };
+  const rootOpts = rootLoadOptions(t);
   // A keyless revocation list is verified against the root even in an s3lo-only run.
   const keylessList = policy.revocations?.identity !== undefined;
   if (

@@ -45,6 +45,26 @@ export interface LoadTrustedRootOptions {
   fetchRetries?: number;
 }
 
+/** The trust options as the flags and inputs name them (GateOptions, RunSettings.trust). */
+export interface TrustRootSettings {
+  offline: boolean;
+  trustedRoot?: string;
+  tufCacheDir?: string;
+  tufMirror?: string;
+  tufRoot?: string;
+}
+
+/** Those settings as the loader's options: the one mapping the gate and a verified merge use. */
+export function rootLoadOptions(t: TrustRootSettings): LoadTrustedRootOptions {
+  return {
+    offline: t.offline,
+    ...(t.trustedRoot ? { trustedRootPath: t.trustedRoot } : {}),
+    ...(t.tufCacheDir ? { cacheDir: t.tufCacheDir } : {}),
+    ...(t.tufMirror ? { tufMirrorUrl: t.tufMirror } : {}),
+    ...(t.tufRoot ? { tufRootPath: t.tufRoot } : {}),
+  };
+}
+
 const TRUSTED_ROOT_MEDIA_TYPE =
   /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v\d+\.\d+)?\+json(?:;version=\d+\.\d+)?$/;
 
