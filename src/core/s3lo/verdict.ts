@@ -85,7 +85,10 @@ function failureResult(
   digest: string,
   evidence: SignatureEvidence[],
 ): S3loResult {
-  const withRecord = failed.filter((f) => f.code !== 'UNSIGNED');
+  // A revoked key's record is the most telling: it is named first (as for registry signatures).
+  const withRecord = failed
+    .filter((f) => f.code !== 'UNSIGNED')
+    .sort((a, b) => Number(b.code === 'REVOKED') - Number(a.code === 'REVOKED'));
   const reported = withRecord.length > 0 ? withRecord : failed;
   const first = reported[0];
   let reason: string;

@@ -14,6 +14,7 @@ import type { ImageEvidence, StoreImageEvidence } from './evidence.js';
 import { emptyDiscovery } from './discovery.js';
 import { gatherDigest, type DigestLookup } from './lookup.js';
 import { matchDigest, revokedReason } from '../revocation/list.js';
+import { revokeS3loKeys } from '../revocation/s3lo.js';
 import { gatherPlatforms, signedPlatformsNote } from './platforms.js';
 import { resultFromError } from './result.js';
 import type { Rejection } from './judge.js';
@@ -52,7 +53,10 @@ async function verifyS3loImage(
   rule: RuleContext,
   stores: Stores,
 ): Promise<Omit<ImageResult, 'durationMs'>> {
-  const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
+  const ev = revokeS3loKeys(
+    await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref)),
+    rule.revocations,
+  );
   const revoked = ev.digest ? revokedDigest(rule, ev.digest) : undefined;
   const evidence: ImageEvidence = { kind: 's3lo', ...ev, ...(revoked ? { revoked } : {}) };
   const v = decide(evidence, rule.policy, now(stores));
