@@ -1,7 +1,7 @@
 // argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
 // inputs, from the same option table (src/edge/options.ts); bad flags are usage errors (exit 2)
 // that name the flag and the value.
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import type { GateOptions as Options } from '../core/options.js';
 import { parseRegistryHost } from '../core/options.js';
@@ -17,6 +17,7 @@ import { parseRevoke, type RevokeCommand } from './revoke-args.js';
 import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 import type { PinCommand } from './pin-args.js';
 import { nearest } from './suggest.js';
+import { parseStrict } from './strict-args.js';
 import { shardSignerOf, type ShardSigner } from '../core/summaries/shard-signer.js';
 
 export { HELP, helpText } from './help.js';
@@ -123,37 +124,8 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = {}): Comma
   );
 }
 
-/**
- * parseArgs in strict mode, its errors reworded: the flag as written, the nearest known flag for
- * an unknown one, and where the command's help is. parseArgs's own text (with its hint about
- * `--` and positionals) never reaches the user.
- */
 function parse<T extends ParseArgsOptionsConfig>(command: string, args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e: unknown) {
-    throw usage(`${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`, e);
-  }
-}
-
-function flagProblem(e: unknown, options: ParseArgsOptionsConfig): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const code = (e as { code?: string }).code;
-  // The quoted option, e.g. 'Unknown option '--foo'' or 'Option '-q, --quiet' does not ...'.
-  const quoted = /'(-[^']*)'/.exec(msg)?.[1] ?? '';
-  const names = quoted.match(/--?[A-Za-z0-9][\w-]*/g) ?? ['?'];
-  const flag = names.find((n) => n.startsWith('--')) ?? names[0];
-  const long = flag.startsWith('--') ? flag.slice(2) : undefined;
-  const spec = long !== undefined ? options[long] : undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const near = nearest(flag.replace(/^-+/, ''), Object.keys(options));
-    return `unknown flag ${flag}${near ? ` (did you mean --${near}?)` : ''}`;
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (spec?.type === 'boolean') return `${flag} is a switch and takes no value`;
-    return `${flag} needs a value`;
-  }
-  return msg;
+  return parseStrict(command, args, options, true);
 }
 
 function parseVerify(args: string[], env: NodeJS.ProcessEnv): Command {

@@ -1,6 +1,6 @@
 // `image-gate images`: every image reference the given Compose, Kubernetes, Dockerfile and list
 // files name, one line (or JSON entry) per occurrence, as `verify --from` would verify them.
-import { parseArgs } from 'node:util';
+import { parseStrict } from './strict-args.js';
 import { GateError, toGateError } from '../core/errors.js';
 import { escapeControls as line } from '../edge/sanitize.js';
 
@@ -21,21 +21,16 @@ pod spec's containers, initContainers and ephemeralContainers; helm template out
 {"images":[{"image","file","line","kind"}]}. Exit 2 for a file that cannot be read or parsed.`;
 
 export function parseImages(args: string[]): ImagesCommand | { command: 'help'; topic: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'images-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e: unknown) {
-    throw new GateError('USAGE', e instanceof Error ? e.message : String(e), { cause: e });
-  }
+  const parsed = parseStrict(
+    'images',
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      'images-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   const { values: v, positionals } = parsed;
   if (v.help) return { command: 'help', topic: 'images' };
   const output = v.output ?? 'text';

@@ -1,6 +1,6 @@
 // `image-gate revoke`'s arguments and help, apart from its run so `--help` and argument errors
 // load no signing or key code.
-import { parseArgs } from 'node:util';
+import { parseStrict } from './strict-args.js';
 import { GateError } from '../core/errors.js';
 
 export interface RevokeCommand {
@@ -75,14 +75,7 @@ const KIND_FLAGS: Record<string, Array<[flag: string, field: string]>> = {
 };
 
 export function parseRevoke(args: string[]): RevokeCommand | { command: 'help'; topic: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (e: unknown) {
-    throw new GateError('USAGE', `revoke: ${e instanceof Error ? e.message : String(e)}`, {
-      cause: e,
-    });
-  }
+  const parsed = parseStrict('revoke', args, OPTIONS, false);
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return { command: 'help', topic: 'revoke' };
   const need = (f: string): string => {

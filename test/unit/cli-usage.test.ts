@@ -64,6 +64,10 @@ describe('usage errors name the nearest known flag or command', () => {
     ],
     [['verfy', 'a'], "unknown command 'verfy' (did you mean verify?)", 'image-gate --help'],
     [['marge', 'a'], 'did you mean merge?', 'image-gate --help'],
+    [['images', '--images-fle', 'x'], 'did you mean --images-file?', 'images --help'],
+    [['revoke', '--list', 'l.json', '--kidn', 'digest'], 'did you mean --kind?', 'revoke --help'],
+    [['revoke', '--reasn', 'x'], '--reasn (did you mean --reason?)', 'revoke --help'],
+    [['revoke', 'stray'], "unexpected argument 'stray'", 'revoke --help'],
   ])('%j', async (argv, said, help) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

@@ -1,0 +1,47 @@
+// parseArgs in strict mode for every subcommand, its errors reworded: the flag as written, the
+// nearest known flag for an unknown one, and where the command's help is. parseArgs's own text
+// (with its hint about `--` and positionals) never reaches the user.
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { GateError } from '../core/errors.js';
+import { nearest } from './suggest.js';
+
+export function parseStrict<T extends ParseArgsOptionsConfig>(
+  command: string,
+  args: string[],
+  options: T,
+  allowPositionals: boolean,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (e: unknown) {
+    throw new GateError(
+      'USAGE',
+      `${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`,
+      { cause: e },
+    );
+  }
+}
+
+function flagProblem(e: unknown, options: ParseArgsOptionsConfig): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  // The quoted option, e.g. 'Unknown option '--foo'' or 'Option '-q, --quiet' does not ...'.
+  const quoted = /'(-[^']*)'/.exec(msg)?.[1] ?? '';
+  const names = quoted.match(/--?[A-Za-z0-9][\w-]*/g) ?? ['?'];
+  const flag = names.find((n) => n.startsWith('--')) ?? names[0];
+  const long = flag.startsWith('--') ? flag.slice(2) : undefined;
+  const spec = long !== undefined ? options[long] : undefined;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearest(flag.replace(/^-+/, ''), Object.keys(options));
+    return `unknown flag ${flag}${near ? ` (did you mean --${near}?)` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (spec?.type === 'boolean') return `${flag} is a switch and takes no value`;
+    return `${flag} needs a value`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const arg = /'([^']*)'/.exec(msg)?.[1];
+    return `unexpected argument${arg !== undefined ? ` '${arg}'` : ''} (this command takes flags only)`;
+  }
+  return msg;
+}
