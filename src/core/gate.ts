@@ -142,6 +142,7 @@ async function gate(
           o.acceptSummary,
           root,
           policyDigest(summarizeRunPolicy(summary, policy)),
+          policy,
           env,
         )
       : undefined;
@@ -368,6 +369,7 @@ async function summaryAcceptance(
   a: NonNullable<GateOptions['acceptSummary']>,
   trust: TrustMaterial,
   digest: string,
+  policy: RunPolicy,
   env: NodeJS.ProcessEnv,
 ): Promise<SummaryAcceptance | undefined> {
   if (!trust.sigstore) return undefined;
@@ -384,6 +386,7 @@ async function summaryAcceptance(
       requireSct: true,
     }),
     policyDigest: digest,
+    policy,
     maxAgeMs: a.maxAgeMs,
   };
 }

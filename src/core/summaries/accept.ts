@@ -2,6 +2,9 @@
 // bundle referrer of the digest, verified under the trusted gate signer, PASSED, under the same
 // policy digest as this run's and younger than the limit. Anything else leaves full verification.
 import { isFailureCode, toGateError, GateError } from '../errors.js';
+import { selectRule } from '../policy/match.js';
+import type { ImagePolicy, RunPolicy } from '../policy/types.js';
+import { parseReference, repositoryName, type ImageRef } from '../reference.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import type { ContentStore, EvidenceInput, SignatureEvidence } from '../types.js';
 import type { CandidateVerifier } from '../verify/context.js';
@@ -17,6 +20,8 @@ export interface SummaryAcceptance {
   verifier: Pick<CandidateVerifier, 'verifyBundle'>;
   /** This run's policy digest (`sha256:<hex>`): a summary must record the same. */
   policyDigest: string;
+  /** This run's rules: a summary stands only for the rule the image falls under now. */
+  policy: RunPolicy;
   maxAgeMs: number;
   now?: () => Date;
 }
@@ -30,12 +35,20 @@ export interface AcceptedSummary {
   input?: EvidenceInput;
 }
 
+/** What is being admitted: these bytes, by this name, under this rule. */
+export interface SummaryTarget {
+  ref: ImageRef;
+  digest: string;
+  rule: ImagePolicy;
+}
+
 /** The first summary of `digest` that may stand in for verification, and why others may not. */
 export async function findAcceptedSummary(
   store: ContentStore,
-  digest: string,
+  target: SummaryTarget,
   a: SummaryAcceptance,
 ): Promise<{ accepted?: AcceptedSummary; rejected: Rejection[] }> {
+  const { digest } = target;
   const rejected: Rejection[] = [];
   const log = emptyDiscovery();
   try {
@@ -50,6 +63,7 @@ export async function findAcceptedSummary(
       try {
         const { statement, ...evidence } = a.verifier.verifyBundle(c.bundle, { digest }, c.format);
         const timeVerified = checkSummary(statement, evidence, a);
+        checkTarget(statement, target, a);
         return {
           accepted: { where, timeVerified, evidence, ...(c.input ? { input: c.input } : {}) },
           rejected,
@@ -97,4 +111,48 @@ function checkSummary(
       `is ${Math.round((now - at) / 1000)} s old (verified ${new Date(at).toISOString()}), older than summary-max-age ${Math.round(a.maxAgeMs / 1000)} s`,
     );
   return new Date(at).toISOString();
+}
+
+/**
+ * A summary stands for one repository and one rule: the policy digest covers every rule, and one
+ * digest can be pushed (with its summary copied) under another name that another rule governs,
+ * e.g. a dev-signed image into a prod repository, or a tag a stricter rule matches. So the signed
+ * subject must name this repository, and the reference it judged (`resourceUri`) must be in this
+ * repository and fall under the rule this image falls under now.
+ */
+function checkTarget(
+  statement: InTotoStatement | undefined,
+  t: SummaryTarget,
+  a: SummaryAcceptance,
+): void {
+  const refuse = (why: string): never => {
+    throw new GateError('POLICY_VIOLATION', `verification summary ${why}`);
+  };
+  const repo = repositoryName(t.ref);
+  const hex = t.digest.slice(t.digest.indexOf(':') + 1);
+  const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
+  if (!subjects.some((s) => s.name === repo && s.digest?.sha256 === hex))
+    refuse(
+      `is for ${subjects.map((s) => JSON.stringify(s.name)).join(', ') || 'no subject'}, not ${repo}`,
+    );
+  const uri = (statement?.predicate as { resourceUri?: unknown } | undefined)?.resourceUri;
+  let judged: ImageRef | undefined;
+  try {
+    judged = typeof uri === 'string' ? parseReference(uri) : undefined;
+  } catch {
+    judged = undefined;
+  }
+  if (!judged || repositoryName(judged) !== repo)
+    refuse(`judged resourceUri ${JSON.stringify(uri)}, not an image in ${repo}`);
+  const then = selectRule(a.policy, judged as ImageRef).rule;
+  if (then !== t.rule)
+    refuse(
+      `judged ${String(uri)} under ${ruleLabel(a.policy, then)}; ${t.ref.original} falls under ${ruleLabel(a.policy, t.rule)}`,
+    );
+}
+
+function ruleLabel(policy: RunPolicy, rule: ImagePolicy | undefined): string {
+  if (!rule) return 'no rule';
+  const i = policy.rules.indexOf(rule);
+  return rule.name !== undefined ? `rule ${JSON.stringify(rule.name)}` : `rules[${i}]`;
 }

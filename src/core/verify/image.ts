@@ -112,7 +112,7 @@ async function verifyStoreImage(
   // is verified in full. Revoked digests are checked above, before any summary.
   const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
   if (rule.summary && !signerRevocations) {
-    const found = await findAcceptedSummary(store, digest, rule.summary);
+    const found = await findAcceptedSummary(store, { ref, digest, rule: policy }, rule.summary);
     const a = found.accepted;
     if (a)
       return {
