@@ -42,9 +42,8 @@
 //   registry_auth; no token service), an expired token answered 403 DENIED.
 // - A token service whose challenge names the scope of the operation (ACR's documented flow,
 //   azure.github.io/acr/Token-BasicAuth.html), with one endpoint needing an action beyond pull
-//   (ACR's metadata_read, Azure/acr#600), optionally reading only the first `scope` parameter
-//   (go-containerregistry transport/bearer.go: "Some registries seem to only look at the first
-//   scope parameter").
+//   (ACR's metadata_read, Azure/acr#600); GET with Basic credentials and repeated `scope`, or
+//   ACR's OAuth2 refresh-token POST with the scopes joined by spaces.
 //
 // Every request is logged with its method, path, arrival time and the requests in flight then.
 import {
@@ -97,7 +96,8 @@ export interface Behaviour {
     username?: string;
     password?: string;
     referrersAction?: string;
-    firstScopeOnly?: boolean;
+    /** The refresh token an OAuth2 POST must carry (a Docker config `identitytoken`). */
+    refreshToken?: string;
   };
   /** Fallback tag indexes list each entry's artifactType as the empty config type (Harbor). */
   configTypeInIndex?: boolean;
@@ -217,25 +217,44 @@ export async function startBehaviourProxy(upstream: string): Promise<BehaviourPr
       }
     }
     if (b.bearerAuth && path.startsWith('/oauth2/token')) {
-      const u = new URL(path, 'http://rig');
       const a = b.bearerAuth;
+      const issue = (scopes: string[]): void => {
+        state.tokenRequests.push(scopes);
+        const token = `rig.${Buffer.from(JSON.stringify(scopes)).toString('base64url')}`;
+        answer(
+          200,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ token, expires_in: 300 }),
+        );
+      };
+      const refuse = () =>
+        answer(401, { 'content-type': 'application/json' }, '{"errors":[{"code":"UNAUTHORIZED"}]}');
+      if (req.method === 'POST') {
+        // ACR's refresh-token grant (azure.github.io/acr/AAD-OAuth.html): a form, scopes joined
+        // by spaces (RFC 6749 3.3).
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const form = new URLSearchParams(Buffer.concat(chunks).toString());
+          if (
+            form.get('grant_type') !== 'refresh_token' ||
+            a.refreshToken === undefined ||
+            form.get('refresh_token') !== a.refreshToken
+          )
+            answer(400, { 'content-type': 'application/json' }, '{"error":"invalid_grant"}');
+          else issue((form.get('scope') ?? '').split(' ').filter(Boolean));
+        });
+        return;
+      }
       const want =
         a.username !== undefined
           ? `Basic ${Buffer.from(`${a.username}:${a.password ?? ''}`).toString('base64')}`
           : undefined;
       if (want !== undefined && req.headers.authorization !== want) {
-        answer(401, { 'content-type': 'application/json' }, '{"errors":[{"code":"UNAUTHORIZED"}]}');
+        refuse();
         return;
       }
-      const scopes = u.searchParams.getAll('scope');
-      state.tokenRequests.push(scopes);
-      const granted = a.firstScopeOnly ? scopes.slice(0, 1) : scopes;
-      const token = `rig.${Buffer.from(JSON.stringify(granted)).toString('base64url')}`;
-      answer(
-        200,
-        { 'content-type': 'application/json' },
-        JSON.stringify({ token, expires_in: 300 }),
-      );
+      issue(new URL(path, 'http://rig').searchParams.getAll('scope'));
       return;
     }
     if (b.bearerAuth && path.startsWith('/v2/')) {

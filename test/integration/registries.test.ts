@@ -305,6 +305,34 @@ describe("a challenge naming a scope beyond pull (ACR's documented flow)", () =>
     expect(ms).toBeLessThan(BOUND_MS);
   });
 
+  it("joins the scopes with spaces in ACR's OAuth2 refresh-token POST (az acr login)", async () => {
+    const repo = 'acr/oauth';
+    const imgs = await bundleImages(repo, 1);
+    proxy.reset({
+      referrersApi: { filter: 'apply' },
+      bearerAuth: { refreshToken: 'acr-refresh-token', referrersAction: 'metadata_read' },
+    });
+    const d = mkdtempSync(path.join(tmpdir(), 'registries-acr-'));
+    // As `az acr login` writes it: the <token> user beside the identity token.
+    const auth = Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64');
+    writeFileSync(
+      path.join(d, 'config.json'),
+      JSON.stringify({ auths: { [proxy.host]: { auth, identitytoken: 'acr-refresh-token' } } }),
+    );
+    const { code, report, ms } = await verify(KEYLESS, [`${repo}:v0`], { DOCKER_CONFIG: d });
+    expect(code).toBe(0);
+    expect(report.results[0].digest).toBe(imgs[0].digest);
+    expect(proxy.tokenRequests).toEqual([
+      [`repository:${repo}:pull`],
+      [`repository:${repo}:metadata_read`, `repository:${repo}:pull`],
+    ]);
+    expect(
+      proxy.log.filter((r) => r.path.startsWith('/oauth2/token')).map((r) => r.method),
+    ).toEqual(['POST', 'POST']);
+    expect(JSON.stringify(report)).not.toContain('acr-refresh-token');
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
   it.each([['push'], ['delete'], ['*']])(
     'never asks for %s on a read: the refusal stands (exit 2)',
     async (action) => {
