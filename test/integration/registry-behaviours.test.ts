@@ -342,7 +342,7 @@ describe('registries without the referrers API, and Harbor listing the config ty
   }
   const keyless = ['--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER];
 
-  it.each<[400 | 406 | 'html']>([[400], [406], ['html']])(
+  it.each<[400 | 405 | 406 | 'html']>([[400], [405], [406], ['html']])(
     'a referrers endpoint answering %s is no referrers API: the tag schema, learnt once',
     async (answer) => {
       const repo = `noapi/r${answer}`;

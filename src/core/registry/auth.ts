@@ -36,6 +36,12 @@ export class RegistryAuth {
   private readonly schemes = new Map<string, Scheme>();
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<string>>();
+  /**
+   * Scopes a registry's challenge asked for beyond the one requested, per `apiHost scope`: every
+   * later token for that target carries them too (go-containerregistry's bearer transport
+   * accumulates them likewise), so the registry asks only once.
+   */
+  private readonly extraScopes = new Map<string, string[]>();
 
   constructor(
     private readonly transport: HttpTransport,
@@ -58,6 +64,57 @@ export class RegistryAuth {
   }
 
   /**
+   * The scopes to ask the token service for on `t`'s behalf: those its challenges asked for
+   * first (go-containerregistry transport/bearer.go: "Some registries seem to only look at the
+   * first scope parameter"), then the one requested.
+   */
+  private scopesOf(t: AuthTarget): string[] {
+    return [...(this.extraScopes.get(`${t.apiHost} ${t.scope}`) ?? []), t.scope];
+  }
+
+  /**
+   * Remembers the scopes of a Bearer challenge that `t` lacks (ACR documents taking the scope
+   * from the challenge of the operation, azure.github.io/acr/Token-BasicAuth.html; an
+   * `insufficient_scope` challenge names it, RFC 6750 3.1). Only actions on `t`'s own repository
+   * are taken, and never more than `t` asks for in kind: no `push` for a pull, no `delete` or
+   * `*`; any other scope is left out, and the registry's refusal then stands. True if one was new.
+   */
+  private widen(t: AuthTarget, challengeScope: string | undefined): boolean {
+    if (challengeScope === undefined) return false;
+    const key = `${t.apiHost} ${t.scope}`;
+    const have = this.scopesOf(t);
+    const mine = /^repository:(.+):([^:]+)$/.exec(t.scope);
+    if (!mine) return false;
+    const [, repo, actions] = mine;
+    const pushing = actions.split(',').includes('push');
+    const added: string[] = [];
+    for (const want of challengeScope.split(' ').filter(Boolean)) {
+      if (have.includes(want) || added.includes(want)) continue;
+      const m = /^repository(?:\([a-z0-9]+\))?:(.+):([^:]+)$/.exec(want);
+      const wanted = m?.[2].split(',') ?? [];
+      if (
+        !m ||
+        m[1] !== repo ||
+        wanted.some((a) => a === '*' || a === 'delete' || (a === 'push' && !pushing))
+      ) {
+        this.log(`registry ${t.registry} asked for scope ${quote(want)}: not requested`);
+        continue;
+      }
+      // Already covered: an action list asked for (in any order) holds every action wanted.
+      const held = [...have, ...added].flatMap((h) => {
+        const x = /^repository(?:\([a-z0-9]+\))?:(.+):([^:]+)$/.exec(h);
+        return x && x[1] === repo ? [x[2].split(',')] : [];
+      });
+      if (held.some((acts) => wanted.every((a) => acts.includes(a)))) continue;
+      added.push(want);
+    }
+    if (added.length === 0) return false;
+    this.extraScopes.set(key, [...added, ...(this.extraScopes.get(key) ?? [])]);
+    this.log(`registry ${t.registry} asked for scope ${added.join(' ')} too: requesting it`);
+    return true;
+  }
+
+  /**
    * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
    * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
    */
@@ -66,7 +123,7 @@ export class RegistryAuth {
     challengeHeader: string | null,
     sent: string | undefined,
   ): Promise<string> {
-    const scheme = this.learn(t, challengeHeader);
+    const { scheme, scope } = this.learn(t, challengeHeader);
     if (scheme.kind === 'basic') {
       const c = await this.credentials.resolve(t.registry);
       if (!c)
@@ -87,12 +144,14 @@ export class RegistryAuth {
         );
       return header;
     }
-    // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
+    // The challenge names a scope the token lacks: a token for it too. Otherwise the token we
+    // sent was refused (expired, revoked): fetch a fresh one, once.
+    if (this.widen(t, scope)) return `Bearer ${await this.token(t, scheme)}`;
     const rejected = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
     return `Bearer ${await this.token(t, scheme, rejected)}`;
   }
 
-  private learn(t: AuthTarget, header: string | null): Scheme {
+  private learn(t: AuthTarget, header: string | null): { scheme: Scheme; scope?: string } {
     if (header === null)
       throw new GateError(
         'AUTH_REFUSED',
@@ -117,7 +176,10 @@ export class RegistryAuth {
       );
     }
     this.schemes.set(t.apiHost, scheme);
-    return scheme;
+    return {
+      scheme,
+      ...(bearer?.params.scope !== undefined ? { scope: bearer.params.scope } : {}),
+    };
   }
 
   private basic(c: Credential): string {
@@ -131,7 +193,7 @@ export class RegistryAuth {
     scheme: Scheme & { kind: 'bearer' },
     rejected?: string,
   ): Promise<string> {
-    const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
+    const key = `${t.apiHost} ${scheme.realm.href} ${this.scopesOf(t).join(' ')}`;
     const cached = this.tokens.get(key);
     // Concurrent 401s for one expired token must not each throw away the replacement.
     if (cached && cached.value !== rejected && cached.expiresAt > Date.now()) {
@@ -162,9 +224,10 @@ export class RegistryAuth {
   ): Promise<CachedToken> {
     const cred = await this.credentials.resolve(t.registry);
     const url = new URL(scheme.realm.href);
+    const scopes = this.scopesOf(t);
     const common = {
       maxBytes: MAX_TOKEN_BYTES,
-      what: `token for ${t.scope}`,
+      what: `token for ${scopes.join(' ')}`,
       registryHost: t.apiHost,
     };
     let res: HttpResponse;
@@ -176,10 +239,12 @@ export class RegistryAuth {
         grant_type: 'refresh_token',
         refresh_token: cred.password,
         client_id: OAUTH_CLIENT_ID,
-        scope: t.scope,
+        // OAuth2 joins scopes with spaces in one field (RFC 6749 3.3), as go-containerregistry
+        // POSTs them; the GET below repeats the parameter (distribution token spec).
+        scope: scopes.join(' '),
         ...(scheme.service !== undefined ? { service: scheme.service } : {}),
       });
-      this.log(`token for ${t.scope} from ${redactUrl(url)} (OAuth2, ${cred.source})`);
+      this.log(`token for ${scopes.join(' ')} from ${redactUrl(url)} (OAuth2, ${cred.source})`);
       res = await this.transport.request({
         ...common,
         url,
@@ -197,8 +262,10 @@ export class RegistryAuth {
         );
     } else {
       if (scheme.service !== undefined) url.searchParams.set('service', scheme.service);
-      url.searchParams.set('scope', t.scope);
-      this.log(`token for ${t.scope} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`);
+      for (const sc of scopes) url.searchParams.append('scope', sc);
+      this.log(
+        `token for ${scopes.join(' ')} from ${redactUrl(url)} (${cred ? cred.source : 'anonymous'})`,
+      );
       res = await this.transport.request({
         ...common,
         url,

@@ -39,6 +39,14 @@ export interface RepositoryGetter {
  */
 export interface ReferrersApiState {
   known?: 'present' | 'absent';
+  /**
+   * Whether the registry's `?artifactType=` filter can be trusted to leave nothing out: Harbor
+   * before 2.11 filters by the config media type and says `OCI-Filters-Applied: artifactType`
+   * (goharbor/harbor src/server/registry/referrers.go at v2.10.0), so an empty filtered list is
+   * asked again unfiltered; one that hid entries is not used again for the registry, one that
+   * found some needs no second look.
+   */
+  filter?: 'reliable' | 'unreliable';
   /** The first request still in flight: others wait for it instead of each paying a 404. */
   probe?: Promise<void>;
 }

@@ -147,27 +147,63 @@ export class RegistryStore implements ContentStore {
   async getReferrers(digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
     assertDigest(digest, 'input', `referrers subject in ${this.name}`);
     const api = this.repo.referrersApi;
-    if (!api) return this.fetchReferrers(digest, artifactType);
+    if (!api) return this.listReferrers(digest, artifactType);
     while (api.known === undefined && api.probe) await api.probe;
     if (api.known === 'absent') return undefined;
-    if (api.known === 'present') return this.fetchReferrers(digest, artifactType);
+    if (api.known === 'present') return this.listReferrers(digest, artifactType);
     // This call is the probe; an error leaves the question open for the next image.
     let settle = (): void => undefined;
     api.probe = new Promise<void>((r) => (settle = r));
     try {
-      const found = await this.fetchReferrers(digest, artifactType);
-      api.known = found === undefined ? 'absent' : 'present';
-      return found;
+      return await this.listReferrers(digest, artifactType);
     } finally {
       api.probe = undefined;
       settle();
     }
   }
 
-  private async fetchReferrers(
+  /**
+   * The referrers of `digest` of `artifactType` (filtered here whatever the registry did), or
+   * undefined for "use the tag schema". Records in referrersApi what the answer showed.
+   */
+  private async listReferrers(
     digest: string,
     artifactType?: string,
   ): Promise<Descriptor[] | undefined> {
+    const api = this.repo.referrersApi;
+    const ask =
+      artifactType !== undefined && api?.filter !== 'unreliable' ? artifactType : undefined;
+    const got = await this.fetchReferrers(digest, ask);
+    // A redirect into a rate-limited API settles it for the run; a registry that has shown the
+    // API is not taken for one without it by a later odd answer (which still falls back).
+    if (got === 'no-api' || got === 'elsewhere') {
+      if (api && (got === 'elsewhere' || api.known === undefined)) api.known = 'absent';
+      return undefined;
+    }
+    // The API exists but does not know this repository or subject (yet): this image falls back
+    // to the tag schema, and the registry is not taken for one without the API.
+    if (got === 'not-known') return undefined;
+    if (api) api.known = 'present';
+    let list = keepReferrers(got.entries, artifactType);
+    // A filter the registry says it applied, with nothing left: it may have matched another
+    // field (Harbor before 2.11 compares the config media type, which for a cosign bundle is the
+    // empty type). Ask once more without it; a filter that hid entries is not used again.
+    if (ask !== undefined && got.filtered && list.length === 0 && api?.filter !== 'reliable') {
+      const all = await this.fetchReferrers(digest, undefined);
+      if (typeof all !== 'string') {
+        list = keepReferrers(all.entries, artifactType);
+        if (list.length > 0 && api) api.filter = 'unreliable';
+      }
+    } else if (ask !== undefined && got.filtered && list.length > 0 && api) {
+      api.filter ??= 'reliable';
+    }
+    return list;
+  }
+
+  private async fetchReferrers(
+    digest: string,
+    artifactType?: string,
+  ): Promise<'no-api' | 'elsewhere' | 'not-known' | { entries: Descriptor[]; filtered: boolean }> {
     const what = `referrers of ${this.name}@${digest}`;
     const first = `/v2/${this.repo.repository}/referrers/${digest}`;
     let path =
@@ -175,6 +211,7 @@ export class RegistryStore implements ContentStore {
         ? `${first}?artifactType=${encodeURIComponent(artifactType)}`
         : first;
     const all: Descriptor[] = [];
+    let filtered = true;
     for (let page = 1; ; page++) {
       const res = await this.repo.get(path, {
         accept: MEDIA_TYPES.ociIndex,
@@ -183,21 +220,27 @@ export class RegistryStore implements ContentStore {
         offOrigin429: 'return',
       });
       // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
-      // Registries without it also answer 400 or 406, or 200 with something that is not an
+      // Registries without it also answer 400, 405 or 406, or 200 with something that is not an
       // index (a web page): go-containerregistry, which cosign uses, falls back on all of them
       // (pkg/v1/remote/referrers.go; google/go-containerregistry#1962 for the 406).
-      if (page === 1 && NO_REFERRERS_API.has(res.status)) return undefined;
-      if (page === 1 && res.status === 200 && !isIndexContentType(res)) return undefined;
+      // A 404 or 400 whose OCI error names the repository or the subject comes from the API
+      // itself (oras-go registry/remote/repository.go reads 404 NAME_UNKNOWN so; Quay answers an
+      // unknown subject with 400 MANIFEST_INVALID, endpoints/v2/referrers.py).
+      if (page === 1 && NO_REFERRERS_API.has(res.status))
+        return ociErrorCodes(res).some((c) => API_ERROR_CODES.has(c)) ? 'not-known' : 'no-api';
+      if (page === 1 && res.status === 200 && !isIndexContentType(res)) return 'no-api';
       // GHCR answers 303 into github.com's packages API, which is heavily rate-limited (429) and
       // is not the registry (artifacthub/hub#4785): the tag schema serves the same referrers, so
       // it is used for this registry for the rest of the run.
-      if (res.status === 429 && res.url.origin !== this.repo.origin) {
-        if (this.repo.referrersApi) this.repo.referrersApi.known = 'absent';
-        return undefined;
-      }
+      if (res.status === 429 && res.url.origin !== this.repo.origin) return 'elsewhere';
       this.expectOk(res, what);
-      const entries = parseIndex(res.body, what, MAX_REFERRERS - all.length);
+      // Harbor before 2.11 answers `{}` for a subject it does not know (referrers.go at v2.10.0):
+      // no entries, which can only leave signatures out.
+      const entries = isEmptyObject(res.body)
+        ? []
+        : parseIndex(res.body, what, MAX_REFERRERS - all.length);
       all.push(...entries);
+      if (!appliedFilters(res).includes('artifactType')) filtered = false;
       const next = nextLink(res.headers.get('link'));
       if (next === undefined) break;
       if (page >= MAX_REFERRER_PAGES) {
@@ -205,16 +248,7 @@ export class RegistryStore implements ContentStore {
       }
       path = this.sameRepositoryPath(next, first, what);
     }
-    // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is
-    // unauthenticated. An entry listing the OCI empty config type is kept too: Harbor lists the
-    // config media type in place of artifactType (goharbor/harbor#19867), as did cosign's own
-    // fallback indexes (sigstore/cosign#4422), and a manifest written with artifactType has the
-    // empty config; the caller reads the manifest's own artifactType.
-    return artifactType === undefined
-      ? all
-      : all.filter(
-          (d) => d.artifactType === artifactType || d.artifactType === MEDIA_TYPES.ociEmpty,
-        );
+    return { entries: all, filtered: artifactType !== undefined && filtered };
   }
 
   private expectOk(res: HttpResponse, what: string): void {
@@ -246,7 +280,50 @@ export class RegistryStore implements ContentStore {
 }
 
 /** Answers to the referrers endpoint that mean "no referrers API here" (see fetchReferrers). */
-const NO_REFERRERS_API = new Set([400, 404, 406]);
+const NO_REFERRERS_API = new Set([400, 404, 405, 406]);
+/** OCI error codes by which the referrers API itself says it does not know the name or subject. */
+const API_ERROR_CODES = new Set(['NAME_UNKNOWN', 'MANIFEST_UNKNOWN', 'MANIFEST_INVALID']);
+
+/**
+ * Filter here even when the registry claims it did (OCI-Filters-Applied): the list is
+ * unauthenticated. An entry listing the OCI empty config type is kept too: Harbor lists the
+ * config media type in place of artifactType (goharbor/harbor#19867), as did cosign's own
+ * fallback indexes (sigstore/cosign#4422), and a manifest written with artifactType has the
+ * empty config; the caller reads the manifest's own artifactType.
+ */
+function keepReferrers(all: Descriptor[], artifactType: string | undefined): Descriptor[] {
+  return artifactType === undefined
+    ? all
+    : all.filter((d) => d.artifactType === artifactType || d.artifactType === MEDIA_TYPES.ociEmpty);
+}
+
+/** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
+function ociErrorCodes(res: HttpResponse): string[] {
+  if (res.body.length === 0 || res.body.length > 64 * 1024) return [];
+  try {
+    const v = JSON.parse(new TextDecoder().decode(res.body)) as { errors?: unknown };
+    if (!Array.isArray(v.errors)) return [];
+    return v.errors.flatMap((e: unknown) =>
+      typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+        ? [(e as { code: string }).code]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** `OCI-Filters-Applied`, a comma-separated list (distribution-spec "Listing Referrers"). */
+function appliedFilters(res: HttpResponse): string[] {
+  const h = res.headers.get('oci-filters-applied');
+  return h === null ? [] : h.split(',').map((f) => f.trim());
+}
+
+/** A body that is exactly a JSON object with no members (`{}`, whitespace allowed). */
+function isEmptyObject(body: Uint8Array): boolean {
+  if (body.length > 64) return false;
+  return /^\s*\{\s*\}\s*$/.test(new TextDecoder().decode(body));
+}
 
 function isIndexContentType(res: HttpResponse): boolean {
   const ct = res.headers.get('content-type');
