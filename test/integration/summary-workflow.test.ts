@@ -15,7 +15,7 @@ import path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { Report } from '../../src/core/report.js';
+import { TOOL_URI, type Report } from '../../src/core/report.js';
 import { snippet } from '../helpers/doc-snippets.js';
 import {
   randomImage,
@@ -49,6 +49,28 @@ const RUNTIME_TOKEN = 'ghs_runtime-token-of-the-job';
 const VSA = 'https://slsa.dev/verification_summary/v1';
 const BUILD_SIGNER_OID = '1.3.6.1.4.1.57264.1.9';
 const SIG_PATH = /^\/v2\/.+\/manifests\/sha256-[0-9a-f]{64}\.sig$/;
+
+/** The docs' example statement: a snippet `file=` this name, and where this test writes its own. */
+const EXAMPLE_FILE = 'examples/vsa-statement.json';
+const EXAMPLE_OUT = path.join(tmpdir(), 'image-gate-vsa-statement.json');
+
+/** Every field of a JSON value as a sorted path list (`a.b`, `a.list[]`), values ignored. */
+function fieldPaths(v: unknown, at = ''): string[] {
+  const out = new Set<string>();
+  const walk = (x: unknown, p: string): void => {
+    if (Array.isArray(x)) {
+      if (x.length > 0) out.add(`${p}[]`);
+      for (const e of x) walk(e, `${p}[]`);
+    } else if (typeof x === 'object' && x !== null)
+      for (const [k, e] of Object.entries(x)) {
+        const q = p ? `${p}.${k}` : k;
+        out.add(q);
+        walk(e, q);
+      }
+  };
+  walk(v, at);
+  return [...out].sort();
+}
 
 /** What Fulcio writes for a run of `workflow` (`owner/repo/.github/workflows/F@ref`). */
 function workflowSigner(workflow: string): KeylessSigner {
@@ -319,6 +341,31 @@ describe.skipIf(!registryAvailable)("the README's summary workflow, run", () => 
       );
       expect(listed.map((m) => m.digest)).toEqual([s.referrer?.digest]);
     }
+  });
+
+  it("the docs' example statements have the fields the gate's summary has", async () => {
+    const bundle = JSON.parse(await readFile(gateReport.summaries![0]!.file, 'utf8')) as {
+      dsseEnvelope: { payload: string; payloadType: string };
+    };
+    expect(bundle.dsseEnvelope.payloadType).toBe('application/vnd.in-toto+json');
+    const statement = JSON.parse(
+      Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'),
+    ) as { predicate: { verifier: { id: string } } };
+    // The example in the docs is this one, from a run of this test (npx vitest run this file).
+    await writeFile(EXAMPLE_OUT, `${JSON.stringify(statement, null, 2)}\n`);
+    expect(statement.predicate.verifier.id).toBe(TOOL_URI);
+    for (const doc of ['docs/summaries.md', 'docs/admission.md']) {
+      const example = JSON.parse((await snippet(doc, EXAMPLE_FILE)).text) as unknown;
+      expect(fieldPaths(example), doc).toEqual(fieldPaths(statement));
+      expect((example as typeof statement).predicate.verifier.id, doc).toBe(TOOL_URI);
+    }
+  });
+
+  it('the field comparison sees a field missing or added', () => {
+    const a = { p: { x: 1, list: [{ u: 1 }] } };
+    expect(fieldPaths(a)).toEqual(['p', 'p.list', 'p.list[]', 'p.list[].u', 'p.x']);
+    expect(fieldPaths({ p: { x: 1, list: [{ u: 1, v: 2 }] } })).not.toEqual(fieldPaths(a));
+    expect(fieldPaths({ p: { list: [{ u: 1 }] } })).not.toEqual(fieldPaths(a));
   });
 
   it('admit passes on the summaries, without fetching a signature', () => {
