@@ -72,6 +72,12 @@ interface ChildRun {
   mem?: Record<string, number | undefined>;
 }
 
+// `--admission`: what a cluster admission costs with and without summaries, instead of the rest.
+if (process.argv.includes('--admission'))
+  process.exit(
+    await (await import('./bench-admission.js')).runAdmissionBench(process.argv.slice(2)),
+  );
+
 const { values: argv } = parseArgs({
   options: {
     images: { type: 'string', default: '500' },

@@ -5,11 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from './errors.js';
-import { REPORT_SCHEMA_VERSION, TOOL, type Report, type ShardRecord } from './report.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  TOOL,
+  type Report,
+  type RevocationListSummary,
+  type ShardRecord,
+  type SummaryRecord,
+} from './report.js';
 import type { ShardSigner } from './summaries/shard-signer.js';
 import type { LoadTrustedRootOptions } from './trust/root.js';
 import type { ShardInfo } from './shard.js';
-import { policyDigest } from './report-finish.js';
+import { canonicalJson, policyDigest } from './report-finish.js';
 import { overallOutcome, reportOutcome } from './report-outcome.js';
 import { emptyShardWarning, MAX_SHARDS } from './shard.js';
 import { REPORT_BUNDLE_SUFFIX } from './summaries/report-signature.js';
@@ -123,6 +130,13 @@ function parseReport(file: string, bytes: Buffer): Report {
       !r.mergedRunIds.every((id) => typeof id === 'string' && id !== ''))
   )
     throw bad('mergedRunIds is not a list of run ids');
+  if (r.revocations !== undefined && !validRevocations(r.revocations))
+    throw bad('revocations is not {source, version, issued, expires, entries, signer, sha256}');
+  if (
+    r.summaries !== undefined &&
+    (!Array.isArray(r.summaries) || !r.summaries.every(validSummaryRecord))
+  )
+    throw bad('summaries is not a list of {image, digest, verificationResult, file}');
   if (r.shard !== undefined && !validShard(r.shard))
     throw bad('shard is not {index, count, totalImages, setDigest} with 1 ≤ index ≤ count');
   for (const [i, res] of r.results.entries()) {
@@ -137,6 +151,35 @@ function parseReport(file: string, bytes: Buffer): Report {
       throw new GateError('USAGE', `merge: ${file} results[${i}] is not a valid image result`);
   }
   return doc as Report;
+}
+
+function validRevocations(v: unknown): v is RevocationListSummary {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const l = v as Record<string, unknown>;
+  return (
+    ['source', 'issued', 'expires', 'signer', 'sha256'].every((k) => typeof l[k] === 'string') &&
+    Number.isSafeInteger(l.version) &&
+    Number.isSafeInteger(l.entries) &&
+    DIGEST_RE.test(l.sha256 as string)
+  );
+}
+
+function validSummaryRecord(v: unknown): v is SummaryRecord {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const s = v as Record<string, unknown>;
+  const ref = s.referrer as Record<string, unknown> | undefined;
+  return (
+    typeof s.image === 'string' &&
+    typeof s.digest === 'string' &&
+    DIGEST_RE.test(s.digest) &&
+    (s.verificationResult === 'PASSED' || s.verificationResult === 'FAILED') &&
+    typeof s.file === 'string' &&
+    (ref === undefined ||
+      (typeof ref === 'object' &&
+        ref !== null &&
+        typeof ref.digest === 'string' &&
+        typeof ref.via === 'string'))
+  );
 }
 
 function validShard(s: unknown): boolean {
@@ -214,6 +257,8 @@ export function mergeReports(
   if (reports.length === 0) throw new GateError('USAGE', 'merge: no reports to merge');
   checkShardSet(reports, names);
   checkShards(reports, names);
+  const revocations = mergeRevocations(reports, names);
+  const summaries = mergeSummaries(reports);
   const results = reports.flatMap((r) => r.results);
   const error = reports.find((r) => r.error)?.error;
   const outcome = results.some((r) => r.outcome === 'failed')
@@ -255,8 +300,56 @@ export function mergeReports(
           },
         }
       : {}),
+    ...(revocations ? { revocations } : {}),
+    ...(summaries ? { summaries } : {}),
     results,
   };
+}
+
+/**
+ * The one revocation list every shard checked (a merged verdict says its images were checked
+ * against it). Refused, naming both files: shards that checked lists of other versions or bytes,
+ * and shards of which some checked a list and others none.
+ */
+function mergeRevocations(reports: Report[], names: string[]): RevocationListSummary | undefined {
+  const i = reports.findIndex((r) => r.revocations);
+  if (i < 0) return undefined;
+  const first = reports[i].revocations!;
+  const listOf = (l: RevocationListSummary): string =>
+    `revocation list ${l.source} version ${l.version} (${l.sha256}, signed by ${l.signer})`;
+  reports.forEach((r, j) => {
+    const l = r.revocations;
+    if (!l)
+      throw new GateError(
+        'USAGE',
+        `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked no revocation list; every shard must check the same list`,
+      );
+    if (l.version !== first.version)
+      throw new GateError(
+        'USAGE',
+        `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked version ${l.version} (${l.sha256}); re-run the shards against one list`,
+      );
+    if (l.sha256 !== first.sha256 || l.source !== first.source || l.signer !== first.signer)
+      throw new GateError(
+        'USAGE',
+        `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked another list of the same version: ${listOf(l)}; re-run the shards against one list`,
+      );
+  });
+  return first;
+}
+
+/** Every shard's summaries, in shard order (each image is in one shard; copies appear once). */
+function mergeSummaries(reports: Report[]): SummaryRecord[] | undefined {
+  if (!reports.some((r) => r.summaries)) return undefined;
+  const seen = new Set<string>();
+  return reports
+    .flatMap((r) => r.summaries ?? [])
+    .filter((s) => {
+      const key = canonicalJson(s);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** The shards' per-registry counters, summed (registry/governor.ts). */

@@ -225,4 +225,11 @@ export interface SummaryRecord {
   referrer?: { digest: string; via: string };
 }
 
+/**
+ * Who image-gate is, in one place: its name and version (package.json's), written into every
+ * report as `tool`, and its URI (the repository the Action is used from, `uses:
+ * acme/image-gate@…`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
+ * holds them to package.json (and its `homepage`/`repository` when it names one) and the README.
+ */
 export const TOOL = { name: 'image-gate', version: '0.1.0' };
+export const TOOL_URI = 'https://github.com/acme/image-gate';

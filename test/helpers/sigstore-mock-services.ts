@@ -33,7 +33,25 @@ export function identityToken(claims: Record<string, unknown>): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ aud: 'sigstore', ...claims })}.`;
 }
 
-export async function startMockSigstore(): Promise<MockSigstore> {
+/**
+ * Fulcio's rule for GitHub Actions tokens: the certificate's SAN is the job's workflow,
+ * `https://github.com/` + the `job_workflow_ref` claim (the token's `sub` is
+ * `repo:OWNER/REPO:ref:REF`, which Fulcio does not put in the SAN).
+ */
+export const githubWorkflowSan = (claims: Record<string, unknown>): string | undefined =>
+  typeof claims.job_workflow_ref === 'string'
+    ? `https://github.com/${claims.job_workflow_ref}`
+    : undefined;
+
+const SAN_CLAIM = 'x-mock-san';
+
+/**
+ * `san`: the SAN the mock Fulcio gives a token's certificate, from its claims (default: the
+ * `sub` claim, @sigstore/mock's own rule); see githubWorkflowSan.
+ */
+export async function startMockSigstore(
+  opts: { san?: (claims: Record<string, unknown>) => string | undefined } = {},
+): Promise<MockSigstore> {
   const requests: string[] = [];
   const routes = new Map<string, HandlerFn>();
   const server: Server = createServer((req, res) => {
@@ -62,7 +80,28 @@ export async function startMockSigstore(): Promise<MockSigstore> {
   const ctLog = await initializeCTLog(p256());
   const ca = await initializeCA(p256(), ctLog);
   const tlog = await initializeTLog(url, p256());
-  const fulcio = fulcioHandler(ca, { strict: true });
+  const fulcio = fulcioHandler(
+    ca,
+    opts.san ? { strict: true, subjectClaim: SAN_CLAIM } : { strict: true },
+  );
+  if (opts.san) {
+    // The mock reads the SAN from one claim: put the derived one there before it decodes.
+    const inner = fulcio.fn;
+    const san = opts.san;
+    fulcio.fn = (body: string) => {
+      const json = JSON.parse(body) as { credentials: { oidcIdentityToken: string } };
+      const [h, p, sig] = json.credentials.oidcIdentityToken.split('.');
+      const claims = JSON.parse(Buffer.from(p ?? '', 'base64url').toString()) as Record<
+        string,
+        unknown
+      >;
+      const value = san(claims);
+      if (value !== undefined) claims[SAN_CLAIM] = value;
+      const p2 = Buffer.from(JSON.stringify(claims)).toString('base64url');
+      json.credentials.oidcIdentityToken = [h, p2, sig ?? ''].join('.');
+      return inner(JSON.stringify(json));
+    };
+  }
   const rekor = rekorHandler(tlog, { strict: true });
   routes.set(fulcio.path, fulcio.fn);
   routes.set(rekor.path, rekor.fn);

@@ -4,7 +4,8 @@
 // runner.temp, github.workspace, steps.*.outputs.*, needs.*.result), steps
 // that use this action (dist/index.js with INPUT_* from action.yml's defaults and `with:`),
 // actions/checkout, upload-artifact and download-artifact (a local artifact store), and `run:`
-// steps in bash as the runner starts them. Anything else (another action, an expression or a key
+// steps in bash as the runner starts them; a job with `permissions: id-token: write` gets the OIDC
+// token request variables, as on GitHub. Anything else (another action, an expression or a key
 // it does not know) throws: an unhandled construct must fail the test, never pass unrun.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -39,6 +40,9 @@ export interface JobRun {
   steps: StepRun[];
   workspace: string;
   runnerTemp: string;
+  /** Date.now() when its first step started and its last step ended (0 when skipped). */
+  startedAt: number;
+  endedAt: number;
 }
 
 export interface WorkflowWorld {
@@ -48,6 +52,13 @@ export interface WorkflowWorld {
   actionInputs?: Record<string, string>;
   /** Environment every process gets (PATH, HOME are passed through). */
   env?: NodeJS.ProcessEnv;
+  /** Inputs added to the action's steps of one job (by job id), unless `with:` sets them. */
+  jobInputs?: Record<string, Record<string, string>>;
+  /**
+   * The Actions OIDC token endpoint: as on GitHub, only a job with `permissions: id-token: write`
+   * gets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.
+   */
+  idToken?: { url: string; token: string };
 }
 
 export interface WorkflowRun {
@@ -69,6 +80,7 @@ interface StepDef {
 
 interface JobDef {
   needs?: string | string[];
+  permissions?: Record<string, string> | string;
   if?: string;
   strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
   steps: StepDef[];
@@ -80,6 +92,9 @@ const STEP_KEYS = new Set(['id', 'name', 'uses', 'run', 'with', 'env', 'if', 'co
 export const THIS_ACTION = /^[A-Za-z0-9_.-]+\/image-gate@\S+$/;
 
 interface Context {
+  job: string;
+  /** The job's own environment (the OIDC request variables when it may have a token). */
+  jobEnv: NodeJS.ProcessEnv;
   matrix?: Matrix;
   runnerTemp: string;
   workspace: string;
@@ -225,10 +240,23 @@ export async function runWorkflow(file: string, world: WorkflowWorld): Promise<W
         steps: [],
         workspace,
         runnerTemp,
+        startedAt: 0,
+        endedAt: 0,
       };
       instances.push(run);
       if (!condition(job.if, needsFailed)) continue;
+      const idToken =
+        typeof job.permissions === 'object' && job.permissions['id-token'] === 'write'
+          ? world.idToken
+          : undefined;
       const ctx: Context = {
+        job: id,
+        jobEnv: idToken
+          ? {
+              ACTIONS_ID_TOKEN_REQUEST_URL: idToken.url,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: idToken.token,
+            }
+          : {},
         ...(matrix ? { matrix } : {}),
         runnerTemp,
         workspace,
@@ -236,12 +264,14 @@ export async function runWorkflow(file: string, world: WorkflowWorld): Promise<W
         needs: Object.fromEntries(needsOf(job).map((d) => [d, results.get(d)!])),
       };
       let failed = false;
+      run.startedAt = Date.now();
       for (const step of job.steps) {
         const s = await runStep(step, ctx, failed, { world, artifacts, inputs });
         run.steps.push(s);
         if (step.id) ctx.steps.set(step.id, s);
         if (s.conclusion === 'failure') failed = true;
       }
+      run.endedAt = Date.now();
       run.result = failed ? 'failure' : 'success';
     }
     runs.push(...instances);
@@ -282,6 +312,7 @@ async function runStep(
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...w.world.env,
+    ...ctx.jobEnv,
   };
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, ctx);
   const withs: Record<string, string> = {};
@@ -336,7 +367,8 @@ async function runThisAction(
   // The runner sets every declared input: its default unless `with:` gives it.
   for (const [name, spec] of Object.entries(w.inputs))
     given[name] = name === 'github-token' ? '' : (spec.default ?? '');
-  for (const [k, v] of Object.entries(w.world.actionInputs ?? {})) if (!(k in withs)) given[k] = v;
+  const added = { ...w.world.actionInputs, ...w.world.jobInputs?.[ctx.job] };
+  for (const [k, v] of Object.entries(added)) if (!(k in withs)) given[k] = v;
   for (const [k, v] of Object.entries(withs)) {
     if (!(k in w.inputs)) throw new Error(`workflow-runner: image-gate has no input ${k}`);
     given[k] = v;

@@ -19,7 +19,7 @@ import type { Report } from '../../src/core/report.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const WORKFLOW = 'https://github.com/acme/gate/.github/workflows/deploy.yml@refs/heads/main';
-const REPORT_TYPE = 'https://github.com/image-gate/image-gate/report/v1';
+const REPORT_TYPE = 'https://github.com/acme/image-gate/report/v1';
 
 let reg: StartedRegistry;
 let mock: MockSigstore;

@@ -11,6 +11,8 @@ import {
   type ImageResult,
   type PolicySummary,
   type Report,
+  type RevocationListSummary,
+  type SummaryRecord,
 } from '../../src/core/report.js';
 import { canonicalJson, finishReport, policyDigest } from '../../src/core/report-finish.js';
 
@@ -477,6 +479,142 @@ describe('report files from other versions or edited by hand', () => {
     const f = await write('twice/a.json', current());
     await expect(mergeReportFiles([path.join(dir, 'twice'), f])).rejects.toThrow(
       /merge: .*twice\/a\.json is given twice/,
+    );
+  });
+});
+
+describe('summaries and the revocation list survive a merge', () => {
+  const list = (over: Partial<RevocationListSummary> = {}): RevocationListSummary => ({
+    source: 'https://acme.example/revocations.json',
+    version: 3,
+    issued: '2026-01-01T00:00:00Z',
+    expires: '2026-02-01T00:00:00Z',
+    entries: 2,
+    signer: 'key list.pub (sha256:ab)',
+    sha256: `sha256:${'1'.repeat(64)}`,
+    ...over,
+  });
+  const summary = (image: string, n: string): SummaryRecord => ({
+    image,
+    digest: `sha256:${n.repeat(64)}`,
+    verificationResult: 'PASSED',
+    file: `/runner/temp/summaries/1-sha256-${n.repeat(64)}.sigstore.json`,
+    referrer: { digest: `sha256:${n.repeat(63)}f`, via: 'tag index' },
+  });
+  const shardWith = (
+    image: string,
+    extra: { revocations?: RevocationListSummary; summaries?: SummaryRecord[] },
+  ): Report =>
+    finishReport({
+      startedAt: '2026-01-01T00:00:00Z',
+      policy,
+      results: [res(image, 'verified')],
+      ...extra,
+    });
+
+  it("keeps every shard's summaries, in shard order, and the list all of them checked", () => {
+    const m = mergeReports([
+      shardWith('a', { revocations: list(), summaries: [summary('a', 'a')] }),
+      shardWith('b', { revocations: list(), summaries: [summary('b', 'b'), summary('c', 'c')] }),
+      shardWith('d', { revocations: list() }),
+    ]);
+    expect(m.summaries?.map((s) => s.image)).toEqual(['a', 'b', 'c']);
+    expect(m.summaries?.[0]).toEqual(summary('a', 'a'));
+    expect(m.revocations).toEqual(list());
+    // Placed as a run's report places them: before the results.
+    expect(Object.keys(m).slice(-3)).toEqual(['revocations', 'summaries', 'results']);
+  });
+
+  it('a merge without them has neither', () => {
+    const m = mergeReports([shardWith('a', {}), shardWith('b', {})]);
+    expect(m).not.toHaveProperty('summaries');
+    expect(m).not.toHaveProperty('revocations');
+  });
+
+  it('keeps them through report files too', async () => {
+    const a = await write(
+      'rv-a.json',
+      shardWith('a', { revocations: list(), summaries: [summary('a', 'a')] }),
+    );
+    const b = await write('rv-b.json', shardWith('b', { revocations: list() }));
+    const m = await mergeReportFiles([a, b]);
+    expect(m.summaries).toEqual([summary('a', 'a')]);
+    expect(m.revocations?.version).toBe(3);
+  });
+
+  it.each([
+    [
+      'another version',
+      list({ version: 4, sha256: `sha256:${'2'.repeat(64)}` }),
+      /merge: a\.json checked revocation list https:\/\/acme\.example\/revocations\.json version 3 .* but b\.json checked version 4 \(sha256:2{64}\)/,
+    ],
+    [
+      'the same version with other bytes',
+      list({ sha256: `sha256:${'2'.repeat(64)}` }),
+      /merge: a\.json checked .* but b\.json checked another list of the same version: revocation list .* version 3 \(sha256:2{64}/,
+    ],
+    [
+      'another list at another place',
+      list({ source: 'other.json' }),
+      /merge: a\.json checked .* but b\.json checked another list of the same version: revocation list other\.json/,
+    ],
+    [
+      'another signer',
+      list({ signer: 'key evil.pub (sha256:cd)' }),
+      /b\.json checked another list of the same version: .*signed by key evil\.pub/,
+    ],
+    [
+      'no list at all',
+      undefined,
+      /merge: a\.json checked revocation list .* but b\.json checked no revocation list/,
+    ],
+  ])('refuses shards that checked %s, naming both files', (_what, other, msg) => {
+    expect(() =>
+      mergeReports(
+        [
+          shardWith('a', { revocations: list() }),
+          shardWith('b', other ? { revocations: other } : {}),
+        ],
+        ['a.json', 'b.json'],
+      ),
+    ).toThrow(msg);
+  });
+
+  it('refuses a shard with no list before one with a list, naming both', () => {
+    expect(() =>
+      mergeReports(
+        [shardWith('a', {}), shardWith('b', { revocations: list() })],
+        ['a.json', 'b.json'],
+      ),
+    ).toThrow(/merge: b\.json checked revocation list .* but a\.json checked no revocation list/);
+  });
+
+  it.each([
+    ['summaries that are not a list', { summaries: 'x' }, /summaries is not a list/],
+    [
+      'a summary without a file',
+      {
+        summaries: [
+          { image: 'a', digest: `sha256:${'a'.repeat(64)}`, verificationResult: 'PASSED' },
+        ],
+      },
+      /summaries is not a list/,
+    ],
+    [
+      'a summary saying MAYBE',
+      { summaries: [{ ...summary('a', 'a'), verificationResult: 'MAYBE' }] },
+      /summaries is not a list/,
+    ],
+    [
+      'a list without a version',
+      { revocations: { ...list(), version: '3' } },
+      /revocations is not/,
+    ],
+    ['a list with a bad digest', { revocations: { ...list(), sha256: 'x' } }, /revocations is not/],
+  ])('refuses a report file with %s, naming it', async (_what, extra, msg) => {
+    const f = await write('bad-extra.json', { ...shardWith('a', {}), ...extra });
+    await expect(mergeReportFiles([f])).rejects.toThrow(
+      new RegExp(`bad-extra\\.json is not a valid image-gate report: ${msg.source}`),
     );
   });
 });

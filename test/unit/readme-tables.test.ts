@@ -221,6 +221,62 @@ function runs(v: unknown): string[] {
   );
 }
 
+/** A workflow of one job `gate` with this permission line and this action input. */
+function job(permission: string, input: string): string {
+  return [
+    'jobs:',
+    '  gate:',
+    '    permissions:',
+    `      ${permission}`,
+    '    steps:',
+    '      - uses: acme/image-gate@v0',
+    '        with:',
+    `          ${input}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Where a YAML block asks for `id-token` wrongly: only a job whose image-gate step signs
+ * summaries keyless (`sign-summary: keyless`, the one use of an OIDC token) may hold it, as
+ * `write` in its own `permissions`; anywhere else (a workflow's top level, a verifying job, a key
+ * signer, outside a permissions block) is a problem.
+ */
+function idTokenProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const d of parseAllDocuments(text)) {
+    const doc = d.toJS() as unknown;
+    const allowed = new Set<unknown>();
+    const jobs =
+      typeof doc === 'object' && doc !== null && 'jobs' in doc
+        ? ((doc as { jobs: Record<string, unknown> }).jobs ?? {})
+        : {};
+    for (const [id, j] of Object.entries(jobs)) {
+      const { permissions, steps } = (j ?? {}) as {
+        permissions?: Record<string, unknown>;
+        steps?: Array<{ uses?: string; with?: Record<string, unknown> }>;
+      };
+      if (!permissions || !('id-token' in permissions)) continue;
+      const keyless = (steps ?? []).some(
+        (st) => /\/image-gate@/.test(st.uses ?? '') && st.with?.['sign-summary'] === 'keyless',
+      );
+      if (!keyless) problems.push(`job ${id}: id-token without sign-summary: keyless`);
+      else if (permissions['id-token'] !== 'write')
+        problems.push(`job ${id}: id-token: ${String(permissions['id-token'])}, not write`);
+      allowed.add(permissions);
+    }
+    // Every other id-token key, wherever it sits, is a problem.
+    const visit = (v: unknown, where: string): void => {
+      if (Array.isArray(v)) return v.forEach((x, i) => visit(x, `${where}[${i}]`));
+      if (typeof v !== 'object' || v === null) return;
+      if ('id-token' in v && !allowed.has(v)) problems.push(`${where}: id-token`);
+      for (const [k, x] of Object.entries(v)) visit(x, `${where}.${k}`);
+    };
+    visit(doc, '$');
+  }
+  return problems;
+}
+
 describe('README workflow snippets', () => {
   const blocks = yamlBlocks(readme);
 
@@ -247,7 +303,28 @@ describe('README workflow snippets', () => {
     expect(first.permissions).toEqual({ contents: 'read', packages: 'read' });
     for (const p of ['contents: read', 'packages: read', 'attestations: read'])
       expect(usage).toContain(`- \`${p}\`: `);
-    for (const b of blocks) expect(b).not.toMatch(/^\s*id-token:/m);
+    for (const b of blocks) expect(idTokenProblems(b), b.slice(0, 80)).toEqual([]);
+  });
+
+  it('asks for id-token: write only in the job that signs summaries keyless, and there', () => {
+    const signing = blocks.filter((b) => /^\s*sign-summary: keyless\b/m.test(b));
+    expect(signing.length).toBeGreaterThanOrEqual(1);
+    for (const b of signing) expect(b).toMatch(/^\s*id-token: write\b/m);
+  });
+
+  it.each([
+    ['at the top of a workflow', 'permissions:\n  id-token: write\njobs: {}\n'],
+    ['in a job that only verifies', job('id-token: write', 'images: a:1')],
+    ['as read in the signing job', job('id-token: read', 'sign-summary: keyless')],
+    ['in a job signing with a key', job('id-token: write', 'summary-key: gate.key')],
+    ['outside permissions', 'steps:\n  - run: echo\n    env:\n      id-token: write\n'],
+    ['in a bare permissions block', 'permissions:\n  id-token: write\n'],
+  ])('the id-token check refuses id-token %s', (_what, text) => {
+    expect(idTokenProblems(text)).not.toEqual([]);
+  });
+
+  it('the id-token check accepts id-token: write in a keyless signing job', () => {
+    expect(idTokenProblems(job('id-token: write', 'sign-summary: keyless'))).toEqual([]);
   });
 
   it('the check sees a ${{ }} pasted into a run: script', () => {

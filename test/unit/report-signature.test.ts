@@ -27,14 +27,14 @@ describe('reportStatement', () => {
     expect(good()).toEqual({
       _type: 'https://in-toto.io/Statement/v1',
       subject: [{ name: 'report.json', digest: { sha256: hex } }],
-      predicateType: 'https://github.com/image-gate/image-gate/report/v1',
+      predicateType: 'https://github.com/acme/image-gate/report/v1',
       predicate: {
         runId: report.runId,
         policyDigest: report.policyDigest,
         outcome: report.outcome,
       },
     });
-    expect(REPORT_PREDICATE_TYPE).toBe('https://github.com/image-gate/image-gate/report/v1');
+    expect(REPORT_PREDICATE_TYPE).toBe('https://github.com/acme/image-gate/report/v1');
     expect(reportBundlePath('out/r.json')).toBe('out/r.json.sigstore.json');
   });
 
@@ -80,7 +80,7 @@ describe('reportStatementProblem', () => {
       'a VSA',
       { ...good(), predicateType: 'https://slsa.dev/verification_summary/v1' },
       bytes,
-      /predicate type "https:\/\/slsa.dev\/verification_summary\/v1", not https:\/\/github.com\/image-gate\/image-gate\/report\/v1/,
+      /predicate type "https:\/\/slsa.dev\/verification_summary\/v1", not https:\/\/github.com\/acme\/image-gate\/report\/v1/,
     ],
     [
       'in-toto v0.1',

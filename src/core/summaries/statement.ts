@@ -1,13 +1,13 @@
 // A SLSA verification summary (VSA v1) of one judged image, as an in-toto Statement v1: pure, from
 // the image's result and the run's policy digest; signing (sign.ts) and pushing (push.ts) are apart.
 import { PREDICATE } from '../attestations/types.js';
-import { TOOL, type ImageResult } from '../report.js';
+import { TOOL, TOOL_URI, type ImageResult } from '../report.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 
 export const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
-export const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
+/** `verifier.id`: who verified, image-gate's URI (report.ts TOOL_URI). */
+export const VERIFIER_ID = TOOL_URI;
 /** `policy.uri` when the policy is the run's options rather than a file. */
 export const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
 
