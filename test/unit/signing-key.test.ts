@@ -10,6 +10,8 @@ import path from 'node:path';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GateError } from '../../src/core/errors.js';
+import { loadRevocations } from '../../src/core/revocation/load.js';
+import { revoke } from '../../src/core/revocation/sign.js';
 import { loadSigner } from '../../src/core/trust/signing-key.js';
 import {
   generateKeyPair,
@@ -495,4 +497,64 @@ describe('key file signing keys', () => {
     writeFileSync(f, kp.privateKey.export({ type, format: 'pem' }).toString());
     return f;
   }
+});
+
+// Ed25519 signs the list itself: sigstore-js' check under the messageDigest's hash never
+// verifies it, so image-gate's verifier tries the key's own hash as well (verify-bundle.ts).
+describe('revocation lists signed with remote keys, verified by the revocations loader', () => {
+  let kms: FakeKms;
+  let vault: FakeVault;
+  const dir = mkdtempSync(path.join(tmpdir(), 'remote-lists-'));
+  beforeAll(async () => {
+    kms = await startFakeKms();
+    vault = await startFakeVault();
+  });
+  afterAll(async () => {
+    await kms.close();
+    await vault.close();
+  });
+
+  it.each<[string, KeyAlgorithm]>([
+    ['awskms', 'ecdsa-p256'],
+    ['awskms', 'ecdsa-p384'],
+    ['awskms', 'rsa'],
+    ['hashivault', 'ecdsa-p384'],
+    ['hashivault', 'ed25519'],
+    ['file', 'ed25519'],
+    ['file', 'ecdsa-p384'],
+  ])(
+    'a %s %s key signs a list that verifies, is signed again and loads under the same reference',
+    async (kind, alg) => {
+      const kp = generateKeyPair(alg);
+      let ref: string;
+      let publicRef: string | undefined;
+      if (kind === 'awskms') {
+        kms.addKey(kp.privateKey, { aliases: [`list-${alg}`] });
+        ref = `awskms://${kms.hostPort}/alias/list-${alg}`;
+      } else if (kind === 'hashivault') {
+        vault.addKey(`list-${alg}`, kp.privateKey);
+        ref = `hashivault://list-${alg}`;
+      } else {
+        ref = path.join(dir, `list-${alg}.pem`);
+        writeFileSync(ref, kp.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+        publicRef = path.join(dir, `list-${alg}.pub`);
+        writeFileSync(publicRef, kp.publicPem);
+      }
+      const env = { ...kms.env, ...vault.env };
+      const list = path.join(dir, `${kind}-${alg}.json`);
+      const expires = new Date(Date.now() + 86_400_000);
+      const entry = (d: string) => ({
+        kind: 'digest',
+        digest: `sha256:${d.repeat(64)}`,
+        reason: 'r',
+      });
+      const first = await revoke({ list, key: ref, entry: entry('a'), expires, env });
+      expect(first.keyID).toBe(kp.keyID);
+      // The second run verifies the first run's bundle with the remote key before signing.
+      const second = await revoke({ list, key: ref, entry: entry('b'), env });
+      expect(second.version).toBe(2);
+      const loaded = await loadRevocations({ source: list, key: publicRef ?? ref }, { env });
+      expect(loaded.list.entries).toHaveLength(2);
+    },
+  );
 });
