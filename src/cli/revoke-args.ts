@@ -26,7 +26,8 @@ no log entry). An existing FILE.sigstore.json must verify with KEY first. See do
   --kind certificate   --serial HEX --issuer DN | --fingerprint sha256:HEX
   --kind tlog          --log-id HEX --log-index N
   --reason TEXT        why (required; shown in every failure it causes)
-  --key FILE           cosign.key (COSIGN_PASSWORD) or a PEM private key: the list's signer
+  --key KEY            the list's signer: cosign.key (COSIGN_PASSWORD), a PEM private key,
+                       awskms://[HOST:PORT]/alias/NAME (AWS_*) or hashivault://NAME (VAULT_*)
   --expires TIME       RFC 3339, e.g. 2027-01-01T00:00:00Z
 Exit codes: 0 written and signed; 2 usage error, unreadable key or list, or a list that does
 not verify with KEY.`;

@@ -551,7 +551,10 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'summary-key',
     'text',
     'summaries',
-    { value: 'REF', text: 'cosign key file to sign summaries with (COSIGN_PASSWORD); implies key' },
+    {
+      value: 'REF',
+      text: 'key to sign summaries with: cosign.key (COSIGN_PASSWORD), awskms://,\nhashivault://; implies key',
+    },
     (o, v) => {
       (o.summaryInputs ??= {}).key = v as string;
     },

@@ -1,8 +1,18 @@
-// A loopback AWS KMS that speaks the real JSON 1.1 wire protocol for GetPublicKey and checks
-// SigV4 signatures for real, so the real @aws-sdk/client-kms can be tested against it.
-import { createHash, createHmac, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
+// A loopback AWS KMS that speaks the real JSON 1.1 wire protocol for GetPublicKey and Sign and
+// checks SigV4 signatures for real, so the real @aws-sdk/client-kms can be tested against it.
+// Sign checks MessageType, SigningAlgorithm and digest length as KMS does, with its error types.
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  randomUUID,
+  sign as cryptoSign,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signDigest } from './prehash-sign.js';
 
 export interface FakeKmsOptions {
   region?: string;
@@ -21,6 +31,26 @@ export interface FakeKmsRequest {
   keyId: string | undefined;
   status: number;
   errorType?: string;
+  /** Sign only: what was asked for. */
+  messageType?: string;
+  signingAlgorithm?: string;
+  /** Sign only: the Message's length in bytes. */
+  messageBytes?: number;
+}
+
+export interface FakeKmsKeyOptions {
+  aliases?: string[];
+  keyId?: string;
+  keyUsage?: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
+  /**
+   * What Sign signs with; default the private key `addKey` was given. Another key's private
+   * key makes a KMS that answers with signatures the public key does not verify.
+   */
+  privateKey?: KeyObject;
+  /** Applied to every signature before it is returned (a KMS answering garbage). */
+  tamper?: (signature: Buffer) => Buffer;
+  /** Replaces the signing algorithms GetPublicKey lists and Sign accepts. */
+  signingAlgorithms?: string[];
 }
 
 export interface FakeKms {
@@ -34,10 +64,8 @@ export interface FakeKms {
   secretAccessKey: string;
   /** Environment for the AWS SDK pointing at this fake (credentials and region, no endpoint). */
   env: Record<string, string>;
-  addKey(
-    publicKey: KeyObject,
-    opts?: { aliases?: string[]; keyId?: string; keyUsage?: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT' },
-  ): FakeKmsKey;
+  /** A public key (GetPublicKey only) or a private key (Sign too). */
+  addKey(key: KeyObject, opts?: FakeKmsKeyOptions): FakeKmsKey;
   /** While true, every authenticated request gets AccessDeniedException. */
   setDeny(deny: boolean): void;
   requests: FakeKmsRequest[];
@@ -45,6 +73,30 @@ export interface FakeKms {
 }
 
 const MAX_BODY = 64 * 1024;
+/** KMS takes at most 4096 bytes of Message, RAW or DIGEST. */
+const MAX_MESSAGE = 4096;
+
+const SIGNING_ALGORITHMS = [
+  'RSASSA_PSS_SHA_256',
+  'RSASSA_PSS_SHA_384',
+  'RSASSA_PSS_SHA_512',
+  'RSASSA_PKCS1_V1_5_SHA_256',
+  'RSASSA_PKCS1_V1_5_SHA_384',
+  'RSASSA_PKCS1_V1_5_SHA_512',
+  'ECDSA_SHA_256',
+  'ECDSA_SHA_384',
+  'ECDSA_SHA_512',
+  'SM2DSA',
+  'ML_DSA_SHAKE_256',
+  'ED25519_SHA_512',
+  'ED25519_PH_SHA_512',
+];
+const MESSAGE_TYPES = ['RAW', 'DIGEST', 'EXTERNAL_MU'];
+
+function hashOf(algorithm: string): 'sha256' | 'sha384' | 'sha512' | undefined {
+  const m = /_SHA_(256|384|512)$/.exec(algorithm);
+  return m ? (`sha${m[1]}` as 'sha256' | 'sha384' | 'sha512') : undefined;
+}
 
 function keySpecOf(key: KeyObject): { keySpec: string; signingAlgorithms: string[] } {
   const d = key.asymmetricKeyDetails ?? {};
@@ -62,8 +114,8 @@ function keySpecOf(key: KeyObject): { keySpec: string; signingAlgorithms: string
       return {
         keySpec: `RSA_${d.modulusLength ?? 2048}`,
         signingAlgorithms: [
-          ...sizes.map((s) => `RSASSA_PSS_${s}`),
           ...sizes.map((s) => `RSASSA_PKCS1_V1_5_${s}`),
+          ...sizes.map((s) => `RSASSA_PSS_${s}`),
         ],
       };
     }
@@ -198,7 +250,16 @@ export async function startFakeKms(opts: FakeKmsOptions = {}): Promise<FakeKms> 
   const accountId = opts.accountId ?? '111122223333';
   const accessKeyId = opts.accessKeyId ?? 'AKIAFAKEKMSTEST00001';
   const secretAccessKey = opts.secretAccessKey ?? 'fake/kms/secret/key/for/tests/only/000000';
-  const keys = new Map<string, { publicKey: KeyObject; arn: string; keyUsage: string }>();
+  interface Held {
+    publicKey: KeyObject;
+    privateKey?: KeyObject;
+    arn: string;
+    keyUsage: string;
+    signingAlgorithms: string[];
+    keySpec: string;
+    tamper?: (signature: Buffer) => Buffer;
+  }
+  const keys = new Map<string, Held>();
   const aliases = new Map<string, string>();
   const requests: FakeKmsRequest[] = [];
   let deny = false;
@@ -262,16 +323,19 @@ export async function startFakeKms(opts: FakeKmsOptions = {}): Promise<FakeKms> 
           'Content-Type must be application/x-amz-json-1.1',
         );
       }
-      if (target !== 'TrentService.GetPublicKey') {
+      if (target !== 'TrentService.GetPublicKey' && target !== 'TrentService.Sign') {
         return fail(
           400,
           'UnknownOperationException',
           `operation ${target ?? '(none)'} is not supported by the fake`,
         );
       }
-      let input: { KeyId?: unknown };
+      let input: Record<string, unknown>;
       try {
-        input = JSON.parse(body.toString('utf8')) as { KeyId?: unknown };
+        const parsed = JSON.parse(body.toString('utf8')) as unknown;
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw new Error('not an object');
+        input = parsed as Record<string, unknown>;
       } catch {
         return fail(400, 'SerializationException', 'body is not JSON');
       }
@@ -284,11 +348,12 @@ export async function startFakeKms(opts: FakeKmsOptions = {}): Promise<FakeKms> 
       }
       const keyId = input.KeyId;
       seen.keyId = keyId;
+      const operation = target === 'TrentService.Sign' ? 'Sign' : 'GetPublicKey';
       if (deny) {
         return fail(
           400,
           'AccessDeniedException',
-          `User: arn:aws:iam::${accountId}:user/test is not authorized to perform: kms:GetPublicKey on resource: ${keyId}`,
+          `User: arn:aws:iam::${accountId}:user/test is not authorized to perform: kms:${operation} on resource: ${keyId}`,
         );
       }
       const resolved = resolve(keyId);
@@ -302,20 +367,125 @@ export async function startFakeKms(opts: FakeKmsOptions = {}): Promise<FakeKms> 
             : `Key '${keyId}' does not exist`,
         );
       }
-      const spec = keySpecOf(key.publicKey);
+      if (operation === 'Sign') return signWith(res, key, input, keyId, fail);
       requests.push({ target, keyId, status: 200 });
       send(res, 200, {
         KeyId: key.arn,
         PublicKey: key.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-        KeySpec: spec.keySpec,
-        CustomerMasterKeySpec: spec.keySpec,
+        KeySpec: key.keySpec,
+        CustomerMasterKeySpec: key.keySpec,
         KeyUsage: key.keyUsage,
-        SigningAlgorithms: key.keyUsage === 'SIGN_VERIFY' ? spec.signingAlgorithms : undefined,
+        SigningAlgorithms: key.keyUsage === 'SIGN_VERIFY' ? key.signingAlgorithms : undefined,
         EncryptionAlgorithms:
           key.keyUsage === 'ENCRYPT_DECRYPT' ? ['RSAES_OAEP_SHA_256'] : undefined,
       });
     });
   });
+
+  /** KMS Sign: the checks in the order KMS makes them, then a signature by the held key. */
+  function signWith(
+    res: ServerResponse,
+    key: Held,
+    input: Record<string, unknown>,
+    keyId: string,
+    fail: (status: number, type: string, message: string) => void,
+  ): void {
+    const algorithm = input.SigningAlgorithm;
+    const messageType = input.MessageType ?? 'RAW';
+    const target = 'TrentService.Sign';
+    const invalid = (field: string, value: unknown, constraint: string): void =>
+      fail(
+        400,
+        'ValidationException',
+        `1 validation error detected: Value ${value === undefined ? 'null' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`} at '${field}' failed to satisfy constraint: ${constraint}`,
+      );
+    if (algorithm === undefined)
+      return invalid('signingAlgorithm', undefined, 'Member must not be null');
+    if (typeof algorithm !== 'string' || !SIGNING_ALGORITHMS.includes(algorithm))
+      return invalid(
+        'signingAlgorithm',
+        algorithm,
+        `Member must satisfy enum value set: [${SIGNING_ALGORITHMS.join(', ')}]`,
+      );
+    if (typeof messageType !== 'string' || !MESSAGE_TYPES.includes(messageType))
+      return invalid(
+        'messageType',
+        messageType,
+        `Member must satisfy enum value set: [${MESSAGE_TYPES.join(', ')}]`,
+      );
+    if (typeof input.Message !== 'string')
+      return invalid('message', undefined, 'Member must not be null');
+    const message = Buffer.from(input.Message, 'base64');
+    const record = (status: number, errorType?: string): void => {
+      requests.push({
+        target,
+        keyId,
+        status,
+        ...(errorType ? { errorType } : {}),
+        messageType,
+        signingAlgorithm: algorithm,
+        messageBytes: message.length,
+      });
+    };
+    const refuse = (type: string, why: string): void => {
+      record(400, type);
+      send(res, 400, { __type: type, message: why }, type);
+    };
+    if (message.length === 0 || message.length > MAX_MESSAGE)
+      return refuse(
+        'ValidationException',
+        `1 validation error detected: Value at 'message' failed to satisfy constraint: Member must have length between 1 and ${MAX_MESSAGE}`,
+      );
+    if (key.keyUsage !== 'SIGN_VERIFY')
+      return refuse(
+        'InvalidKeyUsageException',
+        `${key.arn} key usage is ${key.keyUsage} which is not valid for Sign.`,
+      );
+    if (!key.signingAlgorithms.includes(algorithm))
+      return refuse(
+        'InvalidKeyUsageException',
+        `Algorithm ${algorithm} is incompatible with key spec ${key.keySpec}.`,
+      );
+    const hash = hashOf(algorithm);
+    const ed25519 = algorithm.startsWith('ED25519');
+    if (messageType === 'EXTERNAL_MU' || (algorithm === 'ED25519_SHA_512' && messageType !== 'RAW'))
+      return refuse(
+        'ValidationException',
+        `MessageType ${messageType} is not supported with signing algorithm ${algorithm}.`,
+      );
+    if (algorithm === 'ED25519_PH_SHA_512' && messageType !== 'DIGEST')
+      return refuse('ValidationException', `ED25519_PH_SHA_512 requires MessageType DIGEST.`);
+    if (messageType === 'DIGEST' && hash && createHash(hash).digest().length !== message.length)
+      return refuse('ValidationException', `Digest is invalid length for algorithm ${algorithm}.`);
+    const signer = key.privateKey;
+    if (!signer) {
+      record(500, 'KMSInternalException');
+      return send(
+        res,
+        500,
+        { __type: 'KMSInternalException', message: 'the fake holds no private key for this key' },
+        'KMSInternalException',
+      );
+    }
+    let signature: Buffer;
+    if (ed25519) {
+      if (algorithm === 'ED25519_PH_SHA_512')
+        return refuse('ValidationException', 'the fake does not sign ED25519_PH_SHA_512');
+      signature = cryptoSign(null, message, signer);
+    } else if (hash) {
+      const digest = messageType === 'DIGEST' ? message : createHash(hash).update(message).digest();
+      signature = signDigest(signer, hash, digest, algorithm.startsWith('RSASSA_PSS'));
+    } else {
+      return refuse('ValidationException', `the fake does not sign ${algorithm}`);
+    }
+    if (key.tamper) signature = key.tamper(signature);
+    record(200);
+    send(res, 200, {
+      KeyId: key.arn,
+      Signature: signature.toString('base64'),
+      SigningAlgorithm: algorithm,
+    });
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
 
@@ -331,10 +501,21 @@ export async function startFakeKms(opts: FakeKmsOptions = {}): Promise<FakeKms> 
       AWS_SECRET_ACCESS_KEY: secretAccessKey,
       AWS_REGION: region,
     },
-    addKey(publicKey, o = {}) {
+    addKey(given, o = {}) {
       const keyId = o.keyId ?? randomUUID();
       const arn = `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
-      keys.set(keyId, { publicKey, arn, keyUsage: o.keyUsage ?? 'SIGN_VERIFY' });
+      const publicKey = given.type === 'private' ? createPublicKey(given) : given;
+      const privateKey = o.privateKey ?? (given.type === 'private' ? given : undefined);
+      const spec = keySpecOf(publicKey);
+      keys.set(keyId, {
+        publicKey,
+        ...(privateKey ? { privateKey } : {}),
+        arn,
+        keyUsage: o.keyUsage ?? 'SIGN_VERIFY',
+        signingAlgorithms: o.signingAlgorithms ?? spec.signingAlgorithms,
+        keySpec: spec.keySpec,
+        ...(o.tamper ? { tamper: o.tamper } : {}),
+      });
       for (const alias of o.aliases ?? [])
         aliases.set(alias.startsWith('alias/') ? alias : `alias/${alias}`, keyId);
       return { keyId, arn };

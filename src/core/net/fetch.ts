@@ -30,6 +30,10 @@ export interface FetchRequest {
   maxRedirects?: number;
   /** Hides secrets in quoted server text (a Location that echoes a token). */
   redact?: (text: string) => string;
+  /** Default GET. A POST is never redirected: a redirect answer is returned as it is. */
+  method?: 'GET' | 'POST';
+  /** The request body of a POST. */
+  body?: string;
 }
 
 export interface FetchResponse {
@@ -41,7 +45,7 @@ export interface FetchResponse {
 }
 
 /**
- * GETs `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
+ * GETs (or POSTs) `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
  * REGISTRY_ERROR (too many redirects, a loop, a redirect without a usable Location),
  * LIMIT_EXCEEDED (a 2xx body over the cap, or a spent byte budget), NETWORK, TIMEOUT.
  * Any final status is returned: what it means is the caller's business.
@@ -67,13 +71,14 @@ export async function fetchCapped(req: FetchRequest): Promise<FetchResponse> {
   try {
     for (let hop = 0; ; hop++) {
       const res = await fetch(url, {
-        method: 'GET',
+        method: req.method ?? 'GET',
+        ...(req.body !== undefined ? { body: req.body } : {}),
         redirect: 'manual',
         credentials: 'omit',
         headers: hopHeaders(start, url, req.headers ?? {}, req.credentials ?? {}),
         signal,
       });
-      if (REDIRECT_STATUSES.has(res.status)) {
+      if (REDIRECT_STATUSES.has(res.status) && req.method !== 'POST') {
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
         if (location === null)

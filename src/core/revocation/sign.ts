@@ -1,20 +1,14 @@
 // `image-gate revoke`: one entry added to a list file (version bumped, `issued` now, `expires`
 // kept or replaced), the file written atomically, and FILE.sigstore.json beside it: a Sigstore
-// bundle v0.3 with a message signature over the file's bytes, signed with a private key (a
-// cosign.key or a PEM PKCS#8/SEC1 key). A key-signed list needs no log entry (docs/revocation.md).
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  randomBytes,
-  sign,
-  type KeyObject,
-} from 'node:crypto';
+// bundle v0.3 with a message signature over the file's bytes, signed with a key (a cosign.key, a
+// PEM PKCS#8/SEC1/PKCS#1 key, awskms:// or hashivault://: trust/signing-key.ts). A key-signed
+// list needs no log entry (docs/revocation.md).
+import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { readFile, rename, writeFile, stat } from 'node:fs/promises';
 import { GateError, toGateError } from '../errors.js';
 import { MEDIA_TYPES } from '../types.js';
-import { COSIGN_PEM_TYPES, decryptCosignPrivateKey } from '../trust/cosign-key.js';
-import { toVerificationKey } from '../trust/keys.js';
+import type { VerificationKey } from '../trust/key-types.js';
+import { loadSigner } from '../trust/signing-key.js';
 import { createSignatureVerifier } from '../signatures/verifier.js';
 import { parseStrictJsonBytes } from '../signatures/strict-json.js';
 import {
@@ -31,7 +25,7 @@ export interface RevokeRequest {
   list: string;
   /** The entry as JSON fields (kind, reason, and the kind's own), validated as a list's are. */
   entry: Record<string, unknown>;
-  /** Private key file: cosign.key (COSIGN_PASSWORD) or an unencrypted PEM private key. */
+  /** The signing key: cosign.key (COSIGN_PASSWORD), a PEM private key, awskms:// or hashivault://. */
   key: string;
   expires?: Date;
   env?: NodeJS.ProcessEnv;
@@ -51,9 +45,8 @@ export interface RevokeResult {
 export async function revoke(req: RevokeRequest): Promise<RevokeResult> {
   const env = req.env ?? process.env;
   const now = req.now ?? new Date();
-  const privateKey = await loadPrivateKey(req.key, env);
-  const publicKey = createPublicKey(privateKey);
-  const verificationKey = toVerificationKey(req.key, publicKey, 'the private key');
+  const signer = await loadSigner(req.key, { env });
+  const verificationKey = signer.key;
   const current = await readCurrent(req.list, verificationKey);
   const entry = parseEntry(req.entry, req.list, 'the new entry');
   const expires = req.expires ?? current?.expires;
@@ -77,7 +70,12 @@ export async function revoke(req: RevokeRequest): Promise<RevokeResult> {
   const bytes = Buffer.from(text, 'utf8');
   // The result must read back as a list: an entry given twice is refused here, naming it.
   parseRevocationList(bytes, req.list);
-  const bundle = signedBundle(bytes, privateKey, verificationKey.spki);
+  const bundle = messageSignatureBundle(
+    bytes,
+    await signer.sign(bytes),
+    verificationKey.spki,
+    signer.hash ?? 'sha256',
+  );
   const bundlePath = `${req.list}${BUNDLE_SUFFIX}`;
   await writeAtomically(
     req.list,
@@ -95,11 +93,23 @@ export async function revoke(req: RevokeRequest): Promise<RevokeResult> {
   };
 }
 
-/** The bundle cosign sign-blob --bundle writes for a key, without a log entry. */
+/** The bundle cosign sign-blob --bundle writes for a key file, without a log entry. */
 export function signedBundle(bytes: Uint8Array, key: KeyObject, spki: Uint8Array): object {
-  const digest = createHash('sha256').update(bytes).digest();
   const alg = key.asymmetricKeyType === 'ed25519' ? null : 'sha256';
-  const signature = sign(alg, bytes, key);
+  return messageSignatureBundle(bytes, sign(alg, bytes, key), spki, 'sha256');
+}
+
+/**
+ * A message-signature bundle over `bytes` whose digest is `hash` (the hash the key signed under;
+ * SHA-384 for a KMS P-384 key, as cosign records it). No log entry.
+ */
+function messageSignatureBundle(
+  bytes: Uint8Array,
+  signature: Uint8Array,
+  spki: Uint8Array,
+  hash: 'sha256' | 'sha384',
+): object {
+  const digest = createHash(hash).update(bytes).digest();
   return {
     mediaType: MEDIA_TYPES.bundleV03,
     verificationMaterial: {
@@ -108,8 +118,11 @@ export function signedBundle(bytes: Uint8Array, key: KeyObject, spki: Uint8Array
       timestampVerificationData: { rfc3161Timestamps: [] },
     },
     messageSignature: {
-      messageDigest: { algorithm: 'SHA2_256', digest: digest.toString('base64') },
-      signature: signature.toString('base64'),
+      messageDigest: {
+        algorithm: hash === 'sha384' ? 'SHA2_384' : 'SHA2_256',
+        digest: digest.toString('base64'),
+      },
+      signature: Buffer.from(signature).toString('base64'),
     },
   };
 }
@@ -120,7 +133,7 @@ export function signedBundle(bytes: Uint8Array, key: KeyObject, spki: Uint8Array
  */
 async function readCurrent(
   list: string,
-  key: ReturnType<typeof toVerificationKey>,
+  key: VerificationKey,
 ): Promise<RevocationList | undefined> {
   let bytes: Buffer;
   try {
@@ -160,39 +173,6 @@ async function readCurrent(
     }
   }
   return parsed;
-}
-
-async function loadPrivateKey(ref: string, env: NodeJS.ProcessEnv): Promise<KeyObject> {
-  let text: string;
-  try {
-    text = await readFile(ref, 'latin1');
-  } catch (e: unknown) {
-    throw new GateError('KEY_UNREADABLE', `revoke: --key ${ref}: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
-  const m = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/.exec(text);
-  if (!m) throw new GateError('KEY_UNREADABLE', `revoke: --key ${ref}: no PEM private key found`);
-  const type = m[1] ?? '';
-  try {
-    if ((COSIGN_PEM_TYPES as readonly string[]).includes(type))
-      return await decryptCosignPrivateKey(
-        Buffer.from((m[2] ?? '').replace(/\s+/g, ''), 'base64'),
-        env.COSIGN_PASSWORD,
-        ref,
-      );
-    if (type === 'PRIVATE KEY' || type === 'EC PRIVATE KEY' || type === 'RSA PRIVATE KEY')
-      return createPrivateKey(m[0]);
-  } catch (e: unknown) {
-    if (e instanceof GateError) throw e;
-    throw new GateError('KEY_UNREADABLE', `revoke: --key ${ref}: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
-  throw new GateError(
-    'KEY_UNREADABLE',
-    `revoke: --key ${ref}: a ${type} block is not a private key (expected a cosign.key or a PEM PRIVATE KEY)`,
-  );
 }
 
 /** Both files written beside themselves and renamed into place, the list first. */

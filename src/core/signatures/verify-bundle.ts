@@ -108,6 +108,22 @@ export function verifyBundleJson(
       Buffer.from(subject.artifact),
       bundle.content.messageSignature.signature,
     );
+  } else if ('artifact' in subject) {
+    // sigstore-js checks a message signature under its messageDigest's hash, which an Ed25519
+    // key (it signs the message itself) never verifies under: the key's own hash is tried too.
+    const own = entity.signature;
+    const keyed = keyHashedContent(
+      own,
+      Buffer.from(subject.artifact),
+      bundle.content.messageSignature.signature,
+    );
+    entity.signature = {
+      signature: own.signature,
+      compareSignature: (s) => own.compareSignature(s),
+      compareDigest: (d) => own.compareDigest(d),
+      compareSignedDigest: (d) => own.compareSignedDigest(d),
+      verifySignature: (key) => own.verifySignature(key) || keyed.verifySignature(key),
+    };
   }
   if (bundle.content.$case === 'messageSignature') {
     const md = bundle.content.messageSignature.messageDigest;

@@ -1,7 +1,8 @@
 // Signing verification summaries into Sigstore bundles v0.3 (DSSE, in-toto payload): keyless with
-// Fulcio (the OIDC token comes from the front end) or with a cosign key, logged in Rekor either way.
+// Fulcio (the OIDC token comes from the front end) or with a key (a file, AWS KMS or Vault
+// transit: trust/signing-key.ts), logged in Rekor either way.
 import { readFile } from 'node:fs/promises';
-import { createHash, createPublicKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { bundleToJSON } from '@sigstore/bundle';
 import { SigningConfig, type Service } from '@sigstore/protobuf-specs';
 import {
@@ -15,9 +16,9 @@ import {
 import { GateError } from '../errors.js';
 import type { InTotoStatement } from '../signatures/statement.js';
 import { IN_TOTO_PAYLOAD_TYPE } from '../signatures/statement.js';
-import { loadSigningKey } from '../trust/keys.js';
+import { loadSigner, type SigningKey } from '../trust/signing-key.js';
 
-/** How summaries are signed: `keyless` (Fulcio) or with a cosign key file. */
+/** How summaries are signed: `keyless` (Fulcio) or with a key (file, awskms://, hashivault://). */
 export type SummarySigning = { kind: 'keyless' } | { kind: 'key'; keyRef: string };
 
 /** An OIDC identity token for `audience` (the Action reads it from the runner; see edge/id-token.ts). */
@@ -85,7 +86,7 @@ export async function createSummarySigner(
       retry: { retries: 2 },
     });
   } else {
-    signer = keySigner(await loadSigningKey(how.keyRef, { env: deps.env }));
+    signer = keySigner(await loadSigner(how.keyRef, { env: deps.env }));
   }
   const builder = new DSSEBundleBuilder({ signer, witnesses });
   return {
@@ -107,22 +108,15 @@ export async function createSummarySigner(
   };
 }
 
-/** A cosign key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
-function keySigner(privateKey: KeyObject): Signer {
-  const pub = createPublicKey(privateKey);
-  const publicKey = pub.export({ type: 'spki', format: 'pem' }).toString();
+/** A signing key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
+function keySigner(key: SigningKey): Signer {
   // cosign's hint: base64 SHA-256 of the DER public key (a verifier still tries its own keys).
-  const hint = createHash('sha256')
-    .update(pub.export({ type: 'spki', format: 'der' }))
-    .digest('base64');
-  // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
-  const hash = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+  const hint = createHash('sha256').update(key.key.spki).digest('base64');
   return {
-    sign: (data) =>
-      Promise.resolve({
-        signature: cryptoSign(hash, data, privateKey),
-        key: { $case: 'publicKey', publicKey, hint },
-      }),
+    sign: async (data) => ({
+      signature: await key.sign(data),
+      key: { $case: 'publicKey', publicKey: key.key.pem, hint },
+    }),
   };
 }
 

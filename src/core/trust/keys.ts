@@ -181,28 +181,24 @@ function sameValidity(a: KeyValidity | undefined, b: KeyValidity | undefined): b
 }
 
 /**
- * The private half of a signing key (verification summaries): a cosign encrypted key file
- * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
- * build does not do yet: they are refused by name.
+ * The private half of a signing key held in a file: a cosign encrypted key (COSIGN_PASSWORD) or
+ * an unencrypted PEM private key (PKCS#8, SEC1 or PKCS#1). Remote keys (awskms://, hashivault://)
+ * sign through trust/signing-key.ts, which calls this for files.
  */
-export async function loadSigningKey(
+export async function loadPrivateKeyFile(
   ref: string,
   opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<KeyObject> {
-  if (/^(awskms|hashivault):\/\//.test(ref))
-    throw new GateError(
-      'USAGE',
-      `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`,
-    );
   const bytes = await readKeyFile(ref, path.resolve(opts.cwd ?? process.cwd(), ref));
   const block = singlePemBlock(ref, bytes.toString('latin1'));
   if (block.type === COSIGN_PEM_TYPES[0] || block.type === COSIGN_PEM_TYPES[1])
     return decryptCosignPrivateKey(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
-  if (block.type === 'PRIVATE KEY') {
+  const der = Object.hasOwn(PRIVATE_KEY_DER, block.type) ? PRIVATE_KEY_DER[block.type] : undefined;
+  if (der) {
     try {
-      return createPrivateKey({ key: block.der, format: 'der', type: 'pkcs8' });
+      return createPrivateKey({ key: block.der, format: 'der', ...der });
     } catch (e: unknown) {
-      throw new GateError('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+      throw new GateError('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse`, {
         cause: e,
       });
     }
@@ -212,6 +208,12 @@ export async function loadSigningKey(
     `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${COSIGN_PEM_TYPES[0]} or PRIVATE KEY)`,
   );
 }
+
+const PRIVATE_KEY_DER: Record<string, { type: 'pkcs8' | 'sec1' | 'pkcs1' }> = {
+  'PRIVATE KEY': { type: 'pkcs8' },
+  'EC PRIVATE KEY': { type: 'sec1' },
+  'RSA PRIVATE KEY': { type: 'pkcs1' },
+};
 
 async function loadKeyFile(
   ref: string,

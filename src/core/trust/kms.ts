@@ -1,7 +1,14 @@
-// Fetches the public half of an AWS KMS signing key named by cosign's `awskms://` reference
-// grammar, through the AWS SDK's standard credential chain; only public material is requested.
+// AWS KMS signing keys named by cosign's `awskms://` reference grammar, through the AWS SDK's
+// standard credential chain: the public half (GetPublicKey), and Sign over a digest for the
+// summaries, shard reports and revocation lists image-gate signs (trust/signing-key.ts).
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { GetPublicKeyCommand, KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
+import {
+  GetPublicKeyCommand,
+  KMSClient,
+  SignCommand,
+  type KMSClientConfig,
+  type SigningAlgorithmSpec,
+} from '@aws-sdk/client-kms';
 import { GateError } from '../errors.js';
 import { isLoopbackHost } from '../net/addresses.js';
 
@@ -118,8 +125,8 @@ function awsErrorCode(e: unknown): string {
   return 'Error';
 }
 
-export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promise<KeyObject> {
-  const { env, signal } = opts;
+/** A KMS client for `ref`, configured as cosign's (endpoint, region, credentials from `env`). */
+function kmsClientFor(ref: string, env: NodeJS.ProcessEnv): { client: KMSClient; keyId: string } {
   const parsed = parseAwsKmsRef(ref);
   const config: KMSClientConfig = {
     maxAttempts: maxAttemptsFrom(env),
@@ -140,31 +147,20 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
   } else if (env.AWS_PROFILE) {
     config.profile = env.AWS_PROFILE;
   }
+  return { client: new KMSClient(config), keyId: parsed.keyId };
+}
 
-  const client = new KMSClient(config);
+/** One KMS call on a fresh client; every SDK failure becomes KEY_UNREADABLE naming `ref`. */
+async function withKms<T>(
+  ref: string,
+  opts: KmsOptions,
+  operation: string,
+  call: (client: KMSClient, keyId: string, abort: { abortSignal?: AbortSignal }) => Promise<T>,
+): Promise<T> {
+  const { env, signal } = opts;
+  const { client, keyId } = kmsClientFor(ref, env);
   try {
-    const out = await client.send(
-      new GetPublicKeyCommand({ KeyId: parsed.keyId }),
-      signal ? { abortSignal: signal } : {},
-    );
-    if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
-      throw unreadable(
-        ref,
-        `AWS KMS key ${out.KeyId ?? parsed.keyId} is not a signing key (KeyUsage ${out.KeyUsage})`,
-      );
-    }
-    if (!(out.PublicKey instanceof Uint8Array) || out.PublicKey.length === 0) {
-      throw unreadable(ref, 'AWS KMS returned no public key');
-    }
-    try {
-      return createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
-    } catch (e: unknown) {
-      throw unreadable(
-        ref,
-        `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`,
-        e,
-      );
-    }
+    return await call(client, keyId, signal ? { abortSignal: signal } : {});
   } catch (e: unknown) {
     if (e instanceof GateError) throw e;
     if (signal?.aborted) {
@@ -181,8 +177,84 @@ export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promi
         e,
       );
     }
-    throw unreadable(ref, `AWS KMS GetPublicKey failed: ${awsErrorCode(e)}: ${message}`, e);
+    throw unreadable(ref, `AWS KMS ${operation} failed: ${awsErrorCode(e)}: ${message}`, e);
   } finally {
     client.destroy();
   }
+}
+
+/** The public half of a KMS key with what GetPublicKey says about it. */
+export interface AwsKmsKey {
+  publicKey: KeyObject;
+  /** The key's ARN as KMS names it (the reference may be an alias). */
+  keyArn: string;
+  keySpec: string;
+  /** The signing algorithms the key allows, as KMS lists them. */
+  signingAlgorithms: string[];
+}
+
+export async function fetchAwsKmsKey(ref: string, opts: KmsOptions): Promise<AwsKmsKey> {
+  return withKms(ref, opts, 'GetPublicKey', async (client, keyId, abort) => {
+    const out = await client.send(new GetPublicKeyCommand({ KeyId: keyId }), abort);
+    if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
+      throw unreadable(
+        ref,
+        `AWS KMS key ${out.KeyId ?? keyId} is not a signing key (KeyUsage ${out.KeyUsage})`,
+      );
+    }
+    if (!(out.PublicKey instanceof Uint8Array) || out.PublicKey.length === 0) {
+      throw unreadable(ref, 'AWS KMS returned no public key');
+    }
+    let publicKey: KeyObject;
+    try {
+      publicKey = createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
+    } catch (e: unknown) {
+      throw unreadable(
+        ref,
+        `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`,
+        e,
+      );
+    }
+    return {
+      publicKey,
+      keyArn: out.KeyId ?? keyId,
+      keySpec: out.KeySpec ?? '?',
+      signingAlgorithms: [...(out.SigningAlgorithms ?? [])],
+    };
+  });
+}
+
+export async function fetchAwsKmsPublicKey(ref: string, opts: KmsOptions): Promise<KeyObject> {
+  return (await fetchAwsKmsKey(ref, opts)).publicKey;
+}
+
+/**
+ * KMS `Sign` over a digest the caller computed (MessageType DIGEST, as cosign signs), with
+ * `algorithm` (one the key lists). Returns the signature as KMS gives it, unchecked.
+ */
+export async function awsKmsSignDigest(
+  ref: string,
+  opts: KmsOptions,
+  digest: Uint8Array,
+  algorithm: SigningAlgorithmSpec,
+): Promise<Buffer> {
+  return withKms(ref, opts, 'Sign', async (client, keyId, abort) => {
+    const out = await client.send(
+      new SignCommand({
+        KeyId: keyId,
+        Message: digest,
+        MessageType: 'DIGEST',
+        SigningAlgorithm: algorithm,
+      }),
+      abort,
+    );
+    if (!(out.Signature instanceof Uint8Array) || out.Signature.length === 0)
+      throw unreadable(ref, 'AWS KMS Sign returned no signature');
+    if (out.SigningAlgorithm !== undefined && out.SigningAlgorithm !== algorithm)
+      throw unreadable(
+        ref,
+        `AWS KMS Sign answered with algorithm ${out.SigningAlgorithm}, not the ${algorithm} asked for`,
+      );
+    return Buffer.from(out.Signature);
+  });
 }

@@ -1,5 +1,6 @@
-// Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
-// the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
+// HashiCorp Vault transit keys named `hashivault://NAME`, with the environment cosign's Vault
+// provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH): the latest version's
+// public key, and transit/sign for what image-gate signs (trust/signing-key.ts).
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -105,8 +106,20 @@ function vaultErrors(body: string, token: string): string {
   return '';
 }
 
+/** A transit key's latest version and its public key, as `GET transit/keys/:name` lists it. */
+export interface TransitKey {
+  publicKey: KeyObject;
+  version: number;
+  /** Vault's key type, e.g. `ecdsa-p256`, `rsa-2048`, `ed25519`. */
+  type: string;
+}
+
 /** The public key of the latest version, from Vault's `GET transit/keys/:name` answer. */
 export function publicKeyFromTransitResponse(ref: string, body: string): KeyObject {
+  return transitKeyFromResponse(ref, body).publicKey;
+}
+
+export function transitKeyFromResponse(ref: string, body: string): TransitKey {
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -133,12 +146,13 @@ export function publicKeyFromTransitResponse(ref: string, body: string): KeyObje
     if (entry?.name === 'ed25519' || type === 'ed25519') {
       const raw = Buffer.from(publicKey, 'base64');
       if (raw.length !== 32) throw new Error(`Ed25519 key is ${raw.length} bytes, expected 32`);
-      return createPublicKey({
+      const key = createPublicKey({
         key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
         format: 'jwk',
       });
+      return { publicKey: key, version: latest, type };
     }
-    return createPublicKey({ key: publicKey, format: 'pem' });
+    return { publicKey: createPublicKey({ key: publicKey, format: 'pem' }), version: latest, type };
   } catch (e: unknown) {
     throw unreadable(
       ref,
@@ -148,7 +162,26 @@ export function publicKeyFromTransitResponse(ref: string, body: string): KeyObje
   }
 }
 
-export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Promise<KeyObject> {
+interface VaultAnswer {
+  status: number;
+  body: string;
+  name: string;
+  mount: string;
+  /** Vault's `errors`, redacted, as `: a; b` (empty when none). */
+  errors: string;
+}
+
+/**
+ * One request to `VAULT_ADDR/v1/<mount>/<op>/<name><suffix>` with the token cosign's provider
+ * reads. A redirect is refused naming where it pointed: key material and signatures are taken
+ * from VAULT_ADDR's origin only.
+ */
+async function vaultRequest(
+  ref: string,
+  opts: VaultOptions,
+  op: 'keys' | 'sign',
+  request: { suffix?: string; body?: string } = {},
+): Promise<VaultAnswer> {
   const { env } = opts;
   const name = parseVaultRef(ref);
   const base = vaultAddress(ref, env);
@@ -157,7 +190,7 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
   // fetch would refuse it with a message quoting the whole value.
   if (!/^[\x21-\x7e]+$/.test(token))
     throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
-  const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
+  const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/${op}/${name}${request.suffix ?? ''}`;
 
   const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
   const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
@@ -166,11 +199,13 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
     Accept: 'application/json',
   };
   if (env.VAULT_NAMESPACE) headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let res: FetchResponse;
   try {
     // net/fetch.ts: a redirect is followed only under the target rules, and X-Vault-Token goes
-    // to VAULT_ADDR's origin only, never to the other node or host a redirect names.
+    // to VAULT_ADDR's origin only, never to the other node or host a redirect names. A POST
+    // (sign) is not redirected at all.
     res = await fetchCapped({
       url: new URL(url),
       what: `key ${ref}`,
@@ -179,6 +214,7 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
       credentials: { 'X-Vault-Token': token },
       maxBytes: LIMITS.vaultResponseBytes,
       timeoutMs,
+      ...(request.body !== undefined ? { method: 'POST' as const, body: request.body } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       redact: (t) => t.split(token).join('***'),
     });
@@ -197,16 +233,86 @@ export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Prom
       ref,
       `Vault at ${base.origin} redirected to ${redactUrl(res.url).split(token).join('***')} (HTTP ${res.status} there); the key is read from VAULT_ADDR's origin only: set VAULT_ADDR to the active node`,
     );
-  if (res.status === 200) return publicKeyFromTransitResponse(ref, body);
-  if (res.status === 403)
+  if (res.status >= 300 && res.status < 400) {
+    const location = res.headers.get('location') ?? '(no Location)';
     throw unreadable(
       ref,
-      `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`,
+      `Vault at ${base.origin} answered HTTP ${res.status} redirecting to ${location.split(token).join('***')}; signing requests are not redirected: set VAULT_ADDR to the active node`,
     );
-  if (res.status === 404)
+  }
+  return { status: res.status, body, name, mount, errors: vaultErrors(body, token) };
+}
+
+export async function fetchVaultPublicKey(ref: string, opts: VaultOptions): Promise<KeyObject> {
+  return (await fetchVaultKey(ref, opts)).publicKey;
+}
+
+export async function fetchVaultKey(ref: string, opts: VaultOptions): Promise<TransitKey> {
+  const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'keys');
+  if (status === 200) return transitKeyFromResponse(ref, body);
+  if (status === 403)
+    throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${errors})`);
+  if (status === 404)
     throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
-  throw unreadable(
-    ref,
-    `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`,
-  );
+  throw unreadable(ref, `Vault answered ${status} for transit key "${name}"${errors}`);
+}
+
+/** What transit/sign is asked for: cosign's parameters (PKCS#1 v1.5 for RSA, ASN.1 ECDSA). */
+export interface TransitSignRequest {
+  /** The SHA-256 digest (prehashed), or for Ed25519 the message itself. */
+  input: Uint8Array;
+  prehashed: boolean;
+  /** The key version whose public key the caller holds; the signature must be by it. */
+  version: number;
+}
+
+/**
+ * `POST transit/sign/:name/sha2-256` (or `transit/sign/:name` for an Ed25519 message) and the
+ * signature out of Vault's `vault:vN:<base64>` answer, unchecked against the key.
+ */
+export async function vaultSign(
+  ref: string,
+  opts: VaultOptions,
+  req: TransitSignRequest,
+): Promise<Buffer> {
+  const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'sign', {
+    suffix: req.prehashed ? '/sha2-256' : '',
+    body: JSON.stringify({
+      input: Buffer.from(req.input).toString('base64'),
+      prehashed: req.prehashed,
+      key_version: req.version,
+      signature_algorithm: 'pkcs1v15',
+      marshaling_algorithm: 'asn1',
+    }),
+  });
+  if (status === 403)
+    throw unreadable(
+      ref,
+      `Vault denied signing with transit key "${name}" at ${mount} (403${errors}); the token needs update on ${mount}/sign/${name}/*`,
+    );
+  if (status !== 200)
+    throw unreadable(
+      ref,
+      `Vault refused to sign with transit key "${name}" at ${mount} (${status}${errors})`,
+    );
+  let signature: unknown;
+  try {
+    signature = obj(obj(JSON.parse(body))?.data)?.signature;
+  } catch (e: unknown) {
+    throw unreadable(ref, 'Vault answered the sign request with something that is not JSON', e);
+  }
+  if (typeof signature !== 'string')
+    throw unreadable(ref, 'Vault answered the sign request without data.signature');
+  const m = /^vault:v(\d+):([A-Za-z0-9+/]*={0,2})$/.exec(signature);
+  if (!m || (m[2] ?? '').length % 4 !== 0 || m[2] === '')
+    throw unreadable(
+      ref,
+      `Vault's signature is not vault:v<N>:<base64> (got ${JSON.stringify(signature.slice(0, 40))})`,
+    );
+  if (Number(m[1]) !== req.version)
+    throw unreadable(
+      ref,
+      `Vault signed with version ${m[1]} of transit key "${name}", not version ${req.version} whose public key was read`,
+    );
+  return Buffer.from(m[2] ?? '', 'base64');
 }
