@@ -449,9 +449,8 @@ describe('verifyBatch and advertised pull limits', () => {
       ['failed', 'NOT_FOUND', undefined],
     ]);
     expect(heads).toEqual(['v1', 'latest', 'gone']);
-    // Reads: the HEADs (through getManifest here) and the .sig once; the manifest by digest is
-    // never read (no pull at all): the verdict needs nothing from it (docs/design.md, issue 15).
-    expect(store.reads.filter((r) => r === `manifest ${d}`)).toHaveLength(0);
+    // Reads: the HEADs (through getManifest here), the manifest by digest once, its .sig once.
+    expect(store.reads.filter((r) => r === `manifest ${d}`)).toHaveLength(1);
     expect(store.reads.filter((r) => r.endsWith('.sig'))).toHaveLength(1);
   });
 
@@ -471,100 +470,5 @@ describe('verifyBatch and advertised pull limits', () => {
       'manifest v1',
       `manifest ${d.replace(':', '-')}.sig`,
     ]);
-  });
-});
-
-describe('digest references: the manifest is read only when the verdict needs it (issue 15)', () => {
-  const manifestReads = (store: MemoryStore, d: string) =>
-    store.reads.filter((r) => r === `manifest ${d}`).length;
-
-  it('verifies a signed digest from its signature alone: one manifest read (the .sig), no pull', async () => {
-    const store = new MemoryStore();
-    const d = store.image('v1', 'x');
-    store.sign(d);
-    const { ctx } = context(store);
-    const [r] = await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(r).toMatchObject({ outcome: 'verified', digest: d, pinned: `${REPO}@${d}` });
-    expect(store.reads.filter((x) => x.startsWith('manifest '))).toEqual([
-      `manifest ${d.replace(':', '-')}.sig`,
-    ]);
-  });
-
-  it('the trade: a signature for a digest the repository does not hold still verifies (the pull would fail)', async () => {
-    const store = new MemoryStore();
-    const d = sha('never pushed');
-    store.sign(d);
-    const { ctx } = context(store);
-    const [r] = await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(r).toMatchObject({ outcome: 'verified', digest: d });
-    expect(manifestReads(store, d)).toBe(0);
-  });
-
-  it('an unsigned digest reads its manifest and fails as before, digest and all', async () => {
-    const store = new MemoryStore();
-    const d = store.image('v1', 'x');
-    const { ctx } = context(store);
-    const [r] = await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(r).toMatchObject({ outcome: 'failed', code: 'UNSIGNED', digest: d });
-    expect(manifestReads(store, d)).toBe(1);
-  });
-
-  it('an unsigned digest the repository does not hold is NOT_FOUND, as before', async () => {
-    const store = new MemoryStore();
-    const d = sha('never pushed');
-    const { ctx } = context(store);
-    const [r] = await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(r).toMatchObject({ code: 'NOT_FOUND' });
-    expect(r.reason).toContain(`has no ${d}`);
-  });
-
-  it('a signature that does not verify reads the manifest and reports the rejection', async () => {
-    const store = new MemoryStore();
-    const d = store.image('v1', 'x');
-    store.sign(d, 'names another digest');
-    const { ctx } = context(store);
-    const [r] = await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(r).toMatchObject({ outcome: 'failed', digest: d });
-    expect(r.rejected?.[0]).toMatchObject({ code: 'PAYLOAD_MISMATCH' });
-    expect(manifestReads(store, d)).toBe(1);
-  });
-
-  it.each<[string, (ctx: ReturnType<typeof context>['ctx']) => void]>([
-    [
-      'platforms are selected',
-      (ctx) => {
-        ctx.policy.rules[0]!.platforms = 'all';
-      },
-    ],
-    [
-      'attestations are required',
-      (ctx) => {
-        ctx.policy.rules[0]!.attestations = { types: ['https://slsa.dev/provenance/v1'] } as never;
-      },
-    ],
-    [
-      'the revocation list names digests (an index may list one)',
-      (ctx) => {
-        const inner = ctx.contextFor.bind(ctx);
-        ctx.contextFor = (rule) => ({
-          ...inner(rule),
-          revocations: {
-            source: 'test',
-            version: 1,
-            issued: new Date(0),
-            expires: new Date(8.64e15),
-            entries: [{ kind: 'digest', digest: sha('other'), reason: 'test' }],
-          },
-        });
-      },
-    ],
-  ])('reads the manifest first when %s', async (_name, tweak) => {
-    const store = new MemoryStore();
-    const d = store.image('v1', 'x');
-    store.sign(d);
-    const { ctx } = context(store);
-    tweak(ctx);
-    await verifyBatch([`${REPO}@${d}`], ctx, opts);
-    expect(store.reads[0]).toBe(`manifest ${d}`);
   });
 });

@@ -6,7 +6,7 @@ import { LIMITS, nestedBudget, withByteBudget } from '../limits.js';
 import { pinnedReference, type ImageRef, type S3loImageRef } from '../reference.js';
 import type { ImageResult } from '../report.js';
 import { gatherS3lo } from '../s3lo/verify.js';
-import type { ContentStore, EvidenceInput, FetchedManifest } from '../types.js';
+import type { EvidenceInput, FetchedManifest } from '../types.js';
 import { gatherAttestations } from './attestations.js';
 import type { RuleContext, Stores } from './context.js';
 import { decide, type Verdict } from './decide.js';
@@ -74,39 +74,18 @@ async function verifyStoreImage(
   const wanted = ref.digest ?? ref.tag;
   if (wanted === undefined)
     throw new GateError('REF_INVALID', `image '${ref.original}': name a tag or a digest`);
-  const policy = rule.policy;
-  const manifest = async (): Promise<FetchedManifest> => {
-    const got =
-      resolved && (ref.digest === undefined || ref.digest === resolved.digest)
-        ? resolved
-        : await store.getManifest(wanted);
-    if (!got)
-      throw new GateError(
-        'NOT_FOUND',
-        `image not found: ${ref.original} (${store.name} has no ${wanted})`,
-      );
-    return got;
-  };
-  // A digest reference whose verdict needs nothing from the manifest goes straight to its
-  // signatures, as cosign does (docs/design.md "Lean request path"): the manifest is fetched
-  // only when the image does not verify, so every failure reads as it did.
-  let fetched: FetchedManifest | undefined;
-  if (ref.digest !== undefined && !resolved && manifestNotNeeded(rule)) {
-    const lean = await verifyDigestOnly(ref, ref.digest, rule, stores).then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error }),
+  const fetched =
+    resolved && (ref.digest === undefined || ref.digest === resolved.digest)
+      ? resolved
+      : await store.getManifest(wanted);
+  if (!fetched)
+    throw new GateError(
+      'NOT_FOUND',
+      `image not found: ${ref.original} (${store.name} has no ${wanted})`,
     );
-    if ('result' in lean && lean.result.outcome === 'verified') return lean.result;
-    // Not verified (or not decidable): the manifest decides how the failure reads (not found,
-    // an integrity failure first, as before). For an image manifest the verdict stands as it
-    // is; an index is judged again in full (its platforms' signatures are named in the reason).
-    fetched = await manifest();
-    if ('error' in lean) throw lean.error;
-    if (fetched.manifest.manifests === undefined) return lean.result;
-  }
-  fetched ??= await manifest();
   // From here on only the digest computed over the bytes received is used.
   const digest = fetched.digest;
+  const policy = rule.policy;
   const entries = fetched.manifest.manifests;
   // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
   // signatures are not even looked up.
@@ -122,9 +101,30 @@ async function verifyStoreImage(
     };
     return { image: ref.original, digest, ...resultFields(decide(evidence, policy, now(stores))) };
   }
-  const summary = await acceptedSummary(ref, digest, rule, store);
-  if (summary.result) return summary.result;
-  const summaryRejections = summary.rejected;
+  // accept-summary: the gate's own earlier verdict on these bytes under this policy, if valid.
+  let summaryRejections: Rejection[] = [];
+  // A summary cannot show that the signatures it rested on are still unrevoked (it names them by
+  // digest only): with a list revoking keys, identities, certificates or log entries, the image
+  // is verified in full. Revoked digests are checked above, before any summary.
+  const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
+  if (rule.summary && !signerRevocations) {
+    const found = await findAcceptedSummary(store, digest, rule.summary);
+    const a = found.accepted;
+    if (a)
+      return {
+        image: ref.original,
+        digest,
+        pinned: pinnedReference(ref, digest),
+        outcome: 'verified',
+        verified: true,
+        signatures: [a.evidence],
+        attestations: [],
+        ...(found.rejected.length ? { rejected: found.rejected } : {}),
+        ...(a.input ? { inputs: [a.input] } : {}),
+        acceptedSummary: { where: a.where, timeVerified: a.timeVerified },
+      };
+    summaryRejections = found.rejected;
+  }
   const lookup: DigestLookup = {
     withAttestations: policy.attestations !== undefined,
     complete: policy.requireAllKeys && policy.signers.keys.length > 1,
@@ -170,82 +170,6 @@ async function verifyStoreImage(
     digest,
     pinned: pinnedReference(ref, digest),
     ...resultFields(v, attestationInputs),
-  };
-}
-
-/**
- * Whether the rule's verdict on a digest can be reached without its manifest: no platforms to
- * select from an index, no attestations, and no revoked digests (an index listing one fails).
- */
-function manifestNotNeeded(rule: RuleContext): boolean {
-  const p = rule.policy;
-  return (
-    p.platforms === undefined &&
-    p.attestations === undefined &&
-    rule.revocations?.entries.some((e) => e.kind === 'digest') !== true
-  );
-}
-
-/**
- * The verdict on a digest from its signatures alone (see manifestNotNeeded): the signed payload
- * names the digest, so the manifest's bytes prove nothing more; a runtime pulling by this digest
- * checks them itself.
- */
-async function verifyDigestOnly(
-  ref: StoreRef,
-  digest: string,
-  rule: RuleContext,
-  stores: Stores,
-): Promise<Omit<ImageResult, 'durationMs'>> {
-  const store = stores.storeFor(ref);
-  const policy = rule.policy;
-  const summary = await acceptedSummary(ref, digest, rule, store);
-  if (summary.result) return summary.result;
-  const lookup: DigestLookup = {
-    complete: policy.requireAllKeys && policy.signers.keys.length > 1,
-    ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
-  };
-  const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
-  const evidence: StoreImageEvidence = { kind: 'store', digest, signatures, index: false };
-  const v = decide(evidence, policy, now(stores));
-  v.rejected.push(...summary.rejected);
-  // The same fields as verifyStoreImage gives a manifest that is not an index.
-  if (v.incomplete) return { image: ref.original, ...resultFields(v) };
-  return { image: ref.original, digest, pinned: pinnedReference(ref, digest), ...resultFields(v) };
-}
-
-/**
- * accept-summary: the gate's own earlier verdict on these bytes under this policy, if valid, as
- * the image's result; otherwise what was rejected on the way.
- */
-async function acceptedSummary(
-  ref: StoreRef,
-  digest: string,
-  rule: RuleContext,
-  store: ContentStore,
-): Promise<{ result?: Omit<ImageResult, 'durationMs'>; rejected: Rejection[] }> {
-  // A summary cannot show that the signatures it rested on are still unrevoked (it names them by
-  // digest only): with a list revoking keys, identities, certificates or log entries, the image
-  // is verified in full. Revoked digests are checked before any summary.
-  const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
-  if (!rule.summary || signerRevocations) return { rejected: [] };
-  const found = await findAcceptedSummary(store, digest, rule.summary);
-  const a = found.accepted;
-  if (!a) return { rejected: found.rejected };
-  return {
-    rejected: [],
-    result: {
-      image: ref.original,
-      digest,
-      pinned: pinnedReference(ref, digest),
-      outcome: 'verified',
-      verified: true,
-      signatures: [a.evidence],
-      attestations: [],
-      ...(found.rejected.length ? { rejected: found.rejected } : {}),
-      ...(a.input ? { inputs: [a.input] } : {}),
-      acceptedSummary: { where: a.where, timeVerified: a.timeVerified },
-    },
   };
 }
 
