@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryClientOptions } from '../../src/core/registry/client.js';
 import { registryStore } from '../../src/core/sources/registry.js';
 import { MAX_REFERRERS } from '../../src/core/registry/limits.js';
+import { nestedBudget, withByteBudget } from '../../src/core/limits.js';
 import { MEDIA_TYPES } from '../../src/core/types.js';
 import {
   sendJson,
@@ -465,6 +466,79 @@ describe('timeouts and deadlines', () => {
       ),
     ).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('the lean request path: undici timeouts and declared lengths (issue 15)', () => {
+  it('refuses a body whose Content-Length is over the cap without reading it', async () => {
+    // Headers promise 5 MiB, then the server stalls: reading would wait for the idle timeout.
+    const f = await fake((_q, res) => {
+      res.writeHead(200, { 'content-type': OCI, 'content-length': String(5 * 1024 * 1024) });
+      res.write('{');
+    });
+    const t0 = Date.now();
+    await expect(
+      registryStore(client({ requestTimeoutMs: 5000 }), f.host, 'app').getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('charges a declared length to the byte budget before reading the body', async () => {
+    const big = randomBytes(64 * 1024);
+    const f = await fake((_q, res) => res.end(big));
+    const store = registryStore(client(), f.host, 'app');
+    await expect(
+      withByteBudget(nestedBudget('image test', 16 * 1024), () =>
+        store.getBlob(sha256(big), 1024 * 1024),
+      ),
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+  });
+
+  it('cuts a long error body with a Content-Length silently and keeps the status', async () => {
+    const f = await fake((_q, res) => {
+      const body = Buffer.alloc(512 * 1024, 0x20);
+      res.writeHead(404, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    });
+    expect(await registryStore(client(), f.host, 'app').getManifest('latest')).toBeUndefined();
+  });
+
+  it('times out a HEAD that never answers', async () => {
+    const f = await fake((req, res) => {
+      if (req.method !== 'HEAD') sendJson(res, manifestBytes(), OCI);
+    });
+    await expect(
+      registryStore(client({ requestTimeoutMs: 200 }), f.host, 'app').resolve('latest'),
+    ).rejects.toMatchObject({ code: 'TIMEOUT', message: /sent nothing for 200 ms \(HEAD / });
+  });
+
+  it('times out the second request on a kept-alive connection', async () => {
+    const bytes = manifestBytes();
+    let n = 0;
+    const f = await fake((_q, res) => {
+      if (n++ === 0) sendJson(res, bytes, OCI);
+    });
+    const store = registryStore(client({ requestTimeoutMs: 200 }), f.host, 'app');
+    expect((await store.getManifest('latest'))?.digest).toBe(sha256(bytes));
+    await expect(store.getManifest('latest')).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('ends a body read at the run deadline as TIMEOUT (deadline), not as an idle timeout', async () => {
+    const f = await fake((_q, res) => {
+      res.writeHead(200, { 'content-type': OCI });
+      res.write('{');
+      const t = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(t));
+    });
+    const t0 = Date.now();
+    await expect(
+      registryStore(
+        client({ requestTimeoutMs: 5000, signal: AbortSignal.timeout(300) }),
+        f.host,
+        'app',
+      ).getManifest('latest'),
+    ).rejects.toMatchObject({ code: 'TIMEOUT', message: /deadline reached/ });
+    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
 

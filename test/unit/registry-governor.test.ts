@@ -320,3 +320,39 @@ describe('shards', () => {
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
   });
 });
+
+describe('tryAcquire: a slot without a promise when nothing waits (issue 15 item 3)', () => {
+  it('hands out slots up to the window, then leaves the caller to acquire', async () => {
+    const g = new RegistryGovernor({ concurrency: 2 });
+    const a = g.tryAcquire('r');
+    const b = g.tryAcquire('r');
+    expect(a && b).toBeTruthy();
+    expect(g.tryAcquire('r')).toBeUndefined();
+    let got = false;
+    const waiting = g.acquire('r', 'x').then((p) => ((got = true), p));
+    await Promise.resolve();
+    expect(got).toBe(false);
+    a!.release('ok');
+    (await waiting).release('ok');
+    b!.release('ok');
+    expect(g.tryAcquire('r')).toBeDefined();
+  });
+
+  it('gives no slot while the registry backs off, and throws once it is stopped', () => {
+    let now = 1_000;
+    const g = new RegistryGovernor({ concurrency: 2, now: () => now });
+    g.pause('r', 300, 'x', 'answered HTTP 429');
+    expect(g.tryAcquire('r')).toBeUndefined();
+    now += 301;
+    g.tryAcquire('r')!.release('ok');
+    g.observe('r', headers({ 'ratelimit-remaining': '1;w=21600' }));
+    expect(() => g.admit('r', 5)).toThrow(/pulls left/);
+    expect(() => g.tryAcquire('r')).toThrow(/pulls left/);
+  });
+
+  it('a 429 on a slot taken at once still halves the window', () => {
+    const g = new RegistryGovernor({ concurrency: 8 });
+    g.tryAcquire('r')!.release('rateLimited');
+    expect(g.windowOf('r')).toBe(4);
+  });
+});

@@ -42,8 +42,20 @@ function ipKind(h: string): 'ipv4' | 'ipv6' | undefined {
   return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
 }
 
+/** Answers of isLoopbackHost by its argument: asked on every registry request, of a few hosts. */
+const loopbackAnswers = new Map<string, boolean>();
+
 /** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
 export function isLoopbackHost(hostport: string): boolean {
+  let answer = loopbackAnswers.get(hostport);
+  if (answer === undefined) {
+    answer = loopbackTest(hostport);
+    if (loopbackAnswers.size < 256) loopbackAnswers.set(hostport, answer);
+  }
+  return answer;
+}
+
+function loopbackTest(hostport: string): boolean {
   const h = hostnameOf(hostport);
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const kind = ipKind(h);

@@ -52,6 +52,11 @@ export class RegistryAuth {
     private readonly log: (msg: string) => void,
   ) {}
 
+  /** Whether a scheme was learnt for the registry (preemptive has something to say). */
+  knows(apiHost: string): boolean {
+    return this.schemes.has(apiHost);
+  }
+
   /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
   async preemptive(t: AuthTarget): Promise<string | undefined> {
     const scheme = this.schemes.get(t.apiHost);

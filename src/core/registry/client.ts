@@ -132,7 +132,7 @@ export class RegistryClient {
       retries: Math.max(1, opts.retries ?? DEFAULT_RETRIES),
       ...(opts.signal ? { signal: opts.signal } : {}),
       insecureRegistries: insecure,
-      log,
+      ...(userLog ? { log } : {}),
       redact,
     });
     this.stats = this.transport.stats;
@@ -221,7 +221,10 @@ export class RegistryClient {
           registryHost: apiHost,
           ...(o.offOrigin429 ? { offOrigin429: o.offOrigin429 } : {}),
         };
-        let authorization = await this.auth.preemptive(target);
+        // No await (a promise, a tick) for a registry that asked for no credentials so far.
+        let authorization = this.auth.knows(apiHost)
+          ? await this.auth.preemptive(target)
+          : undefined;
         let res = await this.transport.request({
           ...base,
           ...(authorization ? { authorization } : {}),

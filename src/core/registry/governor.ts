@@ -141,6 +141,22 @@ export class RegistryGovernor {
    * one attempt (one request and its redirect hops) and handed back with `release`.
    */
   async acquire(host: string, what: string): Promise<Permit> {
+    return this.tryAcquire(host) ?? this.acquireWaiting(host, what);
+  }
+
+  /**
+   * A slot at once when the registry is neither backing off nor at its window (the usual case),
+   * without a promise; undefined when the caller must wait (`acquire`). Throws when stopped.
+   */
+  tryAcquire(host: string): Permit | undefined {
+    const s = this.state(host);
+    if (s.stopped) throw s.stopped;
+    if (s.inFlight >= s.window || s.backoffUntil > this.now()) return undefined;
+    s.inFlight++;
+    return this.permit(s, host);
+  }
+
+  private async acquireWaiting(host: string, what: string): Promise<Permit> {
     const s = this.state(host);
     const started = this.now();
     for (;;) {
@@ -155,6 +171,10 @@ export class RegistryGovernor {
     }
     s.inFlight++;
     s.stats.waitMs += this.now() - started;
+    return this.permit(s, host);
+  }
+
+  private permit(s: HostState, host: string): Permit {
     const epoch = s.epoch;
     let released = false;
     return {

@@ -63,7 +63,11 @@ export interface TransportOptions {
   retries: number;
   signal?: AbortSignal;
   insecureRegistries: ReadonlySet<string>;
-  log: (msg: string) => void;
+  /**
+   * Debug lines; absent when nothing listens. Every call is `log?.(…)`, so without a listener
+   * no line is formatted (no redactUrl, no template) on the per-request path.
+   */
+  log?: (msg: string) => void;
   /** Replaces the run's secrets (and their derived forms) in quoted server text. */
   redact: (text: string) => string;
   /** The run's per-registry state: shared backoff, concurrency window, counters, pull limits. */
@@ -96,7 +100,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) stats.retries++;
       // Every attempt waits out the registry's shared backoff and takes a slot in its window.
-      const permit = await governor.acquire(host, req.what);
+      const permit = governor.tryAcquire(host) ?? (await governor.acquire(host, req.what));
       let res: HttpResponse;
       try {
         res = await this.follow(req);
@@ -105,7 +109,7 @@ export class HttpTransport {
         const err = classifyThrown(e, req.what, host, this.opts.signal);
         if (err.code !== 'NETWORK' || isTlsFailure(e) || attempt >= attempts) throw err;
         const wait = backoff(attempt);
-        this.opts.log(
+        this.opts.log?.(
           `${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`,
         );
         await this.sleep(wait, req);
@@ -148,11 +152,13 @@ export class HttpTransport {
           req.what,
           `answered HTTP ${res.status}${detail}`,
         );
-        this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1}`);
+        this.opts.log?.(
+          `${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1}`,
+        );
         continue;
       }
       const wait = backoff(attempt);
-      this.opts.log(
+      this.opts.log?.(
         `${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`,
       );
       await this.sleep(wait, req);
@@ -199,13 +205,15 @@ export class HttpTransport {
       );
       if (res.location !== undefined) {
         const next = redirectTarget(url, res.location, rules);
-        this.opts.log(`${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`);
+        this.opts.log?.(
+          `${method} ${redactUrl(url)} → ${res.status} redirect to ${redactUrl(next)}`,
+        );
         countHop(next, hop, seen, rules);
         url = next;
         continue;
       }
       stats.bytes += res.body.length;
-      this.opts.log(
+      this.opts.log?.(
         `${method} ${redactUrl(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`,
       );
       return {
