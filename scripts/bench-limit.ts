@@ -6,6 +6,11 @@
 // the bundle blob), and the same Sigstore verification the gate asks of sigstore-js
 // (@sigstore/verify's Verifier: signature, tlog SET or inclusion proof, timestamps, and for
 // certificates the chain, SCT and identity). No retries, no timeouts, no policy, no report.
+// Measured (docs/benchmarks.md, issue 15): stock sigstore-js re-checks the trust root's chain and
+// re-encodes certificates per image, which the gate does once per run (signatures/cert-cache.ts),
+// so this loop runs BELOW the gate for keyless and bundles (fraction 3-5) and is no ceiling
+// there; a true limit needs the crypto alone in node:crypto (signature, SET, leaf-by-intermediate,
+// SCT), which is not written yet.
 import { readFile } from 'node:fs/promises';
 import { createHash, createPublicKey } from 'node:crypto';
 import { bundleFromJSON } from '@sigstore/bundle';
