@@ -12,7 +12,7 @@ import { toGateError } from '../core/errors.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { escapeControls, outputJson, outputLine, outputLines } from '../edge/sanitize.js';
 import type { ImageResult, Report } from '../core/report.js';
-import { reportJson } from '../render/json.js';
+import { writeReportFile } from '../edge/report-file.js';
 import { renderResultText } from '../render/text.js';
 import { readInputs, type InputGetter } from './inputs.js';
 import { restoreTufCache, saveTufCache } from './tuf-cache.js';
@@ -95,7 +95,14 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
       unwritten.push(`image-gate: ${input}: cannot write ${file}: ${toGateError(e).message}`);
     }
   };
-  await write('report-path', inputs.reportPath, reportJson(report));
+  // In pieces (edge/report-file.ts): a 10 000-image report is never one string in memory.
+  try {
+    await writeReportFile(inputs.reportPath, report);
+  } catch (e: unknown) {
+    unwritten.push(
+      `image-gate: report-path: cannot write ${inputs.reportPath}: ${toGateError(e).message}`,
+    );
+  }
   // With summaries signed, the report is too (REPORT.sigstore.json), for merge-shard-key.
   const sign =
     inputs.mergeReports.length === 0

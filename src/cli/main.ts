@@ -1,13 +1,12 @@
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { GateError, isFailureCode, toGateError } from '../core/errors.js';
 import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
-import { reportJson } from '../render/json.js';
+import { reportJsonChunks } from '../render/json.js';
+import { writeReportFile } from '../edge/report-file.js';
 import { renderOutput, writeOutputFiles, type OutputFile, type OutputFormat } from './outputs.js';
 import { colourText, renderReportText, useColour } from '../render/text.js';
 import { escapeControls as line, terminalText } from '../edge/sanitize.js';
@@ -230,8 +229,7 @@ async function emit(
   if (cmd.reportPath) {
     try {
       // As the Action's report-path does: the directory is made when it is not there yet.
-      await mkdir(dirname(cmd.reportPath), { recursive: true });
-      await writeFile(cmd.reportPath, reportJson(report));
+      await writeReportFile(cmd.reportPath, report);
     } catch (e: unknown) {
       io.stderr(
         `image-gate: --report: cannot write ${line(cmd.reportPath)}: ${line(toGateError(e).message)}\n`,
@@ -260,6 +258,9 @@ async function emit(
     const text = terminalText(renderReportText(report, { quiet: cmd.quiet }));
     // Colour is added after the sanitiser, around text it has already made safe.
     raw.stdout(colour ? colourText(text) : text);
+  } else if (cmd.output === 'json') {
+    // In whole-line pieces: a 10 000-image report is never one string here (issue 15).
+    for (const chunk of reportJsonChunks(report)) io.stdout(chunk);
   } else io.stdout(renderOutput(report, cmd.output));
   return exitCode(report.outcome);
 }

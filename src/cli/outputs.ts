@@ -5,6 +5,7 @@ import path from 'node:path';
 import { GateError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { reportJson } from '../render/json.js';
+import { writeReportFile } from '../edge/report-file.js';
 import { renderJunit } from '../render/junit.js';
 import { renderSummary } from '../render/summary.js';
 import { renderReportText } from '../render/text.js';
@@ -84,8 +85,11 @@ export async function writeOutputFiles(
 ): Promise<void> {
   for (const f of files) {
     try {
-      await mkdir(path.dirname(path.resolve(f.path)), { recursive: true });
-      await writeFile(f.path, renderOutput(report, f.format));
+      if (f.format === 'json') await writeReportFile(f.path, report);
+      else {
+        await mkdir(path.dirname(path.resolve(f.path)), { recursive: true });
+        await writeFile(f.path, renderOutput(report, f.format));
+      }
     } catch (e: unknown) {
       const why = e instanceof Error ? e.message : String(e);
       throw new GateError('USAGE', `--output ${f.format}=${f.path}: cannot write: ${why}`, {

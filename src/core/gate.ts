@@ -34,6 +34,7 @@ import {
   type TrustedRootJSON,
 } from './trust/root.js';
 import { verifyBatch, type BatchOptions } from './verify/batch.js';
+import { capYoungGeneration } from './young-generation.js';
 import type { CandidateVerifier, RuleContext } from './verify/context.js';
 import { resultFromError } from './verify/result.js';
 import { loadRevocations, type LoadedRevocations } from './revocation/load.js';
@@ -88,7 +89,13 @@ export async function runGate(o: GateOptions, hooks: GateHooks = {}): Promise<Re
     const onResult = hooks.onResult;
     redacted.onResult = (r, done, total) => onResult(secrets.redactDeep(r), done, total);
   }
-  return secrets.redactDeep(await gate(o, redacted, secrets));
+  // The young generation held at 16 MB for the run (young-generation.ts, issue 15 flat memory).
+  const release = capYoungGeneration();
+  try {
+    return secrets.redactDeep(await gate(o, redacted, secrets));
+  } finally {
+    release();
+  }
 }
 
 async function gate(

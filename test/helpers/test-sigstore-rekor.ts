@@ -25,19 +25,37 @@ function split(n: number): number {
   return k;
 }
 
-function treeHash(leaves: Buffer[]): Buffer {
-  if (leaves.length === 1) return leaves[0];
-  const k = split(leaves.length);
-  return nodeHash(treeHash(leaves.slice(0, k)), treeHash(leaves.slice(k)));
+/**
+ * RFC 6962 2.1 tree hash of leaves[lo, hi). A complete subtree (a power of two of leaves) never
+ * changes once its leaves are in, so its hash is kept in `memo`: an append costs O(log n) hashes
+ * instead of O(n), and a log of 10 000 entries (the benchmark's) builds in seconds.
+ */
+function treeHash(leaves: Buffer[], lo: number, hi: number, memo: Map<string, Buffer>): Buffer {
+  const n = hi - lo;
+  if (n === 1) return leaves[lo];
+  const complete = (n & (n - 1)) === 0;
+  const key = `${lo}/${n}`;
+  const known = complete ? memo.get(key) : undefined;
+  if (known) return known;
+  const k = split(n);
+  const h = nodeHash(treeHash(leaves, lo, lo + k, memo), treeHash(leaves, lo + k, hi, memo));
+  if (complete) memo.set(key, h);
+  return h;
 }
 
-/** RFC 6962 2.1.1 audit path, lowest level first (the order sigstore-js and Rekor use). */
-function auditPath(index: number, leaves: Buffer[]): Buffer[] {
-  if (leaves.length <= 1) return [];
-  const k = split(leaves.length);
-  return index < k
-    ? [...auditPath(index, leaves.slice(0, k)), treeHash(leaves.slice(k))]
-    : [...auditPath(index - k, leaves.slice(k)), treeHash(leaves.slice(0, k))];
+/** RFC 6962 2.1.1 audit path of leaves[lo, hi), lowest level first (as sigstore-js and Rekor). */
+function auditPath(
+  index: number,
+  leaves: Buffer[],
+  lo: number,
+  hi: number,
+  memo: Map<string, Buffer>,
+): Buffer[] {
+  if (hi - lo <= 1) return [];
+  const k = split(hi - lo);
+  return index < lo + k
+    ? [...auditPath(index, leaves, lo, lo + k, memo), treeHash(leaves, lo + k, hi, memo)]
+    : [...auditPath(index, leaves, lo + k, hi, memo), treeHash(leaves, lo, lo + k, memo)];
 }
 
 /** What Rekor v1 returns for one entry, in the shapes bundles and cosign's SET annotation need. */
@@ -69,6 +87,7 @@ export class TestRekorLog {
   private readonly keys: KeyPair;
   private readonly treeId = crypto.randomInt(2 ** 47);
   private readonly leaves: Buffer[] = [];
+  private readonly memo = new Map<string, Buffer>();
 
   constructor(opts: RekorLogOptions) {
     this.keys = opts.keys;
@@ -107,7 +126,7 @@ export class TestRekorLog {
       signer.privateKey,
     );
     const treeSize = this.leaves.length;
-    const rootHash = treeHash(this.leaves);
+    const rootHash = treeHash(this.leaves, 0, treeSize, this.memo);
     const note = `${this.host} - ${this.treeId}\n${treeSize}\n${rootHash.toString('base64')}\n`;
     const noteSig = crypto.sign('sha256', Buffer.from(note, 'utf8'), signer.privateKey);
     const checkpoint = `${note}\n\u2014 ${this.host} ${Buffer.concat([logId.subarray(0, 4), noteSig]).toString('base64')}\n`;
@@ -121,7 +140,7 @@ export class TestRekorLog {
         logIndex,
         treeSize,
         rootHash,
-        hashes: auditPath(logIndex, this.leaves),
+        hashes: auditPath(logIndex, this.leaves, 0, treeSize, this.memo),
         checkpoint,
       },
     };
