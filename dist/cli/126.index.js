@@ -57,8 +57,19 @@ function ipKind(h) {
     const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
     return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
 }
+/** Answers of isLoopbackHost by its argument: asked on every registry request, of a few hosts. */
+const loopbackAnswers = new Map();
 /** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
 function isLoopbackHost(hostport) {
+    let answer = loopbackAnswers.get(hostport);
+    if (answer === undefined) {
+        answer = loopbackTest(hostport);
+        if (loopbackAnswers.size < 256)
+            loopbackAnswers.set(hostport, answer);
+    }
+    return answer;
+}
+function loopbackTest(hostport) {
     const h = hostnameOf(hostport);
     if (h === 'localhost' || h.endsWith('.localhost'))
         return true;
@@ -146,6 +157,8 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsKmsSignDigest: () => (/* binding */ awsKmsSignDigest),
+/* harmony export */   fetchAwsKmsKey: () => (/* binding */ fetchAwsKmsKey),
 /* harmony export */   fetchAwsKmsPublicKey: () => (/* binding */ fetchAwsKmsPublicKey)
 /* harmony export */ });
 /* unused harmony export parseAwsKmsRef */
@@ -153,8 +166,9 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92632);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 /* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45166);
-// Fetches the public half of an AWS KMS signing key named by cosign's `awskms://` reference
-// grammar, through the AWS SDK's standard credential chain; only public material is requested.
+// AWS KMS signing keys named by cosign's `awskms://` reference grammar, through the AWS SDK's
+// standard credential chain: the public half (GetPublicKey), and Sign over a digest for the
+// summaries, shard reports and revocation lists image-gate signs (trust/signing-key.ts).
 
 
 
@@ -245,8 +259,8 @@ function awsErrorCode(e) {
     }
     return 'Error';
 }
-async function fetchAwsKmsPublicKey(ref, opts) {
-    const { env, signal } = opts;
+/** A KMS client for `ref`, configured as cosign's (endpoint, region, credentials from `env`). */
+function kmsClientFor(ref, env) {
     const parsed = parseAwsKmsRef(ref);
     const config = {
         maxAttempts: maxAttemptsFrom(env),
@@ -270,21 +284,14 @@ async function fetchAwsKmsPublicKey(ref, opts) {
     else if (env.AWS_PROFILE) {
         config.profile = env.AWS_PROFILE;
     }
-    const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .KMSClient */ .pgq(config);
+    return { client: new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .KMSClient */ .pgq(config), keyId: parsed.keyId };
+}
+/** One KMS call on a fresh client; every SDK failure becomes KEY_UNREADABLE naming `ref`. */
+async function withKms(ref, opts, operation, call) {
+    const { env, signal } = opts;
+    const { client, keyId } = kmsClientFor(ref, env);
     try {
-        const out = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .GetPublicKeyCommand */ .QSA({ KeyId: parsed.keyId }), signal ? { abortSignal: signal } : {});
-        if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
-            throw unreadable(ref, `AWS KMS key ${out.KeyId ?? parsed.keyId} is not a signing key (KeyUsage ${out.KeyUsage})`);
-        }
-        if (!(out.PublicKey instanceof Uint8Array) || out.PublicKey.length === 0) {
-            throw unreadable(ref, 'AWS KMS returned no public key');
-        }
-        try {
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
-        }
-        catch (e) {
-            throw unreadable(ref, `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`, e);
-        }
+        return await call(client, keyId, signal ? { abortSignal: signal } : {});
     }
     catch (e) {
         if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue)
@@ -300,11 +307,57 @@ async function fetchAwsKmsPublicKey(ref, opts) {
         if (/region is missing/i.test(message)) {
             throw unreadable(ref, 'no AWS region: use a key ARN, or set AWS_REGION (or a region in the AWS profile)', e);
         }
-        throw unreadable(ref, `AWS KMS GetPublicKey failed: ${awsErrorCode(e)}: ${message}`, e);
+        throw unreadable(ref, `AWS KMS ${operation} failed: ${awsErrorCode(e)}: ${message}`, e);
     }
     finally {
         client.destroy();
     }
+}
+async function fetchAwsKmsKey(ref, opts) {
+    return withKms(ref, opts, 'GetPublicKey', async (client, keyId, abort) => {
+        const out = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .GetPublicKeyCommand */ .QSA({ KeyId: keyId }), abort);
+        if (out.KeyUsage !== undefined && out.KeyUsage !== 'SIGN_VERIFY') {
+            throw unreadable(ref, `AWS KMS key ${out.KeyId ?? keyId} is not a signing key (KeyUsage ${out.KeyUsage})`);
+        }
+        if (!(out.PublicKey instanceof Uint8Array) || out.PublicKey.length === 0) {
+            throw unreadable(ref, 'AWS KMS returned no public key');
+        }
+        let publicKey;
+        try {
+            publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
+        }
+        catch (e) {
+            throw unreadable(ref, `AWS KMS returned a public key that does not parse (KeySpec ${out.KeySpec ?? '?'})`, e);
+        }
+        return {
+            publicKey,
+            keyArn: out.KeyId ?? keyId,
+            keySpec: out.KeySpec ?? '?',
+            signingAlgorithms: [...(out.SigningAlgorithms ?? [])],
+        };
+    });
+}
+async function fetchAwsKmsPublicKey(ref, opts) {
+    return (await fetchAwsKmsKey(ref, opts)).publicKey;
+}
+/**
+ * KMS `Sign` over a digest the caller computed (MessageType DIGEST, as cosign signs), with
+ * `algorithm` (one the key lists). Returns the signature as KMS gives it, unchecked.
+ */
+async function awsKmsSignDigest(ref, opts, digest, algorithm) {
+    return withKms(ref, opts, 'Sign', async (client, keyId, abort) => {
+        const out = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_3__/* .SignCommand */ .fJE({
+            KeyId: keyId,
+            Message: digest,
+            MessageType: 'DIGEST',
+            SigningAlgorithm: algorithm,
+        }), abort);
+        if (!(out.Signature instanceof Uint8Array) || out.Signature.length === 0)
+            throw unreadable(ref, 'AWS KMS Sign returned no signature');
+        if (out.SigningAlgorithm !== undefined && out.SigningAlgorithm !== algorithm)
+            throw unreadable(ref, `AWS KMS Sign answered with algorithm ${out.SigningAlgorithm}, not the ${algorithm} asked for`);
+        return Buffer.from(out.Signature);
+    });
 }
 //# sourceMappingURL=kms.js.map
 

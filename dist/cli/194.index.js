@@ -85,10 +85,10 @@ function parseReport(file, bytes) {
     }
     const r = doc;
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('schemaVersion' in r))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is not an image-gate report (no schemaVersion; expected ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is not an image-gate report (no schemaVersion; expected ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI})`);
     // An older report has no runId or policyDigest: merging it could double-count or mix policies.
-    if (r.schemaVersion !== _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W} (with runId and policyDigest); re-run that shard with this version`);
+    if (r.schemaVersion !== _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI} (with runId and policyDigest); re-run that shard with this version`);
     const bad = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} is not a valid image-gate report: ${what}`);
     if (!Array.isArray(r.results))
         throw bad('results is not a list');
@@ -113,6 +113,11 @@ function parseReport(file, bytes) {
             r.mergedRunIds.length === 0 ||
             !r.mergedRunIds.every((id) => typeof id === 'string' && id !== '')))
         throw bad('mergedRunIds is not a list of run ids');
+    if (r.revocations !== undefined && !validRevocations(r.revocations))
+        throw bad('revocations is not {source, version, issued, expires, entries, signer, sha256}');
+    if (r.summaries !== undefined &&
+        (!Array.isArray(r.summaries) || !r.summaries.every(validSummaryRecord)))
+        throw bad('summaries is not a list of {image, digest, verificationResult, file}');
     if (r.shard !== undefined && !validShard(r.shard))
         throw bad('shard is not {index, count, totalImages, setDigest} with 1 ≤ index ≤ count');
     for (const [i, res] of r.results.entries()) {
@@ -125,6 +130,31 @@ function parseReport(file, bytes) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${file} results[${i}] is not a valid image result`);
     }
     return doc;
+}
+function validRevocations(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    const l = v;
+    return (['source', 'issued', 'expires', 'signer', 'sha256'].every((k) => typeof l[k] === 'string') &&
+        Number.isSafeInteger(l.version) &&
+        Number.isSafeInteger(l.entries) &&
+        DIGEST_RE.test(l.sha256));
+}
+function validSummaryRecord(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    const s = v;
+    const ref = s.referrer;
+    return (typeof s.image === 'string' &&
+        typeof s.digest === 'string' &&
+        DIGEST_RE.test(s.digest) &&
+        (s.verificationResult === 'PASSED' || s.verificationResult === 'FAILED') &&
+        typeof s.file === 'string' &&
+        (ref === undefined ||
+            (typeof ref === 'object' &&
+                ref !== null &&
+                typeof ref.digest === 'string' &&
+                typeof ref.via === 'string')));
 }
 function validShard(s) {
     if (typeof s !== 'object' || s === null || Array.isArray(s))
@@ -163,7 +193,7 @@ async function verifyShards(loaded, v) {
     const [{ verifyReportSignature, shardSignerPolicy }, { createSignatureVerifier }, keys, root] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 15744)),
         Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(389), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 93389)),
-        Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 59979)),
+        Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(123)]).then(__webpack_require__.bind(__webpack_require__, 36123)),
         Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(798)]).then(__webpack_require__.bind(__webpack_require__, 53798)),
     ]);
     const key = v.signer.keyRef ? await keys.loadKey(v.signer.keyRef, { env: v.env }) : undefined;
@@ -185,6 +215,8 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', 'merge: no reports to merge');
     checkShardSet(reports, names);
     checkShards(reports, names);
+    const revocations = mergeRevocations(reports, names);
+    const summaries = mergeSummaries(reports);
     const results = reports.flatMap((r) => r.results);
     const error = reports.find((r) => r.error)?.error;
     const outcome = results.some((r) => r.outcome === 'failed')
@@ -202,8 +234,8 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         .sort()
         .at(-1);
     return {
-        schemaVersion: _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W,
-        tool: _report_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL */ .j,
+        schemaVersion: _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI,
+        tool: _report_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL */ .js,
         runId: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)(),
         policyDigest: reports[0].policyDigest,
         mergedRunIds: reports.flatMap(runIdsOf),
@@ -222,8 +254,47 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
                 },
             }
             : {}),
+        ...(revocations ? { revocations } : {}),
+        ...(summaries ? { summaries } : {}),
         results,
     };
+}
+/**
+ * The one revocation list every shard checked (a merged verdict says its images were checked
+ * against it). Refused, naming both files: shards that checked lists of other versions or bytes,
+ * and shards of which some checked a list and others none.
+ */
+function mergeRevocations(reports, names) {
+    const i = reports.findIndex((r) => r.revocations);
+    if (i < 0)
+        return undefined;
+    const first = reports[i].revocations;
+    const listOf = (l) => `revocation list ${l.source} version ${l.version} (${l.sha256}, signed by ${l.signer})`;
+    reports.forEach((r, j) => {
+        const l = r.revocations;
+        if (!l)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked no revocation list; every shard must check the same list`);
+        if (l.version !== first.version)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked version ${l.version} (${l.sha256}); re-run the shards against one list`);
+        if (l.sha256 !== first.sha256 || l.source !== first.source || l.signer !== first.signer)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[i]} checked ${listOf(first)} but ${names[j]} checked another list of the same version: ${listOf(l)}; re-run the shards against one list`);
+    });
+    return first;
+}
+/** Every shard's summaries, in shard order (each image is in one shard; copies appear once). */
+function mergeSummaries(reports) {
+    if (!reports.some((r) => r.summaries))
+        return undefined;
+    const seen = new Set();
+    return reports
+        .flatMap((r) => r.summaries ?? [])
+        .filter((s) => {
+        const key = (0,_report_finish_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalJson */ .dj)(s);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 /** The shards' per-registry counters, summed (registry/governor.ts). */
 function registriesOf(reports) {
@@ -237,8 +308,8 @@ function checkShards(reports, names) {
     const byImage = new Map();
     reports.forEach((r, i) => {
         const name = names[i];
-        if (r.schemaVersion !== _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .W}; re-run that shard with this version`);
+        if (r.schemaVersion !== _report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} is report schema ${JSON.stringify(r.schemaVersion)}, this image-gate reads and writes ${_report_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA_VERSION */ .WI}; re-run that shard with this version`);
         const digest = (0,_report_finish_js__WEBPACK_IMPORTED_MODULE_6__/* .policyDigest */ .p1)(r.policy);
         if (r.policyDigest !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} was edited: its policyDigest ${r.policyDigest} is not the digest of its policy section (${digest})`);

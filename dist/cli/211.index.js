@@ -57,8 +57,19 @@ function ipKind(h) {
     const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
     return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
 }
+/** Answers of isLoopbackHost by its argument: asked on every registry request, of a few hosts. */
+const loopbackAnswers = new Map();
 /** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
 function isLoopbackHost(hostport) {
+    let answer = loopbackAnswers.get(hostport);
+    if (answer === undefined) {
+        answer = loopbackTest(hostport);
+        if (loopbackAnswers.size < 256)
+            loopbackAnswers.set(hostport, answer);
+    }
+    return answer;
+}
+function loopbackTest(hostport) {
     const h = hostnameOf(hostport);
     if (h === 'localhost' || h.endsWith('.localhost'))
         return true;
@@ -166,7 +177,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 
 
 /**
- * GETs `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
+ * GETs (or POSTs) `req.url` under the rules above. Throws INSECURE (a target the rules refuse),
  * REGISTRY_ERROR (too many redirects, a loop, a redirect without a usable Location),
  * LIMIT_EXCEEDED (a 2xx body over the cap, or a spent byte budget), NETWORK, TIMEOUT.
  * Any final status is returned: what it means is the caller's business.
@@ -192,13 +203,14 @@ async function fetchCapped(req) {
     try {
         for (let hop = 0;; hop++) {
             const res = await fetch(url, {
-                method: 'GET',
+                method: req.method ?? 'GET',
+                ...(req.body !== undefined ? { body: req.body } : {}),
                 redirect: 'manual',
                 credentials: 'omit',
                 headers: (0,_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .hopHeaders */ .SR)(start, url, req.headers ?? {}, req.credentials ?? {}),
                 signal,
             });
-            if (_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .REDIRECT_STATUSES */ .aq.has(res.status)) {
+            if (_redirects_js__WEBPACK_IMPORTED_MODULE_4__/* .REDIRECT_STATUSES */ .aq.has(res.status) && req.method !== 'POST') {
                 await res.body?.cancel().catch(() => undefined);
                 const location = res.headers.get('location');
                 if (location === null)
@@ -417,10 +429,12 @@ function isTlsFailure(e) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fetchVaultKey: () => (/* binding */ fetchVaultKey),
 /* harmony export */   fetchVaultPublicKey: () => (/* binding */ fetchVaultPublicKey),
-/* harmony export */   sU: () => (/* binding */ vaultTokenFile)
+/* harmony export */   sU: () => (/* binding */ vaultTokenFile),
+/* harmony export */   vaultSign: () => (/* binding */ vaultSign)
 /* harmony export */ });
-/* unused harmony exports parseVaultRef, publicKeyFromTransitResponse */
+/* unused harmony exports parseVaultRef, publicKeyFromTransitResponse, transitKeyFromResponse */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
@@ -428,8 +442,9 @@ function isTlsFailure(e) {
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
 /* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45166);
 /* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27670);
-// Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
-// the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
+// HashiCorp Vault transit keys named `hashivault://NAME`, with the environment cosign's Vault
+// provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH): the latest version's
+// public key, and transit/sign for what image-gate signs (trust/signing-key.ts).
 
 
 
@@ -520,6 +535,9 @@ function vaultErrors(body, token) {
 }
 /** The public key of the latest version, from Vault's `GET transit/keys/:name` answer. */
 function publicKeyFromTransitResponse(ref, body) {
+    return transitKeyFromResponse(ref, body).publicKey;
+}
+function transitKeyFromResponse(ref, body) {
     let doc;
     try {
         doc = JSON.parse(body);
@@ -545,18 +563,24 @@ function publicKeyFromTransitResponse(ref, body) {
             const raw = Buffer.from(publicKey, 'base64');
             if (raw.length !== 32)
                 throw new Error(`Ed25519 key is ${raw.length} bytes, expected 32`);
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({
+            const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({
                 key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
                 format: 'jwk',
             });
+            return { publicKey: key, version: latest, type };
         }
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey, format: 'pem' });
+        return { publicKey: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey, format: 'pem' }), version: latest, type };
     }
     catch (e) {
         throw unreadable(ref, `Vault transit public key (type ${type}, version ${latest}) does not parse`, e);
     }
 }
-async function fetchVaultPublicKey(ref, opts) {
+/**
+ * One request to `VAULT_ADDR/v1/<mount>/<op>/<name><suffix>` with the token cosign's provider
+ * reads. A redirect is refused naming where it pointed: key material and signatures are taken
+ * from VAULT_ADDR's origin only.
+ */
+async function vaultRequest(ref, opts, op, request = {}) {
     const { env } = opts;
     const name = parseVaultRef(ref);
     const base = vaultAddress(ref, env);
@@ -565,7 +589,7 @@ async function fetchVaultPublicKey(ref, opts) {
     // fetch would refuse it with a message quoting the whole value.
     if (!/^[\x21-\x7e]+$/.test(token))
         throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
-    const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
+    const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/${op}/${name}${request.suffix ?? ''}`;
     const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
     const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
     const headers = {
@@ -574,10 +598,13 @@ async function fetchVaultPublicKey(ref, opts) {
     };
     if (env.VAULT_NAMESPACE)
         headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
+    if (request.body !== undefined)
+        headers['Content-Type'] = 'application/json';
     let res;
     try {
         // net/fetch.ts: a redirect is followed only under the target rules, and X-Vault-Token goes
-        // to VAULT_ADDR's origin only, never to the other node or host a redirect names.
+        // to VAULT_ADDR's origin only, never to the other node or host a redirect names. A POST
+        // (sign) is not redirected at all.
         res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchCapped */ .M)({
             url: new URL(url),
             what: `key ${ref}`,
@@ -586,6 +613,7 @@ async function fetchVaultPublicKey(ref, opts) {
             credentials: { 'X-Vault-Token': token },
             maxBytes: _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.vaultResponseBytes,
             timeoutMs,
+            ...(request.body !== undefined ? { method: 'POST', body: request.body } : {}),
             ...(opts.signal ? { signal: opts.signal } : {}),
             redact: (t) => t.split(token).join('***'),
         });
@@ -603,13 +631,59 @@ async function fetchVaultPublicKey(ref, opts) {
     // trust material: it is taken only from VAULT_ADDR's origin, whatever the other host answers.
     if (res.url.origin !== base.origin)
         throw unreadable(ref, `Vault at ${base.origin} redirected to ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(res.url).split(token).join('***')} (HTTP ${res.status} there); the key is read from VAULT_ADDR's origin only: set VAULT_ADDR to the active node`);
-    if (res.status === 200)
-        return publicKeyFromTransitResponse(ref, body);
-    if (res.status === 403)
-        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`);
-    if (res.status === 404)
+    if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get('location') ?? '(no Location)';
+        throw unreadable(ref, `Vault at ${base.origin} answered HTTP ${res.status} redirecting to ${location.split(token).join('***')}; signing requests are not redirected: set VAULT_ADDR to the active node`);
+    }
+    return { status: res.status, body, name, mount, errors: vaultErrors(body, token) };
+}
+async function fetchVaultPublicKey(ref, opts) {
+    return (await fetchVaultKey(ref, opts)).publicKey;
+}
+async function fetchVaultKey(ref, opts) {
+    const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'keys');
+    if (status === 200)
+        return transitKeyFromResponse(ref, body);
+    if (status === 403)
+        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${errors})`);
+    if (status === 404)
         throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
-    throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`);
+    throw unreadable(ref, `Vault answered ${status} for transit key "${name}"${errors}`);
+}
+/**
+ * `POST transit/sign/:name/sha2-256` (or `transit/sign/:name` for an Ed25519 message) and the
+ * signature out of Vault's `vault:vN:<base64>` answer, unchecked against the key.
+ */
+async function vaultSign(ref, opts, req) {
+    const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'sign', {
+        suffix: req.prehashed ? '/sha2-256' : '',
+        body: JSON.stringify({
+            input: Buffer.from(req.input).toString('base64'),
+            prehashed: req.prehashed,
+            key_version: req.version,
+            signature_algorithm: 'pkcs1v15',
+            marshaling_algorithm: 'asn1',
+        }),
+    });
+    if (status === 403)
+        throw unreadable(ref, `Vault denied signing with transit key "${name}" at ${mount} (403${errors}); the token needs update on ${mount}/sign/${name}/*`);
+    if (status !== 200)
+        throw unreadable(ref, `Vault refused to sign with transit key "${name}" at ${mount} (${status}${errors})`);
+    let signature;
+    try {
+        signature = obj(obj(JSON.parse(body))?.data)?.signature;
+    }
+    catch (e) {
+        throw unreadable(ref, 'Vault answered the sign request with something that is not JSON', e);
+    }
+    if (typeof signature !== 'string')
+        throw unreadable(ref, 'Vault answered the sign request without data.signature');
+    const m = /^vault:v(\d+):([A-Za-z0-9+/]*={0,2})$/.exec(signature);
+    if (!m || (m[2] ?? '').length % 4 !== 0 || m[2] === '')
+        throw unreadable(ref, `Vault's signature is not vault:v<N>:<base64> (got ${JSON.stringify(signature.slice(0, 40))})`);
+    if (Number(m[1]) !== req.version)
+        throw unreadable(ref, `Vault signed with version ${m[1]} of transit key "${name}", not version ${req.version} whose public key was read`);
+    return Buffer.from(m[2] ?? '', 'base64');
 }
 //# sourceMappingURL=vault.js.map
 

@@ -1970,6 +1970,19 @@ function verifyBundleJson(ctx, bundleJson, subject, format, what, att, legacySig
     else if (legacySig && 'artifact' in subject) {
         entity.signature = keyHashedContent(entity.signature, Buffer.from(subject.artifact), bundle.content.messageSignature.signature);
     }
+    else if ('artifact' in subject) {
+        // sigstore-js checks a message signature under its messageDigest's hash, which an Ed25519
+        // key (it signs the message itself) never verifies under: the key's own hash is tried too.
+        const own = entity.signature;
+        const keyed = keyHashedContent(own, Buffer.from(subject.artifact), bundle.content.messageSignature.signature);
+        entity.signature = {
+            signature: own.signature,
+            compareSignature: (s) => own.compareSignature(s),
+            compareDigest: (d) => own.compareDigest(d),
+            compareSignedDigest: (d) => own.compareSignedDigest(d),
+            verifySignature: (key) => own.verifySignature(key) || keyed.verifySignature(key),
+        };
+    }
     if (bundle.content.$case === 'messageSignature') {
         const md = bundle.content.messageSignature.messageDigest;
         if ('artifact' in subject) {

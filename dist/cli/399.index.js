@@ -16,9 +16,10 @@ export const modules = {
 /* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62807);
 /* harmony import */ var _signatures_statement_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31893);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59979);
+/* harmony import */ var _trust_signing_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54830);
 // Signing verification summaries into Sigstore bundles v0.3 (DSSE, in-toto payload): keyless with
-// Fulcio (the OIDC token comes from the front end) or with a cosign key, logged in Rekor either way.
+// Fulcio (the OIDC token comes from the front end) or with a key (a file, AWS KMS or Vault
+// transit: trust/signing-key.ts), logged in Rekor either way.
 
 
 
@@ -67,7 +68,7 @@ async function createSummarySigner(how, deps) {
         });
     }
     else {
-        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__.loadSigningKey)(how.keyRef, { env: deps.env }));
+        signer = keySigner(await (0,_trust_signing_key_js__WEBPACK_IMPORTED_MODULE_7__/* .loadSigner */ .v)(how.keyRef, { env: deps.env }));
     }
     const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__/* .DSSEBundleBuilder */ .VV({ signer, witnesses });
     return {
@@ -90,20 +91,14 @@ async function createSummarySigner(how, deps) {
         },
     };
 }
-/** A cosign key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
-function keySigner(privateKey) {
-    const pub = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)(privateKey);
-    const publicKey = pub.export({ type: 'spki', format: 'pem' }).toString();
+/** A signing key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
+function keySigner(key) {
     // cosign's hint: base64 SHA-256 of the DER public key (a verifier still tries its own keys).
-    const hint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
-        .update(pub.export({ type: 'spki', format: 'der' }))
-        .digest('base64');
-    // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
-    const hash = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+    const hint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key.key.spki).digest('base64');
     return {
-        sign: (data) => Promise.resolve({
-            signature: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.sign)(hash, data, privateKey),
-            key: { $case: 'publicKey', publicKey, hint },
+        sign: async (data) => ({
+            signature: await key.sign(data),
+            key: { $case: 'publicKey', publicKey: key.key.pem, hint },
         }),
     };
 }
@@ -166,6 +161,113 @@ function reasonOf(e) {
     return msg + cause;
 }
 //# sourceMappingURL=sign.js.map
+
+/***/ }),
+
+/***/ 54830:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ loadSigner)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36123);
+// The keys image-gate signs with (verification summaries, shard reports, revocation lists): a
+// key file, an AWS KMS key or a Vault transit key, behind one SigningKey that knows its public
+// half and signs bytes. Every signature is checked against that public half before it is handed
+// out: a remote signer answering with another key's (or no valid) signature is an outage naming
+// the key, never a bundle that does not verify.
+
+
+
+const SUPPORTED = 'a cosign.key or PEM private key file, awskms:// or hashivault://';
+/** What KMS is asked to sign with, per key algorithm: what cosign and every verifier check. */
+const KMS_ALGORITHMS = {
+    'ecdsa-p256': { algorithm: 'ECDSA_SHA_256', hash: 'sha256' },
+    // KMS signs P-384 keys with SHA-384 only; image-gate, cosign and sigstore-go verify it.
+    'ecdsa-p384': { algorithm: 'ECDSA_SHA_384', hash: 'sha384' },
+    // PKCS#1 v1.5: what cosign's RSA verifiers (and sigstore-js) check; PSS would not verify there.
+    rsa: { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+};
+/**
+ * Loads the signing key `ref`: a key file (cosign.key with COSIGN_PASSWORD, or PEM PKCS#8 / SEC1
+ * / PKCS#1), `awskms://[host:port]/<key id|alias/NAME|ARN>` (GetPublicKey, then Sign over the
+ * digest) or `hashivault://NAME` (the latest version's public key, then transit/sign). Failures
+ * are GateErrors naming `ref` (KEY_UNREADABLE; INSECURE for plain HTTP to a remote host).
+ */
+async function loadSigner(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const remote = opts.signal ? { env, signal: opts.signal } : { env };
+    if (ref.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty signing key reference (expected ${SUPPORTED})`);
+    if (ref.startsWith('awskms://')) {
+        const { awsKmsSignDigest, fetchAwsKmsKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
+        const kms = await fetchAwsKmsKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, kms.publicKey, 'the AWS KMS key');
+        const how = Object.hasOwn(KMS_ALGORITHMS, key.algorithm)
+            ? KMS_ALGORITHMS[key.algorithm]
+            : undefined;
+        if (!how)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) cannot sign here: KMS signs ${key.algorithm} keys only over raw messages of at most 4096 bytes; use an ECC_NIST_P256, ECC_NIST_P384 or RSA key`);
+        if (kms.signingAlgorithms.length > 0 && !kms.signingAlgorithms.includes(how.algorithm))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) lists signing algorithms ${kms.signingAlgorithms.join(', ')}, not ${how.algorithm}, which verifiers check`);
+        const hash = how.hash;
+        return checked(ref, 'awskms', key, hash, 'AWS KMS', (m) => awsKmsSignDigest(ref, remote, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hash).update(m).digest(), how.algorithm));
+    }
+    if (ref.startsWith('hashivault://')) {
+        const { fetchVaultKey, vaultSign } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
+        const transit = await fetchVaultKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, transit.publicKey, 'the Vault transit key');
+        // cosign's defaults: SHA-256 prehashed for ECDSA and RSA (PKCS#1 v1.5), Ed25519 over the
+        // message itself.
+        const ed25519 = key.algorithm === 'ed25519';
+        return checked(ref, 'hashivault', key, ed25519 ? null : 'sha256', 'Vault', (m) => vaultSign(ref, remote, {
+            input: ed25519 ? m : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(m).digest(),
+            prehashed: !ed25519,
+            version: transit.version,
+        }));
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+        const scheme = ref.slice(0, ref.indexOf('://') + 3);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported signing key source ${scheme} (expected ${SUPPORTED})`);
+    }
+    const privateKey = await (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.loadPrivateKeyFile)(ref, { env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+    const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the private key');
+    // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
+    const hash = key.algorithm === 'ed25519' ? null : 'sha256';
+    return checked(ref, 'file', key, hash, 'the key file', (m) => Promise.resolve((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(hash, m, privateKey)));
+}
+function checked(keyRef, kind, key, hash, signer, raw) {
+    return {
+        keyRef,
+        kind,
+        key,
+        hash,
+        async sign(message) {
+            let signature;
+            try {
+                signature = await raw(message);
+            }
+            catch (e) {
+                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue)
+                    throw e;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: signing failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+            }
+            let ok;
+            try {
+                ok = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(hash, message, key.publicKey, signature);
+            }
+            catch {
+                ok = false;
+            }
+            if (!ok)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${signer} returned a signature that does not verify with the key's public key (key ID ${key.keyID}); it signed with another key or answered garbage, and nothing was signed`);
+            return signature;
+        },
+    };
+}
+//# sourceMappingURL=signing-key.js.map
 
 /***/ })
 

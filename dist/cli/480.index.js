@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
 /* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93389);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59979);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36123);
 /* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53798);
 // sigstore-conformance `verify-bundle`: one bundle against one artifact (a file, or a bare
 // `sha256:` digest) with an exact identity+issuer or a public key, through our one verifier.
@@ -528,17 +528,34 @@ function foldCodePoint(ch) {
 
 /***/ }),
 
-/***/ 68350:
+/***/ 36123:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dP: () => (/* binding */ decryptCosignPrivateKey),
-/* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
-/* harmony export */ });
-/* unused harmony export COSIGN_SCRYPT_PARAMS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  keyIdOf: () => (/* binding */ keyIdOf),
+  loadKey: () => (/* binding */ loadKey),
+  loadKeys: () => (/* binding */ loadKeys),
+  loadPrivateKeyFile: () => (/* binding */ loadPrivateKeyFile),
+  toVerificationKey: () => (/* binding */ toVerificationKey)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(62807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
+var nacl_fast = __webpack_require__(80668);
+;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
 
@@ -562,7 +579,7 @@ const COSIGN_SCRYPT_PARAMS = [
 const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 function unreadable(ref, why, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+    return new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
 }
 function field(obj, name) {
     return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
@@ -583,7 +600,7 @@ function scryptAsync(password, salt, params) {
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+        (0,external_node_crypto_.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
     });
 }
 /**
@@ -624,12 +641,12 @@ async function decryptCosignPrivateKey(body, password, ref) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
     }
     const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
-    const plaintext = tweetnacl__WEBPACK_IMPORTED_MODULE_1__.secretbox.open(ciphertext, nonce, key);
+    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
     if (plaintext === null) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
     }
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+        return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
     }
     catch (e) {
         throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
@@ -640,27 +657,9 @@ async function decryptCosignPrivateKey(body, password, ref) {
     }
 }
 //# sourceMappingURL=cosign-key.js.map
-
-/***/ }),
-
-/***/ 59979:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   keyIdOf: () => (/* binding */ keyIdOf),
-/* harmony export */   loadKey: () => (/* binding */ loadKey),
-/* harmony export */   loadKeys: () => (/* binding */ loadKeys),
-/* harmony export */   loadSigningKey: () => (/* binding */ loadSigningKey),
-/* harmony export */   toVerificationKey: () => (/* binding */ toVerificationKey)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
-/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68350);
-/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62236);
+// EXTERNAL MODULE: ./build/core/trust/key-types.js
+var key_types = __webpack_require__(62236);
+;// CONCATENATED MODULE: ./build/core/trust/keys.js
 // Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
 // private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
 
@@ -671,14 +670,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
-const MAX_KEY_FILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.keyFileBytes;
+const MAX_KEY_FILE_BYTES = limits/* LIMITS */.b1.keyFileBytes;
 /** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 16384;
 const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
 /** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
 function keyIdOf(spki) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
  * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
@@ -686,13 +685,13 @@ function keyIdOf(spki) {
  */
 function toVerificationKey(keyRef, publicKey, source) {
     if (publicKey.type !== 'public') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
     }
     const algorithm = algorithmOf(keyRef, publicKey, source);
     // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
     // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
     const canonical = publicKey.asymmetricKeyType === 'ec'
-        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        ? (0,external_node_crypto_.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
         : publicKey;
     const spki = canonical.export({ type: 'spki', format: 'der' });
     const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
@@ -706,19 +705,19 @@ function algorithmOf(keyRef, key, source) {
                 return 'ecdsa-p256';
             if (details.namedCurve === 'secp384r1')
                 return 'ecdsa-p384';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
                 'supported are P-256 and P-384');
         case 'rsa': {
             const bits = details.modulusLength ?? 0;
             if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
             }
             return 'rsa';
         }
         case 'ed25519':
             return 'ed25519';
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
                 'supported are ECDSA P-256/P-384, RSA and Ed25519');
     }
 }
@@ -733,7 +732,7 @@ async function loadKey(ref, opts = {}) {
     const env = opts.env ?? process.env;
     const { signal } = opts;
     if (ref.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
     }
     try {
         signal?.throwIfAborted();
@@ -750,19 +749,19 @@ async function loadKey(ref, opts = {}) {
         }
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
             const scheme = ref.slice(0, ref.indexOf('://') + 3);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
         }
-        return await loadKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref), env);
+        return await loadKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref), env);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+        if (e instanceof errors/* GateError */.ue)
             throw e;
         if (signal?.aborted) {
-            if (signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            if (signal.reason instanceof errors/* GateError */.ue)
                 throw signal.reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+            throw new errors/* GateError */.ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
 }
 /**
@@ -788,7 +787,7 @@ async function loadKeys(refs, opts = {}) {
         const first = seen.get(key.keyID);
         if (first) {
             if (!sameValidity(first.validFor, key.validFor))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(first.validFor) : 'none'}; ${key.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(key.validFor) : 'none'})`);
+                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,key_types/* describeValidity */.A)(first.validFor) : 'none'}; ${key.validFor ? (0,key_types/* describeValidity */.A)(key.validFor) : 'none'})`);
             continue;
         }
         seen.set(key.keyID, key);
@@ -800,29 +799,33 @@ function sameValidity(a, b) {
     return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
 }
 /**
- * The private half of a signing key (verification summaries): a cosign encrypted key file
- * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
- * build does not do yet: they are refused by name.
+ * The private half of a signing key held in a file: a cosign encrypted key (COSIGN_PASSWORD) or
+ * an unencrypted PEM private key (PKCS#8, SEC1 or PKCS#1). Remote keys (awskms://, hashivault://)
+ * sign through trust/signing-key.ts, which calls this for files.
  */
-async function loadSigningKey(ref, opts = {}) {
-    if (/^(awskms|hashivault):\/\//.test(ref))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`);
-    const bytes = await readKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref));
+async function loadPrivateKeyFile(ref, opts = {}) {
+    const bytes = await readKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref));
     const block = singlePemBlock(ref, bytes.toString('latin1'));
-    if (block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0] || block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1])
-        return (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
-    if (block.type === 'PRIVATE KEY') {
+    if (block.type === COSIGN_PEM_TYPES[0] || block.type === COSIGN_PEM_TYPES[1])
+        return decryptCosignPrivateKey(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+    const der = Object.hasOwn(PRIVATE_KEY_DER, block.type) ? PRIVATE_KEY_DER[block.type] : undefined;
+    if (der) {
         try {
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: block.der, format: 'der', type: 'pkcs8' });
+            return (0,external_node_crypto_.createPrivateKey)({ key: block.der, format: 'der', ...der });
         }
         catch (e) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse`, {
                 cause: e,
             });
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]} or PRIVATE KEY)`);
+    throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${COSIGN_PEM_TYPES[0]} or PRIVATE KEY)`);
 }
+const PRIVATE_KEY_DER = {
+    'PRIVATE KEY': { type: 'pkcs8' },
+    'EC PRIVATE KEY': { type: 'sec1' },
+    'RSA PRIVATE KEY': { type: 'pkcs1' },
+};
 async function loadKeyFile(ref, file, env) {
     const bytes = await readKeyFile(ref, file);
     const block = singlePemBlock(ref, bytes.toString('latin1'));
@@ -832,38 +835,38 @@ async function loadKeyFile(ref, file, env) {
             let publicKey;
             try {
                 const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
-                publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: block.der, format: 'der', type });
+                publicKey = (0,external_node_crypto_.createPublicKey)({ key: block.der, format: 'der', type });
             }
             catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
                     cause: e,
                 });
             }
             return toVerificationKey(ref, publicKey, 'the public key');
         }
-        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]:
-        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1]: {
-            const privateKey = await (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, env.COSIGN_PASSWORD, ref);
-            return toVerificationKey(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the cosign private key');
+        case COSIGN_PEM_TYPES[0]:
+        case COSIGN_PEM_TYPES[1]: {
+            const privateKey = await decryptCosignPrivateKey(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,external_node_crypto_.createPublicKey)(privateKey), 'the cosign private key');
         }
         case 'PRIVATE KEY':
         case 'EC PRIVATE KEY':
         case 'RSA PRIVATE KEY':
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
                 '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
     }
 }
 async function readKeyFile(ref, file) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+        handle = await (0,promises_.open)(file, 'r');
         const stat = await handle.stat();
         if (stat.isDirectory())
             throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
         if (stat.size > MAX_KEY_FILE_BYTES) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
         }
         // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
         const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
@@ -874,13 +877,13 @@ async function readKeyFile(ref, file) {
                 break;
             length += bytesRead;
             if (length > MAX_KEY_FILE_BYTES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
             }
         }
         return buffer.subarray(0, length);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+        if (e instanceof errors/* GateError */.ue)
             throw e;
         const code = e.code;
         const why = code === 'ENOENT' || code === 'ENOTDIR'
@@ -890,7 +893,7 @@ async function readKeyFile(ref, file) {
                 : code === 'EISDIR'
                     ? `key: ${ref} is a directory, not a key file`
                     : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', why, { cause: e });
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', why, { cause: e });
     }
     finally {
         await handle?.close();
@@ -901,19 +904,19 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 
 function singlePemBlock(ref, text) {
     const blocks = [...text.matchAll(PEM_BLOCK)];
     if (blocks.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
     }
     if (blocks.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
     }
     const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
     if (type !== endType) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
     }
     const compact = body.replace(/\s+/g, '');
     if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
         compact === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
     }
     return { type, der: Buffer.from(compact, 'base64') };
 }

@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   K$: () => (/* binding */ layoutIdentityPath),
 /* harmony export */   Tc: () => (/* binding */ isS3loReference),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   eI: () => (/* binding */ canonicalLocalRoot),
 /* harmony export */   ge: () => (/* binding */ isHostComponent),
@@ -18,7 +19,6 @@ export const modules = {
 /* harmony export */   lB: () => (/* binding */ cleanLayoutPath),
 /* harmony export */   w$: () => (/* binding */ referenceIdentity)
 /* harmony export */ });
-/* unused harmony export repositoryName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 /* harmony import */ var _registry_hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
@@ -431,6 +431,22 @@ class RegistryGovernor {
      * one attempt (one request and its redirect hops) and handed back with `release`.
      */
     async acquire(host, what) {
+        return this.tryAcquire(host) ?? this.acquireWaiting(host, what);
+    }
+    /**
+     * A slot at once when the registry is neither backing off nor at its window (the usual case),
+     * without a promise; undefined when the caller must wait (`acquire`). Throws when stopped.
+     */
+    tryAcquire(host) {
+        const s = this.state(host);
+        if (s.stopped)
+            throw s.stopped;
+        if (s.inFlight >= s.window || s.backoffUntil > this.now())
+            return undefined;
+        s.inFlight++;
+        return this.permit(s, host);
+    }
+    async acquireWaiting(host, what) {
         const s = this.state(host);
         const started = this.now();
         for (;;) {
@@ -447,6 +463,9 @@ class RegistryGovernor {
         }
         s.inFlight++;
         s.stats.waitMs += this.now() - started;
+        return this.permit(s, host);
+    }
+    permit(s, host) {
         const epoch = s.epoch;
         let released = false;
         return {
@@ -776,10 +795,10 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ux: () => (/* binding */ finishReport),
+/* harmony export */   dj: () => (/* binding */ canonicalJson),
 /* harmony export */   oM: () => (/* binding */ githubRunOf),
 /* harmony export */   p1: () => (/* binding */ policyDigest)
 /* harmony export */ });
-/* unused harmony export canonicalJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14486);
@@ -803,8 +822,8 @@ function githubRunOf(env) {
 function finishReport(partial) {
     const outcome = (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .reportOutcome */ .Rq)(partial);
     return {
-        schemaVersion: _report_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_SCHEMA_VERSION */ .W,
-        tool: _report_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL */ .j,
+        schemaVersion: _report_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_SCHEMA_VERSION */ .WI,
+        tool: _report_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL */ .js,
         runId: partial.runId ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
         policyDigest: policyDigest(partial.policy),
         ...(partial.github ? { github: partial.github } : {}),
@@ -1163,8 +1182,8 @@ function emptyShardWarning(info) {
 
 const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
-const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
+/** `verifier.id`: who verified, image-gate's URI (report.ts TOOL_URI). */
+const VERIFIER_ID = _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH;
 /** `policy.uri` when the policy is the run's options rather than a file. */
 const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
 /** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
@@ -1179,7 +1198,7 @@ function summaryStatement(r, run) {
         return undefined;
     const passed = r.outcome === 'verified';
     const predicate = {
-        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [_report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.name]: _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.version } },
+        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [_report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .js.name]: _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .js.version } },
         timeVerified: run.timeVerified,
         resourceUri: r.image,
         policy: { uri: run.policyFile ?? OPTIONS_POLICY_URI, digest: digestSet(run.policyDigest) },

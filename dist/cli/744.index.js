@@ -645,8 +645,8 @@ function reportSigner(summaries, deps) {
 
 const VSA_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
 const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
-/** `verifier.id`: who verified. A deployment names itself with `summary-verifier-id`. */
-const VERIFIER_ID = 'https://github.com/image-gate/image-gate';
+/** `verifier.id`: who verified, image-gate's URI (report.ts TOOL_URI). */
+const VERIFIER_ID = _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH;
 /** `policy.uri` when the policy is the run's options rather than a file. */
 const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
 /** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
@@ -661,7 +661,7 @@ function summaryStatement(r, run) {
         return undefined;
     const passed = r.outcome === 'verified';
     const predicate = {
-        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [_report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.name]: _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .j.version } },
+        verifier: { id: run.verifierId ?? VERIFIER_ID, version: { [_report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .js.name]: _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .js.version } },
         timeVerified: run.timeVerified,
         resourceUri: r.image,
         policy: { uri: run.policyFile ?? OPTIONS_POLICY_URI, digest: digestSet(run.policyDigest) },

@@ -506,10 +506,8 @@ var revocation_list = __webpack_require__(67639);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./build/core/types.js
 var types = __webpack_require__(50559);
-// EXTERNAL MODULE: ./build/core/trust/cosign-key.js
-var cosign_key = __webpack_require__(68350);
-// EXTERNAL MODULE: ./build/core/trust/keys.js
-var keys = __webpack_require__(59979);
+// EXTERNAL MODULE: ./build/core/trust/signing-key.js
+var signing_key = __webpack_require__(54830);
 // EXTERNAL MODULE: ./build/core/signatures/verifier.js + 15 modules
 var signatures_verifier = __webpack_require__(93389);
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
@@ -519,9 +517,9 @@ var load = __webpack_require__(52795);
 ;// CONCATENATED MODULE: ./build/core/revocation/sign.js
 // `image-gate revoke`: one entry added to a list file (version bumped, `issued` now, `expires`
 // kept or replaced), the file written atomically, and FILE.sigstore.json beside it: a Sigstore
-// bundle v0.3 with a message signature over the file's bytes, signed with a private key (a
-// cosign.key or a PEM PKCS#8/SEC1 key). A key-signed list needs no log entry (docs/revocation.md).
-
+// bundle v0.3 with a message signature over the file's bytes, signed with a key (a cosign.key, a
+// PEM PKCS#8/SEC1/PKCS#1 key, awskms:// or hashivault://: trust/signing-key.ts). A key-signed
+// list needs no log entry (docs/revocation.md).
 
 
 
@@ -534,9 +532,8 @@ var load = __webpack_require__(52795);
 async function revoke(req) {
     const env = req.env ?? process.env;
     const now = req.now ?? new Date();
-    const privateKey = await loadPrivateKey(req.key, env);
-    const publicKey = (0,external_node_crypto_.createPublicKey)(privateKey);
-    const verificationKey = (0,keys.toVerificationKey)(req.key, publicKey, 'the private key');
+    const signer = await (0,signing_key/* loadSigner */.v)(req.key, { env });
+    const verificationKey = signer.key;
     const current = await readCurrent(req.list, verificationKey);
     const entry = (0,revocation_list/* parseEntry */.ER)(req.entry, req.list, 'the new entry');
     const expires = req.expires ?? current?.expires;
@@ -554,7 +551,7 @@ async function revoke(req) {
     const bytes = Buffer.from(text, 'utf8');
     // The result must read back as a list: an entry given twice is refused here, naming it.
     (0,revocation_list/* parseRevocationList */.gZ)(bytes, req.list);
-    const bundle = signedBundle(bytes, privateKey, verificationKey.spki);
+    const bundle = messageSignatureBundle(bytes, await signer.sign(bytes), verificationKey.spki, signer.hash ?? 'sha256');
     const bundlePath = `${req.list}${load/* BUNDLE_SUFFIX */.Zf}`;
     await writeAtomically(req.list, bytes, bundlePath, Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`));
     return {
@@ -566,11 +563,17 @@ async function revoke(req) {
         keyID: verificationKey.keyID,
     };
 }
-/** The bundle cosign sign-blob --bundle writes for a key, without a log entry. */
+/** The bundle cosign sign-blob --bundle writes for a key file, without a log entry. */
 function signedBundle(bytes, key, spki) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
     const alg = key.asymmetricKeyType === 'ed25519' ? null : 'sha256';
-    const signature = (0,external_node_crypto_.sign)(alg, bytes, key);
+    return messageSignatureBundle(bytes, sign(alg, bytes, key), spki, 'sha256');
+}
+/**
+ * A message-signature bundle over `bytes` whose digest is `hash` (the hash the key signed under;
+ * SHA-384 for a KMS P-384 key, as cosign records it). No log entry.
+ */
+function messageSignatureBundle(bytes, signature, spki, hash) {
+    const digest = (0,external_node_crypto_.createHash)(hash).update(bytes).digest();
     return {
         mediaType: types/* MEDIA_TYPES */.Z.bundleV03,
         verificationMaterial: {
@@ -579,8 +582,11 @@ function signedBundle(bytes, key, spki) {
             timestampVerificationData: { rfc3161Timestamps: [] },
         },
         messageSignature: {
-            messageDigest: { algorithm: 'SHA2_256', digest: digest.toString('base64') },
-            signature: signature.toString('base64'),
+            messageDigest: {
+                algorithm: hash === 'sha384' ? 'SHA2_384' : 'SHA2_256',
+                digest: digest.toString('base64'),
+            },
+            signature: Buffer.from(signature).toString('base64'),
         },
     };
 }
@@ -628,35 +634,6 @@ async function readCurrent(list, key) {
     }
     return parsed;
 }
-async function loadPrivateKey(ref, env) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(ref, 'latin1');
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: ${e.message}`, {
-            cause: e,
-        });
-    }
-    const m = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/.exec(text);
-    if (!m)
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: no PEM private key found`);
-    const type = m[1] ?? '';
-    try {
-        if (cosign_key/* COSIGN_PEM_TYPES */.jB.includes(type))
-            return await (0,cosign_key/* decryptCosignPrivateKey */.dP)(Buffer.from((m[2] ?? '').replace(/\s+/g, ''), 'base64'), env.COSIGN_PASSWORD, ref);
-        if (type === 'PRIVATE KEY' || type === 'EC PRIVATE KEY' || type === 'RSA PRIVATE KEY')
-            return (0,external_node_crypto_.createPrivateKey)(m[0]);
-    }
-    catch (e) {
-        if (e instanceof errors/* GateError */.ue)
-            throw e;
-        throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: ${e.message}`, {
-            cause: e,
-        });
-    }
-    throw new errors/* GateError */.ue('KEY_UNREADABLE', `revoke: --key ${ref}: a ${type} block is not a private key (expected a cosign.key or a PEM PRIVATE KEY)`);
-}
 /** Both files written beside themselves and renamed into place, the list first. */
 async function writeAtomically(list, bytes, bundlePath, bundle) {
     const tag = `.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
@@ -667,6 +644,8 @@ async function writeAtomically(list, bytes, bundlePath, bundle) {
     await (0,promises_.rename)(`${bundlePath}${tag}`, bundlePath);
 }
 //# sourceMappingURL=sign.js.map
+// EXTERNAL MODULE: ./build/core/trust/keys.js + 1 modules
+var keys = __webpack_require__(36123);
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __webpack_require__(3217);
 ;// CONCATENATED MODULE: ./build/cli/revoke.js
@@ -700,6 +679,113 @@ async function runRevoke(cmd, io) {
     }
 }
 //# sourceMappingURL=revoke.js.map
+
+/***/ }),
+
+/***/ 54830:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ loadSigner)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36123);
+// The keys image-gate signs with (verification summaries, shard reports, revocation lists): a
+// key file, an AWS KMS key or a Vault transit key, behind one SigningKey that knows its public
+// half and signs bytes. Every signature is checked against that public half before it is handed
+// out: a remote signer answering with another key's (or no valid) signature is an outage naming
+// the key, never a bundle that does not verify.
+
+
+
+const SUPPORTED = 'a cosign.key or PEM private key file, awskms:// or hashivault://';
+/** What KMS is asked to sign with, per key algorithm: what cosign and every verifier check. */
+const KMS_ALGORITHMS = {
+    'ecdsa-p256': { algorithm: 'ECDSA_SHA_256', hash: 'sha256' },
+    // KMS signs P-384 keys with SHA-384 only; image-gate, cosign and sigstore-go verify it.
+    'ecdsa-p384': { algorithm: 'ECDSA_SHA_384', hash: 'sha384' },
+    // PKCS#1 v1.5: what cosign's RSA verifiers (and sigstore-js) check; PSS would not verify there.
+    rsa: { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+};
+/**
+ * Loads the signing key `ref`: a key file (cosign.key with COSIGN_PASSWORD, or PEM PKCS#8 / SEC1
+ * / PKCS#1), `awskms://[host:port]/<key id|alias/NAME|ARN>` (GetPublicKey, then Sign over the
+ * digest) or `hashivault://NAME` (the latest version's public key, then transit/sign). Failures
+ * are GateErrors naming `ref` (KEY_UNREADABLE; INSECURE for plain HTTP to a remote host).
+ */
+async function loadSigner(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const remote = opts.signal ? { env, signal: opts.signal } : { env };
+    if (ref.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty signing key reference (expected ${SUPPORTED})`);
+    if (ref.startsWith('awskms://')) {
+        const { awsKmsSignDigest, fetchAwsKmsKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
+        const kms = await fetchAwsKmsKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, kms.publicKey, 'the AWS KMS key');
+        const how = Object.hasOwn(KMS_ALGORITHMS, key.algorithm)
+            ? KMS_ALGORITHMS[key.algorithm]
+            : undefined;
+        if (!how)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) cannot sign here: KMS signs ${key.algorithm} keys only over raw messages of at most 4096 bytes; use an ECC_NIST_P256, ECC_NIST_P384 or RSA key`);
+        if (kms.signingAlgorithms.length > 0 && !kms.signingAlgorithms.includes(how.algorithm))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) lists signing algorithms ${kms.signingAlgorithms.join(', ')}, not ${how.algorithm}, which verifiers check`);
+        const hash = how.hash;
+        return checked(ref, 'awskms', key, hash, 'AWS KMS', (m) => awsKmsSignDigest(ref, remote, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hash).update(m).digest(), how.algorithm));
+    }
+    if (ref.startsWith('hashivault://')) {
+        const { fetchVaultKey, vaultSign } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
+        const transit = await fetchVaultKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, transit.publicKey, 'the Vault transit key');
+        // cosign's defaults: SHA-256 prehashed for ECDSA and RSA (PKCS#1 v1.5), Ed25519 over the
+        // message itself.
+        const ed25519 = key.algorithm === 'ed25519';
+        return checked(ref, 'hashivault', key, ed25519 ? null : 'sha256', 'Vault', (m) => vaultSign(ref, remote, {
+            input: ed25519 ? m : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(m).digest(),
+            prehashed: !ed25519,
+            version: transit.version,
+        }));
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+        const scheme = ref.slice(0, ref.indexOf('://') + 3);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported signing key source ${scheme} (expected ${SUPPORTED})`);
+    }
+    const privateKey = await (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.loadPrivateKeyFile)(ref, { env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+    const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the private key');
+    // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
+    const hash = key.algorithm === 'ed25519' ? null : 'sha256';
+    return checked(ref, 'file', key, hash, 'the key file', (m) => Promise.resolve((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(hash, m, privateKey)));
+}
+function checked(keyRef, kind, key, hash, signer, raw) {
+    return {
+        keyRef,
+        kind,
+        key,
+        hash,
+        async sign(message) {
+            let signature;
+            try {
+                signature = await raw(message);
+            }
+            catch (e) {
+                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue)
+                    throw e;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: signing failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+            }
+            let ok;
+            try {
+                ok = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(hash, message, key.publicKey, signature);
+            }
+            catch {
+                ok = false;
+            }
+            if (!ok)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${signer} returned a signature that does not verify with the key's public key (key ID ${key.keyID}); it signed with another key or answered garbage, and nothing was signed`);
+            return signature;
+        },
+    };
+}
+//# sourceMappingURL=signing-key.js.map
 
 /***/ })
 

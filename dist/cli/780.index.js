@@ -1,5 +1,5 @@
 export const id = 780;
-export const ids = [780,399,40,979];
+export const ids = [780,399,40,123];
 export const modules = {
 
 /***/ 18456:
@@ -599,9 +599,10 @@ function isObject(v) {
 /* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62807);
 /* harmony import */ var _signatures_statement_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31893);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59979);
+/* harmony import */ var _trust_signing_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54830);
 // Signing verification summaries into Sigstore bundles v0.3 (DSSE, in-toto payload): keyless with
-// Fulcio (the OIDC token comes from the front end) or with a cosign key, logged in Rekor either way.
+// Fulcio (the OIDC token comes from the front end) or with a key (a file, AWS KMS or Vault
+// transit: trust/signing-key.ts), logged in Rekor either way.
 
 
 
@@ -650,7 +651,7 @@ async function createSummarySigner(how, deps) {
         });
     }
     else {
-        signer = keySigner(await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_7__.loadSigningKey)(how.keyRef, { env: deps.env }));
+        signer = keySigner(await (0,_trust_signing_key_js__WEBPACK_IMPORTED_MODULE_7__/* .loadSigner */ .v)(how.keyRef, { env: deps.env }));
     }
     const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_4__/* .DSSEBundleBuilder */ .VV({ signer, witnesses });
     return {
@@ -673,20 +674,14 @@ async function createSummarySigner(how, deps) {
         },
     };
 }
-/** A cosign key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
-function keySigner(privateKey) {
-    const pub = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)(privateKey);
-    const publicKey = pub.export({ type: 'spki', format: 'pem' }).toString();
+/** A signing key as @sigstore/sign's Signer: the DSSE PAE signed as cosign signs it. */
+function keySigner(key) {
     // cosign's hint: base64 SHA-256 of the DER public key (a verifier still tries its own keys).
-    const hint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
-        .update(pub.export({ type: 'spki', format: 'der' }))
-        .digest('base64');
-    // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
-    const hash = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+    const hint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key.key.spki).digest('base64');
     return {
-        sign: (data) => Promise.resolve({
-            signature: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.sign)(hash, data, privateKey),
-            key: { $case: 'publicKey', publicKey, hint },
+        sign: async (data) => ({
+            signature: await key.sign(data),
+            key: { $case: 'publicKey', publicKey: key.key.pem, hint },
         }),
     };
 }
@@ -752,17 +747,57 @@ function reasonOf(e) {
 
 /***/ }),
 
-/***/ 68350:
+/***/ 62236:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dP: () => (/* binding */ decryptCosignPrivateKey),
-/* harmony export */   jB: () => (/* binding */ COSIGN_PEM_TYPES)
+/* harmony export */   A: () => (/* binding */ describeValidity),
+/* harmony export */   W: () => (/* binding */ withinValidity)
 /* harmony export */ });
-/* unused harmony export COSIGN_SCRYPT_PARAMS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var tweetnacl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+function withinValidity(v, t) {
+    if (v === undefined)
+        return true;
+    const ms = t.getTime();
+    return ((v.start === undefined || ms >= v.start.getTime()) &&
+        (v.end === undefined || ms <= v.end.getTime()));
+}
+function describeValidity(v) {
+    const start = v.start ? v.start.toISOString() : 'any time';
+    const end = v.end ? v.end.toISOString() : 'any time';
+    return `from ${start} to ${end}`;
+}
+//# sourceMappingURL=key-types.js.map
+
+/***/ }),
+
+/***/ 36123:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  keyIdOf: () => (/* binding */ keyIdOf),
+  loadKey: () => (/* binding */ loadKey),
+  loadKeys: () => (/* binding */ loadKeys),
+  loadPrivateKeyFile: () => (/* binding */ loadPrivateKeyFile),
+  toVerificationKey: () => (/* binding */ toVerificationKey)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __webpack_require__(62807);
+// EXTERNAL MODULE: ./build/core/limits.js
+var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
+var nacl_fast = __webpack_require__(80668);
+;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
 
@@ -786,7 +821,7 @@ const COSIGN_SCRYPT_PARAMS = [
 const KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 function unreadable(ref, why, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
+    return new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${why}`, cause === undefined ? undefined : { cause });
 }
 function field(obj, name) {
     return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
@@ -807,7 +842,7 @@ function scryptAsync(password, salt, params) {
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
+        (0,external_node_crypto_.scrypt)(password, salt, KEY_BYTES, { ...params, maxmem }, (err, key) => err ? reject(err) : resolve(key));
     });
 }
 /**
@@ -848,12 +883,12 @@ async function decryptCosignPrivateKey(body, password, ref) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
     }
     const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
-    const plaintext = tweetnacl__WEBPACK_IMPORTED_MODULE_1__.secretbox.open(ciphertext, nonce, key);
+    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
     if (plaintext === null) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
     }
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
+        return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plaintext), format: 'der', type: 'pkcs8' });
     }
     catch (e) {
         throw unreadable(ref, 'decrypted cosign key is not a PKCS#8 private key', e);
@@ -864,50 +899,9 @@ async function decryptCosignPrivateKey(body, password, ref) {
     }
 }
 //# sourceMappingURL=cosign-key.js.map
-
-/***/ }),
-
-/***/ 62236:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ describeValidity),
-/* harmony export */   W: () => (/* binding */ withinValidity)
-/* harmony export */ });
-function withinValidity(v, t) {
-    if (v === undefined)
-        return true;
-    const ms = t.getTime();
-    return ((v.start === undefined || ms >= v.start.getTime()) &&
-        (v.end === undefined || ms <= v.end.getTime()));
-}
-function describeValidity(v) {
-    const start = v.start ? v.start.toISOString() : 'any time';
-    const end = v.end ? v.end.toISOString() : 'any time';
-    return `from ${start} to ${end}`;
-}
-//# sourceMappingURL=key-types.js.map
-
-/***/ }),
-
-/***/ 59979:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   keyIdOf: () => (/* binding */ keyIdOf),
-/* harmony export */   loadKey: () => (/* binding */ loadKey),
-/* harmony export */   loadKeys: () => (/* binding */ loadKeys),
-/* harmony export */   loadSigningKey: () => (/* binding */ loadSigningKey),
-/* harmony export */   toVerificationKey: () => (/* binding */ toVerificationKey)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62807);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
-/* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68350);
-/* harmony import */ var _key_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62236);
+// EXTERNAL MODULE: ./build/core/trust/key-types.js
+var key_types = __webpack_require__(62236);
+;// CONCATENATED MODULE: ./build/core/trust/keys.js
 // Loads verification keys from wherever users keep them (PEM public keys, cosign's encrypted
 // private keys, AWS KMS, HashiCorp Vault transit) into one checked VerificationKey each.
 
@@ -918,14 +912,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** A key file is a few hundred bytes; anything far larger is not a key and is not read whole. */
-const MAX_KEY_FILE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.keyFileBytes;
+const MAX_KEY_FILE_BYTES = limits/* LIMITS */.b1.keyFileBytes;
 /** RSA below 2048 bits is breakable; far above 16384 it only makes every verification slow. */
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 16384;
 const SUPPORTED = 'a PEM public key file, a cosign.key file, awskms:// or hashivault://';
 /** s3lo's key ID: the first 16 hex characters of sha256 over the DER SubjectPublicKeyInfo. */
 function keyIdOf(spki) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
  * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
@@ -933,13 +927,13 @@ function keyIdOf(spki) {
  */
 function toVerificationKey(keyRef, publicKey, source) {
     if (publicKey.type !== 'public') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is not a public key`);
     }
     const algorithm = algorithmOf(keyRef, publicKey, source);
     // Go's x509.MarshalPKIXPublicKey (s3lo's key ID input) always writes uncompressed EC points;
     // a JWK round trip makes OpenSSL do the same for a key that arrived compressed.
     const canonical = publicKey.asymmetricKeyType === 'ec'
-        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
+        ? (0,external_node_crypto_.createPublicKey)({ key: publicKey.export({ format: 'jwk' }), format: 'jwk' })
         : publicKey;
     const spki = canonical.export({ type: 'spki', format: 'der' });
     const pem = canonical.export({ type: 'spki', format: 'pem' }).toString();
@@ -953,19 +947,19 @@ function algorithmOf(keyRef, key, source) {
                 return 'ecdsa-p256';
             if (details.namedCurve === 'secp384r1')
                 return 'ecdsa-p384';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is an EC key on curve ${details.namedCurve ?? 'unknown'}; ` +
                 'supported are P-256 and P-384');
         case 'rsa': {
             const bits = details.modulusLength ?? 0;
             if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${bits}-bit RSA key; supported are ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits`);
             }
             return 'rsa';
         }
         case 'ed25519':
             return 'ed25519';
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${keyRef}: ${source} is a ${key.asymmetricKeyType ?? 'unknown'} key; ` +
                 'supported are ECDSA P-256/P-384, RSA and Ed25519');
     }
 }
@@ -980,7 +974,7 @@ async function loadKey(ref, opts = {}) {
     const env = opts.env ?? process.env;
     const { signal } = opts;
     if (ref.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key: empty key reference (expected ${SUPPORTED})`);
     }
     try {
         signal?.throwIfAborted();
@@ -997,19 +991,19 @@ async function loadKey(ref, opts = {}) {
         }
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
             const scheme = ref.slice(0, ref.indexOf('://') + 3);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported key source ${scheme} (expected ${SUPPORTED})`);
         }
-        return await loadKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref), env);
+        return await loadKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref), env);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+        if (e instanceof errors/* GateError */.ue)
             throw e;
         if (signal?.aborted) {
-            if (signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+            if (signal.reason instanceof errors/* GateError */.ue)
                 throw signal.reason;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
+            throw new errors/* GateError */.ue('TIMEOUT', `key ${ref}: loading was cancelled`, { cause: signal.reason });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
 }
 /**
@@ -1035,7 +1029,7 @@ async function loadKeys(refs, opts = {}) {
         const first = seen.get(key.keyID);
         if (first) {
             if (!sameValidity(first.validFor, key.validFor))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(first.validFor) : 'none'}; ${key.validFor ? (0,_key_types_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValidity */ .A)(key.validFor) : 'none'})`);
+                throw new errors/* GateError */.ue('USAGE', `keys: ${first.keyRef} and ${key.keyRef} are the same key (${key.keyID}) with different validFor windows (${first.validFor ? (0,key_types/* describeValidity */.A)(first.validFor) : 'none'}; ${key.validFor ? (0,key_types/* describeValidity */.A)(key.validFor) : 'none'})`);
             continue;
         }
         seen.set(key.keyID, key);
@@ -1047,29 +1041,33 @@ function sameValidity(a, b) {
     return a?.start?.getTime() === b?.start?.getTime() && a?.end?.getTime() === b?.end?.getTime();
 }
 /**
- * The private half of a signing key (verification summaries): a cosign encrypted key file
- * (COSIGN_PASSWORD) or an unencrypted PKCS#8 PEM. KMS and Vault keys sign remotely, which this
- * build does not do yet: they are refused by name.
+ * The private half of a signing key held in a file: a cosign encrypted key (COSIGN_PASSWORD) or
+ * an unencrypted PEM private key (PKCS#8, SEC1 or PKCS#1). Remote keys (awskms://, hashivault://)
+ * sign through trust/signing-key.ts, which calls this for files.
  */
-async function loadSigningKey(ref, opts = {}) {
-    if (/^(awskms|hashivault):\/\//.test(ref))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('USAGE', `summary-key ${ref}: signing with a ${ref.slice(0, ref.indexOf('://') + 3)} key is not supported yet; give a cosign key file`);
-    const bytes = await readKeyFile(ref, node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.cwd ?? process.cwd(), ref));
+async function loadPrivateKeyFile(ref, opts = {}) {
+    const bytes = await readKeyFile(ref, external_node_path_.resolve(opts.cwd ?? process.cwd(), ref));
     const block = singlePemBlock(ref, bytes.toString('latin1'));
-    if (block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0] || block.type === _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1])
-        return (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
-    if (block.type === 'PRIVATE KEY') {
+    if (block.type === COSIGN_PEM_TYPES[0] || block.type === COSIGN_PEM_TYPES[1])
+        return decryptCosignPrivateKey(block.der, (opts.env ?? process.env).COSIGN_PASSWORD, ref);
+    const der = Object.hasOwn(PRIVATE_KEY_DER, block.type) ? PRIVATE_KEY_DER[block.type] : undefined;
+    if (der) {
         try {
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: block.der, format: 'der', type: 'pkcs8' });
+            return (0,external_node_crypto_.createPrivateKey)({ key: block.der, format: 'der', ...der });
         }
         catch (e) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the PRIVATE KEY block does not parse`, {
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse`, {
                 cause: e,
             });
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]} or PRIVATE KEY)`);
+    throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds a ${block.type}, not a private key to sign with (expected ${COSIGN_PEM_TYPES[0]} or PRIVATE KEY)`);
 }
+const PRIVATE_KEY_DER = {
+    'PRIVATE KEY': { type: 'pkcs8' },
+    'EC PRIVATE KEY': { type: 'sec1' },
+    'RSA PRIVATE KEY': { type: 'pkcs1' },
+};
 async function loadKeyFile(ref, file, env) {
     const bytes = await readKeyFile(ref, file);
     const block = singlePemBlock(ref, bytes.toString('latin1'));
@@ -1079,38 +1077,38 @@ async function loadKeyFile(ref, file, env) {
             let publicKey;
             try {
                 const type = block.type === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
-                publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: block.der, format: 'der', type });
+                publicKey = (0,external_node_crypto_.createPublicKey)({ key: block.der, format: 'der', type });
             }
             catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${block.type} block does not parse as a key`, {
                     cause: e,
                 });
             }
             return toVerificationKey(ref, publicKey, 'the public key');
         }
-        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[0]:
-        case _cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB[1]: {
-            const privateKey = await (0,_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptCosignPrivateKey */ .dP)(block.der, env.COSIGN_PASSWORD, ref);
-            return toVerificationKey(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the cosign private key');
+        case COSIGN_PEM_TYPES[0]:
+        case COSIGN_PEM_TYPES[1]: {
+            const privateKey = await decryptCosignPrivateKey(block.der, env.COSIGN_PASSWORD, ref);
+            return toVerificationKey(ref, (0,external_node_crypto_.createPublicKey)(privateKey), 'the cosign private key');
         }
         case 'PRIVATE KEY':
         case 'EC PRIVATE KEY':
         case 'RSA PRIVATE KEY':
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds an unencrypted ${block.type}; give its public key instead ` +
                 '(e.g. `cosign public-key --key <file>`) or a cosign encrypted key');
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: unsupported PEM block "${block.type}" (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
     }
 }
 async function readKeyFile(ref, file) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+        handle = await (0,promises_.open)(file, 'r');
         const stat = await handle.stat();
         if (stat.isDirectory())
             throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
         if (stat.size > MAX_KEY_FILE_BYTES) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+            throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is ${stat.size} bytes, larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
         }
         // Read at most limit+1 so a file that grows after stat (or a FIFO) cannot exhaust memory.
         const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
@@ -1121,13 +1119,13 @@ async function readKeyFile(ref, file) {
                 break;
             length += bytesRead;
             if (length > MAX_KEY_FILE_BYTES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
+                throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: file is larger than any key file (limit ${MAX_KEY_FILE_BYTES})`);
             }
         }
         return buffer.subarray(0, length);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue)
+        if (e instanceof errors/* GateError */.ue)
             throw e;
         const code = e.code;
         const why = code === 'ENOENT' || code === 'ENOTDIR'
@@ -1137,7 +1135,7 @@ async function readKeyFile(ref, file) {
                 : code === 'EISDIR'
                     ? `key: ${ref} is a directory, not a key file`
                     : `key: cannot read ${ref} (${code ?? (e instanceof Error ? e.message : String(e))})`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', why, { cause: e });
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', why, { cause: e });
     }
     finally {
         await handle?.close();
@@ -1148,23 +1146,130 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END ([A-Z0-9 
 function singlePemBlock(ref, text) {
     const blocks = [...text.matchAll(PEM_BLOCK)];
     if (blocks.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${_cosign_key_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_PEM_TYPES */ .jB.join(' / ')})`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: no PEM block found (expected PUBLIC KEY or ${COSIGN_PEM_TYPES.join(' / ')})`);
     }
     if (blocks.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: holds ${blocks.length} PEM blocks; give one key per file (repeat --key for several keys)`);
     }
     const [, type = '', body = '', endType = ''] = blocks[0] ?? [];
     if (type !== endType) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: PEM block BEGIN ${type} ends with END ${endType}`);
     }
     const compact = body.replace(/\s+/g, '');
     if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact) ||
         compact === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
+        throw new errors/* GateError */.ue('KEY_UNREADABLE', `key ${ref}: the ${type} block is not valid base64`);
     }
     return { type, der: Buffer.from(compact, 'base64') };
 }
 //# sourceMappingURL=keys.js.map
+
+/***/ }),
+
+/***/ 54830:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ loadSigner)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36123);
+// The keys image-gate signs with (verification summaries, shard reports, revocation lists): a
+// key file, an AWS KMS key or a Vault transit key, behind one SigningKey that knows its public
+// half and signs bytes. Every signature is checked against that public half before it is handed
+// out: a remote signer answering with another key's (or no valid) signature is an outage naming
+// the key, never a bundle that does not verify.
+
+
+
+const SUPPORTED = 'a cosign.key or PEM private key file, awskms:// or hashivault://';
+/** What KMS is asked to sign with, per key algorithm: what cosign and every verifier check. */
+const KMS_ALGORITHMS = {
+    'ecdsa-p256': { algorithm: 'ECDSA_SHA_256', hash: 'sha256' },
+    // KMS signs P-384 keys with SHA-384 only; image-gate, cosign and sigstore-go verify it.
+    'ecdsa-p384': { algorithm: 'ECDSA_SHA_384', hash: 'sha384' },
+    // PKCS#1 v1.5: what cosign's RSA verifiers (and sigstore-js) check; PSS would not verify there.
+    rsa: { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+};
+/**
+ * Loads the signing key `ref`: a key file (cosign.key with COSIGN_PASSWORD, or PEM PKCS#8 / SEC1
+ * / PKCS#1), `awskms://[host:port]/<key id|alias/NAME|ARN>` (GetPublicKey, then Sign over the
+ * digest) or `hashivault://NAME` (the latest version's public key, then transit/sign). Failures
+ * are GateErrors naming `ref` (KEY_UNREADABLE; INSECURE for plain HTTP to a remote host).
+ */
+async function loadSigner(ref, opts = {}) {
+    const env = opts.env ?? process.env;
+    const remote = opts.signal ? { env, signal: opts.signal } : { env };
+    if (ref.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key: empty signing key reference (expected ${SUPPORTED})`);
+    if (ref.startsWith('awskms://')) {
+        const { awsKmsSignDigest, fetchAwsKmsKey } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(632), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 72126));
+        const kms = await fetchAwsKmsKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, kms.publicKey, 'the AWS KMS key');
+        const how = Object.hasOwn(KMS_ALGORITHMS, key.algorithm)
+            ? KMS_ALGORITHMS[key.algorithm]
+            : undefined;
+        if (!how)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) cannot sign here: KMS signs ${key.algorithm} keys only over raw messages of at most 4096 bytes; use an ECC_NIST_P256, ECC_NIST_P384 or RSA key`);
+        if (kms.signingAlgorithms.length > 0 && !kms.signingAlgorithms.includes(how.algorithm))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: AWS KMS key ${kms.keyArn} (KeySpec ${kms.keySpec}) lists signing algorithms ${kms.signingAlgorithms.join(', ')}, not ${how.algorithm}, which verifiers check`);
+        const hash = how.hash;
+        return checked(ref, 'awskms', key, hash, 'AWS KMS', (m) => awsKmsSignDigest(ref, remote, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hash).update(m).digest(), how.algorithm));
+    }
+    if (ref.startsWith('hashivault://')) {
+        const { fetchVaultKey, vaultSign } = await __webpack_require__.e(/* import() */ 211).then(__webpack_require__.bind(__webpack_require__, 91211));
+        const transit = await fetchVaultKey(ref, remote);
+        const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, transit.publicKey, 'the Vault transit key');
+        // cosign's defaults: SHA-256 prehashed for ECDSA and RSA (PKCS#1 v1.5), Ed25519 over the
+        // message itself.
+        const ed25519 = key.algorithm === 'ed25519';
+        return checked(ref, 'hashivault', key, ed25519 ? null : 'sha256', 'Vault', (m) => vaultSign(ref, remote, {
+            input: ed25519 ? m : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(m).digest(),
+            prehashed: !ed25519,
+            version: transit.version,
+        }));
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+        const scheme = ref.slice(0, ref.indexOf('://') + 3);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${ref}: unsupported signing key source ${scheme} (expected ${SUPPORTED})`);
+    }
+    const privateKey = await (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.loadPrivateKeyFile)(ref, { env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+    const key = (0,_keys_js__WEBPACK_IMPORTED_MODULE_2__.toVerificationKey)(ref, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey), 'the private key');
+    // Ed25519 signs the message itself; ECDSA and RSA sign its SHA-256 (cosign's defaults).
+    const hash = key.algorithm === 'ed25519' ? null : 'sha256';
+    return checked(ref, 'file', key, hash, 'the key file', (m) => Promise.resolve((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(hash, m, privateKey)));
+}
+function checked(keyRef, kind, key, hash, signer, raw) {
+    return {
+        keyRef,
+        kind,
+        key,
+        hash,
+        async sign(message) {
+            let signature;
+            try {
+                signature = await raw(message);
+            }
+            catch (e) {
+                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue)
+                    throw e;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: signing failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+            }
+            let ok;
+            try {
+                ok = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(hash, message, key.publicKey, signature);
+            }
+            catch {
+                ok = false;
+            }
+            if (!ok)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('KEY_UNREADABLE', `key ${keyRef}: ${signer} returned a signature that does not verify with the key's public key (key ID ${key.keyID}); it signed with another key or answered garbage, and nothing was signed`);
+            return signature;
+        },
+    };
+}
+//# sourceMappingURL=signing-key.js.map
 
 /***/ })
 

@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
-// EXTERNAL MODULE: ./build/core/gate.js + 48 modules
-var gate = __webpack_require__(62061);
+// EXTERNAL MODULE: ./build/core/gate.js + 50 modules
+var gate = __webpack_require__(86559);
 // EXTERNAL MODULE: ./build/core/manifests/files.js + 7 modules
 var manifests_files = __webpack_require__(67210);
 // EXTERNAL MODULE: ./build/core/reference.js
@@ -205,7 +205,7 @@ async function runPin(cmd, io) {
             io.stdout(pin_json({
                 error: { code: err.code, message: err.message },
                 ...(problems.length > 0 ? { problems } : {}),
-                tool: core_report/* TOOL */.j,
+                tool: core_report/* TOOL */.js,
             }));
         for (const p of problems)
             io.stderr(`image-gate: ${(0,sanitize/* escapeControls */.UN)(p.file)}:${p.line}: ${(0,sanitize/* escapeControls */.UN)(p.message)}\n`);
@@ -436,7 +436,7 @@ async function replaceAll(written, original) {
 async function writeReport(file, report) {
     try {
         await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
-        await (0,promises_.writeFile)(file, (0,json/* reportJson */.l)(report));
+        await (0,promises_.writeFile)(file, (0,json/* reportJson */.l4)(report));
     }
     catch (e) {
         throw new errors/* GateError */.ue('USAGE', `--report: cannot write ${file}: ${(0,errors/* toGateError */.Vl)(e).message}`, {
@@ -445,7 +445,7 @@ async function writeReport(file, report) {
     }
 }
 function reportDoc(report) {
-    return JSON.parse((0,json/* reportJson */.l)(report));
+    return JSON.parse((0,json/* reportJson */.l4)(report));
 }
 function pin_json(doc) {
     return `${JSON.stringify(doc, null, 2)}\n`;

@@ -265,8 +265,19 @@ function ipKind(h) {
     const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
     return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
 }
+/** Answers of isLoopbackHost by its argument: asked on every registry request, of a few hosts. */
+const loopbackAnswers = new Map();
 /** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
 function isLoopbackHost(hostport) {
+    let answer = loopbackAnswers.get(hostport);
+    if (answer === undefined) {
+        answer = loopbackTest(hostport);
+        if (loopbackAnswers.size < 256)
+            loopbackAnswers.set(hostport, answer);
+    }
+    return answer;
+}
+function loopbackTest(hostport) {
     const h = hostnameOf(hostport);
     if (h === 'localhost' || h.endsWith('.localhost'))
         return true;

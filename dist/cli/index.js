@@ -282,6 +282,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
+/***/ 78877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
 /***/ 75919:
 /***/ ((module) => {
 
@@ -394,6 +401,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var errors = __nccwpck_require__(62807);
 // EXTERNAL MODULE: ./build/render/json.js
 var json = __nccwpck_require__(77199);
+// EXTERNAL MODULE: ./build/edge/report-file.js
+var report_file = __nccwpck_require__(86295);
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __nccwpck_require__(3217);
 ;// CONCATENATED MODULE: ./build/render/junit.js
@@ -912,6 +921,7 @@ var render_text = __nccwpck_require__(99822);
 
 
 
+
 const OUTPUT_FORMATS = ['text', 'json', 'junit', 'markdown'];
 function isFormat(s) {
     return OUTPUT_FORMATS.includes(s);
@@ -954,7 +964,7 @@ function renderOutput(report, format) {
         case 'text':
             return (0,render_text/* renderReportText */.Uv)(report);
         case 'json':
-            return (0,json/* reportJson */.l)(report);
+            return (0,json/* reportJson */.l4)(report);
         case 'junit':
             return renderJunit(report);
         case 'markdown':
@@ -968,8 +978,12 @@ function renderOutput(report, format) {
 async function writeOutputFiles(report, files) {
     for (const f of files) {
         try {
-            await (0,promises_.mkdir)(external_node_path_.dirname(external_node_path_.resolve(f.path)), { recursive: true });
-            await (0,promises_.writeFile)(f.path, renderOutput(report, f.format));
+            if (f.format === 'json')
+                await (0,report_file/* writeReportFile */.a)(f.path, report);
+            else {
+                await (0,promises_.mkdir)(external_node_path_.dirname(external_node_path_.resolve(f.path)), { recursive: true });
+                await (0,promises_.writeFile)(f.path, renderOutput(report, f.format));
+            }
         }
         catch (e) {
             const why = e instanceof Error ? e.message : String(e);
@@ -1723,12 +1737,20 @@ function reportOutcome(r) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ REPORT_SCHEMA_VERSION),
-/* harmony export */   j: () => (/* binding */ TOOL)
+/* harmony export */   WI: () => (/* binding */ REPORT_SCHEMA_VERSION),
+/* harmony export */   js: () => (/* binding */ TOOL),
+/* harmony export */   qH: () => (/* binding */ TOOL_URI)
 /* harmony export */ });
 /** 2: `runId` and `policyDigest` added, so `merge` can refuse duplicates and mixed policies. */
 const REPORT_SCHEMA_VERSION = 2;
+/**
+ * Who image-gate is, in one place: its name and version (package.json's), written into every
+ * report as `tool`, and its URI (the repository the Action is used from, `uses:
+ * acme/image-gate@…`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
+ * holds them to package.json (and its `homepage`/`repository` when it names one) and the README.
+ */
 const TOOL = { name: 'image-gate', version: '0.1.0' };
+const TOOL_URI = 'https://github.com/acme/image-gate';
 //# sourceMappingURL=report.js.map
 
 /***/ }),
@@ -1765,6 +1787,36 @@ function parseShard(name, value) {
     return { index, count };
 }
 //# sourceMappingURL=shard-spec.js.map
+
+/***/ }),
+
+/***/ 86295:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ writeReportFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _render_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77199);
+// Writing the JSON report to a file piece by piece (render/json.ts reportJsonChunks): the same
+// bytes as writeFile(reportJson(report)), without the whole document in memory at once.
+
+
+
+/** Writes `report` as JSON to `file`, its directory made first; throws what fs throws. */
+async function writeReportFile(file, report) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file)), { recursive: true });
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'w');
+    try {
+        for (const chunk of (0,_render_json_js__WEBPACK_IMPORTED_MODULE_2__/* .reportJsonChunks */ .hT)(report))
+            await fh.write(chunk);
+    }
+    finally {
+        await fh.close();
+    }
+}
+//# sourceMappingURL=report-file.js.map
 
 /***/ }),
 
@@ -1954,10 +2006,54 @@ function outputJson(v) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ reportJson)
+/* harmony export */   hT: () => (/* binding */ reportJsonChunks),
+/* harmony export */   l4: () => (/* binding */ reportJson)
 /* harmony export */ });
+/* unused harmony export REPORT_CHUNK_CHARS */
 function reportJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
+}
+/** Pieces of about this many characters (whole lines) from reportJsonChunks. */
+const REPORT_CHUNK_CHARS = 64 * 1024;
+/**
+ * reportJson(report) in pieces of whole lines, about `chunkChars` each, whose concatenation is
+ * exactly reportJson(report): the results are serialised one at a time, so writing a 10 000-image
+ * report (14 MB of JSON) never holds the whole document, nor a sanitised copy of it, at once
+ * (issue 15, flat memory). Members keep their order; those JSON.stringify leaves out (undefined)
+ * are left out here too.
+ */
+function* reportJsonChunks(report, chunkChars = REPORT_CHUNK_CHARS) {
+    let pending = '';
+    const flush = function* (force) {
+        if (pending !== '' && (force || pending.length >= chunkChars)) {
+            yield pending;
+            pending = '';
+        }
+    };
+    const members = Object.entries(report).filter(([, v]) => v !== undefined);
+    if (members.length === 0) {
+        yield '{}\n';
+        return;
+    }
+    pending += '{\n';
+    for (const [i, [key, value]] of members.entries()) {
+        pending += `  ${JSON.stringify(key)}: `;
+        if (key === 'results' && Array.isArray(value) && value.length > 0) {
+            pending += '[\n';
+            for (const [j, r] of value.entries()) {
+                const item = r === undefined ? 'null' : JSON.stringify(r, null, 2);
+                // Cut after whole lines only: the terminal sanitiser works line by line.
+                pending += `    ${item.replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}\n`;
+                yield* flush(false);
+            }
+            pending += '  ]';
+        }
+        else
+            pending += JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+        pending += i < members.length - 1 ? ',\n' : '\n';
+    }
+    pending += '}\n';
+    yield* flush(true);
 }
 //# sourceMappingURL=json.js.map
 
@@ -2344,16 +2440,12 @@ catch {
 //# sourceMappingURL=compile-cache.js.map
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __nccwpck_require__(3217);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __nccwpck_require__(62807);
 // EXTERNAL MODULE: ./build/core/report.js
 var report = __nccwpck_require__(14486);
 // EXTERNAL MODULE: ./build/core/report-outcome.js
 var report_outcome = __nccwpck_require__(62683);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/core/options.js
 var core_options = __nccwpck_require__(91468);
 // EXTERNAL MODULE: ./build/core/attestations/package-rule.js
@@ -2567,7 +2659,10 @@ const VERIFY_OPTIONS = [
             throw new errors/* GateError */.ue('USAGE', `${name}: '${s}' is neither keyless nor key`);
         (o.summaryInputs ??= {}).sign = s;
     }),
-    both('summary-key', 'text', 'summaries', { value: 'REF', text: 'cosign key file to sign summaries with (COSIGN_PASSWORD); implies key' }, (o, v) => {
+    both('summary-key', 'text', 'summaries', {
+        value: 'REF',
+        text: 'key to sign summaries with: cosign.key (COSIGN_PASSWORD), awskms://,\nhashivault://; implies key',
+    }, (o, v) => {
         (o.summaryInputs ??= {}).key = v;
     }),
     both('summaries-path', 'text', 'summaries', {
@@ -2736,6 +2831,87 @@ function helpRow(left, text) {
     return [lead, ...more.map((m) => `${' '.repeat(HELP_COLUMN)}${m}`)].join('\n');
 }
 //# sourceMappingURL=options.js.map
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./build/cli/suggest.js
+// "Did you mean ...?": the nearest known name to one the user mistyped, by edit distance, so a
+// usage error points at the flag or command meant instead of only saying what is wrong.
+/** Levenshtein distance (insert, delete, substitute; a swap of neighbours counts as one). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.length][b.length];
+}
+/**
+ * The known name nearest to `typed`: within a third of its length (at least 2 edits), or one the
+ * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`),
+ * the first of those in `known` order.
+ * Undefined when nothing is close, rather than a guess.
+ */
+function nearest(typed, known) {
+    const t = typed.toLowerCase();
+    let best;
+    for (const name of known) {
+        const d = editDistance(t, name);
+        if (best === undefined || d < best.d)
+            best = { name, d };
+    }
+    if (best && best.d <= Math.max(2, Math.floor(t.length / 3)))
+        return best.name;
+    const part = known.filter((k) => k.startsWith(t) || k.split('-').includes(t));
+    // Several contain it: the one with the fewest `-` parts (the plainest name:
+    // `certificate-identity`, not `revocations-certificate-identity`), then the first in `known`,
+    // which lists the main names first (`certificate-identity` before `summary-identity`).
+    const parts = (k) => k.split('-').length;
+    return part.reduce((a, k) => (a === undefined || parts(k) < parts(a) ? k : a), undefined);
+}
+//# sourceMappingURL=suggest.js.map
+;// CONCATENATED MODULE: ./build/cli/strict-args.js
+// parseArgs in strict mode for every subcommand, its errors reworded: the flag as written, the
+// nearest known flag for an unknown one, and where the command's help is. parseArgs's own text
+// (with its hint about `--` and positionals) never reaches the user.
+
+
+
+function parseStrict(command, args, options, allowPositionals) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, allowPositionals, strict: true });
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`, { cause: e });
+    }
+}
+function flagProblem(e, options) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = e.code;
+    // The quoted option, e.g. 'Unknown option '--foo'' or 'Option '-q, --quiet' does not ...'.
+    const quoted = /'(-[^']*)'/.exec(msg)?.[1] ?? '';
+    const names = quoted.match(/--?[A-Za-z0-9][\w-]*/g) ?? ['?'];
+    const flag = names.find((n) => n.startsWith('--')) ?? names[0];
+    const long = flag.startsWith('--') ? flag.slice(2) : undefined;
+    const spec = long !== undefined ? options[long] : undefined;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const near = nearest(flag.replace(/^-+/, ''), Object.keys(options));
+        return `unknown flag ${flag}${near ? ` (did you mean --${near}?)` : ''}`;
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        if (spec?.type === 'boolean')
+            return `${flag} is a switch and takes no value`;
+        return `${flag} needs a value`;
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+        const arg = /'([^']*)'/.exec(msg)?.[1];
+        return `unexpected argument${arg !== undefined ? ` '${arg}'` : ''} (this command takes flags only)`;
+    }
+    return msg;
+}
+//# sourceMappingURL=strict-args.js.map
 ;// CONCATENATED MODULE: ./build/cli/images.js
 // `image-gate images`: every image reference the given Compose, Kubernetes, Dockerfile and list
 // files name, one line (or JSON entry) per occurrence, as `verify --from` would verify them.
@@ -2751,22 +2927,11 @@ pod spec's containers, initContainers and ephemeralContainers; helm template out
 (node_modules and .git skipped). Text: FILE:LINE: REF per occurrence; JSON:
 {"images":[{"image","file","line","kind"}]}. Exit 2 for a file that cannot be read or parsed.`;
 function parseImages(args) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args,
-            options: {
-                output: { type: 'string', short: 'o' },
-                'images-file': { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-            allowPositionals: true,
-            strict: true,
-        });
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('USAGE', e instanceof Error ? e.message : String(e), { cause: e });
-    }
+    const parsed = parseStrict('images', args, {
+        output: { type: 'string', short: 'o' },
+        'images-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    }, true);
     const { values: v, positionals } = parsed;
     if (v.help)
         return { command: 'help', topic: 'images' };
@@ -2825,7 +2990,8 @@ no log entry). An existing FILE.sigstore.json must verify with KEY first. See do
   --kind certificate   --serial HEX --issuer DN | --fingerprint sha256:HEX
   --kind tlog          --log-id HEX --log-index N
   --reason TEXT        why (required; shown in every failure it causes)
-  --key FILE           cosign.key (COSIGN_PASSWORD) or a PEM private key: the list's signer
+  --key KEY            the list's signer: cosign.key (COSIGN_PASSWORD), a PEM private key,
+                       awskms://[HOST:PORT]/alias/NAME (AWS_*) or hashivault://NAME (VAULT_*)
   --expires TIME       RFC 3339, e.g. 2027-01-01T00:00:00Z
 Exit codes: 0 written and signed; 2 usage error, unreadable key or list, or a list that does
 not verify with KEY.`;
@@ -2871,15 +3037,7 @@ const KIND_FLAGS = {
     ],
 };
 function parseRevoke(args) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({ args, options: OPTIONS, allowPositionals: false, strict: true });
-    }
-    catch (e) {
-        throw new errors/* GateError */.ue('USAGE', `revoke: ${e instanceof Error ? e.message : String(e)}`, {
-            cause: e,
-        });
-    }
+    const parsed = parseStrict('revoke', args, OPTIONS, false);
     const v = parsed.values;
     if (v.help)
         return { command: 'help', topic: 'revoke' };
@@ -2927,45 +3085,6 @@ function parseRevoke(args) {
 //# sourceMappingURL=revoke-args.js.map
 // EXTERNAL MODULE: ./build/cli/outputs.js + 2 modules
 var cli_outputs = __nccwpck_require__(16030);
-;// CONCATENATED MODULE: ./build/cli/suggest.js
-// "Did you mean ...?": the nearest known name to one the user mistyped, by edit distance, so a
-// usage error points at the flag or command meant instead of only saying what is wrong.
-/** Levenshtein distance (insert, delete, substitute; a swap of neighbours counts as one). */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++)
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.length][b.length];
-}
-/**
- * The known name nearest to `typed`: within a third of its length (at least 2 edits), or one the
- * typed text is the start or a whole `-`-separated part of (`--identity` -> `--certificate-identity`),
- * the first of those in `known` order.
- * Undefined when nothing is close, rather than a guess.
- */
-function nearest(typed, known) {
-    const t = typed.toLowerCase();
-    let best;
-    for (const name of known) {
-        const d = editDistance(t, name);
-        if (best === undefined || d < best.d)
-            best = { name, d };
-    }
-    if (best && best.d <= Math.max(2, Math.floor(t.length / 3)))
-        return best.name;
-    const part = known.filter((k) => k.startsWith(t) || k.split('-').includes(t));
-    // Several contain it: the one with the fewest `-` parts (the plainest name:
-    // `certificate-identity`, not `revocations-certificate-identity`), then the first in `known`,
-    // which lists the main names first (`certificate-identity` before `summary-identity`).
-    const parts = (k) => k.split('-').length;
-    return part.reduce((a, k) => (a === undefined || parts(k) < parts(a) ? k : a), undefined);
-}
-//# sourceMappingURL=suggest.js.map
 ;// CONCATENATED MODULE: ./build/core/summaries/shard-signer.js
 // Who must have signed the shard reports a merge reads (merge --shard-key | --shard-identity):
 // kept apart from report-signature.ts so the CLI's argument parser loads only this.
@@ -3123,9 +3242,6 @@ function helpText(topic) {
 }
 //# sourceMappingURL=help.js.map
 ;// CONCATENATED MODULE: ./build/cli/args.js
-// argv -> a typed command. `verify` produces the same GateOptions the Action builds from its
-// inputs, from the same option table (src/edge/options.ts); bad flags are usage errors (exit 2)
-// that name the flag and the value.
 
 
 
@@ -3193,38 +3309,8 @@ function parseCommand(argv, env = {}) {
     const near = nearest(cmd.replace(/^-+/, ''), COMMANDS);
     throw usage(`unknown command '${cmd}'${near ? ` (did you mean ${near}?)` : ' (expected verify, verify-bundle, merge, images, pin or revoke)'}; see image-gate --help`);
 }
-/**
- * parseArgs in strict mode, its errors reworded: the flag as written, the nearest known flag for
- * an unknown one, and where the command's help is. parseArgs's own text (with its hint about
- * `--` and positionals) never reaches the user.
- */
 function parse(command, args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options, allowPositionals: true, strict: true });
-    }
-    catch (e) {
-        throw usage(`${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`, e);
-    }
-}
-function flagProblem(e, options) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const code = e.code;
-    // The quoted option, e.g. 'Unknown option '--foo'' or 'Option '-q, --quiet' does not ...'.
-    const quoted = /'(-[^']*)'/.exec(msg)?.[1] ?? '';
-    const names = quoted.match(/--?[A-Za-z0-9][\w-]*/g) ?? ['?'];
-    const flag = names.find((n) => n.startsWith('--')) ?? names[0];
-    const long = flag.startsWith('--') ? flag.slice(2) : undefined;
-    const spec = long !== undefined ? options[long] : undefined;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const near = nearest(flag.replace(/^-+/, ''), Object.keys(options));
-        return `unknown flag ${flag}${near ? ` (did you mean --${near}?)` : ''}`;
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        if (spec?.type === 'boolean')
-            return `${flag} is a switch and takes no value`;
-        return `${flag} needs a value`;
-    }
-    return msg;
+    return parseStrict(command, args, options, true);
 }
 function parseVerify(args, env) {
     const { values: v, positionals } = parse('verify', args, VERIFY_FLAGS);
@@ -3424,12 +3510,13 @@ function parseVerifyBundle(args) {
 //# sourceMappingURL=args.js.map
 // EXTERNAL MODULE: ./build/render/json.js
 var json = __nccwpck_require__(77199);
+// EXTERNAL MODULE: ./build/edge/report-file.js
+var report_file = __nccwpck_require__(86295);
 // EXTERNAL MODULE: ./build/render/text.js
 var render_text = __nccwpck_require__(99822);
 ;// CONCATENATED MODULE: ./build/cli/main.js
 // The CLI edge: argv -> core -> text or JSON on stdout, exit 0/1/2. Any unexpected
 // exception ends as exit 2 with a message, never 0.
-
 
 
 
@@ -3467,7 +3554,7 @@ async function main(argv, raw) {
             io.stdout(`${helpText(cmd.topic)}\n`);
             return 0;
         case 'version':
-            io.stdout(`${report/* TOOL */.j.name} ${report/* TOOL */.j.version}\n`);
+            io.stdout(`${report/* TOOL */.js.name} ${report/* TOOL */.js.version}\n`);
             return 0;
         case 'verify-bundle': {
             try {
@@ -3530,7 +3617,7 @@ async function main(argv, raw) {
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
             const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62061)),
+                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86559)),
                 __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
                 __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
@@ -3570,7 +3657,7 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(61), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {
@@ -3638,8 +3725,7 @@ async function emit(report, cmd, io, raw, colour, sign) {
     if (cmd.reportPath) {
         try {
             // As the Action's report-path does: the directory is made when it is not there yet.
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(cmd.reportPath), { recursive: true });
-            await (0,promises_.writeFile)(cmd.reportPath, (0,json/* reportJson */.l)(report));
+            await (0,report_file/* writeReportFile */.a)(cmd.reportPath, report);
         }
         catch (e) {
             io.stderr(`image-gate: --report: cannot write ${(0,sanitize/* escapeControls */.UN)(cmd.reportPath)}: ${(0,sanitize/* escapeControls */.UN)((0,errors/* toGateError */.Vl)(e).message)}\n`);
@@ -3671,6 +3757,11 @@ async function emit(report, cmd, io, raw, colour, sign) {
         // Colour is added after the sanitiser, around text it has already made safe.
         raw.stdout(colour ? (0,render_text/* colourText */.QK)(text) : text);
     }
+    else if (cmd.output === 'json') {
+        // In whole-line pieces: a 10 000-image report is never one string here (issue 15).
+        for (const chunk of (0,json/* reportJsonChunks */.hT)(report))
+            io.stdout(chunk);
+    }
     else
         io.stdout((0,cli_outputs/* renderOutput */.C8)(report, cmd.output));
     return (0,report_outcome/* exitCode */.I$)(report.outcome);
@@ -3690,7 +3781,7 @@ function jsonRequested(argv) {
 }
 /** A usage or run error as a JSON document: the report's `error` field and the tool. */
 function errorJson(err) {
-    return (JSON.stringify({ error: { code: err.code, message: err.message }, tool: report/* TOOL */.j }, null, 2) + '\n');
+    return (JSON.stringify({ error: { code: err.code, message: err.message }, tool: report/* TOOL */.js }, null, 2) + '\n');
 }
 //# sourceMappingURL=main.js.map
 ;// CONCATENATED MODULE: ./build/cli/index.js

@@ -1,8 +1,8 @@
-export const id = 61;
-export const ids = [61];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
-/***/ 62061:
+/***/ 86559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -900,6 +900,12 @@ class RegistryAuth {
     schemes = new Map();
     tokens = new Map();
     inflight = new Map();
+    /**
+     * Scopes a registry's challenge asked for beyond the one requested, per `apiHost scope`: every
+     * later token for that target carries them too (go-containerregistry's bearer transport
+     * accumulates them likewise), so the registry asks only once.
+     */
+    extraScopes = new Map();
     constructor(transport, credentials, insecureRegistries, 
     /** Every credential sent and token received is registered here before it leaves or is used. */
     secrets, log) {
@@ -908,6 +914,10 @@ class RegistryAuth {
         this.insecureRegistries = insecureRegistries;
         this.secrets = secrets;
         this.log = log;
+    }
+    /** Whether a scheme was learnt for the registry (preemptive has something to say). */
+    knows(apiHost) {
+        return this.schemes.has(apiHost);
     }
     /** Authorization to send up front, once the registry's scheme is known; undefined before that. */
     async preemptive(t) {
@@ -921,11 +931,63 @@ class RegistryAuth {
         return `Bearer ${await this.token(t, scheme)}`;
     }
     /**
+     * The scopes to ask the token service for on `t`'s behalf: those its challenges asked for
+     * first (go-containerregistry transport/bearer.go: "Some registries seem to only look at the
+     * first scope parameter"), then the one requested.
+     */
+    scopesOf(t) {
+        return [...(this.extraScopes.get(`${t.apiHost} ${t.scope}`) ?? []), t.scope];
+    }
+    /**
+     * Remembers the scopes of a Bearer challenge that `t` lacks (ACR documents taking the scope
+     * from the challenge of the operation, azure.github.io/acr/Token-BasicAuth.html; an
+     * `insufficient_scope` challenge names it, RFC 6750 3.1). Only actions on `t`'s own repository
+     * are taken, and never more than `t` asks for in kind: no `push` for a pull, no `delete` or
+     * `*`; any other scope is left out, and the registry's refusal then stands. True if one was new.
+     */
+    widen(t, challengeScope) {
+        if (challengeScope === undefined)
+            return false;
+        const key = `${t.apiHost} ${t.scope}`;
+        const have = this.scopesOf(t);
+        const mine = /^repository:(.+):([^:]+)$/.exec(t.scope);
+        if (!mine)
+            return false;
+        const [, repo, actions] = mine;
+        const pushing = actions.split(',').includes('push');
+        const added = [];
+        for (const want of challengeScope.split(' ').filter(Boolean)) {
+            if (have.includes(want) || added.includes(want))
+                continue;
+            const m = /^repository(?:\([a-z0-9]+\))?:(.+):([^:]+)$/.exec(want);
+            const wanted = m?.[2].split(',') ?? [];
+            if (!m ||
+                m[1] !== repo ||
+                wanted.some((a) => a === '*' || a === 'delete' || (a === 'push' && !pushing))) {
+                this.log(`registry ${t.registry} asked for scope ${(0,registry_digest/* quote */.hD)(want)}: not requested`);
+                continue;
+            }
+            // Already covered: an action list asked for (in any order) holds every action wanted.
+            const held = [...have, ...added].flatMap((h) => {
+                const x = /^repository(?:\([a-z0-9]+\))?:(.+):([^:]+)$/.exec(h);
+                return x && x[1] === repo ? [x[2].split(',')] : [];
+            });
+            if (held.some((acts) => wanted.every((a) => acts.includes(a))))
+                continue;
+            added.push(want);
+        }
+        if (added.length === 0)
+            return false;
+        this.extraScopes.set(key, [...added, ...(this.extraScopes.get(key) ?? [])]);
+        this.log(`registry ${t.registry} asked for scope ${added.join(' ')} too: requesting it`);
+        return true;
+    }
+    /**
      * A 401 arrived. Learn the challenge and return the Authorization to retry with; throws
      * AUTH_REFUSED when there is nothing new to try (no credentials, or they were just refused).
      */
     async onUnauthorized(t, challengeHeader, sent) {
-        const scheme = this.learn(t, challengeHeader);
+        const { scheme, scope } = this.learn(t, challengeHeader);
         if (scheme.kind === 'basic') {
             const c = await this.credentials.resolve(t.registry);
             if (!c)
@@ -937,7 +999,10 @@ class RegistryAuth {
                 throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} refused the credentials from ${c.source}`);
             return header;
         }
-        // A token we sent was refused (expired, revoked, too narrow): fetch a fresh one, once.
+        // The challenge names a scope the token lacks: a token for it too. Otherwise the token we
+        // sent was refused (expired, revoked): fetch a fresh one, once.
+        if (this.widen(t, scope))
+            return `Bearer ${await this.token(t, scheme)}`;
         const rejected = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
         return `Bearer ${await this.token(t, scheme, rejected)}`;
     }
@@ -962,7 +1027,10 @@ class RegistryAuth {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `registry ${t.registry} asks for an unsupported authentication scheme ${(0,registry_digest/* quote */.hD)(this.secrets.redact(header))}`);
         }
         this.schemes.set(t.apiHost, scheme);
-        return scheme;
+        return {
+            scheme,
+            ...(bearer?.params.scope !== undefined ? { scope: bearer.params.scope } : {}),
+        };
     }
     basic(c) {
         this.secrets.addCredential(c.username, c.password);
@@ -970,7 +1038,7 @@ class RegistryAuth {
     }
     /** The cached token for the scope, or a new one; `rejected` is a token the registry just refused. */
     token(t, scheme, rejected) {
-        const key = `${t.apiHost} ${scheme.realm.href} ${t.scope}`;
+        const key = `${t.apiHost} ${scheme.realm.href} ${this.scopesOf(t).join(' ')}`;
         const cached = this.tokens.get(key);
         // Concurrent 401s for one expired token must not each throw away the replacement.
         if (cached && cached.value !== rejected && cached.expiresAt > Date.now()) {
@@ -994,9 +1062,10 @@ class RegistryAuth {
     async fetchToken(t, scheme) {
         const cred = await this.credentials.resolve(t.registry);
         const url = new URL(scheme.realm.href);
+        const scopes = this.scopesOf(t);
         const common = {
             maxBytes: registry_limits/* MAX_TOKEN_BYTES */.DA,
-            what: `token for ${t.scope}`,
+            what: `token for ${scopes.join(' ')}`,
             registryHost: t.apiHost,
         };
         let res;
@@ -1008,10 +1077,12 @@ class RegistryAuth {
                 grant_type: 'refresh_token',
                 refresh_token: cred.password,
                 client_id: OAUTH_CLIENT_ID,
-                scope: t.scope,
+                // OAuth2 joins scopes with spaces in one field (RFC 6749 3.3), as go-containerregistry
+                // POSTs them; the GET below repeats the parameter (distribution token spec).
+                scope: scopes.join(' '),
                 ...(scheme.service !== undefined ? { service: scheme.service } : {}),
             });
-            this.log(`token for ${t.scope} from ${(0,addresses/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
+            this.log(`token for ${scopes.join(' ')} from ${(0,addresses/* redactUrl */.BO)(url)} (OAuth2, ${cred.source})`);
             res = await this.transport.request({
                 ...common,
                 url,
@@ -1028,8 +1099,9 @@ class RegistryAuth {
         else {
             if (scheme.service !== undefined)
                 url.searchParams.set('service', scheme.service);
-            url.searchParams.set('scope', t.scope);
-            this.log(`token for ${t.scope} from ${(0,addresses/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
+            for (const sc of scopes)
+                url.searchParams.append('scope', sc);
+            this.log(`token for ${scopes.join(' ')} from ${(0,addresses/* redactUrl */.BO)(url)} (${cred ? cred.source : 'anonymous'})`);
             res = await this.transport.request({
                 ...common,
                 url,
@@ -1383,13 +1455,15 @@ var net_read = __webpack_require__(53628);
 
 
 
-class IdleTimeout extends Error {
-}
+
+
+/**
+ * undici's own timers, one per connection, re-armed by the parser: `headersTimeout` from the
+ * request written to the response headers, `bodyTimeout` between body chunks. No controller,
+ * timer or signal of ours per request (issue 15: those cost more CPU than the request itself).
+ */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 async function exchange(opts, hop) {
-    const ctl = new AbortController();
-    const signal = opts.signal ? AbortSignal.any([ctl.signal, opts.signal]) : ctl.signal;
-    const arm = () => setTimeout(() => ctl.abort(new IdleTimeout('idle')), opts.idleTimeoutMs);
-    let timer = arm();
     try {
         // dispatcher.request, not fetch: no WHATWG Request/Response/stream layers per request
         // (about half the client CPU of a registry round trip), and it never follows redirects.
@@ -1403,7 +1477,10 @@ async function exchange(opts, hop) {
                 : {}),
             // undici closes the connection after a HEAD unless told not to (measured): keep it.
             ...(hop.method === 'HEAD' ? { reset: false } : {}),
-            signal,
+            headersTimeout: opts.idleTimeoutMs,
+            bodyTimeout: opts.idleTimeoutMs,
+            // The caller's deadline only: undici adds one abort listener, no AbortSignal.any.
+            ...(opts.signal ? { signal: opts.signal } : {}),
         });
         const status = res.statusCode;
         const headers = headerLookup(res.headers);
@@ -1419,24 +1496,49 @@ async function exchange(opts, hop) {
             return { status, headers, body: new Uint8Array(0) };
         }
         const ok = status >= 200 && status < 300;
-        const read = await (0,net_read/* readCapped */.E)(res.body, ok ? hop.maxBytes : registry_limits/* MAX_ERROR_BODY_BYTES */.f5, () => {
-            clearTimeout(timer);
-            timer = arm();
-        }, hop.what);
-        if (read.over && ok) {
-            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `${hop.what}: response from registry ${hop.registryHost} is larger than ${hop.maxBytes} bytes`);
+        const cap = ok ? hop.maxBytes : registry_limits/* MAX_ERROR_BODY_BYTES */.f5;
+        const declared = contentLength(headers.get('content-length'));
+        if (ok && declared !== undefined && declared > cap) {
+            drop(res.body);
+            throw tooLarge(hop);
         }
+        if (declared !== undefined && declared <= cap) {
+            // The length is known and within the cap (HTTP framing holds the body to it): charge it
+            // to the byte budget first, then take the body in one piece, without a stream iterator.
+            try {
+                (0,limits/* chargeRead */.JO)(declared, hop.what);
+            }
+            catch (e) {
+                drop(res.body);
+                throw e;
+            }
+            return { status, headers, body: await res.body.bytes() };
+        }
+        const read = await (0,net_read/* readCapped */.E)(res.body, cap, undefined, hop.what);
+        if (read.over && ok)
+            throw tooLarge(hop);
         return { status, headers, body: read.bytes };
     }
     catch (e) {
-        if (ctl.signal.aborted && ctl.signal.reason instanceof IdleTimeout) {
+        if (!opts.signal?.aborted && TIMEOUT_CODES.has((0,socket_errors/* errorCode */.CA)(e) ?? '')) {
             throw new errors/* GateError */.ue('TIMEOUT', `${hop.what}: registry ${hop.registryHost} sent nothing for ${opts.idleTimeoutMs} ms (${hop.method} ${(0,addresses/* redactUrl */.BO)(hop.url)})`, { cause: e });
         }
         throw e;
     }
-    finally {
-        clearTimeout(timer);
-    }
+}
+function tooLarge(hop) {
+    return new errors/* GateError */.ue('LIMIT_EXCEEDED', `${hop.what}: response from registry ${hop.registryHost} is larger than ${hop.maxBytes} bytes`);
+}
+/** A Content-Length as a byte count; absent, repeated or malformed is undefined (read as a stream). */
+function contentLength(v) {
+    if (v === null || !/^\d{1,15}$/.test(v))
+        return undefined;
+    return Number(v);
+}
+/** Closes a body (and its connection) unread; undici then reports an abort nobody needs. */
+function drop(body) {
+    body.on('error', () => undefined);
+    body.destroy();
 }
 /** Drops a body we do not read; undici keeps the connection when the rest is short. */
 async function discard(body) {
@@ -1501,7 +1603,7 @@ class HttpTransport {
             if (attempt > 1)
                 stats.retries++;
             // Every attempt waits out the registry's shared backoff and takes a slot in its window.
-            const permit = await governor.acquire(host, req.what);
+            const permit = governor.tryAcquire(host) ?? (await governor.acquire(host, req.what));
             let res;
             try {
                 res = await this.follow(req);
@@ -1512,7 +1614,7 @@ class HttpTransport {
                 if (err.code !== 'NETWORK' || (0,socket_errors/* isTlsFailure */.gt)(e) || attempt >= attempts)
                     throw err;
                 const wait = (0,retry/* backoff */.J)(attempt);
-                this.opts.log(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+                this.opts.log?.(`${req.what}: ${err.message}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
                 await this.sleep(wait, req);
                 continue;
             }
@@ -1543,11 +1645,11 @@ class HttpTransport {
             if (res.status === 429 || retryAfter !== undefined) {
                 // One backoff for the registry, not one per request: every attempt to it waits (acquire).
                 governor.pause(host, retryAfter ?? (0,retry/* backoff */.J)(attempt), req.what, `answered HTTP ${res.status}${detail}`);
-                this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1}`);
+                this.opts.log?.(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1}`);
                 continue;
             }
             const wait = (0,retry/* backoff */.J)(attempt);
-            this.opts.log(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
+            this.opts.log?.(`${req.what}: HTTP ${res.status}${detail}; retry ${attempt}/${attempts - 1} in ${wait} ms`);
             await this.sleep(wait, req);
         }
     }
@@ -1588,13 +1690,13 @@ class HttpTransport {
             });
             if (res.location !== undefined) {
                 const next = (0,redirects/* redirectTarget */.ET)(url, res.location, rules);
-                this.opts.log(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
+                this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
                 (0,redirects/* countHop */.P)(next, hop, seen, rules);
                 url = next;
                 continue;
             }
             stats.bytes += res.body.length;
-            this.opts.log(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
+            this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
             return {
                 status: res.status,
                 headers: res.headers,
@@ -1692,7 +1794,7 @@ class RegistryClient {
             retries: Math.max(1, opts.retries ?? registry_limits/* DEFAULT_RETRIES */.TU),
             ...(opts.signal ? { signal: opts.signal } : {}),
             insecureRegistries: insecure,
-            log,
+            ...(userLog ? { log } : {}),
             redact,
         });
         this.stats = this.transport.stats;
@@ -1770,7 +1872,10 @@ class RegistryClient {
                     registryHost: apiHost,
                     ...(o.offOrigin429 ? { offOrigin429: o.offOrigin429 } : {}),
                 };
-                let authorization = await this.auth.preemptive(target);
+                // No await (a promise, a tick) for a registry that asked for no credentials so far.
+                let authorization = this.auth.knows(apiHost)
+                    ? await this.auth.preemptive(target)
+                    : undefined;
                 let res = await this.transport.request({
                     ...base,
                     ...(authorization ? { authorization } : {}),
@@ -1872,8 +1977,8 @@ function message(e) {
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=summaries.js.map
-// EXTERNAL MODULE: ./build/core/trust/keys.js
-var trust_keys = __webpack_require__(59979);
+// EXTERNAL MODULE: ./build/core/trust/keys.js + 1 modules
+var trust_keys = __webpack_require__(36123);
 // EXTERNAL MODULE: ./build/core/shard.js
 var shard = __webpack_require__(31998);
 ;// CONCATENATED MODULE: ./build/core/settings.js
@@ -2821,25 +2926,61 @@ class RegistryStore {
         (0,registry_digest/* assertDigest */.V7)(digest, 'input', `referrers subject in ${this.name}`);
         const api = this.repo.referrersApi;
         if (!api)
-            return this.fetchReferrers(digest, artifactType);
+            return this.listReferrers(digest, artifactType);
         while (api.known === undefined && api.probe)
             await api.probe;
         if (api.known === 'absent')
             return undefined;
         if (api.known === 'present')
-            return this.fetchReferrers(digest, artifactType);
+            return this.listReferrers(digest, artifactType);
         // This call is the probe; an error leaves the question open for the next image.
         let settle = () => undefined;
         api.probe = new Promise((r) => (settle = r));
         try {
-            const found = await this.fetchReferrers(digest, artifactType);
-            api.known = found === undefined ? 'absent' : 'present';
-            return found;
+            return await this.listReferrers(digest, artifactType);
         }
         finally {
             api.probe = undefined;
             settle();
         }
+    }
+    /**
+     * The referrers of `digest` of `artifactType` (filtered here whatever the registry did), or
+     * undefined for "use the tag schema". Records in referrersApi what the answer showed.
+     */
+    async listReferrers(digest, artifactType) {
+        const api = this.repo.referrersApi;
+        const ask = artifactType !== undefined && api?.filter !== 'unreliable' ? artifactType : undefined;
+        const got = await this.fetchReferrers(digest, ask);
+        // A redirect into a rate-limited API settles it for the run; a registry that has shown the
+        // API is not taken for one without it by a later odd answer (which still falls back).
+        if (got === 'no-api' || got === 'elsewhere') {
+            if (api && (got === 'elsewhere' || api.known === undefined))
+                api.known = 'absent';
+            return undefined;
+        }
+        // The API exists but does not know this repository or subject (yet): this image falls back
+        // to the tag schema, and the registry is not taken for one without the API.
+        if (got === 'not-known')
+            return undefined;
+        if (api)
+            api.known = 'present';
+        let list = keepReferrers(got.entries, artifactType);
+        // A filter the registry says it applied, with nothing left: it may have matched another
+        // field (Harbor before 2.11 compares the config media type, which for a cosign bundle is the
+        // empty type). Ask once more without it; a filter that hid entries is not used again.
+        if (ask !== undefined && got.filtered && list.length === 0 && api?.filter !== 'reliable') {
+            const all = await this.fetchReferrers(digest, undefined);
+            if (typeof all !== 'string') {
+                list = keepReferrers(all.entries, artifactType);
+                if (list.length > 0 && api)
+                    api.filter = 'unreliable';
+            }
+        }
+        else if (ask !== undefined && got.filtered && list.length > 0 && api) {
+            api.filter ??= 'reliable';
+        }
+        return list;
     }
     async fetchReferrers(digest, artifactType) {
         const what = `referrers of ${this.name}@${digest}`;
@@ -2848,6 +2989,7 @@ class RegistryStore {
             ? `${first}?artifactType=${encodeURIComponent(artifactType)}`
             : first;
         const all = [];
+        let filtered = true;
         for (let page = 1;; page++) {
             const res = await this.repo.get(path, {
                 accept: types/* MEDIA_TYPES */.Z.ociIndex,
@@ -2856,24 +2998,30 @@ class RegistryStore {
                 offOrigin429: 'return',
             });
             // 404 means "no referrers API" (spec: supporting registries never 404); the caller falls back.
-            // Registries without it also answer 400 or 406, or 200 with something that is not an
+            // Registries without it also answer 400, 405 or 406, or 200 with something that is not an
             // index (a web page): go-containerregistry, which cosign uses, falls back on all of them
             // (pkg/v1/remote/referrers.go; google/go-containerregistry#1962 for the 406).
+            // A 404 or 400 whose OCI error names the repository or the subject comes from the API
+            // itself (oras-go registry/remote/repository.go reads 404 NAME_UNKNOWN so; Quay answers an
+            // unknown subject with 400 MANIFEST_INVALID, endpoints/v2/referrers.py).
             if (page === 1 && NO_REFERRERS_API.has(res.status))
-                return undefined;
+                return ociErrorCodes(res).some((c) => API_ERROR_CODES.has(c)) ? 'not-known' : 'no-api';
             if (page === 1 && res.status === 200 && !isIndexContentType(res))
-                return undefined;
+                return 'no-api';
             // GHCR answers 303 into github.com's packages API, which is heavily rate-limited (429) and
             // is not the registry (artifacthub/hub#4785): the tag schema serves the same referrers, so
             // it is used for this registry for the rest of the run.
-            if (res.status === 429 && res.url.origin !== this.repo.origin) {
-                if (this.repo.referrersApi)
-                    this.repo.referrersApi.known = 'absent';
-                return undefined;
-            }
+            if (res.status === 429 && res.url.origin !== this.repo.origin)
+                return 'elsewhere';
             this.expectOk(res, what);
-            const entries = parseIndex(res.body, what, registry_limits/* MAX_REFERRERS */.OB - all.length);
+            // Harbor before 2.11 answers `{}` for a subject it does not know (referrers.go at v2.10.0):
+            // no entries, which can only leave signatures out.
+            const entries = isEmptyObject(res.body)
+                ? []
+                : parseIndex(res.body, what, registry_limits/* MAX_REFERRERS */.OB - all.length);
             all.push(...entries);
+            if (!appliedFilters(res).includes('artifactType'))
+                filtered = false;
             const next = nextLink(res.headers.get('link'));
             if (next === undefined)
                 break;
@@ -2882,14 +3030,7 @@ class RegistryStore {
             }
             path = this.sameRepositoryPath(next, first, what);
         }
-        // Filter here even when the registry claims it did (OCI-Filters-Applied): the list is
-        // unauthenticated. An entry listing the OCI empty config type is kept too: Harbor lists the
-        // config media type in place of artifactType (goharbor/harbor#19867), as did cosign's own
-        // fallback indexes (sigstore/cosign#4422), and a manifest written with artifactType has the
-        // empty config; the caller reads the manifest's own artifactType.
-        return artifactType === undefined
-            ? all
-            : all.filter((d) => d.artifactType === artifactType || d.artifactType === types/* MEDIA_TYPES */.Z.ociEmpty);
+        return { entries: all, filtered: artifactType !== undefined && filtered };
     }
     expectOk(res, what) {
         if (res.status === 200)
@@ -2914,7 +3055,48 @@ class RegistryStore {
     }
 }
 /** Answers to the referrers endpoint that mean "no referrers API here" (see fetchReferrers). */
-const NO_REFERRERS_API = new Set([400, 404, 406]);
+const NO_REFERRERS_API = new Set([400, 404, 405, 406]);
+/** OCI error codes by which the referrers API itself says it does not know the name or subject. */
+const API_ERROR_CODES = new Set(['NAME_UNKNOWN', 'MANIFEST_UNKNOWN', 'MANIFEST_INVALID']);
+/**
+ * Filter here even when the registry claims it did (OCI-Filters-Applied): the list is
+ * unauthenticated. An entry listing the OCI empty config type is kept too: Harbor lists the
+ * config media type in place of artifactType (goharbor/harbor#19867), as did cosign's own
+ * fallback indexes (sigstore/cosign#4422), and a manifest written with artifactType has the
+ * empty config; the caller reads the manifest's own artifactType.
+ */
+function keepReferrers(all, artifactType) {
+    return artifactType === undefined
+        ? all
+        : all.filter((d) => d.artifactType === artifactType || d.artifactType === types/* MEDIA_TYPES */.Z.ociEmpty);
+}
+/** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
+function ociErrorCodes(res) {
+    if (res.body.length === 0 || res.body.length > 64 * 1024)
+        return [];
+    try {
+        const v = JSON.parse(new TextDecoder().decode(res.body));
+        if (!Array.isArray(v.errors))
+            return [];
+        return v.errors.flatMap((e) => typeof e === 'object' && e !== null && typeof e.code === 'string'
+            ? [e.code]
+            : []);
+    }
+    catch {
+        return [];
+    }
+}
+/** `OCI-Filters-Applied`, a comma-separated list (distribution-spec "Listing Referrers"). */
+function appliedFilters(res) {
+    const h = res.headers.get('oci-filters-applied');
+    return h === null ? [] : h.split(',').map((f) => f.trim());
+}
+/** A body that is exactly a JSON object with no members (`{}`, whitespace allowed). */
+function isEmptyObject(body) {
+    if (body.length > 64)
+        return false;
+    return /^\s*\{\s*\}\s*$/.test(new TextDecoder().decode(body));
+}
 function isIndexContentType(res) {
     const ct = res.headers.get('content-type');
     return ct === null || baseMediaType(ct) === types/* MEDIA_TYPES */.Z.ociIndex;
@@ -4640,7 +4822,10 @@ function verdict_s3loVerdict(e, requireAllKeys) {
 // One key: s3lo's own reason. Several: keys that had a record speak first, since "unsigned for
 // key B" hides the more useful "key A's record is for another manifest".
 function failureResult(failed, keyCount, digest, evidence) {
-    const withRecord = failed.filter((f) => f.code !== 'UNSIGNED');
+    // A revoked key's record is the most telling: it is named first (as for registry signatures).
+    const withRecord = failed
+        .filter((f) => f.code !== 'UNSIGNED')
+        .sort((a, b) => Number(b.code === 'REVOKED') - Number(a.code === 'REVOKED'));
     const reported = withRecord.length > 0 ? withRecord : failed;
     const first = reported[0];
     let reason;
@@ -5227,6 +5412,41 @@ function remember(order, store, signatures) {
 //# sourceMappingURL=lookup.js.map
 // EXTERNAL MODULE: ./build/core/revocation/list.js
 var revocation_list = __webpack_require__(67639);
+;// CONCATENATED MODULE: ./build/core/revocation/s3lo.js
+// s3lo key records under a revocation list: a record that verified with a revoked key no longer
+// counts. An s3lo record's signedAt is not signed, so it carries no trusted time: a `key` entry
+// revokes it whatever its `since` says (without a time there is no "before").
+
+
+/** The evidence with each verified record whose key the list revokes turned into a REVOKED one. */
+function revokeS3loKeys(ev, list) {
+    if (!list || !list.entries.some((e) => e.kind === 'key'))
+        return ev;
+    const keys = ev.keys.map((o) => {
+        if (!o.ok)
+            return o;
+        const spki = o.key.publicKey.export({ type: 'spki', format: 'der' });
+        const m = (0,revocation_list/* matchSignature */.Yl)(list, {
+            kind: 'key',
+            format: 's3lo-record',
+            keyRef: o.key.keyRef,
+            keyID: o.keyID,
+            keySha256: (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex'),
+        });
+        if (!m)
+            return o;
+        return {
+            ok: false,
+            key: o.key,
+            keyID: o.keyID,
+            code: 'REVOKED',
+            reason: `signature for key ${o.key.keyRef} ${(0,revocation_list/* revokedReason */.B)(list, m)}`,
+            signedAt: o.signedAt,
+        };
+    });
+    return { ...ev, keys };
+}
+//# sourceMappingURL=s3lo.js.map
 ;// CONCATENATED MODULE: ./build/core/verify/platforms.js
 // Platform manifests of an index: which ones a selection names (matched as a runtime matches
 // them), their signatures gathered as evidence, and the note that an unsigned index's platform
@@ -5378,10 +5598,13 @@ async function signedPlatformsNote(store, entries, verifier) {
 
 
 
+
+
 /** Clock skew tolerated for a summary verified "in the future". */
 const SKEW_MS = 5 * 60_000;
 /** The first summary of `digest` that may stand in for verification, and why others may not. */
-async function findAcceptedSummary(store, digest, a) {
+async function findAcceptedSummary(store, target, a) {
+    const { digest } = target;
     const rejected = [];
     const log = (0,discovery/* emptyDiscovery */.yy)();
     try {
@@ -5392,6 +5615,7 @@ async function findAcceptedSummary(store, digest, a) {
             try {
                 const { statement, ...evidence } = a.verifier.verifyBundle(c.bundle, { digest }, c.format);
                 const timeVerified = checkSummary(statement, evidence, a);
+                checkTarget(statement, target, a);
                 return {
                     accepted: { where, timeVerified, evidence, ...(c.input ? { input: c.input } : {}) },
                     rejected,
@@ -5439,11 +5663,48 @@ function checkSummary(statement, evidence, a) {
         refuse(`is ${Math.round((now - at) / 1000)} s old (verified ${new Date(at).toISOString()}), older than summary-max-age ${Math.round(a.maxAgeMs / 1000)} s`);
     return new Date(at).toISOString();
 }
+/**
+ * A summary stands for one repository and one rule: the policy digest covers every rule, and one
+ * digest can be pushed (with its summary copied) under another name that another rule governs,
+ * e.g. a dev-signed image into a prod repository, or a tag a stricter rule matches. So the signed
+ * subject must name this repository, and the reference it judged (`resourceUri`) must be in this
+ * repository and fall under the rule this image falls under now.
+ */
+function checkTarget(statement, t, a) {
+    const refuse = (why) => {
+        throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
+    };
+    const repo = (0,core_reference/* repositoryName */.aR)(t.ref);
+    const hex = t.digest.slice(t.digest.indexOf(':') + 1);
+    const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
+    if (!subjects.some((s) => s.name === repo && s.digest?.sha256 === hex))
+        refuse(`is for ${subjects.map((s) => JSON.stringify(s.name)).join(', ') || 'no subject'}, not ${repo}`);
+    const uri = statement?.predicate?.resourceUri;
+    let judged;
+    try {
+        judged = typeof uri === 'string' ? (0,core_reference/* parseReference */.F2)(uri) : undefined;
+    }
+    catch {
+        judged = undefined;
+    }
+    if (!judged || (0,core_reference/* repositoryName */.aR)(judged) !== repo)
+        refuse(`judged resourceUri ${JSON.stringify(uri)}, not an image in ${repo}`);
+    const then = (0,match/* selectRule */.vI)(a.policy, judged).rule;
+    if (then !== t.rule)
+        refuse(`judged ${String(uri)} under ${ruleLabel(a.policy, then)}; ${t.ref.original} falls under ${ruleLabel(a.policy, t.rule)}`);
+}
+function ruleLabel(policy, rule) {
+    if (!rule)
+        return 'no rule';
+    const i = policy.rules.indexOf(rule);
+    return rule.name !== undefined ? `rule ${JSON.stringify(rule.name)}` : `rules[${i}]`;
+}
 //# sourceMappingURL=accept.js.map
 ;// CONCATENATED MODULE: ./build/core/verify/image.js
 // One image -> one ImageResult: resolve the reference to the digest of the bytes received, gather
 // the evidence the rule asks for (signatures, attestations, platform manifests; an s3lo store's
 // records), let decide.ts judge it, and explain the verdict in one line.
+
 
 
 
@@ -5476,7 +5737,7 @@ async function verifyImage(ref, rule, stores, resolved) {
     }
 }
 async function verifyS3loImage(ref, rule, stores) {
-    const ev = await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref));
+    const ev = revokeS3loKeys(await gatherS3lo(ref.s3lo, rule.policy.signers.keys, stores.s3lo(ref)), rule.revocations);
     const revoked = ev.digest ? revokedDigest(rule, ev.digest) : undefined;
     const evidence = { kind: 's3lo', ...ev, ...(revoked ? { revoked } : {}) };
     const v = decide(evidence, rule.policy, now(stores));
@@ -5522,7 +5783,7 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
     // is verified in full. Revoked digests are checked above, before any summary.
     const signerRevocations = rule.revocations?.entries.some((e) => e.kind !== 'digest') === true;
     if (rule.summary && !signerRevocations) {
-        const found = await findAcceptedSummary(store, digest, rule.summary);
+        const found = await findAcceptedSummary(store, { ref, digest, rule: policy }, rule.summary);
         const a = found.accepted;
         if (a)
             return {
@@ -5824,6 +6085,49 @@ async function verifyDeduped(ref, ctx, stores, once) {
     return { ...r, durationMs: Math.round(performance.now() - started) };
 }
 //# sourceMappingURL=batch.js.map
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+;// CONCATENATED MODULE: ./build/core/young-generation.js
+// Flat memory for long batches (issue 15): V8's young generation doubles whenever the bytes that
+// survived scavenges since its last growth exceed its size, so a batch that allocates steadily
+// grows it to the maximum (64 MB semi-spaces on Node 24: 128 MB of new space, most of the RSS of a
+// 3 000-image run whose live heap is 15-30 MB). The maximum is fixed when the process starts
+// (`--max-semi-space-size`), which a GitHub Action's `node24` runtime and an npm bin cannot pass;
+// the growth factor is read at each growth, so once the new space has reached the cap it is set
+// to 1 and the new space stays there (it may still shrink when the process idles). Measured in docs/benchmarks.md, "Flat memory and the limit".
+
+/** New-space size (both semi-spaces) the batch may grow to: 16 MB, 8 MB semi-spaces. */
+const YOUNG_GENERATION_CAP_BYTES = 16 * 2 ** 20;
+const CHECK_MS = 25;
+function newSpaceBytes() {
+    return (0,external_node_v8_.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+}
+/**
+ * Watches the new space (every 25 ms, unref'd) and stops its growth once it reaches `capBytes`;
+ * returns a function that stops watching. The cap, once reached, stays for the process: the
+ * report is rendered after the batch, and a CLI or Action process ends with its run.
+ * Once per process: a second call while one watches returns a no-op.
+ */
+function capYoungGeneration(capBytes = YOUNG_GENERATION_CAP_BYTES) {
+    if (watching)
+        return () => undefined;
+    watching = true;
+    let capped = false;
+    const check = () => {
+        if (capped || newSpaceBytes() < capBytes)
+            return;
+        (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
+        capped = true;
+    };
+    check();
+    const timer = setInterval(check, CHECK_MS).unref();
+    return () => {
+        clearInterval(timer);
+        watching = false;
+    };
+}
+let watching = false;
+//# sourceMappingURL=young-generation.js.map
 ;// CONCATENATED MODULE: ./build/core/revocation/verifier.js
 // A verifier whose verified signatures are checked against the revocation list: a revoked one is
 // a rejection with code REVOKED (judge.ts records it), so it no longer counts as evidence for
@@ -5850,6 +6154,7 @@ function revokingVerifier(inner, list) {
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
+
 
 
 
@@ -5909,7 +6214,14 @@ async function runGate(o, hooks = {}) {
         const onResult = hooks.onResult;
         redacted.onResult = (r, done, total) => onResult(secrets.redactDeep(r), done, total);
     }
-    return secrets.redactDeep(await gate(o, redacted, secrets));
+    // The young generation held at 16 MB for the run (young-generation.ts, issue 15 flat memory).
+    const release = capYoungGeneration();
+    try {
+        return secrets.redactDeep(await gate(o, redacted, secrets));
+    }
+    finally {
+        release();
+    }
 }
 async function gate(given, hooks, secrets) {
     const startedAt = new Date().toISOString();
@@ -5952,7 +6264,7 @@ async function gate(given, hooks, secrets) {
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
         const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
         const acceptance = o.acceptSummary
-            ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), env)
+            ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), policy, env)
             : undefined;
         warnings = [...files.warnings, ...root.warnings];
         // Read once, before any image: a bad Docker config is the run's error, said once, not each
@@ -6138,7 +6450,7 @@ function needsTrustRoot(rule) {
  * The accept-summary verifier, built once: the gate's key or identity, Rekor entry required (SCT
  * too for a certificate), whatever the image rules relax; and this run's policy digest.
  */
-async function summaryAcceptance(a, trust, digest, env) {
+async function summaryAcceptance(a, trust, digest, policy, env) {
     if (!trust.sigstore)
         return undefined;
     const keys = a.keyRef ? [await (0,trust_keys.loadKey)(a.keyRef, { env })] : [];
@@ -6153,6 +6465,7 @@ async function summaryAcceptance(a, trust, digest, env) {
             requireSct: true,
         }),
         policyDigest: digest,
+        policy,
         maxAgeMs: a.maxAgeMs,
     };
 }
@@ -6463,7 +6776,7 @@ function unmatched(source, decision, imageName) {
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59979);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36123);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16054);
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
@@ -6992,10 +7305,12 @@ function embeddedTufExpiry() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fetchVaultKey: () => (/* binding */ fetchVaultKey),
 /* harmony export */   fetchVaultPublicKey: () => (/* binding */ fetchVaultPublicKey),
-/* harmony export */   sU: () => (/* binding */ vaultTokenFile)
+/* harmony export */   sU: () => (/* binding */ vaultTokenFile),
+/* harmony export */   vaultSign: () => (/* binding */ vaultSign)
 /* harmony export */ });
-/* unused harmony exports parseVaultRef, publicKeyFromTransitResponse */
+/* unused harmony exports parseVaultRef, publicKeyFromTransitResponse, transitKeyFromResponse */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
@@ -7003,8 +7318,9 @@ function embeddedTufExpiry() {
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
 /* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45166);
 /* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27670);
-// Fetches the latest public key of a HashiCorp Vault transit key named `hashivault://NAME`, with
-// the environment cosign's Vault provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH).
+// HashiCorp Vault transit keys named `hashivault://NAME`, with the environment cosign's Vault
+// provider reads (VAULT_ADDR, VAULT_TOKEN, TRANSIT_SECRET_ENGINE_PATH): the latest version's
+// public key, and transit/sign for what image-gate signs (trust/signing-key.ts).
 
 
 
@@ -7095,6 +7411,9 @@ function vaultErrors(body, token) {
 }
 /** The public key of the latest version, from Vault's `GET transit/keys/:name` answer. */
 function publicKeyFromTransitResponse(ref, body) {
+    return transitKeyFromResponse(ref, body).publicKey;
+}
+function transitKeyFromResponse(ref, body) {
     let doc;
     try {
         doc = JSON.parse(body);
@@ -7120,18 +7439,24 @@ function publicKeyFromTransitResponse(ref, body) {
             const raw = Buffer.from(publicKey, 'base64');
             if (raw.length !== 32)
                 throw new Error(`Ed25519 key is ${raw.length} bytes, expected 32`);
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({
+            const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({
                 key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
                 format: 'jwk',
             });
+            return { publicKey: key, version: latest, type };
         }
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey, format: 'pem' });
+        return { publicKey: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: publicKey, format: 'pem' }), version: latest, type };
     }
     catch (e) {
         throw unreadable(ref, `Vault transit public key (type ${type}, version ${latest}) does not parse`, e);
     }
 }
-async function fetchVaultPublicKey(ref, opts) {
+/**
+ * One request to `VAULT_ADDR/v1/<mount>/<op>/<name><suffix>` with the token cosign's provider
+ * reads. A redirect is refused naming where it pointed: key material and signatures are taken
+ * from VAULT_ADDR's origin only.
+ */
+async function vaultRequest(ref, opts, op, request = {}) {
     const { env } = opts;
     const name = parseVaultRef(ref);
     const base = vaultAddress(ref, env);
@@ -7140,7 +7465,7 @@ async function fetchVaultPublicKey(ref, opts) {
     // fetch would refuse it with a message quoting the whole value.
     if (!/^[\x21-\x7e]+$/.test(token))
         throw unreadable(ref, 'the Vault token holds white space or characters a header cannot carry');
-    const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/keys/${name}`;
+    const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${mount}/${op}/${name}${request.suffix ?? ''}`;
     const timeoutSeconds = Number(env.VAULT_CLIENT_TIMEOUT);
     const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
     const headers = {
@@ -7149,10 +7474,13 @@ async function fetchVaultPublicKey(ref, opts) {
     };
     if (env.VAULT_NAMESPACE)
         headers['X-Vault-Namespace'] = env.VAULT_NAMESPACE;
+    if (request.body !== undefined)
+        headers['Content-Type'] = 'application/json';
     let res;
     try {
         // net/fetch.ts: a redirect is followed only under the target rules, and X-Vault-Token goes
-        // to VAULT_ADDR's origin only, never to the other node or host a redirect names.
+        // to VAULT_ADDR's origin only, never to the other node or host a redirect names. A POST
+        // (sign) is not redirected at all.
         res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchCapped */ .M)({
             url: new URL(url),
             what: `key ${ref}`,
@@ -7161,6 +7489,7 @@ async function fetchVaultPublicKey(ref, opts) {
             credentials: { 'X-Vault-Token': token },
             maxBytes: _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.vaultResponseBytes,
             timeoutMs,
+            ...(request.body !== undefined ? { method: 'POST', body: request.body } : {}),
             ...(opts.signal ? { signal: opts.signal } : {}),
             redact: (t) => t.split(token).join('***'),
         });
@@ -7178,13 +7507,59 @@ async function fetchVaultPublicKey(ref, opts) {
     // trust material: it is taken only from VAULT_ADDR's origin, whatever the other host answers.
     if (res.url.origin !== base.origin)
         throw unreadable(ref, `Vault at ${base.origin} redirected to ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(res.url).split(token).join('***')} (HTTP ${res.status} there); the key is read from VAULT_ADDR's origin only: set VAULT_ADDR to the active node`);
-    if (res.status === 200)
-        return publicKeyFromTransitResponse(ref, body);
-    if (res.status === 403)
-        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${vaultErrors(body, token)})`);
-    if (res.status === 404)
+    if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get('location') ?? '(no Location)';
+        throw unreadable(ref, `Vault at ${base.origin} answered HTTP ${res.status} redirecting to ${location.split(token).join('***')}; signing requests are not redirected: set VAULT_ADDR to the active node`);
+    }
+    return { status: res.status, body, name, mount, errors: vaultErrors(body, token) };
+}
+async function fetchVaultPublicKey(ref, opts) {
+    return (await fetchVaultKey(ref, opts)).publicKey;
+}
+async function fetchVaultKey(ref, opts) {
+    const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'keys');
+    if (status === 200)
+        return transitKeyFromResponse(ref, body);
+    if (status === 403)
+        throw unreadable(ref, `Vault denied reading transit key "${name}" at ${mount} (403${errors})`);
+    if (status === 404)
         throw unreadable(ref, `Vault has no transit key "${name}" at mount ${mount} (404)`);
-    throw unreadable(ref, `Vault answered ${res.status} for transit key "${name}"${vaultErrors(body, token)}`);
+    throw unreadable(ref, `Vault answered ${status} for transit key "${name}"${errors}`);
+}
+/**
+ * `POST transit/sign/:name/sha2-256` (or `transit/sign/:name` for an Ed25519 message) and the
+ * signature out of Vault's `vault:vN:<base64>` answer, unchecked against the key.
+ */
+async function vaultSign(ref, opts, req) {
+    const { status, body, name, mount, errors } = await vaultRequest(ref, opts, 'sign', {
+        suffix: req.prehashed ? '/sha2-256' : '',
+        body: JSON.stringify({
+            input: Buffer.from(req.input).toString('base64'),
+            prehashed: req.prehashed,
+            key_version: req.version,
+            signature_algorithm: 'pkcs1v15',
+            marshaling_algorithm: 'asn1',
+        }),
+    });
+    if (status === 403)
+        throw unreadable(ref, `Vault denied signing with transit key "${name}" at ${mount} (403${errors}); the token needs update on ${mount}/sign/${name}/*`);
+    if (status !== 200)
+        throw unreadable(ref, `Vault refused to sign with transit key "${name}" at ${mount} (${status}${errors})`);
+    let signature;
+    try {
+        signature = obj(obj(JSON.parse(body))?.data)?.signature;
+    }
+    catch (e) {
+        throw unreadable(ref, 'Vault answered the sign request with something that is not JSON', e);
+    }
+    if (typeof signature !== 'string')
+        throw unreadable(ref, 'Vault answered the sign request without data.signature');
+    const m = /^vault:v(\d+):([A-Za-z0-9+/]*={0,2})$/.exec(signature);
+    if (!m || (m[2] ?? '').length % 4 !== 0 || m[2] === '')
+        throw unreadable(ref, `Vault's signature is not vault:v<N>:<base64> (got ${JSON.stringify(signature.slice(0, 40))})`);
+    if (Number(m[1]) !== req.version)
+        throw unreadable(ref, `Vault signed with version ${m[1]} of transit key "${name}", not version ${req.version} whose public key was read`);
+    return Buffer.from(m[2] ?? '', 'base64');
 }
 //# sourceMappingURL=vault.js.map
 
@@ -7472,4 +7847,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=61.index.js.map
+//# sourceMappingURL=559.index.js.map
