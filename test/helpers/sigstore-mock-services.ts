@@ -3,6 +3,7 @@
 // certificate, its CT log key and its transparency-log key. With `sigstore`'s sign() pointed at
 // these, a test gets a bundle made by sigstore-js itself, end to end.
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import {
   fulcioHandler,
@@ -155,4 +156,46 @@ export async function startMockSigstore(
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** A signing_config.json (v0.2) naming these Fulcio and Rekor (the mock's), written to `file`. */
+export async function writeMockSigningConfig(
+  file: string,
+  mock: Pick<MockSigstore, 'fulcioURL' | 'rekorURL'>,
+): Promise<string> {
+  const service = (url: string) => ({
+    url,
+    majorApiVersion: 1,
+    validFor: { start: '2020-01-01T00:00:00Z' },
+  });
+  await writeFile(
+    file,
+    JSON.stringify({
+      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+      caUrls: [service(mock.fulcioURL)],
+      oidcUrls: [],
+      rekorTlogUrls: [service(mock.rekorURL)],
+      rekorTlogConfig: { selector: 'ANY' },
+      tsaUrls: [],
+    }),
+  );
+  return file;
+}
+
+/**
+ * One trusted root trusting both the root at `rootFile` (e.g. the test Sigstore that signed the
+ * images) and the mock (that signs summaries), written to `file`.
+ */
+export async function writeMergedRoot(
+  file: string,
+  rootFile: string,
+  mock: MockSigstore,
+): Promise<string> {
+  const ours = JSON.parse(await readFile(rootFile, 'utf8')) as Record<string, unknown[]>;
+  const theirs = mock.trustedRoot as Record<string, unknown[]>;
+  const merged = { ...ours };
+  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
+    merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
+  await writeFile(file, JSON.stringify(merged));
+  return file;
 }

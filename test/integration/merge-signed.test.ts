@@ -14,6 +14,7 @@ import {
   identityToken,
   startMockSigstore,
   type MockSigstore,
+  writeMockSigningConfig,
 } from '../helpers/sigstore-mock-services.js';
 import type { Report } from '../../src/core/report.js';
 
@@ -46,23 +47,7 @@ beforeAll(async () => {
   api = await signedImage({ reg, ss }, 'acme/api', 'v1', { key: kp });
   web = await signedImage({ reg, ss }, 'acme/web', 'v1', { key: kp });
   mock = await startMockSigstore();
-  const service = (url: string) => ({
-    url,
-    majorApiVersion: 1,
-    validFor: { start: '2020-01-01T00:00:00Z' },
-  });
-  signingConfig = path.join(dir, 'signing_config.json');
-  await writeFile(
-    signingConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service(mock.fulcioURL)],
-      oidcUrls: [],
-      rekorTlogUrls: [service(mock.rekorURL)],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
-  );
+  signingConfig = await writeMockSigningConfig(path.join(dir, 'signing_config.json'), mock);
   mockRoot = path.join(dir, 'mock_root.json');
   await writeFile(mockRoot, JSON.stringify(mock.trustedRoot));
 }, 120_000);

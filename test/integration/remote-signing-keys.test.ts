@@ -5,7 +5,7 @@
 // fetched again); a KMS or Vault that signs with another key, denies or cannot sign is exit 2
 // naming the reference, and nothing is written.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
@@ -18,7 +18,12 @@ import { startFakeVault, type FakeVault } from '../helpers/fake-vault.js';
 import { signedImage, signLegacy, startSigningRegistry, type Signing } from '../helpers/images.js';
 import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock-services.js';
+import {
+  startMockSigstore,
+  type MockSigstore,
+  writeMockSigningConfig,
+  writeMergedRoot,
+} from '../helpers/sigstore-mock-services.js';
 
 const VSA = 'https://slsa.dev/verification_summary/v1';
 
@@ -63,30 +68,8 @@ beforeAll(async () => {
   liarRef = `awskms://${kms.hostPort}/alias/liar`;
   env = { ...kms.env, ...vault.env, HOME: dir };
 
-  const service = (url: string) => ({
-    url,
-    majorApiVersion: 1,
-    validFor: { start: '2020-01-01T00:00:00Z' },
-  });
-  signingConfig = path.join(dir, 'signing_config.json');
-  await writeFile(
-    signingConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service(mock.fulcioURL)],
-      oidcUrls: [],
-      rekorTlogUrls: [service(mock.rekorURL)],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
-  );
-  bothRoots = path.join(dir, 'both_roots.json');
-  const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
-  const theirs = mock.trustedRoot as Record<string, unknown[]>;
-  const merged = { ...ours };
-  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
-    merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
-  await writeFile(bothRoots, JSON.stringify(merged));
+  signingConfig = await writeMockSigningConfig(path.join(dir, 'signing_config.json'), mock);
+  bothRoots = await writeMergedRoot(path.join(dir, 'both_roots.json'), root, mock);
 }, 120_000);
 
 afterAll(async () => {

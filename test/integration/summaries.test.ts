@@ -25,6 +25,8 @@ import {
   identityToken,
   startMockSigstore,
   type MockSigstore,
+  writeMockSigningConfig,
+  writeMergedRoot,
 } from '../helpers/sigstore-mock-services.js';
 import type { Report } from '../../src/core/report.js';
 
@@ -70,43 +72,13 @@ beforeAll(async () => {
   pushed = await signedImage({ reg, ss }, 'acme/web', 'v1', { key: kp });
 
   mock = await startMockSigstore();
-  const service = (url: string) => ({
-    url,
-    majorApiVersion: 1,
-    validFor: { start: '2020-01-01T00:00:00Z' },
-  });
-  signingConfig = path.join(dir, 'signing_config.json');
-  await writeFile(
-    signingConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service(mock.fulcioURL)],
-      oidcUrls: [],
-      rekorTlogUrls: [service(mock.rekorURL)],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
-  );
+  signingConfig = await writeMockSigningConfig(path.join(dir, 'signing_config.json'), mock);
   // One trusted root for the image signatures (test Sigstore) and the summaries (the mock).
-  bothRoots = path.join(dir, 'both_roots.json');
-  const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
-  const theirs = mock.trustedRoot as Record<string, unknown[]>;
-  const merged = { ...ours };
-  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
-    merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
-  await writeFile(bothRoots, JSON.stringify(merged));
-  deadSigningConfig = path.join(dir, 'dead_signing_config.json');
-  await writeFile(
-    deadSigningConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service('http://127.0.0.1:9')],
-      oidcUrls: [],
-      rekorTlogUrls: [service('http://127.0.0.1:9')],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
-  );
+  bothRoots = await writeMergedRoot(path.join(dir, 'both_roots.json'), root, mock);
+  deadSigningConfig = await writeMockSigningConfig(path.join(dir, 'dead_signing_config.json'), {
+    fulcioURL: 'http://127.0.0.1:9',
+    rekorURL: 'http://127.0.0.1:9',
+  });
 
   // The Actions OIDC endpoint: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=..., bearer token.
   oidc = createServer((req, res) => {

@@ -12,7 +12,12 @@ import { signedImage, startSigningRegistry, type Image, type Signing } from '../
 import { pushManifest } from '../helpers/oci-push.js';
 import type { StartedRegistry } from '../helpers/registry-process.js';
 import { runCli } from '../helpers/run-dist.js';
-import { startMockSigstore, type MockSigstore } from '../helpers/sigstore-mock-services.js';
+import {
+  startMockSigstore,
+  type MockSigstore,
+  writeMockSigningConfig,
+  writeMergedRoot,
+} from '../helpers/sigstore-mock-services.js';
 import type { Report } from '../../src/core/report.js';
 
 const VSA = 'https://slsa.dev/verification_summary/v1';
@@ -89,30 +94,8 @@ beforeAll(async () => {
   summaryPub = writePublicKey(dir, gateKp, 'gate.pub');
   summaryKey = writeCosignPrivateKey(dir, gateKp, 'gate-pass', { name: 'gate.key' });
   mock = await startMockSigstore();
-  const service = (url: string) => ({
-    url,
-    majorApiVersion: 1,
-    validFor: { start: '2020-01-01T00:00:00Z' },
-  });
-  signingConfig = path.join(dir, 'signing_config.json');
-  await writeFile(
-    signingConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service(mock.fulcioURL)],
-      oidcUrls: [],
-      rekorTlogUrls: [service(mock.rekorURL)],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
-  );
-  bothRoots = path.join(dir, 'both_roots.json');
-  const ours = JSON.parse(await readFile(root, 'utf8')) as Record<string, unknown[]>;
-  const theirs = mock.trustedRoot as Record<string, unknown[]>;
-  const merged = { ...ours };
-  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
-    merged[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
-  await writeFile(bothRoots, JSON.stringify(merged));
+  signingConfig = await writeMockSigningConfig(path.join(dir, 'signing_config.json'), mock);
+  bothRoots = await writeMergedRoot(path.join(dir, 'both_roots.json'), root, mock);
   // prod repositories and prod-* tags need the prod key; everything else under acme the dev key.
   policy = path.join(dir, 'policy.yaml');
   await writeFile(

@@ -35,6 +35,8 @@ import {
   identityToken,
   startMockSigstore,
   type MockSigstore,
+  writeMockSigningConfig,
+  writeMergedRoot,
 } from '../helpers/sigstore-mock-services.js';
 import { createTestSigstore, type KeylessSigner } from '../helpers/test-sigstore.js';
 import { runWorkflow, type JobRun, type WorkflowRun } from '../helpers/workflow-runner.js';
@@ -148,33 +150,12 @@ beforeAll(async () => {
   mock = await startMockSigstore({ san: githubWorkflowSan });
 
   // One trusted root: the test Sigstore that signed the images and the mock that signs summaries.
-  const ours = JSON.parse(await readFile(await ss.writeTrustedRoot(dir), 'utf8')) as Record<
-    string,
-    unknown[]
-  >;
-  const theirs = mock.trustedRoot as Record<string, unknown[]>;
-  const root = { ...ours };
-  for (const k of ['tlogs', 'certificateAuthorities', 'ctlogs'])
-    root[k] = [...(ours[k] ?? []), ...(theirs[k] ?? [])];
-  const rootFile = path.join(dir, 'trusted_root.json');
-  await writeFile(rootFile, JSON.stringify(root));
-  const service = (url: string) => ({
-    url,
-    majorApiVersion: 1,
-    validFor: { start: '2020-01-01T00:00:00Z' },
-  });
-  const signingConfig = path.join(dir, 'signing_config.json');
-  await writeFile(
-    signingConfig,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-      caUrls: [service(mock.fulcioURL)],
-      oidcUrls: [],
-      rekorTlogUrls: [service(mock.rekorURL)],
-      rekorTlogConfig: { selector: 'ANY' },
-      tsaUrls: [],
-    }),
+  const rootFile = await writeMergedRoot(
+    path.join(dir, 'trusted_root.json'),
+    await ss.writeTrustedRoot(dir),
+    mock,
   );
+  const signingConfig = await writeMockSigningConfig(path.join(dir, 'signing_config.json'), mock);
 
   // The Actions OIDC endpoint: the claims a token for a push to main of acme/app has.
   oidc = createServer((req, res) => {

@@ -82,15 +82,17 @@ export async function findAcceptedSummary(
   return { rejected };
 }
 
+/** Why a verified summary cannot stand in here: a POLICY_VIOLATION rejection. */
+function refuse(why: string): never {
+  throw new GateError('POLICY_VIOLATION', `verification summary ${why}`);
+}
+
 /** Throws POLICY_VIOLATION naming what makes the verified summary unusable here. */
 function checkSummary(
   statement: InTotoStatement | undefined,
   evidence: SignatureEvidence,
   a: SummaryAcceptance,
 ): string {
-  const refuse = (why: string): never => {
-    throw new GateError('POLICY_VIOLATION', `verification summary ${why}`);
-  };
   if (statement?.predicateType !== VSA_PREDICATE_TYPE)
     refuse(`has predicate type ${JSON.stringify(statement?.predicateType)}`);
   const p = (statement?.predicate ?? {}) as Record<string, unknown>;
@@ -125,9 +127,6 @@ function checkTarget(
   t: SummaryTarget,
   a: SummaryAcceptance,
 ): void {
-  const refuse = (why: string): never => {
-    throw new GateError('POLICY_VIOLATION', `verification summary ${why}`);
-  };
   const repo = repositoryName(t.ref);
   const hex = t.digest.slice(t.digest.indexOf(':') + 1);
   const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
@@ -144,7 +143,7 @@ function checkTarget(
   }
   if (!judged || repositoryName(judged) !== repo)
     refuse(`judged resourceUri ${JSON.stringify(uri)}, not an image in ${repo}`);
-  const then = selectRule(a.policy, judged as ImageRef).rule;
+  const then = selectRule(a.policy, judged).rule;
   if (then !== t.rule)
     refuse(
       `judged ${String(uri)} under ${ruleLabel(a.policy, then)}; ${t.ref.original} falls under ${ruleLabel(a.policy, t.rule)}`,
