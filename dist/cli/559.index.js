@@ -5636,11 +5636,12 @@ async function findAcceptedSummary(store, target, a) {
     }
     return { rejected };
 }
+/** Why a verified summary cannot stand in here: a POLICY_VIOLATION rejection. */
+function refuse(why) {
+    throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
+}
 /** Throws POLICY_VIOLATION naming what makes the verified summary unusable here. */
 function checkSummary(statement, evidence, a) {
-    const refuse = (why) => {
-        throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
-    };
     if (statement?.predicateType !== summaries_statement/* VSA_PREDICATE_TYPE */.cF)
         refuse(`has predicate type ${JSON.stringify(statement?.predicateType)}`);
     const p = (statement?.predicate ?? {});
@@ -5671,9 +5672,6 @@ function checkSummary(statement, evidence, a) {
  * repository and fall under the rule this image falls under now.
  */
 function checkTarget(statement, t, a) {
-    const refuse = (why) => {
-        throw new errors/* GateError */.ue('POLICY_VIOLATION', `verification summary ${why}`);
-    };
     const repo = (0,core_reference/* repositoryName */.aR)(t.ref);
     const hex = t.digest.slice(t.digest.indexOf(':') + 1);
     const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
