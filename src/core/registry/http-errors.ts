@@ -45,23 +45,28 @@ export function classifyThrown(
   });
 }
 
+/** The entries of an OCI error body (`{"errors":[{"code":…,"message":…}]}`), in order; none if not one. */
+export function ociErrors(body: Uint8Array): Array<{ code?: unknown; message?: unknown }> {
+  if (body.length === 0) return [];
+  try {
+    const v = JSON.parse(new TextDecoder().decode(body)) as { errors?: unknown };
+    return Array.isArray(v.errors)
+      ? v.errors.map((e: unknown) => (typeof e === 'object' && e !== null ? e : {}))
+      : [];
+  } catch {
+    return []; // not an OCI error body; the status says enough
+  }
+}
+
 /**
  * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
  * log line; '' if there is none.
  */
 export function errorDetail(res: { body: Uint8Array; redact: (text: string) => string }): string {
-  if (res.body.length === 0) return '';
-  try {
-    const v = JSON.parse(new TextDecoder().decode(res.body)) as {
-      errors?: Array<{ code?: unknown; message?: unknown }>;
-    };
-    const first = v.errors?.[0];
-    if (first && typeof first.code === 'string') {
-      const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-      return ` (${clean(res.redact(`${first.code}${msg}`))})`;
-    }
-  } catch {
-    // not an OCI error body; the status says enough
+  const first = ociErrors(res.body)[0];
+  if (first && typeof first.code === 'string') {
+    const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
+    return ` (${clean(res.redact(`${first.code}${msg}`))})`;
   }
   return '';
 }

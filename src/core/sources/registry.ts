@@ -12,7 +12,7 @@ import {
   quote,
 } from '../registry/digest.js';
 import type { HttpResponse } from '../registry/http.js';
-import { errorDetail } from '../registry/http-errors.js';
+import { errorDetail, ociErrors } from '../registry/http-errors.js';
 import { MAX_MANIFEST_BYTES, MAX_REFERRER_PAGES, MAX_REFERRERS } from '../registry/limits.js';
 import { baseMediaType, parseIndex, parseManifest } from '../registry/manifest.js';
 import {
@@ -299,18 +299,8 @@ function keepReferrers(all: Descriptor[], artifactType: string | undefined): Des
 
 /** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
 function ociErrorCodes(res: HttpResponse): string[] {
-  if (res.body.length === 0 || res.body.length > 64 * 1024) return [];
-  try {
-    const v = JSON.parse(new TextDecoder().decode(res.body)) as { errors?: unknown };
-    if (!Array.isArray(v.errors)) return [];
-    return v.errors.flatMap((e: unknown) =>
-      typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
-        ? [(e as { code: string }).code]
-        : [],
-    );
-  } catch {
-    return [];
-  }
+  if (res.body.length > 64 * 1024) return [];
+  return ociErrors(res.body).flatMap((e) => (typeof e.code === 'string' ? [e.code] : []));
 }
 
 /** `OCI-Filters-Applied`, a comma-separated list (distribution-spec "Listing Referrers"). */
