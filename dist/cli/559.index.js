@@ -1111,7 +1111,7 @@ class RegistryAuth {
         }
         // errorDetail redacts the run's secrets: a token service that echoes the secret it was sent
         // must not put it into the report.
-        const detail = (0,http_errors/* errorDetail */.m)(res);
+        const detail = (0,http_errors/* errorDetail */.m2)(res);
         // OAuth2 answers an unusable refresh token with 400 invalid_grant (RFC 6749 section 5.2).
         if (res.status === 401 || res.status === 403 || (cred?.identityToken && res.status === 400)) {
             throw new errors/* GateError */.ue('AUTH_REFUSED', `token service ${url.host} of registry ${t.registry} refused ${cred ? `the credentials from ${cred.source}` : 'anonymous access'} (HTTP ${res.status}${detail})`);
@@ -1610,7 +1610,7 @@ class HttpTransport {
             }
             catch (e) {
                 permit.release('other');
-                const err = (0,http_errors/* classifyThrown */.x)(e, req.what, host, this.opts.signal);
+                const err = (0,http_errors/* classifyThrown */.xO)(e, req.what, host, this.opts.signal);
                 if (err.code !== 'NETWORK' || (0,socket_errors/* isTlsFailure */.gt)(e) || attempt >= attempts)
                     throw err;
                 const wait = (0,retry/* backoff */.J)(attempt);
@@ -1630,7 +1630,7 @@ class HttpTransport {
             permit.release(res.status === 429 && onOrigin ? 'rateLimited' : res.status < 500 ? 'ok' : 'other');
             if (!RETRY_STATUSES.has(res.status) || once)
                 return res;
-            const detail = (0,http_errors/* errorDetail */.m)(res);
+            const detail = (0,http_errors/* errorDetail */.m2)(res);
             // Docker Hub answers 429 with `ratelimit-remaining: 0` when its pull limit is used up: that
             // lasts the window (hours), so asking again only spends the run.
             const limit = onOrigin && res.status === 429 ? (0,registry_governor/* readRateLimit */.y9)(res.headers) : undefined;
@@ -1885,7 +1885,7 @@ class RegistryClient {
                     res = await this.transport.request({ ...base, authorization });
                 }
                 if (res.status === 401 || res.status === 403) {
-                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${(0,http_errors/* errorDetail */.m)(res)})`);
+                    throw new errors/* GateError */.ue('AUTH_REFUSED', `${o.what}: registry ${host} refused access (HTTP ${res.status}${(0,http_errors/* errorDetail */.m2)(res)})`);
                 }
                 return res;
             },
@@ -3035,7 +3035,7 @@ class RegistryStore {
     expectOk(res, what) {
         if (res.status === 200)
             return;
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${(0,http_errors/* errorDetail */.m)(res)}`);
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what}: unexpected HTTP ${res.status}${(0,http_errors/* errorDetail */.m2)(res)}`);
     }
     /** A `Link` next page must stay on the registry and on this subject's referrers path. */
     sameRepositoryPath(link, first, what) {
@@ -3072,19 +3072,9 @@ function keepReferrers(all, artifactType) {
 }
 /** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
 function ociErrorCodes(res) {
-    if (res.body.length === 0 || res.body.length > 64 * 1024)
+    if (res.body.length > 64 * 1024)
         return [];
-    try {
-        const v = JSON.parse(new TextDecoder().decode(res.body));
-        if (!Array.isArray(v.errors))
-            return [];
-        return v.errors.flatMap((e) => typeof e === 'object' && e !== null && typeof e.code === 'string'
-            ? [e.code]
-            : []);
-    }
-    catch {
-        return [];
-    }
+    return (0,http_errors/* ociErrors */.NW)(res.body).flatMap((e) => (typeof e.code === 'string' ? [e.code] : []));
 }
 /** `OCI-Filters-Applied`, a comma-separated list (distribution-spec "Listing Referrers"). */
 function appliedFilters(res) {
@@ -6852,8 +6842,9 @@ async function compileRule(spec, run, env) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ errorDetail),
-/* harmony export */   x: () => (/* binding */ classifyThrown)
+/* harmony export */   NW: () => (/* binding */ ociErrors),
+/* harmony export */   m2: () => (/* binding */ errorDetail),
+/* harmony export */   xO: () => (/* binding */ classifyThrown)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
 /* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
@@ -6891,23 +6882,29 @@ function classifyThrown(e, what, registryHost, deadline) {
         cause: e,
     });
 }
+/** The entries of an OCI error body (`{"errors":[{"code":…,"message":…}]}`), in order; none if not one. */
+function ociErrors(body) {
+    if (body.length === 0)
+        return [];
+    try {
+        const v = JSON.parse(new TextDecoder().decode(body));
+        return Array.isArray(v.errors)
+            ? v.errors.map((e) => (typeof e === 'object' && e !== null ? e : {}))
+            : [];
+    }
+    catch {
+        return []; // not an OCI error body; the status says enough
+    }
+}
 /**
  * ` (CODE: message)` from an OCI error body, with the run's secrets redacted and cleaned for one
  * log line; '' if there is none.
  */
 function errorDetail(res) {
-    if (res.body.length === 0)
-        return '';
-    try {
-        const v = JSON.parse(new TextDecoder().decode(res.body));
-        const first = v.errors?.[0];
-        if (first && typeof first.code === 'string') {
-            const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return ` (${clean(res.redact(`${first.code}${msg}`))})`;
-        }
-    }
-    catch {
-        // not an OCI error body; the status says enough
+    const first = ociErrors(res.body)[0];
+    if (first && typeof first.code === 'string') {
+        const msg = typeof first.message === 'string' ? `: ${first.message}` : '';
+        return ` (${clean(res.redact(`${first.code}${msg}`))})`;
     }
     return '';
 }

@@ -171,7 +171,7 @@ async function addToTagIndex(repo, tag, entry) {
 }
 function expect(status, ok, what, res) {
     if (!ok.includes(status))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('REGISTRY_ERROR', `${what}: registry answered HTTP ${status}${(0,_registry_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorDetail */ .m)(res)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('REGISTRY_ERROR', `${what}: registry answered HTTP ${status}${(0,_registry_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorDetail */ .m2)(res)}`);
 }
 function sha256(bytes) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
