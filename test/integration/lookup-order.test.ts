@@ -11,6 +11,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
@@ -98,6 +99,8 @@ afterAll(async () => {
   await proxy?.close();
   await reg?.stop();
 });
+
+const sha256 = (b: Uint8Array) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
 /** Pushes a distinct image to `repo:tag` (straight to the registry, so the proxy log stays clean). */
 const image = (repo: string, tag: string): Promise<Image> => randomImage(reg, repo, tag);
@@ -212,6 +215,46 @@ describe('requests per signed image, counted by a proxy in front of a real regis
     expect(code).toBe(0);
     expect(report.results.map((r) => r.outcome)).toEqual(['verified', 'verified']);
     expect(requests.filter((r) => r.includes('/blobs/'))).toHaveLength(2);
+  });
+
+  it('judges the default-payload layers of a .sig first, and still reads the rest when they fail', async () => {
+    const repo = 'order/layers';
+    // Layer 0 under another name (a mirror's signature), layer 1 annotated, layer 2 the default
+    // payload: the default one verifies without any blob being fetched.
+    const a = await image(repo, 'mirrored');
+    const aDefault = legacyKey(repo, a.digest);
+    await pushLegacySignatures(reg.host, repo, a.digest, [
+      legacyKey(repo, a.digest, { name: 'registry.example/elsewhere/app' }),
+      legacyKey(repo, a.digest, { annotations: { env: 'prod' } }),
+      aDefault,
+    ]);
+    const first = await verify(['--key', pub], [`${repo}:mirrored`]);
+    expect(first.code).toBe(0);
+    expect(first.requests.filter((r) => r.includes('/blobs/'))).toEqual([]);
+    // The signature that decided is the default one (the report names its layer by digest).
+    expect(first.report.results[0].inputs?.map((i) => i.digest)).toEqual([
+      sha256(aDefault.payload),
+    ]);
+
+    // The default layer is signed by another key: it is judged first and fails, then the fetched
+    // layer signed by the trusted key decides.
+    const b = await image(repo, 'second-key');
+    const bAnnotated = legacyKey(repo, b.digest, { annotations: { env: 'prod' } });
+    await pushLegacySignatures(reg.host, repo, b.digest, [
+      bAnnotated,
+      legacyKey(repo, b.digest, { keys: kp2 }),
+    ]);
+    const second = await verify(['--key', pub], [`${repo}:second-key`]);
+    expect(second.code).toBe(0);
+    expect(second.report.results[0].inputs?.map((i) => i.digest)).toEqual([
+      sha256(bAnnotated.payload),
+    ]);
+    expect(second.requests.filter((r) => r.includes('/blobs/'))).toHaveLength(1);
+    // Neither layer verifies under a third key: both are judged and the image fails.
+    const third = await verify(['--key', pub2], [`${repo}:mirrored`]);
+    expect(third.report.results[0].outcome).toBe('failed');
+    expect(third.code).toBe(1);
+    expect(third.requests.filter((r) => r.includes('/blobs/'))).toHaveLength(2);
   });
 
   it('a payload edited after signing is fetched, and fails', async () => {

@@ -187,14 +187,19 @@ async function* legacyCandidates(
     );
   const wanted = suffix === '.att' ? MEDIA_TYPES.dsseEnvelope : MEDIA_TYPES.simpleSigning;
   const usable = layers.filter((l) => l.mediaType === wanted);
-  for (const [i, layer] of usable.entries()) {
-    entryLimit(i, `${store.name}:${tag}`);
+  // Layers holding cosign's default payload for this image need no fetch, so they are judged
+  // first (the first valid signature decides); the rest follow in manifest order. A `.sig` signed
+  // under two names (a mirror, `cosign copy`) or by two signers, one with `-a` annotations, then
+  // costs no blob request when a default one verifies. The layer's number stays its place.
+  const known = usable.map((l) => (suffix === '.sig' ? knownPayload(store, digest, l) : undefined));
+  const order = usable.map((_, i) => i).sort((a, b) => Number(!known[a]) - Number(!known[b]));
+  for (const [n, i] of order.entries()) {
+    entryLimit(n, `${store.name}:${tag}`);
+    const layer = usable[i];
     const where = `${tag} layer ${i}`;
     let payload: Uint8Array;
     try {
-      payload =
-        (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
-        (await fetchLayer(store, layer, LIMITS.payloadBytes, where));
+      payload = known[i] ?? (await fetchLayer(store, layer, LIMITS.payloadBytes, where));
     } catch (e: unknown) {
       const err = toGateError(e);
       if (!isCandidateFault(err)) throw err;
