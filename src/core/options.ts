@@ -129,7 +129,7 @@ export interface PlatformSpec {
 }
 
 export const DEFAULTS = {
-  concurrency: 8,
+  concurrency: 32,
   timeoutMs: 5 * 60_000,
 } as const;
 

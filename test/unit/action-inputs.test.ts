@@ -114,7 +114,7 @@ describe('Action inputs', () => {
     setInputs({ images: 'nginx' });
     const got = readInputs(core.getInput, { RUNNER_TEMP: '/t' });
     expect(got.options).toMatchObject({
-      concurrency: 8,
+      concurrency: 32,
       failFast: false,
       offline: false,
       timeoutMs: 300_000,

@@ -89,7 +89,7 @@ describe('README tables', () => {
     [
       'a default changed',
       (t: string) =>
-        t.replace('| `concurrency` | integer | `8` |', '| `concurrency` | integer | `4` |'),
+        t.replace('| `concurrency` | integer | `32` |', '| `concurrency` | integer | `4` |'),
     ],
     [
       'an output example changed',
