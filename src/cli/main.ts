@@ -3,6 +3,7 @@
 import { GateError, isFailureCode, toGateError } from '../core/errors.js';
 import { TOOL, type Report } from '../core/report.js';
 import { exitCode } from '../core/report-outcome.js';
+import type { FoundImages } from '../core/manifests/files.js';
 import { helpText, parseCommand } from './args.js';
 import { runImages } from './images.js';
 import { reportJsonChunks } from '../render/json.js';
@@ -93,16 +94,15 @@ export async function main(
       // --files from a pre-commit hook: every staged file the hook's pattern matches is given,
       // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
       // the commit; a file that does not parse is left to the gate (exit 2, naming it).
+      let files: FoundImages | undefined;
       if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
         const { findImages } = await import('../core/manifests/files.js');
-        const found = await findImages({
+        files = await findImages({
           paths: cmd.options.manifests ?? [],
           lists: [],
           env: io.env,
-        })
-          .then((f) => f.occurrences.length)
-          .catch(() => -1);
-        if (found === 0) {
+        }).catch(() => undefined);
+        if (files?.occurrences.length === 0) {
           io.stderr('image-gate: the files given name no image; nothing to verify\n');
           return 0;
         }
@@ -121,6 +121,7 @@ export async function main(
       try {
         report = await runGate(cmd.options, {
           env: io.env,
+          ...(files ? { files } : {}),
           getOctokit,
           ...idTokenHook(io.env),
           // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).

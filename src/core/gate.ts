@@ -26,6 +26,7 @@ import { createSignatureVerifier } from './signatures/verifier.js';
 import { githubAttestationSource, runStores } from './stores.js';
 import { vaultTokenFile } from './trust/vault.js';
 import type { ImageSource } from './manifests/types.js';
+import type { FoundImages } from './manifests/files.js';
 import type { ImageResult } from './report.js';
 import {
   loadTrustedRoot,
@@ -55,6 +56,11 @@ export interface GateHooks {
   readStdin?: () => Promise<string>;
   /** An OIDC token for keyless summary signing (the Action's from the runner; see edge/id-token.ts). */
   idToken?: IdTokenProvider;
+  /**
+   * What the front end already read of `manifests` (the CLI's `--files` check, with no images
+   * file): gated as read, so the files are parsed once and the images gated are the ones seen.
+   */
+  files?: FoundImages;
 }
 
 /**
@@ -106,7 +112,7 @@ async function gate(
   const startedAt = new Date().toISOString();
   const env = hooks.env ?? process.env;
   // Images named in files join the batch once per reference, each result with every FILE:LINE.
-  const files = await imagesFromFiles(given, env, hooks.readStdin);
+  const files = await imagesFromFiles(given, env, hooks.readStdin, hooks.files);
   // `shard: I/N` keeps this job's part of the whole list (duplicates collapsed first); an empty
   // whole list is still refused below, an empty part is a shard that verifies nothing.
   const sharded = files.options.shard
@@ -277,6 +283,7 @@ async function imagesFromFiles(
   o: GateOptions,
   env: NodeJS.ProcessEnv,
   readStdin: (() => Promise<string>) | undefined,
+  read: FoundImages | undefined,
 ): Promise<{
   options: GateOptions;
   sources: Map<string, ImageSource[]>;
@@ -288,12 +295,15 @@ async function imagesFromFiles(
   try {
     // The manifest readers and their YAML parser load only for runs that read files.
     const { findImages, groupSources } = await import('./manifests/files.js');
-    const found = await findImages({
-      paths: o.manifests ?? [],
-      lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
-      env,
-      ...(readStdin ? { readStdin } : {}),
-    });
+    const found =
+      read && o.imagesFile === undefined
+        ? read
+        : await findImages({
+            paths: o.manifests ?? [],
+            lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
+            env,
+            ...(readStdin ? { readStdin } : {}),
+          });
     const { images, sources } = groupSources(found.occurrences, identityKey, o.images);
     return {
       options: { ...o, images },
