@@ -6215,7 +6215,7 @@ async function gate(given, hooks, secrets) {
     const startedAt = new Date().toISOString();
     const env = hooks.env ?? process.env;
     // Images named in files join the batch once per reference, each result with every FILE:LINE.
-    const files = await imagesFromFiles(given, env, hooks.readStdin);
+    const files = await imagesFromFiles(given, env, hooks.readStdin, hooks.files);
     // `shard: I/N` keeps this job's part of the whole list (duplicates collapsed first); an empty
     // whole list is still refused below, an empty part is a shard that verifies nothing.
     const sharded = files.options.shard
@@ -6365,19 +6365,21 @@ async function gate(given, hooks, secrets) {
  * once, after the ones given), and where each is written. A file that cannot be read or parsed
  * is the run's start error, so every front end reports it the same way (exit 2).
  */
-async function imagesFromFiles(o, env, readStdin) {
+async function imagesFromFiles(o, env, readStdin, read) {
     const none = { options: o, sources: new Map(), warnings: [] };
     if (!o.manifests?.length && o.imagesFile === undefined)
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
         const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 67210));
-        const found = await findImages({
-            paths: o.manifests ?? [],
-            lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
-            env,
-            ...(readStdin ? { readStdin } : {}),
-        });
+        const found = read && o.imagesFile === undefined
+            ? read
+            : await findImages({
+                paths: o.manifests ?? [],
+                lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
+                env,
+                ...(readStdin ? { readStdin } : {}),
+            });
         const { images, sources } = groupSources(found.occurrences, identityKey, o.images);
         return {
             options: { ...o, images },
@@ -7678,14 +7680,19 @@ async function* legacyCandidates(store, digest, suffix, out) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.layersPerManifest}`);
     const wanted = suffix === '.att' ? _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.dsseEnvelope : _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.simpleSigning;
     const usable = layers.filter((l) => l.mediaType === wanted);
-    for (const [i, layer] of usable.entries()) {
-        entryLimit(i, `${store.name}:${tag}`);
+    // Layers holding cosign's default payload for this image need no fetch, so they are judged
+    // first (the first valid signature decides); the rest follow in manifest order. A `.sig` signed
+    // under two names (a mirror, `cosign copy`) or by two signers, one with `-a` annotations, then
+    // costs no blob request when a default one verifies. The layer's number stays its place.
+    const known = usable.map((l) => (suffix === '.sig' ? knownPayload(store, digest, l) : undefined));
+    const order = usable.map((_, i) => i).sort((a, b) => Number(!known[a]) - Number(!known[b]));
+    for (const [n, i] of order.entries()) {
+        entryLimit(n, `${store.name}:${tag}`);
+        const layer = usable[i];
         const where = `${tag} layer ${i}`;
         let payload;
         try {
-            payload =
-                (suffix === '.sig' ? knownPayload(store, digest, layer) : undefined) ??
-                    (await fetchLayer(store, layer, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.payloadBytes, where));
+            payload = known[i] ?? (await fetchLayer(store, layer, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.payloadBytes, where));
         }
         catch (e) {
             const err = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toGateError */ .Vl)(e);

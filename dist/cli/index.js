@@ -1510,7 +1510,7 @@ function toGateError(e) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 
 const DEFAULTS = {
-    concurrency: 8,
+    concurrency: 32,
     timeoutMs: 5 * 60_000,
 };
 function parseConcurrency(name, value) {
@@ -3596,16 +3596,15 @@ async function main(argv, raw) {
             // --files from a pre-commit hook: every staged file the hook's pattern matches is given,
             // and a Service or a ConfigMap names no image. Nothing to gate is then no reason to refuse
             // the commit; a file that does not parse is left to the gate (exit 2, naming it).
+            let files;
             if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
                 const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67210));
-                const found = await findImages({
+                files = await findImages({
                     paths: cmd.options.manifests ?? [],
                     lists: [],
                     env: io.env,
-                })
-                    .then((f) => f.occurrences.length)
-                    .catch(() => -1);
-                if (found === 0) {
+                }).catch(() => undefined);
+                if (files?.occurrences.length === 0) {
                     io.stderr('image-gate: the files given name no image; nothing to verify\n');
                     return 0;
                 }
@@ -3624,6 +3623,7 @@ async function main(argv, raw) {
             try {
                 report = await runGate(cmd.options, {
                     env: io.env,
+                    ...(files ? { files } : {}),
                     getOctokit,
                     ...idTokenHook(io.env),
                     // --verbose: the lines the Action writes to its debug log (HTTP requests, TUF cache).
