@@ -649,7 +649,13 @@ async function main(): Promise<void> {
         ? {
             rtt: {
               rttMs: RTT_MS!,
+              // The key-signed third of N; the issue's 1000-image figure is `--sweep 32` at N=1000.
+              images: byKind('key').length,
               imagesPerSecond: round(rate(byKind('key').length, rttRun.wallMs)),
+              requestsPerImage: round(
+                (rttRun.report.stats?.registryRequests ?? NaN) / byKind('key').length,
+                2,
+              ),
             },
           }
         : {}),
