@@ -155,6 +155,23 @@ describe('signer-workflow and friends (CLI bundle, real registry)', () => {
       /expected source ref extension 1\.3\.6\.1\.4\.1\.57264\.1\.14=refs\/heads\/main, got "refs\/heads\/main-evil"/,
     ],
     ['dot-trick', ['--signer-workflow', WORKFLOW], /expected identity \/.*\//],
+    // A reusable workflow called from evil/app: SAN and build signer URI name acme/app's
+    // workflow, the source repository the caller (red-team round, issue 15).
+    [
+      'other-repo',
+      ['--signer-workflow', `${WORKFLOW}@${REF}`],
+      /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/acme\/app, got "https:\/\/github\.com\/evil\/app"/,
+    ],
+    [
+      'other-repo',
+      ['--signer-workflow', WORKFLOW],
+      /1\.12=https:\/\/github\.com\/acme\/app, got "https:\/\/github\.com\/evil\/app"/,
+    ],
+    [
+      'pre-2023-other-repo',
+      ['--signer-workflow', `${WORKFLOW}@${REF}`],
+      /1\.5=acme\/app, got "evil\/app"/,
+    ],
     [
       'other-repo',
       PIN_ALL,

@@ -20,6 +20,11 @@ import { loadRevocations } from '../../src/core/revocation/load.js';
 import { identityToken, startMockSigstore } from '../helpers/sigstore-mock-services.js';
 import { signedBundle } from '../../src/core/revocation/sign.js';
 import {
+  OCI_INDEX,
+  descriptor,
+  pushIndex,
+  randomImage,
+  signLegacy,
   signedImage,
   startSigningRegistry,
   type Image,
@@ -306,6 +311,46 @@ describe('revoked evidence fails with REVOKED (exit 1)', () => {
       new RegExp(`image digest ${keyImg.digest} is revoked by entries\\[0\\]`),
       'CVE-2026-0001 build',
     );
+  });
+
+  // Red-team round (issue 15): containerd descends into an index listed by an index, so a
+  // revoked manifest one index further down is pulled as well; only direct entries were checked.
+  it('a signed index whose nested index lists a revoked manifest', async () => {
+    const m = await randomImage(s.reg, 'acme/nested', 'm');
+    const inner = await pushIndex(s.reg, 'acme/nested', 'inner', [
+      descriptor(m, { os: 'linux', architecture: 'amd64' }),
+    ]);
+    const outer = await pushIndex(s.reg, 'acme/nested', 'outer', [
+      { mediaType: OCI_INDEX, digest: inner.digest, size: inner.size },
+    ]);
+    await signLegacy(s, outer, { key: signer });
+    const list = await revoke(
+      'nested',
+      '--kind',
+      'digest',
+      '--digest',
+      m.digest,
+      '--reason',
+      'CVE-2026-0002 build',
+    );
+    expectRevoked(
+      await verifyKey(list, '--output', 'json', outer.ref),
+      new RegExp(
+        `image digest ${outer.digest} is an index listing ${inner.digest}, an index listing ${m.digest} \\(linux/amd64\\), which is revoked by entries\\[0\\]`,
+      ),
+      'CVE-2026-0002 build',
+    );
+    // A list revoking only another digest lets the index verify.
+    const other = await revoke(
+      'nested-other',
+      '--kind',
+      'digest',
+      '--digest',
+      `sha256:${'d'.repeat(64)}`,
+      '--reason',
+      'unrelated',
+    );
+    expect((await verifyKey(other, outer.ref)).code).toBe(0);
   });
 
   it('a revoked identity (keyless), and one revoked only after the signing time', async () => {

@@ -618,3 +618,47 @@ describe('summaries and the revocation list survive a merge', () => {
     );
   });
 });
+
+// Red-team round (issue 15): a shard report (signed or not) names the workflow run it ran in,
+// and nothing else ties it to today: a passing shard of last week's run of the same policy and
+// image list merged in place of today's failing one into a pass.
+describe('shards of one GitHub Actions run', () => {
+  const inRun = (runId: string | undefined, image: string, outcome: ImageResult['outcome']) =>
+    finishReport({
+      startedAt: '2026-01-01T00:00:00Z',
+      policy,
+      results: [res(image, outcome)],
+      ...(runId !== undefined ? { github: { runId, runAttempt: '1', job: 'gate' } } : {}),
+    });
+
+  it('refuses a shard from another workflow run, naming both runs', () => {
+    expect(() =>
+      mergeReports(
+        [inRun('1001', 'a', 'verified'), inRun('999', 'b', 'verified')],
+        ['a.json', 'b.json'],
+      ),
+    ).toThrow(
+      /a\.json ran in workflow run 1001 but b\.json ran in workflow run 999; merge only the shards of one run/,
+    );
+  });
+
+  it('refuses mixing a shard from Actions with one from elsewhere', () => {
+    expect(() =>
+      mergeReports(
+        [inRun(undefined, 'a', 'verified'), inRun('1001', 'b', 'verified')],
+        ['a.json', 'b.json'],
+      ),
+    ).toThrow(/a\.json ran outside GitHub Actions but b\.json ran in workflow run 1001/);
+  });
+
+  it('merges the shards of one run (attempts may differ) and keeps its run id', () => {
+    const b = { ...inRun('1001', 'b', 'verified'), github: { runId: '1001', runAttempt: '2' } };
+    const merged = mergeReports([inRun('1001', 'a', 'verified'), b]);
+    expect(merged.outcome).toBe('verified');
+    expect(merged.github).toEqual({ runId: '1001' });
+    // A merge of merges of that run stays in it.
+    expect(mergeReports([merged, inRun('1001', 'c', 'verified')]).github).toEqual({
+      runId: '1001',
+    });
+  });
+});

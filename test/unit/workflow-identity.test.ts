@@ -681,3 +681,49 @@ describe('generated certificates, with and without the extensions', () => {
     );
   });
 });
+
+// Red-team round (issue 15): a public workflow with `on: workflow_call` can be called from any
+// repository; the certificate then names the called workflow as SAN and build signer URI, and
+// the caller as source repository. signer-workflow alone pinned only the SAN, so a run in
+// evil/app that called acme/app's release.yml (checking out and building evil/app's code)
+// verified as acme/app's release.
+describe('signer-workflow alone pins the run to the workflow repository', () => {
+  const caller = (repo: string) =>
+    cert({
+      ext: {
+        [FULCIO_OIDS.buildSignerUri]: SAN,
+        [FULCIO_OIDS.sourceRepositoryUri]: `https://github.com/${repo}`,
+        [FULCIO_OIDS.sourceRepositoryRef]: 'refs/heads/main',
+        [FULCIO_OIDS.runnerEnvironment]: 'github-hosted',
+      },
+    });
+
+  it.each([`${WF}@refs/heads/main`, WF])(
+    'rejects %s called as a reusable workflow from another repository',
+    (signerWorkflow) => {
+      const rule = workflowIdentityRule({ signerWorkflow }, {});
+      expect(() => matchIdentity([rule], caller('evil/app'))).toThrow(
+        /expected source repository extension 1\.3\.6\.1\.4\.1\.57264\.1\.12=https:\/\/github\.com\/acme\/app, got "https:\/\/github\.com\/evil\/app"/,
+      );
+      // The deprecated .1.5 (pre-2023 certificates) names the caller as well.
+      expect(() =>
+        matchIdentity(
+          [rule],
+          cert({ ext: { [FULCIO_OIDS.legacyWorkflowRepository]: 'evil/app' } }),
+        ),
+      ).toThrow(/1\.5=acme\/app, got "evil\/app"/);
+      expect(matchIdentity([rule], caller('acme/app'))).toBe(rule);
+    },
+  );
+
+  it('a shared builder called from other repositories names them with signer-repository', () => {
+    const rule = workflowIdentityRule(
+      { signerWorkflow: `${WF}@refs/heads/main`, signerRepository: 'evil/app' },
+      {},
+    );
+    expect(matchIdentity([rule], caller('evil/app'))).toBe(rule);
+    expect(() => matchIdentity([rule], caller('acme/app'))).toThrow(
+      /got "https:\/\/github\.com\/acme\/app"/,
+    );
+  });
+});

@@ -81,12 +81,25 @@ export function workflowIdentityRule(
       );
     subject = workflowMatcher(p.signerWorkflow);
   }
-  if (nonEmpty(p.signerRepository)) {
-    const repo = p.signerRepository.trim();
+  // A workflow with `on: workflow_call` in a public repository can be called from any other
+  // repository, and its certificate then carries the called workflow as SAN and build signer URI
+  // while the run (its checkout, its inputs) is the caller's: the source repository extension
+  // names the caller. So signer-workflow alone pins the run to the workflow's own repository,
+  // as `gh attestation verify` requires --repo/--owner; a shared builder called from other
+  // repositories names them with signer-repository. Derived, the check binds where the
+  // certificate records a repository (Fulcio has since 2022), as the build signer URI does.
+  const derived = !nonEmpty(p.signerRepository) && nonEmpty(p.signerWorkflow);
+  const repository = nonEmpty(p.signerRepository)
+    ? p.signerRepository
+    : derived
+      ? workflowRepository(p.signerWorkflow!)
+      : undefined;
+  if (repository !== undefined) {
+    const repo = repository.trim();
     if (!REPOSITORY_RE.test(repo))
       throw new GateError(
         'USAGE',
-        `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`,
+        `signer-repository: '${repository}' is not owner/repo (e.g. acme/app)`,
       );
     extensions.push({
       name: 'source repository',
@@ -94,6 +107,7 @@ export function workflowIdentityRule(
         { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
         { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
       ],
+      ...(derived ? { optional: true } : {}),
     });
   }
   if (nonEmpty(p.sourceRef)) {
@@ -149,6 +163,11 @@ export function workflowMatcher(value: string): Matcher {
     );
   if (ref !== undefined) return { exact: `${GITHUB}${path}@${ref}` };
   return { regexp: `${escapeRegExp(`${GITHUB}${path}`)}@.+` };
+}
+
+/** `owner/repo` of `owner/repo/.github/workflows/file.yml[@ref]` (checked by workflowMatcher). */
+function workflowRepository(value: string): string {
+  return value.trim().split('/').slice(0, 2).join('/');
 }
 
 function nonEmpty(s: string | undefined): s is string {

@@ -50,6 +50,18 @@ export async function findAcceptedSummary(
 ): Promise<{ accepted?: AcceptedSummary; rejected: Rejection[] }> {
   const { digest } = target;
   const rejected: Rejection[] = [];
+  // A summary is the verdict at its timeVerified. max-vuln-age asks how old the newest scan is
+  // now, which the summary does not record: a scan 47 h old when a 23 h old summary was made is
+  // 70 h old now. Such a rule is verified in full, whatever the summary says.
+  const vulnAge = target.rule.attestations?.conditions.maxVulnAgeMs;
+  if (vulnAge !== undefined) {
+    rejected.push({
+      where: 'summaries',
+      code: 'POLICY_VIOLATION',
+      reason: `verification summaries are not used under a rule with max-vuln-age (${Math.round(vulnAge / 1000)} s): a summary does not record how old the vuln scan it judged was, which keeps ageing after it`,
+    });
+    return { rejected };
+  }
   const log = emptyDiscovery();
   try {
     for await (const c of eachCandidate(

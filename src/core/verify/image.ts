@@ -6,7 +6,8 @@ import { LIMITS, nestedBudget, withByteBudget } from '../limits.js';
 import { pinnedReference, type ImageRef, type S3loImageRef } from '../reference.js';
 import type { ImageResult } from '../report.js';
 import { gatherS3lo } from '../s3lo/verify.js';
-import type { EvidenceInput, FetchedManifest } from '../types.js';
+import type { ContentStore, EvidenceInput, FetchedManifest } from '../types.js';
+import { isIndexMediaType } from '../registry/manifest.js';
 import { gatherAttestations } from './attestations.js';
 import type { RuleContext, Stores } from './context.js';
 import { decide, type Verdict } from './decide.js';
@@ -93,7 +94,8 @@ async function verifyStoreImage(
   const entries = fetched.manifest.manifests;
   // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
   // signatures are not even looked up.
-  const revoked = revokedDigest(rule, digest) ?? revokedEntry(rule, entries);
+  const revoked =
+    revokedDigest(rule, digest) ?? (await revokedEntry(rule, store, entries, NESTED_INDEX_DEPTH));
   if (revoked !== undefined) {
     const none = { digest, found: emptyDiscovery(), signatures: [], rejected: [] };
     const evidence: StoreImageEvidence = {
@@ -184,11 +186,21 @@ function revokedDigest(rule: RuleContext, digest: string): string | undefined {
   return list && m ? revokedReason(list, m) : undefined;
 }
 
-/** An index listing a revoked manifest is revoked: a runtime may pull that manifest. */
-function revokedEntry(
+/** Indexes inside indexes looked through for revoked manifests (containerd resolves them). */
+const NESTED_INDEX_DEPTH = 4;
+
+/**
+ * An index listing a revoked manifest is revoked: a runtime may pull that manifest. Listed
+ * indexes are looked through too (containerd's image handlers descend into a nested index), so a
+ * revoked manifest wrapped in one more index is still found; they are fetched only while the list
+ * revokes digests, and their bytes are checked against the digest listed (getManifest).
+ */
+async function revokedEntry(
   rule: RuleContext,
+  store: ContentStore,
   entries: FetchedManifest['manifest']['manifests'],
-): string | undefined {
+  depth: number,
+): Promise<string | undefined> {
   for (const d of entries ?? []) {
     const why = revokedDigest(rule, d.digest);
     if (why !== undefined) {
@@ -197,6 +209,23 @@ function revokedEntry(
         : '';
       return `an index listing ${d.digest}${p}, which is ${why}`;
     }
+  }
+  if (!rule.revocations?.entries.some((e) => e.kind === 'digest')) return undefined;
+  for (const d of entries ?? []) {
+    if (!isIndexMediaType(d.mediaType)) continue;
+    if (depth <= 0)
+      throw new GateError(
+        'LIMIT_EXCEEDED',
+        `index ${d.digest} is nested more than ${NESTED_INDEX_DEPTH} deep: its manifests cannot be checked against the revocation list`,
+      );
+    const nested = await store.getManifest(d.digest);
+    if (!nested)
+      throw new GateError(
+        'NOT_FOUND',
+        `nested index ${d.digest} not found: its manifests cannot be checked against the revocation list`,
+      );
+    const why = await revokedEntry(rule, store, nested.manifest.manifests, depth - 1);
+    if (why !== undefined) return `an index listing ${d.digest}, ${why}`;
   }
   return undefined;
 }
