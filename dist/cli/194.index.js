@@ -215,6 +215,7 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', 'merge: no reports to merge');
     checkShardSet(reports, names);
     checkShards(reports, names);
+    const githubRun = checkGithubRun(reports, names);
     const revocations = mergeRevocations(reports, names);
     const summaries = mergeSummaries(reports);
     const results = reports.flatMap((r) => r.results);
@@ -239,6 +240,7 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         runId: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)(),
         policyDigest: reports[0].policyDigest,
         mergedRunIds: reports.flatMap(runIdsOf),
+        ...(githubRun !== undefined ? { github: { runId: githubRun } } : {}),
         startedAt,
         finishedAt,
         policy: reports[0].policy,
@@ -345,6 +347,22 @@ function checkShards(reports, names) {
             byImage.set(key, name);
         }
     });
+}
+/**
+ * Every shard ran in one GitHub Actions workflow run (`github.runId`, which a signed shard's
+ * signature covers), or none ran in Actions. A signed shard is otherwise as good next week as
+ * today: a passing shard report of an earlier run of the same policy and image list, put in place
+ * of today's failing one, merged into a pass (the tags it verified may have moved since). Jobs
+ * re-run in a later attempt keep the run id, so attempts may mix.
+ */
+function checkGithubRun(reports, names) {
+    const first = reports[0].github?.runId;
+    reports.forEach((r, i) => {
+        const id = r.github?.runId;
+        if (id !== first)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[0]} ${first === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${first}`} but ${names[i]} ${id === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${id}`}; merge only the shards of one run`);
+    });
+    return first;
 }
 /**
  * Shards cut by `shard: I/N` (src/core/shard.ts) must all be cut from one list: the same count

@@ -173,16 +173,30 @@ function workflowIdentityRule(p, explicit) {
             throw new errors/* GateError */.ue('USAGE', 'signer-workflow excludes certificate-identity and certificate-identity-regexp (it derives the identity); give one or the other');
         subject = workflowMatcher(p.signerWorkflow);
     }
-    if (nonEmpty(p.signerRepository)) {
-        const repo = p.signerRepository.trim();
+    // A workflow with `on: workflow_call` in a public repository can be called from any other
+    // repository, and its certificate then carries the called workflow as SAN and build signer URI
+    // while the run (its checkout, its inputs) is the caller's: the source repository extension
+    // names the caller. So signer-workflow alone pins the run to the workflow's own repository,
+    // as `gh attestation verify` requires --repo/--owner; a shared builder called from other
+    // repositories names them with signer-repository. Derived, the check binds where the
+    // certificate records a repository (Fulcio has since 2022), as the build signer URI does.
+    const derived = !nonEmpty(p.signerRepository) && nonEmpty(p.signerWorkflow);
+    const repository = nonEmpty(p.signerRepository)
+        ? p.signerRepository
+        : derived
+            ? workflowRepository(p.signerWorkflow)
+            : undefined;
+    if (repository !== undefined) {
+        const repo = repository.trim();
         if (!REPOSITORY_RE.test(repo))
-            throw new errors/* GateError */.ue('USAGE', `signer-repository: '${p.signerRepository}' is not owner/repo (e.g. acme/app)`);
+            throw new errors/* GateError */.ue('USAGE', `signer-repository: '${repository}' is not owner/repo (e.g. acme/app)`);
         extensions.push({
             name: 'source repository',
             carriers: [
                 { oid: FULCIO_OIDS.sourceRepositoryUri, value: { exact: `${GITHUB}${repo}` } },
                 { oid: FULCIO_OIDS.legacyWorkflowRepository, value: { exact: repo } },
             ],
+            ...(derived ? { optional: true } : {}),
         });
     }
     if (nonEmpty(p.sourceRef)) {
@@ -228,6 +242,10 @@ function workflowMatcher(value) {
     if (ref !== undefined)
         return { exact: `${GITHUB}${path}@${ref}` };
     return { regexp: `${(0,signer_policy/* escapeRegExp */.Nt)(`${GITHUB}${path}`)}@.+` };
+}
+/** `owner/repo` of `owner/repo/.github/workflows/file.yml[@ref]` (checked by workflowMatcher). */
+function workflowRepository(value) {
+    return value.trim().split('/').slice(0, 2).join('/');
 }
 function nonEmpty(s) {
     return s !== undefined && s.trim() !== '';
@@ -5596,6 +5614,18 @@ const SKEW_MS = 5 * 60_000;
 async function findAcceptedSummary(store, target, a) {
     const { digest } = target;
     const rejected = [];
+    // A summary is the verdict at its timeVerified. max-vuln-age asks how old the newest scan is
+    // now, which the summary does not record: a scan 47 h old when a 23 h old summary was made is
+    // 70 h old now. Such a rule is verified in full, whatever the summary says.
+    const vulnAge = target.rule.attestations?.conditions.maxVulnAgeMs;
+    if (vulnAge !== undefined) {
+        rejected.push({
+            where: 'summaries',
+            code: 'POLICY_VIOLATION',
+            reason: `verification summaries are not used under a rule with max-vuln-age (${Math.round(vulnAge / 1000)} s): a summary does not record how old the vuln scan it judged was, which keeps ageing after it`,
+        });
+        return { rejected };
+    }
     const log = (0,discovery/* emptyDiscovery */.yy)();
     try {
         for await (const c of (0,discovery/* eachCandidate */.Hf)(store, digest, { formats: ['bundle'], predicateType: summaries_statement/* VSA_PREDICATE_TYPE */.cF }, log)) {
@@ -5705,6 +5735,7 @@ function ruleLabel(policy, rule) {
 
 
 
+
 /**
  * Verify one image under one rule. `resolved` is the manifest already fetched for the reference's
  * tag (batch.ts resolves tags to deduplicate), so resolving costs no second request.
@@ -5752,7 +5783,7 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
     const entries = fetched.manifest.manifests;
     // A revoked digest (the image's, or a manifest its index lists) fails whatever signs it: its
     // signatures are not even looked up.
-    const revoked = revokedDigest(rule, digest) ?? revokedEntry(rule, entries);
+    const revoked = revokedDigest(rule, digest) ?? (await revokedEntry(rule, store, entries, NESTED_INDEX_DEPTH));
     if (revoked !== undefined) {
         const none = { digest, found: (0,discovery/* emptyDiscovery */.yy)(), signatures: [], rejected: [] };
         const evidence = {
@@ -5837,8 +5868,15 @@ function revokedDigest(rule, digest) {
     const m = list && (0,revocation_list/* matchDigest */.mX)(list, digest);
     return list && m ? (0,revocation_list/* revokedReason */.B)(list, m) : undefined;
 }
-/** An index listing a revoked manifest is revoked: a runtime may pull that manifest. */
-function revokedEntry(rule, entries) {
+/** Indexes inside indexes looked through for revoked manifests (containerd resolves them). */
+const NESTED_INDEX_DEPTH = 4;
+/**
+ * An index listing a revoked manifest is revoked: a runtime may pull that manifest. Listed
+ * indexes are looked through too (containerd's image handlers descend into a nested index), so a
+ * revoked manifest wrapped in one more index is still found; they are fetched only while the list
+ * revokes digests, and their bytes are checked against the digest listed (getManifest).
+ */
+async function revokedEntry(rule, store, entries, depth) {
     for (const d of entries ?? []) {
         const why = revokedDigest(rule, d.digest);
         if (why !== undefined) {
@@ -5847,6 +5885,20 @@ function revokedEntry(rule, entries) {
                 : '';
             return `an index listing ${d.digest}${p}, which is ${why}`;
         }
+    }
+    if (!rule.revocations?.entries.some((e) => e.kind === 'digest'))
+        return undefined;
+    for (const d of entries ?? []) {
+        if (!isIndexMediaType(d.mediaType))
+            continue;
+        if (depth <= 0)
+            throw new errors/* GateError */.ue('LIMIT_EXCEEDED', `index ${d.digest} is nested more than ${NESTED_INDEX_DEPTH} deep: its manifests cannot be checked against the revocation list`);
+        const nested = await store.getManifest(d.digest);
+        if (!nested)
+            throw new errors/* GateError */.ue('NOT_FOUND', `nested index ${d.digest} not found: its manifests cannot be checked against the revocation list`);
+        const why = await revokedEntry(rule, store, nested.manifest.manifests, depth - 1);
+        if (why !== undefined)
+            return `an index listing ${d.digest}, ${why}`;
     }
     return undefined;
 }
@@ -6083,23 +6135,36 @@ var external_node_v8_ = __webpack_require__(78877);
 // (`--max-semi-space-size`), which a GitHub Action's `node24` runtime and an npm bin cannot pass;
 // the growth factor is read at each growth, so once the new space has reached the cap it is set
 // to 1 and the new space stays there (it may still shrink when the process idles). Measured in docs/benchmarks.md, "Flat memory and the limit".
+//
+// The old generation (round 2): V8 lets old space grow to 1.5-2x its live size before a full
+// collection, and the ArrayBuffers and native objects (socket reads, digests, KeyObjects) of
+// responses that outlived two scavenges wait for that collection too: at 10 000 images external
+// memory swung 3 -> 50 MB and glibc kept the pages. `--heap-growing-percent` is read at each
+// limit computation, so it too can be set at run time; with it the old generation may grow by
+// 20 % of its live size or V8's minimum step (16 MB on 64-bit), whichever is larger, before the
+// next mark-compact. Measured in docs/benchmarks.md, "Flat memory, round 2".
 
 /** New-space size (both semi-spaces) the batch may grow to: 16 MB, 8 MB semi-spaces. */
 const YOUNG_GENERATION_CAP_BYTES = 16 * 2 ** 20;
 const CHECK_MS = 25;
+/** How much old space may grow over its live size between full collections during a run. */
+const OLD_GENERATION_GROWING_PERCENT = 20;
 function newSpaceBytes() {
     return (0,external_node_v8_.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
 /**
- * Watches the new space (every 25 ms, unref'd) and stops its growth once it reaches `capBytes`;
- * returns a function that stops watching. The cap, once reached, stays for the process: the
- * report is rendered after the batch, and a CLI or Action process ends with its run.
+ * Watches the new space (every 25 ms, unref'd) and stops its growth once it reaches `capBytes`,
+ * and bounds the old generation's growth (OLD_GENERATION_GROWING_PERCENT) until released;
+ * returns the release. The young cap, once reached, stays for the process: the report is
+ * rendered after the batch, and a CLI or Action process ends with its run; the old bound is
+ * given back (V8's own heuristic, `--heap-growing-percent=0`).
  * Once per process: a second call while one watches returns a no-op.
  */
 function capYoungGeneration(capBytes = YOUNG_GENERATION_CAP_BYTES) {
     if (watching)
         return () => undefined;
     watching = true;
+    (0,external_node_v8_.setFlagsFromString)(`--heap-growing-percent=${OLD_GENERATION_GROWING_PERCENT}`);
     let capped = false;
     const check = () => {
         if (capped || newSpaceBytes() < capBytes)
@@ -6111,6 +6176,7 @@ function capYoungGeneration(capBytes = YOUNG_GENERATION_CAP_BYTES) {
     const timer = setInterval(check, CHECK_MS).unref();
     return () => {
         clearInterval(timer);
+        (0,external_node_v8_.setFlagsFromString)('--heap-growing-percent=0');
         watching = false;
     };
 }
