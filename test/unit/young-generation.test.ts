@@ -9,6 +9,9 @@ vi.mock('node:v8', () => ({
   getHeapSpaceStatistics: () => [{ space_name: 'new_space', space_size: newSpace }],
 }));
 
+// The unit project shares one module registry across files (isolate: false): another file may
+// have loaded the module with the real node:v8 already, so load a fresh copy under the mock.
+vi.resetModules();
 const { capYoungGeneration, OLD_GENERATION_GROWING_PERCENT, YOUNG_GENERATION_CAP_BYTES } =
   await import('../../src/core/young-generation.js');
 
