@@ -357,10 +357,11 @@ function checkShards(reports, names) {
  */
 function checkGithubRun(reports, names) {
     const first = reports[0].github?.runId;
+    const ran = (id) => id === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${id}`;
     reports.forEach((r, i) => {
         const id = r.github?.runId;
         if (id !== first)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[0]} ${first === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${first}`} but ${names[i]} ${id === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${id}`}; merge only the shards of one run`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${names[0]} ${ran(first)} but ${names[i]} ${ran(id)}; merge only the shards of one run`);
     });
     return first;
 }

@@ -439,12 +439,14 @@ function checkShards(reports: Report[], names: string[]): void {
  */
 function checkGithubRun(reports: Report[], names: string[]): string | undefined {
   const first = reports[0].github?.runId;
+  const ran = (id: string | undefined) =>
+    id === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${id}`;
   reports.forEach((r, i) => {
     const id = r.github?.runId;
     if (id !== first)
       throw new GateError(
         'USAGE',
-        `merge: ${names[0]} ${first === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${first}`} but ${names[i]} ${id === undefined ? 'ran outside GitHub Actions' : `ran in workflow run ${id}`}; merge only the shards of one run`,
+        `merge: ${names[0]} ${ran(first)} but ${names[i]} ${ran(id)}; merge only the shards of one run`,
       );
   });
   return first;

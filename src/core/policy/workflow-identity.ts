@@ -89,17 +89,16 @@ export function workflowIdentityRule(
   // repositories names them with signer-repository. Derived, the check binds where the
   // certificate records a repository (Fulcio has since 2022), as the build signer URI does.
   const derived = !nonEmpty(p.signerRepository) && nonEmpty(p.signerWorkflow);
-  const repository = nonEmpty(p.signerRepository)
-    ? p.signerRepository
-    : derived
-      ? workflowRepository(p.signerWorkflow!)
-      : undefined;
-  if (repository !== undefined) {
+  const repository = derived ? workflowRepository(p.signerWorkflow!) : p.signerRepository;
+  if (nonEmpty(repository)) {
     const repo = repository.trim();
+    // The input the value came from is the one named: signer-workflow when derived from it.
     if (!REPOSITORY_RE.test(repo))
       throw new GateError(
         'USAGE',
-        `signer-repository: '${repository}' is not owner/repo (e.g. acme/app)`,
+        derived
+          ? `signer-workflow: '${p.signerWorkflow}' does not start with owner/repo (e.g. acme/app)`
+          : `signer-repository: '${repository}' is not owner/repo (e.g. acme/app)`,
       );
     extensions.push({
       name: 'source repository',
