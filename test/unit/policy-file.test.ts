@@ -212,8 +212,25 @@ rules:
       'a broken regular expression',
       'version: 1\nrules:\n  - images: [x]\n    identities:\n      - subjectRegExp: "a("\n        issuer: c\n',
       [
-        "policy.yaml line 5: rules[0].identities[0].subjectRegExp: 'a(' is not a regular expression: Invalid regular expression: /^(?:a()$/: Unterminated group",
+        "policy.yaml line 5: rules[0].identities[0].subjectRegExp: 'a(' is not a regular expression: Invalid regular expression: /a(/: Unterminated group",
         'policy.yaml line 3: rules[0]: names no signer: give keys or identities',
+      ],
+    ],
+    [
+      // Red team: valid only inside the wrapper ^(?:…)$, where it closes the wrapper's group and
+      // opens an unanchored alternative: ^(?:a)|(.*)$ matches every identity.
+      'a regular expression that breaks out of its anchors',
+      'version: 1\nrules:\n  - images: [x]\n    identities:\n      - subjectRegExp: "a)|(.*"\n        issuer: c\n',
+      [
+        "policy.yaml line 5: rules[0].identities[0].subjectRegExp: 'a)|(.*' is not a regular expression: Invalid regular expression: /a)|(.*/: Unmatched ')'",
+        'policy.yaml line 3: rules[0]: names no signer: give keys or identities',
+      ],
+    ],
+    [
+      'a condition regular expression that breaks out of its anchors',
+      'version: 1\nrules:\n  - images: [x]\n    keys: [k]\n    conditions:\n      sourceRepositoryRegExp: "https://github\\\\.com/acme/app)|(.*"\n',
+      [
+        "policy.yaml line 6: rules[0].conditions.sourceRepositoryRegExp: 'https://github\\.com/acme/app)|(.*' is not a regular expression: Invalid regular expression: /https://github\\.com/acme/app)|(.*/: Unmatched ')'",
       ],
     ],
     [

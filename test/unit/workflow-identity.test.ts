@@ -158,6 +158,23 @@ describe('buildIdentityRules with GitHub pinning', () => {
     ]);
   });
 
+  it('refuses a flag regexp that only compiles inside the anchors (a)|(.*), naming flag and value', () => {
+    expect(() =>
+      buildIdentityRules({
+        ...base,
+        certificateIdentityRegexp: 'a)|(.*',
+        certificateOidcIssuer: GITHUB_ACTIONS_ISSUER,
+      }),
+    ).toThrow("certificate-identity-regexp: 'a)|(.*' is not a valid regular expression");
+    expect(() =>
+      buildIdentityRules({
+        ...base,
+        certificateIdentity: SAN,
+        certificateOidcIssuerRegexp: 'x)|(.*',
+      }),
+    ).toThrow("certificate-oidc-issuer-regexp: 'x)|(.*' is not a valid regular expression");
+  });
+
   it('keeps an explicit issuer (GitHub Enterprise) instead of the default', () => {
     const [rule] = buildIdentityRules({
       ...base,
