@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -320,6 +321,24 @@ describe('verifyS3lo on a local:// store: what must fail (exit 1)', () => {
     await signS3loImage(sink, linked, manifest, p256); // its payload names "linked"
     expect((await verify(linked, [p256])).verified).toBe(true);
   });
+
+  it('refuses a FIFO where the manifest or a record should be, without waiting for a writer', async () => {
+    // Red team: open(2) of a FIFO for reading blocks until something opens it for writing, so a
+    // store writer who plants one would hang the gate (a libuv thread and the run) for good.
+    const r = ref('local://store/app:v1');
+    await signedImage('local://store/app:v1');
+    const record = file(signatureKey(r, p256.key.keyID));
+    await rm(record);
+    execFileSync('mkfifo', [record]);
+    const started = performance.now();
+    const result = await verify(r, [p256]);
+    expect(result).toMatchObject({ verified: false, failureCode: 'MALFORMED' });
+    expect(result.reason).toContain('is not a regular file');
+    await rm(file(manifestKey(r)));
+    execFileSync('mkfifo', [file(manifestKey(r))]);
+    expect(await verify(r, [p256])).toMatchObject({ verified: false, failureCode: 'MALFORMED' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }, 10_000);
 
   it('treats a directory where the manifest should be as malformed content', async () => {
     const r = ref('local://store/app:v1');

@@ -1,5 +1,6 @@
 // A local:// s3lo store: objects are files under one root directory. Symlinks are followed only
 // while they stay inside the root, so planted links cannot make the verifier read other files.
+import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
@@ -46,7 +47,10 @@ export class LocalS3loStore implements S3loStore {
   ): Promise<Uint8Array | undefined> {
     let handle;
     try {
-      handle = await open(file, 'r');
+      // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, so one planted in the
+      // store would hang the run (it is refused below as not a regular file; regular files read
+      // as before). O_NOFOLLOW: `file` is a realpath, so a symlink here was swapped in since.
+      handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     } catch (e: unknown) {
       return this.mapError(e, key);
     }
