@@ -224,6 +224,60 @@ describe('Dockerfile', () => {
   });
 });
 
+// Red team: the lines BuildKit reads as a new instruction must be new instructions here too, or a
+// FROM hidden in what this reader took for a continued line is pulled and never verified.
+// (BuildKit frontend/dockerfile/parser: parser.go Parse, directives.go DirectiveParser.)
+describe('Dockerfile lines as BuildKit splits them', () => {
+  const images = (text: string) => readDockerfile('Dockerfile', text).map((o) => o.image);
+  it.each([
+    ['an escaped escape at the end of a line', 'FROM good:1\nRUN echo done \\\\\nFROM evil:1\n'],
+    ['a vertical tab after the escape', 'FROM good:1\nRUN echo hi \\\v\nFROM evil:1\n'],
+    ['a form feed after the escape', 'FROM good:1\nRUN echo hi \\\f\nFROM evil:1\n'],
+    ['a no-break space after the escape', 'FROM good:1\nRUN echo hi \\\u00a0\nFROM evil:1\n'],
+    [
+      'an escape directive after an unknown one (BuildKit stops at the unknown one)',
+      '# foo=bar\n# escape=`\nFROM good:1\nRUN echo hi `\nFROM evil:1\n',
+    ],
+    [
+      'a directive key BuildKit does not read as one (_ is not in [a-zA-Z0-9])',
+      '# es_cape=x\n# escape=`\nFROM good:1\nRUN echo hi `\nFROM evil:1\n',
+    ],
+    [
+      'an escape directive behind a byte order mark (BuildKit drops the mark)',
+      '\ufeff# escape=`\nFROM good:1\nRUN echo hi \\\nFROM evil:1\n',
+    ],
+    [
+      'an escape directive indented (BuildKit trims leading white space)',
+      '  # escape=`\nFROM good:1\nRUN echo hi \\\nFROM evil:1\n',
+    ],
+    ['a FROM behind U+0085, which Go counts as white space', 'FROM good:1\n\u0085FROM evil:1\n'],
+  ])('finds the FROM after %s', (_name, text) => {
+    expect(images(text)).toEqual(['good:1', 'evil:1']);
+  });
+
+  it('skips empty lines inside a continued instruction, as BuildKit does', () => {
+    expect(images('FROM good:1 \\\n\n   AS base\nFROM base\nFROM other:2\n')).toEqual([
+      'good:1',
+      'other:2',
+    ]);
+  });
+
+  it('refuses what BuildKit refuses: a second escape directive, an escape other than \\ or `', () => {
+    expect(() => readDockerfile('D', '# escape=`\n# escape=\\\nFROM a\n')).toThrow(
+      /D:2: .*only one escape parser directive/,
+    );
+    expect(() => readDockerfile('D', '# escape=x\nFROM a\n')).toThrow(
+      /D:1: .*escape token 'x' is not ` or \\/,
+    );
+  });
+
+  it('keeps spans right after a byte order mark', () => {
+    const text = '\ufeffFROM alpine:3\n';
+    const [o] = readDockerfile('D', text);
+    expect(text.slice(o.span!.start, o.span!.end)).toBe('alpine:3');
+  });
+});
+
 describe('lists and the collector', () => {
   it('reads a list file, and stdin for -', async () => {
     const r = await findImages({ paths: [], lists: [`${OK}/images.txt`], env: {} });

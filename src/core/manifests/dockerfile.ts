@@ -19,10 +19,8 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   const argSpans = new Map<string, TextSpan>();
   const stages = new Set<string>();
   let seenFrom = false;
-  for (const ins of instructions(text)) {
-    const m = /^(\w+)/.exec(ins.text);
-    if (!m) continue;
-    const op = m[1].toUpperCase();
+  for (const ins of instructions(file, text)) {
+    const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
     if (op === 'ARG' && !seenFrom) {
       for (const { text: decl, start } of placedWords(ins).slice(1)) {
         const eq = decl.indexOf('=');
@@ -68,33 +66,58 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   return found;
 }
 
-/** Instructions with continuations joined and comment lines dropped, each with its first line. */
-function instructions(text: string): Instruction[] {
-  const lines = text.split(/\r?\n/);
-  let escape = '\\';
-  // Parser directives: `# key=value` lines at the very top.
-  for (const l of lines) {
-    const d = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(l);
-    if (!d) break;
-    if (d[1].toLowerCase() === 'escape') escape = d[2];
-  }
+/**
+ * Go's unicode.IsSpace, which BuildKit trims lines with: JavaScript's `trim` differs (it trims
+ * U+FEFF and keeps U+0085), and a line one reader trims and the other does not is read two ways.
+ */
+const GO_SPACE =
+  '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+/** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+/** Words of an instruction, split as BuildKit's splitCommand and FROM's parser split them. */
+const WORD = /[^\t\v\f\r ]+/g;
+
+/**
+ * Instructions with continuations joined and comment lines dropped, each with its first line,
+ * split as BuildKit's Dockerfile parser splits them (frontend/dockerfile/parser, parser.go
+ * `Parse`): a leading byte order mark dropped; parser directives read from the top until the
+ * first line that is not a known directive; a line continues when it ends in the escape
+ * character followed only by spaces and tabs, unless that character is itself escaped; comment
+ * and empty lines inside a continued instruction are skipped. A line this reader joined to the
+ * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
+ */
+function instructions(file: string, text: string): Instruction[] {
+  const lines = text.split('\n');
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const escape = escapeDirective(file, lines, bom);
+  const e = escape === '`' ? '`' : '\\\\';
+  const continuation = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
   const out: Instruction[] = [];
   let cur: Instruction | undefined;
   let next = 0;
   lines.forEach((raw, i) => {
-    const offset = next;
-    next += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
-    const l = raw.trim();
-    if (l.startsWith('#')) return; // comments, also inside a continued instruction
-    if (cur === undefined && l === '') return;
-    let body = raw;
-    const continued = body.trimEnd().endsWith(escape);
-    if (continued) body = body.trimEnd().slice(0, -escape.length);
+    let offset = next;
+    next += raw.length + 1;
+    let line = raw.replace(/[\r\n]+$/, '');
+    if (i === 0 && bom) {
+      line = line.slice(1);
+      offset += 1;
+    }
+    const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
+    const trimmed = line.replace(LEADING_SPACE, '');
+    // Comments, also inside a continued instruction; empty lines there are skipped too.
+    if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) return;
+    if (cur === undefined && trimmed === '') return;
+    const m = continuation.exec(line);
+    const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
+    const part = { offset: offset + lead.length, body: body.slice(lead.length) };
     if (cur) {
-      cur.text += ` ${body.trim()}`;
-      cur.parts.push({ offset, body });
-    } else cur = { line: i + 1, text: body.trim(), parts: [{ offset, body }] };
-    if (!continued) {
+      cur.text += ` ${part.body}`;
+      cur.parts.push(part);
+    } else cur = { line: i + 1, text: part.body, parts: [part] };
+    if (!m) {
       out.push(cur);
       cur = undefined;
     }
@@ -103,11 +126,36 @@ function instructions(text: string): Instruction[] {
   return out;
 }
 
+/** The escape character the parser directives at the top set (`\\` unless one says otherwise). */
+function escapeDirective(file: string, lines: string[], bom: number): string {
+  let escape = '\\';
+  const seen = new Set<string>();
+  for (const [i, raw] of lines.entries()) {
+    const line = (i === 0 ? raw.slice(bom) : raw)
+      .replace(/[\r\n]+$/, '')
+      .replace(LEADING_SPACE, '');
+    if (!line.startsWith('#')) break;
+    const d = DIRECTIVE.exec(line.slice(1).replace(LEADING_SPACE, ''));
+    if (!d) break;
+    const key = d[1].toLowerCase();
+    if (!KNOWN_DIRECTIVES.has(key)) break;
+    if (seen.has(key))
+      throw manifestError(file, i + 1, `only one ${key} parser directive can be used`);
+    seen.add(key);
+    if (key === 'escape') {
+      if (d[2] !== '`' && d[2] !== '\\')
+        throw manifestError(file, i + 1, `escape token '${d[2]}' is not \` or \\`);
+      escape = d[2];
+    }
+  }
+  return escape;
+}
+
 /** The instruction's words (the instruction itself first) with their offsets in the file. */
 function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   for (const p of ins.parts)
-    for (const m of p.body.matchAll(/\S+/g)) out.push({ text: m[0], start: p.offset + m.index });
+    for (const m of p.body.matchAll(WORD)) out.push({ text: m[0], start: p.offset + m.index });
   return out;
 }
 
