@@ -271,6 +271,36 @@ describe('Dockerfile lines as BuildKit splits them', () => {
     );
   });
 
+  it('finds the images COPY --from and RUN --mount from= pull, not the stages they name', () => {
+    const text = [
+      'ARG TOOLS=registry.example/tools:2',
+      'FROM good:1 AS build',
+      'COPY --from=evil/copied:1 /bin/x /bin/x',
+      'COPY --chown=1:1 --from=build /out /out',
+      'COPY --from=0 /a /a',
+      'RUN --mount=type=bind,from=evil/mounted:1,source=/s,target=/t make',
+      'RUN --mount=type=cache,target=/c --mount=from=$TOOLS,target=/tools true',
+      'RUN --mount=type=bind,from=BUILD,target=/b true',
+      'COPY --from=later /x /x',
+      'FROM scratch AS later',
+      '',
+    ].join('\n');
+    const found = readDockerfile('Dockerfile', text);
+    expect(found.map((o) => [o.image, o.line])).toEqual([
+      ['good:1', 2],
+      ['evil/copied:1', 3],
+      ['evil/mounted:1', 6],
+      ['registry.example/tools:2', 7],
+    ]);
+    // Each is pinned where its reference is written (the ARG default for $TOOLS).
+    expect(found.map((o) => text.slice(o.span!.start, o.span!.end))).toEqual([
+      'good:1',
+      'evil/copied:1',
+      'evil/mounted:1',
+      'registry.example/tools:2',
+    ]);
+  });
+
   it('keeps spans right after a byte order mark', () => {
     const text = '\ufeffFROM alpine:3\n';
     const [o] = readDockerfile('D', text);

@@ -18,8 +18,51 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   // Where each ARG default is written: `FROM $BASE` is pinned there (see below).
   const argSpans = new Map<string, TextSpan>();
   const stages = new Set<string>();
+  const list = instructions(file, text);
+  // Every stage name: COPY --from and RUN --mount from= may name any stage (BuildKit looks them
+  // up among all stages); what is not a stage is an image the build pulls.
+  const allStages = new Set<string>();
+  for (const ins of list) {
+    const words = placedWords(ins).filter((w) => !w.text.startsWith('--'));
+    if (
+      words[0]?.text.toUpperCase() === 'FROM' &&
+      words[2]?.text.toUpperCase() === 'AS' &&
+      words[3]
+    )
+      allStages.add(words[3].text.toLowerCase());
+  }
+  /** A reference as written at `start`, ARG defaults substituted; `span` where it is written. */
+  const reference = (
+    raw: string,
+    start: number,
+    ins: Instruction,
+    what: string,
+  ): { image: string; span: TextSpan } => {
+    // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
+    // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
+    const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
+      start,
+      end: start + raw.length,
+    };
+    let image: string;
+    try {
+      image = substitute(raw, args);
+    } catch (e: unknown) {
+      throw manifestError(file, ins.line, `${what}${raw}: ${(e as Error).message}`);
+    }
+    if (image === '') throw manifestError(file, ins.line, `${what}${raw}: substitutes to nothing`);
+    return { image, span };
+  };
+  /** `--from=` of COPY or a `--mount`: an image unless it names a stage (or a stage's index). */
+  const pulled = (raw: string, start: number, ins: Instruction, what: string): void => {
+    const { image, span } = reference(raw, start, ins, what);
+    const name = image.toLowerCase();
+    if (name === 'scratch' || allStages.has(name) || /^\d+$/.test(name)) return;
+    found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
+  };
   let seenFrom = false;
-  for (const ins of instructions(file, text)) {
+  for (const ins of list) {
     const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
     if (op === 'ARG' && !seenFrom) {
       for (const { text: decl, start } of placedWords(ins).slice(1)) {
@@ -38,26 +81,36 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
       }
       continue;
     }
+    if (op === 'COPY' || op === 'RUN') {
+      // Flags lead the instruction (BuildKit reads none after the first other word).
+      const words = placedWords(ins).slice(1);
+      const firstArg = words.findIndex((w) => !w.text.startsWith('--'));
+      for (const w of firstArg < 0 ? words : words.slice(0, firstArg)) {
+        const eq = w.text.indexOf('=');
+        if (eq < 0) continue;
+        const flag = w.text.slice(2, eq).toLowerCase();
+        if (op === 'COPY' && flag === 'from')
+          pulled(w.text.slice(eq + 1), w.start + eq + 1, ins, 'COPY --from=');
+        if (op === 'RUN' && flag === 'mount') {
+          // `type=bind,from=IMAGE,source=…`: comma-separated key=value fields.
+          let at = eq + 1;
+          for (const field of w.text.slice(eq + 1).split(',')) {
+            const m = /^(["']?)from=(.*?)\1$/i.exec(field);
+            if (m)
+              pulled(m[2], w.start + at + m[1].length + 'from='.length, ins, 'RUN --mount from=');
+            at += field.length + 1;
+          }
+        }
+      }
+      continue;
+    }
     if (op !== 'FROM') continue;
     seenFrom = true;
     const placed = placedWords(ins).slice(1);
     const words = placed.filter((w) => !w.text.startsWith('--'));
     if (words.length === 0) throw manifestError(file, ins.line, 'FROM names no image');
     const [raw, as, stage] = words.map((w) => w.text);
-    // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
-    // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
-    const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
-      start: words[0].start,
-      end: words[0].start + raw.length,
-    };
-    let image: string;
-    try {
-      image = substitute(raw, args);
-    } catch (e: unknown) {
-      throw manifestError(file, ins.line, `FROM ${raw}: ${(e as Error).message}`);
-    }
-    if (image === '') throw manifestError(file, ins.line, `FROM ${raw}: substitutes to nothing`);
+    const { image, span } = reference(raw, words[0].start, ins, 'FROM ');
     const base = image.toLowerCase();
     const skip = base === 'scratch' || stages.has(base);
     if (as?.toUpperCase() === 'AS' && stage) stages.add(stage.toLowerCase());
