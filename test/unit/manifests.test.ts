@@ -82,6 +82,35 @@ describe('Compose', () => {
   });
 });
 
+describe('Compose image volumes', () => {
+  it('finds the images services mount as volumes (type: image), interpolated', () => {
+    // Red team: Compose pulls an image volume's source and mounts its files into the service.
+    const text = [
+      'services:',
+      '  web:',
+      '    image: good:1',
+      '    volumes:',
+      '      - ./data:/data',
+      '      - type: image',
+      '        source: evil/artifact:${TAG}',
+      '        target: /tools',
+      '      - type: bind',
+      '        source: ./x',
+      '        target: /x',
+      '',
+    ].join('\n');
+    expect(
+      readCompose('compose.yaml', text, (n) => (n === 'TAG' ? '1' : undefined)).map((o) => [
+        o.image,
+        o.line,
+      ]),
+    ).toEqual([
+      ['good:1', 3],
+      ['evil/artifact:1', 7],
+    ]);
+  });
+});
+
 describe('Compose interpolation', () => {
   const env: Record<string, string> = { SET: 'v', EMPTY: '' };
   const look = (n: string): string | undefined => env[n];
@@ -160,6 +189,30 @@ describe('Kubernetes', () => {
     ]);
     expect(await found(`${OK}/argo-rollout.yaml`)).toEqual([
       ['registry.example/canary:blue', 15, 'kubernetes'],
+    ]);
+  });
+  it('finds the OCI images a pod mounts as image volumes (volumes[].image.reference)', () => {
+    // Red team: the kubelet pulls these (KEP-4639, ImageVolume) and mounts their files into the
+    // containers, so an unverified one is as good as an unverified container image.
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '    - image: good:1',
+      '      volumeMounts: [{name: tools, mountPath: /tools}]',
+      '  volumes:',
+      '    - name: tools',
+      '      image:',
+      '        reference: evil/artifact:1',
+      '        pullPolicy: IfNotPresent',
+      '    - name: data',
+      '      emptyDir: {}',
+      '',
+    ].join('\n');
+    expect(readKubernetes('pod.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['good:1', 5],
+      ['evil/artifact:1', 10],
     ]);
   });
   it('follows an aliased pod template', () => {

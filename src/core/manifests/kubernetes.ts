@@ -1,6 +1,7 @@
 // Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
 // wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
-// `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table.
+// `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table;
+// its containers' images and the images it mounts as volumes.
 import { isMap, isSeq, type Document, type Node } from 'yaml';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
@@ -36,6 +37,21 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
           const span = parsed.span(img);
           found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
         }
+      }
+      // Image volumes (KEP-4639): the kubelet pulls `volumes[].image.reference` and mounts it.
+      const volumes = mapGet(doc, node, 'volumes');
+      if (!isSeq(volumes)) return;
+      for (const item of volumes.items) {
+        const v = deref(doc, item);
+        const source = isMap(v) ? mapGet(doc, v, 'image') : undefined;
+        if (!isMap(source)) continue;
+        const ref = mapGet(doc, source, 'reference');
+        if (ref === undefined) continue;
+        const line = parsed.line(ref);
+        const image = scalarString(ref)?.trim();
+        if (!image) throw manifestError(file, line, 'volumes[].image.reference is not a string');
+        const span = parsed.span(ref);
+        found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
       }
     });
   return found.sort((a, b) => a.line - b.line);
