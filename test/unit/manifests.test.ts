@@ -1,6 +1,6 @@
 // The image readers on the corpus in test/fixtures/manifests: the exact (image, line, kind) each
 // file names, the errors for files that cannot be read, and the collector's directory search.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -409,6 +409,35 @@ describe('lists and the collector', () => {
     await expect(
       findImages({ paths: [`${dir}/missing.yaml`], lists: [], env: {} }),
     ).rejects.toThrow(/missing\.yaml: no such file/);
+  });
+
+  it('reads a manifest a directory holds as a symlink, as kubectl apply -f DIR does', async () => {
+    // Red team: kubectl's directory walk opens symlinked files (it filters by name only), so a
+    // deploy/ entry linked to a file elsewhere in the repository is applied; skipping it passed
+    // its images unverified. A link to a directory is not descended into (nor by kubectl).
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-manifests-'));
+    await mkdir(path.join(dir, 'deploy'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await writeFile(
+      path.join(dir, 'deploy/web.yaml'),
+      'spec:\n  containers:\n    - image: good:1\n',
+    );
+    await writeFile(
+      path.join(dir, 'elsewhere/example.yaml'),
+      'spec:\n  containers:\n    - image: evil:1\n',
+    );
+    await symlink('../elsewhere/example.yaml', path.join(dir, 'deploy/linked.yaml'));
+    await symlink('../elsewhere', path.join(dir, 'deploy/subdir'));
+    const r = await findImages({ paths: [path.join(dir, 'deploy')], lists: [], env: {} });
+    expect(r.occurrences.map((o) => [o.file, o.image])).toEqual([
+      [path.join(dir, 'deploy/linked.yaml'), 'evil:1'],
+      [path.join(dir, 'deploy/web.yaml'), 'good:1'],
+    ]);
+    // A link that leads nowhere is a file that cannot be read (kubectl fails on it too).
+    await symlink('../nowhere.yaml', path.join(dir, 'deploy/dangling.yaml'));
+    await expect(
+      findImages({ paths: [path.join(dir, 'deploy')], lists: [], env: {} }),
+    ).rejects.toThrow(/dangling\.yaml/);
   });
 
   it('groups occurrences: each reference once, with every place it is written', () => {

@@ -155,10 +155,11 @@ async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
     );
     for (const e of entries) {
       const full = path.join(dir, e.name);
+      const named = DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
-      } else if (e.isFile() && (DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name)))
-        out.push(full);
+      } else if (e.isFile() && named) out.push(full);
+      else if (e.isSymbolicLink() && named && (await linksToFile(full))) out.push(full);
     }
   };
   await walk(p);
@@ -168,6 +169,23 @@ async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
       `${p}: no Compose, Kubernetes or Dockerfile files in this directory`,
     );
   return out;
+}
+
+/**
+ * A symlinked manifest is read like any other: `kubectl apply -f DIR` filters a directory's
+ * entries by name and opens each, following links (a link to a directory is not descended into,
+ * by kubectl's walk nor here). A link that leads nowhere cannot be read, which kubectl fails on.
+ */
+async function linksToFile(file: string): Promise<boolean> {
+  let st;
+  try {
+    st = await stat(file);
+  } catch (e: unknown) {
+    throw new GateError('USAGE', `${file}: a symlink to nothing: ${toGateError(e).message}`, {
+      cause: e,
+    });
+  }
+  return st.isFile();
 }
 
 async function readText(file: string, name: string): Promise<string> {
