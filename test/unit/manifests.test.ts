@@ -440,6 +440,35 @@ describe('lists and the collector', () => {
     ).rejects.toThrow(/dangling\.yaml/);
   });
 
+  it('reads the Kubernetes objects of a stream that also holds a Compose-like document', async () => {
+    // Red team: one document with `services:` made the whole file Compose, so a Deployment after
+    // it went unread, and `kubectl apply -f` applies it (the other document is only an error).
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-manifests-'));
+    const file = path.join(dir, 'app.yaml');
+    await writeFile(
+      file,
+      [
+        'services:',
+        '  web:',
+        '    image: good:1',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - image: evil:1',
+        '',
+      ].join('\n'),
+    );
+    const r = await findImages({ paths: [file], lists: [], env: {} });
+    expect(r.occurrences.map((o) => [o.image, o.line, o.kind])).toEqual([
+      ['good:1', 3, 'compose'],
+      ['evil:1', 11, 'kubernetes'],
+    ]);
+  });
+
   it('groups occurrences: each reference once, with every place it is written', () => {
     const g = groupSources([
       { image: 'a:1', file: 'x', line: 1, kind: 'list' },

@@ -210,8 +210,17 @@ async function manifestReader(
     return (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t)));
   const dotEnv = await readDotEnv(file, env);
   const lookup = (n: string) => env[n] ?? dotEnv.get(n);
-  return (t) =>
-    distinct(composeImages(file, t === text ? parsed : parseYamlStream(file, t), lookup));
+  return (t) => {
+    const p = t === text ? parsed : parseYamlStream(file, t);
+    // The stream's other documents are read as Kubernetes: `kubectl apply -f` applies each object
+    // in a stream whatever else it holds, so one Compose-like document must not hide the rest.
+    const others = { ...p, docs: p.docs.filter((d) => composeServices(d) === undefined) };
+    return distinct(
+      [...composeImages(file, p, lookup), ...kubernetesImages(file, others)].sort(
+        (a, b) => a.line - b.line,
+      ),
+    );
+  };
 }
 
 /** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
