@@ -354,6 +354,14 @@ describe('Dockerfile lines as BuildKit splits them', () => {
     ]);
   });
 
+  it('reads long runs of blanks in linear time', () => {
+    const n = 200_000;
+    const text = `# syntax=a${' '.repeat(n)}b\n# x=y\nFROM good:1\nRUN a${'\r'.repeat(n)}b\n`;
+    const started = performance.now();
+    expect(images(text)).toEqual(['good:1']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('keeps spans right after a byte order mark', () => {
     const text = '\ufeffFROM alpine:3\n';
     const [o] = readDockerfile('D', text);

@@ -127,7 +127,9 @@ const GO_SPACE =
   '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
-const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+// (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
+// quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+)$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 /** Words of an instruction, split as BuildKit's splitCommand and FROM's parser split them. */
 const WORD = /[^\t\v\f\r ]+/g;
@@ -153,7 +155,7 @@ function instructions(file: string, text: string): Instruction[] {
   lines.forEach((raw, i) => {
     let offset = next;
     next += raw.length + 1;
-    let line = raw.replace(/[\r\n]+$/, '');
+    let line = trimNewlineEnd(raw);
     if (i === 0 && bom) {
       line = line.slice(1);
       offset += 1;
@@ -184,24 +186,37 @@ function escapeDirective(file: string, lines: string[], bom: number): string {
   let escape = '\\';
   const seen = new Set<string>();
   for (const [i, raw] of lines.entries()) {
-    const line = (i === 0 ? raw.slice(bom) : raw)
-      .replace(/[\r\n]+$/, '')
-      .replace(LEADING_SPACE, '');
+    const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(LEADING_SPACE, '');
     if (!line.startsWith('#')) break;
     const d = DIRECTIVE.exec(line.slice(1).replace(LEADING_SPACE, ''));
     if (!d) break;
     const key = d[1].toLowerCase();
+    const value = trimBlanksEnd(d[2]);
     if (!KNOWN_DIRECTIVES.has(key)) break;
     if (seen.has(key))
       throw manifestError(file, i + 1, `only one ${key} parser directive can be used`);
     seen.add(key);
     if (key === 'escape') {
-      if (d[2] !== '`' && d[2] !== '\\')
-        throw manifestError(file, i + 1, `escape token '${d[2]}' is not \` or \\`);
-      escape = d[2];
+      if (value !== '`' && value !== '\\')
+        throw manifestError(file, i + 1, `escape token '${value.slice(0, 20)}' is not \` or \\`);
+      escape = value;
     }
   }
   return escape;
+}
+
+/** Without trailing CRs and LFs (BuildKit's trimNewline), in linear time. */
+function trimNewlineEnd(v: string): string {
+  let end = v.length;
+  while (end > 0 && (v[end - 1] === '\r' || v[end - 1] === '\n')) end--;
+  return v.slice(0, end);
+}
+
+/** Without trailing tabs, newlines, form feeds, CRs and spaces (Go's `\s`), in linear time. */
+function trimBlanksEnd(v: string): string {
+  let end = v.length;
+  while (end > 0 && '\t\n\f\r '.includes(v[end - 1])) end--;
+  return v.slice(0, end);
 }
 
 /** The instruction's words (the instruction itself first) with their offsets in the file. */
