@@ -93,7 +93,8 @@ interface ValidFor {
   start: string;
   end?: string;
 }
-interface TrustedRootJson {
+/** The parts of trusted_root.json (protobuf-specs JSON) the ceiling reads. */
+export interface TrustedRootJson {
   tlogs: Array<{
     baseUrl: string;
     publicKey: { rawBytes: string; validFor: ValidFor };
