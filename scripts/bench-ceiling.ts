@@ -58,6 +58,7 @@ export type Check =
   | 'issuer-agree'
   | 'referrer-subject'
   | 'blob-digest'
+  | 'statement-type'
   | 'statement-subject'
   | 'checkpoint-signature'
   | 'checkpoint-match'
@@ -670,6 +671,7 @@ export function createCeiling(t: CeilingTrust): Ceiling {
         tlogEntries: Array<{
           logIndex: string;
           logId: { keyId: string };
+          kindVersion?: { kind?: string; version?: string };
           integratedTime: string;
           inclusionPromise?: { signedEntryTimestamp: string };
           inclusionProof?: Proof;
@@ -682,8 +684,18 @@ export function createCeiling(t: CeilingTrust): Ceiling {
     const env = b.dsseEnvelope;
     const payload = Buffer.from(env.payload, 'base64');
     const statement = JSON.parse(payload.toString('utf8')) as {
+      _type?: string;
+      predicateType?: string;
       subject?: Array<{ digest?: { sha256?: string } }>;
     };
+    need(
+      'statement-type',
+      (statement._type === 'https://in-toto.io/Statement/v1' ||
+        statement._type === 'https://in-toto.io/Statement/v0.1') &&
+        typeof statement.predicateType === 'string' &&
+        statement.predicateType !== '',
+      `statement _type ${statement._type} or its predicateType is not in-toto's`,
+    );
     const hex = digest.slice('sha256:'.length);
     need(
       'statement-subject',
@@ -719,8 +731,14 @@ export function createCeiling(t: CeilingTrust): Ceiling {
     need('time-present', times.length > 0, 'no verified signing time');
     const certDer = Buffer.from(b.verificationMaterial.certificate?.rawBytes ?? '', 'base64');
     const leafKey = checkLeaf(certDer, times);
-    if (entry)
+    if (entry) {
+      need(
+        'tlog-body-kind',
+        entry.kindVersion?.kind === 'dsse' && entry.kindVersion.version === '0.0.1',
+        `entry says ${entry.kindVersion?.kind}/${entry.kindVersion?.version}`,
+      );
       checkBody(entry.canonicalizedBody, 'dsse', sig, sha256(payload).toString('hex'), certDer);
+    }
     const type = Buffer.from(env.payloadType);
     const pae = Buffer.concat([
       Buffer.from(`DSSEv1 ${type.length} `),

@@ -606,6 +606,25 @@ describe('bundle: each check catches its own tampering', () => {
       bundleImage({}, undefined, { imageDigest: `sha256:${'cd'.repeat(32)}` }),
       'statement-subject',
     ));
+  it('statement-type: a signed statement that is not in-toto’s', async () => {
+    const { img, p } = image('bundle');
+    const signed = ss.signStatementBundle(
+      {
+        _type: 'https://example.com/Statement/v1',
+        subject: [{ name: REPO, digest: { sha256: p.digest.slice(7) } }],
+        predicateType: 'https://sigstore.dev/cosign/sign/v1',
+        predicate: {},
+      },
+      SIGNER,
+    );
+    seeder.bundleReferrers(REPO, p, [{ bytes: signed.bytes }]);
+    await caughtBy(img, 'statement-type');
+  });
+  it('tlog-body-kind: the bundle says the entry is another kind than its body', () =>
+    caughtBy(
+      bundleImage({}, (b) => (b.verificationMaterial.tlogEntries[0].kindVersion.version = '0.0.2')),
+      'tlog-body-kind',
+    ));
   it('signature: one DSSE byte flipped, logged and timestamped as it is', () =>
     caughtBy(
       bundleImage({}, (b) =>
