@@ -659,6 +659,14 @@ async function main(): Promise<void> {
       limit,
       fractionOfLimit: fractionOfLimit(imagesPerSecond, limitRaw.limit),
       cpuMsPerImage,
+      // The same fraction in CPU time (ceiling ms / gate ms per image): what the gate would reach
+      // of the ceiling were both CPU-bound, and steadier than the rates on a shared machine.
+      cpuFractionOfLimit: Object.fromEntries(
+        KINDS.flatMap((k) => {
+          const c = limitRaw.cpuMsPerImage[k];
+          return c === undefined || !(gateCpu[k] > 0) ? [] : [[k, round(c / gateCpu[k], 2)]];
+        }),
+      ),
       ...(limitRaw.limitSigstoreJs
         ? {
             limitSigstoreJs: rounded(limitRaw.limitSigstoreJs),
