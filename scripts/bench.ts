@@ -538,27 +538,45 @@ async function main(): Promise<void> {
     const mixed = await batch(policyAll, refs(host, images));
     const durations = mixed.report.results.map((r) => r.durationMs).sort((a, b) => a - b);
 
+    // The limit: a bare client (scripts/bench-limit.ts) over the same images, registry and
+    // concurrency, with the minimum requests and the ceiling's checks (scripts/bench-ceiling.ts),
+    // run right after the gate's batch of that kind so that both see the same load.
+    const limitOf = (kind: Kind) => {
+      log(`limit: bare client (ceiling) over the ${kind} images…`);
+      return measureLimit(
+        byKind(kind).map((i) => ({ kind: i.kind, repo: i.repo, tag: i.path.split(':')[1]! })),
+        {
+          url: reg!.url,
+          trustedRootFile: trustedRoot,
+          publicKeyFile: pub,
+          identity: IDENTITY,
+          issuer: ISSUER,
+          concurrency: CONCURRENCY ?? DEFAULTS.concurrency,
+          sigstoreJs: argv['limit-sigstore-js'],
+        },
+      );
+    };
     log('key-signed batch…');
     const keyRun = await batch(policyKey, refs(host, byKind('key')));
+    const keyLimit = await limitOf('key');
     log('keyless batch (legacy)…');
     const keylessRun = await batch(policyKeyless, refs(host, byKind('keyless')));
+    const keylessLimit = await limitOf('keyless');
     log('bundle batch…');
     const bundleRun = await batch(policyKeyless, refs(host, byKind('bundle')));
-    // The limit: a bare client (scripts/bench-limit.ts) over the same images, registry and
-    // concurrency, with the minimum requests and the ceiling's checks (scripts/bench-ceiling.ts).
-    log('limit: bare client (ceiling) per kind…');
-    const limitRaw = await measureLimit(
-      images.map((i) => ({ kind: i.kind, repo: i.repo, tag: i.path.split(':')[1]! })),
-      {
-        url: reg.url,
-        trustedRootFile: trustedRoot,
-        publicKeyFile: pub,
-        identity: IDENTITY,
-        issuer: ISSUER,
-        concurrency: CONCURRENCY ?? DEFAULTS.concurrency,
-        sigstoreJs: argv['limit-sigstore-js'],
-      },
-    );
+    const bundleLimit = await limitOf('bundle');
+    const parts = [keyLimit, keylessLimit, bundleLimit];
+    const limitRaw = {
+      limit: Object.assign({}, ...parts.map((l) => l.limit)) as Partial<Record<Kind, number>>,
+      cpuMsPerImage: Object.assign({}, ...parts.map((l) => l.cpuMsPerImage)) as Partial<
+        Record<Kind, number>
+      >,
+      limitSigstoreJs: argv['limit-sigstore-js']
+        ? (Object.assign({}, ...parts.map((l) => l.limitSigstoreJs)) as Partial<
+            Record<Kind, number>
+          >)
+        : undefined,
+    };
     let rttRun: Awaited<ReturnType<typeof keyAtRtt>> | undefined;
     if (proxy) {
       log(`key-signed batch at ${RTT_MS} ms RTT…`);
