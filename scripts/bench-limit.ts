@@ -1,16 +1,21 @@
 // The limit (issue 15): images/s this machine allows per kind, measured in the benchmark's own
-// run against the same registry. A bare client: undici's Agent with as many connections as the
-// gate's concurrency, the minimum requests per image (key-signed and keyless legacy: the tag's
-// manifest, then the `.sig` manifest, the payload rebuilt as cosign writes it and matched to the
-// layer digest; bundle: the tag's manifest, the `sha256-<hex>` tag index, the referrer manifest,
-// the bundle blob), and the same Sigstore verification the gate asks of sigstore-js
-// (@sigstore/verify's Verifier: signature, tlog SET or inclusion proof, timestamps, and for
-// certificates the chain, SCT and identity). No retries, no timeouts, no policy, no report.
-// Measured (docs/benchmarks.md, issue 15): stock sigstore-js re-checks the trust root's chain and
-// re-encodes certificates per image, which the gate does once per run (signatures/cert-cache.ts),
-// so this loop runs BELOW the gate for keyless and bundles (fraction 3-5) and is no ceiling
-// there; a true limit needs the crypto alone in node:crypto (signature, SET, leaf-by-intermediate,
-// SCT), which is not written yet.
+// run against the same registry, by a bare client: undici's Agent with as many connections as
+// the gate's concurrency and the minimum requests per image (key-signed and keyless legacy: the
+// tag's manifest, then the `.sig` manifest, the payload rebuilt as cosign writes it and matched
+// to the layer digest; bundle: the tag's manifest, the `sha256-<hex>` tag index, the referrer
+// manifest, the bundle blob). No retries, no timeouts, no policy, no report.
+//
+// `limit` is the ceiling (scripts/bench-ceiling.ts): every check the gate makes for that kind,
+// in node:crypto and a few lines of DER and JSON reading, with what a careful implementation
+// caches per run (trust-root keys, the parsed intermediate, the trust root's own chains).
+// test/unit/bench-ceiling.test.ts holds it to the gate's verdicts, check by check.
+//
+// `limitSigstoreJs` (`--limit-sigstore-js`) is the previous limit: stock sigstore-js'
+// Verifier per image (@sigstore/verify: signature, SET or inclusion proof, timestamps, chain,
+// SCT, identity). Measured (docs/benchmarks.md, issue 15), it re-checks the trust root's chain
+// and re-encodes certificates per image, which the gate does once per run
+// (signatures/cert-cache.ts), so it runs BELOW the gate for keyless and bundles (fraction 3-5):
+// a floor there, kept only to compare with.
 import { readFile } from 'node:fs/promises';
 import { createHash, createPublicKey } from 'node:crypto';
 import { bundleFromJSON } from '@sigstore/bundle';
@@ -18,6 +23,7 @@ import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { Agent } from 'undici';
 import { cosignSimpleSigningPayload, legacyLayerToBundle } from '../src/core/signatures/legacy.js';
+import { measureCeiling, type TrustedRootJson } from './bench-ceiling.js';
 
 export type LimitKind = 'key' | 'keyless' | 'bundle';
 
@@ -54,11 +60,42 @@ interface Manifest {
   manifests?: Descriptor[];
 }
 
-/**
- * Images per second for each kind present in `images`, each kind's list verified once (after a
- * warm-up over its first 30 images), `concurrency` at a time.
- */
+export interface Limit {
+  /** The ceiling's images/s per kind. */
+  limit: Partial<Record<LimitKind, number>>;
+  /** The ceiling process's CPU per image per kind, ms. */
+  cpuMsPerImage: Partial<Record<LimitKind, number>>;
+  /** Stock sigstore-js' Verifier per image, images/s (only when asked). */
+  limitSigstoreJs?: Partial<Record<LimitKind, number>>;
+}
+
+/** The ceiling over `images`, and with `sigstoreJs` the old sigstore-js loop after it. */
 export async function measureLimit(
+  images: LimitImage[],
+  o: LimitOptions & { sigstoreJs?: boolean },
+): Promise<Limit> {
+  const ceiling = await measureCeiling(images, {
+    url: o.url,
+    concurrency: o.concurrency,
+    trust: {
+      trustedRoot: JSON.parse(await readFile(o.trustedRootFile, 'utf8')) as TrustedRootJson,
+      publicKey: await readFile(o.publicKeyFile),
+      identity: o.identity,
+      issuer: o.issuer,
+    },
+  });
+  return {
+    limit: ceiling.rate,
+    cpuMsPerImage: ceiling.cpuMsPerImage,
+    ...(o.sigstoreJs ? { limitSigstoreJs: await measureSigstoreJsLimit(images, o) } : {}),
+  };
+}
+
+/**
+ * Images per second for each kind present in `images` with stock sigstore-js, each kind's list
+ * verified once (after a warm-up over its first 30 images), `concurrency` at a time.
+ */
+export async function measureSigstoreJsLimit(
   images: LimitImage[],
   o: LimitOptions,
 ): Promise<Partial<Record<LimitKind, number>>> {

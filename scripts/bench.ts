@@ -109,6 +109,8 @@ const { values: argv } = parseArgs({
      * (scripts/bench-seed.ts, seconds for 10 000), `push` uploads over HTTP as cosign would.
      */
     seed: { type: 'string', default: 'storage' },
+    /** Also measure the previous limit, stock sigstore-js per image (`limitSigstoreJs`). */
+    'limit-sigstore-js': { type: 'boolean', default: false },
   },
 });
 const N = positiveInt('--images', argv.images);
@@ -536,26 +538,45 @@ async function main(): Promise<void> {
     const mixed = await batch(policyAll, refs(host, images));
     const durations = mixed.report.results.map((r) => r.durationMs).sort((a, b) => a - b);
 
+    // The limit: a bare client (scripts/bench-limit.ts) over the same images, registry and
+    // concurrency, with the minimum requests and the ceiling's checks (scripts/bench-ceiling.ts),
+    // run right after the gate's batch of that kind so that both see the same load.
+    const limitOf = (kind: Kind) => {
+      log(`limit: bare client (ceiling) over the ${kind} images…`);
+      return measureLimit(
+        byKind(kind).map((i) => ({ kind: i.kind, repo: i.repo, tag: i.path.split(':')[1]! })),
+        {
+          url: reg!.url,
+          trustedRootFile: trustedRoot,
+          publicKeyFile: pub,
+          identity: IDENTITY,
+          issuer: ISSUER,
+          concurrency: CONCURRENCY ?? DEFAULTS.concurrency,
+          sigstoreJs: argv['limit-sigstore-js'],
+        },
+      );
+    };
     log('key-signed batch…');
     const keyRun = await batch(policyKey, refs(host, byKind('key')));
+    const keyLimit = await limitOf('key');
     log('keyless batch (legacy)…');
     const keylessRun = await batch(policyKeyless, refs(host, byKind('keyless')));
+    const keylessLimit = await limitOf('keyless');
     log('bundle batch…');
     const bundleRun = await batch(policyKeyless, refs(host, byKind('bundle')));
-    // The limit: a bare client (scripts/bench-limit.ts) over the same images, registry and
-    // concurrency, with the minimum requests and the same sigstore-js verification.
-    log('limit: bare client per kind…');
-    const limitRaw = await measureLimit(
-      images.map((i) => ({ kind: i.kind, repo: i.repo, tag: i.path.split(':')[1]! })),
-      {
-        url: reg.url,
-        trustedRootFile: trustedRoot,
-        publicKeyFile: pub,
-        identity: IDENTITY,
-        issuer: ISSUER,
-        concurrency: CONCURRENCY ?? DEFAULTS.concurrency,
-      },
-    );
+    const bundleLimit = await limitOf('bundle');
+    const parts = [keyLimit, keylessLimit, bundleLimit];
+    const limitRaw = {
+      limit: Object.assign({}, ...parts.map((l) => l.limit)) as Partial<Record<Kind, number>>,
+      cpuMsPerImage: Object.assign({}, ...parts.map((l) => l.cpuMsPerImage)) as Partial<
+        Record<Kind, number>
+      >,
+      limitSigstoreJs: argv['limit-sigstore-js']
+        ? (Object.assign({}, ...parts.map((l) => l.limitSigstoreJs)) as Partial<
+            Record<Kind, number>
+          >)
+        : undefined,
+    };
     let rttRun: Awaited<ReturnType<typeof keyAtRtt>> | undefined;
     if (proxy) {
       log(`key-signed batch at ${RTT_MS} ms RTT…`);
@@ -628,16 +649,48 @@ async function main(): Promise<void> {
       keyless: round(rate(byKind('keyless').length, keylessRun.wallMs)),
       bundle: round(rate(byKind('bundle').length, bundleRun.wallMs)),
     };
-    const limit = {
-      ...(limitRaw.key !== undefined ? { key: round(limitRaw.key) } : {}),
-      ...(limitRaw.keyless !== undefined ? { keyless: round(limitRaw.keyless) } : {}),
-      ...(limitRaw.bundle !== undefined ? { bundle: round(limitRaw.bundle) } : {}),
+    const rounded = (r: Partial<Record<Kind, number>>, digits = 1) =>
+      Object.fromEntries(
+        KINDS.flatMap((k) => (r[k] === undefined ? [] : [[k, round(r[k], digits)]])),
+      ) as Partial<Record<Kind, number>>;
+    const limit = rounded(limitRaw.limit);
+    // CPU per image per kind: the gate's process over its batch, the ceiling's over its loop.
+    const gateCpu: Record<Kind, number> = {
+      key: (keyRun.cpuMs ?? NaN) / byKind('key').length,
+      keyless: (keylessRun.cpuMs ?? NaN) / byKind('keyless').length,
+      bundle: (bundleRun.cpuMs ?? NaN) / byKind('bundle').length,
     };
+    const cpuMsPerImage = Object.fromEntries(
+      KINDS.map((k) => [
+        k,
+        {
+          gate: round(gateCpu[k], 2),
+          ...(limitRaw.cpuMsPerImage[k] === undefined
+            ? {}
+            : { ceiling: round(limitRaw.cpuMsPerImage[k], 2) }),
+        },
+      ]),
+    );
     const result = {
       images: N,
       imagesPerSecond,
       limit,
-      fractionOfLimit: fractionOfLimit(imagesPerSecond, limitRaw),
+      fractionOfLimit: fractionOfLimit(imagesPerSecond, limitRaw.limit),
+      cpuMsPerImage,
+      // The same fraction in CPU time (ceiling ms / gate ms per image): what the gate would reach
+      // of the ceiling were both CPU-bound, and steadier than the rates on a shared machine.
+      cpuFractionOfLimit: Object.fromEntries(
+        KINDS.flatMap((k) => {
+          const c = limitRaw.cpuMsPerImage[k];
+          return c === undefined || !(gateCpu[k] > 0) ? [] : [[k, round(c / gateCpu[k], 2)]];
+        }),
+      ),
+      ...(limitRaw.limitSigstoreJs
+        ? {
+            limitSigstoreJs: rounded(limitRaw.limitSigstoreJs),
+            fractionOfLimitSigstoreJs: fractionOfLimit(imagesPerSecond, limitRaw.limitSigstoreJs),
+          }
+        : {}),
       p95Ms: percentile(durations, 95),
       requestsPerImage: round(requestsPerImage, 2),
       pullsPerImage: pullsOf(mixed, N),
@@ -750,7 +803,7 @@ async function main(): Promise<void> {
         '',
       ],
       [
-        'limit, images/s (bare client): key / keyless / bundle',
+        'limit, images/s (bare client, ceiling): key / keyless / bundle',
         `${limit.key ?? '?'} / ${limit.keyless ?? '?'} / ${limit.bundle ?? '?'}`,
         '',
       ],
@@ -758,6 +811,13 @@ async function main(): Promise<void> {
         'fraction of the limit: key / keyless / bundle',
         `${result.fractionOfLimit.key ?? '?'} / ${result.fractionOfLimit.keyless ?? '?'} / ${result.fractionOfLimit.bundle ?? '?'}`,
         '≥ 0.8 each',
+      ],
+      [
+        'CPU ms per image, gate / ceiling: key / keyless / bundle',
+        KINDS.map(
+          (k) => `${cpuMsPerImage[k]?.gate ?? '?'} / ${cpuMsPerImage[k]?.ceiling ?? '?'}`,
+        ).join(', '),
+        '',
       ],
       ...(rttRun && result.rtt
         ? [
