@@ -1,9 +1,12 @@
-// Imported first by the CLI's entry (src/cli/index.ts), before anything it loads: Node's on-disk
-// compile cache (Node 22.1+) for the chunks the CLI loads on demand, so a later run reads V8's
-// code cache instead of compiling them again. The directory is Node's default: NODE_COMPILE_CACHE
-// (Node itself enables that one at start), else <tmpdir>/node-compile-cache;
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. A cache is never a reason for the CLI to fail: a
-// directory that cannot be made or written leaves it off, and any throw is swallowed.
+// Imported first by both entries (src/cli/index.ts, src/action/index.ts), before anything they
+// load: Node's on-disk compile cache (Node 22.1+) for the chunks loaded after it, so a later run
+// reads V8's code cache instead of compiling them again. The directory: NODE_COMPILE_CACHE (Node
+// itself enables that one at start); else, on an Actions runner, $RUNNER_TEMP/node-compile-cache
+// (the runner user's own directory, kept for the whole job, so every later step that runs
+// image-gate starts warm; never a world-writable /tmp another user could have planted); else
+// <tmpdir>/node-compile-cache. NODE_DISABLE_COMPILE_CACHE=1 turns it off. A cache is never a
+// reason to fail: a directory that cannot be made or written leaves it off, and any throw is
+// swallowed.
 import { mkdirSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,7 @@ import path from 'node:path';
 
 try {
   if (!process.env.NODE_COMPILE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE) {
-    const dir = path.join(tmpdir(), 'node-compile-cache');
+    const dir = path.join(process.env.RUNNER_TEMP || tmpdir(), 'node-compile-cache');
     // Made here without `recursive`: Node's recursive mkdir never returns where a file system
     // answers ENOENT under an existing parent (TMPDIR=/proc/x hangs `node` in Node 24.22).
     try {
@@ -22,5 +25,5 @@ try {
     module.enableCompileCache?.(dir);
   }
 } catch {
-  // No cache: the CLI runs as it does without one.
+  // No cache: the program runs as it does without one.
 }
