@@ -17,6 +17,4 @@ const crash = (e: unknown): never => {
 process.on('unhandledRejection', crash);
 process.on('uncaughtException', crash);
 
-import('./main.js')
-  .then((m) => m.main())
-  .catch(internalError);
+import('./main.js').then((m) => m.main()).catch(internalError);

@@ -12,7 +12,8 @@ import { seedTufCache, TUF_SEED_FILES, tufRepoDir } from '../core/trust/tuf-cach
 
 export const TUF_TOOL = 'image-gate-tuf';
 /** @actions/tool-cache, loaded on first use: a run without TUF never compiles it. */
-const toolCache = (): Promise<typeof import('@actions/tool-cache')> => import('@actions/tool-cache');
+const toolCache = (): Promise<typeof import('@actions/tool-cache')> =>
+  import('@actions/tool-cache');
 
 /** The tool cache folder is not per-architecture: metadata is the same everywhere. */
 const ARCH = 'any';
@@ -76,7 +77,9 @@ export async function saveTufCache(
   const now = await fingerprint(repo);
   if (now === undefined || now === state.restored) return;
   try {
-    const saved = await (await toolCache()).cacheDir(repo, TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
+    const saved = await (
+      await toolCache()
+    ).cacheDir(repo, TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
     log(`TUF cache: saved to ${saved}`);
   } catch (e: unknown) {
     log(`TUF cache: not saved: ${e instanceof Error ? e.message : String(e)}`);

@@ -243,8 +243,17 @@ describe('workflow commands, byte for byte as @actions/core', () => {
 
   it('getInput: INPUT_<NAME> upper-cased, spaces as _, trimmed, empty when unset', async () => {
     const s = await same(
-      (a) => [a.getInput('images'), a.getInput('trusted-root'), a.getInput('my input'), a.getInput('nope')],
-      { INPUT_IMAGES: '  ghcr.io/a/b:1\n\n', 'INPUT_TRUSTED-ROOT': '\troot.json ', INPUT_MY_INPUT: 'v' },
+      (a) => [
+        a.getInput('images'),
+        a.getInput('trusted-root'),
+        a.getInput('my input'),
+        a.getInput('nope'),
+      ],
+      {
+        INPUT_IMAGES: '  ghcr.io/a/b:1\n\n',
+        'INPUT_TRUSTED-ROOT': '\troot.json ',
+        INPUT_MY_INPUT: 'v',
+      },
     );
     expect(s.returned).toEqual(['ghcr.io/a/b:1', 'root.json', 'v', '']);
   });
