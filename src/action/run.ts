@@ -1,11 +1,12 @@
 // The Action's work over an injected toolkit: inputs -> core -> job summary, JSON report,
 // outputs, and a failed step naming the first failure. No verdict without a written report.
+// What a plain verify does not use (merge, report signing, JUnit, the tool cache, Octokit) is
+// loaded only when the inputs ask for it: each is its own chunk of dist/, compiled only then
+// (test/integration/action-startup.test.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGate } from '../core/gate.js';
-import { mergeReportFiles } from '../core/merge.js';
 import { rootLoadOptions } from '../core/trust/root.js';
-import { reportSigner } from '../core/summaries/report-signature.js';
 import { getOctokit } from '../edge/octokit.js';
 import { idTokenHook } from '../edge/id-token.js';
 import { toGateError } from '../core/errors.js';
@@ -18,7 +19,6 @@ import { readInputs, type InputGetter } from './inputs.js';
 import { restoreTufCache, saveTufCache } from './tuf-cache.js';
 import { failureMessage, renderSummary } from '../render/summary.js';
 import { annotations, outcomeOutputs, type Annotation } from '../render/annotations.js';
-import { renderJunit } from '../render/junit.js';
 
 export interface Toolkit {
   getInput: InputGetter;
@@ -62,6 +62,7 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
             env,
           }
         : undefined;
+      const { mergeReportFiles } = await import('../core/merge.js');
       report = secrets.redactDeep(await mergeReportFiles(inputs.mergeReports, verify));
     } catch (e: unknown) {
       tk.setFailed(`image-gate: ${toGateError(e).message}`);
@@ -105,8 +106,11 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   }
   // With summaries signed, the report is too (REPORT.sigstore.json), for merge-shard-key.
   const sign =
-    inputs.mergeReports.length === 0
-      ? reportSigner(inputs.options.summaries, { env, ...idTokenHook(env) })
+    inputs.mergeReports.length === 0 && inputs.options.summaries !== undefined
+      ? (await import('../core/summaries/report-signature.js')).reportSigner(
+          inputs.options.summaries,
+          { env, ...idTokenHook(env) },
+        )
       : undefined;
   if (sign && !unwritten.length)
     try {
@@ -114,8 +118,10 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
     } catch (e: unknown) {
       unwritten.push(`image-gate: ${toGateError(e).message}`);
     }
-  if (inputs.junitPath !== undefined)
+  if (inputs.junitPath !== undefined) {
+    const { renderJunit } = await import('../render/junit.js');
     await write('junit-path', inputs.junitPath, renderJunit(report));
+  }
   if (inputs.summary) await tk.appendSummary(renderSummary(report));
 
   const verified = report.results.filter((r) => r.verified && r.digest);

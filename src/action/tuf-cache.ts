@@ -2,15 +2,19 @@
 // persists on self-hosted runners): restored into the run's TUF cache before the gate, saved
 // after a run that changed it. The cache is a seed, never a trust anchor: seedTufCache writes
 // root.json from our own initial root and the TUF client verifies everything else it takes.
+// @actions/tool-cache (with @actions/http-client, io, exec) is loaded only by a run that uses it.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as tc from '@actions/tool-cache';
 import type { GateOptions } from '../core/options.js';
 import type { Report } from '../core/report.js';
 import { seedTufCache, TUF_SEED_FILES, tufRepoDir } from '../core/trust/tuf-cache.js';
 
 export const TUF_TOOL = 'image-gate-tuf';
+/** @actions/tool-cache, loaded on first use: a run without TUF never compiles it. */
+const toolCache = (): Promise<typeof import('@actions/tool-cache')> =>
+  import('@actions/tool-cache');
+
 /** The tool cache folder is not per-architecture: metadata is the same everywhere. */
 const ARCH = 'any';
 
@@ -43,7 +47,7 @@ export async function restoreTufCache(
   log: (m: string) => void,
 ): Promise<TufCacheState | undefined> {
   if (!usesTuf(o) || !env.RUNNER_TOOL_CACHE) return undefined;
-  const from = tc.find(TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
+  const from = (await toolCache()).find(TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
   if (from === '') {
     log(`TUF cache: nothing in the tool cache for ${o.tufMirror ?? 'the public-good mirror'}`);
     return { restored: undefined };
@@ -73,7 +77,9 @@ export async function saveTufCache(
   const now = await fingerprint(repo);
   if (now === undefined || now === state.restored) return;
   try {
-    const saved = await tc.cacheDir(repo, TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
+    const saved = await (
+      await toolCache()
+    ).cacheDir(repo, TUF_TOOL, tufCacheVersion(o.tufMirror), ARCH);
     log(`TUF cache: saved to ${saved}`);
   } catch (e: unknown) {
     log(`TUF cache: not saved: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,7 +2,7 @@
 // Entry point of dist/cli.js: runs main() and turns every outcome, including a crash or an
 // unhandled rejection, into an exit code. A crash must never look like success.
 // First, so the compile cache is on before the chunks below load.
-import './compile-cache.js';
+import '../edge/compile-cache.js';
 import { escapeControls, terminalText } from '../edge/sanitize.js';
 import { main } from './main.js';
 
