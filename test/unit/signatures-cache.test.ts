@@ -247,6 +247,13 @@ describe('encodeDer', () => {
     reference.extensions.splice(0, 1);
     expect(clone.tbsCertificate.toDER().equals(reference.tbsCertificate.toDER())).toBe(true);
     expect(clone.tbsCertificate.toDER().length).toBeLessThan(leaf.tbsCertificate.toDER().length);
+    // The clone is copied from the leaf's tree (no second parse): the leaf and a later clone
+    // keep every extension, and the leaf's own encodings are its original bytes.
+    const n = parse(der).extensions.length;
+    expect(leaf.extensions.length).toBe(n);
+    expect(leaf.clone().extensions.length).toBe(n);
+    expect(encodeDer(leaf.root).equals(der)).toBe(true);
+    expect(leaf.tbsCertificate.toDER().equals(parse(der).tbsCertificate.toDER())).toBe(true);
   });
 
   it.each([0, 1, 127, 128, 255, 256, 65535, 65536, 70000])(

@@ -2,9 +2,9 @@
 // their DER, key and the verdict of one trust-root certificate signing another for the whole run;
 // a bundle's leaf keeps its own encodings for the one verification it belongs to.
 import {
+  ASN1Obj,
   crypto as sigCrypto,
   X509Certificate,
-  type ASN1Obj,
   type RFC3161Timestamp,
 } from '@sigstore/core';
 import { X509Certificate as NodeX509, type KeyObject } from 'node:crypto';
@@ -119,8 +119,16 @@ export class LeafCertificate extends X509Certificate {
     return this.der.equals(derOf(other));
   }
 
+  /**
+   * The SCT check's copy, from this certificate's parsed tree rather than a second parse of its
+   * DER: every node and list is the copy's own, so removing the SCT extension from it leaves this
+   * certificate as it was; the value bytes are shared, which sigstore-js only reads.
+   */
   override clone(): X509Certificate {
-    return cloneOf(this.der);
+    const c = new X509Certificate(copyTree(this.root));
+    const tbs = c.tbsCertificate;
+    tbs.toDER = () => encodeDer(tbs);
+    return c;
   }
 
   override verify(issuer?: X509Certificate): boolean {
@@ -152,6 +160,10 @@ function cloneOf(der: Buffer): X509Certificate {
   const tbs = c.tbsCertificate;
   tbs.toDER = () => encodeDer(tbs);
   return c;
+}
+
+function copyTree(o: ASN1Obj): ASN1Obj {
+  return new ASN1Obj(o.tag, o.value, o.subs.map(copyTree));
 }
 
 function derOf(c: X509Certificate): Buffer {
