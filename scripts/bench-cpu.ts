@@ -167,8 +167,23 @@ try {
       ),
     ]),
   );
+  // Per round, each later --dist against the first, batch by batch (the two ran minutes apart at
+  // most, so a load that drifts over the run cancels out of the ratio better than out of medians).
+  const [first, ...others] = argv.dist;
+  const ratios = Object.fromEntries(
+    others.map((d) => [
+      d,
+      Object.fromEntries(
+        KINDS.map((k) => {
+          const a = results[first!]![k]!;
+          const b = results[d]![k]!;
+          return [k, +median(b.map((x, i) => x / a[i]!)).toFixed(3)];
+        }),
+      ),
+    ]),
+  );
   process.stdout.write(
-    `${JSON.stringify({ images: N, rounds: ROUNDS, cpuMsPerImage: summary })}\n`,
+    `${JSON.stringify({ images: N, rounds: ROUNDS, cpuMsPerImage: summary, ratioToFirst: ratios })}\n`,
   );
 } finally {
   await reg.stop();
