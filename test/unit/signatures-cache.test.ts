@@ -194,6 +194,16 @@ describe('LeafCertificate', () => {
     expect(leaf.verify()).toBe(false);
   });
 
+  it('gives the key bytes sigstore-js gives, a copy each time, for real and test leaves', () => {
+    for (const der of [keylessLeafDer(), sig.fulcio.intermediate.der, sig.tsa.leaf.der]) {
+      const leaf = new LeafCertificate(parse(der));
+      const k = leaf.publicKey;
+      expect(k.equals(parse(der).publicKey)).toBe(true);
+      k.fill(0);
+      expect(leaf.publicKey.equals(parse(der).publicKey)).toBe(true);
+    }
+  });
+
   it('a broken leaf fails even when an intact leaf with the same issuer verified first', () => {
     const inter = new TrustedCertificate(parse(sig.fulcio.intermediate.der));
     const der = keylessLeafDer();

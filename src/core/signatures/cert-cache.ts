@@ -112,7 +112,7 @@ export class LeafCertificate extends X509Certificate {
   }
 
   override get publicKey(): Buffer {
-    return Buffer.from((this.spki ??= super.publicKey));
+    return Buffer.from((this.spki ??= spkiOf(this)));
   }
 
   override equals(other: X509Certificate): boolean {
@@ -160,6 +160,15 @@ function cloneOf(der: Buffer): X509Certificate {
   const tbs = c.tbsCertificate;
   tbs.toDER = () => encodeDer(tbs);
   return c;
+}
+
+/**
+ * The DER of a certificate's SubjectPublicKeyInfo: sigstore-js' `publicKey` is that node's
+ * ASN1Obj.toDER(), encoded here by encodeDer (the same bytes; where the tree has no such node,
+ * both fail alike).
+ */
+function spkiOf(c: X509Certificate): Buffer {
+  return encodeDer((c as unknown as { subjectPublicKeyInfoObj: ASN1Obj }).subjectPublicKeyInfoObj);
 }
 
 function copyTree(o: ASN1Obj): ASN1Obj {
