@@ -2,7 +2,8 @@
 // dist --dist /tmp/base/dist [--profile DIR]`): seeds N images of each kind (key-signed legacy,
 // keyless legacy, bundle) into Debian's docker-registry once (scripts/bench-seed.ts), then runs
 // `<dist>/cli.js verify --output json` over each kind's batch for every --dist, interleaved per
-// round, and prints the user+system CPU of each batch process divided by N (median over rounds).
+// round (with --parallel, all dists' batches of a kind at once, so that they share the load), and
+// prints the user+system CPU of each batch process divided by N (median over rounds).
 // CPU time, not wall time: the machine is shared, and CPU time moves far less with load.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,6 +30,10 @@ const { values: argv } = parseArgs({
     dist: { type: 'string', multiple: true, default: ['dist'] },
     kinds: { type: 'string', default: 'key,keyless,bundle' },
     profile: { type: 'string' },
+    /**
+     * Run every --dist's batch of a kind at the same time (the same images), so that all of them share whatever else loads the machine in that minute.
+     */
+    parallel: { type: 'boolean', default: false },
   },
 });
 const N = Number(argv.images);
@@ -111,49 +116,51 @@ try {
     ],
   };
   const results: Record<string, Record<string, number[]>> = {};
+  const measure = async (dist: string, kind: (typeof KINDS)[number], r: number) => {
+    const prof =
+      argv.profile && r > 0
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            path.join(argv.profile, `${path.basename(path.resolve(dist))}-${kind}`),
+          ]
+        : [];
+    const batch = async (list: string[], flags: string[]) => {
+      const out = await run([
+        '--import',
+        HOOK,
+        ...flags,
+        path.join(dist, 'cli.js'),
+        'verify',
+        '--output',
+        'json',
+        '--timeout',
+        '60m',
+        ...(kind === 'key' ? policy.key : policy.keyless),
+        ...list,
+      ]);
+      if (out.code !== 0)
+        throw new Error(`${dist} ${kind}: exit ${out.code}: ${out.stderr.slice(0, 1500)}`);
+      return out;
+    };
+    const out = await batch(refs[kind]!, prof);
+    // Round 0 warms the registry and the page cache; not counted.
+    if (r === 0) return;
+    // One image: the process's fixed cost (start-up, trust root, report), to subtract.
+    const one = await batch(refs[kind]!.slice(0, 1), []);
+    const by = (results[dist] ??= {});
+    (by[kind] ??= []).push(out.cpuMs / N);
+    (by[`${kind}Sys`] ??= []).push(out.sysMs / N);
+    (by[`${kind}Fixed`] ??= []).push(one.cpuMs);
+    (by[`${kind}Marginal`] ??= []).push((out.cpuMs - one.cpuMs) / (N - 1));
+    process.stderr.write(
+      `round ${r} ${dist} ${kind}: ${(out.cpuMs / N).toFixed(3)} ms/img (sys ${(out.sysMs / N).toFixed(3)}; load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()})\n`,
+    );
+  };
   for (let r = 0; r < ROUNDS + 1; r++) {
-    for (const dist of argv.dist) {
-      for (const kind of KINDS) {
-        const prof =
-          argv.profile && r > 0
-            ? [
-                '--cpu-prof',
-                '--cpu-prof-dir',
-                path.join(argv.profile, `${path.basename(path.resolve(dist))}-${kind}`),
-              ]
-            : [];
-        const batch = async (list: string[], flags: string[]) => {
-          const out = await run([
-            '--import',
-            HOOK,
-            ...flags,
-            path.join(dist, 'cli.js'),
-            'verify',
-            '--output',
-            'json',
-            '--timeout',
-            '60m',
-            ...(kind === 'key' ? policy.key : policy.keyless),
-            ...list,
-          ]);
-          if (out.code !== 0)
-            throw new Error(`${dist} ${kind}: exit ${out.code}: ${out.stderr.slice(0, 1500)}`);
-          return out;
-        };
-        const out = await batch(refs[kind]!, prof);
-        // Round 0 warms the registry and the page cache; not counted.
-        if (r === 0) continue;
-        // One image: the process's fixed cost (start-up, trust root, report), to subtract.
-        const one = await batch(refs[kind]!.slice(0, 1), []);
-        const by = (results[dist] ??= {});
-        (by[kind] ??= []).push(out.cpuMs / N);
-        (by[`${kind}Sys`] ??= []).push(out.sysMs / N);
-        (by[`${kind}Fixed`] ??= []).push(one.cpuMs);
-        (by[`${kind}Marginal`] ??= []).push((out.cpuMs - one.cpuMs) / (N - 1));
-        process.stderr.write(
-          `round ${r} ${dist} ${kind}: ${(out.cpuMs / N).toFixed(3)} ms/img (sys ${(out.sysMs / N).toFixed(3)}; load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()})\n`,
-        );
-      }
+    for (const kind of KINDS) {
+      if (argv.parallel) await Promise.all(argv.dist.map((d) => measure(d, kind, r)));
+      else for (const d of argv.dist) await measure(d, kind, r);
     }
   }
   const summary = Object.fromEntries(
