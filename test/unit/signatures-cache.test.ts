@@ -1,10 +1,15 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ASN1Obj, X509Certificate } from '@sigstore/core';
+import { ASN1Obj, crypto as sigCrypto, RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityRule, SignerPolicy } from '../../src/core/signatures/signer-policy.js';
-import { LeafCertificate, TrustedCertificate } from '../../src/core/signatures/cert-cache.js';
+import {
+  LeafCertificate,
+  nodeX509,
+  TrustedCertificate,
+  withTimestampDer,
+} from '../../src/core/signatures/cert-cache.js';
 import { encodeDer } from '../../src/core/signatures/der.js';
 import { checkTlogSigner } from '../../src/core/signatures/tlog-binding.js';
 import {
@@ -20,6 +25,7 @@ import {
   type TestSigstore,
 } from '../helpers/test-sigstore.js';
 import { failure } from '../helpers/expect-failure.js';
+import { createTimestampResponse } from '../helpers/test-sigstore-pki.js';
 
 // The verifier remembers trust-root work (CA and TSA chains, their keys and DER) for the run.
 // These tests pin down that a remembered success is never reused for a different leaf, a
@@ -188,6 +194,16 @@ describe('LeafCertificate', () => {
     expect(leaf.verify()).toBe(false);
   });
 
+  it('gives the key bytes sigstore-js gives, a copy each time, for real and test leaves', () => {
+    for (const der of [keylessLeafDer(), sig.fulcio.intermediate.der, sig.tsa.leaf.der]) {
+      const leaf = new LeafCertificate(parse(der));
+      const k = leaf.publicKey;
+      expect(k.equals(parse(der).publicKey)).toBe(true);
+      k.fill(0);
+      expect(leaf.publicKey.equals(parse(der).publicKey)).toBe(true);
+    }
+  });
+
   it('a broken leaf fails even when an intact leaf with the same issuer verified first', () => {
     const inter = new TrustedCertificate(parse(sig.fulcio.intermediate.der));
     const der = keylessLeafDer();
@@ -241,6 +257,13 @@ describe('encodeDer', () => {
     reference.extensions.splice(0, 1);
     expect(clone.tbsCertificate.toDER().equals(reference.tbsCertificate.toDER())).toBe(true);
     expect(clone.tbsCertificate.toDER().length).toBeLessThan(leaf.tbsCertificate.toDER().length);
+    // The clone is copied from the leaf's tree (no second parse): the leaf and a later clone
+    // keep every extension, and the leaf's own encodings are its original bytes.
+    const n = parse(der).extensions.length;
+    expect(leaf.extensions.length).toBe(n);
+    expect(leaf.clone().extensions.length).toBe(n);
+    expect(encodeDer(leaf.root).equals(der)).toBe(true);
+    expect(leaf.tbsCertificate.toDER().equals(parse(der).tbsCertificate.toDER())).toBe(true);
   });
 
   it.each([0, 1, 127, 128, 255, 256, 65535, 65536, 70000])(
@@ -298,5 +321,126 @@ describe('checkTlogSigner key comparison without parsing', () => {
     expect(() => checkTlogSigner([entry(p)], { kind: 'key', spki })).toThrow(
       expect.objectContaining({ code: 'TLOG_INVALID' }),
     );
+  });
+});
+
+// CPU round 3: the TSA's KeyObject is made once per trust-root certificate (sigstore-js asked for a
+// new one per timestamp), RFC 3161 parts are DER-encoded by encodeDer, and Node's parse of a leaf
+// is shared between reading a `.sig` layer and reporting its facts. None of it may let a
+// timestamp or a certificate through that the plain path refuses.
+describe('RFC 3161 timestamps with the TSA key made once', () => {
+  const at = new Date();
+  /** A keyless bundle (Rekor v2: the TSA timestamp is its only time) with its timestamp from `tsr`. */
+  type BundleJson = {
+    verificationMaterial: {
+      timestampVerificationData: { rfc3161Timestamps: Array<{ signedTimestamp: string }> };
+    };
+  };
+  function bundleWithTimestamp(tsr?: (signature: Buffer) => Buffer): BundleJson {
+    const b = sig.signBundle({
+      imageDigest: DIGEST,
+      signer,
+      signedAt: at,
+      rekorEntry: 'hashedrekord-v2',
+    });
+    const json = JSON.parse(JSON.stringify(b.bundle)) as BundleJson;
+    if (tsr)
+      json.verificationMaterial.timestampVerificationData.rfc3161Timestamps = [
+        { signedTimestamp: tsr(b.signature).toString('base64') },
+      ];
+    return json;
+  }
+  const verify = (v: SignatureVerifier, b: BundleJson) =>
+    v.verifyBundle(b, { digest: DIGEST }, 'bundle-referrer');
+
+  it('verifies many timestamps in a row with one verifier', () => {
+    const v = verifier();
+    for (let i = 0; i < 3; i++) expect(verify(v, bundleWithTimestamp()).signedAt).toBeDefined();
+  });
+
+  it('refuses a timestamp whose signature is broken, after a good one verified', () => {
+    const v = verifier();
+    verify(v, bundleWithTimestamp());
+    const broken = bundleWithTimestamp((s) => {
+      const der = createTimestampResponse(sig.tsa, s, at);
+      // The response ends with the SignerInfo's signature OCTET STRING.
+      der[der.length - 3] ^= 0x01;
+      return der;
+    });
+    expect(failure(() => verify(v, broken)).message).toMatch(/timestamp/i);
+    expect(verify(v, bundleWithTimestamp()).signedAt).toBeDefined();
+  });
+
+  it('refuses a timestamp signed by another key under the trusted TSA certificate’s name', () => {
+    const v = verifier();
+    verify(v, bundleWithTimestamp());
+    const rogueKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const rogue = { root: sig.tsa.root, leaf: { ...sig.tsa.leaf, keys: rogueKeys } };
+    const forged = bundleWithTimestamp((s) => createTimestampResponse(rogue, s, at));
+    expect(failure(() => verify(v, forged)).message).toMatch(/timestamp/i);
+  });
+
+  it('refuses a timestamp whose TSTInfo was changed after signing (time moved by a second)', () => {
+    const v = verifier();
+    verify(v, bundleWithTimestamp());
+    const moved = bundleWithTimestamp((s) => {
+      const der = createTimestampResponse(sig.tsa, s, at);
+      // GeneralizedTime genTime inside the TSTInfo: YYYYMMDDHHMMSS...Z in ASCII.
+      const m = /\d{14}(\.\d+)?Z/.exec(der.toString('latin1'));
+      expect(m).not.toBeNull();
+      const i = m!.index + 13;
+      der[i] = der[i] === 0x30 ? 0x31 : 0x30;
+      return der;
+    });
+    expect(failure(() => verify(v, moved)).message).toMatch(/timestamp/i);
+  });
+
+  it('withTimestampDer encodes the same bytes as ASN1Obj.toDER, afresh each call', () => {
+    const der = createTimestampResponse(sig.tsa, Buffer.from('data'), at);
+    const plain = RFC3161Timestamp.parse(Buffer.from(der));
+    const fast = withTimestampDer(RFC3161Timestamp.parse(Buffer.from(der)));
+    const parts = (t: RFC3161Timestamp) =>
+      t as unknown as { signedAttrsObj: ASN1Obj; eContentObj: ASN1Obj };
+    const a = parts(fast).signedAttrsObj.toDER();
+    expect(a.equals(parts(plain).signedAttrsObj.toDER())).toBe(true);
+    a[0] = 0x31;
+    expect(parts(fast).signedAttrsObj.toDER()[0]).toBe(0xa0);
+    expect(fast.tstInfo.raw.equals(plain.tstInfo.raw)).toBe(true);
+    // A token without its parts is left for sigstore-js to refuse.
+    const empty = RFC3161Timestamp.parse(Buffer.from('3003020100', 'hex'));
+    expect(withTimestampDer(empty)).toBe(empty);
+  });
+
+  it('createPublicKey hands out the trust-root key object only for that certificate’s exact SPKI', () => {
+    const tsaLeaf = new TrustedCertificate(parse(sig.tsa.leaf.der));
+    expect(sigCrypto.createPublicKey(tsaLeaf.publicKey)).toBe(tsaLeaf.keyObject());
+    const other = parse(keylessLeafDer()).publicKey;
+    const k = sigCrypto.createPublicKey(other);
+    expect(k).not.toBe(tsaLeaf.keyObject());
+    expect(k.export({ type: 'spki', format: 'der' }).equals(other)).toBe(true);
+    // One byte off the trusted SPKI is another key (or none), never the trusted one.
+    const near = tsaLeaf.publicKey;
+    near[near.length - 1] ^= 0x01;
+    let got: KeyObject | undefined;
+    try {
+      got = sigCrypto.createPublicKey(near);
+    } catch {
+      got = undefined;
+    }
+    expect(got).not.toBe(tsaLeaf.keyObject());
+  });
+});
+
+describe('nodeX509', () => {
+  it('gives each DER its own certificate, and the same object for the same bytes', () => {
+    const a = keylessLeafDer();
+    const b = keylessLeafDer();
+    expect(nodeX509(a)).toBe(nodeX509(Buffer.from(a)));
+    expect(nodeX509(a).serialNumber).not.toBe(nodeX509(b).serialNumber);
+    const broken = Buffer.from(a);
+    broken[broken.length - 5] ^= 0x01;
+    expect(nodeX509(broken)).not.toBe(nodeX509(a));
+    expect(nodeX509(broken).raw.equals(broken)).toBe(true);
+    expect(() => nodeX509(Buffer.from('not a certificate'))).toThrow();
   });
 });

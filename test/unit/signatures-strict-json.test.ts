@@ -208,3 +208,38 @@ describe('every signed-payload reader refuses them', () => {
     }
   });
 });
+
+// CPU round 3: strings without escapes are sliced, not JSON.parse'd, and one TextDecoder serves
+// every call. The decoded values must stay exactly JSON.parse's.
+describe('strict JSON fast paths', () => {
+  it('decodes strings with and without escapes exactly as JSON.parse', () => {
+    const strings = [
+      '',
+      'plain',
+      'caf\u00e9 \u{1f600}',
+      'lone \ud800 surrogate',
+      'quote " and backslash \\',
+      'tab\tnewline\n',
+      '\u2028\u2029',
+      'unicode escape \u0041',
+    ];
+    for (const s of strings) {
+      const text = JSON.stringify({ k: s, [s === '' ? 'e' : s]: [s] });
+      expect(parseStrictJson(text)).toEqual(JSON.parse(text));
+    }
+    // Raw (unescaped) non-ASCII and an escaped form of the same characters.
+    const raw = '{"a":"\u00e9\u{1f600}","b":"\\u00e9\\ud83d\\ude00"}';
+    expect(parseStrictJson(raw)).toEqual({ a: '\u00e9\u{1f600}', b: '\u00e9\u{1f600}' });
+    // A raw control character is still refused on the fast path.
+    expect(() => parseStrictJson('{"a":"x\u0001y"}')).toThrow(/control character/);
+    // An escaped quote does not end the string early.
+    expect(parseStrictJson('{"a":"x\\"y"}')).toEqual({ a: 'x"y' });
+  });
+
+  it('the shared decoder starts afresh after invalid UTF-8', () => {
+    // A truncated multi-byte sequence, then a valid document: no state carries over.
+    expect(() => parseStrictJsonBytes(Uint8Array.of(0x22, 0xe2, 0x82))).toThrow(/UTF-8/);
+    expect(parseStrictJsonBytes(Buffer.from('{"a":"\u20ac"}'))).toEqual({ a: '\u20ac' });
+    expect(() => parseStrictJsonBytes(Buffer.from('\ufeff{}'))).toThrow(/byte order mark/);
+  });
+});

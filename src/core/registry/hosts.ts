@@ -9,8 +9,22 @@ export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 /** The server URL Docker tools file Docker Hub credentials under. */
 export const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 
+/** normalizeHost's answers by input: a batch names a few registries thousands of times. */
+const normalized = new Map<string, string | undefined>();
+const NORMALIZED_KEPT = 256;
+
 /** `host[:port]` in lower case from a registry name, `https://host/path` URL or config key. */
 export function normalizeHost(s: string): string | undefined {
+  // A pure function of the string, so a remembered answer is the same answer (two URL parses
+  // and three regular expressions per call, several calls per request).
+  if (normalized.has(s)) return normalized.get(s);
+  const h = normalizeHostUncached(s);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(s, h);
+  return h;
+}
+
+function normalizeHostUncached(s: string): string | undefined {
   let v = s.trim();
   if (v === '') return undefined;
   const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(v);

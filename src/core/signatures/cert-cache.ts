@@ -1,8 +1,13 @@
 // Certificates that remember what they already computed: trust-root CA/TSA certificates keep
 // their DER, key and the verdict of one trust-root certificate signing another for the whole run;
 // a bundle's leaf keeps its own encodings for the one verification it belongs to.
-import { crypto as sigCrypto, X509Certificate } from '@sigstore/core';
-import type { KeyObject } from 'node:crypto';
+import {
+  ASN1Obj,
+  crypto as sigCrypto,
+  X509Certificate,
+  type RFC3161Timestamp,
+} from '@sigstore/core';
+import { X509Certificate as NodeX509, type KeyObject } from 'node:crypto';
 import type { TrustMaterial } from '@sigstore/verify';
 import { encodeDer } from './der.js';
 
@@ -27,6 +32,7 @@ export class TrustedCertificate extends X509Certificate {
     super(cert.root);
     this.der = encodeDer(cert.root);
     this.spki = super.publicKey;
+    trustedKeys.set(this.spki.toString('base64'), this);
   }
 
   override get publicKey(): Buffer {
@@ -36,7 +42,7 @@ export class TrustedCertificate extends X509Certificate {
 
   /** The KeyObject for this certificate's SPKI, created once. */
   keyObject(): KeyObject {
-    return (this.key ??= sigCrypto.createPublicKey(this.spki));
+    return (this.key ??= createPublicKey(this.spki));
   }
 
   override equals(other: X509Certificate): boolean {
@@ -67,6 +73,29 @@ export class TrustedCertificate extends X509Certificate {
 }
 
 /**
+ * Trust-root certificates by their SPKI (base64 of the whole DER), for sigCrypto.createPublicKey
+ * below. Only TrustedCertificates are put here, never a bundle's certificate.
+ */
+const trustedKeys = new Map<string, TrustedCertificate>();
+
+type CreatePublicKey = typeof sigCrypto.createPublicKey;
+const createPublicKey: CreatePublicKey = sigCrypto.createPublicKey;
+/**
+ * sigstore-js' RFC 3161 check (verify/dist/timestamp/tsa.js) builds the TSA's KeyObject from
+ * `leaf.publicKey` for every timestamp it checks; for a trust-root certificate's exact SPKI bytes
+ * (the whole DER is the lookup key) this returns the KeyObject that certificate made once. Any
+ * other key, including every bundle's, is created afresh as before.
+ */
+const createPublicKeyOnce: CreatePublicKey = (key, type) => {
+  if (Buffer.isBuffer(key) && (type === undefined || type === 'spki') && trustedKeys.size > 0) {
+    const known = trustedKeys.get(key.toString('base64'));
+    if (known) return known.keyObject();
+  }
+  return createPublicKey(key, type);
+};
+(sigCrypto as { createPublicKey: CreatePublicKey }).createPublicKey = createPublicKeyOnce;
+
+/**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
  * issuer it was checked against are kept on this object only, which lives as long as the one
  * bundle being verified (sigstore-js checks the chain once per timestamp).
@@ -83,15 +112,23 @@ export class LeafCertificate extends X509Certificate {
   }
 
   override get publicKey(): Buffer {
-    return Buffer.from((this.spki ??= super.publicKey));
+    return Buffer.from((this.spki ??= spkiOf(this)));
   }
 
   override equals(other: X509Certificate): boolean {
     return this.der.equals(derOf(other));
   }
 
+  /**
+   * The SCT check's copy, from this certificate's parsed tree rather than a second parse of its
+   * DER: every node and list is the copy's own, so removing the SCT extension from it leaves this
+   * certificate as it was; the value bytes are shared, which sigstore-js only reads.
+   */
   override clone(): X509Certificate {
-    return cloneOf(this.der);
+    const c = new X509Certificate(copyTree(this.root));
+    const tbs = c.tbsCertificate;
+    tbs.toDER = () => encodeDer(tbs);
+    return c;
   }
 
   override verify(issuer?: X509Certificate): boolean {
@@ -125,6 +162,19 @@ function cloneOf(der: Buffer): X509Certificate {
   return c;
 }
 
+/**
+ * The DER of a certificate's SubjectPublicKeyInfo: sigstore-js' `publicKey` is that node's
+ * ASN1Obj.toDER(), encoded here by encodeDer (the same bytes; where the tree has no such node,
+ * both fail alike).
+ */
+function spkiOf(c: X509Certificate): Buffer {
+  return encodeDer((c as unknown as { subjectPublicKeyInfoObj: ASN1Obj }).subjectPublicKeyInfoObj);
+}
+
+function copyTree(o: ASN1Obj): ASN1Obj {
+  return new ASN1Obj(o.tag, o.value, o.subs.map(copyTree));
+}
+
 function derOf(c: X509Certificate): Buffer {
   return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
 }
@@ -142,4 +192,64 @@ export function withTrustedCertificates<
     certificateAuthorities: m.certificateAuthorities.map(wrap),
     timestampAuthorities: m.timestampAuthorities.map(wrap),
   };
+}
+
+/**
+ * sigstore-js re-encodes a timestamp's signed attributes and its TSTInfo through ASN1Obj.toDER
+ * (growing buffers at every level) each time it checks them; encodeDer gives the same bytes in
+ * one allocation. The tree is the timestamp's own, parsed once from the bundle and not changed
+ * after, and each call still encodes afresh (the caller edits the first byte of the result).
+ * A timestamp whose structure lacks these parts is left as it is, for sigstore-js to reject.
+ */
+export function withTimestampDer(ts: RFC3161Timestamp): RFC3161Timestamp {
+  const parts = ts as unknown as {
+    signedAttrsObj?: ASN1Obj;
+    eContentObj?: ASN1Obj;
+  };
+  let nodes: Array<ASN1Obj | undefined>;
+  try {
+    nodes = [parts.signedAttrsObj, parts.eContentObj?.subs[0]?.subs[0]];
+  } catch {
+    return ts;
+  }
+  for (const n of nodes) if (n) n.toDER = () => encodeDer(n);
+  return ts;
+}
+
+/**
+ * Runs synchronous sigstore-js parsing or verification with no stack traces on the errors made
+ * inside: its ASN.1 parser throws and catches an ASN1ParseError for every OCTET STRING it probes
+ * for nested DER, and capturing a stack is most of what such an error costs. Only the messages of
+ * sigstore-js' errors are reported (toVerifyGateError), never their stacks. The limit is put back
+ * before returning, and no other code runs in between (`fn` is synchronous).
+ */
+export function withoutStacks<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** How many of the newest leaf certificates nodeX509 keeps (about one per image in flight). */
+const NODE_X509_KEPT = 64;
+const nodeX509s = new Map<string, NodeX509>();
+
+/**
+ * Node's X509Certificate for these DER bytes, parsed once while the image is being verified: a
+ * cosign `.sig` layer's certificate is parsed by Node when it is read (legacy.ts, to fail early on
+ * a bad one) and again for the facts a revocation list names it by (verify-signer.ts). Keyed by
+ * the whole DER, and only a parse is kept (Node's object is immutable), never a verdict.
+ */
+export function nodeX509(der: Buffer): NodeX509 {
+  const key = der.toString('base64');
+  let c = nodeX509s.get(key);
+  if (c === undefined) {
+    c = new NodeX509(der);
+    nodeX509s.set(key, c);
+    if (nodeX509s.size > NODE_X509_KEPT) nodeX509s.delete(nodeX509s.keys().next().value!);
+  }
+  return c;
 }

@@ -1,7 +1,8 @@
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { GateError } from '../errors.js';
+import { nodeX509 } from './cert-cache.js';
 import { parseStrictJsonBytes, StrictJsonError } from './strict-json.js';
 
 export const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
@@ -199,7 +200,7 @@ function pemCertToDer(pem: string, what: string): Buffer {
     );
   const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
   try {
-    new X509Certificate(der);
+    nodeX509(der);
   } catch (e: unknown) {
     throw new GateError(
       'MALFORMED',

@@ -8,7 +8,7 @@ import { GateError } from '../errors.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
 import { checkAttestationBody } from './att-tlog-body.js';
 import { checkBundleShape } from './bundle-shape.js';
-import { LeafCertificate } from './cert-cache.js';
+import { LeafCertificate, withoutStacks, withTimestampDer } from './cert-cache.js';
 import type { ParsedAttestation } from './legacy-att.js';
 import { digestOnlyContent, keyHashedContent, sha, timestampedOver } from './signature-content.js';
 import {
@@ -80,13 +80,14 @@ export function verifyBundleJson(
   let entity: SignedEntity;
   try {
     bundle = shape.bundle;
-    entity = toSignedEntity(
-      bundle,
-      'artifact' in subject ? Buffer.from(subject.artifact) : undefined,
+    entity = withoutStacks(() =>
+      toSignedEntity(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined),
     );
   } catch (e: unknown) {
     throw asMalformed(e, what);
   }
+  for (const t of entity.timestamps)
+    if (t.$case === 'timestamp-authority') withTimestampDer(t.timestamp);
   if (entity.key.$case === 'certificate')
     entity.key = {
       $case: 'certificate',

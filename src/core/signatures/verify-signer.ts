@@ -1,11 +1,11 @@
 // The cryptography-and-policy step: sigstore-js verifies the entity with each trusted key, or
 // keyless against the CAs, then the signer is matched to the policy and bound to its log entries.
-import { createHash, X509Certificate as NodeX509 } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { SignedEntity } from '@sigstore/verify';
 import { GateError } from '../errors.js';
 import { describeValidity, type VerificationKey } from '../trust/key-types.js';
 import type { SignatureEvidence, SignatureFormat } from '../types.js';
-import { LeafCertificate } from './cert-cache.js';
+import { LeafCertificate, nodeX509, withoutStacks } from './cert-cache.js';
 import { matchIdentity, readCertIdentity } from './identity.js';
 import { sctLogIds, STALE_HINT, tsaStaleHint } from './stale-hints.js';
 import { checkTlogSigner } from './tlog-binding.js';
@@ -39,7 +39,7 @@ export function verifyWithKeys(
       continue;
     }
     try {
-      verifier.verify(entity);
+      withoutStacks(() => verifier.verify(entity));
     } catch (e: unknown) {
       const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
       // A bad timestamp maps to SIGNATURE_INVALID too: when this key did make the signature,
@@ -79,7 +79,7 @@ export function verifyKeyless(
     throw new GateError('INTERNAL', `${what}: expected a certificate`);
   const cert = entity.key.certificate;
   try {
-    set.keyless.verify(entity);
+    withoutStacks(() => set.keyless.verify(entity));
   } catch (e: unknown) {
     const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
     const unknownCt = /SCT verification failed/.test(g.message)
@@ -139,7 +139,7 @@ function sha256Hex(b: Uint8Array): string {
 
 /** What a revocation list can name a leaf by: serial (hex), issuer DN as Node writes it, SHA-256. */
 function certificateFacts(der: Uint8Array): NonNullable<SignatureEvidence['certificate']> {
-  const c = new NodeX509(der);
+  const c = nodeX509(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
   return {
     serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
     issuer: c.issuer.split('\n').join(', '),
