@@ -2,12 +2,15 @@
 // files name, one line (or JSON entry) per occurrence, as `verify --from` would verify them.
 import { parseStrict } from './strict-args.js';
 import { GateError, toGateError } from '../core/errors.js';
+import { parseComposeEnv } from '../core/options.js';
 import { escapeControls as line } from '../edge/sanitize.js';
 
 export interface ImagesCommand {
   command: 'images';
   paths: string[];
   imagesFile?: string;
+  /** `--compose-env`: the environment variables Compose interpolation may read. */
+  composeEnv?: string[];
   output: 'text' | 'json';
 }
 
@@ -27,6 +30,7 @@ export function parseImages(args: string[]): ImagesCommand | { command: 'help'; 
     {
       output: { type: 'string', short: 'o' },
       'images-file': { type: 'string' },
+      'compose-env': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     true,
@@ -38,10 +42,13 @@ export function parseImages(args: string[]): ImagesCommand | { command: 'help'; 
     throw new GateError('USAGE', `--output: '${output}' is not text or json`);
   if (positionals.length === 0 && v['images-file'] === undefined)
     throw new GateError('USAGE', 'images: no files, directories or --images-file given');
+  const composeEnv =
+    v['compose-env'] !== undefined ? parseComposeEnv('--compose-env', v['compose-env']) : [];
   return {
     command: 'images',
     paths: positionals,
     ...(v['images-file'] !== undefined ? { imagesFile: v['images-file'] } : {}),
+    ...(composeEnv.length > 0 ? { composeEnv } : {}),
     output,
   };
 }
@@ -58,6 +65,7 @@ export async function runImages(
       paths: cmd.paths,
       lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
       env: io.env,
+      ...(cmd.composeEnv ? { composeEnv: cmd.composeEnv } : {}),
     });
   } catch (e: unknown) {
     io.stderr(`image-gate: ${line(toGateError(e).message)}\n`);
