@@ -4,7 +4,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import type { GateOptions as Options } from '../core/options.js';
-import { parseRegistryHost } from '../core/options.js';
+import { parseComposeEnv, parseRegistryHost } from '../core/options.js';
 import {
   baseOptions,
   checkCombinations,
@@ -214,7 +214,15 @@ const PIN_FLAGS: ParseArgsOptionsConfig = Object.fromEntries([
   ['check', { type: 'boolean' }],
 ]);
 /** What `pin --check` reads: it verifies nothing, so no trust, registry or run flag applies. */
-const CHECK_FLAGS = new Set(['check', 'output', 'from', 'images-file', 'quiet', 'help']);
+const CHECK_FLAGS = new Set([
+  'check',
+  'output',
+  'from',
+  'images-file',
+  'compose-env',
+  'quiet',
+  'help',
+]);
 
 /**
  * `pin [verify flags] PATH...` and `pin --check PATH...`. The paths (and `--from`,
@@ -227,6 +235,10 @@ function parsePin(args: string[], env: NodeJS.ProcessEnv): Command {
   const imagesFile = v['images-file'] as string | undefined;
   if (paths.length === 0 && imagesFile === undefined)
     throw usage('pin: no files, directories or --images-file given');
+  const composeEnv =
+    v['compose-env'] !== undefined
+      ? parseComposeEnv('--compose-env', v['compose-env'] as string[])
+      : [];
   if (v.check === true) {
     const extra = Object.keys(v).find((k) => !CHECK_FLAGS.has(k));
     if (extra !== undefined)
@@ -243,6 +255,7 @@ function parsePin(args: string[], env: NodeJS.ProcessEnv): Command {
       check: true,
       paths,
       ...(imagesFile !== undefined ? { imagesFile } : {}),
+      ...(composeEnv.length > 0 ? { composeEnv } : {}),
       output: outputs.stdout,
     };
   }
@@ -259,12 +272,14 @@ function parsePin(args: string[], env: NodeJS.ProcessEnv): Command {
   const options = { ...verify.options };
   delete options.manifests;
   delete options.imagesFile;
+  delete options.composeEnv;
   return {
     ...verify,
     command: 'pin',
     check: false,
     paths,
     ...(imagesFile !== undefined ? { imagesFile } : {}),
+    ...(composeEnv.length > 0 ? { composeEnv } : {}),
     output: verify.output,
     options,
   };

@@ -101,6 +101,7 @@ export async function main(
           paths: cmd.options.manifests ?? [],
           lists: [],
           env: io.env,
+          ...(cmd.options.composeEnv ? { composeEnv: cmd.options.composeEnv } : {}),
         }).catch(() => undefined);
         if (files?.occurrences.length === 0) {
           io.stderr('image-gate: the files given name no image; nothing to verify\n');

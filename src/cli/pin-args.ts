@@ -6,6 +6,8 @@ interface PinPaths {
   command: 'pin';
   paths: string[];
   imagesFile?: string;
+  /** `--compose-env`: the environment variables the files' Compose interpolation may read. */
+  composeEnv?: string[];
   output: 'text' | 'json';
 }
 

@@ -55,6 +55,7 @@ export async function runPin(cmd: PinCommand, io: Io): Promise<number> {
       paths: cmd.paths,
       lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
       env: io.env,
+      ...(cmd.composeEnv ? { composeEnv: cmd.composeEnv } : {}),
       ...(io.readStdin ? { readStdin: io.readStdin } : {}),
     });
     files = await distinctFiles(files);

@@ -302,6 +302,7 @@ async function imagesFromFiles(
             paths: o.manifests ?? [],
             lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
             env,
+            ...(o.composeEnv ? { composeEnv: o.composeEnv } : {}),
             ...(readStdin ? { readStdin } : {}),
           });
     const { images, sources } = groupSources(found.occurrences, identityKey, o.images);

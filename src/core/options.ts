@@ -84,6 +84,11 @@ export interface GateOptions {
   manifests?: string[];
   /** A plain list of references, one per line (`-`: stdin), whose images join `images`. */
   imagesFile?: string;
+  /**
+   * The environment variables Compose interpolation of `manifests` may read (`compose-env`);
+   * a reference reading any other variable set in the environment is refused (exit 2).
+   */
+  composeEnv?: string[];
   /** A signed revocation list (docs/revocation.md): a file path or an http(s) URL. */
   revocations?: string;
   /** Who must have signed it: a key reference, or an exact identity and OIDC issuer. */
@@ -206,6 +211,18 @@ export function parseList(value: string): string[] {
     .flatMap((l) => l.split(/[,\s]+/))
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/**
+ * `compose-env`: variable names, each item also split at commas (`--compose-env A,B`); a name
+ * that is not a Compose variable name is an error naming the input and the name.
+ */
+export function parseComposeEnv(name: string, items: string[]): string[] {
+  const names = items.flatMap((i) => i.split(/[,\s]+/)).filter((n) => n !== '');
+  for (const n of names)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+      throw new GateError('USAGE', `${name}: '${n}' is not an environment variable name`);
+  return [...new Set(names)];
 }
 
 /** One item per line, blank lines and `#` comments ignored; spaces inside an item are kept. */

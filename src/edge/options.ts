@@ -11,6 +11,7 @@ import {
   parseBoolean,
   parseConcurrency,
   parseDuration,
+  parseComposeEnv,
   parseList,
   parsePlatforms,
   parseRegistryHost,
@@ -508,6 +509,19 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
       text: 'also verify the images a Compose, Kubernetes or Dockerfile file names (a directory\nis searched, a glob expanded); repeatable; results carry their FILE:LINE sources',
     },
     items('manifests'),
+  ),
+  both(
+    'compose-env',
+    'list',
+    'run',
+    {
+      value: 'NAME',
+      text: 'environment variables Compose ${VAR} interpolation may read (NAME,NAME or\nrepeated); a file reading any other variable set in the environment is an error',
+    },
+    (o, v, name) => {
+      const names = parseComposeEnv(name, v as string[]);
+      if (names.length > 0) o.composeEnv = names;
+    },
   ),
   both(
     'images-file',

@@ -98,6 +98,20 @@ describe('Action inputs', () => {
     expect(() => readInputs(core.getInput, {})).toThrow(/^shard: '0\/3' is not a shard/);
   });
 
+  it('reads compose-env as variable names, one per line or comma, and refuses a non-name', () => {
+    setInputs({
+      manifests: 'deploy/compose.yaml',
+      'compose-env': 'TAG, REGISTRY\n# the tag\nAPP_V\n',
+    });
+    expect(readInputs(core.getInput, {}).options.composeEnv).toEqual(['TAG', 'REGISTRY', 'APP_V']);
+    setInputs({ 'compose-env': '' });
+    expect(readInputs(core.getInput, {}).options.composeEnv).toBeUndefined();
+    setInputs({ 'compose-env': 'TAG\n${NPM_TOKEN}' });
+    expect(() => readInputs(core.getInput, {})).toThrow(
+      /^compose-env: '\$\{NPM_TOKEN\}' is not an environment variable name/,
+    );
+  });
+
   it('reads signer-workflow and platforms: all', () => {
     setInputs({
       images: 'nginx',

@@ -28,6 +28,7 @@ function sample(o: VerifyOption): { input: string; argv: string[] } {
     mode: ['warn'],
     'enforce-after': ['2027-03-01'],
     shard: ['2/3'],
+    'compose-env': ['TAG,REGISTRY', 'APP_VERSION'],
     'sign-summary': ['keyless'],
     'summary-max-age': ['1h'],
   };
@@ -95,6 +96,12 @@ describe('the option table', () => {
     ['platforms', 'linux', /^platforms: 'linux' is not a platform/, /^--platforms: 'linux'/],
     ['require-signature', 'maybe', /^require-signature: 'maybe'/, /^--require-signature: 'maybe'/],
     ['mode', 'audit', /^mode: 'audit' is not enforce or warn/, /^--mode: 'audit'/],
+    [
+      'compose-env',
+      'TAG,$TOKEN',
+      /^compose-env: '\$TOKEN' is not an environment variable name/,
+      /^--compose-env: '\$TOKEN' is not/,
+    ],
     [
       'enforce-after',
       '2027-02-30',

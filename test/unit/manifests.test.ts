@@ -25,7 +25,8 @@ async function found(
   file: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<Array<[string, number, string]>> {
-  const r = await findImages({ paths: [file], lists: [], env });
+  // The variables given are the ones the test's user names in compose-env.
+  const r = await findImages({ paths: [file], lists: [], env, composeEnv: Object.keys(env) });
   for (const o of r.occurrences) expect(o.file).toBe(file);
   return r.occurrences.map((o) => [o.image, o.line, o.kind]);
 }
@@ -72,7 +73,9 @@ describe('Compose', () => {
       /compose-required\.yaml:3: .*PG_MAJOR is empty/,
     ],
   ])('refuses %s when a reference cannot be interpolated (%j)', async (file, env, msg) => {
-    await expect(findImages({ paths: [file], lists: [], env })).rejects.toThrow(msg);
+    await expect(
+      findImages({ paths: [file], lists: [], env, composeEnv: Object.keys(env) }),
+    ).rejects.toThrow(msg);
   });
 
   it('reads a services mapping in a YAML file of any name, and no Kubernetes object as Compose', () => {

@@ -1,7 +1,7 @@
 // Docker Compose: `services.*.image` and image volumes' sources, with anchors, aliases and `<<` merge keys followed and
 // Compose interpolation applied; a service with only `build:` names no image to verify.
 import { isMap, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import { interpolate, InterpolationError } from './interpolate.js';
+import { EnvNotAllowedError, interpolate, InterpolationError } from './interpolate.js';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
   deref,
@@ -39,6 +39,8 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
       image = interpolate(raw, env).trim();
     } catch (e: unknown) {
       if (!(e instanceof InterpolationError)) throw e;
+      if (e instanceof EnvNotAllowedError)
+        throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
       throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
     }
     if (image === '') throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);

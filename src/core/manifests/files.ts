@@ -6,7 +6,7 @@ import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
 import { composeImages, composeServices } from './compose.js';
 import { readDockerfile } from './dockerfile.js';
-import { parseDotEnv, InterpolationError } from './interpolate.js';
+import { EnvNotAllowedError, parseDotEnv, InterpolationError } from './interpolate.js';
 import { kubernetesImages } from './kubernetes.js';
 import { readList } from './list.js';
 import { manifestError, type ImageOccurrence, type ImageSource } from './types.js';
@@ -18,6 +18,11 @@ export interface FileInputs {
   /** Plain lists of references; `-` is stdin. */
   lists: string[];
   env: NodeJS.ProcessEnv;
+  /**
+   * The environment variables Compose interpolation may read (`compose-env`): a file chooses
+   * which variable it reads, so any other variable set in `env` is refused, not read.
+   */
+  composeEnv?: readonly string[];
   readStdin?: () => Promise<string>;
 }
 
@@ -66,7 +71,7 @@ export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
     });
   for (const file of await expandPaths(inputs.paths)) {
     const text = await readText(file, file);
-    add(file, text, await manifestReader(file, text, inputs.env), file);
+    add(file, text, await manifestReader(file, text, composeEnvLookup(inputs)), file);
   }
   for (const list of inputs.lists) {
     const name = list === '-' ? '(stdin)' : list;
@@ -196,11 +201,28 @@ async function readText(file: string, name: string): Promise<string> {
   }
 }
 
+/**
+ * What Compose interpolation (and a `.env`'s own) reads from the environment: a variable named in
+ * `composeEnv`, or none. A variable set but not named is refused (EnvNotAllowedError), not
+ * treated as unset: Compose would read it, so a default or the `.env` value would verify another
+ * image than the one deployed. An unset variable is undefined, as before.
+ */
+function composeEnvLookup(inputs: FileInputs): (name: string) => string | undefined {
+  const allowed = new Set(inputs.composeEnv ?? []);
+  const env = inputs.env;
+  return (n) => {
+    const v = Object.hasOwn(env, n) ? env[n] : undefined;
+    if (v === undefined) return undefined;
+    if (!allowed.has(n)) throw new EnvNotAllowedError(n);
+    return v;
+  };
+}
+
 /** The reader for this file (by name, then by content), with its `.env` read once. */
 async function manifestReader(
   file: string,
   text: string,
-  env: NodeJS.ProcessEnv,
+  env: (name: string) => string | undefined,
 ): Promise<(text: string) => ImageOccurrence[]> {
   const name = path.basename(file);
   if (DOCKERFILE.test(name)) return (t) => distinct(readDockerfile(file, t));
@@ -208,8 +230,15 @@ async function manifestReader(
   const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
   if (!compose)
     return (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t)));
-  const dotEnv = await readDotEnv(file, env);
-  const lookup = (n: string) => env[n] ?? dotEnv.get(n);
+  const refused = new Map<string, EnvNotAllowedError>();
+  const dotEnv = await readDotEnv(file, env, refused);
+  const lookup = (n: string): string | undefined => {
+    const v = env(n);
+    if (v !== undefined) return v;
+    const r = refused.get(n);
+    if (r) throw r;
+    return dotEnv.get(n);
+  };
   return (t) => {
     const p = t === text ? parsed : parseYamlStream(file, t);
     // The stream's other documents are read as Kubernetes: `kubectl apply -f` applies each object
@@ -223,8 +252,16 @@ async function manifestReader(
   };
 }
 
-/** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
-async function readDotEnv(file: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+/**
+ * The `.env` beside a Compose file (none: no variables from it); the environment wins over it. A
+ * key whose value reads a refused variable goes to `refused`, an error only when a reference
+ * reads that key.
+ */
+async function readDotEnv(
+  file: string,
+  env: (name: string) => string | undefined,
+  refused: Map<string, EnvNotAllowedError>,
+): Promise<Map<string, string>> {
   const envFile = path.join(path.dirname(file), '.env');
   let text: string;
   try {
@@ -236,7 +273,7 @@ async function readDotEnv(file: string, env: NodeJS.ProcessEnv): Promise<Map<str
     });
   }
   try {
-    return parseDotEnv(text, (n) => env[n]);
+    return parseDotEnv(text, env, { file: envFile, errors: refused });
   } catch (e: unknown) {
     if (e instanceof InterpolationError) throw manifestError(envFile, undefined, e.message);
     throw e;

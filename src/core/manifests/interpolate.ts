@@ -6,6 +6,23 @@
 
 export class InterpolationError extends Error {}
 
+/**
+ * A reference reads `name`, which is set in the environment but not named in `compose-env`. A
+ * file is untrusted input that chooses which variable it reads (`${NPM_TOKEN}` would send the
+ * token to the registry the file names), so only the variables the user names are read. The
+ * message names the variable, never its value. `via`: the `.env` line whose value read it.
+ */
+export class EnvNotAllowedError extends InterpolationError {
+  constructor(
+    readonly variable: string,
+    readonly via?: { file: string; line: number; key: string; text: string },
+  ) {
+    super(
+      `${via ? `reads ${via.key} from ${via.file}:${via.line} ('${via.text}'), which ` : ''}reads ${variable} from the environment, which compose-env does not allow; name it in compose-env (--compose-env ${variable}) if the deploy sets it`,
+    );
+  }
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 export function interpolate(text: string, lookup: (name: string) => string | undefined): string {
@@ -89,13 +106,23 @@ function required(name: string, lookup: (name: string) => string | undefined): s
  * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
  * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
  * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
+ * With `refused`, a line whose value reads a variable the environment may not give
+ * (EnvNotAllowedError) is not an error until something reads its key: the key maps to the
+ * refusal (naming `file` and the line), so an unused line does not stop the run.
  */
 export function parseDotEnv(
   text: string,
   outer: (name: string) => string | undefined,
+  refused?: { file: string; errors: Map<string, EnvNotAllowedError> },
 ): Map<string, string> {
   const vars = new Map<string, string>();
-  const lookup = (n: string): string | undefined => outer(n) ?? vars.get(n);
+  const lookup = (n: string): string | undefined => {
+    const v = outer(n);
+    if (v !== undefined) return v;
+    const r = refused?.errors.get(n);
+    if (r) throw r;
+    return vars.get(n);
+  };
   const lines = text.split(/\r?\n/);
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n].trim();
@@ -104,23 +131,41 @@ export function parseDotEnv(
     if (!m) throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
     const [, key, rest] = m;
     let value: string;
-    if (rest.startsWith("'")) {
-      const end = closingQuote(rest, "'");
-      value = rest.slice(1, end).replace(/\\'/g, "'");
-    } else if (rest.startsWith('"')) {
-      const end = closingQuote(rest, '"');
-      const body = rest
-        .slice(1, end)
-        .replace(/\\(["\\nrt$])/g, (_, e: string) =>
-          e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e,
-        );
-      value = interpolate(body, lookup);
-    } else {
-      value = interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+    try {
+      value = dotEnvValue(rest, lookup);
+    } catch (e: unknown) {
+      if (!(e instanceof EnvNotAllowedError) || !refused) throw e;
+      // The first refusal in a chain is the one to name: the variable the environment gives.
+      refused.errors.set(
+        key,
+        e.via
+          ? e
+          : new EnvNotAllowedError(e.variable, { file: refused.file, line: n + 1, key, text: raw }),
+      );
+      vars.delete(key);
+      continue;
     }
+    refused?.errors.delete(key);
     vars.set(key, value);
   }
   return vars;
+}
+
+function dotEnvValue(rest: string, lookup: (name: string) => string | undefined): string {
+  if (rest.startsWith("'")) {
+    const end = closingQuote(rest, "'");
+    return rest.slice(1, end).replace(/\\'/g, "'");
+  }
+  if (rest.startsWith('"')) {
+    const end = closingQuote(rest, '"');
+    const body = rest
+      .slice(1, end)
+      .replace(/\\(["\\nrt$])/g, (_, e: string) =>
+        e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e,
+      );
+    return interpolate(body, lookup);
+  }
+  return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
 }
 
 function closingQuote(s: string, q: string): number {
