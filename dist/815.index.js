@@ -2622,7 +2622,7 @@ var YAMLSeq = __webpack_require__(92223);
 var cst = __webpack_require__(3461);
 var lexer = __webpack_require__(40361);
 var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
+var parser = __webpack_require__(81075);
 var publicApi = __webpack_require__(84047);
 var visit = __webpack_require__(10204);
 
@@ -4851,7 +4851,7 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 81075:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5849,7 +5849,7 @@ var errors = __webpack_require__(91464);
 var log = __webpack_require__(57249);
 var identity = __webpack_require__(41127);
 var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
+var parser = __webpack_require__(81075);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;

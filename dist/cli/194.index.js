@@ -192,7 +192,7 @@ function withShards(r, shards) {
 async function verifyShards(loaded, v) {
     const [{ verifyReportSignature, shardSignerPolicy }, { createSignatureVerifier }, keys, root] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 15744)),
-        Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(389), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 93389)),
+        Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(368), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 77368)),
         Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(123)]).then(__webpack_require__.bind(__webpack_require__, 36123)),
         Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(798)]).then(__webpack_require__.bind(__webpack_require__, 53798)),
     ]);

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93389);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77368);
 /* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36123);
 /* harmony import */ var _trust_root_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53798);
 // sigstore-conformance `verify-bundle`: one bundle against one artifact (a file, or a bare
@@ -344,13 +344,14 @@ function parseStrictJson(text) {
         p.fail('unexpected data after the JSON value');
     return value;
 }
+// ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the decoder
+// would drop it silently). One decoder for every call: decode() without `stream` starts afresh.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
 function parseStrictJsonBytes(bytes) {
     let text;
     try {
-        // ignoreBOM keeps a BOM in the text, where parseStrictJson refuses it (by default the
-        // decoder would drop it silently).
-        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        text = UTF8.decode(bytes);
     }
     catch {
         throw new StrictJsonError('not valid UTF-8');
@@ -413,13 +414,17 @@ class Parser {
         return Number(m[0]);
     }
     string() {
-        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does.
+        // Find the closing quote, then let JSON.parse decode escapes exactly as it always does; a
+        // string without escapes (no backslash, no control character) is its characters as they are.
         const start = this.pos;
+        let escaped = false;
         this.pos++;
         while (this.pos < this.s.length) {
             const c = this.s.charCodeAt(this.pos);
             if (c === 0x22) {
                 this.pos++;
+                if (!escaped)
+                    return this.s.slice(start + 1, this.pos - 1);
                 try {
                     return JSON.parse(this.s.slice(start, this.pos));
                 }
@@ -428,8 +433,10 @@ class Parser {
                     return this.fail('invalid string');
                 }
             }
-            if (c === 0x5c)
+            if (c === 0x5c) {
+                escaped = true;
                 this.pos += 2;
+            }
             else if (c < 0x20)
                 this.fail('control character in string');
             else

@@ -2019,8 +2019,10 @@ function runSettings(o, env) {
     };
 }
 //# sourceMappingURL=settings.js.map
-// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 15 modules
-var signatures_verifier = __webpack_require__(93389);
+// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 13 modules
+var signatures_verifier = __webpack_require__(77368);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
@@ -2043,6 +2045,7 @@ function assertSafeKey(key) {
 ;// CONCATENATED MODULE: ./build/core/s3lo/local-store.js
 // A local:// s3lo store: objects are files under one root directory. Symlinks are followed only
 // while they stay inside the root, so planted links cannot make the verifier read other files.
+
 
 
 
@@ -2080,7 +2083,10 @@ class LocalS3loStore {
     async readBounded(file, key, maxBytes) {
         let handle;
         try {
-            handle = await (0,promises_.open)(file, 'r');
+            // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, so one planted in the
+            // store would hang the run (it is refused below as not a regular file; regular files read
+            // as before). O_NOFOLLOW: `file` is a realpath, so a symlink here was swapped in since.
+            handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
         }
         catch (e) {
             return this.mapError(e, key);
@@ -6443,6 +6449,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
                 paths: o.manifests ?? [],
                 lists: o.imagesFile !== undefined ? [o.imagesFile] : [],
                 env,
+                ...(o.composeEnv ? { composeEnv: o.composeEnv } : {}),
                 ...(readStdin ? { readStdin } : {}),
             });
         const { images, sources } = groupSources(found.occurrences, identityKey, o.images);

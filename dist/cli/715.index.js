@@ -734,8 +734,22 @@ const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.do
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 /** The server URL Docker tools file Docker Hub credentials under. */
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+/** normalizeHost's answers by input: a batch names a few registries thousands of times. */
+const normalized = new Map();
+const NORMALIZED_KEPT = 256;
 /** `host[:port]` in lower case from a registry name, `https://host/path` URL or config key. */
 function normalizeHost(s) {
+    // A pure function of the string, so a remembered answer is the same answer (two URL parses
+    // and three regular expressions per call, several calls per request).
+    if (normalized.has(s))
+        return normalized.get(s);
+    const h = normalizeHostUncached(s);
+    if (normalized.size >= NORMALIZED_KEPT)
+        normalized.clear();
+    normalized.set(s, h);
+    return h;
+}
+function normalizeHostUncached(s) {
     let v = s.trim();
     if (v === '')
         return undefined;

@@ -508,8 +508,8 @@ var promises_ = __webpack_require__(51455);
 var types = __webpack_require__(50559);
 // EXTERNAL MODULE: ./build/core/trust/signing-key.js
 var signing_key = __webpack_require__(54830);
-// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 15 modules
-var signatures_verifier = __webpack_require__(93389);
+// EXTERNAL MODULE: ./build/core/signatures/verifier.js + 13 modules
+var signatures_verifier = __webpack_require__(77368);
 // EXTERNAL MODULE: ./build/core/signatures/strict-json.js
 var strict_json = __webpack_require__(56086);
 // EXTERNAL MODULE: ./build/core/revocation/load.js

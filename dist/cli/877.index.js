@@ -592,7 +592,7 @@ function show(v) {
 /* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27670);
 /* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11858);
 /* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56086);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93389);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77368);
 /* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(36123);
 /* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67639);
 // Loading the run's revocation list, once, before any image: the list and its Sigstore bundle

@@ -218,6 +218,7 @@ async function runPin(cmd, io) {
             paths: cmd.paths,
             lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
             env: io.env,
+            ...(cmd.composeEnv ? { composeEnv: cmd.composeEnv } : {}),
             ...(io.readStdin ? { readStdin: io.readStdin } : {}),
         });
         files = await distinctFiles(files);
@@ -481,6 +482,21 @@ var dist = __webpack_require__(38815);
 // variable without a default is an error, as are `?` and malformed expressions.
 class InterpolationError extends Error {
 }
+/**
+ * A reference reads `name`, which is set in the environment but not named in `compose-env`. A
+ * file is untrusted input that chooses which variable it reads (`${NPM_TOKEN}` would send the
+ * token to the registry the file names), so only the variables the user names are read. The
+ * message names the variable, never its value. `via`: the `.env` line whose value read it.
+ */
+class EnvNotAllowedError extends InterpolationError {
+    variable;
+    via;
+    constructor(variable, via) {
+        super(`${via ? `reads ${via.key} from ${via.file}:${via.line} ('${via.text}'), which ` : ''}reads ${variable} from the environment, which compose-env does not allow; name it in compose-env (--compose-env ${variable}) if the deploy sets it`);
+        this.variable = variable;
+        this.via = via;
+    }
+}
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 function interpolate(text, lookup) {
     let out = '';
@@ -564,10 +580,21 @@ function required(name, lookup) {
  * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
  * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
  * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
+ * With `refused`, a line whose value reads a variable the environment may not give
+ * (EnvNotAllowedError) is not an error until something reads its key: the key maps to the
+ * refusal (naming `file` and the line), so an unused line does not stop the run.
  */
-function parseDotEnv(text, outer) {
+function parseDotEnv(text, outer, refused) {
     const vars = new Map();
-    const lookup = (n) => outer(n) ?? vars.get(n);
+    const lookup = (n) => {
+        const v = outer(n);
+        if (v !== undefined)
+            return v;
+        const r = refused?.errors.get(n);
+        if (r)
+            throw r;
+        return vars.get(n);
+    };
     const lines = text.split(/\r?\n/);
     for (let n = 0; n < lines.length; n++) {
         const raw = lines[n].trim();
@@ -578,23 +605,37 @@ function parseDotEnv(text, outer) {
             throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
         const [, key, rest] = m;
         let value;
-        if (rest.startsWith("'")) {
-            const end = closingQuote(rest, "'");
-            value = rest.slice(1, end).replace(/\\'/g, "'");
+        try {
+            value = dotEnvValue(rest, lookup);
         }
-        else if (rest.startsWith('"')) {
-            const end = closingQuote(rest, '"');
-            const body = rest
-                .slice(1, end)
-                .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
-            value = interpolate(body, lookup);
+        catch (e) {
+            if (!(e instanceof EnvNotAllowedError) || !refused)
+                throw e;
+            // The first refusal in a chain is the one to name: the variable the environment gives.
+            refused.errors.set(key, e.via
+                ? e
+                : new EnvNotAllowedError(e.variable, { file: refused.file, line: n + 1, key, text: raw }));
+            vars.delete(key);
+            continue;
         }
-        else {
-            value = interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
-        }
+        refused?.errors.delete(key);
         vars.set(key, value);
     }
     return vars;
+}
+function dotEnvValue(rest, lookup) {
+    if (rest.startsWith("'")) {
+        const end = closingQuote(rest, "'");
+        return rest.slice(1, end).replace(/\\'/g, "'");
+    }
+    if (rest.startsWith('"')) {
+        const end = closingQuote(rest, '"');
+        const body = rest
+            .slice(1, end)
+            .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
+        return interpolate(body, lookup);
+    }
+    return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
 }
 function closingQuote(s, q) {
     for (let i = 1; i < s.length; i++) {
@@ -727,7 +768,7 @@ function scalarString(node) {
 }
 //# sourceMappingURL=yaml-nodes.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/compose.js
-// Docker Compose: `services.*.image`, with anchors, aliases and `<<` merge keys followed and
+// Docker Compose: `services.*.image` and image volumes' sources, with anchors, aliases and `<<` merge keys followed and
 // Compose interpolation applied; a service with only `build:` names no image to verify.
 
 
@@ -746,6 +787,28 @@ function readCompose(file, text, env) {
 }
 function composeImages(file, parsed, env) {
     const found = [];
+    /** A reference `what` writes at `node`, interpolated. */
+    const occurrence = (node, what) => {
+        const line = parsed.line(node);
+        const raw = scalarString(node);
+        if (raw === undefined || raw.trim() === '')
+            throw manifestError(file, line, `${what} is not a string`);
+        let image;
+        try {
+            image = interpolate(raw, env).trim();
+        }
+        catch (e) {
+            if (!(e instanceof InterpolationError))
+                throw e;
+            if (e instanceof EnvNotAllowedError)
+                throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+            throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
+        }
+        if (image === '')
+            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+        const span = parsed.span(node);
+        return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
+    };
     for (const doc of parsed.docs) {
         const services = composeServices(doc);
         if (!services)
@@ -755,25 +818,22 @@ function composeImages(file, parsed, env) {
             if (!(0,dist/* isMap */.jh)(service))
                 continue;
             const node = mapGet(doc, service, 'image');
-            if (node === undefined)
-                continue;
-            const line = parsed.line(node);
-            const raw = scalarString(node);
-            if (raw === undefined || raw.trim() === '')
-                throw manifestError(file, line, `service ${name}: image is not a string`);
-            let image;
-            try {
-                image = interpolate(raw, env).trim();
+            if (node !== undefined)
+                found.push(occurrence(node, `service ${name}: image`));
+            // Image volumes (`type: image`, `source: IMAGE`): Compose pulls the image and mounts it.
+            const volumes = mapGet(doc, service, 'volumes');
+            for (const item of (0,dist/* isSeq */.oP)(volumes) ? volumes.items : []) {
+                const v = deref(doc, item);
+                const type = (0,dist/* isMap */.jh)(v) ? mapGet(doc, v, 'type') : undefined;
+                if (!(0,dist/* isMap */.jh)(v) ||
+                    type === undefined ||
+                    occurrence(type, `service ${name}: volume type`).image !== 'image')
+                    continue;
+                const source = mapGet(doc, v, 'source');
+                if (source === undefined)
+                    throw manifestError(file, parsed.line(v), `service ${name}: an image volume names no source`);
+                found.push(occurrence(source, `service ${name}: image volume source`));
             }
-            catch (e) {
-                if (!(e instanceof InterpolationError))
-                    throw e;
-                throw manifestError(file, line, `service ${name}: image '${raw}': ${e.message}`);
-            }
-            if (image === '')
-                throw manifestError(file, line, `service ${name}: image '${raw}' interpolates to nothing`);
-            const span = parsed.span(node);
-            found.push({ image, file, line, kind: 'compose', ...(span ? { span } : {}) });
         }
     }
     return found.sort((a, b) => a.line - b.line);
@@ -792,12 +852,48 @@ function readDockerfile(file, text) {
     // Where each ARG default is written: `FROM $BASE` is pinned there (see below).
     const argSpans = new Map();
     const stages = new Set();
+    const list = instructions(file, text);
+    // Every stage name: COPY --from and RUN --mount from= may name any stage (BuildKit looks them
+    // up among all stages); what is not a stage is an image the build pulls.
+    const allStages = new Set();
+    for (const ins of list) {
+        const words = placedWords(ins).filter((w) => !w.text.startsWith('--'));
+        if (words[0]?.text.toUpperCase() === 'FROM' &&
+            words[2]?.text.toUpperCase() === 'AS' &&
+            words[3])
+            allStages.add(words[3].text.toLowerCase());
+    }
+    /** A reference as written at `start`, ARG defaults substituted; `span` where it is written. */
+    const reference = (raw, start, ins, what) => {
+        // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
+        // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
+        const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
+        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
+            start,
+            end: start + raw.length,
+        };
+        let image;
+        try {
+            image = substitute(raw, args);
+        }
+        catch (e) {
+            throw manifestError(file, ins.line, `${what}${raw}: ${e.message}`);
+        }
+        if (image === '')
+            throw manifestError(file, ins.line, `${what}${raw}: substitutes to nothing`);
+        return { image, span };
+    };
+    /** `--from=` of COPY or a `--mount`: an image unless it names a stage (or a stage's index). */
+    const pulled = (raw, start, ins, what) => {
+        const { image, span } = reference(raw, start, ins, what);
+        const name = image.toLowerCase();
+        if (name === 'scratch' || allStages.has(name) || /^\d+$/.test(name))
+            return;
+        found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
+    };
     let seenFrom = false;
-    for (const ins of instructions(text)) {
-        const m = /^(\w+)/.exec(ins.text);
-        if (!m)
-            continue;
-        const op = m[1].toUpperCase();
+    for (const ins of list) {
+        const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
         if (op === 'ARG' && !seenFrom) {
             for (const { text: decl, start } of placedWords(ins).slice(1)) {
                 const eq = decl.indexOf('=');
@@ -815,6 +911,30 @@ function readDockerfile(file, text) {
             }
             continue;
         }
+        if (op === 'COPY' || op === 'RUN') {
+            // Flags lead the instruction (BuildKit reads none after the first other word).
+            const words = placedWords(ins).slice(1);
+            const firstArg = words.findIndex((w) => !w.text.startsWith('--'));
+            for (const w of firstArg < 0 ? words : words.slice(0, firstArg)) {
+                const eq = w.text.indexOf('=');
+                if (eq < 0)
+                    continue;
+                const flag = w.text.slice(2, eq).toLowerCase();
+                if (op === 'COPY' && flag === 'from')
+                    pulled(w.text.slice(eq + 1), w.start + eq + 1, ins, 'COPY --from=');
+                if (op === 'RUN' && flag === 'mount') {
+                    // `type=bind,from=IMAGE,source=…`: comma-separated key=value fields.
+                    let at = eq + 1;
+                    for (const field of w.text.slice(eq + 1).split(',')) {
+                        const m = /^(["']?)from=(.*?)\1$/i.exec(field);
+                        if (m)
+                            pulled(m[2], w.start + at + m[1].length + 'from='.length, ins, 'RUN --mount from=');
+                        at += field.length + 1;
+                    }
+                }
+            }
+            continue;
+        }
         if (op !== 'FROM')
             continue;
         seenFrom = true;
@@ -823,22 +943,7 @@ function readDockerfile(file, text) {
         if (words.length === 0)
             throw manifestError(file, ins.line, 'FROM names no image');
         const [raw, as, stage] = words.map((w) => w.text);
-        // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
-        // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
-        const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
-            start: words[0].start,
-            end: words[0].start + raw.length,
-        };
-        let image;
-        try {
-            image = substitute(raw, args);
-        }
-        catch (e) {
-            throw manifestError(file, ins.line, `FROM ${raw}: ${e.message}`);
-        }
-        if (image === '')
-            throw manifestError(file, ins.line, `FROM ${raw}: substitutes to nothing`);
+        const { image, span } = reference(raw, words[0].start, ins, 'FROM ');
         const base = image.toLowerCase();
         const skip = base === 'scratch' || stages.has(base);
         if (as?.toUpperCase() === 'AS' && stage)
@@ -848,40 +953,62 @@ function readDockerfile(file, text) {
     }
     return found;
 }
-/** Instructions with continuations joined and comment lines dropped, each with its first line. */
-function instructions(text) {
-    const lines = text.split(/\r?\n/);
-    let escape = '\\';
-    // Parser directives: `# key=value` lines at the very top.
-    for (const l of lines) {
-        const d = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(l);
-        if (!d)
-            break;
-        if (d[1].toLowerCase() === 'escape')
-            escape = d[2];
-    }
+/**
+ * Go's unicode.IsSpace, which BuildKit trims lines with: JavaScript's `trim` differs (it trims
+ * U+FEFF and keeps U+0085), and a line one reader trims and the other does not is read two ways.
+ */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+/** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
+// (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
+// quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+)$/;
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+/** Words of an instruction, split as BuildKit's splitCommand and FROM's parser split them. */
+const WORD = /[^\t\v\f\r ]+/g;
+/**
+ * Instructions with continuations joined and comment lines dropped, each with its first line,
+ * split as BuildKit's Dockerfile parser splits them (frontend/dockerfile/parser, parser.go
+ * `Parse`): a leading byte order mark dropped; parser directives read from the top until the
+ * first line that is not a known directive; a line continues when it ends in the escape
+ * character followed only by spaces and tabs, unless that character is itself escaped; comment
+ * and empty lines inside a continued instruction are skipped. A line this reader joined to the
+ * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
+ */
+function instructions(file, text) {
+    const lines = text.split('\n');
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const escape = escapeDirective(file, lines, bom);
+    const e = escape === '`' ? '`' : '\\\\';
+    const continuation = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
     const out = [];
     let cur;
     let next = 0;
     lines.forEach((raw, i) => {
-        const offset = next;
-        next += raw.length + (text[offset + raw.length] === '\r' ? 2 : 1);
-        const l = raw.trim();
-        if (l.startsWith('#'))
-            return; // comments, also inside a continued instruction
-        if (cur === undefined && l === '')
+        let offset = next;
+        next += raw.length + 1;
+        let line = trimNewlineEnd(raw);
+        if (i === 0 && bom) {
+            line = line.slice(1);
+            offset += 1;
+        }
+        const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
+        const trimmed = line.replace(LEADING_SPACE, '');
+        // Comments, also inside a continued instruction; empty lines there are skipped too.
+        if (trimmed.startsWith('#') || (cur !== undefined && trimmed === ''))
             return;
-        let body = raw;
-        const continued = body.trimEnd().endsWith(escape);
-        if (continued)
-            body = body.trimEnd().slice(0, -escape.length);
+        if (cur === undefined && trimmed === '')
+            return;
+        const m = continuation.exec(line);
+        const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
+        const part = { offset: offset + lead.length, body: body.slice(lead.length) };
         if (cur) {
-            cur.text += ` ${body.trim()}`;
-            cur.parts.push({ offset, body });
+            cur.text += ` ${part.body}`;
+            cur.parts.push(part);
         }
         else
-            cur = { line: i + 1, text: body.trim(), parts: [{ offset, body }] };
-        if (!continued) {
+            cur = { line: i + 1, text: part.body, parts: [part] };
+        if (!m) {
             out.push(cur);
             cur = undefined;
         }
@@ -890,11 +1017,51 @@ function instructions(text) {
         out.push(cur);
     return out;
 }
+/** The escape character the parser directives at the top set (`\\` unless one says otherwise). */
+function escapeDirective(file, lines, bom) {
+    let escape = '\\';
+    const seen = new Set();
+    for (const [i, raw] of lines.entries()) {
+        const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(LEADING_SPACE, '');
+        if (!line.startsWith('#'))
+            break;
+        const d = DIRECTIVE.exec(line.slice(1).replace(LEADING_SPACE, ''));
+        if (!d)
+            break;
+        const key = d[1].toLowerCase();
+        const value = trimBlanksEnd(d[2]);
+        if (!KNOWN_DIRECTIVES.has(key))
+            break;
+        if (seen.has(key))
+            throw manifestError(file, i + 1, `only one ${key} parser directive can be used`);
+        seen.add(key);
+        if (key === 'escape') {
+            if (value !== '`' && value !== '\\')
+                throw manifestError(file, i + 1, `escape token '${value.slice(0, 20)}' is not \` or \\`);
+            escape = value;
+        }
+    }
+    return escape;
+}
+/** Without trailing CRs and LFs (BuildKit's trimNewline), in linear time. */
+function trimNewlineEnd(v) {
+    let end = v.length;
+    while (end > 0 && (v[end - 1] === '\r' || v[end - 1] === '\n'))
+        end--;
+    return v.slice(0, end);
+}
+/** Without trailing tabs, newlines, form feeds, CRs and spaces (Go's `\s`), in linear time. */
+function trimBlanksEnd(v) {
+    let end = v.length;
+    while (end > 0 && '\t\n\f\r '.includes(v[end - 1]))
+        end--;
+    return v.slice(0, end);
+}
 /** The instruction's words (the instruction itself first) with their offsets in the file. */
 function placedWords(ins) {
     const out = [];
     for (const p of ins.parts)
-        for (const m of p.body.matchAll(/\S+/g))
+        for (const m of p.body.matchAll(WORD))
             out.push({ text: m[0], start: p.offset + m.index });
     return out;
 }
@@ -921,7 +1088,8 @@ function substitute(word, args) {
 ;// CONCATENATED MODULE: ./build/core/manifests/kubernetes.js
 // Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
 // wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
-// `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table.
+// `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table;
+// its containers' images and the images it mounts as volumes.
 
 
 
@@ -951,6 +1119,25 @@ function kubernetesImages(file, parsed) {
                     const span = parsed.span(img);
                     found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
                 }
+            }
+            // Image volumes (KEP-4639): the kubelet pulls `volumes[].image.reference` and mounts it.
+            const volumes = mapGet(doc, node, 'volumes');
+            if (!(0,dist/* isSeq */.oP)(volumes))
+                return;
+            for (const item of volumes.items) {
+                const v = deref(doc, item);
+                const source = (0,dist/* isMap */.jh)(v) ? mapGet(doc, v, 'image') : undefined;
+                if (!(0,dist/* isMap */.jh)(source))
+                    continue;
+                const ref = mapGet(doc, source, 'reference');
+                if (ref === undefined)
+                    continue;
+                const line = parsed.line(ref);
+                const image = scalarString(ref)?.trim();
+                if (!image)
+                    throw manifestError(file, line, 'volumes[].image.reference is not a string');
+                const span = parsed.span(ref);
+                found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
             }
         });
     return found.sort((a, b) => a.line - b.line);
@@ -1040,7 +1227,7 @@ async function readFiles(inputs) {
     });
     for (const file of await expandPaths(inputs.paths)) {
         const text = await readText(file, file);
-        add(file, text, await manifestReader(file, text, inputs.env), file);
+        add(file, text, await manifestReader(file, text, composeEnvLookup(inputs)), file);
     }
     for (const list of inputs.lists) {
         const name = list === '-' ? '(stdin)' : list;
@@ -1129,11 +1316,14 @@ async function underPath(p, fromGlob) {
         const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         for (const e of entries) {
             const full = external_node_path_.join(dir, e.name);
+            const named = DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name);
             if (e.isDirectory()) {
                 if (!SKIP_DIRS.has(e.name))
                     await walk(full);
             }
-            else if (e.isFile() && (DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name)))
+            else if (e.isFile() && named)
+                out.push(full);
+            else if (e.isSymbolicLink() && named && (await linksToFile(full)))
                 out.push(full);
         }
     };
@@ -1142,6 +1332,23 @@ async function underPath(p, fromGlob) {
         throw new errors/* GateError */.ue('USAGE', `${p}: no Compose, Kubernetes or Dockerfile files in this directory`);
     return out;
 }
+/**
+ * A symlinked manifest is read like any other: `kubectl apply -f DIR` filters a directory's
+ * entries by name and opens each, following links (a link to a directory is not descended into,
+ * by kubectl's walk nor here). A link that leads nowhere cannot be read, which kubectl fails on.
+ */
+async function linksToFile(file) {
+    let st;
+    try {
+        st = await (0,promises_.stat)(file);
+    }
+    catch (e) {
+        throw new errors/* GateError */.ue('USAGE', `${file}: a symlink to nothing: ${(0,errors/* toGateError */.Vl)(e).message}`, {
+            cause: e,
+        });
+    }
+    return st.isFile();
+}
 async function readText(file, name) {
     try {
         return await (0,promises_.readFile)(file, 'utf8');
@@ -1149,6 +1356,24 @@ async function readText(file, name) {
     catch (e) {
         throw new errors/* GateError */.ue('USAGE', `${name}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
     }
+}
+/**
+ * What Compose interpolation (and a `.env`'s own) reads from the environment: a variable named in
+ * `composeEnv`, or none. A variable set but not named is refused (EnvNotAllowedError), not
+ * treated as unset: Compose would read it, so a default or the `.env` value would verify another
+ * image than the one deployed. An unset variable is undefined, as before.
+ */
+function composeEnvLookup(inputs) {
+    const allowed = new Set(inputs.composeEnv ?? []);
+    const env = inputs.env;
+    return (n) => {
+        const v = Object.hasOwn(env, n) ? env[n] : undefined;
+        if (v === undefined)
+            return undefined;
+        if (!allowed.has(n))
+            throw new EnvNotAllowedError(n);
+        return v;
+    };
 }
 /** The reader for this file (by name, then by content), with its `.env` read once. */
 async function manifestReader(file, text, env) {
@@ -1159,12 +1384,31 @@ async function manifestReader(file, text, env) {
     const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
     if (!compose)
         return (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t)));
-    const dotEnv = await readDotEnv(file, env);
-    const lookup = (n) => env[n] ?? dotEnv.get(n);
-    return (t) => distinct(composeImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t), lookup));
+    const refused = new Map();
+    const dotEnv = await readDotEnv(file, env, refused);
+    const lookup = (n) => {
+        const v = env(n);
+        if (v !== undefined)
+            return v;
+        const r = refused.get(n);
+        if (r)
+            throw r;
+        return dotEnv.get(n);
+    };
+    return (t) => {
+        const p = t === text ? parsed : yaml_nodes_parseYamlStream(file, t);
+        // The stream's other documents are read as Kubernetes: `kubectl apply -f` applies each object
+        // in a stream whatever else it holds, so one Compose-like document must not hide the rest.
+        const others = { ...p, docs: p.docs.filter((d) => composeServices(d) === undefined) };
+        return distinct([...composeImages(file, p, lookup), ...kubernetesImages(file, others)].sort((a, b) => a.line - b.line));
+    };
 }
-/** The `.env` beside a Compose file (none: no variables from it); the environment wins over it. */
-async function readDotEnv(file, env) {
+/**
+ * The `.env` beside a Compose file (none: no variables from it); the environment wins over it. A
+ * key whose value reads a refused variable goes to `refused`, an error only when a reference
+ * reads that key.
+ */
+async function readDotEnv(file, env, refused) {
     const envFile = external_node_path_.join(external_node_path_.dirname(file), '.env');
     let text;
     try {
@@ -1178,7 +1422,7 @@ async function readDotEnv(file, env) {
         });
     }
     try {
-        return parseDotEnv(text, (n) => env[n]);
+        return parseDotEnv(text, env, { file: envFile, errors: refused });
     }
     catch (e) {
         if (e instanceof InterpolationError)

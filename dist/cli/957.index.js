@@ -216,6 +216,11 @@ class Validator {
             if (s === undefined)
                 return undefined;
             try {
+                // The value on its own first: one that only compiles inside the anchoring wrapper (such
+                // as `a)|(.*`, which closes the wrapper's group and opens an unanchored alternative, so
+                // ^(?:a)|(.*)$ matches every value) is not a regular expression. A value that compiles
+                // on its own has balanced groups, so the wrapper anchors all of it.
+                new RegExp(s);
                 new RegExp(`^(?:${s})$`);
             }
             catch (e) {

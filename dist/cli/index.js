@@ -1503,6 +1503,7 @@ function toGateError(e) {
 /* harmony export */   mw: () => (/* binding */ parseTufMirror),
 /* harmony export */   nY: () => (/* binding */ parseConcurrency),
 /* harmony export */   qA: () => (/* binding */ parsePlatforms),
+/* harmony export */   xj: () => (/* binding */ parseComposeEnv),
 /* harmony export */   yG: () => (/* binding */ parseBoolean),
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
@@ -1576,6 +1577,17 @@ function parseList(value) {
         .flatMap((l) => l.split(/[,\s]+/))
         .map((s) => s.trim())
         .filter((s) => s !== '');
+}
+/**
+ * `compose-env`: variable names, each item also split at commas (`--compose-env A,B`); a name
+ * that is not a Compose variable name is an error naming the input and the name.
+ */
+function parseComposeEnv(name, items) {
+    const names = items.flatMap((i) => i.split(/[,\s]+/)).filter((n) => n !== '');
+    for (const n of names)
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${n}' is not an environment variable name`);
+    return [...new Set(names)];
 }
 /** One item per line, blank lines and `#` comments ignored; spaces inside an item are kept. */
 function parseLines(value) {
@@ -2408,20 +2420,23 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./build/cli/compile-cache.js
-// Imported first by the CLI's entry (src/cli/index.ts), before anything it loads: Node's on-disk
-// compile cache (Node 22.1+) for the chunks the CLI loads on demand, so a later run reads V8's
-// code cache instead of compiling them again. The directory is Node's default: NODE_COMPILE_CACHE
-// (Node itself enables that one at start), else <tmpdir>/node-compile-cache;
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. A cache is never a reason for the CLI to fail: a
-// directory that cannot be made or written leaves it off, and any throw is swallowed.
+;// CONCATENATED MODULE: ./build/edge/compile-cache.js
+// Imported first by both entries (src/cli/index.ts, src/action/index.ts), before anything they
+// load: Node's on-disk compile cache (Node 22.1+) for the chunks loaded after it, so a later run
+// reads V8's code cache instead of compiling them again. The directory: NODE_COMPILE_CACHE (Node
+// itself enables that one at start); else, on an Actions runner, $RUNNER_TEMP/node-compile-cache
+// (the runner user's own directory, kept for the whole job, so every later step that runs
+// image-gate starts warm; never a world-writable /tmp another user could have planted); else
+// <tmpdir>/node-compile-cache. NODE_DISABLE_COMPILE_CACHE=1 turns it off. A cache is never a
+// reason to fail: a directory that cannot be made or written leaves it off, and any throw is
+// swallowed.
 
 
 
 
 try {
     if (!process.env.NODE_COMPILE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE) {
-        const dir = external_node_path_.join((0,external_node_os_.tmpdir)(), 'node-compile-cache');
+        const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'node-compile-cache');
         // Made here without `recursive`: Node's recursive mkdir never returns where a file system
         // answers ENOENT under an existing parent (TMPDIR=/proc/x hangs `node` in Node 24.22).
         try {
@@ -2435,7 +2450,7 @@ try {
     }
 }
 catch {
-    // No cache: the CLI runs as it does without one.
+    // No cache: the program runs as it does without one.
 }
 //# sourceMappingURL=compile-cache.js.map
 // EXTERNAL MODULE: ./build/edge/sanitize.js
@@ -2639,6 +2654,14 @@ const VERIFY_OPTIONS = [
         value: 'PATH',
         text: 'also verify the images a Compose, Kubernetes or Dockerfile file names (a directory\nis searched, a glob expanded); repeatable; results carry their FILE:LINE sources',
     }, items('manifests')),
+    both('compose-env', 'list', 'run', {
+        value: 'NAME',
+        text: 'environment variables Compose ${VAR} interpolation may read (NAME,NAME or\nrepeated); a file reading any other variable set in the environment is an error',
+    }, (o, v, name) => {
+        const names = (0,core_options/* parseComposeEnv */.xj)(name, v);
+        if (names.length > 0)
+            o.composeEnv = names;
+    }),
     both('images-file', 'text', 'run', {
         value: 'FILE|-',
         text: 'also verify the references listed in FILE (- for stdin), one per line',
@@ -2918,10 +2941,13 @@ function flagProblem(e, options) {
 
 
 
-const IMAGES_HELP = `Usage: image-gate images [--output text|json] [--images-file FILE|-] PATH...
+
+const IMAGES_HELP = `Usage: image-gate images [--output text|json] [--images-file FILE|-]
+                         [--compose-env NAME[,NAME]] PATH...
 
 Lists every image reference in the files: Docker Compose (services.*.image, with \${VAR}
-interpolation from the environment and a .env beside the file), Kubernetes YAML or JSON (every
+interpolation from a .env beside the file and the environment variables --compose-env names;
+a reference reading any other variable set in the environment is exit 2), Kubernetes YAML or JSON (every
 pod spec's containers, initContainers and ephemeralContainers; helm template output), Dockerfiles
 (FROM, ARG defaults substituted) and plain lists (--images-file). A directory is searched
 (node_modules and .git skipped). Text: FILE:LINE: REF per occurrence; JSON:
@@ -2930,6 +2956,7 @@ function parseImages(args) {
     const parsed = parseStrict('images', args, {
         output: { type: 'string', short: 'o' },
         'images-file': { type: 'string' },
+        'compose-env': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
     }, true);
     const { values: v, positionals } = parsed;
@@ -2940,10 +2967,12 @@ function parseImages(args) {
         throw new errors/* GateError */.ue('USAGE', `--output: '${output}' is not text or json`);
     if (positionals.length === 0 && v['images-file'] === undefined)
         throw new errors/* GateError */.ue('USAGE', 'images: no files, directories or --images-file given');
+    const composeEnv = v['compose-env'] !== undefined ? (0,core_options/* parseComposeEnv */.xj)('--compose-env', v['compose-env']) : [];
     return {
         command: 'images',
         paths: positionals,
         ...(v['images-file'] !== undefined ? { imagesFile: v['images-file'] } : {}),
+        ...(composeEnv.length > 0 ? { composeEnv } : {}),
         output,
     };
 }
@@ -2956,6 +2985,7 @@ async function runImages(cmd, io) {
             paths: cmd.paths,
             lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
             env: io.env,
+            ...(cmd.composeEnv ? { composeEnv: cmd.composeEnv } : {}),
         });
     }
     catch (e) {
@@ -3392,7 +3422,15 @@ const PIN_FLAGS = Object.fromEntries([
     ['check', { type: 'boolean' }],
 ]);
 /** What `pin --check` reads: it verifies nothing, so no trust, registry or run flag applies. */
-const CHECK_FLAGS = new Set(['check', 'output', 'from', 'images-file', 'quiet', 'help']);
+const CHECK_FLAGS = new Set([
+    'check',
+    'output',
+    'from',
+    'images-file',
+    'compose-env',
+    'quiet',
+    'help',
+]);
 /**
  * `pin [verify flags] PATH...` and `pin --check PATH...`. The paths (and `--from`,
  * `--images-file`) are the files to rewrite; the verify flags say what verifies their images.
@@ -3405,6 +3443,9 @@ function parsePin(args, env) {
     const imagesFile = v['images-file'];
     if (paths.length === 0 && imagesFile === undefined)
         throw usage('pin: no files, directories or --images-file given');
+    const composeEnv = v['compose-env'] !== undefined
+        ? (0,core_options/* parseComposeEnv */.xj)('--compose-env', v['compose-env'])
+        : [];
     if (v.check === true) {
         const extra = Object.keys(v).find((k) => !CHECK_FLAGS.has(k));
         if (extra !== undefined)
@@ -3417,6 +3458,7 @@ function parsePin(args, env) {
             check: true,
             paths,
             ...(imagesFile !== undefined ? { imagesFile } : {}),
+            ...(composeEnv.length > 0 ? { composeEnv } : {}),
             output: outputs.stdout,
         };
     }
@@ -3429,12 +3471,14 @@ function parsePin(args, env) {
     const options = { ...verify.options };
     delete options.manifests;
     delete options.imagesFile;
+    delete options.composeEnv;
     return {
         ...verify,
         command: 'pin',
         check: false,
         paths,
         ...(imagesFile !== undefined ? { imagesFile } : {}),
+        ...(composeEnv.length > 0 ? { composeEnv } : {}),
         output: verify.output,
         options,
     };
@@ -3558,7 +3602,7 @@ async function main(argv, raw) {
             return 0;
         case 'verify-bundle': {
             try {
-                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(243), __nccwpck_require__.e(389), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32035));
+                const { verifyBundleArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(243), __nccwpck_require__.e(368), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32035));
                 const ev = await verifyBundleArtifact({
                     bundlePath: cmd.bundle,
                     artifact: cmd.artifact,
@@ -3603,6 +3647,7 @@ async function main(argv, raw) {
                     paths: cmd.options.manifests ?? [],
                     lists: [],
                     env: io.env,
+                    ...(cmd.options.composeEnv ? { composeEnv: cmd.options.composeEnv } : {}),
                 }).catch(() => undefined);
                 if (files?.occurrences.length === 0) {
                     io.stderr('image-gate: the files given name no image; nothing to verify\n');
@@ -3616,7 +3661,7 @@ async function main(argv, raw) {
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
             const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86559)),
+                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86559)),
                 __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
                 __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
@@ -3657,9 +3702,9 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(389), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {
             let report;
             try {

@@ -1,6 +1,299 @@
-export const id = 389;
-export const ids = [389];
+export const id = 368;
+export const ids = [368];
 export const modules = {
+
+/***/ 21659:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ LeafCertificate),
+  z7: () => (/* binding */ nodeX509),
+  Kd: () => (/* binding */ withTimestampDer),
+  q2: () => (/* binding */ withTrustedCertificates),
+  G5: () => (/* binding */ withoutStacks)
+});
+
+// UNUSED EXPORTS: TrustedCertificate
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var dist = __webpack_require__(83917);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./build/core/signatures/der.js
+/** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
+function encodeDer(obj) {
+    const sizes = new Map();
+    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
+    const end = write(obj, out, 0, sizes);
+    if (end !== out.length)
+        throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
+    return out;
+}
+function contentSize(o, sizes) {
+    let n = sizes.get(o);
+    if (n === undefined) {
+        n = 0;
+        if (o.subs.length > 0)
+            for (const s of o.subs)
+                n += encodedSize(s, sizes);
+        else
+            n = o.value.length;
+        sizes.set(o, n);
+    }
+    return n;
+}
+function encodedSize(o, sizes) {
+    const n = contentSize(o, sizes);
+    return 1 + lengthSize(n) + n;
+}
+function lengthSize(n) {
+    if (n < 128)
+        return 1;
+    let bytes = 0;
+    for (let v = n; v > 0; v = Math.floor(v / 256))
+        bytes++;
+    return 1 + bytes;
+}
+function write(o, out, at, sizes) {
+    let pos = at;
+    out[pos++] = o.tag.toDER();
+    const n = contentSize(o, sizes);
+    if (n < 128) {
+        out[pos++] = n;
+    }
+    else {
+        const len = lengthSize(n) - 1;
+        out[pos++] = 0x80 | len;
+        for (let i = len - 1; i >= 0; i--)
+            out[pos++] = Math.floor(n / 256 ** i) % 256;
+    }
+    if (o.subs.length > 0)
+        for (const s of o.subs)
+            pos = write(s, out, pos, sizes);
+    else
+        pos += o.value.copy(out, pos);
+    return pos;
+}
+//# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ./build/core/signatures/cert-cache.js
+// Certificates that remember what they already computed: trust-root CA/TSA certificates keep
+// their DER, key and the verdict of one trust-root certificate signing another for the whole run;
+// a bundle's leaf keeps its own encodings for the one verification it belongs to.
+
+
+
+/**
+ * sigstore-js re-encodes a certificate to DER on every `equals`, `publicKey` and `verify`, and
+ * re-checks the trust root's own chain (intermediate by root, root by itself) for every image and
+ * every timestamp. These results depend only on trust-root bytes, fixed for the run, so they are
+ * computed once. Nothing that depends on a bundle's leaf, or on a time, is remembered across
+ * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
+ * a TrustedCertificate.
+ */
+class TrustedCertificate extends dist.X509Certificate {
+    der;
+    spki;
+    key;
+    /** Signature verdicts keyed by the issuing trusted certificate (`this` for self-signed). */
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+        this.spki = super.publicKey;
+        trustedKeys.set(this.spki.toString('base64'), this);
+    }
+    get publicKey() {
+        // A copy: callers get their own bytes, as they would from a fresh encoding.
+        return Buffer.from(this.spki);
+    }
+    /** The KeyObject for this certificate's SPKI, created once. */
+    keyObject() {
+        return (this.key ??= createPublicKey(this.spki));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    clone() {
+        return cloneOf(this.der);
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        // Only a trust-root issuer is remembered; anything else (a bundle's certificate posing as
+        // the issuer of a root certificate) is checked afresh every time.
+        if (!(by instanceof TrustedCertificate))
+            return super.verify(issuer);
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            ok = dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * Trust-root certificates by their SPKI (base64 of the whole DER), for sigCrypto.createPublicKey
+ * below. Only TrustedCertificates are put here, never a bundle's certificate.
+ */
+const trustedKeys = new Map();
+const createPublicKey = dist.crypto.createPublicKey;
+/**
+ * sigstore-js' RFC 3161 check (verify/dist/timestamp/tsa.js) builds the TSA's KeyObject from
+ * `leaf.publicKey` for every timestamp it checks; for a trust-root certificate's exact SPKI bytes
+ * (the whole DER is the lookup key) this returns the KeyObject that certificate made once. Any
+ * other key, including every bundle's, is created afresh as before.
+ */
+const createPublicKeyOnce = (key, type) => {
+    if (Buffer.isBuffer(key) && (type === undefined || type === 'spki') && trustedKeys.size > 0) {
+        const known = trustedKeys.get(key.toString('base64'));
+        if (known)
+            return known.keyObject();
+    }
+    return createPublicKey(key, type);
+};
+dist.crypto.createPublicKey = createPublicKeyOnce;
+/**
+ * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
+ * issuer it was checked against are kept on this object only, which lives as long as the one
+ * bundle being verified (sigstore-js checks the chain once per timestamp).
+ */
+class LeafCertificate extends dist.X509Certificate {
+    der;
+    tbs;
+    spki;
+    verdicts = new Map();
+    constructor(cert) {
+        super(cert.root);
+        this.der = encodeDer(cert.root);
+    }
+    get publicKey() {
+        return Buffer.from((this.spki ??= spkiOf(this)));
+    }
+    equals(other) {
+        return this.der.equals(derOf(other));
+    }
+    /**
+     * The SCT check's copy, from this certificate's parsed tree rather than a second parse of its
+     * DER: every node and list is the copy's own, so removing the SCT extension from it leaves this
+     * certificate as it was; the value bytes are shared, which sigstore-js only reads.
+     */
+    clone() {
+        const c = new dist.X509Certificate(copyTree(this.root));
+        const tbs = c.tbsCertificate;
+        tbs.toDER = () => encodeDer(tbs);
+        return c;
+    }
+    verify(issuer) {
+        const by = issuer ?? this;
+        let ok = this.verdicts.get(by);
+        if (ok === undefined) {
+            const key = by instanceof TrustedCertificate
+                ? by.keyObject()
+                : dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
+            ok = dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
+            this.verdicts.set(by, ok);
+        }
+        return ok;
+    }
+}
+/**
+ * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
+ * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
+ */
+function cloneOf(der) {
+    const c = dist.X509Certificate.parse(Buffer.from(der));
+    const tbs = c.tbsCertificate;
+    tbs.toDER = () => encodeDer(tbs);
+    return c;
+}
+/**
+ * The DER of a certificate's SubjectPublicKeyInfo: sigstore-js' `publicKey` is that node's
+ * ASN1Obj.toDER(), encoded here by encodeDer (the same bytes; where the tree has no such node,
+ * both fail alike).
+ */
+function spkiOf(c) {
+    return encodeDer(c.subjectPublicKeyInfoObj);
+}
+function copyTree(o) {
+    return new dist.ASN1Obj(o.tag, o.value, o.subs.map(copyTree));
+}
+function derOf(c) {
+    return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
+}
+/** The same CAs and TSAs, their certificates as TrustedCertificates. */
+function withTrustedCertificates(m) {
+    const wrap = (ca) => ({
+        ...ca,
+        certChain: ca.certChain.map((c) => new TrustedCertificate(c)),
+    });
+    return {
+        ...m,
+        certificateAuthorities: m.certificateAuthorities.map(wrap),
+        timestampAuthorities: m.timestampAuthorities.map(wrap),
+    };
+}
+/**
+ * sigstore-js re-encodes a timestamp's signed attributes and its TSTInfo through ASN1Obj.toDER
+ * (growing buffers at every level) each time it checks them; encodeDer gives the same bytes in
+ * one allocation. The tree is the timestamp's own, parsed once from the bundle and not changed
+ * after, and each call still encodes afresh (the caller edits the first byte of the result).
+ * A timestamp whose structure lacks these parts is left as it is, for sigstore-js to reject.
+ */
+function withTimestampDer(ts) {
+    const parts = ts;
+    let nodes;
+    try {
+        nodes = [parts.signedAttrsObj, parts.eContentObj?.subs[0]?.subs[0]];
+    }
+    catch {
+        return ts;
+    }
+    for (const n of nodes)
+        if (n)
+            n.toDER = () => encodeDer(n);
+    return ts;
+}
+/**
+ * Runs synchronous sigstore-js parsing or verification with no stack traces on the errors made
+ * inside: its ASN.1 parser throws and catches an ASN1ParseError for every OCTET STRING it probes
+ * for nested DER, and capturing a stack is most of what such an error costs. Only the messages of
+ * sigstore-js' errors are reported (toVerifyGateError), never their stacks. The limit is put back
+ * before returning, and no other code runs in between (`fn` is synchronous).
+ */
+function withoutStacks(fn) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return fn();
+    }
+    finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+/** How many of the newest leaf certificates nodeX509 keeps (about one per image in flight). */
+const NODE_X509_KEPT = 64;
+const nodeX509s = new Map();
+/**
+ * Node's X509Certificate for these DER bytes, parsed once while the image is being verified: a
+ * cosign `.sig` layer's certificate is parsed by Node when it is read (legacy.ts, to fail early on
+ * a bad one) and again for the facts a revocation list names it by (verify-signer.ts). Keyed by
+ * the whole DER, and only a parse is kept (Node's object is immutable), never a verdict.
+ */
+function nodeX509(der) {
+    const key = der.toString('base64');
+    let c = nodeX509s.get(key);
+    if (c === undefined) {
+        c = new external_node_crypto_.X509Certificate(der);
+        nodeX509s.set(key, c);
+        if (nodeX509s.size > NODE_X509_KEPT)
+            nodeX509s.delete(nodeX509s.keys().next().value);
+    }
+    return c;
+}
+//# sourceMappingURL=cert-cache.js.map
+
+/***/ }),
 
 /***/ 59956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -172,9 +465,11 @@ function describeExtensionChecks(checks) {
 /* unused harmony exports ANNOTATION_SIGNATURE, ANNOTATION_CERTIFICATE, ANNOTATION_CHAIN, ANNOTATION_BUNDLE, ANNOTATION_TIMESTAMP, SIMPLE_SIGNING_TYPE */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56086);
+/* harmony import */ var _cert_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21659);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56086);
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
+
 
 
 
@@ -191,10 +486,10 @@ const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
 function checkSimpleSigningPayload(payload, imageDigest) {
     let json;
     try {
-        json = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonBytes */ .ml)(payload);
+        json = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(payload);
     }
     catch (e) {
-        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .StrictJsonError */ .U7 ? e.message : String(e);
+        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .StrictJsonError */ .U7 ? e.message : String(e);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `simple-signing payload is not strict JSON: ${why}`, {
             cause: e,
         });
@@ -301,7 +596,7 @@ function setToTlogEntry(text, what) {
     let kind;
     let version;
     try {
-        const b = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonBytes */ .ml)(decoded);
+        const b = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(decoded);
         kind = field(b, 'kind');
         version = field(b, 'apiVersion');
     }
@@ -321,10 +616,10 @@ function setToTlogEntry(text, what) {
 }
 function strictAnnotation(text, name, what) {
     try {
-        return (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonBytes */ .ml)(Buffer.from(text, 'utf8'));
+        return (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(Buffer.from(text, 'utf8'));
     }
     catch (e) {
-        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_2__/* .StrictJsonError */ .U7 ? e.message : String(e);
+        const why = e instanceof _strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .StrictJsonError */ .U7 ? e.message : String(e);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${what} annotation ${name} is not strict JSON: ${why}`, {
             cause: e,
         });
@@ -336,7 +631,7 @@ function pemCertToDer(pem, what) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} is not a PEM certificate`);
     const der = Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
     try {
-        new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der);
+        (0,_cert_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeX509 */ .z7)(der);
     }
     catch (e) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${what} annotation ${ANNOTATION_CERTIFICATE} does not parse as X.509`, { cause: e });
@@ -486,7 +781,7 @@ function isObject(v) {
 
 /***/ }),
 
-/***/ 93389:
+/***/ 77368:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -579,179 +874,8 @@ var dist = __webpack_require__(19654);
 var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./build/core/trust/key-types.js
 var key_types = __webpack_require__(62236);
-// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
-var core_dist = __webpack_require__(83917);
-;// CONCATENATED MODULE: ./build/core/signatures/der.js
-/** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
-function encodeDer(obj) {
-    const sizes = new Map();
-    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
-    const end = write(obj, out, 0, sizes);
-    if (end !== out.length)
-        throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
-    return out;
-}
-function contentSize(o, sizes) {
-    let n = sizes.get(o);
-    if (n === undefined) {
-        n = 0;
-        if (o.subs.length > 0)
-            for (const s of o.subs)
-                n += encodedSize(s, sizes);
-        else
-            n = o.value.length;
-        sizes.set(o, n);
-    }
-    return n;
-}
-function encodedSize(o, sizes) {
-    const n = contentSize(o, sizes);
-    return 1 + lengthSize(n) + n;
-}
-function lengthSize(n) {
-    if (n < 128)
-        return 1;
-    let bytes = 0;
-    for (let v = n; v > 0; v = Math.floor(v / 256))
-        bytes++;
-    return 1 + bytes;
-}
-function write(o, out, at, sizes) {
-    let pos = at;
-    out[pos++] = o.tag.toDER();
-    const n = contentSize(o, sizes);
-    if (n < 128) {
-        out[pos++] = n;
-    }
-    else {
-        const len = lengthSize(n) - 1;
-        out[pos++] = 0x80 | len;
-        for (let i = len - 1; i >= 0; i--)
-            out[pos++] = Math.floor(n / 256 ** i) % 256;
-    }
-    if (o.subs.length > 0)
-        for (const s of o.subs)
-            pos = write(s, out, pos, sizes);
-    else
-        pos += o.value.copy(out, pos);
-    return pos;
-}
-//# sourceMappingURL=der.js.map
-;// CONCATENATED MODULE: ./build/core/signatures/cert-cache.js
-// Certificates that remember what they already computed: trust-root CA/TSA certificates keep
-// their DER, key and the verdict of one trust-root certificate signing another for the whole run;
-// a bundle's leaf keeps its own encodings for the one verification it belongs to.
-
-
-/**
- * sigstore-js re-encodes a certificate to DER on every `equals`, `publicKey` and `verify`, and
- * re-checks the trust root's own chain (intermediate by root, root by itself) for every image and
- * every timestamp. These results depend only on trust-root bytes, fixed for the run, so they are
- * computed once. Nothing that depends on a bundle's leaf, or on a time, is remembered across
- * verifications: validity dates are checked by sigstore-js on every call, and a leaf is never
- * a TrustedCertificate.
- */
-class TrustedCertificate extends core_dist.X509Certificate {
-    der;
-    spki;
-    key;
-    /** Signature verdicts keyed by the issuing trusted certificate (`this` for self-signed). */
-    verdicts = new Map();
-    constructor(cert) {
-        super(cert.root);
-        this.der = encodeDer(cert.root);
-        this.spki = super.publicKey;
-    }
-    get publicKey() {
-        // A copy: callers get their own bytes, as they would from a fresh encoding.
-        return Buffer.from(this.spki);
-    }
-    /** The KeyObject for this certificate's SPKI, created once. */
-    keyObject() {
-        return (this.key ??= core_dist.crypto.createPublicKey(this.spki));
-    }
-    equals(other) {
-        return this.der.equals(derOf(other));
-    }
-    clone() {
-        return cloneOf(this.der);
-    }
-    verify(issuer) {
-        const by = issuer ?? this;
-        // Only a trust-root issuer is remembered; anything else (a bundle's certificate posing as
-        // the issuer of a root certificate) is checked afresh every time.
-        if (!(by instanceof TrustedCertificate))
-            return super.verify(issuer);
-        let ok = this.verdicts.get(by);
-        if (ok === undefined) {
-            ok = core_dist.crypto.verify(encodeDer(this.tbsCertificate), by.keyObject(), this.signatureValue, this.signatureAlgorithm);
-            this.verdicts.set(by, ok);
-        }
-        return ok;
-    }
-}
-/**
- * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
- * issuer it was checked against are kept on this object only, which lives as long as the one
- * bundle being verified (sigstore-js checks the chain once per timestamp).
- */
-class LeafCertificate extends core_dist.X509Certificate {
-    der;
-    tbs;
-    spki;
-    verdicts = new Map();
-    constructor(cert) {
-        super(cert.root);
-        this.der = encodeDer(cert.root);
-    }
-    get publicKey() {
-        return Buffer.from((this.spki ??= super.publicKey));
-    }
-    equals(other) {
-        return this.der.equals(derOf(other));
-    }
-    clone() {
-        return cloneOf(this.der);
-    }
-    verify(issuer) {
-        const by = issuer ?? this;
-        let ok = this.verdicts.get(by);
-        if (ok === undefined) {
-            const key = by instanceof TrustedCertificate
-                ? by.keyObject()
-                : core_dist.crypto.createPublicKey(by === this ? this.publicKey : by.publicKey);
-            ok = core_dist.crypto.verify((this.tbs ??= encodeDer(this.tbsCertificate)), key, this.signatureValue, this.signatureAlgorithm);
-            this.verdicts.set(by, ok);
-        }
-        return ok;
-    }
-}
-/**
- * A plain, independent copy (sigstore-js edits a clone's extensions to rebuild the precertificate
- * for SCTs); its TBS is encoded by encodeDer, from the tree as it is when asked.
- */
-function cloneOf(der) {
-    const c = core_dist.X509Certificate.parse(Buffer.from(der));
-    const tbs = c.tbsCertificate;
-    tbs.toDER = () => encodeDer(tbs);
-    return c;
-}
-function derOf(c) {
-    return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
-}
-/** The same CAs and TSAs, their certificates as TrustedCertificates. */
-function withTrustedCertificates(m) {
-    const wrap = (ca) => ({
-        ...ca,
-        certChain: ca.certChain.map((c) => new TrustedCertificate(c)),
-    });
-    return {
-        ...m,
-        certificateAuthorities: m.certificateAuthorities.map(wrap),
-        timestampAuthorities: m.timestampAuthorities.map(wrap),
-    };
-}
-//# sourceMappingURL=cert-cache.js.map
+// EXTERNAL MODULE: ./build/core/signatures/cert-cache.js + 1 modules
+var cert_cache = __webpack_require__(21659);
 ;// CONCATENATED MODULE: ./build/core/signatures/verifier-set.js
 // The sigstore-js Verifiers one run uses, built once from the trusted root and the policy: the
 // trust material (entries without a start of validity dropped), a verifier per key, one keyless.
@@ -810,7 +934,7 @@ function baseTrust(root) {
         tr.ctlogs = tr.ctlogs.filter((t) => t.publicKey?.validFor?.start !== undefined);
         tr.certificateAuthorities = tr.certificateAuthorities.filter((c) => c.validFor?.start !== undefined);
         tr.timestampAuthorities = tr.timestampAuthorities.filter((c) => c.validFor?.start !== undefined);
-        const m = withTrustedCertificates((0,verify_dist/* toTrustMaterial */.jO)(tr));
+        const m = (0,cert_cache/* withTrustedCertificates */.q2)((0,verify_dist/* toTrustMaterial */.jO)(tr));
         return {
             certificateAuthorities: m.certificateAuthorities,
             timestampAuthorities: m.timestampAuthorities,
@@ -826,6 +950,8 @@ function baseTrust(root) {
     }
 }
 //# sourceMappingURL=verifier-set.js.map
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __webpack_require__(83917);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/core/signatures/att-tlog-body.js
@@ -1787,7 +1913,7 @@ function verifyWithKeys(ctx, entity, set, bound, format, what) {
             continue;
         }
         try {
-            verifier.verify(entity);
+            (0,cert_cache/* withoutStacks */.G5)(() => verifier.verify(entity));
         }
         catch (e) {
             const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
@@ -1818,7 +1944,7 @@ function verifyKeyless(ctx, entity, set, bound, format, what) {
         throw new errors/* GateError */.ue('INTERNAL', `${what}: expected a certificate`);
     const cert = entity.key.certificate;
     try {
-        set.keyless.verify(entity);
+        (0,cert_cache/* withoutStacks */.G5)(() => set.keyless.verify(entity));
     }
     catch (e) {
         const g = tsaStaleHint(toVerifyGateError(e, what), entity, base.timestampAuthorities);
@@ -1838,7 +1964,7 @@ function verifyKeyless(ctx, entity, set, bound, format, what) {
             throw new errors/* GateError */.ue(e.code, `${what}: ${e.message}`, { cause: e });
         throw e;
     }
-    const der = cert instanceof LeafCertificate ? cert.der : cert.root.toDER();
+    const der = cert instanceof cert_cache/* LeafCertificate */.q ? cert.der : cert.root.toDER();
     checkTlogSigner(bound, { kind: 'certificate', der, spki: cert.publicKey });
     return {
         kind: 'keyless',
@@ -1871,7 +1997,7 @@ function sha256Hex(b) {
 }
 /** What a revocation list can name a leaf by: serial (hex), issuer DN as Node writes it, SHA-256. */
 function certificateFacts(der) {
-    const c = new external_node_crypto_.X509Certificate(der);
+    const c = (0,cert_cache/* nodeX509 */.z7)(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
     return {
         serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
         issuer: c.issuer.split('\n').join(', '),
@@ -1951,15 +2077,18 @@ function verifyBundleJson(ctx, bundleJson, subject, format, what, att, legacySig
     let entity;
     try {
         bundle = shape.bundle;
-        entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined);
+        entity = (0,cert_cache/* withoutStacks */.G5)(() => (0,verify_dist/* toSignedEntity */.DC)(bundle, 'artifact' in subject ? Buffer.from(subject.artifact) : undefined));
     }
     catch (e) {
         throw asMalformed(e, what);
     }
+    for (const t of entity.timestamps)
+        if (t.$case === 'timestamp-authority')
+            (0,cert_cache/* withTimestampDer */.Kd)(t.timestamp);
     if (entity.key.$case === 'certificate')
         entity.key = {
             $case: 'certificate',
-            certificate: new LeafCertificate(entity.key.certificate),
+            certificate: new cert_cache/* LeafCertificate */.q(entity.key.certificate),
         };
     // Where the bundle names no hash for the signature (DSSE, a cosign `.sig` layer), it is the
     // one the key signs with, as sigstore-go has it; sigstore-js would assume SHA-256.
@@ -2150,4 +2279,4 @@ function describeValidity(v) {
 
 };
 
-//# sourceMappingURL=389.index.js.map
+//# sourceMappingURL=368.index.js.map
