@@ -142,9 +142,7 @@ export async function verifyBatch(
         return;
       }
     }
-    const r = await keyed(identityKey(ref), () =>
-      verifyDeduped(ref, ctx, engine.stores, keyed),
-    );
+    const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
     // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
     results[i] = applyMode(
       { ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) },
