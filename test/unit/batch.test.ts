@@ -196,6 +196,35 @@ describe('verifyBatch', () => {
     );
   });
 
+  it('drops what it keeps for a tag once no later image names it, the digest entries stay (flat memory)', async () => {
+    const store = new MemoryStore();
+    const tags = ['a', 'b', 'c', 'd'];
+    for (const t of tags) store.sign(store.image(t, t));
+    const { ctx, calls } = context(store);
+    const stats: { dedupEntries?: number } = {};
+    const results = await verifyBatch(
+      tags.map((t) => `${REPO}:${t}`),
+      ctx,
+      { ...opts, stats },
+    );
+    expect(results.every((r) => r.outcome === 'verified')).toBe(true);
+    expect(calls).toHaveLength(4);
+    // One entry per digest; the tag entries (a promise of each whole result) went when their
+    // image finished. Before, the batch ended holding 8.
+    expect(stats.dedupEntries).toBe(4);
+  });
+
+  it('still verifies a tag once when its second mention comes after the first finished', async () => {
+    const store = new MemoryStore();
+    for (const t of ['v1', 'x', 'y']) store.sign(store.image(t, t));
+    const { ctx, calls } = context(store);
+    const images = [`${REPO}:v1`, `${REPO}:x`, `${REPO}:y`, `${REPO}:v1`];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: false });
+    expect(calls).toHaveLength(3);
+    expect(store.reads.filter((r) => r === 'manifest v1')).toHaveLength(1);
+    expect(results.map((r) => [r.image, r.outcome])).toEqual(images.map((i) => [i, 'verified']));
+  });
+
   it('verifies an identical reference once', async () => {
     const store = new MemoryStore();
     store.sign(store.image('v1', 'x'));

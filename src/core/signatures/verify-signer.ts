@@ -105,8 +105,8 @@ export function verifyKeyless(
   return {
     kind: 'keyless',
     format,
-    ...(identity.san !== undefined ? { identity: identity.san } : {}),
-    ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+    ...(identity.san !== undefined ? { identity: shared(identity.san) } : {}),
+    ...(identity.issuer !== undefined ? { issuer: shared(identity.issuer) } : {}),
     keySha256: sha256Hex(cert.publicKey),
     certificate: certificateFacts(der),
     ...timeEvidence(entity, bound),
@@ -142,7 +142,7 @@ function certificateFacts(der: Uint8Array): NonNullable<SignatureEvidence['certi
   const c = nodeX509(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
   return {
     serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
-    issuer: c.issuer.split('\n').join(', '),
+    issuer: shared(c.issuer.split('\n').join(', ')),
     sha256: sha256Hex(der),
   };
 }
@@ -173,4 +173,19 @@ function timeEvidence(
       .slice(1)
       .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
   return out;
+}
+
+/**
+ * One copy of a signer's identity, issuer and CA name for every result that names it: a batch
+ * keeps each result until the report is written, and 10 000 keyless images from one workflow
+ * would otherwise hold 10 000 copies of each (issue 15, flat memory). At most SHARED_MAX distinct
+ * strings are kept; others are returned as they are.
+ */
+const SHARED_MAX = 256;
+const sharedStrings = new Map<string, string>();
+function shared(s: string): string {
+  const known = sharedStrings.get(s);
+  if (known !== undefined) return known;
+  if (sharedStrings.size < SHARED_MAX) sharedStrings.set(s, s);
+  return s;
 }

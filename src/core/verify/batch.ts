@@ -18,6 +18,8 @@ export interface BatchOptions {
   /** Called as each image finishes (progress lines, Action log groups). */
   onResult?: (result: ImageResult, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Filled when the batch ends: the deduplication entries it still held (issue 15, flat memory). */
+  stats?: { dedupEntries?: number };
 }
 
 /** The compiled policy, a context per rule (built once), and the run's stores. */
@@ -55,20 +57,44 @@ export async function verifyBatch(
 
   // Per registry, the identities of images not yet finished: what its pull limit must still cover.
   const pending = new Map<string, Map<string, number>>();
-  const registryOf = images.map((image) => {
+  // Per identity key (what `keyed` is asked with first), the images not yet finished that may
+  // still ask for it: when the last has finished, its entries are dropped (flat memory, issue 15:
+  // each held a promise of a whole result). Entries by digest stay: any later tag may resolve there.
+  const unfinished = new Map<string, number>();
+  const idKeyOf: Array<string | undefined> = new Array<string | undefined>(images.length);
+  // One string per registry name, not one per image: these arrays live for the whole batch.
+  const registryNames = new Map<string, string>();
+  const registryOf = images.map((image, i) => {
     try {
       const ref = parseReference(image);
+      const id = identityKey(ref);
+      // A digest reference's identity is also the key a tag resolving to that digest uses: kept.
+      if (ref.kind === 's3lo' || ref.digest === undefined) {
+        idKeyOf[i] = id;
+        unfinished.set(id, (unfinished.get(id) ?? 0) + 1);
+      }
       if (ref.kind !== 'registry') return undefined;
-      const id = referenceIdentity(ref);
-      let m = pending.get(ref.registry);
-      if (!m) pending.set(ref.registry, (m = new Map<string, number>()));
+      let registry = registryNames.get(ref.registry);
+      if (registry === undefined) registryNames.set(ref.registry, (registry = ref.registry));
+      let m = pending.get(registry);
+      if (!m) pending.set(registry, (m = new Map<string, number>()));
       m.set(id, (m.get(id) ?? 0) + 1);
-      return { registry: ref.registry, id };
+      return { registry, id };
     } catch {
       return undefined;
     }
   });
+  const prefixes = engine.policy.rules.map((_, n) => `rule${n}|`);
   const finished = (i: number): void => {
+    const idKey = idKeyOf[i];
+    if (idKey !== undefined) {
+      const left = (unfinished.get(idKey) ?? 1) - 1;
+      if (left > 0) unfinished.set(idKey, left);
+      else {
+        unfinished.delete(idKey);
+        for (const prefix of prefixes) inflight.delete(prefix + idKey);
+      }
+    }
     const r = registryOf[i];
     const m = r && pending.get(r.registry);
     if (!r || !m) return;
@@ -102,7 +128,8 @@ export async function verifyBatch(
       return;
     }
     const rule = m.rule;
-    const prefix = `rule${engine.policy.rules.indexOf(rule)}|`;
+    const index = engine.policy.rules.indexOf(rule);
+    const prefix = prefixes[index] ?? `rule${index}|`;
     const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
       once(prefix + key, run);
     const ctx = engine.contextFor(rule);
@@ -115,9 +142,7 @@ export async function verifyBatch(
         return;
       }
     }
-    const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () =>
-      verifyDeduped(ref, ctx, engine.stores, keyed),
-    );
+    const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
     // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
     results[i] = applyMode(
       { ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) },
@@ -147,7 +172,13 @@ export async function verifyBatch(
   };
   const n = Math.max(1, Math.min(opts.concurrency, images.length));
   await Promise.all(Array.from({ length: n }, worker));
+  if (opts.stats) opts.stats.dedupEntries = inflight.size;
   return results;
+}
+
+/** The first deduplication key of an image: its identity; s3lo's the reference as given. */
+function identityKey(ref: ImageRef): string {
+  return ref.kind === 's3lo' ? `s3lo ${ref.original}` : referenceIdentity(ref);
 }
 
 /**
