@@ -22,8 +22,21 @@ const crash = (e: unknown): never => {
 process.on('unhandledRejection', crash);
 process.on('uncaughtException', crash);
 
+/** Resolves when stdout's buffer has drained (or stdout closed or failed: nothing more to wait for). */
+const drainStdout = (): Promise<void> =>
+  new Promise((resolve) => {
+    const out = process.stdout;
+    if (!out.writableNeedDrain) return resolve();
+    const done = (): void => {
+      out.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done).on('error', done);
+  });
+
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
+  drain: drainStdout,
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: Boolean(process.stderr.isTTY),

@@ -24,6 +24,11 @@ export async function main(
     stdoutTTY?: boolean;
     /** All of stdin, for --registry-password-stdin. */
     readStdin?: () => Promise<string>;
+    /**
+     * Resolves once stdout has taken what was written (a pipe is asynchronous in Node: without
+     * waiting, a slow reader left the whole JSON report queued in memory, +33 MB at 10 000 images).
+     */
+    drain?: () => Promise<void>;
   },
 ): Promise<number> {
   // Every write passes the terminal sanitiser; values inside a line are escaped with `line()`
@@ -224,7 +229,7 @@ async function emit(
   report: Report,
   cmd: { output: OutputFormat; outputFiles: OutputFile[]; reportPath?: string; quiet: boolean },
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
-  raw: { stdout: (s: string) => void },
+  raw: { stdout: (s: string) => void; drain?: () => Promise<void> },
   colour: boolean,
   sign?: (file: string, report: Report) => Promise<unknown>,
 ): Promise<number> {
@@ -261,8 +266,12 @@ async function emit(
     // Colour is added after the sanitiser, around text it has already made safe.
     raw.stdout(colour ? colourText(text) : text);
   } else if (cmd.output === 'json') {
-    // In whole-line pieces: a 10 000-image report is never one string here (issue 15).
-    for (const chunk of reportJsonChunks(report)) io.stdout(chunk);
+    // In whole-line pieces, each taken by stdout before the next is made: a 10 000-image report
+    // is never one string here, nor queued whole in stdout's buffer (issue 15).
+    for (const chunk of reportJsonChunks(report)) {
+      io.stdout(chunk);
+      await raw.drain?.();
+    }
   } else io.stdout(renderOutput(report, cmd.output));
   return exitCode(report.outcome);
 }
