@@ -434,7 +434,7 @@ async function main(): Promise<void> {
       try {
         report = JSON.parse(r.stdout) as Report;
       } catch {
-        throw new Error(`batch gave no JSON report (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+        throw new Error(`batch gave no JSON report (exit ${r.code}): ${r.stderr.slice(-4000)}`);
       }
       if (r.code !== 0) {
         const bad = report.results.find((x) => x.outcome !== 'verified');
