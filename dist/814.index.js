@@ -6524,23 +6524,50 @@ async function verifyBatch(images, engine, opts) {
     const now = engine.stores.now?.() ?? new Date();
     // Per registry, the identities of images not yet finished: what its pull limit must still cover.
     const pending = new Map();
-    const registryOf = images.map((image) => {
+    // Per identity key (what `keyed` is asked with first), the images not yet finished that may
+    // still ask for it: when the last has finished, its entries are dropped (flat memory, issue 15:
+    // each held a promise of a whole result). Entries by digest stay: any later tag may resolve there.
+    const unfinished = new Map();
+    const idKeyOf = new Array(images.length);
+    // One string per registry name, not one per image: these arrays live for the whole batch.
+    const registryNames = new Map();
+    const registryOf = images.map((image, i) => {
         try {
             const ref = (0,core_reference/* parseReference */.F2)(image);
+            const id = identityKey(ref);
+            // A digest reference's identity is also the key a tag resolving to that digest uses: kept.
+            if (ref.kind === 's3lo' || ref.digest === undefined) {
+                idKeyOf[i] = id;
+                unfinished.set(id, (unfinished.get(id) ?? 0) + 1);
+            }
             if (ref.kind !== 'registry')
                 return undefined;
-            const id = (0,core_reference/* referenceIdentity */.w$)(ref);
-            let m = pending.get(ref.registry);
+            let registry = registryNames.get(ref.registry);
+            if (registry === undefined)
+                registryNames.set(ref.registry, (registry = ref.registry));
+            let m = pending.get(registry);
             if (!m)
-                pending.set(ref.registry, (m = new Map()));
+                pending.set(registry, (m = new Map()));
             m.set(id, (m.get(id) ?? 0) + 1);
-            return { registry: ref.registry, id };
+            return { registry, id };
         }
         catch {
             return undefined;
         }
     });
+    const prefixes = engine.policy.rules.map((_, n) => `rule${n}|`);
     const finished = (i) => {
+        const idKey = idKeyOf[i];
+        if (idKey !== undefined) {
+            const left = (unfinished.get(idKey) ?? 1) - 1;
+            if (left > 0)
+                unfinished.set(idKey, left);
+            else {
+                unfinished.delete(idKey);
+                for (const prefix of prefixes)
+                    inflight.delete(prefix + idKey);
+            }
+        }
         const r = registryOf[i];
         const m = r && pending.get(r.registry);
         if (!r || !m)
@@ -6578,7 +6605,8 @@ async function verifyBatch(images, engine, opts) {
             return;
         }
         const rule = m.rule;
-        const prefix = `rule${engine.policy.rules.indexOf(rule)}|`;
+        const index = engine.policy.rules.indexOf(rule);
+        const prefix = prefixes[index] ?? `rule${index}|`;
         const keyed = (key, run) => once(prefix + key, run);
         const ctx = engine.contextFor(rule);
         const budget = engine.pullBudget;
@@ -6591,7 +6619,7 @@ async function verifyBatch(images, engine, opts) {
                 return;
             }
         }
-        const r = await keyed(ref.kind === 's3lo' ? `s3lo ${ref.original}` : identity, () => verifyDeduped(ref, ctx, engine.stores, keyed));
+        const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
         // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
         results[i] = applyMode({ ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) }, rule, now);
         if (results[i].outcome === 'failed' && opts.failFast)
@@ -6615,7 +6643,13 @@ async function verifyBatch(images, engine, opts) {
     };
     const n = Math.max(1, Math.min(opts.concurrency, images.length));
     await Promise.all(Array.from({ length: n }, worker));
+    if (opts.stats)
+        opts.stats.dedupEntries = inflight.size;
     return results;
+}
+/** The first deduplication key of an image: its identity; s3lo's the reference as given. */
+function identityKey(ref) {
+    return ref.kind === 's3lo' ? `s3lo ${ref.original}` : (0,core_reference/* referenceIdentity */.w$)(ref);
 }
 /**
  * Resolves a tag once, then verifies `repository@digest` once however many references name it.
@@ -6986,7 +7020,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
                 ...(o.composeEnv ? { composeEnv: o.composeEnv } : {}),
                 ...(readStdin ? { readStdin } : {}),
             });
-        const { images, sources } = groupSources(found.occurrences, identityKey, o.images);
+        const { images, sources } = groupSources(found.occurrences, gate_identityKey, o.images);
         return {
             options: { ...o, images },
             sources,
@@ -7007,7 +7041,7 @@ function isRegistryImage(image) {
     }
 }
 /** The normalised reference where it parses (what the batch dedupes by), else the text. */
-function identityKey(image) {
+function gate_identityKey(image) {
     try {
         return (0,core_reference/* referenceIdentity */.w$)((0,core_reference/* parseReference */.F2)(image));
     }
@@ -13777,8 +13811,8 @@ function verifyKeyless(ctx, entity, set, bound, format, what) {
     return {
         kind: 'keyless',
         format,
-        ...(identity.san !== undefined ? { identity: identity.san } : {}),
-        ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+        ...(identity.san !== undefined ? { identity: shared(identity.san) } : {}),
+        ...(identity.issuer !== undefined ? { issuer: shared(identity.issuer) } : {}),
         keySha256: sha256Hex(cert.publicKey),
         certificate: certificateFacts(der),
         ...timeEvidence(entity, bound),
@@ -13808,7 +13842,7 @@ function certificateFacts(der) {
     const c = (0,cert_cache/* nodeX509 */.z7)(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
     return {
         serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
-        issuer: c.issuer.split('\n').join(', '),
+        issuer: shared(c.issuer.split('\n').join(', ')),
         sha256: sha256Hex(der),
     };
 }
@@ -13837,6 +13871,22 @@ function timeEvidence(entity, entries) {
             .slice(1)
             .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
     return out;
+}
+/**
+ * One copy of a signer's identity, issuer and CA name for every result that names it: a batch
+ * keeps each result until the report is written, and 10 000 keyless images from one workflow
+ * would otherwise hold 10 000 copies of each (issue 15, flat memory). At most SHARED_MAX distinct
+ * strings are kept; others are returned as they are.
+ */
+const SHARED_MAX = 256;
+const sharedStrings = new Map();
+function shared(s) {
+    const known = sharedStrings.get(s);
+    if (known !== undefined)
+        return known;
+    if (sharedStrings.size < SHARED_MAX)
+        sharedStrings.set(s, s);
+    return s;
 }
 //# sourceMappingURL=verify-signer.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verify-bundle.js

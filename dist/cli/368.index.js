@@ -1969,8 +1969,8 @@ function verifyKeyless(ctx, entity, set, bound, format, what) {
     return {
         kind: 'keyless',
         format,
-        ...(identity.san !== undefined ? { identity: identity.san } : {}),
-        ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+        ...(identity.san !== undefined ? { identity: shared(identity.san) } : {}),
+        ...(identity.issuer !== undefined ? { issuer: shared(identity.issuer) } : {}),
         keySha256: sha256Hex(cert.publicKey),
         certificate: certificateFacts(der),
         ...timeEvidence(entity, bound),
@@ -2000,7 +2000,7 @@ function certificateFacts(der) {
     const c = (0,cert_cache/* nodeX509 */.z7)(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
     return {
         serial: c.serialNumber.toLowerCase().replace(/^0+(?=.)/, ''),
-        issuer: c.issuer.split('\n').join(', '),
+        issuer: shared(c.issuer.split('\n').join(', ')),
         sha256: sha256Hex(der),
     };
 }
@@ -2029,6 +2029,22 @@ function timeEvidence(entity, entries) {
             .slice(1)
             .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
     return out;
+}
+/**
+ * One copy of a signer's identity, issuer and CA name for every result that names it: a batch
+ * keeps each result until the report is written, and 10 000 keyless images from one workflow
+ * would otherwise hold 10 000 copies of each (issue 15, flat memory). At most SHARED_MAX distinct
+ * strings are kept; others are returned as they are.
+ */
+const SHARED_MAX = 256;
+const sharedStrings = new Map();
+function shared(s) {
+    const known = sharedStrings.get(s);
+    if (known !== undefined)
+        return known;
+    if (sharedStrings.size < SHARED_MAX)
+        sharedStrings.set(s, s);
+    return s;
 }
 //# sourceMappingURL=verify-signer.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/verify-bundle.js

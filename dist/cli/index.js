@@ -3803,9 +3803,12 @@ async function emit(report, cmd, io, raw, colour, sign) {
         raw.stdout(colour ? (0,render_text/* colourText */.QK)(text) : text);
     }
     else if (cmd.output === 'json') {
-        // In whole-line pieces: a 10 000-image report is never one string here (issue 15).
-        for (const chunk of (0,json/* reportJsonChunks */.hT)(report))
+        // In whole-line pieces, each taken by stdout before the next is made: a 10 000-image report
+        // is never one string here, nor queued whole in stdout's buffer (issue 15).
+        for (const chunk of (0,json/* reportJsonChunks */.hT)(report)) {
             io.stdout(chunk);
+            await raw.drain?.();
+        }
     }
     else
         io.stdout((0,cli_outputs/* renderOutput */.C8)(report, cmd.output));
@@ -3847,8 +3850,20 @@ const crash = (e) => {
 };
 process.on('unhandledRejection', crash);
 process.on('uncaughtException', crash);
+/** Resolves when stdout's buffer has drained (or stdout closed or failed: nothing more to wait for). */
+const drainStdout = () => new Promise((resolve) => {
+    const out = process.stdout;
+    if (!out.writableNeedDrain)
+        return resolve();
+    const done = () => {
+        out.off('drain', done).off('close', done).off('error', done);
+        resolve();
+    };
+    out.on('drain', done).on('close', done).on('error', done);
+});
 main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
+    drain: drainStdout,
     stderr: (s) => process.stderr.write(s),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
