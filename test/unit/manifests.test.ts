@@ -218,6 +218,86 @@ describe('Kubernetes', () => {
       ['evil/artifact:1', 10],
     ]);
   });
+  it('finds every image key of a custom resource, not metadata, status or ConfigMap data', async () => {
+    // Red team: Tekton, Argo Workflows and KubeVirt pull images from fields that are not pod
+    // specs; with only pod specs read, such a manifest passed with its images unverified.
+    expect(await found(`${OK}/custom-resources.yaml`)).toEqual([
+      ['registry.example/tekton-template:1', 10, 'kubernetes'],
+      ['registry.example/tekton-step:1', 13, 'kubernetes'],
+      ['registry.example/tekton-sidecar:1', 19, 'kubernetes'],
+      ['registry.example/argo-container:1', 30, 'kubernetes'],
+      ['registry.example/argo-script:1', 36, 'kubernetes'],
+      ['registry.example/argo-set:1', 42, 'kubernetes'],
+      ['registry.example/kubevirt-disk:1', 54, 'kubernetes'],
+      ['registry.example/pod:1', 70, 'kubernetes'],
+    ]);
+  });
+  it('reads image keys anywhere in an object (a List, flow style, an alias), each value once', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - {apiVersion: x.example/v1, kind: Thing, spec: {deep: {image: a:1}}}',
+      '  - apiVersion: x.example/v1',
+      '    kind: Thing',
+      '    spec:',
+      '      one: &img {image: b:1}',
+      '      two: *img',
+      '      n: {image: 5, other: {image: null}, list: [{image: c:1}]}',
+      '  - apiVersion: v1',
+      '    kind: Secret',
+      '    stringData: {image: not-read}',
+      '    type: Opaque',
+      '',
+    ].join('\n');
+    expect(readKubernetes('list.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['a:1', 4],
+      ['b:1', 8],
+      ['c:1', 10],
+    ]);
+  });
+  it('reads no image key outside a Kubernetes object (a CI file), nor in a Compose file', async () => {
+    expect(await found(`${OK}/not-kubernetes.yml`)).toEqual([]);
+  });
+  it('refuses an empty image in a custom resource, naming the file and line', async () => {
+    await expect(
+      findImages({ paths: [`${BAD}/empty-image.yaml`], lists: [], env: {} }),
+    ).rejects.toThrow(/empty-image\.yaml:8: image is an empty string/);
+  });
+  it.each([
+    ['kustomization.yaml', 'resources: [deploy.yaml]\nimages:\n  - name: app\n    newTag: evil\n'],
+    ['kustomization.yml', 'resources: [deploy.yaml]\n'],
+    ['Kustomization', 'resources: [deploy.yaml]\n'],
+    [
+      'overlay.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages: [{name: app, newTag: x}]\n',
+    ],
+    ['component.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n'],
+  ])(
+    'refuses a kustomization (%s), given or found in a directory, saying how to gate it',
+    async (name, text) => {
+      // Red team: `kubectl apply -k` deploys what kustomize renders, whose images: overrides rewrite
+      // the resources' tags; the resources beside it verified while other images deployed.
+      const dir = await mkdtemp(path.join(tmpdir(), 'gate-kust-'));
+      await writeFile(path.join(dir, name), text);
+      await writeFile(
+        path.join(dir, 'deploy.yaml'),
+        'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: app:1}]\n',
+      );
+      const msg = new RegExp(
+        `${name}(:1)?: a kustomization: .*kustomize build DIR > rendered\\.yaml.*--from rendered\\.yaml`,
+      );
+      await expect(
+        findImages({ paths: [path.join(dir, name)], lists: [], env: {} }),
+      ).rejects.toThrow(msg);
+      await expect(findImages({ paths: [dir], lists: [], env: {} })).rejects.toThrow(msg);
+    },
+  );
+  it("reads Flux's Kustomization (another API group) as the object it is", () => {
+    const text =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./deploy\n';
+    expect(readKubernetes('flux.yaml', text)).toEqual([]);
+  });
   it('follows an aliased pod template', () => {
     const text = 'a: &t\n  containers:\n    - image: x:1\nb:\n  template: *t\n';
     expect(readKubernetes('f.yaml', text)).toEqual([

@@ -7,7 +7,7 @@ import { GateError, toGateError } from '../errors.js';
 import { composeImages, composeServices } from './compose.js';
 import { readDockerfile } from './dockerfile.js';
 import { EnvNotAllowedError, parseDotEnv, InterpolationError } from './interpolate.js';
-import { kubernetesImages } from './kubernetes.js';
+import { kubernetesImages, kustomizationError } from './kubernetes.js';
 import { readList } from './list.js';
 import { manifestError, type ImageOccurrence, type ImageSource } from './types.js';
 import { parseYamlStream } from './yaml-nodes.js';
@@ -36,6 +36,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
 const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
+/** The names kustomize reads as a kustomization (it needs no apiVersion or kind inside). */
+const KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
 
 export async function findImages(inputs: FileInputs): Promise<FoundImages> {
   const found: FoundImages = { occurrences: [], empty: [] };
@@ -160,7 +162,8 @@ async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
     );
     for (const e of entries) {
       const full = path.join(dir, e.name);
-      const named = DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name);
+      const named =
+        DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name) || KUSTOMIZATION.test(e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
       } else if (e.isFile() && named) out.push(full);
@@ -226,6 +229,7 @@ async function manifestReader(
 ): Promise<(text: string) => ImageOccurrence[]> {
   const name = path.basename(file);
   if (DOCKERFILE.test(name)) return (t) => distinct(readDockerfile(file, t));
+  if (KUSTOMIZATION.test(name)) throw kustomizationError(file);
   const parsed = parseYamlStream(file, text);
   const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
   if (!compose)

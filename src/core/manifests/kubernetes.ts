@@ -1,8 +1,11 @@
 // Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
 // wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
 // `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table;
-// its containers' images and the images it mounts as volumes.
-import { isMap, isSeq, type Document, type Node } from 'yaml';
+// its containers' images and the images it mounts as volumes. In a Kubernetes object (a document
+// with `apiVersion` and `kind`), every other `image` key with a string value is an image too:
+// custom resources pull images from fields that are not pod specs (Tekton `steps[].image`, Argo
+// Workflows `script.image`, KubeVirt `containerDisk.image`), and a controller pulls what they say.
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
   deref,
@@ -21,7 +24,7 @@ export function readKubernetes(file: string, text: string): ImageOccurrence[] {
 
 export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurrence[] {
   const found: ImageOccurrence[] = [];
-  for (const doc of parsed.docs)
+  for (const doc of parsed.docs) {
     walk(doc, doc.contents, new Set(), (node) => {
       for (const list of CONTAINER_LISTS) {
         const seq = mapGet(doc, node, list);
@@ -54,7 +57,82 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
         found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
       }
     });
+    const root = deref(doc, doc.contents);
+    if (!isMap(root) || !isObject(doc, root)) continue;
+    const api = String(mapGet(doc, root, 'apiVersion')?.toJSON());
+    if (api.startsWith('kustomize.config.k8s.io/'))
+      throw kustomizationError(file, parsed.line(root));
+    anyImage(file, parsed, doc, root, found);
+  }
   return found.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * A kustomization is not what is applied: `kustomize build` (or `kubectl apply -k`) renders its
+ * resources, bases and components, then rewrites their images (`images:` newName/newTag/digest),
+ * so the images in the files beside it are not the ones deployed. Refused, with how to gate it.
+ */
+export function kustomizationError(file: string, line?: number) {
+  return manifestError(
+    file,
+    line,
+    'a kustomization: its images: overrides, bases and components change what is deployed, so the files are not what is applied; render it (kustomize build DIR > rendered.yaml) and verify --from rendered.yaml',
+  );
+}
+
+/** Has string `apiVersion` and `kind`: what the API server reads as one object. */
+function isObject(doc: Document.Parsed, map: YAMLMap): boolean {
+  const str = (k: string) => {
+    const v = mapGet(doc, map, k);
+    return isScalar(v) && typeof v.value === 'string' && v.value !== '';
+  };
+  return str('apiVersion') && str('kind');
+}
+
+const CONFIG_KINDS = new Set(['ConfigMap', 'Secret']);
+const CONFIG_DATA = new Set(['data', 'stringData', 'binaryData']);
+
+/**
+ * Every `image: <string>` under an object, beyond the pod specs' (each value node once). Not read:
+ * `metadata` (labels and annotations are text, not pulled), an object's `status` (what ran, not
+ * what is applied) and a ConfigMap's or Secret's data (a key there is a file name). An empty
+ * string is an error, not skipped: the field names an image and says none.
+ */
+function anyImage(
+  file: string,
+  parsed: ParsedYaml,
+  doc: Document.Parsed,
+  root: YAMLMap,
+  found: ImageOccurrence[],
+): void {
+  const taken = new Set<number>(found.map((o) => o.span?.start ?? -1));
+  const seen = new Set<unknown>();
+  const visit = (raw: unknown): void => {
+    const node = deref(doc, raw);
+    if (node === undefined || seen.has(node)) return;
+    seen.add(node);
+    if (isSeq(node)) for (const i of node.items) visit(i);
+    if (!isMap(node)) return;
+    const object = isObject(doc, node);
+    const config = object && CONFIG_KINDS.has(String(mapGet(doc, node, 'kind')?.toJSON()));
+    for (const k of mapKeys(doc, node)) {
+      if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
+        continue;
+      const v = mapGet(doc, node, k);
+      if (k === 'image' && isScalar(v) && typeof v.value === 'string') {
+        const line = parsed.line(v);
+        const span = parsed.span(v);
+        if (span && taken.has(span.start)) continue;
+        const image = v.value.trim();
+        if (!image) throw manifestError(file, line, 'image is an empty string');
+        if (span) taken.add(span.start);
+        found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
+        continue;
+      }
+      visit(v);
+    }
+  };
+  visit(root);
 }
 
 /** Calls `onPodSpec` for every mapping with a `containers` list of mappings having `image`. */
