@@ -636,7 +636,10 @@ function substitute(word, args) {
 // Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
 // wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
 // `image`), so Deployments, CronJobs and custom resources such as Argo Rollouts need no table;
-// its containers' images and the images it mounts as volumes.
+// its containers' images and the images it mounts as volumes. In a Kubernetes object (a document
+// with `apiVersion` and `kind`), every other `image` key with a string value is an image too:
+// custom resources pull images from fields that are not pod specs (Tekton `steps[].image`, Argo
+// Workflows `script.image`, KubeVirt `containerDisk.image`), and a controller pulls what they say.
 
 
 
@@ -646,7 +649,7 @@ function readKubernetes(file, text) {
 }
 function kubernetesImages(file, parsed) {
     const found = [];
-    for (const doc of parsed.docs)
+    for (const doc of parsed.docs) {
         walk(doc, doc.contents, new Set(), (node) => {
             for (const list of CONTAINER_LISTS) {
                 const seq = mapGet(doc, node, list);
@@ -687,7 +690,76 @@ function kubernetesImages(file, parsed) {
                 found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
             }
         });
+        const root = deref(doc, doc.contents);
+        if (!(0,dist/* isMap */.jh)(root) || !isObject(doc, root))
+            continue;
+        const api = String(mapGet(doc, root, 'apiVersion')?.toJSON());
+        if (api.startsWith('kustomize.config.k8s.io/'))
+            throw kustomizationError(file, parsed.line(root));
+        anyImage(file, parsed, doc, root, found);
+    }
     return found.sort((a, b) => a.line - b.line);
+}
+/**
+ * A kustomization is not what is applied: `kustomize build` (or `kubectl apply -k`) renders its
+ * resources, bases and components, then rewrites their images (`images:` newName/newTag/digest),
+ * so the images in the files beside it are not the ones deployed. Refused, with how to gate it.
+ */
+function kustomizationError(file, line) {
+    return manifestError(file, line, 'a kustomization: its images: overrides, bases and components change what is deployed, so the files are not what is applied; render it (kustomize build DIR > rendered.yaml) and verify --from rendered.yaml');
+}
+/** Has string `apiVersion` and `kind`: what the API server reads as one object. */
+function isObject(doc, map) {
+    const str = (k) => {
+        const v = mapGet(doc, map, k);
+        return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string' && v.value !== '';
+    };
+    return str('apiVersion') && str('kind');
+}
+const CONFIG_KINDS = new Set(['ConfigMap', 'Secret']);
+const CONFIG_DATA = new Set(['data', 'stringData', 'binaryData']);
+/**
+ * Every `image: <string>` under an object, beyond the pod specs' (each value node once). Not read:
+ * `metadata` (labels and annotations are text, not pulled), an object's `status` (what ran, not
+ * what is applied) and a ConfigMap's or Secret's data (a key there is a file name). An empty
+ * string is an error, not skipped: the field names an image and says none.
+ */
+function anyImage(file, parsed, doc, root, found) {
+    const taken = new Set(found.map((o) => o.span?.start ?? -1));
+    const seen = new Set();
+    const visit = (raw) => {
+        const node = deref(doc, raw);
+        if (node === undefined || seen.has(node))
+            return;
+        seen.add(node);
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const i of node.items)
+                visit(i);
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const object = isObject(doc, node);
+        const config = object && CONFIG_KINDS.has(String(mapGet(doc, node, 'kind')?.toJSON()));
+        for (const k of mapKeys(doc, node)) {
+            if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
+                continue;
+            const v = mapGet(doc, node, k);
+            if (k === 'image' && (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
+                const line = parsed.line(v);
+                const span = parsed.span(v);
+                if (span && taken.has(span.start))
+                    continue;
+                const image = v.value.trim();
+                if (!image)
+                    throw manifestError(file, line, 'image is an empty string');
+                if (span)
+                    taken.add(span.start);
+                found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
+                continue;
+            }
+            visit(v);
+        }
+    };
+    visit(root);
 }
 /** Calls `onPodSpec` for every mapping with a `containers` list of mappings having `image`. */
 function walk(doc, raw, seen, onPodSpec) {
@@ -753,6 +825,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
 const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
+/** The names kustomize reads as a kustomization (it needs no apiVersion or kind inside). */
+const KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
 async function findImages(inputs) {
     const found = { occurrences: [], empty: [] };
     for (const f of await readFiles(inputs)) {
@@ -863,7 +937,7 @@ async function underPath(p, fromGlob) {
         const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         for (const e of entries) {
             const full = external_node_path_.join(dir, e.name);
-            const named = DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name);
+            const named = DOCKERFILE.test(e.name) || YAML_OR_JSON.test(e.name) || KUSTOMIZATION.test(e.name);
             if (e.isDirectory()) {
                 if (!SKIP_DIRS.has(e.name))
                     await walk(full);
@@ -927,6 +1001,8 @@ async function manifestReader(file, text, env) {
     const name = external_node_path_.basename(file);
     if (DOCKERFILE.test(name))
         return (t) => distinct(readDockerfile(file, t));
+    if (KUSTOMIZATION.test(name))
+        throw kustomizationError(file);
     const parsed = yaml_nodes_parseYamlStream(file, text);
     const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
     if (!compose)
