@@ -124,11 +124,18 @@ export async function runAction(tk: Toolkit, env: NodeJS.ProcessEnv): Promise<Re
   }
   if (inputs.summary) await tk.appendSummary(renderSummary(report));
 
-  const verified = report.results.filter((r) => r.verified && r.digest);
+  // What the outputs need of each verified image, read once (the results are packed).
+  const digests: Array<[string, string]> = [];
+  const pinned: string[] = [];
+  for (const r of report.results)
+    if (r.verified && r.digest) {
+      digests.push([r.image, r.digest]);
+      if (r.pinned) pinned.push(r.pinned);
+    }
   tk.setOutput('verified', String(report.verified));
   tk.setOutput('report-path', outputLine(inputs.reportPath));
-  tk.setOutput('digests', outputJson(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
-  tk.setOutput('pinned', outputLines(verified.map((r) => r.pinned ?? '').filter(Boolean)));
+  tk.setOutput('digests', outputJson(Object.fromEntries(digests)));
+  tk.setOutput('pinned', outputLines(pinned));
   const { failed, ...counts } = outcomeOutputs(report);
   for (const [name, value] of Object.entries(counts)) tk.setOutput(name, outputLine(value));
   tk.setOutput('failed', outputJson(failed));

@@ -13,6 +13,7 @@ import type { ImagePolicy, RunPolicy } from './policy/types.js';
 import { isS3loReference, parseReference, referenceIdentity } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { loadDockerConfig } from './registry/credentials.js';
+import { mapResults } from './packed-results.js';
 import { finishReport, githubRunOf, policyDigest } from './report-finish.js';
 import type { Report, SummaryRecord } from './report.js';
 import type { IdTokenProvider } from './summaries/sign.js';
@@ -218,7 +219,7 @@ async function gate(
       }),
     );
     const policySummary = summarizeRunPolicy(summary, policy);
-    const finished = results.map(withSources);
+    const finished = mapResults(results, withSources);
     // Summaries after every verdict; a failure to sign or push them is the run's error.
     let summaries: SummaryRecord[] | undefined;
     let summaryError: { code: GateError['code']; message: string } | undefined;

@@ -1,5 +1,8 @@
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
+import { isPacked, mapResults } from './packed-results.js';
+import type { ImageResult } from './report.js';
+
 /** Shorter secrets are not replaced: redacting "ab" would garble every message. */
 export const MIN_SECRET_LENGTH = 4;
 
@@ -84,6 +87,8 @@ export class SecretRegistry {
 
   private walk(v: unknown): unknown {
     if (typeof v === 'string') return this.redact(v);
+    // A batch's packed results stay packed: each is redacted as it is read.
+    if (isPacked(v)) return mapResults(v as ImageResult[], (r) => this.walk(r) as ImageResult);
     if (Array.isArray(v)) return v.map((x) => this.walk(x));
     if (typeof v === 'object' && v !== null) {
       const out: Record<string, unknown> = {};

@@ -353,10 +353,20 @@ function notShown(g: Group, what: string): string[] {
 
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Stable sort: within an outcome, the input order.
-  const sorted = [...report.results].sort((a, b) => rank(a.outcome) - rank(b.outcome));
-  const problems = sorted.filter((r) => r.outcome !== 'verified');
-  const verified = sorted.filter((r) => r.outcome === 'verified');
+  // Stable sort: within an outcome, the input order. The verified images are made into their
+  // rows as they are read, not held (a batch's results are packed: packed-results.ts).
+  const problems = report.results
+    .filter((r) => r.outcome !== 'verified')
+    .sort((a, b) => rank(a.outcome) - rank(b.outcome));
+  const verified = { length: 0, rows: [] as string[][], platforms: [] as string[][] };
+  const attOfVerified: string[][] = [];
+  for (const r of report.results) {
+    if (r.outcome !== 'verified') continue;
+    verified.length++;
+    verified.rows.push([verifiedRow(r)]);
+    for (const l of platformRows(r)) verified.platforms.push([l]);
+    if (r.attestations.length) attOfVerified.push(attestationBlock(r));
+  }
 
   const head = [
     '## image-gate',
@@ -376,11 +386,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
   const rows = {
     problems: group(problems.map((r) => [problemRow(r)])),
-    verified: group(verified.map((r) => [verifiedRow(r)])),
+    verified: group(verified.rows),
     platformsOfProblems: group(problems.flatMap((r) => platformRows(r).map((l) => [l]))),
-    platformsOfVerified: group(verified.flatMap((r) => platformRows(r).map((l) => [l]))),
+    platformsOfVerified: group(verified.platforms),
     attOfProblems: group(problems.filter((r) => r.attestations.length).map(attestationBlock)),
-    attOfVerified: group(verified.filter((r) => r.attestations.length).map(attestationBlock)),
+    attOfVerified: group(attOfVerified),
     policy: group(policyDetails(report.policy).map((l) => [l])),
   };
   // Headings, table heads, folds and notes: a bound on everything that is not an item.

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ImagePolicy } from '../../src/core/policy/types.js';
 import type { VerificationKey } from '../../src/core/trust/key-types.js';
+import { isPacked } from '../../src/core/packed-results.js';
 import { verifyBatch, type BatchEngine } from '../../src/core/verify/batch.js';
 import { GateError } from '../../src/core/errors.js';
 import { MEDIA_TYPES, type ContentStore, type FetchedManifest } from '../../src/core/types.js';
@@ -133,6 +134,28 @@ describe('verifyBatch', () => {
       [`${REPO}@${d}`, 'verified', d, `${REPO}@${d}`],
     ]);
     expect(store.reads.filter((r) => r.endsWith('.sig'))).toHaveLength(1);
+  });
+
+  it('keeps finished results and settled dedup entries packed, a later tag of a digest verified once', async () => {
+    // Flat memory (issue 15): concurrency 1, so the second and third images ask the dedup map
+    // after the first entry settled, when it holds the result as text, not the promise.
+    const store = new MemoryStore();
+    const d = store.image('v1', 'x');
+    store.tag('latest', d);
+    store.sign(d);
+    const { ctx, calls } = context(store);
+    const stats: { dedupEntries?: number } = {};
+    const images = [`${REPO}:v1`, `${REPO}:latest`, `${REPO}@${d}`];
+    const results = await verifyBatch(images, ctx, { concurrency: 1, failFast: false, stats });
+    expect(isPacked(results)).toBe(true);
+    expect(calls).toEqual([d]);
+    expect(results.map((r) => [r.image, r.outcome, r.digest])).toEqual(
+      images.map((i) => [i, 'verified', d]),
+    );
+    // Each read is its own copy: one image's result is not another's object.
+    expect(results[0].signatures).toEqual(results[1].signatures);
+    expect(results[0].signatures).not.toBe(results[1].signatures);
+    expect(stats.dedupEntries).toBeGreaterThan(0);
   });
 
   it('hands the manifest fetched for a tag to verification instead of fetching it by digest', async () => {

@@ -5,6 +5,7 @@ import { GateError } from '../errors.js';
 import type { ImagePolicy, RunPolicy } from '../policy/types.js';
 import { selectRule } from '../policy/match.js';
 import { parseReference, referenceIdentity, type ImageRef } from '../reference.js';
+import { PackedResults, packResult, unpackResult } from '../packed-results.js';
 import type { ImageResult } from '../report.js';
 import type { FetchedManifest } from '../types.js';
 import type { RuleContext, Stores } from './context.js';
@@ -45,10 +46,13 @@ export async function verifyBatch(
   engine: BatchEngine,
   opts: BatchOptions,
 ): Promise<ImageResult[]> {
-  const results: ImageResult[] = new Array<ImageResult>(images.length);
+  // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
+  const packed = new PackedResults(images.length);
   // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
-  // images by the reference as given, since its signed payload names the bucket as written.
-  const inflight = new Map<string, Promise<ImageResult>>();
+  // images by the reference as given, since its signed payload names the bucket as written. A
+  // settled entry is kept as the result's text (flat memory): a later image asking for it gets
+  // its own copy, parsed.
+  const inflight = new Map<string, Promise<ImageResult> | string>();
   let next = 0;
   let done = 0;
   let stop = false;
@@ -104,28 +108,37 @@ export async function verifyBatch(
   };
 
   const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
-    let p = inflight.get(key);
-    if (!p) inflight.set(key, (p = run()));
+    const got = inflight.get(key);
+    if (typeof got === 'string') return Promise.resolve(unpackResult(got));
+    if (got) return got;
+    const p = run();
+    inflight.set(key, p);
+    // Packed once settled, unless the entry was dropped or replaced meanwhile; a rejection stays
+    // the promise, to reject each asker as before.
+    p.then(
+      (r) => {
+        if (inflight.get(key) === p) inflight.set(key, packResult(r));
+      },
+      () => undefined,
+    );
     return p;
   };
 
-  const runOne = async (i: number): Promise<void> => {
+  const runOne = async (i: number): Promise<ImageResult> => {
     const image = images[i];
     let ref: ImageRef;
     try {
       ref = parseReference(image);
     } catch (e: unknown) {
-      results[i] = resultFromError(image, e);
-      return;
+      return resultFromError(image, e);
     }
     const identity = referenceIdentity(ref);
     // Each image has the rule it matches; deduplication is per rule, since two names for one
     // digest may fall under different rules.
     const m = selectRule(engine.policy, ref);
     if (!m.rule) {
-      results[i] = { ...unmatchedResult(image, m.reason, m.allowed), identity };
       if (!m.allowed && opts.failFast) stop = true;
-      return;
+      return { ...unmatchedResult(image, m.reason, m.allowed), identity };
     }
     const rule = m.rule;
     const index = engine.policy.rules.indexOf(rule);
@@ -138,42 +151,42 @@ export async function verifyBatch(
       try {
         budget.admit(ref.registry, pending.get(ref.registry)?.size ?? 1);
       } catch (e: unknown) {
-        results[i] = { ...resultFromError(image, e), identity };
-        return;
+        return { ...resultFromError(image, e), identity };
       }
     }
     const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
     // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
-    results[i] = applyMode(
+    const result = applyMode(
       { ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) },
       rule,
       now,
     );
-    if (results[i].outcome === 'failed' && opts.failFast) stop = true;
+    if (result.outcome === 'failed' && opts.failFast) stop = true;
+    return result;
   };
 
   const worker = async (): Promise<void> => {
     while (next < images.length) {
       const i = next++;
-      if (stop || opts.signal?.aborted) {
-        results[i] = skippedResult(
-          images[i],
-          stop
-            ? 'skipped after an earlier failure (fail-fast)'
-            : 'deadline reached before this image was verified',
-        );
-      } else {
-        await runOne(i);
-      }
+      const r =
+        stop || opts.signal?.aborted
+          ? skippedResult(
+              images[i],
+              stop
+                ? 'skipped after an earlier failure (fail-fast)'
+                : 'deadline reached before this image was verified',
+            )
+          : await runOne(i);
       finished(i);
       done++;
-      opts.onResult?.(results[i], done, images.length);
+      packed.set(i, r);
+      opts.onResult?.(r, done, images.length);
     }
   };
   const n = Math.max(1, Math.min(opts.concurrency, images.length));
   await Promise.all(Array.from({ length: n }, worker));
   if (opts.stats) opts.stats.dedupEntries = inflight.size;
-  return results;
+  return packed.results;
 }
 
 /** The first deduplication key of an image: its identity; s3lo's the reference as given. */

@@ -1,0 +1,109 @@
+// Finished results kept as JSON text, not object graphs (issue 15, flat memory): a batch holds
+// every result until the report is written, and at 10 000 images their objects were most of the
+// heap that grew with N. A result's JSON is its report form (the report is JSON), so packing loses
+// nothing the report keeps; each read parses one result, which the reader lets go when it moves
+// on. The list reads as an ordinary array (index, length, iteration, the Array methods,
+// JSON.stringify, Array.isArray), but it cannot be written: a change to a result read from it
+// would be a change to a copy, so assigning throws instead of being lost.
+import type { ImageResult } from './report.js';
+
+const PACKED = Symbol('packed results');
+
+interface Packed {
+  texts: Array<string | undefined>;
+  /** Applied to each result as it is read (sources, redaction), innermost first. */
+  read: (r: ImageResult) => ImageResult;
+}
+
+/** One result as text: what a packed list or a deduplication entry holds. */
+export function packResult(r: ImageResult): string {
+  return JSON.stringify(r);
+}
+
+export function unpackResult(text: string): ImageResult {
+  return JSON.parse(text) as ImageResult;
+}
+
+/** A list of `length` slots, each set once with `set`, read through `results`. */
+export class PackedResults {
+  private readonly texts: Array<string | undefined>;
+  constructor(length: number) {
+    this.texts = new Array<string | undefined>(length);
+  }
+  set(i: number, r: ImageResult): void {
+    this.texts[i] = packResult(r);
+  }
+  /** The results as a read-only array (a slot never set reads as undefined). */
+  get results(): ImageResult[] {
+    return view({ texts: this.texts, read: (r) => r });
+  }
+}
+
+/** Whether `list` is a packed list's view. */
+export function isPacked(list: unknown): boolean {
+  return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
+}
+
+/**
+ * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
+ * to each result as it is read (so `f` must be pure: it may run once per read); for any other
+ * array, `list.map(f)`.
+ */
+export function mapResults(list: ImageResult[], f: (r: ImageResult) => ImageResult): ImageResult[] {
+  const p = packedOf(list);
+  if (!p) return list.map((r) => f(r));
+  const read = p.read;
+  return view({ texts: p.texts, read: (r) => f(read(r)) });
+}
+
+function packedOf(list: object): Packed | undefined {
+  return (list as { [PACKED]?: Packed })[PACKED];
+}
+
+function index(p: string | symbol, length: number): number | undefined {
+  if (typeof p !== 'string') return undefined;
+  const n = Number(p);
+  return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
+}
+
+function view(packed: Packed): ImageResult[] {
+  const { texts, read } = packed;
+  const at = (i: number): ImageResult | undefined => {
+    const t = texts[i];
+    return t === undefined ? undefined : read(unpackResult(t));
+  };
+  const readOnly = (): never => {
+    throw new TypeError('a finished batch result list is read-only');
+  };
+  // The target is an empty array (so Array.isArray holds) whose length the traps report.
+  return new Proxy([] as ImageResult[], {
+    get(target, p, receiver) {
+      if (p === PACKED) return packed;
+      if (p === 'length') return texts.length;
+      const i = index(p, texts.length);
+      if (i !== undefined) return at(i);
+      return Reflect.get(target, p, receiver) as unknown;
+    },
+    has(target, p) {
+      if (p === PACKED) return true;
+      const i = index(p, texts.length);
+      return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+    },
+    ownKeys() {
+      const keys: string[] = [];
+      for (let i = 0; i < texts.length; i++) if (texts[i] !== undefined) keys.push(String(i));
+      keys.push('length');
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, p) {
+      if (p === 'length')
+        return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
+      const i = index(p, texts.length);
+      if (i === undefined || texts[i] === undefined) return undefined;
+      return { value: at(i), writable: false, enumerable: true, configurable: true };
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}

@@ -1,0 +1,106 @@
+// A batch's finished results are kept as JSON text (src/core/packed-results.ts): the list must
+// read like the array it replaces for every reader (renderers, outcome, redaction, JSON), keep
+// nothing but text, and refuse writes that would otherwise be lost on a parsed copy.
+import { describe, expect, it } from 'vitest';
+import { isPacked, mapResults, PackedResults } from '../../src/core/packed-results.js';
+import type { ImageResult } from '../../src/core/report.js';
+import { reportJson, reportJsonChunks } from '../../src/render/json.js';
+import { SecretRegistry } from '../../src/core/secrets.js';
+
+const result = (i: number, over: Partial<ImageResult> = {}): ImageResult => ({
+  image: `registry.example/app-${i}:1`,
+  digest: `sha256:${String(i).padStart(64, '0')}`,
+  outcome: i % 3 === 0 ? 'failed' : 'verified',
+  verified: i % 3 !== 0,
+  signatures: [{ verified: true, where: `oci://registry.example/app-${i}` } as never],
+  attestations: [],
+  durationMs: i,
+  ...over,
+});
+
+function packed(n: number): { list: ImageResult[]; plain: ImageResult[] } {
+  const p = new PackedResults(n);
+  const plain: ImageResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = result(i);
+    plain.push(r);
+    p.set(i, r);
+  }
+  return { list: p.results, plain };
+}
+
+describe('packed results', () => {
+  it('read as the array they replace: index, length, iteration, Array methods, JSON', () => {
+    const { list, plain } = packed(7);
+    expect(Array.isArray(list)).toBe(true);
+    expect(isPacked(list)).toBe(true);
+    expect(isPacked(plain)).toBe(false);
+    expect(list.length).toBe(7);
+    expect(list[3]).toEqual(plain[3]);
+    expect(list[7]).toBeUndefined();
+    expect([...list]).toEqual(plain);
+    expect(list).toEqual(plain);
+    expect(list.filter((r) => r.outcome === 'failed').map((r) => r.image)).toEqual([
+      'registry.example/app-0:1',
+      'registry.example/app-3:1',
+      'registry.example/app-6:1',
+    ]);
+    expect(list.some((r) => r.durationMs === 5)).toBe(true);
+    expect([...list.entries()].map(([i, r]) => `${i}:${r.durationMs}`)).toEqual(
+      plain.map((r, i) => `${i}:${r.durationMs}`),
+    );
+    expect(JSON.stringify(list)).toBe(JSON.stringify(plain));
+    expect(Object.keys(list)).toEqual(Object.keys(plain));
+  });
+
+  it('write the same report JSON, whole and in pieces', () => {
+    const { list, plain } = packed(50);
+    const report = { schemaVersion: 1, results: list } as never;
+    const same = { schemaVersion: 1, results: plain } as never;
+    expect(reportJson(report)).toBe(reportJson(same));
+    expect([...reportJsonChunks(report, 512)].join('')).toBe(reportJson(same));
+  });
+
+  it('give a fresh copy at each read and refuse writes, which would be lost', () => {
+    const { list } = packed(3);
+    expect(list[1]).not.toBe(list[1]);
+    expect(() => {
+      (list as ImageResult[])[1] = result(9);
+    }).toThrow(/read-only/);
+    expect(() => list.push(result(9))).toThrow(/read-only/);
+    expect(() => list.sort()).toThrow(/read-only/);
+    expect(list.length).toBe(3);
+  });
+
+  it('map lazily, composing in order, and stay packed', () => {
+    const { list, plain } = packed(4);
+    let calls = 0;
+    const tagged = mapResults(list, (r) => {
+      calls++;
+      return { ...r, reason: `${r.reason ?? ''}a` };
+    });
+    expect(calls).toBe(0);
+    const twice = mapResults(tagged, (r) => ({ ...r, reason: `${r.reason ?? ''}b` }));
+    expect(isPacked(twice)).toBe(true);
+    expect(twice[2].reason).toBe('ab');
+    expect(calls).toBe(1);
+    expect(list[2].reason).toBeUndefined();
+    // A plain array is mapped at once, as Array.prototype.map does.
+    expect(mapResults(plain, (r) => ({ ...r, durationMs: 0 })).map((r) => r.durationMs)).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
+  it('are redacted as they are read, including secrets learned after packing', () => {
+    const secrets = new SecretRegistry();
+    const p = new PackedResults(2);
+    p.set(0, result(0, { reason: 'token s3cr3t-value-123 was refused' }));
+    p.set(1, result(1));
+    const report = { results: p.results };
+    secrets.add('s3cr3t-value-123');
+    const red = secrets.redactDeep(report);
+    expect(isPacked(red.results)).toBe(true);
+    expect(red.results[0].reason).toBe('token *** was refused');
+    expect(JSON.stringify(red)).not.toContain('s3cr3t');
+  });
+});
