@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateKeyPair, writePublicKey } from '../test/helpers/cosign-keys.js';
@@ -111,6 +111,11 @@ const { values: argv } = parseArgs({
     seed: { type: 'string', default: 'storage' },
     /** Also measure the previous limit, stock sigstore-js per image (`limitSigstoreJs`). */
     'limit-sigstore-js': { type: 'boolean', default: false },
+    /**
+     * Memory experiments: run the mixed batch only and print its peak RSS, memory peaks, CPU and
+     * wall time (one JSON line), skipping the per-kind batches, limits, latency and cold starts.
+     */
+    'mixed-only': { type: 'boolean', default: false },
   },
 });
 const N = positiveInt('--images', argv.images);
@@ -537,6 +542,19 @@ async function main(): Promise<void> {
     log(`mixed batch of ${N} (direct)…`);
     const mixed = await batch(policyAll, refs(host, images));
     const durations = mixed.report.results.map((r) => r.durationMs).sort((a, b) => a - b);
+    if (argv['mixed-only']) {
+      process.stdout.write(
+        `${JSON.stringify({
+          images: N,
+          peakRssMb: round((mixed.maxRssKb ?? 0) / 1024),
+          mem: mixed.mem,
+          cpuS: round((mixed.cpuMs ?? 0) / 1000, 2),
+          wallS: round(mixed.wallMs / 1000, 2),
+          load: loadavg().map((l) => round(l, 2)),
+        })}\n`,
+      );
+      return;
+    }
 
     // The limit: a bare client (scripts/bench-limit.ts) over the same images, registry and
     // concurrency, with the minimum requests and the ceiling's checks (scripts/bench-ceiling.ts),

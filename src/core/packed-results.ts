@@ -33,6 +33,12 @@ export class PackedResults {
   set(i: number, r: ImageResult): void {
     this.texts[i] = packResult(r);
   }
+  /** Slot `i` parsed (a fresh copy), as it was set. */
+  get(i: number): ImageResult {
+    const t = this.texts[i];
+    if (t === undefined) throw new RangeError(`packed result ${i} is not set`);
+    return unpackResult(t);
+  }
   /** The results as a read-only array (a slot never set reads as undefined). */
   get results(): ImageResult[] {
     return view({ texts: this.texts, read: (r) => r });

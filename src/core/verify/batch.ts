@@ -5,7 +5,7 @@ import { GateError } from '../errors.js';
 import type { ImagePolicy, RunPolicy } from '../policy/types.js';
 import { selectRule } from '../policy/match.js';
 import { parseReference, referenceIdentity, type ImageRef } from '../reference.js';
-import { PackedResults, packResult, unpackResult } from '../packed-results.js';
+import { PackedResults } from '../packed-results.js';
 import type { ImageResult } from '../report.js';
 import type { FetchedManifest } from '../types.js';
 import type { RuleContext, Stores } from './context.js';
@@ -49,10 +49,12 @@ export async function verifyBatch(
   // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
   const packed = new PackedResults(images.length);
   // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
-  // images by the reference as given, since its signed payload names the bucket as written. A
-  // settled entry is kept as the result's text (flat memory): a later image asking for it gets
-  // its own copy, parsed.
-  const inflight = new Map<string, Promise<ImageResult> | string>();
+  // images by the reference as given, since its signed payload names the bucket as written.
+  // Flat memory: once the image that made an entry has finished, the entry is the index of that
+  // image's packed result, not a second copy of it (see `settle`).
+  const inflight = new Map<string, Promise<ImageResult> | number>();
+  // The entries each image made and awaited, while it runs.
+  const made = new Map<number, string[]>();
   let next = 0;
   let done = 0;
   let stop = false;
@@ -107,21 +109,36 @@ export async function verifyBatch(
     else m.delete(r.id);
   };
 
-  const once = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
+  const once = (i: number, key: string, run: () => Promise<ImageResult>): Promise<ImageResult> => {
     const got = inflight.get(key);
-    if (typeof got === 'string') return Promise.resolve(unpackResult(got));
+    if (typeof got === 'number') return Promise.resolve(packed.get(got));
     if (got) return got;
     const p = run();
     inflight.set(key, p);
-    // Packed once settled, unless the entry was dropped or replaced meanwhile; a rejection stays
-    // the promise, to reject each asker as before.
-    p.then(
-      (r) => {
-        if (inflight.get(key) === p) inflight.set(key, packResult(r));
-      },
-      () => undefined,
-    );
+    made.get(i)?.push(key);
     return p;
+  };
+  /**
+   * Image `i` has finished and its result is packed: each entry it made now points at that
+   * result. Its result is the entry's own with only what each asker sets again (image, identity,
+   * rule, durationMs for a tag) and the rule's mode applied (the entry is per rule, and applyMode
+   * leaves a result it made as it is), so a later asker gets the same verdict. An entry dropped
+   * or replaced meanwhile is left alone, and so is one that rejected.
+   */
+  const settle = async (i: number): Promise<void> => {
+    const keys = made.get(i) ?? [];
+    made.delete(i);
+    for (const key of keys) {
+      const p = inflight.get(key);
+      if (typeof p !== 'object') continue;
+      if (
+        await p.then(
+          () => true,
+          () => false,
+        )
+      )
+        if (inflight.get(key) === p) inflight.set(key, i);
+    }
   };
 
   const runOne = async (i: number): Promise<ImageResult> => {
@@ -144,7 +161,7 @@ export async function verifyBatch(
     const index = engine.policy.rules.indexOf(rule);
     const prefix = prefixes[index] ?? `rule${index}|`;
     const keyed = (key: string, run: () => Promise<ImageResult>): Promise<ImageResult> =>
-      once(prefix + key, run);
+      once(i, prefix + key, run);
     const ctx = engine.contextFor(rule);
     const budget = engine.pullBudget;
     if (budget && ref.kind === 'registry' && !inflight.has(prefix + identity)) {
@@ -168,6 +185,7 @@ export async function verifyBatch(
   const worker = async (): Promise<void> => {
     while (next < images.length) {
       const i = next++;
+      made.set(i, []);
       const r =
         stop || opts.signal?.aborted
           ? skippedResult(
@@ -181,6 +199,7 @@ export async function verifyBatch(
       done++;
       packed.set(i, r);
       opts.onResult?.(r, done, images.length);
+      await settle(i);
     }
   };
   const n = Math.max(1, Math.min(opts.concurrency, images.length));
