@@ -3,6 +3,7 @@
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
 // character, `\` by default) join lines; the line given is where the instruction starts.
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
+import { heredocWords } from './dockerfile-heredoc.js';
 import { manifestError, type ImageOccurrence, type TextSpan } from './types.js';
 
 interface Instruction {
@@ -142,6 +143,8 @@ const WORD = /[^\t\v\f\r ]+/g;
  * character followed only by spaces and tabs, unless that character is itself escaped; comment
  * and empty lines inside a continued instruction are skipped. A line this reader joined to the
  * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
+ * The bodies of an instruction's heredocs (`RUN <<EOF` … `EOF`, see dockerfile-heredoc.ts) are
+ * content, not instructions: `Parse` reads them raw after the instruction, and so does this.
  */
 function instructions(file: string, text: string): Instruction[] {
   const lines = text.split('\n');
@@ -152,7 +155,53 @@ function instructions(file: string, text: string): Instruction[] {
   const out: Instruction[] = [];
   let cur: Instruction | undefined;
   let next = 0;
-  lines.forEach((raw, i) => {
+  /**
+   * After an instruction whose last line is `last`, skips its heredocs' bodies and terminators
+   * as BuildKit's `Parse` does (moby/buildkit frontend/dockerfile/parser/parser.go: each body
+   * runs to the first line equal to the heredoc's word, trailing CR/LF dropped and, for `<<-`,
+   * leading tabs; one without that line fails the parse, "unterminated heredoc"). Returns the
+   * index of the last line consumed.
+   */
+  const skipHeredocs = (ins: Instruction, last: number): number => {
+    // BuildKit's line: the parts joined as they are, without the space `text` puts between.
+    const line = ins.parts.map((p) => p.body).join('');
+    if (line.includes('<<') && line.includes('\ufffd'))
+      // Bytes that are not UTF-8 were decoded to U+FFFD; BuildKit reads them byte by byte
+      // (flags, terminators), so where a heredoc ends cannot be told from the decoded text.
+      throw manifestError(
+        file,
+        ins.line,
+        'a heredoc line with bytes that are not UTF-8 is not read',
+      );
+    let docs: ReturnType<typeof heredocWords>;
+    try {
+      docs = heredocWords(line, escape);
+    } catch (err: unknown) {
+      throw manifestError(
+        file,
+        ins.line,
+        `heredoc: ${(err as Error).message} (BuildKit refuses it)`,
+      );
+    }
+    let j = last;
+    for (const doc of docs) {
+      for (;;) {
+        j++;
+        if (j >= lines.length)
+          throw manifestError(
+            file,
+            ins.line,
+            `unterminated heredoc <<${doc.chomp ? '-' : ''}${doc.name} (BuildKit refuses it)`,
+          );
+        next += lines[j].length + 1;
+        const candidate = trimNewlineEnd(lines[j]);
+        if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name) break;
+      }
+    }
+    return j;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     let offset = next;
     next += raw.length + 1;
     let line = trimNewlineEnd(raw);
@@ -163,8 +212,8 @@ function instructions(file: string, text: string): Instruction[] {
     const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
     const trimmed = line.replace(LEADING_SPACE, '');
     // Comments, also inside a continued instruction; empty lines there are skipped too.
-    if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) return;
-    if (cur === undefined && trimmed === '') return;
+    if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) continue;
+    if (cur === undefined && trimmed === '') continue;
     const m = continuation.exec(line);
     const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
     const part = { offset: offset + lead.length, body: body.slice(lead.length) };
@@ -174,10 +223,15 @@ function instructions(file: string, text: string): Instruction[] {
     } else cur = { line: i + 1, text: part.body, parts: [part] };
     if (!m) {
       out.push(cur);
+      i = skipHeredocs(cur, i);
       cur = undefined;
     }
-  });
-  if (cur) out.push(cur);
+  }
+  // Continued to the end of the file: BuildKit still reads the line, and its heredocs.
+  if (cur) {
+    out.push(cur);
+    skipHeredocs(cur, lines.length - 1);
+  }
   return out;
 }
 
