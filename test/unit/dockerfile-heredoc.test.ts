@@ -259,3 +259,53 @@ describe('Dockerfile heredocs in linear time', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+// Red team (found comparing this reader with BuildKit's parser on generated files): BuildKit
+// joins a continued instruction's lines with nothing between them, so a word or the instruction
+// itself may be split across lines. Joined with a space here, `FROM alpine\` + `.evil.example/x:1`
+// was verified as alpine while the build pulled alpine.evil.example/x:1, and `FR\` + `OM evil:2`
+// or a lone `\` line before `FROM evil:3` was no FROM at all.
+describe('Dockerfile continued lines joined as BuildKit joins them', () => {
+  it('reads a reference, and the instruction word, split across a continuation', () => {
+    const text = lines(
+      'FROM alpine\\',
+      '.evil.example/x:1',
+      'FR\\',
+      'OM evil:2',
+      '\\',
+      'FROM evil:3',
+      'FROM good:4 \\',
+      '  AS st\\',
+      'age',
+      'COPY --fr\\',
+      'om=tools:5 /t /t',
+      'COPY --from=stage /s /s',
+    );
+    const found = readDockerfile('Dockerfile', text);
+    expect(found.map((o) => [o.image, o.line])).toEqual([
+      ['alpine.evil.example/x:1', 1],
+      ['evil:2', 3],
+      ['evil:3', 5],
+      ['good:4', 7],
+      ['tools:5', 10],
+    ]);
+    // A span covers the reference's characters across the line break (pin refuses to rewrite
+    // a folded reference, as the text there is not the reference), and is exact otherwise.
+    expect(found.map((o) => text.slice(o.span!.start, o.span!.end))).toEqual([
+      'alpine\\\n.evil.example/x:1',
+      'evil:2',
+      'evil:3',
+      'good:4',
+      'tools:5',
+    ]);
+  });
+
+  it('places an ARG default split across lines, and an empty one', () => {
+    const text = lines('ARG BASE=registry.example/ba\\', 'se:1 EMPTY=', 'FROM $BASE');
+    const [o] = readDockerfile('Dockerfile', text);
+    expect([o.image, text.slice(o.span!.start, o.span!.end)]).toEqual([
+      'registry.example/base:1',
+      'registry.example/ba\\\nse:1',
+    ]);
+  });
+});

@@ -1,16 +1,18 @@
 // Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
-// character, `\` by default) join lines; the line given is where the instruction starts.
+// character, `\` by default) join lines with nothing between them, as BuildKit joins them; the
+// line given is where the instruction starts. Heredoc bodies are skipped (dockerfile-heredoc.ts).
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
 import { heredocWords } from './dockerfile-heredoc.js';
 import { manifestError, type ImageOccurrence, type TextSpan } from './types.js';
 
 interface Instruction {
   line: number;
+  /** The line as BuildKit joins it: each physical line's body appended with nothing between. */
   text: string;
-  /** Each physical line's body (escape dropped) and its offset in the file, to place words. */
-  parts: Array<{ offset: number; body: string }>;
+  /** Each physical line's body (escape dropped), its offset in the file and its index in text. */
+  parts: Array<{ offset: number; body: string; at: number }>;
 }
 
 export function readDockerfile(file: string, text: string): ImageOccurrence[] {
@@ -42,10 +44,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
     // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
     const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
-      start,
-      end: start + raw.length,
-    };
+    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? fileSpan(ins, start, raw.length);
     let image: string;
     try {
       image = substitute(raw, args);
@@ -64,7 +63,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   };
   let seenFrom = false;
   for (const ins of list) {
-    const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
+    const op = (placedWords(ins)[0]?.text ?? '').toUpperCase();
     if (op === 'ARG' && !seenFrom) {
       for (const { text: decl, start } of placedWords(ins).slice(1)) {
         const eq = decl.indexOf('=');
@@ -78,7 +77,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
         const value = unquote(written);
         args.set(name, value);
         const at = start + eq + 1 + (value === written ? 0 : 1);
-        argSpans.set(name, { start: at, end: at + value.length });
+        argSpans.set(name, fileSpan(ins, at, value.length));
       }
       continue;
     }
@@ -127,6 +126,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
 const GO_SPACE =
   '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const GO_SPACE_CHAR = new RegExp(`^[${GO_SPACE}]$`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
 // quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
@@ -163,8 +163,7 @@ function instructions(file: string, text: string): Instruction[] {
    * index of the last line consumed.
    */
   const skipHeredocs = (ins: Instruction, last: number): number => {
-    // BuildKit's line: the parts joined as they are, without the space `text` puts between.
-    const line = ins.parts.map((p) => p.body).join('');
+    const line = ins.text;
     if (line.includes('<<') && line.includes('\ufffd'))
       // Bytes that are not UTF-8 were decoded to U+FFFD; BuildKit reads them byte by byte
       // (flags, terminators), so where a heredoc ends cannot be told from the decoded text.
@@ -216,9 +215,13 @@ function instructions(file: string, text: string): Instruction[] {
     if (cur === undefined && trimmed === '') continue;
     const m = continuation.exec(line);
     const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
-    const part = { offset: offset + lead.length, body: body.slice(lead.length) };
+    const part = {
+      offset: offset + lead.length,
+      body: body.slice(lead.length),
+      at: cur?.text.length ?? 0,
+    };
     if (cur) {
-      cur.text += ` ${part.body}`;
+      cur.text += part.body;
       cur.parts.push(part);
     } else cur = { line: i + 1, text: part.body, parts: [part] };
     if (!m) {
@@ -273,12 +276,37 @@ function trimBlanksEnd(v: string): string {
   return v.slice(0, end);
 }
 
-/** The instruction's words (the instruction itself first) with their offsets in the file. */
+/**
+ * The instruction's words (the instruction itself first), each with its index in `text`: split
+ * on BuildKit's joined line (splitCommand trims it with Go's white space, then splits on
+ * `[\t\v\f\r ]+`), so `FR\` + `OM evil` is `FROM evil` and `FROM alpine\` + `.evil/x:1` names
+ * `alpine.evil/x:1`, as BuildKit reads them. `fileSpan` places an index in the file.
+ */
 function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
+  const lead = LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
+  let end = ins.text.length;
+  while (end > lead && GO_SPACE_CHAR.test(ins.text[end - 1])) end--;
   const out: Array<{ text: string; start: number }> = [];
-  for (const p of ins.parts)
-    for (const m of p.body.matchAll(WORD)) out.push({ text: m[0], start: p.offset + m.index });
+  for (const m of ins.text.slice(lead, end).matchAll(WORD))
+    out.push({ text: m[0], start: lead + m.index });
   return out;
+}
+
+/** Where `length` characters of `ins.text` from `from` are in the file (across its lines). */
+function fileSpan(ins: Instruction, from: number, length: number): TextSpan {
+  const at = (k: number): number => {
+    // The last part starting at or before k (a binary search: an instruction may span many lines).
+    let lo = 0;
+    let hi = ins.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ins.parts[mid].at <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return ins.parts[lo].offset + (k - ins.parts[lo].at);
+  };
+  const start = length > 0 || from === 0 ? at(from) : at(from - 1) + 1;
+  return { start, end: length > 0 ? at(from + length - 1) + 1 : start };
 }
 
 function unquote(v: string): string {
