@@ -1,15 +1,18 @@
 // Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
-// character, `\` by default) join lines; the line given is where the instruction starts.
+// character, `\` by default) join lines with nothing between them, as BuildKit joins them; the
+// line given is where the instruction starts. Heredoc bodies are skipped (dockerfile-heredoc.ts).
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
+import { heredocWords } from './dockerfile-heredoc.js';
 import { manifestError, type ImageOccurrence, type TextSpan } from './types.js';
 
 interface Instruction {
   line: number;
+  /** The line as BuildKit joins it: each physical line's body appended with nothing between. */
   text: string;
-  /** Each physical line's body (escape dropped) and its offset in the file, to place words. */
-  parts: Array<{ offset: number; body: string }>;
+  /** Each physical line's body (escape dropped), its offset in the file and its index in text. */
+  parts: Array<{ offset: number; body: string; at: number }>;
 }
 
 export function readDockerfile(file: string, text: string): ImageOccurrence[] {
@@ -41,10 +44,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
     // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
     const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
-      start,
-      end: start + raw.length,
-    };
+    const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? fileSpan(ins, start, raw.length);
     let image: string;
     try {
       image = substitute(raw, args);
@@ -63,7 +63,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   };
   let seenFrom = false;
   for (const ins of list) {
-    const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
+    const op = (placedWords(ins)[0]?.text ?? '').toUpperCase();
     if (op === 'ARG' && !seenFrom) {
       for (const { text: decl, start } of placedWords(ins).slice(1)) {
         const eq = decl.indexOf('=');
@@ -77,7 +77,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
         const value = unquote(written);
         args.set(name, value);
         const at = start + eq + 1 + (value === written ? 0 : 1);
-        argSpans.set(name, { start: at, end: at + value.length });
+        argSpans.set(name, fileSpan(ins, at, value.length));
       }
       continue;
     }
@@ -126,6 +126,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
 const GO_SPACE =
   '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const GO_SPACE_CHAR = new RegExp(`^[${GO_SPACE}]$`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
 // quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
@@ -142,6 +143,8 @@ const WORD = /[^\t\v\f\r ]+/g;
  * character followed only by spaces and tabs, unless that character is itself escaped; comment
  * and empty lines inside a continued instruction are skipped. A line this reader joined to the
  * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
+ * The bodies of an instruction's heredocs (`RUN <<EOF` … `EOF`, see dockerfile-heredoc.ts) are
+ * content, not instructions: `Parse` reads them raw after the instruction, and so does this.
  */
 function instructions(file: string, text: string): Instruction[] {
   const lines = text.split('\n');
@@ -152,7 +155,52 @@ function instructions(file: string, text: string): Instruction[] {
   const out: Instruction[] = [];
   let cur: Instruction | undefined;
   let next = 0;
-  lines.forEach((raw, i) => {
+  /**
+   * After an instruction whose last line is `last`, skips its heredocs' bodies and terminators
+   * as BuildKit's `Parse` does (moby/buildkit frontend/dockerfile/parser/parser.go: each body
+   * runs to the first line equal to the heredoc's word, trailing CR/LF dropped and, for `<<-`,
+   * leading tabs; one without that line fails the parse, "unterminated heredoc"). Returns the
+   * index of the last line consumed.
+   */
+  const skipHeredocs = (ins: Instruction, last: number): number => {
+    const line = ins.text;
+    if (line.includes('<<') && line.includes('\ufffd'))
+      // Bytes that are not UTF-8 were decoded to U+FFFD; BuildKit reads them byte by byte
+      // (flags, terminators), so where a heredoc ends cannot be told from the decoded text.
+      throw manifestError(
+        file,
+        ins.line,
+        'a heredoc line with bytes that are not UTF-8 is not read',
+      );
+    let docs: ReturnType<typeof heredocWords>;
+    try {
+      docs = heredocWords(line, escape);
+    } catch (err: unknown) {
+      throw manifestError(
+        file,
+        ins.line,
+        `heredoc: ${(err as Error).message} (BuildKit refuses it)`,
+      );
+    }
+    let j = last;
+    for (const doc of docs) {
+      for (;;) {
+        j++;
+        if (j >= lines.length)
+          throw manifestError(
+            file,
+            ins.line,
+            `unterminated heredoc <<${doc.chomp ? '-' : ''}${doc.name} (BuildKit refuses it)`,
+          );
+        next += lines[j].length + 1;
+        const candidate = trimNewlineEnd(lines[j]);
+        if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name) break;
+      }
+    }
+    return j;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     let offset = next;
     next += raw.length + 1;
     let line = trimNewlineEnd(raw);
@@ -163,21 +211,30 @@ function instructions(file: string, text: string): Instruction[] {
     const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
     const trimmed = line.replace(LEADING_SPACE, '');
     // Comments, also inside a continued instruction; empty lines there are skipped too.
-    if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) return;
-    if (cur === undefined && trimmed === '') return;
+    if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) continue;
+    if (cur === undefined && trimmed === '') continue;
     const m = continuation.exec(line);
     const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
-    const part = { offset: offset + lead.length, body: body.slice(lead.length) };
+    const part = {
+      offset: offset + lead.length,
+      body: body.slice(lead.length),
+      at: cur?.text.length ?? 0,
+    };
     if (cur) {
-      cur.text += ` ${part.body}`;
+      cur.text += part.body;
       cur.parts.push(part);
     } else cur = { line: i + 1, text: part.body, parts: [part] };
     if (!m) {
       out.push(cur);
+      i = skipHeredocs(cur, i);
       cur = undefined;
     }
-  });
-  if (cur) out.push(cur);
+  }
+  // Continued to the end of the file: BuildKit still reads the line, and its heredocs.
+  if (cur) {
+    out.push(cur);
+    skipHeredocs(cur, lines.length - 1);
+  }
   return out;
 }
 
@@ -219,12 +276,37 @@ function trimBlanksEnd(v: string): string {
   return v.slice(0, end);
 }
 
-/** The instruction's words (the instruction itself first) with their offsets in the file. */
+/**
+ * The instruction's words (the instruction itself first), each with its index in `text`: split
+ * on BuildKit's joined line (splitCommand trims it with Go's white space, then splits on
+ * `[\t\v\f\r ]+`), so `FR\` + `OM evil` is `FROM evil` and `FROM alpine\` + `.evil/x:1` names
+ * `alpine.evil/x:1`, as BuildKit reads them. `fileSpan` places an index in the file.
+ */
 function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
+  const lead = LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
+  let end = ins.text.length;
+  while (end > lead && GO_SPACE_CHAR.test(ins.text[end - 1])) end--;
   const out: Array<{ text: string; start: number }> = [];
-  for (const p of ins.parts)
-    for (const m of p.body.matchAll(WORD)) out.push({ text: m[0], start: p.offset + m.index });
+  for (const m of ins.text.slice(lead, end).matchAll(WORD))
+    out.push({ text: m[0], start: lead + m.index });
   return out;
+}
+
+/** Where `length` characters of `ins.text` from `from` are in the file (across its lines). */
+function fileSpan(ins: Instruction, from: number, length: number): TextSpan {
+  const at = (k: number): number => {
+    // The last part starting at or before k (a binary search: an instruction may span many lines).
+    let lo = 0;
+    let hi = ins.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ins.parts[mid].at <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return ins.parts[lo].offset + (k - ins.parts[lo].at);
+  };
+  const start = length > 0 || from === 0 ? at(from) : at(from - 1) + 1;
+  return { start, end: length > 0 ? at(from + length - 1) + 1 : start };
 }
 
 function unquote(v: string): string {
