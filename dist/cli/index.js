@@ -826,10 +826,23 @@ function notShown(g, what) {
 // ---- the summary ----------------------------------------------------------------------------
 function renderSummary(report, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    // Stable sort: within an outcome, the input order.
-    const sorted = [...report.results].sort((a, b) => rank(a.outcome) - rank(b.outcome));
-    const problems = sorted.filter((r) => r.outcome !== 'verified');
-    const verified = sorted.filter((r) => r.outcome === 'verified');
+    // Stable sort: within an outcome, the input order. The verified images are made into their
+    // rows as they are read, not held (a batch's results are packed: packed-results.ts).
+    const problems = report.results
+        .filter((r) => r.outcome !== 'verified')
+        .sort((a, b) => rank(a.outcome) - rank(b.outcome));
+    const verified = { length: 0, rows: [], platforms: [] };
+    const attOfVerified = [];
+    for (const r of report.results) {
+        if (r.outcome !== 'verified')
+            continue;
+        verified.length++;
+        verified.rows.push([verifiedRow(r)]);
+        for (const l of platformRows(r))
+            verified.platforms.push([l]);
+        if (r.attestations.length)
+            attOfVerified.push(attestationBlock(r));
+    }
     const head = [
         '## image-gate',
         '',
@@ -847,11 +860,11 @@ function renderSummary(report, options = {}) {
     ];
     const rows = {
         problems: group(problems.map((r) => [problemRow(r)])),
-        verified: group(verified.map((r) => [verifiedRow(r)])),
+        verified: group(verified.rows),
         platformsOfProblems: group(problems.flatMap((r) => platformRows(r).map((l) => [l]))),
-        platformsOfVerified: group(verified.flatMap((r) => platformRows(r).map((l) => [l]))),
+        platformsOfVerified: group(verified.platforms),
         attOfProblems: group(problems.filter((r) => r.attestations.length).map(attestationBlock)),
-        attOfVerified: group(verified.filter((r) => r.attestations.length).map(attestationBlock)),
+        attOfVerified: group(attOfVerified),
         policy: group(policyDetails(report.policy).map((l) => [l])),
     };
     // Headings, table heads, folds and notes: a bound on everything that is not an item.
@@ -2980,7 +2993,7 @@ async function runImages(cmd, io) {
     let found;
     try {
         // The readers (and the YAML parser) load only when files are read.
-        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67210));
+        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12053));
         found = await findImages({
             paths: cmd.paths,
             lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
@@ -3642,7 +3655,7 @@ async function main(argv, raw) {
             // the commit; a file that does not parse is left to the gate (exit 2, naming it).
             let files;
             if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
-                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67210));
+                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12053));
                 files = await findImages({
                     paths: cmd.options.manifests ?? [],
                     lists: [],
@@ -3661,7 +3674,7 @@ async function main(argv, raw) {
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
             const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86559)),
+                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32831)),
                 __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
                 __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
@@ -3702,7 +3715,7 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831), __nccwpck_require__.e(53), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {

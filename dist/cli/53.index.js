@@ -1,8 +1,8 @@
-export const id = 210;
-export const ids = [210];
+export const id = 53;
+export const ids = [53];
 export const modules = {
 
-/***/ 67210:
+/***/ 12053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -386,12 +386,413 @@ function composeImages(file, parsed, env) {
     return found.sort((a, b) => a.line - b.line);
 }
 //# sourceMappingURL=compose.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/dockerfile-heredoc.js
+// Which heredocs BuildKit reads on a Dockerfile instruction, ported from moby/buildkit
+// frontend/dockerfile/parser/parser.go (`Parse`, `Node.canContainHeredoc`, `heredocsFromLine`,
+// `ParseHeredoc`, `heredocFromMatch`), split_command.go (`splitCommand`, `extractBuilderFlags`),
+// line_parsers.go (`parseJSON`, `parseSubCommand`) and frontend/dockerfile/shell/lex.go (the
+// word splitter both heredoc passes use). The lines after such an instruction, up to each
+// heredoc's terminator, are file or script content, never instructions: reading them as
+// instructions let a stage name written in a heredoc shadow a real FROM, and a terminator that
+// looks like a comment join the next real FROM to the body's last line.
+//
+// The rules, as BuildKit has them:
+// - only RUN, COPY and ADD (also as `ONBUILD RUN|COPY|ADD`), and not in their JSON form, and only
+//   when the joined line (continuations already joined, as the instruction was read) holds `<<`;
+// - the whole line is split into words by BuildKit's shell lexer with `\` as its escape whatever
+//   the escape directive says, quotes and escapes kept; if that lexer fails (an unbalanced quote,
+//   a bad `${…}`), the line has no heredocs at all;
+// - each word matching `^(\d*)<<(-?)\s*([^<]*)$` whose rest lexes to exactly one word is a
+//   heredoc named by that word, quotes removed (`<<"EOF"`, `<<'EOF'`, `<<EO"F"` are `EOF`;
+//   `<< EOF` is one word to the lexer and a heredoc, `<<- EOF` is two words and not one);
+// - the heredocs are read in order, each body running from the line after the instruction (or
+//   after the previous terminator) to the first line equal to its name, trailing CR/LF dropped
+//   and, for `<<-`, leading tabs; nothing in a body is a comment, a continuation or a directive;
+// - a heredoc without its terminator line before the end of the file fails the parse
+//   ("unterminated heredoc"), as does a word `heredocFromMatch` cannot lex.
+/** Go's unicode.IsSpace. */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+const isGoSpace = (ch) => GO_SPACE.test(ch);
+/** Go's strings.TrimSpace, in linear time (a regular expression backtracks on long blank runs). */
+function goTrimSpace(s) {
+    let start = 0;
+    let end = s.length;
+    while (start < end && isGoSpace(s[start]))
+        start++;
+    while (end > start && isGoSpace(s[end - 1]))
+        end--;
+    return s.slice(start, end);
+}
+/**
+ * `strings.ToLower(word) == target` for an ASCII target, as Go lower-cases: rune by rune, and
+ * the only non-ASCII runes whose lower case is ASCII are U+0130 (`i`) and U+212A (`k`).
+ */
+function goLowerIs(word, target) {
+    const runes = Array.from(word);
+    if (runes.length !== target.length)
+        return false;
+    return runes.every((r, i) => {
+        const lower = r === '\u0130' ? 'i' : r === '\u212a' ? 'k' : /^[A-Z]$/.test(r) ? r.toLowerCase() : r;
+        return lower === target[i];
+    });
+}
+const HEREDOC_COMMANDS = ['add', 'copy', 'run'];
+/**
+ * The heredocs BuildKit reads after the instruction `line` (as BuildKit joined it), in order.
+ * Throws an Error with BuildKit's reason where BuildKit's parse fails on the line.
+ */
+function heredocWords(line, escape) {
+    if (!line.includes('<<') || !canContainHeredoc(line, escape))
+        return [];
+    let words;
+    try {
+        words = new ShellLex(true, true).processWords(line);
+    }
+    catch {
+        return []; // heredocsFromLine drops the lexer's error: no words, no heredocs
+    }
+    const out = [];
+    for (const word of words) {
+        const doc = parseHeredoc(word);
+        if (doc)
+            out.push(doc);
+    }
+    return out;
+}
+/** parser.go `ParseHeredoc` / `heredocFromMatch`, Go's RE2 `\d` and `\s` being ASCII. */
+function parseHeredoc(word) {
+    const m = /^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)$/.exec(word);
+    if (!m || m[3] === '')
+        return undefined;
+    const rest = m[3];
+    const words = new ShellLex(false, false).processWords(rest);
+    if (words.length !== 1)
+        return undefined;
+    const raw = new ShellLex(true, false).processWords(rest);
+    if (raw.length !== words.length)
+        throw new Error(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+    return { name: words[0], chomp: m[2] === '-' };
+}
+/** `Node.canContainHeredoc` on the node `newNodeFromLine` makes of the line. */
+function canContainHeredoc(line, escape) {
+    let { cmd, args } = splitCommand(line, escape);
+    // ONBUILD's subcommand (parseSubCommand): an empty rest leaves ONBUILD itself.
+    if (goLowerIs(cmd, 'onbuild') && args !== '')
+        ({ cmd, args } = splitCommand(args, escape));
+    if (!HEREDOC_COMMANDS.some((c) => goLowerIs(cmd, c)))
+        return false;
+    return !isJsonArray(args);
+}
+/** split_command.go `splitCommand`: the command word and what follows its leading flags. */
+function splitCommand(line, escape) {
+    const trimmed = goTrimSpace(line);
+    const ws = /[\t\v\f\r ]+/.exec(trimmed);
+    if (!ws)
+        return { cmd: trimmed, args: '' };
+    const cmd = trimmed.slice(0, ws.index);
+    return { cmd, args: goTrimSpace(afterFlags(trimmed.slice(ws.index + ws[0].length), escape)) };
+}
+/** Bytes Go's unicode.IsSpace accepts when extractBuilderFlags casts a single byte to a rune. */
+const isSpaceByte = (b) => b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;
+/**
+ * split_command.go `extractBuilderFlags`, returning only the rest of the line. It walks UTF-8
+ * bytes, so a multi-byte character's 0x85 or 0xA0 byte counts as white space, as it does there.
+ */
+function afterFlags(line, escape) {
+    const b = Buffer.from(line, 'utf8');
+    const rest = (pos) => b.subarray(pos).toString('utf8');
+    const esc = escape.charCodeAt(0);
+    const dash = 0x2d;
+    let phase = 'spaces';
+    let word = [];
+    let quote = 0;
+    for (let pos = 0; pos <= b.length; pos++) {
+        let ch = pos < b.length ? b[pos] : -1;
+        if (phase === 'spaces') {
+            if (pos === b.length)
+                break;
+            if (isSpaceByte(ch))
+                continue;
+            if (ch !== dash || pos + 1 === b.length || b[pos + 1] !== dash)
+                return rest(pos);
+            phase = 'word';
+        }
+        if (pos === b.length)
+            break;
+        if (phase === 'word') {
+            if (isSpaceByte(ch)) {
+                phase = 'spaces';
+                if (word.length === 2 && word[0] === dash && word[1] === dash)
+                    return rest(pos);
+                word = [];
+                continue;
+            }
+            if (ch === 0x27 || ch === 0x22) {
+                quote = ch;
+                phase = 'quote';
+                continue;
+            }
+            if (ch === esc) {
+                if (pos + 1 === b.length)
+                    continue;
+                ch = b[++pos];
+            }
+            word.push(ch);
+            continue;
+        }
+        if (ch === quote) {
+            phase = 'word';
+            continue;
+        }
+        if (ch === esc) {
+            if (pos + 1 === b.length) {
+                phase = 'word';
+                continue;
+            }
+            ch = b[++pos];
+        }
+        word.push(ch);
+    }
+    return '';
+}
+/** line_parsers.go `parseJSON` succeeding: a JSON array of strings. */
+function isJsonArray(args) {
+    if (!args.startsWith('['))
+        return false;
+    try {
+        const v = JSON.parse(args);
+        return Array.isArray(v) && v.every((s) => typeof s === 'string');
+    }
+    catch {
+        return false;
+    }
+}
+const EOF = '';
+/**
+ * frontend/dockerfile/shell/lex.go `Lex.ProcessWords` with `\` as escape, no variables set and
+ * SkipUnsetEnv (every `$…` kept as written), over Go text/scanner's runes (a leading U+FEFF
+ * dropped). Ported with its quirk: a nested `${…}` resets the word buffer it shares with the
+ * word it is in. Throws where the Go lexer returns an error.
+ */
+class ShellLex {
+    rawQuotes;
+    rawEscapesDefault;
+    src = [];
+    pos = 0;
+    buf = '';
+    rawEscapes = false;
+    constructor(rawQuotes, rawEscapesDefault) {
+        this.rawQuotes = rawQuotes;
+        this.rawEscapesDefault = rawEscapesDefault;
+    }
+    processWords(word) {
+        this.src = Array.from(word);
+        this.pos = this.src[0] === '\ufeff' ? 1 : 0;
+        this.rawEscapes = this.rawEscapesDefault;
+        return this.processStopOn(EOF, this.rawEscapes).words;
+    }
+    peek() {
+        return this.pos < this.src.length ? this.src[this.pos] : EOF;
+    }
+    next() {
+        return this.pos < this.src.length ? this.src[this.pos++] : EOF;
+    }
+    processStopOn(stop, rawEscapes) {
+        let result = '';
+        this.buf = '';
+        const w = { words: [], inWord: false };
+        const addChar = (ch) => {
+            if (isGoSpace(ch)) {
+                if (w.inWord && this.buf.length !== 0) {
+                    w.words.push(this.buf);
+                    this.buf = '';
+                    w.inWord = false;
+                }
+            }
+            else {
+                this.buf += ch;
+                w.inWord = true;
+            }
+        };
+        const addRaw = (s) => {
+            this.buf += s;
+            w.inWord = true;
+        };
+        const getWords = () => {
+            if (this.buf.length > 0) {
+                w.words.push(this.buf);
+                this.buf = '';
+                w.inWord = false;
+            }
+            return w.words;
+        };
+        const saved = this.rawEscapes;
+        this.rawEscapes = rawEscapes;
+        try {
+            while (this.peek() !== EOF) {
+                let ch = this.peek();
+                if (stop !== EOF && ch === stop) {
+                    this.next();
+                    return { result, words: getWords() };
+                }
+                if (ch === '$' || ch === '<' || ch === "'" || ch === '"') {
+                    const tmp = ch === '$'
+                        ? this.processDollar()
+                        : ch === '<'
+                            ? this.processPossibleHeredoc()
+                            : ch === "'"
+                                ? this.processSingleQuote()
+                                : this.processDoubleQuote();
+                    result += tmp;
+                    if (ch === '$')
+                        for (const c of tmp)
+                            addChar(c);
+                    else
+                        addRaw(tmp);
+                    continue;
+                }
+                ch = this.next();
+                if (ch === '\\') {
+                    if (this.rawEscapes) {
+                        addRaw(ch);
+                        result += ch;
+                    }
+                    ch = this.next();
+                    if (ch === EOF)
+                        break;
+                    addRaw(ch);
+                }
+                else
+                    addChar(ch);
+                result += ch;
+            }
+            if (stop !== EOF)
+                throw new Error(`unexpected end of statement looking for ${stop}`);
+            return { result, words: getWords() };
+        }
+        finally {
+            this.rawEscapes = saved;
+        }
+    }
+    processSingleQuote() {
+        let result = '';
+        let ch = this.next();
+        if (this.rawQuotes)
+            result += ch;
+        for (;;) {
+            ch = this.next();
+            if (ch === EOF)
+                throw new Error('unexpected end of statement looking for a single quote');
+            if (ch === "'")
+                return this.rawQuotes ? result + ch : result;
+            result += ch;
+        }
+    }
+    processDoubleQuote() {
+        let result = '';
+        const open = this.next();
+        if (this.rawQuotes)
+            result += open;
+        for (;;) {
+            const peek = this.peek();
+            if (peek === EOF)
+                throw new Error('unexpected end of statement looking for a double quote');
+            if (peek === '"') {
+                const ch = this.next();
+                return this.rawQuotes ? result + ch : result;
+            }
+            if (peek === '$') {
+                result += this.processDollar();
+                continue;
+            }
+            let ch = this.next();
+            if (ch === '\\') {
+                if (this.rawEscapes)
+                    result += ch;
+                const after = this.peek();
+                if (after === EOF)
+                    continue;
+                if (after === '"' || after === '$' || after === '\\')
+                    ch = this.next();
+            }
+            result += ch;
+        }
+    }
+    processDollar() {
+        this.next();
+        if (this.peek() !== '{') {
+            const name = this.processName();
+            return name === '' ? '$' : `$${name}`;
+        }
+        this.next();
+        const first = this.peek();
+        if (first === EOF)
+            throw new Error("syntax error: missing '}'");
+        if (first === '{' || first === '}' || first === ':')
+            throw new Error('syntax error: bad substitution');
+        const name = this.processName();
+        let ch = this.next();
+        let chs = ch;
+        if (ch === '}')
+            return `\${${name}}`;
+        if (ch === ':' || ch === '+' || ch === '-' || ch === '?' || ch === '#' || ch === '%') {
+            const nullIsUnset = ch === ':';
+            if (nullIsUnset) {
+                ch = this.next(); // and, as Go's fallthrough, whatever it is
+                chs += ch;
+            }
+            const raw = ch === '#' || ch === '%';
+            if (nullIsUnset && raw)
+                throw new Error(`unsupported modifier (${chs}) in substitution`);
+            const word = this.processStopOn('}', raw).result;
+            return `\${${name}${chs}${word}}`;
+        }
+        if (ch === '/') {
+            if (this.peek() === '/')
+                this.next();
+            const pattern = this.processStopOn('/', true).result;
+            const replacement = this.processStopOn('}', true).result;
+            return `\${${name}/${pattern}/${replacement}}`;
+        }
+        throw new Error(`unsupported modifier (${chs}) in substitution`);
+    }
+    processName() {
+        let name = '';
+        while (this.peek() !== EOF) {
+            const ch = this.peek();
+            if (name === '' && /^\p{Nd}$/u.test(ch)) {
+                while (this.peek() !== EOF && /^\p{Nd}$/u.test(this.peek()))
+                    name += this.next();
+                return name;
+            }
+            if (name === '' && '@*#?-$!0'.includes(ch))
+                return this.next();
+            if (!/^[\p{L}\p{Nd}_]$/u.test(ch))
+                break;
+            name += this.next();
+        }
+        return name;
+    }
+    processPossibleHeredoc() {
+        this.next();
+        if (this.peek() !== '<')
+            return '<';
+        this.next();
+        let space = '';
+        while (this.peek() === '\t' || this.peek() === '\r' || this.peek() === ' ')
+            space += this.next();
+        return `<<${space}`;
+    }
+}
+//# sourceMappingURL=dockerfile-heredoc.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/dockerfile.js
 // Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
 // `scratch` and earlier stage names skipped. Line continuations (the `escape` directive's
-// character, `\` by default) join lines; the line given is where the instruction starts.
+// character, `\` by default) join lines with nothing between them, as BuildKit joins them; the
+// line given is where the instruction starts. Heredoc bodies are skipped (dockerfile-heredoc.ts).
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
+
 
 function readDockerfile(file, text) {
     const found = [];
@@ -415,10 +816,7 @@ function readDockerfile(file, text) {
         // `FROM $BASE` or `FROM ${BASE}` names the ARG default's text, so that is the reference as
         // written (and what `pin` rewrites); any other use of a variable is not a literal reference.
         const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? {
-            start,
-            end: start + raw.length,
-        };
+        const span = (whole && argSpans.get(whole[1] ?? whole[2])) ?? fileSpan(ins, start, raw.length);
         let image;
         try {
             image = substitute(raw, args);
@@ -440,7 +838,7 @@ function readDockerfile(file, text) {
     };
     let seenFrom = false;
     for (const ins of list) {
-        const op = (/^[^\t\v\f\r ]+/.exec(ins.text)?.[0] ?? '').toUpperCase();
+        const op = (placedWords(ins)[0]?.text ?? '').toUpperCase();
         if (op === 'ARG' && !seenFrom) {
             for (const { text: decl, start } of placedWords(ins).slice(1)) {
                 const eq = decl.indexOf('=');
@@ -454,7 +852,7 @@ function readDockerfile(file, text) {
                 const value = unquote(written);
                 args.set(name, value);
                 const at = start + eq + 1 + (value === written ? 0 : 1);
-                argSpans.set(name, { start: at, end: at + value.length });
+                argSpans.set(name, fileSpan(ins, at, value.length));
             }
             continue;
         }
@@ -504,8 +902,9 @@ function readDockerfile(file, text) {
  * Go's unicode.IsSpace, which BuildKit trims lines with: JavaScript's `trim` differs (it trims
  * U+FEFF and keeps U+0085), and a line one reader trims and the other does not is read two ways.
  */
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const dockerfile_GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${dockerfile_GO_SPACE}]+`);
+const GO_SPACE_CHAR = new RegExp(`^[${dockerfile_GO_SPACE}]$`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
 // quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
@@ -521,6 +920,8 @@ const WORD = /[^\t\v\f\r ]+/g;
  * character followed only by spaces and tabs, unless that character is itself escaped; comment
  * and empty lines inside a continued instruction are skipped. A line this reader joined to the
  * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
+ * The bodies of an instruction's heredocs (`RUN <<EOF` … `EOF`, see dockerfile-heredoc.ts) are
+ * content, not instructions: `Parse` reads them raw after the instruction, and so does this.
  */
 function instructions(file, text) {
     const lines = text.split('\n');
@@ -531,7 +932,42 @@ function instructions(file, text) {
     const out = [];
     let cur;
     let next = 0;
-    lines.forEach((raw, i) => {
+    /**
+     * After an instruction whose last line is `last`, skips its heredocs' bodies and terminators
+     * as BuildKit's `Parse` does (moby/buildkit frontend/dockerfile/parser/parser.go: each body
+     * runs to the first line equal to the heredoc's word, trailing CR/LF dropped and, for `<<-`,
+     * leading tabs; one without that line fails the parse, "unterminated heredoc"). Returns the
+     * index of the last line consumed.
+     */
+    const skipHeredocs = (ins, last) => {
+        const line = ins.text;
+        if (line.includes('<<') && line.includes('\ufffd'))
+            // Bytes that are not UTF-8 were decoded to U+FFFD; BuildKit reads them byte by byte
+            // (flags, terminators), so where a heredoc ends cannot be told from the decoded text.
+            throw manifestError(file, ins.line, 'a heredoc line with bytes that are not UTF-8 is not read');
+        let docs;
+        try {
+            docs = heredocWords(line, escape);
+        }
+        catch (err) {
+            throw manifestError(file, ins.line, `heredoc: ${err.message} (BuildKit refuses it)`);
+        }
+        let j = last;
+        for (const doc of docs) {
+            for (;;) {
+                j++;
+                if (j >= lines.length)
+                    throw manifestError(file, ins.line, `unterminated heredoc <<${doc.chomp ? '-' : ''}${doc.name} (BuildKit refuses it)`);
+                next += lines[j].length + 1;
+                const candidate = trimNewlineEnd(lines[j]);
+                if ((doc.chomp ? candidate.replace(/^\t+/, '') : candidate) === doc.name)
+                    break;
+            }
+        }
+        return j;
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i];
         let offset = next;
         next += raw.length + 1;
         let line = trimNewlineEnd(raw);
@@ -543,25 +979,33 @@ function instructions(file, text) {
         const trimmed = line.replace(LEADING_SPACE, '');
         // Comments, also inside a continued instruction; empty lines there are skipped too.
         if (trimmed.startsWith('#') || (cur !== undefined && trimmed === ''))
-            return;
+            continue;
         if (cur === undefined && trimmed === '')
-            return;
+            continue;
         const m = continuation.exec(line);
         const body = m ? line.slice(0, m.index) + (m[1] ?? '') : line;
-        const part = { offset: offset + lead.length, body: body.slice(lead.length) };
+        const part = {
+            offset: offset + lead.length,
+            body: body.slice(lead.length),
+            at: cur?.text.length ?? 0,
+        };
         if (cur) {
-            cur.text += ` ${part.body}`;
+            cur.text += part.body;
             cur.parts.push(part);
         }
         else
             cur = { line: i + 1, text: part.body, parts: [part] };
         if (!m) {
             out.push(cur);
+            i = skipHeredocs(cur, i);
             cur = undefined;
         }
-    });
-    if (cur)
+    }
+    // Continued to the end of the file: BuildKit still reads the line, and its heredocs.
+    if (cur) {
         out.push(cur);
+        skipHeredocs(cur, lines.length - 1);
+    }
     return out;
 }
 /** The escape character the parser directives at the top set (`\\` unless one says otherwise). */
@@ -604,13 +1048,39 @@ function trimBlanksEnd(v) {
         end--;
     return v.slice(0, end);
 }
-/** The instruction's words (the instruction itself first) with their offsets in the file. */
+/**
+ * The instruction's words (the instruction itself first), each with its index in `text`: split
+ * on BuildKit's joined line (splitCommand trims it with Go's white space, then splits on
+ * `[\t\v\f\r ]+`), so `FR\` + `OM evil` is `FROM evil` and `FROM alpine\` + `.evil/x:1` names
+ * `alpine.evil/x:1`, as BuildKit reads them. `fileSpan` places an index in the file.
+ */
 function placedWords(ins) {
+    const lead = LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
+    let end = ins.text.length;
+    while (end > lead && GO_SPACE_CHAR.test(ins.text[end - 1]))
+        end--;
     const out = [];
-    for (const p of ins.parts)
-        for (const m of p.body.matchAll(WORD))
-            out.push({ text: m[0], start: p.offset + m.index });
+    for (const m of ins.text.slice(lead, end).matchAll(WORD))
+        out.push({ text: m[0], start: lead + m.index });
     return out;
+}
+/** Where `length` characters of `ins.text` from `from` are in the file (across its lines). */
+function fileSpan(ins, from, length) {
+    const at = (k) => {
+        // The last part starting at or before k (a binary search: an instruction may span many lines).
+        let lo = 0;
+        let hi = ins.parts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (ins.parts[mid].at <= k)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return ins.parts[lo].offset + (k - ins.parts[lo].at);
+    };
+    const start = length > 0 || from === 0 ? at(from) : at(from - 1) + 1;
+    return { start, end: length > 0 ? at(from + length - 1) + 1 : start };
 }
 function unquote(v) {
     return /^(["']).*\1$/s.test(v) ? v.slice(1, -1) : v;
@@ -1065,4 +1535,4 @@ async function readStdin() {
 
 };
 
-//# sourceMappingURL=210.index.js.map
+//# sourceMappingURL=53.index.js.map

@@ -1,8 +1,8 @@
-export const id = 814;
-export const ids = [814];
+export const id = 920;
+export const ids = [920];
 export const modules = {
 
-/***/ 22814:
+/***/ 64920:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1200,9 +1200,114 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
+;// CONCATENATED MODULE: ./build/core/packed-results.js
+const PACKED = Symbol('packed results');
+/** One result as text: what a packed list or a deduplication entry holds. */
+function packResult(r) {
+    return JSON.stringify(r);
+}
+function unpackResult(text) {
+    return JSON.parse(text);
+}
+/** A list of `length` slots, each set once with `set`, read through `results`. */
+class PackedResults {
+    texts;
+    constructor(length) {
+        this.texts = new Array(length);
+    }
+    set(i, r) {
+        this.texts[i] = packResult(r);
+    }
+    /** Slot `i` parsed (a fresh copy), as it was set. */
+    get(i) {
+        const t = this.texts[i];
+        if (t === undefined)
+            throw new RangeError(`packed result ${i} is not set`);
+        return unpackResult(t);
+    }
+    /** The results as a read-only array (a slot never set reads as undefined). */
+    get results() {
+        return view({ texts: this.texts, read: (r) => r });
+    }
+}
+/** Whether `list` is a packed list's view. */
+function isPacked(list) {
+    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
+}
+/**
+ * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
+ * to each result as it is read (so `f` must be pure: it may run once per read); for any other
+ * array, `list.map(f)`.
+ */
+function mapResults(list, f) {
+    const p = packedOf(list);
+    if (!p)
+        return list.map((r) => f(r));
+    const read = p.read;
+    return view({ texts: p.texts, read: (r) => f(read(r)) });
+}
+function packedOf(list) {
+    return list[PACKED];
+}
+function index(p, length) {
+    if (typeof p !== 'string')
+        return undefined;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
+}
+function view(packed) {
+    const { texts, read } = packed;
+    const at = (i) => {
+        const t = texts[i];
+        return t === undefined ? undefined : read(unpackResult(t));
+    };
+    const readOnly = () => {
+        throw new TypeError('a finished batch result list is read-only');
+    };
+    // The target is an empty array (so Array.isArray holds) whose length the traps report.
+    return new Proxy([], {
+        get(target, p, receiver) {
+            if (p === PACKED)
+                return packed;
+            if (p === 'length')
+                return texts.length;
+            const i = index(p, texts.length);
+            if (i !== undefined)
+                return at(i);
+            return Reflect.get(target, p, receiver);
+        },
+        has(target, p) {
+            if (p === PACKED)
+                return true;
+            const i = index(p, texts.length);
+            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+        },
+        ownKeys() {
+            const keys = [];
+            for (let i = 0; i < texts.length; i++)
+                if (texts[i] !== undefined)
+                    keys.push(String(i));
+            keys.push('length');
+            return keys;
+        },
+        getOwnPropertyDescriptor(target, p) {
+            if (p === 'length')
+                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
+            const i = index(p, texts.length);
+            if (i === undefined || texts[i] === undefined)
+                return undefined;
+            return { value: at(i), writable: false, enumerable: true, configurable: true };
+        },
+        set: readOnly,
+        defineProperty: readOnly,
+        deleteProperty: readOnly,
+    });
+}
+//# sourceMappingURL=packed-results.js.map
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
+
 /** Shorter secrets are not replaced: redacting "ab" would garble every message. */
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '***';
@@ -1285,6 +1390,9 @@ class SecretRegistry {
     walk(v) {
         if (typeof v === 'string')
             return this.redact(v);
+        // A batch's packed results stay packed: each is redacted as it is read.
+        if (isPacked(v))
+            return mapResults(v, (r) => this.walk(r));
         if (Array.isArray(v))
             return v.map((x) => this.walk(x));
         if (typeof v === 'object' && v !== null) {
@@ -6512,11 +6620,17 @@ function applyMode(result, rule, now) {
 
 
 
+
 async function verifyBatch(images, engine, opts) {
-    const results = new Array(images.length);
+    // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
+    const packed = new PackedResults(images.length);
     // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
     // images by the reference as given, since its signed payload names the bucket as written.
+    // Flat memory: once the image that made an entry has finished, the entry is the index of that
+    // image's packed result, not a second copy of it (see `settle`).
     const inflight = new Map();
+    // The entries each image made and awaited, while it runs.
+    const made = new Map();
     let next = 0;
     let done = 0;
     let stop = false;
@@ -6578,11 +6692,35 @@ async function verifyBatch(images, engine, opts) {
         else
             m.delete(r.id);
     };
-    const once = (key, run) => {
-        let p = inflight.get(key);
-        if (!p)
-            inflight.set(key, (p = run()));
+    const once = (i, key, run) => {
+        const got = inflight.get(key);
+        if (typeof got === 'number')
+            return Promise.resolve(packed.get(got));
+        if (got)
+            return got;
+        const p = run();
+        inflight.set(key, p);
+        made.get(i)?.push(key);
         return p;
+    };
+    /**
+     * Image `i` has finished and its result is packed: each entry it made now points at that
+     * result. Its result is the entry's own with only what each asker sets again (image, identity,
+     * rule, durationMs for a tag) and the rule's mode applied (the entry is per rule, and applyMode
+     * leaves a result it made as it is), so a later asker gets the same verdict. An entry dropped
+     * or replaced meanwhile is left alone, and so is one that rejected.
+     */
+    const settle = async (i) => {
+        const keys = made.get(i) ?? [];
+        made.delete(i);
+        for (const key of keys) {
+            const p = inflight.get(key);
+            if (typeof p !== 'object')
+                continue;
+            if (await p.then(() => true, () => false))
+                if (inflight.get(key) === p)
+                    inflight.set(key, i);
+        }
     };
     const runOne = async (i) => {
         const image = images[i];
@@ -6591,23 +6729,21 @@ async function verifyBatch(images, engine, opts) {
             ref = (0,core_reference/* parseReference */.F2)(image);
         }
         catch (e) {
-            results[i] = resultFromError(image, e);
-            return;
+            return resultFromError(image, e);
         }
         const identity = (0,core_reference/* referenceIdentity */.w$)(ref);
         // Each image has the rule it matches; deduplication is per rule, since two names for one
         // digest may fall under different rules.
         const m = (0,match/* selectRule */.vI)(engine.policy, ref);
         if (!m.rule) {
-            results[i] = { ...unmatchedResult(image, m.reason, m.allowed), identity };
             if (!m.allowed && opts.failFast)
                 stop = true;
-            return;
+            return { ...unmatchedResult(image, m.reason, m.allowed), identity };
         }
         const rule = m.rule;
         const index = engine.policy.rules.indexOf(rule);
         const prefix = prefixes[index] ?? `rule${index}|`;
-        const keyed = (key, run) => once(prefix + key, run);
+        const keyed = (key, run) => once(i, prefix + key, run);
         const ctx = engine.contextFor(rule);
         const budget = engine.pullBudget;
         if (budget && ref.kind === 'registry' && !inflight.has(prefix + identity)) {
@@ -6615,37 +6751,37 @@ async function verifyBatch(images, engine, opts) {
                 budget.admit(ref.registry, pending.get(ref.registry)?.size ?? 1);
             }
             catch (e) {
-                results[i] = { ...resultFromError(image, e), identity };
-                return;
+                return { ...resultFromError(image, e), identity };
             }
         }
         const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
         // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
-        results[i] = applyMode({ ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) }, rule, now);
-        if (results[i].outcome === 'failed' && opts.failFast)
+        const result = applyMode({ ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) }, rule, now);
+        if (result.outcome === 'failed' && opts.failFast)
             stop = true;
+        return result;
     };
     const worker = async () => {
         while (next < images.length) {
             const i = next++;
-            if (stop || opts.signal?.aborted) {
-                results[i] = skippedResult(images[i], stop
+            made.set(i, []);
+            const r = stop || opts.signal?.aborted
+                ? skippedResult(images[i], stop
                     ? 'skipped after an earlier failure (fail-fast)'
-                    : 'deadline reached before this image was verified');
-            }
-            else {
-                await runOne(i);
-            }
+                    : 'deadline reached before this image was verified')
+                : await runOne(i);
             finished(i);
             done++;
-            opts.onResult?.(results[i], done, images.length);
+            packed.set(i, r);
+            opts.onResult?.(r, done, images.length);
+            await settle(i);
         }
     };
     const n = Math.max(1, Math.min(opts.concurrency, images.length));
     await Promise.all(Array.from({ length: n }, worker));
     if (opts.stats)
         opts.stats.dedupEntries = inflight.size;
-    return results;
+    return packed.results;
 }
 /** The first deduplication key of an image: its identity; s3lo's the reference as given. */
 function identityKey(ref) {
@@ -6781,6 +6917,7 @@ function revokingVerifier(inner, list) {
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
+
 
 
 
@@ -6948,7 +7085,7 @@ async function gate(given, hooks, secrets) {
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
         const policySummary = summarizeRunPolicy(summary, policy);
-        const finished = results.map(withSources);
+        const finished = mapResults(results, withSources);
         // Summaries after every verdict; a failure to sign or push them is the run's error.
         let summaries;
         let summaryError;
@@ -7010,7 +7147,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
-        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 67210));
+        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 12053));
         const found = read && o.imagesFile === undefined
             ? read
             : await findImages({
@@ -8311,10 +8448,23 @@ function notShown(g, what) {
 // ---- the summary ----------------------------------------------------------------------------
 function renderSummary(report, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    // Stable sort: within an outcome, the input order.
-    const sorted = [...report.results].sort((a, b) => summary_rank(a.outcome) - summary_rank(b.outcome));
-    const problems = sorted.filter((r) => r.outcome !== 'verified');
-    const verified = sorted.filter((r) => r.outcome === 'verified');
+    // Stable sort: within an outcome, the input order. The verified images are made into their
+    // rows as they are read, not held (a batch's results are packed: packed-results.ts).
+    const problems = report.results
+        .filter((r) => r.outcome !== 'verified')
+        .sort((a, b) => summary_rank(a.outcome) - summary_rank(b.outcome));
+    const verified = { length: 0, rows: [], platforms: [] };
+    const attOfVerified = [];
+    for (const r of report.results) {
+        if (r.outcome !== 'verified')
+            continue;
+        verified.length++;
+        verified.rows.push([verifiedRow(r)]);
+        for (const l of platformRows(r))
+            verified.platforms.push([l]);
+        if (r.attestations.length)
+            attOfVerified.push(attestationBlock(r));
+    }
     const head = [
         '## image-gate',
         '',
@@ -8332,11 +8482,11 @@ function renderSummary(report, options = {}) {
     ];
     const rows = {
         problems: group(problems.map((r) => [problemRow(r)])),
-        verified: group(verified.map((r) => [verifiedRow(r)])),
+        verified: group(verified.rows),
         platformsOfProblems: group(problems.flatMap((r) => platformRows(r).map((l) => [l]))),
-        platformsOfVerified: group(verified.flatMap((r) => platformRows(r).map((l) => [l]))),
+        platformsOfVerified: group(verified.platforms),
         attOfProblems: group(problems.filter((r) => r.attestations.length).map(attestationBlock)),
-        attOfVerified: group(verified.filter((r) => r.attestations.length).map(attestationBlock)),
+        attOfVerified: group(attOfVerified),
         policy: group(policyDetails(report.policy).map((l) => [l])),
     };
     // Headings, table heads, folds and notes: a bound on everything that is not an item.
@@ -8508,11 +8658,19 @@ async function runAction(tk, env) {
     }
     if (inputs.summary)
         await tk.appendSummary(renderSummary(report));
-    const verified = report.results.filter((r) => r.verified && r.digest);
+    // What the outputs need of each verified image, read once (the results are packed).
+    const digests = [];
+    const pinned = [];
+    for (const r of report.results)
+        if (r.verified && r.digest) {
+            digests.push([r.image, r.digest]);
+            if (r.pinned)
+                pinned.push(r.pinned);
+        }
     tk.setOutput('verified', String(report.verified));
     tk.setOutput('report-path', (0,sanitize/* outputLine */.MI)(inputs.reportPath));
-    tk.setOutput('digests', (0,sanitize/* outputJson */.Wd)(Object.fromEntries(verified.map((r) => [r.image, r.digest]))));
-    tk.setOutput('pinned', (0,sanitize/* outputLines */.jE)(verified.map((r) => r.pinned ?? '').filter(Boolean)));
+    tk.setOutput('digests', (0,sanitize/* outputJson */.Wd)(Object.fromEntries(digests)));
+    tk.setOutput('pinned', (0,sanitize/* outputLines */.jE)(pinned));
     const { failed, ...counts } = outcomeOutputs(report);
     for (const [name, value] of Object.entries(counts))
         tk.setOutput(name, (0,sanitize/* outputLine */.MI)(value));
@@ -15573,4 +15731,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=814.index.js.map
+//# sourceMappingURL=920.index.js.map

@@ -1,8 +1,8 @@
-export const id = 559;
-export const ids = [559];
+export const id = 831;
+export const ids = [831];
 export const modules = {
 
-/***/ 86559:
+/***/ 32831:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -652,9 +652,114 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
+;// CONCATENATED MODULE: ./build/core/packed-results.js
+const PACKED = Symbol('packed results');
+/** One result as text: what a packed list or a deduplication entry holds. */
+function packResult(r) {
+    return JSON.stringify(r);
+}
+function unpackResult(text) {
+    return JSON.parse(text);
+}
+/** A list of `length` slots, each set once with `set`, read through `results`. */
+class PackedResults {
+    texts;
+    constructor(length) {
+        this.texts = new Array(length);
+    }
+    set(i, r) {
+        this.texts[i] = packResult(r);
+    }
+    /** Slot `i` parsed (a fresh copy), as it was set. */
+    get(i) {
+        const t = this.texts[i];
+        if (t === undefined)
+            throw new RangeError(`packed result ${i} is not set`);
+        return unpackResult(t);
+    }
+    /** The results as a read-only array (a slot never set reads as undefined). */
+    get results() {
+        return view({ texts: this.texts, read: (r) => r });
+    }
+}
+/** Whether `list` is a packed list's view. */
+function isPacked(list) {
+    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
+}
+/**
+ * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
+ * to each result as it is read (so `f` must be pure: it may run once per read); for any other
+ * array, `list.map(f)`.
+ */
+function mapResults(list, f) {
+    const p = packedOf(list);
+    if (!p)
+        return list.map((r) => f(r));
+    const read = p.read;
+    return view({ texts: p.texts, read: (r) => f(read(r)) });
+}
+function packedOf(list) {
+    return list[PACKED];
+}
+function index(p, length) {
+    if (typeof p !== 'string')
+        return undefined;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
+}
+function view(packed) {
+    const { texts, read } = packed;
+    const at = (i) => {
+        const t = texts[i];
+        return t === undefined ? undefined : read(unpackResult(t));
+    };
+    const readOnly = () => {
+        throw new TypeError('a finished batch result list is read-only');
+    };
+    // The target is an empty array (so Array.isArray holds) whose length the traps report.
+    return new Proxy([], {
+        get(target, p, receiver) {
+            if (p === PACKED)
+                return packed;
+            if (p === 'length')
+                return texts.length;
+            const i = index(p, texts.length);
+            if (i !== undefined)
+                return at(i);
+            return Reflect.get(target, p, receiver);
+        },
+        has(target, p) {
+            if (p === PACKED)
+                return true;
+            const i = index(p, texts.length);
+            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+        },
+        ownKeys() {
+            const keys = [];
+            for (let i = 0; i < texts.length; i++)
+                if (texts[i] !== undefined)
+                    keys.push(String(i));
+            keys.push('length');
+            return keys;
+        },
+        getOwnPropertyDescriptor(target, p) {
+            if (p === 'length')
+                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
+            const i = index(p, texts.length);
+            if (i === undefined || texts[i] === undefined)
+                return undefined;
+            return { value: at(i), writable: false, enumerable: true, configurable: true };
+        },
+        set: readOnly,
+        defineProperty: readOnly,
+        deleteProperty: readOnly,
+    });
+}
+//# sourceMappingURL=packed-results.js.map
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
+
 /** Shorter secrets are not replaced: redacting "ab" would garble every message. */
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '***';
@@ -737,6 +842,9 @@ class SecretRegistry {
     walk(v) {
         if (typeof v === 'string')
             return this.redact(v);
+        // A batch's packed results stay packed: each is redacted as it is read.
+        if (isPacked(v))
+            return mapResults(v, (r) => this.walk(r));
         if (Array.isArray(v))
             return v.map((x) => this.walk(x));
         if (typeof v === 'object' && v !== null) {
@@ -5978,11 +6086,17 @@ function applyMode(result, rule, now) {
 
 
 
+
 async function verifyBatch(images, engine, opts) {
-    const results = new Array(images.length);
+    // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
+    const packed = new PackedResults(images.length);
     // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
     // images by the reference as given, since its signed payload names the bucket as written.
+    // Flat memory: once the image that made an entry has finished, the entry is the index of that
+    // image's packed result, not a second copy of it (see `settle`).
     const inflight = new Map();
+    // The entries each image made and awaited, while it runs.
+    const made = new Map();
     let next = 0;
     let done = 0;
     let stop = false;
@@ -6044,11 +6158,35 @@ async function verifyBatch(images, engine, opts) {
         else
             m.delete(r.id);
     };
-    const once = (key, run) => {
-        let p = inflight.get(key);
-        if (!p)
-            inflight.set(key, (p = run()));
+    const once = (i, key, run) => {
+        const got = inflight.get(key);
+        if (typeof got === 'number')
+            return Promise.resolve(packed.get(got));
+        if (got)
+            return got;
+        const p = run();
+        inflight.set(key, p);
+        made.get(i)?.push(key);
         return p;
+    };
+    /**
+     * Image `i` has finished and its result is packed: each entry it made now points at that
+     * result. Its result is the entry's own with only what each asker sets again (image, identity,
+     * rule, durationMs for a tag) and the rule's mode applied (the entry is per rule, and applyMode
+     * leaves a result it made as it is), so a later asker gets the same verdict. An entry dropped
+     * or replaced meanwhile is left alone, and so is one that rejected.
+     */
+    const settle = async (i) => {
+        const keys = made.get(i) ?? [];
+        made.delete(i);
+        for (const key of keys) {
+            const p = inflight.get(key);
+            if (typeof p !== 'object')
+                continue;
+            if (await p.then(() => true, () => false))
+                if (inflight.get(key) === p)
+                    inflight.set(key, i);
+        }
     };
     const runOne = async (i) => {
         const image = images[i];
@@ -6057,23 +6195,21 @@ async function verifyBatch(images, engine, opts) {
             ref = (0,core_reference/* parseReference */.F2)(image);
         }
         catch (e) {
-            results[i] = resultFromError(image, e);
-            return;
+            return resultFromError(image, e);
         }
         const identity = (0,core_reference/* referenceIdentity */.w$)(ref);
         // Each image has the rule it matches; deduplication is per rule, since two names for one
         // digest may fall under different rules.
         const m = (0,match/* selectRule */.vI)(engine.policy, ref);
         if (!m.rule) {
-            results[i] = { ...unmatchedResult(image, m.reason, m.allowed), identity };
             if (!m.allowed && opts.failFast)
                 stop = true;
-            return;
+            return { ...unmatchedResult(image, m.reason, m.allowed), identity };
         }
         const rule = m.rule;
         const index = engine.policy.rules.indexOf(rule);
         const prefix = prefixes[index] ?? `rule${index}|`;
-        const keyed = (key, run) => once(prefix + key, run);
+        const keyed = (key, run) => once(i, prefix + key, run);
         const ctx = engine.contextFor(rule);
         const budget = engine.pullBudget;
         if (budget && ref.kind === 'registry' && !inflight.has(prefix + identity)) {
@@ -6081,37 +6217,37 @@ async function verifyBatch(images, engine, opts) {
                 budget.admit(ref.registry, pending.get(ref.registry)?.size ?? 1);
             }
             catch (e) {
-                results[i] = { ...resultFromError(image, e), identity };
-                return;
+                return { ...resultFromError(image, e), identity };
             }
         }
         const r = await keyed(identityKey(ref), () => verifyDeduped(ref, ctx, engine.stores, keyed));
         // The rule's mode after the verdict (verify/mode.ts): a warned image does not stop the batch.
-        results[i] = applyMode({ ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) }, rule, now);
-        if (results[i].outcome === 'failed' && opts.failFast)
+        const result = applyMode({ ...r, image, identity, ...(engine.policy.file ? { rule: rule.name } : {}) }, rule, now);
+        if (result.outcome === 'failed' && opts.failFast)
             stop = true;
+        return result;
     };
     const worker = async () => {
         while (next < images.length) {
             const i = next++;
-            if (stop || opts.signal?.aborted) {
-                results[i] = skippedResult(images[i], stop
+            made.set(i, []);
+            const r = stop || opts.signal?.aborted
+                ? skippedResult(images[i], stop
                     ? 'skipped after an earlier failure (fail-fast)'
-                    : 'deadline reached before this image was verified');
-            }
-            else {
-                await runOne(i);
-            }
+                    : 'deadline reached before this image was verified')
+                : await runOne(i);
             finished(i);
             done++;
-            opts.onResult?.(results[i], done, images.length);
+            packed.set(i, r);
+            opts.onResult?.(r, done, images.length);
+            await settle(i);
         }
     };
     const n = Math.max(1, Math.min(opts.concurrency, images.length));
     await Promise.all(Array.from({ length: n }, worker));
     if (opts.stats)
         opts.stats.dedupEntries = inflight.size;
-    return results;
+    return packed.results;
 }
 /** The first deduplication key of an image: its identity; s3lo's the reference as given. */
 function identityKey(ref) {
@@ -6247,6 +6383,7 @@ function revokingVerifier(inner, list) {
 ;// CONCATENATED MODULE: ./build/core/gate.js
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
+
 
 
 
@@ -6414,7 +6551,7 @@ async function gate(given, hooks, secrets) {
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
         const policySummary = summarizeRunPolicy(summary, policy);
-        const finished = results.map(withSources);
+        const finished = mapResults(results, withSources);
         // Summaries after every verdict; a failure to sign or push them is the run's error.
         let summaries;
         let summaryError;
@@ -6476,7 +6613,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
-        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 67210));
+        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 12053));
         const found = read && o.imagesFile === undefined
             ? read
             : await findImages({
@@ -7955,4 +8092,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=559.index.js.map
+//# sourceMappingURL=831.index.js.map
