@@ -316,6 +316,120 @@ describe('Kubernetes', () => {
   });
 });
 
+describe('keys and values kubectl and Compose decode to text', () => {
+  // Red team: `*k : evil:1` (with `&k image`) and `!!binary aW1hZ2U= : evil:1` are the key
+  // `image` to sigs.k8s.io/yaml (yaml.v2) and compose-go, and the later pair wins over one
+  // written out; the readers matched keys by their written value and skipped them.
+  const pod = (container: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {k: &k image, c: &c containers}\nspec:\n${container}`;
+  it.each([
+    [
+      'an alias key in a container',
+      pod('  containers:\n  - name: a\n    image: good:1\n    *k : evil:1\n'),
+      9,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'an alias key naming containers',
+      pod('  *c :\n  - {name: a, image: evil:1}\n'),
+      6,
+      /mapping key \*c is an alias/,
+    ],
+    [
+      'an alias key in flow style',
+      pod('  containers: [{name: a, *k : evil:1}]\n'),
+      6,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'a !!binary key',
+      pod('  containers:\n  - name: a\n    !!binary aW1hZ2U= : evil:1\n'),
+      8,
+      /mapping key !!binary is not plain text/,
+    ],
+    [
+      'a list as a key',
+      pod('  containers:\n  - name: a\n    ? [image]\n    : evil:1\n'),
+      8,
+      /a mapping or list as a mapping key/,
+    ],
+    [
+      'an alias key in a custom resource',
+      'apiVersion: tekton.dev/v1\nkind: Task\nmetadata: {labels: {k: &k image}}\nspec:\n  steps:\n  - {name: s, *k : evil:1}\n',
+      6,
+      /mapping key \*k is an alias/,
+    ],
+  ])('refuses %s in Kubernetes, naming the line', (_, text, line, msg) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it.each([
+    [
+      'an alias key in a service',
+      'x-k: &k image\nservices:\n  app:\n    image: good:1\n    *k : evil:1\n',
+      5,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'an alias key naming services',
+      'x-s: &s services\n*s :\n  app: {image: evil:1}\n',
+      2,
+      /mapping key \*s is an alias/,
+    ],
+    [
+      'a !!binary key',
+      'services:\n  app:\n    image: good:1\n    !!binary aW1hZ2U= : evil:1\n',
+      4,
+      /mapping key !!binary is not plain text/,
+    ],
+    [
+      'a !!binary image',
+      'services:\n  app:\n    image: !!binary ZXZpbDox\n',
+      3,
+      /service app: image is not a string/,
+    ],
+  ])('refuses %s in Compose, naming the line', (_, text, line, msg) => {
+    expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
+      new RegExp(`^compose\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it.each([
+    [
+      'a container image',
+      pod('  containers:\n  - {name: a, image: !!binary ZXZpbDox}\n'),
+      7,
+      /containers\[\]\.image is a !!binary value/,
+    ],
+    [
+      'an image volume',
+      pod(
+        '  containers: [{name: a, image: a:1}]\n  volumes:\n  - {name: v, image: {reference: !!binary ZXZpbDox}}\n',
+      ),
+      8,
+      /volumes\[\]\.image\.reference is a !!binary value/,
+    ],
+    [
+      'a custom resource image',
+      'apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n  - {name: s, image: !!binary ZXZpbDox}\n  - {name: t, image: !!str good:1}\n',
+      5,
+      /image is a !!binary value/,
+    ],
+  ])('refuses a !!binary value as %s (kubectl sends the text it encodes)', (_, text, line, msg) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it('reads tagged text keys and values as the text (!!str, a local tag), and skips numbers in custom resources', () => {
+    const text =
+      'apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n  - {name: s, !!str image: !!str a:1}\n  - {name: t, !foo image: b:1}\n  - {name: u, image: 5}\n';
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['a:1', 5],
+      ['b:1', 6],
+    ]);
+  });
+});
+
 describe('Dockerfile', () => {
   it('substitutes global ARG defaults, drops --platform, skips stages and scratch, joins continuations', async () => {
     expect(await found(`${OK}/Dockerfile`)).toEqual([

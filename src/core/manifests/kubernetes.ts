@@ -8,7 +8,9 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
+  BINARY_TAG,
   deref,
+  isPlainScalar,
   mapGet,
   mapKeys,
   parseYamlStream,
@@ -35,6 +37,8 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
           const img = mapGet(doc, c, 'image');
           if (img === undefined) continue;
           const line = parsed.line(img);
+          if (isScalar(img) && !isPlainScalar(img))
+            throw manifestError(file, line, notTextError(`${list}[].image`, img));
           const image = scalarString(img)?.trim();
           if (!image) throw manifestError(file, line, `${list}[].image is not a string`);
           const span = parsed.span(img);
@@ -51,6 +55,8 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
         const ref = mapGet(doc, source, 'reference');
         if (ref === undefined) continue;
         const line = parsed.line(ref);
+        if (isScalar(ref) && !isPlainScalar(ref))
+          throw manifestError(file, line, notTextError('volumes[].image.reference', ref));
         const image = scalarString(ref)?.trim();
         if (!image) throw manifestError(file, line, 'volumes[].image.reference is not a string');
         const span = parsed.span(ref);
@@ -78,6 +84,11 @@ export function kustomizationError(file: string, line?: number) {
     line,
     'a kustomization: its images: overrides, bases and components change what is deployed, so the files are not what is applied; render it (kustomize build DIR > rendered.yaml) and verify --from rendered.yaml',
   );
+}
+
+function notTextError(what: string, v: import('yaml').Scalar): string {
+  const tag = v.tag === BINARY_TAG ? '!!binary' : (v.tag ?? 'a non-text');
+  return `${what} is a ${tag} value: kubectl sends the text it decodes to, which this reader cannot check as written; write the reference as a string`;
 }
 
 /** Has string `apiVersion` and `kind`: what the API server reads as one object. */
@@ -119,6 +130,13 @@ function anyImage(
       if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
         continue;
       const v = mapGet(doc, node, k);
+      // A scalar that is not text: numbers, booleans and null reach the API server as JSON
+      // numbers, booleans and null (YAMLToJSON has no schema to coerce them by), which a string
+      // field refuses and no controller pulls, so they are not images. Any other scalar (a
+      // `!!binary` value, which yaml.v2 decodes to the text it encodes) is sent as a string and
+      // may be an image this reader cannot read as written: an error, not skipped.
+      if (k === 'image' && isScalar(v) && !isPlainScalar(v))
+        throw manifestError(file, parsed.line(v), notTextError('image', v));
       if (k === 'image' && isScalar(v) && typeof v.value === 'string') {
         const line = parsed.line(v);
         const span = parsed.span(v);

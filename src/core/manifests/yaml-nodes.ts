@@ -8,8 +8,10 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
   type Document,
   type Node,
+  type Scalar,
   type YAMLMap,
 } from 'yaml';
 import { manifestError, type TextSpan } from './types.js';
@@ -33,11 +35,44 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
       throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
     }
   }
-  return {
-    docs,
-    line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
-    span: (node) => scalarSpan(text, node),
-  };
+  const line = (node: Node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1);
+  for (const d of docs) refuseHiddenKeys(file, d, line);
+  return { docs, line, span: (node) => scalarSpan(text, node) };
+}
+
+export const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+/**
+ * Refuses a mapping key the readers would not see as the text kubectl and Compose see. Both
+ * decode keys to strings (sigs.k8s.io/yaml YAMLToJSON over gopkg.in/yaml.v2; compose-go over
+ * yaml v3/v4): an alias key (`*k :` where `&k image`) is the anchored text and a `!!binary` key
+ * the text it encodes, so either spells `image`, `containers` or `services`, and the later pair
+ * wins over one written out. The readers match keys by their written value, so such a key is an
+ * error naming its line, not a pair skipped. A mapping or list as a key is refused too: neither
+ * tool takes one (yaml.v2 fails "invalid map key"), and no reader could say what it names.
+ */
+function refuseHiddenKeys(file: string, doc: Document.Parsed, line: (n: Node) => number): void {
+  visit(doc, {
+    Pair(_, pair) {
+      const k = pair.key as Node | null;
+      if (k === null || k === undefined) return;
+      if (isAlias(k))
+        throw manifestError(
+          file,
+          line(k),
+          `mapping key *${k.source} is an alias: kubectl and Compose read it as the text it names, which may be image, containers or services; write the key out`,
+        );
+      if (isMap(k) || isSeq(k))
+        throw manifestError(file, line(k), 'a mapping or list as a mapping key');
+      if (!isScalar(k)) return;
+      if (!isPlainScalar(k))
+        throw manifestError(
+          file,
+          line(k),
+          `mapping key ${k.tag === BINARY_TAG ? '!!binary ' : ''}is not plain text: kubectl and Compose decode it to the text it encodes, which may be image, containers or services; write the key out`,
+        );
+    },
+  });
 }
 
 /**
@@ -108,6 +143,19 @@ export function mapKeys(doc: Document.Parsed, map: YAMLMap, seen = new Set<unkno
     }
   }
   return [...new Set(keys)];
+}
+
+/**
+ * A scalar whose value is text, a number, a boolean or null, and not tagged `!!binary`: what both
+ * tools and this reader read alike. A `!!binary` scalar (a Buffer here) is the text its base64
+ * encodes to yaml.v2 and yaml v3, not the base64 written.
+ */
+export function isPlainScalar(node: Scalar): boolean {
+  const v = node.value;
+  return (
+    node.tag !== BINARY_TAG &&
+    (v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v))
+  );
 }
 
 /** A scalar's string value, or undefined for anything else (mappings, lists, null). */
