@@ -430,6 +430,83 @@ describe('keys and values kubectl and Compose decode to text', () => {
   });
 });
 
+describe('merge keys as each tool applies them', () => {
+  // Red team: kubectl (sigs.k8s.io/yaml, yaml.v2) applies pairs in document order, so a `<<`
+  // after `image: good` sets evil; the reader let the written key win, as Compose does.
+  const pod = (container: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n${container}`;
+  it.each([
+    [
+      'a merge after the key wins',
+      pod('    image: good:1\n    <<: {image: evil:1}\n'),
+      [['evil:1', 8]],
+    ],
+    [
+      'the key after a merge wins',
+      pod('    <<: {image: evil:1}\n    image: good:1\n'),
+      [['good:1', 8]],
+    ],
+    [
+      'of a merge list, the first source wins',
+      pod('    <<: [{image: first:1}, {image: second:1}]\n'),
+      [['first:1', 7]],
+    ],
+    [
+      'a nested merge, in its own order',
+      pod('    <<: {image: inner-good:1, <<: {image: inner-evil:1}}\n'),
+      [['inner-evil:1', 7]],
+    ],
+    [
+      'a quoted "<<" is a key, not a merge',
+      pod('    image: good:1\n    "<<": {image: evil:1}\n'),
+      [['good:1', 7]],
+    ],
+    [
+      'a !!merge-tagged key merges',
+      pod('    image: good:1\n    !!merge <<: {image: evil:1}\n'),
+      [['evil:1', 8]],
+    ],
+  ])('Kubernetes: %s', (_, text, want) => {
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual(want);
+  });
+  it('Kubernetes: in a Deployment and a custom resource too', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - {name: a, image: good:1, <<: {image: evil:1}}',
+      '---',
+      'apiVersion: tekton.dev/v1',
+      'kind: Task',
+      'spec:',
+      '  steps:',
+      '  - name: s',
+      '    image: good:2',
+      '    <<: {image: evil:2}',
+      '',
+    ].join('\n');
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['evil:1', 7],
+      ['evil:2', 15],
+    ]);
+  });
+  it('Compose: the written key wins wherever the merge is (compose-go, yaml v3)', () => {
+    const text =
+      'x-base: &base {image: base:1}\nservices:\n  a:\n    image: own-a:1\n    <<: *base\n  b:\n    <<: *base\n    image: own-b:1\n  c:\n    <<: [{image: first:1}, {image: second:1}]\n  d:\n    !!merge <<: *base\n';
+    expect(
+      readCompose('compose.yaml', text, () => undefined).map((o) => [o.image, o.line]),
+    ).toEqual([
+      ['base:1', 1], // d: a !!merge-tagged key merges too
+      ['own-a:1', 4],
+      ['own-b:1', 8],
+      ['first:1', 10],
+    ]);
+  });
+});
+
 describe('Dockerfile', () => {
   it('substitutes global ARG defaults, drops --platform, skips stages and scratch, joins continuations', async () => {
     expect(await found(`${OK}/Dockerfile`)).toEqual([

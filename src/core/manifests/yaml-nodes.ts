@@ -41,6 +41,12 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
 }
 
 export const BINARY_TAG = 'tag:yaml.org,2002:binary';
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/** A `<<` key, written plain or quoted, or tagged `!!merge` (whose value here is a symbol). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || key.tag === MERGE_TAG);
+}
 
 /**
  * Refuses a mapping key the readers would not see as the text kubectl and Compose see. Both
@@ -64,7 +70,7 @@ function refuseHiddenKeys(file: string, doc: Document.Parsed, line: (n: Node) =>
         );
       if (isMap(k) || isSeq(k))
         throw manifestError(file, line(k), 'a mapping or list as a mapping key');
-      if (!isScalar(k)) return;
+      if (!isScalar(k) || k.tag === MERGE_TAG) return;
       if (!isPlainScalar(k))
         throw manifestError(
           file,
@@ -103,7 +109,13 @@ export function deref(doc: Document.Parsed, node: unknown): Node | undefined {
   return isAlias(n) ? undefined : (n as Node | undefined);
 }
 
-/** The mapping's value for `key`: its own pair first, then each `<<` merge source in order. */
+/**
+ * The mapping's value for `key` as Compose reads it: its own pair first, then each `<<` merge
+ * source in order. compose-go decodes with yaml v3/v4, whose `merge` records the mapping's own
+ * keys first so no merged value replaces them, and whose `<<` list applies in order with earlier
+ * sources winning (go.yaml.in/yaml decode.go `merge`, `mergedFields`). Kubernetes reads merges
+ * in document order instead: see `mapGetInOrder`.
+ */
 export function mapGet(
   doc: Document.Parsed,
   map: YAMLMap,
@@ -115,7 +127,7 @@ export function mapGet(
   for (const p of map.items)
     if (isScalar(p.key) && p.key.value === key && key !== '<<') return deref(doc, p.value);
   for (const p of map.items) {
-    if (!isScalar(p.key) || p.key.value !== '<<') continue;
+    if (!isMergeKey(p.key)) continue;
     const v = deref(doc, p.value);
     const sources = isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v];
     for (const s of sources) {
@@ -127,6 +139,46 @@ export function mapGet(
   return undefined;
 }
 
+/**
+ * The mapping's value for `key` as kubectl reads it. sigs.k8s.io/yaml decodes with yaml.v2, whose
+ * `mapping` applies the pairs in document order and whose `merge` unmarshals a `<<` source into
+ * the same map (gopkg.in/yaml.v2 decode.go, `mapping` and `merge`): whatever sets `key` last wins,
+ * written or merged, so `image: good` then `<<: {image: evil}` is evil. Of a `<<` list the
+ * earlier sources win (`merge` steps backwards, "earlier nodes take precedence"). Only a plain
+ * (or `!!merge`-tagged) `<<` merges (`isMerge`: implicit or the merge tag): a quoted `"<<"` is a
+ * key of that name, which the API server drops. Compose reads merges otherwise (see `mapGet`).
+ */
+export function mapGetInOrder(doc: Document.Parsed, map: YAMLMap, key: string): Node | undefined {
+  if (key === '<<') return undefined;
+  // Each mapping's answer once (a cycle reads as absent): a source merged by many is not re-read.
+  const memo = new Map<YAMLMap, Node | undefined>();
+  const get = (m: YAMLMap): Node | undefined => {
+    if (memo.has(m)) return memo.get(m);
+    memo.set(m, undefined);
+    let got: Node | undefined;
+    for (const p of m.items) {
+      if (isV2Merge(p.key)) {
+        const v = deref(doc, p.value);
+        const sources = isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v];
+        for (const s of sources.reverse()) {
+          const g = isMap(s) ? get(s) : undefined;
+          if (g !== undefined) got = g;
+        }
+      } else if (isScalar(p.key) && p.key.value === key) got = deref(doc, p.value);
+    }
+    memo.set(m, got);
+    return got;
+  };
+  return get(map);
+}
+
+/** A key yaml.v2 merges: `<<` written plain, or tagged `!!merge` (or the non-specific `!`). */
+function isV2Merge(key: unknown): boolean {
+  if (!isMergeKey(key) || !isScalar(key)) return false;
+  if (key.tag === undefined) return key.type === 'PLAIN';
+  return key.tag === MERGE_TAG || key.tag === '!';
+}
+
 /** Every key of a mapping, merge sources included (own keys first). */
 export function mapKeys(doc: Document.Parsed, map: YAMLMap, seen = new Set<unknown>()): string[] {
   if (seen.has(map)) return [];
@@ -134,8 +186,7 @@ export function mapKeys(doc: Document.Parsed, map: YAMLMap, seen = new Set<unkno
   const keys: string[] = [];
   for (const p of map.items) {
     if (!isScalar(p.key)) continue;
-    const k = String(p.key.value);
-    if (k !== '<<') keys.push(k);
+    if (!isMergeKey(p.key)) keys.push(String(p.key.value));
     else {
       const v = deref(doc, p.value);
       for (const s of isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v])
