@@ -507,6 +507,35 @@ describe('merge keys as each tool applies them', () => {
   });
 });
 
+describe('document separators as kubectl splits them', () => {
+  // Red team: kubectl's YAMLReader cuts at a line `---#` (and at `---` with any Go white space
+  // after it) before parsing, while YAML does not, so a block scalar swallowed a whole Pod.
+  const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: evil:1}]\n';
+  it.each([
+    ['---#', `a: 1\n---\n|\n---#\n${pod}`, 4],
+    ['---# with a comment', `!!null |\n---# x\n${pod}`, 2],
+    ['--- and a no-break space', `|\n---\u00a0\n${pod}`, 2],
+    ['--- and a vertical tab', `a: |\n  text\n---\n|\n---\v\n${pod}`, 5],
+  ])('refuses %s that YAML reads as text, naming the line', (_, text, line) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: kubectl starts a new document at this line`),
+    );
+    expect(() =>
+      readCompose('compose.yaml', `services: {}\n---\n${text}`, () => undefined),
+    ).toThrow(new RegExp(`^compose\\.yaml:${line + 2}: kubectl starts a new document`));
+  });
+  it('reads separators both split at, with comments, blanks and CRLF, keeping lines and spans', () => {
+    const text = `---\n${pod}--- # next\n${pod.replace('evil:1', 'b:1')}---\t\r\n${pod.replace('evil:1', 'c:1')}---\n`;
+    const got = readKubernetes('k.yaml', text);
+    expect(got.map((o) => [o.image, o.line])).toEqual([
+      ['evil:1', 5],
+      ['b:1', 10],
+      ['c:1', 15],
+    ]);
+    for (const o of got) expect(text.slice(o.span?.start, o.span?.end)).toBe(o.image);
+  });
+});
+
 describe('Dockerfile', () => {
   it('substitutes global ARG defaults, drops --platform, skips stages and scratch, joins continuations', async () => {
     expect(await found(`${OK}/Dockerfile`)).toEqual([

@@ -8,6 +8,7 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  Parser,
   visit,
   type Document,
   type Node,
@@ -35,9 +36,57 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
       throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
     }
   }
+  refuseHiddenSeparators(file, docs, text);
   const line = (node: Node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1);
   for (const d of docs) refuseHiddenKeys(file, d, line);
   return { docs, line, span: (node) => scalarSpan(text, node) };
+}
+
+/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's trim also takes U+FEFF). */
+const GO_SPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/**
+ * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
+ * with apimachinery's YAMLReader (k8s.io/apimachinery/pkg/util/yaml/decoder.go, `YAMLReader.Read`),
+ * which cuts at every line starting with `---` whose rest, strings.TrimSpace'd, is empty or starts
+ * with `#`, before any YAML is parsed; YAML starts a document only at `---` followed by a blank or
+ * the line's end. So `---#` (or `---` and a no-break space) inside a block scalar is text to this
+ * reader while kubectl applies what follows as its own documents, unread here. (A `---` line YAML
+ * splits at and kubectl does not, such as `--- |`, only makes more documents here, or is an
+ * "invalid Yaml document separator" error to kubectl.) Lines end at `\n`, as its LineReader's do.
+ */
+function refuseHiddenSeparators(file: string, docs: Document.Parsed[], text: string): void {
+  if (!/^---/m.test(text)) return;
+  // Where each document's `---` is: a document's range starts there; the token stream (a second
+  // parse) only when a line is not one of those, which a well-formed stream never has.
+  const quick = new Set(docs.filter((d) => d.directives.docStart).map((d) => d.range[0]));
+  let exact: Set<number> | undefined;
+  const isStart = (offset: number): boolean => {
+    if (quick.has(offset)) return true;
+    if (!exact) {
+      exact = new Set();
+      for (const tok of new Parser().parse(text))
+        if (tok.type === 'document')
+          for (const t of tok.start) if (t.type === 'doc-start') exact.add(t.offset);
+    }
+    return exact.has(offset);
+  };
+  let offset = 0;
+  let line = 1;
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('---') && !isStart(offset)) {
+      const rest = raw.slice(3).replace(GO_SPACE, '');
+      if (rest === '' || rest.startsWith('#'))
+        throw manifestError(
+          file,
+          line,
+          `kubectl starts a new document at this line (${JSON.stringify(raw.trimEnd())}), YAML does not: what follows would be applied unread; write the separator as "---" alone on its line, or indent the text`,
+        );
+    }
+    offset += raw.length + 1;
+    line += 1;
+  }
 }
 
 export const BINARY_TAG = 'tag:yaml.org,2002:binary';
