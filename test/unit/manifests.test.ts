@@ -722,6 +722,34 @@ describe('lists and the collector', () => {
     ).rejects.toThrow(/missing\.yaml: no such file/);
   });
 
+  it('matches dotfiles in globs as Go filepath.Glob (kubectl -f) does, and walks them in directories', async () => {
+    // Red team: node:fs/promises glob skips `.hidden.yaml` for `deploy/*.yaml`; kubectl's
+    // filepath.Glob and `kubectl apply -f deploy/` read it.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-dot-'));
+    await mkdir(path.join(dir, 'deploy/.sub'), { recursive: true });
+    await mkdir(path.join(dir, 'deploy/node_modules'), { recursive: true });
+    await mkdir(path.join(dir, 'deploy/.git'), { recursive: true });
+    const pod = (i: string) =>
+      `apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: ${i}}]\n`;
+    await writeFile(path.join(dir, 'deploy/app.yaml'), pod('app:1'));
+    await writeFile(path.join(dir, 'deploy/.hidden.yaml'), pod('hidden:1'));
+    await writeFile(path.join(dir, 'deploy/.sub/deep.yaml'), pod('deep:1'));
+    await writeFile(path.join(dir, 'deploy/node_modules/x.yaml'), pod('no:1'));
+    await writeFile(path.join(dir, 'deploy/.git/x.yaml'), pod('no:2'));
+    const images = async (p: string) =>
+      (await findImages({ paths: [p], lists: [], env: {} })).occurrences.map((o) => o.image);
+    expect(await images(`${dir}/deploy/*.yaml`)).toEqual(['hidden:1', 'app:1']);
+    expect(await images(`${dir}/deploy/**/*.yaml`)).toEqual(['hidden:1', 'deep:1', 'app:1']);
+    expect(await images(`${dir}/*/?hidden.y[a]ml`)).toEqual(['hidden:1']);
+    expect(await images(`${dir}/deploy/{app,.hidden}.yaml`)).toEqual(['hidden:1', 'app:1']);
+    expect(await images(`${dir}/deploy/[!a]*`)).toEqual(['hidden:1', 'deep:1']);
+    expect(await images(`${path.relative(process.cwd(), dir)}/deploy/*.yaml`)).toEqual([
+      'hidden:1',
+      'app:1',
+    ]);
+    expect(await images(`${dir}/deploy`)).toEqual(['hidden:1', 'deep:1', 'app:1']);
+    await expect(images(`${dir}/*/*/x.yaml`)).rejects.toThrow(/matches no file/);
+  });
   it('reads a manifest a directory holds as a symlink, as kubectl apply -f DIR does', async () => {
     // Red team: kubectl's directory walk opens symlinked files (it filters by name only), so a
     // deploy/ entry linked to a file elsewhere in the repository is applied; skipping it passed
