@@ -750,6 +750,49 @@ describe('lists and the collector', () => {
     expect(await images(`${dir}/deploy`)).toEqual(['hidden:1', 'deep:1', 'app:1']);
     await expect(images(`${dir}/*/*/x.yaml`)).rejects.toThrow(/matches no file/);
   });
+  it.each([
+    'compose.override.yml',
+    'compose.override.yaml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml',
+  ])(
+    'reads %s beside a default-named Compose file, as docker compose up does',
+    async (override) => {
+      // Red team: `docker compose up` loads the override beside compose.yaml, whose image:
+      // replaces the base file's; only the file given was read.
+      const dir = await mkdtemp(path.join(tmpdir(), 'ig-override-'));
+      await writeFile(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: good:1\n');
+      await writeFile(path.join(dir, 'other.yaml'), 'services:\n  a:\n    image: other:1\n');
+      await writeFile(path.join(dir, override), 'services:\n  a:\n    image: evil:1\n');
+      const read = async (p: string) =>
+        (await findImages({ paths: [p], lists: [], env: {} })).occurrences.map((o) => [
+          path.basename(o.file),
+          o.image,
+        ]);
+      const both = [
+        ['compose.yaml', 'good:1'],
+        [override, 'evil:1'],
+      ];
+      expect(await read(path.join(dir, 'compose.yaml'))).toEqual(both);
+      expect((await read(`${dir}/compose.*`)).sort()).toEqual([...both].sort());
+      expect(await read(path.join(dir, 'other.yaml'))).toEqual([['other.yaml', 'other:1']]);
+      expect((await read(dir)).length).toBe(3);
+    },
+  );
+  it.each([
+    'COMPOSE_FILE=compose.yaml:evil.yaml',
+    'export COMPOSE_FILE = evil.yaml',
+    '  COMPOSE_FILE="a;b"',
+  ])('refuses a .env beside a Compose file that sets COMPOSE_FILE (%s)', async (line) => {
+    // Red team: compose-go loads .env before it reads COMPOSE_FILE, so `docker compose up`
+    // in that directory deploys the files it names, unread here.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-compose-file-'));
+    await writeFile(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: good:1\n');
+    await writeFile(path.join(dir, '.env'), `A=1\n${line}\n`);
+    await expect(
+      findImages({ paths: [path.join(dir, 'compose.yaml')], lists: [], env: {} }),
+    ).rejects.toThrow(/\.env:2: sets COMPOSE_FILE: .*give those files to --from/);
+  });
   it('reads a manifest a directory holds as a symlink, as kubectl apply -f DIR does', async () => {
     // Red team: kubectl's directory walk opens symlinked files (it filters by name only), so a
     // deploy/ entry linked to a file elsewhere in the repository is applied; skipping it passed

@@ -142,7 +142,49 @@ async function expandPaths(paths: string[]): Promise<string[]> {
       for (const m of matched.sort()) files.push(...(await underPath(m, true)));
     } else files.push(...(await underPath(p, false)));
   }
-  return [...new Set(files)];
+  return withOverrides([...new Set(files)]);
+}
+
+/** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
+const DEFAULT_COMPOSE = new Set([
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+]);
+const OVERRIDE_NAMES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+
+/**
+ * Each default-named Compose file followed by the override files beside it. `docker compose up`
+ * with no -f loads the first of DefaultFileNames in the directory and then the first of
+ * DefaultOverrideFileNames beside it (compose-go cli/options.go, WithDefaultConfigPath), whose
+ * `image:` replaces the base file's: the override's images are what is pulled. Every override
+ * name that exists is read (a superset of compose's first one), as is each with `-f` given.
+ */
+async function withOverrides(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(f);
+    if (!DEFAULT_COMPOSE.has(path.basename(f))) continue;
+    for (const name of OVERRIDE_NAMES) {
+      const o = path.join(path.dirname(f), name);
+      if (!files.includes(o) && !out.includes(o) && (await isFile(o))) out.push(o);
+    }
+  }
+  return out;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -393,6 +435,17 @@ async function readDotEnv(
       cause: e,
     });
   }
+  // compose-go reads COMPOSE_FILE (split at COMPOSE_PATH_SEPARATOR) from the .env too: cli.WithDotEnv
+  // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
+  // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(l));
+  if (at >= 0)
+    throw manifestError(
+      envFile,
+      at + 1,
+      'sets COMPOSE_FILE: docker compose run in this directory loads the files it names instead of the one given; give those files to --from and set COMPOSE_FILE in the deploy step, not in .env',
+    );
   try {
     return parseDotEnv(text, env, { file: envFile, errors: refused });
   } catch (e: unknown) {
