@@ -114,6 +114,60 @@ describe('Compose image volumes', () => {
   });
 });
 
+describe('Compose builds', () => {
+  // Red team: a build's dockerfile_inline FROM and an additional context docker-image://REF
+  // are images BuildKit pulls, and no file beside the Compose file names them.
+  it('reads dockerfile_inline as a Dockerfile and docker-image:// contexts (mapping and list form)', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    build:',
+      '      context: .',
+      '      dockerfile_inline: |',
+      '        FROM base:1 AS b',
+      '        FROM b',
+      '        COPY --from=tool:1 / /',
+      '      additional_contexts:',
+      '        ctx: docker-image://ctx:1',
+      '        local: ../src',
+      '  other:',
+      '    build:',
+      '      additional_contexts: ["x=docker-image://${TAGGED}", "y=https://example.com/a.git"]',
+      '',
+    ].join('\n');
+    expect(
+      readCompose('compose.yaml', text, (n) => (n === 'TAGGED' ? 'list:2' : undefined)).map((o) => [
+        o.image,
+        o.line,
+        o.span,
+      ]),
+    ).toEqual([
+      ['base:1', 5, undefined],
+      ['tool:1', 5, undefined],
+      ['ctx:1', 10, undefined],
+      ['list:2', 14, undefined],
+    ]);
+  });
+  it('refuses a dockerfile_inline it cannot read, naming the key', () => {
+    expect(() =>
+      readCompose(
+        'compose.yaml',
+        'services:\n  a:\n    build:\n      dockerfile_inline: "FROM $$NOPE"\n',
+        () => undefined,
+      ),
+    ).toThrow(/^compose\.yaml:4: service a: build\.dockerfile_inline: .*NOPE/);
+    expect(() =>
+      readCompose(
+        'compose.yaml',
+        'services:\n  a:\n    build:\n      additional_contexts: {c: "docker-image://"}\n',
+        () => undefined,
+      ),
+    ).toThrow(
+      /^compose\.yaml:4: service a: build\.additional_contexts: docker-image:\/\/ names no image/,
+    );
+  });
+});
+
 describe('Compose interpolation', () => {
   const env: Record<string, string> = { SET: 'v', EMPTY: '' };
   const look = (n: string): string | undefined => env[n];
