@@ -168,6 +168,43 @@ describe('Compose builds', () => {
   });
 });
 
+describe('Compose files loading others', () => {
+  // Red team: include: and extends.file load other Compose files (local, oci://, git), whose
+  // images compose pulls; they were not read.
+  it.each([
+    [
+      'include (list)',
+      'include:\n  - ../shared/base.yaml\nservices:\n  a: {image: good:1}\n',
+      2,
+      /include: loads other Compose files/,
+    ],
+    [
+      'include (remote)',
+      'include: [oci://registry.example/compose:1]\nservices: {}\n',
+      1,
+      /include: loads other Compose files/,
+    ],
+    [
+      'extends.file',
+      'services:\n  a:\n    image: good:1\n    extends:\n      file: ../shared/base.yaml\n      service: web\n',
+      5,
+      /service a: extends\.file loads another Compose file/,
+    ],
+  ])('refuses %s, naming the line', (_, text, line, msg) => {
+    expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
+      new RegExp(`^compose\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it('reads extends within the file (no file:) as before', () => {
+    const text =
+      'services:\n  base: {image: b:1}\n  a:\n    extends: {service: base}\n    image: a:1\n';
+    expect(readCompose('compose.yaml', text, () => undefined).map((o) => o.image)).toEqual([
+      'b:1',
+      'a:1',
+    ]);
+  });
+});
+
 describe('Compose interpolation', () => {
   const env: Record<string, string> = { SET: 'v', EMPTY: '' };
   const look = (n: string): string | undefined => env[n];

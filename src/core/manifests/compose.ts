@@ -101,9 +101,28 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
   for (const doc of parsed.docs) {
     const services = composeServices(doc);
     if (!services) continue;
+    // Other Compose files loaded into this one: `include:` (compose-go loader/include.go) and a
+    // service's `extends: {file: ...}` (loader/extends.go) read local paths, OCI artifacts and
+    // git URLs, and their services' images are pulled. Not followed here: refused, naming them.
+    const root = deref(doc, doc.contents);
+    const include = isMap(root) ? mapGet(doc, root, 'include') : undefined;
+    if (include !== undefined && include !== null)
+      throw manifestError(
+        file,
+        parsed.line(include),
+        'include: loads other Compose files whose images are deployed and not read here; verify --from each included file (or the output of docker compose config)',
+      );
     for (const name of mapKeys(doc, services)) {
       const service = mapGet(doc, services, name);
       if (!isMap(service)) continue;
+      const ext = deref(doc, mapGet(doc, service, 'extends'));
+      const extFile = isMap(ext) ? mapGet(doc, ext, 'file') : undefined;
+      if (extFile !== undefined && extFile !== null)
+        throw manifestError(
+          file,
+          parsed.line(extFile),
+          `service ${name}: extends.file loads another Compose file whose service's image is deployed and not read here; verify --from the output of docker compose config`,
+        );
       const node = mapGet(doc, service, 'image');
       if (node !== undefined) found.push(occurrence(node, `service ${name}: image`));
       const build = mapGet(doc, service, 'build');
