@@ -114,6 +114,97 @@ describe('Compose image volumes', () => {
   });
 });
 
+describe('Compose builds', () => {
+  // Red team: a build's dockerfile_inline FROM and an additional context docker-image://REF
+  // are images BuildKit pulls, and no file beside the Compose file names them.
+  it('reads dockerfile_inline as a Dockerfile and docker-image:// contexts (mapping and list form)', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    build:',
+      '      context: .',
+      '      dockerfile_inline: |',
+      '        FROM base:1 AS b',
+      '        FROM b',
+      '        COPY --from=tool:1 / /',
+      '      additional_contexts:',
+      '        ctx: docker-image://ctx:1',
+      '        local: ../src',
+      '  other:',
+      '    build:',
+      '      additional_contexts: ["x=docker-image://${TAGGED}", "y=https://example.com/a.git"]',
+      '',
+    ].join('\n');
+    expect(
+      readCompose('compose.yaml', text, (n) => (n === 'TAGGED' ? 'list:2' : undefined)).map((o) => [
+        o.image,
+        o.line,
+        o.span,
+      ]),
+    ).toEqual([
+      ['base:1', 5, undefined],
+      ['tool:1', 5, undefined],
+      ['ctx:1', 10, undefined],
+      ['list:2', 14, undefined],
+    ]);
+  });
+  it('refuses a dockerfile_inline it cannot read, naming the key', () => {
+    expect(() =>
+      readCompose(
+        'compose.yaml',
+        'services:\n  a:\n    build:\n      dockerfile_inline: "FROM $$NOPE"\n',
+        () => undefined,
+      ),
+    ).toThrow(/^compose\.yaml:4: service a: build\.dockerfile_inline: .*NOPE/);
+    expect(() =>
+      readCompose(
+        'compose.yaml',
+        'services:\n  a:\n    build:\n      additional_contexts: {c: "docker-image://"}\n',
+        () => undefined,
+      ),
+    ).toThrow(
+      /^compose\.yaml:4: service a: build\.additional_contexts: docker-image:\/\/ names no image/,
+    );
+  });
+});
+
+describe('Compose files loading others', () => {
+  // Red team: include: and extends.file load other Compose files (local, oci://, git), whose
+  // images compose pulls; they were not read.
+  it.each([
+    [
+      'include (list)',
+      'include:\n  - ../shared/base.yaml\nservices:\n  a: {image: good:1}\n',
+      2,
+      /include: loads other Compose files/,
+    ],
+    [
+      'include (remote)',
+      'include: [oci://registry.example/compose:1]\nservices: {}\n',
+      1,
+      /include: loads other Compose files/,
+    ],
+    [
+      'extends.file',
+      'services:\n  a:\n    image: good:1\n    extends:\n      file: ../shared/base.yaml\n      service: web\n',
+      5,
+      /service a: extends\.file loads another Compose file/,
+    ],
+  ])('refuses %s, naming the line', (_, text, line, msg) => {
+    expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
+      new RegExp(`^compose\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it('reads extends within the file (no file:) as before', () => {
+    const text =
+      'services:\n  base: {image: b:1}\n  a:\n    extends: {service: base}\n    image: a:1\n';
+    expect(readCompose('compose.yaml', text, () => undefined).map((o) => o.image)).toEqual([
+      'b:1',
+      'a:1',
+    ]);
+  });
+});
+
 describe('Compose interpolation', () => {
   const env: Record<string, string> = { SET: 'v', EMPTY: '' };
   const look = (n: string): string | undefined => env[n];
@@ -316,6 +407,226 @@ describe('Kubernetes', () => {
   });
 });
 
+describe('keys and values kubectl and Compose decode to text', () => {
+  // Red team: `*k : evil:1` (with `&k image`) and `!!binary aW1hZ2U= : evil:1` are the key
+  // `image` to sigs.k8s.io/yaml (yaml.v2) and compose-go, and the later pair wins over one
+  // written out; the readers matched keys by their written value and skipped them.
+  const pod = (container: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {k: &k image, c: &c containers}\nspec:\n${container}`;
+  it.each([
+    [
+      'an alias key in a container',
+      pod('  containers:\n  - name: a\n    image: good:1\n    *k : evil:1\n'),
+      9,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'an alias key naming containers',
+      pod('  *c :\n  - {name: a, image: evil:1}\n'),
+      6,
+      /mapping key \*c is an alias/,
+    ],
+    [
+      'an alias key in flow style',
+      pod('  containers: [{name: a, *k : evil:1}]\n'),
+      6,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'a !!binary key',
+      pod('  containers:\n  - name: a\n    !!binary aW1hZ2U= : evil:1\n'),
+      8,
+      /mapping key !!binary is not plain text/,
+    ],
+    [
+      'a list as a key',
+      pod('  containers:\n  - name: a\n    ? [image]\n    : evil:1\n'),
+      8,
+      /a mapping or list as a mapping key/,
+    ],
+    [
+      'an alias key in a custom resource',
+      'apiVersion: tekton.dev/v1\nkind: Task\nmetadata: {labels: {k: &k image}}\nspec:\n  steps:\n  - {name: s, *k : evil:1}\n',
+      6,
+      /mapping key \*k is an alias/,
+    ],
+  ])('refuses %s in Kubernetes, naming the line', (_, text, line, msg) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it.each([
+    [
+      'an alias key in a service',
+      'x-k: &k image\nservices:\n  app:\n    image: good:1\n    *k : evil:1\n',
+      5,
+      /mapping key \*k is an alias/,
+    ],
+    [
+      'an alias key naming services',
+      'x-s: &s services\n*s :\n  app: {image: evil:1}\n',
+      2,
+      /mapping key \*s is an alias/,
+    ],
+    [
+      'a !!binary key',
+      'services:\n  app:\n    image: good:1\n    !!binary aW1hZ2U= : evil:1\n',
+      4,
+      /mapping key !!binary is not plain text/,
+    ],
+    [
+      'a !!binary image',
+      'services:\n  app:\n    image: !!binary ZXZpbDox\n',
+      3,
+      /service app: image is not a string/,
+    ],
+  ])('refuses %s in Compose, naming the line', (_, text, line, msg) => {
+    expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
+      new RegExp(`^compose\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it.each([
+    [
+      'a container image',
+      pod('  containers:\n  - {name: a, image: !!binary ZXZpbDox}\n'),
+      7,
+      /containers\[\]\.image is a !!binary value/,
+    ],
+    [
+      'an image volume',
+      pod(
+        '  containers: [{name: a, image: a:1}]\n  volumes:\n  - {name: v, image: {reference: !!binary ZXZpbDox}}\n',
+      ),
+      8,
+      /volumes\[\]\.image\.reference is a !!binary value/,
+    ],
+    [
+      'a custom resource image',
+      'apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n  - {name: s, image: !!binary ZXZpbDox}\n  - {name: t, image: !!str good:1}\n',
+      5,
+      /image is a !!binary value/,
+    ],
+  ])('refuses a !!binary value as %s (kubectl sends the text it encodes)', (_, text, line, msg) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: ${msg.source}`),
+    );
+  });
+  it('reads tagged text keys and values as the text (!!str, a local tag), and skips numbers in custom resources', () => {
+    const text =
+      'apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n  - {name: s, !!str image: !!str a:1}\n  - {name: t, !foo image: b:1}\n  - {name: u, image: 5}\n';
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['a:1', 5],
+      ['b:1', 6],
+    ]);
+  });
+});
+
+describe('merge keys as each tool applies them', () => {
+  // Red team: kubectl (sigs.k8s.io/yaml, yaml.v2) applies pairs in document order, so a `<<`
+  // after `image: good` sets evil; the reader let the written key win, as Compose does.
+  const pod = (container: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n${container}`;
+  it.each([
+    [
+      'a merge after the key wins',
+      pod('    image: good:1\n    <<: {image: evil:1}\n'),
+      [['evil:1', 8]],
+    ],
+    [
+      'the key after a merge wins',
+      pod('    <<: {image: evil:1}\n    image: good:1\n'),
+      [['good:1', 8]],
+    ],
+    [
+      'of a merge list, the first source wins',
+      pod('    <<: [{image: first:1}, {image: second:1}]\n'),
+      [['first:1', 7]],
+    ],
+    [
+      'a nested merge, in its own order',
+      pod('    <<: {image: inner-good:1, <<: {image: inner-evil:1}}\n'),
+      [['inner-evil:1', 7]],
+    ],
+    [
+      'a quoted "<<" is a key, not a merge',
+      pod('    image: good:1\n    "<<": {image: evil:1}\n'),
+      [['good:1', 7]],
+    ],
+    [
+      'a !!merge-tagged key merges',
+      pod('    image: good:1\n    !!merge <<: {image: evil:1}\n'),
+      [['evil:1', 8]],
+    ],
+  ])('Kubernetes: %s', (_, text, want) => {
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual(want);
+  });
+  it('Kubernetes: in a Deployment and a custom resource too', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - {name: a, image: good:1, <<: {image: evil:1}}',
+      '---',
+      'apiVersion: tekton.dev/v1',
+      'kind: Task',
+      'spec:',
+      '  steps:',
+      '  - name: s',
+      '    image: good:2',
+      '    <<: {image: evil:2}',
+      '',
+    ].join('\n');
+    expect(readKubernetes('k.yaml', text).map((o) => [o.image, o.line])).toEqual([
+      ['evil:1', 7],
+      ['evil:2', 15],
+    ]);
+  });
+  it('Compose: the written key wins wherever the merge is (compose-go, yaml v3)', () => {
+    const text =
+      'x-base: &base {image: base:1}\nservices:\n  a:\n    image: own-a:1\n    <<: *base\n  b:\n    <<: *base\n    image: own-b:1\n  c:\n    <<: [{image: first:1}, {image: second:1}]\n  d:\n    !!merge <<: *base\n';
+    expect(
+      readCompose('compose.yaml', text, () => undefined).map((o) => [o.image, o.line]),
+    ).toEqual([
+      ['base:1', 1], // d: a !!merge-tagged key merges too
+      ['own-a:1', 4],
+      ['own-b:1', 8],
+      ['first:1', 10],
+    ]);
+  });
+});
+
+describe('document separators as kubectl splits them', () => {
+  // Red team: kubectl's YAMLReader cuts at a line `---#` (and at `---` with any Go white space
+  // after it) before parsing, while YAML does not, so a block scalar swallowed a whole Pod.
+  const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: evil:1}]\n';
+  it.each([
+    ['---#', `a: 1\n---\n|\n---#\n${pod}`, 4],
+    ['---# with a comment', `!!null |\n---# x\n${pod}`, 2],
+    ['--- and a no-break space', `|\n---\u00a0\n${pod}`, 2],
+    ['--- and a vertical tab', `a: |\n  text\n---\n|\n---\v\n${pod}`, 5],
+  ])('refuses %s that YAML reads as text, naming the line', (_, text, line) => {
+    expect(() => readKubernetes('k.yaml', text)).toThrow(
+      new RegExp(`^k\\.yaml:${line}: kubectl starts a new document at this line`),
+    );
+    expect(() =>
+      readCompose('compose.yaml', `services: {}\n---\n${text}`, () => undefined),
+    ).toThrow(new RegExp(`^compose\\.yaml:${line + 2}: kubectl starts a new document`));
+  });
+  it('reads separators both split at, with comments, blanks and CRLF, keeping lines and spans', () => {
+    const text = `---\n${pod}--- # next\n${pod.replace('evil:1', 'b:1')}---\t\r\n${pod.replace('evil:1', 'c:1')}---\n`;
+    const got = readKubernetes('k.yaml', text);
+    expect(got.map((o) => [o.image, o.line])).toEqual([
+      ['evil:1', 5],
+      ['b:1', 10],
+      ['c:1', 15],
+    ]);
+    for (const o of got) expect(text.slice(o.span?.start, o.span?.end)).toBe(o.image);
+  });
+});
+
 describe('Dockerfile', () => {
   it('substitutes global ARG defaults, drops --platform, skips stages and scratch, joins continuations', async () => {
     expect(await found(`${OK}/Dockerfile`)).toEqual([
@@ -502,6 +813,77 @@ describe('lists and the collector', () => {
     ).rejects.toThrow(/missing\.yaml: no such file/);
   });
 
+  it('matches dotfiles in globs as Go filepath.Glob (kubectl -f) does, and walks them in directories', async () => {
+    // Red team: node:fs/promises glob skips `.hidden.yaml` for `deploy/*.yaml`; kubectl's
+    // filepath.Glob and `kubectl apply -f deploy/` read it.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-dot-'));
+    await mkdir(path.join(dir, 'deploy/.sub'), { recursive: true });
+    await mkdir(path.join(dir, 'deploy/node_modules'), { recursive: true });
+    await mkdir(path.join(dir, 'deploy/.git'), { recursive: true });
+    const pod = (i: string) =>
+      `apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: ${i}}]\n`;
+    await writeFile(path.join(dir, 'deploy/app.yaml'), pod('app:1'));
+    await writeFile(path.join(dir, 'deploy/.hidden.yaml'), pod('hidden:1'));
+    await writeFile(path.join(dir, 'deploy/.sub/deep.yaml'), pod('deep:1'));
+    await writeFile(path.join(dir, 'deploy/node_modules/x.yaml'), pod('no:1'));
+    await writeFile(path.join(dir, 'deploy/.git/x.yaml'), pod('no:2'));
+    const images = async (p: string) =>
+      (await findImages({ paths: [p], lists: [], env: {} })).occurrences.map((o) => o.image);
+    expect(await images(`${dir}/deploy/*.yaml`)).toEqual(['hidden:1', 'app:1']);
+    expect(await images(`${dir}/deploy/**/*.yaml`)).toEqual(['hidden:1', 'deep:1', 'app:1']);
+    expect(await images(`${dir}/*/?hidden.y[a]ml`)).toEqual(['hidden:1']);
+    expect(await images(`${dir}/deploy/{app,.hidden}.yaml`)).toEqual(['hidden:1', 'app:1']);
+    expect(await images(`${dir}/deploy/[!a]*`)).toEqual(['hidden:1', 'deep:1']);
+    expect(await images(`${path.relative(process.cwd(), dir)}/deploy/*.yaml`)).toEqual([
+      'hidden:1',
+      'app:1',
+    ]);
+    expect(await images(`${dir}/deploy`)).toEqual(['hidden:1', 'deep:1', 'app:1']);
+    await expect(images(`${dir}/*/*/x.yaml`)).rejects.toThrow(/matches no file/);
+  });
+  it.each([
+    'compose.override.yml',
+    'compose.override.yaml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml',
+  ])(
+    'reads %s beside a default-named Compose file, as docker compose up does',
+    async (override) => {
+      // Red team: `docker compose up` loads the override beside compose.yaml, whose image:
+      // replaces the base file's; only the file given was read.
+      const dir = await mkdtemp(path.join(tmpdir(), 'ig-override-'));
+      await writeFile(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: good:1\n');
+      await writeFile(path.join(dir, 'other.yaml'), 'services:\n  a:\n    image: other:1\n');
+      await writeFile(path.join(dir, override), 'services:\n  a:\n    image: evil:1\n');
+      const read = async (p: string) =>
+        (await findImages({ paths: [p], lists: [], env: {} })).occurrences.map((o) => [
+          path.basename(o.file),
+          o.image,
+        ]);
+      const both = [
+        ['compose.yaml', 'good:1'],
+        [override, 'evil:1'],
+      ];
+      expect(await read(path.join(dir, 'compose.yaml'))).toEqual(both);
+      expect((await read(`${dir}/compose.*`)).sort()).toEqual([...both].sort());
+      expect(await read(path.join(dir, 'other.yaml'))).toEqual([['other.yaml', 'other:1']]);
+      expect((await read(dir)).length).toBe(3);
+    },
+  );
+  it.each([
+    'COMPOSE_FILE=compose.yaml:evil.yaml',
+    'export COMPOSE_FILE = evil.yaml',
+    '  COMPOSE_FILE="a;b"',
+  ])('refuses a .env beside a Compose file that sets COMPOSE_FILE (%s)', async (line) => {
+    // Red team: compose-go loads .env before it reads COMPOSE_FILE, so `docker compose up`
+    // in that directory deploys the files it names, unread here.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-compose-file-'));
+    await writeFile(path.join(dir, 'compose.yaml'), 'services:\n  a:\n    image: good:1\n');
+    await writeFile(path.join(dir, '.env'), `A=1\n${line}\n`);
+    await expect(
+      findImages({ paths: [path.join(dir, 'compose.yaml')], lists: [], env: {} }),
+    ).rejects.toThrow(/\.env:2: sets COMPOSE_FILE: .*give those files to --from/);
+  });
   it('reads a manifest a directory holds as a symlink, as kubectl apply -f DIR does', async () => {
     // Red team: kubectl's directory walk opens symlinked files (it filters by name only), so a
     // deploy/ entry linked to a file elsewhere in the repository is applied; skipping it passed

@@ -1,6 +1,7 @@
 // Docker Compose: `services.*.image` and image volumes' sources, with anchors, aliases and `<<` merge keys followed and
 // Compose interpolation applied; a service with only `build:` names no image to verify.
 import { isMap, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { readDockerfile } from './dockerfile.js';
 import { EnvNotAllowedError, interpolate, InterpolationError } from './interpolate.js';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
@@ -47,14 +48,85 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
     const span = parsed.span(node);
     return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
   };
+  /**
+   * What a service's build pulls that no file beside it says. `dockerfile_inline` is the
+   * Dockerfile's text (compose-go types.BuildConfig DockerfileInline, passed to BuildKit as the
+   * dockerfile): its FROMs and COPY --from images, at the key's line (no span: `pin` rewrites
+   * only a reference written whole). `additional_contexts` values `docker-image://REF` are images
+   * BuildKit pulls as a named context, which also replace a stage or image of that name.
+   */
+  const buildImages = (doc: Document.Parsed, build: YAMLMap, what: string): ImageOccurrence[] => {
+    const out: ImageOccurrence[] = [];
+    const inline = mapGet(doc, build, 'dockerfile_inline');
+    if (inline !== undefined) {
+      const o = occurrence(inline, `${what}.dockerfile_inline`);
+      let got: ImageOccurrence[];
+      try {
+        got = readDockerfile(file, o.image);
+      } catch (e: unknown) {
+        const msg = e instanceof Error ? e.message.replace(/^[^\n]*?:\d+: /, '') : String(e);
+        throw manifestError(file, o.line, `${what}.dockerfile_inline: ${msg}`);
+      }
+      for (const g of got) out.push({ image: g.image, file, line: o.line, kind: 'compose' });
+    }
+    const contexts = deref(doc, mapGet(doc, build, 'additional_contexts'));
+    const values: Node[] = [];
+    if (isMap(contexts))
+      for (const k of mapKeys(doc, contexts)) {
+        const v = mapGet(doc, contexts, k);
+        if (v) values.push(v);
+      }
+    else if (isSeq(contexts))
+      for (const i of contexts.items) {
+        const v = deref(doc, i);
+        if (v) values.push(v);
+      }
+    for (const v of values) {
+      const o = occurrence(v, `${what}.additional_contexts`);
+      // The list form is NAME=VALUE; the mapping form is the value alone.
+      const value = isSeq(contexts) ? o.image.slice(o.image.indexOf('=') + 1).trim() : o.image;
+      const m = /^docker-image:\/\/(.*)$/i.exec(value);
+      if (!m) continue;
+      const ref = (m[1] ?? '').trim();
+      if (ref === '')
+        throw manifestError(
+          file,
+          o.line,
+          `${what}.additional_contexts: docker-image:// names no image`,
+        );
+      out.push({ image: ref, file, line: o.line, kind: 'compose' });
+    }
+    return out;
+  };
   for (const doc of parsed.docs) {
     const services = composeServices(doc);
     if (!services) continue;
+    // Other Compose files loaded into this one: `include:` (compose-go loader/include.go) and a
+    // service's `extends: {file: ...}` (loader/extends.go) read local paths, OCI artifacts and
+    // git URLs, and their services' images are pulled. Not followed here: refused, naming them.
+    const root = deref(doc, doc.contents);
+    const include = isMap(root) ? mapGet(doc, root, 'include') : undefined;
+    if (include !== undefined && include !== null)
+      throw manifestError(
+        file,
+        parsed.line(include),
+        'include: loads other Compose files whose images are deployed and not read here; verify --from each included file (or the output of docker compose config)',
+      );
     for (const name of mapKeys(doc, services)) {
       const service = mapGet(doc, services, name);
       if (!isMap(service)) continue;
+      const ext = deref(doc, mapGet(doc, service, 'extends'));
+      const extFile = isMap(ext) ? mapGet(doc, ext, 'file') : undefined;
+      if (extFile !== undefined && extFile !== null)
+        throw manifestError(
+          file,
+          parsed.line(extFile),
+          `service ${name}: extends.file loads another Compose file whose service's image is deployed and not read here; verify --from the output of docker compose config`,
+        );
       const node = mapGet(doc, service, 'image');
       if (node !== undefined) found.push(occurrence(node, `service ${name}: image`));
+      const build = mapGet(doc, service, 'build');
+      if (isMap(build)) found.push(...buildImages(doc, build, `service ${name}: build`));
       // Image volumes (`type: image`, `source: IMAGE`): Compose pulls the image and mounts it.
       const volumes = mapGet(doc, service, 'volumes');
       for (const item of isSeq(volumes) ? volumes.items : []) {

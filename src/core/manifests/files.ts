@@ -1,7 +1,7 @@
 // Paths, globs and lists -> image occurrences: which reader reads which file (by name, then by
 // content), directories searched (node_modules and .git skipped), `.env` beside a Compose file,
 // and `-` for stdin. The readers beside this file are pure; this is their only I/O.
-import { glob, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
 import { composeImages, composeServices } from './compose.js';
@@ -137,14 +137,173 @@ async function expandPaths(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
     if (/[*?[{]/.test(p)) {
-      const matched: string[] = [];
-      for await (const m of glob(p, { exclude: (n) => SKIP_DIRS.has(path.basename(n)) }))
-        matched.push(m);
+      const matched = [...new Set(await globPaths(p))];
       if (matched.length === 0) throw new GateError('USAGE', `${p}: matches no file`);
       for (const m of matched.sort()) files.push(...(await underPath(m, true)));
     } else files.push(...(await underPath(p, false)));
   }
-  return [...new Set(files)];
+  return withOverrides([...new Set(files)]);
+}
+
+/** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
+const DEFAULT_COMPOSE = new Set([
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+]);
+const OVERRIDE_NAMES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+
+/**
+ * Each default-named Compose file followed by the override files beside it. `docker compose up`
+ * with no -f loads the first of DefaultFileNames in the directory and then the first of
+ * DefaultOverrideFileNames beside it (compose-go cli/options.go, WithDefaultConfigPath), whose
+ * `image:` replaces the base file's: the override's images are what is pulled. Every override
+ * name that exists is read (a superset of compose's first one), as is each with `-f` given.
+ */
+async function withOverrides(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(f);
+    if (!DEFAULT_COMPOSE.has(path.basename(f))) continue;
+    for (const name of OVERRIDE_NAMES) {
+      const o = path.join(path.dirname(f), name);
+      if (!files.includes(o) && !out.includes(o) && (await isFile(o))) out.push(o);
+    }
+  }
+  return out;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a glob matches, dotfiles included. kubectl expands a `-f` pattern with Go's
+ * filepath.Glob, whose `*`, `?` and `[...]` match a leading `.` like any character (path/filepath
+ * match.go: `*` matches any sequence of non-separator characters), and `kubectl apply -f DIR`
+ * reads hidden files; node:fs/promises `glob` has no option to match dotfiles, so a hidden
+ * manifest went unread. Here `*`, `?`, `[...]` (`[!...]`, `[^...]`), `{a,b}` and `\\` escapes
+ * are one path segment's, and `**` (a segment of its own) any number of segments, as before; a
+ * directory named node_modules or .git is neither matched nor searched.
+ */
+async function globPaths(pattern: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of expandBraces(pattern)) {
+    const absolute = p.startsWith('/');
+    const segs = p.split('/').filter((x) => x !== '');
+    let i = 0;
+    while (i < segs.length && !/[*?[\\]/.test(segs[i] ?? '')) i++;
+    const base = (absolute ? '/' : '') + segs.slice(0, i).join('/');
+    const rest = segs.slice(i);
+    if (rest.length === 0) {
+      if (await exists(base)) out.push(base);
+      continue;
+    }
+    const re = new RegExp(`^${globRegex(rest)}$`);
+    const deep = rest.includes('**');
+    const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
+      } catch {
+        return; // not a directory, or unreadable: matches nothing, as Go's Glob
+      }
+      for (const e of entries) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        const full = dir === '' ? e.name : path.join(dir, e.name);
+        if (re.test(r)) out.push(full);
+        // Into directories (and, but for `**`, links to them) while the pattern can go deeper.
+        const into = e.isDirectory() || (!deep && e.isSymbolicLink());
+        if (into && (deep || depth + 1 < rest.length)) await walk(full, r, depth + 1);
+      }
+    };
+    await walk(base, '', 0);
+  }
+  return out;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `{a,b}` alternatives expanded (nested too); an unmatched brace stays literal. */
+function expandBraces(p: string): string[] {
+  let depth = 0;
+  let open = -1;
+  const commas: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (c === '{' && depth++ === 0) open = i;
+    else if (c === ',' && depth === 1) commas.push(i);
+    else if (c === '}' && depth > 0 && --depth === 0) {
+      if (commas.length === 0) {
+        commas.length = 0;
+        continue;
+      }
+      const parts: string[] = [];
+      let from = open + 1;
+      for (const at of [...commas, i]) {
+        parts.push(p.slice(from, at));
+        from = at + 1;
+      }
+      const head = p.slice(0, open);
+      const tail = p.slice(i + 1);
+      return parts.flatMap((part) => expandBraces(head + part + tail));
+    }
+  }
+  return [p];
+}
+
+/** Segments (braces expanded) -> a regular expression over `/`-joined relative paths. */
+function globRegex(segs: string[]): string {
+  let re = '';
+  segs.forEach((seg, n) => {
+    const last = n === segs.length - 1;
+    if (seg === '**') {
+      re += last ? '.*' : '(?:[^/]+/)*';
+      return;
+    }
+    for (let i = 0; i < seg.length; i++) {
+      const c = seg[i] ?? '';
+      if (c === '\\' && i + 1 < seg.length) re += escapeRe(seg[++i] ?? '');
+      else if (c === '*') re += '[^/]*';
+      else if (c === '?') re += '[^/]';
+      else if (c === '[') {
+        const end = seg.indexOf(']', i + 2);
+        if (end < 0) re += '\\[';
+        else {
+          let body = seg.slice(i + 1, end);
+          const negate = body.startsWith('!') || body.startsWith('^');
+          if (negate) body = body.slice(1);
+          re += `[${negate ? '^/' : ''}${body.replace(/[\\\]^]/g, (x) => `\\${x}`)}]`;
+          i = end;
+        }
+      } else re += escapeRe(c);
+    }
+    if (!last) re += '/';
+  });
+  return re;
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 async function underPath(p: string, fromGlob: boolean): Promise<string[]> {
@@ -276,6 +435,17 @@ async function readDotEnv(
       cause: e,
     });
   }
+  // compose-go reads COMPOSE_FILE (split at COMPOSE_PATH_SEPARATOR) from the .env too: cli.WithDotEnv
+  // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
+  // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(l));
+  if (at >= 0)
+    throw manifestError(
+      envFile,
+      at + 1,
+      'sets COMPOSE_FILE: docker compose run in this directory loads the files it names instead of the one given; give those files to --from and set COMPOSE_FILE in the deploy step, not in .env',
+    );
   try {
     return parseDotEnv(text, env, { file: envFile, errors: refused });
   } catch (e: unknown) {

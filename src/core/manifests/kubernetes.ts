@@ -5,11 +5,14 @@
 // with `apiVersion` and `kind`), every other `image` key with a string value is an image too:
 // custom resources pull images from fields that are not pod specs (Tekton `steps[].image`, Argo
 // Workflows `script.image`, KubeVirt `containerDisk.image`), and a controller pulls what they say.
+// Every value is looked up as kubectl decodes it (yaml.v2: `<<` merges apply in document order).
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { manifestError, type ImageOccurrence } from './types.js';
 import {
+  BINARY_TAG,
   deref,
-  mapGet,
+  isPlainScalar,
+  mapGetInOrder,
   mapKeys,
   parseYamlStream,
   scalarString,
@@ -27,14 +30,16 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
   for (const doc of parsed.docs) {
     walk(doc, doc.contents, new Set(), (node) => {
       for (const list of CONTAINER_LISTS) {
-        const seq = mapGet(doc, node, list);
+        const seq = mapGetInOrder(doc, node, list);
         if (!isSeq(seq)) continue;
         for (const item of seq.items) {
           const c = deref(doc, item);
           if (!isMap(c)) continue;
-          const img = mapGet(doc, c, 'image');
+          const img = mapGetInOrder(doc, c, 'image');
           if (img === undefined) continue;
           const line = parsed.line(img);
+          if (isScalar(img) && !isPlainScalar(img))
+            throw manifestError(file, line, notTextError(`${list}[].image`, img));
           const image = scalarString(img)?.trim();
           if (!image) throw manifestError(file, line, `${list}[].image is not a string`);
           const span = parsed.span(img);
@@ -42,15 +47,17 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
         }
       }
       // Image volumes (KEP-4639): the kubelet pulls `volumes[].image.reference` and mounts it.
-      const volumes = mapGet(doc, node, 'volumes');
+      const volumes = mapGetInOrder(doc, node, 'volumes');
       if (!isSeq(volumes)) return;
       for (const item of volumes.items) {
         const v = deref(doc, item);
-        const source = isMap(v) ? mapGet(doc, v, 'image') : undefined;
+        const source = isMap(v) ? mapGetInOrder(doc, v, 'image') : undefined;
         if (!isMap(source)) continue;
-        const ref = mapGet(doc, source, 'reference');
+        const ref = mapGetInOrder(doc, source, 'reference');
         if (ref === undefined) continue;
         const line = parsed.line(ref);
+        if (isScalar(ref) && !isPlainScalar(ref))
+          throw manifestError(file, line, notTextError('volumes[].image.reference', ref));
         const image = scalarString(ref)?.trim();
         if (!image) throw manifestError(file, line, 'volumes[].image.reference is not a string');
         const span = parsed.span(ref);
@@ -59,7 +66,7 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
     });
     const root = deref(doc, doc.contents);
     if (!isMap(root) || !isObject(doc, root)) continue;
-    const api = String(mapGet(doc, root, 'apiVersion')?.toJSON());
+    const api = String(mapGetInOrder(doc, root, 'apiVersion')?.toJSON());
     if (api.startsWith('kustomize.config.k8s.io/'))
       throw kustomizationError(file, parsed.line(root));
     anyImage(file, parsed, doc, root, found);
@@ -80,10 +87,15 @@ export function kustomizationError(file: string, line?: number) {
   );
 }
 
+function notTextError(what: string, v: import('yaml').Scalar): string {
+  const tag = v.tag === BINARY_TAG ? '!!binary' : (v.tag ?? 'a non-text');
+  return `${what} is a ${tag} value: kubectl sends the text it decodes to, which this reader cannot check as written; write the reference as a string`;
+}
+
 /** Has string `apiVersion` and `kind`: what the API server reads as one object. */
 function isObject(doc: Document.Parsed, map: YAMLMap): boolean {
   const str = (k: string) => {
-    const v = mapGet(doc, map, k);
+    const v = mapGetInOrder(doc, map, k);
     return isScalar(v) && typeof v.value === 'string' && v.value !== '';
   };
   return str('apiVersion') && str('kind');
@@ -114,11 +126,18 @@ function anyImage(
     if (isSeq(node)) for (const i of node.items) visit(i);
     if (!isMap(node)) return;
     const object = isObject(doc, node);
-    const config = object && CONFIG_KINDS.has(String(mapGet(doc, node, 'kind')?.toJSON()));
+    const config = object && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
     for (const k of mapKeys(doc, node)) {
       if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
         continue;
-      const v = mapGet(doc, node, k);
+      const v = mapGetInOrder(doc, node, k);
+      // A scalar that is not text: numbers, booleans and null reach the API server as JSON
+      // numbers, booleans and null (YAMLToJSON has no schema to coerce them by), which a string
+      // field refuses and no controller pulls, so they are not images. Any other scalar (a
+      // `!!binary` value, which yaml.v2 decodes to the text it encodes) is sent as a string and
+      // may be an image this reader cannot read as written: an error, not skipped.
+      if (k === 'image' && isScalar(v) && !isPlainScalar(v))
+        throw manifestError(file, parsed.line(v), notTextError('image', v));
       if (k === 'image' && isScalar(v) && typeof v.value === 'string') {
         const line = parsed.line(v);
         const span = parsed.span(v);
@@ -147,16 +166,16 @@ function walk(
   seen.add(node);
   if (isSeq(node)) for (const i of node.items) walk(doc, i, seen, onPodSpec);
   if (!isMap(node)) return;
-  const containers = mapGet(doc, node, 'containers');
+  const containers = mapGetInOrder(doc, node, 'containers');
   if (
     isSeq(containers) &&
     containers.items.some((i) => {
       const c = deref(doc, i);
-      return isMap(c) && mapGet(doc, c, 'image') !== undefined;
+      return isMap(c) && mapGetInOrder(doc, c, 'image') !== undefined;
     })
   ) {
     onPodSpec(node);
     return;
   }
-  for (const k of mapKeys(doc, node)) walk(doc, mapGet(doc, node, k), seen, onPodSpec);
+  for (const k of mapKeys(doc, node)) walk(doc, mapGetInOrder(doc, node, k), seen, onPodSpec);
 }
