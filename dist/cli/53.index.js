@@ -21,371 +21,6 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./build/core/manifests/interpolate.js
-// Compose interpolation (compose-spec interpolation.md): `$VAR`, `${VAR}`, `${VAR:-default}`,
-// `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`, defaults that
-// nest further expressions, and `$$` for a literal `$`. Compose substitutes an unset variable
-// with "" and a warning; a gate must not verify `app:` instead of `app:1.2`, so here an unset
-// variable without a default is an error, as are `?` and malformed expressions.
-class InterpolationError extends Error {
-}
-/**
- * A reference reads `name`, which is set in the environment but not named in `compose-env`. A
- * file is untrusted input that chooses which variable it reads (`${NPM_TOKEN}` would send the
- * token to the registry the file names), so only the variables the user names are read. The
- * message names the variable, never its value. `via`: the `.env` line whose value read it.
- */
-class EnvNotAllowedError extends InterpolationError {
-    variable;
-    via;
-    constructor(variable, via) {
-        super(`${via ? `reads ${via.key} from ${via.file}:${via.line} ('${via.text}'), which ` : ''}reads ${variable} from the environment, which compose-env does not allow; name it in compose-env (--compose-env ${variable}) if the deploy sets it`);
-        this.variable = variable;
-        this.via = via;
-    }
-}
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-function interpolate(text, lookup) {
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c !== '$') {
-            out += c;
-            i++;
-            continue;
-        }
-        const next = text[i + 1];
-        if (next === '$') {
-            out += '$';
-            i += 2;
-        }
-        else if (next === '{') {
-            const end = closingBrace(text, i + 2);
-            if (end < 0)
-                throw new InterpolationError(`unterminated '\${' in '${text}'`);
-            out += braced(text.slice(i + 2, end), lookup);
-            i = end + 1;
-        }
-        else {
-            const m = NAME.exec(text.slice(i + 1));
-            if (!m)
-                throw new InterpolationError(`invalid interpolation format in '${text}' (a lone '$'; write '$$')`);
-            out += required(m[0], lookup);
-            i += 1 + m[0].length;
-        }
-    }
-    return out;
-}
-/** The index of the `}` closing a `${` whose body starts at `from` (nested `${...}` skipped). */
-function closingBrace(text, from) {
-    let depth = 1;
-    for (let j = from; j < text.length; j++) {
-        if (text[j] === '$' && text[j + 1] === '$')
-            j++;
-        else if (text[j] === '$' && text[j + 1] === '{') {
-            depth++;
-            j++;
-        }
-        else if (text[j] === '}' && --depth === 0)
-            return j;
-    }
-    return -1;
-}
-function braced(body, lookup) {
-    const m = NAME.exec(body);
-    if (!m)
-        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
-    const name = m[0];
-    const rest = body.slice(name.length);
-    if (rest === '')
-        return required(name, lookup);
-    const op = /^(:?[-?+])/.exec(rest)?.[1];
-    if (op === undefined)
-        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
-    const arg = rest.slice(op.length);
-    const value = lookup(name);
-    const unset = op.startsWith(':') ? value === undefined || value === '' : value === undefined;
-    switch (op.replace(':', '')) {
-        case '-':
-            return unset ? interpolate(arg, lookup) : value;
-        case '+':
-            return unset ? '' : interpolate(arg, lookup);
-        default:
-            if (unset)
-                throw new InterpolationError(`required variable ${name} is ${value === undefined ? 'unset' : 'empty'}${arg ? `: ${interpolate(arg, lookup)}` : ''}`);
-            return value;
-    }
-}
-function required(name, lookup) {
-    const v = lookup(name);
-    if (v === undefined)
-        throw new InterpolationError(`variable ${name} is not set and has no default`);
-    return v;
-}
-/**
- * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
- * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
- * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
- * With `refused`, a line whose value reads a variable the environment may not give
- * (EnvNotAllowedError) is not an error until something reads its key: the key maps to the
- * refusal (naming `file` and the line), so an unused line does not stop the run.
- */
-function parseDotEnv(text, outer, refused) {
-    const vars = new Map();
-    const lookup = (n) => {
-        const v = outer(n);
-        if (v !== undefined)
-            return v;
-        const r = refused?.errors.get(n);
-        if (r)
-            throw r;
-        return vars.get(n);
-    };
-    const lines = text.split(/\r?\n/);
-    for (let n = 0; n < lines.length; n++) {
-        const raw = lines[n].trim();
-        if (raw === '' || raw.startsWith('#'))
-            continue;
-        const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
-        if (!m)
-            throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
-        const [, key, rest] = m;
-        let value;
-        try {
-            value = dotEnvValue(rest, lookup);
-        }
-        catch (e) {
-            if (!(e instanceof EnvNotAllowedError) || !refused)
-                throw e;
-            // The first refusal in a chain is the one to name: the variable the environment gives.
-            refused.errors.set(key, e.via
-                ? e
-                : new EnvNotAllowedError(e.variable, { file: refused.file, line: n + 1, key, text: raw }));
-            vars.delete(key);
-            continue;
-        }
-        refused?.errors.delete(key);
-        vars.set(key, value);
-    }
-    return vars;
-}
-function dotEnvValue(rest, lookup) {
-    if (rest.startsWith("'")) {
-        const end = closingQuote(rest, "'");
-        return rest.slice(1, end).replace(/\\'/g, "'");
-    }
-    if (rest.startsWith('"')) {
-        const end = closingQuote(rest, '"');
-        const body = rest
-            .slice(1, end)
-            .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
-        return interpolate(body, lookup);
-    }
-    return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
-}
-function closingQuote(s, q) {
-    for (let i = 1; i < s.length; i++) {
-        if (s[i] === '\\')
-            i++;
-        else if (s[i] === q)
-            return i;
-    }
-    throw new InterpolationError(`unterminated ${q} in '${s}'`);
-}
-//# sourceMappingURL=interpolate.js.map
-;// CONCATENATED MODULE: ./build/core/manifests/types.js
-// What a reader finds: one image reference per occurrence, with where it is written, and the
-// error a reader throws for a file it cannot read (USAGE, naming the file and the line).
-
-function manifestError(file, line, msg) {
-    return new errors/* GateError */.ue('USAGE', `${file}${line !== undefined ? `:${line}` : ''}: ${msg}`);
-}
-//# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ./build/core/manifests/yaml-nodes.js
-// YAML documents as nodes with line numbers: every multi-document stream (Compose, Kubernetes,
-// helm template output, JSON) is parsed once here, and aliases and `<<` merge keys are followed
-// on the node tree so each value keeps the line where its text is written.
-
-
-function yaml_nodes_parseYamlStream(file, text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
-    if (!Array.isArray(docs))
-        return { docs: [], line: () => 1, span: () => undefined };
-    for (const d of docs) {
-        const err = d.errors[0];
-        if (err) {
-            const at = lineCounter.linePos(err.pos[0]).line;
-            throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
-        }
-    }
-    return {
-        docs,
-        line: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1),
-        span: (node) => scalarSpan(text, node),
-    };
-}
-/**
- * The characters of a scalar's value in the source, blanks trimmed: inside the quotes of a quoted
- * scalar, after the header line of a block scalar (`|`, `>-`), the whole of a plain one. An alias
- * resolves to the anchored scalar, so every alias of it has this one span (after `&anchor`).
- */
-function scalarSpan(text, node) {
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
-        return undefined;
-    let [start, end] = node.range;
-    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
-        start += 1;
-        end -= 1;
-    }
-    else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-        const nl = text.indexOf('\n', start);
-        start = nl < 0 || nl >= end ? end : nl + 1;
-    }
-    if (end < start)
-        return undefined;
-    const body = text.slice(start, end);
-    const lead = body.length - body.trimStart().length;
-    return { start: start + lead, end: start + lead + body.trim().length };
-}
-/** The node an alias names (aliases of aliases too); any other node as it is. */
-function deref(doc, node) {
-    let n = node;
-    for (let i = 0; (0,dist/* isAlias */.Vj)(n) && i < 64; i++)
-        n = n.resolve(doc);
-    return (0,dist/* isAlias */.Vj)(n) ? undefined : n;
-}
-/** The mapping's value for `key`: its own pair first, then each `<<` merge source in order. */
-function mapGet(doc, map, key, seen = new Set()) {
-    if (seen.has(map))
-        return undefined;
-    seen.add(map);
-    for (const p of map.items)
-        if ((0,dist/* isScalar */.jn)(p.key) && p.key.value === key && key !== '<<')
-            return deref(doc, p.value);
-    for (const p of map.items) {
-        if (!(0,dist/* isScalar */.jn)(p.key) || p.key.value !== '<<')
-            continue;
-        const v = deref(doc, p.value);
-        const sources = (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v];
-        for (const s of sources) {
-            if (!(0,dist/* isMap */.jh)(s))
-                continue;
-            const got = mapGet(doc, s, key, seen);
-            if (got !== undefined)
-                return got;
-        }
-    }
-    return undefined;
-}
-/** Every key of a mapping, merge sources included (own keys first). */
-function mapKeys(doc, map, seen = new Set()) {
-    if (seen.has(map))
-        return [];
-    seen.add(map);
-    const keys = [];
-    for (const p of map.items) {
-        if (!(0,dist/* isScalar */.jn)(p.key))
-            continue;
-        const k = String(p.key.value);
-        if (k !== '<<')
-            keys.push(k);
-        else {
-            const v = deref(doc, p.value);
-            for (const s of (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v])
-                if ((0,dist/* isMap */.jh)(s))
-                    keys.push(...mapKeys(doc, s, seen));
-        }
-    }
-    return [...new Set(keys)];
-}
-/** A scalar's string value, or undefined for anything else (mappings, lists, null). */
-function scalarString(node) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return undefined;
-    const v = node.value;
-    if (typeof v === 'string')
-        return v;
-    // Numbers and booleans (`image: 1` is still text a user wrote); nothing else is a scalar here.
-    return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
-        ? String(v)
-        : undefined;
-}
-//# sourceMappingURL=yaml-nodes.js.map
-;// CONCATENATED MODULE: ./build/core/manifests/compose.js
-// Docker Compose: `services.*.image` and image volumes' sources, with anchors, aliases and `<<` merge keys followed and
-// Compose interpolation applied; a service with only `build:` names no image to verify.
-
-
-
-
-/** The `services` mapping of a document, when it has one and is not a Kubernetes object. */
-function composeServices(doc) {
-    const root = deref(doc, doc.contents);
-    if (!(0,dist/* isMap */.jh)(root) || mapGet(doc, root, 'apiVersion') !== undefined)
-        return undefined;
-    const services = mapGet(doc, root, 'services');
-    return (0,dist/* isMap */.jh)(services) ? services : undefined;
-}
-function readCompose(file, text, env) {
-    return composeImages(file, parseYamlStream(file, text), env);
-}
-function composeImages(file, parsed, env) {
-    const found = [];
-    /** A reference `what` writes at `node`, interpolated. */
-    const occurrence = (node, what) => {
-        const line = parsed.line(node);
-        const raw = scalarString(node);
-        if (raw === undefined || raw.trim() === '')
-            throw manifestError(file, line, `${what} is not a string`);
-        let image;
-        try {
-            image = interpolate(raw, env).trim();
-        }
-        catch (e) {
-            if (!(e instanceof InterpolationError))
-                throw e;
-            if (e instanceof EnvNotAllowedError)
-                throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
-            throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
-        }
-        if (image === '')
-            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
-        const span = parsed.span(node);
-        return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
-    };
-    for (const doc of parsed.docs) {
-        const services = composeServices(doc);
-        if (!services)
-            continue;
-        for (const name of mapKeys(doc, services)) {
-            const service = mapGet(doc, services, name);
-            if (!(0,dist/* isMap */.jh)(service))
-                continue;
-            const node = mapGet(doc, service, 'image');
-            if (node !== undefined)
-                found.push(occurrence(node, `service ${name}: image`));
-            // Image volumes (`type: image`, `source: IMAGE`): Compose pulls the image and mounts it.
-            const volumes = mapGet(doc, service, 'volumes');
-            for (const item of (0,dist/* isSeq */.oP)(volumes) ? volumes.items : []) {
-                const v = deref(doc, item);
-                const type = (0,dist/* isMap */.jh)(v) ? mapGet(doc, v, 'type') : undefined;
-                if (!(0,dist/* isMap */.jh)(v) ||
-                    type === undefined ||
-                    occurrence(type, `service ${name}: volume type`).image !== 'image')
-                    continue;
-                const source = mapGet(doc, v, 'source');
-                if (source === undefined)
-                    throw manifestError(file, parsed.line(v), `service ${name}: an image volume names no source`);
-                found.push(occurrence(source, `service ${name}: image volume source`));
-            }
-        }
-    }
-    return found.sort((a, b) => a.line - b.line);
-}
-//# sourceMappingURL=compose.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/dockerfile-heredoc.js
 // Which heredocs BuildKit reads on a Dockerfile instruction, ported from moby/buildkit
 // frontend/dockerfile/parser/parser.go (`Parse`, `Node.canContainHeredoc`, `heredocsFromLine`,
@@ -785,6 +420,14 @@ class ShellLex {
     }
 }
 //# sourceMappingURL=dockerfile-heredoc.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/types.js
+// What a reader finds: one image reference per occurrence, with where it is written, and the
+// error a reader throws for a file it cannot read (USAGE, naming the file and the line).
+
+function manifestError(file, line, msg) {
+    return new errors/* GateError */.ue('USAGE', `${file}${line !== undefined ? `:${line}` : ''}: ${msg}`);
+}
+//# sourceMappingURL=types.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/dockerfile.js
 // Dockerfiles: the image each `FROM` names, with `--platform=` flags dropped, `ARG` defaults
 // declared before the first FROM substituted (`$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR:+a}`), and
@@ -1102,6 +745,565 @@ function substitute(word, args) {
     });
 }
 //# sourceMappingURL=dockerfile.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/interpolate.js
+// Compose interpolation (compose-spec interpolation.md): `$VAR`, `${VAR}`, `${VAR:-default}`,
+// `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`, defaults that
+// nest further expressions, and `$$` for a literal `$`. Compose substitutes an unset variable
+// with "" and a warning; a gate must not verify `app:` instead of `app:1.2`, so here an unset
+// variable without a default is an error, as are `?` and malformed expressions.
+class InterpolationError extends Error {
+}
+/**
+ * A reference reads `name`, which is set in the environment but not named in `compose-env`. A
+ * file is untrusted input that chooses which variable it reads (`${NPM_TOKEN}` would send the
+ * token to the registry the file names), so only the variables the user names are read. The
+ * message names the variable, never its value. `via`: the `.env` line whose value read it.
+ */
+class EnvNotAllowedError extends InterpolationError {
+    variable;
+    via;
+    constructor(variable, via) {
+        super(`${via ? `reads ${via.key} from ${via.file}:${via.line} ('${via.text}'), which ` : ''}reads ${variable} from the environment, which compose-env does not allow; name it in compose-env (--compose-env ${variable}) if the deploy sets it`);
+        this.variable = variable;
+        this.via = via;
+    }
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function interpolate(text, lookup) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            out += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            out += '$';
+            i += 2;
+        }
+        else if (next === '{') {
+            const end = closingBrace(text, i + 2);
+            if (end < 0)
+                throw new InterpolationError(`unterminated '\${' in '${text}'`);
+            out += braced(text.slice(i + 2, end), lookup);
+            i = end + 1;
+        }
+        else {
+            const m = NAME.exec(text.slice(i + 1));
+            if (!m)
+                throw new InterpolationError(`invalid interpolation format in '${text}' (a lone '$'; write '$$')`);
+            out += required(m[0], lookup);
+            i += 1 + m[0].length;
+        }
+    }
+    return out;
+}
+/** The index of the `}` closing a `${` whose body starts at `from` (nested `${...}` skipped). */
+function closingBrace(text, from) {
+    let depth = 1;
+    for (let j = from; j < text.length; j++) {
+        if (text[j] === '$' && text[j + 1] === '$')
+            j++;
+        else if (text[j] === '$' && text[j + 1] === '{') {
+            depth++;
+            j++;
+        }
+        else if (text[j] === '}' && --depth === 0)
+            return j;
+    }
+    return -1;
+}
+function braced(body, lookup) {
+    const m = NAME.exec(body);
+    if (!m)
+        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+    const name = m[0];
+    const rest = body.slice(name.length);
+    if (rest === '')
+        return required(name, lookup);
+    const op = /^(:?[-?+])/.exec(rest)?.[1];
+    if (op === undefined)
+        throw new InterpolationError(`invalid interpolation format '\${${body}}'`);
+    const arg = rest.slice(op.length);
+    const value = lookup(name);
+    const unset = op.startsWith(':') ? value === undefined || value === '' : value === undefined;
+    switch (op.replace(':', '')) {
+        case '-':
+            return unset ? interpolate(arg, lookup) : value;
+        case '+':
+            return unset ? '' : interpolate(arg, lookup);
+        default:
+            if (unset)
+                throw new InterpolationError(`required variable ${name} is ${value === undefined ? 'unset' : 'empty'}${arg ? `: ${interpolate(arg, lookup)}` : ''}`);
+            return value;
+    }
+}
+function required(name, lookup) {
+    const v = lookup(name);
+    if (v === undefined)
+        throw new InterpolationError(`variable ${name} is not set and has no default`);
+    return v;
+}
+/**
+ * A `.env` file (Compose's env-file syntax): `KEY=VALUE` lines, `export ` allowed, `#` comments
+ * (inline ones after a space, or after a closing quote), single quotes literal, double quotes with
+ * `\n \t \\ \"` escapes; unquoted and double-quoted values interpolated from what is known so far.
+ * With `refused`, a line whose value reads a variable the environment may not give
+ * (EnvNotAllowedError) is not an error until something reads its key: the key maps to the
+ * refusal (naming `file` and the line), so an unused line does not stop the run.
+ */
+function parseDotEnv(text, outer, refused) {
+    const vars = new Map();
+    const lookup = (n) => {
+        const v = outer(n);
+        if (v !== undefined)
+            return v;
+        const r = refused?.errors.get(n);
+        if (r)
+            throw r;
+        return vars.get(n);
+    };
+    const lines = text.split(/\r?\n/);
+    for (let n = 0; n < lines.length; n++) {
+        const raw = lines[n].trim();
+        if (raw === '' || raw.startsWith('#'))
+            continue;
+        const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+        if (!m)
+            throw new InterpolationError(`.env line ${n + 1}: expected KEY=VALUE`);
+        const [, key, rest] = m;
+        let value;
+        try {
+            value = dotEnvValue(rest, lookup);
+        }
+        catch (e) {
+            if (!(e instanceof EnvNotAllowedError) || !refused)
+                throw e;
+            // The first refusal in a chain is the one to name: the variable the environment gives.
+            refused.errors.set(key, e.via
+                ? e
+                : new EnvNotAllowedError(e.variable, { file: refused.file, line: n + 1, key, text: raw }));
+            vars.delete(key);
+            continue;
+        }
+        refused?.errors.delete(key);
+        vars.set(key, value);
+    }
+    return vars;
+}
+function dotEnvValue(rest, lookup) {
+    if (rest.startsWith("'")) {
+        const end = closingQuote(rest, "'");
+        return rest.slice(1, end).replace(/\\'/g, "'");
+    }
+    if (rest.startsWith('"')) {
+        const end = closingQuote(rest, '"');
+        const body = rest
+            .slice(1, end)
+            .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
+        return interpolate(body, lookup);
+    }
+    return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+}
+function closingQuote(s, q) {
+    for (let i = 1; i < s.length; i++) {
+        if (s[i] === '\\')
+            i++;
+        else if (s[i] === q)
+            return i;
+    }
+    throw new InterpolationError(`unterminated ${q} in '${s}'`);
+}
+//# sourceMappingURL=interpolate.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/yaml-nodes.js
+// YAML documents as nodes with line numbers: every multi-document stream (Compose, Kubernetes,
+// helm template output, JSON) is parsed once here, and aliases and `<<` merge keys are followed
+// on the node tree so each value keeps the line where its text is written.
+
+
+function yaml_nodes_parseYamlStream(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
+    if (!Array.isArray(docs))
+        return { docs: [], line: () => 1, span: () => undefined };
+    for (const d of docs) {
+        const err = d.errors[0];
+        if (err) {
+            const at = lineCounter.linePos(err.pos[0]).line;
+            throw manifestError(file, at, `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+        }
+    }
+    refuseHiddenSeparators(file, docs, text);
+    const line = (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 1);
+    for (const d of docs)
+        refuseHiddenKeys(file, d, line);
+    return { docs, line, span: (node) => scalarSpan(text, node) };
+}
+/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's trim also takes U+FEFF). */
+const yaml_nodes_GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/**
+ * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
+ * with apimachinery's YAMLReader (k8s.io/apimachinery/pkg/util/yaml/decoder.go, `YAMLReader.Read`),
+ * which cuts at every line starting with `---` whose rest, strings.TrimSpace'd, is empty or starts
+ * with `#`, before any YAML is parsed; YAML starts a document only at `---` followed by a blank or
+ * the line's end. So `---#` (or `---` and a no-break space) inside a block scalar is text to this
+ * reader while kubectl applies what follows as its own documents, unread here. (A `---` line YAML
+ * splits at and kubectl does not, such as `--- |`, only makes more documents here, or is an
+ * "invalid Yaml document separator" error to kubectl.) Lines end at `\n`, as its LineReader's do.
+ */
+function refuseHiddenSeparators(file, docs, text) {
+    if (!/^---/m.test(text))
+        return;
+    // Where each document's `---` is: a document's range starts there; the token stream (a second
+    // parse) only when a line is not one of those, which a well-formed stream never has.
+    const quick = new Set(docs.filter((d) => d.directives.docStart).map((d) => d.range[0]));
+    let exact;
+    const isStart = (offset) => {
+        if (quick.has(offset))
+            return true;
+        if (!exact) {
+            exact = new Set();
+            for (const tok of new dist/* Parser */.iX().parse(text))
+                if (tok.type === 'document')
+                    for (const t of tok.start)
+                        if (t.type === 'doc-start')
+                            exact.add(t.offset);
+        }
+        return exact.has(offset);
+    };
+    let offset = 0;
+    let line = 1;
+    for (const raw of text.split('\n')) {
+        if (raw.startsWith('---') && !isStart(offset)) {
+            const rest = raw.slice(3).replace(yaml_nodes_GO_SPACE, '');
+            if (rest === '' || rest.startsWith('#'))
+                throw manifestError(file, line, `kubectl starts a new document at this line (${JSON.stringify(raw.trimEnd())}), YAML does not: what follows would be applied unread; write the separator as "---" alone on its line, or indent the text`);
+        }
+        offset += raw.length + 1;
+        line += 1;
+    }
+}
+const BINARY_TAG = 'tag:yaml.org,2002:binary';
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+/** A `<<` key, written plain or quoted, or tagged `!!merge` (whose value here is a symbol). */
+function isMergeKey(key) {
+    return (0,dist/* isScalar */.jn)(key) && (key.value === '<<' || key.tag === MERGE_TAG);
+}
+/**
+ * Refuses a mapping key the readers would not see as the text kubectl and Compose see. Both
+ * decode keys to strings (sigs.k8s.io/yaml YAMLToJSON over gopkg.in/yaml.v2; compose-go over
+ * yaml v3/v4): an alias key (`*k :` where `&k image`) is the anchored text and a `!!binary` key
+ * the text it encodes, so either spells `image`, `containers` or `services`, and the later pair
+ * wins over one written out. The readers match keys by their written value, so such a key is an
+ * error naming its line, not a pair skipped. A mapping or list as a key is refused too: neither
+ * tool takes one (yaml.v2 fails "invalid map key"), and no reader could say what it names.
+ */
+function refuseHiddenKeys(file, doc, line) {
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            const k = pair.key;
+            if (k === null || k === undefined)
+                return;
+            if ((0,dist/* isAlias */.Vj)(k))
+                throw manifestError(file, line(k), `mapping key *${k.source} is an alias: kubectl and Compose read it as the text it names, which may be image, containers or services; write the key out`);
+            if ((0,dist/* isMap */.jh)(k) || (0,dist/* isSeq */.oP)(k))
+                throw manifestError(file, line(k), 'a mapping or list as a mapping key');
+            if (!(0,dist/* isScalar */.jn)(k) || k.tag === MERGE_TAG)
+                return;
+            if (!isPlainScalar(k))
+                throw manifestError(file, line(k), `mapping key ${k.tag === BINARY_TAG ? '!!binary ' : ''}is not plain text: kubectl and Compose decode it to the text it encodes, which may be image, containers or services; write the key out`);
+        },
+    });
+}
+/**
+ * The characters of a scalar's value in the source, blanks trimmed: inside the quotes of a quoted
+ * scalar, after the header line of a block scalar (`|`, `>-`), the whole of a plain one. An alias
+ * resolves to the anchored scalar, so every alias of it has this one span (after `&anchor`).
+ */
+function scalarSpan(text, node) {
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+        return undefined;
+    let [start, end] = node.range;
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+        start += 1;
+        end -= 1;
+    }
+    else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        const nl = text.indexOf('\n', start);
+        start = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    if (end < start)
+        return undefined;
+    const body = text.slice(start, end);
+    const lead = body.length - body.trimStart().length;
+    return { start: start + lead, end: start + lead + body.trim().length };
+}
+/** The node an alias names (aliases of aliases too); any other node as it is. */
+function deref(doc, node) {
+    let n = node;
+    for (let i = 0; (0,dist/* isAlias */.Vj)(n) && i < 64; i++)
+        n = n.resolve(doc);
+    return (0,dist/* isAlias */.Vj)(n) ? undefined : n;
+}
+/**
+ * The mapping's value for `key` as Compose reads it: its own pair first, then each `<<` merge
+ * source in order. compose-go decodes with yaml v3/v4, whose `merge` records the mapping's own
+ * keys first so no merged value replaces them, and whose `<<` list applies in order with earlier
+ * sources winning (go.yaml.in/yaml decode.go `merge`, `mergedFields`). Kubernetes reads merges
+ * in document order instead: see `mapGetInOrder`.
+ */
+function mapGet(doc, map, key, seen = new Set()) {
+    if (seen.has(map))
+        return undefined;
+    seen.add(map);
+    for (const p of map.items)
+        if ((0,dist/* isScalar */.jn)(p.key) && p.key.value === key && key !== '<<')
+            return deref(doc, p.value);
+    for (const p of map.items) {
+        if (!isMergeKey(p.key))
+            continue;
+        const v = deref(doc, p.value);
+        const sources = (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v];
+        for (const s of sources) {
+            if (!(0,dist/* isMap */.jh)(s))
+                continue;
+            const got = mapGet(doc, s, key, seen);
+            if (got !== undefined)
+                return got;
+        }
+    }
+    return undefined;
+}
+/**
+ * The mapping's value for `key` as kubectl reads it. sigs.k8s.io/yaml decodes with yaml.v2, whose
+ * `mapping` applies the pairs in document order and whose `merge` unmarshals a `<<` source into
+ * the same map (gopkg.in/yaml.v2 decode.go, `mapping` and `merge`): whatever sets `key` last wins,
+ * written or merged, so `image: good` then `<<: {image: evil}` is evil. Of a `<<` list the
+ * earlier sources win (`merge` steps backwards, "earlier nodes take precedence"). Only a plain
+ * (or `!!merge`-tagged) `<<` merges (`isMerge`: implicit or the merge tag): a quoted `"<<"` is a
+ * key of that name, which the API server drops. Compose reads merges otherwise (see `mapGet`).
+ */
+function mapGetInOrder(doc, map, key) {
+    if (key === '<<')
+        return undefined;
+    // Each mapping's answer once (a cycle reads as absent): a source merged by many is not re-read.
+    const memo = new Map();
+    const get = (m) => {
+        if (memo.has(m))
+            return memo.get(m);
+        memo.set(m, undefined);
+        let got;
+        for (const p of m.items) {
+            if (isV2Merge(p.key)) {
+                const v = deref(doc, p.value);
+                const sources = (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v];
+                for (const s of sources.reverse()) {
+                    const g = (0,dist/* isMap */.jh)(s) ? get(s) : undefined;
+                    if (g !== undefined)
+                        got = g;
+                }
+            }
+            else if ((0,dist/* isScalar */.jn)(p.key) && p.key.value === key)
+                got = deref(doc, p.value);
+        }
+        memo.set(m, got);
+        return got;
+    };
+    return get(map);
+}
+/** A key yaml.v2 merges: `<<` written plain, or tagged `!!merge` (or the non-specific `!`). */
+function isV2Merge(key) {
+    if (!isMergeKey(key) || !(0,dist/* isScalar */.jn)(key))
+        return false;
+    if (key.tag === undefined)
+        return key.type === 'PLAIN';
+    return key.tag === MERGE_TAG || key.tag === '!';
+}
+/** Every key of a mapping, merge sources included (own keys first). */
+function mapKeys(doc, map, seen = new Set()) {
+    if (seen.has(map))
+        return [];
+    seen.add(map);
+    const keys = [];
+    for (const p of map.items) {
+        if (!(0,dist/* isScalar */.jn)(p.key))
+            continue;
+        if (!isMergeKey(p.key))
+            keys.push(String(p.key.value));
+        else {
+            const v = deref(doc, p.value);
+            for (const s of (0,dist/* isSeq */.oP)(v) ? v.items.map((i) => deref(doc, i)) : [v])
+                if ((0,dist/* isMap */.jh)(s))
+                    keys.push(...mapKeys(doc, s, seen));
+        }
+    }
+    return [...new Set(keys)];
+}
+/**
+ * A scalar whose value is text, a number, a boolean or null, and not tagged `!!binary`: what both
+ * tools and this reader read alike. A `!!binary` scalar (a Buffer here) is the text its base64
+ * encodes to yaml.v2 and yaml v3, not the base64 written.
+ */
+function isPlainScalar(node) {
+    const v = node.value;
+    return (node.tag !== BINARY_TAG &&
+        (v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v)));
+}
+/** A scalar's string value, or undefined for anything else (mappings, lists, null). */
+function scalarString(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    const v = node.value;
+    if (typeof v === 'string')
+        return v;
+    // Numbers and booleans (`image: 1` is still text a user wrote); nothing else is a scalar here.
+    return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+        ? String(v)
+        : undefined;
+}
+//# sourceMappingURL=yaml-nodes.js.map
+;// CONCATENATED MODULE: ./build/core/manifests/compose.js
+// Docker Compose: `services.*.image` and image volumes' sources, with anchors, aliases and `<<` merge keys followed and
+// Compose interpolation applied; a service with only `build:` names no image to verify.
+
+
+
+
+
+/** The `services` mapping of a document, when it has one and is not a Kubernetes object. */
+function composeServices(doc) {
+    const root = deref(doc, doc.contents);
+    if (!(0,dist/* isMap */.jh)(root) || mapGet(doc, root, 'apiVersion') !== undefined)
+        return undefined;
+    const services = mapGet(doc, root, 'services');
+    return (0,dist/* isMap */.jh)(services) ? services : undefined;
+}
+function readCompose(file, text, env) {
+    return composeImages(file, parseYamlStream(file, text), env);
+}
+function composeImages(file, parsed, env) {
+    const found = [];
+    /** A reference `what` writes at `node`, interpolated. */
+    const occurrence = (node, what) => {
+        const line = parsed.line(node);
+        const raw = scalarString(node);
+        if (raw === undefined || raw.trim() === '')
+            throw manifestError(file, line, `${what} is not a string`);
+        let image;
+        try {
+            image = interpolate(raw, env).trim();
+        }
+        catch (e) {
+            if (!(e instanceof InterpolationError))
+                throw e;
+            if (e instanceof EnvNotAllowedError)
+                throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+            throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
+        }
+        if (image === '')
+            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+        const span = parsed.span(node);
+        return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
+    };
+    /**
+     * What a service's build pulls that no file beside it says. `dockerfile_inline` is the
+     * Dockerfile's text (compose-go types.BuildConfig DockerfileInline, passed to BuildKit as the
+     * dockerfile): its FROMs and COPY --from images, at the key's line (no span: `pin` rewrites
+     * only a reference written whole). `additional_contexts` values `docker-image://REF` are images
+     * BuildKit pulls as a named context, which also replace a stage or image of that name.
+     */
+    const buildImages = (doc, build, what) => {
+        const out = [];
+        const inline = mapGet(doc, build, 'dockerfile_inline');
+        if (inline !== undefined) {
+            const o = occurrence(inline, `${what}.dockerfile_inline`);
+            let got;
+            try {
+                got = readDockerfile(file, o.image);
+            }
+            catch (e) {
+                const msg = e instanceof Error ? e.message.replace(/^[^\n]*?:\d+: /, '') : String(e);
+                throw manifestError(file, o.line, `${what}.dockerfile_inline: ${msg}`);
+            }
+            for (const g of got)
+                out.push({ image: g.image, file, line: o.line, kind: 'compose' });
+        }
+        const contexts = deref(doc, mapGet(doc, build, 'additional_contexts'));
+        const values = [];
+        if ((0,dist/* isMap */.jh)(contexts))
+            for (const k of mapKeys(doc, contexts)) {
+                const v = mapGet(doc, contexts, k);
+                if (v)
+                    values.push(v);
+            }
+        else if ((0,dist/* isSeq */.oP)(contexts))
+            for (const i of contexts.items) {
+                const v = deref(doc, i);
+                if (v)
+                    values.push(v);
+            }
+        for (const v of values) {
+            const o = occurrence(v, `${what}.additional_contexts`);
+            // The list form is NAME=VALUE; the mapping form is the value alone.
+            const value = (0,dist/* isSeq */.oP)(contexts) ? o.image.slice(o.image.indexOf('=') + 1).trim() : o.image;
+            const m = /^docker-image:\/\/(.*)$/i.exec(value);
+            if (!m)
+                continue;
+            const ref = (m[1] ?? '').trim();
+            if (ref === '')
+                throw manifestError(file, o.line, `${what}.additional_contexts: docker-image:// names no image`);
+            out.push({ image: ref, file, line: o.line, kind: 'compose' });
+        }
+        return out;
+    };
+    for (const doc of parsed.docs) {
+        const services = composeServices(doc);
+        if (!services)
+            continue;
+        // Other Compose files loaded into this one: `include:` (compose-go loader/include.go) and a
+        // service's `extends: {file: ...}` (loader/extends.go) read local paths, OCI artifacts and
+        // git URLs, and their services' images are pulled. Not followed here: refused, naming them.
+        const root = deref(doc, doc.contents);
+        const include = (0,dist/* isMap */.jh)(root) ? mapGet(doc, root, 'include') : undefined;
+        if (include !== undefined && include !== null)
+            throw manifestError(file, parsed.line(include), 'include: loads other Compose files whose images are deployed and not read here; verify --from each included file (or the output of docker compose config)');
+        for (const name of mapKeys(doc, services)) {
+            const service = mapGet(doc, services, name);
+            if (!(0,dist/* isMap */.jh)(service))
+                continue;
+            const ext = deref(doc, mapGet(doc, service, 'extends'));
+            const extFile = (0,dist/* isMap */.jh)(ext) ? mapGet(doc, ext, 'file') : undefined;
+            if (extFile !== undefined && extFile !== null)
+                throw manifestError(file, parsed.line(extFile), `service ${name}: extends.file loads another Compose file whose service's image is deployed and not read here; verify --from the output of docker compose config`);
+            const node = mapGet(doc, service, 'image');
+            if (node !== undefined)
+                found.push(occurrence(node, `service ${name}: image`));
+            const build = mapGet(doc, service, 'build');
+            if ((0,dist/* isMap */.jh)(build))
+                found.push(...buildImages(doc, build, `service ${name}: build`));
+            // Image volumes (`type: image`, `source: IMAGE`): Compose pulls the image and mounts it.
+            const volumes = mapGet(doc, service, 'volumes');
+            for (const item of (0,dist/* isSeq */.oP)(volumes) ? volumes.items : []) {
+                const v = deref(doc, item);
+                const type = (0,dist/* isMap */.jh)(v) ? mapGet(doc, v, 'type') : undefined;
+                if (!(0,dist/* isMap */.jh)(v) ||
+                    type === undefined ||
+                    occurrence(type, `service ${name}: volume type`).image !== 'image')
+                    continue;
+                const source = mapGet(doc, v, 'source');
+                if (source === undefined)
+                    throw manifestError(file, parsed.line(v), `service ${name}: an image volume names no source`);
+                found.push(occurrence(source, `service ${name}: image volume source`));
+            }
+        }
+    }
+    return found.sort((a, b) => a.line - b.line);
+}
+//# sourceMappingURL=compose.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/kubernetes.js
 // Kubernetes YAML or JSON (multi-document, `kind: List`, helm template output): every pod spec
 // wherever it sits, found structurally (a mapping whose `containers` is a list of mappings with
@@ -1110,6 +1312,7 @@ function substitute(word, args) {
 // with `apiVersion` and `kind`), every other `image` key with a string value is an image too:
 // custom resources pull images from fields that are not pod specs (Tekton `steps[].image`, Argo
 // Workflows `script.image`, KubeVirt `containerDisk.image`), and a controller pulls what they say.
+// Every value is looked up as kubectl decodes it (yaml.v2: `<<` merges apply in document order).
 
 
 
@@ -1122,17 +1325,19 @@ function kubernetesImages(file, parsed) {
     for (const doc of parsed.docs) {
         walk(doc, doc.contents, new Set(), (node) => {
             for (const list of CONTAINER_LISTS) {
-                const seq = mapGet(doc, node, list);
+                const seq = mapGetInOrder(doc, node, list);
                 if (!(0,dist/* isSeq */.oP)(seq))
                     continue;
                 for (const item of seq.items) {
                     const c = deref(doc, item);
                     if (!(0,dist/* isMap */.jh)(c))
                         continue;
-                    const img = mapGet(doc, c, 'image');
+                    const img = mapGetInOrder(doc, c, 'image');
                     if (img === undefined)
                         continue;
                     const line = parsed.line(img);
+                    if ((0,dist/* isScalar */.jn)(img) && !isPlainScalar(img))
+                        throw manifestError(file, line, notTextError(`${list}[].image`, img));
                     const image = scalarString(img)?.trim();
                     if (!image)
                         throw manifestError(file, line, `${list}[].image is not a string`);
@@ -1141,18 +1346,20 @@ function kubernetesImages(file, parsed) {
                 }
             }
             // Image volumes (KEP-4639): the kubelet pulls `volumes[].image.reference` and mounts it.
-            const volumes = mapGet(doc, node, 'volumes');
+            const volumes = mapGetInOrder(doc, node, 'volumes');
             if (!(0,dist/* isSeq */.oP)(volumes))
                 return;
             for (const item of volumes.items) {
                 const v = deref(doc, item);
-                const source = (0,dist/* isMap */.jh)(v) ? mapGet(doc, v, 'image') : undefined;
+                const source = (0,dist/* isMap */.jh)(v) ? mapGetInOrder(doc, v, 'image') : undefined;
                 if (!(0,dist/* isMap */.jh)(source))
                     continue;
-                const ref = mapGet(doc, source, 'reference');
+                const ref = mapGetInOrder(doc, source, 'reference');
                 if (ref === undefined)
                     continue;
                 const line = parsed.line(ref);
+                if ((0,dist/* isScalar */.jn)(ref) && !isPlainScalar(ref))
+                    throw manifestError(file, line, notTextError('volumes[].image.reference', ref));
                 const image = scalarString(ref)?.trim();
                 if (!image)
                     throw manifestError(file, line, 'volumes[].image.reference is not a string');
@@ -1163,7 +1370,7 @@ function kubernetesImages(file, parsed) {
         const root = deref(doc, doc.contents);
         if (!(0,dist/* isMap */.jh)(root) || !isObject(doc, root))
             continue;
-        const api = String(mapGet(doc, root, 'apiVersion')?.toJSON());
+        const api = String(mapGetInOrder(doc, root, 'apiVersion')?.toJSON());
         if (api.startsWith('kustomize.config.k8s.io/'))
             throw kustomizationError(file, parsed.line(root));
         anyImage(file, parsed, doc, root, found);
@@ -1178,10 +1385,14 @@ function kubernetesImages(file, parsed) {
 function kustomizationError(file, line) {
     return manifestError(file, line, 'a kustomization: its images: overrides, bases and components change what is deployed, so the files are not what is applied; render it (kustomize build DIR > rendered.yaml) and verify --from rendered.yaml');
 }
+function notTextError(what, v) {
+    const tag = v.tag === BINARY_TAG ? '!!binary' : (v.tag ?? 'a non-text');
+    return `${what} is a ${tag} value: kubectl sends the text it decodes to, which this reader cannot check as written; write the reference as a string`;
+}
 /** Has string `apiVersion` and `kind`: what the API server reads as one object. */
 function isObject(doc, map) {
     const str = (k) => {
-        const v = mapGet(doc, map, k);
+        const v = mapGetInOrder(doc, map, k);
         return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string' && v.value !== '';
     };
     return str('apiVersion') && str('kind');
@@ -1208,11 +1419,18 @@ function anyImage(file, parsed, doc, root, found) {
         if (!(0,dist/* isMap */.jh)(node))
             return;
         const object = isObject(doc, node);
-        const config = object && CONFIG_KINDS.has(String(mapGet(doc, node, 'kind')?.toJSON()));
+        const config = object && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
         for (const k of mapKeys(doc, node)) {
             if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
                 continue;
-            const v = mapGet(doc, node, k);
+            const v = mapGetInOrder(doc, node, k);
+            // A scalar that is not text: numbers, booleans and null reach the API server as JSON
+            // numbers, booleans and null (YAMLToJSON has no schema to coerce them by), which a string
+            // field refuses and no controller pulls, so they are not images. Any other scalar (a
+            // `!!binary` value, which yaml.v2 decodes to the text it encodes) is sent as a string and
+            // may be an image this reader cannot read as written: an error, not skipped.
+            if (k === 'image' && (0,dist/* isScalar */.jn)(v) && !isPlainScalar(v))
+                throw manifestError(file, parsed.line(v), notTextError('image', v));
             if (k === 'image' && (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
                 const line = parsed.line(v);
                 const span = parsed.span(v);
@@ -1242,17 +1460,17 @@ function walk(doc, raw, seen, onPodSpec) {
             walk(doc, i, seen, onPodSpec);
     if (!(0,dist/* isMap */.jh)(node))
         return;
-    const containers = mapGet(doc, node, 'containers');
+    const containers = mapGetInOrder(doc, node, 'containers');
     if ((0,dist/* isSeq */.oP)(containers) &&
         containers.items.some((i) => {
             const c = deref(doc, i);
-            return (0,dist/* isMap */.jh)(c) && mapGet(doc, c, 'image') !== undefined;
+            return (0,dist/* isMap */.jh)(c) && mapGetInOrder(doc, c, 'image') !== undefined;
         })) {
         onPodSpec(node);
         return;
     }
     for (const k of mapKeys(doc, node))
-        walk(doc, mapGet(doc, node, k), seen, onPodSpec);
+        walk(doc, mapGetInOrder(doc, node, k), seen, onPodSpec);
 }
 //# sourceMappingURL=kubernetes.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/list.js
@@ -1379,9 +1597,7 @@ async function expandPaths(paths) {
     const files = [];
     for (const p of paths) {
         if (/[*?[{]/.test(p)) {
-            const matched = [];
-            for await (const m of (0,promises_.glob)(p, { exclude: (n) => SKIP_DIRS.has(external_node_path_.basename(n)) }))
-                matched.push(m);
+            const matched = [...new Set(await globPaths(p))];
             if (matched.length === 0)
                 throw new errors/* GateError */.ue('USAGE', `${p}: matches no file`);
             for (const m of matched.sort())
@@ -1390,7 +1606,181 @@ async function expandPaths(paths) {
         else
             files.push(...(await underPath(p, false)));
     }
-    return [...new Set(files)];
+    return withOverrides([...new Set(files)]);
+}
+/** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
+const DEFAULT_COMPOSE = new Set([
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+]);
+const OVERRIDE_NAMES = [
+    'compose.override.yml',
+    'compose.override.yaml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml',
+];
+/**
+ * Each default-named Compose file followed by the override files beside it. `docker compose up`
+ * with no -f loads the first of DefaultFileNames in the directory and then the first of
+ * DefaultOverrideFileNames beside it (compose-go cli/options.go, WithDefaultConfigPath), whose
+ * `image:` replaces the base file's: the override's images are what is pulled. Every override
+ * name that exists is read (a superset of compose's first one), as is each with `-f` given.
+ */
+async function withOverrides(files) {
+    const out = [];
+    for (const f of files) {
+        out.push(f);
+        if (!DEFAULT_COMPOSE.has(external_node_path_.basename(f)))
+            continue;
+        for (const name of OVERRIDE_NAMES) {
+            const o = external_node_path_.join(external_node_path_.dirname(f), name);
+            if (!files.includes(o) && !out.includes(o) && (await isFile(o)))
+                out.push(o);
+        }
+    }
+    return out;
+}
+async function isFile(p) {
+    try {
+        return (await (0,promises_.stat)(p)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * What a glob matches, dotfiles included. kubectl expands a `-f` pattern with Go's
+ * filepath.Glob, whose `*`, `?` and `[...]` match a leading `.` like any character (path/filepath
+ * match.go: `*` matches any sequence of non-separator characters), and `kubectl apply -f DIR`
+ * reads hidden files; node:fs/promises `glob` has no option to match dotfiles, so a hidden
+ * manifest went unread. Here `*`, `?`, `[...]` (`[!...]`, `[^...]`), `{a,b}` and `\\` escapes
+ * are one path segment's, and `**` (a segment of its own) any number of segments, as before; a
+ * directory named node_modules or .git is neither matched nor searched.
+ */
+async function globPaths(pattern) {
+    const out = [];
+    for (const p of expandBraces(pattern)) {
+        const absolute = p.startsWith('/');
+        const segs = p.split('/').filter((x) => x !== '');
+        let i = 0;
+        while (i < segs.length && !/[*?[\\]/.test(segs[i] ?? ''))
+            i++;
+        const base = (absolute ? '/' : '') + segs.slice(0, i).join('/');
+        const rest = segs.slice(i);
+        if (rest.length === 0) {
+            if (await exists(base))
+                out.push(base);
+            continue;
+        }
+        const re = new RegExp(`^${globRegex(rest)}$`);
+        const deep = rest.includes('**');
+        const walk = async (dir, rel, depth) => {
+            let entries;
+            try {
+                entries = await (0,promises_.readdir)(dir === '' ? '.' : dir, { withFileTypes: true });
+            }
+            catch {
+                return; // not a directory, or unreadable: matches nothing, as Go's Glob
+            }
+            for (const e of entries) {
+                if (SKIP_DIRS.has(e.name))
+                    continue;
+                const r = rel === '' ? e.name : `${rel}/${e.name}`;
+                const full = dir === '' ? e.name : external_node_path_.join(dir, e.name);
+                if (re.test(r))
+                    out.push(full);
+                // Into directories (and, but for `**`, links to them) while the pattern can go deeper.
+                const into = e.isDirectory() || (!deep && e.isSymbolicLink());
+                if (into && (deep || depth + 1 < rest.length))
+                    await walk(full, r, depth + 1);
+            }
+        };
+        await walk(base, '', 0);
+    }
+    return out;
+}
+async function exists(p) {
+    try {
+        await (0,promises_.stat)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `{a,b}` alternatives expanded (nested too); an unmatched brace stays literal. */
+function expandBraces(p) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{' && depth++ === 0)
+            open = i;
+        else if (c === ',' && depth === 1)
+            commas.push(i);
+        else if (c === '}' && depth > 0 && --depth === 0) {
+            if (commas.length === 0) {
+                commas.length = 0;
+                continue;
+            }
+            const parts = [];
+            let from = open + 1;
+            for (const at of [...commas, i]) {
+                parts.push(p.slice(from, at));
+                from = at + 1;
+            }
+            const head = p.slice(0, open);
+            const tail = p.slice(i + 1);
+            return parts.flatMap((part) => expandBraces(head + part + tail));
+        }
+    }
+    return [p];
+}
+/** Segments (braces expanded) -> a regular expression over `/`-joined relative paths. */
+function globRegex(segs) {
+    let re = '';
+    segs.forEach((seg, n) => {
+        const last = n === segs.length - 1;
+        if (seg === '**') {
+            re += last ? '.*' : '(?:[^/]+/)*';
+            return;
+        }
+        for (let i = 0; i < seg.length; i++) {
+            const c = seg[i] ?? '';
+            if (c === '\\' && i + 1 < seg.length)
+                re += escapeRe(seg[++i] ?? '');
+            else if (c === '*')
+                re += '[^/]*';
+            else if (c === '?')
+                re += '[^/]';
+            else if (c === '[') {
+                const end = seg.indexOf(']', i + 2);
+                if (end < 0)
+                    re += '\\[';
+                else {
+                    let body = seg.slice(i + 1, end);
+                    const negate = body.startsWith('!') || body.startsWith('^');
+                    if (negate)
+                        body = body.slice(1);
+                    re += `[${negate ? '^/' : ''}${body.replace(/[\\\]^]/g, (x) => `\\${x}`)}]`;
+                    i = end;
+                }
+            }
+            else
+                re += escapeRe(c);
+        }
+        if (!last)
+            re += '/';
+    });
+    return re;
+}
+function escapeRe(c) {
+    return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 async function underPath(p, fromGlob) {
     let st;
@@ -1514,6 +1904,13 @@ async function readDotEnv(file, env, refused) {
             cause: e,
         });
     }
+    // compose-go reads COMPOSE_FILE (split at COMPOSE_PATH_SEPARATOR) from the .env too: cli.WithDotEnv
+    // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
+    // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
+    const lines = text.split(/\r?\n/);
+    const at = lines.findIndex((l) => /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(l));
+    if (at >= 0)
+        throw manifestError(envFile, at + 1, 'sets COMPOSE_FILE: docker compose run in this directory loads the files it names instead of the one given; give those files to --from and set COMPOSE_FILE in the deploy step, not in .env');
     try {
         return parseDotEnv(text, env, { file: envFile, errors: refused });
     }
