@@ -148,6 +148,37 @@ describe('Compose builds', () => {
       ['list:2', 14, undefined],
     ]);
   });
+  it.each([
+    ['mapping', 'args: {BASE: evil.example/base:1}'],
+    ['list', 'args: ["BASE=evil.example/base:1"]'],
+    ['list, name only', 'args: [BASE]'],
+  ])(
+    'refuses build args (%s) that a dockerfile_inline reads: they decide its images',
+    (_, args) => {
+      // Review: Compose passes build.args to BuildKit, whose FROM $BASE then pulls the arg's
+      // value, not the ARG default the inline text names.
+      const text = [
+        'services:',
+        '  app:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '        ARG BASE=registry.example/good:1',
+        '        FROM $${BASE}',
+        `      ${args}`,
+        '',
+      ].join('\n');
+      expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
+        /^compose\.yaml:4: service app: build\.dockerfile_inline uses build arg BASE, which its args: set/,
+      );
+    },
+  );
+  it('reads a dockerfile_inline whose build args it does not use', () => {
+    const text =
+      'services:\n  a:\n    build:\n      dockerfile_inline: "FROM base:1\\nRUN echo $$V"\n      args: {W: 1, BASEX: 2}\n';
+    expect(readCompose('compose.yaml', text, () => undefined).map((o) => o.image)).toEqual([
+      'base:1',
+    ]);
+  });
   it('refuses a dockerfile_inline it cannot read, naming the key', () => {
     expect(() =>
       readCompose(
@@ -384,6 +415,16 @@ describe('Kubernetes', () => {
       await expect(findImages({ paths: [dir], lists: [], env: {} })).rejects.toThrow(msg);
     },
   );
+  it('refuses a kustomization inside a List, and reads data of a ConfigMap of another group', () => {
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: kustomize.config.k8s.io/v1beta1\n    kind: Kustomization\n    images: [{name: a, newTag: x}]\n';
+    expect(() => readKubernetes('list.yaml', list)).toThrow(/^list\.yaml:4: a kustomization/);
+    const other =
+      'apiVersion: example.com/v1\nkind: ConfigMap\ndata:\n  image: registry.example/read:1\n';
+    expect(readKubernetes('cm.yaml', other).map((o) => o.image)).toEqual([
+      'registry.example/read:1',
+    ]);
+  });
   it("reads Flux's Kustomization (another API group) as the object it is", () => {
     const text =
       'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./deploy\n';
@@ -433,6 +474,14 @@ describe('keys and values kubectl and Compose decode to text', () => {
       /mapping key \*k is an alias/,
     ],
     [
+      'a !!merge tag on a key that is not <<',
+      pod(
+        '  containers:\n  - name: a\n    image: good:1\n  - name: b\n    !!merge image: evil:1\n',
+      ),
+      10,
+      /mapping key !!merge "image": kubectl and Compose merge only <</,
+    ],
+    [
       'a !!binary key',
       pod('  containers:\n  - name: a\n    !!binary aW1hZ2U= : evil:1\n'),
       8,
@@ -467,6 +516,14 @@ describe('keys and values kubectl and Compose decode to text', () => {
       'x-s: &s services\n*s :\n  app: {image: evil:1}\n',
       2,
       /mapping key \*s is an alias/,
+    ],
+    [
+      'a !!merge tag on a key that is not <<',
+      pod(
+        '  containers:\n  - name: a\n    image: good:1\n  - name: b\n    !!merge image: evil:1\n',
+      ),
+      10,
+      /mapping key !!merge "image": kubectl and Compose merge only <</,
     ],
     [
       'a !!binary key',
@@ -874,6 +931,10 @@ describe('lists and the collector', () => {
     'COMPOSE_FILE=compose.yaml:evil.yaml',
     'export COMPOSE_FILE = evil.yaml',
     '  COMPOSE_FILE="a;b"',
+    // compose-go's dotenv parser: `export` needs no space after it, and a quoted value may be
+    // followed by the next assignment on the same line.
+    'exportCOMPOSE_FILE=evil.yaml',
+    'B="x" COMPOSE_FILE=evil.yaml',
   ])('refuses a .env beside a Compose file that sets COMPOSE_FILE (%s)', async (line) => {
     // Red team: compose-go loads .env before it reads COMPOSE_FILE, so `docker compose up`
     // in that directory deploys the files it names, unread here.

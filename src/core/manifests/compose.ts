@@ -68,6 +68,30 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
         throw manifestError(file, o.line, `${what}.dockerfile_inline: ${msg}`);
       }
       for (const g of got) out.push({ image: g.image, file, line: o.line, kind: 'compose' });
+      // `build.args` are the build's ARG values (compose-go BuildConfig.Args, passed to BuildKit as
+      // build arguments): one the text uses may change a FROM from its default, so the images
+      // read above would not be the ones pulled. Refused, not guessed.
+      const args = deref(doc, mapGet(doc, build, 'args'));
+      const names = isMap(args)
+        ? mapKeys(doc, args)
+        : isSeq(args)
+          ? args.items.map(
+              (i) =>
+                String(scalarString(deref(doc, i)) ?? '')
+                  .split('=')[0]
+                  ?.trim() ?? '',
+            )
+          : [];
+      const used = names.find(
+        (n) =>
+          n !== '' && new RegExp(`\\$\\{?${n.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(o.image),
+      );
+      if (used !== undefined)
+        throw manifestError(
+          file,
+          o.line,
+          `${what}.dockerfile_inline uses build arg ${used}, which its args: set: the build's images then depend on it; write the image into the Dockerfile or gate the built image`,
+        );
     }
     const contexts = deref(doc, mapGet(doc, build, 'additional_contexts'));
     const values: Node[] = [];

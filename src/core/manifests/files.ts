@@ -439,7 +439,10 @@ async function readDotEnv(
   // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
   // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
   const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((l) => /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(l));
+  // Anywhere on a line: compose-go's dotenv parser also reads `exportCOMPOSE_FILE=` and a second
+  // assignment after a quoted value on one line (`A="x" COMPOSE_FILE=…`); a mention in a comment
+  // is refused too, which only costs rewording it.
+  const at = lines.findIndex((l) => /COMPOSE_FILE\s*[=:]/.test(l));
   if (at >= 0)
     throw manifestError(
       envFile,

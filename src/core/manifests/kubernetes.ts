@@ -126,7 +126,13 @@ function anyImage(
     if (isSeq(node)) for (const i of node.items) visit(i);
     if (!isMap(node)) return;
     const object = isObject(doc, node);
-    const config = object && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
+    const api = object ? String(mapGetInOrder(doc, node, 'apiVersion')?.toJSON()) : '';
+    // A kustomization inside a List is still one (kubectl would reject it; kustomize reads it).
+    if (api.startsWith('kustomize.config.k8s.io/'))
+      throw kustomizationError(file, parsed.line(node));
+    // The core ConfigMap and Secret only: another group's kind of that name is its own schema.
+    const config =
+      api === 'v1' && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
     for (const k of mapKeys(doc, node)) {
       if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
         continue;

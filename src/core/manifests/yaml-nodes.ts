@@ -119,7 +119,17 @@ function refuseHiddenKeys(file: string, doc: Document.Parsed, line: (n: Node) =>
         );
       if (isMap(k) || isSeq(k))
         throw manifestError(file, line(k), 'a mapping or list as a mapping key');
-      if (!isScalar(k) || k.tag === MERGE_TAG) return;
+      if (!isScalar(k)) return;
+      // `!!merge` makes the `yaml` package merge whatever the key says; kubectl and Compose merge
+      // only `<<` and read any other tagged key as its text (`!!merge image:` is `image`).
+      if (k.tag === MERGE_TAG) {
+        if (k.source === '<<') return;
+        throw manifestError(
+          file,
+          line(k),
+          `mapping key !!merge ${JSON.stringify(k.source)}: kubectl and Compose merge only <<, and read this key as its text, which may be image, containers or services; write the key out without the tag`,
+        );
+      }
       if (!isPlainScalar(k))
         throw manifestError(
           file,
