@@ -1013,8 +1013,15 @@ function refuseHiddenKeys(file, doc, line) {
                 throw manifestError(file, line(k), `mapping key *${k.source} is an alias: kubectl and Compose read it as the text it names, which may be image, containers or services; write the key out`);
             if ((0,dist/* isMap */.jh)(k) || (0,dist/* isSeq */.oP)(k))
                 throw manifestError(file, line(k), 'a mapping or list as a mapping key');
-            if (!(0,dist/* isScalar */.jn)(k) || k.tag === MERGE_TAG)
+            if (!(0,dist/* isScalar */.jn)(k))
                 return;
+            // `!!merge` makes the `yaml` package merge whatever the key says; kubectl and Compose merge
+            // only `<<` and read any other tagged key as its text (`!!merge image:` is `image`).
+            if (k.tag === MERGE_TAG) {
+                if (k.source === '<<')
+                    return;
+                throw manifestError(file, line(k), `mapping key !!merge ${JSON.stringify(k.source)}: kubectl and Compose merge only <<, and read this key as its text, which may be image, containers or services; write the key out without the tag`);
+            }
             if (!isPlainScalar(k))
                 throw manifestError(file, line(k), `mapping key ${k.tag === BINARY_TAG ? '!!binary ' : ''}is not plain text: kubectl and Compose decode it to the text it encodes, which may be image, containers or services; write the key out`);
         },
@@ -1232,6 +1239,20 @@ function composeImages(file, parsed, env) {
             }
             for (const g of got)
                 out.push({ image: g.image, file, line: o.line, kind: 'compose' });
+            // `build.args` are the build's ARG values (compose-go BuildConfig.Args, passed to BuildKit as
+            // build arguments): one the text uses may change a FROM from its default, so the images
+            // read above would not be the ones pulled. Refused, not guessed.
+            const args = deref(doc, mapGet(doc, build, 'args'));
+            const names = (0,dist/* isMap */.jh)(args)
+                ? mapKeys(doc, args)
+                : (0,dist/* isSeq */.oP)(args)
+                    ? args.items.map((i) => String(scalarString(deref(doc, i)) ?? '')
+                        .split('=')[0]
+                        ?.trim() ?? '')
+                    : [];
+            const used = names.find((n) => n !== '' && new RegExp(`\\$\\{?${n.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(o.image));
+            if (used !== undefined)
+                throw manifestError(file, o.line, `${what}.dockerfile_inline uses build arg ${used}, which its args: set: the build's images then depend on it; write the image into the Dockerfile or gate the built image`);
         }
         const contexts = deref(doc, mapGet(doc, build, 'additional_contexts'));
         const values = [];
@@ -1420,7 +1441,12 @@ function anyImage(file, parsed, doc, root, found) {
         if (!(0,dist/* isMap */.jh)(node))
             return;
         const object = isObject(doc, node);
-        const config = object && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
+        const api = object ? String(mapGetInOrder(doc, node, 'apiVersion')?.toJSON()) : '';
+        // A kustomization inside a List is still one (kubectl would reject it; kustomize reads it).
+        if (api.startsWith('kustomize.config.k8s.io/'))
+            throw kustomizationError(file, parsed.line(node));
+        // The core ConfigMap and Secret only: another group's kind of that name is its own schema.
+        const config = api === 'v1' && CONFIG_KINDS.has(String(mapGetInOrder(doc, node, 'kind')?.toJSON()));
         for (const k of mapKeys(doc, node)) {
             if (k === 'metadata' || (object && k === 'status') || (config && CONFIG_DATA.has(k)))
                 continue;
@@ -1909,7 +1935,10 @@ async function readDotEnv(file, env, refused) {
     // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
     // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
     const lines = text.split(/\r?\n/);
-    const at = lines.findIndex((l) => /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(l));
+    // Anywhere on a line: compose-go's dotenv parser also reads `exportCOMPOSE_FILE=` and a second
+    // assignment after a quoted value on one line (`A="x" COMPOSE_FILE=…`); a mention in a comment
+    // is refused too, which only costs rewording it.
+    const at = lines.findIndex((l) => /COMPOSE_FILE\s*[=:]/.test(l));
     if (at >= 0)
         throw manifestError(envFile, at + 1, 'sets COMPOSE_FILE: docker compose run in this directory loads the files it names instead of the one given; give those files to --from and set COMPOSE_FILE in the deploy step, not in .env');
     try {
