@@ -200,30 +200,87 @@ describe('Compose builds', () => {
 });
 
 describe('Compose files loading others', () => {
-  // Red team: include: and extends.file load other Compose files (local, oci://, git), whose
-  // images compose pulls; they were not read.
+  // Red team: include: and extends.file load other Compose files, whose images compose pulls;
+  // they were not read. Local ones are read now (relative to the file that loads them, each
+  // once); remote ones, and includes that change the variables, are refused.
+  const tree = async (files: Record<string, string>): Promise<string> => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-include-'));
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    return dir;
+  };
+  const images = async (dir: string, given: string) =>
+    (await findImages({ paths: [path.join(dir, given)], lists: [], env: {} })).occurrences.map(
+      (o) => [path.relative(dir, o.file), o.line, o.image],
+    );
+  it('reads included files (short and long syntax, nested, a cycle once), named as joined', async () => {
+    const dir = await tree({
+      'app/compose.yaml':
+        'include:\n  - ../shared/db.yaml\n  - path: [../shared/cache.yml]\nservices:\n  a: {image: app:1}\n',
+      'shared/db.yaml': 'include: [nested/queue.yaml]\nservices:\n  db: {image: db:1}\n',
+      'shared/nested/queue.yaml': 'include: [../db.yaml]\nservices:\n  q: {image: queue:1}\n',
+      // Only include: and no services, under a name that is not Compose's: still Compose.
+      'shared/cache.yml': 'include: [../shared/more.yaml]\n',
+      'shared/more.yaml': 'services:\n  c: {image: cache:1}\n',
+    });
+    expect(await images(dir, 'app/compose.yaml')).toEqual([
+      ['app/compose.yaml', 5, 'app:1'],
+      ['shared/db.yaml', 3, 'db:1'],
+      ['shared/nested/queue.yaml', 3, 'queue:1'],
+      ['shared/more.yaml', 2, 'cache:1'],
+    ]);
+  });
+  it('reads the file a service extends, with its other services (a superset)', async () => {
+    const dir = await tree({
+      'compose.yaml':
+        'services:\n  a:\n    extends:\n      file: base/common.yaml\n      service: web\n',
+      'base/common.yaml': 'services:\n  web: {image: web:1}\n  other: {image: other:1}\n',
+    });
+    expect(await images(dir, 'compose.yaml')).toEqual([
+      ['base/common.yaml', 2, 'web:1'],
+      ['base/common.yaml', 3, 'other:1'],
+    ]);
+  });
+  it('interpolates include paths, and fails on a missing included file', async () => {
+    const dir = await tree({
+      'compose.yaml': 'include:\n  - ${PART:-parts/x.yaml}\nservices: {}\n',
+      'parts/x.yaml': 'services:\n  x: {image: x:1}\n',
+    });
+    expect(await images(dir, 'compose.yaml')).toEqual([['parts/x.yaml', 2, 'x:1']]);
+    const missing = await tree({ 'compose.yaml': 'include: [gone.yaml]\nservices: {}\n' });
+    await expect(images(missing, 'compose.yaml')).rejects.toThrow(/gone\.yaml: cannot read/);
+  });
   it.each([
     [
-      'include (list)',
-      'include:\n  - ../shared/base.yaml\nservices:\n  a: {image: good:1}\n',
-      2,
-      /include: loads other Compose files/,
-    ],
-    [
-      'include (remote)',
+      'include (remote OCI)',
       'include: [oci://registry.example/compose:1]\nservices: {}\n',
       1,
-      /include: loads other Compose files/,
+      /include 'oci:\/\/registry\.example\/compose:1' is remote/,
     ],
     [
-      'extends.file',
-      'services:\n  a:\n    image: good:1\n    extends:\n      file: ../shared/base.yaml\n      service: web\n',
-      5,
-      /service a: extends\.file loads another Compose file/,
+      'include (git)',
+      'include:\n  - path: https://github.com/acme/stack.git#main\nservices: {}\n',
+      2,
+      /include\.path 'https:\/\/github\.com\/acme\/stack\.git#main' is remote/,
     ],
-  ])('refuses %s, naming the line', (_, text, line, msg) => {
-    expect(() => readCompose('compose.yaml', text, () => undefined)).toThrow(
-      new RegExp(`^compose\\.yaml:${line}: ${msg.source}`),
+    [
+      'include with env_file',
+      'include:\n  - path: x.yaml\n    env_file: other.env\nservices: {}\n',
+      2,
+      /include: env_file changes the variables/,
+    ],
+    [
+      'extends.file (remote)',
+      'services:\n  a:\n    extends:\n      file: git@github.com:acme/base.git\n      service: web\n',
+      4,
+      /service a: extends\.file 'git@github\.com:acme\/base\.git' is remote/,
+    ],
+  ])('refuses %s, naming the line', async (_, text, line, msg) => {
+    const dir = await tree({ 'compose.yaml': text });
+    await expect(images(dir, 'compose.yaml')).rejects.toThrow(
+      new RegExp(`compose\\.yaml:${line}: ${msg.source}`),
     );
   });
   it('reads extends within the file (no file:) as before', () => {

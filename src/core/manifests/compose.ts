@@ -23,6 +23,98 @@ export function composeServices(doc: Document.Parsed): YAMLMap | undefined {
   return isMap(services) ? services : undefined;
 }
 
+/** A Compose document: a `services` mapping, or an `include:` (a file may only include). */
+export function isComposeDocument(doc: Document.Parsed): boolean {
+  if (composeServices(doc)) return true;
+  const root = deref(doc, doc.contents);
+  return (
+    isMap(root) &&
+    mapGet(doc, root, 'apiVersion') === undefined &&
+    mapGet(doc, root, 'include') !== undefined
+  );
+}
+
+/** Another Compose file a document loads, as written (relative to the file's directory). */
+export interface ComposeLoad {
+  path: string;
+  line: number;
+}
+
+/**
+ * The local Compose files a stream loads, interpolated like the rest of the file: `include:`
+ * entries (compose-spec include: a path, or `{path: one or a list}`) and services'
+ * `extends: {file: …}`. compose-go (loader/include.go, loader/extends.go) loads their services
+ * into the project, so their images are deployed. Refused, naming the line: a remote source
+ * (`oci://`, git and HTTP URLs: what is there is not in the repository), and an include with
+ * `env_file` or `project_directory` (its variables would not be the ones read here).
+ */
+export function composeLoads(file: string, parsed: ParsedYaml, env: Lookup): ComposeLoad[] {
+  const out: ComposeLoad[] = [];
+  const text = (node: Node, what: string): ComposeLoad => {
+    const line = parsed.line(node);
+    const raw = scalarString(node);
+    if (raw === undefined || raw.trim() === '')
+      throw manifestError(file, line, `${what} is not a path`);
+    let value: string;
+    try {
+      value = interpolate(raw, env).trim();
+    } catch (e: unknown) {
+      if (!(e instanceof InterpolationError)) throw e;
+      throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
+      throw manifestError(
+        file,
+        line,
+        `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`,
+      );
+    if (value === '') throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+    return { path: value, line };
+  };
+  for (const doc of parsed.docs) {
+    if (!isComposeDocument(doc)) continue;
+    const root = deref(doc, doc.contents);
+    if (!isMap(root)) continue;
+    const include = deref(doc, mapGet(doc, root, 'include'));
+    if (include !== undefined && include !== null) {
+      if (!isSeq(include))
+        throw manifestError(file, parsed.line(include), 'include: is not a list');
+      for (const item of include.items) {
+        const entry = deref(doc, item);
+        if (!isMap(entry)) {
+          if (entry) out.push(text(entry, 'include'));
+          continue;
+        }
+        for (const k of ['env_file', 'project_directory'])
+          if (mapGet(doc, entry, k) !== undefined)
+            throw manifestError(
+              file,
+              parsed.line(entry),
+              `include: ${k} changes the variables the included file is read with, which is not followed here; verify --from the output of docker compose config`,
+            );
+        const p = deref(doc, mapGet(doc, entry, 'path'));
+        if (p === undefined || p === null)
+          throw manifestError(file, parsed.line(entry), 'include: an entry names no path');
+        for (const i of isSeq(p) ? p.items : [p]) {
+          const n = deref(doc, i);
+          if (n) out.push(text(n, 'include.path'));
+        }
+      }
+    }
+    const services = composeServices(doc);
+    if (!services) continue;
+    for (const name of mapKeys(doc, services)) {
+      const service = mapGet(doc, services, name);
+      if (!isMap(service)) continue;
+      const ext = deref(doc, mapGet(doc, service, 'extends'));
+      const extFile = isMap(ext) ? mapGet(doc, ext, 'file') : undefined;
+      if (extFile !== undefined && extFile !== null)
+        out.push(text(extFile, `service ${name}: extends.file`));
+    }
+  }
+  return out;
+}
+
 export function readCompose(file: string, text: string, env: Lookup): ImageOccurrence[] {
   return composeImages(file, parseYamlStream(file, text), env);
 }
@@ -125,28 +217,10 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
   for (const doc of parsed.docs) {
     const services = composeServices(doc);
     if (!services) continue;
-    // Other Compose files loaded into this one: `include:` (compose-go loader/include.go) and a
-    // service's `extends: {file: ...}` (loader/extends.go) read local paths, OCI artifacts and
-    // git URLs, and their services' images are pulled. Not followed here: refused, naming them.
-    const root = deref(doc, doc.contents);
-    const include = isMap(root) ? mapGet(doc, root, 'include') : undefined;
-    if (include !== undefined && include !== null)
-      throw manifestError(
-        file,
-        parsed.line(include),
-        'include: loads other Compose files whose images are deployed and not read here; verify --from each included file (or the output of docker compose config)',
-      );
+    // Files this one loads (`include:`, `extends.file`) are read by files.ts (composeLoads).
     for (const name of mapKeys(doc, services)) {
       const service = mapGet(doc, services, name);
       if (!isMap(service)) continue;
-      const ext = deref(doc, mapGet(doc, service, 'extends'));
-      const extFile = isMap(ext) ? mapGet(doc, ext, 'file') : undefined;
-      if (extFile !== undefined && extFile !== null)
-        throw manifestError(
-          file,
-          parsed.line(extFile),
-          `service ${name}: extends.file loads another Compose file whose service's image is deployed and not read here; verify --from the output of docker compose config`,
-        );
       const node = mapGet(doc, service, 'image');
       if (node !== undefined) found.push(occurrence(node, `service ${name}: image`));
       const build = mapGet(doc, service, 'build');

@@ -1,10 +1,10 @@
 // Paths, globs and lists -> image occurrences: which reader reads which file (by name, then by
 // content), directories searched (node_modules and .git skipped), `.env` beside a Compose file,
 // and `-` for stdin. The readers beside this file are pure; this is their only I/O.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
-import { composeImages, composeServices } from './compose.js';
+import { composeImages, composeLoads, isComposeDocument, type ComposeLoad } from './compose.js';
 import { readDockerfile } from './dockerfile.js';
 import { EnvNotAllowedError, parseDotEnv, InterpolationError } from './interpolate.js';
 import { kubernetesImages, kustomizationError } from './kubernetes.js';
@@ -63,7 +63,7 @@ export interface ReadFile {
 /** Every file the inputs name, read once, each with its occurrences (one per place written). */
 export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
   const out: ReadFile[] = [];
-  const add = (file: string, text: string, read: (t: string) => ImageOccurrence[], p?: string) =>
+  const add = (file: string, read: (t: string) => ImageOccurrence[], text: string, p?: string) =>
     out.push({
       file,
       text,
@@ -71,9 +71,28 @@ export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
       occurrences: read(text),
       ...(p !== undefined ? { path: p } : {}),
     });
-  for (const file of await expandPaths(inputs.paths)) {
+  // Compose files another one loads (`include:`, `extends.file`) are read after the files given,
+  // each once (by real path, so a cycle ends), named as the loading file's directory joins them.
+  const queue = (await expandPaths(inputs.paths)).map((file) => ({ file, compose: false }));
+  const seen = new Set<string>();
+  for (let i = 0; i < queue.length; i++) {
+    const { file, compose } = queue[i];
+    const real = await realPath(file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (seen.size > MAX_FILES)
+      throw new GateError(
+        'USAGE',
+        `${file}: more than ${MAX_FILES} files to read (include: loops?)`,
+      );
     const text = await readText(file, file);
-    add(file, text, await manifestReader(file, text, composeEnvLookup(inputs)), file);
+    const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose);
+    add(file, reader.read, text, file);
+    for (const l of reader.loads)
+      queue.push({
+        file: path.isAbsolute(l.path) ? l.path : path.join(path.dirname(file), l.path),
+        compose: true,
+      });
   }
   for (const list of inputs.lists) {
     const name = list === '-' ? '(stdin)' : list;
@@ -83,7 +102,7 @@ export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
     } catch (e: unknown) {
       throw new GateError('USAGE', `${list}: cannot read: ${toGateError(e).message}`, { cause: e });
     }
-    add(name, text, (t) => distinct(readList(name, t)), list === '-' ? undefined : list);
+    add(name, (t) => distinct(readList(name, t)), text, list === '-' ? undefined : list);
   }
   return out;
 }
@@ -380,19 +399,38 @@ function composeEnvLookup(inputs: FileInputs): (name: string) => string | undefi
   };
 }
 
-/** The reader for this file (by name, then by content), with its `.env` read once. */
+/** How many files one run reads at most, those `include:` loads counted. */
+const MAX_FILES = 10_000;
+
+async function realPath(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return path.resolve(file); // readText says why it cannot be read
+  }
+}
+
+/**
+ * The reader for this file (by name, then by content; `compose` when another Compose file loads
+ * it), with its `.env` read once, and the Compose files it loads.
+ */
 async function manifestReader(
   file: string,
   text: string,
   env: (name: string) => string | undefined,
-): Promise<(text: string) => ImageOccurrence[]> {
+  loaded = false,
+): Promise<{ read: (text: string) => ImageOccurrence[]; loads: ComposeLoad[] }> {
   const name = path.basename(file);
-  if (DOCKERFILE.test(name)) return (t) => distinct(readDockerfile(file, t));
-  if (KUSTOMIZATION.test(name)) throw kustomizationError(file);
+  if (!loaded && DOCKERFILE.test(name))
+    return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
+  if (!loaded && KUSTOMIZATION.test(name)) throw kustomizationError(file);
   const parsed = parseYamlStream(file, text);
-  const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
+  const compose = loaded || COMPOSE.test(name) || parsed.docs.some((d) => isComposeDocument(d));
   if (!compose)
-    return (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t)));
+    return {
+      read: (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t))),
+      loads: [],
+    };
   const refused = new Map<string, EnvNotAllowedError>();
   const dotEnv = await readDotEnv(file, env, refused);
   const lookup = (n: string): string | undefined => {
@@ -402,17 +440,18 @@ async function manifestReader(
     if (r) throw r;
     return dotEnv.get(n);
   };
-  return (t) => {
+  const read = (t: string): ImageOccurrence[] => {
     const p = t === text ? parsed : parseYamlStream(file, t);
     // The stream's other documents are read as Kubernetes: `kubectl apply -f` applies each object
     // in a stream whatever else it holds, so one Compose-like document must not hide the rest.
-    const others = { ...p, docs: p.docs.filter((d) => composeServices(d) === undefined) };
+    const others = { ...p, docs: p.docs.filter((d) => !isComposeDocument(d)) };
     return distinct(
       [...composeImages(file, p, lookup), ...kubernetesImages(file, others)].sort(
         (a, b) => a.line - b.line,
       ),
     );
   };
+  return { read, loads: composeLoads(file, parsed, lookup) };
 }
 
 /**
