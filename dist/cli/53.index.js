@@ -1189,6 +1189,90 @@ function composeServices(doc) {
     const services = mapGet(doc, root, 'services');
     return (0,dist/* isMap */.jh)(services) ? services : undefined;
 }
+/** A Compose document: a `services` mapping, or an `include:` (a file may only include). */
+function isComposeDocument(doc) {
+    if (composeServices(doc))
+        return true;
+    const root = deref(doc, doc.contents);
+    return ((0,dist/* isMap */.jh)(root) &&
+        mapGet(doc, root, 'apiVersion') === undefined &&
+        mapGet(doc, root, 'include') !== undefined);
+}
+/**
+ * The local Compose files a stream loads, interpolated like the rest of the file: `include:`
+ * entries (compose-spec include: a path, or `{path: one or a list}`) and services'
+ * `extends: {file: …}`. compose-go (loader/include.go, loader/extends.go) loads their services
+ * into the project, so their images are deployed. Refused, naming the line: a remote source
+ * (`oci://`, git and HTTP URLs: what is there is not in the repository), and an include with
+ * `env_file` or `project_directory` (its variables would not be the ones read here).
+ */
+function composeLoads(file, parsed, env) {
+    const out = [];
+    const text = (node, what) => {
+        const line = parsed.line(node);
+        const raw = scalarString(node);
+        if (raw === undefined || raw.trim() === '')
+            throw manifestError(file, line, `${what} is not a path`);
+        let value;
+        try {
+            value = interpolate(raw, env).trim();
+        }
+        catch (e) {
+            if (!(e instanceof InterpolationError))
+                throw e;
+            throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
+            throw manifestError(file, line, `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`);
+        if (value === '')
+            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+        return { path: value, line };
+    };
+    for (const doc of parsed.docs) {
+        if (!isComposeDocument(doc))
+            continue;
+        const root = deref(doc, doc.contents);
+        if (!(0,dist/* isMap */.jh)(root))
+            continue;
+        const include = deref(doc, mapGet(doc, root, 'include'));
+        if (include !== undefined && include !== null) {
+            if (!(0,dist/* isSeq */.oP)(include))
+                throw manifestError(file, parsed.line(include), 'include: is not a list');
+            for (const item of include.items) {
+                const entry = deref(doc, item);
+                if (!(0,dist/* isMap */.jh)(entry)) {
+                    if (entry)
+                        out.push(text(entry, 'include'));
+                    continue;
+                }
+                for (const k of ['env_file', 'project_directory'])
+                    if (mapGet(doc, entry, k) !== undefined)
+                        throw manifestError(file, parsed.line(entry), `include: ${k} changes the variables the included file is read with, which is not followed here; verify --from the output of docker compose config`);
+                const p = deref(doc, mapGet(doc, entry, 'path'));
+                if (p === undefined || p === null)
+                    throw manifestError(file, parsed.line(entry), 'include: an entry names no path');
+                for (const i of (0,dist/* isSeq */.oP)(p) ? p.items : [p]) {
+                    const n = deref(doc, i);
+                    if (n)
+                        out.push(text(n, 'include.path'));
+                }
+            }
+        }
+        const services = composeServices(doc);
+        if (!services)
+            continue;
+        for (const name of mapKeys(doc, services)) {
+            const service = mapGet(doc, services, name);
+            if (!(0,dist/* isMap */.jh)(service))
+                continue;
+            const ext = deref(doc, mapGet(doc, service, 'extends'));
+            const extFile = (0,dist/* isMap */.jh)(ext) ? mapGet(doc, ext, 'file') : undefined;
+            if (extFile !== undefined && extFile !== null)
+                out.push(text(extFile, `service ${name}: extends.file`));
+        }
+    }
+    return out;
+}
 function readCompose(file, text, env) {
     return composeImages(file, parseYamlStream(file, text), env);
 }
@@ -1285,21 +1369,11 @@ function composeImages(file, parsed, env) {
         const services = composeServices(doc);
         if (!services)
             continue;
-        // Other Compose files loaded into this one: `include:` (compose-go loader/include.go) and a
-        // service's `extends: {file: ...}` (loader/extends.go) read local paths, OCI artifacts and
-        // git URLs, and their services' images are pulled. Not followed here: refused, naming them.
-        const root = deref(doc, doc.contents);
-        const include = (0,dist/* isMap */.jh)(root) ? mapGet(doc, root, 'include') : undefined;
-        if (include !== undefined && include !== null)
-            throw manifestError(file, parsed.line(include), 'include: loads other Compose files whose images are deployed and not read here; verify --from each included file (or the output of docker compose config)');
+        // Files this one loads (`include:`, `extends.file`) are read by files.ts (composeLoads).
         for (const name of mapKeys(doc, services)) {
             const service = mapGet(doc, services, name);
             if (!(0,dist/* isMap */.jh)(service))
                 continue;
-            const ext = deref(doc, mapGet(doc, service, 'extends'));
-            const extFile = (0,dist/* isMap */.jh)(ext) ? mapGet(doc, ext, 'file') : undefined;
-            if (extFile !== undefined && extFile !== null)
-                throw manifestError(file, parsed.line(extFile), `service ${name}: extends.file loads another Compose file whose service's image is deployed and not read here; verify --from the output of docker compose config`);
             const node = mapGet(doc, service, 'image');
             if (node !== undefined)
                 found.push(occurrence(node, `service ${name}: image`));
@@ -1553,16 +1627,33 @@ async function findImages(inputs) {
 /** Every file the inputs name, read once, each with its occurrences (one per place written). */
 async function readFiles(inputs) {
     const out = [];
-    const add = (file, text, read, p) => out.push({
+    const add = (file, read, text, p) => out.push({
         file,
         text,
         read,
         occurrences: read(text),
         ...(p !== undefined ? { path: p } : {}),
     });
-    for (const file of await expandPaths(inputs.paths)) {
+    // Compose files another one loads (`include:`, `extends.file`) are read after the files given,
+    // each once (by real path, so a cycle ends), named as the loading file's directory joins them.
+    const queue = (await expandPaths(inputs.paths)).map((file) => ({ file, compose: false }));
+    const seen = new Set();
+    for (let i = 0; i < queue.length; i++) {
+        const { file, compose } = queue[i];
+        const real = await realPath(file);
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        if (seen.size > MAX_FILES)
+            throw new errors/* GateError */.ue('USAGE', `${file}: more than ${MAX_FILES} files to read (include: loops?)`);
         const text = await readText(file, file);
-        add(file, text, await manifestReader(file, text, composeEnvLookup(inputs)), file);
+        const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose);
+        add(file, reader.read, text, file);
+        for (const l of reader.loads)
+            queue.push({
+                file: external_node_path_.isAbsolute(l.path) ? l.path : external_node_path_.join(external_node_path_.dirname(file), l.path),
+                compose: true,
+            });
     }
     for (const list of inputs.lists) {
         const name = list === '-' ? '(stdin)' : list;
@@ -1573,7 +1664,7 @@ async function readFiles(inputs) {
         catch (e) {
             throw new errors/* GateError */.ue('USAGE', `${list}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
         }
-        add(name, text, (t) => distinct(readList(name, t)), list === '-' ? undefined : list);
+        add(name, (t) => distinct(readList(name, t)), text, list === '-' ? undefined : list);
     }
     return out;
 }
@@ -1882,17 +1973,33 @@ function composeEnvLookup(inputs) {
         return v;
     };
 }
-/** The reader for this file (by name, then by content), with its `.env` read once. */
-async function manifestReader(file, text, env) {
+/** How many files one run reads at most, those `include:` loads counted. */
+const MAX_FILES = 10_000;
+async function realPath(file) {
+    try {
+        return await (0,promises_.realpath)(file);
+    }
+    catch {
+        return external_node_path_.resolve(file); // readText says why it cannot be read
+    }
+}
+/**
+ * The reader for this file (by name, then by content; `compose` when another Compose file loads
+ * it), with its `.env` read once, and the Compose files it loads.
+ */
+async function manifestReader(file, text, env, loaded = false) {
     const name = external_node_path_.basename(file);
-    if (DOCKERFILE.test(name))
-        return (t) => distinct(readDockerfile(file, t));
-    if (KUSTOMIZATION.test(name))
+    if (!loaded && DOCKERFILE.test(name))
+        return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
+    if (!loaded && KUSTOMIZATION.test(name))
         throw kustomizationError(file);
     const parsed = yaml_nodes_parseYamlStream(file, text);
-    const compose = COMPOSE.test(name) || parsed.docs.some((d) => composeServices(d) !== undefined);
+    const compose = loaded || COMPOSE.test(name) || parsed.docs.some((d) => isComposeDocument(d));
     if (!compose)
-        return (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t)));
+        return {
+            read: (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t))),
+            loads: [],
+        };
     const refused = new Map();
     const dotEnv = await readDotEnv(file, env, refused);
     const lookup = (n) => {
@@ -1904,13 +2011,14 @@ async function manifestReader(file, text, env) {
             throw r;
         return dotEnv.get(n);
     };
-    return (t) => {
+    const read = (t) => {
         const p = t === text ? parsed : yaml_nodes_parseYamlStream(file, t);
         // The stream's other documents are read as Kubernetes: `kubectl apply -f` applies each object
         // in a stream whatever else it holds, so one Compose-like document must not hide the rest.
-        const others = { ...p, docs: p.docs.filter((d) => composeServices(d) === undefined) };
+        const others = { ...p, docs: p.docs.filter((d) => !isComposeDocument(d)) };
         return distinct([...composeImages(file, p, lookup), ...kubernetesImages(file, others)].sort((a, b) => a.line - b.line));
     };
+    return { read, loads: composeLoads(file, parsed, lookup) };
 }
 /**
  * The `.env` beside a Compose file (none: no variables from it); the environment wins over it. A
