@@ -143,6 +143,29 @@ describe('decide: the signatures of one image', () => {
       const ev = digest({ signatures: [sig('k2'), sig('k1')] });
       expect(decide(image({ signatures: ev }), two, NOW).outcome).toBe('verified');
     });
+    it('with one key and an identity, still needs the key (a keyless signature alone fails)', () => {
+      // Review: the check ran only for two keys or more, so `--key a.pub --certificate-identity
+      // … --require-all-keys` passed on a keyless signature with no signature by a.pub.
+      const mixed = rule({
+        requireAllKeys: true,
+        signers: {
+          keys: [key('k1')],
+          identities: [{ subject: { exact: 'me' }, issuer: { exact: 'iss' } }] as never,
+        },
+      });
+      const keyless: SignatureEvidence = {
+        kind: 'keyless',
+        format: 'bundle',
+        identity: 'me',
+        issuer: 'iss',
+        signedAt: '2026-11-30T00:00:00Z',
+      } as SignatureEvidence;
+      const v = decide(image({ signatures: digest({ signatures: [keyless] }) }), mixed, NOW);
+      expect(v).toMatchObject({ outcome: 'failed', code: 'UNSIGNED' });
+      expect(v.reason).toMatch(/require-all-keys: no valid signature by k1\.pub \(k1\)/);
+      const both = digest({ signatures: [keyless, sig('k1')] });
+      expect(decide(image({ signatures: both }), mixed, NOW).outcome).toBe('verified');
+    });
     it('with one key is the ordinary rule', () => {
       const one = rule({ requireAllKeys: true });
       expect(decide(image({ signatures: digest({ signatures: [sig()] }) }), one, NOW).outcome).toBe(

@@ -2,7 +2,7 @@
 // entry, both through the one rule validator. The same rule stated either way compiles to the same
 // ImagePolicy, and a rule that names no signer (or lets attestations decide without asking for
 // any) is refused from either source.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,21 @@ function substance(p: ImagePolicy) {
     sct: p.sct,
   };
 }
+
+describe('require-all-keys and references to one key', () => {
+  it('refuses two references that are one key, which one signature would satisfy', async () => {
+    // Review: loadKeys keeps one key for a .pub and its copy (or a KMS alias and its ARN), so
+    // a policy read as two-of-two needed one signature.
+    const copy = path.join(dir, 'same.pub');
+    await writeFile(copy, await readFile(KEY));
+    await expect(
+      compileRunPolicy(options({ keys: [KEY, copy], requireAllKeys: true }), {}),
+    ).rejects.toThrow(/require-all-keys: 2 key references name only 1 distinct key/);
+    // Without require-all-keys the two references are one key, as before.
+    const any = await compileRunPolicy(options({ keys: [KEY, copy] }), {});
+    expect(any.rules[0]?.signers.keys).toHaveLength(1);
+  });
+});
 
 describe('one rule, from flags or from a file', () => {
   it.each<[string, Partial<GateOptions>, string]>([

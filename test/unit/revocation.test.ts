@@ -276,6 +276,24 @@ describe('matchSignature', () => {
       true,
     ],
     [
+      // Review: Go's pkix.Name.String() and openssl -nameopt RFC2253 print the least
+      // significant attribute first; Node prints the most significant first.
+      'a certificate by serial, issuer written in RFC 4514 order',
+      { kind: 'certificate', serial: 'ab01', issuer: 'CN=sigstore-intermediate,O=sigstore.dev' },
+      keyless(),
+      true,
+    ],
+    [
+      'a certificate serial under an issuer with one attribute more',
+      {
+        kind: 'certificate',
+        serial: 'ab01',
+        issuer: 'CN=sigstore-intermediate,O=sigstore.dev,C=US',
+      },
+      keyless(),
+      false,
+    ],
+    [
       'a certificate serial under another issuer',
       { kind: 'certificate', serial: 'ab01', issuer: 'CN=other' },
       keyless(),

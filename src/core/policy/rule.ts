@@ -1,8 +1,10 @@
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
 // signer, or lets attestations decide without asking for any, is refused whatever its source.
+import { GateError } from '../errors.js';
 import { loadKeys } from '../trust/keys.js';
 import type { Signers } from '../signatures/signer-policy.js';
+import type { VerificationKey } from '../trust/key-types.js';
 import type { PlatformSelection } from '../options.js';
 import { compileMode, modeProblem, type ModeStated } from './mode.js';
 import type { ImagePolicy, RuleSpec } from './types.js';
@@ -81,12 +83,23 @@ export async function compileRule(
   run: RunWideRule,
   env: NodeJS.ProcessEnv,
 ): Promise<ImagePolicy> {
+  // require-all-keys asks each key named to sign: two references to one key (a .pub and its
+  // cosign.key, a KMS alias and its ARN) would be one signature where the policy reads two.
+  const distinctForAll = (refs: string[], loaded: VerificationKey[]): VerificationKey[] => {
+    const named = new Set(refs).size;
+    if (run.requireAllKeys && loaded.length < named)
+      throw new GateError(
+        'USAGE',
+        `require-all-keys: ${named} key references name only ${loaded.length} distinct key(s) (${refs.join(', ')}): one signature would count as several; name each key once`,
+      );
+    return loaded;
+  };
   const signers = async (
     keys: string[],
     identities: Signers['identities'],
     validity: RuleSpec['keyValidity'] = {},
   ): Promise<Signers> => ({
-    keys: keys.length ? await loadKeys(keys, { env, validity }) : [],
+    keys: keys.length ? distinctForAll(keys, await loadKeys(keys, { env, validity })) : [],
     identities,
   });
   const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;

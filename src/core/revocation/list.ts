@@ -288,7 +288,7 @@ function revokes(e: RevocationEntry, ev: SignatureEvidence): boolean {
       const c = ev.certificate;
       if (!c) return false;
       if ('fingerprint' in e) return c.sha256 === e.fingerprint.slice('sha256:'.length);
-      return normaliseSerial(c.serial) === e.serial && normaliseDn(c.issuer) === e.issuer;
+      return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
     }
     case 'tlog':
       return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some(
@@ -322,6 +322,25 @@ export function normaliseSerial(s: string): string {
     .replace(/:/g, '')
     .toLowerCase()
     .replace(/^0+(?=.)/, '');
+}
+
+/**
+ * A name's attributes as a set, for comparing: Node prints an issuer most significant first
+ * (`O=sigstore.dev\nCN=sigstore-intermediate`), RFC 4514 (Go's pkix.Name.String, `openssl
+ * -nameopt RFC2253`) least significant first, and a revocation entry may be written either way.
+ * Split at unescaped `,`, `+` and line breaks; each `TYPE=value` normalised as normaliseDn does.
+ */
+export function dnKey(dn: string): string {
+  return dn
+    .split(/(?<!\\)[,+\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      const eq = p.indexOf('=');
+      return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
+    })
+    .sort()
+    .join('\n');
 }
 
 /** `CN = x,O=y` and `CN=x, O=y` are one name; attribute names compare case-insensitively. */

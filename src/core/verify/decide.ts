@@ -131,7 +131,7 @@ type DigestDecision =
 export function decideDigest(ev: DigestEvidence, policy: ImagePolicy): DigestDecision {
   if (ev.signatures.length === 0) return { ok: false, failure: whyUnsigned(ev) };
   const keys = policy.signers.keys;
-  if (policy.requireAllKeys && keys.length > 1) {
+  if (policy.requireAllKeys && keys.length > 0) {
     const signed = new Set(ev.signatures.map((s) => s.keyID));
     const missing = keys.filter((k) => !signed.has(k.keyID));
     if (missing.length > 0) {
