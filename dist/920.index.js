@@ -719,7 +719,7 @@ function revokes(e, ev) {
                 return false;
             if ('fingerprint' in e)
                 return c.sha256 === e.fingerprint.slice('sha256:'.length);
-            return normaliseSerial(c.serial) === e.serial && normaliseDn(c.issuer) === e.issuer;
+            return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
         }
         case 'tlog':
             return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
@@ -749,6 +749,24 @@ function normaliseSerial(s) {
         .replace(/:/g, '')
         .toLowerCase()
         .replace(/^0+(?=.)/, '');
+}
+/**
+ * A name's attributes as a set, for comparing: Node prints an issuer most significant first
+ * (`O=sigstore.dev\nCN=sigstore-intermediate`), RFC 4514 (Go's pkix.Name.String, `openssl
+ * -nameopt RFC2253`) least significant first, and a revocation entry may be written either way.
+ * Split at unescaped `,`, `+` and line breaks; each `TYPE=value` normalised as normaliseDn does.
+ */
+function dnKey(dn) {
+    return dn
+        .split(/(?<!\\)[,+\n]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+        .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
+    })
+        .sort()
+        .join('\n');
 }
 /** `CN = x,O=y` and `CN=x, O=y` are one name; attribute names compare case-insensitively. */
 function normaliseDn(dn) {
@@ -5648,7 +5666,7 @@ function decideDigest(ev, policy) {
     if (ev.signatures.length === 0)
         return { ok: false, failure: whyUnsigned(ev) };
     const keys = policy.signers.keys;
-    if (policy.requireAllKeys && keys.length > 1) {
+    if (policy.requireAllKeys && keys.length > 0) {
         const signed = new Set(ev.signatures.map((s) => s.keyID));
         const missing = keys.filter((k) => !signed.has(k.keyID));
         if (missing.length > 0) {
@@ -10302,11 +10320,13 @@ function warnsAt(m, now) {
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36123);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36123);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16054);
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
 // signer, or lets attestations decide without asking for any, is refused whatever its source.
+
 
 
 /** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
@@ -10336,15 +10356,23 @@ function ruleProblems(spec, words) {
         out.push({ field: 'attestationSigners', message: words.attestationSigners });
     if (!spec.requireSignature && !checks)
         out.push({ field: 'rule', message: words.signatureOptional });
-    const mode = (0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .modeProblem */ .n5)(spec, words.mode);
+    const mode = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .modeProblem */ .n5)(spec, words.mode);
     if (mode)
         out.push({ field: 'mode', message: mode });
     return out;
 }
 /** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
 async function compileRule(spec, run, env) {
+    // require-all-keys asks each key named to sign: two references to one key (a .pub and its
+    // cosign.key, a KMS alias and its ARN) would be one signature where the policy reads two.
+    const distinctForAll = (refs, loaded) => {
+        const named = new Set(refs).size;
+        if (run.requireAllKeys && loaded.length < named)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `require-all-keys: ${named} key references name only ${loaded.length} distinct key(s) (${refs.join(', ')}): one signature would count as several; name each key once`);
+        return loaded;
+    };
     const signers = async (keys, identities, validity = {}) => ({
-        keys: keys.length ? await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_0__.loadKeys)(keys, { env, validity }) : [],
+        keys: keys.length ? distinctForAll(keys, await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_1__.loadKeys)(keys, { env, validity })) : [],
         identities,
     });
     const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;
@@ -10369,7 +10397,7 @@ async function compileRule(spec, run, env) {
         tlog: run.tlog,
         sct: run.sct,
         // Only when the rule warns, so an enforcing rule compiles (and reports) as before.
-        ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .compileMode */ .BE)(spec.mode !== undefined || spec.enforceAfter !== undefined ? spec : (run.mode ?? {})),
+        ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .compileMode */ .BE)(spec.mode !== undefined || spec.enforceAfter !== undefined ? spec : (run.mode ?? {})),
     };
 }
 //# sourceMappingURL=rule.js.map

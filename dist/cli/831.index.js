@@ -5112,7 +5112,7 @@ function decideDigest(ev, policy) {
     if (ev.signatures.length === 0)
         return { ok: false, failure: whyUnsigned(ev) };
     const keys = policy.signers.keys;
-    if (policy.requireAllKeys && keys.length > 1) {
+    if (policy.requireAllKeys && keys.length > 0) {
         const signed = new Set(ev.signatures.map((s) => s.keyID));
         const missing = keys.filter((k) => !signed.has(k.keyID));
         if (missing.length > 0) {
@@ -7009,11 +7009,13 @@ function unmatched(source, decision, imageName) {
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36123);
-/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36123);
+/* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16054);
 // The one rule validator, and the compilation of one checked rule into an ImagePolicy. Both a
 // policy-file entry and the flags' rule pass through `ruleProblems`, so a rule that names no
 // signer, or lets attestations decide without asking for any, is refused whatever its source.
+
 
 
 /** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
@@ -7043,15 +7045,23 @@ function ruleProblems(spec, words) {
         out.push({ field: 'attestationSigners', message: words.attestationSigners });
     if (!spec.requireSignature && !checks)
         out.push({ field: 'rule', message: words.signatureOptional });
-    const mode = (0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .modeProblem */ .n5)(spec, words.mode);
+    const mode = (0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .modeProblem */ .n5)(spec, words.mode);
     if (mode)
         out.push({ field: 'mode', message: mode });
     return out;
 }
 /** A checked rule with its keys loaded. Keys are loaded once per rule, shared by its images. */
 async function compileRule(spec, run, env) {
+    // require-all-keys asks each key named to sign: two references to one key (a .pub and its
+    // cosign.key, a KMS alias and its ARN) would be one signature where the policy reads two.
+    const distinctForAll = (refs, loaded) => {
+        const named = new Set(refs).size;
+        if (run.requireAllKeys && loaded.length < named)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `require-all-keys: ${named} key references name only ${loaded.length} distinct key(s) (${refs.join(', ')}): one signature would count as several; name each key once`);
+        return loaded;
+    };
     const signers = async (keys, identities, validity = {}) => ({
-        keys: keys.length ? await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_0__.loadKeys)(keys, { env, validity }) : [],
+        keys: keys.length ? distinctForAll(keys, await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_1__.loadKeys)(keys, { env, validity })) : [],
         identities,
     });
     const hasAtt = spec.attestationKeys !== undefined || spec.attestationIdentities !== undefined;
@@ -7076,7 +7086,7 @@ async function compileRule(spec, run, env) {
         tlog: run.tlog,
         sct: run.sct,
         // Only when the rule warns, so an enforcing rule compiles (and reports) as before.
-        ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .compileMode */ .BE)(spec.mode !== undefined || spec.enforceAfter !== undefined ? spec : (run.mode ?? {})),
+        ...(0,_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .compileMode */ .BE)(spec.mode !== undefined || spec.enforceAfter !== undefined ? spec : (run.mode ?? {})),
     };
 }
 //# sourceMappingURL=rule.js.map

@@ -287,7 +287,7 @@ function isTlsFailure(e) {
 /* harmony export */   mX: () => (/* binding */ matchDigest),
 /* harmony export */   n4: () => (/* binding */ listJson)
 /* harmony export */ });
-/* unused harmony exports REVOCATION_KINDS, MAX_REVOCATION_ENTRIES, entryJson, normaliseSerial, normaliseDn */
+/* unused harmony exports REVOCATION_KINDS, MAX_REVOCATION_ENTRIES, entryJson, normaliseSerial, dnKey, normaliseDn */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
 /* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56086);
 // The revocation list: its JSON format, read strictly (every problem names the file and the entry
@@ -501,7 +501,7 @@ function revokes(e, ev) {
                 return false;
             if ('fingerprint' in e)
                 return c.sha256 === e.fingerprint.slice('sha256:'.length);
-            return normaliseSerial(c.serial) === e.serial && normaliseDn(c.issuer) === e.issuer;
+            return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
         }
         case 'tlog':
             return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
@@ -531,6 +531,24 @@ function normaliseSerial(s) {
         .replace(/:/g, '')
         .toLowerCase()
         .replace(/^0+(?=.)/, '');
+}
+/**
+ * A name's attributes as a set, for comparing: Node prints an issuer most significant first
+ * (`O=sigstore.dev\nCN=sigstore-intermediate`), RFC 4514 (Go's pkix.Name.String, `openssl
+ * -nameopt RFC2253`) least significant first, and a revocation entry may be written either way.
+ * Split at unescaped `,`, `+` and line breaks; each `TYPE=value` normalised as normaliseDn does.
+ */
+function dnKey(dn) {
+    return dn
+        .split(/(?<!\\)[,+\n]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+        .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
+    })
+        .sort()
+        .join('\n');
 }
 /** `CN = x,O=y` and `CN=x, O=y` are one name; attribute names compare case-insensitively. */
 function normaliseDn(dn) {
