@@ -155,11 +155,11 @@ describe('decide: the signatures of one image', () => {
       });
       const keyless: SignatureEvidence = {
         kind: 'keyless',
-        format: 'bundle',
+        format: 'bundle-referrer',
         identity: 'me',
         issuer: 'iss',
         signedAt: '2026-11-30T00:00:00Z',
-      } as SignatureEvidence;
+      };
       const v = decide(image({ signatures: digest({ signatures: [keyless] }) }), mixed, NOW);
       expect(v).toMatchObject({ outcome: 'failed', code: 'UNSIGNED' });
       expect(v.reason).toMatch(/require-all-keys: no valid signature by k1\.pub \(k1\)/);
