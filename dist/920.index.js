@@ -741,6 +741,9 @@ function entryKey(e) {
     void _reason;
     const what = { ...rest };
     delete what.since;
+    // An issuer written in the other RDN order is the same name (dnKey), so the same entry.
+    if (e.kind === 'certificate' && typeof what.issuer === 'string')
+        what.issuer = dnKey(what.issuer);
     return JSON.stringify(what);
 }
 /** Lower-case hex without separators or leading zeros (`00:A1:02` is `a102`). */

@@ -154,6 +154,14 @@ describe('parseRevocationList refuses what it cannot read exactly (exit 2, file 
       ]),
       /entries\[1\]: revokes certificate serial a0b/,
     ],
+    [
+      'one serial twice, the issuer in the other RDN order',
+      list([
+        { kind: 'certificate', serial: '0A:0B', issuer: 'O=y, CN=x', reason: 'r' },
+        { kind: 'certificate', serial: 'a0b', issuer: 'CN=x,O=y', reason: 'r' },
+      ]),
+      /entries\[1\]: revokes certificate serial a0b/,
+    ],
   ])('%s', (_name, b, want) => {
     const err = refusal(() => parseRevocationList(b, FILE));
     expect(err.code).toBe('REVOCATION_LIST');

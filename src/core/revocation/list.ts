@@ -313,6 +313,8 @@ function entryKey(e: RevocationEntry): string {
   void _reason;
   const what: Record<string, unknown> = { ...rest };
   delete what.since;
+  // An issuer written in the other RDN order is the same name (dnKey), so the same entry.
+  if (e.kind === 'certificate' && typeof what.issuer === 'string') what.issuer = dnKey(what.issuer);
   return JSON.stringify(what);
 }
 
