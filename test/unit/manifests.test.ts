@@ -218,18 +218,18 @@ describe('Compose files loading others', () => {
   it('reads included files (short and long syntax, nested, a cycle once), named as joined', async () => {
     const dir = await tree({
       'app/compose.yaml':
-        'include:\n  - ../shared/db.yaml\n  - path: [../shared/cache.yml]\nservices:\n  a: {image: app:1}\n',
-      'shared/db.yaml': 'include: [nested/queue.yaml]\nservices:\n  db: {image: db:1}\n',
-      'shared/nested/queue.yaml': 'include: [../db.yaml]\nservices:\n  q: {image: queue:1}\n',
+        'include:\n  - ../common/db.yaml\n  - path: [../common/cache.yml]\nservices:\n  a: {image: app:1}\n',
+      'common/db.yaml': 'include: [nested/queue.yaml]\nservices:\n  db: {image: db:1}\n',
+      'common/nested/queue.yaml': 'include: [../db.yaml]\nservices:\n  q: {image: queue:1}\n',
       // Only include: and no services, under a name that is not Compose's: still Compose.
-      'shared/cache.yml': 'include: [../shared/more.yaml]\n',
-      'shared/more.yaml': 'services:\n  c: {image: cache:1}\n',
+      'common/cache.yml': 'include: [../common/more.yaml]\n',
+      'common/more.yaml': 'services:\n  c: {image: cache:1}\n',
     });
     expect(await images(dir, 'app/compose.yaml')).toEqual([
       ['app/compose.yaml', 5, 'app:1'],
-      ['shared/db.yaml', 3, 'db:1'],
-      ['shared/nested/queue.yaml', 3, 'queue:1'],
-      ['shared/more.yaml', 2, 'cache:1'],
+      ['common/db.yaml', 3, 'db:1'],
+      ['common/nested/queue.yaml', 3, 'queue:1'],
+      ['common/more.yaml', 2, 'cache:1'],
     ]);
   });
   it('reads the file a service extends, with its other services (a superset)', async () => {
