@@ -22,22 +22,12 @@
 // - a heredoc without its terminator line before the end of the file fails the parse
 //   ("unterminated heredoc"), as does a word `heredocFromMatch` cannot lex.
 
+import { goTrimSpace, isGoSpace } from './go-space.js';
+
 /** A heredoc BuildKit reads on an instruction: its terminator and whether `<<-` strips tabs. */
 export interface HeredocWord {
   name: string;
   chomp: boolean;
-}
-
-/** Go's unicode.IsSpace. */
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
-const isGoSpace = (ch: string): boolean => GO_SPACE.test(ch);
-/** Go's strings.TrimSpace, in linear time (a regular expression backtracks on long blank runs). */
-function goTrimSpace(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isGoSpace(s[start])) start++;
-  while (end > start && isGoSpace(s[end - 1])) end--;
-  return s.slice(start, end);
 }
 
 /**

@@ -5,6 +5,7 @@
 // line given is where the instruction starts. Heredoc bodies are skipped (dockerfile-heredoc.ts).
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
 import { heredocWords } from './dockerfile-heredoc.js';
+import { GO_LEADING_SPACE, isGoSpace } from './go-space.js';
 import { manifestError, type ImageOccurrence, type TextSpan } from './types.js';
 
 interface Instruction {
@@ -119,14 +120,6 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   return found;
 }
 
-/**
- * Go's unicode.IsSpace, which BuildKit trims lines with: JavaScript's `trim` differs (it trims
- * U+FEFF and keeps U+0085), and a line one reader trims and the other does not is read two ways.
- */
-const GO_SPACE =
-  '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
-const GO_SPACE_CHAR = new RegExp(`^[${GO_SPACE}]$`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
 // quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
@@ -208,8 +201,8 @@ function instructions(file: string, text: string): Instruction[] {
       line = line.slice(1);
       offset += 1;
     }
-    const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
-    const trimmed = line.replace(LEADING_SPACE, '');
+    const lead = cur ? '' : (GO_LEADING_SPACE.exec(line)?.[0] ?? '');
+    const trimmed = line.replace(GO_LEADING_SPACE, '');
     // Comments, also inside a continued instruction; empty lines there are skipped too.
     if (trimmed.startsWith('#') || (cur !== undefined && trimmed === '')) continue;
     if (cur === undefined && trimmed === '') continue;
@@ -243,9 +236,9 @@ function escapeDirective(file: string, lines: string[], bom: number): string {
   let escape = '\\';
   const seen = new Set<string>();
   for (const [i, raw] of lines.entries()) {
-    const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(LEADING_SPACE, '');
+    const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(GO_LEADING_SPACE, '');
     if (!line.startsWith('#')) break;
-    const d = DIRECTIVE.exec(line.slice(1).replace(LEADING_SPACE, ''));
+    const d = DIRECTIVE.exec(line.slice(1).replace(GO_LEADING_SPACE, ''));
     if (!d) break;
     const key = d[1].toLowerCase();
     const value = trimBlanksEnd(d[2]);
@@ -283,9 +276,9 @@ function trimBlanksEnd(v: string): string {
  * `alpine.evil/x:1`, as BuildKit reads them. `fileSpan` places an index in the file.
  */
 function placedWords(ins: Instruction): Array<{ text: string; start: number }> {
-  const lead = LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
+  const lead = GO_LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
   let end = ins.text.length;
-  while (end > lead && GO_SPACE_CHAR.test(ins.text[end - 1])) end--;
+  while (end > lead && isGoSpace(ins.text[end - 1])) end--;
   const out: Array<{ text: string; start: number }> = [];
   for (const m of ins.text.slice(lead, end).matchAll(WORD))
     out.push({ text: m[0], start: lead + m.index });

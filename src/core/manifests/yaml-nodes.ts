@@ -15,6 +15,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { goTrimSpace } from './go-space.js';
 import { manifestError, type TextSpan } from './types.js';
 
 export interface ParsedYaml {
@@ -41,10 +42,6 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
   for (const d of docs) refuseHiddenKeys(file, d, line);
   return { docs, line, span: (node) => scalarSpan(text, node) };
 }
-
-/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's trim also takes U+FEFF). */
-const GO_SPACE =
-  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
@@ -76,7 +73,7 @@ function refuseHiddenSeparators(file: string, docs: Document.Parsed[], text: str
   let line = 1;
   for (const raw of text.split('\n')) {
     if (raw.startsWith('---') && !isStart(offset)) {
-      const rest = raw.slice(3).replace(GO_SPACE, '');
+      const rest = goTrimSpace(raw.slice(3));
       if (rest === '' || rest.startsWith('#'))
         throw manifestError(
           file,
