@@ -34,6 +34,34 @@ export function isComposeDocument(doc: Document.Parsed): boolean {
   );
 }
 
+/**
+ * The text `what` writes at `node`, Compose-interpolated and trimmed, with its line; an error
+ * naming the line for anything else (not text, a refused or unset variable, nothing left).
+ */
+function interpolated(
+  file: string,
+  parsed: ParsedYaml,
+  node: Node,
+  what: string,
+  env: Lookup,
+): { value: string; line: number } {
+  const line = parsed.line(node);
+  const raw = scalarString(node);
+  if (raw === undefined || raw.trim() === '')
+    throw manifestError(file, line, `${what} is not a string`);
+  let value: string;
+  try {
+    value = interpolate(raw, env).trim();
+  } catch (e: unknown) {
+    if (!(e instanceof InterpolationError)) throw e;
+    if (e instanceof EnvNotAllowedError)
+      throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+    throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
+  }
+  if (value === '') throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+  return { value, line };
+}
+
 /** Another Compose file a document loads, as written (relative to the file's directory). */
 export interface ComposeLoad {
   path: string;
@@ -51,24 +79,13 @@ export interface ComposeLoad {
 export function composeLoads(file: string, parsed: ParsedYaml, env: Lookup): ComposeLoad[] {
   const out: ComposeLoad[] = [];
   const text = (node: Node, what: string): ComposeLoad => {
-    const line = parsed.line(node);
-    const raw = scalarString(node);
-    if (raw === undefined || raw.trim() === '')
-      throw manifestError(file, line, `${what} is not a path`);
-    let value: string;
-    try {
-      value = interpolate(raw, env).trim();
-    } catch (e: unknown) {
-      if (!(e instanceof InterpolationError)) throw e;
-      throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
-    }
+    const { value, line } = interpolated(file, parsed, node, what, env);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
       throw manifestError(
         file,
         line,
         `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`,
       );
-    if (value === '') throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
     return { path: value, line };
   };
   for (const doc of parsed.docs) {
@@ -123,20 +140,7 @@ export function composeImages(file: string, parsed: ParsedYaml, env: Lookup): Im
   const found: ImageOccurrence[] = [];
   /** A reference `what` writes at `node`, interpolated. */
   const occurrence = (node: Node, what: string): ImageOccurrence => {
-    const line = parsed.line(node);
-    const raw = scalarString(node);
-    if (raw === undefined || raw.trim() === '')
-      throw manifestError(file, line, `${what} is not a string`);
-    let image: string;
-    try {
-      image = interpolate(raw, env).trim();
-    } catch (e: unknown) {
-      if (!(e instanceof InterpolationError)) throw e;
-      if (e instanceof EnvNotAllowedError)
-        throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
-      throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
-    }
-    if (image === '') throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+    const { value: image, line } = interpolated(file, parsed, node, what, env);
     const span = parsed.span(node);
     return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
   };
