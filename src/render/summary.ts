@@ -358,11 +358,10 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const problems = report.results
     .filter((r) => r.outcome !== 'verified')
     .sort((a, b) => rank(a.outcome) - rank(b.outcome));
-  const verified = { length: 0, rows: [] as string[][], platforms: [] as string[][] };
+  const verified = { rows: [] as string[][], platforms: [] as string[][] };
   const attOfVerified: string[][] = [];
   for (const r of report.results) {
     if (r.outcome !== 'verified') continue;
-    verified.length++;
     verified.rows.push([verifiedRow(r)]);
     for (const l of platformRows(r)) verified.platforms.push([l]);
     if (r.attestations.length) attOfVerified.push(attestationBlock(r));
@@ -418,21 +417,21 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       ...notShown(rows.problems, 'image(s) not verified'),
       '',
     );
-  if (verified.length) {
+  if (verified.rows.length) {
     const table = [
       ...(rows.verified.keep ? [...VERIFIED_HEAD, ...kept(rows.verified)] : []),
       ...notShown(rows.verified, 'verified image(s)'),
     ];
-    if (verified.length > FOLD_VERIFIED_OVER)
+    if (verified.rows.length > FOLD_VERIFIED_OVER)
       lines.push(
-        `<details><summary><b>✅ Verified (${verified.length})</b></summary>`,
+        `<details><summary><b>✅ Verified (${verified.rows.length})</b></summary>`,
         '',
         ...table,
         '',
         '</details>',
         '',
       );
-    else lines.push(`### Verified (${verified.length})`, '', ...table, '');
+    else lines.push(`### Verified (${verified.rows.length})`, '', ...table, '');
   }
   const platformTotal =
     rows.platformsOfProblems.items.length + rows.platformsOfVerified.items.length;

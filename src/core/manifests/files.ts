@@ -2,6 +2,7 @@
 // content), directories searched (node_modules and .git skipped), `.env` beside a Compose file,
 // and `-` for stdin. The readers beside this file are pure; this is their only I/O.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
 import { composeImages, composeLoads, isComposeDocument, type ComposeLoad } from './compose.js';
@@ -192,17 +193,18 @@ async function withOverrides(files: string[]): Promise<string[]> {
     if (!DEFAULT_COMPOSE.has(path.basename(f))) continue;
     for (const name of OVERRIDE_NAMES) {
       const o = path.join(path.dirname(f), name);
-      if (!files.includes(o) && !out.includes(o) && (await isFile(o))) out.push(o);
+      if (!files.includes(o) && !out.includes(o) && (await statOf(o))?.isFile()) out.push(o);
     }
   }
   return out;
 }
 
-async function isFile(p: string): Promise<boolean> {
+/** The path's stat, or undefined where there is nothing to stat. */
+async function statOf(p: string): Promise<Stats | undefined> {
   try {
-    return (await stat(p)).isFile();
+    return await stat(p);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -225,7 +227,7 @@ async function globPaths(pattern: string): Promise<string[]> {
     const base = (absolute ? '/' : '') + segs.slice(0, i).join('/');
     const rest = segs.slice(i);
     if (rest.length === 0) {
-      if (await exists(base)) out.push(base);
+      if (await statOf(base)) out.push(base);
       continue;
     }
     const re = new RegExp(`^${globRegex(rest)}$`);
@@ -250,15 +252,6 @@ async function globPaths(pattern: string): Promise<string[]> {
     await walk(base, '', 0);
   }
   return out;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `{a,b}` alternatives expanded (nested too); an unmatched brace stays literal. */

@@ -64,12 +64,9 @@ export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurre
         found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
       }
     });
+    // anyImage refuses a kustomization, the document's own or one inside a List.
     const root = deref(doc, doc.contents);
-    if (!isMap(root) || !isObject(doc, root)) continue;
-    const api = String(mapGetInOrder(doc, root, 'apiVersion')?.toJSON());
-    if (api.startsWith('kustomize.config.k8s.io/'))
-      throw kustomizationError(file, parsed.line(root));
-    anyImage(file, parsed, doc, root, found);
+    if (isMap(root) && isObject(doc, root)) anyImage(file, parsed, doc, root, found);
   }
   return found.sort((a, b) => a.line - b.line);
 }

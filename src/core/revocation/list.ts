@@ -337,10 +337,7 @@ export function dnKey(dn: string): string {
     .split(/(?<!\\)[,+\n]/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => {
-      const eq = p.indexOf('=');
-      return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+    .map(normaliseAttribute)
     .sort()
     .join('\n');
 }
@@ -350,11 +347,14 @@ export function normaliseDn(dn: string): string {
   return dn
     .split(/\s*[,\n]\s*/)
     .filter((p) => p !== '')
-    .map((p) => {
-      const eq = p.indexOf('=');
-      return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+    .map(normaliseAttribute)
     .join(', ');
+}
+
+/** `cn = x` is `CN=x`: the type upper-cased, blanks around `=` and at the ends dropped. */
+function normaliseAttribute(p: string): string {
+  const eq = p.indexOf('=');
+  return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
 }
 
 function date(v: unknown, source: string, where: string): Date {

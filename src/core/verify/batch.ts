@@ -131,13 +131,11 @@ export async function verifyBatch(
     for (const key of keys) {
       const p = inflight.get(key);
       if (typeof p !== 'object') continue;
-      if (
-        await p.then(
-          () => true,
-          () => false,
-        )
-      )
-        if (inflight.get(key) === p) inflight.set(key, i);
+      const fulfilled = await p.then(
+        () => true,
+        () => false,
+      );
+      if (fulfilled && inflight.get(key) === p) inflight.set(key, i);
     }
   };
 
