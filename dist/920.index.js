@@ -764,10 +764,7 @@ function dnKey(dn) {
         .split(/(?<!\\)[,+\n]/)
         .map((p) => p.trim())
         .filter((p) => p !== '')
-        .map((p) => {
-        const eq = p.indexOf('=');
-        return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+        .map(normaliseAttribute)
         .sort()
         .join('\n');
 }
@@ -776,11 +773,13 @@ function normaliseDn(dn) {
     return dn
         .split(/\s*[,\n]\s*/)
         .filter((p) => p !== '')
-        .map((p) => {
-        const eq = p.indexOf('=');
-        return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+        .map(normaliseAttribute)
         .join(', ');
+}
+/** `cn = x` is `CN=x`: the type upper-cased, blanks around `=` and at the ends dropped. */
+function normaliseAttribute(p) {
+    const eq = p.indexOf('=');
+    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
 }
 function date(v, source, where) {
     if (typeof v !== 'string' || !RFC3339.test(v))
@@ -6738,9 +6737,9 @@ async function verifyBatch(images, engine, opts) {
             const p = inflight.get(key);
             if (typeof p !== 'object')
                 continue;
-            if (await p.then(() => true, () => false))
-                if (inflight.get(key) === p)
-                    inflight.set(key, i);
+            const fulfilled = await p.then(() => true, () => false);
+            if (fulfilled && inflight.get(key) === p)
+                inflight.set(key, i);
         }
     };
     const runOne = async (i) => {
@@ -7168,7 +7167,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
-        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 12053));
+        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 41729));
         const found = read && o.imagesFile === undefined
             ? read
             : await findImages({
@@ -8474,12 +8473,11 @@ function renderSummary(report, options = {}) {
     const problems = report.results
         .filter((r) => r.outcome !== 'verified')
         .sort((a, b) => summary_rank(a.outcome) - summary_rank(b.outcome));
-    const verified = { length: 0, rows: [], platforms: [] };
+    const verified = { rows: [], platforms: [] };
     const attOfVerified = [];
     for (const r of report.results) {
         if (r.outcome !== 'verified')
             continue;
-        verified.length++;
         verified.rows.push([verifiedRow(r)]);
         for (const l of platformRows(r))
             verified.platforms.push([l]);
@@ -8525,15 +8523,15 @@ function renderSummary(report, options = {}) {
     const lines = [...head];
     if (problems.length)
         lines.push(`### Not verified (${problems.length})`, '', ...(rows.problems.keep ? [...PROBLEM_HEAD, ...kept(rows.problems)] : []), ...notShown(rows.problems, 'image(s) not verified'), '');
-    if (verified.length) {
+    if (verified.rows.length) {
         const table = [
             ...(rows.verified.keep ? [...VERIFIED_HEAD, ...kept(rows.verified)] : []),
             ...notShown(rows.verified, 'verified image(s)'),
         ];
-        if (verified.length > FOLD_VERIFIED_OVER)
-            lines.push(`<details><summary><b>✅ Verified (${verified.length})</b></summary>`, '', ...table, '', '</details>', '');
+        if (verified.rows.length > FOLD_VERIFIED_OVER)
+            lines.push(`<details><summary><b>✅ Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
         else
-            lines.push(`### Verified (${verified.length})`, '', ...table, '');
+            lines.push(`### Verified (${verified.rows.length})`, '', ...table, '');
     }
     const platformTotal = rows.platformsOfProblems.items.length + rows.platformsOfVerified.items.length;
     if (platformTotal) {

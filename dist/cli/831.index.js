@@ -6183,9 +6183,9 @@ async function verifyBatch(images, engine, opts) {
             const p = inflight.get(key);
             if (typeof p !== 'object')
                 continue;
-            if (await p.then(() => true, () => false))
-                if (inflight.get(key) === p)
-                    inflight.set(key, i);
+            const fulfilled = await p.then(() => true, () => false);
+            if (fulfilled && inflight.get(key) === p)
+                inflight.set(key, i);
         }
     };
     const runOne = async (i) => {
@@ -6613,7 +6613,7 @@ async function imagesFromFiles(o, env, readStdin, read) {
         return none;
     try {
         // The manifest readers and their YAML parser load only for runs that read files.
-        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 12053));
+        const { findImages, groupSources } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 41729));
         const found = read && o.imagesFile === undefined
             ? read
             : await findImages({

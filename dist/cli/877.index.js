@@ -546,10 +546,7 @@ function dnKey(dn) {
         .split(/(?<!\\)[,+\n]/)
         .map((p) => p.trim())
         .filter((p) => p !== '')
-        .map((p) => {
-        const eq = p.indexOf('=');
-        return eq < 0 ? p : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+        .map(normaliseAttribute)
         .sort()
         .join('\n');
 }
@@ -558,11 +555,13 @@ function normaliseDn(dn) {
     return dn
         .split(/\s*[,\n]\s*/)
         .filter((p) => p !== '')
-        .map((p) => {
-        const eq = p.indexOf('=');
-        return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
-    })
+        .map(normaliseAttribute)
         .join(', ');
+}
+/** `cn = x` is `CN=x`: the type upper-cased, blanks around `=` and at the ends dropped. */
+function normaliseAttribute(p) {
+    const eq = p.indexOf('=');
+    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim().toUpperCase()}=${p.slice(eq + 1).trim()}`;
 }
 function date(v, source, where) {
     if (typeof v !== 'string' || !RFC3339.test(v))

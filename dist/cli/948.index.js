@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/gate.js + 51 modules
 var gate = __webpack_require__(32831);
-// EXTERNAL MODULE: ./build/core/manifests/files.js + 8 modules
-var manifests_files = __webpack_require__(12053);
+// EXTERNAL MODULE: ./build/core/manifests/files.js + 9 modules
+var manifests_files = __webpack_require__(41729);
 // EXTERNAL MODULE: ./build/core/reference.js
 var reference = __webpack_require__(68687);
 ;// CONCATENATED MODULE: ./build/core/manifests/pin.js

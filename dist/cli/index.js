@@ -831,12 +831,11 @@ function renderSummary(report, options = {}) {
     const problems = report.results
         .filter((r) => r.outcome !== 'verified')
         .sort((a, b) => rank(a.outcome) - rank(b.outcome));
-    const verified = { length: 0, rows: [], platforms: [] };
+    const verified = { rows: [], platforms: [] };
     const attOfVerified = [];
     for (const r of report.results) {
         if (r.outcome !== 'verified')
             continue;
-        verified.length++;
         verified.rows.push([verifiedRow(r)]);
         for (const l of platformRows(r))
             verified.platforms.push([l]);
@@ -882,15 +881,15 @@ function renderSummary(report, options = {}) {
     const lines = [...head];
     if (problems.length)
         lines.push(`### Not verified (${problems.length})`, '', ...(rows.problems.keep ? [...PROBLEM_HEAD, ...kept(rows.problems)] : []), ...notShown(rows.problems, 'image(s) not verified'), '');
-    if (verified.length) {
+    if (verified.rows.length) {
         const table = [
             ...(rows.verified.keep ? [...VERIFIED_HEAD, ...kept(rows.verified)] : []),
             ...notShown(rows.verified, 'verified image(s)'),
         ];
-        if (verified.length > FOLD_VERIFIED_OVER)
-            lines.push(`<details><summary><b>✅ Verified (${verified.length})</b></summary>`, '', ...table, '', '</details>', '');
+        if (verified.rows.length > FOLD_VERIFIED_OVER)
+            lines.push(`<details><summary><b>✅ Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
         else
-            lines.push(`### Verified (${verified.length})`, '', ...table, '');
+            lines.push(`### Verified (${verified.rows.length})`, '', ...table, '');
     }
     const platformTotal = rows.platformsOfProblems.items.length + rows.platformsOfVerified.items.length;
     if (platformTotal) {
@@ -2993,7 +2992,7 @@ async function runImages(cmd, io) {
     let found;
     try {
         // The readers (and the YAML parser) load only when files are read.
-        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12053));
+        const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41729));
         found = await findImages({
             paths: cmd.paths,
             lists: cmd.imagesFile !== undefined ? [cmd.imagesFile] : [],
@@ -3655,7 +3654,7 @@ async function main(argv, raw) {
             // the commit; a file that does not parse is left to the gate (exit 2, naming it).
             let files;
             if (cmd.files && cmd.options.images.length === 0 && cmd.options.imagesFile === undefined) {
-                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12053));
+                const { findImages } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41729));
                 files = await findImages({
                     paths: cmd.options.manifests ?? [],
                     lists: [],
@@ -3715,7 +3714,7 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831), __nccwpck_require__.e(53), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831), __nccwpck_require__.e(729), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {

@@ -1,8 +1,8 @@
-export const id = 53;
-export const ids = [53];
+export const id = 729;
+export const ids = [729];
 export const modules = {
 
-/***/ 12053:
+/***/ 41729:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,6 +21,26 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./build/core/manifests/go-space.js
+// Go's white space (unicode.IsSpace), which BuildKit and kubectl trim with: JavaScript's `trim`
+// differs (it trims U+FEFF and keeps U+0085), and a line one reader trims and the other does not
+// is read two ways. One definition for the Dockerfile and YAML readers.
+const CLASS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const ONE = new RegExp(`^[${CLASS}]$`);
+/** A run of Go white space at the start of a string. */
+const GO_LEADING_SPACE = new RegExp(`^[${CLASS}]+`);
+const isGoSpace = (ch) => ch !== undefined && ONE.test(ch);
+/** Go's strings.TrimSpace, in linear time (a regular expression backtracks on long blank runs). */
+function goTrimSpace(s) {
+    let start = 0;
+    let end = s.length;
+    while (start < end && isGoSpace(s[start]))
+        start++;
+    while (end > start && isGoSpace(s[end - 1]))
+        end--;
+    return s.slice(start, end);
+}
+//# sourceMappingURL=go-space.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/dockerfile-heredoc.js
 // Which heredocs BuildKit reads on a Dockerfile instruction, ported from moby/buildkit
 // frontend/dockerfile/parser/parser.go (`Parse`, `Node.canContainHeredoc`, `heredocsFromLine`,
@@ -45,19 +65,7 @@ var dist = __webpack_require__(38815);
 //   and, for `<<-`, leading tabs; nothing in a body is a comment, a continuation or a directive;
 // - a heredoc without its terminator line before the end of the file fails the parse
 //   ("unterminated heredoc"), as does a word `heredocFromMatch` cannot lex.
-/** Go's unicode.IsSpace. */
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
-const isGoSpace = (ch) => GO_SPACE.test(ch);
-/** Go's strings.TrimSpace, in linear time (a regular expression backtracks on long blank runs). */
-function goTrimSpace(s) {
-    let start = 0;
-    let end = s.length;
-    while (start < end && isGoSpace(s[start]))
-        start++;
-    while (end > start && isGoSpace(s[end - 1]))
-        end--;
-    return s.slice(start, end);
-}
+
 /**
  * `strings.ToLower(word) == target` for an ASCII target, as Go lower-cases: rune by rune, and
  * the only non-ASCII runes whose lower case is ASCII are U+0130 (`i`) and U+212A (`k`).
@@ -437,6 +445,7 @@ function manifestError(file, line, msg) {
 // The span of `FROM $BASE` is the ARG default's text: that is where the reference is written.
 
 
+
 function readDockerfile(file, text) {
     const found = [];
     const args = new Map();
@@ -541,13 +550,6 @@ function readDockerfile(file, text) {
     }
     return found;
 }
-/**
- * Go's unicode.IsSpace, which BuildKit trims lines with: JavaScript's `trim` differs (it trims
- * U+FEFF and keeps U+0085), and a line one reader trims and the other does not is read two ways.
- */
-const dockerfile_GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${dockerfile_GO_SPACE}]+`);
-const GO_SPACE_CHAR = new RegExp(`^[${dockerfile_GO_SPACE}]$`);
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
 // quadratically in JavaScript on a long run of blanks, where Go's RE2 is linear.)
@@ -618,8 +620,8 @@ function instructions(file, text) {
             line = line.slice(1);
             offset += 1;
         }
-        const lead = cur ? '' : (LEADING_SPACE.exec(line)?.[0] ?? '');
-        const trimmed = line.replace(LEADING_SPACE, '');
+        const lead = cur ? '' : (GO_LEADING_SPACE.exec(line)?.[0] ?? '');
+        const trimmed = line.replace(GO_LEADING_SPACE, '');
         // Comments, also inside a continued instruction; empty lines there are skipped too.
         if (trimmed.startsWith('#') || (cur !== undefined && trimmed === ''))
             continue;
@@ -656,10 +658,10 @@ function escapeDirective(file, lines, bom) {
     let escape = '\\';
     const seen = new Set();
     for (const [i, raw] of lines.entries()) {
-        const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(LEADING_SPACE, '');
+        const line = trimNewlineEnd(i === 0 ? raw.slice(bom) : raw).replace(GO_LEADING_SPACE, '');
         if (!line.startsWith('#'))
             break;
-        const d = DIRECTIVE.exec(line.slice(1).replace(LEADING_SPACE, ''));
+        const d = DIRECTIVE.exec(line.slice(1).replace(GO_LEADING_SPACE, ''));
         if (!d)
             break;
         const key = d[1].toLowerCase();
@@ -698,9 +700,9 @@ function trimBlanksEnd(v) {
  * `alpine.evil/x:1`, as BuildKit reads them. `fileSpan` places an index in the file.
  */
 function placedWords(ins) {
-    const lead = LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
+    const lead = GO_LEADING_SPACE.exec(ins.text)?.[0].length ?? 0;
     let end = ins.text.length;
-    while (end > lead && GO_SPACE_CHAR.test(ins.text[end - 1]))
+    while (end > lead && isGoSpace(ins.text[end - 1]))
         end--;
     const out = [];
     for (const m of ins.text.slice(lead, end).matchAll(WORD))
@@ -924,6 +926,7 @@ function closingQuote(s, q) {
 // on the node tree so each value keeps the line where its text is written.
 
 
+
 function yaml_nodes_parseYamlStream(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
     // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
@@ -943,8 +946,6 @@ function yaml_nodes_parseYamlStream(file, text) {
         refuseHiddenKeys(file, d, line);
     return { docs, line, span: (node) => scalarSpan(text, node) };
 }
-/** Go's unicode.IsSpace, which strings.TrimSpace trims (JavaScript's trim also takes U+FEFF). */
-const yaml_nodes_GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
  * with apimachinery's YAMLReader (k8s.io/apimachinery/pkg/util/yaml/decoder.go, `YAMLReader.Read`),
@@ -979,7 +980,7 @@ function refuseHiddenSeparators(file, docs, text) {
     let line = 1;
     for (const raw of text.split('\n')) {
         if (raw.startsWith('---') && !isStart(offset)) {
-            const rest = raw.slice(3).replace(yaml_nodes_GO_SPACE, '');
+            const rest = goTrimSpace(raw.slice(3));
             if (rest === '' || rest.startsWith('#'))
                 throw manifestError(file, line, `kubectl starts a new document at this line (${JSON.stringify(raw.trimEnd())}), YAML does not: what follows would be applied unread; write the separator as "---" alone on its line, or indent the text`);
         }
@@ -1199,6 +1200,30 @@ function isComposeDocument(doc) {
         mapGet(doc, root, 'include') !== undefined);
 }
 /**
+ * The text `what` writes at `node`, Compose-interpolated and trimmed, with its line; an error
+ * naming the line for anything else (not text, a refused or unset variable, nothing left).
+ */
+function interpolated(file, parsed, node, what, env) {
+    const line = parsed.line(node);
+    const raw = scalarString(node);
+    if (raw === undefined || raw.trim() === '')
+        throw manifestError(file, line, `${what} is not a string`);
+    let value;
+    try {
+        value = interpolate(raw, env).trim();
+    }
+    catch (e) {
+        if (!(e instanceof InterpolationError))
+            throw e;
+        if (e instanceof EnvNotAllowedError)
+            throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
+        throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
+    }
+    if (value === '')
+        throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+    return { value, line };
+}
+/**
  * The local Compose files a stream loads, interpolated like the rest of the file: `include:`
  * entries (compose-spec include: a path, or `{path: one or a list}`) and services'
  * `extends: {file: …}`. compose-go (loader/include.go, loader/extends.go) loads their services
@@ -1209,23 +1234,9 @@ function isComposeDocument(doc) {
 function composeLoads(file, parsed, env) {
     const out = [];
     const text = (node, what) => {
-        const line = parsed.line(node);
-        const raw = scalarString(node);
-        if (raw === undefined || raw.trim() === '')
-            throw manifestError(file, line, `${what} is not a path`);
-        let value;
-        try {
-            value = interpolate(raw, env).trim();
-        }
-        catch (e) {
-            if (!(e instanceof InterpolationError))
-                throw e;
-            throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
-        }
+        const { value, line } = interpolated(file, parsed, node, what, env);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
             throw manifestError(file, line, `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`);
-        if (value === '')
-            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
         return { path: value, line };
     };
     for (const doc of parsed.docs) {
@@ -1280,23 +1291,7 @@ function composeImages(file, parsed, env) {
     const found = [];
     /** A reference `what` writes at `node`, interpolated. */
     const occurrence = (node, what) => {
-        const line = parsed.line(node);
-        const raw = scalarString(node);
-        if (raw === undefined || raw.trim() === '')
-            throw manifestError(file, line, `${what} is not a string`);
-        let image;
-        try {
-            image = interpolate(raw, env).trim();
-        }
-        catch (e) {
-            if (!(e instanceof InterpolationError))
-                throw e;
-            if (e instanceof EnvNotAllowedError)
-                throw manifestError(file, line, `${what} '${raw}' ${e.message}`);
-            throw manifestError(file, line, `${what} '${raw}': ${e.message}`);
-        }
-        if (image === '')
-            throw manifestError(file, line, `${what} '${raw}' interpolates to nothing`);
+        const { value: image, line } = interpolated(file, parsed, node, what, env);
         const span = parsed.span(node);
         return { image, file, line, kind: 'compose', ...(span ? { span } : {}) };
     };
@@ -1462,13 +1457,10 @@ function kubernetesImages(file, parsed) {
                 found.push({ image, file, line, kind: 'kubernetes', ...(span ? { span } : {}) });
             }
         });
+        // anyImage refuses a kustomization, the document's own or one inside a List.
         const root = deref(doc, doc.contents);
-        if (!(0,dist/* isMap */.jh)(root) || !isObject(doc, root))
-            continue;
-        const api = String(mapGetInOrder(doc, root, 'apiVersion')?.toJSON());
-        if (api.startsWith('kustomize.config.k8s.io/'))
-            throw kustomizationError(file, parsed.line(root));
-        anyImage(file, parsed, doc, root, found);
+        if ((0,dist/* isMap */.jh)(root) && isObject(doc, root))
+            anyImage(file, parsed, doc, root, found);
     }
     return found.sort((a, b) => a.line - b.line);
 }
@@ -1753,18 +1745,19 @@ async function withOverrides(files) {
             continue;
         for (const name of OVERRIDE_NAMES) {
             const o = external_node_path_.join(external_node_path_.dirname(f), name);
-            if (!files.includes(o) && !out.includes(o) && (await isFile(o)))
+            if (!files.includes(o) && !out.includes(o) && (await statOf(o))?.isFile())
                 out.push(o);
         }
     }
     return out;
 }
-async function isFile(p) {
+/** The path's stat, or undefined where there is nothing to stat. */
+async function statOf(p) {
     try {
-        return (await (0,promises_.stat)(p)).isFile();
+        return await (0,promises_.stat)(p);
     }
     catch {
-        return false;
+        return undefined;
     }
 }
 /**
@@ -1787,7 +1780,7 @@ async function globPaths(pattern) {
         const base = (absolute ? '/' : '') + segs.slice(0, i).join('/');
         const rest = segs.slice(i);
         if (rest.length === 0) {
-            if (await exists(base))
+            if (await statOf(base))
                 out.push(base);
             continue;
         }
@@ -1817,15 +1810,6 @@ async function globPaths(pattern) {
         await walk(base, '', 0);
     }
     return out;
-}
-async function exists(p) {
-    try {
-        await (0,promises_.stat)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 /** `{a,b}` alternatives expanded (nested too); an unmatched brace stays literal. */
 function expandBraces(p) {
@@ -2069,4 +2053,4 @@ async function readStdin() {
 
 };
 
-//# sourceMappingURL=53.index.js.map
+//# sourceMappingURL=729.index.js.map
