@@ -164,15 +164,44 @@ function timeEvidence(
   const e = entries[0];
   if (e)
     out.tlog = {
-      logIndex: e.logIndex,
+      logIndex: verifiedLogIndex(e),
       integratedTime: e.integratedTime,
       logID: e.logId.keyId.toString('hex'),
     };
   if (entries.length > 1)
     out.tlogEntries = entries
       .slice(1)
-      .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
+      .map((t) => ({ logIndex: verifiedLogIndex(t), logID: t.logId.keyId.toString('hex') }));
   return out;
+}
+
+/**
+ * The index a bound entry is known by, as its evidence authenticates it, in one spelling: a
+ * SET signs Number(logIndex) (so `"0123"` and `"123.0"` verify as 123), and an entry proved by
+ * its inclusion proof alone has only the proof's index authenticated (the top-level one is the
+ * bundle's word). Revocation lists match on this, so no respelling or rewrite of the bundle's
+ * field can unrevoke an entry.
+ */
+function verifiedLogIndex(e: TlogEntries[number]): string {
+  const fail = (): never => {
+    throw new GateError(
+      'TLOG_INVALID',
+      `tlog entry logIndex ${JSON.stringify(e.logIndex)} is not a log index`,
+    );
+  };
+  if (e.inclusionPromise !== undefined) {
+    const n = Number(e.logIndex);
+    return Number.isSafeInteger(n) && n >= 0 ? String(n) : fail();
+  }
+  if (e.inclusionProof !== undefined) {
+    try {
+      const n = BigInt(e.inclusionProof.logIndex);
+      return n >= 0n ? n.toString() : fail();
+    } catch {
+      return fail();
+    }
+  }
+  return fail();
 }
 
 /**
