@@ -133,7 +133,11 @@ async function verifyStoreImage(
   }
   const lookup: DigestLookup = {
     withAttestations: policy.attestations !== undefined,
-    complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+    // Every key must have signed: the first valid signature may be another key's or keyless.
+    complete:
+      policy.requireAllKeys &&
+      (policy.signers.keys.length > 1 ||
+        (policy.signers.keys.length > 0 && policy.signers.identities.length > 0)),
     ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
   };
   const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
