@@ -93,7 +93,12 @@ export class Validator {
     opts: { required?: boolean; line?: number } = {},
   ): string[] {
     if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
-      if (opts.required) this.problem(opts.line ?? 1, field, 'missing');
+      if (opts.required)
+        this.problem(
+          opts.line ?? 1,
+          field,
+          node === undefined ? 'missing' : 'has no value: list at least one, or leave it out',
+        );
       return [];
     }
     if (isScalar(node)) {
@@ -295,9 +300,11 @@ export class Validator {
     }
     const sevPair = this.get(node.items, 'failOnSeverity');
     if (sevPair) {
-      const list = this.stringList(sevPair.value, `${field}.failOnSeverity`).flatMap((s) =>
-        s.split(','),
-      );
+      // A field written with no value asks for nothing: refused, not read as no condition.
+      const list = this.stringList(sevPair.value, `${field}.failOnSeverity`, {
+        required: true,
+        line: this.lineOf(sevPair.key as Node),
+      }).flatMap((s) => s.split(','));
       const sev = list.flatMap((s) => {
         try {
           return [parseSeverity(s)];
@@ -314,7 +321,10 @@ export class Validator {
     }
     const denyPair = this.get(node.items, 'denyPackages');
     if (denyPair) {
-      const rules = this.stringList(denyPair.value, `${field}.denyPackages`).flatMap((raw, i) => {
+      const rules = this.stringList(denyPair.value, `${field}.denyPackages`, {
+        required: true,
+        line: this.lineOf(denyPair.key as Node),
+      }).flatMap((raw, i) => {
         try {
           return [parsePackageRule(raw, `${field}.denyPackages[${i}]`)];
         } catch (e: unknown) {

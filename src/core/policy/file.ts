@@ -254,8 +254,11 @@ function parseRule(
     ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
     : undefined;
   const attestations: string[] = [];
-  const attNode = field('attestations')?.value;
-  v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {
+  const attPair = field('attestations');
+  const attNode = attPair?.value;
+  // `attestations:` with no value or `[]` asks for nothing: refused, not read as no requirement.
+  const attOpts = attPair ? { required: true, line: v.lineOf(attPair.key as Node) } : {};
+  v.stringList(attNode, `${at}.attestations`, attOpts).forEach((t, i) => {
     try {
       attestations.push(resolvePredicateType(t));
     } catch {
