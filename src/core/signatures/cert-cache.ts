@@ -96,6 +96,27 @@ const createPublicKeyOnce: CreatePublicKey = (key, type) => {
 (sigCrypto as { createPublicKey: CreatePublicKey }).createPublicKey = createPublicKeyOnce;
 
 /**
+ * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
+ * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
+ * parsed OID node decodes once here. A node's tag and value are set only by its constructor
+ * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
+ * change after it is read. Remembered per node object (weakly), never by its bytes across
+ * certificates; a node that is not an OID still throws as before.
+ */
+const oidOf = new WeakMap<ASN1Obj, string>();
+const decodeOid = Object.getOwnPropertyDescriptor(ASN1Obj.prototype, 'toOID')!.value as (
+  this: ASN1Obj,
+) => string;
+ASN1Obj.prototype.toOID = function toOID(this: ASN1Obj): string {
+  let oid = oidOf.get(this);
+  if (oid === undefined) {
+    oid = decodeOid.call(this);
+    oidOf.set(this, oid);
+  }
+  return oid;
+};
+
+/**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
  * issuer it was checked against are kept on this object only, which lives as long as the one
  * bundle being verified (sigstore-js checks the chain once per timestamp).

@@ -4,26 +4,25 @@ import type { ASN1Obj } from '@sigstore/core';
 
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 export function encodeDer(obj: ASN1Obj): Buffer {
-  const sizes = new Map<ASN1Obj, number>();
-  const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
-  const end = write(obj, out, 0, sizes);
-  if (end !== out.length) throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
+  // Content sizes in pre-order (the order `write` visits the nodes in): one array per encoding,
+  // not a Map entry per node (a certificate has a hundred nodes or more, encoded several times).
+  const sizes: number[] = [];
+  const out = Buffer.allocUnsafe(measure(obj, sizes));
+  const cursor = { node: 0 };
+  const end = write(obj, out, 0, sizes, cursor);
+  if (end !== out.length || cursor.node !== sizes.length)
+    throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
   return out;
 }
 
-function contentSize(o: ASN1Obj, sizes: Map<ASN1Obj, number>): number {
-  let n = sizes.get(o);
-  if (n === undefined) {
-    n = 0;
-    if (o.subs.length > 0) for (const s of o.subs) n += encodedSize(s, sizes);
-    else n = o.value.length;
-    sizes.set(o, n);
-  }
-  return n;
-}
-
-function encodedSize(o: ASN1Obj, sizes: Map<ASN1Obj, number>): number {
-  const n = contentSize(o, sizes);
+/** Records the content size of `o` and of each node below it, in pre-order; returns o's encoded size. */
+function measure(o: ASN1Obj, sizes: number[]): number {
+  const at = sizes.length;
+  sizes.push(0);
+  let n = 0;
+  if (o.subs.length > 0) for (const s of o.subs) n += measure(s, sizes);
+  else n = o.value.length;
+  sizes[at] = n;
   return 1 + lengthSize(n) + n;
 }
 
@@ -34,10 +33,16 @@ function lengthSize(n: number): number {
   return 1 + bytes;
 }
 
-function write(o: ASN1Obj, out: Buffer, at: number, sizes: Map<ASN1Obj, number>): number {
+function write(
+  o: ASN1Obj,
+  out: Buffer,
+  at: number,
+  sizes: number[],
+  cursor: { node: number },
+): number {
   let pos = at;
   out[pos++] = o.tag.toDER();
-  const n = contentSize(o, sizes);
+  const n = sizes[cursor.node++];
   if (n < 128) {
     out[pos++] = n;
   } else {
@@ -45,7 +50,7 @@ function write(o: ASN1Obj, out: Buffer, at: number, sizes: Map<ASN1Obj, number>)
     out[pos++] = 0x80 | len;
     for (let i = len - 1; i >= 0; i--) out[pos++] = Math.floor(n / 256 ** i) % 256;
   }
-  if (o.subs.length > 0) for (const s of o.subs) pos = write(s, out, pos, sizes);
+  if (o.subs.length > 0) for (const s of o.subs) pos = write(s, out, pos, sizes, cursor);
   else pos += o.value.copy(out, pos);
   return pos;
 }
