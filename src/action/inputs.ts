@@ -104,6 +104,12 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   if (token !== undefined) options.githubToken = token;
   const junitPath = opt('junit-path');
   const reportPath = opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json');
+  // The JUnit file would replace the JSON report (written first) and void its signature.
+  if (junitPath !== undefined && path.resolve(junitPath) === path.resolve(reportPath))
+    throw new GateError(
+      'USAGE',
+      `junit-path and report-path name one file (${junitPath}): the JUnit XML would replace the JSON report; give two paths`,
+    );
   resolveSummaries(options, reportPath, (input) => input);
   const names = {
     key: 'merge-shard-key',
