@@ -155,6 +155,11 @@ function verifyCommand(
   if (files) options.manifests = [...(options.manifests ?? []), ...positionals];
   checkCombinations(options, (spec) => `--${spec.flag}`);
   const passwordStdin = registryCredentials(v, options);
+  // One stdin: the password would take the list with it, and the list would read as empty.
+  if (passwordStdin && options.imagesFile === '-')
+    throw usage(
+      "verify: --registry-password-stdin and --images-file - both read stdin; name the list's file",
+    );
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
   const report = v.report as string | undefined;
   checkReportPath(outputs, report);
