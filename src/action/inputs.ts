@@ -19,6 +19,7 @@ import {
   VERIFY_OPTIONS,
   type OptionKind,
   type OptionValue,
+  type VerifyOption,
 } from '../edge/options.js';
 
 export interface ActionInputs {
@@ -66,6 +67,12 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   const registry = opt('registry');
   const username = opt('registry-username');
   const password = opt('registry-password');
+  // A host alone names credentials that are not there: said, not ignored (the CLI's --registry too).
+  if (registry !== undefined && username === undefined && password === undefined)
+    throw new GateError(
+      'USAGE',
+      `registry: '${registry}' is given without registry-username and registry-password (the credentials it is for)`,
+    );
   if (username !== undefined || password !== undefined) {
     if (!registry || !username || !password)
       throw new GateError(
@@ -81,7 +88,15 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     if (spec.input === null) continue;
     const raw = get(spec.input);
     if (raw.trim() === '') continue;
-    spec.apply(options, inputValue(spec.kind, spec.input, raw), spec.input);
+    const value = inputValue(spec.kind, spec.input, raw);
+    // Merge mode verifies no image: an option that would change a verification is refused, not
+    // ignored (the CLI's merge has no such flags), as is one that would sign summaries.
+    if (mergeReports.length > 0 && !MERGE_READS.has(spec.input) && changesOptions(spec, value))
+      throw new GateError(
+        'USAGE',
+        `${spec.input} is for verifying images, and merge-reports verifies none (the shards did, under the policy their reports record); remove ${spec.input} from the merge step`,
+      );
+    spec.apply(options, value, spec.input);
   }
   options.registryCredentials = credentials;
   checkCombinations(options, (spec) => spec.input ?? `--${spec.flag}`);
@@ -89,6 +104,12 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
   if (token !== undefined) options.githubToken = token;
   const junitPath = opt('junit-path');
   const reportPath = opt('report-path') ?? path.join(runnerTemp, 'image-gate-report.json');
+  // The JUnit file would replace the JSON report (written first) and void its signature.
+  if (junitPath !== undefined && path.resolve(junitPath) === path.resolve(reportPath))
+    throw new GateError(
+      'USAGE',
+      `junit-path and report-path name one file (${junitPath}): the JUnit XML would replace the JSON report; give two paths`,
+    );
   resolveSummaries(options, reportPath, (input) => input);
   const names = {
     key: 'merge-shard-key',
@@ -112,6 +133,16 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     mergeReports,
     ...(mergeShardSigner ? { mergeShardSigner } : {}),
   };
+}
+
+/** What merge mode reads of the verify options: where the trusted root for shard signatures is. */
+const MERGE_READS = new Set(['offline', 'trusted-root', 'tuf-mirror', 'tuf-root']);
+
+/** Does this value set anything a run without it would not have (a default given is nothing)? */
+function changesOptions(spec: VerifyOption, value: OptionValue): boolean {
+  const probe = baseOptions([]);
+  spec.apply(probe, value, spec.input ?? '');
+  return JSON.stringify(probe) !== JSON.stringify(baseOptions([]));
 }
 
 function inputValue(kind: OptionKind, name: string, raw: string): OptionValue {

@@ -14,7 +14,7 @@ import {
 } from '../edge/options.js';
 import { parseImages, type ImagesCommand } from './images.js';
 import { parseRevoke, type RevokeCommand } from './revoke-args.js';
-import { parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
+import { checkReportPath, parseOutputs, type OutputFile, type OutputFormat } from './outputs.js';
 import type { PinCommand } from './pin-args.js';
 import { nearest } from './suggest.js';
 import { parseStrict } from './strict-args.js';
@@ -155,8 +155,14 @@ function verifyCommand(
   if (files) options.manifests = [...(options.manifests ?? []), ...positionals];
   checkCombinations(options, (spec) => `--${spec.flag}`);
   const passwordStdin = registryCredentials(v, options);
+  // One stdin: the password would take the list with it, and the list would read as empty.
+  if (passwordStdin && options.imagesFile === '-')
+    throw usage(
+      "verify: --registry-password-stdin and --images-file - both read stdin; name the list's file",
+    );
   if (env.GITHUB_TOKEN) options.githubToken = env.GITHUB_TOKEN;
   const report = v.report as string | undefined;
+  checkReportPath(outputs, report);
   resolveSummaries(options, report, (flag) => `--${flag}`);
   return {
     command: 'verify',
@@ -301,6 +307,7 @@ function parseMerge(args: string[]): Command {
   const { values: v, positionals } = parse('merge', args, MERGE_FLAGS);
   if (v.help) return { command: 'help', topic: 'merge' };
   const outputs = parseOutputs(v.output);
+  checkReportPath(outputs, v.report);
   if (positionals.length === 0) throw usage('merge: no report files or directories given');
   const flag = { key: '--shard-key', identity: '--shard-identity', issuer: '--shard-oidc-issuer' };
   let shardSigner: ShardSigner | undefined;

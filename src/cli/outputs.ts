@@ -61,6 +61,20 @@ export function parseOutputs(values: readonly string[] | undefined): Outputs {
   return { stdout: stdout ?? 'text', files };
 }
 
+/**
+ * `--report FILE` beside the FORMAT=PATH files: another rendering into the report's file would
+ * replace the JSON report (and void its signature) after it is written. Refused, as two
+ * renderings into one file are; `json=FILE` is the report itself and writes nothing else.
+ */
+export function checkReportPath(outputs: Outputs, report: string | undefined): void {
+  if (report === undefined) return;
+  const clash = outputs.files.find(
+    (f) => f.format !== 'json' && path.resolve(f.path) === path.resolve(report),
+  );
+  if (clash)
+    throw usage(`'${clash.format}=${clash.path}' and --report ${report} write the same file`);
+}
+
 /** The report in one format: the same renderers the Action's summary, report and JUnit use. */
 export function renderOutput(report: Report, format: OutputFormat): string {
   switch (format) {

@@ -5,14 +5,18 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { GateError } from '../core/errors.js';
 import { nearest } from './suggest.js';
 
+/** Flags whose values are secrets: never quoted. */
+const SECRET_FLAGS = new Set(['registry-token']);
+
 export function parseStrict<T extends ParseArgsOptionsConfig>(
   command: string,
   args: string[],
   options: T,
   allowPositionals: boolean,
 ) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
   } catch (e: unknown) {
     throw new GateError(
       'USAGE',
@@ -20,6 +24,23 @@ export function parseStrict<T extends ParseArgsOptionsConfig>(
       { cause: e },
     );
   }
+  // A flag of one value given again with another: parseArgs keeps the last and drops the first
+  // without a word (`--mode enforce ... --mode warn`). Refused, naming both values.
+  const seen = new Map<string, string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || t.value === undefined) continue;
+    const spec = options[t.name];
+    if (spec?.type !== 'string' || spec.multiple === true) continue;
+    const first = seen.get(t.name);
+    if (first !== undefined && first !== t.value)
+      throw new GateError(
+        'USAGE',
+        `${command}: --${t.name} is given twice${SECRET_FLAGS.has(t.name) ? '' : ` ('${first}', '${t.value}')`} and takes one value; give it once; see image-gate ${command} --help`,
+      );
+    seen.set(t.name, t.value);
+  }
+  const { values, positionals } = parsed;
+  return { values, positionals };
 }
 
 function flagProblem(e: unknown, options: ParseArgsOptionsConfig): string {

@@ -188,6 +188,12 @@ export function parseTufMirror(name: string, value: string): string {
   } catch {
     throw new GateError('USAGE', `${name}: '${value}' is not a URL`);
   }
+  // Never echoed: the password is a credential. A TUF client (fetch) cannot send it anyway.
+  if (url.username !== '' || url.password !== '')
+    throw new GateError(
+      'USAGE',
+      `${name}: '${url.protocol}//***@${url.host}${url.pathname}' carries credentials in the URL, which are not sent and would show in the report; give a mirror that needs none`,
+    );
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
     throw new GateError(
       'USAGE',

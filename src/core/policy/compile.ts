@@ -7,7 +7,7 @@ import { hasAttestationSigners, hasImageSigners, ruleFromOptions } from './from-
 import { modeProblem } from './mode.js';
 import { compileRule, OPTION_WORDS, ruleProblems, type RunWideRule } from './rule.js';
 import type { RunPolicy } from './types.js';
-import { revocationsSignerProblem, type RevocationsSpec } from '../revocation/load.js';
+import { revocationsSignerProblem, shownSource, type RevocationsSpec } from '../revocation/load.js';
 
 export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): Promise<RunPolicy> {
   const mode = {
@@ -48,7 +48,7 @@ export async function compileRunPolicy(o: GateOptions, env: NodeJS.ProcessEnv): 
   if (flagged && file.revocations)
     throw new GateError(
       'USAGE',
-      `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${file.revocations.source}); remove revocations and revocations-* from the flags or inputs, or from the file`,
+      `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${shownSource(file.revocations.source)}); remove revocations and revocations-* from the flags or inputs, or from the file`,
     );
   let revocations: RevocationsSpec | undefined = flagged;
   if (file.revocations) {

@@ -19,8 +19,13 @@ export function ruleFromOptions(o: GateOptions): RuleSpec {
   const conditions = conditionsFromOptions(o, attestations);
   const asked = attestations.length > 0 || Object.keys(conditions).length > 0;
   const identities = identityRules(o);
-  // Attestation signers count only where attestations are asked for (as before: `attestation-key`
-  // alone changes nothing).
+  // Attestation signers with nothing to sign: said, not ignored (a forgotten `attestations` would
+  // otherwise read as attestations checked), as revocations-key without revocations is.
+  if (!asked && hasAttestationSigners(o))
+    throw new GateError(
+      'USAGE',
+      'attestation-key / attestation-certificate-* name who signs the attestations, but no attestation is asked for: give attestations (or max-vuln-age, fail-on-severity, deny-packages, builder-id, provenance-source-*) too, or remove them',
+    );
   const attestationSigners = asked && hasAttestationSigners(o);
   const attestationIdentities = attestationSigners ? attestationIdentityRules(o) : undefined;
   const spec: RuleSpec = {

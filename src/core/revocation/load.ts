@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
 import { LIMITS, readFileCapped } from '../limits.js';
+import { redactUrl } from '../net/addresses.js';
 import { fetchCapped } from '../net/fetch.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../registry/limits.js';
 import type { RevocationListSummary } from '../report.js';
@@ -51,7 +52,7 @@ export function revocationsSignerProblem(spec: RevocationsSpec): string | undefi
   if (spec.key !== undefined && keyless)
     return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
   if (spec.key === undefined && !keyless)
-    return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
+    return `revocations: ${shownSource(spec.source)} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
   if (keyless && (spec.identity === undefined || spec.issuer === undefined))
     return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
   return undefined;
@@ -61,15 +62,17 @@ export async function loadRevocations(
   spec: RevocationsSpec,
   opts: LoadRevocationsOptions = {},
 ): Promise<LoadedRevocations> {
-  const source = spec.source;
+  // Every message, reason and the report name the list as shown: a URL's user info and query
+  // values (a token, a pre-signed URL's signature) are credentials, which never leave.
+  const source = shownSource(spec.source);
   try {
     const problem = revocationsSignerProblem(spec);
     if (problem) throw new GateError('REVOCATION_LIST', problem);
     const policy = await signerPolicy(spec, opts.env);
     // The list first: what is wrong with it is said before what is wrong with its bundle.
-    const bytes = await readSource(source, MAX_REVOCATION_LIST_BYTES, 'the list', opts);
+    const bytes = await readSource(spec.source, MAX_REVOCATION_LIST_BYTES, 'the list', opts);
     const bundleBytes = await readSource(
-      bundleLocation(source),
+      bundleLocation(spec.source),
       LIMITS.bundleBytes,
       'its signature bundle',
       opts,
@@ -152,6 +155,19 @@ async function signerPolicy(
   };
 }
 
+/**
+ * A list's source as it is shown: a file path as given; a URL without user info, with its query
+ * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
+ */
+export function shownSource(source: string): string {
+  if (!isUrl(source)) return source;
+  try {
+    return redactUrl(new URL(source));
+  } catch {
+    return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+  }
+}
+
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
 export function bundleLocation(source: string): string {
   if (!isUrl(source)) return `${source}${BUNDLE_SUFFIX}`;
@@ -170,6 +186,7 @@ async function readSource(
   what: string,
   opts: LoadRevocationsOptions,
 ): Promise<{ bytes: Uint8Array; where: string }> {
+  const shown = shownSource(where);
   if (!isUrl(where)) {
     let read;
     try {
@@ -190,19 +207,19 @@ async function readSource(
   try {
     url = new URL(where);
   } catch (e: unknown) {
-    throw new GateError('USAGE', `${where} is not a URL`, { cause: e });
+    throw new GateError('USAGE', `${shown} is not a URL`, { cause: e });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new GateError('USAGE', `${where}: only https:// (http:// to loopback) or a file path`);
+    throw new GateError('USAGE', `${shown}: only https:// (http:// to loopback) or a file path`);
   const res = await fetchCapped({
     url,
-    what: `${what} ${where}`,
+    what: `${what} ${shown}`,
     maxBytes,
     timeoutMs: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.redact ? { redact: opts.redact } : {}),
   });
   if (res.status !== 200)
-    throw new GateError('REGISTRY_ERROR', `${what} ${where}: HTTP ${res.status}`);
-  return { bytes: res.body, where };
+    throw new GateError('REGISTRY_ERROR', `${what} ${shown}: HTTP ${res.status}`);
+  return { bytes: res.body, where: shown };
 }
