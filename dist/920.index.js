@@ -373,8 +373,10 @@ function ruleFromOptions(o) {
     const conditions = conditionsFromOptions(o, attestations);
     const asked = attestations.length > 0 || Object.keys(conditions).length > 0;
     const identities = identityRules(o);
-    // Attestation signers count only where attestations are asked for (as before: `attestation-key`
-    // alone changes nothing).
+    // Attestation signers with nothing to sign: said, not ignored (a forgotten `attestations` would
+    // otherwise read as attestations checked), as revocations-key without revocations is.
+    if (!asked && hasAttestationSigners(o))
+        throw new errors/* GateError */.ue('USAGE', 'attestation-key / attestation-certificate-* name who signs the attestations, but no attestation is asked for: give attestations (or max-vuln-age, fail-on-severity, deny-packages, builder-id, provenance-source-*) too, or remove them');
     const attestationSigners = asked && hasAttestationSigners(o);
     const attestationIdentities = attestationSigners ? attestationIdentityRules(o) : undefined;
     const spec = {
@@ -497,6 +499,8 @@ function hasImageSigners(o) {
 //# sourceMappingURL=from-options.js.map
 // EXTERNAL MODULE: ./build/core/policy/mode.js
 var policy_mode = __webpack_require__(16054);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: ./build/core/net/fetch.js
 var net_fetch = __webpack_require__(27670);
 // EXTERNAL MODULE: ./build/core/registry/limits.js
@@ -827,6 +831,7 @@ function show(v) {
 
 
 
+
 const BUNDLE_SUFFIX = '.sigstore.json';
 /** The signer options, checked: exactly a key, or an identity with its issuer. */
 function revocationsSignerProblem(spec) {
@@ -834,21 +839,23 @@ function revocationsSignerProblem(spec) {
     if (spec.key !== undefined && keyless)
         return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
     if (spec.key === undefined && !keyless)
-        return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
+        return `revocations: ${shownSource(spec.source)} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
     if (keyless && (spec.identity === undefined || spec.issuer === undefined))
         return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
     return undefined;
 }
 async function loadRevocations(spec, opts = {}) {
-    const source = spec.source;
+    // Every message, reason and the report name the list as shown: a URL's user info and query
+    // values (a token, a pre-signed URL's signature) are credentials, which never leave.
+    const source = shownSource(spec.source);
     try {
         const problem = revocationsSignerProblem(spec);
         if (problem)
             throw new errors/* GateError */.ue('REVOCATION_LIST', problem);
         const policy = await signerPolicy(spec, opts.env);
         // The list first: what is wrong with it is said before what is wrong with its bundle.
-        const bytes = await readSource(source, MAX_REVOCATION_LIST_BYTES, 'the list', opts);
-        const bundleBytes = await readSource(bundleLocation(source), limits/* LIMITS */.b1.bundleBytes, 'its signature bundle', opts);
+        const bytes = await readSource(spec.source, MAX_REVOCATION_LIST_BYTES, 'the list', opts);
+        const bundleBytes = await readSource(bundleLocation(spec.source), limits/* LIMITS */.b1.bundleBytes, 'its signature bundle', opts);
         let bundleJson;
         try {
             bundleJson = (0,strict_json/* parseStrictJsonBytes */.ml)(bundleBytes.bytes);
@@ -910,6 +917,20 @@ async function signerPolicy(spec, env) {
         requireSct: true,
     };
 }
+/**
+ * A list's source as it is shown: a file path as given; a URL without user info, with its query
+ * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
+ */
+function shownSource(source) {
+    if (!isUrl(source))
+        return source;
+    try {
+        return (0,addresses/* redactUrl */.BO)(new URL(source));
+    }
+    catch {
+        return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
+}
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
 function bundleLocation(source) {
     if (!isUrl(source))
@@ -922,6 +943,7 @@ function isUrl(s) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 }
 async function readSource(where, maxBytes, what, opts) {
+    const shown = shownSource(where);
     if (!isUrl(where)) {
         let read;
         try {
@@ -941,21 +963,21 @@ async function readSource(where, maxBytes, what, opts) {
         url = new URL(where);
     }
     catch (e) {
-        throw new errors/* GateError */.ue('USAGE', `${where} is not a URL`, { cause: e });
+        throw new errors/* GateError */.ue('USAGE', `${shown} is not a URL`, { cause: e });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* GateError */.ue('USAGE', `${where}: only https:// (http:// to loopback) or a file path`);
+        throw new errors/* GateError */.ue('USAGE', `${shown}: only https:// (http:// to loopback) or a file path`);
     const res = await (0,net_fetch/* fetchCapped */.M)({
         url,
-        what: `${what} ${where}`,
+        what: `${what} ${shown}`,
         maxBytes,
         timeoutMs: opts.timeoutMs ?? registry_limits/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.redact ? { redact: opts.redact } : {}),
     });
     if (res.status !== 200)
-        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what} ${where}: HTTP ${res.status}`);
-    return { bytes: res.body, where };
+        throw new errors/* GateError */.ue('REGISTRY_ERROR', `${what} ${shown}: HTTP ${res.status}`);
+    return { bytes: res.body, where: shown };
 }
 //# sourceMappingURL=load.js.map
 ;// CONCATENATED MODULE: ./build/core/policy/compile.js
@@ -1007,7 +1029,7 @@ async function compileRunPolicy(o, env) {
     for (const spec of file.rules)
         rules.push(await (0,rule/* compileRule */.mk)(spec, run, env));
     if (flagged && file.revocations)
-        throw new errors/* GateError */.ue('USAGE', `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${file.revocations.source}); remove revocations and revocations-* from the flags or inputs, or from the file`);
+        throw new errors/* GateError */.ue('USAGE', `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${shownSource(file.revocations.source)}); remove revocations and revocations-* from the flags or inputs, or from the file`);
     let revocations = flagged;
     if (file.revocations) {
         const { line, ...spec } = file.revocations;
@@ -1505,8 +1527,6 @@ function base64Forms(b) {
 //# sourceMappingURL=secrets.js.map
 // EXTERNAL MODULE: ./build/core/registry/digest.js
 var registry_digest = __webpack_require__(81514);
-// EXTERNAL MODULE: ./build/core/net/addresses.js
-var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
 var hosts = __webpack_require__(83431);
 // EXTERNAL MODULE: ./build/core/registry/http-errors.js
@@ -6488,7 +6508,10 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
     }
     const lookup = {
         withAttestations: policy.attestations !== undefined,
-        complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+        // Every key must have signed: the first valid signature may be another key's or keyless.
+        complete: policy.requireAllKeys &&
+            (policy.signers.keys.length > 1 ||
+                (policy.signers.keys.length > 0 && policy.signers.identities.length > 0)),
         ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
     };
     const signatures = await gatherDigest(store, digest, rule.verifier, lookup);
@@ -8023,6 +8046,9 @@ function readInputs(get, env) {
     const registry = opt('registry');
     const username = opt('registry-username');
     const password = opt('registry-password');
+    // A host alone names credentials that are not there: said, not ignored (the CLI's --registry too).
+    if (registry !== undefined && username === undefined && password === undefined)
+        throw new errors/* GateError */.ue('USAGE', `registry: '${registry}' is given without registry-username and registry-password (the credentials it is for)`);
     if (username !== undefined || password !== undefined) {
         if (!registry || !username || !password)
             throw new errors/* GateError */.ue('USAGE', 'registry-username and registry-password need each other and registry (the host they are for)');
@@ -8037,7 +8063,12 @@ function readInputs(get, env) {
         const raw = get(spec.input);
         if (raw.trim() === '')
             continue;
-        spec.apply(options, inputValue(spec.kind, spec.input, raw), spec.input);
+        const value = inputValue(spec.kind, spec.input, raw);
+        // Merge mode verifies no image: an option that would change a verification is refused, not
+        // ignored (the CLI's merge has no such flags), as is one that would sign summaries.
+        if (mergeReports.length > 0 && !MERGE_READS.has(spec.input) && changesOptions(spec, value))
+            throw new errors/* GateError */.ue('USAGE', `${spec.input} is for verifying images, and merge-reports verifies none (the shards did, under the policy their reports record); remove ${spec.input} from the merge step`);
+        spec.apply(options, value, spec.input);
     }
     options.registryCredentials = credentials;
     checkCombinations(options, (spec) => spec.input ?? `--${spec.flag}`);
@@ -8046,6 +8077,9 @@ function readInputs(get, env) {
         options.githubToken = token;
     const junitPath = opt('junit-path');
     const reportPath = opt('report-path') ?? external_node_path_.join(runnerTemp, 'image-gate-report.json');
+    // The JUnit file would replace the JSON report (written first) and void its signature.
+    if (junitPath !== undefined && external_node_path_.resolve(junitPath) === external_node_path_.resolve(reportPath))
+        throw new errors/* GateError */.ue('USAGE', `junit-path and report-path name one file (${junitPath}): the JUnit XML would replace the JSON report; give two paths`);
     resolveSummaries(options, reportPath, (input) => input);
     const names = {
         key: 'merge-shard-key',
@@ -8063,6 +8097,14 @@ function readInputs(get, env) {
         mergeReports,
         ...(mergeShardSigner ? { mergeShardSigner } : {}),
     };
+}
+/** What merge mode reads of the verify options: where the trusted root for shard signatures is. */
+const MERGE_READS = new Set(['offline', 'trusted-root', 'tuf-mirror', 'tuf-root']);
+/** Does this value set anything a run without it would not have (a default given is nothing)? */
+function changesOptions(spec, value) {
+    const probe = baseOptions([]);
+    spec.apply(probe, value, spec.input ?? '');
+    return JSON.stringify(probe) !== JSON.stringify(baseOptions([]));
 }
 function inputValue(kind, name, raw) {
     switch (kind) {
@@ -9972,6 +10014,9 @@ function parseTufMirror(name, value) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not a URL`);
     }
+    // Never echoed: the password is a credential. A TUF client (fetch) cannot send it anyway.
+    if (url.username !== '' || url.password !== '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${url.protocol}//***@${url.host}${url.pathname}' carries credentials in the URL, which are not sent and would show in the report; give a mirror that needs none`);
     if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not an http(s) URL without query or fragment`);
     return url.href.replace(/\/+$/, '');
@@ -11821,28 +11866,27 @@ var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/core/signatures/der.js
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 function encodeDer(obj) {
-    const sizes = new Map();
-    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
-    const end = write(obj, out, 0, sizes);
-    if (end !== out.length)
+    // Content sizes in pre-order (the order `write` visits the nodes in): one array per encoding,
+    // not a Map entry per node (a certificate has a hundred nodes or more, encoded several times).
+    const sizes = [];
+    const out = Buffer.allocUnsafe(measure(obj, sizes));
+    const cursor = { node: 0 };
+    const end = write(obj, out, 0, sizes, cursor);
+    if (end !== out.length || cursor.node !== sizes.length)
         throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
     return out;
 }
-function contentSize(o, sizes) {
-    let n = sizes.get(o);
-    if (n === undefined) {
-        n = 0;
-        if (o.subs.length > 0)
-            for (const s of o.subs)
-                n += encodedSize(s, sizes);
-        else
-            n = o.value.length;
-        sizes.set(o, n);
-    }
-    return n;
-}
-function encodedSize(o, sizes) {
-    const n = contentSize(o, sizes);
+/** Records the content size of `o` and of each node below it, in pre-order; returns o's encoded size. */
+function measure(o, sizes) {
+    const at = sizes.length;
+    sizes.push(0);
+    let n = 0;
+    if (o.subs.length > 0)
+        for (const s of o.subs)
+            n += measure(s, sizes);
+    else
+        n = o.value.length;
+    sizes[at] = n;
     return 1 + lengthSize(n) + n;
 }
 function lengthSize(n) {
@@ -11853,10 +11897,10 @@ function lengthSize(n) {
         bytes++;
     return 1 + bytes;
 }
-function write(o, out, at, sizes) {
+function write(o, out, at, sizes, cursor) {
     let pos = at;
     out[pos++] = o.tag.toDER();
-    const n = contentSize(o, sizes);
+    const n = sizes[cursor.node++];
     if (n < 128) {
         out[pos++] = n;
     }
@@ -11868,7 +11912,7 @@ function write(o, out, at, sizes) {
     }
     if (o.subs.length > 0)
         for (const s of o.subs)
-            pos = write(s, out, pos, sizes);
+            pos = write(s, out, pos, sizes, cursor);
     else
         pos += o.value.copy(out, pos);
     return pos;
@@ -11950,6 +11994,24 @@ const createPublicKeyOnce = (key, type) => {
     return createPublicKey(key, type);
 };
 dist.crypto.createPublicKey = createPublicKeyOnce;
+/**
+ * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
+ * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
+ * parsed OID node decodes once here. A node's tag and value are set only by its constructor
+ * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
+ * change after it is read. Remembered per node object (weakly), never by its bytes across
+ * certificates; a node that is not an OID still throws as before.
+ */
+const oidOf = new WeakMap();
+const decodeOid = Object.getOwnPropertyDescriptor(dist.ASN1Obj.prototype, 'toOID').value;
+dist.ASN1Obj.prototype.toOID = function toOID() {
+    let oid = oidOf.get(this);
+    if (oid === undefined) {
+        oid = decodeOid.call(this);
+        oidOf.set(this, oid);
+    }
+    return oid;
+};
 /**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
  * issuer it was checked against are kept on this object only, which lives as long as the one
@@ -14049,15 +14111,41 @@ function timeEvidence(entity, entries) {
     const e = entries[0];
     if (e)
         out.tlog = {
-            logIndex: e.logIndex,
+            logIndex: verifiedLogIndex(e),
             integratedTime: e.integratedTime,
             logID: e.logId.keyId.toString('hex'),
         };
     if (entries.length > 1)
         out.tlogEntries = entries
             .slice(1)
-            .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
+            .map((t) => ({ logIndex: verifiedLogIndex(t), logID: t.logId.keyId.toString('hex') }));
     return out;
+}
+/**
+ * The index a bound entry is known by, as its evidence authenticates it, in one spelling: a
+ * SET signs Number(logIndex) (so `"0123"` and `"123.0"` verify as 123), and an entry proved by
+ * its inclusion proof alone has only the proof's index authenticated (the top-level one is the
+ * bundle's word). Revocation lists match on this, so no respelling or rewrite of the bundle's
+ * field can unrevoke an entry.
+ */
+function verifiedLogIndex(e) {
+    const fail = () => {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry logIndex ${JSON.stringify(e.logIndex)} is not a log index`);
+    };
+    if (e.inclusionPromise !== undefined) {
+        const n = Number(e.logIndex);
+        return Number.isSafeInteger(n) && n >= 0 ? String(n) : fail();
+    }
+    if (e.inclusionProof !== undefined) {
+        try {
+            const n = BigInt(e.inclusionProof.logIndex);
+            return n >= 0n ? n.toString() : fail();
+        }
+        catch {
+            return fail();
+        }
+    }
+    return fail();
 }
 /**
  * One copy of a signer's identity, issuer and CA name for every result that names it: a batch

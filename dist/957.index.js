@@ -93,7 +93,7 @@ class Validator {
     stringList(node, field, opts = {}) {
         if (node === undefined || node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null)) {
             if (opts.required)
-                this.problem(opts.line ?? 1, field, 'missing');
+                this.problem(opts.line ?? 1, field, node === undefined ? 'missing' : 'has no value: list at least one, or leave it out');
             return [];
         }
         if ((0,dist/* isScalar */.jn)(node)) {
@@ -282,7 +282,11 @@ class Validator {
         }
         const sevPair = this.get(node.items, 'failOnSeverity');
         if (sevPair) {
-            const list = this.stringList(sevPair.value, `${field}.failOnSeverity`).flatMap((s) => s.split(','));
+            // A field written with no value asks for nothing: refused, not read as no condition.
+            const list = this.stringList(sevPair.value, `${field}.failOnSeverity`, {
+                required: true,
+                line: this.lineOf(sevPair.key),
+            }).flatMap((s) => s.split(','));
             const sev = list.flatMap((s) => {
                 try {
                     return [(0,types/* parseSeverity */.lv)(s)];
@@ -297,7 +301,10 @@ class Validator {
         }
         const denyPair = this.get(node.items, 'denyPackages');
         if (denyPair) {
-            const rules = this.stringList(denyPair.value, `${field}.denyPackages`).flatMap((raw, i) => {
+            const rules = this.stringList(denyPair.value, `${field}.denyPackages`, {
+                required: true,
+                line: this.lineOf(denyPair.key),
+            }).flatMap((raw, i) => {
                 try {
                     return [(0,package_rule/* parsePackageRule */.i)(raw, `${field}.denyPackages[${i}]`)];
                 }
@@ -532,8 +539,11 @@ function parseRule(v, node, at, baseDir) {
         ? v.identities(attIdsPair.value, `${at}.attestationIdentities`)
         : undefined;
     const attestations = [];
-    const attNode = field('attestations')?.value;
-    v.stringList(attNode, `${at}.attestations`).forEach((t, i) => {
+    const attPair = field('attestations');
+    const attNode = attPair?.value;
+    // `attestations:` with no value or `[]` asks for nothing: refused, not read as no requirement.
+    const attOpts = attPair ? { required: true, line: v.lineOf(attPair.key) } : {};
+    v.stringList(attNode, `${at}.attestations`, attOpts).forEach((t, i) => {
         try {
             attestations.push((0,types/* resolvePredicateType */.gJ)(t));
         }

@@ -24,28 +24,27 @@ var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./build/core/signatures/der.js
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 function encodeDer(obj) {
-    const sizes = new Map();
-    const out = Buffer.allocUnsafe(encodedSize(obj, sizes));
-    const end = write(obj, out, 0, sizes);
-    if (end !== out.length)
+    // Content sizes in pre-order (the order `write` visits the nodes in): one array per encoding,
+    // not a Map entry per node (a certificate has a hundred nodes or more, encoded several times).
+    const sizes = [];
+    const out = Buffer.allocUnsafe(measure(obj, sizes));
+    const cursor = { node: 0 };
+    const end = write(obj, out, 0, sizes, cursor);
+    if (end !== out.length || cursor.node !== sizes.length)
         throw new Error(`DER encoder wrote ${end} of ${out.length} bytes`);
     return out;
 }
-function contentSize(o, sizes) {
-    let n = sizes.get(o);
-    if (n === undefined) {
-        n = 0;
-        if (o.subs.length > 0)
-            for (const s of o.subs)
-                n += encodedSize(s, sizes);
-        else
-            n = o.value.length;
-        sizes.set(o, n);
-    }
-    return n;
-}
-function encodedSize(o, sizes) {
-    const n = contentSize(o, sizes);
+/** Records the content size of `o` and of each node below it, in pre-order; returns o's encoded size. */
+function measure(o, sizes) {
+    const at = sizes.length;
+    sizes.push(0);
+    let n = 0;
+    if (o.subs.length > 0)
+        for (const s of o.subs)
+            n += measure(s, sizes);
+    else
+        n = o.value.length;
+    sizes[at] = n;
     return 1 + lengthSize(n) + n;
 }
 function lengthSize(n) {
@@ -56,10 +55,10 @@ function lengthSize(n) {
         bytes++;
     return 1 + bytes;
 }
-function write(o, out, at, sizes) {
+function write(o, out, at, sizes, cursor) {
     let pos = at;
     out[pos++] = o.tag.toDER();
-    const n = contentSize(o, sizes);
+    const n = sizes[cursor.node++];
     if (n < 128) {
         out[pos++] = n;
     }
@@ -71,7 +70,7 @@ function write(o, out, at, sizes) {
     }
     if (o.subs.length > 0)
         for (const s of o.subs)
-            pos = write(s, out, pos, sizes);
+            pos = write(s, out, pos, sizes, cursor);
     else
         pos += o.value.copy(out, pos);
     return pos;
@@ -153,6 +152,24 @@ const createPublicKeyOnce = (key, type) => {
     return createPublicKey(key, type);
 };
 dist.crypto.createPublicKey = createPublicKeyOnce;
+/**
+ * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
+ * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
+ * parsed OID node decodes once here. A node's tag and value are set only by its constructor
+ * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
+ * change after it is read. Remembered per node object (weakly), never by its bytes across
+ * certificates; a node that is not an OID still throws as before.
+ */
+const oidOf = new WeakMap();
+const decodeOid = Object.getOwnPropertyDescriptor(dist.ASN1Obj.prototype, 'toOID').value;
+dist.ASN1Obj.prototype.toOID = function toOID() {
+    let oid = oidOf.get(this);
+    if (oid === undefined) {
+        oid = decodeOid.call(this);
+        oidOf.set(this, oid);
+    }
+    return oid;
+};
 /**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
  * issuer it was checked against are kept on this object only, which lives as long as the one
@@ -2020,15 +2037,41 @@ function timeEvidence(entity, entries) {
     const e = entries[0];
     if (e)
         out.tlog = {
-            logIndex: e.logIndex,
+            logIndex: verifiedLogIndex(e),
             integratedTime: e.integratedTime,
             logID: e.logId.keyId.toString('hex'),
         };
     if (entries.length > 1)
         out.tlogEntries = entries
             .slice(1)
-            .map((t) => ({ logIndex: t.logIndex, logID: t.logId.keyId.toString('hex') }));
+            .map((t) => ({ logIndex: verifiedLogIndex(t), logID: t.logId.keyId.toString('hex') }));
     return out;
+}
+/**
+ * The index a bound entry is known by, as its evidence authenticates it, in one spelling: a
+ * SET signs Number(logIndex) (so `"0123"` and `"123.0"` verify as 123), and an entry proved by
+ * its inclusion proof alone has only the proof's index authenticated (the top-level one is the
+ * bundle's word). Revocation lists match on this, so no respelling or rewrite of the bundle's
+ * field can unrevoke an entry.
+ */
+function verifiedLogIndex(e) {
+    const fail = () => {
+        throw new errors/* GateError */.ue('TLOG_INVALID', `tlog entry logIndex ${JSON.stringify(e.logIndex)} is not a log index`);
+    };
+    if (e.inclusionPromise !== undefined) {
+        const n = Number(e.logIndex);
+        return Number.isSafeInteger(n) && n >= 0 ? String(n) : fail();
+    }
+    if (e.inclusionProof !== undefined) {
+        try {
+            const n = BigInt(e.inclusionProof.logIndex);
+            return n >= 0n ? n.toString() : fail();
+        }
+        catch {
+            return fail();
+        }
+    }
+    return fail();
 }
 /**
  * One copy of a signer's identity, issuer and CA name for every result that names it: a batch

@@ -264,8 +264,10 @@ function ruleFromOptions(o) {
     const conditions = conditionsFromOptions(o, attestations);
     const asked = attestations.length > 0 || Object.keys(conditions).length > 0;
     const identities = identityRules(o);
-    // Attestation signers count only where attestations are asked for (as before: `attestation-key`
-    // alone changes nothing).
+    // Attestation signers with nothing to sign: said, not ignored (a forgotten `attestations` would
+    // otherwise read as attestations checked), as revocations-key without revocations is.
+    if (!asked && hasAttestationSigners(o))
+        throw new errors/* GateError */.ue('USAGE', 'attestation-key / attestation-certificate-* name who signs the attestations, but no attestation is asked for: give attestations (or max-vuln-age, fail-on-severity, deny-packages, builder-id, provenance-source-*) too, or remove them');
     const attestationSigners = asked && hasAttestationSigners(o);
     const attestationIdentities = attestationSigners ? attestationIdentityRules(o) : undefined;
     const spec = {
@@ -439,7 +441,7 @@ async function compileRunPolicy(o, env) {
     for (const spec of file.rules)
         rules.push(await (0,rule/* compileRule */.mk)(spec, run, env));
     if (flagged && file.revocations)
-        throw new errors/* GateError */.ue('USAGE', `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${file.revocations.source}); remove revocations and revocations-* from the flags or inputs, or from the file`);
+        throw new errors/* GateError */.ue('USAGE', `revocations: ${o.policyFile} line ${file.revocations.line} names a revocation list (${(0,load/* shownSource */.Vt)(file.revocations.source)}); remove revocations and revocations-* from the flags or inputs, or from the file`);
     let revocations = flagged;
     if (file.revocations) {
         const { line, ...spec } = file.revocations;
@@ -5934,7 +5936,10 @@ async function verifyStoreImage(ref, rule, stores, resolved) {
     }
     const lookup = {
         withAttestations: policy.attestations !== undefined,
-        complete: policy.requireAllKeys && policy.signers.keys.length > 1,
+        // Every key must have signed: the first valid signature may be another key's or keyless.
+        complete: policy.requireAllKeys &&
+            (policy.signers.keys.length > 1 ||
+                (policy.signers.keys.length > 0 && policy.signers.identities.length > 0)),
         ...(stores.formatOrder ? { formatOrder: stores.formatOrder } : {}),
     };
     const signatures = await gatherDigest(store, digest, rule.verifier, lookup);

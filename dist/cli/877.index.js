@@ -601,6 +601,7 @@ function show(v) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P_: () => (/* binding */ revocationsSignerProblem),
+/* harmony export */   Vt: () => (/* binding */ shownSource),
 /* harmony export */   Zf: () => (/* binding */ BUNDLE_SUFFIX),
 /* harmony export */   uh: () => (/* binding */ loadRevocations)
 /* harmony export */ });
@@ -609,17 +610,19 @@ function show(v) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27670);
-/* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11858);
-/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56086);
-/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77368);
-/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(36123);
-/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67639);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45166);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27670);
+/* harmony import */ var _registry_limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11858);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56086);
+/* harmony import */ var _signatures_verifier_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77368);
+/* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36123);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(67639);
 // Loading the run's revocation list, once, before any image: the list and its Sigstore bundle
 // (FILE.sigstore.json, or URL.sigstore.json) read under the network policy's rules, the bundle
 // verified over the list's bytes by the core's verifier against the named signer, the list read
 // strictly and held to its `expires`. Any failure is REVOCATION_LIST (exit 2): a gate must not
 // quietly forget revocations.
+
 
 
 
@@ -637,29 +640,31 @@ function revocationsSignerProblem(spec) {
     if (spec.key !== undefined && keyless)
         return 'revocations: give the list signer as revocations-key or as revocations-certificate-identity with revocations-certificate-oidc-issuer, not both';
     if (spec.key === undefined && !keyless)
-        return `revocations: ${spec.source} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
+        return `revocations: ${shownSource(spec.source)} must be signed; name its signer with revocations-key, or revocations-certificate-identity and revocations-certificate-oidc-issuer`;
     if (keyless && (spec.identity === undefined || spec.issuer === undefined))
         return 'revocations: a keyless list signer needs both revocations-certificate-identity and revocations-certificate-oidc-issuer';
     return undefined;
 }
 async function loadRevocations(spec, opts = {}) {
-    const source = spec.source;
+    // Every message, reason and the report name the list as shown: a URL's user info and query
+    // values (a token, a pre-signed URL's signature) are credentials, which never leave.
+    const source = shownSource(spec.source);
     try {
         const problem = revocationsSignerProblem(spec);
         if (problem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REVOCATION_LIST', problem);
         const policy = await signerPolicy(spec, opts.env);
         // The list first: what is wrong with it is said before what is wrong with its bundle.
-        const bytes = await readSource(source, _list_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REVOCATION_LIST_BYTES */ .TK, 'the list', opts);
-        const bundleBytes = await readSource(bundleLocation(source), _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes, 'its signature bundle', opts);
+        const bytes = await readSource(spec.source, _list_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_REVOCATION_LIST_BYTES */ .TK, 'the list', opts);
+        const bundleBytes = await readSource(bundleLocation(spec.source), _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes, 'its signature bundle', opts);
         let bundleJson;
         try {
-            bundleJson = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJsonBytes */ .ml)(bundleBytes.bytes);
+            bundleJson = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJsonBytes */ .ml)(bundleBytes.bytes);
         }
         catch (e) {
             throw fail(source, `signature bundle ${bundleBytes.where} is not JSON (${e.message})`, e);
         }
-        const verifier = (0,_signatures_verifier_js__WEBPACK_IMPORTED_MODULE_7__.createSignatureVerifier)(opts.root, policy);
+        const verifier = (0,_signatures_verifier_js__WEBPACK_IMPORTED_MODULE_8__.createSignatureVerifier)(opts.root, policy);
         let ev;
         try {
             ev = verifier.verifyBundle(bundleJson, { artifact: bytes.bytes }, 'bundle-tag');
@@ -669,7 +674,7 @@ async function loadRevocations(spec, opts = {}) {
         }
         if (ev.statement !== undefined)
             throw fail(source, `${bundleBytes.where} is an attestation (DSSE), not a message signature over the list`);
-        const list = (0,_list_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRevocationList */ .gZ)(bytes.bytes, source);
+        const list = (0,_list_js__WEBPACK_IMPORTED_MODULE_10__/* .parseRevocationList */ .gZ)(bytes.bytes, source);
         const now = opts.now ?? new Date();
         if (list.expires.getTime() <= now.getTime())
             throw fail(source, `version ${list.version} expired at ${list.expires.toISOString()} (now ${now.toISOString()}): publish a fresh list`);
@@ -701,7 +706,7 @@ function fail(source, message, cause) {
 }
 async function signerPolicy(spec, env) {
     if (spec.key !== undefined) {
-        const key = await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_8__.loadKey)(spec.key, env ? { env } : {});
+        const key = await (0,_trust_keys_js__WEBPACK_IMPORTED_MODULE_9__.loadKey)(spec.key, env ? { env } : {});
         // A key signature needs no log: the list is checked against this key alone (entries a bundle
         // carries are still checked when the run has a trusted root).
         return { keys: [key], identities: [], requireTlog: false, requireSct: false };
@@ -712,6 +717,20 @@ async function signerPolicy(spec, env) {
         requireTlog: true,
         requireSct: true,
     };
+}
+/**
+ * A list's source as it is shown: a file path as given; a URL without user info, with its query
+ * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
+ */
+function shownSource(source) {
+    if (!isUrl(source))
+        return source;
+    try {
+        return (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(new URL(source));
+    }
+    catch {
+        return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
 }
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
 function bundleLocation(source) {
@@ -725,6 +744,7 @@ function isUrl(s) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 }
 async function readSource(where, maxBytes, what, opts) {
+    const shown = shownSource(where);
     if (!isUrl(where)) {
         let read;
         try {
@@ -744,21 +764,21 @@ async function readSource(where, maxBytes, what, opts) {
         url = new URL(where);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${where} is not a URL`, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${shown} is not a URL`, { cause: e });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${where}: only https:// (http:// to loopback) or a file path`);
-    const res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .fetchCapped */ .M)({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('USAGE', `${shown}: only https:// (http:// to loopback) or a file path`);
+    const res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_5__/* .fetchCapped */ .M)({
         url,
-        what: `${what} ${where}`,
+        what: `${what} ${shown}`,
         maxBytes,
-        timeoutMs: opts.timeoutMs ?? _registry_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_REQUEST_TIMEOUT_MS */ .Zc,
+        timeoutMs: opts.timeoutMs ?? _registry_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_REQUEST_TIMEOUT_MS */ .Zc,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.redact ? { redact: opts.redact } : {}),
     });
     if (res.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REGISTRY_ERROR', `${what} ${where}: HTTP ${res.status}`);
-    return { bytes: res.body, where };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('REGISTRY_ERROR', `${what} ${shown}: HTTP ${res.status}`);
+    return { bytes: res.body, where: shown };
 }
 //# sourceMappingURL=load.js.map
 

@@ -386,6 +386,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  _d: () => (/* binding */ checkReportPath),
   Q8: () => (/* binding */ parseOutputs),
   C8: () => (/* binding */ renderOutput),
   kF: () => (/* binding */ writeOutputFiles)
@@ -969,6 +970,18 @@ function parseOutputs(values) {
         files.push({ format, path: file });
     }
     return { stdout: stdout ?? 'text', files };
+}
+/**
+ * `--report FILE` beside the FORMAT=PATH files: another rendering into the report's file would
+ * replace the JSON report (and void its signature) after it is written. Refused, as two
+ * renderings into one file are; `json=FILE` is the report itself and writes nothing else.
+ */
+function checkReportPath(outputs, report) {
+    if (report === undefined)
+        return;
+    const clash = outputs.files.find((f) => f.format !== 'json' && external_node_path_.resolve(f.path) === external_node_path_.resolve(report));
+    if (clash)
+        throw usage(`'${clash.format}=${clash.path}' and --report ${report} write the same file`);
 }
 /** The report in one format: the same renderers the Action's summary, report and JUnit use. */
 function renderOutput(report, format) {
@@ -1569,6 +1582,9 @@ function parseTufMirror(name, value) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not a URL`);
     }
+    // Never echoed: the password is a credential. A TUF client (fetch) cannot send it anyway.
+    if (url.username !== '' || url.password !== '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${url.protocol}//***@${url.host}${url.pathname}' carries credentials in the URL, which are not sent and would show in the report; give a mirror that needs none`);
     if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not an http(s) URL without query or fragment`);
     return url.href.replace(/\/+$/, '');
@@ -2914,13 +2930,32 @@ function nearest(typed, known) {
 
 
 
+/** Flags whose values are secrets: never quoted. */
+const SECRET_FLAGS = new Set(['registry-token']);
 function parseStrict(command, args, options, allowPositionals) {
+    let parsed;
     try {
-        return (0,external_node_util_.parseArgs)({ args, options, allowPositionals, strict: true });
+        parsed = (0,external_node_util_.parseArgs)({ args, options, allowPositionals, strict: true, tokens: true });
     }
     catch (e) {
         throw new errors/* GateError */.ue('USAGE', `${command}: ${flagProblem(e, options)}; see image-gate ${command} --help`, { cause: e });
     }
+    // A flag of one value given again with another: parseArgs keeps the last and drops the first
+    // without a word (`--mode enforce ... --mode warn`). Refused, naming both values.
+    const seen = new Map();
+    for (const t of parsed.tokens) {
+        if (t.kind !== 'option' || t.value === undefined)
+            continue;
+        const spec = options[t.name];
+        if (spec?.type !== 'string' || spec.multiple === true)
+            continue;
+        const first = seen.get(t.name);
+        if (first !== undefined && first !== t.value)
+            throw new errors/* GateError */.ue('USAGE', `${command}: --${t.name} is given twice${SECRET_FLAGS.has(t.name) ? '' : ` ('${first}', '${t.value}')`} and takes one value; give it once; see image-gate ${command} --help`);
+        seen.set(t.name, t.value);
+    }
+    const { values, positionals } = parsed;
+    return { values, positionals };
 }
 function flagProblem(e, options) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -3380,9 +3415,13 @@ function verifyCommand(v, positionals, env) {
         options.manifests = [...(options.manifests ?? []), ...positionals];
     checkCombinations(options, (spec) => `--${spec.flag}`);
     const passwordStdin = registryCredentials(v, options);
+    // One stdin: the password would take the list with it, and the list would read as empty.
+    if (passwordStdin && options.imagesFile === '-')
+        throw usage("verify: --registry-password-stdin and --images-file - both read stdin; name the list's file");
     if (env.GITHUB_TOKEN)
         options.githubToken = env.GITHUB_TOKEN;
     const report = v.report;
+    (0,cli_outputs/* checkReportPath */._d)(outputs, report);
     resolveSummaries(options, report, (flag) => `--${flag}`);
     return {
         command: 'verify',
@@ -3511,6 +3550,7 @@ function parseMerge(args) {
     if (v.help)
         return { command: 'help', topic: 'merge' };
     const outputs = (0,cli_outputs/* parseOutputs */.Q8)(v.output);
+    (0,cli_outputs/* checkReportPath */._d)(outputs, v.report);
     if (positionals.length === 0)
         throw usage('merge: no report files or directories given');
     const flag = { key: '--shard-key', identity: '--shard-identity', issuer: '--shard-oidc-issuer' };
