@@ -2,7 +2,7 @@ export const id = 368;
 export const ids = [368];
 export const modules = {
 
-/***/ 21659:
+/***/ 91933:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,6 +21,51 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(83917);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./build/core/signatures/asn1-reads.js
+// sigstore-js' ASN.1 reading, with the same answers and less allocation: a keyless image
+// allocated 335 KB in a batch (sampling heap profile, docs/benchmarks.md "Session 11"), and in a
+// batch every scavenge copies the in-flight images' live objects, so allocation costs twice.
+// Loaded for its effect by cert-cache.ts, before any certificate is parsed. Each patch keeps the
+// method's checks and errors; none remembers anything across certificates.
+
+const original = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).value;
+/**
+ * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
+ * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
+ * parsed OID node decodes once here. A node's tag and value are set only by its constructor
+ * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
+ * change after it is read. Remembered per node object (weakly), never by its bytes; a node that
+ * is not an OID still throws as before.
+ */
+const oidOf = new WeakMap();
+const decodeOid = original(dist.ASN1Obj.prototype, 'toOID');
+dist.ASN1Obj.prototype.toOID = function toOID() {
+    let oid = oidOf.get(this);
+    if (oid === undefined) {
+        oid = decodeOid.call(this);
+        oidOf.set(this, oid);
+    }
+    return oid;
+};
+/**
+ * ByteStream reads a byte as `getBlock(1)[0]`: a Buffer view made for every tag and length byte
+ * of every node the parser reads. The same bounds check and error, without the view.
+ */
+dist.ByteStream.prototype.getUint8 = function getUint8() {
+    const s = this;
+    if (s.start + 1 > s.view.length)
+        throw new Error('request past end of buffer');
+    return s.view[s.start++];
+};
+dist.ByteStream.prototype.getUint16 = function getUint16() {
+    const s = this;
+    if (s.start + 2 > s.view.length)
+        throw new Error('request past end of buffer');
+    const v = (s.view[s.start] << 8) | s.view[s.start + 1];
+    s.start += 2;
+    return v;
+};
+//# sourceMappingURL=asn1-reads.js.map
 ;// CONCATENATED MODULE: ./build/core/signatures/der.js
 /** Exactly `obj.toDER()`: tag byte, minimal definite length, then the value or the children. */
 function encodeDer(obj) {
@@ -80,6 +125,7 @@ function write(o, out, at, sizes, cursor) {
 // Certificates that remember what they already computed: trust-root CA/TSA certificates keep
 // their DER, key and the verdict of one trust-root certificate signing another for the whole run;
 // a bundle's leaf keeps its own encodings for the one verification it belongs to.
+
 
 
 
@@ -152,24 +198,6 @@ const createPublicKeyOnce = (key, type) => {
     return createPublicKey(key, type);
 };
 dist.crypto.createPublicKey = createPublicKeyOnce;
-/**
- * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
- * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
- * parsed OID node decodes once here. A node's tag and value are set only by its constructor
- * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
- * change after it is read. Remembered per node object (weakly), never by its bytes across
- * certificates; a node that is not an OID still throws as before.
- */
-const oidOf = new WeakMap();
-const decodeOid = Object.getOwnPropertyDescriptor(dist.ASN1Obj.prototype, 'toOID').value;
-dist.ASN1Obj.prototype.toOID = function toOID() {
-    let oid = oidOf.get(this);
-    if (oid === undefined) {
-        oid = decodeOid.call(this);
-        oidOf.set(this, oid);
-    }
-    return oid;
-};
 /**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
  * issuer it was checked against are kept on this object only, which lives as long as the one
@@ -482,7 +510,7 @@ function describeExtensionChecks(checks) {
 /* unused harmony exports ANNOTATION_SIGNATURE, ANNOTATION_CERTIFICATE, ANNOTATION_CHAIN, ANNOTATION_BUNDLE, ANNOTATION_TIMESTAMP, SIMPLE_SIGNING_TYPE */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
-/* harmony import */ var _cert_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21659);
+/* harmony import */ var _cert_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91933);
 /* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56086);
 // Cosign legacy `.sig` layers: checks the simple-signing payload against the image digest and
 // rewrites the layer's annotations as a Sigstore v0.1 bundle, so one verifier handles both forms.
@@ -891,8 +919,8 @@ var dist = __webpack_require__(19654);
 var verify_dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./build/core/trust/key-types.js
 var key_types = __webpack_require__(62236);
-// EXTERNAL MODULE: ./build/core/signatures/cert-cache.js + 1 modules
-var cert_cache = __webpack_require__(21659);
+// EXTERNAL MODULE: ./build/core/signatures/cert-cache.js + 2 modules
+var cert_cache = __webpack_require__(91933);
 ;// CONCATENATED MODULE: ./build/core/signatures/verifier-set.js
 // The sigstore-js Verifiers one run uses, built once from the trusted root and the policy: the
 // trust material (entries without a start of validity dropped), a verifier per key, one keyless.

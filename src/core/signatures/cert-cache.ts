@@ -9,6 +9,7 @@ import {
 } from '@sigstore/core';
 import { X509Certificate as NodeX509, type KeyObject } from 'node:crypto';
 import type { TrustMaterial } from '@sigstore/verify';
+import './asn1-reads.js';
 import { encodeDer } from './der.js';
 
 type CertAuthority = TrustMaterial['certificateAuthorities'][number];
@@ -94,27 +95,6 @@ const createPublicKeyOnce: CreatePublicKey = (key, type) => {
   return createPublicKey(key, type);
 };
 (sigCrypto as { createPublicKey: CreatePublicKey }).createPublicKey = createPublicKeyOnce;
-
-/**
- * sigstore-js finds a certificate's extension by decoding the OID of every extension in turn
- * (`findExtension`, a BigInt per byte), and asks for a dozen extensions per verification: each
- * parsed OID node decodes once here. A node's tag and value are set only by its constructor
- * (neither sigstore-js nor this code reassigns them; a clone gets new nodes), so its OID cannot
- * change after it is read. Remembered per node object (weakly), never by its bytes across
- * certificates; a node that is not an OID still throws as before.
- */
-const oidOf = new WeakMap<ASN1Obj, string>();
-const decodeOid = Object.getOwnPropertyDescriptor(ASN1Obj.prototype, 'toOID')!.value as (
-  this: ASN1Obj,
-) => string;
-ASN1Obj.prototype.toOID = function toOID(this: ASN1Obj): string {
-  let oid = oidOf.get(this);
-  if (oid === undefined) {
-    oid = decodeOid.call(this);
-    oidOf.set(this, oid);
-  }
-  return oid;
-};
 
 /**
  * A bundle's leaf certificate for one verification: its DER, TBS bytes and the verdict of each
