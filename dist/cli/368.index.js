@@ -147,7 +147,7 @@ class TrustedCertificate extends dist.X509Certificate {
         super(cert.root);
         this.der = encodeDer(cert.root);
         this.spki = super.publicKey;
-        trustedKeys.set(this.spki.toString('base64'), this);
+        trustedKeys.set(this.spki.toString('latin1'), this);
     }
     get publicKey() {
         // A copy: callers get their own bytes, as they would from a fresh encoding.
@@ -178,7 +178,7 @@ class TrustedCertificate extends dist.X509Certificate {
     }
 }
 /**
- * Trust-root certificates by their SPKI (base64 of the whole DER), for sigCrypto.createPublicKey
+ * Trust-root certificates by their SPKI (the whole DER, one character per byte: latin1 is one-to-one and cheaper than base64), for sigCrypto.createPublicKey
  * below. Only TrustedCertificates are put here, never a bundle's certificate.
  */
 const trustedKeys = new Map();
@@ -191,7 +191,7 @@ const createPublicKey = dist.crypto.createPublicKey;
  */
 const createPublicKeyOnce = (key, type) => {
     if (Buffer.isBuffer(key) && (type === undefined || type === 'spki') && trustedKeys.size > 0) {
-        const known = trustedKeys.get(key.toString('base64'));
+        const known = trustedKeys.get(key.toString('latin1'));
         if (known)
             return known.keyObject();
     }
@@ -220,11 +220,13 @@ class LeafCertificate extends dist.X509Certificate {
     }
     /**
      * The SCT check's copy, from this certificate's parsed tree rather than a second parse of its
-     * DER: every node and list is the copy's own, so removing the SCT extension from it leaves this
-     * certificate as it was; the value bytes are shared, which sigstore-js only reads.
+     * DER. sigstore-js edits a clone in one place, the extension list (it splices the SCT
+     * extension out): the nodes from the root down to that list, and the list itself, are the
+     * copy's own, so the edit leaves this certificate as it was; every other node is shared, and
+     * nothing reassigns a node's tag, value or children (asn1-reads.ts relies on that too).
      */
     clone() {
-        const c = new dist.X509Certificate(copyTree(this.root));
+        const c = new dist.X509Certificate(copyToExtensions(this.root));
         const tbs = c.tbsCertificate;
         tbs.toDER = () => encodeDer(tbs);
         return c;
@@ -260,8 +262,20 @@ function cloneOf(der) {
 function spkiOf(c) {
     return encodeDer(c.subjectPublicKeyInfoObj);
 }
-function copyTree(o) {
-    return new dist.ASN1Obj(o.tag, o.value, o.subs.map(copyTree));
+/**
+ * A copy of a certificate tree whose path to the extension list is new (root, TBSCertificate,
+ * each `[3]` extensions field and the SEQUENCE inside it, with a new children array each) and
+ * whose other nodes are the original's.
+ */
+function copyToExtensions(root) {
+    const own = (o, subs) => new dist.ASN1Obj(o.tag, o.value, subs);
+    const [tbs, ...rest] = root.subs;
+    if (tbs === undefined)
+        return own(root, []);
+    const tbsSubs = tbs.subs.map((f) => f.tag.isContextSpecific(0x03)
+        ? own(f, f.subs.map((seq) => own(seq, [...seq.subs])))
+        : f);
+    return own(root, [own(tbs, tbsSubs), ...rest]);
 }
 function derOf(c) {
     return c instanceof TrustedCertificate || c instanceof LeafCertificate ? c.der : c.root.toDER();
@@ -326,7 +340,7 @@ const nodeX509s = new Map();
  * the whole DER, and only a parse is kept (Node's object is immutable), never a verdict.
  */
 function nodeX509(der) {
-    const key = der.toString('base64');
+    const key = der.toString('latin1');
     let c = nodeX509s.get(key);
     if (c === undefined) {
         c = new external_node_crypto_.X509Certificate(der);

@@ -1903,8 +1903,18 @@ function escapeChar(c) {
 function escapeControls(s) {
     return s.replace(INVISIBLE, escapeChar);
 }
+/**
+ * Whatever the terminal and log sinks change: a control other than LF, a format, separator or
+ * surrogate character (escapeControls), `##[`, or a line whose first non-blank is `:`
+ * (noCommands; its `\s` is, after escapeControls, only the space separators \p{Zs}). Text with
+ * none of these leaves both sinks as it came, so it is not split into lines at all: a JSON report
+ * of 10 000 results is one such string.
+ */
+const SINK_CHANGES = /[^\P{Cc}\n]|[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|##\[|(?:^|\n)\p{Zs}*:/u;
 /** Each line of `s` escaped; the line breaks themselves kept. */
 function byLine(s, line) {
+    if (!SINK_CHANGES.test(s))
+        return s;
     return s.split('\n').map(line).join('\n');
 }
 // ---- terminal (CLI stdout and stderr) ----------------------------------------------------------

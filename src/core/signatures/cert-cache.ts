@@ -33,7 +33,7 @@ export class TrustedCertificate extends X509Certificate {
     super(cert.root);
     this.der = encodeDer(cert.root);
     this.spki = super.publicKey;
-    trustedKeys.set(this.spki.toString('base64'), this);
+    trustedKeys.set(this.spki.toString('latin1'), this);
   }
 
   override get publicKey(): Buffer {
@@ -74,7 +74,7 @@ export class TrustedCertificate extends X509Certificate {
 }
 
 /**
- * Trust-root certificates by their SPKI (base64 of the whole DER), for sigCrypto.createPublicKey
+ * Trust-root certificates by their SPKI (the whole DER, one character per byte: latin1 is one-to-one and cheaper than base64), for sigCrypto.createPublicKey
  * below. Only TrustedCertificates are put here, never a bundle's certificate.
  */
 const trustedKeys = new Map<string, TrustedCertificate>();
@@ -89,7 +89,7 @@ const createPublicKey: CreatePublicKey = sigCrypto.createPublicKey;
  */
 const createPublicKeyOnce: CreatePublicKey = (key, type) => {
   if (Buffer.isBuffer(key) && (type === undefined || type === 'spki') && trustedKeys.size > 0) {
-    const known = trustedKeys.get(key.toString('base64'));
+    const known = trustedKeys.get(key.toString('latin1'));
     if (known) return known.keyObject();
   }
   return createPublicKey(key, type);
@@ -122,11 +122,13 @@ export class LeafCertificate extends X509Certificate {
 
   /**
    * The SCT check's copy, from this certificate's parsed tree rather than a second parse of its
-   * DER: every node and list is the copy's own, so removing the SCT extension from it leaves this
-   * certificate as it was; the value bytes are shared, which sigstore-js only reads.
+   * DER. sigstore-js edits a clone in one place, the extension list (it splices the SCT
+   * extension out): the nodes from the root down to that list, and the list itself, are the
+   * copy's own, so the edit leaves this certificate as it was; every other node is shared, and
+   * nothing reassigns a node's tag, value or children (asn1-reads.ts relies on that too).
    */
   override clone(): X509Certificate {
-    const c = new X509Certificate(copyTree(this.root));
+    const c = new X509Certificate(copyToExtensions(this.root));
     const tbs = c.tbsCertificate;
     tbs.toDER = () => encodeDer(tbs);
     return c;
@@ -172,8 +174,24 @@ function spkiOf(c: X509Certificate): Buffer {
   return encodeDer((c as unknown as { subjectPublicKeyInfoObj: ASN1Obj }).subjectPublicKeyInfoObj);
 }
 
-function copyTree(o: ASN1Obj): ASN1Obj {
-  return new ASN1Obj(o.tag, o.value, o.subs.map(copyTree));
+/**
+ * A copy of a certificate tree whose path to the extension list is new (root, TBSCertificate,
+ * each `[3]` extensions field and the SEQUENCE inside it, with a new children array each) and
+ * whose other nodes are the original's.
+ */
+function copyToExtensions(root: ASN1Obj): ASN1Obj {
+  const own = (o: ASN1Obj, subs: ASN1Obj[]) => new ASN1Obj(o.tag, o.value, subs);
+  const [tbs, ...rest] = root.subs;
+  if (tbs === undefined) return own(root, []);
+  const tbsSubs = tbs.subs.map((f) =>
+    f.tag.isContextSpecific(0x03)
+      ? own(
+          f,
+          f.subs.map((seq) => own(seq, [...seq.subs])),
+        )
+      : f,
+  );
+  return own(root, [own(tbs, tbsSubs), ...rest]);
 }
 
 function derOf(c: X509Certificate): Buffer {
@@ -245,7 +263,7 @@ const nodeX509s = new Map<string, NodeX509>();
  * the whole DER, and only a parse is kept (Node's object is immutable), never a verdict.
  */
 export function nodeX509(der: Buffer): NodeX509 {
-  const key = der.toString('base64');
+  const key = der.toString('latin1');
   let c = nodeX509s.get(key);
   if (c === undefined) {
     c = new NodeX509(der);
