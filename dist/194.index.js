@@ -16,9 +16,9 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62807);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14486);
 /* harmony import */ var _report_finish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7268);
-/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62683);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31998);
-/* harmony import */ var _summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(15744);
+/* harmony import */ var _report_outcome_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(62683);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31998);
+/* harmony import */ var _summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15744);
 // Merging shard reports from a job matrix into one verdict: reads report files (or folders of
 // them, as download-artifact leaves them), checks each is an image-gate report, then merges.
 
@@ -56,7 +56,7 @@ async function readReportFiles(paths) {
         if (st.isDirectory()) {
             // A shard's signature bundle (report.json.sigstore.json) sits beside it; it is no report.
             const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(p))
-                .filter((n) => n.endsWith('.json') && !n.endsWith(_summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_8__.REPORT_BUNDLE_SUFFIX))
+                .filter((n) => n.endsWith('.json') && !n.endsWith(_summaries_report_signature_js__WEBPACK_IMPORTED_MODULE_9__.REPORT_BUNDLE_SUFFIX))
                 .sort();
             if (names.length === 0)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${p} holds no .json reports`);
@@ -166,7 +166,7 @@ function validShard(s) {
         whole(totalImages) &&
         index >= 1 &&
         index <= count &&
-        count <= _shard_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SHARDS */ .hH &&
+        count <= _shard_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_SHARDS */ .hH &&
         totalImages >= 1 &&
         typeof setDigest === 'string' &&
         DIGEST_RE.test(setDigest));
@@ -224,10 +224,10 @@ function mergeReports(reports, names = reports.map((_, i) => `report ${i + 1}`))
         ? 'failed'
         : error
             ? 'error'
-            : (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .overallOutcome */ .iB)(results);
+            : (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_7__/* .overallOutcome */ .iB)(results);
     // An empty shard's own warning says to merge; the merged report is that merge.
     const warnings = [
-        ...new Set(reports.flatMap((r) => (r.warnings ?? []).filter((w) => !(r.shard && w === (0,_shard_js__WEBPACK_IMPORTED_MODULE_7__/* .emptyShardWarning */ .wM)(r.shard))))),
+        ...new Set(reports.flatMap((r) => (r.warnings ?? []).filter((w) => !(r.shard && w === (0,_shard_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyShardWarning */ .wM)(r.shard))))),
     ];
     const startedAt = reports.map((r) => r.startedAt).sort()[0];
     const finishedAt = reports
@@ -323,7 +323,7 @@ function checkShards(reports, names) {
         // a `shard: I/N` the list gave no image is complete as it is (checkShardSet counts them all).
         if (r.results.length === 0 && !r.shard)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} holds no image results${r.error ? ` (it did not start: ${r.error.message})` : ''}; every shard must have verified images`);
-        const stated = (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutcome */ .Rq)(r);
+        const stated = (0,_report_outcome_js__WEBPACK_IMPORTED_MODULE_7__/* .reportOutcome */ .Rq)(r);
         if (r.outcome !== stated || r.verified !== (stated === 'verified'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('USAGE', `merge: ${name} was edited: it says outcome ${JSON.stringify(r.outcome)} (verified ${String(r.verified)}) but its results give ${stated}`);
         for (const id of runIdsOf(r)) {

@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
-// EXTERNAL MODULE: ./build/core/gate.js + 51 modules
-var gate = __webpack_require__(32831);
+// EXTERNAL MODULE: ./build/core/gate.js + 50 modules
+var gate = __webpack_require__(86559);
 // EXTERNAL MODULE: ./build/core/manifests/files.js + 9 modules
 var manifests_files = __webpack_require__(41729);
 // EXTERNAL MODULE: ./build/core/reference.js

@@ -1661,6 +1661,134 @@ function formatPlatform(p) {
 
 /***/ }),
 
+/***/ 56371:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T9: () => (/* binding */ PackedResults),
+/* harmony export */   du: () => (/* binding */ mapResults),
+/* harmony export */   eG: () => (/* binding */ packedOutcomes),
+/* harmony export */   lS: () => (/* binding */ isPacked)
+/* harmony export */ });
+/* unused harmony exports packResult, unpackResult */
+const PACKED = Symbol('packed results');
+/** One result as text: what a packed list or a deduplication entry holds. */
+function packResult(r) {
+    return JSON.stringify(r);
+}
+function unpackResult(text) {
+    return JSON.parse(text);
+}
+/** A list of `length` slots, each set once with `set`, read through `results`. */
+class PackedResults {
+    texts;
+    outcomes;
+    constructor(length) {
+        this.texts = new Array(length);
+        this.outcomes = new Array(length);
+    }
+    set(i, r) {
+        this.texts[i] = packResult(r);
+        this.outcomes[i] = r.outcome;
+    }
+    /** Slot `i` parsed (a fresh copy), as it was set. */
+    get(i) {
+        const t = this.texts[i];
+        if (t === undefined)
+            throw new RangeError(`packed result ${i} is not set`);
+        return unpackResult(t);
+    }
+    /** The results as a read-only array (a slot never set reads as undefined). */
+    get results() {
+        return view({ texts: this.texts, outcomes: this.outcomes, read: (r) => r });
+    }
+}
+/**
+ * The outcome of each result of a packed list, as the batch decided it, without parsing any
+ * result (a batch's verdict is computed several times: report, exit code, summary); undefined
+ * for any other array. The functions a packed view applies as results are read (sources,
+ * redaction) leave the verdict as decided.
+ */
+function packedOutcomes(list) {
+    return typeof list === 'object' && list !== null ? packedOf(list)?.outcomes : undefined;
+}
+/** Whether `list` is a packed list's view. */
+function isPacked(list) {
+    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
+}
+/**
+ * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
+ * to each result as it is read (so `f` must be pure: it may run once per read); for any other
+ * array, `list.map(f)`.
+ */
+function mapResults(list, f) {
+    const p = packedOf(list);
+    if (!p)
+        return list.map((r) => f(r));
+    const read = p.read;
+    return view({ texts: p.texts, outcomes: p.outcomes, read: (r) => f(read(r)) });
+}
+function packedOf(list) {
+    return list[PACKED];
+}
+function index(p, length) {
+    if (typeof p !== 'string')
+        return undefined;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
+}
+function view(packed) {
+    const { texts, read } = packed;
+    const at = (i) => {
+        const t = texts[i];
+        return t === undefined ? undefined : read(unpackResult(t));
+    };
+    const readOnly = () => {
+        throw new TypeError('a finished batch result list is read-only');
+    };
+    // The target is an empty array (so Array.isArray holds) whose length the traps report.
+    return new Proxy([], {
+        get(target, p, receiver) {
+            if (p === PACKED)
+                return packed;
+            if (p === 'length')
+                return texts.length;
+            const i = index(p, texts.length);
+            if (i !== undefined)
+                return at(i);
+            return Reflect.get(target, p, receiver);
+        },
+        has(target, p) {
+            if (p === PACKED)
+                return true;
+            const i = index(p, texts.length);
+            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+        },
+        ownKeys() {
+            const keys = [];
+            for (let i = 0; i < texts.length; i++)
+                if (texts[i] !== undefined)
+                    keys.push(String(i));
+            keys.push('length');
+            return keys;
+        },
+        getOwnPropertyDescriptor(target, p) {
+            if (p === 'length')
+                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
+            const i = index(p, texts.length);
+            if (i === undefined || texts[i] === undefined)
+                return undefined;
+            return { value: at(i), writable: false, enumerable: true, configurable: true };
+        },
+        set: readOnly,
+        defineProperty: readOnly,
+        deleteProperty: readOnly,
+    });
+}
+//# sourceMappingURL=packed-results.js.map
+
+/***/ }),
+
 /***/ 16054:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1742,18 +1870,25 @@ function warnsAt(m, now) {
 /* harmony export */   Rq: () => (/* binding */ reportOutcome),
 /* harmony export */   iB: () => (/* binding */ overallOutcome)
 /* harmony export */ });
+/* harmony import */ var _packed_results_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56371);
+// Outcomes: a batch's from its image results, a report's from its results and start error, and
+// the one place that maps an outcome to the exit code (0 verified or warned, 1 failed, 2 error).
+
 /** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
 function overallOutcome(results) {
-    if (results.some((r) => r.outcome === 'failed'))
+    // A packed list keeps its outcomes beside the texts: no result is parsed for the verdict.
+    const outcomes = (0,_packed_results_js__WEBPACK_IMPORTED_MODULE_0__/* .packedOutcomes */ .eG)(results) ?? results.map((r) => r.outcome);
+    // A slot never set (a batch cut short) is no verdict: an error, never a pass.
+    if (outcomes.includes('failed'))
         return 'failed';
-    if (results.some((r) => r.outcome === 'error'))
+    if (outcomes.includes('error') || outcomes.includes(undefined))
         return 'error';
-    if (results.length === 0)
+    if (outcomes.length === 0)
         return 'error';
-    if (results.some((r) => r.outcome === 'skipped'))
+    if (outcomes.includes('skipped'))
         return 'error';
     // Failures under rules in warn mode (verify/mode.ts): green, but not `verified`.
-    if (results.some((r) => r.outcome === 'warned'))
+    if (outcomes.includes('warned'))
         return 'warned';
     return 'verified';
 }
@@ -3723,7 +3858,7 @@ async function main(argv, raw) {
             // The core (registry client, Sigstore) loads only for the commands that use it, so
             // --version, help and usage errors start without it (issue 15 item 3).
             const [{ runGate }, { getOctokit }, { idTokenHook }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32831)),
+                Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86559)),
                 __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 65773)),
                 __nccwpck_require__.e(/* import() */ 567).then(__nccwpck_require__.bind(__nccwpck_require__, 63567)),
             ]);
@@ -3764,7 +3899,7 @@ async function main(argv, raw) {
         case 'images':
             return runImages(cmd, io);
         case 'pin':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(831), __nccwpck_require__.e(729), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(815), __nccwpck_require__.e(561), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(715), __nccwpck_require__.e(559), __nccwpck_require__.e(729), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87567))).runPin(cmd, io);
         case 'revoke':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(104), __nccwpck_require__.e(187), __nccwpck_require__.e(668), __nccwpck_require__.e(368), __nccwpck_require__.e(958), __nccwpck_require__.e(877), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16454))).runRevoke(cmd, io);
         case 'merge': {

@@ -7,10 +7,14 @@
 // would be a change to a copy, so assigning throws instead of being lost.
 import type { ImageResult } from './report.js';
 
+type ImageOutcome = ImageResult['outcome'];
+
 const PACKED = Symbol('packed results');
 
 interface Packed {
   texts: Array<string | undefined>;
+  /** Each slot's outcome as it was set, beside its text: a batch's verdict reads these alone. */
+  outcomes: Array<ImageOutcome | undefined>;
   /** Applied to each result as it is read (sources, redaction), innermost first. */
   read: (r: ImageResult) => ImageResult;
 }
@@ -27,11 +31,14 @@ export function unpackResult(text: string): ImageResult {
 /** A list of `length` slots, each set once with `set`, read through `results`. */
 export class PackedResults {
   private readonly texts: Array<string | undefined>;
+  private readonly outcomes: Array<ImageOutcome | undefined>;
   constructor(length: number) {
     this.texts = new Array<string | undefined>(length);
+    this.outcomes = new Array<ImageOutcome | undefined>(length);
   }
   set(i: number, r: ImageResult): void {
     this.texts[i] = packResult(r);
+    this.outcomes[i] = r.outcome;
   }
   /** Slot `i` parsed (a fresh copy), as it was set. */
   get(i: number): ImageResult {
@@ -41,8 +48,18 @@ export class PackedResults {
   }
   /** The results as a read-only array (a slot never set reads as undefined). */
   get results(): ImageResult[] {
-    return view({ texts: this.texts, read: (r) => r });
+    return view({ texts: this.texts, outcomes: this.outcomes, read: (r) => r });
   }
+}
+
+/**
+ * The outcome of each result of a packed list, as the batch decided it, without parsing any
+ * result (a batch's verdict is computed several times: report, exit code, summary); undefined
+ * for any other array. The functions a packed view applies as results are read (sources,
+ * redaction) leave the verdict as decided.
+ */
+export function packedOutcomes(list: unknown): ReadonlyArray<ImageOutcome | undefined> | undefined {
+  return typeof list === 'object' && list !== null ? packedOf(list)?.outcomes : undefined;
 }
 
 /** Whether `list` is a packed list's view. */
@@ -59,7 +76,7 @@ export function mapResults(list: ImageResult[], f: (r: ImageResult) => ImageResu
   const p = packedOf(list);
   if (!p) return list.map((r) => f(r));
   const read = p.read;
-  return view({ texts: p.texts, read: (r) => f(read(r)) });
+  return view({ texts: p.texts, outcomes: p.outcomes, read: (r) => f(read(r)) });
 }
 
 function packedOf(list: object): Packed | undefined {

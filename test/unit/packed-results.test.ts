@@ -6,6 +6,7 @@ import { isPacked, mapResults, PackedResults } from '../../src/core/packed-resul
 import type { ImageResult } from '../../src/core/report.js';
 import { reportJson, reportJsonChunks } from '../../src/render/json.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
+import { overallOutcome } from '../../src/core/report-outcome.js';
 
 const result = (i: number, over: Partial<ImageResult> = {}): ImageResult => ({
   image: `registry.example/app-${i}:1`,
@@ -102,5 +103,61 @@ describe('packed results', () => {
     expect(isPacked(red.results)).toBe(true);
     expect(red.results[0].reason).toBe('token *** was refused');
     expect(JSON.stringify(red)).not.toContain('s3cr3t');
+  });
+});
+
+describe('the verdict of a packed list', () => {
+  const OUTCOMES: ImageResult['outcome'][] = [
+    'verified',
+    'failed',
+    'error',
+    'skipped',
+    'warned',
+    'allowed',
+  ];
+
+  it('is the verdict of the same results as a plain array, for every mix of outcomes up to 3', () => {
+    const mixes: ImageResult['outcome'][][] = [[]];
+    for (let n = 0; n < 3; n++)
+      for (const m of [...mixes]) for (const o of OUTCOMES) mixes.push([...m, o]);
+    for (const mix of mixes) {
+      const p = new PackedResults(mix.length);
+      const plain = mix.map((outcome, i) => result(i, { outcome }));
+      plain.forEach((r, i) => p.set(i, r));
+      expect(overallOutcome(p.results), mix.join(',')).toBe(overallOutcome(plain));
+      // Through a mapped view (sources, redaction) too.
+      const redacted = new SecretRegistry();
+      redacted.add('registry.example');
+      expect(overallOutcome(redacted.redactDeep(p.results))).toBe(overallOutcome(plain));
+      expect(overallOutcome(mapResults(p.results, (r) => r))).toBe(overallOutcome(plain));
+    }
+    expect(mixes.length).toBeGreaterThan(200);
+  });
+
+  it('is an error, never a pass, when a slot was never set', () => {
+    const p = new PackedResults(3);
+    p.set(0, result(1, { outcome: 'verified' }));
+    p.set(2, result(2, { outcome: 'verified' }));
+    expect(overallOutcome(p.results)).toBe('error');
+    const q = new PackedResults(2);
+    q.set(0, result(1, { outcome: 'failed' }));
+    expect(overallOutcome(q.results)).toBe('failed');
+  });
+
+  it('parses no result', () => {
+    const p = new PackedResults(50);
+    for (let i = 0; i < 50; i++) p.set(i, result(i, { outcome: 'verified' }));
+    const parse = JSON.parse;
+    let calls = 0;
+    JSON.parse = ((...a: Parameters<typeof JSON.parse>) => {
+      calls++;
+      return parse(...a) as unknown;
+    }) as typeof JSON.parse;
+    try {
+      expect(overallOutcome(p.results)).toBe('verified');
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(calls).toBe(0);
   });
 });

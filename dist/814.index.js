@@ -1,8 +1,8 @@
-export const id = 920;
-export const ids = [920];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
-/***/ 64920:
+/***/ 22814:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1242,110 +1242,8 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
-;// CONCATENATED MODULE: ./build/core/packed-results.js
-const PACKED = Symbol('packed results');
-/** One result as text: what a packed list or a deduplication entry holds. */
-function packResult(r) {
-    return JSON.stringify(r);
-}
-function unpackResult(text) {
-    return JSON.parse(text);
-}
-/** A list of `length` slots, each set once with `set`, read through `results`. */
-class PackedResults {
-    texts;
-    constructor(length) {
-        this.texts = new Array(length);
-    }
-    set(i, r) {
-        this.texts[i] = packResult(r);
-    }
-    /** Slot `i` parsed (a fresh copy), as it was set. */
-    get(i) {
-        const t = this.texts[i];
-        if (t === undefined)
-            throw new RangeError(`packed result ${i} is not set`);
-        return unpackResult(t);
-    }
-    /** The results as a read-only array (a slot never set reads as undefined). */
-    get results() {
-        return view({ texts: this.texts, read: (r) => r });
-    }
-}
-/** Whether `list` is a packed list's view. */
-function isPacked(list) {
-    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
-}
-/**
- * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
- * to each result as it is read (so `f` must be pure: it may run once per read); for any other
- * array, `list.map(f)`.
- */
-function mapResults(list, f) {
-    const p = packedOf(list);
-    if (!p)
-        return list.map((r) => f(r));
-    const read = p.read;
-    return view({ texts: p.texts, read: (r) => f(read(r)) });
-}
-function packedOf(list) {
-    return list[PACKED];
-}
-function index(p, length) {
-    if (typeof p !== 'string')
-        return undefined;
-    const n = Number(p);
-    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
-}
-function view(packed) {
-    const { texts, read } = packed;
-    const at = (i) => {
-        const t = texts[i];
-        return t === undefined ? undefined : read(unpackResult(t));
-    };
-    const readOnly = () => {
-        throw new TypeError('a finished batch result list is read-only');
-    };
-    // The target is an empty array (so Array.isArray holds) whose length the traps report.
-    return new Proxy([], {
-        get(target, p, receiver) {
-            if (p === PACKED)
-                return packed;
-            if (p === 'length')
-                return texts.length;
-            const i = index(p, texts.length);
-            if (i !== undefined)
-                return at(i);
-            return Reflect.get(target, p, receiver);
-        },
-        has(target, p) {
-            if (p === PACKED)
-                return true;
-            const i = index(p, texts.length);
-            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
-        },
-        ownKeys() {
-            const keys = [];
-            for (let i = 0; i < texts.length; i++)
-                if (texts[i] !== undefined)
-                    keys.push(String(i));
-            keys.push('length');
-            return keys;
-        },
-        getOwnPropertyDescriptor(target, p) {
-            if (p === 'length')
-                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
-            const i = index(p, texts.length);
-            if (i === undefined || texts[i] === undefined)
-                return undefined;
-            return { value: at(i), writable: false, enumerable: true, configurable: true };
-        },
-        set: readOnly,
-        defineProperty: readOnly,
-        deleteProperty: readOnly,
-    });
-}
-//# sourceMappingURL=packed-results.js.map
+// EXTERNAL MODULE: ./build/core/packed-results.js
+var packed_results = __webpack_require__(56371);
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
@@ -1433,8 +1331,8 @@ class SecretRegistry {
         if (typeof v === 'string')
             return this.redact(v);
         // A batch's packed results stay packed: each is redacted as it is read.
-        if (isPacked(v))
-            return mapResults(v, (r) => this.walk(r));
+        if ((0,packed_results/* isPacked */.lS)(v))
+            return (0,packed_results/* mapResults */.du)(v, (r) => this.walk(r));
         if (Array.isArray(v))
             return v.map((x) => this.walk(x));
         if (typeof v === 'object' && v !== null) {
@@ -6666,7 +6564,7 @@ function applyMode(result, rule, now) {
 
 async function verifyBatch(images, engine, opts) {
     // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
-    const packed = new PackedResults(images.length);
+    const packed = new packed_results/* PackedResults */.T9(images.length);
     // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
     // images by the reference as given, since its signed payload names the bucket as written.
     // Flat memory: once the image that made an entry has finished, the entry is the index of that
@@ -7128,7 +7026,7 @@ async function gate(given, hooks, secrets) {
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
         const policySummary = summarizeRunPolicy(summary, policy);
-        const finished = mapResults(results, withSources);
+        const finished = (0,packed_results/* mapResults */.du)(results, withSources);
         // Summaries after every verdict; a failure to sign or push them is the run's error.
         let summaries;
         let summaryError;
@@ -10093,6 +9991,134 @@ function formatPlatform(p) {
 
 /***/ }),
 
+/***/ 56371:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T9: () => (/* binding */ PackedResults),
+/* harmony export */   du: () => (/* binding */ mapResults),
+/* harmony export */   eG: () => (/* binding */ packedOutcomes),
+/* harmony export */   lS: () => (/* binding */ isPacked)
+/* harmony export */ });
+/* unused harmony exports packResult, unpackResult */
+const PACKED = Symbol('packed results');
+/** One result as text: what a packed list or a deduplication entry holds. */
+function packResult(r) {
+    return JSON.stringify(r);
+}
+function unpackResult(text) {
+    return JSON.parse(text);
+}
+/** A list of `length` slots, each set once with `set`, read through `results`. */
+class PackedResults {
+    texts;
+    outcomes;
+    constructor(length) {
+        this.texts = new Array(length);
+        this.outcomes = new Array(length);
+    }
+    set(i, r) {
+        this.texts[i] = packResult(r);
+        this.outcomes[i] = r.outcome;
+    }
+    /** Slot `i` parsed (a fresh copy), as it was set. */
+    get(i) {
+        const t = this.texts[i];
+        if (t === undefined)
+            throw new RangeError(`packed result ${i} is not set`);
+        return unpackResult(t);
+    }
+    /** The results as a read-only array (a slot never set reads as undefined). */
+    get results() {
+        return view({ texts: this.texts, outcomes: this.outcomes, read: (r) => r });
+    }
+}
+/**
+ * The outcome of each result of a packed list, as the batch decided it, without parsing any
+ * result (a batch's verdict is computed several times: report, exit code, summary); undefined
+ * for any other array. The functions a packed view applies as results are read (sources,
+ * redaction) leave the verdict as decided.
+ */
+function packedOutcomes(list) {
+    return typeof list === 'object' && list !== null ? packedOf(list)?.outcomes : undefined;
+}
+/** Whether `list` is a packed list's view. */
+function isPacked(list) {
+    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
+}
+/**
+ * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
+ * to each result as it is read (so `f` must be pure: it may run once per read); for any other
+ * array, `list.map(f)`.
+ */
+function mapResults(list, f) {
+    const p = packedOf(list);
+    if (!p)
+        return list.map((r) => f(r));
+    const read = p.read;
+    return view({ texts: p.texts, outcomes: p.outcomes, read: (r) => f(read(r)) });
+}
+function packedOf(list) {
+    return list[PACKED];
+}
+function index(p, length) {
+    if (typeof p !== 'string')
+        return undefined;
+    const n = Number(p);
+    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
+}
+function view(packed) {
+    const { texts, read } = packed;
+    const at = (i) => {
+        const t = texts[i];
+        return t === undefined ? undefined : read(unpackResult(t));
+    };
+    const readOnly = () => {
+        throw new TypeError('a finished batch result list is read-only');
+    };
+    // The target is an empty array (so Array.isArray holds) whose length the traps report.
+    return new Proxy([], {
+        get(target, p, receiver) {
+            if (p === PACKED)
+                return packed;
+            if (p === 'length')
+                return texts.length;
+            const i = index(p, texts.length);
+            if (i !== undefined)
+                return at(i);
+            return Reflect.get(target, p, receiver);
+        },
+        has(target, p) {
+            if (p === PACKED)
+                return true;
+            const i = index(p, texts.length);
+            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+        },
+        ownKeys() {
+            const keys = [];
+            for (let i = 0; i < texts.length; i++)
+                if (texts[i] !== undefined)
+                    keys.push(String(i));
+            keys.push('length');
+            return keys;
+        },
+        getOwnPropertyDescriptor(target, p) {
+            if (p === 'length')
+                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
+            const i = index(p, texts.length);
+            if (i === undefined || texts[i] === undefined)
+                return undefined;
+            return { value: at(i), writable: false, enumerable: true, configurable: true };
+        },
+        set: readOnly,
+        defineProperty: readOnly,
+        deleteProperty: readOnly,
+    });
+}
+//# sourceMappingURL=packed-results.js.map
+
+/***/ }),
+
 /***/ 9596:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -11513,18 +11539,25 @@ function canonicalJson(v) {
 /* harmony export */   iB: () => (/* binding */ overallOutcome)
 /* harmony export */ });
 /* unused harmony export exitCode */
+/* harmony import */ var _packed_results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56371);
+// Outcomes: a batch's from its image results, a report's from its results and start error, and
+// the one place that maps an outcome to the exit code (0 verified or warned, 1 failed, 2 error).
+
 /** A batch fails if any image failed; else errors if any image errored or was skipped; images a policy file allows unverified do not block it. */
 function overallOutcome(results) {
-    if (results.some((r) => r.outcome === 'failed'))
+    // A packed list keeps its outcomes beside the texts: no result is parsed for the verdict.
+    const outcomes = (0,_packed_results_js__WEBPACK_IMPORTED_MODULE_0__/* .packedOutcomes */ .eG)(results) ?? results.map((r) => r.outcome);
+    // A slot never set (a batch cut short) is no verdict: an error, never a pass.
+    if (outcomes.includes('failed'))
         return 'failed';
-    if (results.some((r) => r.outcome === 'error'))
+    if (outcomes.includes('error') || outcomes.includes(undefined))
         return 'error';
-    if (results.length === 0)
+    if (outcomes.length === 0)
         return 'error';
-    if (results.some((r) => r.outcome === 'skipped'))
+    if (outcomes.includes('skipped'))
         return 'error';
     // Failures under rules in warn mode (verify/mode.ts): green, but not `verified`.
-    if (results.some((r) => r.outcome === 'warned'))
+    if (outcomes.includes('warned'))
         return 'warned';
     return 'verified';
 }
@@ -15890,4 +15923,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=920.index.js.map
+//# sourceMappingURL=814.index.js.map

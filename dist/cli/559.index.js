@@ -1,8 +1,8 @@
-export const id = 831;
-export const ids = [831];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
-/***/ 32831:
+/***/ 86559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -654,110 +654,8 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
-;// CONCATENATED MODULE: ./build/core/packed-results.js
-const PACKED = Symbol('packed results');
-/** One result as text: what a packed list or a deduplication entry holds. */
-function packResult(r) {
-    return JSON.stringify(r);
-}
-function unpackResult(text) {
-    return JSON.parse(text);
-}
-/** A list of `length` slots, each set once with `set`, read through `results`. */
-class PackedResults {
-    texts;
-    constructor(length) {
-        this.texts = new Array(length);
-    }
-    set(i, r) {
-        this.texts[i] = packResult(r);
-    }
-    /** Slot `i` parsed (a fresh copy), as it was set. */
-    get(i) {
-        const t = this.texts[i];
-        if (t === undefined)
-            throw new RangeError(`packed result ${i} is not set`);
-        return unpackResult(t);
-    }
-    /** The results as a read-only array (a slot never set reads as undefined). */
-    get results() {
-        return view({ texts: this.texts, read: (r) => r });
-    }
-}
-/** Whether `list` is a packed list's view. */
-function isPacked(list) {
-    return typeof list === 'object' && list !== null && packedOf(list) !== undefined;
-}
-/**
- * `list.map(f)` without holding the results: for a packed list, a packed view that applies `f`
- * to each result as it is read (so `f` must be pure: it may run once per read); for any other
- * array, `list.map(f)`.
- */
-function mapResults(list, f) {
-    const p = packedOf(list);
-    if (!p)
-        return list.map((r) => f(r));
-    const read = p.read;
-    return view({ texts: p.texts, read: (r) => f(read(r)) });
-}
-function packedOf(list) {
-    return list[PACKED];
-}
-function index(p, length) {
-    if (typeof p !== 'string')
-        return undefined;
-    const n = Number(p);
-    return Number.isInteger(n) && n >= 0 && n < length && String(n) === p ? n : undefined;
-}
-function view(packed) {
-    const { texts, read } = packed;
-    const at = (i) => {
-        const t = texts[i];
-        return t === undefined ? undefined : read(unpackResult(t));
-    };
-    const readOnly = () => {
-        throw new TypeError('a finished batch result list is read-only');
-    };
-    // The target is an empty array (so Array.isArray holds) whose length the traps report.
-    return new Proxy([], {
-        get(target, p, receiver) {
-            if (p === PACKED)
-                return packed;
-            if (p === 'length')
-                return texts.length;
-            const i = index(p, texts.length);
-            if (i !== undefined)
-                return at(i);
-            return Reflect.get(target, p, receiver);
-        },
-        has(target, p) {
-            if (p === PACKED)
-                return true;
-            const i = index(p, texts.length);
-            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
-        },
-        ownKeys() {
-            const keys = [];
-            for (let i = 0; i < texts.length; i++)
-                if (texts[i] !== undefined)
-                    keys.push(String(i));
-            keys.push('length');
-            return keys;
-        },
-        getOwnPropertyDescriptor(target, p) {
-            if (p === 'length')
-                return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
-            const i = index(p, texts.length);
-            if (i === undefined || texts[i] === undefined)
-                return undefined;
-            return { value: at(i), writable: false, enumerable: true, configurable: true };
-        },
-        set: readOnly,
-        defineProperty: readOnly,
-        deleteProperty: readOnly,
-    });
-}
-//# sourceMappingURL=packed-results.js.map
+// EXTERNAL MODULE: ./build/core/packed-results.js
+var packed_results = __webpack_require__(56371);
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
@@ -845,8 +743,8 @@ class SecretRegistry {
         if (typeof v === 'string')
             return this.redact(v);
         // A batch's packed results stay packed: each is redacted as it is read.
-        if (isPacked(v))
-            return mapResults(v, (r) => this.walk(r));
+        if ((0,packed_results/* isPacked */.lS)(v))
+            return (0,packed_results/* mapResults */.du)(v, (r) => this.walk(r));
         if (Array.isArray(v))
             return v.map((x) => this.walk(x));
         if (typeof v === 'object' && v !== null) {
@@ -6094,7 +5992,7 @@ function applyMode(result, rule, now) {
 
 async function verifyBatch(images, engine, opts) {
     // Finished results, packed (packed-results.ts): the batch holds every one until it returns.
-    const packed = new PackedResults(images.length);
+    const packed = new packed_results/* PackedResults */.T9(images.length);
     // Keyed by the normalised reference, and by `identity@digest` once a tag is resolved; s3lo
     // images by the reference as given, since its signed payload names the bucket as written.
     // Flat memory: once the image that made an entry has finished, the entry is the index of that
@@ -6556,7 +6454,7 @@ async function gate(given, hooks, secrets) {
             ...(hooks.onResult ? { onResult: hooks.onResult } : {}),
         }));
         const policySummary = summarizeRunPolicy(summary, policy);
-        const finished = mapResults(results, withSources);
+        const finished = (0,packed_results/* mapResults */.du)(results, withSources);
         // Summaries after every verdict; a failure to sign or push them is the run's error.
         let summaries;
         let summaryError;
@@ -8107,4 +8005,4 @@ function isCandidateFault(e) {
 
 };
 
-//# sourceMappingURL=831.index.js.map
+//# sourceMappingURL=559.index.js.map
