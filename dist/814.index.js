@@ -532,7 +532,7 @@ const FIELDS = {
     key: { required: ['key'], optional: ['since'] },
     identity: { required: ['identity', 'issuer'], optional: ['since'] },
     certificate: { required: [], optional: ['serial', 'issuer', 'fingerprint'] },
-    tlog: { required: ['logID', 'logIndex'], optional: [] },
+    tlog: { required: [], optional: ['logID', 'logIndex', 'uuid'] },
 };
 /** RFC 3339 with a zone, as the policy file's times. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -643,6 +643,16 @@ function parseEntry(raw, source, where) {
             };
         }
         case 'tlog': {
+            if (raw.uuid !== undefined) {
+                if (raw.logID !== undefined || raw.logIndex !== undefined)
+                    throw problem(source, where, 'a tlog entry names a uuid, or a logID and logIndex, not both');
+                const uuid = str('uuid');
+                if (!/^(?:[0-9a-fA-F]{16})?[0-9a-fA-F]{64}$/.test(uuid))
+                    throw problem(source, at('uuid'), `${show(uuid)} is not a Rekor entry UUID (64 hex, or 80 with the tree ID first)`);
+                return { kind: k, uuid: uuid.slice(-64).toLowerCase(), reason };
+            }
+            if (raw.logID === undefined || raw.logIndex === undefined)
+                throw problem(source, where, 'a tlog entry needs a uuid, or a logID and a logIndex');
             const logID = str('logID');
             if (!/^[0-9a-f]{64}$/.test(logID))
                 throw problem(source, at('logID'), `${show(logID)} is not 64 lower-case hex (the log's key ID)`);
@@ -688,11 +698,13 @@ function describeEntry(e) {
                 ? `certificate ${e.fingerprint}`
                 : `certificate serial ${e.serial} (issuer ${e.issuer})`;
         case 'tlog':
-            return `tlog entry ${e.logIndex} of log ${e.logID}`;
+            return 'uuid' in e ? `tlog entry ${e.uuid}` : `tlog entry ${e.logIndex} of log ${e.logID}`;
     }
 }
 /** The reason an image fails with: the entry, the list's version and the reason it gives. */
 function revokedReason(list, m) {
+    if (m.undecided !== undefined)
+        return `cannot be told apart from entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.undecided}`;
     return `revoked by entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.entry.reason}`;
 }
 /** The entry revoking this image or platform digest, if any. */
@@ -707,7 +719,24 @@ function matchDigest(list, digest) {
  */
 function matchSignature(list, ev) {
     const index = list.entries.findIndex((e) => revokes(e, ev));
-    return index < 0 ? undefined : { entry: list.entries[index], index };
+    if (index >= 0)
+        return { entry: list.entries[index], index };
+    // Nothing revokes it outright; a log-wide index the evidence cannot speak to fails closed.
+    for (const [i, e] of list.entries.entries()) {
+        if (e.kind !== 'tlog' || 'uuid' in e)
+            continue;
+        const t = boundEntries(ev).find((b) => b.indexInShard && b.logID.toLowerCase() === e.logID);
+        if (t)
+            return {
+                entry: e,
+                index: i,
+                undecided: `its entry in that log (uuid ${t.uuid}) has no SET, so only its index in a shard of the log (${t.logIndex}) is authenticated, not its index in the log; revoke log entries by uuid`,
+            };
+    }
+    return undefined;
+}
+function boundEntries(ev) {
+    return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])];
 }
 function revokes(e, ev) {
     switch (e.kind) {
@@ -726,7 +755,9 @@ function revokes(e, ev) {
             return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
         }
         case 'tlog':
-            return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
+            if ('uuid' in e)
+                return boundEntries(ev).some((t) => t.uuid === e.uuid);
+            return boundEntries(ev).some((t) => !t.indexInShard && t.logID.toLowerCase() === e.logID && t.logIndex === e.logIndex);
     }
 }
 function keyMatches(key, ev) {
@@ -7414,7 +7445,7 @@ function renderResultText(r) {
         else
             lines.push(`  Signer: ${f(sig.identity ?? '?')} (issuer ${f(sig.issuer ?? '?')})`);
         if (sig.tlog)
-            lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}`);
+            lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}${sig.tlog.indexInShard ? ' (in its shard; no SET)' : ''}`);
         if (r.signatures.length > 1)
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
@@ -14185,23 +14216,41 @@ function timeEvidence(entity, entries) {
         out.signedAt = times[0].toISOString();
     const e = entries[0];
     if (e)
-        out.tlog = {
-            logIndex: verifiedLogIndex(e),
-            integratedTime: e.integratedTime,
-            logID: e.logId.keyId.toString('hex'),
-        };
+        out.tlog = { ...entryFacts(e), integratedTime: e.integratedTime };
     if (entries.length > 1)
-        out.tlogEntries = entries
-            .slice(1)
-            .map((t) => ({ logIndex: verifiedLogIndex(t), logID: t.logId.keyId.toString('hex') }));
+        out.tlogEntries = entries.slice(1).map(entryFacts);
     return out;
 }
+/** What a revocation list can name a bound entry by, each as its evidence authenticates it. */
+function entryFacts(e) {
+    const index = verifiedLogIndex(e);
+    const out = {
+        logIndex: index.logIndex,
+        logID: e.logId.keyId.toString('hex'),
+        uuid: leafHash(e.canonicalizedBody),
+    };
+    if (index.inShard)
+        out.indexInShard = true;
+    return out;
+}
+/**
+ * Rekor's entry UUID: the RFC 6962 leaf hash of the canonicalized body, which both the SET and
+ * the inclusion proof authenticate, and the same whichever shard holds the entry.
+ */
+function leafHash(body) {
+    return (0,external_node_crypto_.createHash)('sha256').update(LEAF_PREFIX).update(body).digest('hex');
+}
+const LEAF_PREFIX = new Uint8Array([0]);
 /**
  * The index a bound entry is known by, as its evidence authenticates it, in one spelling: a
  * SET signs Number(logIndex) (so `"0123"` and `"123.0"` verify as 123), and an entry proved by
  * its inclusion proof alone has only the proof's index authenticated (the top-level one is the
- * bundle's word). Revocation lists match on this, so no respelling or rewrite of the bundle's
- * field can unrevoke an entry.
+ * bundle's word). Rekor v1 is sharded: a proof's index counts from the start of the shard's tree,
+ * not of the log (the public log's entries differ by more than 100 million), so a v1 entry with
+ * no SET is known only by its index in a shard (`inShard`). Rekor v2 bodies (hashedrekord and
+ * dsse 0.0.2, which sigstore-js has checked the body against) come from logs whose every shard
+ * is a log of its own, so there the proof's index is the log's. Revocation lists match on this,
+ * so no respelling or rewrite of the bundle's field, and no SET left out, can unrevoke an entry.
  */
 function verifiedLogIndex(e) {
     const fail = () => {
@@ -14209,16 +14258,21 @@ function verifiedLogIndex(e) {
     };
     if (e.inclusionPromise !== undefined) {
         const n = Number(e.logIndex);
-        return Number.isSafeInteger(n) && n >= 0 ? String(n) : fail();
+        return Number.isSafeInteger(n) && n >= 0 ? { logIndex: String(n), inShard: false } : fail();
     }
     if (e.inclusionProof !== undefined) {
+        let n;
         try {
-            const n = BigInt(e.inclusionProof.logIndex);
-            return n >= 0n ? n.toString() : fail();
+            n = BigInt(e.inclusionProof.logIndex);
         }
         catch {
             return fail();
         }
+        if (n < 0n)
+            return fail();
+        const kv = e.kindVersion;
+        const v2 = kv?.version === '0.0.2' && (kv.kind === 'hashedrekord' || kv.kind === 'dsse');
+        return { logIndex: n.toString(), inShard: !v2 };
     }
     return fail();
 }

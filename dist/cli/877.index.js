@@ -310,7 +310,7 @@ const FIELDS = {
     key: { required: ['key'], optional: ['since'] },
     identity: { required: ['identity', 'issuer'], optional: ['since'] },
     certificate: { required: [], optional: ['serial', 'issuer', 'fingerprint'] },
-    tlog: { required: ['logID', 'logIndex'], optional: [] },
+    tlog: { required: [], optional: ['logID', 'logIndex', 'uuid'] },
 };
 /** RFC 3339 with a zone, as the policy file's times. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -421,6 +421,16 @@ function parseEntry(raw, source, where) {
             };
         }
         case 'tlog': {
+            if (raw.uuid !== undefined) {
+                if (raw.logID !== undefined || raw.logIndex !== undefined)
+                    throw problem(source, where, 'a tlog entry names a uuid, or a logID and logIndex, not both');
+                const uuid = str('uuid');
+                if (!/^(?:[0-9a-fA-F]{16})?[0-9a-fA-F]{64}$/.test(uuid))
+                    throw problem(source, at('uuid'), `${show(uuid)} is not a Rekor entry UUID (64 hex, or 80 with the tree ID first)`);
+                return { kind: k, uuid: uuid.slice(-64).toLowerCase(), reason };
+            }
+            if (raw.logID === undefined || raw.logIndex === undefined)
+                throw problem(source, where, 'a tlog entry needs a uuid, or a logID and a logIndex');
             const logID = str('logID');
             if (!/^[0-9a-f]{64}$/.test(logID))
                 throw problem(source, at('logID'), `${show(logID)} is not 64 lower-case hex (the log's key ID)`);
@@ -466,11 +476,13 @@ function describeEntry(e) {
                 ? `certificate ${e.fingerprint}`
                 : `certificate serial ${e.serial} (issuer ${e.issuer})`;
         case 'tlog':
-            return `tlog entry ${e.logIndex} of log ${e.logID}`;
+            return 'uuid' in e ? `tlog entry ${e.uuid}` : `tlog entry ${e.logIndex} of log ${e.logID}`;
     }
 }
 /** The reason an image fails with: the entry, the list's version and the reason it gives. */
 function revokedReason(list, m) {
+    if (m.undecided !== undefined)
+        return `cannot be told apart from entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.undecided}`;
     return `revoked by entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.entry.reason}`;
 }
 /** The entry revoking this image or platform digest, if any. */
@@ -485,7 +497,24 @@ function matchDigest(list, digest) {
  */
 function matchSignature(list, ev) {
     const index = list.entries.findIndex((e) => revokes(e, ev));
-    return index < 0 ? undefined : { entry: list.entries[index], index };
+    if (index >= 0)
+        return { entry: list.entries[index], index };
+    // Nothing revokes it outright; a log-wide index the evidence cannot speak to fails closed.
+    for (const [i, e] of list.entries.entries()) {
+        if (e.kind !== 'tlog' || 'uuid' in e)
+            continue;
+        const t = boundEntries(ev).find((b) => b.indexInShard && b.logID.toLowerCase() === e.logID);
+        if (t)
+            return {
+                entry: e,
+                index: i,
+                undecided: `its entry in that log (uuid ${t.uuid}) has no SET, so only its index in a shard of the log (${t.logIndex}) is authenticated, not its index in the log; revoke log entries by uuid`,
+            };
+    }
+    return undefined;
+}
+function boundEntries(ev) {
+    return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])];
 }
 function revokes(e, ev) {
     switch (e.kind) {
@@ -504,7 +533,9 @@ function revokes(e, ev) {
             return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
         }
         case 'tlog':
-            return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some((t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex);
+            if ('uuid' in e)
+                return boundEntries(ev).some((t) => t.uuid === e.uuid);
+            return boundEntries(ev).some((t) => !t.indexInShard && t.logID.toLowerCase() === e.logID && t.logIndex === e.logIndex);
     }
 }
 function keyMatches(key, ev) {

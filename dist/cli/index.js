@@ -2296,7 +2296,7 @@ function renderResultText(r) {
         else
             lines.push(`  Signer: ${f(sig.identity ?? '?')} (issuer ${f(sig.issuer ?? '?')})`);
         if (sig.tlog)
-            lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}`);
+            lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}${sig.tlog.indexInShard ? ' (in its shard; no SET)' : ''}`);
         if (r.signatures.length > 1)
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
@@ -3210,7 +3210,7 @@ no log entry). An existing FILE.sigstore.json must verify with KEY first. See do
   --kind key           --key-id sha256:HEX | KEYID16 | --public-key FILE   [--since TIME]
   --kind identity      --identity SAN --issuer URL                        [--since TIME]
   --kind certificate   --serial HEX --issuer DN | --fingerprint sha256:HEX
-  --kind tlog          --log-id HEX --log-index N
+  --kind tlog          --log-id HEX --log-index N | --uuid HEX (Rekor's entry UUID)
   --reason TEXT        why (required; shown in every failure it causes)
   --key KEY            the list's signer: cosign.key (COSIGN_PASSWORD), a PEM private key,
                        awskms://[HOST:PORT]/alias/NAME (AWS_*) or hashivault://NAME (VAULT_*)
@@ -3229,6 +3229,7 @@ const OPTIONS = {
     fingerprint: { type: 'string' },
     'log-id': { type: 'string' },
     'log-index': { type: 'string' },
+    uuid: { type: 'string' },
     since: { type: 'string' },
     reason: { type: 'string' },
     key: { type: 'string' },
@@ -3256,6 +3257,7 @@ const KIND_FLAGS = {
     tlog: [
         ['log-id', 'logID'],
         ['log-index', 'logIndex'],
+        ['uuid', 'uuid'],
     ],
 };
 function parseRevoke(args) {

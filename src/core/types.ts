@@ -77,6 +77,17 @@ export interface ContentStore {
 export type SignatureFormat =
   'legacy-tag' | 'legacy-att' | 'bundle-referrer' | 'bundle-tag' | 'github-api' | 's3lo-record';
 
+/** A bound transparency-log entry, each field as its evidence authenticates it. */
+export interface TlogEvidence {
+  /** The entry's index in the log (a SET's), or in its shard's tree when `indexInShard`. */
+  logIndex: string;
+  logID: string;
+  /** Rekor's entry UUID: hex SHA-256 of 0x00 and the canonicalized body (RFC 6962 leaf hash). */
+  uuid: string;
+  /** A Rekor v1 entry proved without a SET: `logIndex` counts from the start of its shard. */
+  indexInShard?: true;
+}
+
 /** One verified signature, as it appears in the report. */
 export interface SignatureEvidence {
   kind: 'key' | 'keyless';
@@ -86,9 +97,9 @@ export interface SignatureEvidence {
   identity?: string;
   issuer?: string;
   signedAt?: string;
-  tlog?: { logIndex: string; integratedTime: string; logID?: string };
+  tlog?: TlogEvidence & { integratedTime: string };
   /** The other bound log entries, when there are more than one (revocation matches every one). */
-  tlogEntries?: Array<{ logIndex: string; logID: string }>;
+  tlogEntries?: TlogEvidence[];
   /** Hex SHA-256 of the verifying key's DER SubjectPublicKeyInfo (the certificate's key, keyless). */
   keySha256?: string;
   /** The keyless leaf: serial (hex), issuer DN, and hex SHA-256 of its DER. */

@@ -36,7 +36,10 @@ export function renderResultText(r: ImageResult): string {
     if (sig.kind === 'key')
       lines.push(`  Key:    ${f(sig.keyRef)}${sig.keyID ? ` (${f(sig.keyID)})` : ''}`);
     else lines.push(`  Signer: ${f(sig.identity ?? '?')} (issuer ${f(sig.issuer ?? '?')})`);
-    if (sig.tlog) lines.push(`  Rekor:  log index ${f(sig.tlog.logIndex)}`);
+    if (sig.tlog)
+      lines.push(
+        `  Rekor:  log index ${f(sig.tlog.logIndex)}${sig.tlog.indexInShard ? ' (in its shard; no SET)' : ''}`,
+      );
     if (r.signatures.length > 1) lines.push(`  (${r.signatures.length} valid signatures)`);
   }
   for (const p of r.platforms ?? [])

@@ -79,12 +79,19 @@ export interface RekorLogOptions {
   keys: KeyPair;
   /** Host part of the log's base URL: names the checkpoint origin and signature line. */
   host: string;
+  /**
+   * The active shard's first log-wide index (Rekor's sharding: the log index an entry is given,
+   * and its SET signs, is the shard's offset plus its index in the shard's tree, which is what
+   * its inclusion proof carries). Default 0.
+   */
+  shardOffset?: number;
 }
 
 export class TestRekorLog {
   readonly logId: Buffer;
   readonly host: string;
   private readonly keys: KeyPair;
+  private readonly shardOffset: number;
   private readonly treeId = crypto.randomInt(2 ** 47);
   private readonly leaves: Buffer[] = [];
   private readonly memo = new Map<string, Buffer>();
@@ -92,6 +99,7 @@ export class TestRekorLog {
   constructor(opts: RekorLogOptions) {
     this.keys = opts.keys;
     this.host = opts.host;
+    this.shardOffset = opts.shardOffset ?? 0;
     this.logId = logIdOf(opts.keys.publicKey);
   }
 
@@ -109,7 +117,8 @@ export class TestRekorLog {
     fault?: { signWith?: KeyPair; logId?: Buffer },
   ): RekorEntry {
     const body = Buffer.from(json.canonicalize(proposed), 'utf8');
-    const logIndex = this.leaves.length;
+    const treeIndex = this.leaves.length;
+    const logIndex = this.shardOffset + treeIndex;
     this.leaves.push(leafHash(body));
     const signer = fault?.signWith ?? this.keys;
     const logId = fault?.logId ?? this.logId;
@@ -137,10 +146,10 @@ export class TestRekorLog {
       logId,
       signedEntryTimestamp,
       inclusionProof: {
-        logIndex,
+        logIndex: treeIndex,
         treeSize,
         rootHash,
-        hashes: auditPath(logIndex, this.leaves, 0, treeSize, this.memo),
+        hashes: auditPath(treeIndex, this.leaves, 0, treeSize, this.memo),
         checkpoint,
       },
     };

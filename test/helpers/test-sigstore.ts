@@ -69,6 +69,11 @@ export interface TestSigstoreOptions {
   validUntil?: Date;
   /** Host names used in base URLs and the checkpoint origin. */
   rekorHost?: string;
+  /**
+   * Rekor v1 sharding: entries' log-wide index (what SETs sign) is this plus their index in the
+   * active shard's tree (what inclusion proofs carry). Default 0: one shard.
+   */
+  rekorShardOffset?: number;
 }
 
 /** `trusted_root.json` as the Sigstore protobuf-specs JSON mapping spells it. */
@@ -301,7 +306,11 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
       '',
     );
 
-  const rekor = new TestRekorLog({ keys: rekorKeys, host: rekorHost });
+  const rekor = new TestRekorLog({
+    keys: rekorKeys,
+    host: rekorHost,
+    ...(opts.rekorShardOffset === undefined ? {} : { shardOffset: opts.rekorShardOffset }),
+  });
 
   const ctLog: CtLog = { keys: ctKeys, logId: logIdOf(ctKeys.publicKey) };
   const rogueCtLog: CtLog = { keys: rogueCtKeys, logId: logIdOf(rogueCtKeys.publicKey) };

@@ -442,6 +442,22 @@ describe('revoked evidence fails with REVOKED (exit 1)', () => {
       /tlog entry \d+ of log [0-9a-f]{64}/,
       'logged by a stolen token',
     );
+    // Rekor's entry UUID, as the report shows it and `rekor-cli get --uuid` takes it.
+    expect(ev.tlog!.uuid).toMatch(/^[0-9a-f]{64}$/);
+    const byUuid = await revoke(
+      'tlog-uuid',
+      '--kind',
+      'tlog',
+      '--uuid',
+      ev.tlog!.uuid,
+      '--reason',
+      'logged by a stolen token',
+    );
+    expectRevoked(
+      await verifyKeyless(byUuid, '--output', 'json', keylessImg.ref),
+      new RegExp(`tlog entry ${ev.tlog!.uuid}\\)`),
+      'logged by a stolen token',
+    );
   });
 
   it('the same list served over HTTP (its bundle at URL.sigstore.json), CLI and Action', async () => {

@@ -24,7 +24,12 @@ const KEYLESS: SignatureEvidence = {
   identity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
   issuer: 'https://token.actions.githubusercontent.com',
   signedAt: '2026-03-01T10:00:00.000Z',
-  tlog: { logIndex: '1', integratedTime: '1772359200' },
+  tlog: {
+    logIndex: '1',
+    integratedTime: '1772359200',
+    logID: 'd'.repeat(64),
+    uuid: 'e'.repeat(64),
+  },
 };
 const KEYED: SignatureEvidence = {
   kind: 'key',

@@ -59,7 +59,12 @@ function evidence(signedAt: Date | undefined): SignatureEvidence {
         identity: 'https://github.com/acme/app/.github/workflows/scan.yml@refs/heads/main',
         issuer: 'https://token.actions.githubusercontent.com',
         signedAt: signedAt.toISOString(),
-        tlog: { logIndex: '9', integratedTime: String(Math.floor(signedAt.getTime() / 1000)) },
+        tlog: {
+          logIndex: '9',
+          integratedTime: String(Math.floor(signedAt.getTime() / 1000)),
+          logID: 'd'.repeat(64),
+          uuid: 'e'.repeat(64),
+        },
       };
 }
 

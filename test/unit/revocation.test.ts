@@ -134,6 +134,36 @@ describe('parseRevocationList refuses what it cannot read exactly (exit 2, file 
       /entries\[0\]\.logID/,
     ],
     [
+      'a tlog entry with a uuid and an index',
+      list([
+        { kind: 'tlog', uuid: 'a'.repeat(64), logID: 'a'.repeat(64), logIndex: 1, reason: 'r' },
+      ]),
+      /entries\[0\]: a tlog entry names a uuid, or a logID and logIndex, not both/,
+    ],
+    [
+      'a tlog entry with a log ID alone',
+      list([{ kind: 'tlog', logID: 'a'.repeat(64), reason: 'r' }]),
+      /entries\[0\]: a tlog entry needs a uuid, or a logID and a logIndex/,
+    ],
+    [
+      'a uuid of 63 hex',
+      list([{ kind: 'tlog', uuid: 'a'.repeat(63), reason: 'r' }]),
+      /entries\[0\]\.uuid: "a{63}" is not a Rekor entry UUID/,
+    ],
+    [
+      'a uuid that is not hex',
+      list([{ kind: 'tlog', uuid: 'g'.repeat(64), reason: 'r' }]),
+      /entries\[0\]\.uuid/,
+    ],
+    [
+      'one uuid twice, once with its tree ID',
+      list([
+        { kind: 'tlog', uuid: 'a'.repeat(64), reason: 'r' },
+        { kind: 'tlog', uuid: `${'1'.repeat(16)}${'A'.repeat(64)}`, reason: 'again' },
+      ]),
+      /entries\[1\]: revokes tlog entry a{64} again \(as entries\[0\] does\)/,
+    ],
+    [
       'the same digest twice',
       list([ok, { ...ok, reason: 'again' }]),
       /entries\[1\]: revokes digest .* again \(as entries\[0\] does\)/,
@@ -208,7 +238,7 @@ describe('matchSignature', () => {
         issuer: 'O=sigstore.dev, CN=sigstore-intermediate',
         sha256: 'c'.repeat(64),
       },
-      tlog: { logIndex: '7', integratedTime: '1', logID: 'd'.repeat(64) },
+      tlog: { logIndex: '7', integratedTime: '1', logID: 'd'.repeat(64), uuid: 'f'.repeat(64) },
       ...over,
     });
   const one = (e: Record<string, unknown>) => parse([{ reason: 'r', ...e }]);
@@ -329,7 +359,21 @@ describe('matchSignature', () => {
     [
       'a second bound log entry',
       { kind: 'tlog', logID: 'e'.repeat(64), logIndex: 9 },
-      keyless({ tlogEntries: [{ logIndex: '9', logID: 'e'.repeat(64) }] }),
+      keyless({ tlogEntries: [{ logIndex: '9', logID: 'e'.repeat(64), uuid: '9'.repeat(64) }] }),
+      true,
+    ],
+    ['a log entry by uuid', { kind: 'tlog', uuid: 'f'.repeat(64) }, keyless(), true],
+    [
+      'a log entry by uuid with its tree ID',
+      { kind: 'tlog', uuid: `${'0'.repeat(15)}1${'F'.repeat(64)}` },
+      keyless(),
+      true,
+    ],
+    ['another uuid', { kind: 'tlog', uuid: 'e'.repeat(64) }, keyless(), false],
+    [
+      'a second bound entry by uuid',
+      { kind: 'tlog', uuid: '9'.repeat(64) },
+      keyless({ tlogEntries: [{ logIndex: '9', logID: 'e'.repeat(64), uuid: '9'.repeat(64) }] }),
       true,
     ],
     ['a digest entry never matches a signature', { kind: 'digest', digest: D }, ev(), false],

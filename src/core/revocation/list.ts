@@ -2,7 +2,7 @@
 // index), and the pure matching of digests and verified signatures against its entries.
 import { GateError } from '../errors.js';
 import { parseStrictJsonBytes, StrictJsonError } from '../signatures/strict-json.js';
-import type { SignatureEvidence } from '../types.js';
+import type { SignatureEvidence, TlogEvidence } from '../types.js';
 
 export type RevocationKind = 'digest' | 'key' | 'identity' | 'certificate' | 'tlog';
 
@@ -23,7 +23,9 @@ export type RevocationEntry =
   | { kind: 'certificate'; serial: string; issuer: string; reason: string }
   | { kind: 'certificate'; fingerprint: string; reason: string }
   /** `logID`: lower-case hex of the log's key ID; `logIndex`: a decimal string. */
-  | { kind: 'tlog'; logID: string; logIndex: string; reason: string };
+  | { kind: 'tlog'; logID: string; logIndex: string; reason: string }
+  /** Rekor's entry UUID: 64 lower-case hex (the leaf hash), any 16-hex tree ID prefix dropped. */
+  | { kind: 'tlog'; uuid: string; reason: string };
 
 export interface RevocationList {
   /** Where it was read from (a path or URL), for messages. */
@@ -38,6 +40,11 @@ export interface RevocationList {
 export interface RevocationMatch {
   entry: RevocationEntry;
   index: number;
+  /**
+   * Set when the entry could not be ruled out rather than matched: a Rekor v1 log entry with no
+   * SET is known only by its index in a shard, never by the log-wide index the entry names.
+   */
+  undecided?: string;
 }
 
 /** A list is a page of JSON, not a data set. */
@@ -50,7 +57,7 @@ const FIELDS: Record<RevocationKind, { required: string[]; optional: string[] }>
   key: { required: ['key'], optional: ['since'] },
   identity: { required: ['identity', 'issuer'], optional: ['since'] },
   certificate: { required: [], optional: ['serial', 'issuer', 'fingerprint'] },
-  tlog: { required: ['logID', 'logIndex'], optional: [] },
+  tlog: { required: [], optional: ['logID', 'logIndex', 'uuid'] },
 };
 
 /** RFC 3339 with a zone, as the policy file's times. */
@@ -192,6 +199,24 @@ export function parseEntry(raw: unknown, source: string, where: string): Revocat
       };
     }
     case 'tlog': {
+      if (raw.uuid !== undefined) {
+        if (raw.logID !== undefined || raw.logIndex !== undefined)
+          throw problem(
+            source,
+            where,
+            'a tlog entry names a uuid, or a logID and logIndex, not both',
+          );
+        const uuid = str('uuid');
+        if (!/^(?:[0-9a-fA-F]{16})?[0-9a-fA-F]{64}$/.test(uuid))
+          throw problem(
+            source,
+            at('uuid'),
+            `${show(uuid)} is not a Rekor entry UUID (64 hex, or 80 with the tree ID first)`,
+          );
+        return { kind: k, uuid: uuid.slice(-64).toLowerCase(), reason };
+      }
+      if (raw.logID === undefined || raw.logIndex === undefined)
+        throw problem(source, where, 'a tlog entry needs a uuid, or a logID and a logIndex');
       const logID = str('logID');
       if (!/^[0-9a-f]{64}$/.test(logID))
         throw problem(
@@ -248,12 +273,14 @@ export function describeEntry(e: RevocationEntry): string {
         ? `certificate ${e.fingerprint}`
         : `certificate serial ${e.serial} (issuer ${e.issuer})`;
     case 'tlog':
-      return `tlog entry ${e.logIndex} of log ${e.logID}`;
+      return 'uuid' in e ? `tlog entry ${e.uuid}` : `tlog entry ${e.logIndex} of log ${e.logID}`;
   }
 }
 
 /** The reason an image fails with: the entry, the list's version and the reason it gives. */
 export function revokedReason(list: RevocationList, m: RevocationMatch): string {
+  if (m.undecided !== undefined)
+    return `cannot be told apart from entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.undecided}`;
   return `revoked by entries[${m.index}] of revocation list ${list.source} version ${list.version} (${describeEntry(m.entry)}): ${m.entry.reason}`;
 }
 
@@ -273,7 +300,23 @@ export function matchSignature(
   ev: SignatureEvidence,
 ): RevocationMatch | undefined {
   const index = list.entries.findIndex((e) => revokes(e, ev));
-  return index < 0 ? undefined : { entry: list.entries[index], index };
+  if (index >= 0) return { entry: list.entries[index], index };
+  // Nothing revokes it outright; a log-wide index the evidence cannot speak to fails closed.
+  for (const [i, e] of list.entries.entries()) {
+    if (e.kind !== 'tlog' || 'uuid' in e) continue;
+    const t = boundEntries(ev).find((b) => b.indexInShard && b.logID.toLowerCase() === e.logID);
+    if (t)
+      return {
+        entry: e,
+        index: i,
+        undecided: `its entry in that log (uuid ${t.uuid}) has no SET, so only its index in a shard of the log (${t.logIndex}) is authenticated, not its index in the log; revoke log entries by uuid`,
+      };
+  }
+  return undefined;
+}
+
+function boundEntries(ev: SignatureEvidence): TlogEvidence[] {
+  return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])];
 }
 
 function revokes(e: RevocationEntry, ev: SignatureEvidence): boolean {
@@ -291,8 +334,9 @@ function revokes(e: RevocationEntry, ev: SignatureEvidence): boolean {
       return normaliseSerial(c.serial) === e.serial && dnKey(c.issuer) === dnKey(e.issuer);
     }
     case 'tlog':
-      return [...(ev.tlog ? [ev.tlog] : []), ...(ev.tlogEntries ?? [])].some(
-        (t) => t.logID?.toLowerCase() === e.logID && t.logIndex === e.logIndex,
+      if ('uuid' in e) return boundEntries(ev).some((t) => t.uuid === e.uuid);
+      return boundEntries(ev).some(
+        (t) => !t.indexInShard && t.logID.toLowerCase() === e.logID && t.logIndex === e.logIndex,
       );
   }
 }

@@ -162,27 +162,46 @@ function timeEvidence(
   const out: Pick<SignatureEvidence, 'signedAt' | 'tlog' | 'tlogEntries'> = {};
   if (times[0]) out.signedAt = times[0].toISOString();
   const e = entries[0];
-  if (e)
-    out.tlog = {
-      logIndex: verifiedLogIndex(e),
-      integratedTime: e.integratedTime,
-      logID: e.logId.keyId.toString('hex'),
-    };
-  if (entries.length > 1)
-    out.tlogEntries = entries
-      .slice(1)
-      .map((t) => ({ logIndex: verifiedLogIndex(t), logID: t.logId.keyId.toString('hex') }));
+  if (e) out.tlog = { ...entryFacts(e), integratedTime: e.integratedTime };
+  if (entries.length > 1) out.tlogEntries = entries.slice(1).map(entryFacts);
   return out;
 }
+
+type EntryFacts = NonNullable<SignatureEvidence['tlogEntries']>[number];
+
+/** What a revocation list can name a bound entry by, each as its evidence authenticates it. */
+function entryFacts(e: TlogEntries[number]): EntryFacts {
+  const index = verifiedLogIndex(e);
+  const out: EntryFacts = {
+    logIndex: index.logIndex,
+    logID: e.logId.keyId.toString('hex'),
+    uuid: leafHash(e.canonicalizedBody),
+  };
+  if (index.inShard) out.indexInShard = true;
+  return out;
+}
+
+/**
+ * Rekor's entry UUID: the RFC 6962 leaf hash of the canonicalized body, which both the SET and
+ * the inclusion proof authenticate, and the same whichever shard holds the entry.
+ */
+function leafHash(body: Uint8Array): string {
+  return createHash('sha256').update(LEAF_PREFIX).update(body).digest('hex');
+}
+const LEAF_PREFIX = new Uint8Array([0]);
 
 /**
  * The index a bound entry is known by, as its evidence authenticates it, in one spelling: a
  * SET signs Number(logIndex) (so `"0123"` and `"123.0"` verify as 123), and an entry proved by
  * its inclusion proof alone has only the proof's index authenticated (the top-level one is the
- * bundle's word). Revocation lists match on this, so no respelling or rewrite of the bundle's
- * field can unrevoke an entry.
+ * bundle's word). Rekor v1 is sharded: a proof's index counts from the start of the shard's tree,
+ * not of the log (the public log's entries differ by more than 100 million), so a v1 entry with
+ * no SET is known only by its index in a shard (`inShard`). Rekor v2 bodies (hashedrekord and
+ * dsse 0.0.2, which sigstore-js has checked the body against) come from logs whose every shard
+ * is a log of its own, so there the proof's index is the log's. Revocation lists match on this,
+ * so no respelling or rewrite of the bundle's field, and no SET left out, can unrevoke an entry.
  */
-function verifiedLogIndex(e: TlogEntries[number]): string {
+function verifiedLogIndex(e: TlogEntries[number]): { logIndex: string; inShard: boolean } {
   const fail = (): never => {
     throw new GateError(
       'TLOG_INVALID',
@@ -191,15 +210,19 @@ function verifiedLogIndex(e: TlogEntries[number]): string {
   };
   if (e.inclusionPromise !== undefined) {
     const n = Number(e.logIndex);
-    return Number.isSafeInteger(n) && n >= 0 ? String(n) : fail();
+    return Number.isSafeInteger(n) && n >= 0 ? { logIndex: String(n), inShard: false } : fail();
   }
   if (e.inclusionProof !== undefined) {
+    let n: bigint;
     try {
-      const n = BigInt(e.inclusionProof.logIndex);
-      return n >= 0n ? n.toString() : fail();
+      n = BigInt(e.inclusionProof.logIndex);
     } catch {
       return fail();
     }
+    if (n < 0n) return fail();
+    const kv = e.kindVersion;
+    const v2 = kv?.version === '0.0.2' && (kv.kind === 'hashedrekord' || kv.kind === 'dsse');
+    return { logIndex: n.toString(), inShard: !v2 };
   }
   return fail();
 }
