@@ -552,8 +552,9 @@ function parseRule(v, node, at, baseDir) {
         }
     });
     const conditions = v.conditions(field('conditions')?.value, `${at}.conditions`);
-    if (conditions.maxVulnAgeMs === undefined && attestations.includes(types/* PREDICATE */.W3.cosignVuln))
-        conditions.maxVulnAgeMs = rule/* DEFAULT_MAX_VULN_AGE_MS */.AF;
+    const ageLimit = (0,rule/* vulnAgeLimit */.e)(conditions.maxVulnAgeMs, attestations, conditions.failOnSeverity, types/* PREDICATE */.W3.cosignVuln);
+    if (ageLimit !== undefined)
+        conditions.maxVulnAgeMs = ageLimit;
     let requireSignature = true;
     const rs = field('requireSignature');
     if (rs) {

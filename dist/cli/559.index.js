@@ -298,7 +298,7 @@ function conditionsFromOptions(o, types) {
         ...exact('sourceRepository', o.provenanceSourceRepository),
         ...exact('sourceRef', o.provenanceSourceRef),
     };
-    const maxVulnAgeMs = o.maxVulnAgeMs ?? (types.includes(attestations_types/* PREDICATE */.W3.cosignVuln) ? rule/* DEFAULT_MAX_VULN_AGE_MS */.AF : undefined);
+    const maxVulnAgeMs = (0,rule/* vulnAgeLimit */.e)(o.maxVulnAgeMs, types, o.failOnSeverity, attestations_types/* PREDICATE */.W3.cosignVuln);
     return {
         ...(maxVulnAgeMs !== undefined ? { maxVulnAgeMs } : {}),
         ...(o.failOnSeverity?.length ? { failOnSeverity: o.failOnSeverity } : {}),
@@ -6906,12 +6906,13 @@ function unmatched(source, decision, imageName) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ DEFAULT_MAX_VULN_AGE_MS),
 /* harmony export */   b0: () => (/* binding */ ruleProblems),
+/* harmony export */   e: () => (/* binding */ vulnAgeLimit),
 /* harmony export */   gQ: () => (/* binding */ OPTION_WORDS),
 /* harmony export */   mk: () => (/* binding */ compileRule),
 /* harmony export */   zT: () => (/* binding */ FILE_WORDS)
 /* harmony export */ });
+/* unused harmony export DEFAULT_MAX_VULN_AGE_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
 /* harmony import */ var _trust_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36123);
 /* harmony import */ var _mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16054);
@@ -6921,8 +6922,20 @@ function unmatched(source, decision, imageName) {
 
 
 
-/** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
+/** A vuln scan a rule relies on, with no max-vuln-age / maxVulnAge, must be at most this old. */
 const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;
+/**
+ * The age limit a rule's vuln scans are held to: the one given, else the default whenever the
+ * rule relies on a scan, by requiring `vuln` or by judging its findings (fail-on-severity reads
+ * only a scan: one from last year with no criticals says nothing of today's).
+ */
+function vulnAgeLimit(given, types, failOnSeverity, vulnType) {
+    if (given !== undefined)
+        return given;
+    return types.includes(vulnType) || (failOnSeverity?.length ?? 0) > 0
+        ? DEFAULT_MAX_VULN_AGE_MS
+        : undefined;
+}
 const FILE_WORDS = {
     noSigner: 'names no signer: give keys or identities',
     attestationSigners: 'names no attestation signer: list keys or identities, or leave the field out to use the image signers',

@@ -102,6 +102,47 @@ describe('one rule, from flags or from a file', () => {
   });
 });
 
+describe('a vuln scan the rule relies on is held to 48 h unless told otherwise', () => {
+  const H = 3_600_000;
+  it.each<[string, Partial<GateOptions>, string, number | undefined]>([
+    ['vuln required', { attestations: [PREDICATE.cosignVuln] }, 'attestations: [vuln]', 48 * H],
+    // Review: fail-on-severity reads only a scan, and without vuln in attestations no age was
+    // set, so a year-old scan with no criticals passed.
+    [
+      'fail-on-severity alone',
+      { failOnSeverity: ['critical'] },
+      'conditions: {failOnSeverity: [critical]}',
+      48 * H,
+    ],
+    [
+      'fail-on-severity beside an SBOM',
+      { attestations: [PREDICATE.spdx], failOnSeverity: ['critical', 'high'] },
+      'attestations: [spdxjson]\n    conditions: {failOnSeverity: [critical, high]}',
+      48 * H,
+    ],
+    [
+      'fail-on-severity with its own limit',
+      { failOnSeverity: ['critical'], maxVulnAgeMs: 200 * H },
+      'conditions: {failOnSeverity: [critical], maxVulnAge: 200h}',
+      200 * H,
+    ],
+    [
+      'an SBOM alone (no scan relied on)',
+      { attestations: [PREDICATE.spdx] },
+      'attestations: [spdxjson]',
+      undefined,
+    ],
+  ])('%s', async (_what, flags, rule, limit) => {
+    const fromFlags = await compileRunPolicy(options({ keys: [KEY], ...flags }), {});
+    const file = await policyFile(
+      `version: 1\nrules:\n  - images: ['**']\n    keys: ['${KEY}']\n    ${rule}\n`,
+    );
+    const fromFile = await compileRunPolicy(options({ policyFile: file }), {});
+    for (const p of [fromFlags, fromFile])
+      expect(p.rules[0]?.attestations?.conditions.maxVulnAgeMs).toBe(limit);
+  });
+});
+
 describe('the one validator, from either source', () => {
   it.each<[string, Partial<GateOptions>, string, RegExp, RegExp]>([
     ['no signer', {}, `attestations: [vuln]`, /^no trust policy: give key/, /names no signer/],

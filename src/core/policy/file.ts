@@ -9,7 +9,7 @@ import type { KeyValidity } from '../trust/key-types.js';
 import { itemNode, Validator, type PolicyProblem } from './file-validator.js';
 import { globNeverMatches, normaliseGlob } from './match.js';
 import { enforceAfterDate, type Mode } from './mode.js';
-import { DEFAULT_MAX_VULN_AGE_MS, FILE_WORDS, ruleProblems } from './rule.js';
+import { FILE_WORDS, ruleProblems, vulnAgeLimit } from './rule.js';
 import type { PolicyFile, RuleSpec } from './types.js';
 
 export const POLICY_FILE_VERSION = 1;
@@ -270,8 +270,13 @@ function parseRule(
     }
   });
   const conditions = v.conditions(field('conditions')?.value, `${at}.conditions`);
-  if (conditions.maxVulnAgeMs === undefined && attestations.includes(PREDICATE.cosignVuln))
-    conditions.maxVulnAgeMs = DEFAULT_MAX_VULN_AGE_MS;
+  const ageLimit = vulnAgeLimit(
+    conditions.maxVulnAgeMs,
+    attestations,
+    conditions.failOnSeverity,
+    PREDICATE.cosignVuln,
+  );
+  if (ageLimit !== undefined) conditions.maxVulnAgeMs = ageLimit;
   let requireSignature = true;
   const rs = field('requireSignature');
   if (rs) {

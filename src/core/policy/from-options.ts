@@ -9,7 +9,7 @@ import {
 import { GateError } from '../errors.js';
 import type { GateOptions } from '../options.js';
 import type { IdentityRule, Matcher } from '../signatures/signer-policy.js';
-import { DEFAULT_MAX_VULN_AGE_MS } from './rule.js';
+import { vulnAgeLimit } from './rule.js';
 import type { RuleSpec } from './types.js';
 import { hasWorkflowPinning, workflowIdentityRule } from './workflow-identity.js';
 
@@ -57,8 +57,7 @@ function conditionsFromOptions(o: GateOptions, types: string[]): AttestationCond
     ...exact('sourceRepository', o.provenanceSourceRepository),
     ...exact('sourceRef', o.provenanceSourceRef),
   };
-  const maxVulnAgeMs =
-    o.maxVulnAgeMs ?? (types.includes(PREDICATE.cosignVuln) ? DEFAULT_MAX_VULN_AGE_MS : undefined);
+  const maxVulnAgeMs = vulnAgeLimit(o.maxVulnAgeMs, types, o.failOnSeverity, PREDICATE.cosignVuln);
   return {
     ...(maxVulnAgeMs !== undefined ? { maxVulnAgeMs } : {}),
     ...(o.failOnSeverity?.length ? { failOnSeverity: o.failOnSeverity } : {}),

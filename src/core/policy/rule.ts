@@ -9,8 +9,25 @@ import type { PlatformSelection } from '../options.js';
 import { compileMode, modeProblem, type ModeStated } from './mode.js';
 import type { ImagePolicy, RuleSpec } from './types.js';
 
-/** A required vuln scan with no max-vuln-age / maxVulnAge must be at most this old. */
+/** A vuln scan a rule relies on, with no max-vuln-age / maxVulnAge, must be at most this old. */
 export const DEFAULT_MAX_VULN_AGE_MS = 48 * 3_600_000;
+
+/**
+ * The age limit a rule's vuln scans are held to: the one given, else the default whenever the
+ * rule relies on a scan, by requiring `vuln` or by judging its findings (fail-on-severity reads
+ * only a scan: one from last year with no criticals says nothing of today's).
+ */
+export function vulnAgeLimit(
+  given: number | undefined,
+  types: readonly string[],
+  failOnSeverity: readonly string[] | undefined,
+  vulnType: string,
+): number | undefined {
+  if (given !== undefined) return given;
+  return types.includes(vulnType) || (failOnSeverity?.length ?? 0) > 0
+    ? DEFAULT_MAX_VULN_AGE_MS
+    : undefined;
+}
 
 /** The words a source uses for the fields a problem is about. */
 export interface RuleWords {
