@@ -953,14 +953,7 @@ async function signerPolicy(spec, env) {
  * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
  */
 function shownSource(source) {
-    if (!isUrl(source))
-        return source;
-    try {
-        return (0,addresses/* redactUrl */.BO)(new URL(source));
-    }
-    catch {
-        return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
-    }
+    return isUrl(source) ? (0,addresses/* shownUrl */.zA)(source) : source;
 }
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
 function bundleLocation(source) {
@@ -9428,7 +9421,8 @@ async function readFileCapped(file, maxBytes) {
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
 /* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
@@ -9534,6 +9528,22 @@ function quote(s, max = 120) {
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
+/**
+ * A URL the user gave, for a message: through redactUrl when it parses; otherwise with any user
+ * info and everything from `?` or `#` cut, since a value that does not parse may still hold them.
+ */
+function shownUrl(raw) {
+    try {
+        const url = new URL(raw);
+        // Nothing to hide: shown as written (redactUrl would add a path's `/`).
+        if (url.username === '' && url.password === '' && url.search === '' && url.hash === '')
+            return raw;
+        return redactUrl(url);
+    }
+    catch {
+        return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
+}
 function redactUrl(url) {
     if (url.search === '')
         return `${url.origin}${url.pathname}`;
@@ -15046,7 +15056,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _sigstore_tuf_seeds_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8032);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62807);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40332);
-/* harmony import */ var _tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87355);
+/* harmony import */ var _net_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45166);
+/* harmony import */ var _tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87355);
 // Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
 
@@ -15054,6 +15065,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
 // offline root is always the one the library version we ship was released with.
+
 
 
 
@@ -15082,7 +15094,7 @@ async function loadTrustedRoot(opts) {
 /** The public-good trusted root that ships inside @sigstore/tuf's seeds (no network). */
 function embeddedTrustedRoot() {
     const seeds = _sigstore_tuf_seeds_json__WEBPACK_IMPORTED_MODULE_3__;
-    const b64 = seeds[_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv]?.targets?.['trusted_root.json'];
+    const b64 = seeds[_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv]?.targets?.['trusted_root.json'];
     if (b64 === undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('TRUST_ROOT', 'trusted-root: the embedded public-good trusted root is missing from @sigstore/tuf seeds');
     }
@@ -15102,7 +15114,9 @@ async function loadFromFile(path) {
     return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 async function loadFromTuf(opts) {
-    const mirror = opts.tufMirrorUrl ?? _tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv;
+    const mirror = opts.tufMirrorUrl ?? _tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv;
+    // A mirror URL may carry a token in its query: messages show it redacted.
+    const shownMirror = (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .shownUrl */ .zA)(mirror);
     // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
     // client is a sizeable part of process start.
     const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
@@ -15115,7 +15129,7 @@ async function loadFromTuf(opts) {
         forceCache,
     });
     if (opts.tufRootPath !== undefined)
-        await (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .checkReadable */ .ro)(opts.tufRootPath);
+        await (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .checkReadable */ .ro)(opts.tufRootPath);
     let root;
     try {
         root = await fetchRoot(false, opts.fetchRetries ?? 2);
@@ -15123,28 +15137,28 @@ async function loadFromTuf(opts) {
     catch (e) {
         // No fallback to the embedded root: an online run that cannot refresh must say so,
         // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
-        const why = (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(e);
-        const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+        const why = (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .kc)(e).split(mirror).join(shownMirror);
+        const failed = `trusted-root: TUF update from ${shownMirror} failed: ${why}`;
         // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
         // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
         // snapshot and targets verify against the root and none of them (nor the root) has
         // expired, and checks trusted_root.json against its hash. A mirror that answered with
         // metadata that does not verify is refused outright: that is an attack or a broken
         // repository, and must not be hidden behind a warning.
-        if (!(0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .mirrorUnreachable */ .uq)(e))
+        if (!(0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .mirrorUnreachable */ .uq)(e))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('TRUST_ROOT', failed, { cause: e });
         try {
             root = await fetchRoot(true, 0);
         }
         catch (e2) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${(0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(e2)})`, { cause: e });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${(0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .kc)(e2).split(mirror).join(shownMirror)})`, { cause: e });
         }
-        const until = await (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .cachedTimestampExpiry */ .Ee)(opts);
-        opts.warnings?.push(`TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+        const until = await (0,_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .cachedTimestampExpiry */ .Ee)(opts);
+        opts.warnings?.push(`TUF update from ${shownMirror} failed (${why}); using the TUF metadata an earlier run cached` +
             `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
             'keys rotated or revoked since then are not known to this run');
     }
-    return validateTrustedRoot(JSON.stringify(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.TrustedRoot.toJSON(root)), `TUF mirror ${shownMirror}`);
 }
 /** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
@@ -15194,7 +15208,7 @@ function describeTrustedRootSource(opts) {
         return `trusted root ${opts.trustedRootPath}`;
     if (opts.offline)
         return 'the embedded public-good trusted root';
-    return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? _tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv}`;
+    return `the trusted root from TUF mirror ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .shownUrl */ .zA)(opts.tufMirrorUrl ?? _tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv)}`;
 }
 const SERVICES = [
     ['tlogs', 'transparency log key'],
@@ -15268,7 +15282,7 @@ function entryEnd(entry) {
 /** `signed.expires` of the TUF root.json shipped next to the embedded trusted root. */
 function embeddedTufExpiry() {
     const seeds = _sigstore_tuf_seeds_json__WEBPACK_IMPORTED_MODULE_3__;
-    const b64 = seeds[_tuf_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv]?.['root.json'];
+    const b64 = seeds[_tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv]?.['root.json'];
     if (typeof b64 !== 'string')
         return undefined;
     try {
@@ -15459,14 +15473,14 @@ function vaultAddress(ref, env) {
         url = new URL(addr);
     }
     catch (e) {
-        throw unreadable(ref, `VAULT_ADDR "${addr}" is not a URL`, e);
+        throw unreadable(ref, `VAULT_ADDR "${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .shownUrl */ .zA)(addr)}" is not a URL`, e);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw unreadable(ref, `VAULT_ADDR "${addr}" is not an http(s) URL`);
+        throw unreadable(ref, `VAULT_ADDR "${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .shownUrl */ .zA)(addr)}" is not an http(s) URL`);
     }
     // The token would travel in clear and a forged answer would replace the trusted key.
     if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW)(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url)} is plain HTTP to a non-loopback host (use https)`);
     }
     return url;
 }

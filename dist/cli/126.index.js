@@ -11,7 +11,8 @@ export const modules = {
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
 /* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
@@ -117,6 +118,22 @@ function quote(s, max = 120) {
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
+/**
+ * A URL the user gave, for a message: through redactUrl when it parses; otherwise with any user
+ * info and everything from `?` or `#` cut, since a value that does not parse may still hold them.
+ */
+function shownUrl(raw) {
+    try {
+        const url = new URL(raw);
+        // Nothing to hide: shown as written (redactUrl would add a path's `/`).
+        if (url.username === '' && url.password === '' && url.search === '' && url.hash === '')
+            return raw;
+        return redactUrl(url);
+    }
+    catch {
+        return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
+}
 function redactUrl(url) {
     if (url.search === '')
         return `${url.origin}${url.pathname}`;

@@ -11,7 +11,8 @@ export const modules = {
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
 /* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
 /* unused harmony exports hostnameOf, isForbiddenTarget */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
@@ -117,6 +118,22 @@ function quote(s, max = 120) {
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
+/**
+ * A URL the user gave, for a message: through redactUrl when it parses; otherwise with any user
+ * info and everything from `?` or `#` cut, since a value that does not parse may still hold them.
+ */
+function shownUrl(raw) {
+    try {
+        const url = new URL(raw);
+        // Nothing to hide: shown as written (redactUrl would add a path's `/`).
+        if (url.username === '' && url.password === '' && url.search === '' && url.hash === '')
+            return raw;
+        return redactUrl(url);
+    }
+    catch {
+        return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
+}
 function redactUrl(url) {
     if (url.search === '')
         return `${url.origin}${url.pathname}`;
@@ -474,14 +491,14 @@ function vaultAddress(ref, env) {
         url = new URL(addr);
     }
     catch (e) {
-        throw unreadable(ref, `VAULT_ADDR "${addr}" is not a URL`, e);
+        throw unreadable(ref, `VAULT_ADDR "${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .shownUrl */ .zA)(addr)}" is not a URL`, e);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw unreadable(ref, `VAULT_ADDR "${addr}" is not an http(s) URL`);
+        throw unreadable(ref, `VAULT_ADDR "${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .shownUrl */ .zA)(addr)}" is not an http(s) URL`);
     }
     // The token would travel in clear and a forged answer would replace the trusted key.
     if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW)(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url)} is plain HTTP to a non-loopback host (use https)`);
     }
     return url;
 }

@@ -303,6 +303,174 @@ async function readFileCapped(file, maxBytes) {
 
 /***/ }),
 
+/***/ 45166:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ assertTargetAllowed),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   hC: () => (/* binding */ FORBIDDEN_ADDRESS),
+/* harmony export */   p2: () => (/* binding */ isPlainHttpAllowed),
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* unused harmony exports hostnameOf, isForbiddenTarget */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62807);
+// Which addresses the gate may talk to, for every HTTP client it has (registry, GitHub bundle_url,
+// Vault, KMS, S3): the one loopback test, plain HTTP only to loopback (or hosts the user listed),
+// and never onto loopback, link-local or cloud metadata addresses a remote server names for us
+// (oras-go GHSA-xf85), by URL or by DNS answer. Also how a URL is spelt in logs.
+
+
+
+const loopback = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+const forbidden = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+forbidden.addSubnet('127.0.0.0', 8, 'ipv4');
+forbidden.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 metadata
+forbidden.addSubnet('0.0.0.0', 8, 'ipv4'); // "this network": 0.0.0.0 reaches localhost on Linux
+forbidden.addAddress('::1', 'ipv6');
+forbidden.addAddress('::', 'ipv6');
+forbidden.addSubnet('fe80::', 10, 'ipv6'); // link-local
+forbidden.addAddress('fd00:ec2::254', 'ipv6'); // AWS IMDS over IPv6
+// Addresses no host name may resolve to: a DNS answer cannot be talked past the realm and
+// redirect checks (which only see names) onto the cloud metadata service.
+const metadata = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+metadata.addSubnet('169.254.0.0', 16, 'ipv4');
+metadata.addSubnet('fe80::', 10, 'ipv6');
+metadata.addAddress('fd00:ec2::254', 'ipv6');
+/** `code` of the error a guarded lookup fails with. */
+const FORBIDDEN_ADDRESS = 'EIMAGEGATE_FORBIDDEN_ADDRESS';
+const FORBIDDEN_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata']);
+/** Host name of `host[:port]` (or a URL's `hostname`), without IPv6 brackets or a trailing dot. */
+function hostnameOf(hostport) {
+    let h = hostport;
+    if (h.startsWith('['))
+        h = h.slice(1, h.indexOf(']'));
+    else if ((h.match(/:/g) ?? []).length === 1)
+        h = h.slice(0, h.lastIndexOf(':'));
+    return h.replace(/\.$/, '').toLowerCase();
+}
+function ipKind(h) {
+    const v = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(h);
+    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;
+}
+/** Answers of isLoopbackHost by its argument: asked on every registry request, of a few hosts. */
+const loopbackAnswers = new Map();
+/** The one loopback test: `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (host[:port] or name). */
+function isLoopbackHost(hostport) {
+    let answer = loopbackAnswers.get(hostport);
+    if (answer === undefined) {
+        answer = loopbackTest(hostport);
+        if (loopbackAnswers.size < 256)
+            loopbackAnswers.set(hostport, answer);
+    }
+    return answer;
+}
+function loopbackTest(hostport) {
+    const h = hostnameOf(hostport);
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    const kind = ipKind(h);
+    return kind !== undefined && loopback.check(h, kind);
+}
+/** Addresses no credential or request may be sent to unless the origin itself is local. */
+function isForbiddenTarget(hostport) {
+    const h = hostnameOf(hostport);
+    if (FORBIDDEN_NAMES.has(h) || h.endsWith('.localhost'))
+        return true;
+    const kind = ipKind(h);
+    if (kind === undefined)
+        return false;
+    return forbidden.check(h, kind);
+}
+/** Plain HTTP is only for loopback hosts and hosts the user listed as insecure (exact host[:port]). */
+function isPlainHttpAllowed(hostport, insecureHosts) {
+    return isLoopbackHost(hostport) || insecureHosts.has(hostport.toLowerCase());
+}
+/**
+ * Decides whether a URL may be requested on behalf of `originHost` (the registry, or the host
+ * of the URL a fetch started at): http(s) only, no credentials in the URL, http only to plain-
+ * HTTP-allowed hosts, and never to loopback/link-local/metadata addresses unless the origin is
+ * local. `what` names the URL in the error (token realm, redirect); `owner` whom it is for.
+ */
+function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `registry ${originHost}`) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(url.href)} for ${owner}: scheme ${url.protocol} is not allowed`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} for ${owner} carries credentials in its URL`);
+    }
+    if (url.protocol === 'http:' && !isPlainHttpAllowed(url.host, insecureHosts)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} uses plain http; only loopback hosts and insecure-registries may`);
+    }
+    // The origin's own address is the user's choice; only targets it names for us are checked.
+    if (url.host !== originHost && !isLoopbackHost(originHost) && isForbiddenTarget(url.host)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue('INSECURE', `${what} ${quote(redactUrl(url))} for ${owner} points at a loopback, link-local or metadata address`);
+    }
+}
+/** A value for a message: JSON-quoted, cut at 120 characters. */
+function quote(s, max = 120) {
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+}
+// Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
+const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
+/**
+ * A URL the user gave, for a message: through redactUrl when it parses; otherwise with any user
+ * info and everything from `?` or `#` cut, since a value that does not parse may still hold them.
+ */
+function shownUrl(raw) {
+    try {
+        const url = new URL(raw);
+        // Nothing to hide: shown as written (redactUrl would add a path's `/`).
+        if (url.username === '' && url.password === '' && url.search === '' && url.hash === '')
+            return raw;
+        return redactUrl(url);
+    }
+    catch {
+        return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+    }
+}
+function redactUrl(url) {
+    if (url.search === '')
+        return `${url.origin}${url.pathname}`;
+    const parts = [];
+    for (const [k, v] of url.searchParams)
+        parts.push(`${k}=${SAFE_QUERY_KEYS.has(k.toLowerCase()) ? v : '***'}`);
+    return `${url.origin}${url.pathname}?${parts.join('&')}`;
+}
+/** A `lookup` for sockets that refuses names resolving to link-local or metadata addresses. */
+function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (err, addresses) => {
+            if (err) {
+                callback(err, '', 0);
+                return;
+            }
+            const bad = addresses.find((a) => metadata.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+            if (bad || addresses.length === 0) {
+                const e = new Error(bad
+                    ? `${hostname} resolves to ${bad.address}, a link-local/metadata address`
+                    : `${hostname} has no address`);
+                e.code = bad ? FORBIDDEN_ADDRESS : 'ENOTFOUND';
+                callback(e, '', 0);
+                return;
+            }
+            if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0].address, addresses[0].family);
+        });
+    };
+}
+//# sourceMappingURL=addresses.js.map
+
+/***/ }),
+
 /***/ 56086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -960,6 +1128,8 @@ var tuf_seeds = __webpack_require__(8032);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
 var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -1083,6 +1253,7 @@ async function seedTufCache(opts, fromDir) {
 
 
 
+
 /** Those settings as the loader's options: the one mapping the gate and a verified merge use. */
 function rootLoadOptions(t) {
     return {
@@ -1128,6 +1299,8 @@ async function loadFromFile(path) {
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    // A mirror URL may carry a token in its query: messages show it redacted.
+    const shownMirror = (0,addresses/* shownUrl */.zA)(mirror);
     // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
     // client is a sizeable part of process start.
     const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
@@ -1148,8 +1321,8 @@ async function loadFromTuf(opts) {
     catch (e) {
         // No fallback to the embedded root: an online run that cannot refresh must say so,
         // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
-        const why = errorText(e);
-        const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+        const why = errorText(e).split(mirror).join(shownMirror);
+        const failed = `trusted-root: TUF update from ${shownMirror} failed: ${why}`;
         // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
         // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
         // snapshot and targets verify against the root and none of them (nor the root) has
@@ -1162,14 +1335,14 @@ async function loadFromTuf(opts) {
             root = await fetchRoot(true, 0);
         }
         catch (e2) {
-            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2)})`, { cause: e });
+            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2).split(mirror).join(shownMirror)})`, { cause: e });
         }
         const until = await cachedTimestampExpiry(opts);
-        opts.warnings?.push(`TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+        opts.warnings?.push(`TUF update from ${shownMirror} failed (${why}); using the TUF metadata an earlier run cached` +
             `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
             'keys rotated or revoked since then are not known to this run');
     }
-    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${shownMirror}`);
 }
 /** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
@@ -1219,7 +1392,7 @@ function describeTrustedRootSource(opts) {
         return `trusted root ${opts.trustedRootPath}`;
     if (opts.offline)
         return 'the embedded public-good trusted root';
-    return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+    return `the trusted root from TUF mirror ${(0,addresses/* shownUrl */.zA)(opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR)}`;
 }
 const SERVICES = [
     ['tlogs', 'transparency log key'],

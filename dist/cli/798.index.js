@@ -31,6 +31,8 @@ var tuf_seeds = __webpack_require__(8032);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
 var limits = __webpack_require__(40332);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -154,6 +156,7 @@ async function seedTufCache(opts, fromDir) {
 
 
 
+
 /** Those settings as the loader's options: the one mapping the gate and a verified merge use. */
 function rootLoadOptions(t) {
     return {
@@ -199,6 +202,8 @@ async function loadFromFile(path) {
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+    // A mirror URL may carry a token in its query: messages show it redacted.
+    const shownMirror = (0,addresses/* shownUrl */.zA)(mirror);
     // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
     // client is a sizeable part of process start.
     const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.t.bind(__webpack_require__, 84423, 19));
@@ -219,8 +224,8 @@ async function loadFromTuf(opts) {
     catch (e) {
         // No fallback to the embedded root: an online run that cannot refresh must say so,
         // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
-        const why = errorText(e);
-        const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+        const why = errorText(e).split(mirror).join(shownMirror);
+        const failed = `trusted-root: TUF update from ${shownMirror} failed: ${why}`;
         // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
         // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
         // snapshot and targets verify against the root and none of them (nor the root) has
@@ -233,14 +238,14 @@ async function loadFromTuf(opts) {
             root = await fetchRoot(true, 0);
         }
         catch (e2) {
-            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2)})`, { cause: e });
+            throw new errors/* GateError */.ue('TRUST_ROOT', `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2).split(mirror).join(shownMirror)})`, { cause: e });
         }
         const until = await cachedTimestampExpiry(opts);
-        opts.warnings?.push(`TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+        opts.warnings?.push(`TUF update from ${shownMirror} failed (${why}); using the TUF metadata an earlier run cached` +
             `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
             'keys rotated or revoked since then are not known to this run');
     }
-    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+    return validateTrustedRoot(JSON.stringify(dist.TrustedRoot.toJSON(root)), `TUF mirror ${shownMirror}`);
 }
 /** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
 /** Parse and check that `text` is a usable trusted root; `source` names it in messages. */
@@ -290,7 +295,7 @@ function describeTrustedRootSource(opts) {
         return `trusted root ${opts.trustedRootPath}`;
     if (opts.offline)
         return 'the embedded public-good trusted root';
-    return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+    return `the trusted root from TUF mirror ${(0,addresses/* shownUrl */.zA)(opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR)}`;
 }
 const SERVICES = [
     ['tlogs', 'transparency log key'],

@@ -754,14 +754,7 @@ async function signerPolicy(spec, env) {
  * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
  */
 function shownSource(source) {
-    if (!isUrl(source))
-        return source;
-    try {
-        return (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(new URL(source));
-    }
-    catch {
-        return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
-    }
+    return isUrl(source) ? (0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_4__/* .shownUrl */ .zA)(source) : source;
 }
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */
 function bundleLocation(source) {

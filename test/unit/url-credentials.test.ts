@@ -14,6 +14,8 @@ import { loadRevocations, shownSource } from '../../src/core/revocation/load.js'
 import { signedBundle } from '../../src/core/revocation/sign.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { parseCommand } from '../../src/cli/args.js';
+import { describeTrustedRootSource, loadTrustedRoot } from '../../src/core/trust/root.js';
+import { fetchVaultPublicKey } from '../../src/core/trust/vault.js';
 
 const SECRETS = ['hunter2pass', 'glpat-SECRETTOKEN123', 'AMZSIGNATURE0123'];
 const noSecret = (text: string): void => {
@@ -112,5 +114,37 @@ describe('a TUF mirror URL with credentials is refused without quoting them', ()
     expect(() => parseCommand(['verify', '--tuf-mirror', url, '--key', 'k', 'nginx:1'])).toThrow(
       /--tuf-mirror: .*credentials/,
     );
+  });
+});
+
+describe('a TUF mirror with a token in its query, and VAULT_ADDR with credentials', () => {
+  const query = '?private_token=glpat-SECRETTOKEN123';
+  it('a mirror that cannot be reached: the failure names it without the token', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'url-credentials-tuf-'));
+    const tufMirrorUrl = `http://127.0.0.1:9/repo${query}`;
+    const e = await loadTrustedRoot({ tufMirrorUrl, cacheDir, fetchRetries: 0 }).then(
+      () => undefined,
+      (x: unknown) => x as GateError,
+    );
+    expect(e).toBeInstanceOf(GateError);
+    expect(e?.message).toContain('http://127.0.0.1:9/repo?private_token=***');
+    noSecret(e?.message ?? '');
+    noSecret(describeTrustedRootSource({ tufMirrorUrl }));
+  });
+
+  it.each([
+    ['user info over plain HTTP to another host', 'http://deploy:hunter2pass@vault.example:8200'],
+    ['user info in a URL that does not parse', 'https://deploy:hunter2pass@[::1:8200'],
+    ['a token in the query of a non-http URL', `ftp://vault.example/${query}`],
+  ])('%s: refused, the credential not quoted', async (_name, addr) => {
+    const e = await fetchVaultPublicKey('hashivault://signer', {
+      env: { VAULT_ADDR: addr, VAULT_TOKEN: 'hvs.x' },
+    }).then(
+      () => undefined,
+      (x: unknown) => x as GateError,
+    );
+    expect(e).toBeInstanceOf(GateError);
+    expect(e?.message).toContain('VAULT_ADDR');
+    noSecret(e?.message ?? '');
   });
 });

@@ -121,6 +121,22 @@ function quote(s: string, max = 120): string {
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
 
+/**
+ * A URL the user gave, for a message: through redactUrl when it parses; otherwise with any user
+ * info and everything from `?` or `#` cut, since a value that does not parse may still hold them.
+ */
+export function shownUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    // Nothing to hide: shown as written (redactUrl would add a path's `/`).
+    if (url.username === '' && url.password === '' && url.search === '' && url.hash === '')
+      return raw;
+    return redactUrl(url);
+  } catch {
+    return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+  }
+}
+
 export function redactUrl(url: URL): string {
   if (url.search === '') return `${url.origin}${url.pathname}`;
   const parts: string[] = [];

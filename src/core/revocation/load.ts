@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
 import { LIMITS, readFileCapped } from '../limits.js';
-import { redactUrl } from '../net/addresses.js';
+import { shownUrl } from '../net/addresses.js';
 import { fetchCapped } from '../net/fetch.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../registry/limits.js';
 import type { RevocationListSummary } from '../report.js';
@@ -160,12 +160,7 @@ async function signerPolicy(
  * values hidden (redactUrl). Text that looks like a URL but does not parse loses both too.
  */
 export function shownSource(source: string): string {
-  if (!isUrl(source)) return source;
-  try {
-    return redactUrl(new URL(source));
-  } catch {
-    return source.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
-  }
+  return isUrl(source) ? shownUrl(source) : source;
 }
 
 /** `FILE.sigstore.json` beside a file; the URL's path + `.sigstore.json` (query kept). */

@@ -8,6 +8,7 @@ import { toTrustMaterial } from '@sigstore/verify';
 import tufSeeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { GateError } from '../errors.js';
 import { LIMITS, readFileCapped } from '../limits.js';
+import { shownUrl } from '../net/addresses.js';
 import {
   cachedTimestampExpiry,
   checkReadable,
@@ -116,6 +117,8 @@ async function loadFromFile(path: string): Promise<TrustedRootJSON> {
 
 async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSON> {
   const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;
+  // A mirror URL may carry a token in its query: messages show it redacted.
+  const shownMirror = shownUrl(mirror);
   // Loaded on demand: most runs name a trusted root or use the embedded one, and the TUF
   // client is a sizeable part of process start.
   const { getTrustedRoot } = await import('@sigstore/tuf');
@@ -135,8 +138,8 @@ async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSO
   } catch (e: unknown) {
     // No fallback to the embedded root: an online run that cannot refresh must say so,
     // or a blocked mirror would silently pin users to stale (possibly revoked) keys.
-    const why = errorText(e);
-    const failed = `trusted-root: TUF update from ${mirror} failed: ${why}`;
+    const why = errorText(e).split(mirror).join(shownMirror);
+    const failed = `trusted-root: TUF update from ${shownMirror} failed: ${why}`;
     // A mirror that cannot be reached (down, slow, an HTTP error) leaves the metadata an
     // earlier run verified: tuf-js's forceCache loads it only while the cached timestamp,
     // snapshot and targets verify against the root and none of them (nor the root) has
@@ -149,18 +152,18 @@ async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSO
     } catch (e2: unknown) {
       throw new GateError(
         'TRUST_ROOT',
-        `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2)})`,
+        `${failed}; no unexpired cached TUF metadata to fall back on (${errorText(e2).split(mirror).join(shownMirror)})`,
         { cause: e },
       );
     }
     const until = await cachedTimestampExpiry(opts);
     opts.warnings?.push(
-      `TUF update from ${mirror} failed (${why}); using the TUF metadata an earlier run cached` +
+      `TUF update from ${shownMirror} failed (${why}); using the TUF metadata an earlier run cached` +
         `${until ? `, verified and valid until ${until}` : ', verified and unexpired'}: ` +
         'keys rotated or revoked since then are not known to this run',
     );
   }
-  return validateTrustedRoot(JSON.stringify(TrustedRoot.toJSON(root)), `TUF mirror ${mirror}`);
+  return validateTrustedRoot(JSON.stringify(TrustedRoot.toJSON(root)), `TUF mirror ${shownMirror}`);
 }
 
 /** An error's message with its causes' (tuf-js and fetch put the useful part in a cause). */
@@ -215,7 +218,7 @@ export const TRUSTED_ROOT_WARN_MS = 30 * 24 * 60 * 60 * 1000;
 export function describeTrustedRootSource(opts: LoadTrustedRootOptions): string {
   if (opts.trustedRootPath !== undefined) return `trusted root ${opts.trustedRootPath}`;
   if (opts.offline) return 'the embedded public-good trusted root';
-  return `the trusted root from TUF mirror ${opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR}`;
+  return `the trusted root from TUF mirror ${shownUrl(opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR)}`;
 }
 
 const SERVICES = [

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { isLoopbackHost, redactUrl } from '../net/addresses.js';
+import { isLoopbackHost, redactUrl, shownUrl } from '../net/addresses.js';
 import { fetchCapped, type FetchResponse } from '../net/fetch.js';
 
 export interface VaultOptions {
@@ -41,16 +41,16 @@ function vaultAddress(ref: string, env: NodeJS.ProcessEnv): URL {
   try {
     url = new URL(addr);
   } catch (e: unknown) {
-    throw unreadable(ref, `VAULT_ADDR "${addr}" is not a URL`, e);
+    throw unreadable(ref, `VAULT_ADDR "${shownUrl(addr)}" is not a URL`, e);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw unreadable(ref, `VAULT_ADDR "${addr}" is not an http(s) URL`);
+    throw unreadable(ref, `VAULT_ADDR "${shownUrl(addr)}" is not an http(s) URL`);
   }
   // The token would travel in clear and a forged answer would replace the trusted key.
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new GateError(
       'INSECURE',
-      `key ${ref}: VAULT_ADDR ${addr} is plain HTTP to a non-loopback host (use https)`,
+      `key ${ref}: VAULT_ADDR ${redactUrl(url)} is plain HTTP to a non-loopback host (use https)`,
     );
   }
   return url;
