@@ -265,9 +265,15 @@ function parseStrictJsonBytes(bytes) {
     }
     return parseStrictJson(text);
 }
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f]/g;
 class Parser {
     s;
     pos = 0;
+    /** The next backslash at or after the last string's start (Infinity: none), found once. */
+    backslash = -1;
+    /** Likewise the next control character (U+0000 to U+001F). */
+    control = -1;
     constructor(s) {
         this.s = s;
     }
@@ -324,6 +330,25 @@ class Parser {
         // Find the closing quote, then let JSON.parse decode escapes exactly as it always does; a
         // string without escapes (no backslash, no control character) is its characters as they are.
         const start = this.pos;
+        // Most strings (base64 signatures, digests, names) have no escape: find the closing quote
+        // natively, and walk the characters only to refuse a control character.
+        const end = this.s.indexOf('"', start + 1);
+        if (this.backslash <= start) {
+            const b = this.s.indexOf('\\', start + 1);
+            this.backslash = b < 0 ? Infinity : b;
+        }
+        if (end > start && this.backslash > end) {
+            if (this.control <= start) {
+                CONTROL.lastIndex = start + 1;
+                this.control = CONTROL.exec(this.s)?.index ?? Infinity;
+            }
+            if (this.control < end) {
+                this.pos = this.control;
+                this.fail('control character in string');
+            }
+            this.pos = end + 1;
+            return this.s.slice(start + 1, end);
+        }
         let escaped = false;
         this.pos++;
         while (this.pos < this.s.length) {

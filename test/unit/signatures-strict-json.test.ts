@@ -12,6 +12,7 @@ import {
   goFoldKey,
   parseStrictJson,
   parseStrictJsonBytes,
+  StrictJsonError,
 } from '../../src/core/signatures/strict-json.js';
 
 // Issue 10 item 10: the signed payloads and statements are decoded by Go (cosign, cluster-side
@@ -234,6 +235,56 @@ describe('strict JSON fast paths', () => {
     expect(() => parseStrictJson('{"a":"x\u0001y"}')).toThrow(/control character/);
     // An escaped quote does not end the string early.
     expect(parseStrictJson('{"a":"x\\"y"}')).toEqual({ a: 'x"y' });
+  });
+
+  it('reads every document JSON.parse reads, and refuses what it refuses (generated)', () => {
+    // The string fast path finds quotes, backslashes and control characters by searching ahead
+    // once; documents mixing them in every order must read exactly as JSON.parse reads them.
+    const pieces = [
+      'a',
+      'é',
+      '\\"',
+      '\\\\',
+      '\\n',
+      '\\u0041',
+      '\u0001',
+      '\n',
+      '\t',
+      '"',
+      '\\',
+      'zz',
+    ];
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const str = (): string => {
+      let out = '';
+      for (let i = rnd(5); i > 0; i--) out += pieces[rnd(pieces.length)];
+      return out;
+    };
+    let accepted = 0;
+    let refused = 0;
+    for (let n = 0; n < 3000; n++) {
+      const members = Array.from({ length: 1 + rnd(4) }, (_, i) => `"k${i}${str()}":"${str()}"`);
+      const text = `{${members.join(rnd(2) ? ',' : ',\n ')}}`;
+      let want: unknown;
+      try {
+        want = JSON.parse(text);
+      } catch {
+        expect(() => parseStrictJson(text), text).toThrow(StrictJsonError);
+        refused++;
+        continue;
+      }
+      // Keys that collide are refused by design; compare only documents without such keys.
+      const keys = Object.keys(want as object);
+      if (new Set(keys.map((k) => goFoldKey(k))).size !== members.length) continue;
+      expect(parseStrictJson(text), text).toEqual(want);
+      accepted++;
+    }
+    expect(accepted).toBeGreaterThan(300);
+    expect(refused).toBeGreaterThan(300);
   });
 
   it('the shared decoder starts afresh after invalid UTF-8', () => {
