@@ -7741,7 +7741,7 @@ async function vaultSign(ref, opts, req) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hf: () => (/* binding */ eachCandidate),
-/* harmony export */   bG: () => (/* binding */ signatureTag),
+/* harmony export */   LN: () => (/* binding */ referrersTag),
 /* harmony export */   k2: () => (/* binding */ FormatOrder),
 /* harmony export */   k4: () => (/* binding */ discover),
 /* harmony export */   pi: () => (/* binding */ storageFormat),
@@ -7749,6 +7749,7 @@ async function vaultSign(ref, opts, req) {
 /* harmony export */   wE: () => (/* binding */ checkCount),
 /* harmony export */   yy: () => (/* binding */ emptyDiscovery)
 /* harmony export */ });
+/* unused harmony export signatureTag */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 /* harmony import */ var _signatures_legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8429);
@@ -7762,9 +7763,24 @@ async function vaultSign(ref, opts, req) {
 
 
 
+/** cosign's `<alg>-<hex>.sig|.att` tag, or undefined where that is no tag (a sha512 digest). */
 function signatureTag(digest, suffix) {
-    return digest.replace(':', '-') + suffix;
+    const tag = digest.replace(':', '-') + suffix;
+    return TAG.test(tag) ? tag : undefined;
 }
+/**
+ * The distribution spec's Referrers Tag Schema: the algorithm truncated to 32 characters, `-`,
+ * the encoded part truncated to 64, characters a tag cannot hold replaced by `-`. A sha256
+ * digest's is `sha256-<hex>`; a sha512 digest's keeps the first 64 of its 128 hex digits.
+ */
+function referrersTag(digest) {
+    const colon = digest.indexOf(':');
+    const alg = digest.slice(0, colon).slice(0, 32);
+    const encoded = digest.slice(colon + 1).slice(0, 64);
+    return `${alg}-${encoded}`.replace(/[^a-zA-Z0-9._-]/g, '-');
+}
+/** A tag as the distribution spec allows it. */
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 function storageFormat(f) {
     if (f === 'legacy-tag' || f === 'legacy-att')
         return 'legacy';
@@ -7845,6 +7861,11 @@ function checkCount(store, digest, d, n = d.candidates.length) {
 }
 async function* legacyCandidates(store, digest, suffix, out) {
     const tag = signatureTag(digest, suffix);
+    if (tag === undefined) {
+        // cosign cannot write one either (go-containerregistry refuses a tag over 128 characters).
+        out.searched.push(`no ${suffix} tag (${digest.slice(0, digest.indexOf(':'))} digests have none)`);
+        return;
+    }
     out.searched.push(`tag ${tag}`);
     const sig = await store.getManifest(tag);
     if (!sig)
@@ -7910,7 +7931,7 @@ async function* bundleCandidates(store, digest, out, predicateType) {
     }
     if (descriptors === undefined) {
         format = 'bundle-tag';
-        const tag = signatureTag(digest, '');
+        const tag = referrersTag(digest);
         out.searched.push(`tag ${tag}`);
         const index = await store.getManifest(tag);
         // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the

@@ -50,7 +50,7 @@ async function pushSummary(repo, subjectDigest, bundle, predicateType, created) 
     // A registry with the referrers API says it indexed the subject (distribution-spec 1.1).
     if (res.headers.get('oci-subject') === subjectDigest)
         return { digest, via: 'referrers API' };
-    const tag = (0,_verify_discovery_js__WEBPACK_IMPORTED_MODULE_5__/* .signatureTag */ .bG)(subjectDigest, '');
+    const tag = (0,_verify_discovery_js__WEBPACK_IMPORTED_MODULE_5__/* .referrersTag */ .LN)(subjectDigest);
     await addToTagIndex(repo, tag, {
         mediaType: _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.ociManifest,
         digest,

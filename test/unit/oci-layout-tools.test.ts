@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discover, signatureTag } from '../../src/core/verify/discovery.js';
+import { discover, referrersTag, signatureTag } from '../../src/core/verify/discovery.js';
 import { GateError } from '../../src/core/errors.js';
 import { cosignSimpleSigningPayload } from '../../src/core/signatures/legacy.js';
 import { OciLayoutStore } from '../../src/core/sources/oci-layout.js';
@@ -68,8 +68,8 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
     ]);
     const store = new OciLayoutStore(dir);
     expect((await store.getManifest(image.digest))?.digest).toBe(image.digest);
-    expect((await store.getManifest(signatureTag(image.digest, '.sig')))?.digest).toBe(sigs.digest);
-    expect((await store.getManifest(signatureTag(image.digest, '.att')))?.digest).toBe(atts.digest);
+    expect((await store.getManifest(signatureTag(image.digest, '.sig')!))?.digest).toBe(sigs.digest);
+    expect((await store.getManifest(signatureTag(image.digest, '.att')!))?.digest).toBe(atts.digest);
     const found = await discover(store, image.digest, { legacySuffixes: ['.sig', '.att'] });
     expect(found.candidates.map((c) => c.kind === 'legacy' && c.attestation)).toEqual([
       false,
@@ -91,7 +91,7 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
     const image = tinyImage();
     await writeCosignSaveLayout(dir, entries(image));
     const store = new OciLayoutStore(dir);
-    expect(await store.getManifest(signatureTag(image.digest, '.sig'))).toBeUndefined();
+    expect(await store.getManifest(signatureTag(image.digest, '.sig')!)).toBeUndefined();
     const found = await discover(store, image.digest);
     expect(found.candidates).toEqual([]);
   });
@@ -108,10 +108,10 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
       manifests: Array<{ annotations: Record<string, string> }>;
     };
     index.manifests[2].annotations = {
-      'org.opencontainers.image.ref.name': signatureTag(image.digest, '.sig'),
+      'org.opencontainers.image.ref.name': signatureTag(image.digest, '.sig')!,
     };
     await writeFile(path.join(dir, 'index.json'), JSON.stringify(index));
-    const got = await new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig'));
+    const got = await new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig')!);
     expect(got?.digest).toBe(tagged.digest);
   });
 
@@ -164,7 +164,7 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
     ])('%s', async (_, entries, expected) => {
       await writeCosignSaveLayout(dir, entries());
       const store = new OciLayoutStore(dir);
-      expect(await failure(store.getManifest(signatureTag(image.digest, '.sig')))).toMatch(
+      expect(await failure(store.getManifest(signatureTag(image.digest, '.sig')!))).toMatch(
         new RegExp(`^${expected}`),
       );
       // Through discovery the fault is the image's error, never an empty (or passing) lookup.
@@ -178,7 +178,7 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
       ]);
       await writeFile(blobPath(dir, sigs.digest), Buffer.from(sigs.manifest.toString() + ' '));
       expect(
-        await failure(new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig'))),
+        await failure(new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig')!)),
       ).toMatch(
         new RegExp(
           `^DIGEST_MISMATCH: oci-layout://.*: ${entry(1, KIND.sigs, sigs.digest)}: blob ${sigs.digest} holds bytes hashing to sha256:`,
@@ -195,7 +195,7 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
       const size = `"size": ${sigs.manifest.length},`;
       await writeFile(path.join(dir, 'index.json'), text.replace(size, '"size": 3,'));
       expect(
-        await failure(new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig'))),
+        await failure(new OciLayoutStore(dir).getManifest(signatureTag(image.digest, '.sig')!)),
       ).toMatch(
         `${entry(1, KIND.sigs, sigs.digest).replace(/\\/g, '')}: declares 3 bytes, its manifest has ${sigs.manifest.length}`,
       );
@@ -326,7 +326,7 @@ describe('OCI 1.1 referrers listed in index.json (oras copy -r)', () => {
       mediaType: 'application/vnd.oci.image.index.v1+json',
       digest: sha(index),
       size: index.length,
-      annotations: { 'org.opencontainers.image.ref.name': signatureTag(a.digest, '') },
+      annotations: { 'org.opencontainers.image.ref.name': referrersTag(a.digest) },
     };
     await writeFile(path.join(dir, 'index.json'), JSON.stringify(text));
     const store = new OciLayoutStore(dir);

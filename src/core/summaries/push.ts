@@ -8,7 +8,7 @@ import type { RepositoryWriter } from '../registry/repository.js';
 import { errorDetail } from '../registry/http-errors.js';
 import { MAX_MANIFEST_BYTES } from '../registry/limits.js';
 import { MANIFEST_ACCEPT, MEDIA_TYPES, type Descriptor } from '../types.js';
-import { signatureTag } from '../verify/discovery.js';
+import { referrersTag } from '../verify/discovery.js';
 
 const EMPTY = Buffer.from('{}');
 const PREDICATE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
@@ -51,7 +51,7 @@ export async function pushSummary(
   const res = await putManifest(repo, digest, manifest, MEDIA_TYPES.ociManifest);
   // A registry with the referrers API says it indexed the subject (distribution-spec 1.1).
   if (res.headers.get('oci-subject') === subjectDigest) return { digest, via: 'referrers API' };
-  const tag = signatureTag(subjectDigest, '');
+  const tag = referrersTag(subjectDigest);
   await addToTagIndex(repo, tag, {
     mediaType: MEDIA_TYPES.ociManifest,
     digest,

@@ -48,9 +48,26 @@ export interface Discovery {
   ignored: Array<{ where: string; why: string }>;
 }
 
-export function signatureTag(digest: string, suffix: string): string {
-  return digest.replace(':', '-') + suffix;
+/** cosign's `<alg>-<hex>.sig|.att` tag, or undefined where that is no tag (a sha512 digest). */
+export function signatureTag(digest: string, suffix: string): string | undefined {
+  const tag = digest.replace(':', '-') + suffix;
+  return TAG.test(tag) ? tag : undefined;
 }
+
+/**
+ * The distribution spec's Referrers Tag Schema: the algorithm truncated to 32 characters, `-`,
+ * the encoded part truncated to 64, characters a tag cannot hold replaced by `-`. A sha256
+ * digest's is `sha256-<hex>`; a sha512 digest's keeps the first 64 of its 128 hex digits.
+ */
+export function referrersTag(digest: string): string {
+  const colon = digest.indexOf(':');
+  const alg = digest.slice(0, colon).slice(0, 32);
+  const encoded = digest.slice(colon + 1).slice(0, 64);
+  return `${alg}-${encoded}`.replace(/[^a-zA-Z0-9._-]/g, '-');
+}
+
+/** A tag as the distribution spec allows it. */
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 
 /** The two places a signature can be stored: `sha256-<hex>.sig|.att` tags, or bundle referrers. */
 export type StorageFormat = 'legacy' | 'bundle';
@@ -176,6 +193,13 @@ async function* legacyCandidates(
   out: Discovery,
 ): AsyncGenerator<LegacyCandidate, void, undefined> {
   const tag = signatureTag(digest, suffix);
+  if (tag === undefined) {
+    // cosign cannot write one either (go-containerregistry refuses a tag over 128 characters).
+    out.searched.push(
+      `no ${suffix} tag (${digest.slice(0, digest.indexOf(':'))} digests have none)`,
+    );
+    return;
+  }
   out.searched.push(`tag ${tag}`);
   const sig = await store.getManifest(tag);
   if (!sig) return;
@@ -246,7 +270,7 @@ async function* bundleCandidates(
   }
   if (descriptors === undefined) {
     format = 'bundle-tag';
-    const tag = signatureTag(digest, '');
+    const tag = referrersTag(digest);
     out.searched.push(`tag ${tag}`);
     const index = await store.getManifest(tag);
     // GitLab's registry reads `sha256-<hex>` as the digest `sha256:<hex>` and answers with the
