@@ -68,8 +68,12 @@ describe('cosign save layouts: kind entries stand for the signature tags', () =>
     ]);
     const store = new OciLayoutStore(dir);
     expect((await store.getManifest(image.digest))?.digest).toBe(image.digest);
-    expect((await store.getManifest(signatureTag(image.digest, '.sig')!))?.digest).toBe(sigs.digest);
-    expect((await store.getManifest(signatureTag(image.digest, '.att')!))?.digest).toBe(atts.digest);
+    expect((await store.getManifest(signatureTag(image.digest, '.sig')!))?.digest).toBe(
+      sigs.digest,
+    );
+    expect((await store.getManifest(signatureTag(image.digest, '.att')!))?.digest).toBe(
+      atts.digest,
+    );
     const found = await discover(store, image.digest, { legacySuffixes: ['.sig', '.att'] });
     expect(found.candidates.map((c) => c.kind === 'legacy' && c.attestation)).toEqual([
       false,
