@@ -1200,10 +1200,16 @@ const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 const VERIFIER_ID = _report_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH;
 /** `policy.uri` when the policy is the run's options rather than a file. */
 const OPTIONS_POLICY_URI = 'urn:image-gate:policy:options';
-/** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
+/**
+ * The images a summary is made for: judged (verified, failed or warned) and pinned to a digest.
+ * Not an image this run admitted on a summary: it verified nothing, and a new summary stamped
+ * with this run's time would restart the age `summary-max-age` holds the last full verification
+ * to, run after run (a gate that admits and signs would never verify again).
+ */
 function summarizable(r) {
     return (r.digest !== undefined &&
         r.pinned !== undefined &&
+        r.acceptedSummary === undefined &&
         (r.outcome === 'verified' || r.outcome === 'failed' || r.outcome === 'warned'));
 }
 /** The statement for one judged image; undefined for one that was not judged (see summarizable). */

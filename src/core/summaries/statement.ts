@@ -34,11 +34,17 @@ export interface SummaryRun {
   verifierId?: string;
 }
 
-/** The images a summary is made for: judged (verified, failed or warned) and pinned to a digest. */
+/**
+ * The images a summary is made for: judged (verified, failed or warned) and pinned to a digest.
+ * Not an image this run admitted on a summary: it verified nothing, and a new summary stamped
+ * with this run's time would restart the age `summary-max-age` holds the last full verification
+ * to, run after run (a gate that admits and signs would never verify again).
+ */
 export function summarizable(r: ImageResult): r is ImageResult & { digest: string } {
   return (
     r.digest !== undefined &&
     r.pinned !== undefined &&
+    r.acceptedSummary === undefined &&
     (r.outcome === 'verified' || r.outcome === 'failed' || r.outcome === 'warned')
   );
 }
