@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   groupSources: () => (/* binding */ groupSources)
 });
 
-// UNUSED EXPORTS: readFiles
+// UNUSED EXPORTS: decodeText, readFiles
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -883,6 +883,8 @@ function parseDotEnv(text, outer, refused) {
             value = dotEnvValue(rest, lookup);
         }
         catch (e) {
+            if (e instanceof InterpolationError && !(e instanceof EnvNotAllowedError))
+                throw new InterpolationError(`.env line ${n + 1}: ${e.message}`);
             if (!(e instanceof EnvNotAllowedError) || !refused)
                 throw e;
             // The first refusal in a chain is the one to name: the variable the environment gives.
@@ -900,16 +902,28 @@ function parseDotEnv(text, outer, refused) {
 function dotEnvValue(rest, lookup) {
     if (rest.startsWith("'")) {
         const end = closingQuote(rest, "'");
+        nothingAfterQuote(rest, end);
         return rest.slice(1, end).replace(/\\'/g, "'");
     }
     if (rest.startsWith('"')) {
         const end = closingQuote(rest, '"');
+        nothingAfterQuote(rest, end);
         const body = rest
             .slice(1, end)
             .replace(/\\(["\\nrt$])/g, (_, e) => e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === '$' ? '$$' : e);
         return interpolate(body, lookup);
     }
     return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+}
+/**
+ * compose-go's dotenv parser goes on reading after a closing quote (dotenv/parser.go
+ * `extractVarValue` returns the rest, and `parse` loops on it), so `TAG="1.0" TAG=evil` sets TAG
+ * to `evil` there; anything but blanks and a comment after the quote is refused here.
+ */
+function nothingAfterQuote(rest, end) {
+    const after = rest.slice(end + 1);
+    if (!/^\s*(?:#.*)?$/.test(after))
+        throw new InterpolationError(`text after the closing quote (${JSON.stringify(after.trim().slice(0, 40))}): docker compose reads it as more assignments; write one KEY=VALUE per line`);
 }
 function closingQuote(s, q) {
     for (let i = 1; i < s.length; i++) {
@@ -929,6 +943,7 @@ function closingQuote(s, q) {
 
 
 function yaml_nodes_parseYamlStream(file, text) {
+    refuseOtherBreaks(file, text);
     const lineCounter = new dist/* LineCounter */.HN();
     // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
@@ -947,6 +962,30 @@ function yaml_nodes_parseYamlStream(file, text) {
         refuseHiddenKeys(file, d, line);
     return { docs, line, span: (node) => scalarSpan(text, node) };
 }
+/**
+ * Refuses the characters kubectl's and Compose's YAML readers break lines at and this one does
+ * not. yaml.v2 (kubectl, through sigs.k8s.io/yaml) and go-yaml v4 (compose-go) keep libyaml's
+ * YAML 1.1 line breaks: a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029) end a line, so one
+ * inside a `#` comment starts a line of YAML there, at column 0, which YAML 1.2 reads as comment
+ * text: a pod spec or a service hidden from this reader. And a byte order mark after the start
+ * (yaml.v2 drops one at each document's start) turned `apiVersion` into another key. None is
+ * needed in a manifest (CRLF is read as LF by all of them): refused, naming the line.
+ */
+function refuseOtherBreaks(file, text) {
+    const at = OTHER_BREAKS.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (!at)
+        return;
+    const offset = at.index + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const line = text.slice(0, offset).split('\n').length;
+    const c = at[0].charCodeAt(0);
+    const what = c === 0x0d
+        ? 'a carriage return not followed by a line feed'
+        : c === 0xfeff
+            ? 'a byte order mark (U+FEFF) after the start of the file'
+            : `U+${c.toString(16).toUpperCase().padStart(4, '0')} (a line break to kubectl and Compose, not to YAML 1.2)`;
+    throw manifestError(file, line, `${what}: kubectl and docker compose would read the text around it differently from image-gate; remove it (line ends must be LF or CRLF)`);
+}
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/;
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
  * with apimachinery's YAMLReader (k8s.io/apimachinery/pkg/util/yaml/decoder.go, `YAMLReader.Read`),
@@ -1234,11 +1273,11 @@ function interpolated(file, parsed, node, what, env) {
  */
 function composeLoads(file, parsed, env) {
     const out = [];
-    const text = (node, what) => {
+    const text = (node, what, kind = 'include') => {
         const { value, line } = interpolated(file, parsed, node, what, env);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
             throw manifestError(file, line, `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`);
-        return { path: value, line };
+        return { path: value, line, kind };
     };
     for (const doc of parsed.docs) {
         if (!isComposeDocument(doc))
@@ -1280,7 +1319,7 @@ function composeLoads(file, parsed, env) {
             const ext = deref(doc, mapGet(doc, service, 'extends'));
             const extFile = (0,dist/* isMap */.jh)(ext) ? mapGet(doc, ext, 'file') : undefined;
             if (extFile !== undefined && extFile !== null)
-                out.push(text(extFile, `service ${name}: extends.file`));
+                out.push(text(extFile, `service ${name}: extends.file`, 'extends'));
         }
     }
     return out;
@@ -1632,7 +1671,7 @@ async function readFiles(inputs) {
     const queue = (await expandPaths(inputs.paths)).map((file) => ({ file, compose: false }));
     const seen = new Set();
     for (let i = 0; i < queue.length; i++) {
-        const { file, compose } = queue[i];
+        const { file, compose, loader } = queue[i];
         const real = await realPath(file);
         if (seen.has(real))
             continue;
@@ -1640,21 +1679,27 @@ async function readFiles(inputs) {
         if (seen.size > MAX_FILES)
             throw new errors/* GateError */.ue('USAGE', `${file}: more than ${MAX_FILES} files to read (include: loops?)`);
         const text = await readText(file, file);
-        const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose);
+        const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose, loader);
         add(file, reader.read, text, file);
         for (const l of reader.loads)
             queue.push({
                 file: external_node_path_.isAbsolute(l.path) ? l.path : external_node_path_.join(external_node_path_.dirname(file), l.path),
                 compose: true,
+                loader: { kind: l.kind, lookup: reader.lookup },
             });
     }
     for (const list of inputs.lists) {
         const name = list === '-' ? '(stdin)' : list;
         let text;
         try {
-            text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await (0,promises_.readFile)(list, 'utf8');
+            text =
+                list === '-'
+                    ? await (inputs.readStdin ?? readStdin)()
+                    : decodeText(await (0,promises_.readFile)(list), list);
         }
         catch (e) {
+            if (e instanceof errors/* GateError */.ue)
+                throw e;
             throw new errors/* GateError */.ue('USAGE', `${list}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
         }
         add(name, (t) => distinct(readList(name, t)), text, list === '-' ? undefined : list);
@@ -1716,7 +1761,27 @@ async function expandPaths(paths) {
         else
             files.push(...(await underPath(p, false)));
     }
-    return withOverrides([...new Set(files)]);
+    return withOverrides([...new Set(await dotEnvsAsCompose(files))]);
+}
+/**
+ * A `.env` named as a file stands for the default-named Compose files beside it: their images
+ * are what its variables change (a pre-commit hook is given the staged `.env` alone when only a
+ * `TAG=` line changed). None beside it: it names nothing.
+ */
+async function dotEnvsAsCompose(files) {
+    const out = [];
+    for (const f of files) {
+        if (external_node_path_.basename(f) !== '.env') {
+            out.push(f);
+            continue;
+        }
+        for (const name of DEFAULT_COMPOSE) {
+            const c = external_node_path_.join(external_node_path_.dirname(f), name);
+            if ((await statOf(c))?.isFile())
+                out.push(c);
+        }
+    }
+    return out;
 }
 /** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
 const DEFAULT_COMPOSE = new Set([
@@ -1933,12 +1998,40 @@ async function linksToFile(file) {
     return st.isFile();
 }
 async function readText(file, name) {
+    let bytes;
     try {
-        return await (0,promises_.readFile)(file, 'utf8');
+        bytes = await (0,promises_.readFile)(file);
     }
     catch (e) {
         throw new errors/* GateError */.ue('USAGE', `${name}: cannot read: ${(0,errors/* toGateError */.Vl)(e).message}`, { cause: e });
     }
+    return decodeText(bytes, name);
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * A file's text, UTF-8 only. kubectl (cli-runtime's BOMOverride) and go-yaml v4 (compose-go)
+ * decode UTF-16 by its byte order mark, which a UTF-8 reading turns into no images at all (a
+ * PowerShell `kubectl get -o yaml > x.yaml` writes one); invalid UTF-8 would be read with
+ * replacement characters. Both are refused, naming the file, as is a NUL (UTF-16 without a mark).
+ */
+function decodeText(bytes, name) {
+    const refuse = (why) => {
+        throw new errors/* GateError */.ue('USAGE', `${name}: ${why}; image-gate reads manifests as UTF-8 only: convert it (iconv -f UTF-16 -t UTF-8)`);
+    };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        refuse('is UTF-16 (little-endian byte order mark)');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        refuse('is UTF-16 (big-endian byte order mark)');
+    let text = '';
+    try {
+        text = UTF8.decode(bytes);
+    }
+    catch {
+        refuse('is not valid UTF-8');
+    }
+    if (text.includes('\0'))
+        refuse('holds a NUL character (UTF-16 or binary, not UTF-8 text)');
+    return text;
 }
 /**
  * What Compose interpolation (and a `.env`'s own) reads from the environment: a variable named in
@@ -1972,7 +2065,7 @@ async function realPath(file) {
  * The reader for this file (by name, then by content; `compose` when another Compose file loads
  * it), with its `.env` read once, and the Compose files it loads.
  */
-async function manifestReader(file, text, env, loaded = false) {
+async function manifestReader(file, text, env, loaded = false, loader) {
     const name = external_node_path_.basename(file);
     if (!loaded && DOCKERFILE.test(name))
         return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
@@ -1985,10 +2078,16 @@ async function manifestReader(file, text, env, loaded = false) {
             read: (t) => distinct(kubernetesImages(file, t === text ? parsed : yaml_nodes_parseYamlStream(file, t))),
             loads: [],
         };
+    // The variables a file is interpolated with, as compose-go gives them: a file given, the
+    // environment then its own `.env`; a file another one `include:`s, the includer's variables
+    // (environment and `.env` chain), then its own directory's `.env` for the names still unset
+    // (loader/include.go: environment.Clone().Merge(envFromFile), and Merge keeps what is set);
+    // an `extends.file`, the extending file's variables alone (loader/extends.go: opts.clone()).
+    const outer = loader?.lookup ?? env;
     const refused = new Map();
-    const dotEnv = await readDotEnv(file, env, refused);
+    const dotEnv = loader?.kind === 'extends' ? new Map() : await readDotEnv(file, outer, refused);
     const lookup = (n) => {
-        const v = env(n);
+        const v = outer(n);
         if (v !== undefined)
             return v;
         const r = refused.get(n);
@@ -2003,7 +2102,7 @@ async function manifestReader(file, text, env, loaded = false) {
         const others = { ...p, docs: p.docs.filter((d) => !isComposeDocument(d)) };
         return distinct([...composeImages(file, p, lookup), ...kubernetesImages(file, others)].sort((a, b) => a.line - b.line));
     };
-    return { read, loads: composeLoads(file, parsed, lookup) };
+    return { read, loads: composeLoads(file, parsed, lookup), lookup };
 }
 /**
  * The `.env` beside a Compose file (none: no variables from it); the environment wins over it. A
@@ -2012,9 +2111,9 @@ async function manifestReader(file, text, env, loaded = false) {
  */
 async function readDotEnv(file, env, refused) {
     const envFile = external_node_path_.join(external_node_path_.dirname(file), '.env');
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(envFile, 'utf8');
+        bytes = await (0,promises_.readFile)(envFile);
     }
     catch (e) {
         if (e.code === 'ENOENT')
@@ -2023,6 +2122,7 @@ async function readDotEnv(file, env, refused) {
             cause: e,
         });
     }
+    const text = decodeText(bytes, envFile);
     // compose-go reads COMPOSE_FILE (split at COMPOSE_PATH_SEPARATOR) from the .env too: cli.WithDotEnv
     // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
     // here loads the files it names, not (only) this one. Which those are is the deploy's to say.

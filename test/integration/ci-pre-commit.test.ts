@@ -3,7 +3,7 @@
 // the doc's .pre-commit-config.yaml and compose.yaml are committed in a user repository, and
 // `git commit` runs the `image-gate` hook against a real registry: a signed image is committed,
 // an unsigned one (in Compose or a Dockerfile) refuses the commit and nothing is committed.
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -79,13 +79,23 @@ describe('.pre-commit-hooks.yaml', () => {
     ['README.md', false],
     ['package.json', false],
     ['Dockerfile.md/notes.txt', false],
+    ['api.Dockerfile', true],
+    ['dockerfile', true],
+    ['COMPOSE.YAML', true],
+    ['.env', true],
+    ['deploy/.env', true],
+    ['prod.env', false],
+    ['.envrc', false],
   ])('the files pattern takes %s: %s', async (file, taken) => {
     const hooks = parse(
       await readFile(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'),
     ) as Hook[];
     for (const h of hooks) {
       // pre-commit matches with Python's re.search, which these patterns share with JavaScript.
-      const got = new RegExp(h.files).test(file) && !new RegExp(h.exclude ?? '$^').test(file);
+      // `(?i)` (Python's inline flag, which pre-commit passes on) is JavaScript's `i`.
+      const re = (p: string) =>
+        p.startsWith('(?i)') ? new RegExp(p.slice(4), 'i') : new RegExp(p);
+      const got = re(h.files).test(file) && !re(h.exclude ?? '$^').test(file);
       expect(got, `${h.id} ${file}`).toBe(taken);
     }
   });
@@ -155,6 +165,27 @@ describe.skipIf(!registryAvailable || !preCommitAvailable)(
       expect(w.commits()).toBe(3);
       w.git('reset', '-q');
       w.git('clean', '-fq', 'broken.yaml');
+    });
+
+    it('a commit changing only a .env verifies the Compose file beside it', async () => {
+      await mkdir(path.join(w.repo, 'envapp'), { recursive: true });
+      await writeFile(
+        path.join(w.repo, 'envapp', 'compose.yaml'),
+        `services:\n  app:\n    image: ${s.reg.host}/acme/\${APP}:1.4.2\n`,
+      );
+      await writeFile(path.join(w.repo, 'envapp', '.env'), 'APP=api\n');
+      const ok = w.commit('env app');
+      expect(ok.code, ok.out).toBe(0);
+      expect(w.commits()).toBe(4);
+      // Only the .env is staged: the image it selects is unsigned.
+      await writeFile(path.join(w.repo, 'envapp', '.env'), 'APP=web\n');
+      const r = w.commit('switch to web');
+      expect(r.out).toMatch(/image-gate verify\.+Failed/);
+      expect(r.out).toContain(`✗ Verification FAILED for ${s.reg.host}/acme/web:1.4.2`);
+      expect(r.code).not.toBe(0);
+      expect(w.commits()).toBe(4);
+      w.git('reset', '-q', '--hard', 'HEAD~1');
+      expect(w.commits()).toBe(3);
     });
 
     it('refuses every commit naming an image when args give no signer', async () => {

@@ -66,6 +66,8 @@ function interpolated(
 export interface ComposeLoad {
   path: string;
   line: number;
+  /** `include` reads the loaded file's own `.env` under the loader's variables; `extends` none. */
+  kind: 'include' | 'extends';
 }
 
 /**
@@ -78,7 +80,7 @@ export interface ComposeLoad {
  */
 export function composeLoads(file: string, parsed: ParsedYaml, env: Lookup): ComposeLoad[] {
   const out: ComposeLoad[] = [];
-  const text = (node: Node, what: string): ComposeLoad => {
+  const text = (node: Node, what: string, kind: ComposeLoad['kind'] = 'include'): ComposeLoad => {
     const { value, line } = interpolated(file, parsed, node, what, env);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
       throw manifestError(
@@ -86,7 +88,7 @@ export function composeLoads(file: string, parsed: ParsedYaml, env: Lookup): Com
         line,
         `${what} '${value}' is remote: what it loads is not in the repository and is not read here; verify --from the output of docker compose config`,
       );
-    return { path: value, line };
+    return { path: value, line, kind };
   };
   for (const doc of parsed.docs) {
     if (!isComposeDocument(doc)) continue;
@@ -126,7 +128,7 @@ export function composeLoads(file: string, parsed: ParsedYaml, env: Lookup): Com
       const ext = deref(doc, mapGet(doc, service, 'extends'));
       const extFile = isMap(ext) ? mapGet(doc, ext, 'file') : undefined;
       if (extFile !== undefined && extFile !== null)
-        out.push(text(extFile, `service ${name}: extends.file`));
+        out.push(text(extFile, `service ${name}: extends.file`, 'extends'));
     }
   }
   return out;

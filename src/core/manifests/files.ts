@@ -5,7 +5,13 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { GateError, toGateError } from '../errors.js';
-import { composeImages, composeLoads, isComposeDocument, type ComposeLoad } from './compose.js';
+import {
+  composeImages,
+  composeLoads,
+  isComposeDocument,
+  type ComposeLoad,
+  type Lookup,
+} from './compose.js';
 import { readDockerfile } from './dockerfile.js';
 import { EnvNotAllowedError, parseDotEnv, InterpolationError } from './interpolate.js';
 import { kubernetesImages, kustomizationError } from './kubernetes.js';
@@ -74,10 +80,12 @@ export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
     });
   // Compose files another one loads (`include:`, `extends.file`) are read after the files given,
   // each once (by real path, so a cycle ends), named as the loading file's directory joins them.
-  const queue = (await expandPaths(inputs.paths)).map((file) => ({ file, compose: false }));
+  const queue: Array<{ file: string; compose: boolean; loader?: Loader }> = (
+    await expandPaths(inputs.paths)
+  ).map((file) => ({ file, compose: false }));
   const seen = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
-    const { file, compose } = queue[i];
+    const { file, compose, loader } = queue[i];
     const real = await realPath(file);
     if (seen.has(real)) continue;
     seen.add(real);
@@ -87,20 +95,25 @@ export async function readFiles(inputs: FileInputs): Promise<ReadFile[]> {
         `${file}: more than ${MAX_FILES} files to read (include: loops?)`,
       );
     const text = await readText(file, file);
-    const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose);
+    const reader = await manifestReader(file, text, composeEnvLookup(inputs), compose, loader);
     add(file, reader.read, text, file);
     for (const l of reader.loads)
       queue.push({
         file: path.isAbsolute(l.path) ? l.path : path.join(path.dirname(file), l.path),
         compose: true,
+        loader: { kind: l.kind, lookup: reader.lookup },
       });
   }
   for (const list of inputs.lists) {
     const name = list === '-' ? '(stdin)' : list;
     let text: string;
     try {
-      text = list === '-' ? await (inputs.readStdin ?? readStdin)() : await readFile(list, 'utf8');
+      text =
+        list === '-'
+          ? await (inputs.readStdin ?? readStdin)()
+          : decodeText(await readFile(list), list);
     } catch (e: unknown) {
+      if (e instanceof GateError) throw e;
       throw new GateError('USAGE', `${list}: cannot read: ${toGateError(e).message}`, { cause: e });
     }
     add(name, (t) => distinct(readList(name, t)), text, list === '-' ? undefined : list);
@@ -162,7 +175,27 @@ async function expandPaths(paths: string[]): Promise<string[]> {
       for (const m of matched.sort()) files.push(...(await underPath(m, true)));
     } else files.push(...(await underPath(p, false)));
   }
-  return withOverrides([...new Set(files)]);
+  return withOverrides([...new Set(await dotEnvsAsCompose(files))]);
+}
+
+/**
+ * A `.env` named as a file stands for the default-named Compose files beside it: their images
+ * are what its variables change (a pre-commit hook is given the staged `.env` alone when only a
+ * `TAG=` line changed). None beside it: it names nothing.
+ */
+async function dotEnvsAsCompose(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    if (path.basename(f) !== '.env') {
+      out.push(f);
+      continue;
+    }
+    for (const name of DEFAULT_COMPOSE) {
+      const c = path.join(path.dirname(f), name);
+      if ((await statOf(c))?.isFile()) out.push(c);
+    }
+  }
+  return out;
 }
 
 /** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
@@ -368,11 +401,40 @@ async function linksToFile(file: string): Promise<boolean> {
 }
 
 async function readText(file: string, name: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e: unknown) {
     throw new GateError('USAGE', `${name}: cannot read: ${toGateError(e).message}`, { cause: e });
   }
+  return decodeText(bytes, name);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A file's text, UTF-8 only. kubectl (cli-runtime's BOMOverride) and go-yaml v4 (compose-go)
+ * decode UTF-16 by its byte order mark, which a UTF-8 reading turns into no images at all (a
+ * PowerShell `kubectl get -o yaml > x.yaml` writes one); invalid UTF-8 would be read with
+ * replacement characters. Both are refused, naming the file, as is a NUL (UTF-16 without a mark).
+ */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  const refuse = (why: string): never => {
+    throw new GateError(
+      'USAGE',
+      `${name}: ${why}; image-gate reads manifests as UTF-8 only: convert it (iconv -f UTF-16 -t UTF-8)`,
+    );
+  };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) refuse('is UTF-16 (little-endian byte order mark)');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) refuse('is UTF-16 (big-endian byte order mark)');
+  let text = '';
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    refuse('is not valid UTF-8');
+  }
+  if (text.includes('\0')) refuse('holds a NUL character (UTF-16 or binary, not UTF-8 text)');
+  return text;
 }
 
 /**
@@ -390,6 +452,12 @@ function composeEnvLookup(inputs: FileInputs): (name: string) => string | undefi
     if (!allowed.has(n)) throw new EnvNotAllowedError(n);
     return v;
   };
+}
+
+/** The file that loads a Compose file, and how: what its variables are read from. */
+interface Loader {
+  kind: ComposeLoad['kind'];
+  lookup?: Lookup;
 }
 
 /** How many files one run reads at most, those `include:` loads counted. */
@@ -412,7 +480,12 @@ async function manifestReader(
   text: string,
   env: (name: string) => string | undefined,
   loaded = false,
-): Promise<{ read: (text: string) => ImageOccurrence[]; loads: ComposeLoad[] }> {
+  loader?: Loader,
+): Promise<{
+  read: (text: string) => ImageOccurrence[];
+  loads: ComposeLoad[];
+  lookup?: Lookup;
+}> {
   const name = path.basename(file);
   if (!loaded && DOCKERFILE.test(name))
     return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
@@ -424,10 +497,17 @@ async function manifestReader(
       read: (t) => distinct(kubernetesImages(file, t === text ? parsed : parseYamlStream(file, t))),
       loads: [],
     };
+  // The variables a file is interpolated with, as compose-go gives them: a file given, the
+  // environment then its own `.env`; a file another one `include:`s, the includer's variables
+  // (environment and `.env` chain), then its own directory's `.env` for the names still unset
+  // (loader/include.go: environment.Clone().Merge(envFromFile), and Merge keeps what is set);
+  // an `extends.file`, the extending file's variables alone (loader/extends.go: opts.clone()).
+  const outer = loader?.lookup ?? env;
   const refused = new Map<string, EnvNotAllowedError>();
-  const dotEnv = await readDotEnv(file, env, refused);
+  const dotEnv =
+    loader?.kind === 'extends' ? new Map<string, string>() : await readDotEnv(file, outer, refused);
   const lookup = (n: string): string | undefined => {
-    const v = env(n);
+    const v = outer(n);
     if (v !== undefined) return v;
     const r = refused.get(n);
     if (r) throw r;
@@ -444,7 +524,7 @@ async function manifestReader(
       ),
     );
   };
-  return { read, loads: composeLoads(file, parsed, lookup) };
+  return { read, loads: composeLoads(file, parsed, lookup), lookup };
 }
 
 /**
@@ -458,15 +538,16 @@ async function readDotEnv(
   refused: Map<string, EnvNotAllowedError>,
 ): Promise<Map<string, string>> {
   const envFile = path.join(path.dirname(file), '.env');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(envFile, 'utf8');
+    bytes = await readFile(envFile);
   } catch (e: unknown) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw new GateError('USAGE', `${envFile}: cannot read: ${toGateError(e).message}`, {
       cause: e,
     });
   }
+  const text = decodeText(bytes, envFile);
   // compose-go reads COMPOSE_FILE (split at COMPOSE_PATH_SEPARATOR) from the .env too: cli.WithDotEnv
   // loads it into the environment before WithConfigFileEnv picks the files, so `docker compose up`
   // here loads the files it names, not (only) this one. Which those are is the deploy's to say.

@@ -134,6 +134,8 @@ export function parseDotEnv(
     try {
       value = dotEnvValue(rest, lookup);
     } catch (e: unknown) {
+      if (e instanceof InterpolationError && !(e instanceof EnvNotAllowedError))
+        throw new InterpolationError(`.env line ${n + 1}: ${e.message}`);
       if (!(e instanceof EnvNotAllowedError) || !refused) throw e;
       // The first refusal in a chain is the one to name: the variable the environment gives.
       refused.errors.set(
@@ -154,10 +156,12 @@ export function parseDotEnv(
 function dotEnvValue(rest: string, lookup: (name: string) => string | undefined): string {
   if (rest.startsWith("'")) {
     const end = closingQuote(rest, "'");
+    nothingAfterQuote(rest, end);
     return rest.slice(1, end).replace(/\\'/g, "'");
   }
   if (rest.startsWith('"')) {
     const end = closingQuote(rest, '"');
+    nothingAfterQuote(rest, end);
     const body = rest
       .slice(1, end)
       .replace(/\\(["\\nrt$])/g, (_, e: string) =>
@@ -166,6 +170,19 @@ function dotEnvValue(rest: string, lookup: (name: string) => string | undefined)
     return interpolate(body, lookup);
   }
   return interpolate(rest.replace(/\s+#.*$/, '').trim(), lookup);
+}
+
+/**
+ * compose-go's dotenv parser goes on reading after a closing quote (dotenv/parser.go
+ * `extractVarValue` returns the rest, and `parse` loops on it), so `TAG="1.0" TAG=evil` sets TAG
+ * to `evil` there; anything but blanks and a comment after the quote is refused here.
+ */
+function nothingAfterQuote(rest: string, end: number): void {
+  const after = rest.slice(end + 1);
+  if (!/^\s*(?:#.*)?$/.test(after))
+    throw new InterpolationError(
+      `text after the closing quote (${JSON.stringify(after.trim().slice(0, 40))}): docker compose reads it as more assignments; write one KEY=VALUE per line`,
+    );
 }
 
 function closingQuote(s: string, q: string): number {

@@ -26,6 +26,7 @@ export interface ParsedYaml {
 }
 
 export function parseYamlStream(file: string, text: string): ParsedYaml {
+  refuseOtherBreaks(file, text);
   const lineCounter = new LineCounter();
   // Kubernetes and Compose are YAML 1.2 (JSON is a subset); `<<` is followed below by hand.
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
@@ -42,6 +43,35 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
   for (const d of docs) refuseHiddenKeys(file, d, line);
   return { docs, line, span: (node) => scalarSpan(text, node) };
 }
+
+/**
+ * Refuses the characters kubectl's and Compose's YAML readers break lines at and this one does
+ * not. yaml.v2 (kubectl, through sigs.k8s.io/yaml) and go-yaml v4 (compose-go) keep libyaml's
+ * YAML 1.1 line breaks: a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029) end a line, so one
+ * inside a `#` comment starts a line of YAML there, at column 0, which YAML 1.2 reads as comment
+ * text: a pod spec or a service hidden from this reader. And a byte order mark after the start
+ * (yaml.v2 drops one at each document's start) turned `apiVersion` into another key. None is
+ * needed in a manifest (CRLF is read as LF by all of them): refused, naming the line.
+ */
+function refuseOtherBreaks(file: string, text: string): void {
+  const at = OTHER_BREAKS.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!at) return;
+  const offset = at.index + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const line = text.slice(0, offset).split('\n').length;
+  const c = at[0].charCodeAt(0);
+  const what =
+    c === 0x0d
+      ? 'a carriage return not followed by a line feed'
+      : c === 0xfeff
+        ? 'a byte order mark (U+FEFF) after the start of the file'
+        : `U+${c.toString(16).toUpperCase().padStart(4, '0')} (a line break to kubectl and Compose, not to YAML 1.2)`;
+  throw manifestError(
+    file,
+    line,
+    `${what}: kubectl and docker compose would read the text around it differently from image-gate; remove it (line ends must be LF or CRLF)`,
+  );
+}
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/;
 
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
