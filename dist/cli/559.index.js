@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
@@ -498,7 +500,10 @@ function refuseRuleOptions(o) {
 var options = __webpack_require__(91468);
 // EXTERNAL MODULE: ./build/core/signatures/identity.js
 var identity = __webpack_require__(59956);
+// EXTERNAL MODULE: ./build/core/net/addresses.js
+var addresses = __webpack_require__(45166);
 ;// CONCATENATED MODULE: ./build/core/policy/summary.js
+
 
 
 
@@ -574,12 +579,14 @@ function base(ctx, keys, identities) {
         // Only in warn mode, so the digest of an enforcing policy is as before; a file's rules say
         // their own (the flags' mode is only their default).
         ...(!ctx.policyFile && ctx.mode ? modeSummary(ctx.mode) : {}),
+        // A file by its content too: two roots at one path (staging and production) are two
+        // policies, or a summary or shard made under one would count under the other.
         trustRoot: ctx.trustedRoot
-            ? `file:${ctx.trustedRoot}`
+            ? `file:${ctx.trustedRoot}${ctx.trustedRootSha256 ? ` (sha256:${ctx.trustedRootSha256})` : ''}`
             : ctx.offline
                 ? 'embedded public-good'
                 : ctx.tufMirror
-                    ? `TUF mirror ${ctx.tufMirror}`
+                    ? `TUF mirror ${(0,addresses/* shownUrl */.zA)(ctx.tufMirror)}`
                     : 'public-good via TUF',
     };
 }
@@ -608,8 +615,8 @@ function summarizeKey(k) {
 }
 function summarizeIdentity(i) {
     return {
-        subject: (0,signer_policy/* describeMatcher */.OT)(i.subject),
-        issuer: (0,signer_policy/* describeMatcher */.OT)(i.issuer),
+        subject: summaryMatcher(i.subject),
+        issuer: summaryMatcher(i.issuer),
         ...(i.extensions?.length ? { extensions: (0,identity/* describeExtensionChecks */.K4)(i.extensions) } : {}),
     };
 }
@@ -626,12 +633,22 @@ function describeConditions(c) {
     if (c.denyPackages?.length)
         out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
     if (c.slsa?.builderId)
-        out['builder-id'] = (0,signer_policy/* describeMatcher */.OT)(c.slsa.builderId);
+        out['builder-id'] = summaryMatcher(c.slsa.builderId);
     if (c.slsa?.sourceRepository)
-        out['provenance-source-repository'] = (0,signer_policy/* describeMatcher */.OT)(c.slsa.sourceRepository);
+        out['provenance-source-repository'] = summaryMatcher(c.slsa.sourceRepository);
     if (c.slsa?.sourceRef)
-        out['provenance-source-ref'] = (0,signer_policy/* describeMatcher */.OT)(c.slsa.sourceRef);
+        out['provenance-source-ref'] = summaryMatcher(c.slsa.sourceRef);
     return out;
+}
+/**
+ * A matcher as the policy section (and so its digest) writes it, one way only: a regexp as
+ * `/re/`, an exact value as it is unless it starts with `/` or `"` (then JSON-quoted), so the
+ * exact value `/x/` and the regexp `x` are two policies, not one.
+ */
+function summaryMatcher(m) {
+    if (!('exact' in m))
+        return (0,signer_policy/* describeMatcher */.OT)(m);
+    return /^["/]/.test(m.exact) ? JSON.stringify(m.exact) : m.exact;
 }
 //# sourceMappingURL=summary.js.map
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
@@ -837,8 +854,6 @@ function base64Forms(b) {
 //# sourceMappingURL=secrets.js.map
 // EXTERNAL MODULE: ./build/core/registry/digest.js
 var registry_digest = __webpack_require__(81514);
-// EXTERNAL MODULE: ./build/core/net/addresses.js
-var addresses = __webpack_require__(45166);
 // EXTERNAL MODULE: ./build/core/registry/hosts.js
 var hosts = __webpack_require__(83431);
 // EXTERNAL MODULE: ./build/core/registry/http-errors.js
@@ -2029,8 +2044,6 @@ function runSettings(o, env) {
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/core/signatures/verifier.js + 13 modules
 var signatures_verifier = __webpack_require__(77368);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
@@ -6312,6 +6325,7 @@ function revokingVerifier(inner, list) {
 
 
 
+
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
@@ -6642,6 +6656,7 @@ function summaryContext(o) {
         requireAllKeys: o.requireAllKeys,
         ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
         ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
+        ...(o.trustedRoot ? fileSha256(o.trustedRoot) : {}),
         ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
         offline: o.offline,
         ...(o.policyFile ? { policyFile: o.policyFile } : {}),
@@ -6655,6 +6670,15 @@ function summaryContext(o) {
             }
             : {}),
     };
+}
+/** The trusted root file's digest for the policy section; none when it cannot be read (the load says why). */
+function fileSha256(file) {
+    try {
+        return { trustedRootSha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex') };
+    }
+    catch {
+        return {};
+    }
 }
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
 const NO_SIGSTORE = {

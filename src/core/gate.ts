@@ -1,6 +1,7 @@
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { OctokitFactory } from './sources/github-attestations.js';
 import { GateError, toGateError } from './errors.js';
 import { ByteBudget, LIMITS, withByteBudget } from './limits.js';
@@ -454,6 +455,7 @@ function summaryContext(o: GateOptions): SummaryContext {
     requireAllKeys: o.requireAllKeys,
     ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
     ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
+    ...(o.trustedRoot ? fileSha256(o.trustedRoot) : {}),
     ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
     offline: o.offline,
     ...(o.policyFile ? { policyFile: o.policyFile } : {}),
@@ -467,6 +469,15 @@ function summaryContext(o: GateOptions): SummaryContext {
         }
       : {}),
   };
+}
+
+/** The trusted root file's digest for the policy section; none when it cannot be read (the load says why). */
+function fileSha256(file: string): { trustedRootSha256?: string } {
+  try {
+    return { trustedRootSha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+  } catch {
+    return {};
+  }
 }
 
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */

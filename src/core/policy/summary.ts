@@ -5,7 +5,8 @@ import { formatPlatform, type PlatformSelection } from '../options.js';
 import type { IdentitySummary, KeySummary, PolicySummary } from '../report.js';
 import { describeExtensionChecks } from '../signatures/identity.js';
 import type { VerificationKey } from '../trust/key-types.js';
-import { describeMatcher, type IdentityRule } from '../signatures/signer-policy.js';
+import { describeMatcher, type IdentityRule, type Matcher } from '../signatures/signer-policy.js';
+import { shownUrl } from '../net/addresses.js';
 import { formatDay, type CompiledMode } from './mode.js';
 import type { ImagePolicy, RunPolicy } from './types.js';
 
@@ -18,6 +19,8 @@ export interface SummaryContext {
   /** The flags' `require-signature`, as given (a policy file states it per rule). */
   requireSignature?: boolean;
   trustedRoot?: string;
+  /** Hex SHA-256 of the trusted root file's bytes, when it could be read. */
+  trustedRootSha256?: string;
   tufMirror?: string;
   offline: boolean;
   policyFile?: string;
@@ -110,12 +113,14 @@ function base(
     // Only in warn mode, so the digest of an enforcing policy is as before; a file's rules say
     // their own (the flags' mode is only their default).
     ...(!ctx.policyFile && ctx.mode ? modeSummary(ctx.mode) : {}),
+    // A file by its content too: two roots at one path (staging and production) are two
+    // policies, or a summary or shard made under one would count under the other.
     trustRoot: ctx.trustedRoot
-      ? `file:${ctx.trustedRoot}`
+      ? `file:${ctx.trustedRoot}${ctx.trustedRootSha256 ? ` (sha256:${ctx.trustedRootSha256})` : ''}`
       : ctx.offline
         ? 'embedded public-good'
         : ctx.tufMirror
-          ? `TUF mirror ${ctx.tufMirror}`
+          ? `TUF mirror ${shownUrl(ctx.tufMirror)}`
           : 'public-good via TUF',
   };
 }
@@ -146,8 +151,8 @@ function summarizeKey(k: VerificationKey): KeySummary {
 
 function summarizeIdentity(i: IdentityRule): IdentitySummary {
   return {
-    subject: describeMatcher(i.subject),
-    issuer: describeMatcher(i.issuer),
+    subject: summaryMatcher(i.subject),
+    issuer: summaryMatcher(i.issuer),
     ...(i.extensions?.length ? { extensions: describeExtensionChecks(i.extensions) } : {}),
   };
 }
@@ -162,9 +167,19 @@ function describeConditions(c: AttestationRequirement['conditions']): Record<str
   if (c.maxVulnAgeMs !== undefined) out['max-vuln-age'] = `${c.maxVulnAgeMs / 3_600_000}h`;
   if (c.failOnSeverity?.length) out['fail-on-severity'] = c.failOnSeverity.join(',');
   if (c.denyPackages?.length) out['deny-packages'] = c.denyPackages.map((p) => p.raw).join(', ');
-  if (c.slsa?.builderId) out['builder-id'] = describeMatcher(c.slsa.builderId);
+  if (c.slsa?.builderId) out['builder-id'] = summaryMatcher(c.slsa.builderId);
   if (c.slsa?.sourceRepository)
-    out['provenance-source-repository'] = describeMatcher(c.slsa.sourceRepository);
-  if (c.slsa?.sourceRef) out['provenance-source-ref'] = describeMatcher(c.slsa.sourceRef);
+    out['provenance-source-repository'] = summaryMatcher(c.slsa.sourceRepository);
+  if (c.slsa?.sourceRef) out['provenance-source-ref'] = summaryMatcher(c.slsa.sourceRef);
   return out;
+}
+
+/**
+ * A matcher as the policy section (and so its digest) writes it, one way only: a regexp as
+ * `/re/`, an exact value as it is unless it starts with `/` or `"` (then JSON-quoted), so the
+ * exact value `/x/` and the regexp `x` are two policies, not one.
+ */
+function summaryMatcher(m: Matcher): string {
+  if (!('exact' in m)) return describeMatcher(m);
+  return /^["/]/.test(m.exact) ? JSON.stringify(m.exact) : m.exact;
 }

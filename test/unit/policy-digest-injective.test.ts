@@ -1,0 +1,73 @@
+// Two policies that differ must have two digests (accept-summary and merge trust the digest to
+// say "the same policy"). Review leads: the trusted root was named by its path alone, so a
+// staging root and the production root at one path were one policy; and an exact identity `/x/`
+// was written as the regexp `x` is.
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileRunPolicy } from '../../src/core/policy/compile.js';
+import { summarizeRunPolicy, type SummaryContext } from '../../src/core/policy/summary.js';
+import type { Report } from '../../src/core/report.js';
+import { policyDigest } from '../../src/core/report-finish.js';
+import { gateOptions } from '../helpers/gate-options.js';
+import { runCli } from '../helpers/run-dist.js';
+
+const ctx: SummaryContext = { tlog: true, sct: true, requireAllKeys: false, offline: true };
+const ISSUER = 'https://token.actions.githubusercontent.com';
+
+describe('the policy digest tells apart what the policy section used to write alike', () => {
+  it('an exact identity that looks like a regexp, and that regexp', async () => {
+    const digestOf = async (o: Parameters<typeof gateOptions>[0]) =>
+      policyDigest(summarizeRunPolicy(ctx, await compileRunPolicy(gateOptions(o), {})));
+    const exact = await digestOf({ certificateIdentity: '/x/', certificateOidcIssuer: ISSUER });
+    const regexp = await digestOf({
+      certificateIdentityRegexp: 'x',
+      certificateOidcIssuer: ISSUER,
+    });
+    const quoted = await digestOf({
+      certificateIdentity: '"/x/"',
+      certificateOidcIssuer: ISSUER,
+    });
+    expect(new Set([exact, regexp, quoted]).size).toBe(3);
+    // An ordinary identity is written as it always was.
+    const plain = summarizeRunPolicy(
+      ctx,
+      await compileRunPolicy(
+        gateOptions({ certificateIdentity: 'release@acme.example', certificateOidcIssuer: ISSUER }),
+        {},
+      ),
+    );
+    expect(plain.identities[0]).toMatchObject({ subject: 'release@acme.example', issuer: ISSUER });
+  });
+
+  it('two trusted roots at one path are two policies; the same root twice is one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-root-digest-'));
+    const root = path.join(dir, 'trusted_root.json');
+    const run = async (): Promise<string> => {
+      const r = await runCli([
+        'verify',
+        '--output',
+        'json',
+        '--trusted-root',
+        root,
+        '--key',
+        'examples/cosign.pub',
+        'oci-layout://examples/layout:signed',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(report.policy.trustRoot).toMatch(
+        /^file:.*trusted_root\.json \(sha256:[0-9a-f]{64}\)$/,
+      );
+      return report.policyDigest!;
+    };
+    await copyFile('examples/trusted_root.json', root);
+    const first = await run();
+    expect(await run()).toBe(first);
+    // The same trust material written another way is other bytes: another root file.
+    const json = JSON.parse(await readFile(root, 'utf8')) as unknown;
+    await writeFile(root, JSON.stringify(json, null, 4));
+    expect(await run()).not.toBe(first);
+  });
+});
