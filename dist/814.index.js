@@ -7706,7 +7706,10 @@ const VERIFY_OPTIONS = [
     }, (o, v, name) => {
         o.requireSignature = (0,core_options/* parseBoolean */.yG)(name, v);
     }),
-    both('max-vuln-age', 'text', 'attestations', { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' }, (o, v, name) => {
+    both('max-vuln-age', 'text', 'attestations', {
+        value: 'D',
+        text: 'newest vuln scan at most D old (default 48h when vuln is required or fail-on-severity is set)',
+    }, (o, v, name) => {
         if (v !== '')
             o.maxVulnAgeMs = (0,core_options/* parseDuration */.E9)(name, v);
     }),
@@ -12347,6 +12350,10 @@ function readCertIdentity(cert) {
         if (present.has(oid))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('UNTRUSTED_SIGNER', `certificate holds extension ${oid} twice`);
         present.add(oid);
+        if (oid === OID_SAN)
+            refuseNonAsciiNames(valueObj.value);
+        if (oid === OID_EKU)
+            refuseOtherUsage(valueObj.value);
         const value = decodeExtensionValue(oid, valueObj.value);
         if (value !== undefined)
             extensions.set(oid, value);
@@ -12362,6 +12369,54 @@ function readCertIdentity(cert) {
     const san = sanExt?.uri ?? sanExt?.rfc822Name ?? sanExt?.otherName(OID_OTHERNAME_SAN);
     return { san, issuer: v2 ?? v1, extensions, present };
 }
+/**
+ * sigstore-js reads the SAN's names with Node's `ascii` decoding, which clears each byte's top
+ * bit: `github\xaecom` would read as `github.com` and match a policy naming it. IA5String (email,
+ * URI) holds ASCII only, and Fulcio writes its otherName username as ASCII too: a name with a
+ * byte from 0x80 is refused rather than read as another name. (Fulcio does not issue such names;
+ * a CA of a custom trusted root might.)
+ */
+function refuseNonAsciiNames(raw) {
+    let names;
+    try {
+        names = _sigstore_core__WEBPACK_IMPORTED_MODULE_0__.ASN1Obj.parseBuffer(Buffer.from(raw)).subs;
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('UNTRUSTED_SIGNER', 'certificate subject alternative name is not DER');
+    }
+    for (const n of names) {
+        // otherName [0], rfc822Name [1], dNSName [2], URI [6]: the names read as text.
+        if (![0x00, 0x01, 0x02, 0x06].some((t) => n.tag.isContextSpecific(t)))
+            continue;
+        const values = n.tag.isContextSpecific(0x00)
+            ? (n.subs[1]?.subs ?? []).map((v) => v.value)
+            : [n.value];
+        for (const v of values)
+            if (v.some((b) => b >= 0x80))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('UNTRUSTED_SIGNER', 'certificate subject alternative name holds a byte outside ASCII, which is read as another name');
+    }
+}
+const OID_SAN = '2.5.29.17';
+/**
+ * A leaf whose extended key usage does not allow code signing (a TLS server certificate from the
+ * same CA) signs nothing here. sigstore-js never checks it; cosign and sigstore-go verify the
+ * chain for ExtKeyUsageCodeSigning, as Go's x509 reads it: no extension at all, or
+ * anyExtendedKeyUsage, allows it. Only a CA of a custom trusted root issues such leaves.
+ */
+function refuseOtherUsage(raw) {
+    let usages;
+    try {
+        usages = _sigstore_core__WEBPACK_IMPORTED_MODULE_0__.ASN1Obj.parseBuffer(Buffer.from(raw)).subs.map((o) => o.toOID());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('UNTRUSTED_SIGNER', 'certificate extended key usage is not DER');
+    }
+    if (!usages.includes(OID_CODE_SIGNING) && !usages.includes(OID_ANY_USAGE))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('UNTRUSTED_SIGNER', `certificate is not for code signing: its extended key usage is ${usages.join(', ') || 'empty'}, without ${OID_CODE_SIGNING}`);
+}
+const OID_EKU = '2.5.29.37';
+const OID_CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
+const OID_ANY_USAGE = '2.5.29.37.0';
 /** DER tag bytes of the string types an extension value may be: UTF8String, PrintableString, IA5String. */
 const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
 function decodeExtensionValue(oid, raw) {
@@ -15535,7 +15590,7 @@ function vaultAddress(ref, env) {
     }
     // The token would travel in clear and a forged answer would replace the trusted key.
     if (url.protocol === 'http:' && !(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW)(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url)} is plain HTTP to a non-loopback host (use https)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GateError */ .ue('INSECURE', `key ${ref}: VAULT_ADDR ${(0,_net_addresses_js__WEBPACK_IMPORTED_MODULE_5__/* .shownUrl */ .zA)(addr)} is plain HTTP to a non-loopback host (use https)`);
     }
     return url;
 }

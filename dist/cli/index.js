@@ -2773,7 +2773,10 @@ const VERIFY_OPTIONS = [
     }, (o, v, name) => {
         o.requireSignature = (0,core_options/* parseBoolean */.yG)(name, v);
     }),
-    both('max-vuln-age', 'text', 'attestations', { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' }, (o, v, name) => {
+    both('max-vuln-age', 'text', 'attestations', {
+        value: 'D',
+        text: 'newest vuln scan at most D old (default 48h when vuln is required or fail-on-severity is set)',
+    }, (o, v, name) => {
         if (v !== '')
             o.maxVulnAgeMs = (0,core_options/* parseDuration */.E9)(name, v);
     }),

@@ -359,7 +359,10 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'max-vuln-age',
     'text',
     'attestations',
-    { value: 'D', text: 'newest vuln scan at most D old (default 48h when vuln is required)' },
+    {
+      value: 'D',
+      text: 'newest vuln scan at most D old (default 48h when vuln is required or fail-on-severity is set)',
+    },
     (o, v, name) => {
       if (v !== '') o.maxVulnAgeMs = parseDuration(name, v as string);
     },

@@ -290,7 +290,10 @@ export function createFulcioLeaf(opts: {
   notAfter: Date;
   ctLog?: CtLog;
   sctTime?: Date;
+  /** Extended key usages (dotted OIDs); default code signing; [] leaves the extension out. */
+  extKeyUsage?: string[];
 }): Buffer {
+  const eku = opts.extKeyUsage ?? [OID.codeSigning];
   const san =
     'email' in opts.san
       ? implicitPrimitive(1, Buffer.from(opts.san.email, 'utf8'))
@@ -300,7 +303,7 @@ export function createFulcioLeaf(opts: {
     .map(([extOid, value]) => extension(extOid, false, fulcioExtensionValue(extOid, value)));
   const extensions = [
     extension(OID.keyUsage, true, bitString(Buffer.from([0x80]), 7)),
-    extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))),
+    ...(eku.length ? [extension(OID.extKeyUsage, false, seq(...eku.map((o) => oid(o))))] : []),
     extension(OID.subjectKeyId, false, octetString(keyIdentifier(opts.publicKey))),
     extension(OID.authorityKeyId, false, seq(implicitPrimitive(0, opts.issuer.subjectKeyId))),
     extension(OID.subjectAltName, true, seq(san)),

@@ -128,6 +128,8 @@ export interface KeylessSigner {
   ca?: 'trusted' | 'rogue';
   /** 'rogue': SCT from a CT log not in the trusted root; 'none': no SCT extension. */
   ctLog?: 'trusted' | 'rogue' | 'none';
+  /** The leaf's extended key usages (dotted OIDs); default code signing, as Fulcio; [] leaves it out. */
+  extKeyUsage?: string[];
 }
 
 export interface KeySigner {
@@ -401,6 +403,7 @@ export async function createTestSigstore(opts: TestSigstoreOptions = {}): Promis
       notBefore,
       notAfter,
       ...(ct ? { ctLog: ct, sctTime: notBefore } : {}),
+      ...(signer.extKeyUsage ? { extKeyUsage: signer.extKeyUsage } : {}),
     });
     return { certificate, keys, chain: [ca.intermediate.der, ca.root.der] };
   };

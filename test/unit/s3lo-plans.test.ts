@@ -88,7 +88,12 @@ describe('s3lo images under options they cannot meet', () => {
       { attestations: [PREDICATE.cosignVuln, PREDICATE.cyclonedx] },
       /attestations vuln scan, CycloneDX SBOM/,
     ],
-    ['fail-on-severity alone', { failOnSeverity: ['critical'] }, /conditions fail-on-severity/],
+    // The 48 h default age comes with it (a scan judged is held to an age).
+    [
+      'fail-on-severity alone',
+      { failOnSeverity: ['critical'] },
+      /conditions max-vuln-age, fail-on-severity/,
+    ],
     ['max-vuln-age alone', { maxVulnAgeMs: 24 * 3_600_000 }, /conditions max-vuln-age/],
     [
       'deny-packages alone',

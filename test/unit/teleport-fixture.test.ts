@@ -81,6 +81,8 @@ describe('teleport legacy .sig manifest', () => {
         logIndex: '179659750',
         integratedTime: '1741602770',
         logID: expect.stringMatching(/^c0d23d6a/),
+        // Rekor's entry UUID: the RFC 6962 leaf hash of the entry's body.
+        uuid: 'fb2fc02b951562e500b34919555d5a5de19518c2382ad547540d5e1b296b9794',
       },
       // What a revocation list can name it by (issue 14): the leaf's key, serial, issuer, DER hash.
       keySha256: '38c0bf80141ca3d75f84f19ab3a326cf4a8962d208069acca6fe83260308064e',

@@ -50,7 +50,7 @@ function vaultAddress(ref: string, env: NodeJS.ProcessEnv): URL {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new GateError(
       'INSECURE',
-      `key ${ref}: VAULT_ADDR ${redactUrl(url)} is plain HTTP to a non-loopback host (use https)`,
+      `key ${ref}: VAULT_ADDR ${shownUrl(addr)} is plain HTTP to a non-loopback host (use https)`,
     );
   }
   return url;
