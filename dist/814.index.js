@@ -15844,11 +15844,13 @@ const MANIFEST_ACCEPT = [
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62807);
 /* harmony import */ var _signatures_legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8429);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40332);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50559);
+/* harmony import */ var _signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56086);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40332);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50559);
 // Finds every signature an image may carry, in both cosign formats and independently for each
 // image: legacy `sha256-<hex>.sig` tags, and Sigstore bundles as OCI 1.1 referrers (or the
 // `sha256-<hex>` tag-index fallback). Nothing found here is trusted until verified.
+
 
 
 
@@ -15930,8 +15932,8 @@ async function* eachCandidate(store, digest, opts, log) {
     ];
     for (const source of sources) {
         for await (const c of source()) {
-            if (++n > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+            if (++n > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage}`);
             yield c;
         }
     }
@@ -15947,8 +15949,8 @@ function mergeDiscoveries(a, b) {
 }
 /** More candidates than LIMITS.signaturesPerImage: LIMIT_EXCEEDED. */
 function checkCount(store, digest, d, n = d.candidates.length) {
-    if (n > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${n} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+    if (n > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}@${digest}: ${n} signatures found, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage}`);
 }
 async function* legacyCandidates(store, digest, suffix, out) {
     const tag = signatureTag(digest, suffix);
@@ -15962,9 +15964,9 @@ async function* legacyCandidates(store, digest, suffix, out) {
     if (!sig)
         return;
     const layers = sig.manifest.layers ?? [];
-    if (layers.length > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.layersPerManifest)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.layersPerManifest}`);
-    const wanted = suffix === '.att' ? _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.dsseEnvelope : _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.simpleSigning;
+    if (layers.length > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.layersPerManifest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${store.name}:${tag} has ${layers.length} layers, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.layersPerManifest}`);
+    const wanted = suffix === '.att' ? _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.dsseEnvelope : _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.simpleSigning;
     const usable = layers.filter((l) => l.mediaType === wanted);
     // Layers holding cosign's default payload for this image need no fetch, so they are judged
     // first (the first valid signature decides); the rest follow in manifest order. A `.sig` signed
@@ -15978,7 +15980,7 @@ async function* legacyCandidates(store, digest, suffix, out) {
         const where = `${tag} layer ${i}`;
         let payload;
         try {
-            payload = known[i] ?? (await fetchLayer(store, layer, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.payloadBytes, where));
+            payload = known[i] ?? (await fetchLayer(store, layer, _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.payloadBytes, where));
         }
         catch (e) {
             const err = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toGateError */ .Vl)(e);
@@ -16018,7 +16020,7 @@ async function* bundleCandidates(store, digest, out, predicateType) {
     let format = 'bundle-referrer';
     if (store.getReferrers) {
         out.searched.push('referrers API');
-        descriptors = await store.getReferrers(digest, _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03);
+        descriptors = await store.getReferrers(digest, _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03);
     }
     if (descriptors === undefined) {
         format = 'bundle-tag';
@@ -16034,7 +16036,7 @@ async function* bundleCandidates(store, digest, out, predicateType) {
     // An entry listing the OCI empty config type may be a bundle too: Harbor lists a manifest's
     // config media type in place of its artifactType (goharbor/harbor#19867), and cosign's
     // fallback indexes did (sigstore/cosign#4422); readBundle then goes by the manifest's own.
-    const bundles = descriptors.filter((d) => (d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03 || d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.ociEmpty) &&
+    const bundles = descriptors.filter((d) => (d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03 || d.artifactType === _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.ociEmpty) &&
         (predicateType === undefined ||
             d.annotations?.['dev.sigstore.bundle.predicateType'] === predicateType));
     for (const [i, desc] of bundles.entries()) {
@@ -16071,23 +16073,28 @@ async function readBundle(store, digest, desc, where, format, out) {
         return undefined;
     }
     // Listed under the empty config type: a bundle only if the manifest says so itself.
-    if (desc.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03 && m.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03) {
+    if (desc.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03 && m.artifactType !== _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03) {
         out.ignored.push({
             where,
-            why: `its artifactType is ${m.artifactType ?? 'absent'}, not ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03}`,
+            why: `its artifactType is ${m.artifactType ?? 'absent'}, not ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03}`,
         });
         return undefined;
     }
-    const layers = (m.layers ?? []).filter((l) => l.mediaType === _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MEDIA_TYPES */ .Z.bundleV03);
+    const layers = (m.layers ?? []).filter((l) => l.mediaType === _types_js__WEBPACK_IMPORTED_MODULE_5__/* .MEDIA_TYPES */ .Z.bundleV03);
     if (layers.length !== 1 || (m.layers ?? []).length !== 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${where}: expected exactly one bundle layer`);
-    const bytes = await fetchLayer(store, layers[0], _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.bundleBytes, where);
+    const bytes = await fetchLayer(store, layers[0], _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.bundleBytes, where);
     let bundle;
     try {
-        bundle = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+        // Strictly, as sigstore-go's protojson reads it for cosign: a key given twice is refused,
+        // not read as its last value.
+        bundle = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(bytes);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
+        const why = e instanceof Error ? e.message : String(e);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('MALFORMED', `${where}: bundle is not JSON read one way (${why})`, {
+            cause: e,
+        });
     }
     const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
     return {
@@ -16114,8 +16121,8 @@ function fetchLayer(store, layer, cap, where) {
  * one list means none of the first ones did, whatever they were (rejected, ignored, invalid).
  */
 function entryLimit(i, list) {
-    if (i >= _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${list}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage} entries read without a verdict, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.signaturesPerImage}`);
+    if (i >= _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue('LIMIT_EXCEEDED', `${list}: more than ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage} entries read without a verdict, limit ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .LIMITS */ .b1.signaturesPerImage}`);
 }
 /**
  * Faults of one attacker-writable candidate: a verdict on it (malformed, wrong digest), or one
@@ -16126,7 +16133,7 @@ function entryLimit(i, list) {
  */
 function isCandidateFault(e) {
     if (e.code === 'LIMIT_EXCEEDED')
-        return !(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetExhausted */ .vQ)();
+        return !(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .budgetExhausted */ .vQ)();
     return ['MALFORMED', 'DIGEST_MISMATCH', 'NOT_FOUND', 'PAYLOAD_MISMATCH'].includes(e.code);
 }
 //# sourceMappingURL=discovery.js.map

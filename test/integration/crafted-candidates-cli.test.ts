@@ -78,6 +78,17 @@ function loggedCrashBundle(digest: string): Buffer {
   return Buffer.from(JSON.stringify(b));
 }
 
+/**
+ * A valid key bundle with its `mediaType` key written twice (the same value): JSON.parse takes
+ * the last, sigstore-go's protojson (cosign) refuses the bundle.
+ */
+function duplicateKeyBundle(digest: string): Buffer {
+  const text = JSON.stringify(ss.signBundle({ imageDigest: digest, signer: key }).bundle);
+  const m = /^\{("mediaType":"[^"]+"),/.exec(text);
+  if (!m) throw new Error('bundle JSON does not start with its mediaType');
+  return Buffer.from(`{${m[1]},${text.slice(1)}`);
+}
+
 async function make(name: string, sig: boolean | 'both keys'): Promise<Image> {
   const by = sig === 'both keys' ? [{ key }, { key: key2 }] : sig ? { key } : undefined;
   const p = await signedImage({ reg, ss }, REPO, name, by);
@@ -130,6 +141,9 @@ beforeAll(async () => {
   await withReferrers('null-key', false, (d) => [
     { bytes: nullKeyBundle(d, COSIGN_SIGN, true), predicateType: COSIGN_SIGN },
   ]);
+  await withReferrers('duplicate-key-only', false, (d) => [
+    { bytes: duplicateKeyBundle(d), predicateType: COSIGN_SIGN },
+  ]);
   await withReferrers('null-key-att', true, (d) => [
     { bytes: nullKeyBundle(d, SLSA1, true), predicateType: SLSA1 },
   ]);
@@ -147,6 +161,20 @@ async function cli(args: string[]): Promise<{ code: number | null; report: Repor
 
 const rejectedCodes = (report: Report): string[] =>
   (report.results[0]?.rejected ?? []).map((r) => r.code);
+
+describe('a bundle with a key given twice is refused, as cosign refuses it', () => {
+  it('alone: exit 1 (MALFORMED), naming the duplicate key', async () => {
+    const { code, report } = await cli(['--key', pub, img['duplicate-key-only'].ref]);
+    expect(report.results[0]).toMatchObject({ outcome: 'failed', code: 'MALFORMED' });
+    expect(report.results[0].rejected).toEqual([
+      expect.objectContaining({
+        code: 'MALFORMED',
+        reason: expect.stringMatching(/duplicate key "mediaType"/),
+      }),
+    ]);
+    expect(code).toBe(1);
+  });
+});
 
 describe('item 2: a crafted referrer is a rejected candidate, never exit 2', () => {
   for (const extra of [[], ['--require-all-keys'], ['--insecure-ignore-tlog']]) {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { GateError, toGateError } from '../errors.js';
 import { cosignSimpleSigningPayload } from '../signatures/legacy.js';
+import { parseStrictJsonBytes } from '../signatures/strict-json.js';
 import { budgetExhausted, LIMITS } from '../limits.js';
 import {
   MEDIA_TYPES,
@@ -342,11 +343,14 @@ async function readBundle(
   const bytes = await fetchLayer(store, layers[0], LIMITS.bundleBytes, where);
   let bundle: unknown;
   try {
-    bundle = JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-    );
+    // Strictly, as sigstore-go's protojson reads it for cosign: a key given twice is refused,
+    // not read as its last value.
+    bundle = parseStrictJsonBytes(bytes);
   } catch (e: unknown) {
-    throw new GateError('MALFORMED', `${where}: bundle is not JSON`, { cause: e });
+    const why = e instanceof Error ? e.message : String(e);
+    throw new GateError('MALFORMED', `${where}: bundle is not JSON read one way (${why})`, {
+      cause: e,
+    });
   }
   const hint = m.annotations?.['dev.sigstore.bundle.predicateType'];
   return {
