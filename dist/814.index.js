@@ -12855,7 +12855,8 @@ function isObject(v) {
 /* harmony export */   RJ: () => (/* binding */ parseStrictJson),
 /* harmony export */   U7: () => (/* binding */ StrictJsonError),
 /* harmony export */   Zt: () => (/* binding */ goFoldKey),
-/* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes)
+/* harmony export */   ml: () => (/* binding */ parseStrictJsonBytes),
+/* harmony export */   uv: () => (/* binding */ parseCheckedJsonBytes)
 /* harmony export */ });
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40332);
 // Strict JSON for signed payloads: a parser that refuses duplicate object keys, so that the
@@ -12905,6 +12906,23 @@ function parseStrictJsonBytes(bytes) {
 }
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f]/g;
+/**
+ * Strict JSON, refused as parseStrictJsonBytes refuses it, but the value as JSON.parse builds
+ * it: for documents that may be large (a bundle up to its 10 MiB cap), whose strings the strict
+ * parser would hand out as slices of the whole text (each then flattened into another copy when
+ * read as base64). The strict parse only checks, and its tree is garbage at once.
+ */
+function parseCheckedJsonBytes(bytes) {
+    let text;
+    try {
+        text = UTF8.decode(bytes);
+    }
+    catch {
+        throw new StrictJsonError('not valid UTF-8');
+    }
+    parseStrictJson(text);
+    return JSON.parse(text);
+}
 class Parser {
     s;
     pos = 0;
@@ -16088,7 +16106,7 @@ async function readBundle(store, digest, desc, where, format, out) {
     try {
         // Strictly, as sigstore-go's protojson reads it for cosign: a key given twice is refused,
         // not read as its last value.
-        bundle = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(bytes);
+        bundle = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCheckedJsonBytes */ .uv)(bytes);
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);

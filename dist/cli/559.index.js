@@ -8021,7 +8021,7 @@ async function readBundle(store, digest, desc, where, format, out) {
     try {
         // Strictly, as sigstore-go's protojson reads it for cosign: a key given twice is refused,
         // not read as its last value.
-        bundle = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJsonBytes */ .ml)(bytes);
+        bundle = (0,_signatures_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCheckedJsonBytes */ .uv)(bytes);
     }
     catch (e) {
         const why = e instanceof Error ? e.message : String(e);

@@ -11,6 +11,7 @@ import { parseStatement } from '../../src/core/signatures/statement.js';
 import {
   goFoldKey,
   parseStrictJson,
+  parseCheckedJsonBytes,
   parseStrictJsonBytes,
   StrictJsonError,
 } from '../../src/core/signatures/strict-json.js';
@@ -285,6 +286,18 @@ describe('strict JSON fast paths', () => {
     }
     expect(accepted).toBeGreaterThan(300);
     expect(refused).toBeGreaterThan(300);
+  });
+
+  it('parseCheckedJsonBytes refuses what the strict parser refuses and builds what JSON.parse builds', () => {
+    const bytes = (t: string) => Buffer.from(t, 'utf8');
+    expect(() => parseCheckedJsonBytes(bytes('{"a":1,"a":1}'))).toThrow(/duplicate key "a"/);
+    expect(() => parseCheckedJsonBytes(bytes('{"Digest":1,"digest":2}'))).toThrow(/collides/);
+    expect(() => parseCheckedJsonBytes(Uint8Array.of(0x7b, 0xff, 0x7d))).toThrow(/UTF-8/);
+    const text = '{"x":{"__proto__":{"p":1},"y":["\\u0041",2.5e3,null]}}';
+    const got = parseCheckedJsonBytes(bytes(text)) as { x: Record<string, unknown> };
+    expect(got).toEqual(JSON.parse(text));
+    expect(Object.hasOwn(got.x, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['p']).toBeUndefined();
   });
 
   it('the shared decoder starts afresh after invalid UTF-8', () => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { GateError, toGateError } from '../errors.js';
 import { cosignSimpleSigningPayload } from '../signatures/legacy.js';
-import { parseStrictJsonBytes } from '../signatures/strict-json.js';
+import { parseCheckedJsonBytes } from '../signatures/strict-json.js';
 import { budgetExhausted, LIMITS } from '../limits.js';
 import {
   MEDIA_TYPES,
@@ -345,7 +345,7 @@ async function readBundle(
   try {
     // Strictly, as sigstore-go's protojson reads it for cosign: a key given twice is refused,
     // not read as its last value.
-    bundle = parseStrictJsonBytes(bytes);
+    bundle = parseCheckedJsonBytes(bytes);
   } catch (e: unknown) {
     const why = e instanceof Error ? e.message : String(e);
     throw new GateError('MALFORMED', `${where}: bundle is not JSON read one way (${why})`, {
