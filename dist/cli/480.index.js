@@ -518,14 +518,15 @@ function parseStrictJson(text) {
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
 function parseStrictJsonBytes(bytes) {
-    let text;
+    return parseStrictJson(decodeUtf8(bytes));
+}
+function decodeUtf8(bytes) {
     try {
-        text = UTF8.decode(bytes);
+        return UTF8.decode(bytes);
     }
     catch {
         throw new StrictJsonError('not valid UTF-8');
     }
-    return parseStrictJson(text);
 }
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f]/g;
@@ -536,13 +537,7 @@ const CONTROL = /[\x00-\x1f]/g;
  * read as base64). The strict parse only checks, and its tree is garbage at once.
  */
 function parseCheckedJsonBytes(bytes) {
-    let text;
-    try {
-        text = UTF8.decode(bytes);
-    }
-    catch {
-        throw new StrictJsonError('not valid UTF-8');
-    }
+    const text = decodeUtf8(bytes);
     parseStrictJson(text);
     return JSON.parse(text);
 }

@@ -924,7 +924,7 @@ function dotEnvValue(rest, lookup) {
 function nothingAfterQuote(rest, end) {
     const after = rest.slice(end + 1);
     if (!/^\s*(?:#.*)?$/.test(after))
-        throw new InterpolationError(`text after the closing quote (${JSON.stringify(after.trim().slice(0, 40))}): docker compose reads it as more assignments; write one KEY=VALUE per line`);
+        throw new InterpolationError('text after the closing quote: docker compose reads it as more assignments; write one KEY=VALUE per line');
 }
 function closingQuote(s, q) {
     for (let i = 1; i < s.length; i++) {
@@ -933,7 +933,8 @@ function closingQuote(s, q) {
         else if (s[i] === q)
             return i;
     }
-    throw new InterpolationError(`unterminated ${q} in '${s}'`);
+    // The line is named by the caller; a .env value may be a secret, so it is never quoted.
+    throw new InterpolationError(`unterminated ${q} quote`);
 }
 //# sourceMappingURL=interpolate.js.map
 ;// CONCATENATED MODULE: ./build/core/manifests/yaml-nodes.js
@@ -973,11 +974,12 @@ function yaml_nodes_parseYamlStream(file, text) {
  * needed in a manifest (CRLF is read as LF by all of them): refused, naming the line.
  */
 function refuseOtherBreaks(file, text) {
-    const at = OTHER_BREAKS.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // A byte order mark at the very start is the one every reader skips.
+    OTHER_BREAKS.lastIndex = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const at = OTHER_BREAKS.exec(text);
     if (!at)
         return;
-    const offset = at.index + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const line = text.slice(0, offset).split('\n').length;
+    const line = text.slice(0, at.index).split('\n').length;
     const c = at[0].charCodeAt(0);
     const what = c === 0x0d
         ? 'a carriage return not followed by a line feed'
@@ -986,7 +988,7 @@ function refuseOtherBreaks(file, text) {
             : `U+${c.toString(16).toUpperCase().padStart(4, '0')} (a line break to kubectl and Compose, not to YAML 1.2)`;
     throw manifestError(file, line, `${what}: kubectl and docker compose would read the text around it differently from image-gate; remove it (line ends must be LF or CRLF)`);
 }
-const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/;
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/g;
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream
  * with apimachinery's YAMLReader (k8s.io/apimachinery/pkg/util/yaml/decoder.go, `YAMLReader.Read`),

@@ -153,6 +153,20 @@ describe('Compose variables for files another one loads, as compose-go gives the
 });
 
 describe('.env: one assignment per line', () => {
+  it('the refusal names the line, never the values on it (a .env may hold secrets)', async () => {
+    for (const env of ['TAG="1.0" TOKEN=hunter2secret\n', 'TOKEN="hunter2secret\n']) {
+      const d = await dir();
+      await writeFile(path.join(d, '.env'), env);
+      await writeFile(
+        path.join(d, 'compose.yaml'),
+        'services:\n  app:\n    image: reg.example/app:${TAG}\n',
+      );
+      const msg = await refusal(path.join(d, 'compose.yaml'));
+      expect(msg).toMatch(/\.env line 1: /);
+      expect(msg).not.toContain('hunter2secret');
+    }
+  });
+
   it.each([
     ['TAG="1.0" TAG=evil\n', true],
     ["TAG='1.0' X=1\n", true],

@@ -181,7 +181,7 @@ function nothingAfterQuote(rest: string, end: number): void {
   const after = rest.slice(end + 1);
   if (!/^\s*(?:#.*)?$/.test(after))
     throw new InterpolationError(
-      `text after the closing quote (${JSON.stringify(after.trim().slice(0, 40))}): docker compose reads it as more assignments; write one KEY=VALUE per line`,
+      'text after the closing quote: docker compose reads it as more assignments; write one KEY=VALUE per line',
     );
 }
 
@@ -190,5 +190,6 @@ function closingQuote(s: string, q: string): number {
     if (s[i] === '\\') i++;
     else if (s[i] === q) return i;
   }
-  throw new InterpolationError(`unterminated ${q} in '${s}'`);
+  // The line is named by the caller; a .env value may be a secret, so it is never quoted.
+  throw new InterpolationError(`unterminated ${q} quote`);
 }

@@ -54,10 +54,11 @@ export function parseYamlStream(file: string, text: string): ParsedYaml {
  * needed in a manifest (CRLF is read as LF by all of them): refused, naming the line.
  */
 function refuseOtherBreaks(file: string, text: string): void {
-  const at = OTHER_BREAKS.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // A byte order mark at the very start is the one every reader skips.
+  OTHER_BREAKS.lastIndex = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const at = OTHER_BREAKS.exec(text);
   if (!at) return;
-  const offset = at.index + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  const line = text.slice(0, offset).split('\n').length;
+  const line = text.slice(0, at.index).split('\n').length;
   const c = at[0].charCodeAt(0);
   const what =
     c === 0x0d
@@ -71,7 +72,7 @@ function refuseOtherBreaks(file: string, text: string): void {
     `${what}: kubectl and docker compose would read the text around it differently from image-gate; remove it (line ends must be LF or CRLF)`,
   );
 }
-const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/;
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029\ufeff]/g;
 
 /**
  * Refuses a line kubectl splits documents at that the YAML parser does not. kubectl reads a stream

@@ -38,13 +38,15 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode UTF-8 (fatal on invalid sequences) and parse strictly. */
 export function parseStrictJsonBytes(bytes: Uint8Array): unknown {
-  let text: string;
+  return parseStrictJson(decodeUtf8(bytes));
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
-    text = UTF8.decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new StrictJsonError('not valid UTF-8');
   }
-  return parseStrictJson(text);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -57,12 +59,7 @@ const CONTROL = /[\x00-\x1f]/g;
  * read as base64). The strict parse only checks, and its tree is garbage at once.
  */
 export function parseCheckedJsonBytes(bytes: Uint8Array): unknown {
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    throw new StrictJsonError('not valid UTF-8');
-  }
+  const text = decodeUtf8(bytes);
   parseStrictJson(text);
   return JSON.parse(text) as unknown;
 }
