@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _edge_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3217);
 
 /**
- * `registry/repository` of a reference: the tag and digest dropped (`ghcr.io/acme/app:v1@sha256:…`
+ * `registry/repository` of a reference: the tag and digest dropped (`ghcr.io/acme/app:v1@sha256:\u2026`
  * is `ghcr.io/acme/app`); `oci-layout://`, `s3://` and `local://` references the same way. The
  * normalised identity is used when the report has it, so spellings of one repository group.
  */

@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./build/edge/sanitize.js
 var sanitize = __webpack_require__(3217);
 ;// CONCATENATED MODULE: ./build/render/annotations.js
-/** The title of every annotation image-gate writes (`::error title=image-gate::…`). */
+/** The title of every annotation image-gate writes (`::error title=image-gate::\u2026`). */
 const ANNOTATION_TITLE = 'image-gate';
 /**
  * The settings that make the run accept less than the default policy, each as a sentence naming
@@ -686,7 +686,7 @@ function listJson(l) {
         entries: l.entries.map(entryJson),
     }, null, 2)}\n`;
 }
-/** What an entry revokes, for reasons: `key sha256:…`, `identity X (issuer Y)`. */
+/** What an entry revokes, for reasons: `key sha256:\u2026`, `identity X (issuer Y)`. */
 function describeEntry(e) {
     switch (e.kind) {
         case 'digest':
@@ -1290,7 +1290,7 @@ var packed_results = __webpack_require__(56371);
 /** Shorter secrets are not replaced: redacting "ab" would garble every message. */
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '***';
-const ELLIPSIS = '…';
+const ELLIPSIS = '\u2026';
 /**
  * Forms at least this long are also found split by white space, and their first this many
  * characters at the very end of a text (a server cut it there) are redacted too.
@@ -1330,7 +1330,7 @@ class SecretRegistry {
     /**
      * Every registered form replaced by `***`: as it is, split by white space (base64 wrapped at
      * 64/76 columns, a value broken over lines), and the start of one that a message cut off with
-     * `…` or `...` or at its very end (quote(), error details and servers shorten long text).
+     * `\u2026` or `...` or at its very end (quote(), error details and servers shorten long text).
      */
     redact(text) {
         let out = text;
@@ -2334,13 +2334,13 @@ class HttpTransport {
             });
             if (res.location !== undefined) {
                 const next = (0,redirects/* redirectTarget */.ET)(url, res.location, rules);
-                this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
+                this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} \u2192 ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
                 (0,redirects/* countHop */.P)(next, hop, seen, rules);
                 url = next;
                 continue;
             }
             stats.bytes += res.body.length;
-            this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
+            this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} \u2192 ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
             return {
                 status: res.status,
                 headers: res.headers,
@@ -3712,7 +3712,7 @@ function keepReferrers(all, artifactType) {
         ? all
         : all.filter((d) => d.artifactType === artifactType || d.artifactType === types/* MEDIA_TYPES */.Z.ociEmpty);
 }
-/** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
+/** The `code`s of an OCI error body (`{"errors":[{"code":\u2026}]}`); none if it is not one. */
 function ociErrorCodes(res) {
     if (res.body.length > 64 * 1024)
         return [];
@@ -3823,7 +3823,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /**
  * Decode and shape-check a record. Field names are exact (s3lo writes them so). s3lo reads records
  * with Go's encoding/json, which also takes a key equal to a field name under case folding
- * (`Digest`, `digeſt`) and lets the last one win, and refuses a leading BOM: the strict parser
+ * (`Digest`, `dige\u017ft`) and lets the last one win, and refuses a leading BOM: the strict parser
  * refuses every such collision, duplicates and a BOM, so the two never read different records.
  */
 function parseS3loRecord(bytes) {
@@ -3902,14 +3902,14 @@ function s3loAlgorithmLabel(publicKey) {
 /** Attacker-written values in reasons: quoted, one line, bounded. */
 function describe(v) {
     const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
-    const clipped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    const clipped = text.length > 80 ? `${text.slice(0, 80)}\u2026` : text;
     return JSON.stringify(clipped);
 }
 //# sourceMappingURL=record.js.map
 // EXTERNAL MODULE: ./build/core/s3lo/reference.js
 var reference = __webpack_require__(22637);
 ;// CONCATENATED MODULE: ./build/core/s3lo/ed25519ph.js
-// Ed25519ph (RFC 8032 §5.1, pre-hashed with SHA-512, empty context) over edwards25519 in BigInt.
+// Ed25519ph (RFC 8032 \u00a75.1, pre-hashed with SHA-512, empty context) over edwards25519 in BigInt.
 // cosign keys sign Ed25519 as Ed25519ph and node:crypto has no ph mode, so s3lo records need this.
 
 const P = 2n ** 255n - 19n;
@@ -3997,7 +3997,7 @@ function encodePoint(p) {
     out[31] = out[31] | (Number(x & 1n) << 7);
     return out;
 }
-/** RFC 8032 §5.1.3; undefined for encodings that are not a curve point or not canonical in y. */
+/** RFC 8032 \u00a75.1.3; undefined for encodings that are not a curve point or not canonical in y. */
 function decodePoint(bytes) {
     if (bytes.length !== 32)
         return undefined;
@@ -4459,7 +4459,7 @@ function isPurlType(t) {
 /**
  * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
  * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
- * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `<text>\u2026</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
  * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
  * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
  */
@@ -4486,7 +4486,7 @@ function spdxTagValuePackages(text) {
     }
     return out;
 }
-/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+/** `Tag: value` pairs of a tag-value document, with `<text>\u2026</text>` values read whole. */
 function tagValues(text) {
     const out = [];
     const lines = text.split(/\r?\n|\r/);
@@ -4525,7 +4525,7 @@ var version_range = __webpack_require__(72188);
 
 /**
  * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
- * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
+ * hyphen, BOM) dropped, trimmed, lower-cased: `\uff2cog4j-Core `, `log4j\u200b-core` and
  * `log4j-core` are one name.
  */
 function fold(s) {
@@ -4676,7 +4676,7 @@ function checkDeniedPackages(statement, rules) {
 // one shape so the same builder-id / source-repository / source-ref rules apply to both layouts.
 
 /**
- * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://…@refs/…`,
+ * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://\u2026@refs/\u2026`,
  * `digest.sha1`, `entryPoint`), else the first material. v1: `runDetails.builder.id`; source from
  * `buildDefinition.externalParameters.workflow` (GitHub Actions build type:
  * `{repository, ref, path}`), else the first `resolvedDependencies` entry with a git URI.
@@ -4738,7 +4738,7 @@ function provenanceFacts(predicateType, predicate) {
     }
     return {};
 }
-/** `git+https://github.com/o/r@refs/heads/main` → repository and ref. */
+/** `git+https://github.com/o/r@refs/heads/main` \u2192 repository and ref. */
 function splitGitUri(uri) {
     const noScheme = uri.replace(/^git\+/, '');
     // The ref follows the last '@' after the host part (user@host URIs keep theirs).
@@ -4907,7 +4907,7 @@ function sarifFindings(sarif) {
 /**
  * SARIF has no severity field for vulnerabilities. In order: `security-severity` (a CVSS score, as
  * GitHub code scanning reads it) on the result, then on its rule; a severity word in the rule's
- * tags (Trivy); finally the SARIF level (error→high, warning→medium, note→low), default warning.
+ * tags (Trivy); finally the SARIF level (error\u2192high, warning\u2192medium, note\u2192low), default warning.
  */
 function sarifSeverity(res, rule) {
     const props = (o) => o && vuln_isObject(o['properties']) ? o['properties'] : {};
@@ -5178,7 +5178,7 @@ function scanPostdatesSignature(statement, verifiedAt) {
 }
 /**
  * No finding at or above the lowest severity in `failOn`, except findings whose newest verified
- * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID → status).
+ * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID \u2192 status).
  * A result we cannot read fails: "no findings" must be shown, not assumed.
  */
 function checkVulnSeverity(statement, failOn, vex = new Map()) {
@@ -7429,17 +7429,17 @@ const f = (v) => (0,sanitize/* escapeControls */.UN)(String(v ?? ''));
 function renderResultText(r) {
     const lines = [];
     if (r.outcome === 'verified')
-        lines.push(`✓ Verified ${f(r.image)}`);
+        lines.push(`\u2713 Verified ${f(r.image)}`);
     else if (r.outcome === 'failed')
-        lines.push(`✗ Verification FAILED for ${f(r.image)}`);
+        lines.push(`\u2717 Verification FAILED for ${f(r.image)}`);
     else if (r.outcome === 'skipped')
         lines.push(`- Skipped ${f(r.image)}`);
     else if (r.outcome === 'allowed')
         lines.push(`- Allowed without verification: ${f(r.image)}`);
     else if (r.outcome === 'warned')
-        lines.push(`⚠ Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`);
+        lines.push(`\u26a0 Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`);
     else
-        lines.push(`✗ Verification ERROR for ${f(r.image)}`);
+        lines.push(`\u2717 Verification ERROR for ${f(r.image)}`);
     // Read from files: a failure's headline once per place it is written (FILE:LINE: as compilers
     // print, so editors jump there); a pass lists where it is written.
     const at = (r.sources ?? []).map((s) => `${f(s.file)}:${f(s.line)}`);
@@ -7467,7 +7467,7 @@ function renderResultText(r) {
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
     for (const p of r.platforms ?? [])
-        lines.push(`  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '✓' : '✗'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`);
+        lines.push(`  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '\u2713' : '\u2717'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`);
     for (const a of r.attestations)
         lines.push(`  Attestation ${f(a.predicateType)}: ${a.verified ? 'verified' : `rejected (${f(a.reason)})`}`);
     if (r.reason)
@@ -7483,7 +7483,7 @@ function renderReportText(report, opts = {}) {
     const runError = report.error?.message;
     const shown = opts.quiet ? report.results.filter(isBad) : report.results;
     const parts = shown.map((r) => runError !== undefined && r.reason === runError
-        ? `✗ Not verified: ${f(r.image)}`
+        ? `\u2717 Not verified: ${f(r.image)}`
         : renderResultText(r));
     for (const w of report.warnings ?? [])
         parts.push(`Warning: ${f(w)}`);
@@ -7491,7 +7491,7 @@ function renderReportText(report, opts = {}) {
     if (report.results.length > RECAP_AFTER && bad.length > 0 && runError === undefined) {
         parts.push(`Failed or errored (${bad.length} of ${report.results.length}):`);
         for (const r of bad)
-            parts.push(`  ✗ ${f(r.image)}: ${f(r.reason ?? r.outcome)}`);
+            parts.push(`  \u2717 ${f(r.image)}: ${f(r.reason ?? r.outcome)}`);
     }
     if (!opts.quiet || bad.length > 0)
         parts.push(countsLine(report));
@@ -7524,12 +7524,12 @@ function colourText(text) {
     return text
         .split('\n')
         .map((l) => {
-        if (l.startsWith('✓ Verified '))
+        if (l.startsWith('\u2713 Verified '))
             return `${SGR.green}${l}${SGR.reset}`;
-        if (l.startsWith('✗ Verification FAILED ') || l.startsWith('  ✗ '))
+        if (l.startsWith('\u2717 Verification FAILED ') || l.startsWith('  \u2717 '))
             return `${SGR.red}${l}${SGR.reset}`;
-        if (l.startsWith('✗ Verification ERROR ') ||
-            l.startsWith('✗ Not verified: ') ||
+        if (l.startsWith('\u2717 Verification ERROR ') ||
+            l.startsWith('\u2717 Not verified: ') ||
             l.startsWith('Error: '))
             return `${SGR.yellow}${l}${SGR.reset}`;
         if (l.startsWith('Warning: '))
@@ -8169,13 +8169,13 @@ const FOLD_VERIFIED_OVER = 20;
 const DEFAULT_MAX_BYTES = SUMMARY_LIMIT_BYTES - 32 * 1024;
 /** The verdict cell: the emoji and the word kept on one line. */
 const ICON = {
-    verified: '✅&nbsp;verified',
-    failed: '❌&nbsp;failed',
+    verified: '\u2705&nbsp;verified',
+    failed: '\u274c&nbsp;failed',
     // An audit-mode (`mode: warn`) failure: reported, not enforced.
-    warned: '⚠️&nbsp;warned',
-    error: '❗&nbsp;error',
-    skipped: '⏭️&nbsp;skipped',
-    allowed: '➖&nbsp;allowed unverified',
+    warned: '\u26a0\ufe0f&nbsp;warned',
+    error: '\u2757&nbsp;error',
+    skipped: '\u23ed\ufe0f&nbsp;skipped',
+    allowed: '\u2796&nbsp;allowed unverified',
 };
 /** Order of the rows: what needs acting on first. An outcome we do not know sits after errors. */
 const RANK = {
@@ -8218,14 +8218,14 @@ function breakable(s) {
 }
 /** The outcome's emoji alone, where the word is said next to it. */
 function mark(outcome) {
-    return Object.hasOwn(ICON, outcome) ? ICON[outcome].split('&nbsp;')[0] : '❔';
+    return Object.hasOwn(ICON, outcome) ? ICON[outcome].split('&nbsp;')[0] : '\u2754';
 }
 /** A merged report is read from files: an outcome we do not know is shown as escaped text. */
 function icon(outcome) {
-    return Object.hasOwn(ICON, outcome) ? ICON[outcome] : `❔&nbsp;${escapeCell(outcome)}`;
+    return Object.hasOwn(ICON, outcome) ? ICON[outcome] : `\u2754&nbsp;${escapeCell(outcome)}`;
 }
 /**
- * `sha256:0bfc18e5…` with the whole digest in the title (and in the JSON report); a value that is
+ * `sha256:0bfc18e5\u2026` with the whole digest in the title (and in the JSON report); a value that is
  * not an `alg:hex` digest (a hand-edited shard report) is shown whole.
  */
 function shortDigest(digest) {
@@ -8234,7 +8234,7 @@ function shortDigest(digest) {
     const m = /^([a-z0-9]+):([0-9a-f]{12,})$/.exec(digest);
     if (!m)
         return breakable(digest);
-    return `<code title="${(0,sanitize/* markdownAttribute */.Ce)(digest)}">${escapeCell(`${m[1]}:${m[2].slice(0, 8)}`)}…</code>`;
+    return `<code title="${(0,sanitize/* markdownAttribute */.Ce)(digest)}">${escapeCell(`${m[1]}:${m[2].slice(0, 8)}`)}\u2026</code>`;
 }
 function signer(r) {
     const s = r.signatures[0];
@@ -8262,15 +8262,15 @@ function plural(n, one, many = `${one}s`) {
 }
 // ---- headline -------------------------------------------------------------------------------
 const VERDICT = {
-    verified: '✅ Verified',
-    failed: '❌ Failed',
-    error: '❗ Error',
-    warned: '⚠️ Warned (audit mode)',
+    verified: '\u2705 Verified',
+    failed: '\u274c Failed',
+    error: '\u2757 Error',
+    warned: '\u26a0\ufe0f Warned (audit mode)',
 };
-/** `**❌ Failed:** 6 failed · 1 error · 2 verified · 0 skipped, of 9 images · ⚠️ …` */
+/** `**\u274c Failed:** 6 failed \u00b7 1 error \u00b7 2 verified \u00b7 0 skipped, of 9 images \u00b7 \u26a0\ufe0f \u2026` */
 function headline(report) {
     const o = String(report.outcome);
-    const verdict = Object.hasOwn(VERDICT, o) ? VERDICT[o] : `❔ ${escapeCell(o)}`;
+    const verdict = Object.hasOwn(VERDICT, o) ? VERDICT[o] : `\u2754 ${escapeCell(o)}`;
     const parts = [
         `${summary_count(report, 'failed')} failed`,
         plural(summary_count(report, 'error'), 'error'),
@@ -8286,8 +8286,8 @@ function headline(report) {
     const other = report.results.filter((r) => summary_rank(r.outcome) === 3).length;
     if (other)
         parts.push(`${other} with an unknown outcome`);
-    const weak = summary_weakSettings(report).map((w) => ` · ⚠️ ${w}`);
-    return `**${verdict}:** ${parts.join(' · ')}, of ${plural(report.results.length, 'image')}${weak.join('')}`;
+    const weak = summary_weakSettings(report).map((w) => ` \u00b7 \u26a0\ufe0f ${w}`);
+    return `**${verdict}:** ${parts.join(' \u00b7 ')}, of ${plural(report.results.length, 'image')}${weak.join('')}`;
 }
 /**
  * Audit mode (issue 13, `mode: warn` and `enforce-after`), read defensively: the report's types
@@ -8353,7 +8353,7 @@ function policyLine(p) {
     if (!p.requireSct)
         parts.push('SCT not required');
     parts.push(`trust root ${escapeCell(p.trustRoot)}`);
-    return `**Policy:** ${parts.join(' · ')}`;
+    return `**Policy:** ${parts.join(' \u00b7 ')}`;
 }
 function policyDetails(p) {
     const lines = [];
@@ -8403,7 +8403,7 @@ function platformRows(r) {
         .map((pl) => `| ${icon(pl.outcome)} | ${breakable(r.image)} | ${breakable(pl.platform)} | ${reasonCell(pl)} | ${shortDigest(pl.digest)} |`);
 }
 function attestationItem(a) {
-    const parts = [`${a.verified ? '✅' : '❌'} ${escapeCell(a.predicateType)}`];
+    const parts = [`${a.verified ? '\u2705' : '\u274c'} ${escapeCell(a.predicateType)}`];
     parts.push(`found in ${escapeCell(a.where ?? a.format)}`);
     if (a.signer)
         parts.push(`signed by ${escapeCell(a.signer)}`);
@@ -8411,10 +8411,10 @@ function attestationItem(a) {
         parts.push(`satisfies ${escapeCell(a.satisfies.join(', '))}`);
     if (a.reason)
         parts.push(escapeCell(a.reason));
-    const checks = (a.checks ?? []).map((c) => `${c.ok ? '✅' : '❌'} ${escapeCell(c.condition)}: ${escapeCell(c.message)}`);
+    const checks = (a.checks ?? []).map((c) => `${c.ok ? '\u2705' : '\u274c'} ${escapeCell(c.condition)}: ${escapeCell(c.message)}`);
     if (checks.length)
         parts.push(`checks: ${checks.join('; ')}`);
-    return `- ${parts.join(' · ')}`;
+    return `- ${parts.join(' \u00b7 ')}`;
 }
 /** One image's attestations, folded in its own `<details>` inside the Attestations one. */
 function attestationBlock(r) {
@@ -8484,11 +8484,11 @@ function renderSummary(report, options = {}) {
         '',
         ...(report.error
             ? [
-                `> ❗ The run could not start: ${escapeCell(report.error.code)}: ${escapeCell(report.error.message)}`,
+                `> \u2757 The run could not start: ${escapeCell(report.error.code)}: ${escapeCell(report.error.message)}`,
                 '',
             ]
             : []),
-        ...(report.warnings ?? []).flatMap((w) => [`> ⚠️ ${escapeCell(w)}`, '']),
+        ...(report.warnings ?? []).flatMap((w) => [`> \u26a0\ufe0f ${escapeCell(w)}`, '']),
     ];
     const rows = {
         problems: group(problems.map((r) => [problemRow(r)])),
@@ -8520,7 +8520,7 @@ function renderSummary(report, options = {}) {
             ...notShown(rows.verified, 'verified image(s)'),
         ];
         if (verified.rows.length > FOLD_VERIFIED_OVER)
-            lines.push(`<details><summary><b>✅ Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
+            lines.push(`<details><summary><b>\u2705 Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
         else
             lines.push(`### Verified (${verified.rows.length})`, '', ...table, '');
     }
@@ -8693,7 +8693,7 @@ async function runAction(tk, env) {
     return report;
 }
 function logResult(tk, r) {
-    tk.startGroup(`${r.verified ? '✓' : r.outcome === 'warned' ? '⚠' : '✗'} ${(0,sanitize/* escapeControls */.UN)(r.image)}`);
+    tk.startGroup(`${r.verified ? '\u2713' : r.outcome === 'warned' ? '\u26a0' : '\u2717'} ${(0,sanitize/* escapeControls */.UN)(r.image)}`);
     tk.info(renderResultText(r));
     for (const rej of r.rejected ?? [])
         tk.info(`  rejected ${(0,sanitize/* escapeControls */.UN)(rej.where)}: ${(0,sanitize/* escapeControls */.UN)(rej.reason)}`);
@@ -9357,7 +9357,7 @@ class ByteBudget {
     parent;
     usedBytes = 0;
     constructor(
-    /** For messages: `image registry/app@sha256:…`, `run`. */
+    /** For messages: `image registry/app@sha256:\u2026`, `run`. */
     what, limit, parent) {
         this.what = what;
         this.limit = limit;
@@ -9551,7 +9551,7 @@ function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `regi
 }
 /** A value for a message: JSON-quoted, cut at 120 characters. */
 function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}\u2026` : s);
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
@@ -9621,7 +9621,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78425);
 // The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
 // the registry transport's rules: https only (plain http only to loopback), redirects followed
-// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
+// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https\u2192http,
 // no loops), credentials sent only to the origin the request started at, the body read under a
 // byte cap (and charged to the byte budget), and one deadline for the whole exchange.
 
@@ -9777,7 +9777,7 @@ function concat(chunks, size) {
 /* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
 // The redirect and credential rules every HTTP client of the gate follows (registry transport and
 // net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
-// (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
+// (no https\u2192http, addresses.ts target rules), hops are counted and loops refused; credentials
 // travel only while the request is on the origin it started at.
 
 
@@ -9785,7 +9785,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers a request never carries to another origin, whoever set them. */
 const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
 /**
- * The headers of one hop: `credentials` (Authorization, X-Vault-Token, …) only while `url` is on
+ * The headers of one hop: `credentials` (Authorization, X-Vault-Token, \u2026) only while `url` is on
  * the origin of `start`; elsewhere they, and any credential-like header in `headers`, are dropped.
  */
 function hopHeaders(start, url, headers, credentials) {
@@ -9848,7 +9848,7 @@ function countHop(next, hop, seen, rules) {
 // When to ask again: full-jitter exponential backoff and `Retry-After`, shared by the registry
 // transport and the GitHub attestations API client.
 
-/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
+/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms \u2026 scaled by a random 0.5\u20131. */
 function backoff(attempt) {
     const ceiling = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.retryBaseMs * 2 ** Math.min(attempt - 1, 6);
     return Math.round(ceiling * (0.5 + Math.random() / 2));
@@ -9884,7 +9884,7 @@ function parseRetryAfter(v, now = Date.now()) {
 // fetch's cause chains, and whether it was a TLS verification failure (never worth a retry).
 /** TLS verification failures are not transient: retrying them only delays the verdict. */
 const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
-/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_…). */
+/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_\u2026). */
 function errorCode(e) {
     let cur = e;
     for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
@@ -10211,10 +10211,10 @@ function badGlob(glob, why) {
 }
 /**
  * A rule glob in the form image identities take (src/core/reference.ts), so that a rule written
- * the way people write images matches every spelling of them: `nginx` →
- * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` → `ghcr.io/acme/*`, `127.000.000.001:5000/x`
- * → `127.0.0.1:5000/x`, `oci-layout://./build//app/` → `oci-layout://build/app`,
- * `local://./store/**` → `local://store/**`. A host, layout directory or local root written with
+ * the way people write images matches every spelling of them: `nginx` \u2192
+ * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` \u2192 `ghcr.io/acme/*`, `127.000.000.001:5000/x`
+ * \u2192 `127.0.0.1:5000/x`, `oci-layout://./build//app/` \u2192 `oci-layout://build/app`,
+ * `local://./store/**` \u2192 `local://store/**`. A host, layout directory or local root written with
  * wildcards is only lower-cased (hosts) or cleaned (paths). Throws USAGE for a glob that is not one.
  */
 function normaliseGlob(glob) {
@@ -10248,7 +10248,7 @@ function normaliseGlob(glob) {
             : `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${rest}`;
     return `${host}/${rest}`;
 }
-/** `*.ACME.example:443/x` → `*.acme.example/x`: no wildcard host can mean a case or port 443. */
+/** `*.ACME.example:443/x` \u2192 `*.acme.example/x`: no wildcard host can mean a case or port 443. */
 function lowerHost(glob) {
     const slash = glob.indexOf('/');
     return `${glob
@@ -10744,7 +10744,7 @@ function canonicalRegistry(host) {
     return DOCKER_HUB_ALIASES.has(h) ? DOCKER_HUB : h;
 }
 /**
- * `a/./b//c/` → `a/b/c`. A `..` after a directory name is refused: the OS resolves it after any
+ * `a/./b//c/` \u2192 `a/b/c`. A `..` after a directory name is refused: the OS resolves it after any
  * symlink, so the lexical name would not be the directory read.
  */
 function cleanLayoutPath(dir, fail) {
@@ -10880,7 +10880,7 @@ function digestMatches(bytes, expected) {
 }
 /** A value for messages: quoted, control characters escaped, long values cut. */
 function quote(s, max = 120) {
-    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    const cut = s.length > max ? `${s.slice(0, max)}\u2026` : s;
     return JSON.stringify(cut);
 }
 //# sourceMappingURL=digest.js.map
@@ -11324,8 +11324,8 @@ function normalizeHostUncached(s) {
     }
     if (u.username !== '' || u.password !== '' || u.host === '')
         return undefined;
-    // URL drops default ports (https://h:443 → h) and spells IPs one way (127.000.000.001 →
-    // 127.0.0.1, [0:0::1] → [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
+    // URL drops default ports (https://h:443 \u2192 h) and spells IPs one way (127.000.000.001 \u2192
+    // 127.0.0.1, [0:0::1] \u2192 [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
     const host = u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
     const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\](:\d+)?$/.exec(host);
     if (!mapped)
@@ -11372,7 +11372,7 @@ function assertRealmAllowed(realm, registryHost, insecureRegistries) {
 /* harmony import */ var _net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78425);
 // Registry failures as GateErrors: a thrown connection error classified (NETWORK ones may be
 // retried, a refused address is INSECURE), and the registry's own diagnostic code quoted from an
-// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`), redacted and cleaned.
+// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",\u2026}]}`), redacted and cleaned.
 
 
 
@@ -11403,7 +11403,7 @@ function classifyThrown(e, what, registryHost, deadline) {
         cause: e,
     });
 }
-/** The entries of an OCI error body (`{"errors":[{"code":…,"message":…}]}`), in order; none if not one. */
+/** The entries of an OCI error body (`{"errors":[{"code":\u2026,"message":\u2026}]}`), in order; none if not one. */
 function ociErrors(body) {
     if (body.length === 0)
         return [];
@@ -11433,7 +11433,7 @@ function errorDetail(res) {
 function clean(s) {
     // eslint-disable-next-line no-control-regex
     const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+    return t.length > 200 ? `${t.slice(0, 200)}\u2026` : t;
 }
 //# sourceMappingURL=http-errors.js.map
 
@@ -11671,7 +11671,7 @@ const REPORT_SCHEMA_VERSION = 2;
 /**
  * Who image-gate is, in one place: its name and version (package.json's), written into every
  * report as `tool`, and its URI (the repository the Action is used from, `uses:
- * acme/image-gate@…`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
+ * acme/image-gate@\u2026`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
  * holds them to package.json (and its `homepage`/`repository` when it names one) and the README.
  */
 const TOOL = { name: 'image-gate', version: '0.1.0' };
@@ -11844,7 +11844,7 @@ function s3loSigningPayload(ref, digest) {
 /** Most shards a list is split into: GitHub's limit of jobs in one matrix. */
 const MAX_SHARDS = 256;
 /**
- * `I/N` with 1 ≤ I ≤ N ≤ MAX_SHARDS, decimal without sign, leading zeros or spaces; anything else
+ * `I/N` with 1 \u2264 I \u2264 N \u2264 MAX_SHARDS, decimal without sign, leading zeros or spaces; anything else
  * (`0/3`, `4/3`, `1/0`, `a/b`, `1/3/4`, ` 1/3`) is a usage error naming `name` and the value.
  */
 function parseShard(name, value) {
@@ -11884,7 +11884,7 @@ function parseShard(name, value) {
 
 /**
  * The reference in one spelling (src/core/reference.ts): Docker Hub names expanded to
- * `index.docker.io/library/…`, the registry lower-cased and its default port dropped, `latest`
+ * `index.docker.io/library/\u2026`, the registry lower-cased and its default port dropped, `latest`
  * applied when no tag or digest is given; text that does not parse stands as written (it is
  * one image, an error in whichever shard it falls into).
  */
@@ -12422,7 +12422,7 @@ const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
 function decodeExtensionValue(oid, raw) {
     if (RAW_VALUE_OIDS.has(oid))
         return raw.toString('utf8');
-    // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
+    // Anything else (key usage, SCT list, \u2026) is not text; parsing it only to learn that costs a
     // thrown error per extension per certificate.
     if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
         return undefined;
@@ -12863,7 +12863,7 @@ function isObject(v) {
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
 // decode these payloads with it: a struct field matches any key equal under Unicode simple case
-// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// folding (`Docker-Manifest-Digest`, `docker-manifest-dige\u017ft`) and the last one wins, and a
 // lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
@@ -14727,7 +14727,7 @@ function buildLevels(r) {
         (a.checks ?? []).every((c) => c.ok));
     return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
 }
-/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
+/** `registry/repository` of a pinned `registry/repository@sha256:\u2026` reference. */
 function subjectName(pinned) {
     const at = pinned.lastIndexOf('@');
     return at < 0 ? pinned : pinned.slice(0, at);
@@ -14832,7 +14832,7 @@ function base64Field(ref, value, name) {
     return Buffer.from(value, 'base64');
 }
 function scryptAsync(password, salt, params) {
-    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // scrypt needs 128\u00b7N\u00b7r bytes; node refuses above `maxmem`, so allow exactly what the
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
@@ -14916,7 +14916,7 @@ function keyIdOf(spki) {
     return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
- * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA \u2265 2048,
  * Ed25519) and wraps it. `source` names where it came from, for messages.
  */
 function toVerificationKey(keyRef, publicKey, source) {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ncc from '@vercel/ncc';
+import { asciiCode, shiftMap } from './ascii-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.join(root, 'build'), { recursive: true, force: true });
@@ -34,13 +35,24 @@ for (const { input, outDir } of entries) {
     quiet: true,
     target: 'es2023',
   });
-  const body = code.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${output}.map`);
-  writeFileSync(path.join(root, outDir, output), body);
-  if (map) writeFileSync(path.join(root, outDir, `${output}.map`), map);
-  for (const [name, asset] of Object.entries(assets ?? {})) {
+  const files = new Map([
+    [output, code.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${output}.map`)],
+  ]);
+  if (map) files.set(`${output}.map`, map);
+  // Assets after: ncc's own index.js.map asset counts the shebang line that `map` leaves out.
+  for (const [name, asset] of Object.entries(assets ?? {})) files.set(name, asset.source);
+  // Every chunk as pure ASCII, its map shifted to match (scripts/ascii-bundle.mjs says why).
+  for (const [name, text] of files) {
+    if (!name.endsWith('.js')) continue;
+    const { code: ascii, shifts } = asciiCode(String(text), path.join(outDir, name));
+    files.set(name, ascii);
+    const mapName = `${name}.map`;
+    if (files.has(mapName)) files.set(mapName, shiftMap(String(files.get(mapName)), shifts));
+  }
+  for (const [name, text] of files) {
     const dest = path.join(root, outDir, name);
     mkdirSync(path.dirname(dest), { recursive: true });
-    writeFileSync(dest, asset.source);
+    writeFileSync(dest, text);
   }
 }
 writeFileSync(

@@ -93,7 +93,7 @@ function base64Field(ref, value, name) {
     return Buffer.from(value, 'base64');
 }
 function scryptAsync(password, salt, params) {
-    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // scrypt needs 128\u00b7N\u00b7r bytes; node refuses above `maxmem`, so allow exactly what the
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
@@ -177,7 +177,7 @@ function keyIdOf(spki) {
     return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
- * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA \u2265 2048,
  * Ed25519) and wraps it. `source` names where it came from, for messages.
  */
 function toVerificationKey(keyRef, publicKey, source) {

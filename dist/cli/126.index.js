@@ -114,7 +114,7 @@ function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `regi
 }
 /** A value for a message: JSON-quoted, cut at 120 characters. */
 function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}\u2026` : s);
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);

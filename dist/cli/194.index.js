@@ -119,7 +119,7 @@ function parseReport(file, bytes) {
         (!Array.isArray(r.summaries) || !r.summaries.every(validSummaryRecord)))
         throw bad('summaries is not a list of {image, digest, verificationResult, file}');
     if (r.shard !== undefined && !validShard(r.shard))
-        throw bad('shard is not {index, count, totalImages, setDigest} with 1 ≤ index ≤ count');
+        throw bad('shard is not {index, count, totalImages, setDigest} with 1 \u2264 index \u2264 count');
     for (const [i, res] of r.results.entries()) {
         if (typeof res !== 'object' ||
             res === null ||

@@ -114,7 +114,7 @@ function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `regi
 }
 /** A value for a message: JSON-quoted, cut at 120 characters. */
 function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}\u2026` : s);
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
@@ -184,7 +184,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 /* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78425);
 // The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
 // the registry transport's rules: https only (plain http only to loopback), redirects followed
-// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
+// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https\u2192http,
 // no loops), credentials sent only to the origin the request started at, the body read under a
 // byte cap (and charged to the byte budget), and one deadline for the whole exchange.
 
@@ -340,7 +340,7 @@ function concat(chunks, size) {
 /* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
 // The redirect and credential rules every HTTP client of the gate follows (registry transport and
 // net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
-// (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
+// (no https\u2192http, addresses.ts target rules), hops are counted and loops refused; credentials
 // travel only while the request is on the origin it started at.
 
 
@@ -348,7 +348,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers a request never carries to another origin, whoever set them. */
 const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
 /**
- * The headers of one hop: `credentials` (Authorization, X-Vault-Token, …) only while `url` is on
+ * The headers of one hop: `credentials` (Authorization, X-Vault-Token, \u2026) only while `url` is on
  * the origin of `start`; elsewhere they, and any credential-like header in `headers`, are dropped.
  */
 function hopHeaders(start, url, headers, credentials) {
@@ -412,7 +412,7 @@ function countHop(next, hop, seen, rules) {
 // fetch's cause chains, and whether it was a TLS verification failure (never worth a retry).
 /** TLS verification failures are not transient: retrying them only delays the verdict. */
 const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
-/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_…). */
+/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_\u2026). */
 function errorCode(e) {
     let cur = e;
     for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {

@@ -466,7 +466,7 @@ const STRING_TAGS = new Set([0x0c, 0x13, 0x16]);
 function decodeExtensionValue(oid, raw) {
     if (RAW_VALUE_OIDS.has(oid))
         return raw.toString('utf8');
-    // Anything else (key usage, SCT list, …) is not text; parsing it only to learn that costs a
+    // Anything else (key usage, SCT list, \u2026) is not text; parsing it only to learn that costs a
     // thrown error per extension per certificate.
     if (raw.length === 0 || !STRING_TAGS.has(raw[0]))
         return undefined;

@@ -221,7 +221,7 @@ class ByteBudget {
     parent;
     usedBytes = 0;
     constructor(
-    /** For messages: `image registry/app@sha256:…`, `run`. */
+    /** For messages: `image registry/app@sha256:\u2026`, `run`. */
     what, limit, parent) {
         this.what = what;
         this.limit = limit;
@@ -415,7 +415,7 @@ function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `regi
 }
 /** A value for a message: JSON-quoted, cut at 120 characters. */
 function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}\u2026` : s);
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
@@ -486,7 +486,7 @@ function guardedLookup(resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
 // decode these payloads with it: a struct field matches any key equal under Unicode simple case
-// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// folding (`Docker-Manifest-Digest`, `docker-manifest-dige\u017ft`) and the last one wins, and a
 // lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
@@ -809,7 +809,7 @@ function base64Field(ref, value, name) {
     return Buffer.from(value, 'base64');
 }
 function scryptAsync(password, salt, params) {
-    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // scrypt needs 128\u00b7N\u00b7r bytes; node refuses above `maxmem`, so allow exactly what the
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
@@ -893,7 +893,7 @@ function keyIdOf(spki) {
     return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
- * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA \u2265 2048,
  * Ed25519) and wraps it. `source` names where it came from, for messages.
  */
 function toVerificationKey(keyRef, publicKey, source) {

@@ -680,7 +680,7 @@ var packed_results = __webpack_require__(56371);
 /** Shorter secrets are not replaced: redacting "ab" would garble every message. */
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '***';
-const ELLIPSIS = '…';
+const ELLIPSIS = '\u2026';
 /**
  * Forms at least this long are also found split by white space, and their first this many
  * characters at the very end of a text (a server cut it there) are redacted too.
@@ -720,7 +720,7 @@ class SecretRegistry {
     /**
      * Every registered form replaced by `***`: as it is, split by white space (base64 wrapped at
      * 64/76 columns, a value broken over lines), and the start of one that a message cut off with
-     * `…` or `...` or at its very end (quote(), error details and servers shorten long text).
+     * `\u2026` or `...` or at its very end (quote(), error details and servers shorten long text).
      */
     redact(text) {
         let out = text;
@@ -1730,13 +1730,13 @@ class HttpTransport {
             });
             if (res.location !== undefined) {
                 const next = (0,redirects/* redirectTarget */.ET)(url, res.location, rules);
-                this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
+                this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} \u2192 ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
                 (0,redirects/* countHop */.P)(next, hop, seen, rules);
                 url = next;
                 continue;
             }
             stats.bytes += res.body.length;
-            this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} → ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
+            this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} \u2192 ${res.status} (${res.body.length} bytes, ${Date.now() - started} ms)`);
             return {
                 status: res.status,
                 headers: res.headers,
@@ -3114,7 +3114,7 @@ function keepReferrers(all, artifactType) {
         ? all
         : all.filter((d) => d.artifactType === artifactType || d.artifactType === types/* MEDIA_TYPES */.Z.ociEmpty);
 }
-/** The `code`s of an OCI error body (`{"errors":[{"code":…}]}`); none if it is not one. */
+/** The `code`s of an OCI error body (`{"errors":[{"code":\u2026}]}`); none if it is not one. */
 function ociErrorCodes(res) {
     if (res.body.length > 64 * 1024)
         return [];
@@ -3225,7 +3225,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /**
  * Decode and shape-check a record. Field names are exact (s3lo writes them so). s3lo reads records
  * with Go's encoding/json, which also takes a key equal to a field name under case folding
- * (`Digest`, `digeſt`) and lets the last one win, and refuses a leading BOM: the strict parser
+ * (`Digest`, `dige\u017ft`) and lets the last one win, and refuses a leading BOM: the strict parser
  * refuses every such collision, duplicates and a BOM, so the two never read different records.
  */
 function parseS3loRecord(bytes) {
@@ -3304,14 +3304,14 @@ function s3loAlgorithmLabel(publicKey) {
 /** Attacker-written values in reasons: quoted, one line, bounded. */
 function describe(v) {
     const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
-    const clipped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    const clipped = text.length > 80 ? `${text.slice(0, 80)}\u2026` : text;
     return JSON.stringify(clipped);
 }
 //# sourceMappingURL=record.js.map
 // EXTERNAL MODULE: ./build/core/s3lo/reference.js
 var reference = __webpack_require__(22637);
 ;// CONCATENATED MODULE: ./build/core/s3lo/ed25519ph.js
-// Ed25519ph (RFC 8032 §5.1, pre-hashed with SHA-512, empty context) over edwards25519 in BigInt.
+// Ed25519ph (RFC 8032 \u00a75.1, pre-hashed with SHA-512, empty context) over edwards25519 in BigInt.
 // cosign keys sign Ed25519 as Ed25519ph and node:crypto has no ph mode, so s3lo records need this.
 
 const P = 2n ** 255n - 19n;
@@ -3399,7 +3399,7 @@ function encodePoint(p) {
     out[31] = out[31] | (Number(x & 1n) << 7);
     return out;
 }
-/** RFC 8032 §5.1.3; undefined for encodings that are not a curve point or not canonical in y. */
+/** RFC 8032 \u00a75.1.3; undefined for encodings that are not a curve point or not canonical in y. */
 function decodePoint(bytes) {
     if (bytes.length !== 32)
         return undefined;
@@ -3861,7 +3861,7 @@ function isPurlType(t) {
 /**
  * SPDX 2.x tag-value: `PackageName:` starts a package; `PackageVersion:` and
  * `ExternalRef: <category> purl <locator>` belong to the last one. A value may be wrapped in
- * `<text>…</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
+ * `<text>\u2026</text>`, over several lines: what is inside is that value (a `PackageName:` line in a
  * `PackageComment` is no package), and a second `PackageVersion` in one package is refused, as a
  * duplicate JSON key is: one reader must not see 2.14.1 where we see 2.17.1.
  */
@@ -3888,7 +3888,7 @@ function spdxTagValuePackages(text) {
     }
     return out;
 }
-/** `Tag: value` pairs of a tag-value document, with `<text>…</text>` values read whole. */
+/** `Tag: value` pairs of a tag-value document, with `<text>\u2026</text>` values read whole. */
 function tagValues(text) {
     const out = [];
     const lines = text.split(/\r?\n|\r/);
@@ -3927,7 +3927,7 @@ var version_range = __webpack_require__(72188);
 
 /**
  * Unicode-compatibility folded, invisible format characters (zero-width space and joiners, soft
- * hyphen, BOM) dropped, trimmed, lower-cased: `Ｌog4j-Core `, `log4j\u200b-core` and
+ * hyphen, BOM) dropped, trimmed, lower-cased: `\uff2cog4j-Core `, `log4j\u200b-core` and
  * `log4j-core` are one name.
  */
 function fold(s) {
@@ -4078,7 +4078,7 @@ function checkDeniedPackages(statement, rules) {
 // one shape so the same builder-id / source-repository / source-ref rules apply to both layouts.
 
 /**
- * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://…@refs/…`,
+ * v0.2: `builder.id`; source from `invocation.configSource` (`uri` = `git+https://\u2026@refs/\u2026`,
  * `digest.sha1`, `entryPoint`), else the first material. v1: `runDetails.builder.id`; source from
  * `buildDefinition.externalParameters.workflow` (GitHub Actions build type:
  * `{repository, ref, path}`), else the first `resolvedDependencies` entry with a git URI.
@@ -4140,7 +4140,7 @@ function provenanceFacts(predicateType, predicate) {
     }
     return {};
 }
-/** `git+https://github.com/o/r@refs/heads/main` → repository and ref. */
+/** `git+https://github.com/o/r@refs/heads/main` \u2192 repository and ref. */
 function splitGitUri(uri) {
     const noScheme = uri.replace(/^git\+/, '');
     // The ref follows the last '@' after the host part (user@host URIs keep theirs).
@@ -4309,7 +4309,7 @@ function sarifFindings(sarif) {
 /**
  * SARIF has no severity field for vulnerabilities. In order: `security-severity` (a CVSS score, as
  * GitHub code scanning reads it) on the result, then on its rule; a severity word in the rule's
- * tags (Trivy); finally the SARIF level (error→high, warning→medium, note→low), default warning.
+ * tags (Trivy); finally the SARIF level (error\u2192high, warning\u2192medium, note\u2192low), default warning.
  */
 function sarifSeverity(res, rule) {
     const props = (o) => o && vuln_isObject(o['properties']) ? o['properties'] : {};
@@ -4580,7 +4580,7 @@ function scanPostdatesSignature(statement, verifiedAt) {
 }
 /**
  * No finding at or above the lowest severity in `failOn`, except findings whose newest verified
- * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID → status).
+ * OpenVEX statement says not_affected or fixed (`vex`: upper-cased vulnerability ID \u2192 status).
  * A result we cannot read fails: "no findings" must be shown, not assumed.
  */
 function checkVulnSeverity(statement, failOn, vex = new Map()) {
@@ -6712,7 +6712,7 @@ function redactedToken(get, secrets) {
 // When to ask again: full-jitter exponential backoff and `Retry-After`, shared by the registry
 // transport and the GitHub attestations API client.
 
-/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms … scaled by a random 0.5–1. */
+/** Full-jitter exponential backoff: 100 ms, 200 ms, 400 ms \u2026 scaled by a random 0.5\u20131. */
 function backoff(attempt) {
     const ceiling = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.retryBaseMs * 2 ** Math.min(attempt - 1, 6);
     return Math.round(ceiling * (0.5 + Math.random() / 2));
@@ -6760,10 +6760,10 @@ function badGlob(glob, why) {
 }
 /**
  * A rule glob in the form image identities take (src/core/reference.ts), so that a rule written
- * the way people write images matches every spelling of them: `nginx` →
- * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` → `ghcr.io/acme/*`, `127.000.000.001:5000/x`
- * → `127.0.0.1:5000/x`, `oci-layout://./build//app/` → `oci-layout://build/app`,
- * `local://./store/**` → `local://store/**`. A host, layout directory or local root written with
+ * the way people write images matches every spelling of them: `nginx` \u2192
+ * `index.docker.io/library/nginx`, `GHCR.IO:443/acme/*` \u2192 `ghcr.io/acme/*`, `127.000.000.001:5000/x`
+ * \u2192 `127.0.0.1:5000/x`, `oci-layout://./build//app/` \u2192 `oci-layout://build/app`,
+ * `local://./store/**` \u2192 `local://store/**`. A host, layout directory or local root written with
  * wildcards is only lower-cased (hosts) or cleaned (paths). Throws USAGE for a glob that is not one.
  */
 function normaliseGlob(glob) {
@@ -6797,7 +6797,7 @@ function normaliseGlob(glob) {
             : `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${rest}`;
     return `${host}/${rest}`;
 }
-/** `*.ACME.example:443/x` → `*.acme.example/x`: no wildcard host can mean a case or port 443. */
+/** `*.ACME.example:443/x` \u2192 `*.acme.example/x`: no wildcard host can mean a case or port 443. */
 function lowerHost(glob) {
     const slash = glob.indexOf('/');
     return `${glob
@@ -7046,7 +7046,7 @@ async function compileRule(spec, run, env) {
 /* harmony import */ var _net_socket_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78425);
 // Registry failures as GateErrors: a thrown connection error classified (NETWORK ones may be
 // retried, a refused address is INSECURE), and the registry's own diagnostic code quoted from an
-// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`), redacted and cleaned.
+// OCI error body (`{"errors":[{"code":"MANIFEST_UNKNOWN",\u2026}]}`), redacted and cleaned.
 
 
 
@@ -7077,7 +7077,7 @@ function classifyThrown(e, what, registryHost, deadline) {
         cause: e,
     });
 }
-/** The entries of an OCI error body (`{"errors":[{"code":…,"message":…}]}`), in order; none if not one. */
+/** The entries of an OCI error body (`{"errors":[{"code":\u2026,"message":\u2026}]}`), in order; none if not one. */
 function ociErrors(body) {
     if (body.length === 0)
         return [];
@@ -7107,7 +7107,7 @@ function errorDetail(res) {
 function clean(s) {
     // eslint-disable-next-line no-control-regex
     const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+    return t.length > 200 ? `${t.slice(0, 200)}\u2026` : t;
 }
 //# sourceMappingURL=http-errors.js.map
 

@@ -139,7 +139,7 @@ const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
  * The bundles (parsed JSON, unverified) GitHub holds for `digest`, in API order; `[]` on 404.
  * An entry without a usable bundle is returned as `null` so the verifier rejects it in place
  * (its index still names it); one whose bundle_url served something unusable (not snappy or
- * JSON, over its cap, a refused redirect, an HTTP error) as a BundleFault with the reason. 401/403 → AUTH_REFUSED; network → NETWORK; 5xx → REGISTRY_ERROR.
+ * JSON, over its cap, a refused redirect, an HTTP error) as a BundleFault with the reason. 401/403 \u2192 AUTH_REFUSED; network \u2192 NETWORK; 5xx \u2192 REGISTRY_ERROR.
  */
 async function fetchGitHubAttestations(req) {
     const max = Math.min(req.maxAttestations ?? limits/* LIMITS */.b1.signaturesPerImage, limits/* LIMITS */.b1.signaturesPerImage);

@@ -189,7 +189,7 @@ function canonicalRegistry(host) {
     return DOCKER_HUB_ALIASES.has(h) ? DOCKER_HUB : h;
 }
 /**
- * `a/./b//c/` → `a/b/c`. A `..` after a directory name is refused: the OS resolves it after any
+ * `a/./b//c/` \u2192 `a/b/c`. A `..` after a directory name is refused: the OS resolves it after any
  * symlink, so the lexical name would not be the directory read.
  */
 function cleanLayoutPath(dir, fail) {
@@ -325,7 +325,7 @@ function digestMatches(bytes, expected) {
 }
 /** A value for messages: quoted, control characters escaped, long values cut. */
 function quote(s, max = 120) {
-    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    const cut = s.length > max ? `${s.slice(0, max)}\u2026` : s;
     return JSON.stringify(cut);
 }
 //# sourceMappingURL=digest.js.map
@@ -769,8 +769,8 @@ function normalizeHostUncached(s) {
     }
     if (u.username !== '' || u.password !== '' || u.host === '')
         return undefined;
-    // URL drops default ports (https://h:443 → h) and spells IPs one way (127.000.000.001 →
-    // 127.0.0.1, [0:0::1] → [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
+    // URL drops default ports (https://h:443 \u2192 h) and spells IPs one way (127.000.000.001 \u2192
+    // 127.0.0.1, [0:0::1] \u2192 [::1]); an IPv4-mapped IPv6 address is the IPv4 host it reaches.
     const host = u.host.toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
     const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\](:\d+)?$/.exec(host);
     if (!mapped)
@@ -1104,7 +1104,7 @@ function s3loSigningPayload(ref, digest) {
 
 /**
  * The reference in one spelling (src/core/reference.ts): Docker Hub names expanded to
- * `index.docker.io/library/…`, the registry lower-cased and its default port dropped, `latest`
+ * `index.docker.io/library/\u2026`, the registry lower-cased and its default port dropped, `latest`
  * applied when no tag or digest is given; text that does not parse stands as written (it is
  * one image, an error in whichever shard it falls into).
  */
@@ -1249,7 +1249,7 @@ function buildLevels(r) {
         (a.checks ?? []).every((c) => c.ok));
     return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
 }
-/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
+/** `registry/repository` of a pinned `registry/repository@sha256:\u2026` reference. */
 function subjectName(pinned) {
     const at = pinned.lastIndexOf('@');
     return at < 0 ? pinned : pinned.slice(0, at);

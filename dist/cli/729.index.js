@@ -58,7 +58,7 @@ function goTrimSpace(s) {
 //   when the joined line (continuations already joined, as the instruction was read) holds `<<`;
 // - the whole line is split into words by BuildKit's shell lexer with `\` as its escape whatever
 //   the escape directive says, quotes and escapes kept; if that lexer fails (an unbalanced quote,
-//   a bad `${…}`), the line has no heredocs at all;
+//   a bad `${\u2026}`), the line has no heredocs at all;
 // - each word matching `^(\d*)<<(-?)\s*([^<]*)$` whose rest lexes to exactly one word is a
 //   heredoc named by that word, quotes removed (`<<"EOF"`, `<<'EOF'`, `<<EO"F"` are `EOF`;
 //   `<< EOF` is one word to the lexer and a heredoc, `<<- EOF` is two words and not one);
@@ -215,8 +215,8 @@ function isJsonArray(args) {
 const EOF = '';
 /**
  * frontend/dockerfile/shell/lex.go `Lex.ProcessWords` with `\` as escape, no variables set and
- * SkipUnsetEnv (every `$…` kept as written), over Go text/scanner's runes (a leading U+FEFF
- * dropped). Ported with its quirk: a nested `${…}` resets the word buffer it shares with the
+ * SkipUnsetEnv (every `$\u2026` kept as written), over Go text/scanner's runes (a leading U+FEFF
+ * dropped). Ported with its quirk: a nested `${\u2026}` resets the word buffer it shares with the
  * word it is in. Throws where the Go lexer returns an error.
  */
 class ShellLex {
@@ -522,7 +522,7 @@ function readDockerfile(file, text) {
                 if (op === 'COPY' && flag === 'from')
                     pulled(w.text.slice(eq + 1), w.start + eq + 1, ins, 'COPY --from=');
                 if (op === 'RUN' && flag === 'mount') {
-                    // `type=bind,from=IMAGE,source=…`: comma-separated key=value fields.
+                    // `type=bind,from=IMAGE,source=\u2026`: comma-separated key=value fields.
                     let at = eq + 1;
                     for (const field of w.text.slice(eq + 1).split(',')) {
                         const m = /^(["']?)from=(.*?)\1$/i.exec(field);
@@ -567,7 +567,7 @@ const WORD = /[^\t\v\f\r ]+/g;
  * character followed only by spaces and tabs, unless that character is itself escaped; comment
  * and empty lines inside a continued instruction are skipped. A line this reader joined to the
  * one before while BuildKit starts a new instruction there would hide a FROM from the gate.
- * The bodies of an instruction's heredocs (`RUN <<EOF` … `EOF`, see dockerfile-heredoc.ts) are
+ * The bodies of an instruction's heredocs (`RUN <<EOF` \u2026 `EOF`, see dockerfile-heredoc.ts) are
  * content, not instructions: `Parse` reads them raw after the instruction, and so does this.
  */
 function instructions(file, text) {
@@ -1269,7 +1269,7 @@ function interpolated(file, parsed, node, what, env) {
 /**
  * The local Compose files a stream loads, interpolated like the rest of the file: `include:`
  * entries (compose-spec include: a path, or `{path: one or a list}`) and services'
- * `extends: {file: …}`. compose-go (loader/include.go, loader/extends.go) loads their services
+ * `extends: {file: \u2026}`. compose-go (loader/include.go, loader/extends.go) loads their services
  * into the project, so their images are deployed. Refused, naming the line: a remote source
  * (`oci://`, git and HTTP URLs: what is there is not in the repository), and an include with
  * `env_file` or `project_directory` (its variables would not be the ones read here).
@@ -2131,7 +2131,7 @@ async function readDotEnv(file, env, refused) {
     // here loads the files it names, not (only) this one. Which those are is the deploy's to say.
     const lines = text.split(/\r?\n/);
     // Anywhere on a line: compose-go's dotenv parser also reads `exportCOMPOSE_FILE=` and a second
-    // assignment after a quoted value on one line (`A="x" COMPOSE_FILE=…`); a mention in a comment
+    // assignment after a quoted value on one line (`A="x" COMPOSE_FILE=\u2026`); a mention in a comment
     // is refused too, which only costs rewording it.
     const at = lines.findIndex((l) => /COMPOSE_FILE\s*[=:]/.test(l));
     if (at >= 0)

@@ -128,7 +128,7 @@ class ByteBudget {
     parent;
     usedBytes = 0;
     constructor(
-    /** For messages: `image registry/app@sha256:…`, `run`. */
+    /** For messages: `image registry/app@sha256:\u2026`, `run`. */
     what, limit, parent) {
         this.what = what;
         this.limit = limit;
@@ -225,7 +225,7 @@ async function readFileCapped(file, maxBytes) {
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
 // decode these payloads with it: a struct field matches any key equal under Unicode simple case
-// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// folding (`Docker-Manifest-Digest`, `docker-manifest-dige\u017ft`) and the last one wins, and a
 // lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */
@@ -743,7 +743,7 @@ function buildLevels(r) {
         (a.checks ?? []).every((c) => c.ok));
     return provenance ? ['SLSA_BUILD_LEVEL_1'] : [];
 }
-/** `registry/repository` of a pinned `registry/repository@sha256:…` reference. */
+/** `registry/repository` of a pinned `registry/repository@sha256:\u2026` reference. */
 function subjectName(pinned) {
     const at = pinned.lastIndexOf('@');
     return at < 0 ? pinned : pinned.slice(0, at);

@@ -670,7 +670,7 @@ async function runRevoke(cmd, io) {
             env: io.env,
             ...(cmd.expires ? { expires: cmd.expires } : {}),
         });
-        io.stdout(`✓ ${(0,sanitize/* escapeControls */.UN)(r.list)} version ${r.version}: revoked ${(0,sanitize/* escapeControls */.UN)((0,revocation_list/* describeEntry */.OY)(r.entry))}; signed with key ${r.keyID} into ${(0,sanitize/* escapeControls */.UN)(r.bundle)} (${r.sha256})\n`);
+        io.stdout(`\u2713 ${(0,sanitize/* escapeControls */.UN)(r.list)} version ${r.version}: revoked ${(0,sanitize/* escapeControls */.UN)((0,revocation_list/* describeEntry */.OY)(r.entry))}; signed with key ${r.keyID} into ${(0,sanitize/* escapeControls */.UN)(r.bundle)} (${r.sha256})\n`);
         return 0;
     }
     catch (e) {

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _socket_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78425);
 // The one HTTP GET for everything that is not a registry (GitHub bundle_url bodies, Vault), with
 // the registry transport's rules: https only (plain http only to loopback), redirects followed
-// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https→http,
+// hop by hop (at most LIMITS.fetchRedirects, each target checked by addresses.ts, no https\u2192http,
 // no loops), credentials sent only to the origin the request started at, the body read under a
 // byte cap (and charged to the byte budget), and one deadline for the whole exchange.
 
@@ -172,7 +172,7 @@ function concat(chunks, size) {
 /* harmony import */ var _addresses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45166);
 // The redirect and credential rules every HTTP client of the gate follows (registry transport and
 // net/fetch.ts): redirects are followed by hand, hop by hop; each target is parsed and checked
-// (no https→http, addresses.ts target rules), hops are counted and loops refused; credentials
+// (no https\u2192http, addresses.ts target rules), hops are counted and loops refused; credentials
 // travel only while the request is on the origin it started at.
 
 
@@ -180,7 +180,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers a request never carries to another origin, whoever set them. */
 const STRIPPED_ACROSS_ORIGINS = ['authorization', 'cookie', 'proxy-authorization'];
 /**
- * The headers of one hop: `credentials` (Authorization, X-Vault-Token, …) only while `url` is on
+ * The headers of one hop: `credentials` (Authorization, X-Vault-Token, \u2026) only while `url` is on
  * the origin of `start`; elsewhere they, and any credential-like header in `headers`, are dropped.
  */
 function hopHeaders(start, url, headers, credentials) {
@@ -244,7 +244,7 @@ function countHop(next, hop, seen, rules) {
 // fetch's cause chains, and whether it was a TLS verification failure (never worth a retry).
 /** TLS verification failures are not transient: retrying them only delays the verdict. */
 const TLS_ERROR = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_SSL_)/;
-/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_…). */
+/** The first meaningful `code` along `cause` / `errors[0]` (ECONNREFUSED, ENOTFOUND, CERT_\u2026). */
 function errorCode(e) {
     let cur = e;
     for (let i = 0; i < 5 && cur !== undefined && cur !== null; i++) {
@@ -462,7 +462,7 @@ function listJson(l) {
         entries: l.entries.map(entryJson),
     }, null, 2)}\n`;
 }
-/** What an entry revokes, for reasons: `key sha256:…`, `identity X (issuer Y)`. */
+/** What an entry revokes, for reasons: `key sha256:\u2026`, `identity X (issuer Y)`. */
 function describeEntry(e) {
     switch (e.kind) {
         case 'digest':
@@ -876,7 +876,7 @@ function base64Field(ref, value, name) {
     return Buffer.from(value, 'base64');
 }
 function scryptAsync(password, salt, params) {
-    // scrypt needs 128·N·r bytes; node refuses above `maxmem`, so allow exactly what the
+    // scrypt needs 128\u00b7N\u00b7r bytes; node refuses above `maxmem`, so allow exactly what the
     // accepted parameters need (128 MiB at most) with headroom.
     const maxmem = 2 * 128 * params.N * params.r;
     return new Promise((resolve, reject) => {
@@ -960,7 +960,7 @@ function keyIdOf(spki) {
     return (0,external_node_crypto_.createHash)('sha256').update(spki).digest('hex').slice(0, 16);
 }
 /**
- * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA ≥ 2048,
+ * Checks that `publicKey` is an algorithm cosign verifies with (ECDSA P-256/P-384, RSA \u2265 2048,
  * Ed25519) and wraps it. `source` names where it came from, for messages.
  */
 function toVerificationKey(keyRef, publicKey, source) {

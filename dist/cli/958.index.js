@@ -128,7 +128,7 @@ class ByteBudget {
     parent;
     usedBytes = 0;
     constructor(
-    /** For messages: `image registry/app@sha256:…`, `run`. */
+    /** For messages: `image registry/app@sha256:\u2026`, `run`. */
     what, limit, parent) {
         this.what = what;
         this.limit = limit;
@@ -322,7 +322,7 @@ function assertTargetAllowed(url, originHost, insecureHosts, what, owner = `regi
 }
 /** A value for a message: JSON-quoted, cut at 120 characters. */
 function quote(s, max = 120) {
-    return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+    return JSON.stringify(s.length > max ? `${s.slice(0, max)}\u2026` : s);
 }
 // Query values that can act as credentials (pre-signed storage URLs) are hidden in logs.
 const SAFE_QUERY_KEYS = new Set(['artifacttype', 'service', 'scope', 'n', 'last', 'digest']);
@@ -435,7 +435,7 @@ const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 8;
 // bytes we verify and the object we act on cannot be read two ways (parser differentials).
 // "Duplicate" is as Go's encoding/json sees it, since cosign and the cluster-side verifiers
 // decode these payloads with it: a struct field matches any key equal under Unicode simple case
-// folding (`Docker-Manifest-Digest`, `docker-manifest-digeſt`) and the last one wins, and a
+// folding (`Docker-Manifest-Digest`, `docker-manifest-dige\u017ft`) and the last one wins, and a
 // lone surrogate escape decodes to U+FFFD. A byte order mark, which Go refuses, is refused too.
 
 /** Why a strict parse failed; callers turn it into a GateError with their own input name. */

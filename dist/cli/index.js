@@ -409,7 +409,7 @@ var sanitize = __nccwpck_require__(3217);
 ;// CONCATENATED MODULE: ./build/render/junit.js
 
 /**
- * `registry/repository` of a reference: the tag and digest dropped (`ghcr.io/acme/app:v1@sha256:…`
+ * `registry/repository` of a reference: the tag and digest dropped (`ghcr.io/acme/app:v1@sha256:\u2026`
  * is `ghcr.io/acme/app`); `oci-layout://`, `s3://` and `local://` references the same way. The
  * normalised identity is used when the report has it, so spellings of one repository group.
  */
@@ -537,13 +537,13 @@ const FOLD_VERIFIED_OVER = 20;
 const DEFAULT_MAX_BYTES = SUMMARY_LIMIT_BYTES - 32 * 1024;
 /** The verdict cell: the emoji and the word kept on one line. */
 const ICON = {
-    verified: '✅&nbsp;verified',
-    failed: '❌&nbsp;failed',
+    verified: '\u2705&nbsp;verified',
+    failed: '\u274c&nbsp;failed',
     // An audit-mode (`mode: warn`) failure: reported, not enforced.
-    warned: '⚠️&nbsp;warned',
-    error: '❗&nbsp;error',
-    skipped: '⏭️&nbsp;skipped',
-    allowed: '➖&nbsp;allowed unverified',
+    warned: '\u26a0\ufe0f&nbsp;warned',
+    error: '\u2757&nbsp;error',
+    skipped: '\u23ed\ufe0f&nbsp;skipped',
+    allowed: '\u2796&nbsp;allowed unverified',
 };
 /** Order of the rows: what needs acting on first. An outcome we do not know sits after errors. */
 const RANK = {
@@ -586,14 +586,14 @@ function breakable(s) {
 }
 /** The outcome's emoji alone, where the word is said next to it. */
 function mark(outcome) {
-    return Object.hasOwn(ICON, outcome) ? ICON[outcome].split('&nbsp;')[0] : '❔';
+    return Object.hasOwn(ICON, outcome) ? ICON[outcome].split('&nbsp;')[0] : '\u2754';
 }
 /** A merged report is read from files: an outcome we do not know is shown as escaped text. */
 function icon(outcome) {
-    return Object.hasOwn(ICON, outcome) ? ICON[outcome] : `❔&nbsp;${escapeCell(outcome)}`;
+    return Object.hasOwn(ICON, outcome) ? ICON[outcome] : `\u2754&nbsp;${escapeCell(outcome)}`;
 }
 /**
- * `sha256:0bfc18e5…` with the whole digest in the title (and in the JSON report); a value that is
+ * `sha256:0bfc18e5\u2026` with the whole digest in the title (and in the JSON report); a value that is
  * not an `alg:hex` digest (a hand-edited shard report) is shown whole.
  */
 function shortDigest(digest) {
@@ -602,7 +602,7 @@ function shortDigest(digest) {
     const m = /^([a-z0-9]+):([0-9a-f]{12,})$/.exec(digest);
     if (!m)
         return breakable(digest);
-    return `<code title="${(0,sanitize/* markdownAttribute */.Ce)(digest)}">${escapeCell(`${m[1]}:${m[2].slice(0, 8)}`)}…</code>`;
+    return `<code title="${(0,sanitize/* markdownAttribute */.Ce)(digest)}">${escapeCell(`${m[1]}:${m[2].slice(0, 8)}`)}\u2026</code>`;
 }
 function signer(r) {
     const s = r.signatures[0];
@@ -630,15 +630,15 @@ function plural(n, one, many = `${one}s`) {
 }
 // ---- headline -------------------------------------------------------------------------------
 const VERDICT = {
-    verified: '✅ Verified',
-    failed: '❌ Failed',
-    error: '❗ Error',
-    warned: '⚠️ Warned (audit mode)',
+    verified: '\u2705 Verified',
+    failed: '\u274c Failed',
+    error: '\u2757 Error',
+    warned: '\u26a0\ufe0f Warned (audit mode)',
 };
-/** `**❌ Failed:** 6 failed · 1 error · 2 verified · 0 skipped, of 9 images · ⚠️ …` */
+/** `**\u274c Failed:** 6 failed \u00b7 1 error \u00b7 2 verified \u00b7 0 skipped, of 9 images \u00b7 \u26a0\ufe0f \u2026` */
 function headline(report) {
     const o = String(report.outcome);
-    const verdict = Object.hasOwn(VERDICT, o) ? VERDICT[o] : `❔ ${escapeCell(o)}`;
+    const verdict = Object.hasOwn(VERDICT, o) ? VERDICT[o] : `\u2754 ${escapeCell(o)}`;
     const parts = [
         `${count(report, 'failed')} failed`,
         plural(count(report, 'error'), 'error'),
@@ -654,8 +654,8 @@ function headline(report) {
     const other = report.results.filter((r) => rank(r.outcome) === 3).length;
     if (other)
         parts.push(`${other} with an unknown outcome`);
-    const weak = weakSettings(report).map((w) => ` · ⚠️ ${w}`);
-    return `**${verdict}:** ${parts.join(' · ')}, of ${plural(report.results.length, 'image')}${weak.join('')}`;
+    const weak = weakSettings(report).map((w) => ` \u00b7 \u26a0\ufe0f ${w}`);
+    return `**${verdict}:** ${parts.join(' \u00b7 ')}, of ${plural(report.results.length, 'image')}${weak.join('')}`;
 }
 /**
  * Audit mode (issue 13, `mode: warn` and `enforce-after`), read defensively: the report's types
@@ -721,7 +721,7 @@ function policyLine(p) {
     if (!p.requireSct)
         parts.push('SCT not required');
     parts.push(`trust root ${escapeCell(p.trustRoot)}`);
-    return `**Policy:** ${parts.join(' · ')}`;
+    return `**Policy:** ${parts.join(' \u00b7 ')}`;
 }
 function policyDetails(p) {
     const lines = [];
@@ -771,7 +771,7 @@ function platformRows(r) {
         .map((pl) => `| ${icon(pl.outcome)} | ${breakable(r.image)} | ${breakable(pl.platform)} | ${reasonCell(pl)} | ${shortDigest(pl.digest)} |`);
 }
 function attestationItem(a) {
-    const parts = [`${a.verified ? '✅' : '❌'} ${escapeCell(a.predicateType)}`];
+    const parts = [`${a.verified ? '\u2705' : '\u274c'} ${escapeCell(a.predicateType)}`];
     parts.push(`found in ${escapeCell(a.where ?? a.format)}`);
     if (a.signer)
         parts.push(`signed by ${escapeCell(a.signer)}`);
@@ -779,10 +779,10 @@ function attestationItem(a) {
         parts.push(`satisfies ${escapeCell(a.satisfies.join(', '))}`);
     if (a.reason)
         parts.push(escapeCell(a.reason));
-    const checks = (a.checks ?? []).map((c) => `${c.ok ? '✅' : '❌'} ${escapeCell(c.condition)}: ${escapeCell(c.message)}`);
+    const checks = (a.checks ?? []).map((c) => `${c.ok ? '\u2705' : '\u274c'} ${escapeCell(c.condition)}: ${escapeCell(c.message)}`);
     if (checks.length)
         parts.push(`checks: ${checks.join('; ')}`);
-    return `- ${parts.join(' · ')}`;
+    return `- ${parts.join(' \u00b7 ')}`;
 }
 /** One image's attestations, folded in its own `<details>` inside the Attestations one. */
 function attestationBlock(r) {
@@ -852,11 +852,11 @@ function renderSummary(report, options = {}) {
         '',
         ...(report.error
             ? [
-                `> ❗ The run could not start: ${escapeCell(report.error.code)}: ${escapeCell(report.error.message)}`,
+                `> \u2757 The run could not start: ${escapeCell(report.error.code)}: ${escapeCell(report.error.message)}`,
                 '',
             ]
             : []),
-        ...(report.warnings ?? []).flatMap((w) => [`> ⚠️ ${escapeCell(w)}`, '']),
+        ...(report.warnings ?? []).flatMap((w) => [`> \u26a0\ufe0f ${escapeCell(w)}`, '']),
     ];
     const rows = {
         problems: group(problems.map((r) => [problemRow(r)])),
@@ -888,7 +888,7 @@ function renderSummary(report, options = {}) {
             ...notShown(rows.verified, 'verified image(s)'),
         ];
         if (verified.rows.length > FOLD_VERIFIED_OVER)
-            lines.push(`<details><summary><b>✅ Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
+            lines.push(`<details><summary><b>\u2705 Verified (${verified.rows.length})</b></summary>`, '', ...table, '', '</details>', '');
         else
             lines.push(`### Verified (${verified.rows.length})`, '', ...table, '');
     }
@@ -1921,7 +1921,7 @@ const REPORT_SCHEMA_VERSION = 2;
 /**
  * Who image-gate is, in one place: its name and version (package.json's), written into every
  * report as `tool`, and its URI (the repository the Action is used from, `uses:
- * acme/image-gate@…`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
+ * acme/image-gate@\u2026`), a verification summary's `verifier.id`. test/unit/tool-identity.test.ts
  * holds them to package.json (and its `homepage`/`repository` when it names one) and the README.
  */
 const TOOL = { name: 'image-gate', version: '0.1.0' };
@@ -1945,7 +1945,7 @@ const TOOL_URI = 'https://github.com/acme/image-gate';
 /** Most shards a list is split into: GitHub's limit of jobs in one matrix. */
 const MAX_SHARDS = 256;
 /**
- * `I/N` with 1 ≤ I ≤ N ≤ MAX_SHARDS, decimal without sign, leading zeros or spaces; anything else
+ * `I/N` with 1 \u2264 I \u2264 N \u2264 MAX_SHARDS, decimal without sign, leading zeros or spaces; anything else
  * (`0/3`, `4/3`, `1/0`, `a/b`, `1/3/4`, ` 1/3`) is a usage error naming `name` and the value.
  */
 function parseShard(name, value) {
@@ -2084,7 +2084,7 @@ function logText(s) {
     return byLine(s, (line) => noCommands(escapeControls(line)));
 }
 /**
- * An annotation's message or property (`::error title=…,file=…::MESSAGE`): one line, every
+ * An annotation's message or property (`::error title=\u2026,file=\u2026::MESSAGE`): one line, every
  * control escaped, and no command syntax of its own. The toolkit then percent-encodes what the
  * command format needs (`%`, and `:` `,` in properties).
  */
@@ -2263,17 +2263,17 @@ const f = (v) => (0,_edge_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCont
 function renderResultText(r) {
     const lines = [];
     if (r.outcome === 'verified')
-        lines.push(`✓ Verified ${f(r.image)}`);
+        lines.push(`\u2713 Verified ${f(r.image)}`);
     else if (r.outcome === 'failed')
-        lines.push(`✗ Verification FAILED for ${f(r.image)}`);
+        lines.push(`\u2717 Verification FAILED for ${f(r.image)}`);
     else if (r.outcome === 'skipped')
         lines.push(`- Skipped ${f(r.image)}`);
     else if (r.outcome === 'allowed')
         lines.push(`- Allowed without verification: ${f(r.image)}`);
     else if (r.outcome === 'warned')
-        lines.push(`⚠ Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`);
+        lines.push(`\u26a0 Verification failed for ${f(r.image)} (warn mode: not enforced${r.enforceAfter ? ` until ${f(r.enforceAfter)}` : ''})`);
     else
-        lines.push(`✗ Verification ERROR for ${f(r.image)}`);
+        lines.push(`\u2717 Verification ERROR for ${f(r.image)}`);
     // Read from files: a failure's headline once per place it is written (FILE:LINE: as compilers
     // print, so editors jump there); a pass lists where it is written.
     const at = (r.sources ?? []).map((s) => `${f(s.file)}:${f(s.line)}`);
@@ -2301,7 +2301,7 @@ function renderResultText(r) {
             lines.push(`  (${r.signatures.length} valid signatures)`);
     }
     for (const p of r.platforms ?? [])
-        lines.push(`  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '✓' : '✗'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`);
+        lines.push(`  Platform ${f(p.platform)}: ${p.outcome === 'verified' ? '\u2713' : '\u2717'} ${f(p.outcome)} (${f(p.digest)})${p.reason ? ` ${f(p.reason)}` : ''}`);
     for (const a of r.attestations)
         lines.push(`  Attestation ${f(a.predicateType)}: ${a.verified ? 'verified' : `rejected (${f(a.reason)})`}`);
     if (r.reason)
@@ -2317,7 +2317,7 @@ function renderReportText(report, opts = {}) {
     const runError = report.error?.message;
     const shown = opts.quiet ? report.results.filter(isBad) : report.results;
     const parts = shown.map((r) => runError !== undefined && r.reason === runError
-        ? `✗ Not verified: ${f(r.image)}`
+        ? `\u2717 Not verified: ${f(r.image)}`
         : renderResultText(r));
     for (const w of report.warnings ?? [])
         parts.push(`Warning: ${f(w)}`);
@@ -2325,7 +2325,7 @@ function renderReportText(report, opts = {}) {
     if (report.results.length > RECAP_AFTER && bad.length > 0 && runError === undefined) {
         parts.push(`Failed or errored (${bad.length} of ${report.results.length}):`);
         for (const r of bad)
-            parts.push(`  ✗ ${f(r.image)}: ${f(r.reason ?? r.outcome)}`);
+            parts.push(`  \u2717 ${f(r.image)}: ${f(r.reason ?? r.outcome)}`);
     }
     if (!opts.quiet || bad.length > 0)
         parts.push(countsLine(report));
@@ -2358,12 +2358,12 @@ function colourText(text) {
     return text
         .split('\n')
         .map((l) => {
-        if (l.startsWith('✓ Verified '))
+        if (l.startsWith('\u2713 Verified '))
             return `${SGR.green}${l}${SGR.reset}`;
-        if (l.startsWith('✗ Verification FAILED ') || l.startsWith('  ✗ '))
+        if (l.startsWith('\u2717 Verification FAILED ') || l.startsWith('  \u2717 '))
             return `${SGR.red}${l}${SGR.reset}`;
-        if (l.startsWith('✗ Verification ERROR ') ||
-            l.startsWith('✗ Not verified: ') ||
+        if (l.startsWith('\u2717 Verification ERROR ') ||
+            l.startsWith('\u2717 Not verified: ') ||
             l.startsWith('Error: '))
             return `${SGR.yellow}${l}${SGR.reset}`;
         if (l.startsWith('Warning: '))
@@ -3815,7 +3815,7 @@ async function main(argv, raw) {
                     offline: cmd.offline,
                     ...(cmd.ignoreTlog ? { requireTlog: false } : {}),
                 });
-                io.stdout(`✓ Verified ${(0,sanitize/* escapeControls */.UN)(cmd.artifact)}${ev.identity ? ` (signer ${(0,sanitize/* escapeControls */.UN)(ev.identity)})` : ''}\n`);
+                io.stdout(`\u2713 Verified ${(0,sanitize/* escapeControls */.UN)(cmd.artifact)}${ev.identity ? ` (signer ${(0,sanitize/* escapeControls */.UN)(ev.identity)})` : ''}\n`);
                 return 0;
             }
             catch (e) {
@@ -3823,7 +3823,7 @@ async function main(argv, raw) {
                 // FAILED is a verdict about the artifact (exit 1); a missing bundle file, a bad key or
                 // root is an ERROR (exit 2): nothing was verified either way.
                 const failed = (0,errors/* isFailureCode */.sH)(err.code);
-                io.stderr(`✗ Verification ${failed ? 'FAILED' : 'ERROR'} for ${(0,sanitize/* escapeControls */.UN)(cmd.artifact)}: ${(0,sanitize/* escapeControls */.UN)(err.message)}\n`);
+                io.stderr(`\u2717 Verification ${failed ? 'FAILED' : 'ERROR'} for ${(0,sanitize/* escapeControls */.UN)(cmd.artifact)}: ${(0,sanitize/* escapeControls */.UN)(err.message)}\n`);
                 return failed ? 1 : 2;
             }
         }
