@@ -50,12 +50,9 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
 var limits = __webpack_require__(40332);
-// EXTERNAL MODULE: ./node_modules/tweetnacl/nacl-fast.js
-var nacl_fast = __webpack_require__(80668);
 ;// CONCATENATED MODULE: ./build/core/trust/cosign-key.js
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
-
 
 
 /** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
@@ -138,7 +135,10 @@ async function decryptCosignPrivateKey(body, password, ref) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (COSIGN_PASSWORD is not set)');
     }
     const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
-    const plaintext = nacl_fast.secretbox.open(ciphertext, nonce, key);
+    // Loaded here, not at the top: only an encrypted cosign.key needs it, and every key-signed
+    // verify would otherwise load its 62 KB chunk before its first request.
+    const { default: nacl } = await __webpack_require__.e(/* import() */ 668).then(__webpack_require__.t.bind(__webpack_require__, 80668, 19));
+    const plaintext = nacl.secretbox.open(ciphertext, nonce, key);
     if (plaintext === null) {
         throw unreadable(ref, 'wrong or missing COSIGN_PASSWORD (decryption failed; or the key file is corrupt)');
     }

@@ -193,7 +193,7 @@ async function verifyShards(loaded, v) {
     const [{ verifyReportSignature, shardSignerPolicy }, { createSignatureVerifier }, keys, root] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 15744)),
         Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(368), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 77368)),
-        Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(123)]).then(__webpack_require__.bind(__webpack_require__, 36123)),
+        __webpack_require__.e(/* import() */ 123).then(__webpack_require__.bind(__webpack_require__, 36123)),
         Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(187), __webpack_require__.e(798)]).then(__webpack_require__.bind(__webpack_require__, 53798)),
     ]);
     const key = v.signer.keyRef ? await keys.loadKey(v.signer.keyRef, { env: v.env }) : undefined;
@@ -496,7 +496,7 @@ async function signReportFile(file, report, signing, deps) {
             cause: e,
         });
     }
-    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(668), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
+    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
     const signer = await createSummarySigner(signing, deps);
     const bundle = await signer.sign(reportStatement(bytes, node_path__WEBPACK_IMPORTED_MODULE_2__.basename(file), report));
     const out = reportBundlePath(file);

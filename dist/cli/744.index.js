@@ -568,7 +568,7 @@ async function signReportFile(file, report, signing, deps) {
             cause: e,
         });
     }
-    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(668), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
+    const { createSummarySigner } = await Promise.all(/* import() */[__webpack_require__.e(104), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 56780));
     const signer = await createSummarySigner(signing, deps);
     const bundle = await signer.sign(reportStatement(bytes, node_path__WEBPACK_IMPORTED_MODULE_2__.basename(file), report));
     const out = reportBundlePath(file);

@@ -1,7 +1,6 @@
 // Decrypts cosign's password-protected private key format (go-securesystemslib `encrypted`:
 // scrypt-derived key, NaCl secretbox) so a cosign.key file can serve as a verification key.
 import { createPrivateKey, scrypt, type KeyObject } from 'node:crypto';
-import nacl from 'tweetnacl';
 import { GateError } from '../errors.js';
 
 /** PEM types cosign writes: SIGSTORE since cosign 1.x, COSIGN for keys made before that. */
@@ -120,6 +119,9 @@ export async function decryptCosignPrivateKey(
   }
 
   const key = await scryptAsync(Buffer.from(password, 'utf8'), salt, accepted);
+  // Loaded here, not at the top: only an encrypted cosign.key needs it, and every key-signed
+  // verify would otherwise load its 62 KB chunk before its first request.
+  const { default: nacl } = await import('tweetnacl');
   const plaintext = nacl.secretbox.open(ciphertext, nonce, key);
   if (plaintext === null) {
     throw unreadable(
