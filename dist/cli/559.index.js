@@ -1183,8 +1183,6 @@ class RegistryAuth {
     }
 }
 //# sourceMappingURL=auth.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -1194,7 +1192,6 @@ var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./build/core/registry/credentials.js
 // Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
 // the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
-
 
 
 
@@ -1436,12 +1433,14 @@ async function loadDockerConfig(path, env = process.env) {
     return parseDockerConfig(text, file);
 }
 /** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
-function runCredentialHelper(helper, serverUrl) {
+async function runCredentialHelper(helper, serverUrl) {
     const bin = `docker-credential-${helper}`;
+    // Loaded here: most runs use no helper, and child_process costs a cold start 1-2 ms.
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 31421, 19));
     return new Promise((resolve, reject) => {
         let child;
         try {
-            child = (0,external_node_child_process_.spawn)(bin, ['get'], {
+            child = spawn(bin, ['get'], {
                 stdio: ['pipe', 'pipe', 'pipe'],
                 timeout: registry_limits/* CRED_HELPER_TIMEOUT_MS */.Jf,
             });

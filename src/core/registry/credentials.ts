@@ -1,6 +1,5 @@
 // Picks registry credentials: explicit inputs, Docker config (auths, credHelpers, credsStore) and
 // the GitHub token for ghcr.io only. Matching is by exact host[:port] (@sigstore/oci GHSA-pf56).
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -314,11 +313,13 @@ export async function loadDockerConfig(
 }
 
 /** The real `docker-credential-<helper> get` protocol: server URL on stdin, JSON on stdout. */
-export function runCredentialHelper(
+export async function runCredentialHelper(
   helper: string,
   serverUrl: string,
 ): Promise<string | undefined> {
   const bin = `docker-credential-${helper}`;
+  // Loaded here: most runs use no helper, and child_process costs a cold start 1-2 ms.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     let child;
     try {
