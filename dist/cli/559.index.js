@@ -6409,6 +6409,10 @@ async function gate(given, hooks, secrets) {
         policy = await compileRunPolicy(o, env);
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
         const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
+        // The report names the root the run verified with: the digest of the bytes loaded, not of
+        // the earlier read that a run refused before loading still reports.
+        if (root.rootSha256)
+            summary.trustedRootSha256 = root.rootSha256;
         const acceptance = o.acceptSummary
             ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), policy, env)
             : undefined;
@@ -6587,9 +6591,14 @@ forSummaries = false) {
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
-    const root = await (0,trust_root.loadTrustedRoot)({ ...rootOpts, warnings });
+    let rootSha256;
+    const root = await (0,trust_root.loadTrustedRoot)({
+        ...rootOpts,
+        warnings,
+        onFileRead: (hex) => (rootSha256 = hex),
+    });
     warnings.push(...(0,trust_root.trustedRootWarnings)(root, rootOpts));
-    return { root, sigstore, warnings };
+    return { root, ...(rootSha256 ? { rootSha256 } : {}), sigstore, warnings };
 }
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
 function needsTrustRoot(rule) {
@@ -6670,7 +6679,11 @@ function summaryContext(o) {
             : {}),
     };
 }
-/** The trusted root file's digest for the policy section; none when it cannot be read (the load says why). */
+/**
+ * The trusted root file's digest for the policy section of a run refused before the root loads;
+ * none when it cannot be read (the load says why). A run that loads the root replaces it with the
+ * digest of the bytes loaded (TrustMaterial.rootSha256).
+ */
 function fileSha256(file) {
     try {
         return { trustedRootSha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex') };
@@ -7283,7 +7296,7 @@ async function loadTrustedRoot(opts) {
         (opts.tufMirrorUrl !== undefined || opts.tufRootPath !== undefined))
         throw new errors/* GateError */.ue('USAGE', 'tuf-mirror and tuf-root are for a trusted root fetched with TUF; they exclude trusted-root and offline');
     if (opts.trustedRootPath !== undefined)
-        return loadFromFile(opts.trustedRootPath);
+        return loadFromFile(opts.trustedRootPath, opts.onFileRead);
     if (opts.offline)
         return embeddedTrustedRoot();
     return loadFromTuf(opts);
@@ -7297,7 +7310,7 @@ function embeddedTrustedRoot() {
     }
     return validateTrustedRoot(Buffer.from(b64, 'base64').toString('utf8'), 'the embedded public-good trusted root');
 }
-async function loadFromFile(path) {
+async function loadFromFile(path, onFileRead) {
     let read;
     try {
         read = await (0,limits/* readFileCapped */.uh)(path, limits/* LIMITS */.b1.trustedRootBytes);
@@ -7308,7 +7321,9 @@ async function loadFromFile(path) {
     }
     if (read.over)
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
-    return validateTrustedRoot(read.bytes.toString('utf8'), path);
+    const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
+    onFileRead?.((0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex'));
+    return root;
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;

@@ -173,7 +173,7 @@ async function loadTrustedRoot(opts) {
         (opts.tufMirrorUrl !== undefined || opts.tufRootPath !== undefined))
         throw new errors/* GateError */.ue('USAGE', 'tuf-mirror and tuf-root are for a trusted root fetched with TUF; they exclude trusted-root and offline');
     if (opts.trustedRootPath !== undefined)
-        return loadFromFile(opts.trustedRootPath);
+        return loadFromFile(opts.trustedRootPath, opts.onFileRead);
     if (opts.offline)
         return embeddedTrustedRoot();
     return loadFromTuf(opts);
@@ -187,7 +187,7 @@ function embeddedTrustedRoot() {
     }
     return validateTrustedRoot(Buffer.from(b64, 'base64').toString('utf8'), 'the embedded public-good trusted root');
 }
-async function loadFromFile(path) {
+async function loadFromFile(path, onFileRead) {
     let read;
     try {
         read = await (0,limits/* readFileCapped */.uh)(path, limits/* LIMITS */.b1.trustedRootBytes);
@@ -198,7 +198,9 @@ async function loadFromFile(path) {
     }
     if (read.over)
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
-    return validateTrustedRoot(read.bytes.toString('utf8'), path);
+    const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
+    onFileRead?.((0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex'));
+    return root;
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;

@@ -152,6 +152,9 @@ async function gate(
     policy = await compileRunPolicy(o, env);
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
     const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
+    // The report names the root the run verified with: the digest of the bytes loaded, not of
+    // the earlier read that a run refused before loading still reports.
+    if (root.rootSha256) summary.trustedRootSha256 = root.rootSha256;
     const acceptance = o.acceptSummary
       ? await summaryAcceptance(
           o.acceptSummary,
@@ -339,6 +342,8 @@ function identityKey(image: string): string {
 interface TrustMaterial {
   /** Absent in s3lo-only runs and runs whose policy needs no Sigstore material. */
   root?: TrustedRootJSON;
+  /** Hex SHA-256 of the trusted root file as loaded, when the root came from a file. */
+  rootSha256?: string;
   /** False when every image is s3lo: no Sigstore verifier can be reached. */
   sigstore: boolean;
   warnings: string[];
@@ -368,9 +373,14 @@ async function trustMaterial(
     return { sigstore, warnings: [] };
   // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
   const warnings: string[] = [];
-  const root = await loadTrustedRoot({ ...rootOpts, warnings });
+  let rootSha256: string | undefined;
+  const root = await loadTrustedRoot({
+    ...rootOpts,
+    warnings,
+    onFileRead: (hex) => (rootSha256 = hex),
+  });
   warnings.push(...trustedRootWarnings(root, rootOpts));
-  return { root, sigstore, warnings };
+  return { root, ...(rootSha256 ? { rootSha256 } : {}), sigstore, warnings };
 }
 
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
@@ -471,7 +481,11 @@ function summaryContext(o: GateOptions): SummaryContext {
   };
 }
 
-/** The trusted root file's digest for the policy section; none when it cannot be read (the load says why). */
+/**
+ * The trusted root file's digest for the policy section of a run refused before the root loads;
+ * none when it cannot be read (the load says why). A run that loads the root replaces it with the
+ * digest of the bytes loaded (TrustMaterial.rootSha256).
+ */
 function fileSha256(file: string): { trustedRootSha256?: string } {
   try {
     return { trustedRootSha256: createHash('sha256').update(readFileSync(file)).digest('hex') };

@@ -2,6 +2,8 @@
 // say "the same policy"). Review leads: the trusted root was named by its path alone, so a
 // staging root and the production root at one path were one policy; and an exact identity `/x/`
 // was written as the regexp `x` is.
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,5 +71,51 @@ describe('the policy digest tells apart what the policy section used to write al
     const json = JSON.parse(await readFile(root, 'utf8')) as unknown;
     await writeFile(root, JSON.stringify(json, null, 4));
     expect(await run()).not.toBe(first);
+  });
+
+  it('the digest is of the bytes the run verified with, though the file changes under it', async () => {
+    // A FIFO answers each open with what its writer writes next: the first read gets bytes that
+    // are no trusted root, the next a root. Only the root can verify anything, so a run that
+    // passes must name the root's digest, never that of an earlier read of the same path.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ig-root-fifo-'));
+    const fifo = path.join(dir, 'trusted_root.json');
+    execFileSync('mkfifo', [fifo]);
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await writeFile(a, 'not a trusted root\n');
+    await copyFile('examples/trusted_root.json', b);
+    const sha = async (f: string) =>
+      createHash('sha256')
+        .update(await readFile(f))
+        .digest('hex');
+    // Whichever reads first gets a; b waits until that reader has closed.
+    const writer = spawn(
+      'sh',
+      ['-c', 'cat "$1" > "$3"; sleep 0.5; cat "$2" > "$3"', 'sh', a, b, fifo],
+      {
+        stdio: 'ignore',
+      },
+    );
+    try {
+      const r = await runCli([
+        'verify',
+        '--output',
+        'json',
+        '--trusted-root',
+        fifo,
+        '--key',
+        'examples/cosign.pub',
+        'oci-layout://examples/layout:signed',
+      ]);
+      // A gate that reads the path once gets the non-root and refuses the run: also right.
+      if (r.code === 2) expect(r.stderr).toMatch(/trusted-root/);
+      else {
+        expect(r.code, r.stderr).toBe(0);
+        const report = JSON.parse(r.stdout) as Report;
+        expect(report.policy.trustRoot).toBe(`file:${fifo} (sha256:${await sha(b)})`);
+      }
+    } finally {
+      writer.kill();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Loads the Sigstore trusted root (Fulcio CAs, Rekor/CT keys, TSAs) for one run: from a file,
 // from the copy embedded in the build (offline), or from the public-good TUF repository.
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial } from '@sigstore/verify';
 // The seed shipped inside @sigstore/tuf: a JSON import, so bundlers inline it and the
@@ -40,6 +40,11 @@ export interface LoadTrustedRootOptions {
   tufRootPath?: string;
   /** Where a fallback to cached TUF metadata is told (see `loadFromTuf`). */
   warnings?: string[];
+  /**
+   * Told the hex SHA-256 of the trusted root file's bytes, the very bytes validated and used, so
+   * the report's digest cannot name a file that changed between two reads.
+   */
+  onFileRead?: (sha256Hex: string) => void;
   /** Per-request timeout for TUF fetches. Default 5000 ms. */
   fetchTimeoutMs?: number;
   /** TUF fetch retries on network errors. Default 2. */
@@ -78,7 +83,8 @@ export async function loadTrustedRoot(opts: LoadTrustedRootOptions): Promise<Tru
       'USAGE',
       'tuf-mirror and tuf-root are for a trusted root fetched with TUF; they exclude trusted-root and offline',
     );
-  if (opts.trustedRootPath !== undefined) return loadFromFile(opts.trustedRootPath);
+  if (opts.trustedRootPath !== undefined)
+    return loadFromFile(opts.trustedRootPath, opts.onFileRead);
   if (opts.offline) return embeddedTrustedRoot();
   return loadFromTuf(opts);
 }
@@ -99,7 +105,10 @@ export function embeddedTrustedRoot(): TrustedRootJSON {
   );
 }
 
-async function loadFromFile(path: string): Promise<TrustedRootJSON> {
+async function loadFromFile(
+  path: string,
+  onFileRead?: (sha256Hex: string) => void,
+): Promise<TrustedRootJSON> {
   let read: { bytes: Buffer; over: boolean };
   try {
     read = await readFileCapped(path, LIMITS.trustedRootBytes);
@@ -112,7 +121,9 @@ async function loadFromFile(path: string): Promise<TrustedRootJSON> {
       'TRUST_ROOT',
       `trusted-root: ${path} is larger than ${LIMITS.trustedRootBytes} bytes, more than any trusted root`,
     );
-  return validateTrustedRoot(read.bytes.toString('utf8'), path);
+  const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
+  onFileRead?.(createHash('sha256').update(read.bytes).digest('hex'));
+  return root;
 }
 
 async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSON> {
