@@ -124,8 +124,6 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
@@ -2643,6 +2641,8 @@ function runSettings(o, env) {
     };
 }
 //# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
@@ -6920,7 +6920,6 @@ function revokingVerifier(inner, list) {
 
 
 
-
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
@@ -7004,11 +7003,9 @@ async function gate(given, hooks, secrets) {
             throw new errors/* GateError */.ue('USAGE', `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`);
         policy = await compileRunPolicy(o, env);
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-        const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
-        // The report names the root the run verified with: the digest of the bytes loaded, not of
-        // the earlier read that a run refused before loading still reports.
-        if (root.rootSha256)
-            summary.trustedRootSha256 = root.rootSha256;
+        // The report names the root the run verified with: the digest of the very bytes loaded.
+        const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined, (hex) => (summary.trustedRootSha256 = hex));
+        await addRootDigest(summary);
         const acceptance = o.acceptSummary
             ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), policy, env)
             : undefined;
@@ -7104,6 +7101,7 @@ async function gate(given, hooks, secrets) {
     }
     catch (e) {
         const err = (0,errors/* toGateError */.Vl)(e);
+        await addRootDigest(summary);
         return (0,report_finish/* finishReport */.Ux)({
             ...run,
             startedAt,
@@ -7176,7 +7174,9 @@ function gate_identityKey(image) {
  */
 async function trustMaterial(settings, policy, 
 /** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
-forSummaries = false) {
+forSummaries, 
+/** Told the digest of a trusted root file's bytes as they are read (LoadTrustedRootOptions). */
+onFileRead) {
     const sigstore = settings.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
     const t = settings.trust;
     const rootOpts = (0,trust_root.rootLoadOptions)(t);
@@ -7187,14 +7187,9 @@ forSummaries = false) {
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
-    let rootSha256;
-    const root = await (0,trust_root.loadTrustedRoot)({
-        ...rootOpts,
-        warnings,
-        onFileRead: (hex) => (rootSha256 = hex),
-    });
+    const root = await (0,trust_root.loadTrustedRoot)({ ...rootOpts, warnings, onFileRead });
     warnings.push(...(0,trust_root.trustedRootWarnings)(root, rootOpts));
-    return { root, ...(rootSha256 ? { rootSha256 } : {}), sigstore, warnings };
+    return { root, sigstore, warnings };
 }
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
 function needsTrustRoot(rule) {
@@ -7260,7 +7255,6 @@ function summaryContext(o) {
         requireAllKeys: o.requireAllKeys,
         ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
         ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
-        ...(o.trustedRoot ? fileSha256(o.trustedRoot) : {}),
         ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
         offline: o.offline,
         ...(o.policyFile ? { policyFile: o.policyFile } : {}),
@@ -7276,16 +7270,21 @@ function summaryContext(o) {
     };
 }
 /**
- * The trusted root file's digest for the policy section of a run refused before the root loads;
- * none when it cannot be read (the load says why). A run that loads the root replaces it with the
- * digest of the bytes loaded (TrustMaterial.rootSha256).
+ * The trusted root file's digest for the policy section of a run that did not load it (refused
+ * before, or needing no Sigstore material): read under the loader's cap, so `/dev/zero` or a
+ * FIFO cannot stall the run; none when it cannot be read or is over the cap (the load says why).
+ * A run that loads the root has it already, from the bytes loaded.
  */
-function fileSha256(file) {
+async function addRootDigest(summary) {
+    if (summary.trustedRoot === undefined || summary.trustedRootSha256 !== undefined)
+        return;
     try {
-        return { trustedRootSha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex') };
+        const read = await (0,limits/* readFileCapped */.uh)(summary.trustedRoot, limits/* LIMITS */.b1.trustedRootBytes);
+        if (!read.over)
+            summary.trustedRootSha256 = (0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex');
     }
     catch {
-        return {};
+        // Unreadable: the policy section names the path alone.
     }
 }
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
@@ -15246,9 +15245,8 @@ async function loadFromFile(path, onFileRead) {
     }
     if (read.over)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GateError */ .ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .LIMITS */ .b1.trustedRootBytes} bytes, more than any trusted root`);
-    const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
     onFileRead?.((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(read.bytes).digest('hex'));
-    return root;
+    return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? _tuf_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .PUBLIC_GOOD_TUF_MIRROR */ .mv;

@@ -1333,9 +1333,8 @@ async function loadFromFile(path, onFileRead) {
     }
     if (read.over)
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
-    const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
     onFileRead?.((0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex'));
-    return root;
+    return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;

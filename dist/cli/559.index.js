@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __webpack_require__(62807);
 // EXTERNAL MODULE: ./build/core/limits.js
@@ -2043,6 +2041,8 @@ function runSettings(o, env) {
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/core/signatures/verifier.js + 13 modules
 var signatures_verifier = __webpack_require__(77368);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./build/core/s3lo/object-store.js
 // What an s3lo object store is (an S3 bucket or a local:// directory), as both stores and the
 // verifier see it: one bounded read by key, the bounds, and the rule every key must follow.
@@ -6324,7 +6324,6 @@ function revokingVerifier(inner, list) {
 
 
 
-
 /**
  * Secrets the key sources send (vault.ts, kms.ts) or sign with. COSIGN_PASSWORD is not one: it
  * never leaves the process, and a short one redacted everywhere would garble every report.
@@ -6408,11 +6407,9 @@ async function gate(given, hooks, secrets) {
             throw new errors/* GateError */.ue('USAGE', `images: no image references given${files.sources.size === 0 && (o.manifests?.length || o.imagesFile) ? ' (the files given name none)' : ''}`);
         policy = await compileRunPolicy(o, env);
         checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-        const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
-        // The report names the root the run verified with: the digest of the bytes loaded, not of
-        // the earlier read that a run refused before loading still reports.
-        if (root.rootSha256)
-            summary.trustedRootSha256 = root.rootSha256;
+        // The report names the root the run verified with: the digest of the very bytes loaded.
+        const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined, (hex) => (summary.trustedRootSha256 = hex));
+        await addRootDigest(summary);
         const acceptance = o.acceptSummary
             ? await summaryAcceptance(o.acceptSummary, root, (0,report_finish/* policyDigest */.p1)(summarizeRunPolicy(summary, policy)), policy, env)
             : undefined;
@@ -6508,6 +6505,7 @@ async function gate(given, hooks, secrets) {
     }
     catch (e) {
         const err = (0,errors/* toGateError */.Vl)(e);
+        await addRootDigest(summary);
         return (0,report_finish/* finishReport */.Ux)({
             ...run,
             startedAt,
@@ -6580,7 +6578,9 @@ function gate_identityKey(image) {
  */
 async function trustMaterial(settings, policy, 
 /** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
-forSummaries = false) {
+forSummaries, 
+/** Told the digest of a trusted root file's bytes as they are read (LoadTrustedRootOptions). */
+onFileRead) {
     const sigstore = settings.images.some((i) => !(0,core_reference/* isS3loReference */.Tc)(i));
     const t = settings.trust;
     const rootOpts = (0,trust_root.rootLoadOptions)(t);
@@ -6591,14 +6591,9 @@ forSummaries = false) {
         return { sigstore, warnings: [] };
     // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
     const warnings = [];
-    let rootSha256;
-    const root = await (0,trust_root.loadTrustedRoot)({
-        ...rootOpts,
-        warnings,
-        onFileRead: (hex) => (rootSha256 = hex),
-    });
+    const root = await (0,trust_root.loadTrustedRoot)({ ...rootOpts, warnings, onFileRead });
     warnings.push(...(0,trust_root.trustedRootWarnings)(root, rootOpts));
-    return { root, ...(rootSha256 ? { rootSha256 } : {}), sigstore, warnings };
+    return { root, sigstore, warnings };
 }
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
 function needsTrustRoot(rule) {
@@ -6664,7 +6659,6 @@ function summaryContext(o) {
         requireAllKeys: o.requireAllKeys,
         ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
         ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
-        ...(o.trustedRoot ? fileSha256(o.trustedRoot) : {}),
         ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
         offline: o.offline,
         ...(o.policyFile ? { policyFile: o.policyFile } : {}),
@@ -6680,16 +6674,21 @@ function summaryContext(o) {
     };
 }
 /**
- * The trusted root file's digest for the policy section of a run refused before the root loads;
- * none when it cannot be read (the load says why). A run that loads the root replaces it with the
- * digest of the bytes loaded (TrustMaterial.rootSha256).
+ * The trusted root file's digest for the policy section of a run that did not load it (refused
+ * before, or needing no Sigstore material): read under the loader's cap, so `/dev/zero` or a
+ * FIFO cannot stall the run; none when it cannot be read or is over the cap (the load says why).
+ * A run that loads the root has it already, from the bytes loaded.
  */
-function fileSha256(file) {
+async function addRootDigest(summary) {
+    if (summary.trustedRoot === undefined || summary.trustedRootSha256 !== undefined)
+        return;
     try {
-        return { trustedRootSha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex') };
+        const read = await (0,limits/* readFileCapped */.uh)(summary.trustedRoot, limits/* LIMITS */.b1.trustedRootBytes);
+        if (!read.over)
+            summary.trustedRootSha256 = (0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex');
     }
     catch {
-        return {};
+        // Unreadable: the policy section names the path alone.
     }
 }
 /** Stands in for the Sigstore verifier in s3lo-only batches, where nothing can reach it. */
@@ -7321,9 +7320,8 @@ async function loadFromFile(path, onFileRead) {
     }
     if (read.over)
         throw new errors/* GateError */.ue('TRUST_ROOT', `trusted-root: ${path} is larger than ${limits/* LIMITS */.b1.trustedRootBytes} bytes, more than any trusted root`);
-    const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
     onFileRead?.((0,external_node_crypto_.createHash)('sha256').update(read.bytes).digest('hex'));
-    return root;
+    return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 async function loadFromTuf(opts) {
     const mirror = opts.tufMirrorUrl ?? PUBLIC_GOOD_TUF_MIRROR;

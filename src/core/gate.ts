@@ -1,10 +1,9 @@
 // The run: GateOptions -> RunPolicy (compiled once) and RunSettings -> trust material, verifiers
 // per rule, stores -> the batch -> Report. Secrets are gathered first and redacted from all output.
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { OctokitFactory } from './sources/github-attestations.js';
 import { GateError, toGateError } from './errors.js';
-import { ByteBudget, LIMITS, withByteBudget } from './limits.js';
+import { ByteBudget, LIMITS, readFileCapped, withByteBudget } from './limits.js';
 import type { GateOptions } from './options.js';
 import { checkRunPolicy } from './policy/checks.js';
 import { compileRunPolicy } from './policy/compile.js';
@@ -151,10 +150,14 @@ async function gate(
       );
     policy = await compileRunPolicy(o, env);
     checkRunPolicy(settings.images, policy, { ...settings, githubRepository: o.githubRepository });
-    const root = await trustMaterial(settings, policy, o.acceptSummary !== undefined);
-    // The report names the root the run verified with: the digest of the bytes loaded, not of
-    // the earlier read that a run refused before loading still reports.
-    if (root.rootSha256) summary.trustedRootSha256 = root.rootSha256;
+    // The report names the root the run verified with: the digest of the very bytes loaded.
+    const root = await trustMaterial(
+      settings,
+      policy,
+      o.acceptSummary !== undefined,
+      (hex) => (summary.trustedRootSha256 = hex),
+    );
+    await addRootDigest(summary);
     const acceptance = o.acceptSummary
       ? await summaryAcceptance(
           o.acceptSummary,
@@ -263,6 +266,7 @@ async function gate(
     });
   } catch (e: unknown) {
     const err = toGateError(e);
+    await addRootDigest(summary);
     return finishReport({
       ...run,
       startedAt,
@@ -342,8 +346,6 @@ function identityKey(image: string): string {
 interface TrustMaterial {
   /** Absent in s3lo-only runs and runs whose policy needs no Sigstore material. */
   root?: TrustedRootJSON;
-  /** Hex SHA-256 of the trusted root file as loaded, when the root came from a file. */
-  rootSha256?: string;
   /** False when every image is s3lo: no Sigstore verifier can be reached. */
   sigstore: boolean;
   warnings: string[];
@@ -359,7 +361,9 @@ async function trustMaterial(
   settings: RunSettings,
   policy: RunPolicy,
   /** accept-summary: summaries are verified with their Rekor entries (and keyless certificates). */
-  forSummaries = false,
+  forSummaries: boolean,
+  /** Told the digest of a trusted root file's bytes as they are read (LoadTrustedRootOptions). */
+  onFileRead: (sha256Hex: string) => void,
 ): Promise<TrustMaterial> {
   const sigstore = settings.images.some((i) => !isS3loReference(i));
   const t = settings.trust;
@@ -373,14 +377,9 @@ async function trustMaterial(
     return { sigstore, warnings: [] };
   // The loader adds a warning when it fell back to cached TUF metadata (mirror unreachable).
   const warnings: string[] = [];
-  let rootSha256: string | undefined;
-  const root = await loadTrustedRoot({
-    ...rootOpts,
-    warnings,
-    onFileRead: (hex) => (rootSha256 = hex),
-  });
+  const root = await loadTrustedRoot({ ...rootOpts, warnings, onFileRead });
   warnings.push(...trustedRootWarnings(root, rootOpts));
-  return { root, ...(rootSha256 ? { rootSha256 } : {}), sigstore, warnings };
+  return { root, sigstore, warnings };
 }
 
 /** Whether verifying under this rule needs Sigstore trust material (a tlog or keyless). */
@@ -465,7 +464,6 @@ function summaryContext(o: GateOptions): SummaryContext {
     requireAllKeys: o.requireAllKeys,
     ...(o.requireSignature !== undefined ? { requireSignature: o.requireSignature } : {}),
     ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {}),
-    ...(o.trustedRoot ? fileSha256(o.trustedRoot) : {}),
     ...(o.tufMirror ? { tufMirror: o.tufMirror } : {}),
     offline: o.offline,
     ...(o.policyFile ? { policyFile: o.policyFile } : {}),
@@ -482,15 +480,19 @@ function summaryContext(o: GateOptions): SummaryContext {
 }
 
 /**
- * The trusted root file's digest for the policy section of a run refused before the root loads;
- * none when it cannot be read (the load says why). A run that loads the root replaces it with the
- * digest of the bytes loaded (TrustMaterial.rootSha256).
+ * The trusted root file's digest for the policy section of a run that did not load it (refused
+ * before, or needing no Sigstore material): read under the loader's cap, so `/dev/zero` or a
+ * FIFO cannot stall the run; none when it cannot be read or is over the cap (the load says why).
+ * A run that loads the root has it already, from the bytes loaded.
  */
-function fileSha256(file: string): { trustedRootSha256?: string } {
+async function addRootDigest(summary: SummaryContext): Promise<void> {
+  if (summary.trustedRoot === undefined || summary.trustedRootSha256 !== undefined) return;
   try {
-    return { trustedRootSha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+    const read = await readFileCapped(summary.trustedRoot, LIMITS.trustedRootBytes);
+    if (!read.over)
+      summary.trustedRootSha256 = createHash('sha256').update(read.bytes).digest('hex');
   } catch {
-    return {};
+    // Unreadable: the policy section names the path alone.
   }
 }
 

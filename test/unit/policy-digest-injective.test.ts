@@ -89,12 +89,11 @@ describe('the policy digest tells apart what the policy section used to write al
         .update(await readFile(f))
         .digest('hex');
     // Whichever reads first gets a; b waits until that reader has closed.
+    // Its own process group, so the cat still waiting for a second reader goes with it.
     const writer = spawn(
       'sh',
       ['-c', 'cat "$1" > "$3"; sleep 0.5; cat "$2" > "$3"', 'sh', a, b, fifo],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: 'ignore', detached: true },
     );
     try {
       const r = await runCli([
@@ -108,14 +107,37 @@ describe('the policy digest tells apart what the policy section used to write al
         'oci-layout://examples/layout:signed',
       ]);
       // A gate that reads the path once gets the non-root and refuses the run: also right.
-      if (r.code === 2) expect(r.stderr).toMatch(/trusted-root/);
+      if (r.code === 2) expect(r.stderr + r.stdout).toMatch(/trusted-root/);
       else {
         expect(r.code, r.stderr).toBe(0);
         const report = JSON.parse(r.stdout) as Report;
         expect(report.policy.trustRoot).toBe(`file:${fifo} (sha256:${await sha(b)})`);
       }
     } finally {
-      writer.kill();
+      process.kill(-writer.pid!, 'SIGKILL');
     }
   });
+
+  it('a trusted root that never ends is refused at the cap, not read into memory', async () => {
+    // The policy section's digest once read the whole file before the capped loader did:
+    // /dev/zero took the process to gigabytes and never answered.
+    const r = await runCli(
+      [
+        'verify',
+        '--output',
+        'json',
+        '--trusted-root',
+        '/dev/zero',
+        '--key',
+        'examples/cosign.pub',
+        'oci-layout://examples/layout:signed',
+      ],
+      {},
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(/trusted-root: \/dev\/zero is larger than 4194304 bytes/);
+    const report = JSON.parse(r.stdout) as Report;
+    // Over the cap: the path alone, no digest of some prefix of it.
+    expect(report.policy.trustRoot).toBe('file:/dev/zero');
+  }, 20_000);
 });

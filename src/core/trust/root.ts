@@ -41,8 +41,9 @@ export interface LoadTrustedRootOptions {
   /** Where a fallback to cached TUF metadata is told (see `loadFromTuf`). */
   warnings?: string[];
   /**
-   * Told the hex SHA-256 of the trusted root file's bytes, the very bytes validated and used, so
-   * the report's digest cannot name a file that changed between two reads.
+   * Told the hex SHA-256 of the trusted root file's bytes once read within the cap, before they
+   * are validated: the very bytes used (or refused), so the report's digest cannot name a file
+   * that changed between two reads.
    */
   onFileRead?: (sha256Hex: string) => void;
   /** Per-request timeout for TUF fetches. Default 5000 ms. */
@@ -121,9 +122,8 @@ async function loadFromFile(
       'TRUST_ROOT',
       `trusted-root: ${path} is larger than ${LIMITS.trustedRootBytes} bytes, more than any trusted root`,
     );
-  const root = validateTrustedRoot(read.bytes.toString('utf8'), path);
   onFileRead?.(createHash('sha256').update(read.bytes).digest('hex'));
-  return root;
+  return validateTrustedRoot(read.bytes.toString('utf8'), path);
 }
 
 async function loadFromTuf(opts: LoadTrustedRootOptions): Promise<TrustedRootJSON> {
