@@ -1,6 +1,7 @@
 // Registry misbehaviour against a scripted loopback server: integrity, size and count caps,
 // retries and their limits, redirects, timeouts, connection failures, token flow, referrers.
 import { randomBytes } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -539,6 +540,45 @@ describe('the lean request path: undici timeouts and declared lengths (issue 15)
       ).getManifest('latest'),
     ).rejects.toMatchObject({ code: 'TIMEOUT', message: /deadline reached/ });
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('ends every request in flight at the deadline, fails later ones as the deadline, and closes', async () => {
+    // Nothing ever answers: only the deadline can end these requests (the idle timeout is 30 s).
+    const f = await fake(() => undefined);
+    const deadline = new AbortController();
+    const c = client({ requestTimeoutMs: 30_000, signal: deadline.signal });
+    const store = registryStore(c, f.host, 'app');
+    const inFlight = ['a', 'b', 'c', 'd'].map((t) => store.getManifest(t));
+    for (const p of inFlight) p.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 150));
+    const t0 = Date.now();
+    deadline.abort(new Error('run deadline'));
+    for (const p of inFlight)
+      await expect(p).rejects.toMatchObject({ code: 'TIMEOUT', message: /deadline reached/ });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // A request made after it fails the same way, at once, not as a network error.
+    await expect(store.getManifest('e')).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: /deadline reached/,
+    });
+    await c.close();
+  });
+
+  it('puts one abort listener on the deadline for the whole client, not one per request', async () => {
+    let answer: (() => void) | undefined;
+    const gate = new Promise<void>((r) => (answer = r));
+    const bytes = manifestBytes();
+    const f = await fake((_q, res) => void gate.then(() => sendJson(res, bytes, OCI)));
+    const deadline = new AbortController();
+    const store = registryStore(client({ signal: deadline.signal }), f.host, 'app');
+    const before = getEventListeners(deadline.signal, 'abort').length;
+    const pending = Array.from({ length: 8 }, (_, i) => store.getManifest(`t${i}`));
+    // All eight are sent and waiting for their answers.
+    for (let i = 0; i < 50 && f.seen.length < 8; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(f.seen.length).toBe(8);
+    expect(getEventListeners(deadline.signal, 'abort').length).toBe(before);
+    answer!();
+    for (const p of pending) expect((await p)?.digest).toBe(sha256(bytes));
   });
 });
 

@@ -40,6 +40,7 @@ export interface ExchangeOptions {
   dispatcher: Dispatcher;
   /** For the response headers and between body chunks. */
   idleTimeoutMs: number;
+  /** The deadline, for a dispatcher that is not destroyed when it fires (client.ts). */
   signal?: AbortSignal;
 }
 
@@ -66,7 +67,8 @@ export async function exchange(opts: ExchangeOptions, hop: Hop): Promise<Exchang
       ...(hop.method === 'HEAD' ? { reset: false } : {}),
       headersTimeout: opts.idleTimeoutMs,
       bodyTimeout: opts.idleTimeoutMs,
-      // The caller's deadline only: undici adds one abort listener, no AbortSignal.any.
+      // Only for a dispatcher that does not end at the deadline itself (client.ts): undici adds
+      // an abort listener per request.
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     const status = res.statusCode;

@@ -61,7 +61,13 @@ export interface TransportOptions {
   requestTimeoutMs: number;
   /** Retries after the first attempt (at least 1). */
   retries: number;
+  /** The deadline: failures after it are TIMEOUT, and retry waits end at it. */
   signal?: AbortSignal;
+  /**
+   * Given to each request as well, for a dispatcher that does not itself end at the deadline
+   * (one a test supplies; the client destroys its own when the deadline fires).
+   */
+  requestSignal?: AbortSignal;
   insecureRegistries: ReadonlySet<string>;
   /**
    * Debug lines; absent when nothing listens. Every call is `log?.(…)`, so without a listener
@@ -191,7 +197,7 @@ export class HttpTransport {
         {
           dispatcher: this.opts.dispatcher,
           idleTimeoutMs: this.opts.requestTimeoutMs,
-          ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+          ...(this.opts.requestSignal ? { signal: this.opts.requestSignal } : {}),
         },
         {
           url,
