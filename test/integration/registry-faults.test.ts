@@ -1,6 +1,6 @@
 // Registry misbehaviour against a scripted loopback server: integrity, size and count caps,
 // retries and their limits, redirects, timeouts, connection failures, token flow, referrers.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { getEventListeners } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
@@ -116,6 +116,28 @@ describe('integrity of what the registry sends', () => {
     ).rejects.toMatchObject({
       code: 'DIGEST_MISMATCH',
     });
+  });
+
+  // The header is checked against the digest already computed or asked for when the algorithms
+  // agree, and by hashing again when they do not: every pairing must still catch a lie.
+  const sha512 = (b: Uint8Array | string) =>
+    `sha512:${createHash('sha512').update(b).digest('hex')}`;
+  it.each([
+    ['tag, sha256 header that is true', 'latest', sha256, true],
+    ['tag, sha256 header of other bytes', 'latest', () => sha256('other'), false],
+    ['tag, sha512 header that is true', 'latest', sha512, true],
+    ['tag, sha512 header of other bytes', 'latest', () => sha512('other'), false],
+    ['digest, sha256 header of other bytes', 'digest', () => sha256('other'), false],
+    ['digest, sha512 header that is true', 'digest', sha512, true],
+    ['digest, sha512 header of other bytes', 'digest', () => sha512('other'), false],
+  ] as const)('Docker-Content-Digest: %s', async (_name, ref, header, ok) => {
+    const bytes = manifestBytes();
+    const f = await fake(serve(bytes, { 'docker-content-digest': header(bytes) }));
+    const got = registryStore(client(), f.host, 'app').getManifest(
+      ref === 'digest' ? sha256(bytes) : ref,
+    );
+    if (ok) expect((await got)?.digest).toBe(sha256(bytes));
+    else await expect(got).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
   });
 
   it('computes the digest itself when Docker-Content-Digest is absent', async () => {

@@ -76,7 +76,14 @@ export class RegistryStore implements ContentStore {
     const header = res.headers.get('docker-content-digest');
     if (header !== null) {
       const claimed = parseDigest(header.trim());
-      if (!claimed || !digestMatches(bytes, claimed)) {
+      // The digest just computed or checked answers a claim in its own algorithm (the usual
+      // case): the bytes are hashed once, not again for the header.
+      const agrees =
+        claimed !== undefined &&
+        (digest.startsWith(`${claimed.algorithm}:`)
+          ? digest === `${claimed.algorithm}:${claimed.hex}`
+          : digestMatches(bytes, claimed));
+      if (!agrees) {
         throw new GateError(
           'DIGEST_MISMATCH',
           `${what}: Docker-Content-Digest ${quote(header)} does not match the received bytes (${digest})`,
