@@ -1713,19 +1713,27 @@ class HttpTransport {
             const started = Date.now();
             this.stats.requests++;
             stats.requests++;
-            const res = await exchange({
-                dispatcher: this.opts.dispatcher,
-                idleTimeoutMs: this.opts.requestTimeoutMs,
-                ...(this.opts.requestSignal ? { signal: this.opts.requestSignal } : {}),
-            }, {
-                url,
-                method,
-                headers: (0,redirects/* hopHeaders */.SR)(req.url, url, req.headers ?? {}, credentials),
-                ...(req.body !== undefined ? { body: req.body } : {}),
-                maxBytes: req.maxBytes,
-                what: req.what,
-                registryHost: req.registryHost,
-            });
+            // Counted while in flight, so close() can wait for none to be left (client.ts).
+            let res;
+            this.inFlight++;
+            try {
+                res = await exchange({
+                    dispatcher: this.opts.dispatcher,
+                    idleTimeoutMs: this.opts.requestTimeoutMs,
+                    ...(this.opts.requestSignal ? { signal: this.opts.requestSignal } : {}),
+                }, {
+                    url,
+                    method,
+                    headers: (0,redirects/* hopHeaders */.SR)(req.url, url, req.headers ?? {}, credentials),
+                    ...(req.body !== undefined ? { body: req.body } : {}),
+                    maxBytes: req.maxBytes,
+                    what: req.what,
+                    registryHost: req.registryHost,
+                });
+            }
+            finally {
+                this.settled();
+            }
             if (res.location !== undefined) {
                 const next = (0,redirects/* redirectTarget */.ET)(url, res.location, rules);
                 this.opts.log?.(`${method} ${(0,addresses/* redactUrl */.BO)(url)} \u2192 ${res.status} redirect to ${(0,addresses/* redactUrl */.BO)(next)}`);
@@ -1743,6 +1751,20 @@ class HttpTransport {
                 redact: this.opts.redact,
             };
         }
+    }
+    /** Resolves once no exchange of this transport is in flight. */
+    idle() {
+        if (this.inFlight === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => this.waitingForIdle.push(resolve));
+    }
+    inFlight = 0;
+    waitingForIdle = [];
+    settled() {
+        if (--this.inFlight > 0 || this.waitingForIdle.length === 0)
+            return;
+        for (const wake of this.waitingForIdle.splice(0))
+            wake();
     }
     async sleep(ms, req) {
         this.opts.governor.statsOf(req.registryHost).waitMs += ms;
@@ -1952,7 +1974,14 @@ class RegistryClient {
     }
     stopDeadline = () => undefined;
     ended = false;
+    /**
+     * Waits for the requests in flight, then closes the dispatcher. The deadline still ends them
+     * while it waits: undici's Agent, once closing, no longer aborts its requests when destroyed
+     * (undici 8.12, measured), so it is closed only when none is left.
+     */
     async close() {
+        if (this.ownsDispatcher && !this.ended)
+            await this.transport.idle();
         this.stopDeadline();
         if (!this.ownsDispatcher || this.ended)
             return;

@@ -572,34 +572,75 @@ describe('the lean request path: undici timeouts and declared lengths (issue 15)
     const store = registryStore(c, f.host, 'app');
     const inFlight = ['a', 'b', 'c', 'd'].map((t) => store.getManifest(t));
     for (const p of inFlight) p.catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 150));
+    for (let i = 0; i < 100 && f.seen.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(f.seen).toHaveLength(4);
     const t0 = Date.now();
     deadline.abort(new Error('run deadline'));
     for (const p of inFlight)
       await expect(p).rejects.toMatchObject({ code: 'TIMEOUT', message: /deadline reached/ });
     expect(Date.now() - t0).toBeLessThan(2000);
-    // A request made after it fails the same way, at once, not as a network error.
+    // A request made after it fails the same way, at once, and never reaches the registry.
+    const t1 = Date.now();
     await expect(store.getManifest('e')).rejects.toMatchObject({
       code: 'TIMEOUT',
       message: /deadline reached/,
     });
+    expect(Date.now() - t1).toBeLessThan(500);
+    expect(f.seen).toHaveLength(4);
     await c.close();
   });
 
+  it('still ends requests at the deadline while close() waits for them', async () => {
+    // One request hangs, one drips its body: close() waits for both until the deadline.
+    const f = await fake((q, res) => {
+      if (q.url?.endsWith('/drip')) {
+        res.writeHead(200, { 'content-type': OCI });
+        res.write('{');
+        const t = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(t));
+      }
+    });
+    const deadline = new AbortController();
+    const c = client({ requestTimeoutMs: 30_000, signal: deadline.signal });
+    const store = registryStore(c, f.host, 'app');
+    const pending = [store.getManifest('hang'), store.getManifest('drip')];
+    for (const p of pending) p.catch(() => undefined);
+    for (let i = 0; i < 100 && f.seen.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    const closed = c.close();
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = Date.now();
+    deadline.abort(new Error('run deadline'));
+    await closed;
+    for (const p of pending)
+      await expect(p).rejects.toMatchObject({ code: 'TIMEOUT', message: /deadline reached/ });
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('puts one abort listener on the deadline for the whole client, not one per request', async () => {
-    let answer: (() => void) | undefined;
+    let answer: () => void = () => undefined;
     const gate = new Promise<void>((r) => (answer = r));
     const bytes = manifestBytes();
     const f = await fake((_q, res) => void gate.then(() => sendJson(res, bytes, OCI)));
     const deadline = new AbortController();
-    const store = registryStore(client({ signal: deadline.signal }), f.host, 'app');
-    const before = getEventListeners(deadline.signal, 'abort').length;
+    const listeners = () => getEventListeners(deadline.signal, 'abort').length;
+    const before = listeners();
+    // Eight at a time: the client's default connections and window, so none waits in a queue
+    // (a waiter holds a listener of its own until its turn).
+    const store = registryStore(
+      client({ signal: deadline.signal, maxConnectionsPerOrigin: 8, concurrencyPerRegistry: 8 }),
+      f.host,
+      'app',
+    );
+    expect(listeners()).toBe(before + 1);
     const pending = Array.from({ length: 8 }, (_, i) => store.getManifest(`t${i}`));
-    // All eight are sent and waiting for their answers.
-    for (let i = 0; i < 50 && f.seen.length < 8; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(f.seen.length).toBe(8);
-    expect(getEventListeners(deadline.signal, 'abort').length).toBe(before);
-    answer!();
+    try {
+      for (let i = 0; i < 100 && f.seen.length < 8; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(f.seen).toHaveLength(8);
+      expect(listeners()).toBe(before + 1);
+    } finally {
+      answer();
+    }
     for (const p of pending) expect((await p)?.digest).toBe(sha256(bytes));
   });
 });

@@ -10,7 +10,7 @@ import { assertTargetAllowed, redactUrl } from '../net/addresses.js';
 import { backoff, parseRetryAfter } from '../net/retry.js';
 import { countHop, hopHeaders, redirectTarget, type RedirectRules } from '../net/redirects.js';
 import { isTlsFailure } from '../net/socket-errors.js';
-import { exchange, type HeaderLookup } from './exchange.js';
+import { exchange, type Exchanged, type HeaderLookup } from './exchange.js';
 import { readRateLimit, type RegistryGovernor } from './governor.js';
 import { classifyThrown, errorDetail } from './http-errors.js';
 import { MAX_REDIRECTS } from './limits.js';
@@ -193,22 +193,29 @@ export class HttpTransport {
       const started = Date.now();
       this.stats.requests++;
       stats.requests++;
-      const res = await exchange(
-        {
-          dispatcher: this.opts.dispatcher,
-          idleTimeoutMs: this.opts.requestTimeoutMs,
-          ...(this.opts.requestSignal ? { signal: this.opts.requestSignal } : {}),
-        },
-        {
-          url,
-          method,
-          headers: hopHeaders(req.url, url, req.headers ?? {}, credentials),
-          ...(req.body !== undefined ? { body: req.body } : {}),
-          maxBytes: req.maxBytes,
-          what: req.what,
-          registryHost: req.registryHost,
-        },
-      );
+      // Counted while in flight, so close() can wait for none to be left (client.ts).
+      let res: Exchanged;
+      this.inFlight++;
+      try {
+        res = await exchange(
+          {
+            dispatcher: this.opts.dispatcher,
+            idleTimeoutMs: this.opts.requestTimeoutMs,
+            ...(this.opts.requestSignal ? { signal: this.opts.requestSignal } : {}),
+          },
+          {
+            url,
+            method,
+            headers: hopHeaders(req.url, url, req.headers ?? {}, credentials),
+            ...(req.body !== undefined ? { body: req.body } : {}),
+            maxBytes: req.maxBytes,
+            what: req.what,
+            registryHost: req.registryHost,
+          },
+        );
+      } finally {
+        this.settled();
+      }
       if (res.location !== undefined) {
         const next = redirectTarget(url, res.location, rules);
         this.opts.log?.(
@@ -230,6 +237,20 @@ export class HttpTransport {
         redact: this.opts.redact,
       };
     }
+  }
+
+  /** Resolves once no exchange of this transport is in flight. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waitingForIdle.push(resolve));
+  }
+
+  private inFlight = 0;
+  private waitingForIdle: Array<() => void> = [];
+
+  private settled(): void {
+    if (--this.inFlight > 0 || this.waitingForIdle.length === 0) return;
+    for (const wake of this.waitingForIdle.splice(0)) wake();
   }
 
   private async sleep(ms: number, req: HttpRequest): Promise<void> {
