@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ncc from '@vercel/ncc';
 import { asciiCode, shiftMap } from './ascii-bundle.mjs';
+import { lazyHttp2 } from './lazy-http2.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.join(root, 'build'), { recursive: true, force: true });
@@ -35,8 +36,10 @@ for (const { input, outDir } of entries) {
     quiet: true,
     target: 'es2023',
   });
+  // node:http2 loaded on first use, not at start (scripts/lazy-http2.mjs says why).
+  const lazy = lazyHttp2(code, path.join(outDir, output));
   const files = new Map([
-    [output, code.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${output}.map`)],
+    [output, lazy.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${output}.map`)],
   ]);
   if (map) files.set(`${output}.map`, map);
   // Assets after: ncc's own index.js.map asset counts the shebang line that `map` leaves out.

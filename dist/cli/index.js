@@ -166,7 +166,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ 32467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+let real; const load = () => (real ??= __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")); const known = {"HTTP2_HEADER_AUTHORITY":":authority","HTTP2_HEADER_METHOD":":method","HTTP2_HEADER_PATH":":path","HTTP2_HEADER_SCHEME":":scheme","HTTP2_HEADER_CONTENT_LENGTH":"content-length","HTTP2_HEADER_EXPECT":"expect","HTTP2_HEADER_STATUS":":status","HTTP2_HEADER_PROTOCOL":":protocol","NGHTTP2_NO_ERROR":0,"NGHTTP2_REFUSED_STREAM":7}; const constants = new Proxy({}, { get: (_, k) => (Object.hasOwn(known, k) ? known[k] : load().constants[k]) }); module.exports = new Proxy({}, { get: (_, k) => (k === "constants" ? constants : load()[k]) });
 
 /***/ }),
 
