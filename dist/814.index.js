@@ -7834,7 +7834,7 @@ const VERIFY_OPTIONS = [
     }),
     both('fail-fast', 'switch', 'run', { text: 'stop scheduling after the first supply-chain failure' }, state('failFast')),
     both('timeout', 'text', 'run', { value: 'D', text: 'overall deadline, e.g. 90s, 5m (default 5m)' }, (o, v, name) => {
-        o.timeoutMs = (0,core_options/* parseDuration */.E9)(name, v);
+        o.timeoutMs = (0,core_options/* parseTimeout */.ZZ)(name, v);
     }),
     opt('manifests', 'from', 'lines', 'run', {
         value: 'PATH',
@@ -8069,7 +8069,10 @@ function readInputs(get, env) {
         return v === '' ? undefined : v;
     };
     const credentials = [];
-    const registry = opt('registry');
+    // Checked as the CLI's --registry is: a value that is no host would match no registry, and its
+    // credentials would silently never be sent.
+    const registryInput = opt('registry');
+    const registry = registryInput === undefined ? undefined : (0,core_options/* parseRegistryHost */.TZ)('registry', registryInput);
     const username = opt('registry-username');
     const password = opt('registry-password');
     // A host alone names credentials that are not there: said, not ignored (the CLI's --registry too).
@@ -10000,6 +10003,7 @@ function isTlsFailure(e) {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   Li: () => (/* binding */ parseLines),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
 /* harmony export */   mw: () => (/* binding */ parseTufMirror),
 /* harmony export */   nY: () => (/* binding */ parseConcurrency),
 /* harmony export */   qA: () => (/* binding */ parsePlatforms),
@@ -10007,7 +10011,7 @@ function isTlsFailure(e) {
 /* harmony export */   yG: () => (/* binding */ parseBoolean),
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
-/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
+/* unused harmony exports MAX_TIMER_MS, KNOWN_OS, KNOWN_ARCH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62807);
 
 const DEFAULTS = {
@@ -10037,6 +10041,18 @@ function parseDuration(name, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' must be more than zero`);
     return v;
 }
+/** The longest delay a Node timer keeps: a longer one fires after 1 ms (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A duration a timer waits (the run's deadline): one past what a Node timer can hold would end
+ * the run at once, every image skipped as past its deadline, so it is refused naming the value.
+ */
+function parseTimeout(name, value) {
+    const ms = parseDuration(name, value);
+    if (ms > MAX_TIMER_MS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is longer than the longest deadline this runtime can keep (${MAX_TIMER_MS} ms, about 24.8 days)`);
+    return ms;
+}
 /**
  * A registry as `host` or `host:port` (an IPv6 address in brackets), the form image references
  * and Docker's `insecure-registries` use: no scheme, path, user or query.
@@ -10064,11 +10080,15 @@ function parseTufMirror(name, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not an http(s) URL without query or fragment`);
     return url.href.replace(/\/+$/, '');
 }
+/**
+ * A yes/no value. An empty one is neither: read as false it would turn off what its default has
+ * on (`require-signature`). Front ends that take "empty" as "not given" check that first.
+ */
 function parseBoolean(name, value) {
     const v = value.trim().toLowerCase();
     if (['true', 'yes', '1', 'on'].includes(v))
         return true;
-    if (['false', 'no', '0', 'off', ''].includes(v))
+    if (['false', 'no', '0', 'off'].includes(v))
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not true or false`);
 }

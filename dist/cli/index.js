@@ -1525,6 +1525,7 @@ function toGateError(e) {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
 /* harmony export */   mw: () => (/* binding */ parseTufMirror),
 /* harmony export */   nY: () => (/* binding */ parseConcurrency),
 /* harmony export */   qA: () => (/* binding */ parsePlatforms),
@@ -1532,7 +1533,7 @@ function toGateError(e) {
 /* harmony export */   yG: () => (/* binding */ parseBoolean),
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
-/* unused harmony exports parseLines, KNOWN_OS, KNOWN_ARCH */
+/* unused harmony exports MAX_TIMER_MS, parseLines, KNOWN_OS, KNOWN_ARCH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62807);
 
 const DEFAULTS = {
@@ -1562,6 +1563,18 @@ function parseDuration(name, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' must be more than zero`);
     return v;
 }
+/** The longest delay a Node timer keeps: a longer one fires after 1 ms (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A duration a timer waits (the run's deadline): one past what a Node timer can hold would end
+ * the run at once, every image skipped as past its deadline, so it is refused naming the value.
+ */
+function parseTimeout(name, value) {
+    const ms = parseDuration(name, value);
+    if (ms > MAX_TIMER_MS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is longer than the longest deadline this runtime can keep (${MAX_TIMER_MS} ms, about 24.8 days)`);
+    return ms;
+}
 /**
  * A registry as `host` or `host:port` (an IPv6 address in brackets), the form image references
  * and Docker's `insecure-registries` use: no scheme, path, user or query.
@@ -1589,11 +1602,15 @@ function parseTufMirror(name, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not an http(s) URL without query or fragment`);
     return url.href.replace(/\/+$/, '');
 }
+/**
+ * A yes/no value. An empty one is neither: read as false it would turn off what its default has
+ * on (`require-signature`). Front ends that take "empty" as "not given" check that first.
+ */
 function parseBoolean(name, value) {
     const v = value.trim().toLowerCase();
     if (['true', 'yes', '1', 'on'].includes(v))
         return true;
-    if (['false', 'no', '0', 'off', ''].includes(v))
+    if (['false', 'no', '0', 'off'].includes(v))
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue('USAGE', `${name}: '${value}' is not true or false`);
 }
@@ -2824,7 +2841,7 @@ const VERIFY_OPTIONS = [
     }),
     both('fail-fast', 'switch', 'run', { text: 'stop scheduling after the first supply-chain failure' }, state('failFast')),
     both('timeout', 'text', 'run', { value: 'D', text: 'overall deadline, e.g. 90s, 5m (default 5m)' }, (o, v, name) => {
-        o.timeoutMs = (0,core_options/* parseDuration */.E9)(name, v);
+        o.timeoutMs = (0,core_options/* parseTimeout */.ZZ)(name, v);
     }),
     opt('manifests', 'from', 'lines', 'run', {
         value: 'PATH',
@@ -3094,6 +3111,11 @@ function parseStrict(command, args, options, allowPositionals) {
     for (const t of parsed.tokens) {
         if (t.kind !== 'option' || t.value === undefined)
             continue;
+        // An empty value (`--builder-id ""`, an unset `$VAR`) is never "not given": the check the
+        // flag names would silently not be made, or a switch-like text read as false. Refused; the
+        // Action reads an empty input as not given because the runner sets every input it declares.
+        if (t.value.trim() === '')
+            throw new errors/* GateError */.ue('USAGE', `${command}: --${t.name}: '${SECRET_FLAGS.has(t.name) ? '' : t.value}' is empty; give a value or leave the flag out; see image-gate ${command} --help`);
         const spec = options[t.name];
         if (spec?.type !== 'string' || spec.multiple === true)
             continue;

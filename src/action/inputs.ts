@@ -9,6 +9,7 @@ import {
   parseBoolean,
   parseLines,
   parseList,
+  parseRegistryHost,
   type GateOptions,
   type RegistryCredential,
 } from '../core/options.js';
@@ -64,7 +65,11 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     return v === '' ? undefined : v;
   };
   const credentials: RegistryCredential[] = [];
-  const registry = opt('registry');
+  // Checked as the CLI's --registry is: a value that is no host would match no registry, and its
+  // credentials would silently never be sent.
+  const registryInput = opt('registry');
+  const registry =
+    registryInput === undefined ? undefined : parseRegistryHost('registry', registryInput);
   const username = opt('registry-username');
   const password = opt('registry-password');
   // A host alone names credentials that are not there: said, not ignored (the CLI's --registry too).

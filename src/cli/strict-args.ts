@@ -29,6 +29,14 @@ export function parseStrict<T extends ParseArgsOptionsConfig>(
   const seen = new Map<string, string>();
   for (const t of parsed.tokens) {
     if (t.kind !== 'option' || t.value === undefined) continue;
+    // An empty value (`--builder-id ""`, an unset `$VAR`) is never "not given": the check the
+    // flag names would silently not be made, or a switch-like text read as false. Refused; the
+    // Action reads an empty input as not given because the runner sets every input it declares.
+    if (t.value.trim() === '')
+      throw new GateError(
+        'USAGE',
+        `${command}: --${t.name}: '${SECRET_FLAGS.has(t.name) ? '' : t.value}' is empty; give a value or leave the flag out; see image-gate ${command} --help`,
+      );
     const spec = options[t.name];
     if (spec?.type !== 'string' || spec.multiple === true) continue;
     const first = seen.get(t.name);

@@ -164,6 +164,23 @@ export function parseDuration(name: string, value: string): number {
   return v;
 }
 
+/** The longest delay a Node timer keeps: a longer one fires after 1 ms (TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A duration a timer waits (the run's deadline): one past what a Node timer can hold would end
+ * the run at once, every image skipped as past its deadline, so it is refused naming the value.
+ */
+export function parseTimeout(name: string, value: string): number {
+  const ms = parseDuration(name, value);
+  if (ms > MAX_TIMER_MS)
+    throw new GateError(
+      'USAGE',
+      `${name}: '${value}' is longer than the longest deadline this runtime can keep (${MAX_TIMER_MS} ms, about 24.8 days)`,
+    );
+  return ms;
+}
+
 /**
  * A registry as `host` or `host:port` (an IPv6 address in brackets), the form image references
  * and Docker's `insecure-registries` use: no scheme, path, user or query.
@@ -202,10 +219,14 @@ export function parseTufMirror(name: string, value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/**
+ * A yes/no value. An empty one is neither: read as false it would turn off what its default has
+ * on (`require-signature`). Front ends that take "empty" as "not given" check that first.
+ */
 export function parseBoolean(name: string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
-  if (['false', 'no', '0', 'off', ''].includes(v)) return false;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new GateError('USAGE', `${name}: '${value}' is not true or false`);
 }
 

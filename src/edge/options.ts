@@ -11,6 +11,7 @@ import {
   parseBoolean,
   parseConcurrency,
   parseDuration,
+  parseTimeout,
   parseComposeEnv,
   parseList,
   parsePlatforms,
@@ -499,7 +500,7 @@ export const VERIFY_OPTIONS: readonly VerifyOption[] = [
     'run',
     { value: 'D', text: 'overall deadline, e.g. 90s, 5m (default 5m)' },
     (o, v, name) => {
-      o.timeoutMs = parseDuration(name, v as string);
+      o.timeoutMs = parseTimeout(name, v as string);
     },
   ),
   opt(

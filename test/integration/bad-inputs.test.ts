@@ -108,6 +108,24 @@ const CASES: Case[] = [
   },
   {
     group: 'flags',
+    input: 'verify --timeout 30d',
+    cli: ['verify', ...KEY, '--timeout', '30d', IMG],
+    names: ['--timeout', "'30d'", 'longest deadline'],
+  },
+  {
+    group: 'flags',
+    input: 'verify --builder-id ""',
+    cli: ['verify', ...KEY, '--attestation', 'slsaprovenance', '--builder-id', '', IMG],
+    names: ['--builder-id', "''", 'is empty'],
+  },
+  {
+    group: 'flags',
+    input: 'verify --require-signature ""',
+    cli: ['verify', ...KEY, '--attestation', 'slsaprovenance', '--require-signature', '', IMG],
+    names: ['--require-signature', "''", 'is empty'],
+  },
+  {
+    group: 'flags',
     input: 'verify --max-vuln-age 48',
     cli: ['verify', ...KEY, '--attestation', 'vuln', '--max-vuln-age', '48', IMG],
     names: ['--max-vuln-age', "'48'", 'no unit'],
@@ -498,6 +516,19 @@ const CASES: Case[] = [
     input: 'timeout: 5',
     action: { images: IMG, key: 'cosign.pub', timeout: '5' },
     names: ['timeout', "'5'", 'no unit'],
+    code: 1,
+  },
+  {
+    group: 'Action inputs',
+    input: 'registry: not a host!!',
+    action: {
+      images: IMG,
+      key: 'cosign.pub',
+      registry: 'not a host!!',
+      'registry-username': 'u',
+      'registry-password': 'p',
+    },
+    names: ['registry', "'not a host!!'", 'is not a registry host'],
     code: 1,
   },
   {

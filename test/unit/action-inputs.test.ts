@@ -145,6 +145,35 @@ describe('Action inputs', () => {
     [{ images: 'a', platforms: 'linux' }, /^platforms: 'linux' is not a platform/],
     [{ images: 'a', platforms: 'linux/amd65' }, /^platforms: 'linux\/amd65': 'amd65' is not/],
     [{ images: 'a', timeout: '5' }, /^timeout: '5' has no unit/],
+    // Past what a Node timer holds, the deadline would fire at once and skip every image.
+    [{ images: 'a', timeout: '25d' }, /^timeout: '25d' is longer than the longest deadline/],
+    // A registry that is no host would match no registry: its credentials never sent.
+    [
+      { images: 'a', registry: 'not a host!!', 'registry-username': 'u', 'registry-password': 'p' },
+      /^registry: 'not a host!!' is not a registry host/,
+    ],
+    [
+      {
+        images: 'a',
+        registry: 'https://ghcr.io',
+        'registry-username': 'u',
+        'registry-password': 'p',
+      },
+      /^registry: 'https:\/\/ghcr\.io' is not a registry host/,
+    ],
+    [
+      { images: 'a', registry: 'ghcr.io/acme', 'registry-username': 'u', 'registry-password': 'p' },
+      /^registry: 'ghcr\.io\/acme' is not a registry host/,
+    ],
+    [
+      {
+        images: 'a',
+        registry: 'reg.lan:70000',
+        'registry-username': 'u',
+        'registry-password': 'p',
+      },
+      /^registry: 'reg\.lan:70000' is not a registry host/,
+    ],
     [{ images: 'a', 'insecure-registries': 'http://h:5000' }, /^insecure-registries: 'http/],
     [
       { images: 'a', offline: 'true', 'trusted-root': 'r.json' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
+import { VERIFY_OPTIONS } from '../../src/edge/options.js';
 
 const D = 'sha256:' + 'c'.repeat(64);
 
@@ -85,7 +86,10 @@ describe('CLI arguments', () => {
     [['verify', '--concurrency', '0', 'x'], /--concurrency: '0'/],
     [['verify', '--bogus', 'x'], /bogus/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-    [['verify', '--platforms', '', 'x'], /--platforms: '' names no platform/],
+    [
+      ['verify', '--platforms', '', 'x'],
+      /verify: --platforms: '' is empty; give a value or leave the flag out/,
+    ],
     [
       ['verify', '--platforms', 'linux/amd64/v8/x', 'x'],
       /--platforms: 'linux\/amd64\/v8\/x' is not a platform/,
@@ -138,5 +142,67 @@ describe('CLI arguments', () => {
       trustedRoot: 'tr.json',
       offline: false,
     });
+  });
+});
+
+describe('CLI flags given an empty value', () => {
+  // `--builder-id "$UNSET"`: an empty value read as "not given" drops the check the flag names,
+  // and `--require-signature ''` read as false would switch signatures off. Every flag that takes
+  // a value refuses an empty or blank one, naming it; the Action reads an empty input as not given.
+  const valued = VERIFY_OPTIONS.filter((o) => o.flag !== null && o.kind !== 'switch').map(
+    (o) => o.flag!,
+  );
+  it('covers the rule flags', () => {
+    for (const f of [
+      'builder-id',
+      'provenance-source-repository',
+      'source-ref',
+      'policy',
+      'require-signature',
+    ])
+      expect(valued).toContain(f);
+  });
+  it.each(
+    valued.flatMap((f) => [
+      [f, ''],
+      [f, '  '],
+    ]),
+  )('verify --%s %j is refused', (flag, value) => {
+    expect(() => parseCommand(['verify', `--${flag}`, value, 'ghcr.io/a/b:1'])).toThrow(
+      `verify: --${flag}: '${value}' is empty; give a value or leave the flag out`,
+    );
+    expect(() => parseCommand(['verify', `--${flag}=${value}`, 'ghcr.io/a/b:1'])).toThrow(
+      `--${flag}: '${value}' is empty`,
+    );
+  });
+  it.each([
+    [['verify', '--output', '', 'x'], "verify: --output: '' is empty"],
+    [['verify', '--report', ' ', 'x'], "verify: --report: ' ' is empty"],
+    [['verify', '--registry-token', ' ', 'x'], "verify: --registry-token: '' is empty"],
+    [['merge', '--shard-identity', '', 'a.json'], "merge: --shard-identity: '' is empty"],
+    [['verify-bundle', '--bundle', '', 'f'], "verify-bundle: --bundle: '' is empty"],
+    [['revoke', '--reason', ''], "revoke: --reason: '' is empty"],
+    [['pin', '--key', '', 'compose.yaml'], "pin: --key: '' is empty"],
+    [['verify', '--timeout', '30d', 'x'], "--timeout: '30d' is longer than the longest deadline"],
+  ])('%j is refused', (argv, msg) => {
+    expect(() => parseCommand(argv)).toThrow(msg);
+  });
+  it('names the flag and not the value of a secret', () => {
+    expect(() => parseCommand(['verify', '--registry-token', '\t', 'x'])).toThrow(
+      /--registry-token: '' is empty/,
+    );
+  });
+  it('still takes a real value after the refusal is checked', () => {
+    const cmd = parseCommand([
+      'verify',
+      '--require-signature',
+      'false',
+      '--attestation',
+      'slsaprovenance',
+      '--key',
+      'k.pub',
+      'x',
+    ]);
+    expect(cmd.command === 'verify' && cmd.options.requireSignature).toBe(false);
   });
 });

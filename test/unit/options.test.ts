@@ -68,4 +68,10 @@ describe('option parsing', () => {
     expect(() => parseBoolean('offline', 'maybe')).toThrow(
       "offline: 'maybe' is not true or false",
     ));
+  // Empty read as false would switch off what defaults to on (require-signature).
+  it.each(['', '  ', '\n'])('rejects the empty boolean %j', (v) =>
+    expect(() => parseBoolean('require-signature', v)).toThrow(
+      `require-signature: '${v}' is not true or false`,
+    ),
+  );
 });
