@@ -1279,8 +1279,8 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
-// EXTERNAL MODULE: ./build/core/packed-results.js
-var packed_results = __webpack_require__(56371);
+// EXTERNAL MODULE: ./build/core/packed-results.js + 1 modules
+var packed_results = __webpack_require__(58324);
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.
@@ -10156,16 +10156,243 @@ function formatPlatform(p) {
 
 /***/ }),
 
-/***/ 56371:
+/***/ 58324:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T9: () => (/* binding */ PackedResults),
-/* harmony export */   du: () => (/* binding */ mapResults),
-/* harmony export */   eG: () => (/* binding */ packedOutcomes),
-/* harmony export */   lS: () => (/* binding */ isPacked)
-/* harmony export */ });
-/* unused harmony exports packResult, unpackResult */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T9: () => (/* binding */ PackedResults),
+  lS: () => (/* binding */ isPacked),
+  du: () => (/* binding */ mapResults),
+  eG: () => (/* binding */ packedOutcomes)
+});
+
+// UNUSED EXPORTS: packResult, unpackResult
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./build/core/result-spool.js
+// Where a batch's packed results live (issue 15, flat memory): the first SPOOL_AFTER_BYTES of
+// result text in memory, and past that each verified result's text in a temporary file, read back
+// when the report is written. A 10 000-image run held about 13 MB of result text on the heap,
+// which old space had to grow around for the whole run; on disk it costs one write per 64 KB and,
+// read back in order, one read per 64 KB.
+//
+// Only verified results go to the file. A result that failed or errored can quote a registry's
+// error text, in which a secret it echoed may wait to be redacted when the result is read
+// (SecretRegistry.redactDeep): that text stays in memory. The file is private (a 0700 directory
+// made for it, the file 0600), unlinked as soon as it is open where the system allows it (else at
+// exit), and closed when the list is collected. If it cannot be made or written, the texts stay
+// in memory, as they did before: the spool saves memory, it never fails a run.
+
+
+
+/** Result text kept in memory before verified results go to the spool file (UTF-16 code units). */
+const SPOOL_AFTER_CHARS = 2 * 2 ** 20;
+/** Bytes written to, and read back from, the spool file at a time. */
+const BLOCK_BYTES = 64 * 1024;
+const closer = new FinalizationRegistry((f) => closeSpool(f));
+const atExit = new Set();
+let exitHooked = false;
+function closeSpool(f) {
+    try {
+        (0,external_node_fs_.closeSync)(f.fd);
+    }
+    catch {
+        // already closed
+    }
+    if (f.path !== undefined) {
+        try {
+            (0,external_node_fs_.unlinkSync)(f.path);
+            if (f.dir !== undefined)
+                (0,external_node_fs_.rmdirSync)(f.dir);
+        }
+        catch {
+            // gone already
+        }
+    }
+    atExit.delete(f);
+}
+function openSpool() {
+    let dir;
+    try {
+        dir = (0,external_node_fs_.mkdtempSync)(external_node_path_.join((0,external_node_os_.tmpdir)(), 'image-gate-results-'));
+        const file = external_node_path_.join(dir, 'results');
+        const fd = (0,external_node_fs_.openSync)(file, 'wx+', 0o600);
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            (0,external_node_fs_.rmdirSync)(dir);
+            return { fd };
+        }
+        catch {
+            // Windows keeps an open file's name: remove it at exit instead.
+            const f = { fd, path: file, dir };
+            atExit.add(f);
+            if (!exitHooked) {
+                exitHooked = true;
+                process.once('exit', () => {
+                    for (const x of [...atExit])
+                        closeSpool(x);
+                });
+            }
+            return f;
+        }
+    }
+    catch {
+        if (dir !== undefined)
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return undefined;
+    }
+}
+/**
+ * `length` slots of result text, each set once. `set(i, text, spoolable)` keeps the text in
+ * memory until SPOOL_AFTER_CHARS (or `memoryChars`) have been kept, and past that writes a
+ * spoolable one to the spool file; `get(i)` returns the text as it was set.
+ */
+class ResultTexts {
+    length;
+    memoryLimit;
+    inMemory;
+    /** Per slot: the text's byte offset in the file, or -1. */
+    offsets;
+    sizes;
+    memoryChars = 0;
+    file;
+    /** False once the file could not be made or written: everything stays in memory. */
+    spooling = true;
+    /** Bytes in the file, and the texts not written yet (they follow at `written`). */
+    written = 0;
+    pending = [];
+    pendingBytes = 0;
+    /** The last block read back, and the file offset it starts at. */
+    block;
+    blockAt = 0;
+    constructor(length, memoryLimit = SPOOL_AFTER_CHARS) {
+        this.length = length;
+        this.memoryLimit = memoryLimit;
+        this.inMemory = new Array(length);
+        this.offsets = new Float64Array(length).fill(-1);
+        this.sizes = new Uint32Array(length);
+    }
+    set(i, text, spoolable) {
+        if (!spoolable ||
+            !this.spooling ||
+            this.memoryChars + text.length <= this.memoryLimit ||
+            !this.ensureFile()) {
+            this.inMemory[i] = text;
+            this.memoryChars += text.length;
+            return;
+        }
+        const bytes = Buffer.from(text, 'utf8');
+        this.offsets[i] = this.written + this.pendingBytes;
+        this.sizes[i] = bytes.length;
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        if (this.pendingBytes >= BLOCK_BYTES)
+            this.flush();
+    }
+    has(i) {
+        return this.inMemory[i] !== undefined || this.offsets[i] >= 0;
+    }
+    get(i) {
+        const t = this.inMemory[i];
+        if (t !== undefined)
+            return t;
+        const at = this.offsets[i];
+        if (at < 0)
+            return undefined;
+        const size = this.sizes[i];
+        if (at + size > this.written) {
+            this.flush();
+            // A failed write put the pending texts back in memory.
+            const back = this.inMemory[i];
+            if (back !== undefined)
+                return back;
+        }
+        if (this.block === undefined ||
+            at < this.blockAt ||
+            at + size > this.blockAt + this.block.length) {
+            const want = Math.max(size, BLOCK_BYTES);
+            const buf = Buffer.allocUnsafe(Math.min(want, this.written - at));
+            let got = 0;
+            while (got < buf.length) {
+                const n = (0,external_node_fs_.readSync)(this.file.fd, buf, got, buf.length - got, at + got);
+                if (n === 0)
+                    throw new Error(`result spool: read ${got} of ${buf.length} bytes at ${at}`);
+                got += n;
+            }
+            this.block = buf;
+            this.blockAt = at;
+        }
+        const from = at - this.blockAt;
+        return this.block.toString('utf8', from, from + size);
+    }
+    /** How many texts are in the file (for tests and the report's stats). */
+    get spooled() {
+        let n = 0;
+        for (const o of this.offsets)
+            if (o >= 0)
+                n++;
+        return n;
+    }
+    ensureFile() {
+        if (this.file !== undefined)
+            return true;
+        this.file = openSpool();
+        if (this.file === undefined) {
+            this.spooling = false;
+            return false;
+        }
+        closer.register(this, this.file);
+        return true;
+    }
+    /** Writes the pending texts; a failed write keeps them (and every later one) in memory. */
+    flush() {
+        if (this.pendingBytes === 0)
+            return;
+        const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+        let done = 0;
+        try {
+            while (done < data.length)
+                done += (0,external_node_fs_.writeSync)(this.file.fd, data, done, data.length - done, this.written + done);
+        }
+        catch {
+            this.unspoolPending();
+            this.spooling = false;
+            return;
+        }
+        this.written += data.length;
+        this.pending = [];
+        this.pendingBytes = 0;
+    }
+    /** The pending texts back into memory, after a write failed. */
+    unspoolPending() {
+        for (let i = 0; i < this.length; i++) {
+            const at = this.offsets[i];
+            if (at < this.written)
+                continue;
+            let rel = at - this.written;
+            for (const b of this.pending) {
+                if (rel < b.length) {
+                    this.inMemory[i] = b.toString('utf8');
+                    break;
+                }
+                rel -= b.length;
+            }
+            this.offsets[i] = -1;
+        }
+        this.pending = [];
+        this.pendingBytes = 0;
+    }
+}
+//# sourceMappingURL=result-spool.js.map
+;// CONCATENATED MODULE: ./build/core/packed-results.js
+
 const PACKED = Symbol('packed results');
 /** One result as text: what a packed list or a deduplication entry holds. */
 function packResult(r) {
@@ -10178,17 +10405,24 @@ function unpackResult(text) {
 class PackedResults {
     texts;
     outcomes;
-    constructor(length) {
-        this.texts = new Array(length);
+    /** `memoryChars`: result text kept in memory before verified ones are spooled (result-spool.ts). */
+    constructor(length, memoryChars) {
+        this.texts = new ResultTexts(length, memoryChars);
         this.outcomes = new Array(length);
     }
     set(i, r) {
-        this.texts[i] = packResult(r);
+        // Only a verified result may go to the spool file: another can quote a registry's error
+        // text, whose echoed secrets are redacted when it is read, so it stays in memory.
+        this.texts.set(i, packResult(r), r.outcome === 'verified');
         this.outcomes[i] = r.outcome;
+    }
+    /** How many results are in the spool file. */
+    get spooled() {
+        return this.texts.spooled;
     }
     /** Slot `i` parsed (a fresh copy), as it was set. */
     get(i) {
-        const t = this.texts[i];
+        const t = this.texts.get(i);
         if (t === undefined)
             throw new RangeError(`packed result ${i} is not set`);
         return unpackResult(t);
@@ -10235,7 +10469,7 @@ function index(p, length) {
 function view(packed) {
     const { texts, read } = packed;
     const at = (i) => {
-        const t = texts[i];
+        const t = texts.get(i);
         return t === undefined ? undefined : read(unpackResult(t));
     };
     const readOnly = () => {
@@ -10257,12 +10491,12 @@ function view(packed) {
             if (p === PACKED)
                 return true;
             const i = index(p, texts.length);
-            return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+            return i !== undefined ? texts.has(i) : Reflect.has(target, p);
         },
         ownKeys() {
             const keys = [];
             for (let i = 0; i < texts.length; i++)
-                if (texts[i] !== undefined)
+                if (texts.has(i))
                     keys.push(String(i));
             keys.push('length');
             return keys;
@@ -10271,7 +10505,7 @@ function view(packed) {
             if (p === 'length')
                 return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
             const i = index(p, texts.length);
-            if (i === undefined || texts[i] === undefined)
+            if (i === undefined || !texts.has(i))
                 return undefined;
             return { value: at(i), writable: false, enumerable: true, configurable: true };
         },
@@ -11717,7 +11951,7 @@ function canonicalJson(v) {
 /* harmony export */   iB: () => (/* binding */ overallOutcome)
 /* harmony export */ });
 /* unused harmony export exitCode */
-/* harmony import */ var _packed_results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56371);
+/* harmony import */ var _packed_results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58324);
 // Outcomes: a batch's from its image results, a report's from its results and start error, and
 // the one place that maps an outcome to the exit code (0 verified or warned, 1 failed, 2 error).
 

@@ -669,8 +669,8 @@ Object.assign(dispatcher.prototype, api);
 
 
 //# sourceMappingURL=undici-parts.js.map
-// EXTERNAL MODULE: ./build/core/packed-results.js
-var packed_results = __webpack_require__(56371);
+// EXTERNAL MODULE: ./build/core/packed-results.js + 1 modules
+var packed_results = __webpack_require__(58324);
 ;// CONCATENATED MODULE: ./build/core/secrets.js
 // One registry of the run's secrets and every form derived from them (Basic base64, URL and
 // form encodings, JSON escapes), through which all quoted server text and the report pass.

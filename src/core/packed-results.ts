@@ -6,13 +6,21 @@
 // JSON.stringify, Array.isArray), but it cannot be written: a change to a result read from it
 // would be a change to a copy, so assigning throws instead of being lost.
 import type { ImageResult } from './report.js';
+import { ResultTexts } from './result-spool.js';
 
 type ImageOutcome = ImageResult['outcome'];
 
 const PACKED = Symbol('packed results');
 
+/** What a view reads its texts from: a ResultTexts (in memory, or spooled to a file). */
+interface Texts {
+  readonly length: number;
+  get(i: number): string | undefined;
+  has(i: number): boolean;
+}
+
 interface Packed {
-  texts: Array<string | undefined>;
+  texts: Texts;
   /** Each slot's outcome as it was set, beside its text: a batch's verdict reads these alone. */
   outcomes: Array<ImageOutcome | undefined>;
   /** Applied to each result as it is read (sources, redaction), innermost first. */
@@ -30,19 +38,26 @@ export function unpackResult(text: string): ImageResult {
 
 /** A list of `length` slots, each set once with `set`, read through `results`. */
 export class PackedResults {
-  private readonly texts: Array<string | undefined>;
+  private readonly texts: ResultTexts;
   private readonly outcomes: Array<ImageOutcome | undefined>;
-  constructor(length: number) {
-    this.texts = new Array<string | undefined>(length);
+  /** `memoryChars`: result text kept in memory before verified ones are spooled (result-spool.ts). */
+  constructor(length: number, memoryChars?: number) {
+    this.texts = new ResultTexts(length, memoryChars);
     this.outcomes = new Array<ImageOutcome | undefined>(length);
   }
   set(i: number, r: ImageResult): void {
-    this.texts[i] = packResult(r);
+    // Only a verified result may go to the spool file: another can quote a registry's error
+    // text, whose echoed secrets are redacted when it is read, so it stays in memory.
+    this.texts.set(i, packResult(r), r.outcome === 'verified');
     this.outcomes[i] = r.outcome;
+  }
+  /** How many results are in the spool file. */
+  get spooled(): number {
+    return this.texts.spooled;
   }
   /** Slot `i` parsed (a fresh copy), as it was set. */
   get(i: number): ImageResult {
-    const t = this.texts[i];
+    const t = this.texts.get(i);
     if (t === undefined) throw new RangeError(`packed result ${i} is not set`);
     return unpackResult(t);
   }
@@ -92,7 +107,7 @@ function index(p: string | symbol, length: number): number | undefined {
 function view(packed: Packed): ImageResult[] {
   const { texts, read } = packed;
   const at = (i: number): ImageResult | undefined => {
-    const t = texts[i];
+    const t = texts.get(i);
     return t === undefined ? undefined : read(unpackResult(t));
   };
   const readOnly = (): never => {
@@ -110,11 +125,11 @@ function view(packed: Packed): ImageResult[] {
     has(target, p) {
       if (p === PACKED) return true;
       const i = index(p, texts.length);
-      return i !== undefined ? texts[i] !== undefined : Reflect.has(target, p);
+      return i !== undefined ? texts.has(i) : Reflect.has(target, p);
     },
     ownKeys() {
       const keys: string[] = [];
-      for (let i = 0; i < texts.length; i++) if (texts[i] !== undefined) keys.push(String(i));
+      for (let i = 0; i < texts.length; i++) if (texts.has(i)) keys.push(String(i));
       keys.push('length');
       return keys;
     },
@@ -122,7 +137,7 @@ function view(packed: Packed): ImageResult[] {
       if (p === 'length')
         return { ...Reflect.getOwnPropertyDescriptor(target, p), value: texts.length };
       const i = index(p, texts.length);
-      if (i === undefined || texts[i] === undefined) return undefined;
+      if (i === undefined || !texts.has(i)) return undefined;
       return { value: at(i), writable: false, enumerable: true, configurable: true };
     },
     set: readOnly,

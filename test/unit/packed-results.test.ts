@@ -1,7 +1,10 @@
 // A batch's finished results are kept as JSON text (src/core/packed-results.ts): the list must
 // read like the array it replaces for every reader (renderers, outcome, redaction, JSON), keep
 // nothing but text, and refuse writes that would otherwise be lost on a parsed copy.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPacked, mapResults, PackedResults } from '../../src/core/packed-results.js';
 import type { ImageResult } from '../../src/core/report.js';
 import { reportJson, reportJsonChunks } from '../../src/render/json.js';
@@ -159,5 +162,74 @@ describe('the verdict of a packed list', () => {
       JSON.parse = parse;
     }
     expect(calls).toBe(0);
+  });
+});
+
+describe('packed results past the memory limit (src/core/result-spool.ts)', () => {
+  const savedTmp = process.env.TMPDIR;
+  let tmp: string;
+  beforeEach(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'spool-test-'));
+    process.env.TMPDIR = tmp;
+  });
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  // Texts big enough that a 200-result list crosses several 64 KB blocks, multi-byte included.
+  const big = (i: number): ImageResult =>
+    result(i, { durationMs: i, identity: `ü-${'x'.repeat(700)}-${i}-✓` } as Partial<ImageResult>);
+  const fill = (n: number, memoryChars: number) => {
+    const p = new PackedResults(n, memoryChars);
+    const plain: ImageResult[] = [];
+    // Set out of order, as a batch finishes them.
+    const order = Array.from({ length: n }, (_, i) => (i * 37) % n);
+    for (const i of order) {
+      plain[i] = big(i);
+      p.set(i, plain[i]);
+    }
+    return { p, plain };
+  };
+
+  it('reads back every result as it was set, in any order, with only verified ones spooled', () => {
+    const { p, plain } = fill(200, 0);
+    const verified = plain.filter((r) => r.outcome === 'verified').length;
+    expect(p.spooled).toBe(verified);
+    const list = p.results;
+    for (let i = 199; i >= 0; i--) expect(list[i]).toEqual(plain[i]);
+    for (let k = 0; k < 200; k++) {
+      const i = (k * 73) % 200;
+      expect(list[i]).toEqual(plain[i]);
+    }
+    expect(JSON.parse(JSON.stringify(list))).toEqual(plain);
+    expect(
+      reportJsonChunks({ results: list } as never, 1000)
+        .toArray()
+        .join(''),
+    ).toBe(reportJson({ results: plain } as never));
+  });
+
+  it('keeps results in memory up to the limit', () => {
+    const { p } = fill(200, 40_000);
+    const spooled = p.spooled;
+    expect(spooled).toBeGreaterThan(0);
+    expect(spooled).toBeLessThan(200 - 40_000 / 900);
+    expect(fill(20, 10 ** 9).p.spooled).toBe(0);
+  });
+
+  it('leaves no file or directory behind where the system lets it unlink an open file', () => {
+    const { p } = fill(50, 0);
+    expect(p.spooled).toBeGreaterThan(0);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(p.results[49]).toEqual(big(49));
+  });
+
+  it('keeps everything in memory when no spool file can be made', () => {
+    process.env.TMPDIR = path.join(tmp, 'missing', 'dir');
+    const { p, plain } = fill(60, 0);
+    expect(p.spooled).toBe(0);
+    expect([...p.results]).toEqual(plain);
   });
 });
