@@ -204,11 +204,9 @@ describe('packed results past the memory limit (src/core/result-spool.ts)', () =
       expect(list[i]).toEqual(plain[i]);
     }
     expect(JSON.parse(JSON.stringify(list))).toEqual(plain);
-    expect(
-      reportJsonChunks({ results: list } as never, 1000)
-        .toArray()
-        .join(''),
-    ).toBe(reportJson({ results: plain } as never));
+    expect([...reportJsonChunks({ results: list } as never, 1000)].join('')).toBe(
+      reportJson({ results: plain } as never),
+    );
   });
 
   it('keeps results in memory up to the limit', () => {
