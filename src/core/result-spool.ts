@@ -135,15 +135,15 @@ export class ResultTexts {
   }
 
   has(i: number): boolean {
-    return this.inMemory[i] !== undefined || this.offsets[i]! >= 0;
+    return this.inMemory[i] !== undefined || this.offsets[i] >= 0;
   }
 
   get(i: number): string | undefined {
     const t = this.inMemory[i];
     if (t !== undefined) return t;
-    const at = this.offsets[i]!;
+    const at = this.offsets[i];
     if (at < 0) return undefined;
-    const size = this.sizes[i]!;
+    const size = this.sizes[i];
     if (at + size > this.written) {
       this.flush();
       // A failed write put the pending texts back in memory.
@@ -191,7 +191,7 @@ export class ResultTexts {
   /** Writes the pending texts; a failed write keeps them (and every later one) in memory. */
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
     let done = 0;
     try {
       while (done < data.length)
@@ -209,7 +209,7 @@ export class ResultTexts {
   /** The pending texts back into memory, after a write failed. */
   private unspoolPending(): void {
     for (let i = 0; i < this.length; i++) {
-      const at = this.offsets[i]!;
+      const at = this.offsets[i];
       if (at < this.written) continue;
       let rel = at - this.written;
       for (const b of this.pending) {
