@@ -492,6 +492,8 @@ function readDockerfile(file, text) {
     let seenFrom = false;
     for (const ins of list) {
         const op = (placedWords(ins)[0]?.text ?? '').toUpperCase();
+        if (op === 'FROM' || op === 'COPY' || op === 'RUN')
+            checkPlainFlags(file, ins, op);
         if (op === 'ARG' && !seenFrom) {
             for (const { text: decl, start } of placedWords(ins).slice(1)) {
                 const eq = decl.indexOf('=');
@@ -550,6 +552,24 @@ function readDockerfile(file, text) {
             found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
     }
     return found;
+}
+/**
+ * The flags that lead FROM, COPY and RUN, written so that splitting at blanks reads them as
+ * BuildKit does. BuildKit's extractBuilderFlags (frontend/dockerfile/parser/split_command.go)
+ * removes quotes and applies the escape character inside a `--` word, so `--fr\om=IMAGE`,
+ * `--mount="target=/a b"` or `--chown=a\ b` is one flag there: read at blanks, a later
+ * `--from=` or `--mount=\u2026from=` would be missed, or a FROM's image taken for its stage name.
+ * It also tests each byte with Go's unicode.IsSpace, so a UTF-8 byte 0x85 or 0xA0 splits a word
+ * there. A flag with a quote, either escape character or a byte that is not printable ASCII is
+ * refused (exit 2), never read differently.
+ */
+function checkPlainFlags(file, ins, op) {
+    for (const w of placedWords(ins).slice(1)) {
+        if (!w.text.startsWith('--'))
+            return;
+        if (/["'\\`]|[^\x21-\x7e]/.test(w.text))
+            throw manifestError(file, ins.line, `${op} flag ${JSON.stringify(w.text.length > 80 ? `${w.text.slice(0, 80)}\u2026` : w.text)} has a quote, an escape character or a non-ASCII byte, which BuildKit reads differently from a plain word: write the flag without them`);
+    }
 }
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */
 // (The value's trailing blanks are trimmed after matching: `(.+?)\s*$` backtracks
@@ -1455,6 +1475,12 @@ function readKubernetes(file, text) {
 function kubernetesImages(file, parsed) {
     const found = [];
     for (const doc of parsed.docs) {
+        // A document that is one scalar is no object kubectl could apply (it refuses it), and is
+        // what a Dockerfile or a shell script under another name parses as: refused, never read as
+        // a file that names no image.
+        const top = deref(doc, doc.contents);
+        if ((0,dist/* isScalar */.jn)(top) && top.value !== null && top.value !== '')
+            throw manifestError(file, parsed.line(top), 'is a YAML scalar, not a Kubernetes object, a List or a Compose file (a Dockerfile? name it Dockerfile, Dockerfile.NAME or NAME.Dockerfile)');
         walk(doc, doc.contents, new Set(), (node) => {
             for (const list of CONTAINER_LISTS) {
                 const seq = mapGetInOrder(doc, node, list);
@@ -1644,7 +1670,10 @@ function readList(file, text) {
 
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
-const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+// `docker build -f` takes any name; these are the names people give Dockerfiles (Dockerfile,
+// Dockerfile.prod, Dockerfile-prod, Dockerfile_dev, api.Dockerfile, api-dockerfile). A YAML or
+// JSON name (`dockerfile.yaml`) is read as YAML: kubectl applies it by its extension.
+const DOCKERFILE = /^(?:(?:docker|container)file(?:[._-].+)?|.+[._-](?:docker|container)file)$/i;
 const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** The names kustomize reads as a kustomization (it needs no apiVersion or kind inside). */
@@ -1766,9 +1795,12 @@ async function expandPaths(paths) {
     return withOverrides([...new Set(await dotEnvsAsCompose(files))]);
 }
 /**
- * A `.env` named as a file stands for the default-named Compose files beside it: their images
- * are what its variables change (a pre-commit hook is given the staged `.env` alone when only a
- * `TAG=` line changed). None beside it: it names nothing.
+ * A `.env` named as a file stands for the Compose files beside it: their images are what its
+ * variables change (a pre-commit hook is given the staged `.env` alone when only a `TAG=` line
+ * changed). compose-go reads the project directory's `.env` whatever the `-f` file is called,
+ * so every Compose-named file there counts (`compose.yaml`, `docker-compose.prod.yml`,
+ * `compose.staging.yaml`), override files aside: those are read with their base file. None
+ * beside it: it names nothing.
  */
 async function dotEnvsAsCompose(files) {
     const out = [];
@@ -1777,14 +1809,26 @@ async function dotEnvsAsCompose(files) {
             out.push(f);
             continue;
         }
-        for (const name of DEFAULT_COMPOSE) {
-            const c = external_node_path_.join(external_node_path_.dirname(f), name);
+        const dir = external_node_path_.dirname(f);
+        let names;
+        try {
+            names = (await (0,promises_.readdir)(dir)).sort();
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            if (!ENV_COMPOSE.test(name) || OVERRIDE_NAMES.includes(name.toLowerCase()))
+                continue;
+            const c = external_node_path_.join(dir, name);
             if ((await statOf(c))?.isFile())
                 out.push(c);
         }
     }
     return out;
 }
+/** The Compose files a directory's `.env` is read with: compose or docker-compose names. */
+const ENV_COMPOSE = /^(?:compose|docker-compose)(?:[._-].*)?\.ya?ml$/i;
 /** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
 const DEFAULT_COMPOSE = new Set([
     'compose.yaml',
@@ -2069,7 +2113,7 @@ async function realPath(file) {
  */
 async function manifestReader(file, text, env, loaded = false, loader) {
     const name = external_node_path_.basename(file);
-    if (!loaded && DOCKERFILE.test(name))
+    if (!loaded && DOCKERFILE.test(name) && !YAML_OR_JSON.test(name))
         return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
     if (!loaded && KUSTOMIZATION.test(name))
         throw kustomizationError(file);

@@ -65,6 +65,7 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
   let seenFrom = false;
   for (const ins of list) {
     const op = (placedWords(ins)[0]?.text ?? '').toUpperCase();
+    if (op === 'FROM' || op === 'COPY' || op === 'RUN') checkPlainFlags(file, ins, op);
     if (op === 'ARG' && !seenFrom) {
       for (const { text: decl, start } of placedWords(ins).slice(1)) {
         const eq = decl.indexOf('=');
@@ -118,6 +119,28 @@ export function readDockerfile(file: string, text: string): ImageOccurrence[] {
     if (!skip) found.push({ image, file, line: ins.line, kind: 'dockerfile', span });
   }
   return found;
+}
+
+/**
+ * The flags that lead FROM, COPY and RUN, written so that splitting at blanks reads them as
+ * BuildKit does. BuildKit's extractBuilderFlags (frontend/dockerfile/parser/split_command.go)
+ * removes quotes and applies the escape character inside a `--` word, so `--fr\om=IMAGE`,
+ * `--mount="target=/a b"` or `--chown=a\ b` is one flag there: read at blanks, a later
+ * `--from=` or `--mount=…from=` would be missed, or a FROM's image taken for its stage name.
+ * It also tests each byte with Go's unicode.IsSpace, so a UTF-8 byte 0x85 or 0xA0 splits a word
+ * there. A flag with a quote, either escape character or a byte that is not printable ASCII is
+ * refused (exit 2), never read differently.
+ */
+function checkPlainFlags(file: string, ins: Instruction, op: string): void {
+  for (const w of placedWords(ins).slice(1)) {
+    if (!w.text.startsWith('--')) return;
+    if (/["'\\`]|[^\x21-\x7e]/.test(w.text))
+      throw manifestError(
+        file,
+        ins.line,
+        `${op} flag ${JSON.stringify(w.text.length > 80 ? `${w.text.slice(0, 80)}…` : w.text)} has a quote, an escape character or a non-ASCII byte, which BuildKit reads differently from a plain word: write the flag without them`,
+      );
+  }
 }
 
 /** BuildKit's parser directive (directives.go): `# key=value`, key `[a-zA-Z][a-zA-Z0-9]*`. */

@@ -40,7 +40,10 @@ export interface FoundImages {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
-const DOCKERFILE = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+// `docker build -f` takes any name; these are the names people give Dockerfiles (Dockerfile,
+// Dockerfile.prod, Dockerfile-prod, Dockerfile_dev, api.Dockerfile, api-dockerfile). A YAML or
+// JSON name (`dockerfile.yaml`) is read as YAML: kubectl applies it by its extension.
+const DOCKERFILE = /^(?:(?:docker|container)file(?:[._-].+)?|.+[._-](?:docker|container)file)$/i;
 const COMPOSE = /^(?:compose|docker-compose.*)\.ya?ml$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** The names kustomize reads as a kustomization (it needs no apiVersion or kind inside). */
@@ -179,9 +182,12 @@ async function expandPaths(paths: string[]): Promise<string[]> {
 }
 
 /**
- * A `.env` named as a file stands for the default-named Compose files beside it: their images
- * are what its variables change (a pre-commit hook is given the staged `.env` alone when only a
- * `TAG=` line changed). None beside it: it names nothing.
+ * A `.env` named as a file stands for the Compose files beside it: their images are what its
+ * variables change (a pre-commit hook is given the staged `.env` alone when only a `TAG=` line
+ * changed). compose-go reads the project directory's `.env` whatever the `-f` file is called,
+ * so every Compose-named file there counts (`compose.yaml`, `docker-compose.prod.yml`,
+ * `compose.staging.yaml`), override files aside: those are read with their base file. None
+ * beside it: it names nothing.
  */
 async function dotEnvsAsCompose(files: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -190,13 +196,24 @@ async function dotEnvsAsCompose(files: string[]): Promise<string[]> {
       out.push(f);
       continue;
     }
-    for (const name of DEFAULT_COMPOSE) {
-      const c = path.join(path.dirname(f), name);
+    const dir = path.dirname(f);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!ENV_COMPOSE.test(name) || OVERRIDE_NAMES.includes(name.toLowerCase())) continue;
+      const c = path.join(dir, name);
       if ((await statOf(c))?.isFile()) out.push(c);
     }
   }
   return out;
 }
+
+/** The Compose files a directory's `.env` is read with: compose or docker-compose names. */
+const ENV_COMPOSE = /^(?:compose|docker-compose)(?:[._-].*)?\.ya?ml$/i;
 
 /** compose-go's DefaultFileNames and DefaultOverrideFileNames (cli/options.go). */
 const DEFAULT_COMPOSE = new Set([
@@ -487,7 +504,7 @@ async function manifestReader(
   lookup?: Lookup;
 }> {
   const name = path.basename(file);
-  if (!loaded && DOCKERFILE.test(name))
+  if (!loaded && DOCKERFILE.test(name) && !YAML_OR_JSON.test(name))
     return { read: (t) => distinct(readDockerfile(file, t)), loads: [] };
   if (!loaded && KUSTOMIZATION.test(name)) throw kustomizationError(file);
   const parsed = parseYamlStream(file, text);

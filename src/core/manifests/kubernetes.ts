@@ -28,6 +28,16 @@ export function readKubernetes(file: string, text: string): ImageOccurrence[] {
 export function kubernetesImages(file: string, parsed: ParsedYaml): ImageOccurrence[] {
   const found: ImageOccurrence[] = [];
   for (const doc of parsed.docs) {
+    // A document that is one scalar is no object kubectl could apply (it refuses it), and is
+    // what a Dockerfile or a shell script under another name parses as: refused, never read as
+    // a file that names no image.
+    const top = deref(doc, doc.contents);
+    if (isScalar(top) && top.value !== null && top.value !== '')
+      throw manifestError(
+        file,
+        parsed.line(top),
+        'is a YAML scalar, not a Kubernetes object, a List or a Compose file (a Dockerfile? name it Dockerfile, Dockerfile.NAME or NAME.Dockerfile)',
+      );
     walk(doc, doc.contents, new Set(), (node) => {
       for (const list of CONTAINER_LISTS) {
         const seq = mapGetInOrder(doc, node, list);
