@@ -4928,19 +4928,36 @@ function readVulnScan(predicate) {
 function readResult(result) {
     if (!vuln_isObject(result))
         return undefined;
-    if (Array.isArray(result['runs']))
+    const sarif = Array.isArray(result['runs']);
+    const trivy = 'Results' in result && (result['Results'] === null || Array.isArray(result['Results']));
+    const grype = Array.isArray(result['matches']);
+    // A result that reads as two formats has two answers (an empty SARIF run beside a Trivy
+    // critical): which one a reader takes decides the verdict, so it is unreadable.
+    if (Number(sarif) + Number(trivy) + Number(grype) > 1)
+        throw new Error('scanner.result reads as more than one of SARIF, Trivy JSON and Grype JSON');
+    if (sarif)
         return { format: 'sarif', findings: sarifFindings(result) };
-    if ('Results' in result && (result['Results'] === null || Array.isArray(result['Results'])))
+    if (trivy)
         return { format: 'trivy', findings: trivyFindings(result) };
-    if (Array.isArray(result['matches']))
+    if (grype)
         return { format: 'grype', findings: grypeFindings(result) };
     return undefined;
 }
+/**
+ * SARIF 2.1.0 \u00a73.14.23: a run's `results` absent or null means the tool could not determine
+ * them, and an empty array that it found none; a log with no run shows no scan at all. Only
+ * findings shown count as none.
+ */
 function sarifFindings(sarif) {
     const out = [];
-    for (const run of vuln_arr(sarif['runs'])) {
+    const runs = vuln_arr(sarif['runs']);
+    if (runs.length === 0)
+        throw new Error('scanner.result is SARIF with no run: no scan is shown');
+    for (const [n, run] of runs.entries()) {
         if (!vuln_isObject(run))
-            continue;
+            throw new Error(`scanner.result SARIF runs[${n}] is not an object`);
+        if (!Array.isArray(run['results']))
+            throw new Error(`scanner.result SARIF runs[${n}] has no results array (absent or null: the tool could not determine results)`);
         const tool = vuln_isObject(run['tool']) ? run['tool'] : {};
         const driver = vuln_isObject(tool['driver']) ? tool['driver'] : {};
         const rules = vuln_arr(driver['rules']).filter(vuln_isObject);
@@ -4977,8 +4994,15 @@ function sarifFindings(sarif) {
 function sarifSeverity(res, rule) {
     const props = (o) => o && vuln_isObject(o['properties']) ? o['properties'] : {};
     for (const p of [props(res), props(rule)]) {
-        const score = Number(p['security-severity']);
-        if (p['security-severity'] !== undefined && Number.isFinite(score))
+        // A score, or a numeric string as GitHub writes it; null or "" is no score (Number() would
+        // read either as 0, severity unknown, hiding the rule's own score or tags).
+        const v = p['security-severity'];
+        const score = typeof v === 'number'
+            ? v
+            : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(v)
+                ? Number(v)
+                : NaN;
+        if (Number.isFinite(score))
             return cvssSeverity(score);
     }
     for (const tag of vuln_arr(props(rule)['tags'])) {

@@ -1,8 +1,8 @@
-// The pre-commit `image-gate` hook must refuse (found in the session 15 review: it passed) a commit that changes only the
-// `.env` beside a non-default-named Compose file (`docker-compose.prod.yml`, which the hook's
-// own `files:` pattern takes and image-gate reads as Compose, with that `.env`), although the
-// image the Compose file now names is unsigned. `docker compose -f docker-compose.prod.yml up`
-// reads the `.env` of its project directory, so the deploy changes while the hook verifies nothing.
+// A commit that changes only the `.env` beside a Compose file that is not default-named
+// (`docker-compose.prod.yml`, which the hook's `files:` pattern takes and image-gate reads as
+// Compose, with that `.env`) must be refused by the pre-commit `image-gate` hook when the image
+// it now names is unsigned: `docker compose -f docker-compose.prod.yml up` reads the `.env` of its
+// project directory, so the deploy changes. (The session 15 review found the hook passed it.)
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -73,17 +73,35 @@ function readResult(
   result: unknown,
 ): { format: 'sarif' | 'trivy' | 'grype'; findings: Finding[] } | undefined {
   if (!isObject(result)) return undefined;
-  if (Array.isArray(result['runs'])) return { format: 'sarif', findings: sarifFindings(result) };
-  if ('Results' in result && (result['Results'] === null || Array.isArray(result['Results'])))
-    return { format: 'trivy', findings: trivyFindings(result) };
-  if (Array.isArray(result['matches'])) return { format: 'grype', findings: grypeFindings(result) };
+  const sarif = Array.isArray(result['runs']);
+  const trivy =
+    'Results' in result && (result['Results'] === null || Array.isArray(result['Results']));
+  const grype = Array.isArray(result['matches']);
+  // A result that reads as two formats has two answers (an empty SARIF run beside a Trivy
+  // critical): which one a reader takes decides the verdict, so it is unreadable.
+  if (Number(sarif) + Number(trivy) + Number(grype) > 1)
+    throw new Error('scanner.result reads as more than one of SARIF, Trivy JSON and Grype JSON');
+  if (sarif) return { format: 'sarif', findings: sarifFindings(result) };
+  if (trivy) return { format: 'trivy', findings: trivyFindings(result) };
+  if (grype) return { format: 'grype', findings: grypeFindings(result) };
   return undefined;
 }
 
+/**
+ * SARIF 2.1.0 §3.14.23: a run's `results` absent or null means the tool could not determine
+ * them, and an empty array that it found none; a log with no run shows no scan at all. Only
+ * findings shown count as none.
+ */
 function sarifFindings(sarif: Record<string, unknown>): Finding[] {
   const out: Finding[] = [];
-  for (const run of arr(sarif['runs'])) {
-    if (!isObject(run)) continue;
+  const runs = arr(sarif['runs']);
+  if (runs.length === 0) throw new Error('scanner.result is SARIF with no run: no scan is shown');
+  for (const [n, run] of runs.entries()) {
+    if (!isObject(run)) throw new Error(`scanner.result SARIF runs[${n}] is not an object`);
+    if (!Array.isArray(run['results']))
+      throw new Error(
+        `scanner.result SARIF runs[${n}] has no results array (absent or null: the tool could not determine results)`,
+      );
     const tool = isObject(run['tool']) ? run['tool'] : {};
     const driver = isObject(tool['driver']) ? tool['driver'] : {};
     const rules = arr(driver['rules']).filter(isObject);
@@ -124,8 +142,16 @@ function sarifSeverity(
   const props = (o: Record<string, unknown> | undefined): Record<string, unknown> =>
     o && isObject(o['properties']) ? o['properties'] : {};
   for (const p of [props(res), props(rule)]) {
-    const score = Number(p['security-severity']);
-    if (p['security-severity'] !== undefined && Number.isFinite(score)) return cvssSeverity(score);
+    // A score, or a numeric string as GitHub writes it; null or "" is no score (Number() would
+    // read either as 0, severity unknown, hiding the rule's own score or tags).
+    const v = p['security-severity'];
+    const score =
+      typeof v === 'number'
+        ? v
+        : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(v)
+          ? Number(v)
+          : NaN;
+    if (Number.isFinite(score)) return cvssSeverity(score);
   }
   for (const tag of arr(props(rule)['tags'])) {
     const s = typeof tag === 'string' ? wordSeverity(tag) : undefined;
