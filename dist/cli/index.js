@@ -1356,7 +1356,10 @@ function mergeOperators(parts) {
  * sorts before the release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a
  * Debian `2.17.0-1`. Letters inside the release (`3.1rc1`, `1.1.1k`) are read two ways, kept in
  * `suffixed`: a pre-release (PEP 440 `3.1rc1` < 3.1) and a suffix after the number (OpenSSL
- * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range.
+ * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range. A `-` followed by a
+ * digit is also read as a distro package's revision of the release before it (Debian's
+ * `5.6.0-0.2` and Fedora's `5.6.0-1.fc40` package xz 5.6.0), a third reading: so
+ * `>=5.6.0 <=5.6.1` and `5.6.1` ban the distros' builds of those releases too.
  * Returns undefined when the string does not start with a number or holds anything but digits,
  * letters and `. _ - ~` (`2 .14.1`, `2.14,1`): such versions cannot be ordered.
  */
@@ -1388,13 +1391,15 @@ function parseVersion(raw) {
         release.pop();
     const preParts = runs(pre, /[.~_-]/);
     const preRelease = preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts;
+    const revision = s[cut] === '-' && /^\d/.test(pre) ? { release, pre: [] } : undefined;
     const word = release.findIndex((x) => typeof x === 'string');
     if (word < 0)
-        return { release, pre: preRelease };
+        return { release, pre: preRelease, ...(revision ? { revision } : {}) };
     return {
         release: release.slice(0, word),
         pre: [...release.slice(word), ...preRelease],
         suffixed: { release, pre: preRelease },
+        ...(revision ? { revision } : {}),
     };
 }
 function isReleaseWord(x) {
@@ -1449,10 +1454,10 @@ function versionInRange(version, range) {
     const v = parseVersion(version);
     if (!v)
         return undefined;
-    const as = (p, suffixed) => (suffixed ? (p.suffixed ?? p) : p);
-    // Both sides in one reading; in range if either reading puts it there (deny lists fail closed).
-    return [false, true].some((suffixed) => range.alternatives.some((all) => all.every(({ op, version: bound }) => {
-        const c = compareVersions(as(v, suffixed), as(bound, suffixed));
+    const as = (p, mode) => mode === 'suffixed' ? (p.suffixed ?? p) : mode === 'revision' ? (p.revision ?? p) : p;
+    // Both sides in one reading; in range if any reading puts it there (deny lists fail closed).
+    return ['plain', 'suffixed', 'revision'].some((mode) => range.alternatives.some((all) => all.every(({ op, version: bound }) => {
+        const c = compareVersions(as(v, mode), as(bound, mode));
         switch (op) {
             case '<':
                 return c < 0;

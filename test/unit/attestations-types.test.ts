@@ -226,6 +226,18 @@ describe('versionInRange', () => {
     ['1.1.1k', '=1.1.1k', true],
     ['2.14.1~rc1', '<2.14.1', true],
     ['5.6.0-0.2', '>=5.6.0-0 <=5.6.1', true],
+    // A distro package's revision (`-` then a digit) is also the release it packages: Debian's
+    // and Fedora's builds of the backdoored xz 5.6.0/5.6.1 under the rule written without `-0`.
+    ['5.6.0-0.2', '>=5.6.0 <=5.6.1', true],
+    ['5.6.0-1.fc40', '>=5.6.0 <=5.6.1', true],
+    ['5.6.1-1', '5.6.1', true],
+    ['5.6.1-1', '>=5.6.0 <=5.6.1', true],
+    ['5.6.2-1', '>=5.6.0 <=5.6.1', false],
+    ['5.4.5-0.3', '>=5.6.0 <=5.6.1', false],
+    ['2.17.0-1', '<2.17.0', true],
+    ['2.17.0-1', '>=2.17.0', true],
+    ['2.17.0-rc1', '>=2.17.0', false],
+    ['2.17.0~1', '=2.17.0', false],
   ])('%s in %s is %s', (v, r, want) => {
     expect(versionInRange(v, parseVersionRange(r))).toBe(want);
   });

@@ -15,6 +15,11 @@ interface ParsedVersion {
   pre: Array<number | string>;
   /** The other reading of letters in the release (`1.1.1k` after 1.1.1), when there are any. */
   suffixed?: { release: Array<number | string>; pre: Array<number | string> };
+  /**
+   * A distro package's revision (`5.6.0-0.2`, `5.6.1-1`, `5.6.0-1.fc40`: `-` then a digit) read
+   * as the release it packages (5.6.0, 5.6.1), besides the pre-release reading.
+   */
+  revision?: { release: Array<number | string>; pre: Array<number | string> };
 }
 
 /** A parsed range: OR of AND-ed comparators. */
@@ -63,7 +68,10 @@ function mergeOperators(parts: string[]): string[] {
  * sorts before the release, so `<2.17.0` also catches `2.17.0-rc1`, `2.17.0-SNAPSHOT` and a
  * Debian `2.17.0-1`. Letters inside the release (`3.1rc1`, `1.1.1k`) are read two ways, kept in
  * `suffixed`: a pre-release (PEP 440 `3.1rc1` < 3.1) and a suffix after the number (OpenSSL
- * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range.
+ * `1.1.1k` > 1.1.1); a deny rule matches if either reading is in its range. A `-` followed by a
+ * digit is also read as a distro package's revision of the release before it (Debian's
+ * `5.6.0-0.2` and Fedora's `5.6.0-1.fc40` package xz 5.6.0), a third reading: so
+ * `>=5.6.0 <=5.6.1` and `5.6.1` ban the distros' builds of those releases too.
  * Returns undefined when the string does not start with a number or holds anything but digits,
  * letters and `. _ - ~` (`2 .14.1`, `2.14,1`): such versions cannot be ordered.
  */
@@ -94,12 +102,14 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
   while (release.length > 1 && isReleaseWord(release[release.length - 1])) release.pop();
   const preParts = runs(pre, /[.~_-]/);
   const preRelease = preParts.length === 1 && isReleaseWord(preParts[0]) ? [] : preParts;
+  const revision = s[cut] === '-' && /^\d/.test(pre) ? { release, pre: [] } : undefined;
   const word = release.findIndex((x) => typeof x === 'string');
-  if (word < 0) return { release, pre: preRelease };
+  if (word < 0) return { release, pre: preRelease, ...(revision ? { revision } : {}) };
   return {
     release: release.slice(0, word),
     pre: [...release.slice(word), ...preRelease],
     suffixed: { release, pre: preRelease },
+    ...(revision ? { revision } : {}),
   };
 }
 
@@ -144,12 +154,14 @@ export function compareVersions(a: Reading, b: Reading): number {
 export function versionInRange(version: string, range: VersionRange): boolean | undefined {
   const v = parseVersion(version);
   if (!v) return undefined;
-  const as = (p: ParsedVersion, suffixed: boolean): Reading => (suffixed ? (p.suffixed ?? p) : p);
-  // Both sides in one reading; in range if either reading puts it there (deny lists fail closed).
-  return [false, true].some((suffixed) =>
+  type Mode = 'plain' | 'suffixed' | 'revision';
+  const as = (p: ParsedVersion, mode: Mode): Reading =>
+    mode === 'suffixed' ? (p.suffixed ?? p) : mode === 'revision' ? (p.revision ?? p) : p;
+  // Both sides in one reading; in range if any reading puts it there (deny lists fail closed).
+  return (['plain', 'suffixed', 'revision'] as const).some((mode) =>
     range.alternatives.some((all) =>
       all.every(({ op, version: bound }) => {
-        const c = compareVersions(as(v, suffixed), as(bound, suffixed));
+        const c = compareVersions(as(v, mode), as(bound, mode));
         switch (op) {
           case '<':
             return c < 0;
