@@ -10595,6 +10595,16 @@ function normaliseGlob(glob) {
     // leading `**` (every image, `**:prod`) spans registries.
     if (WILDCARD.test(first) && slash < 0 && !glob.startsWith('**'))
         return `${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/library/${glob}`;
+    // `acme-*/app`: a Docker Hub namespace (docker.io/acme-team/app) or a registry host
+    // (acme-evil.example/app)? Read either way, the other would be governed by the wrong rule or
+    // by none: refused. Past two components the first is a host (Docker Hub nests no deeper), and
+    // a bare `*` or `**` spans registries, as before.
+    if (slash >= 0 &&
+        WILDCARD.test(first) &&
+        !(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first) &&
+        !/^\*{1,2}$/.test(first) &&
+        glob.indexOf('/', slash + 1) < 0)
+        badGlob(glob, `is ambiguous: '${first}' may be a registry host or a Docker Hub namespace; write ${_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb}/${glob} for Docker Hub, or the host with a '.' or ':' (e.g. ${first}.example/...)`);
     if (WILDCARD.test(first))
         return slash >= 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first) ? lowerHost(glob) : glob;
     if (slash < 0 || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostComponent */ .ge)(first))

@@ -404,9 +404,27 @@ describe('globs and rule matching', () => {
     ['ngin?', 'index.docker.io/library/ngin?'],
     ['**', '**'],
     ['**:prod', '**:prod'],
+    // Two components with a wildcard first: only a host-like one (or a bare * / **) is a host.
+    ['*/app', '*/app'],
+    ['**/app', '**/app'],
+    ['acme-*.example/app', 'acme-*.example/app'],
+    ['reg-?:5000/app', 'reg-?:5000/app'],
+    ['index.docker.io/acme-*/app', 'index.docker.io/acme-*/app'],
+    ['acme-*/app/x', 'acme-*/app/x'],
   ])('normalises the glob %s to %s', (glob, want) => {
     expect(normaliseGlob(glob)).toBe(want);
   });
+
+  // `acme-*/app`: a Docker Hub namespace (docker.io/acme-team/app) or a registry host
+  // (acme-evil.example/app)? Either reading governs the other's images wrongly (session 15 review).
+  it.each(['acme-*/app', 'acme-?/app:1', '*acme/app', 'a*/b*'])(
+    'refuses the ambiguous glob %s, naming both readings',
+    (glob) => {
+      expect(() => normaliseGlob(glob)).toThrow(
+        /is ambiguous: '.*' may be a registry host or a Docker Hub namespace; write index\.docker\.io\//,
+      );
+    },
+  );
 
   it.each([
     ['docker.io/nginx', 'nginx:1.25'],

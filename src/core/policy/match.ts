@@ -43,6 +43,21 @@ export function normaliseGlob(glob: string): string {
   // leading `**` (every image, `**:prod`) spans registries.
   if (WILDCARD.test(first) && slash < 0 && !glob.startsWith('**'))
     return `${DOCKER_HUB}/library/${glob}`;
+  // `acme-*/app`: a Docker Hub namespace (docker.io/acme-team/app) or a registry host
+  // (acme-evil.example/app)? Read either way, the other would be governed by the wrong rule or
+  // by none: refused. Past two components the first is a host (Docker Hub nests no deeper), and
+  // a bare `*` or `**` spans registries, as before.
+  if (
+    slash >= 0 &&
+    WILDCARD.test(first) &&
+    !isHostComponent(first) &&
+    !/^\*{1,2}$/.test(first) &&
+    glob.indexOf('/', slash + 1) < 0
+  )
+    badGlob(
+      glob,
+      `is ambiguous: '${first}' may be a registry host or a Docker Hub namespace; write ${DOCKER_HUB}/${glob} for Docker Hub, or the host with a '.' or ':' (e.g. ${first}.example/...)`,
+    );
   if (WILDCARD.test(first)) return slash >= 0 && isHostComponent(first) ? lowerHost(glob) : glob;
   if (slash < 0 || !isHostComponent(first))
     return slash < 0 ? `${DOCKER_HUB}/library/${glob}` : `${DOCKER_HUB}/${glob}`;
