@@ -105,8 +105,10 @@ const vex = (statements: unknown[], timestamp?: string): InTotoStatement =>
 function vexMap(...docs: InTotoStatement[]): Map<string, string> {
   let seq = 0;
   const all = docs.flatMap((d) => {
-    const hexes = d.subject.flatMap((s) => Object.values(s.digest));
-    const st = readVexStatements(d.predicate, hexes, seq);
+    const digests = d.subject.flatMap((s) =>
+      Object.entries(s.digest).map(([alg, hex]) => `${alg}:${hex}`),
+    );
+    const st = readVexStatements(d.predicate, digests, seq);
     seq += st.length;
     return st;
   });

@@ -233,12 +233,14 @@ function vexStatements(verified: VerifiedAttestation[], imageDigest?: string): V
   for (const [i, a] of verified.entries()) {
     if (!isOpenVexType(a.statement.predicateType)) continue;
     // A VEX document may speak of several images; only what it says of this one counts.
-    const hexes =
+    const digests =
       imageDigest !== undefined
-        ? [imageDigest.slice(imageDigest.indexOf(':') + 1)]
-        : a.statement.subject.flatMap((s) => Object.values(s.digest ?? {}));
+        ? [imageDigest]
+        : a.statement.subject.flatMap((s) =>
+            Object.entries(s.digest ?? {}).map(([alg, hex]) => `${alg}:${hex}`),
+          );
     out.push(
-      ...readVexStatements(a.statement.predicate, hexes, out.length, {
+      ...readVexStatements(a.statement.predicate, digests, out.length, {
         doc: i,
         verifiedAt: verifiedAt(a),
       }),

@@ -260,11 +260,12 @@ export interface VexStatement {
 /**
  * Statements of one verified OpenVEX document that apply to this image. The attestation's subject
  * already binds the document to the image digest; a statement that lists products carrying digests
- * applies only if one of them is a subject digest of that attestation.
+ * applies only if one of them is a subject digest of that attestation. `subjects` are
+ * `algorithm:hex` digests.
  */
 export function readVexStatements(
   predicate: unknown,
-  subjectHexes: string[],
+  subjects: string[],
   seqStart = 0,
   source: { doc?: number; verifiedAt?: Date | undefined } = {},
 ): VexStatement[] {
@@ -287,21 +288,81 @@ export function readVexStatements(
       if (name) ids.push(name);
       for (const a of arr(vuln['aliases'])) if (typeof a === 'string') ids.push(a);
     }
-    if (ids.length === 0 || !productsApply(s['products'], subjectHexes)) continue;
+    if (ids.length === 0 || !productsApply(s['products'], subjects)) continue;
     out.push({ ids, status, time: timeOf(s['timestamp']) || docTime, seq: seq++, doc, ...bound });
   }
   return out;
 }
 
-function productsApply(products: unknown, subjectHexes: string[]): boolean {
+function productsApply(products: unknown, subjects: string[]): boolean {
   const list = arr(products);
-  if (list.length === 0) return true;
-  const text = JSON.stringify(list).toLowerCase();
-  const digests = text.match(/[a-f0-9]{64,128}/g) ?? [];
   // Products named without any digest (a purl without @sha256, a bare name) cannot be bound
-  // more tightly than the attestation subject already is.
-  if (digests.length === 0) return true;
-  return subjectHexes.some((hex) => text.includes(hex.toLowerCase()));
+  // more tightly than the attestation subject already is. Anything that looks like one (a run
+  // of 64 or more hex digits, a hashes map) binds the statement, even if it is malformed.
+  if (!list.some(namesDigest)) return true;
+  const named = list.flatMap(productDigests);
+  const wanted = subjects.map(parseSubjectDigest);
+  return named.some((d) =>
+    wanted.some((w) => w !== undefined && w.hex === d.hex && (d.alg === '' || d.alg === w.alg)),
+  );
+}
+
+interface NamedDigest {
+  /** `sha256`, `sha384`, `sha512`, or '' for a bare hex run that names no algorithm. */
+  alg: string;
+  hex: string;
+}
+
+/**
+ * The digests one OpenVEX product names, as whole tokens: from its `@id` and `identifiers`
+ * (purls spell `@sha256%3A<hex>`, image references `@sha256:<hex>`), its `hashes` map
+ * (`sha-256`: hex), or the bare string a v0.0.x product is. A digest is the whole hex run: one
+ * that merely contains the subject's hex (a longer run, another algorithm's value) names
+ * something else. Subcomponents are the packages inside the product, not the product, so their
+ * digests do not bind the statement.
+ */
+function productDigests(product: unknown): NamedDigest[] {
+  const texts: string[] = [];
+  const out: NamedDigest[] = [];
+  if (typeof product === 'string') texts.push(product);
+  else if (isObject(product)) {
+    if (typeof product['@id'] === 'string') texts.push(product['@id']);
+    const ids = product['identifiers'];
+    if (isObject(ids)) for (const v of Object.values(ids)) if (typeof v === 'string') texts.push(v);
+    const hashes = product['hashes'];
+    if (isObject(hashes))
+      for (const [k, v] of Object.entries(hashes)) {
+        if (typeof v !== 'string') continue;
+        const alg = k.toLowerCase().replace(/^sha-(256|384|512)$/, 'sha$1');
+        out.push({
+          alg: /^sha(256|384|512)$/.test(alg) ? alg : k.toLowerCase(),
+          hex: v.toLowerCase(),
+        });
+      }
+  }
+  for (const t of texts)
+    for (const m of t.toLowerCase().matchAll(HEX_RUN)) {
+      const hex = m[2];
+      if (hex.length >= 64) out.push({ alg: m[1] ?? '', hex });
+    }
+  return out;
+}
+function namesDigest(product: unknown): boolean {
+  if (typeof product === 'string') return LONG_HEX.test(product);
+  if (!isObject(product)) return false;
+  if (product['hashes'] !== undefined) return true;
+  const ids = product['identifiers'];
+  const texts = [product['@id'], ...(isObject(ids) ? Object.values(ids) : [])];
+  return texts.some((t) => typeof t === 'string' && LONG_HEX.test(t));
+}
+const LONG_HEX = /[a-f0-9]{64}/i;
+
+/** An optional `sha256:`/`sha256%3a` prefix, then a hex run bounded by non-hex characters. */
+const HEX_RUN = /(?<![a-z0-9])(?:(sha256|sha384|sha512)(?::|%3a))?([a-f0-9]+)(?![a-z0-9])/g;
+
+function parseSubjectDigest(s: string): NamedDigest | undefined {
+  const m = /^(sha256|sha384|sha512):([a-f0-9]+)$/.exec(s.toLowerCase());
+  return m ? { alg: m[1], hex: m[2] } : undefined;
 }
 
 /**
